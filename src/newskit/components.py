@@ -1,0 +1,65 @@
+"""spaCy components, registered as factories so `nlp.add_pipe("newskit_...")` works in any pipeline."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+def _break_lines(doc: Doc) -> Doc:
+    """Start a sentence at every line start, unless a single newline is followed by a lowercase word (wrapped text).
+
+    Pasted articles put headlines, bylines, captions and paragraphs on their own lines; left to itself the parser
+    glues them into one sentence and the entity recognizer then crosses lines ("Kim Arin\\n\\nThe Korea Herald")."""
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" not in tok.text and "\n" not in tok.whitespace_:
+            continue
+        nxt = doc[i + 1]
+        if tok.is_space and "\n" in tok.text:
+            nxt_is_start = True
+            if tok.text.count("\n") == 1 and nxt.text[:1].islower():
+                nxt_is_start = False
+        else:
+            nxt_is_start = "\n" in tok.whitespace_ and not nxt.text[:1].islower()
+        if nxt_is_start:
+            nxt.is_sent_start = True
+    return doc
+
+
+@Language.factory("newskit_lines")
+def make_lines(nlp: Language, name: str):
+    """Return the line-aware sentence-boundary component (runs before the parser)."""
+    return _break_lines
+
+
+@Language.factory("newskit_entities")
+def make_entities(nlp: Language, name: str):
+    """Return a component that stores newskit's cleaned, grouped entities in `doc._.newskit_entities` (dicts)."""
+    from .entities import extract_entities
+
+    if not Doc.has_extension("newskit_entities"):
+        Doc.set_extension("newskit_entities", default=None)
+
+    def component(doc: Doc) -> Doc:
+        doc._.newskit_entities = [e.to_dict() for e in extract_entities(doc)]
+        return doc
+
+    return component
+
+
+@Language.factory("newskit_dates", default_config={"published": None})
+def make_dates(nlp: Language, name: str, published: str | None):
+    """Return a component that stores resolved TIMEX3 dates in `doc._.newskit_dates` (dicts).
+
+    The anchor is `doc._.newskit_published` (ISO date) when set, else the `published` config value."""
+    from .dates import extract_dates
+
+    for ext in ("newskit_dates", "newskit_published"):
+        if not Doc.has_extension(ext):
+            Doc.set_extension(ext, default=None)
+
+    def component(doc: Doc) -> Doc:
+        anchor = doc._.newskit_published or published
+        doc._.newskit_dates = [d.to_dict() for d in extract_dates(doc, anchor)]
+        return doc
+
+    return component

@@ -1,0 +1,33 @@
+"""Library exceptions. Only the command line turns them into messages and exit codes."""
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """Process exit codes of the `newskit` command (see CONTRACT: 0 ok, 1 some inputs failed, 2 usage)."""
+
+    OK = 0
+    SOME_FAILED = 1
+    USAGE = 2
+
+
+class NewskitError(Exception):
+    """Base class of every error newskit raises on purpose."""
+
+    code = "error"
+
+
+class InputError(NewskitError):
+    """One input cannot be turned into an article; carries a stable machine-readable code."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class ModelError(NewskitError):
+    """The spaCy pipeline cannot be loaded."""
+
+    code = "model"
