@@ -26,6 +26,10 @@ class InputError(NewskitError):
         self.code = code
         self.message = message
 
+    def __reduce__(self):
+        # Travels between worker processes; the default pickling would lose `code`.
+        return (InputError, (self.code, self.message))
+
 
 class ModelError(NewskitError):
     """The spaCy pipeline cannot be loaded."""

@@ -1,0 +1,256 @@
+"""Recover an article's fields from plain text as people paste or save it.
+
+The text is cut into non-blank lines; each is classified by shape (furniture, byline, date line, image file,
+caption, outlet name, prose) and position (the header above the first body paragraph, the body, the trailer),
+and every line ends up in exactly one field of `Article.layout`, so nothing of the input is lost."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .bylines import IMAGE_FILE, is_outlet, parse_byline, parse_dateline, split_credit
+from .furniture import is_furniture
+from .pubdate import UPDATED, date_share, find_date
+from .record import Article, Image, LayoutLine, Span
+
+HEADER_WINDOW = 15  # header metadata sits within the first lines of a page copy
+_TRAILER = re.compile(r"^(?:about\s+(?:the\s+)?[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,4}:?|media\s+contacts?:?.*|"
+                      r"press\s+contacts?:?.*|contacts?:.*|for\s+more\s+information.*:|#{3,}|-+\s*ends?\s*-+|"
+                      r"(?:additional\s+)?reporting\s+by\b.*|editing\s+by\b.*|writing\s+by\b.*|compiled\s+by\b.*)$",
+                      re.I)
+_PROSE_END = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    field: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def prose(self) -> bool:
+        return self.text.endswith(_PROSE_END)
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        raw = m.group()
+        stripped = raw.strip()
+        if stripped:
+            s = m.start() + (len(raw) - len(raw.lstrip()))
+            lines.append(_Line(s, s + len(stripped), stripped))
+    return lines
+
+
+def _date_line(ln: _Line) -> str | None:
+    if len(ln.text) > 120 or date_share(ln.text) < 0.25:
+        return None
+    return "updated" if UPDATED.match(ln.text) else "date"
+
+
+def _kind(ln: _Line) -> str:
+    """Classify a header candidate line by its shape alone."""
+    if is_furniture(ln.text) or re.match(r"^for\s+immediate\s+release\b", ln.text, re.I):
+        return "boilerplate"
+    if IMAGE_FILE.match(ln.text):
+        return "image"
+    dl = _date_line(ln)
+    if dl:
+        return dl
+    if parse_byline(ln.text):
+        return "byline"
+    if is_outlet(ln.text):
+        return "publisher"
+    cap, credit, _ = split_credit(ln.text)
+    if credit and (not cap or ln.words <= 60):
+        return "credit" if not cap else "caption"
+    return "text"
+
+
+class _Builder:
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = _split_lines(text)
+        self.layout: list[LayoutLine] = []
+        self.authors: list[str] = []
+        self.publisher = self.published = self.updated = self.dateline = None
+        self.headline = self.subheadline = None
+        self.images: list[dict] = []
+        self.paragraphs: list[Span] = []
+        self.boilerplate: list[Span] = []
+        self.sources: dict = {}
+
+    def put(self, field: str, start: int, end: int) -> None:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            self.layout.append(LayoutLine(field, start, end, self.text[start:end]))
+            if field == "boilerplate":
+                self.boilerplate.append(Span(start, end, self.text[start:end]))
+            elif field == "body":
+                self.paragraphs.append(Span(start, end, self.text[start:end]))
+
+    def set_publisher(self, name: str | None, source: str) -> None:
+        if name and not self.publisher:
+            self.publisher = name
+            self.sources["publisher"] = source
+
+    def add_image(self, ln: _Line, kind: str) -> None:
+        if kind == "image":
+            self.images.append({"file": ln.text, "caption": None, "credit": None, "spans": [(ln.start, ln.end)]})
+            self.put("image", ln.start, ln.end)
+            return
+        cap, credit, at = split_credit(ln.text)
+        img = self.images[-1] if self.images and (self.images[-1]["caption"] is None or
+                                                  (kind == "credit" and self.images[-1]["credit"] is None)) else None
+        if img is None:
+            img = {"file": None, "caption": None, "credit": None, "spans": []}
+            self.images.append(img)
+        if cap:
+            img["caption"] = cap
+            self.put("caption", ln.start, ln.start + len(cap))
+            img["spans"].append((ln.start, ln.start + len(cap)))
+        if credit:
+            img["credit"] = credit
+            self.put("credit", ln.start + (len(cap) if cap else 0), ln.end)
+            img["spans"].append((ln.start + at, ln.start + at + len(credit)))
+
+    def header_end(self, first: int) -> int:
+        """Return the index of the first body line."""
+        meta = {"image", "date", "updated", "byline", "publisher", "credit", "caption"}
+        last_meta, prose_run = -1, 0
+        for i in range(first, min(len(self.lines), first + HEADER_WINDOW)):
+            ln = self.lines[i]
+            if i > first and parse_dateline(ln.text) and ln.words >= 6:
+                return i
+            kind = _kind(ln)
+            if kind in meta:
+                last_meta, prose_run = i, 0
+            elif kind == "text":
+                prose_run += ln.words >= 12
+                # Two paragraphs of prose in a row: the body has begun.
+                if prose_run >= 2 or ln.words >= 45:
+                    break
+        return last_meta + 1 if last_meta >= 0 else first + (1 if self._headline_like(first) else 0)
+
+    def _headline_like(self, i: int) -> bool:
+        if i >= len(self.lines):
+            return False
+        ln = self.lines[i]
+        if _kind(ln) != "text" or parse_dateline(ln.text):
+            return False
+        return ln.words <= 30 and not (ln.prose and ln.words > 20) and len(self.lines) > 1
+
+    def header(self, first: int, end: int) -> None:
+        for i in range(first, end):
+            ln = self.lines[i]
+            kind = _kind(ln)
+            if kind == "boilerplate":
+                self.put("boilerplate", ln.start, ln.end)
+            elif kind in ("image", "credit", "caption") or (kind == "text" and self.images and
+                                                           self.images[-1]["caption"] is None and
+                                                           self.headline is not None and ln.words <= 60):
+                self.add_image(ln, "caption" if kind == "text" else kind)
+            elif kind in ("date", "updated"):
+                iso = find_date(ln.text)[0]
+                if kind == "updated":
+                    self.updated = self.updated or iso
+                elif not self.published:
+                    self.published = iso
+                    self.sources["published"] = "date-line"
+                self.put(kind, ln.start, ln.end)
+            elif kind == "byline":
+                names, pub = parse_byline(ln.text)
+                self.authors += [n for n in names if n not in self.authors]
+                self.set_publisher(pub, "byline")
+                found = find_date(ln.text)
+                if found and not self.published:
+                    self.published = found[0]
+                    self.sources["published"] = "byline"
+                self.put("byline", ln.start, ln.end)
+            elif kind == "publisher" and self.headline is not None:
+                self.set_publisher(ln.text, "outlet-line")
+                self.put("publisher", ln.start, ln.end)
+            elif self.headline is None and self.headline_allowed(i, end):
+                self.headline = ln.text
+                self.put("headline", ln.start, ln.end)
+            elif self.headline is not None and self.subheadline is None:
+                self.subheadline = ln.text
+                self.put("subheadline", ln.start, ln.end)
+            elif self.headline is None:
+                self.put("section", ln.start, ln.end)
+            else:
+                self.put("header", ln.start, ln.end)
+
+    def headline_allowed(self, i: int, end: int) -> bool:
+        ln = self.lines[i]
+        # Section labels and menus sit above the headline: one or two words followed by a longer line.
+        if ln.words <= 2 and i + 1 < end and _kind(self.lines[i + 1]) == "text" and self.lines[i + 1].words > 2:
+            return False
+        return True
+
+    def body(self, start: int) -> None:
+        lines = self.lines[start:]
+        trailer = len(lines)
+        for j, ln in enumerate(lines):
+            if j > len(lines) // 2 and _TRAILER.match(ln.text):
+                trailer = j
+                break
+        # Menus and link lists after the last paragraph of prose are furniture too.
+        last_prose = max((j for j, ln in enumerate(lines[:trailer]) if ln.prose and ln.words >= 6), default=-1)
+        for j, ln in enumerate(lines):
+            if j >= trailer or is_furniture(ln.text) or (j > last_prose >= 0 and ln.words < 8 and not ln.prose):
+                self.put("boilerplate", ln.start, ln.end)
+                continue
+            if IMAGE_FILE.match(ln.text):
+                self.add_image(ln, "image")
+                continue
+            if self.images and self.images[-1]["caption"] is None and self.images[-1]["file"] and \
+                    self.images[-1]["spans"][-1][1] == lines[j - 1].end if j else False:
+                self.add_image(ln, "caption")
+                continue
+            cap, credit, _ = split_credit(ln.text)
+            if credit and ln.words <= 60 and (not cap or len(credit.split()) <= 6):
+                self.add_image(ln, "credit" if not cap else "caption")
+                continue
+            offset = ln.start
+            if not self.paragraphs and self.dateline is None:
+                dl = parse_dateline(ln.text)
+                if dl:
+                    self.dateline = dl["place"]
+                    self.set_publisher(dl["agency"], "dateline")
+                    self.put("dateline", ln.start, ln.start + dl["end"])
+                    offset = ln.start + dl["end"]
+            self.put("body", offset, ln.end)
+
+    def build(self) -> Article:
+        first = 0
+        while first < len(self.lines) and _kind(self.lines[first]) == "boilerplate" and first < HEADER_WINDOW:
+            self.put("boilerplate", self.lines[first].start, self.lines[first].end)
+            first += 1
+        end = self.header_end(first)
+        self.header(first, end)
+        self.body(end)
+        if not self.published and self.updated:
+            # Only an "Updated" stamp: the best available date, marked as such.
+            self.published = self.updated
+            self.sources["published"] = "updated-line"
+        images = tuple(Image(i["file"], i["caption"], i["credit"],
+                             tuple(Span(s, e, self.text[s:e]) for s, e in i["spans"])) for i in self.images)
+        layout = tuple(sorted(self.layout, key=lambda x: x.start))
+        return Article(self.headline, self.subheadline, tuple(self.authors), self.publisher, self.published,
+                       self.updated, self.dateline, images, tuple(self.paragraphs), tuple(self.boilerplate),
+                       layout, self.sources)
+
+
+def parse_article(text: str) -> Article:
+    """Return the fields of an article given as plain text (headline, byline, dates, images, body…)."""
+    return _Builder(text).build()

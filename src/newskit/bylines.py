@@ -1,0 +1,135 @@
+"""Who wrote and who published: bylines, author names, outlet names, photo credits and datelines."""
+from __future__ import annotations
+
+import re
+
+AGENCIES = ("Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "UPI", "Yonhap",
+            "Xinhua", "Kyodo", "dpa", "ANSA", "EFE", "PA", "Press Association", "PTI", "IANS", "TASS", "CNA",
+            "PRNewswire", "PR Newswire", "Business Wire", "GlobeNewswire", "Canadian Press", "AAP")
+_AGENCY_RE = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
+OUTLET_WORDS = {"herald", "times", "post", "news", "journal", "tribune", "guardian", "telegraph", "gazette", "daily",
+                "weekly", "magazine", "press", "chronicle", "observer", "standard", "express", "independent",
+                "today", "wire", "review", "mail", "star", "sun", "globe", "courier", "examiner",
+                "bulletin", "register", "dispatch", "sentinel", "inquirer", "monitor", "insider", "economist",
+                "agency", "network", "media", "broadcasting", "radio", "television", "tv", "online", "digest",
+                "record", "times-picayune", "politico", "axios", "bbc", "cnn", "npr", "abc", "cbs", "nbc", "reuters",
+                "bloomberg", "afp", "ap", "upi", "yonhap", "xinhua"}
+ROLE_WORDS = {"reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist", "producer",
+              "analyst", "bureau", "chief", "senior", "junior", "deputy", "associate", "contributing", "freelance",
+              "journalist", "photographer", "special", "intern", "desk", "team", "guest", "author", "managing",
+              "political", "business", "science", "health", "sports", "tech", "technology", "national",
+              "international", "foreign", "diplomatic", "economics", "economy", "culture", "arts", "opinion"}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z]{2,}(?:-[A-Z]{2,})?|"
+                         r"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el)"
+                         r"|Jr\.?|Sr\.?|II|III|IV)$")
+BYLINE = re.compile(r"^\s*(?:(?:posted|written|words|story|text|reported|compiled)\s+by|by)\s*[:\-]?\s+(?P<rest>.+)$",
+                    re.I)
+_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|;|\|)\s*", re.I)
+_CREDIT_PREFIX = re.compile(r"(?:^|(?<=[.!?\s]))(?:photo(?:graph)?s?|pictures?|images?|credits?|photo\s+credit|"
+                            r"illustration|source)\s*(?:by)?\s*[:/|]\s*(?P<credit>[^:]{2,80})$", re.I)
+_CREDIT_PAREN = re.compile(r"\((?P<credit>[^()]*(?:Photo|Getty|Reuters|AFP|AP|Images|Pool|EPA|Shutterstock|"
+                           r"Unsplash|Alamy|file)[^()]*)\)\s*$", re.I)
+_CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?P<credit>(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*/\s*)?"
+                          r"(?:Getty\s+Images|AFP(?:\s+via\s+Getty\s+Images)?|Reuters|AP|EPA(?:-EFE)?|Shutterstock|"
+                          r"Unsplash|Alamy|Bloomberg|Yonhap|Xinhua|Pool|Handout))\s*$")
+IMAGE_FILE = re.compile(r"^\S*[\w%~-]\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|bmp|heic)(?:\?\S*)?$", re.I)
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?)"
+    r"(?:,[ ](?P<date>[A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]\d{4})?))?"
+    r"(?:[ ]?(?:\((?P<agency>[^()]{2,30})\)|/(?P<wire>[A-Za-z ]{2,30})/))?"
+    r"[ ]?(?:[-–—_:]{1,2}|--)(?:[ ]+|$)")
+
+
+def is_name(s: str) -> bool:
+    """Tell whether `s` looks like a person's name (2–5 capitalized words, no outlet or role words)."""
+    words = s.replace(",", " ").split()
+    if not 2 <= len(words) <= 5 or words[0].lower() == "the":
+        return False
+    if any(w.lower().strip(".") in OUTLET_WORDS | ROLE_WORDS for w in words):
+        return False
+    return all(_NAME_TOKEN.match(w) for w in words) and sum(w[0].isupper() for w in words) >= 2
+
+
+def is_outlet(s: str) -> bool:
+    """Tell whether a short line names a news outlet or agency ("The Korea Herald", "Reuters")."""
+    s = s.strip()
+    words = s.split()
+    if not 1 <= len(words) <= 6 or s.endswith((".", "?", "!")) or not s[0].isupper():
+        return False
+    if re.fullmatch(_AGENCY_RE, s):
+        return True
+    caps = all(w[0].isupper() or w.lower() in ("of", "the", "and", "&", "de", "la") for w in words)
+    return caps and any(w.lower().strip(".,") in OUTLET_WORDS for w in words[1:] + words[:1])
+
+
+def _title(name: str) -> str:
+    # "JANE DOE" → "Jane Doe", but leave mixed case ("Kim Jong-un", "McCarthy") alone.
+    if name.isupper():
+        return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in name.split())
+    return name
+
+
+def split_names(rest: str) -> tuple[list[str], str | None]:
+    """Split a byline's text into author names and an agency/outlet it names, dropping roles."""
+    publisher = None
+    rest = re.sub(r"\s+(?:on|at|in)\s+.*?\d{4}.*$", "", rest)  # "Posted by X on March 3, 2023"
+    m = re.search(rf"(?:,|\||\s[-–—]|\s)\s*(?:the\s+)?({_AGENCY_RE})\s*$", rest)
+    if m and rest[:m.start()].strip():
+        publisher, rest = m.group(1), rest[:m.start()]
+    names = []
+    for part in _SPLIT.split(rest):
+        part = part.strip(" .:-–—")
+        if not part:
+            continue
+        if all(w.lower().strip(".,") in ROLE_WORDS for w in part.split()):
+            continue
+        if is_outlet(part) and not is_name(part):
+            publisher = publisher or part
+            continue
+        words = [w for w in part.split() if w.lower().strip(".,") not in ROLE_WORDS]
+        cand = " ".join(words)
+        if is_name(cand):
+            names.append(_title(cand))
+    return names, publisher
+
+
+def parse_byline(line: str) -> tuple[list[str], str | None] | None:
+    """Return (authors, publisher) when `line` is a byline ("By X and Y", a bare name, "X, Reuters"), else None."""
+    s = line.strip()
+    m = BYLINE.match(s)
+    if m:
+        names, pub = split_names(m.group("rest"))
+        return (names, pub) if names else None
+    if len(s) > 80 or s.endswith((".", "?", "!", ":")) and not s.endswith(("Jr.", "Sr.")):
+        return None
+    head = re.split(r"\s*[,|]\s*|\s+[-–—]\s+", s)
+    if is_name(head[0]):
+        names, pub = split_names(s)
+        if names and len(names) <= 4:
+            return names, pub
+    return None
+
+
+def split_credit(line: str) -> tuple[str, str | None, int]:
+    """Split a caption line into (caption, credit, offset of the credit text), credit None when there is none."""
+    s = line.rstrip()
+    for pat in (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_TAIL):
+        m = pat.search(s)
+        if m:
+            credit = m.group("credit").strip()
+            cap = s[:m.start()].rstrip(" |-–—")
+            return cap, credit, m.start("credit")
+    return s, None, -1
+
+
+def parse_dateline(line: str) -> dict | None:
+    """Return {"place", "agency", "end"} when a body line opens with a dateline ("SEOUL –", "LONDON (Reuters) -")."""
+    m = DATELINE.match(line)
+    if not m:
+        return None
+    place = m.group("place").rstrip(",")
+    first = place.split(",")[0]
+    if len(first) < 3 or not any(c.isalpha() for c in first) or first in ("FOR", "UPDATE", "NOTE", "EDITOR"):
+        return None
+    agency = (m.group("agency") or m.group("wire") or "").strip() or None
+    return {"place": place, "agency": agency, "end": m.end()}

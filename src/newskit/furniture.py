@@ -1,0 +1,40 @@
+"""Page furniture: the lines a browser copy drags along that are not the article (menus, share bars, notices)."""
+from __future__ import annotations
+
+import re
+
+# Whole-line furniture: matched against a line stripped of surrounding whitespace and bullets.
+_LINE = re.compile(r"""^(?:
+    scroll\s+to\s+top|back\s+to\s+top|top\s+of\s+page|skip\s+to\s+(?:main\s+)?content|skip\s+navigation
+  | advertisement|advert|sponsored(?:\s+content)?|paid\s+content|promoted|ad|ads
+  | share(?:\s+(?:this|the)\s+(?:article|story|post|page))?(?:\s+on\s+\w+)?|share\s+via\s+\w+|tweet|pin\s+it
+  | (?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|print|reddit|copy\s+link|copy\s+url)(?:\s*[|/·]\s*\w+)*
+  | read\s+more(?:\s*[:»›>].*)?|read\s+next(?:\s*:.*)?|see\s+also(?:\s*:.*)?|related(?:\s+(?:articles?|stories|content|news|coverage|posts?|topics?))?(?:\s*:.*)?
+  | more\s+(?:from|on|stories|news)\b.{0,60}|most\s+(?:read|popular|viewed)|trending(?:\s+now)?|recommended(?:\s+for\s+you)?
+  | (?:leave\s+a\s+|add\s+a\s+|post\s+a\s+)?comments?(?:\s*\(\d+\))?|\d+\s+comments?|show\s+comments|view\s+comments|join\s+the\s+conversation
+  | subscribe(?:\s+now)?|sign\s+(?:in|up)|log\s*in|register|newsletter|menu|search|home|close|next|previous|loading\.{0,3}
+  | email\s+(?:the\s+)?author|contact\s+(?:the\s+)?(?:author|reporter)|follow\s+(?:us|the\s+author|@\w+).*
+  | tags?\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|categor(?:y|ies)\s*:.*|listen\s+to\s+(?:this\s+)?article.*
+  | (?:\d+\s+)?min(?:ute)?s?\s+read|print\s+this\s+(?:article|page)|click\s+here.*|watch\s*:.*|video\s*:?|photos?
+  | ©.*|copyright\b.*|all\s+rights\s+reserved.*|\(c\)\s*\d{4}.*
+)[.!]?$""", re.I | re.X)
+# Sentences typical of consent and subscription banners, wherever they sit in a line.
+_ANYWHERE = re.compile(r"""
+    \bwe\s+use\s+cookies\b|\bthis\s+(?:web)?site\s+uses\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|preferences)\b
+  | \bsubscribe\s+to\s+(?:our|the)\s+\w*\s*newsletter\b|\bsign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletter\b
+  | \bsign\s+up\s+(?:here\s+)?to\s+(?:get|receive)\b|\bget\s+(?:our|the)\s+\w*\s*newsletter\b
+  | \byou\s+have\s+\d+\s+free\s+articles?\b|\balready\s+a\s+subscriber\b|\bsupport\s+(?:our|independent)\s+journalism\b
+  | \bthis\s+article\s+(?:is|was)\s+(?:more\s+than|over)\s+\d+\s+\w+\s+old\b|\bby\s+continuing\s+to\s+(?:use|browse)\b
+  | \bprivacy\s+policy\b.*\bterms\b|\bterms\s+of\s+(?:use|service)\b
+""", re.I | re.X)
+_BULLET = re.compile(r"^[\s•·*|>»›\-–—]+|[\s•·|<«‹\-–—]+$")
+
+
+def is_furniture(line: str) -> bool:
+    """Tell whether a line is page furniture rather than part of the article."""
+    s = _BULLET.sub("", line.strip())
+    if not s:
+        return True
+    if _LINE.match(s):
+        return True
+    return len(s) < 400 and bool(_ANYWHERE.search(s))

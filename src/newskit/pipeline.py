@@ -1,0 +1,155 @@
+"""Run sources through the parser, the spaCy model and the extractors, and yield one record dict per source.
+
+The model is loaded once, with only the components the requested tasks need, and texts travel through
+`nlp.pipe(..., as_tuples=True)` with their sources so ids and metadata stay attached."""
+from __future__ import annotations
+
+from collections import deque
+from typing import Iterable, Iterator
+
+from .article import parse_article
+from .inputs import Source, source_from_text
+
+TASKS = ("parse", "entities", "dates", "quotes", "events")
+# What each command fills (CONTRACT: parse → article; entities → article, entities, dates).
+COMMAND_TASKS = {
+    "parse": ("parse",),
+    "entities": ("parse", "entities", "dates"),
+    "dates": ("parse", "dates"),
+    "quotes": ("parse", "entities", "quotes"),
+    "events": ("parse", "entities", "dates", "events"),
+    "analyze": TASKS,
+}
+BATCH_SIZE = 64
+
+
+def error_record(source_id: str, code: str, message: str) -> dict:
+    """Return the record that stands in for an input that failed."""
+    return {"id": source_id, "error": {"code": code, "message": message}}
+
+
+def build_record(source: Source, doc, tasks: Iterable[str]) -> dict:
+    """Return the record of one source: its article fields and what the tasks extract from its spaCy doc."""
+    tasks = set(tasks)
+    text = source.text
+    article = parse_article(text)
+    rec: dict = {"id": source.id}
+    if source.format == "html":
+        rec["text"] = text
+    rec["article"] = article.to_dict()
+    anchor = source.published or article.published
+    entities = dates = None
+    if tasks & {"entities", "quotes", "events"}:
+        from .entities import extract_entities
+
+        entities = extract_entities(doc, article)
+        if "entities" in tasks:
+            rec["entities"] = [e.to_dict() for e in entities]
+    if tasks & {"dates", "events"}:
+        from .dates import extract_dates
+
+        dates = extract_dates(doc, anchor)
+        if "dates" in tasks:
+            rec["dates"] = [d.to_dict() for d in dates]
+    if "quotes" in tasks:
+        from .quotes import extract_quotes
+
+        rec["quotes"] = [q.to_dict() for q in extract_quotes(doc, entities)]
+    if "events" in tasks:
+        from .events import extract_events
+
+        rec["events"] = [e.to_dict() for e in extract_events(doc, entities, dates)]
+    if source.meta:
+        rec["meta"] = source.meta
+    return rec
+
+
+def _safe_build(source: Source, doc, tasks, debug: bool) -> dict:
+    if source.error is not None:
+        return error_record(source.id, source.error.code, source.error.message)
+    try:
+        return build_record(source, doc, tasks)
+    except Exception as exc:  # one bad article must not end a batch of thousands
+        if debug:
+            raise
+        return error_record(source.id, "internal", f"{exc.__class__.__name__}: {exc}")
+
+
+def _needs_model(tasks) -> bool:
+    return bool(set(tasks) - {"parse"})
+
+
+def _texts(source: Source) -> str:
+    # Failed sources still travel through nlp.pipe (as empty docs) so records come out in input order.
+    return "" if source.error is not None else source.text
+
+
+def process_batch(sources: list[Source], tasks, model: str | None = None, debug: bool = False) -> list[dict]:
+    """Return the records of a list of sources, running the model over them as one batch."""
+    if not _needs_model(tasks):
+        return [_safe_build(s, None, tasks, debug) for s in sources]
+    from .model import components_for, load
+
+    nlp = load(model, components_for(tasks))
+    out = []
+    for doc, source in nlp.pipe(((_texts(s), s) for s in sources), as_tuples=True, batch_size=BATCH_SIZE):
+        out.append(_safe_build(source, doc, tasks, debug))
+    return out
+
+
+def _batches(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
+    batch: list[Source] = []
+    for s in sources:
+        batch.append(s)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: str | None = None,
+            workers: int = 1, debug: bool = False) -> Iterator[dict]:
+    """Yield one record per source, in input order, streaming: sources are read only as records are needed."""
+    tasks = tuple(tasks)
+    if workers <= 1 or not _needs_model(tasks):
+        if not _needs_model(tasks):
+            for s in sources:
+                yield _safe_build(s, None, tasks, debug)
+            return
+        from .model import components_for, load
+
+        nlp = load(model, components_for(tasks))
+        stream = ((_texts(s), s) for s in sources)
+        for doc, source in nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
+            yield _safe_build(source, doc, tasks, debug)
+        return
+    yield from _analyze_parallel(sources, tasks, model, workers, debug)
+
+
+def _worker_init(model, tasks):
+    from .model import components_for, load
+
+    load(model, components_for(tasks))
+
+
+def _analyze_parallel(sources, tasks, model, workers, debug) -> Iterator[dict]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    # A bounded window of in-flight batches keeps memory flat however long the archive is.
+    window = deque()
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(model, tasks)) as pool:
+        for batch in _batches(sources, BATCH_SIZE // 2):
+            window.append(pool.submit(process_batch, batch, tasks, model, debug))
+            if len(window) >= workers * 2:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+
+
+def analyze_text(text: str, *, published: str | None = None, tasks: Iterable[str] = TASKS,
+                 model: str | None = None) -> dict:
+    """Return the whole record of one article text (fields, entities, dates, quotes, events) as a dict."""
+    return next(analyze([source_from_text(text, published=published)], tasks, model=model))

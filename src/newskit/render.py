@@ -1,0 +1,148 @@
+"""Renderers: pure functions from a record dict to text (JSON, plain lines) or to rich renderables."""
+from __future__ import annotations
+
+import json
+
+TYPE_ORDER = ("person", "place", "organization", "event")
+
+
+def to_json(records: list[dict]) -> str:
+    """Return one JSON object for a single record, else a JSON array."""
+    data = records[0] if len(records) == 1 else records
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def to_jsonl(record: dict) -> str:
+    """Return one compact JSON line (no trailing newline)."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _one_line(s) -> str:
+    return " ".join(str(s).split()) if s is not None else ""
+
+
+def plain(record: dict, command: str) -> str:
+    """Return the line-oriented text view of a record for one command (tab-separated where tabular)."""
+    lines = []
+    if command in ("parse", "analyze"):
+        a = record.get("article") or {}
+        for key in ("headline", "subheadline", "publisher", "published", "updated", "dateline"):
+            if a.get(key):
+                lines.append(f"{key}\t{_one_line(a[key])}")
+        if a.get("authors"):
+            lines.append("authors\t" + "; ".join(a["authors"]))
+        for img in a.get("images", []):
+            lines.append("image\t" + "\t".join(_one_line(img.get(k) or "") for k in ("file", "caption", "credit")))
+        lines += [f"paragraph\t{_one_line(p['text'])}" for p in a.get("paragraphs", [])]
+    if command in ("entities", "analyze"):
+        for e in sorted(record.get("entities", []), key=_entity_key):
+            role = f"\t{e['role']}" if e.get("role") else ""
+            lines.append(f"{e['type']}\t{e['name']}\t{e['count']}{role}")
+    if command in ("dates", "analyze"):
+        lines += [f"{d['value']}\t{d['type']}\t{_one_line(d['text'])}" for d in record.get("dates", [])]
+    if command in ("quotes", "analyze"):
+        for q in record.get("quotes", []):
+            sp = q.get("speaker") or {}
+            cue = (q.get("cue") or {}).get("text", "")
+            lines.append(f"{_one_line(sp.get('name') or '?')}\t{cue}\t{_one_line(q['text'])}")
+    if command in ("events", "analyze"):
+        for ev in record.get("events", []):
+            when = (ev.get("when") or {}).get("value") or ""
+            trig = (ev.get("trigger") or {}).get("text", "")
+            lines.append(f"{when}\t{ev.get('type', '')}\t{ev.get('status', '')}\t{trig}")
+    return "\n".join(lines)
+
+
+def _entity_key(e: dict):
+    t = e.get("type", "")
+    return (TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER), t, -e.get("salience", 0), e.get("name", ""))
+
+
+def sentence_of(text: str, start: int, end: int, limit: int = 160) -> str:
+    """Return the line (paragraph) around a span, shortened around it to at most `limit` characters."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    if b - a > limit:
+        a = max(a, start - limit // 2)
+        b = min(b, end + limit // 2)
+    return " ".join(text[a:b].split())
+
+
+def rich_view(record: dict, command: str, *, text: str | None = None, sort: str = "position",
+              timeline: bool = False):
+    """Return a rich renderable (Group) showing a record for people."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    parts = []
+    a = record.get("article") or {}
+    title = Text(record.get("id", ""), style="dim")
+    if command in ("parse", "analyze"):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold cyan", justify="right")
+        grid.add_column()
+        for key in ("headline", "subheadline", "authors", "publisher", "published", "updated", "dateline"):
+            val = a.get(key)
+            if val:
+                grid.add_row(key, "; ".join(val) if isinstance(val, list) else str(val))
+        for img in a.get("images", []):
+            grid.add_row("image", " · ".join(x for x in (img.get("file"), img.get("caption"),
+                                                          img.get("credit") and f"credit: {img['credit']}") if x))
+        parts.append(Panel(grid, title=title, title_align="left"))
+        body = "\n\n".join(p["text"] for p in a.get("paragraphs", []))
+        if body:
+            parts.append(Text(body))
+        if a.get("boilerplate"):
+            parts.append(Text(f"({len(a['boilerplate'])} line(s) of page furniture left out)", style="dim"))
+    if command in ("entities", "analyze"):
+        by_type: dict[str, list] = {}
+        for e in record.get("entities", []):
+            by_type.setdefault(e["type"], []).append(e)
+        for t in sorted(by_type, key=lambda t: TYPE_ORDER.index(t) if t in TYPE_ORDER else 99):
+            table = Table(title=f"{t}s" if not t.endswith("s") else t, title_justify="left", expand=False)
+            table.add_column("name", style="bold")
+            table.add_column("titles")
+            table.add_column("aliases", style="dim")
+            table.add_column("count", justify="right")
+            table.add_column("salience", justify="right")
+            for e in sorted(by_type[t], key=lambda e: -e.get("salience", 0)):
+                name = e["name"] + (f" [dim]({e['role']})[/dim]" if e.get("role") else "")
+                table.add_row(name, ", ".join(e.get("titles", [])), ", ".join(e.get("aliases", [])),
+                              str(e["count"]), f"{e.get('salience', 0):.2f}")
+            parts.append(table)
+    if command in ("dates", "analyze") and record.get("dates"):
+        table = Table(title="dates", title_justify="left")
+        for col in ("text", "value", "type", "sentence"):
+            table.add_column(col, style="bold" if col == "text" else None)
+        dates = record["dates"]
+        if sort == "value":
+            dates = sorted(dates, key=lambda d: d["value"])
+        for d in dates:
+            table.add_row(d["text"], d["value"], d["type"], sentence_of(text, d["start"], d["end"]) if text else "")
+        parts.append(table)
+    if command in ("quotes", "analyze") and record.get("quotes"):
+        table = Table(title="quotes", title_justify="left")
+        for col in ("speaker", "cue", "quote"):
+            table.add_column(col)
+        for q in record["quotes"]:
+            sp = q.get("speaker") or {}
+            table.add_row(sp.get("name") or "?", (q.get("cue") or {}).get("text", ""), " ".join(q["text"].split()))
+        parts.append(table)
+    if command in ("events", "analyze") and record.get("events"):
+        table = Table(title="events", title_justify="left")
+        for col in ("when", "type", "status", "trigger", "sentence"):
+            table.add_column(col)
+        events = record["events"]
+        if timeline:
+            events = sorted(events, key=lambda e: ((e.get("when") or {}).get("value") or "~"))
+        for ev in events:
+            s = ev.get("sentence") or {}
+            table.add_row((ev.get("when") or {}).get("value") or "", ev.get("type", ""), ev.get("status", ""),
+                          (ev.get("trigger") or {}).get("text", ""), " ".join(s.get("text", "").split()))
+        parts.append(table)
+    if command != "parse" and command != "analyze":
+        parts.insert(0, title)
+    return Group(*parts)
