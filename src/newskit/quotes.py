@@ -1,0 +1,390 @@
+"""Quotations: direct (in quotation marks) and indirect ("Peskov said the president was invited"), with cue and speaker.
+
+Quotation marks are found on the raw characters (newskit.quotemarks); the dependency parse then links each
+quotation to the verb of saying that governs it or stands next to it, and that verb's subject is the speaker,
+resolved to an entity by newskit.speakers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import PHRASAL, is_cue_lemma
+from .quotemarks import find_quote_marks
+from .record import Span
+from .speakers import SpeakerResolver
+
+_DASH = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--?)[ \t\u00a0]*([A-Z][^\n,.;()]{1,60}?)[ \t\u00a0.]*(?:\n|$)")
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_NP_MODS = {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "punct", "prep", "pobj",
+            "flat", "advmod"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote is attributed to: the attributing mention and, when resolvable, its entity id."""
+
+    name: str
+    entity: str | None
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "entity": self.entity, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: `kind` is "direct", "indirect" or "scare" (quoted words that are not a statement)."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    kind: str
+    cue: Span | None = None
+    speaker: Speaker | None = None
+    parts: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict:
+        d = {"start": self.start, "end": self.end, "text": self.text, "direct": self.direct, "kind": self.kind,
+             "cue": self.cue.to_dict() if self.cue else None,
+             "speaker": self.speaker.to_dict() if self.speaker else None}
+        if len(self.parts) > 1:
+            d["parts"] = [p.to_dict() for p in self.parts]
+        return d
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def _tokens(doc, start: int, end: int):
+    sp = doc.char_span(start, end, alignment_mode="expand")
+    return range(sp.start, sp.end) if sp is not None else range(0)
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, pos) + 1, (text.find("\n", pos) + 1 or len(text) + 1) - 1
+
+
+def _cue_span(doc, tok) -> tuple[int, int]:
+    """Return the characters of a cue: the verb, its particle ("point out") or "according to"."""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        end = doc[tok.i + 1].idx + 2
+    part = PHRASAL.get(tok.lemma_.lower())
+    for c in tok.children:
+        if c.dep_ == "prt" and (part is None or c.lower_ == part) and c.i == tok.i + 1:
+            end = c.idx + len(c.text)
+    return start, end
+
+
+def _is_cue(tok, indirect=False) -> bool:
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return True
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
+        return False
+    if tok.lemma_.lower() in ("go", "chime", "weigh") and not any(c.dep_ == "prt" for c in tok.children):
+        return False
+    return is_cue_lemma(tok.lemma_, indirect=indirect)
+
+
+def _speaker_token(tok, avoid=frozenset()):
+    """Return the token naming who utters cue `tok`: its subject, "according to X", or a controlling verb's subject."""
+    doc = tok.doc
+    if tok.lower_ == "according":
+        to = doc[tok.i + 1]
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    seen = 0
+    cur = tok
+    while cur is not None and seen < 3:
+        subj = next((c for c in cur.children if c.dep_ in _SUBJ and c.i not in avoid), None)
+        if subj is not None:
+            return subj
+        agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        # "said Caddell" is sometimes parsed as an object of the verb.
+        obj = next((c for c in cur.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i == cur.i + 1
+                    and c.pos_ in ("PROPN", "PRON") and c.i not in avoid), None)
+        if obj is not None and cur is tok:
+            return obj
+        if cur.dep_ in ("xcomp", "advcl", "conj") and cur.head is not cur and cur.head.i not in avoid:
+            cur = cur.head  # "he went on to say", "he added, saying", "X said and added"
+            seen += 1
+            continue
+        break
+    return _adjacent_noun(tok, avoid)
+
+
+def _adjacent_noun(tok, avoid):
+    """Fallback for broken parses: the name or pronoun right before or right after the cue."""
+    doc = tok.doc
+    k = tok.i - 1
+    while k >= 0 and k not in avoid and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PRON", "PUNCT") \
+            and doc[k].text not in (",", ".", ":", ";") and tok.i - k <= 6:
+        if doc[k].pos_ in ("PROPN", "PRON", "NOUN") and (k + 1 == tok.i or doc[k + 1].pos_ not in ("PROPN",
+                                                                                                  "NOUN")):
+            return doc[k]
+        k -= 1
+    k = tok.i + 1
+    while k < len(doc) and k not in avoid and doc[k].pos_ in ("PROPN", "DET", "NOUN", "PRON") and k - tok.i <= 5:
+        if k + 1 >= len(doc) or doc[k + 1].pos_ not in ("PROPN", "NOUN"):
+            return doc[k] if doc[k].pos_ in ("PROPN", "PRON", "NOUN") else None
+        k += 1
+    return None
+
+
+def _np_span(doc, head, avoid: set):
+    """Return the noun phrase headed by `head` (pre-modifiers and the head, not clauses), outside `avoid`."""
+    left = head.i
+    for c in head.children:
+        if c.i < head.i and c.dep_ in _NP_MODS | {"compound"} and not (set(range(c.left_edge.i, c.i + 1)) & avoid):
+            left = min(left, c.left_edge.i)
+    right = head.i
+    for c in head.children:
+        if c.i > head.i and c.dep_ in ("compound", "flat") and c.i not in avoid:
+            right = max(right, c.i)
+    while left < head.i and doc[left].is_punct:
+        left += 1
+    return doc[left:right + 1]
+
+
+class _Extractor:
+    def __init__(self, doc, entities, scare_speakers=True):
+        self.scare_speakers = scare_speakers
+        self.doc = doc
+        self.text = doc.text
+        self.resolver = SpeakerResolver(doc, entities)
+        self.raw = find_quote_marks(self.text)
+        self.inside: set[int] = set()
+        for q in self.raw:
+            for s, e in q.parts:
+                self.inside.update(_tokens(doc, s, e))
+
+    # ------------------------------------------------------------------ cues of direct quotes
+    def _governing_cue(self, toks: set):
+        """Return a cue verb the quotation hangs from in the parse (up to two steps), or None."""
+        for i in sorted(toks):
+            t = self.doc[i]
+            h = t.head
+            if h.i in toks or h is t:
+                continue
+            for _ in range(2):
+                if h.i in self.inside:
+                    break
+                if _is_cue(h):
+                    return h
+                if h.pos_ in ("VERB", "AUX") or h.head is h:
+                    break
+                h = h.head
+        return None
+
+    def _adjacent_cue(self, q, toks: set):
+        """Return a cue verb in the attribution right after the quote or before it in its sentence."""
+        doc, text = self.doc, self.text
+        ls, le = _line_bounds(text, q.end - 1)
+        last = max(toks) if toks else None
+        closing = text[max(q.start, q.end - 3):q.end]
+        if last is not None and last + 1 < len(doc):
+            nxt = doc[last + 1]
+            # After: "“…,” he said" — allowed when the quote ends in , ? ! — or the next word is lowercase.
+            ends_clause = any(c in closing for c in ",?!\u2014-") or (nxt.text[:1].islower())
+            if nxt.idx < le:
+                sent = nxt.sent
+                window = [t for t in doc[nxt.i:min(sent.end, nxt.i + 12)] if t.i not in self.inside]
+                stop = next((k for k, t in enumerate(window) if t.i > nxt.i and t.i - 1 in self.inside), None)
+                window = window[:stop] if stop is not None else window
+                short = len([t for t in doc[nxt.i:sent.end] if not t.is_punct]) <= 8
+                if ends_clause or short:
+                    for t in window[:8]:
+                        if _is_cue(t):
+                            return t
+        first = min(toks) if toks else None
+        if first is not None and first > 0:
+            fs, _ = _line_bounds(text, q.start)
+            sent_start = max(self.doc[first].sent.start, 0)
+            before = [t for t in doc[sent_start:first] if t.idx >= fs and t.i not in self.inside]
+            # Only the stretch after the previous quotation in the sentence belongs to this one.
+            k = len(before)
+            while k > 0 and before[k - 1].i + 1 in self.inside and before[k - 1].i + 1 < first:
+                break
+            for t in reversed(before):
+                if t.i + 1 < first and t.i + 1 in self.inside:
+                    break
+                if _is_cue(t):
+                    return t
+        return None
+
+    def _speaker(self, cue, avoid: set) -> Speaker | None:
+        tok = _speaker_token(cue, avoid) if cue is not None else None
+        if tok is None or tok.i in avoid:
+            return None
+        if tok.pos_ == "PRON" and tok.lower_ in ("i", "me", "you", "we", "us") and tok.i in self.inside:
+            return None
+        np = _np_span(self.doc, tok, avoid)
+        eid = self.resolver.resolve(np)
+        name = self.resolver.entities[eid].name if eid else np.text
+        return Speaker(name, eid, np.start_char, np.end_char, np.text)
+
+    def _dash_attribution(self, q):
+        """Return (cue, speaker) for a quote signed with a dash: “…” ― Carla Sanchez."""
+        m = _DASH.match(self.text, q.end)
+        if not m:
+            return None, None
+        name = self.doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+        if name is None or not any(t.pos_ == "PROPN" for t in name):
+            return None, None
+        eid = self.resolver.resolve(name)
+        who = self.resolver.entities[eid].name if eid else name.text
+        return _span(self.text, m.start(1), m.end(1)), Speaker(who, eid, name.start_char, name.end_char, name.text)
+
+    def _colon_cue(self, line_start: int):
+        """Return the cue of a previous paragraph that ends with a colon ("He said:"), or None."""
+        prev_end = len(self.text[:line_start].rstrip())
+        if prev_end == 0 or self.text[prev_end - 1] != ":":
+            return None
+        span = self.doc.char_span(prev_end - 1, prev_end, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span.sent
+        cues = [t for t in sent if t.i not in self.inside and _is_cue(t)]
+        return cues[-1] if cues else None
+
+    def _clause_verb(self, toks: set):
+        """Return the verb whose clause holds the quoted words (up to three steps up), or None."""
+        for i in sorted(toks):
+            t = self.doc[i]
+            if t.head.i in toks or t.head is t:
+                continue
+            h = t.head
+            for _ in range(3):
+                if h.pos_ in ("VERB", "AUX") and h.i not in self.inside:
+                    return h
+                if h.head is h:
+                    break
+                h = h.head
+            return None
+        return None
+
+    # ------------------------------------------------------------------ main
+    def direct(self) -> list[Quote]:
+        doc, text = self.doc, self.text
+        found = []  # [raw, cue token or None, governed]
+        for q in self.raw:
+            toks = set()
+            for s, e in q.parts:
+                toks.update(_tokens(doc, s, e))
+            gov = self._governing_cue(toks)
+            cue = gov or self._adjacent_cue(q, toks)
+            found.append([q, cue, gov is not None, toks])
+        # A quotation split around its cue ("“…,” he said, “…”") or continued after it in the same paragraph
+        # without a cue of its own is one quote.
+        merged = []
+        for item in found:
+            q, cue, gov, toks = item
+            if merged:
+                pq, pcue, pgov, ptoks = merged[-1]
+                same_line = _line_bounds(text, pq.end - 1) == _line_bounds(text, q.start)
+                gap = text[pq.end:q.start]
+                if (same_line and not q.single and not pq.single and pcue is not None
+                        and (cue is None or cue.i == pcue.i) and len(gap.split()) <= 12
+                        and (pq.end <= pcue.idx < q.start or not gap.strip(" ,.;:"))):
+                    pq.parts.extend(q.parts)
+                    ptoks.update(toks)
+                    continue
+            merged.append(item)
+        quotes = []
+        last_speaker = None  # (line end, Speaker) of the previous attributed quote
+        for q, cue, gov, toks in merged:
+            words = len(text[q.start:q.end].split())
+            ls, le = _line_bounds(text, q.start)
+            sent_start = doc[min(toks)].sent.start_char if toks else q.start
+            starts_sentence = not text[max(ls, sent_start):q.start].strip()
+            speaker = self._speaker(cue, toks) if cue is not None else None
+            cue_span = _span(text, *_cue_span(doc, cue)) if cue is not None else None
+            kind = "direct"
+            if cue is None:
+                cue_span, speaker = self._dash_attribution(q)
+            if cue_span is None:
+                prev = self._colon_cue(ls)
+                if prev is not None:
+                    # "Caddell continued:" then the quotation in its own paragraph.
+                    cue_span = _span(text, *_cue_span(doc, prev))
+                    speaker = self._speaker(prev, toks)
+                elif not starts_sentence and (words <= 6 or q.single):
+                    kind = "scare"
+                elif last_speaker and ls - last_speaker[0] < 1200 and starts_sentence:
+                    speaker = last_speaker[1]  # a quotation paragraph continuing the previous speaker
+            elif not gov and words <= 4 and not starts_sentence and not text[q.start:q.end].rstrip(
+                    "\u201d\"'\u2019").endswith((",", ".", "?", "!")):
+                kind = "scare"
+            if kind == "scare":
+                # Quoted words inside the reporter's sentence: credit whoever the clause says used them.
+                cue_span, speaker = None, None
+                verb = self._clause_verb(toks)
+                if verb is not None and self.scare_speakers:
+                    speaker = self._speaker(verb, toks)
+                    cue_span = _span(text, *_cue_span(doc, verb)) if speaker else None
+            elif speaker is not None:
+                last_speaker = (le, speaker)
+            parts = tuple(_span(text, s, e) for s, e in q.parts)
+            quotes.append(Quote(q.start, q.end, text[q.start:q.end], True, kind, cue_span, speaker, parts))
+        self.used_cues = {qq.cue.start for qq in quotes if qq.cue}
+        return quotes
+
+    def indirect(self) -> list[Quote]:
+        """Return statements reported without quotation marks: a cue verb's clausal complement."""
+        doc, text = self.doc, self.text
+        out = []
+        for tok in doc:
+            if tok.idx in self.used_cues or tok.i in self.inside or not _is_cue(tok, indirect=True):
+                continue
+            if tok.lower_ == "according":
+                clause = tok.head if tok.head is not tok else None
+                if clause is None:
+                    continue
+                sub = set(range(tok.left_edge.i, tok.right_edge.i + 1))
+                toks = [t.i for t in clause.subtree if t.i not in sub]
+            else:
+                comp = next((c for c in tok.children if c.dep_ in ("ccomp",) and c.i > tok.i), None)
+                if comp is None:
+                    # "…, Peskov said." — the reported clause is the cue's head.
+                    if tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i and tok.head.pos_ in ("VERB",
+                                                                                                          "AUX"):
+                        comp = tok.head
+                        sub = set(range(tok.left_edge.i, tok.right_edge.i + 1))
+                        toks = [t.i for t in comp.subtree if t.i not in sub]
+                    else:
+                        continue
+                else:
+                    toks = [t.i for t in comp.subtree]
+            if not toks or set(toks) & self.inside:
+                continue
+            lo, hi = min(toks), max(toks)
+            while lo < hi and (doc[lo].is_punct or doc[lo].lower_ == "that" and doc[lo].dep_ == "mark"):
+                lo += 1
+            while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+                hi -= 1
+            if hi - lo < 2:
+                continue
+            speaker = self._speaker(tok, set(range(lo, hi + 1)))
+            if speaker is None:
+                continue
+            s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+            out.append(Quote(s, e, text[s:e], False, "indirect", _span(text, *_cue_span(doc, tok)), speaker,
+                             (_span(text, s, e),)))
+        return out
+
+
+def extract_quotes(doc, entities, *, indirect: bool = True, scare: bool = True) -> list:
+    """Return the quotations of `doc` in text order, with cue and speaker resolved against `entities`."""
+    ex = _Extractor(doc, entities)
+    quotes = ex.direct()
+    if indirect:
+        quotes += ex.indirect()
+    if not scare:
+        quotes = [q for q in quotes if q.kind != "scare"]
+    return sorted(quotes, key=lambda q: (q.start, q.end))
