@@ -54,29 +54,50 @@ def _date_line(ln: _Line) -> str | None:
     return "updated" if UPDATED.match(ln.text) else "date"
 
 
-def _kind(ln: _Line) -> str:
-    """Classify a header candidate line by its shape alone."""
+def _kind(ln: _Line, prev: str = "") -> str:
+    """Classify a header line by its shape and the kind of the line before it."""
     if is_furniture(ln.text) or re.match(r"^for\s+immediate\s+release\b", ln.text, re.I):
         return "boilerplate"
     if IMAGE_FILE.match(ln.text):
         return "image"
+    cap, credit, _ = split_credit(ln.text)
+    if credit and not cap and (prev in ("image", "caption") or not is_outlet(ln.text)):
+        return "credit"
+    if parse_byline(ln.text):
+        return "byline"
     dl = _date_line(ln)
     if dl:
         return dl
-    if parse_byline(ln.text):
-        return "byline"
-    if is_outlet(ln.text):
+    if is_outlet(ln.text) or (prev == "byline" and _outlet_shape(ln.text)):
         return "publisher"
-    cap, credit, _ = split_credit(ln.text)
-    if credit and (not cap or ln.words <= 60):
-        return "credit" if not cap else "caption"
+    if credit and ln.words <= 60:
+        return "caption"
+    if prev == "image" and ln.words <= 60 and not parse_dateline(ln.text):
+        return "caption"
     return "text"
+
+
+def _outlet_shape(s: str) -> bool:
+    # A short Title-Case name opening with "The" right under a byline is the outlet ("The Manila Ledger").
+    words = s.split()
+    return 2 <= len(words) <= 5 and words[0] == "The" and all(w[0].isupper() for w in words) and not s.endswith(".")
+
+
+def _kinds(lines: list[_Line]) -> list[str]:
+    kinds, prev = [], ""
+    for ln in lines:
+        k = _kind(ln, prev)
+        kinds.append(k)
+        if k != "boilerplate":
+            prev = k
+    return kinds
 
 
 class _Builder:
     def __init__(self, text: str):
         self.text = text
         self.lines = _split_lines(text)
+        self.kinds = _kinds(self.lines)
         self.layout: list[LayoutLine] = []
         self.authors: list[str] = []
         self.publisher = self.published = self.updated = self.dateline = None
@@ -131,7 +152,7 @@ class _Builder:
             ln = self.lines[i]
             if i > first and parse_dateline(ln.text) and ln.words >= 6:
                 return i
-            kind = _kind(ln)
+            kind = self.kinds[i]
             if kind in meta:
                 last_meta, prose_run = i, 0
             elif kind == "text":
@@ -145,14 +166,19 @@ class _Builder:
         if i >= len(self.lines):
             return False
         ln = self.lines[i]
-        if _kind(ln) != "text" or parse_dateline(ln.text):
+        if self.kinds[i] != "text" or (parse_dateline(ln.text) and ln.words > 20) or len(self.lines) < 2:
             return False
-        return ln.words <= 30 and not (ln.prose and ln.words > 20) and len(self.lines) > 1
+        words = ln.text.split()
+        titled = sum(w[:1].isupper() for w in words) / len(words)
+        # Headlines are short, or written in Title Case; a lead paragraph is a long sentence.
+        return ln.words <= 40 and (not ln.prose or ln.words <= 20 or titled >= 0.6)
 
     def header(self, first: int, end: int) -> None:
         for i in range(first, end):
             ln = self.lines[i]
-            kind = _kind(ln)
+            kind = self.kinds[i]
+            if kind == "publisher" and self.headline is None and "text" not in self.kinds[i + 1:end]:
+                kind = "text"
             if kind == "boilerplate":
                 self.put("boilerplate", ln.start, ln.end)
             elif kind in ("image", "credit", "caption") or (kind == "text" and self.images and
@@ -176,7 +202,7 @@ class _Builder:
                     self.published = found[0]
                     self.sources["published"] = "byline"
                 self.put("byline", ln.start, ln.end)
-            elif kind == "publisher" and self.headline is not None:
+            elif kind == "publisher":
                 self.set_publisher(ln.text, "outlet-line")
                 self.put("publisher", ln.start, ln.end)
             elif self.headline is None and self.headline_allowed(i, end):
@@ -193,7 +219,7 @@ class _Builder:
     def headline_allowed(self, i: int, end: int) -> bool:
         ln = self.lines[i]
         # Section labels and menus sit above the headline: one or two words followed by a longer line.
-        if ln.words <= 2 and i + 1 < end and _kind(self.lines[i + 1]) == "text" and self.lines[i + 1].words > 2:
+        if ln.words <= 2 and i + 1 < end and self.kinds[i + 1] == "text" and self.lines[i + 1].words > 2:
             return False
         return True
 
@@ -201,21 +227,26 @@ class _Builder:
         lines = self.lines[start:]
         trailer = len(lines)
         for j, ln in enumerate(lines):
-            if j > len(lines) // 2 and _TRAILER.match(ln.text):
+            if j >= 3 and _TRAILER.match(ln.text):
                 trailer = j
                 break
         # Menus and link lists after the last paragraph of prose are furniture too.
         last_prose = max((j for j, ln in enumerate(lines[:trailer]) if ln.prose and ln.words >= 6), default=-1)
         for j, ln in enumerate(lines):
-            if j >= trailer or is_furniture(ln.text) or (j > last_prose >= 0 and ln.words < 8 and not ln.prose):
+            if j >= trailer or is_furniture(ln.text) or (j > last_prose >= 0 and ln.words < 15 and not ln.prose):
                 self.put("boilerplate", ln.start, ln.end)
                 continue
             if IMAGE_FILE.match(ln.text):
                 self.add_image(ln, "image")
                 continue
-            if self.images and self.images[-1]["caption"] is None and self.images[-1]["file"] and \
-                    self.images[-1]["spans"][-1][1] == lines[j - 1].end if j else False:
+            if self.kinds[start + j] == "caption":
                 self.add_image(ln, "caption")
+                continue
+            dated = _date_line(ln)
+            if dated and ln.words <= 12:
+                if dated == "updated":
+                    self.updated = self.updated or find_date(ln.text)[0]
+                self.put(dated, ln.start, ln.end)
                 continue
             cap, credit, _ = split_credit(ln.text)
             if credit and ln.words <= 60 and (not cap or len(credit.split()) <= 6):
@@ -226,14 +257,21 @@ class _Builder:
                 dl = parse_dateline(ln.text)
                 if dl:
                     self.dateline = dl["place"]
-                    self.set_publisher(dl["agency"], "dateline")
+                    if dl["agency"]:
+                        # A wire agency in the dateline is the story's source, whoever hosts the page.
+                        self.publisher = dl["agency"]
+                        self.sources["publisher"] = "dateline"
+                    found = find_date(ln.text[:dl["end"]])
+                    if found and not self.published:
+                        self.published = found[0]
+                        self.sources["published"] = "dateline"
                     self.put("dateline", ln.start, ln.start + dl["end"])
                     offset = ln.start + dl["end"]
             self.put("body", offset, ln.end)
 
     def build(self) -> Article:
         first = 0
-        while first < len(self.lines) and _kind(self.lines[first]) == "boilerplate" and first < HEADER_WINDOW:
+        while first < len(self.lines) and self.kinds[first] == "boilerplate" and first < HEADER_WINDOW:
             self.put("boilerplate", self.lines[first].start, self.lines[first].end)
             first += 1
         end = self.header_end(first)

@@ -12,14 +12,16 @@ OUTLET_WORDS = {"herald", "times", "post", "news", "journal", "tribune", "guardi
                 "today", "wire", "review", "mail", "star", "sun", "globe", "courier", "examiner",
                 "bulletin", "register", "dispatch", "sentinel", "inquirer", "monitor", "insider", "economist",
                 "agency", "network", "media", "broadcasting", "radio", "television", "tv", "online", "digest",
-                "record", "times-picayune", "politico", "axios", "bbc", "cnn", "npr", "abc", "cbs", "nbc", "reuters",
+                "record", "times-picayune", "ledger", "citizen", "voice", "nation", "telegram", "enquirer",
+                "advertiser", "argus", "beacon", "eagle", "leader", "mirror", "patriot", "pioneer", "republican",
+                "democrat", "statesman", "spectator", "tablet", "clarion", "free", "bee", "item", "current", "politico", "axios", "bbc", "cnn", "npr", "abc", "cbs", "nbc", "reuters",
                 "bloomberg", "afp", "ap", "upi", "yonhap", "xinhua"}
 ROLE_WORDS = {"reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist", "producer",
               "analyst", "bureau", "chief", "senior", "junior", "deputy", "associate", "contributing", "freelance",
               "journalist", "photographer", "special", "intern", "desk", "team", "guest", "author", "managing",
               "political", "business", "science", "health", "sports", "tech", "technology", "national",
               "international", "foreign", "diplomatic", "economics", "economy", "culture", "arts", "opinion"}
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z]{2,}(?:-[A-Z]{2,})?|"
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"
                          r"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el)"
                          r"|Jr\.?|Sr\.?|II|III|IV)$")
 BYLINE = re.compile(r"^\s*(?:(?:posted|written|words|story|text|reported|compiled)\s+by|by)\s*[:\-]?\s+(?P<rest>.+)$",
@@ -40,10 +42,15 @@ DATELINE = re.compile(
     r"[ ]?(?:[-–—_:]{1,2}|--)(?:[ ]+|$)")
 
 
+_NOT_NAME = {"the", "a", "an", "for", "in", "on", "at", "to", "of", "with", "from", "and", "or", "but", "is", "are",
+             "was", "how", "why", "what", "when", "who", "where", "this", "that", "new", "my", "our", "your", "his",
+             "her", "their", "its", "as", "after", "before", "over", "under", "about", "into", "vs", "not", "no"}
+
+
 def is_name(s: str) -> bool:
-    """Tell whether `s` looks like a person's name (2–5 capitalized words, no outlet or role words)."""
+    """Tell whether `s` looks like a person's name (2–5 capitalized words, no outlet, role or function words)."""
     words = s.replace(",", " ").split()
-    if not 2 <= len(words) <= 5 or words[0].lower() == "the":
+    if not 2 <= len(words) <= 5 or any(w.lower().strip(".") in _NOT_NAME for w in words):
         return False
     if any(w.lower().strip(".") in OUTLET_WORDS | ROLE_WORDS for w in words):
         return False
@@ -65,7 +72,8 @@ def is_outlet(s: str) -> bool:
 def _title(name: str) -> str:
     # "JANE DOE" → "Jane Doe", but leave mixed case ("Kim Jong-un", "McCarthy") alone.
     if name.isupper():
-        return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in name.split())
+        titled = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in name.split())
+        return re.sub(r"\b([A-Z][’'])([a-z])", lambda m: m.group(1) + m.group(2).upper(), titled)
     return name
 
 

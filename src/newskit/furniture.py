@@ -21,7 +21,8 @@ _LINE = re.compile(r"""^(?:
 # Sentences typical of consent and subscription banners, wherever they sit in a line.
 _ANYWHERE = re.compile(r"""
     \bwe\s+use\s+cookies\b|\bthis\s+(?:web)?site\s+uses\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|preferences)\b
-  | \bsubscribe\s+to\s+(?:our|the)\s+\w*\s*newsletter\b|\bsign\s+up\s+for\s+(?:our|the)\s+\w*\s*newsletter\b
+  | \bsubscribe\s+to\s+(?:our|the)\s+(?:[\w’'-]+\s+){0,3}newsletters?\b|\bsign\s+up\s+for\s+(?:our|the)\s+(?:[\w’'-]+\s+){0,3}newsletters?\b
+  | \bdelivered\s+to\s+your\s+inbox\b|\bstory\s+continues\s+(?:below|after)\b|\barticle\s+continues\s+(?:below|after)\b
   | \bsign\s+up\s+(?:here\s+)?to\s+(?:get|receive)\b|\bget\s+(?:our|the)\s+\w*\s*newsletter\b
   | \byou\s+have\s+\d+\s+free\s+articles?\b|\balready\s+a\s+subscriber\b|\bsupport\s+(?:our|independent)\s+journalism\b
   | \bthis\s+article\s+(?:is|was)\s+(?:more\s+than|over)\s+\d+\s+\w+\s+old\b|\bby\s+continuing\s+to\s+(?:use|browse)\b
