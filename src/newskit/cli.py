@@ -59,7 +59,6 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
     """Run one article command end to end and exit with the contract's status code."""
     from .inputs import read_inputs
     from .pipeline import COMMAND_TASKS, _needs_model, analyze
-    from . import render
 
     if as_json and as_jsonl:
         raise click.UsageError("--json and --jsonl are exclusive")
@@ -67,6 +66,13 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
         if sys.stdin.isatty():
             raise click.UsageError("no INPUT given and stdin is a terminal")
         inputs = ("-",)
+    if published:
+        import datetime as dt
+
+        try:
+            published = dt.date.fromisoformat(published).isoformat()
+        except ValueError:
+            raise click.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published")
     tasks = COMMAND_TASKS[command]
     try:
         sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
@@ -119,8 +125,7 @@ def _emit(records, command, as_json, as_jsonl, view_options) -> int:
             _report_error(rec)
             continue
         if console is not None:
-            text = rec.get("text") if "text" in rec else view_options.pop("_text", None)
-            console.print(render.rich_view(rec, command, text=text or _text_of(rec), **view_options))
+            console.print(render.rich_view(rec, command, text=rec.get("text") or _text_of(rec), **view_options))
         else:
             if not first:
                 sys.stdout.write("\n")

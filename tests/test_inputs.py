@@ -1,0 +1,103 @@
+"""The input layer: decoding, formats, and failures that become error sources instead of exceptions."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+import pytest
+
+from newskit.inputs import decode, read_inputs
+from newskit.errors import InputError
+
+TEXT = "Headline here\n\nBody paragraph with café and naïve words.\n"
+
+
+def _one(path, **kw):
+    (src,) = list(read_inputs([str(path)], **kw))
+    return src
+
+
+@pytest.mark.parametrize("data,expected", [
+    (TEXT.encode("utf-8"), TEXT),
+    (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), TEXT),
+    (b"\xff\xfe" + TEXT.encode("utf-16-le"), TEXT),
+    (b"\xfe\xff" + TEXT.encode("utf-16-be"), TEXT),
+    ("Line one\r\nLine two\rLine three\n".encode(), "Line one\r\nLine two\rLine three\n"),
+])
+def test_decode_keeps_text_exactly(data, expected):
+    assert decode(data) == expected
+
+
+def test_decode_detects_cp1252():
+    text = ("The minister’s “historic” visit to Zürich cost €2 million, officials said. " * 4).strip()
+    assert decode(text.encode("cp1252")) == text
+
+
+@pytest.mark.parametrize("data,code", [
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "binary"),
+    (gzip.compress(b"hello world"), "binary"),
+    (b"abc\x00def" * 10, "binary"),
+])
+def test_decode_rejects_binary(data, code):
+    with pytest.raises(InputError) as exc:
+        decode(data)
+    assert exc.value.code == code
+
+
+@pytest.mark.parametrize("content,code", [(b"", "empty"), (b"  \n\t\r\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00", "binary")])
+def test_bad_files_become_error_sources(tmp_path, content, code):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    src = _one(p)
+    assert src.error is not None and src.error.code == code and src.id == str(p)
+
+
+def test_missing_file_and_empty_directory(tmp_path):
+    (tmp_path / "empty").mkdir()
+    srcs = list(read_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "empty")]))
+    assert [s.error.code for s in srcs] == ["not-found", "no-articles"]
+
+
+def test_directory_is_walked_recursively_in_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text("A article text")
+    (tmp_path / "b" / "c.txt").write_text("C article text")
+    (tmp_path / "b" / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".hidden.txt").write_text("hidden")
+    assert [s.text for s in read_inputs([str(tmp_path)])] == ["A article text", "C article text"]
+
+
+def test_jsonl_ids_meta_published_and_bad_lines(tmp_path):
+    p = tmp_path / "a.jsonl"
+    lines = [json.dumps({"id": "x1", "text": "One article", "published": "2024-01-22", "source": "wire"}),
+             "not json", json.dumps({"title": "no text"}), "", json.dumps({"text": "Line five"}),
+             json.dumps({"text": "Bad date", "published": "yesterday"})]
+    p.write_text("\n".join(lines) + "\n")
+    srcs = list(read_inputs([str(p)]))
+    assert [(s.id, s.error and s.error.code) for s in srcs] == [
+        ("x1", None), ("2", "bad-jsonl"), ("3", "no-text"), ("5", None), ("6", "bad-date")]
+    assert srcs[0].meta == {"source": "wire"} and srcs[0].published == "2024-01-22"
+    assert srcs[3].published is None
+
+
+def test_stdin_jsonl_sniffed_and_published_default():
+    stdin = io.BufferedReader(io.BytesIO(b'{"text": "Body one"}\n{"text": "Body two", "published": "2020-02-02"}\n'))
+    srcs = list(read_inputs(["-"], stdin=stdin, published="2024-01-22"))
+    assert [(s.id, s.text, s.published) for s in srcs] == [("1", "Body one", "2024-01-22"),
+                                                            ("2", "Body two", "2020-02-02")]
+
+
+def test_too_large(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_text("word " * 100)
+    assert _one(p, max_bytes=10).error.code == "too-large"
+
+
+def test_inputs_are_read_lazily(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Text")
+    gen = read_inputs([str(p), str(tmp_path / "later.txt")])
+    assert next(gen).text == "Text"
+    (tmp_path / "later.txt").write_text("Created after the first was read")
+    assert next(gen).text == "Created after the first was read"
