@@ -1,7 +1,139 @@
-"""Temporal expressions resolved to TimeML TIMEX3 values (being built)."""
+"""Temporal expressions of an article, found by newskit's own rules and resolved to TimeML TIMEX3 values.
+
+`find(text)` lists the expressions a text holds (pure, no spaCy); `extract_dates(doc, anchor)` adds what only a
+parse knows: the tense that decides whether "Friday" is last or next Friday, and the order of mentions that decides
+what "that week" or "a day earlier" refer to.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 
-def extract_dates(doc, anchor=None):
+from . import dateperiods as _periods  # noqa: F401  (registers the period rules)
+from . import timex
+from .dateanchor import FUTURE, PAST, PRESENT, Context
+from .daterules import RULES
+from .record import DateMention
+
+_COMPILED = [(name, re.compile(r"(?<![\w'])(?:" + pattern + ")", re.IGNORECASE), fn) for name, pattern, fn in RULES]
+# Reference-point rules need a previous date; while choosing spans they are tried against the anchor itself.
+_WINDOW = 40
+# "a year earlier" and "the year-ago quarter" compare with the period under discussion; they do not replace it.
+_COMPARATIVE = re.compile(r"earlier|ago|before|later|after|previous|prior|year-|comparable|corresponding", re.I)
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+_FUTURE_LEMMAS = {"expect", "plan", "schedule", "slate", "intend", "aim", "hope", "due", "set", "prepare", "propose"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A candidate expression: its span and the rule that matched it."""
+
+    start: int
+    end: int
+    rule: str
+    match: re.Match
+
+
+def _context(text: str, start: int, end: int, anchor, tense, ref) -> Context:
+    return Context(anchor=anchor, tense=tense, ref=ref, before=text[max(0, start - _WINDOW):start],
+                   after=text[end:end + _WINDOW])
+
+
+def find(text: str, anchor=None) -> list[Found]:
+    """Return the non-overlapping expressions of `text`, longest first when rules compete, sorted by start."""
+    anchor = timex.as_date(anchor)
+    probe_anchor = anchor or timex.as_date("2000-01-03")
+    cands = []
+    for name, rx, fn in _COMPILED:
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                cands.append(Found(m.start(), m.end(), name, m))
+    cands.sort(key=lambda c: (c.start - c.end, c.start))
+    taken: list[Found] = []
+    for c in cands:
+        if any(c.start < t.end and t.start < c.end for t in taken):
+            continue
+        ctx = _context(text, c.start, c.end, probe_anchor, None, timex.day(probe_anchor))
+        if _apply(c, ctx) is None:
+            continue
+        taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _apply(found: Found, ctx: Context):
+    fn = next(f for n, _, f in _COMPILED if n == found.rule)
+    try:
+        return fn(found.match, ctx)
+    except (ValueError, KeyError, OverflowError, TypeError, AttributeError):
+        return None
+
+
+def _is_reference(value: str) -> bool:
+    return timex.granularity(value) is not None
+
+
+def resolve_all(text: str, anchor=None, tenses=None, found=None) -> list[DateMention]:
+    """Return the resolved mentions of `text`; `tenses` maps a span (start, end) to PAST/PRESENT/FUTURE."""
+    anchor = timex.as_date(anchor)
+    out, ref = [], None
+    for f in (found if found is not None else find(text, anchor)):
+        tense = (tenses or {}).get((f.start, f.end))
+        ctx = _context(text, f.start, f.end, anchor, tense, ref)
+        res = _apply(f, ctx)
+        if res is None:
+            continue
+        typ, value = res
+        if not value or not timex.is_valid(value):
+            continue
+        out.append(DateMention(f.start, f.end, text[f.start:f.end], typ, value,
+                               anchored=not (anchor is None and ctx.used_anchor)))
+        if typ in ("DATE", "TIME") and _is_reference(value) and not _COMPARATIVE.search(f.match.group(0)):
+            ref = value
+    return out
+
+
+def resolve(text: str, anchor=None, tense: str | None = None, ref: str | None = None):
+    """Return (type, value) of one temporal expression, or None when no rule reads it."""
+    anchor = timex.as_date(anchor)
+    found = find(text, anchor)
+    if not found:
+        return None
+    best = max(found, key=lambda f: f.end - f.start)
+    return _apply(best, _context(text, best.start, best.end, anchor, tense, ref))
+
+
+def _tense_of(doc, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    for _ in range(3):
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        words = {a.lower_ for a in auxes}
+        if words & _FUTURE_AUX or (tok.lemma_ in _FUTURE_LEMMAS and tok.tag_ != "VBD"):
+            return FUTURE
+        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "'ve"}:
+            return PAST
+        if tok.tag_ == "VB" and "to" in words and tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head is not tok:
+            tok = tok.head  # "plans to visit", "agreed to meet": the governing verb decides
+            if tok.lemma_ in _FUTURE_LEMMAS:
+                return FUTURE
+            continue
+        return PRESENT
+    return None
+
+
+def extract_dates(doc, anchor=None) -> list[DateMention]:
     """Return the temporal expressions of `doc` as DateMention objects, resolved against `anchor`."""
-    raise NotImplementedError
+    text = doc.text
+    found = find(text, anchor)
+    tenses = {(f.start, f.end): _tense_of(doc, f.start, f.end) for f in found}
+    return resolve_all(text, anchor, tenses, found)

@@ -1,0 +1,111 @@
+"""Resolution context: the anchor date, the tense around an expression and the last date mentioned.
+
+Every rule asks this object for "the Friday before the anchor", "the quarter being discussed" and so on, so the
+choice of direction (tense) and of reference point (anaphora) lives in one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import timex
+
+PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
+_UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "H": "XXXX-HX", "S": "XXXX-XX",
+            "Y": "XXXX", "E": "XXX", "C": "XX"}
+
+
+@dataclass
+class Context:
+    """What a rule may use: `anchor` (None leaves values underspecified), `tense`, `ref` and the text around."""
+
+    anchor: date | None = None
+    tense: str | None = None
+    ref: str | None = None
+    before: str = ""
+    after: str = ""
+    used_anchor: bool = False
+
+    def today(self) -> date | None:
+        """Return the anchor date, noting that the value depends on it."""
+        self.used_anchor = True
+        return self.anchor
+
+    def unknown(self, gran: str) -> str:
+        """Return the underspecified value of granularity `gran`, for when no anchor is known."""
+        self.used_anchor = True
+        return _UNKNOWN.get(gran, "XXXX-XX-XX")
+
+    def direction(self, default: int = 0) -> int:
+        """Return -1 for past tense, +1 for future, `default` otherwise."""
+        return {PAST: -1, FUTURE: 1}.get(self.tense, default)
+
+    def relative(self, n: int, gran: str) -> str:
+        """Return the period of granularity `gran` that is `n` periods from the anchor's."""
+        a = self.today()
+        if a is None:
+            return self.unknown(gran)
+        value = timex.at(a, gran)
+        return timex.shift(value, n, gran) if n else value
+
+    def reference(self, gran: str) -> str | None:
+        """Return the last mentioned date at granularity `gran`, when it is at least that precise."""
+        if not self.ref:
+            return None
+        have = timex.granularity(self.ref)
+        order = "DWMQHSYEC"
+        if have is None or order.index(have) > order.index(gran) or (have == "W" and gran in "MQ"):
+            return None
+        start = timex.start_of(self.ref)
+        if start is None:
+            return None
+        if have == "W":
+            start += timedelta(days=3)
+        return timex.at(start, gran)
+
+    def weekday(self, wd: int, default: int = -1) -> str:
+        """Return the date of ISO weekday `wd` nearest the anchor in the tense's direction (same day = anchor)."""
+        a = self.today()
+        if a is None:
+            return f"XXXX-WXX-{wd}"
+        delta = wd - a.isoweekday()
+        if delta == 0:
+            return timex.day(a)
+        step = self.direction(default)
+        if step < 0:
+            delta = delta - 7 if delta > 0 else delta
+        elif step > 0:
+            delta = delta + 7 if delta < 0 else delta
+        else:
+            delta = delta - 7 if delta > 3 else delta + 7 if delta < -3 else delta
+        return timex.day(a + timedelta(days=delta))
+
+    def year_for(self, month: int, day: int | None = None, default: int = 0) -> int | None:
+        """Return the year of a month (and day) given without one: the nearest, or the tense's direction."""
+        a = self.today()
+        if a is None:
+            return None
+        step = self.direction(default)
+        target = (month, day or 0)
+        here = (a.month, a.day if day else 0)
+        if step < 0:
+            return a.year if target <= here else a.year - 1
+        if step > 0:
+            return a.year if target >= here else a.year + 1
+        diff = (month - a.month) + ((day or 15) - (a.day if day else 15)) / 31.0
+        if diff > 6:
+            return a.year - 1
+        if diff < -6:
+            return a.year + 1
+        return a.year
+
+    def month_day(self, month: int, day: int, year: int | None = None) -> str:
+        """Return the day value of a month and day, finding the year when it is not given."""
+        if year is None:
+            year = self.year_for(month, day)
+            if year is None:
+                return f"XXXX-{month:02d}-{day:02d}"
+        try:
+            return timex.day(date(year, month, day))
+        except ValueError:
+            return f"{year:04d}-{month:02d}"

@@ -1,0 +1,326 @@
+"""Period rules: this/last/next units, quarters and halves, seasons, "N units ago", durations, sets and the
+PRESENT_REF / PAST_REF / FUTURE_REF words, following the TimeBank conventions for news text."""
+from __future__ import annotations
+
+import re
+
+from . import timex
+from .dateanchor import Context
+from .datelex import APPROX, NUM, SEASON, SEASON_CODES, UNIT, WEEKDAY, MONTH, YEAR, PART, PART_CODES, number, \
+    unit_code, weekday_number, month_number, ORDINALS
+from .daterules import DATE_PREPS, _prev_word, rule
+
+_GRAN = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "E": "E", "C": "C"}
+
+
+def _norm(s: str | None) -> str:
+    return " ".join((s or "").lower().split())
+
+
+@rule("relative", r"(?:(?P<edge>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+                  r"|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of)[\s-]+(?:in\s+)?)?"
+                  r"(?P<rel>this|last|next|the\s+past|the\s+last|the\s+coming|the\s+previous|the\s+preceding"
+                  r"|the\s+prior|the\s+following|the\s+next|the\s+current|the\s+same|that|this\s+past|past"
+                  r"|the\s+latest|the\s+full|the\s+calendar|the\s+current\s+fiscal|the\s+latest\s+fiscal|the"
+                  r"|the\s+fiscal|the\s+new|the\s+whole|the\s+entire)\s+(?P<unit>day|week|weekend|month|year"
+                  r"|decade|century)(?![\w-])")
+def _relative(m, ctx):
+    rel, unit, edge = _norm(m.group("rel")), m.group("unit").lower(), _norm(m.group("edge"))
+    gran = {"day": "D", "week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "E", "century": "C"}[unit]
+    if rel in ("the", "the fiscal") and unit == "year" and not edge and \
+            _prev_word(ctx) in ("for", "over", "throughout"):
+        return "DURATION", "P1Y"
+    if rel == "the":
+        if unit == "year" and not edge:
+            prev = _prev_word(ctx)
+            if prev in ("for", "over", "throughout"):
+                return "DURATION", "P1Y"
+            if prev not in ("in", "during", "of", "this", "by"):
+                return None
+        elif unit == "weekend":
+            pass
+        elif not edge:
+            return None
+    if unit == "day" and rel in ("this", "the past", "the last", "past", "the full", "the whole", "the entire",
+                                 "the latest", "the current", "the new"):
+        return None
+    if rel in ("the full", "the whole", "the entire") and unit != "year":
+        return "DURATION", timex.duration(1, gran if gran not in "EC" else gran)
+    if gran in "EC" and rel in ("the past", "the last", "past"):
+        return "DURATION", timex.duration(1, gran)
+    if rel in ("that", "the same", "the following", "the previous", "the preceding", "the prior") or \
+            (rel == "the next" and unit in ("day",)):
+        base = ctx.reference(gran)
+        if base is None and gran != "Y":
+            base = ctx.reference("D") and timex.at(timex.start_of(ctx.reference("D")), gran)
+        if base is None:
+            return None
+        n = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(rel, 0)
+        value = timex.shift(base, n, gran) if n else base
+    else:
+        n = {"last": -1, "the past": -1, "the last": -1, "past": -1, "the previous": -1, "next": 1,
+             "the next": 1, "the coming": 1}.get(rel, 0)
+        value = ctx.relative(n, gran)
+        if unit == "weekend" and rel == "the":
+            value = ctx.relative(ctx.direction(-1) if ctx.tense != "PRESENT" else 0, gran)
+    if unit == "weekend" and "X" not in value:
+        value += "-WE"
+    return "DATE", value
+
+
+_QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding|same|latest|current|previous|prior"
+          rf"|recent|most\s+recent|just-ended|just\s+ended|fiscal|calendar|flat|first|second|third|fourth|final|last"
+          rf"|1st|2nd|3rd|4th|{YEAR}|this|next|its|their|the")
+
+
+@rule("quarter", rf"(?:(?:the|its|their|a|this|last|next)\s+)?(?:(?P<yr>this|last|next)\s+year's\s+)?(?P<mods>(?:(?:{_QMODS})[\s-]+){{0,4}})(?P<unit>quarter|period|half)"
+                 rf"(?:\s+(?:of|in|for)\s+(?:(?P<y>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<ry>this|last|next)\s+year))?"
+                 rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?(?![\w-])")
+def _quarter(m, ctx):
+    mods = _norm(m.group("mods")).replace("-", " ")
+    whole = _norm(m.group(0))
+    unit = m.group("unit").lower()
+    ords = [ORDINALS[w] for w in mods.split() if w in ORDINALS and w not in ("last", "final")]
+    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", mods)
+    if unit == "period" and not (year or re.search(r"year|comparable|corresponding|same|latest", mods)):
+        return None
+    if unit == "half" and not ords and "last" not in mods and "second" not in mods:
+        return None
+    if unit == "quarter" and not mods and not whole.startswith(("the ", "its ", "this ", "last ", "next ")):
+        return None
+    if unit == "quarter" and whole.startswith("a ") and not ords:
+        return None
+    gran = "H" if unit == "half" else "Q"
+    a = ctx.today()
+    back = -1 if ("year earlier" in mods or "year ago" in mods or m.group("ago") or "corresponding" in mods
+                  or "comparable" in mods or "same" in mods) else 0
+    if unit == "half":
+        n = ords[0] if ords else 2
+    elif ords:
+        n = ords[0]
+    elif "last" in mods.split() or "previous" in mods or "prior" in mods:
+        n = None
+    else:
+        n = 0  # the quarter under discussion
+    if m.group("y") or m.group("fy") or year:
+        y = int(m.group("y") or m.group("fy") or year.group(1))
+    elif m.group("ry") or m.group("yr"):
+        if a is None:
+            return "DATE", ctx.unknown(gran)
+        y = a.year + {"this": 0, "last": -1, "next": 1}[(m.group("ry") or m.group("yr")).lower()]
+    else:
+        y = None
+    if n == 0:
+        ref = None if re.search(r"\b(?:current|this)\b", mods + " " + whole) else ctx.reference(gran)
+        if ref is None:
+            if a is None:
+                return "DATE", ctx.unknown(gran)
+            cur = timex.quarter_of(a)
+            ref = timex.shift(timex.at(a, "Q"), -1, "Q") if "current" not in mods and "this" not in mods \
+                else timex.at(a, "Q")
+            del cur
+        value = ref if y is None else f"{y:04d}-{ref[5:]}"
+        return "DATE", timex.shift(value, back, "Y") if back else value
+    if n is None:
+        base = ctx.reference(gran) or (ctx.relative(0, gran) if a else None)
+        if base is None:
+            return "DATE", ctx.unknown(gran)
+        return "DATE", timex.shift(base, -1, gran)
+    if y is None:
+        if a is None:
+            return "DATE", f"XXXX-{gran}{n}"
+        cur = timex.quarter_of(a) if gran == "Q" else (1 if a.month <= 6 else 2)
+        y = a.year - 1 if (n > cur and ctx.direction(-1) < 0) else a.year
+        y += back
+    return "DATE", f"{y:04d}-{gran}{n}"
+
+
+@rule("season", rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the|that"
+                rf"|the\s+previous|the\s+following|the\s+coming|the\s+past)\s+)?(?:(?:early|late)\s+)?"
+                rf"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?![\w-])")
+def _season(m, ctx):
+    code = SEASON_CODES[m.group("s").lower()]
+    rel = _norm(m.group("rel"))
+    if m.group("y"):
+        return "DATE", f"{m.group('y')}-{code}"
+    if not rel and not m.group("edge") and (m.group("s").lower() in ("fall", "spring")
+                                             or _prev_word(ctx) not in DATE_PREPS):
+        return None
+    if rel == "the" and re.match(r"\s+of\b", ctx.before[-0:] or "") is not None:
+        return None
+    a = ctx.today()
+    if a is None:
+        return "DATE", f"XXXX-{code}"
+    order = ["WI", "SP", "SU", "FA"]
+    cur_y, cur = timex.season_of(a)
+    idx, target = order.index(cur), order.index(code)
+    if rel in ("last", "this past", "the previous", "the past"):
+        y = cur_y if target < idx else cur_y - 1
+    elif rel in ("next", "this coming", "the following", "the coming"):
+        y = cur_y if target > idx else cur_y + 1
+    elif rel == "this":
+        y = cur_y
+    else:
+        step = ctx.direction(0)
+        y = cur_y - 1 if (step < 0 and target > idx) else cur_y + 1 if (step > 0 and target < idx) else cur_y
+    return "DATE", f"{y:04d}-{code}"
+
+
+def _amount(m):
+    return number(m.group("num")) if m.group("num") else 1
+
+
+@rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before"
+             r"|after|from\s+now|hence|back|previously|prior|before\s+that|after\s+that)(?![\w])")
+def _ago(m, ctx):
+    direction = _norm(m.group("dir"))
+    if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)\"]|$|and\b|but\b)", ctx.after):
+        return None
+    amount = _amount(m)
+    code = unit_code(m.group("unit"))
+    sign = -1 if direction in ("ago", "earlier", "before", "back", "previously", "prior", "before that") else 1
+    gran = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "E": "Y", "C": "Y"}.get(code)
+    if gran is None:
+        return None
+    if amount is None:
+        return ("DATE", "PAST_REF") if direction == "ago" else None
+    n = amount * {"E": 10, "C": 100}.get(code, 1)
+    if n != int(n):
+        return None
+    n = int(n)
+    relative_to_ref = direction not in ("ago", "from now", "hence", "back")
+    base = None
+    if gran == "Y":
+        base = ctx.reference("Q") if _ref_is(ctx, "Q") else None
+    if base is None and relative_to_ref:
+        base = ctx.reference(gran)
+    if base is None:
+        base = ctx.relative(0, gran)
+        if "X" in base:
+            return "DATE", base
+    return "DATE", timex.shift(base, sign * n, "Y" if code in "EC" else gran) or base
+
+
+def _ref_is(ctx: Context, gran: str) -> bool:
+    return bool(ctx.ref) and timex.granularity(ctx.ref) == gran
+
+
+@rule("duration", rf"(?:(?:the|a|an|its|their|his|her|each\s+of\s+the)\s+)?(?:(?P<mod>first|past|last|next|coming"
+                  r"|previous|preceding|following|final|latest|initial|remaining|additional|further|same|prior|ensuing"
+                  rf"|entire|full|whole|recent|current)\s+)?(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})"
+                  rf"(?:\s+(?:or|to|-)\s+(?P<num2>{NUM}))?(?:\s+(?:more|additional|further|straight|consecutive"
+                  rf"|full|trading|business|calendar|working|long|short))?(?:\s+|-)(?P<unit>{UNIT})(?P<old>-old|-long)?"
+                  r"(?:\s+or\s+so)?(?![\w-])|(?P<bare>decades|years|months|weeks)-long")
+def _duration(m, ctx):
+    if m.group("bare"):
+        return "DURATION", _vague(m.group("bare"))
+    if (m.group("old") or "").lower() == "-old":
+        return None
+    num_text = _norm(m.group("num"))
+    code = unit_code(m.group("unit"))
+    amount = number(num_text)
+    if m.group("num2"):
+        amount = None if number(m.group("num2")) != amount else amount
+    if num_text in ("a", "an") and re.search(r"(?:\d|\bonce|\btwice|\btimes|percent|%|cents?|\ba share|dollars?"
+                                             r"|\bmillion|\bbillion)\s*$", ctx.before):
+        return "SET", timex.duration(1, code if code != "WE" else "W")
+    if code == "WE":
+        return "DURATION", f"P{'X' if amount is None else int(amount * 2)}D"
+    if code == "L":
+        return "DURATION", f"P{'X' if amount is None else int(amount)}L"
+    if code == "Q" and amount is not None and amount == int(amount):
+        return "DURATION", f"P{int(amount) * 3}M"
+    return "DURATION", timex.duration(amount, code)
+
+
+@rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])")
+def _bare_units(m, ctx):
+    if _prev_word(ctx) not in ("for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "spent",
+                               "spend", "last", "about"):
+        return None
+    return "DURATION", _vague(m.group("unit"))
+
+
+def _vague(word: str) -> str:
+    """Return the duration of an unquantified plural ("decades" is PXY in TimeBank, not PXE)."""
+    code = unit_code(word)
+    return timex.duration(None, "Y" if code in "EC" else code)
+
+
+@rule("set", rf"(?:every|each|per|a)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}"
+             rf"|{SEASON}|{PART}|weekend)(?![\w])|(?P<adv>daily|weekly|monthly|yearly|hourly"
+             r"|nightly|biweekly|semiannually|semi-annually|biannually)(?![\w])"
+             rf"|(?P<times>once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{UNIT}|weekend)(?![\w])"
+             rf"|(?P<plural>(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?![\w])")
+def _set(m, ctx):
+    whole = _norm(m.group(0))
+    if whole.startswith("a ") and m.group("unit") and not re.search(r"(?:\d|once|twice|times|percent|%|cents?|share)"
+                                                                     r"\s*$", ctx.before):
+        return None
+    if m.group("adv"):
+        adv = m.group("adv").lower().replace("-", "")
+        code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+                "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M",
+                "biannually": "P6M"}[adv]
+        return "SET", code
+    if m.group("plural"):
+        return "SET", f"XXXX-WXX-{weekday_number(m.group('plural')[:-1])}"
+    word = (m.group("unit") or m.group("unit2")).lower()
+    if re.fullmatch(WEEKDAY, word, re.I):
+        return "SET", f"XXXX-WXX-{weekday_number(word)}"
+    if re.fullmatch(MONTH, word, re.I):
+        return "SET", f"XXXX-{month_number(word):02d}"
+    if word in SEASON_CODES:
+        return "SET", f"XXXX-{SEASON_CODES[word]}"
+    if word in PART_CODES:
+        return "SET", f"XXXX-XX-XXT{PART_CODES[word]}"
+    if word == "weekend":
+        return "SET", "XXXX-WXX-WE"
+    amount = _amount(m) if m.group("num") else 1
+    code = unit_code(word)
+    if "other" in whole:
+        amount = (amount or 1) * 2
+    return "SET", timex.duration(amount or 1, code)
+
+
+REF_WORDS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+             "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
+             "these days": "PRESENT_REF", "recently": "PAST_REF",
+             "more recently": "PAST_REF", "most recently": "PAST_REF", "lately": "PAST_REF",
+             "the past": "PAST_REF", "recent years": "PAST_REF",
+             "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+             "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+             "coming months": "FUTURE_REF",
+             "the coming months": "FUTURE_REF", "coming years": "FUTURE_REF", "the coming years": "FUTURE_REF",
+             "as soon as possible": "FUTURE_REF", "sooner or later": "FUTURE_REF", "a later date": "FUTURE_REF",
+             "future quarters": "FUTURE_REF", "coming quarters": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
+             "coming weeks": "FUTURE_REF", "the distant past": "PAST_REF", "the recent past": "PAST_REF",
+             "recent months": "PXM", "recent weeks": "PXW", "recent days": "PXD"}
+
+
+@rule("ref", r"(?:" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in REF_WORDS), key=len,
+                                        reverse=True)) + r")(?![\w-])")
+def _ref(m, ctx):
+    word = _norm(m.group(0))
+    if word == "now" and re.match(r"\s*(?:that|defunct|-defunct)\b", ctx.after):
+        return None
+    if word == "current" and not re.match(r"\s+[a-z]", ctx.after):
+        return None
+    if word == "current" and re.match(r"\s+(?:account|assets|liabilit|ratio|affairs|events|dollars|prices|"
+                                      r"yield|issue|rate|market|coupon)", ctx.after):
+        return None
+    if word == "the past" and re.match(r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\b", ctx.after):
+        return None
+    value = REF_WORDS[word]
+    return ("DURATION" if not value.endswith("REF") else "DATE"), value
+
+
+@rule("year_adjective", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year's\s+end|month-end)(?![\w-])")
+def _year_adjective(m, ctx):
+    word = _norm(m.group("w")).replace(" ", "-")
+    if word in ("year-earlier", "year-ago"):
+        base = ctx.reference("Q") if _ref_is(ctx, "Q") else ctx.relative(0, "Y")
+        return "DATE", timex.shift(base, -1, "Y") or base
+    if word == "month-end":
+        return "DATE", ctx.relative(0, "M")
+    return "DATE", ctx.reference("Y") or ctx.relative(0, "Y")
