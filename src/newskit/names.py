@@ -1,0 +1,125 @@
+"""Person names: honorifics and titles split off, name particles kept, short forms matched to full names.
+
+The word lists come from nameparser's maintained constants (about 800 titles and honorifics, 100 name particles);
+nameparser's parser itself is not run because news text already gives the tokens and their roles.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Entries of nameparser's title list that, in news, are far more often part of a name, a nationality or a
+# pronoun than a title ("US President" is a title, "US" is not; "King" is also a surname).
+_NOT_TITLES = {"us", "uk", "united", "states", "british", "english", "his", "her", "most", "first", "national",
+               "federal", "state", "family", "group", "information", "knowledge", "law", "legal", "military",
+               "political", "social", "software", "television", "theater", "theatre", "travel", "risk", "voice",
+               "model", "host", "master", "king", "dean", "bishop", "mayor", "queen", "prince", "princess",
+               "grand", "high", "right", "rock", "blues", "opera", "credit", "tax", "revenue", "customs",
+               "security", "strategy", "marketing", "business", "analytics", "mathematics", "discovery",
+               "mystery", "award-winning", "biblical", "burlesque", "classical", "comic", "criminal", "district",
+               "division", "docket", "excellent", "flying", "judicial", "literary", "municipal", "royal", "senior",
+               "special", "supreme", "technical", "air", "army", "navy", "police", "banner", "bench", "canon",
+               "count", "field", "film", "flag", "saint", "st", "sainte", "ste", "me", "ra", "ch.ma", "ch.mo"}
+# Honorifics that name no office: stripped from names but not worth keeping as titles.
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "mister", "madam", "madame", "mme", "mlle", "monsieur", "herr",
+               "frau", "sir", "dame", "hon", "honorable", "honourable", "comrade", "sr", "sra", "srta"}
+_EXTRA_TITLES = {"comrade", "spokesperson", "spokesman", "spokeswoman", "chairwoman", "chairman", "ceo",
+                 "premier", "lawmaker", "rep", "sen", "gov", "gen", "lt", "col", "sgt", "capt", "supt", "insp"}
+_APOSTROPHES = "'\u2019"
+
+
+@lru_cache(maxsize=1)
+def _constants():
+    try:
+        from nameparser.config import CONSTANTS
+        titles = {t for t in CONSTANTS.titles if t.isascii()}
+        particles = {p.rstrip("-") for p in CONSTANTS.prefixes if p.isascii()} | {"bin", "ibn", "abu", "al", "el"}
+        suffixes = set(CONSTANTS.suffix_not_acronyms) | {"jr", "sr", "ii", "iii", "iv"}
+    except ImportError:  # nameparser is optional: fall back to the commonest forms
+        titles = {"president", "minister", "prime", "foreign", "secretary", "general", "chancellor", "senator",
+                  "governor", "dr", "mr", "mrs", "ms", "prof", "chief", "leader", "director", "judge"}
+        particles = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el",
+                     "bin", "ibn", "abu", "ben", "dos", "das", "ter", "ten"}
+        suffixes = {"jr", "sr", "ii", "iii", "iv"}
+    titles = (titles | _EXTRA_TITLES | _HONORIFICS) - _NOT_TITLES
+    return frozenset(titles), frozenset(particles), frozenset(suffixes)
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,").replace("\u2019", "'")
+
+
+def is_title_word(word: str) -> bool:
+    """Return True when `word` is an honorific or office word (Mr., Dr., President, Minister...)."""
+    return _bare(word) in _constants()[0]
+
+
+def is_honorific(word: str) -> bool:
+    """Return True when `word` is a form of address (Mr., Mrs., Sir...) rather than an office."""
+    return _bare(word) in _HONORIFICS
+
+
+def is_particle(word: str) -> bool:
+    """Return True when `word` is a lowercase name particle (von, der, al, bin...) that belongs inside a name."""
+    w = word.replace("\u2019", "'")
+    return w[:1].islower() and _bare(w).rstrip("-'") in _constants()[1]
+
+
+def is_suffix(word: str) -> bool:
+    """Return True when `word` is a generational suffix (Jr., III)."""
+    return _bare(word) in _constants()[2]
+
+
+def leading_titles(words: list[str]) -> int:
+    """Return how many of the leading `words` are titles or their modifiers, leaving at least one name word.
+
+    "Russian President Vladimir Putin" -> 2; "Mr. Putin" -> 1; "Dean Smith" -> 0 (dean is left out)."""
+    last = -1
+    for i, w in enumerate(words[:-1]):
+        if is_title_word(w):
+            last = i
+        elif not (w[:1].isupper() or w in ("-", "of")) or i - last > 2:
+            break
+    return last + 1
+
+
+def clean_name(text: str) -> str:
+    """Return a person name without possessive, line breaks or surrounding punctuation."""
+    text = " ".join(text.split())
+    text = re.sub(r"['\u2019]s?$", "", text)
+    return text.strip(" ,;:\"()[]\u201c\u201d")
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Return the lowercase words of a name that identify the person (particles, titles, suffixes dropped)."""
+    out = []
+    for w in clean_name(name).split():
+        if is_particle(w) or is_suffix(w) or (is_title_word(w) and not out):
+            continue
+        w = _bare(w).strip("'")
+        if w:
+            out.append(w)
+    return tuple(out)
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Return True when `short` can refer to the person `full` names: "Putin" -> "Vladimir Putin", "Choe" ->
+    "Choe Sun-hui", "Baghdadi" -> "Abu Bakr al-Baghdadi"; never a different given name ("Kim Arin" vs "Kim Yo-jong")."""
+    s, f = name_tokens(short), name_tokens(full)
+    if not s or not f or len(s) >= len(f):
+        return False
+    f_last = tuple(re.sub(r"^(al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|ez|ul)-", "", x) for x in f)
+    # family name last (Western) or first (Korean, Chinese, Hungarian news usage), or an ordered subset that keeps
+    # the family name ("Martin King" is not "Martin Luther King Jr."'s short form, "Luther King" is)
+    if len(s) == 1:
+        return s[0] in (f[-1], f_last[-1], f[0])
+    it = iter(f_last)
+    return all(any(x == y for y in it) for x in s) and s[-1] == f_last[-1]
+
+
+def looks_like_name(text: str) -> bool:
+    """Return True when `text` is written like a proper name: capitalized words, particles and hyphens only."""
+    words = clean_name(text).split()
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or is_particle(w) or w[:1] in "-'" for w in words)

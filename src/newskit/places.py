@@ -1,0 +1,103 @@
+"""Country names and their variants (US / U.S. / United States; DPRK / North Korea), from country-converter's data.
+
+country-converter ships one TSV with a short name, an official name and a matching regex per country. Importing
+the package pulls pandas (about 0.3 s) and its constructor breaks under pandas 3, so the TSV is read with the
+standard csv module instead, once per process, the first time a name is looked up.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+# Country-converter's regexes are written for re.search over a country field; a few everyday variants that they
+# leave out (by design, because they are ambiguous outside news) are added here, each to the code it means in news.
+_EXTRA = {"america": "USA", "britain": "GBR", "great britain": "GBR", "u.s.a.": "USA", "holland": "NLD"}
+# Constituent countries that country-converter folds into their state; in news they are places of their own.
+_PARTS = {"england", "scotland", "wales", "northern ireland"}
+# An entity whose text holds one of these words is an institution named after a country, never the country.
+_NOT_A_COUNTRY = re.compile(
+    r"\b(agency|bank|university|ministry|department|council|party|army|navy|force|forces|airlines?|airways|"
+    r"news|times|post|herald|company|corporation|inc|group|league|association|federation of [a-z]|team|club|"
+    r"embassy|committee|office|institute|government|parliament|congress|senate|court|police|service|services|"
+    r"museum|hospital|school|college|channel|television|radio|press|media|motors?|football|cup|open|"
+    r"games|championship|assembly|union|command|guard|church|foundation|fund|stock|exchange|railways?|"
+    r"energy|oil|gas|steel|telecom|broadcasting|corp|co|ltd|plc|sa|ag|nv|llc)\b", re.I)
+
+
+def _data_file() -> Path | None:
+    spec = importlib.util.find_spec("country_converter")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "country_data.tsv"
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[list[tuple[str, str, str, re.Pattern]], dict[str, str]]:
+    """Return (rows of iso3, short name, official name, regex) and a dict of exact lowercase names to iso3."""
+    rows, exact = [], {}
+    path = _data_file()
+    if path is not None:
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                iso3 = (row.get("ISO3") or "").strip()
+                if not iso3 or (row.get("obsolete") or "").strip():
+                    continue
+                short, official = row["name_short"].strip(), row["name_official"].strip()
+                try:
+                    rx = re.compile(row["regex"], re.I)
+                except re.error:
+                    continue
+                rows.append((iso3, short, official, rx))
+                for name in (short, official):
+                    exact.setdefault(_norm(name), iso3)
+    for name, iso3 in _EXTRA.items():
+        exact.setdefault(_norm(name), iso3)
+    return rows, exact
+
+
+def _norm(text: str) -> str:
+    text = " ".join(text.replace("\u2019", "'").split()).lower()
+    return re.sub(r"^the ", "", text)
+
+
+@lru_cache(maxsize=4096)
+def country_code(name: str) -> str | None:
+    """Return the ISO3 code of the country `name` denotes (any common variant), or None."""
+    key = _norm(name)
+    if not key or len(key) < 2 or _NOT_A_COUNTRY.search(key):
+        return None
+    rows, exact = _table()
+    if key in exact:
+        return exact[key]
+    # Regexes match inside longer strings ("Korea Central" would be South Korea): only short names are tried.
+    if len(key.split()) > 4:
+        return None
+    if key in _PARTS:
+        return None
+    hits = set()
+    for iso3, _, _, rx in rows:
+        m = rx.search(key)
+        # A hit on a fragment ("russia" in "russia's far east") names something inside the country, not it.
+        if m and m.end() - m.start() >= 0.7 * len(key):
+            hits.add(iso3)
+    return hits.pop() if len(hits) == 1 else None
+
+
+@lru_cache(maxsize=512)
+def country_name(iso3: str) -> str | None:
+    """Return the everyday English short name of the country with ISO3 code `iso3`."""
+    rows, _ = _table()
+    for code, short, _, _ in rows:
+        if code == iso3:
+            return short
+    return None
+
+
+def is_country_long_name(name: str) -> bool:
+    """Return True when `name` is a country's official or short name, e.g. "Democratic People's Republic of Korea"."""
+    _, exact = _table()
+    return _norm(name) in exact and not _NOT_A_COUNTRY.search(_norm(name))
