@@ -5,12 +5,16 @@ choice of direction (tense) and of reference point (anaphora) lives in one place
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import timex
 
 PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
+# Words right before an expression that fix its direction whatever the verb's tense.
+_FUTURE_CUE = re.compile(r"\b(?:as\s+(?:soon|early|late)\s+as|no\s+later\s+than|starting|beginning)\s*$", re.I)
+_PAST_CUE = re.compile(r"\b(?:ended|ending|since|as\s+of)\s*$", re.I)
 _UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "H": "XXXX-HX", "S": "XXXX-XX",
             "Y": "XXXX", "E": "XXX", "C": "XX"}
 
@@ -37,7 +41,11 @@ class Context:
         return _UNKNOWN.get(gran, "XXXX-XX-XX")
 
     def direction(self, default: int = 0) -> int:
-        """Return -1 for past tense, +1 for future, `default` otherwise."""
+        """Return -1 for past tense, +1 for future, `default` otherwise; a cue just before the expression wins."""
+        if _FUTURE_CUE.search(self.before):
+            return 1
+        if _PAST_CUE.search(self.before):
+            return -1
         return {PAST: -1, FUTURE: 1}.get(self.tense, default)
 
     def relative(self, n: int, gran: str) -> str:
@@ -81,28 +89,28 @@ class Context:
         return timex.day(a + timedelta(days=delta))
 
     def year_for(self, month: int, day: int | None = None, default: int = 0) -> int | None:
-        """Return the year of a month (and day) given without one: the nearest, or the tense's direction."""
+        """Return the year of a month (and day) given without one: the nearest, unless the tense points the
+        other way and the nearest is months off ("rose from $29 in March", said in October)."""
         a = self.today()
         if a is None:
             return None
         step = self.direction(default)
-        target = (month, day or 0)
-        here = (a.month, a.day if day else 0)
-        if step < 0:
-            return a.year if target <= here else a.year - 1
-        if step > 0:
-            return a.year if target >= here else a.year + 1
         diff = (month - a.month) + ((day or 15) - (a.day if day else 15)) / 31.0
-        if diff > 6:
-            return a.year - 1
-        if diff < -6:
-            return a.year + 1
-        return a.year
+        year = a.year - 1 if diff > 6 else a.year + 1 if diff < -6 else a.year
+        diff += 12 * (year - a.year)
+        if step < 0 and diff >= 3:
+            year -= 1
+        elif step > 0 and diff <= -3:
+            year += 1
+        return year
 
     def month_day(self, month: int, day: int, year: int | None = None) -> str:
         """Return the day value of a month and day, finding the year when it is not given."""
         if year is None:
+            # A month and day sit close to the anchor in news; tense misleads here ("payable Dec. 7" after "said").
+            saved, self.tense = self.tense, None
             year = self.year_for(month, day)
+            self.tense = saved
             if year is None:
                 return f"XXXX-{month:02d}-{day:02d}"
         try:

@@ -28,7 +28,7 @@ def _relative(m, ctx):
     rel, unit, edge = _norm(m.group("rel")), m.group("unit").lower(), _norm(m.group("edge"))
     gran = {"day": "D", "week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "E", "century": "C"}[unit]
     if rel in ("the", "the fiscal") and unit == "year" and not edge and \
-            _prev_word(ctx) in ("for", "over", "throughout"):
+            (_prev_word(ctx) in ("for", "over", "throughout") or re.match(r"\s+(?:ended|ending)\b", ctx.after)):
         return "DURATION", "P1Y"
     if rel == "the":
         if unit == "year" and not edge:
@@ -54,7 +54,7 @@ def _relative(m, ctx):
         if base is None and gran != "Y":
             base = ctx.reference("D") and timex.at(timex.start_of(ctx.reference("D")), gran)
         if base is None:
-            return None
+            return ("DATE", ctx.unknown(gran)) if ctx.anchor is None else None
         n = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(rel, 0)
         value = timex.shift(base, n, gran) if n else base
     else:
@@ -68,6 +68,8 @@ def _relative(m, ctx):
     return "DATE", value
 
 
+_ENDED = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\b",
+                    re.I)
 _QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding|same|latest|current|previous|prior"
           rf"|recent|most\s+recent|just-ended|just\s+ended|fiscal|calendar|flat|first|second|third|fourth|final|last"
           rf"|1st|2nd|3rd|4th|{YEAR}|this|next|its|their|the")
@@ -111,14 +113,20 @@ def _quarter(m, ctx):
     else:
         y = None
     if n == 0:
-        ref = None if re.search(r"\b(?:current|this)\b", mods + " " + whole) else ctx.reference(gran)
+        ended = _ENDED.match(ctx.after)
+        if ended and gran == "Q" and a is not None:
+            end = ctx.month_day(month_number(ended.group("mon")), int(ended.group("d")))
+            ref = timex.at(timex.start_of(end), "Q") if "X" not in end else None
+        elif re.search(r"\b(?:current|this|latest|recent)\b", mods + " " + whole):
+            ref = None
+        else:
+            ref = ctx.reference(gran)
         if ref is None:
             if a is None:
                 return "DATE", ctx.unknown(gran)
-            cur = timex.quarter_of(a)
-            ref = timex.shift(timex.at(a, "Q"), -1, "Q") if "current" not in mods and "this" not in mods \
-                else timex.at(a, "Q")
-            del cur
+            # Reports describe the last completed quarter as "the quarter" or "the latest quarter".
+            ref = timex.at(a, "Q") if re.search(r"\b(?:current|this)\b", mods + " " + whole) \
+                else timex.shift(timex.at(a, "Q"), -1, "Q")
         value = ref if y is None else f"{y:04d}-{ref[5:]}"
         return "DATE", timex.shift(value, back, "Y") if back else value
     if n is None:
@@ -130,7 +138,7 @@ def _quarter(m, ctx):
         if a is None:
             return "DATE", f"XXXX-{gran}{n}"
         cur = timex.quarter_of(a) if gran == "Q" else (1 if a.month <= 6 else 2)
-        y = a.year - 1 if (n > cur and ctx.direction(-1) < 0) else a.year
+        y = a.year - 1 if (n > cur and ctx.direction(0) < 0) else a.year
         y += back
     return "DATE", f"{y:04d}-{gran}{n}"
 
@@ -248,7 +256,7 @@ def _vague(word: str) -> str:
 
 
 @rule("set", rf"(?:every|each|per|a)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}"
-             rf"|{SEASON}|{PART}|weekend)(?![\w])|(?P<adv>daily|weekly|monthly|yearly|hourly"
+             rf"|{SEASON}|{PART}|weekend|season)(?![\w])|(?P<adv>daily|weekly|monthly|yearly|annually|hourly"
              r"|nightly|biweekly|semiannually|semi-annually|biannually)(?![\w])"
              rf"|(?P<times>once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{UNIT}|weekend)(?![\w])"
              rf"|(?P<plural>(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?![\w])")
@@ -276,6 +284,8 @@ def _set(m, ctx):
         return "SET", f"XXXX-XX-XXT{PART_CODES[word]}"
     if word == "weekend":
         return "SET", "XXXX-WXX-WE"
+    if word == "season":
+        return "SET", "P1Y"  # in news "each season" is nearly always a sports or fashion season, once a year
     amount = _amount(m) if m.group("num") else 1
     code = unit_code(word)
     if "other" in whole:

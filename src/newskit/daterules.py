@@ -57,6 +57,16 @@ def _date(m, ctx):
     return "DATE", ctx.month_day(month_number(mon), d)
 
 
+@rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?(?![\w])")
+def _week_of(m, ctx):
+    if not _cap(m.group("mon")):
+        return None
+    value = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")),
+                          int(m.group("y")) if m.group("y") else None)
+    start = timex.start_of(value)
+    return "DATE", timex.week(start) if start else value
+
+
 @rule("numeric_date", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d:])"
                       r"|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/(?P<y2>\d{4}|\d\d)(?![\d/])")
 def _numeric_date(m, ctx):

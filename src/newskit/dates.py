@@ -118,6 +118,8 @@ def _tense_of(doc, start: int, end: int) -> str | None:
     for _ in range(3):
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in auxes}
+        if "had" in words:
+            return PAST
         if words & _FUTURE_AUX or (tok.lemma_ in _FUTURE_LEMMAS and tok.tag_ != "VBD"):
             return FUTURE
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "'ve"}:
