@@ -11,6 +11,8 @@ criticise slam blast charge accuse allege lament recount agree disagree dismiss 
 mention indicate announce caution proclaim assure inform advise recommend propose demand question wonder say
 brag gush chime interject cite read quote acknowledge estimate calculate forecast project signal hint imply
 pronounce rule order instruct request plead beg concur object protest scoff sneer snap fire shoot lash rail
+bark beam mock echo chant sing cheer gasp sigh muse tease marvel reason relate chide scold fume rant thunder roar
+grumble groan cut recite summarize summarise elaborate clarify lecture preach declare speak talk proclaim
 """.split())
 
 # Verbs of thinking and knowing: PolNeAR-style attributions of beliefs; used for indirect statements only.
@@ -20,7 +22,7 @@ believe think feel hope fear worry expect know doubt suspect assume guess figure
 
 # Particles that complete phrasal cues ("point out", "go on", "chime in", "fire back").
 PHRASAL = {"point": "out", "go": "on", "chime": "in", "fire": "back", "shoot": "back", "lash": "out",
-           "spell": "out", "lay": "out", "sum": "up", "weigh": "in"}
+           "spell": "out", "lay": "out", "sum": "up", "weigh": "in", "cut": "in"}
 
 # Nouns that, as the head of a subject NP, denote someone who speaks for someone else.
 SPOKESPERSON_NOUNS = frozenset("spokesman spokeswoman spokesperson aide official agency ministry office "

@@ -97,6 +97,8 @@ def _speaker_token(tok, avoid=frozenset()):
     if tok.lower_ == "according":
         to = doc[tok.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None)
+    if tok.text in (":", "-", "\u2014", "\u2013"):
+        return _colon_speaker(tok, avoid)
     seen = 0
     cur = tok
     while cur is not None and seen < 3:
@@ -111,12 +113,44 @@ def _speaker_token(tok, avoid=frozenset()):
                     and c.pos_ in ("PROPN", "PRON") and c.i not in avoid), None)
         if obj is not None and cur is tok:
             return obj
-        if cur.dep_ in ("xcomp", "advcl", "conj") and cur.head is not cur and cur.head.i not in avoid:
+        if cur.dep_ in ("xcomp", "advcl", "conj", "acl") and cur.head is not cur and cur.head.i not in avoid:
             cur = cur.head  # "he went on to say", "he added, saying", "X said and added"
             seen += 1
             continue
+        if cur.dep_ == "pcomp" and cur.head.head is not cur.head and cur.head.head.i not in avoid:
+            cur = cur.head.head  # "he began by saying"
+            seen += 1
+            continue
         break
-    return _adjacent_noun(tok, avoid)
+    found = _adjacent_noun(tok, avoid)
+    if found is None and tok.tag_ in ("VBG", "VBN"):
+        # A participle hanging off the wrong word ("X shared the news last week, writing …"): the clause's subject.
+        root = tok.sent.root
+        found = next((c for c in root.children if c.dep_ in _SUBJ and c.i not in avoid), None)
+    return found
+
+
+def _colon_speaker(colon, avoid):
+    """Return who speaks after "Name:" or "X told reporters:" — the noun before the colon, else the clause subject."""
+    doc = colon.doc
+    k = colon.i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or k in avoid:
+        return None
+    prev = doc[k]
+    if prev.pos_ in ("PROPN", "PRON") or (prev.pos_ == "NOUN" and not any(
+            t.pos_ in ("VERB", "AUX") for t in doc[prev.sent.start:prev.i])):
+        return prev
+    verb = prev if prev.pos_ in ("VERB", "AUX") else prev.head
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.i not in avoid), None)
+        if subj is not None:
+            return subj
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return None
 
 
 def _adjacent_noun(tok, avoid):
@@ -147,6 +181,9 @@ def _np_span(doc, head, avoid: set):
     for c in head.children:
         if c.i > head.i and c.dep_ in ("compound", "flat") and c.i not in avoid:
             right = max(right, c.i)
+        elif c.left_edge.i == head.i + 1 and c.dep_ in ("appos", "npadvmod", "attr") and c.pos_ == "PROPN" \
+                and c.right_edge.i not in avoid:
+            right = max(right, c.i)  # "the state official Korea Central News Agency" (no comma)
     while left < head.i and doc[left].is_punct:
         left += 1
     return doc[left:right + 1]
@@ -227,7 +264,11 @@ class _Extractor:
         np = _np_span(self.doc, tok, avoid)
         eid = self.resolver.resolve(np)
         name = self.resolver.entities[eid].name if eid else np.text
-        return Speaker(name, eid, np.start_char, np.end_char, np.text)
+        start = np.start_char
+        if cue.i == np.start - 1 and cue.pos_ in ("VERB", "AUX") and \
+                (cue.i == 0 or self.doc[cue.i - 1].is_punct):
+            start = cue.idx  # inverted attribution, "…,” said Caddell": the mention reads "said Caddell"
+        return Speaker(name, eid, start, np.end_char, self.text[start:np.end_char])
 
     def _dash_attribution(self, q):
         """Return (cue, speaker) for a quote signed with a dash: “…” ― Carla Sanchez."""
@@ -251,7 +292,7 @@ class _Extractor:
             return None
         sent = span.sent
         cues = [t for t in sent if t.i not in self.inside and _is_cue(t)]
-        return cues[-1] if cues else None
+        return cues[-1] if cues else self.doc[span.start]
 
     def _clause_verb(self, toks: set):
         """Return the verb whose clause holds the quoted words (up to three steps up), or None."""
@@ -279,7 +320,7 @@ class _Extractor:
                 toks.update(_tokens(doc, s, e))
             gov = self._governing_cue(toks)
             cue = gov or self._adjacent_cue(q, toks)
-            found.append([q, cue, gov is not None, toks])
+            found.append([q, cue, gov, toks])
         # A quotation split around its cue ("“…,” he said, “…”") or continued after it in the same paragraph
         # without a cue of its own is one quote.
         merged = []
@@ -308,6 +349,12 @@ class _Extractor:
             kind = "direct"
             if cue is None:
                 cue_span, speaker = self._dash_attribution(q)
+            if cue_span is None and toks and min(toks) > 0:
+                # "Republican pollster Daron Shaw: “…”" — a colon with no verb of saying before it.
+                colon = doc[min(toks) - 1]
+                if colon.text == ":" and colon.i not in self.inside:
+                    speaker = self._speaker(colon, toks)
+                    cue_span = _span(text, colon.idx, colon.idx + 1) if speaker else None
             if cue_span is None:
                 prev = self._colon_cue(ls)
                 if prev is not None:
@@ -318,13 +365,13 @@ class _Extractor:
                     kind = "scare"
                 elif last_speaker and ls - last_speaker[0] < 1200 and starts_sentence:
                     speaker = last_speaker[1]  # a quotation paragraph continuing the previous speaker
-            elif not gov and words <= 4 and not starts_sentence and not text[q.start:q.end].rstrip(
-                    "\u201d\"'\u2019").endswith((",", ".", "?", "!")):
-                kind = "scare"
+            elif cue is not None and words <= 4 and not starts_sentence and not text[q.start:q.end].rstrip(
+                    "\u201d\"'\u2019").endswith(("?", "!")) and not (cue.i > max(toks) and gov is None):
+                kind = "scare"  # a few quoted words inside the reporter's own sentence
             if kind == "scare":
                 # Quoted words inside the reporter's sentence: credit whoever the clause says used them.
+                verb = gov if gov is not None else self._clause_verb(toks)
                 cue_span, speaker = None, None
-                verb = self._clause_verb(toks)
                 if verb is not None and self.scare_speakers:
                     speaker = self._speaker(verb, toks)
                     cue_span = _span(text, *_cue_span(doc, verb)) if speaker else None
