@@ -21,7 +21,9 @@ _WINDOW = 40
 # "a year earlier" and "the year-ago quarter" compare with the period under discussion; they do not replace it.
 _COMPARATIVE = re.compile(r"earlier|ago|before|later|after|previous|prior|year-|comparable|corresponding", re.I)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
-_FUTURE_LEMMAS = {"expect", "plan", "schedule", "slate", "intend", "aim", "hope", "due", "set", "prepare", "propose"}
+# Word forms, not lemmas: the "dates" pipeline runs without the lemmatizer.
+_FUTURE_VERBS = re.compile(r"(?:expect|plan|schedul|slat|intend|aim|hop|prepar|propos)(?:e|es|ed|s|ing|ning|ned)?|due|set",
+                           re.I)
 
 
 @dataclass(frozen=True)
@@ -120,13 +122,13 @@ def _tense_of(doc, start: int, end: int) -> str | None:
         words = {a.lower_ for a in auxes}
         if "had" in words:
             return PAST
-        if words & _FUTURE_AUX or (tok.lemma_ in _FUTURE_LEMMAS and tok.tag_ != "VBD"):
+        if words & _FUTURE_AUX or (_FUTURE_VERBS.fullmatch(tok.text) and tok.tag_ != "VBD"):
             return FUTURE
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "'ve"}:
             return PAST
         if tok.tag_ == "VB" and "to" in words and tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head is not tok:
             tok = tok.head  # "plans to visit", "agreed to meet": the governing verb decides
-            if tok.lemma_ in _FUTURE_LEMMAS:
+            if _FUTURE_VERBS.fullmatch(tok.text):
                 return FUTURE
             continue
         return PRESENT
