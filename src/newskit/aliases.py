@@ -182,7 +182,7 @@ def _group_corporate(keys, family, uf) -> None:
         if len(words) > 1 and places.country_code(words[0]) and " ".join(words[1:]) in orgs:
             uf.union(i, orgs[" ".join(words[1:])])
     for k, i in orgs.items():
-        if len(k.split()) != 1 or acronym_of(k.upper()) and len(k) <= 3:
+        if acronym_of(k.upper()) and len(k) <= 3:
             continue
         longer = {uf.find(j) for kk, j in orgs.items() if kk.startswith(k + " ") and kk != k}
         if len(longer) == 1:

@@ -21,6 +21,20 @@ AGENCIES = {"AP", "AFP", "Reuters", "Getty Images", "Getty", "Unsplash", "Shutte
             "Agence France-Presse", "Anadolu", "Sipa", "Corbis", "Newsis", "Interfax", "UPI", "PA", "dpa", "ANI",
             "PTI", "IANS", "Bernama", "Antara", "Wikimedia Commons", "iStock", "NurPhoto", "ZUMA", "WireImage"}
 _AGENCY_KEYS = {a.lower() for a in AGENCIES}
+# Last words that make a name an organization's, whatever label the model gave it.
+ORG_HEADS = {"aircraft", "airlines", "airline", "airways", "air", "motors", "systems", "technologies", "technology",
+             "industries", "electronics", "corp", "corporation", "inc", "co", "company", "ltd", "plc", "llc", "group",
+             "holdings", "bank", "agency", "ministry", "department", "council", "committee", "party", "association",
+             "university", "institute", "foundation", "federation", "union", "commission", "authority", "board",
+             "records", "pictures", "studios", "entertainment", "communications", "networks", "software", "partners",
+             "capital", "securities", "insurance", "pharmaceuticals", "laboratories", "labs", "energy", "petroleum",
+             "railways", "police", "army", "navy", "command", "court", "parliament", "congress", "senate", "times",
+             "post", "herald", "journal", "news", "magazine", "club", "fc", "team"}
+# Titles that only people carry, so a span led by one is a person even if the model thought otherwise.
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "spokesperson", "president", "minister",
+                 "chancellor", "senator", "sen", "rep", "gov", "governor", "judge", "ambassador", "professor", "prof",
+                 "premier", "mayor", "sir", "lord", "lady", "pope", "sheikh", "ayatollah", "archbishop", "rabbi",
+                 "detective", "sergeant", "sgt", "lt", "col", "capt", "coach"}
 _SKIP_FIELDS = {"boilerplate", "image"}
 _DETS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
 _CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|credits?|source|courtesy|illustration)\b\s*"
@@ -82,12 +96,18 @@ def _trim(doc, s: int, e: int, label: str) -> tuple[int, int]:
     return s, e
 
 
-def _cut(doc, s: int, e: int) -> list[tuple[int, int]]:
+def _cut(doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
     """Split a token range at line breaks and at slashes ("AP Photo/Ahn Young-joon")."""
     parts, a = [], s
+    whole = doc[s:e].text
+    split_possessive = label == "ORG" and not places.is_country_long_name(whole)
     for i in range(s, e):
         t = doc[i]
-        if t.is_space or t.text in ("/", "|") or "\n" in t.text:
+        # "San Jose - Cisco" is two names; "Wal - Mart" (one word on each side) is a detokenized hyphen
+        spaced_dash = t.text in ("-", "\u2013", "\u2014", "--") and t.whitespace_ and i > s \
+            and doc[i - 1].whitespace_ and (i - s > 1 or e - i > 2)
+        possessive = split_possessive and t.lower_ in ("'s", "\u2019s") and i + 1 < e  # "Apple Computer's Mac OS"
+        if t.is_space or t.text in ("/", "|") or "\n" in t.text or spaced_dash or possessive:
             parts.append((a, i))
             a = i + 1
         elif "\n" in t.whitespace_:
@@ -134,6 +154,19 @@ def _extend_person(doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _person_or_org(doc, s: int, e: int, label: str) -> str:
+    """Correct person/organization confusions the span's own words give away."""
+    last = doc[e - 1].lower_.rstrip(".")
+    if label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC") and last in ORG_HEADS and e - s > 1:
+        return "ORG"  # "Douglas Aircraft", "Garuda Airlines": a person's name never ends in a firm's noun
+    if label == "PERSON" and s > 0 and doc[s - 1].lower_ == "the" and doc[s].text[:1].isupper():
+        return "ORG"  # "the Beatles": people do not take an article
+    if label != "PERSON" and e - s >= 2 and doc[s].lower_.rstrip(".") in PERSON_TITLES \
+            and all(t.text[:1].isupper() for t in doc[s + 1:e]) and e - s <= 4:
+        return "PERSON"  # "Spokeswoman Sandy Angers"
+    return label
+
+
 def _relabel(text: str, label: str) -> str:
     if label in ("ORG", "PERSON", "PRODUCT", "GPE", "NORP", "FAC", "WORK_OF_ART") and _is_agency(text):
         return "ORG"
@@ -153,13 +186,19 @@ def _ner_mentions(doc, layout: Layout) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        for s, e in _cut(doc, ent.start, ent.end):
+        for s, e in _cut(doc, ent.start, ent.end, ent.label_):
             s, e = _trim(doc, s, e, ent.label_)
-            label = ent.label_
             if e <= s:
                 continue
+            label = _person_or_org(doc, s, e, ent.label_)
             titles = []
             if label == "PERSON":
+                # "Jobs as CEO": a lowercase word that is not a name particle ends the name
+                cut = next((k for k in range(s + 1, e) if doc[k].is_lower and doc[k].is_alpha
+                            and not names.is_particle(doc[k].text) and not _joined(doc, k)), e)
+                s, e = _trim(doc, s, cut, label)
+                if e <= s:
+                    continue
                 s, e = _extend_person(doc, s, e)
                 k = names.leading_titles([t.text for t in doc[s:e]])
                 titles = [doc[s:s + k].text] if k else []

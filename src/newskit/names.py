@@ -33,7 +33,8 @@ def _constants():
     try:
         from nameparser.config import CONSTANTS
         titles = {t for t in CONSTANTS.titles if t.isascii()}
-        particles = {p.rstrip("-") for p in CONSTANTS.prefixes if p.isascii()} | {"bin", "ibn", "abu", "al", "el"}
+        # "as-", "an-"... are Arabic article forms that only count glued by a hyphen; bare, they are English words
+        particles = {p for p in CONSTANTS.prefixes if p.isascii() and not p.endswith("-")} | {"bin", "ibn", "al"}
         suffixes = set(CONSTANTS.suffix_not_acronyms) | {"jr", "sr", "ii", "iii", "iv"}
     except ImportError:  # nameparser is optional: fall back to the commonest forms
         titles = {"president", "minister", "prime", "foreign", "secretary", "general", "chancellor", "senator",

@@ -17,6 +17,8 @@ from pathlib import Path
 _EXTRA = {"america": "USA", "britain": "GBR", "great britain": "GBR", "u.s.a.": "USA", "holland": "NLD"}
 # Constituent countries that country-converter folds into their state; in news they are places of their own.
 _PARTS = {"england", "scotland", "wales", "northern ireland"}
+_GENERIC = {"coast", "republic", "islands", "island", "north", "south", "east", "west", "democratic", "federal",
+            "kingdom", "state", "states", "united", "people's", "peoples"}
 # An entity whose text holds one of these words is an institution named after a country, never the country.
 _NOT_A_COUNTRY = re.compile(
     r"\b(agency|bank|university|ministry|department|council|party|army|navy|force|forces|airlines?|airways|"
@@ -79,10 +81,16 @@ def country_code(name: str) -> str | None:
     if key in _PARTS:
         return None
     hits = set()
-    for iso3, _, _, rx in rows:
+    words = [w for w in re.findall(r"[a-z']+", key) if len(w) >= 3 and w not in ("the", "and")]
+    code_like = len(key.replace(".", "")) <= 4 and " " not in key
+    for iso3, short, official, rx in rows:
         m = rx.search(key)
         # A hit on a fragment ("russia" in "russia's far east") names something inside the country, not it.
-        if m and m.end() - m.start() >= 0.7 * len(key):
+        if not m or m.end() - m.start() < 0.7 * len(key):
+            continue
+        # ... and so does a hit that a wildcard stretched over a word the country's names never use ("air india")
+        known = f"{short} {official} {rx.pattern}".lower()
+        if code_like or all(w in known or w in _GENERIC for w in words):
             hits.add(iso3)
     return hits.pop() if len(hits) == 1 else None
 

@@ -8,6 +8,7 @@ it is, and they are entities of their own.
 from __future__ import annotations
 
 from . import names
+from .event_mentions import EVENT_NOUNS
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _OWNER_LABELS = {"NORP", "GPE", "ORG", "LOC", "FAC", "PERSON"}
@@ -39,8 +40,9 @@ def _clean(tokens) -> str | None:
 
 def _role_phrase(head) -> str | None:
     """Return the role a common-noun head names, with its modifiers and a short "of" phrase."""
-    if head.pos_ != "NOUN" or not head.text[:1].islower():
-        return None
+    if head.pos_ != "NOUN" or not head.text[:1].islower() or head.lower_ in EVENT_NOUNS \
+            or head.lemma_.lower() in EVENT_NOUNS:
+        return None  # "the state visit of ..., Vladimir Putin": a happening, not a role
     left = [t for t in head.subtree if t.i < head.i and t.dep_ in _MODIFIER_DEPS | {"det", "poss"}
             and t.head.i <= head.i and head.i - t.i <= 4]
     toks = [t for t in left if t.dep_ in _MODIFIER_DEPS] + [head]
@@ -76,12 +78,13 @@ def person_titles(doc, start: int, end: int) -> list[str]:
         out.append(title)
     # "Sergei Shoigu, the Russian defense minister"
     for child in root.rights:
-        if child.dep_ == "appos":
+        # an apposition is set off by a comma; without one the parse often hangs a plain object here
+        if child.dep_ == "appos" and any(t.text == "," for t in doc[end:child.left_edge.i + 1]):
             title = _role_phrase(child)
             if title:
                 out.append(title)
     # "her Russian counterpart, Sergei Lavrov"
-    if root.dep_ == "appos" and root.head.i < start:
+    if root.dep_ == "appos" and root.head.i < start and any(t.text == "," for t in doc[root.head.i:start]):
         title = _role_phrase(root.head)
         if title:
             out.append(title)
