@@ -36,3 +36,34 @@ def is_cue_lemma(lemma: str, *, indirect: bool = False) -> bool:
     """Return True when `lemma` is a verb that can introduce a quotation (or, if `indirect`, a belief)."""
     lemma = lemma.lower()
     return lemma in SPEECH_VERBS or (indirect and lemma in COGNITION_VERBS)
+
+
+# Irregular past forms of cue verbs, for pipelines run without the lemmatizer.
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak",
+              "spoken": "speak", "thought": "think", "felt": "feel", "knew": "know", "known": "know",
+              "sang": "sing", "sung": "sing", "read": "read", "went": "go", "gone": "go", "shot": "shoot",
+              "cut": "cut", "laid": "lay", "fired": "fire", "began": "begin", "led": "lead", "held": "hold",
+              "met": "meet", "made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give",
+              "came": "come", "fought": "fight", "won": "win", "struck": "strike", "sent": "send",
+              "left": "leave", "brought": "bring", "sold": "sell", "bought": "buy", "flew": "fly", "flown": "fly",
+              "ran": "run", "saw": "see", "seen": "see", "got": "get", "did": "do", "done": "do", "had": "have",
+              "has": "have", "was": "be", "were": "be", "is": "be", "are": "be", "been": "be"}
+_KNOWN = SPEECH_VERBS | COGNITION_VERBS | set(PHRASAL)
+
+
+def lemma(tok) -> str:
+    """Return the token's lemma, guessing a verb's base form when the pipeline has no lemmatizer."""
+    if tok.lemma_:
+        return tok.lemma_.lower()
+    w = tok.lower_
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e"), ("d", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            base = w[: -len(suffix)] + repl
+            if base in _KNOWN:
+                return base
+            if len(base) > 3 and base[-1] == base[-2] and base[:-1] in _KNOWN:
+                return base[:-1]  # "admitted" -> "admit"
+    return w

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import PHRASAL, is_cue_lemma
+from .cues import PHRASAL, is_cue_lemma, lemma
 from .quotemarks import find_quote_marks
 from .record import Span
 from .speakers import SpeakerResolver
@@ -74,7 +74,7 @@ def _cue_span(doc, tok) -> tuple[int, int]:
     start, end = tok.idx, tok.idx + len(tok.text)
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         end = doc[tok.i + 1].idx + 2
-    part = PHRASAL.get(tok.lemma_.lower())
+    part = PHRASAL.get(lemma(tok))
     for c in tok.children:
         if c.dep_ == "prt" and (part is None or c.lower_ == part) and c.i == tok.i + 1:
             end = c.idx + len(c.text)
@@ -86,9 +86,9 @@ def _is_cue(tok, indirect=False) -> bool:
         return True
     if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
         return False
-    if tok.lemma_.lower() in ("go", "chime", "weigh") and not any(c.dep_ == "prt" for c in tok.children):
+    if lemma(tok) in ("go", "chime", "weigh") and not any(c.dep_ == "prt" for c in tok.children):
         return False
-    return is_cue_lemma(tok.lemma_, indirect=indirect)
+    return is_cue_lemma(lemma(tok), indirect=indirect)
 
 
 def _speaker_token(tok, avoid=frozenset()):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 
-from .cues import PRONOUNS_GROUP, PRONOUNS_PERSON
+from .cues import PRONOUNS_GROUP, PRONOUNS_PERSON, lemma
 
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
@@ -104,7 +104,7 @@ class SpeakerResolver:
 
     def nominal(self, head, at: int) -> str | None:
         """Resolve "the spokesman" / "the agency" to a preceding entity with that title or name word."""
-        word = head.lemma_.lower()
+        word = lemma(head)
         best = None
         for e in self.entities.values():
             hit = any(word in t.lower().split() for t in e.titles) or (
@@ -119,8 +119,8 @@ class SpeakerResolver:
                         continue
                     near = self.doc[max(0, span.start - 4):span.start]
                     app = [t for t in span.root.children if t.dep_ == "appos"]
-                    if any(t.lemma_.lower() == word for t in near) or any(
-                            t.lemma_.lower() == word for a in app for t in a.subtree):
+                    if any(lemma(t) == word for t in near) or any(
+                            lemma(t) == word for a in app for t in a.subtree):
                         hit = True
                         break
             if hit:
