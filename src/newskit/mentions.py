@@ -167,6 +167,14 @@ def _person_or_org(doc, s: int, e: int, label: str) -> str:
     return label
 
 
+def _drop_photo(doc, s: int, e: int) -> tuple[int, int]:
+    """Turn "AP Photo" into "AP": the agency is the name, "Photo" says what it supplied."""
+    if e - s > 1 and doc[e - 1].lower_ in ("photo", "photos", "images", "pictures") and _is_agency(doc[s:e - 1].text) \
+            and not _is_agency(doc[s:e].text):
+        return s, e - 1
+    return s, e
+
+
 def _relabel(text: str, label: str) -> str:
     if label in ("ORG", "PERSON", "PRODUCT", "GPE", "NORP", "FAC", "WORK_OF_ART") and _is_agency(text):
         return "ORG"
@@ -186,11 +194,16 @@ def _ner_mentions(doc, layout: Layout) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        for s, e in _cut(doc, ent.start, ent.end, ent.label_):
-            s, e = _trim(doc, s, e, ent.label_)
+        parts = [_trim(doc, s, e, ent.label_) for s, e in _cut(doc, ent.start, ent.end, ent.label_)]
+        parts = [_drop_photo(doc, s, e) for s, e in parts if e > s]
+        # "AP Photo/Ahn Young-joon": beside an agency in a credit, a name is the photographer
+        credit = len(parts) > 1 and any(_is_agency(doc[s:e].text) for s, e in parts)
+        for s, e in parts:
             if e <= s:
                 continue
             label = _person_or_org(doc, s, e, ent.label_)
+            if credit:
+                label = "ORG" if _is_agency(doc[s:e].text) else "PERSON"
             titles = []
             if label == "PERSON":
                 # "Jobs as CEO": a lowercase word that is not a name particle ends the name
@@ -207,9 +220,6 @@ def _ner_mentions(doc, layout: Layout) -> list[Mention]:
             if m is None:
                 continue
             m.label = _relabel(m.text, label)
-            # "AP Photo" left of a slash: the agency, not a product
-            if m.label != "ORG" and m.text.split()[-1].lower() in ("photo", "photos") and _is_agency(m.text.rsplit(" ", 1)[0]):
-                m = _make(doc, s, e - 1, "ORG", "ner", layout) or m
             m.titles = [t for t in titles if not names.is_honorific(t)]
             out.append(m)
     return out

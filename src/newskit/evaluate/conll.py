@@ -1,0 +1,134 @@
+"""CoNLL-2003 NER files and the person/place/organization mention scores newskit is measured with.
+
+`read_conll(path)` splits the file at -DOCSTART- lines and joins each document's tokens into text, one sentence
+a line, with gold PER/LOC/ORG/MISC spans from the last column (IOB1 or IOB2). `score_ner(pairs)` counts every
+predicted mention of a person, place or organization entity: strict mention precision/recall/F1 overall and per
+type, and a document-level score on the unique names a reader sees. Stdlib only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .meantime import GLUE_LEFT, GLUE_RIGHT, TYPE_MAP, _entities_of
+
+TYPES = ("PER", "LOC", "ORG")
+
+
+@dataclass
+class ConllDoc:
+    """One CoNLL-2003 document: text and gold spans (dicts: start, end, type, text)."""
+
+    id: str
+    text: str
+    gold: list[dict] = field(default_factory=list)
+
+
+def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Return (first, end, type) token ranges from IOB1 or IOB2 tags."""
+    out, start, kind = [], None, None
+    for i, tag in enumerate(tags + ["O"]):
+        new = tag[2:] if tag != "O" else None
+        if tag == "O" or tag.startswith("B-") or new != kind:
+            if start is not None:
+                out.append((start, i, kind))
+            start, kind = (i, new) if tag != "O" else (None, None)
+    return out
+
+
+def _documents(lines):
+    doc, sent = [], []
+    for line in lines:
+        line = line.rstrip("\n")
+        if line.startswith("-DOCSTART-"):
+            if sent:
+                doc.append(sent)
+            if doc:
+                yield doc
+            doc, sent = [], []
+        elif not line.strip():
+            if sent:
+                doc.append(sent)
+            sent = []
+        else:
+            cols = line.split()
+            sent.append((cols[0], cols[-1]))
+    if sent:
+        doc.append(sent)
+    if doc:
+        yield doc
+
+
+def read_conll(path: str) -> list[ConllDoc]:
+    """Read a CoNLL-2003 file into documents with text offsets for every gold span."""
+    with open(path, encoding="utf-8") as fh:
+        docs = list(_documents(fh))
+    out = []
+    for n, sents in enumerate(docs):
+        text, gold = "", []
+        for sent in sents:
+            where, prev = [], None
+            for word, _ in sent:
+                if prev is not None and word not in GLUE_LEFT and prev not in GLUE_RIGHT:
+                    text += " "
+                where.append((len(text), len(text) + len(word)))
+                text += word
+                prev = word
+            for a, b, kind in _spans([t for _, t in sent]):
+                s, e = where[a][0], where[b - 1][1]
+                gold.append({"start": s, "end": e, "type": kind, "text": text[s:e]})
+            text += "\n"
+        out.append(ConllDoc(id=f"conll-{n:03d}", text=text, gold=gold))
+    return out
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("\u2019", "'").split()).lower()
+
+
+def score_ner(pairs) -> dict:
+    """Score predicted entity mentions against gold spans: mention P/R/F overall and per type, document-level P/R/F.
+
+    `pairs` holds (gold doc, prediction) where the gold doc is a ConllDoc (or a dict with "gold") and the
+    prediction a record dict with "entities", or a list of Entity objects or dicts."""
+    tp = n_pred = n_gold = 0
+    per_type = {t: [0, 0, 0] for t in TYPES}
+    doc_tp_r = doc_gold = doc_tp_p = doc_pred = 0
+    for gold_doc, record in pairs:
+        spans = gold_doc.gold if isinstance(gold_doc, ConllDoc) else gold_doc["gold"]
+        gold = {(g["start"], g["end"], g["type"]) for g in spans if g["type"] in per_type}
+        pred, names = set(), []
+        for ent in _entities_of(record):
+            kind = TYPE_MAP.get(ent.get("type"))
+            if not kind:
+                continue
+            forms = {_norm(ent.get("name", ""))}
+            for m in ent.get("mentions", []):
+                pred.add((m["start"], m["end"], kind))
+                forms.add(_norm(m.get("text", "")))
+            names.append((kind, forms))
+        tp += len(gold & pred)
+        n_pred += len(pred)
+        n_gold += len(gold)
+        for kind, counts in per_type.items():
+            g = {x for x in gold if x[2] == kind}
+            p = {x for x in pred if x[2] == kind}
+            counts[0] += len(g & p)
+            counts[1] += len(p)
+            counts[2] += len(g)
+        # the unique names a reader would see, matched by any form an entity was written in
+        gold_names = {(g["type"], _norm(g["text"])) for g in spans if g["type"] in per_type}
+        seen = {(kind, f) for kind, forms in names for f in forms}
+        doc_tp_r += len(gold_names & seen)
+        doc_gold += len(gold_names)
+        doc_pred += len(names)
+        doc_tp_p += sum(1 for kind, forms in names if any((kind, f) in gold_names for f in forms))
+    p = doc_tp_p / doc_pred if doc_pred else 0.0
+    r = doc_tp_r / doc_gold if doc_gold else 0.0
+    return {"mention": _prf(tp, n_pred, n_gold), "per_type": {t: _prf(*v) for t, v in per_type.items()},
+            "document": (p, r, 2 * p * r / (p + r) if p + r else 0.0)}
