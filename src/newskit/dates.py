@@ -18,6 +18,46 @@ from .record import DateMention
 _COMPILED = [(name, re.compile(r"(?<![\w'])(?:" + pattern + ")", re.IGNORECASE), fn) for name, pattern, fn in RULES]
 # Reference-point rules need a previous date; while choosing spans they are tried against the anchor itself.
 _WINDOW = 40
+# Every match of a rule holds one of its trigger words and starts at most _BEFORE characters before it, so each
+# rule only runs around its triggers: scanning whole articles with every rule would cost more than the parse.
+_TRIGGER_WORDS: dict[str, set[str]] = {}
+
+
+def _trigger(keys: str, words) -> None:
+    for w in (words.split() if isinstance(words, str) else words):
+        _TRIGGER_WORDS.setdefault(w, set()).update(keys.split())
+
+
+_trigger("months set", "january february march april may june july august september october november december "
+                       "jan feb mar apr jun jul aug sep sept oct nov dec")
+_trigger("weekdays set", [d + s for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                          "sunday") for s in ("", "s")] + "mon tue tues wed thu thur thurs fri sat "
+                                                                          "sun".split())
+_trigger("units set", [u + s for u in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight",
+                                       "month", "quarter", "year", "decade") for s in ("", "s")]
+         + ["century", "centuries", "millennium", "millennia"])
+_trigger("relative", "day week weekend month year decade century")
+_trigger("week", "week")
+_trigger("year_words", "year month")
+_trigger("century", "century")
+_trigger("quarter", "quarter quarters period half")
+_trigger("seasons set", "spring summer fall autumn winter season")
+_trigger("parts set", "morning afternoon evening night tonight noon midnight midday overnight")
+_trigger("clock", "noon midnight midday clock")
+_trigger("day_words", "today yesterday tomorrow tonight")
+_trigger("holidays", "christmas thanksgiving easter halloween valentine new independence labor memorial election")
+_trigger("digits", "twenties thirties forties fifties sixties seventies eighties nineties")
+_trigger("ref", "now current currently recent recently lately past future present these term soon later coming "
+                "nowadays")
+_trigger("set", "daily weekly monthly yearly annually hourly nightly biweekly semiannually biannually")
+_RULE_TRIGGERS = {"date": "months", "week_of": "week", "numeric_date": "digits", "month_year": "months",
+                  "month": "months", "year": "digits", "decade": "digits", "century": "century",
+                  "day_word": "day_words", "weekday": "weekdays", "part_of_day": "parts", "clock": "clock",
+                  "holiday": "holidays", "relative": "relative", "quarter": "quarter", "season": "seasons",
+                  "ago": "units", "duration": "units", "bare_units": "units", "set": "set", "ref": "ref",
+                  "year_adjective": "year_words"}
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+_BEFORE, _AFTER = 50, 70
 # "a year earlier" and "the year-ago quarter" compare with the period under discussion; they do not replace it.
 _COMPARATIVE = re.compile(r"earlier|ago|before|later|after|previous|prior|year-|comparable|corresponding", re.I)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
@@ -36,6 +76,25 @@ class Found:
     match: re.Match
 
 
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Return, for each trigger kind, the merged stretches of `text` around its trigger words."""
+    out: dict[str, list[list[int]]] = {}
+    size = len(text)
+    for m in _WORD.finditer(text):
+        word = m.group()
+        keys = ("digits", "clock") if word[0].isdigit() else _TRIGGER_WORDS.get(word.lower())
+        if not keys:
+            continue
+        lo, hi = max(0, m.start() - _BEFORE), min(size, m.end() + _AFTER)
+        for key in keys:
+            spans = out.setdefault(key, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = hi
+            else:
+                spans.append([lo, hi])
+    return {k: [(lo, hi) for lo, hi in v] for k, v in out.items()}
+
+
 def _context(text: str, start: int, end: int, anchor, tense, ref) -> Context:
     return Context(anchor=anchor, tense=tense, ref=ref, before=text[max(0, start - _WINDOW):start],
                    after=text[end:end + _WINDOW])
@@ -46,10 +105,12 @@ def find(text: str, anchor=None) -> list[Found]:
     anchor = timex.as_date(anchor)
     probe_anchor = anchor or timex.as_date("2000-01-03")
     cands = []
+    windows = _windows(text)
     for name, rx, fn in _COMPILED:
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                cands.append(Found(m.start(), m.end(), name, m))
+        for lo, hi in windows.get(_RULE_TRIGGERS[name], ()):
+            for m in rx.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    cands.append(Found(m.start(), m.end(), name, m))
     cands.sort(key=lambda c: (c.start - c.end, c.start))
     taken: list[Found] = []
     for c in cands:
