@@ -62,16 +62,20 @@ def number(text: str):
     if re.fullmatch(r"\d+ 1/2|\d+1/2", t):
         return int(t.split()[0].replace("1/2", "") or 0) + 0.5
     if re.fullmatch(r"[\d,]+(\.\d+)?", t):
-        val = float(t.replace(",", ""))
-        return (int(val) if val.is_integer() else val) + half
+        val = float(t.replace(",", "")) + half
+        return int(val) if val.is_integer() else val
     if t in VAGUE or t in ("few", "several", "some", "many", "a number of"):
         return None
+    value = None
     if t in NUMBER_WORDS:
-        return NUMBER_WORDS[t] + half
-    parts = t.split()
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in NUMBER_WORDS:
-        return _TENS[parts[0]] + NUMBER_WORDS[parts[1]] + half
-    return None
+        value = NUMBER_WORDS[t]
+    else:
+        parts = t.split()
+        if len(parts) == 2 and parts[0] in _TENS and parts[1] in NUMBER_WORDS:
+            value = _TENS[parts[0]] + NUMBER_WORDS[parts[1]]
+    if value is None:
+        return None
+    return value + half if half else value
 
 
 def month_number(word: str) -> int:

@@ -178,7 +178,7 @@ def _amount(m):
     return number(m.group("num")) if m.group("num") else 1
 
 
-@rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before"
+@rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before"
              r"|after|from\s+now|hence|back|previously|prior|before\s+that|after\s+that)(?![\w])")
 def _ago(m, ctx):
     direction = _norm(m.group("dir"))
@@ -222,10 +222,14 @@ def _ref_is(ctx: Context, gran: str) -> bool:
 def _duration(m, ctx):
     if m.group("bare"):
         return "DURATION", _vague(m.group("bare"))
-    if (m.group("old") or "").lower() == "-old":
-        return None
+    if (m.group("old") or "").lower() == "-old" or re.match(r"\s+(?:old|of\s+age)\b", ctx.after):
+        return None  # ages are not durations in TimeML
     num_text = _norm(m.group("num"))
     code = unit_code(m.group("unit"))
+    if code == "Q" and (re.match(r"\s+of\b", ctx.after) or "-" in m.group(0)) and not m.group("mod"):
+        return None  # "three-quarters of its food", "a quarter of the market"
+    if code == "S" and num_text in ("a", "an") and not m.group("approx"):
+        return None  # "a second group", "a second betrayal"
     amount = number(num_text)
     if m.group("num2"):
         amount = None if number(m.group("num2")) != amount else amount

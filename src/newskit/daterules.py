@@ -67,6 +67,33 @@ def _week_of(m, ctx):
     return "DATE", timex.week(start) if start else value
 
 
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_SPOKEN_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+
+
+@rule("spoken_year", rf"(?:(?P<mon>{MONTH})\s+|(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+)?"
+                     rf"(?:the\s+year\s+)?(?P<c>nineteen|eighteen)[\s-](?P<y>{_SPOKEN_TENS}|hundred)(?![\w-])"
+                     r"|(?P<yr>the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<y2>one|two|three|four|five|six|seven"
+                     r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+                     rf"|{_SPOKEN_TENS}))?(?![\w-])")
+def _spoken_year(m, ctx):
+    """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
+    from .datelex import SEASON_CODES, number
+    if m.group("yr"):
+        y = 2000 + (number(m.group("y2")) or 0 if m.group("y2") else 0)
+    else:
+        tail = m.group("y").lower()
+        y = _TEENS[m.group("c").lower()] * 100 + (0 if tail == "hundred" else number(tail.replace("-", " ")) or 0)
+    if m.group("mon"):
+        if not _cap(m.group("mon")):
+            return None
+        return "DATE", timex.month(y, month_number(m.group("mon")))
+    if m.group("s"):
+        return "DATE", f"{y:04d}-{SEASON_CODES[m.group('s').lower()]}"
+    return "DATE", f"{y:04d}"
+
+
 @rule("numeric_date", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d:])"
                       r"|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/(?P<y2>\d{4}|\d\d)(?![\d/])")
 def _numeric_date(m, ctx):
@@ -242,6 +269,8 @@ def _part_of_day(m, ctx):
                rf"|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?))?(?![\w])")
 def _clock(m, ctx):
     from .datelex import NUMBER_WORDS
+    if m.group("named") and re.search(r"\bhigh\s*$", ctx.before, re.I):
+        return None
     if m.group("named"):
         hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m.group("named").lower()]
     elif m.group("hw"):

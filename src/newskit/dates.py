@@ -50,7 +50,8 @@ _trigger("digits", "twenties thirties forties fifties sixties seventies eighties
 _trigger("ref", "now current currently recent recently lately past future present these term soon later coming "
                 "nowadays")
 _trigger("set", "daily weekly monthly yearly annually hourly nightly biweekly semiannually biannually")
-_RULE_TRIGGERS = {"date": "months", "week_of": "week", "numeric_date": "digits", "month_year": "months",
+_trigger("spoken", "nineteen eighteen thousand")
+_RULE_TRIGGERS = {"spoken_year": "spoken", "date": "months", "week_of": "week", "numeric_date": "digits", "month_year": "months",
                   "month": "months", "year": "digits", "decade": "digits", "century": "century",
                   "day_word": "day_words", "weekday": "weekdays", "part_of_day": "parts", "clock": "clock",
                   "holiday": "holidays", "relative": "relative", "quarter": "quarter", "season": "seasons",
@@ -189,8 +190,8 @@ def _tense_of(doc, start: int, end: int) -> str | None:
             return PAST
         if tok.tag_ == "VB" and "to" in words and tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head is not tok:
             tok = tok.head  # "plans to visit", "agreed to meet": the governing verb decides
-            if _FUTURE_VERBS.fullmatch(tok.text):
-                return FUTURE
+            if _FUTURE_VERBS.fullmatch(tok.text) or tok.lower_ in ("is", "are", "'s"):
+                return FUTURE  # "is to resume trading Tuesday"
             continue
         return PRESENT
     return None
