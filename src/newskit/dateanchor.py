@@ -96,7 +96,7 @@ class Context:
             return None
         step = self.direction(default)
         diff = (month - a.month) + ((day or 15) - (a.day if day else 15)) / 31.0
-        year = a.year - 1 if diff > 6 else a.year + 1 if diff < -6 else a.year
+        year = a.year - 1 if diff >= 6 else a.year + 1 if diff < -6 else a.year
         diff += 12 * (year - a.year)
         if step < 0 and diff >= 3:
             year -= 1

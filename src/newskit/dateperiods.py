@@ -28,14 +28,12 @@ def _relative(m, ctx):
     rel, unit, edge = _norm(m.group("rel")), m.group("unit").lower(), _norm(m.group("edge"))
     gran = {"day": "D", "week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "E", "century": "C"}[unit]
     if rel in ("the", "the fiscal") and unit == "year" and not edge and \
-            (_prev_word(ctx) in ("for", "over", "throughout") or re.match(r"\s+(?:ended|ending)\b", ctx.after)):
+            (_prev_word(ctx) in ("over", "throughout") or re.match(r"\s+(?:ended|ending)\b", ctx.after)):
         return "DURATION", "P1Y"
     if rel == "the":
         if unit == "year" and not edge:
             prev = _prev_word(ctx)
-            if prev in ("for", "over", "throughout"):
-                return "DURATION", "P1Y"
-            if prev not in ("in", "during", "of", "this", "by"):
+            if prev not in ("in", "during", "of", "this", "by", "for"):
                 return None
         elif unit == "weekend":
             pass

@@ -220,6 +220,7 @@ def _weekday(m, ctx):
         else:
             value = ctx.weekday(wd)
     part = PART_CODES.get((m.group("part") or "").lower())
+    part = None if part == "NI" else part
     return ("TIME", f"{value}T{part}") if part else ("DATE", value)
 
 

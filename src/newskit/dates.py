@@ -166,11 +166,17 @@ def resolve(text: str, anchor=None, tense: str | None = None, ref: str | None = 
     return _apply(best, _context(text, best.start, best.end, anchor, tense, ref))
 
 
+_STATIVE = {"was", "were", "is", "are", "been", "be", "stayed", "remained", "lasted", "continued", "lived", "worked",
+            "served", "waited", "held", "ran", "run", "kept"}
+
+
 def _tense_of(doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     tok = span.root
+    # A deadline moved "until Tuesday" lies ahead even when the verb is past; a stay "until Friday" ended then.
+    deadline = tok.head.lower_ in ("until", "till") and tok.head is not tok
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             break
@@ -184,7 +190,10 @@ def _tense_of(doc, start: int, end: int) -> str | None:
         words = {a.lower_ for a in auxes}
         if "had" in words:
             return PAST
-        if words & _FUTURE_AUX or (_FUTURE_VERBS.fullmatch(tok.text) and tok.tag_ != "VBD"):
+        if deadline and tok.lower_ not in _STATIVE:
+            return FUTURE
+        if words & _FUTURE_AUX or (_FUTURE_VERBS.fullmatch(tok.text) and (
+                tok.tag_ in ("VB", "VBZ", "VBP", "VBG", "VBD") or words & {"is", "are", "'s", "'re", "be", "has"})):
             return FUTURE
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "'ve"}:
             return PAST
