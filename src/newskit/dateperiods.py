@@ -208,7 +208,11 @@ def _ago(m, ctx):
 
 
 def _ref_is(ctx: Context, gran: str) -> bool:
-    return bool(ctx.ref) and timex.granularity(ctx.ref) == gran
+    """Return True when the reference point has granularity `gran` and lies in the anchor's year (the period a
+    report is about), so "a year earlier" compares with it and not with an older period mentioned in passing."""
+    if not ctx.ref or timex.granularity(ctx.ref) != gran:
+        return False
+    return ctx.anchor is None or int(ctx.ref[:4]) >= ctx.anchor.year - (1 if ctx.anchor.month <= 3 else 0)
 
 
 @rule("duration", rf"(?:(?:the|a|an|its|their|his|her|each\s+of\s+the)\s+)?(?:(?P<mod>first|past|last|next|coming"
@@ -321,7 +325,8 @@ def _ref(m, ctx):
     if word == "current" and re.match(r"\s+(?:account|assets|liabilit|ratio|affairs|events|dollars|prices|"
                                       r"yield|issue|rate|market|coupon)", ctx.after):
         return None
-    if word == "the past" and re.match(r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\b", ctx.after):
+    if word == "the past" and re.match(r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|quarters?|summers?"
+                                       r"|winters?|springs?|falls?|autumns?|seasons?)\b", ctx.after):
         return None
     value = REF_WORDS[word]
     return ("DURATION" if not value.endswith("REF") else "DATE"), value
