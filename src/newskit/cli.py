@@ -170,6 +170,29 @@ _command("events", "List what happened or will happen: type, who, where, when, s
 _command("analyze", "Everything at once: article, entities, dates, quotes and events in one pass.")
 
 
+@cli.command("eval")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["auto", "meantime", "conll", "timeml"]), default="auto",
+              show_default=True, help="Gold format (auto: .tml → timeml, .xml → meantime, else CoNLL-2003).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--model", envvar="NEWSKIT_MODEL", metavar="NAME", help="spaCy pipeline to use.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+def eval_command(paths, fmt, as_json, model, workers):
+    """Score newskit on your own gold files: MEANTIME XML (entities), CoNLL-2003 (NER), TimeML (dates)."""
+    import json
+
+    from .evaluate.runner import evaluate
+    from .render import scores_text
+
+    try:
+        scores = evaluate(list(paths), None if fmt == "auto" else fmt, model=model, workers=workers)
+    except NewskitError as exc:
+        raise click.ClickException(str(exc))
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(f"cannot read gold files: {exc}")
+    click.echo(json.dumps(scores, indent=2) if as_json else scores_text(scores))
+
+
 def main() -> None:
     """Entry point of the `newskit` console script."""
     try:

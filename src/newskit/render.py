@@ -146,3 +146,31 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
     if command != "parse" and command != "analyze":
         parts.insert(0, title)
     return Group(*parts)
+
+
+def _prf(v) -> str:
+    if isinstance(v, dict):
+        v = (v.get("p", v.get("precision")), v.get("r", v.get("recall")), v.get("f", v.get("f1")))
+    return "P %.3f R %.3f F %.3f" % tuple(v)
+
+
+def scores_text(scores: dict) -> str:
+    """Return evaluation scores as aligned plain lines, in the reference scorer's terms."""
+    lines = []
+    for kind, s in scores.items():
+        lines.append(f"{kind}: {s['documents']} documents")
+        if "dates" in s:
+            d = s["dates"]
+            for k in ("strict", "relaxed", "value", "type"):
+                lines.append(f"  {k:8} {_prf(d[k])}")
+        if "entities" in s:
+            e = s["entities"]
+            lines.append(f"  list     {_prf(e['list'])}")
+            lines.append(f"  recall={e['list'][1]:.3f} split_rate={e['split_rate']:.3f} merge_rate={e['merge_rate']:.3f}")
+        if "ner" in s:
+            n = s["ner"]
+            lines.append(f"  mention  {_prf(n['mention'])}")
+            for t, v in n["per_type"].items():
+                lines.append(f"    {t:5}  {_prf(v)}")
+            lines.append(f"  document {_prf(n['document'])}")
+    return "\n".join(lines)

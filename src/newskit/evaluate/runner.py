@@ -1,0 +1,64 @@
+"""Score newskit on a user's own gold files (MEANTIME XML, CoNLL-2003, TimeML) with the benchmark metrics."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..inputs import Source
+from ..pipeline import analyze
+
+FORMATS = ("meantime", "conll", "timeml")
+
+
+def guess_format(path: str) -> str:
+    """Return the gold format of a file or folder from its extension (or its files' extensions)."""
+    p = Path(path)
+    names = [p.name] if p.is_file() else [f.name for f in p.rglob("*") if f.is_file()]
+    if any(n.endswith(".tml") for n in names):
+        return "timeml"
+    if any(n.endswith(".xml") for n in names):
+        return "meantime"
+    return "conll"
+
+
+def _read(fmt: str, path: str) -> list:
+    if fmt == "timeml":
+        from .timeml import read_timeml, read_timeml_dir
+
+        return read_timeml_dir(path) if os.path.isdir(path) else [read_timeml(path)]
+    if fmt == "meantime":
+        from .meantime import read_meantime, read_meantime_dir
+
+        return read_meantime_dir(path) if os.path.isdir(path) else [read_meantime(path)]
+    from .conll import read_conll
+
+    files = sorted(str(f) for f in Path(path).rglob("*") if f.is_file()) if os.path.isdir(path) else [path]
+    return [d for f in files for d in read_conll(f)]
+
+
+def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = None, workers: int = 1) -> dict:
+    """Run newskit over gold documents and return their scores (dates for TimeML, entities otherwise)."""
+    scores: dict = {}
+    for path in paths:
+        kind = fmt or guess_format(path)
+        docs = _read(kind, path)
+        dated = kind in ("timeml", "meantime")
+        tasks = ("parse", "dates") if kind == "timeml" else ("parse", "entities", "dates")
+        sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
+        records = list(analyze(sources, tasks, model=model, workers=workers))
+        pairs = list(zip(docs, records))
+        out = scores.setdefault(kind, {"documents": 0})
+        out["documents"] += len(docs)
+        if kind == "timeml":
+            from .timeml import score_dates
+
+            out["dates"] = score_dates([(d.gold, r.get("dates", [])) for d, r in pairs])
+        elif kind == "meantime":
+            from .meantime import score_entities
+
+            out["entities"] = score_entities(pairs)
+        else:
+            from .conll import score_ner
+
+            out["ner"] = score_ner(pairs)
+    return scores
