@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from . import names, places
 
@@ -18,6 +19,7 @@ FAMILY = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "O
           "EVENT": "event"}
 
 
+@lru_cache(maxsize=16384)
 def norm(text: str) -> str:
     """Return the comparison key of a name: casefolded, straight apostrophes, no leading article or dots."""
     t = " ".join(text.replace("\u2019", "'").split()).casefold()
@@ -28,6 +30,7 @@ def norm(text: str) -> str:
     return t.strip(" .,")
 
 
+@lru_cache(maxsize=16384)
 def acronym_of(text: str) -> str | None:
     """Return the letters of `text` when it is written as an acronym (KCNA, U.N., DPRK, EADS N.V.), else None."""
     words = text.split()
@@ -39,7 +42,8 @@ def acronym_of(text: str) -> str | None:
     return None
 
 
-def initials(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def initials(text: str) -> frozenset[str]:
     """Return the acronyms a long name can take: "Korea Central News Agency" -> {"KCNA"}."""
     words = [w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", w) else w
              for w in re.split(r"[\s\-]+", text.replace("\u2019", "'")) if w]
@@ -47,7 +51,7 @@ def initials(text: str) -> set[str]:
         words.pop()  # "European Aeronautic Defence and Space NV" is EADS, not EADSN
     words = [w for w in words if w.lower() not in ("the",) or w is not words[0]]
     if len(words) < 2:
-        return set()
+        return frozenset()
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
     out = set()
     for ws in (content, [w for w in words if w.lower() != "the"]):
@@ -55,7 +59,7 @@ def initials(text: str) -> set[str]:
             # "U.S. Air Force" -> USAF: a dotted abbreviation gives all its letters
             out.add("".join(w if w.isupper() and len(w) <= 3 else w[0] for w in ws).upper())
             out.add("".join(w[0] for w in ws).upper())
-    return out
+    return frozenset(out)
 
 
 def _contains_in_order(acr: str, text: str) -> bool:

@@ -11,7 +11,7 @@ from collections import Counter
 
 from . import aliases, names, places
 from .event_mentions import event_key, event_mentions
-from .mentions import Layout, Mention, add_matches, collect
+from .mentions import Layout, Mention, add_matches, collect, doc_text
 from .record import Entity, Span
 from .titles import person_titles
 
@@ -25,12 +25,13 @@ _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
 def extract_entities(doc, article=None, *, all_types=False) -> list[Entity]:
     """Return the entities of `doc`, most salient first, with ids E1, E2... in that order."""
     authors = set(article.authors) if article is not None else set()
+    text = doc_text(doc)
     found = collect(doc, article)
-    found = _drop_caps_noise(doc.text, found)
-    found = _join_containers(doc.text, found)
-    clusters = aliases.group(found, doc.text, authors)
+    found = _drop_caps_noise(text, found)
+    found = _join_containers(text, found)
+    clusters = aliases.group(found, text, authors)
     found = add_matches(doc, found, _forms(found, clusters), article)
-    clusters = aliases.group(found, doc.text, authors)
+    clusters = aliases.group(found, text, authors)
     out = []
     for cl in clusters:
         ent = _entity([found[i] for i in cl], doc, authors)
@@ -44,7 +45,7 @@ def extract_entities(doc, article=None, *, all_types=False) -> list[Entity]:
         ent = _entity(ms, doc, authors)
         if ent is not None:
             out.append(ent)
-    return _rank(out, doc.text, article)
+    return _rank(out, text, article)
 
 
 def _caps_ranges(text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ list of reportable happenings, with its compound modifiers and an "in PLACE" phr
 """
 from __future__ import annotations
 
-from .mentions import Layout, Mention
+from .mentions import Layout, Mention, doc_text
 
 # Nouns that, in news, report a happening rather than a thing. Kept short on purpose: a noun that is an event only
 # now and then ("order", "deal") would list noise.
@@ -65,7 +65,7 @@ def event_mentions(doc, layout: Layout, taken: set[int]) -> list[Mention]:
         if any(i in taken for i in range(tok.i + 1, last + 1)):
             last = tok.i
         a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
-        out.append(Mention(a, b, doc.text[a:b], "EVENT", first, last + 1, "event", layout.field_at(a)))
+        out.append(Mention(a, b, doc_text(doc)[a:b], "EVENT", first, last + 1, "event", layout.field_at(a)))
     return out
 
 

@@ -44,6 +44,22 @@ _CREDIT_NAME = re.compile(r"[A-Z][\w.&'\u2019-]*(?:[ \-][A-Z][\w.&'\u2019-]*)*")
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3})(?=\s*(?:[,(\u2013\u2014]|-\s|\d))")
 
 
+_LAST_TEXT: list = [None, ""]
+
+
+def doc_text(doc) -> str:
+    """Return `doc.text`, computed once per Doc: spaCy joins every token on each access, and the rules below ask
+    for it hundreds of times per article. One entry is kept (a strong reference, so identity cannot be reused)."""
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
+    return _LAST_TEXT[1]
+
+
+# the long agency names, searched in one pass; short codes are only trusted where the model or a credit found them
+_AGENCY_RE = re.compile(r"\b(?:%s)\b" % "|".join(
+    re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True) if len(a) >= 3 and not a.isupper()))
+
+
 @dataclass
 class Mention:
     """One mention of a would-be entity: char offsets, token offsets, label and how it was found."""
@@ -78,7 +94,7 @@ def _make(doc, s: int, e: int, label: str, source: str, layout: Layout) -> Menti
     if e <= s:
         return None
     a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-    text = doc.text[a:b]
+    text = doc_text(doc)[a:b]
     if not any(c.isalpha() for c in text):
         return None
     return Mention(a, b, text, label, s, e, source, layout.field_at(a))
@@ -242,7 +258,8 @@ def _token_range(doc, a: int, b: int) -> tuple[int, int] | None:
 def _rule_mentions(doc, layout: Layout, article) -> list[Mention]:
     """Add dateline cities and photo-credit agencies that the model misses."""
     out = []
-    for pos, line in _line_starts(doc.text):
+    text = doc_text(doc)
+    for pos, line in _line_starts(text):
         fld = layout.field_at(pos) if line.strip() else None
         if fld in _SKIP_FIELDS:
             continue
@@ -274,16 +291,13 @@ def _rule_mentions(doc, layout: Layout, article) -> list[Mention]:
                     mm = _make(doc, *rng, "ORG", "credit", layout)
                     if mm:
                         out.append(mm)
-    for a in AGENCIES:
-        if len(a) < 3 or a.isupper():
-            continue  # short codes are only trusted where the model or a credit found them
-        for m in re.finditer(r"\b%s\b" % re.escape(a), doc.text):
-            rng = _token_range(doc, m.start(), m.end())
-            mm = rng and _make(doc, *rng, "ORG", "agency", layout)
-            if mm and mm.field not in _SKIP_FIELDS:
-                out.append(mm)
+    for m in _AGENCY_RE.finditer(text):
+        rng = _token_range(doc, m.start(), m.end())
+        mm = rng and _make(doc, *rng, "ORG", "agency", layout)
+        if mm and mm.field not in _SKIP_FIELDS:
+            out.append(mm)
     if article is not None and article.publisher:
-        for m in re.finditer(re.escape(article.publisher), doc.text):
+        for m in re.finditer(re.escape(article.publisher), text):
             rng = _token_range(doc, m.start(), m.end())
             if rng:
                 s, e = _trim(doc, *rng, "ORG")
@@ -313,7 +327,7 @@ def collect(doc, article=None) -> list[Mention]:
     found = _ner_mentions(doc, layout) + _rule_mentions(doc, layout, article)
     if article is not None:
         for name in article.authors:
-            for m in re.finditer(re.escape(name), doc.text):
+            for m in re.finditer(re.escape(name), doc_text(doc)):
                 rng = _token_range(doc, m.start(), m.end())
                 mm = rng and _make(doc, *rng, "PERSON", "author", layout)
                 if mm and mm.field in ("byline", None):
@@ -339,7 +353,7 @@ def add_matches(doc, mentions: list[Mention], forms: dict[str, str], layout_arti
     pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(
         re.escape(f) for f in sorted(forms, key=len, reverse=True)))
     added = []
-    for hit in pattern.finditer(doc.text):
+    for hit in pattern.finditer(doc_text(doc)):
         rng = _token_range(doc, hit.start(), hit.end())
         if rng is None or doc[rng[0]].idx != hit.start() or set(range(*rng)) & taken:
             continue

@@ -84,6 +84,7 @@ def leading_titles(words: list[str]) -> int:
     return last + 1
 
 
+@lru_cache(maxsize=16384)
 def clean_name(text: str) -> str:
     """Return a person name without possessive, line breaks or surrounding punctuation."""
     text = " ".join(text.split())
@@ -91,6 +92,7 @@ def clean_name(text: str) -> str:
     return text.strip(" ,;:\"()[]\u201c\u201d")
 
 
+@lru_cache(maxsize=16384)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Return the lowercase words of a name that identify the person (particles, titles, suffixes dropped)."""
     out = []
@@ -103,6 +105,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=16384)
 def is_short_form(short: str, full: str) -> bool:
     """Return True when `short` can refer to the person `full` names: "Putin" -> "Vladimir Putin", "Choe" ->
     "Choe Sun-hui", "Baghdadi" -> "Abu Bakr al-Baghdadi"; never a different given name ("Kim Arin" vs "Kim Yo-jong")."""
