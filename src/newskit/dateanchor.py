@@ -29,6 +29,10 @@ class Context:
     before: str = ""
     after: str = ""
     used_anchor: bool = False
+    # Months away from the anchor at which the tense may overrule the nearest reading of a bare month (or day):
+    # "payable Dec. 7" after "said" stays ahead, "shot on Oct. 23" in May goes back.
+    TENSE_OVERRIDE_MONTH = 3.0
+    TENSE_OVERRIDE_DAY = 4.0
 
     def today(self) -> date | None:
         """Return the anchor date, noting that the value depends on it."""
@@ -98,19 +102,17 @@ class Context:
         diff = (month - a.month) + ((day or 15) - (a.day if day else 15)) / 31.0
         year = a.year - 1 if diff >= 6 else a.year + 1 if diff < -6 else a.year
         diff += 12 * (year - a.year)
-        if step < 0 and diff >= 3:
+        far = self.TENSE_OVERRIDE_DAY if day else self.TENSE_OVERRIDE_MONTH
+        if step < 0 and diff >= far:
             year -= 1
-        elif step > 0 and diff <= -3:
+        elif step > 0 and diff <= -far:
             year += 1
         return year
 
     def month_day(self, month: int, day: int, year: int | None = None) -> str:
         """Return the day value of a month and day, finding the year when it is not given."""
         if year is None:
-            # A month and day sit close to the anchor in news; tense misleads here ("payable Dec. 7" after "said").
-            saved, self.tense = self.tense, None
             year = self.year_for(month, day)
-            self.tense = saved
             if year is None:
                 return f"XXXX-{month:02d}-{day:02d}"
         try:
