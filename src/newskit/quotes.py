@@ -368,6 +368,10 @@ class _Extractor:
             elif cue is not None and words <= 4 and not starts_sentence and not text[q.start:q.end].rstrip(
                     "\u201d\"'\u2019").endswith(("?", "!")) and not (cue.i > max(toks) and gov is None):
                 kind = "scare"  # a few quoted words inside the reporter's own sentence
+            inner = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", text[q.start:q.end])]
+            if kind == "direct" and 0 < len(inner) <= 6 and all(w[0].isupper() for w in inner if len(w) > 3) \
+                    and not starts_sentence and not (speaker is not None and speaker.start > q.end):
+                kind = "scare"  # a Title In Quotation Marks names a work or slogan; it is not a statement
             if kind == "scare":
                 # Quoted words inside the reporter's sentence: credit whoever the clause says used them.
                 verb = gov if gov is not None else self._clause_verb(toks)
