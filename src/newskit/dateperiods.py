@@ -37,8 +37,8 @@ def _relative(m, ctx):
                 return None
         elif unit == "weekend":
             pass
-        elif not edge:
-            return None
+        elif not edge or unit == "day":
+            return None  # "later in the day" is part of a narrative, rarely a date of its own
     if unit == "day" and rel in ("this", "the past", "the last", "past", "the full", "the whole", "the entire",
                                  "the latest", "the current", "the new"):
         return None
@@ -318,7 +318,7 @@ REF_WORDS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRE
                                         reverse=True)) + r")(?![\w-])")
 def _ref(m, ctx):
     word = _norm(m.group(0))
-    if word == "now" and re.match(r"\s*(?:that|defunct|-defunct)\b", ctx.after):
+    if word == "now" and re.match(r"-\w", ctx.after):  # "now-defunct"
         return None
     if word == "current" and not re.match(r"\s+[a-z]", ctx.after):
         return None
