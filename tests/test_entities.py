@@ -165,3 +165,40 @@ def test_never_crashes_and_offsets_match(nlp, text):
         assert e.mentions
         for m in e.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def _mentions(text, spans):
+    from newskit.mentions import Mention
+
+    out = []
+    for word, label in spans:
+        a = text.index(word)
+        out.append(Mention(a, a + len(word), word, label, 0, 0))
+    return out
+
+
+def test_country_prefixed_acronym_joins_the_bare_name():
+    from newskit import aliases
+
+    text = "The USAF said the Air Force would decide."
+    ms = _mentions(text, [("USAF", "ORG"), ("Air Force", "ORG")])
+    assert len(aliases.group(ms, text)) == 1
+
+
+def test_firm_named_like_a_person_is_a_firm():
+    from newskit import aliases
+
+    text = "Lockheed said it would appeal. Lockheed Martin builds jets."
+    ms = _mentions(text, [("Lockheed", "ORG"), ("Lockheed Martin", "PERSON")])
+    clusters = aliases.group(ms, text)
+    assert ms[1].label == "ORG" and len(clusters) == 1
+    # a person called by the family name keeps the person label
+    text = "Ford said. Henry Ford spoke and Ford left."
+    ms = _mentions(text, [("Ford", "ORG"), ("Henry Ford", "PERSON")])
+    aliases.group(ms, text)
+    assert ms[1].label == "PERSON"
+
+
+def test_organization_noun_before_a_name(nlp):
+    ents = run(nlp, "Apple's iTunes store passed U.S. electronics retailer Best Buy in music sales last year.")
+    assert by_name(ents, "Best Buy").type == "organization"

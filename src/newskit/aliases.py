@@ -109,6 +109,7 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
     country = [places.country_code(m.text) if m.label in ("GPE", "LOC", "ORG") else None for m in mentions]
     family = [FAMILY.get(m.label, m.label) for m in mentions]
     first: dict[tuple, int] = {}
+    _firms_named_like_people(mentions, keys, family)
     short = _short_people(mentions, keys, family, authors)
     _reconcile(mentions, keys, family, short)
     for i, k in enumerate(keys):
@@ -130,6 +131,27 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
     for i in range(n):
         clusters.setdefault(uf.find(i), []).append(i)
     return sorted(clusters.values(), key=lambda c: mentions[c[0]].start)
+
+
+def _firms_named_like_people(mentions, keys, family) -> None:
+    """Give a two-or-more-word "person" whose first word the model calls an organization on its own the
+    organization label ("Lockheed" ... "Lockheed Martin", "Morgan" ... "Morgan Stanley"): people are shortened to
+    their family name, the last word, while firms are shortened to their first word."""
+    firms = {k for i, k in enumerate(keys) if mentions[i].label == "ORG" and len(k.split()) == 1
+             and mentions[i].source in ("ner", "match")}
+    if not firms:
+        return
+    lasts = {names.name_tokens(mentions[i].text)[-1] for i in range(len(mentions))
+             if family[i] == "person" and len(names.name_tokens(mentions[i].text)) == 1}
+    for i, m in enumerate(mentions):
+        words = keys[i].split()
+        if family[i] != "person" or len(words) < 2 or m.source not in ("ner", "match") or words[0] not in firms:
+            continue
+        toks = names.name_tokens(m.text)
+        if toks and toks[-1] in lasts:
+            continue  # the story also calls this person by the family name alone
+        m.label = "ORG"
+        family[i] = "organization"
 
 
 def _reconcile(mentions, keys, family, short) -> None:
@@ -172,6 +194,13 @@ def _group_acronyms(mentions, keys, family, text, uf) -> None:
                 uf.union(prev[-1], i)
                 continue
         cands = longs.get(acr, set())
+        if not cands:
+            # "USAF" for "Air Force", "UKIP" for "Independence Party": a country abbreviation before the initials
+            for k in (2, 3):
+                if len(acr) - k >= 2 and places.country_code(acr[:k]):
+                    cands = longs.get(acr[k:], set())
+                    if cands:
+                        break
         roots = {uf.find(j) for j in cands}
         if len(roots) == 1:  # an acronym that fits two different long names stays apart
             uf.union(next(iter(cands)), i)

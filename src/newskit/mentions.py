@@ -35,6 +35,12 @@ PERSON_TITLES = {"mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "spokesper
                  "chancellor", "senator", "sen", "rep", "gov", "governor", "judge", "ambassador", "professor", "prof",
                  "premier", "mayor", "sir", "lord", "lady", "pope", "sheikh", "ayatollah", "archbishop", "rabbi",
                  "detective", "sergeant", "sgt", "lt", "col", "capt", "coach"}
+# Lowercase nouns that, right before a name, say the name is an organization's ("retailer Best Buy", "German
+# magazine Der Spiegel"): the model reads such two-word names as people.
+ORG_CUES = {"retailer", "magazine", "newspaper", "daily", "weekly", "tabloid", "broadcaster", "network", "airline",
+            "carrier", "airframer", "manufacturer", "maker", "automaker", "carmaker", "chipmaker", "company", "firm",
+            "bank", "lender", "insurer", "conglomerate", "startup", "supplier", "publisher", "studio", "label",
+            "website", "operator", "retail", "chain", "brand", "consortium", "contractor", "outlet", "channel"}
 _SKIP_FIELDS = {"boilerplate", "image"}
 _DETS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
 _CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|credits?|source|courtesy|illustration)\b\s*"
@@ -177,6 +183,9 @@ def _person_or_org(doc, s: int, e: int, label: str) -> str:
         return "ORG"  # "Douglas Aircraft", "Garuda Airlines": a person's name never ends in a firm's noun
     if label == "PERSON" and s > 0 and doc[s - 1].lower_ == "the" and doc[s].text[:1].isupper():
         return "ORG"  # "the Beatles": people do not take an article
+    if label in ("PERSON", "GPE", "PRODUCT", "WORK_OF_ART", "NORP") and s > 0 and doc[s - 1].lower_ in ORG_CUES \
+            and doc[s - 1].is_lower and doc[s].text[:1].isupper():
+        return "ORG"  # "electronics retailer Best Buy", "German magazine Der Spiegel"
     if label != "PERSON" and e - s >= 2 and doc[s].lower_.rstrip(".") in PERSON_TITLES \
             and all(t.text[:1].isupper() for t in doc[s + 1:e]) and e - s <= 4:
         return "PERSON"  # "Spokeswoman Sandy Angers"
