@@ -90,7 +90,7 @@ def _trigger_type(tok) -> str | None:
         if t == "statement" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return None  # "saying", "expressed" with no one saying it: not an event of its own
         return t
-    if tok.pos_ in ("NOUN", "PROPN") and tok.pos_ != "PROPN":
+    if tok.pos_ == "NOUN":
         t = NOUN_TYPE.get(tok.lower_) or NOUN_TYPE.get(lem)
         if tok.dep_ == "compound":
             return None  # "drill site", "test ban": the noun modifies another noun
@@ -262,7 +262,7 @@ class _Builder:
             eid = t if isinstance(t, str) else self._entity(t)
             if eid and eid not in ids_where and self.types.get(eid) == "place":
                 ids_where.append(eid)
-        return tuple(ids_who), tuple(i for i in ids_where if i not in ids_who or True)
+        return tuple(ids_who), tuple(ids_where)
 
     def _is_place(self, tok) -> bool:
         eid = self._entity(tok) if tok.pos_ != "PRON" else None

@@ -245,9 +245,6 @@ class _Extractor:
             sent_start = max(self.doc[first].sent.start, 0)
             before = [t for t in doc[sent_start:first] if t.idx >= fs and t.i not in self.inside]
             # Only the stretch after the previous quotation in the sentence belongs to this one.
-            k = len(before)
-            while k > 0 and before[k - 1].i + 1 in self.inside and before[k - 1].i + 1 < first:
-                break
             for t in reversed(before):
                 if t.i + 1 < first and t.i + 1 in self.inside:
                     break
@@ -368,7 +365,7 @@ class _Extractor:
             elif cue is not None and words <= 4 and not starts_sentence and not text[q.start:q.end].rstrip(
                     "\u201d\"'\u2019").endswith(("?", "!")) and not (cue.i > max(toks) and gov is None):
                 kind = "scare"  # a few quoted words inside the reporter's own sentence
-            inner = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", text[q.start:q.end])]
+            inner = re.findall(r"[^\W\d_][\w'\u2019-]*", text[q.start:q.end])
             if kind == "direct" and 0 < len(inner) <= 6 and all(w[0].isupper() for w in inner if len(w) > 3) \
                     and not starts_sentence and not (speaker is not None and speaker.start > q.end):
                 kind = "scare"  # a Title In Quotation Marks names a work or slogan; it is not a statement
