@@ -193,7 +193,8 @@ def _tense_of(doc, start: int, end: int) -> str | None:
         if deadline and tok.lower_ not in _STATIVE:
             return FUTURE
         if words & _FUTURE_AUX or (_FUTURE_VERBS.fullmatch(tok.text) and (
-                tok.tag_ in ("VB", "VBZ", "VBP", "VBG", "VBD") or words & {"is", "are", "'s", "'re", "be", "has"})):
+                tok.tag_ in ("VB", "VBZ", "VBP", "VBG") or words & {"is", "are", "'s", "'re", "be", "has"}
+                or (tok.tag_ == "VBD" and tok.lower_ not in ("set", "due")))):
             return FUTURE
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "'ve"}:
             return PAST
