@@ -217,10 +217,10 @@ def _ref_is(ctx: Context, gran: str) -> bool:
 
 @rule("duration", rf"(?:(?:the|a|an|its|their|his|her|each\s+of\s+the)\s+)?(?:(?P<mod>first|past|last|next|coming"
                   r"|previous|preceding|following|final|latest|initial|remaining|additional|further|same|prior|ensuing"
-                  rf"|entire|full|whole|recent|current)\s+)?(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})"
+                  rf"|entire|full|whole|recent|current|year-earlier|year-ago)\s+)?(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})"
                   rf"(?:\s+(?:or|to|-)\s+(?P<num2>{NUM}))?(?:\s+(?:more|additional|further|straight|consecutive"
                   rf"|full|trading|business|calendar|working|long|short))?(?:\s+|-)(?P<unit>{UNIT})(?P<old>-old|-long)?"
-                  r"(?:\s+or\s+so)?(?![\w-])|(?P<bare>decades|years|months|weeks)-long")
+                  r"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?![\w-])|(?P<bare>decades|years|months|weeks)-long")
 def _duration(m, ctx):
     if m.group("bare"):
         return "DURATION", _vague(m.group("bare"))
@@ -235,6 +235,8 @@ def _duration(m, ctx):
     amount = number(num_text)
     if m.group("num2"):
         amount = None if number(m.group("num2")) != amount else amount
+    if m.group("half") and amount is not None:
+        amount += 0.5  # "a minute and a half"
     if num_text in ("a", "an") and re.search(r"(?:\d|\bonce|\btwice|\btimes|percent|%|cents?|\ba share|dollars?"
                                              r"|\bmillion|\bbillion)\s*$", ctx.before):
         return "SET", timex.duration(1, code if code != "WE" else "W")
