@@ -36,6 +36,7 @@ class Source:
     published: str | None = None
     meta: dict = field(default_factory=dict)
     error: InputError | None = None
+    article: object | None = None  # an Article already recovered (HTML pages), else parsed from `text`
 
 
 def source_from_text(text: str, id: str = "-", published: str | None = None, format: str = "text") -> Source:

@@ -21,6 +21,23 @@ COMMAND_TASKS = {
     "analyze": TASKS,
 }
 BATCH_SIZE = 64
+# Longer texts go through the model in paragraph-aligned pieces (spaCy refuses texts over nlp.max_length, and
+# the parser's memory grows with the text), then are joined back into one Doc with the original offsets.
+CHUNK_CHARS = 100_000
+
+
+def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Cut `text` into pieces of at most about `size` characters at line (else space) boundaries, losing nothing."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start + size // 2, start + size)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, start + size)
+        cut = cut + 1 if cut >= 0 else start + size
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def error_record(source_id: str, code: str, message: str) -> dict:
@@ -32,7 +49,7 @@ def build_record(source: Source, doc, tasks: Iterable[str]) -> dict:
     """Return the record of one source: its article fields and what the tasks extract from its spaCy doc."""
     tasks = set(tasks)
     text = source.text
-    article = parse_article(text)
+    article = source.article if source.article is not None else parse_article(text)
     rec: dict = {"id": source.id}
     if source.format == "html":
         rec["text"] = text
@@ -80,6 +97,7 @@ def _needs_model(tasks) -> bool:
 
 
 def _texts(source: Source) -> str:
+    """Return the text to send through the model for a source."""
     # Failed sources still travel through nlp.pipe (as empty docs) so records come out in input order.
     return "" if source.error is not None else source.text
 
@@ -91,10 +109,30 @@ def process_batch(sources: list[Source], tasks, model: str | None = None, debug:
     from .model import components_for, load
 
     nlp = load(model, components_for(tasks))
-    out = []
-    for doc, source in nlp.pipe(((_texts(s), s) for s in sources), as_tuples=True, batch_size=BATCH_SIZE):
-        out.append(_safe_build(source, doc, tasks, debug))
-    return out
+    return list(_run_model(nlp, sources, tasks, debug))
+
+
+def _chunks(sources: Iterable[Source]):
+    for s in sources:
+        pieces = split_text(_texts(s))
+        for i, piece in enumerate(pieces):
+            yield piece, (s, i, len(pieces))
+
+
+def _run_model(nlp, sources: Iterable[Source], tasks, debug: bool) -> Iterator[dict]:
+    """Yield the records of `sources` in order, streaming them through `nlp.pipe` with their sources attached."""
+    from spacy.tokens import Doc
+
+    parts = []
+    for doc, (source, i, n) in nlp.pipe(_chunks(sources), as_tuples=True, batch_size=BATCH_SIZE):
+        if n == 1:
+            yield _safe_build(source, doc, tasks, debug)
+            continue
+        parts.append(doc)
+        if i == n - 1:
+            whole = Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+            yield _safe_build(source, whole, tasks, debug)
 
 
 def _batches(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
@@ -112,19 +150,15 @@ def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: s
             workers: int = 1, debug: bool = False) -> Iterator[dict]:
     """Yield one record per source, in input order, streaming: sources are read only as records are needed."""
     tasks = tuple(tasks)
-    if workers <= 1 or not _needs_model(tasks):
-        if not _needs_model(tasks):
-            for s in sources:
-                yield _safe_build(s, None, tasks, debug)
-            return
+    if not _needs_model(tasks):
+        for s in sources:
+            yield _safe_build(s, None, tasks, debug)
+    elif workers <= 1:
         from .model import components_for, load
 
-        nlp = load(model, components_for(tasks))
-        stream = ((_texts(s), s) for s in sources)
-        for doc, source in nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
-            yield _safe_build(source, doc, tasks, debug)
-        return
-    yield from _analyze_parallel(sources, tasks, model, workers, debug)
+        yield from _run_model(load(model, components_for(tasks)), sources, tasks, debug)
+    else:
+        yield from _analyze_parallel(sources, tasks, model, workers, debug)
 
 
 def _worker_init(model, tasks):

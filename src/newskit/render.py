@@ -46,11 +46,18 @@ def plain(record: dict, command: str) -> str:
             cue = (q.get("cue") or {}).get("text", "")
             lines.append(f"{_one_line(sp.get('name') or '?')}\t{cue}\t{_one_line(q['text'])}")
     if command in ("events", "analyze"):
+        names = _names(record)
         for ev in record.get("events", []):
             when = (ev.get("when") or {}).get("value") or ""
             trig = (ev.get("trigger") or {}).get("text", "")
-            lines.append(f"{when}\t{ev.get('type', '')}\t{ev.get('status', '')}\t{trig}")
+            who = ", ".join(names.get(i, i) for i in ev.get("who", []))
+            where = ", ".join(names.get(i, i) for i in ev.get("where", []))
+            lines.append(f"{when}\t{ev.get('type', '')}\t{ev.get('status', '')}\t{trig}\t{who}\t{where}")
     return "\n".join(lines)
+
+
+def _names(record: dict) -> dict:
+    return {e["id"]: e["name"] for e in record.get("entities", [])}
 
 
 def _entity_key(e: dict):
@@ -133,7 +140,8 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
         parts.append(table)
     if command in ("events", "analyze") and record.get("events"):
         table = Table(title="events", title_justify="left")
-        for col in ("when", "type", "status", "trigger", "sentence"):
+        names = _names(record)
+        for col in ("when", "type", "status", "trigger", "who", "where", "sentence"):
             table.add_column(col)
         events = record["events"]
         if timeline:
@@ -141,7 +149,9 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
         for ev in events:
             s = ev.get("sentence") or {}
             table.add_row((ev.get("when") or {}).get("value") or "", ev.get("type", ""), ev.get("status", ""),
-                          (ev.get("trigger") or {}).get("text", ""), " ".join(s.get("text", "").split()))
+                          (ev.get("trigger") or {}).get("text", ""),
+                          ", ".join(names.get(i, i) for i in ev.get("who", [])),
+                          ", ".join(names.get(i, i) for i in ev.get("where", [])), " ".join(s.get("text", "").split()))
         parts.append(table)
     if command != "parse" and command != "analyze":
         parts.insert(0, title)
