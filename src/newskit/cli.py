@@ -73,7 +73,7 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
             published = dt.date.fromisoformat(published).isoformat()
         except ValueError:
             raise click.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published")
-    tasks = COMMAND_TASKS[command]
+    tasks = COMMAND_TASKS[command] + (("all_types",) if (view_options or {}).pop("all_types", False) else ())
     try:
         sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
         records = analyze(sources, tasks, model=model, debug=debug,
@@ -150,7 +150,7 @@ def _text_of(rec: dict) -> str | None:
 def _command(name: str, help_text: str, extra=()):
     def callback(inputs, **kw):
         view = {k: kw.pop(k) for k in list(kw) if k in ("sort", "timeline", "all_types")}
-        run(name, inputs, view_options={k: v for k, v in view.items() if k != "all_types"}, **kw)
+        run(name, inputs, view_options=view, **kw)
 
     callback.__doc__ = help_text
     cmd = _common(callback)
@@ -160,7 +160,9 @@ def _command(name: str, help_text: str, extra=()):
 
 
 _command("parse", "Recover an article's fields: headline, dek, byline, publisher, date, dateline, images, body.")
-_command("entities", "List the people, places, organizations and events, grouped, with titles (and dates).")
+_command("entities", "List the people, places, organizations and events, grouped, with titles (and dates).",
+         [click.option("--all", "all_types", is_flag=True,
+                       help="Also list nationalities, products, works, laws and other spaCy types.")])
 _command("dates", "Resolve every time expression to a TIMEX3 value against the article's date.",
          [click.option("--sort", type=click.Choice(["position", "value"]), default="position",
                        help="Human view order: document position, or value (a timeline).")])

@@ -46,7 +46,9 @@ def error_record(source_id: str, code: str, message: str) -> dict:
 
 
 def build_record(source: Source, doc, tasks: Iterable[str]) -> dict:
-    """Return the record of one source: its article fields and what the tasks extract from its spaCy doc."""
+    """Return the record of one source: its article fields and what the tasks extract from its spaCy doc.
+
+    Besides the TASKS, `tasks` may hold "all_types": list every entity type (nationalities, products, laws…)."""
     tasks = set(tasks)
     text = source.text
     article = source.article if source.article is not None else parse_article(text)
@@ -59,7 +61,7 @@ def build_record(source: Source, doc, tasks: Iterable[str]) -> dict:
     if tasks & {"entities", "quotes", "events"}:
         from .entities import extract_entities
 
-        entities = extract_entities(doc, article)
+        entities = extract_entities(doc, article, all_types="all_types" in tasks)
         if "entities" in tasks:
             rec["entities"] = [e.to_dict() for e in entities]
     if tasks & {"dates", "events"}:

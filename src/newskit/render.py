@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 TYPE_ORDER = ("person", "place", "organization", "event")
+PLURALS = {"person": "people", "nationality": "nationalities", "work_of_art": "works of art", "law": "laws"}
 
 
 def to_json(records: list[dict]) -> str:
@@ -109,7 +110,7 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
         for e in record.get("entities", []):
             by_type.setdefault(e["type"], []).append(e)
         for t in sorted(by_type, key=lambda t: TYPE_ORDER.index(t) if t in TYPE_ORDER else 99):
-            table = Table(title=f"{t}s" if not t.endswith("s") else t, title_justify="left", expand=False)
+            table = Table(title=PLURALS.get(t, t.replace("_", " ") + "s"), title_justify="left", expand=False)
             table.add_column("name", style="bold")
             table.add_column("titles")
             table.add_column("aliases", style="dim")
