@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import dateperiods as _periods  # noqa: F401  (registers the period rules)
+from . import datenames, dateperiods, datesets  # noqa: F401  (register their rules)
 from . import timex
 from .dateanchor import FUTURE, PAST, PRESENT, Context
 from .daterules import RULES

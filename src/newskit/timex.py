@@ -163,12 +163,11 @@ def shift(value: str, n: int, unit: str) -> str | None:
         value, time = value.split("T", 1)
         time = "T" + time
     if gran in ("E", "C"):
-        size = 1 if gran == "E" else 1
         years = {"Y": n, "E": 10 * n, "C": 100 * n}.get(unit)
         if years is None:
             return None
         base = int(value) * (10 if gran == "E" else 100)
-        return at(date(max(1, min(9999, base + years)), 1, 1), gran) if size else None
+        return at(date(max(1, min(9999, base + years)), 1, 1), gran)
     d = start_of(value)
     if d is None:
         return None
