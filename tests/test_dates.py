@@ -64,13 +64,14 @@ def test_tense_sets_direction(nlp, sentence, expected):
 def test_component_stores_dicts(nlp, seed_text):
     from newskit.model import load
 
-    pipe = load()
-    if "newskit_dates" not in pipe.pipe_names:
-        pipe.add_pipe("newskit_dates", config={"published": "2024-01-22"})
-    doc = pipe(seed_text)
+    pipe = load()  # the cached session pipeline: the component is removed again below
+    pipe.add_pipe("newskit_dates", config={"published": "2024-01-22"})
+    try:
+        doc = pipe(seed_text)
+    finally:
+        pipe.remove_pipe("newskit_dates")
     assert {"text": "July 2023", "value": "2023-07"}.items() <= next(
         d for d in doc._.newskit_dates if d["text"] == "July 2023").items()
-    pipe.remove_pipe("newskit_dates")
 
 
 SENTENCES = st.lists(st.sampled_from([
