@@ -84,8 +84,8 @@ def test_jsonl_ids_meta_published_and_bad_lines(tmp_path):
 def test_stdin_jsonl_sniffed_and_published_default():
     stdin = io.BufferedReader(io.BytesIO(b'{"text": "Body one"}\n{"text": "Body two", "published": "2020-02-02"}\n'))
     srcs = list(read_inputs(["-"], stdin=stdin, published="2024-01-22"))
-    assert [(s.id, s.text, s.published) for s in srcs] == [("1", "Body one", "2024-01-22"),
-                                                            ("2", "Body two", "2020-02-02")]
+    assert [(s.id, s.text, s.published, s.default_published) for s in srcs] == [
+        ("1", "Body one", None, "2024-01-22"), ("2", "Body two", "2020-02-02", "2024-01-22")]
 
 
 def test_too_large(tmp_path):

@@ -27,6 +27,8 @@ def _common(f):
                      help="Worker processes (0: choose from the machine and the input)."),
         click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True,
                      help="Reject input files larger than this."),
+        click.option("--progress/--no-progress", default=None,
+                     help="Progress bar on stderr [default: when stderr is a terminal and there are several inputs]."),
         click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors."),
     ]
     for opt in reversed(options):
@@ -55,7 +57,7 @@ def _pick_workers(requested: int, inputs: tuple[str, ...], needs_model: bool) ->
 
 
 def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model, workers, max_bytes, debug,
-        view_options=None) -> None:
+        progress=None, view_options=None) -> None:
     """Run one article command end to end and exit with the contract's status code."""
     from .inputs import read_inputs
     from .pipeline import COMMAND_TASKS, _needs_model, analyze
@@ -78,7 +80,15 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
         sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
         records = analyze(sources, tasks, model=model, debug=debug,
                           workers=_pick_workers(workers, inputs, _needs_model(tasks)))
+        if progress or (progress is None and sys.stderr.isatty() and _several(inputs)):
+            from .progress import with_progress
+
+            records = with_progress(records, inputs, input_format, force=bool(progress))
         failed = _emit(records, command, as_json, as_jsonl, view_options or {})
+    except KeyboardInterrupt:
+        # Every record written so far is a whole line; stop without a traceback, as shells expect (128 + SIGINT).
+        click.echo("newskit: interrupted", err=True)
+        sys.exit(130)
     except NewskitError as exc:
         if debug:
             raise
@@ -89,6 +99,10 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(ExitStatus.OK)
     sys.exit(ExitStatus.SOME_FAILED if failed else ExitStatus.OK)
+
+
+def _several(inputs) -> bool:
+    return len(inputs) > 1 or any(i == "-" or os.path.isdir(i) or i.endswith(".jsonl") for i in inputs)
 
 
 def _report_error(rec: dict) -> None:

@@ -37,6 +37,7 @@ class Source:
     meta: dict = field(default_factory=dict)
     error: InputError | None = None
     article: object | None = None  # an Article already recovered (HTML pages), else parsed from `text`
+    default_published: str | None = None  # --published: used only when neither the record nor the text has a date
 
 
 def source_from_text(text: str, id: str = "-", published: str | None = None, format: str = "text") -> Source:
@@ -152,9 +153,9 @@ def _jsonl_sources(lines: Iterable[bytes], where: str, published: str | None) ->
             if not isinstance(body, str):
                 raise InputError("no-text", f"{where} line {n} has no \"text\" string")
             _check_text(body)
-            pub = _check_published(obj.get("published"), f"{where} line {n}") or published
+            pub = _check_published(obj.get("published"), f"{where} line {n}")
             meta = {k: v for k, v in obj.items() if k not in ("id", "text", "html", "published")}
-            yield Source(sid, body, fmt, pub, meta)
+            yield Source(sid, body, fmt, pub, meta, default_published=published)
         except InputError as exc:
             yield Source(sid, error=exc)
 
@@ -176,7 +177,7 @@ def _file_sources(path: Path, shown: str, fmt: str, published: str | None, max_b
     except InputError as exc:
         yield Source(shown, format=fmt, error=exc)
         return
-    yield Source(shown, text, fmt, published)
+    yield Source(shown, text, fmt, default_published=published)
 
 
 def _stdin_sources(stream: BinaryIO, fmt: str, published: str | None, max_bytes: int) -> Iterator[Source]:
@@ -195,7 +196,7 @@ def _stdin_sources(stream: BinaryIO, fmt: str, published: str | None, max_bytes:
     except InputError as exc:
         yield Source("-", format=fmt, error=exc)
         return
-    yield Source("-", text, fmt, published)
+    yield Source("-", text, fmt, default_published=published)
 
 
 def read_inputs(inputs: Iterable[str], *, input_format: str = "auto", published: str | None = None,

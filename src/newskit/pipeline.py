@@ -5,6 +5,7 @@ The model is loaded once, with only the components the requested tasks need, and
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from .article import parse_article
@@ -52,11 +53,15 @@ def build_record(source: Source, doc, tasks: Iterable[str]) -> dict:
     tasks = set(tasks)
     text = source.text
     article = source.article if source.article is not None else parse_article(text)
+    given = source.published or (None if article.published else source.default_published)
+    if given and given != article.published:
+        # The record's own date (or --published for an undated text) is the publication date.
+        article = replace(article, published=given, sources={**article.sources, "published": "input"})
     rec: dict = {"id": source.id}
     if source.format == "html":
         rec["text"] = text
     rec["article"] = article.to_dict()
-    anchor = source.published or article.published
+    anchor = article.published
     entities = dates = None
     if tasks & {"entities", "quotes", "events"}:
         from .entities import extract_entities
@@ -164,6 +169,10 @@ def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: s
 
 
 def _worker_init(model, tasks):
+    import signal
+
+    # Ctrl-C is the parent's to handle: it stops the pool; workers must not print tracebacks of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .model import components_for, load
 
     load(model, components_for(tasks))
@@ -171,18 +180,27 @@ def _worker_init(model, tasks):
 
 def _analyze_parallel(sources, tasks, model, workers, debug) -> Iterator[dict]:
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    # A bounded window of in-flight batches keeps memory flat however long the archive is.
-    window = deque()
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(model, tasks)) as pool:
+    pool = ctx.Pool(workers, initializer=_worker_init, initargs=(model, tasks))
+    # A bounded window of in-flight batches keeps memory flat however long the archive is, and keeps order.
+    window: deque = deque()
+    finished = False
+    try:
         for batch in _batches(sources, BATCH_SIZE // 2):
-            window.append(pool.submit(process_batch, batch, tasks, model, debug))
-            if len(window) >= workers * 2:
-                yield from window.popleft().result()
+            window.append(pool.apply_async(process_batch, (batch, tasks, model, debug)))
+            while window and (len(window) >= workers * 2 or window[0].ready()):
+                yield from window.popleft().get()
         while window:
-            yield from window.popleft().result()
+            yield from window.popleft().get()
+        finished = True
+    finally:
+        # Stopped early (closed pipe, Ctrl-C, error): don't wait for batches nobody will read.
+        if finished:
+            pool.close()
+        else:
+            pool.terminate()
+        pool.join()
 
 
 def analyze_text(text: str, *, published: str | None = None, tasks: Iterable[str] = TASKS,
