@@ -1,0 +1,66 @@
+"""Helpers shared by the benchmarks: corpora from ../shared/data, timing whole commands, peak memory of a tree."""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(os.environ.get("NEWSKIT_GOLD", ROOT.parent / "shared" / "data"))
+
+
+def polnear_corpus(split: str = "train", limit: int = 0) -> Path:
+    """Write the PolNeAR articles of `split` as JSON Lines in a temp file and return its path."""
+    files = sorted((DATA / "polnear" / split / "text").glob("*.txt"))
+    if not files:
+        raise SystemExit(f"no PolNeAR articles under {DATA}; set NEWSKIT_GOLD")
+    if limit:
+        files = files[:limit]
+    out = Path(tempfile.mkdtemp(prefix="newskit-bench-")) / f"polnear-{split}.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for f in files:
+            fh.write(json.dumps({"id": f.stem, "text": f.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n")
+    return out
+
+
+def words_in(jsonl: Path) -> int:
+    """Return the whitespace word count of a JSONL corpus's texts."""
+    with jsonl.open(encoding="utf-8") as fh:
+        return sum(len(json.loads(line)["text"].split()) for line in fh)
+
+
+def run_measured(argv: list[str], stdout=subprocess.DEVNULL) -> tuple[float, int]:
+    """Run a command; return (wall seconds, peak RSS in bytes summed over its process tree)."""
+    import psutil
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE)
+    ps = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            procs = [ps] + ps.children(recursive=True)
+            peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    seconds = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        sys.stderr.write(proc.stderr.read().decode()[-2000:])
+        raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}")
+    return seconds, peak
+
+
+def median_time(argv: list[str], runs: int = 7) -> float:
+    """Return the median wall time of a short command over several runs."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)

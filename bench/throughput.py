@@ -1,0 +1,50 @@
+"""Throughput of newskit against raw spaCy on the same machine, in the same run (ratios, not absolute times).
+
+    python bench/throughput.py [--limit N] [--split train]
+
+Builds a JSON Lines corpus from the PolNeAR articles in ../shared/data, then times whole commands:
+raw spaCy nlp.pipe with the components `newskit entities` uses, `newskit entities --jsonl` with 1 and 2 workers,
+`newskit parse --jsonl`, and `newskit --help` start-up next to `python -c pass`. Needs the `bench` extra (psutil).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, median_time, polnear_corpus, run_measured, words_in  # noqa: E402
+
+PY = sys.executable
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    ap.add_argument("--split", default="train")
+    args = ap.parse_args()
+    corpus = polnear_corpus(args.split, args.limit)
+    words = words_in(corpus)
+    n_articles = sum(1 for _ in corpus.open(encoding="utf-8"))
+    print(f"corpus: {n_articles} PolNeAR {args.split} articles, {words} words")
+
+    raw_s, raw_mem = run_measured([PY, str(ROOT / "bench" / "raw_spacy.py"), str(corpus), "--task", "entities"])
+    one_s, one_mem = run_measured([PY, "-m", "newskit", "entities", "--jsonl", "--workers", "1", str(corpus)])
+    two_s, two_mem = run_measured([PY, "-m", "newskit", "entities", "--jsonl", "--workers", "2", str(corpus)])
+    parse_s, _ = run_measured([PY, "-m", "newskit", "parse", "--jsonl", str(corpus)])
+    rows = [("raw spaCy nlp.pipe (same model, components, batch)", raw_s, raw_mem),
+            ("newskit entities --workers 1", one_s, one_mem),
+            ("newskit entities --workers 2", two_s, two_mem)]
+    for name, s, mem in rows:
+        print(f"{name:52} {words / s:8.0f} words/s  {s:6.1f} s  peak RSS {mem / 2**20:6.0f} MB")
+    print(f"entities / raw spaCy (1 worker):   {raw_s / one_s:.2f}x")
+    print(f"entities 2 workers / 1 worker:     {one_s / two_s:.2f}x")
+    print(f"newskit parse: {n_articles / parse_s:.0f} articles/s ({words / parse_s:.0f} words/s, whole command)")
+    help_s = median_time([PY, "-m", "newskit", "--help"])
+    pass_s = median_time([PY, "-c", "pass"])
+    print(f"start-up: newskit --help {help_s * 1000:.0f} ms, python -c pass {pass_s * 1000:.0f} ms "
+          f"(newskit adds {(help_s - pass_s) * 1000:.0f} ms)")
+
+
+if __name__ == "__main__":
+    main()
