@@ -71,3 +71,21 @@ def test_head_closes_pipe_quietly_with_workers(tmp_path):
     proc = subprocess.run(f"{sys.executable} -m newskit entities --jsonl --workers 2 {corpus} | head -n 1",
                           shell=True, capture_output=True, text=True, timeout=120)
     assert len(proc.stdout.splitlines()) == 1 and proc.stderr == ""
+
+
+def test_ctrl_c_keeps_whole_records(tmp_path):
+    import signal
+
+    corpus = tmp_path / "a.jsonl"
+    text = SEED.read_text(encoding="utf-8")
+    corpus.write_text("".join(json.dumps({"text": text}) + "\n" for _ in range(400)), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "newskit", "entities", "--jsonl", "--workers", "2", str(corpus)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = proc.stdout.readline()
+    proc.send_signal(signal.SIGINT)
+    # Read through the same buffered reader as the first line (communicate() would skip its buffer).
+    rest, err = proc.stdout.read(), proc.stderr.read()
+    proc.wait(timeout=60)
+    lines = [first] + rest.splitlines()
+    assert all(json.loads(x)["article"] for x in lines if x.strip())
+    assert proc.returncode == 130 and "Traceback" not in err
