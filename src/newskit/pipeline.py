@@ -49,7 +49,8 @@ def error_record(source_id: str, code: str, message: str) -> dict:
 def build_record(source: Source, doc, tasks: Iterable[str]) -> dict:
     """Return the record of one source: its article fields and what the tasks extract from its spaCy doc.
 
-    Besides the TASKS, `tasks` may hold "all_types": list every entity type (nationalities, products, laws…)."""
+    Besides the TASKS, `tasks` may hold "all_types" (list every entity type: nationalities, products, laws…) and
+    "text" (carry the article text in the record, as HTML inputs always do)."""
     tasks = set(tasks)
     text = source.text
     article = source.article if source.article is not None else parse_article(text)
@@ -58,7 +59,7 @@ def build_record(source: Source, doc, tasks: Iterable[str]) -> dict:
         # The record's own date (or --published for an undated text) is the publication date.
         article = replace(article, published=given, sources={**article.sources, "published": "input"})
     rec: dict = {"id": source.id}
-    if source.format == "html":
+    if source.format == "html" or "text" in tasks:
         rec["text"] = text
     rec["article"] = article.to_dict()
     anchor = article.published
@@ -99,6 +100,21 @@ def _safe_build(source: Source, doc, tasks, debug: bool) -> dict:
         return error_record(source.id, "internal", f"{exc.__class__.__name__}: {exc}")
 
 
+def html_to_text(source: Source) -> Source:
+    """Turn an HTML source into its extracted article text, with the Article read from the page attached."""
+    if source.error is not None or source.format != "html" or source.article is not None:
+        return source
+    from .errors import InputError
+    from .htmlpage import article_from_html
+
+    try:
+        text, article = article_from_html(source.text)
+    except InputError as exc:
+        return Source(source.id, format="html", error=exc)
+    # The record's own "published" and --published stay as given: build_record weighs them against the page's.
+    return replace(source, text=text, article=article)
+
+
 def _needs_model(tasks) -> bool:
     return bool(set(tasks) - {"parse"})
 
@@ -111,6 +127,7 @@ def _texts(source: Source) -> str:
 
 def process_batch(sources: list[Source], tasks, model: str | None = None, debug: bool = False) -> list[dict]:
     """Return the records of a list of sources, running the model over them as one batch."""
+    sources = [html_to_text(s) for s in sources]
     if not _needs_model(tasks):
         return [_safe_build(s, None, tasks, debug) for s in sources]
     from .model import components_for, load
@@ -157,6 +174,8 @@ def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: s
             workers: int = 1, debug: bool = False) -> Iterator[dict]:
     """Yield one record per source, in input order, streaming: sources are read only as records are needed."""
     tasks = tuple(tasks)
+    if workers <= 1 or not _needs_model(tasks):  # else each worker's process_batch reads its own pages
+        sources = (html_to_text(s) for s in sources)
     if not _needs_model(tasks):
         for s in sources:
             yield _safe_build(s, None, tasks, debug)

@@ -66,15 +66,24 @@ def _entity_key(e: dict):
     return (TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER), t, -e.get("salience", 0), e.get("name", ""))
 
 
-def sentence_of(text: str, start: int, end: int, limit: int = 160) -> str:
-    """Return the line (paragraph) around a span, shortened around it to at most `limit` characters."""
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
-    b = len(text) if b < 0 else b
-    if b - a > limit:
-        a = max(a, start - limit // 2)
-        b = min(b, end + limit // 2)
-    return " ".join(text[a:b].split())
+def sentence_of(text: str, start: int, end: int, limit: int = 200) -> str:
+    """Return the sentence around a span (within its line), shortened at word boundaries to about `limit` chars."""
+    line_a = text.rfind("\n", 0, start) + 1
+    line_b = text.find("\n", end)
+    line_b = len(text) if line_b < 0 else line_b
+    stops = [text.rfind(p, line_a, start) for p in (". ", "? ", "! ")]
+    a = max([line_a] + [x + 2 for x in stops if x >= 0])
+    ends = [x for x in (text.find(p, end, line_b) for p in (". ", "? ", "! ")) if x >= 0]
+    b = min(ends) + 1 if ends else line_b
+    out = " ".join(text[a:b].split())
+    if len(out) > limit:
+        words, keep = out.split(), []
+        for w in words:
+            if sum(len(k) + 1 for k in keep) + len(w) > limit:
+                break
+            keep.append(w)
+        out = " ".join(keep) + " …"
+    return out
 
 
 def rich_view(record: dict, command: str, *, text: str | None = None, sort: str = "position",
