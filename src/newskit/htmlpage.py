@@ -1,0 +1,494 @@
+"""Read a saved web page: the article's text (extracted by trafilatura) and its fields, page metadata first.
+
+`article_from_html(html)` returns the article text newskit builds from the page — headline, dek, byline and date
+lines, captions and credits, then one paragraph per line, blank lines between — and an Article whose spans index
+that text. Fields come from markup (JSON-LD, OpenGraph, meta tags, <time>, <h1>, figure/figcaption) before guesses
+from the text, and `Article.sources` says where each came from."""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import signal
+import threading
+
+from .article import _TRAILER
+from .bylines import AGENCIES, ROLE_WORDS, _title, is_outlet, parse_byline, parse_dateline, split_credit
+from .errors import InputError
+from .furniture import is_furniture
+from .pagemeta import PageMeta, clean, read_page
+from .pubdate import UPDATED, date_share, find_date
+from .record import Article, Image, LayoutLine, Span
+
+MAX_HTML_CHARS = 10_000_000   # far above any real article page (typically 50 KB–3 MB with inline scripts)
+MAX_ELEMENTS = 150_000        # element count past which extraction time grows out of bounds
+TIME_LIMIT = 30.0             # seconds for one page, a backstop against pathological markup
+MIN_WORDS = 40                # less running text than this is not an article
+_SEP = re.compile(r"\s+([|\-–—:·•»~/]|::)\s+")
+_NOT_AUTHOR = {"staff", "admin", "administrator", "editor", "editors", "editorial", "editorial board", "newsroom",
+               "news desk", "web desk", "digital desk", "desk", "wire", "wires", "guest", "anonymous", "unknown",
+               "team", "contributor", "contributors", "correspondent", "reporter", "staff writer", "staff reporter",
+               "news staff", "wire services", "agencies", "agency", "press release", "sponsored", "webmaster"}
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el|du|dos|y)|"
+                        r"[A-Z]\.(?:[A-Z]\.)*)$")
+
+
+def article_from_html(html: str) -> tuple[str, Article]:
+    """Return the extracted article text of a web page and its Article (spans index that text, `sources` filled)."""
+    _check(html)
+    with _time_limit(TIME_LIMIT):
+        tree = _parse(html)
+        pm = read_page(tree)
+        doc = _extract(html)
+    return _Assembler(pm, doc).build()
+
+
+def _check(html: str) -> None:
+    if len(html) > MAX_HTML_CHARS:
+        raise InputError("too-large", f"page is {len(html)} characters, over the HTML limit of {MAX_HTML_CHARS}")
+    sample = html[:65536]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    if bad / max(len(sample), 1) > 0.02:
+        raise InputError("binary", "binary data, not an HTML page")
+    if not re.search(r"<(?:!doctype|html|head|body|div|p|article|main|meta|title|span|section|h1)\b", sample, re.I):
+        raise InputError("not-article", "no HTML markup found (not a web page)")
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Interrupt the page's extraction after `seconds` (only where SIGALRM can be used: the main thread)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or signal.getitimer(signal.ITIMER_REAL)[0]:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise InputError("too-large", f"page took over {seconds:g} s to read (pathological markup)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _parse(html: str):
+    import lxml.html
+    from lxml import etree
+
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses str input that declares its encoding
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        tree = lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
+        raise InputError("not-article", f"cannot parse the page as HTML ({exc})")
+    n = sum(1 for _ in tree.iter())
+    if n > MAX_ELEMENTS:
+        raise InputError("too-large", f"page has {n} HTML elements, over the limit of {MAX_ELEMENTS}")
+    return tree
+
+
+def _extract(html: str):
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its warnings are ours to report, as errors
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    try:
+        return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+                                           include_images=False, deduplicate=False)
+    except InputError:
+        raise
+    except (ValueError, TypeError, AttributeError, RecursionError) as exc:
+        raise InputError("not-article", f"cannot extract an article from the page ({exc.__class__.__name__})")
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"^the\s+", "", (s or "").lower())
+    return re.sub(r"[\W_]+", "", s)
+
+
+def to_iso(value) -> str | None:
+    """Return the calendar date written in a metadata value (ISO 8601, epoch seconds, or prose), else None."""
+    if not isinstance(value, str):
+        return None
+    v = value.strip()
+    m = re.match(r"^((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?:$|[T\s])", v)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    if re.fullmatch(r"\d{10}(?:\d{3})?", v):
+        secs = int(v[:10])
+        return dt.datetime.fromtimestamp(secs, dt.timezone.utc).date().isoformat()
+    found = find_date(v)
+    return found[0] if found else None
+
+
+class _Assembler:
+    def __init__(self, pm: PageMeta, doc):
+        self.pm = pm
+        self.doc = doc
+        self.sources: dict = {}
+        self.sites = self._site_names()
+
+    # --- choosing fields -------------------------------------------------------------------------------------
+    def _site_names(self) -> list[str]:
+        names = [n for n, _ in self.pm.publishers if n]
+        if self.doc is not None and self.doc.sitename:
+            names.append(self.doc.sitename)
+        url = self.pm.url or (self.doc.url if self.doc is not None else None) or ""
+        host = re.sub(r"^(?:https?://)?(?:www\d?\.|m\.|amp\.)?", "", url).split("/")[0]
+        if host:
+            names.append(host)
+            names.append(host.split(".")[0])
+        return [n for n in names if _norm(n)]
+
+    def _is_site(self, seg: str) -> bool:
+        n = _norm(seg)
+        if not n:
+            return False
+        for site in self.sites:
+            s = _norm(site)
+            if n == s or (len(n) >= 3 and (n in s or s in n) and len(seg.split()) <= 6):
+                return True
+        return bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|news|co|io|info|us|ca|au|in)", seg.strip(),
+                                 re.I))
+
+    def strip_site(self, title: str) -> str:
+        """Return a page title without the site name around it ("Headline | Site", "Site - Headline")."""
+        parts = _SEP.split(title)  # [text, sep, text, sep, text...]
+        changed = True
+        while len(parts) >= 3 and changed:
+            changed = False
+            if self._is_site(parts[-1]) or (parts[-2] == "|" and len(parts[-1].split()) <= 5):
+                parts, changed = parts[:-2], True
+            elif self._is_site(parts[0]):
+                parts, changed = parts[2:], True
+            elif parts[-2] in ("-", "–", "—") and len(parts[-1].split()) <= 4 and is_outlet(parts[-1]):
+                parts, changed = parts[:-2], True
+        return "".join(parts).strip() or title
+
+    def title(self) -> tuple[str | None, str | None]:
+        pm = self.pm
+        cands = [(t, s) for t, s in pm.titles if s in ("json-ld", "og:title")]
+        if pm.h1 and not self._is_site(pm.h1):
+            cands.append((pm.h1, "h1"))
+        cands += [(t, s) for t, s in pm.titles if s not in ("json-ld", "og:title")]
+        if self.doc is not None and self.doc.title:
+            cands.append((self.doc.title, "trafilatura"))
+        for raw, src in cands:
+            t = self.strip_site(clean(raw))
+            if t and not self._is_site(t) and len(t) >= 3:
+                # The page's own <h1> is the headline as shown; a metadata title that only adds to it loses.
+                if pm.h1 and src != "h1" and _norm(pm.h1) != _norm(t) and _norm(pm.h1) and \
+                        _norm(t).startswith(_norm(pm.h1)) and len(pm.h1.split()) >= 3:
+                    return clean(pm.h1), "h1"
+                return t, src
+        return None, None
+
+    def publisher(self) -> tuple[str | None, str | None]:
+        order = ("og:site_name", "json-ld", "meta:application-name", "json-ld:webpage", "meta:publisher")
+        for want in order:
+            for name, src in self.pm.publishers:
+                if src == want and name and not name.startswith("http"):
+                    return name, src
+        if self.doc is not None and self.doc.sitename:
+            return self.doc.sitename, "trafilatura"
+        return None, None
+
+    def published(self) -> tuple[str | None, str | None]:
+        modified = next((d for d in (to_iso(v) for v, _ in self.pm.modified) if d), None)
+        for value, src in self.pm.published:
+            iso = to_iso(value)
+            if iso:
+                if modified and modified < iso:  # a "published" after the last change is a re-stamp
+                    return modified, src
+                return iso, src
+        for text, kind in self.pm.visible_dates:
+            if kind != "updated" and not UPDATED.match(text) and date_share(text) >= 0.2:
+                found = find_date(text)
+                if found:
+                    return found[0], "page-date"
+        url = self.pm.url or (self.doc.url if self.doc is not None else None) or ""
+        m = re.search(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|$|-)", url)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "url"
+            except ValueError:
+                pass
+        return None, None
+
+    def updated(self) -> str | None:
+        return next((d for d in (to_iso(v) for v, _ in self.pm.modified) if d), None)
+
+    def authors(self) -> tuple[list[str], str | None, str | None]:
+        """Return (names, source, the byline text the page shows for them or None)."""
+        order = ("json-ld", "itemprop", "byline", "meta:author", "article:author", "meta:parsely-author",
+                 "meta:sailthru.author", "meta:byl", "meta:dc.creator", "meta:dcterms.creator", "json-ld:webpage")
+        shown = [v for v, s in self.pm.authors if s == "byline"]
+        for want in order:
+            for value, src in self.pm.authors:
+                if src != want:
+                    continue
+                names = self.clean_authors(value, structured=src != "byline")
+                if names:
+                    line = next((b for b in shown if all(n.lower() in b.lower() for n in names)), None)
+                    return names, src, line
+        return [], None, None
+
+    def clean_authors(self, value, structured: bool = True) -> list[str]:
+        """Return the person names in an author value: split, roles and site names dropped, deduplicated."""
+        if isinstance(value, list):  # JSON-LD (name, type) pairs: organizations are publishers, not authors
+            raws = [n for n, kind in value if kind != "organization"]
+        else:
+            raws = [value]
+        names: list[str] = []
+        for raw in raws:
+            raw = clean(raw)
+            if not raw or re.match(r"^(?:https?:|www\.)", raw, re.I):
+                continue
+            if not structured:
+                found = parse_byline(raw)
+                cands = found[0] if found else []
+            else:
+                raw = re.sub(r"^\s*(?:(?:written|posted|words|story|reported)\s+)?by\s*[:\-]?\s+", "", raw, flags=re.I)
+                raw = re.sub(r"\s*(?:\||•|·)\s*.*$", "", raw)
+                raw = re.sub(r"\S+@\S+|https?://\S+|@\w+", " ", raw)
+                raw = re.sub(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w&.' -]+$", "", raw)
+                cands = [p for p in re.split(r"\s*(?:,\s*and\s+|\band\b|&|,|;|/)\s*", raw, flags=re.I)]
+            for c in cands:
+                name = self._one_name(c)
+                if name and name.lower() not in {n.lower() for n in names}:
+                    names.append(name)
+        return names[:12]
+
+    def _one_name(self, s: str) -> str | None:
+        words = [w for w in clean(s).strip(" .:-–—()").split()]
+        while words and words[-1].lower().strip(".,") in ROLE_WORDS:
+            words.pop()
+        while words and words[0].lower().strip(".,") in ROLE_WORDS:
+            words.pop(0)
+        name = " ".join(words)
+        if not name or name.lower() in _NOT_AUTHOR or not 1 <= len(words) <= 5 or re.search(r"\d", name):
+            return None
+        if self._is_site(name) or name in AGENCIES or (is_outlet(name) and len(words) > 1):
+            return None
+        if name.isupper() and len(name) > 3:
+            name = _title(name)
+        words = name.split()
+        if not all(_NAME_WORD.match(w) for w in words) or not words[0][0].isupper():
+            return None
+        return name
+
+    def dek(self, headline: str | None, first_paras: list[str]) -> tuple[str | None, str | None]:
+        cands = list(self.pm.deks) + [(d, s) for d, s in self.pm.descriptions]
+        body = " ".join(first_paras)
+        nbody = _norm(body)
+        for text, src in cands:
+            text = clean(text)
+            n = _norm(text)
+            if not n or len(text.split()) < 4 or (headline and n == _norm(headline)):
+                continue
+            if src != "dek":
+                # A description that repeats the lead, is cut off, or speaks for the whole site is not a dek.
+                if n[:60] in nbody or text.endswith(("...", "…")) or len(text.split()) > 60:
+                    continue
+                if any(_norm(s) and _norm(s) in n for s in self.sites if len(_norm(s)) >= 4):
+                    continue
+            return text, src
+        return None, None
+
+    # --- the text --------------------------------------------------------------------------------------------
+    def blocks(self) -> list[str]:
+        """Return the extracted article's blocks (paragraphs, headings, list items, table rows) as single lines."""
+        body = getattr(self.doc, "body", None)
+        if body is None:
+            return [clean(x) for x in (getattr(self.doc, "text", "") or "").splitlines() if clean(x)]
+        out = []
+        for el in body:
+            if el.tag == "graphic":
+                continue
+            if el.tag == "list":
+                out += [_text(item) for item in el.iter("item")
+                        if not any(a.tag == "item" for a in item.iterancestors())]
+            elif el.tag == "table":
+                for row in el.iter("row"):
+                    out.append(" | ".join(t for t in (_text(c) for c in row.iter("cell")) if t))
+            else:
+                out.append(_text(el))
+        return [b for b in out if b]
+
+    def build(self) -> tuple[str, Article]:
+        if self.doc is None:
+            raise InputError("not-article", "no article text found in the page")
+        blocks = self.blocks()
+        if not self._is_article(blocks):
+            raise InputError("not-article", "the page has no article text (a listing, index or empty page)")
+        headline, hsrc = self.title()
+        authors, asrc, byline_text = self.authors()
+        published, psrc = self.published()
+        publisher, pubsrc = self.publisher()
+        lines: list[tuple[str, str]] = []  # (field, text), one line each
+        if headline:
+            lines.append(("headline", headline))
+            self.sources["headline"] = hsrc
+        skip = {_norm(headline)} if headline else set()
+        if headline and blocks and _norm(blocks[0]) != _norm(headline) and self.pm.h1 and \
+                _norm(blocks[0]) == _norm(self.pm.h1):
+            skip.add(_norm(blocks[0]))
+        # Bylines and date lines that the extractor kept at the top of the text.
+        body = []
+        for i, b in enumerate(blocks):
+            nb = _norm(b)
+            if nb in skip:
+                continue
+            if i < 6 and len(b.split()) <= 20 and not body:
+                found = parse_byline(b)
+                if found and found[0]:
+                    if not authors:
+                        authors, asrc = found[0], "text-byline"
+                    if byline_text is None or _norm(byline_text) == nb:
+                        byline_text = b
+                        continue
+                if date_share(b) >= 0.25 and len(b) <= 120:
+                    if not published and find_date(b) and not UPDATED.match(b):
+                        published, psrc = find_date(b)[0], "date-line"
+                    lines_field = "updated" if UPDATED.match(b) else "date"
+                    body.append((lines_field, b))
+                    continue
+            body.append(("body", b))
+        if not authors and self.doc.author:
+            authors = self.clean_authors(self.doc.author)
+            asrc = "trafilatura" if authors else None
+        if not published and self.doc.date:
+            published, psrc = to_iso(self.doc.date), "trafilatura"
+        first_paras = [b for f, b in body if f == "body"][:2]
+        dek, dsrc = self.dek(headline, first_paras)
+        if dek:
+            lines.append(("subheadline", dek))
+            self.sources["subheadline"] = dsrc
+            body = [(f, b) for f, b in body if _norm(b) != _norm(dek)]
+        if authors:
+            lines.append(("byline", byline_text or "By " + _join(authors)))
+            self.sources["authors"] = asrc
+        if publisher:
+            self.sources["publisher"] = pubsrc
+        if published:
+            self.sources["published"] = psrc
+        date_lines = [x for x in body[:3] if x[0] in ("date", "updated")]
+        body = [x for x in body if x not in date_lines]
+        shown_date = next((t for t, k in self.pm.visible_dates
+                           if k != "updated" and find_date(t) and date_share(t) >= 0.2
+                           and _norm(t) not in _norm(byline_text or "")), None)
+        if not date_lines and shown_date and (not byline_text or not find_date(byline_text)):
+            date_lines = [("date", shown_date)]
+        lines += date_lines
+        figures = [_split_figure(f) for f in self.pm.figures]
+        captions = {_norm(x) for f in figures for x in (f["caption"], f["credit"]) if x}
+        body = [(f, b) for f, b in body if _norm(b) not in captions]
+        norm_body = [_norm(b)[:80] for _, b in body]
+        placed: dict[int, list] = {}
+        for fig in figures:
+            at = -1
+            if fig["after"]:
+                key = _norm(fig["after"])[:80]
+                at = next((i for i, nb in enumerate(norm_body) if nb and nb == key), -1)
+            placed.setdefault(at, []).append(fig)
+        lines = [(f, t, None) for f, t in lines]
+        for fig in placed.get(-1, []):
+            lines += _figure_lines(fig)
+        for i, (f, b) in enumerate(body):
+            lines.append((f, b, None))
+            for fig in placed.get(i, []):
+                lines += _figure_lines(fig)
+        text, layout, images = _layout(lines)
+        dateline = next((ln.text for ln in layout if ln.field == "dateline"), None)
+        if dateline:
+            dateline = parse_dateline(dateline + " ")["place"] if parse_dateline(dateline + " ") else dateline
+            self.sources["dateline"] = "text"
+        if self.updated():
+            self.sources["updated"] = next(s for v, s in self.pm.modified if to_iso(v))
+        art = Article(headline, dek, tuple(authors), publisher, published, self.updated(), dateline, tuple(images),
+                      tuple(Span(ln.start, ln.end, ln.text) for ln in layout if ln.field == "body"),
+                      tuple(Span(ln.start, ln.end, ln.text) for ln in layout if ln.field == "boilerplate"),
+                      tuple(layout), dict(self.sources))
+        return text, art
+
+    def _is_article(self, blocks: list[str]) -> bool:
+        prose = [b for b in blocks if len(b.split()) >= 8 and b.rstrip().endswith(('.', '?', '!', '"', '”', '’', ')'))]
+        words = sum(len(b.split()) for b in prose)
+        declared = self.pm.ld_article or (self.pm.og_type or "").lower() == "article"
+        if declared:
+            return words >= MIN_WORDS // 2 and bool(prose)
+        return words >= MIN_WORDS and len(prose) >= 2
+
+
+def _layout(lines: list[tuple[str, str, dict | None]]) -> tuple[str, list[LayoutLine], list[Image]]:
+    """Join the lines with blank lines between them; return the text, its layout and the images' spans."""
+    parts: list[str] = []
+    layout: list[LayoutLine] = []
+    figs: dict[int, tuple[dict, list]] = {}
+    pos, n_body, trailer = 0, 0, False
+    for field, value, fig in lines:
+        line = value if fig is None else fig[field]
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        start = pos
+        parts.append(line)
+        pos += len(line)
+        if fig is not None:
+            at, size = (fig.get("credit_at", 0), len(fig["credit_value"])) if field == "credit" and \
+                fig.get("credit_value") else (0, len(line))
+            figs.setdefault(id(fig), (fig, []))[1].append((start + at, start + at + size))
+        if field == "body":
+            trailer = trailer or (n_body >= 3 and bool(_TRAILER.match(line)))
+            if trailer or is_furniture(line):
+                field = "boilerplate"
+            elif n_body == 0 and (dl := parse_dateline(line)):
+                cut = start + len(line[:dl["end"]].rstrip())
+                layout.append(LayoutLine("dateline", start, cut, line[:cut - start]))
+                start += dl["end"]
+                n_body += 1
+            else:
+                n_body += 1
+        if start < pos:
+            layout.append(LayoutLine(field, start, pos, line[start - (pos - len(line)):]))
+    text = "".join(parts)
+    images = [Image(f["file"], f["caption"], f.get("credit_value") or f["credit"], tuple(Span(s, e, text[s:e]) for s, e in spans))
+              for f, spans in figs.values()]
+    return text, layout, images
+
+
+def _split_figure(fig: dict) -> dict:
+    """Return a figure whose caption's trailing credit ("… Photo: Jane Doe/AP") is split off when unmarked."""
+    fig = dict(fig)
+    if fig["caption"] and not fig["credit"]:
+        cap, credit, _ = split_credit(fig["caption"])
+        if credit:
+            fig["caption"], fig["credit"] = cap or None, credit
+    if fig["credit"]:
+        cap, credit, at = split_credit(fig["credit"])
+        if credit and not cap and credit != fig["credit"]:  # "Photo: Jane Doe/AP" credits Jane Doe/AP
+            fig["credit_value"], fig["credit_at"] = credit, at
+    return fig
+
+
+def _text(el) -> str:
+    try:
+        return clean(" ".join(el.itertext()))
+    except (ValueError, TypeError):
+        return ""
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _figure_lines(fig: dict) -> list[tuple[str, str, dict]]:
+    return [(key, "", fig) for key in ("caption", "credit") if fig[key]]
