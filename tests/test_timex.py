@@ -129,3 +129,24 @@ def test_arbitrary_text(text):
     mentions = resolve_all(text, "2024-01-22")
     assert all(text[m.start:m.end] == m.text and timex.is_valid(m.value) for m in mentions)
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Dockers began a 48-hour walkout.", "48-hour"),
+    ("The brewer reported its fourth-quarter profit.", "fourth-quarter"),
+    ("Voters backed a ten year plan.", "ten year"),
+    ("The siege lasted the past two weeks.", "the past two weeks"),
+])
+def test_compound_adjectives_leave_out_the_determiner(text, span):
+    assert [text[f.start:f.end] for f in find(text, "2020-03-02")] == [span]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Engineers hope the probe will one day reach Titan.", [("one day", "DATE", "FUTURE_REF")]),
+    ("The jury deliberated for one day.", [("one day", "DURATION", "P1D")]),
+    ("The senator told NBC's \"This Week\" the bill was dead.", []),
+    ("The glaciers shrank over centuries.", [("centuries", "DURATION", "PXC")]),
+    ("Right now the harbor is closed.", [("now", "DATE", "PRESENT_REF")]),
+])
+def test_indefinite_and_title_expressions(text, expected):
+    assert [(d.text, d.type, d.value) for d in resolve_all(text, "2020-03-02")] == expected

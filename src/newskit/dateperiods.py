@@ -22,6 +22,9 @@ def _norm(s: str | None) -> str:
                   r"|decade|century)(?![\w-])")
 def _relative(m, ctx):
     rel, unit, edge = _norm(m.group("rel")), m.group("unit").lower(), _norm(m.group("edge"))
+    if m.group("unit")[0].isupper() and m.group("rel")[0].isupper() and not edge and \
+            re.search(r"(?:[\"\u201c]|\w's\s)$", ctx.before):
+        return None  # the title of a show or a column: ABC's "This Week", the paper's This Year column
     gran = {"day": "D", "week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "E", "century": "C"}[unit]
     if rel in ("the", "the fiscal") and unit == "year" and not edge and \
             (_prev_word(ctx) in ("over", "throughout") or re.match(r"\s+(?:ended|ending)\b", ctx.after)):
@@ -228,6 +231,10 @@ def _duration(m, ctx):
         return None  # "three-quarters of its food", "a quarter of the market"
     if code == "S" and num_text in ("a", "an") and not m.group("approx"):
         return None  # "a second group", "a second betrayal"
+    if num_text == "one" and code == "D" and not (m.group("mod") or m.group("approx") or m.group("num2")) and \
+            _prev_word(ctx) in _SOMEDAY_BEFORE and re.match(r"\s+(?!(?:of|after|before|later|earlier|ago|and|or|to|in)\b)[a-z]",
+                                                           ctx.after):
+        return "DATE", "FUTURE_REF"  # "the city will one day host the games": an indefinite future day
     amount = number(num_text)
     if m.group("num2"):
         amount = None if number(m.group("num2")) != amount else amount
@@ -245,6 +252,10 @@ def _duration(m, ctx):
     return "DURATION", timex.duration(amount, code)
 
 
+_SOMEDAY_BEFORE = {"will", "would", "could", "might", "may", "can", "should", "shall", "must", "he", "she", "they",
+                   "we", "i", "you", "it", "hope", "hopes", "hoped", "dream", "dreams", "might"}
+
+
 @rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])")
 def _bare_units(m, ctx):
     if _prev_word(ctx) not in ("for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "spent",
@@ -254,9 +265,9 @@ def _bare_units(m, ctx):
 
 
 def _vague(word: str) -> str:
-    """Return the duration of an unquantified plural ("decades" is PXY in TimeBank, not PXE)."""
+    """Return the duration of an unquantified plural ("decades" is PXY in TimeBank, not PXE; "centuries" PXC)."""
     code = unit_code(word)
-    return timex.duration(None, "Y" if code in "EC" else code)
+    return timex.duration(None, "Y" if code == "E" else code)
 
 
 @rule("year_adjective", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year's\s+end|month-end)(?![\w-])")

@@ -67,6 +67,25 @@ _FUTURE_VERBS = re.compile(r"(?:expect|plan|schedul|slat|intend|aim|hop|prepar|p
                            re.I)
 
 
+_DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her)\s+$", re.I)
+
+
+def _start(name: str, m: re.Match) -> int:
+    """Return where a match's expression starts: a duration or quarter used as a compound adjective ("a 24-hour
+    strike", "its third-quarter loss", "a five year plan") leaves its determiner out, as TimeML spans do."""
+    if name == "duration" and m.group("num") and not m.group("mod") and not m.group("approx"):
+        sep = m.string[m.end("num"):m.start("unit")]
+        plural = m.group("unit").lower().endswith(("s", "ia"))
+        if (sep.endswith("-") or (not plural and m.group("num").lower() not in ("a", "an", "one"))) \
+                and _DETERMINER.fullmatch(m.string, m.start(), m.start("num")):
+            return m.start("num")
+    if name == "quarter" and m.group("mods") and m.string[m.start("unit") - 1] == "-":
+        head = m.string[m.start():m.start("mods")]
+        if _DETERMINER.fullmatch(head):
+            return m.start("mods")
+    return m.start()
+
+
 @dataclass(frozen=True)
 class Found:
     """A candidate expression: its span and the rule that matched it."""
@@ -111,7 +130,7 @@ def find(text: str, anchor=None) -> list[Found]:
         for lo, hi in windows.get(_RULE_TRIGGERS[name], ()):
             for m in rx.finditer(text, lo, hi):
                 if m.end() > m.start():
-                    cands.append(Found(m.start(), m.end(), name, m))
+                    cands.append(Found(_start(name, m), m.end(), name, m))
     cands.sort(key=lambda c: (c.start - c.end, c.start))
     taken: list[Found] = []
     for c in cands:

@@ -47,7 +47,7 @@ def _set(m, ctx):
     return "SET", timex.duration(amount or 1, code)
 
 
-REF_WORDS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+REF_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
              "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
              "these days": "PRESENT_REF", "recently": "PAST_REF",
              "more recently": "PAST_REF", "most recently": "PAST_REF", "lately": "PAST_REF",
