@@ -21,7 +21,7 @@ from .pubdate import UPDATED, date_share, find_date
 from .record import Article, Image, LayoutLine, Span
 
 MAX_HTML_CHARS = 10_000_000   # far above any real article page (typically 50 KB–3 MB with inline scripts)
-MAX_ELEMENTS = 150_000        # element count past which extraction time grows out of bounds
+MAX_ELEMENTS = 100_000        # extraction takes ~1 s per 10,000 elements; real article pages have a few thousand
 TIME_LIMIT = 30.0             # seconds for one page, a backstop against pathological markup
 MIN_WORDS = 40                # less running text than this is not an article
 _SEP = re.compile(r"\s+([|\-–—:·•»~/]|::)\s+")
@@ -29,6 +29,9 @@ _NOT_AUTHOR = {"staff", "admin", "administrator", "editor", "editors", "editoria
                "news desk", "web desk", "digital desk", "desk", "wire", "wires", "guest", "anonymous", "unknown",
                "team", "contributor", "contributors", "correspondent", "reporter", "staff writer", "staff reporter",
                "news staff", "wire services", "agencies", "agency", "press release", "sponsored", "webmaster"}
+_PHOTO_BY = re.compile(r"^(?:photo(?:graph)?s?|images?|pictures?|illustration|video)\s+(?:by|credit)\s*:?\s*(?=\S)",
+                       re.I)
+_COURTESY = re.compile(r"\s*\((?P<credit>(?:courtesy|provided|handout|supplied)\b[^()]{2,80})\)\s*$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el|du|dos|y)|"
                         r"[A-Z]\.(?:[A-Z]\.)*)$")
 
@@ -40,7 +43,7 @@ def article_from_html(html: str) -> tuple[str, Article]:
         tree = _parse(html)
         pm = read_page(tree)
         doc = _extract(html)
-    return _Assembler(pm, doc).build()
+        return _Assembler(pm, doc, html).build()
 
 
 def _check(html: str) -> None:
@@ -98,7 +101,8 @@ def _extract(html: str):
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its warnings are ours to report, as errors
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
-        return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+        # Its metadata pass costs as much as the extraction; it runs later, only for fields the markup lacks.
+        return trafilatura.bare_extraction(html, with_metadata=False, include_comments=False, include_tables=True,
                                            include_images=False, deduplicate=False)
     except InputError:
         raise
@@ -130,18 +134,32 @@ def to_iso(value) -> str | None:
 
 
 class _Assembler:
-    def __init__(self, pm: PageMeta, doc):
+    def __init__(self, pm: PageMeta, doc, html: str):
         self.pm = pm
         self.doc = doc
+        self.html = html
+        self._guess = None
         self.sources: dict = {}
         self.sites = self._site_names()
+
+    @property
+    def guess(self):
+        """Trafilatura's own metadata guesses (title, author, date, site name), read only when needed."""
+        if self._guess is None:
+            from trafilatura.metadata import extract_metadata
+
+            try:
+                self._guess = extract_metadata(self.html)
+            except (ValueError, TypeError, AttributeError, RecursionError):
+                from trafilatura.settings import Document
+
+                self._guess = Document()
+        return self._guess
 
     # --- choosing fields -------------------------------------------------------------------------------------
     def _site_names(self) -> list[str]:
         names = [n for n, _ in self.pm.publishers if n]
-        if self.doc is not None and self.doc.sitename:
-            names.append(self.doc.sitename)
-        url = self.pm.url or (self.doc.url if self.doc is not None else None) or ""
+        url = self.pm.url or ""
         host = re.sub(r"^(?:https?://)?(?:www\d?\.|m\.|amp\.)?", "", url).split("/")[0]
         if host:
             names.append(host)
@@ -179,9 +197,11 @@ class _Assembler:
         if pm.h1 and not self._is_site(pm.h1):
             cands.append((pm.h1, "h1"))
         cands += [(t, s) for t, s in pm.titles if s not in ("json-ld", "og:title")]
-        if self.doc is not None and self.doc.title:
-            cands.append((self.doc.title, "trafilatura"))
-        for raw, src in cands:
+        for raw, src in cands + [(None, "trafilatura")]:
+            if src == "trafilatura":
+                raw = self.guess.title
+                if not raw:
+                    break
             t = self.strip_site(clean(raw))
             if t and not self._is_site(t) and len(t) >= 3:
                 # The page's own <h1> is the headline as shown; a metadata title that only adds to it loses.
@@ -197,8 +217,8 @@ class _Assembler:
             for name, src in self.pm.publishers:
                 if src == want and name and not name.startswith("http"):
                     return name, src
-        if self.doc is not None and self.doc.sitename:
-            return self.doc.sitename, "trafilatura"
+        if self.guess.sitename and not self.guess.sitename.startswith("http"):
+            return self.guess.sitename, "trafilatura"
         return None, None
 
     def published(self) -> tuple[str | None, str | None]:
@@ -214,7 +234,7 @@ class _Assembler:
                 found = find_date(text)
                 if found:
                     return found[0], "page-date"
-        url = self.pm.url or (self.doc.url if self.doc is not None else None) or ""
+        url = self.pm.url or ""
         m = re.search(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|$|-)", url)
         if m:
             try:
@@ -362,11 +382,11 @@ class _Assembler:
                     body.append((lines_field, b))
                     continue
             body.append(("body", b))
-        if not authors and self.doc.author:
-            authors = self.clean_authors(self.doc.author)
+        if not authors and self.guess.author:
+            authors = self.clean_authors(self.guess.author)
             asrc = "trafilatura" if authors else None
-        if not published and self.doc.date:
-            published, psrc = to_iso(self.doc.date), "trafilatura"
+        if not published and self.guess.date:
+            published, psrc = to_iso(self.guess.date), "trafilatura"
         first_paras = [b for f, b in body if f == "body"][:2]
         dek, dsrc = self.dek(headline, first_paras)
         if dek:
@@ -470,10 +490,16 @@ def _split_figure(fig: dict) -> dict:
     fig = dict(fig)
     if fig["caption"] and not fig["credit"]:
         cap, credit, _ = split_credit(fig["caption"])
+        m = _COURTESY.search(fig["caption"])
+        if not credit and m:
+            cap, credit = fig["caption"][:m.start()].rstrip(), m.group("credit")
         if credit:
             fig["caption"], fig["credit"] = cap or None, credit
     if fig["credit"]:
         cap, credit, at = split_credit(fig["credit"])
+        m = _PHOTO_BY.match(fig["credit"])
+        if m and not (credit and not cap):
+            cap, credit, at = "", fig["credit"][m.end():], m.end()
         if credit and not cap and credit != fig["credit"]:  # "Photo: Jane Doe/AP" credits Jane Doe/AP
             fig["credit_value"], fig["credit_at"] = credit, at
     return fig

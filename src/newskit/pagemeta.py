@@ -233,7 +233,8 @@ def read_page(tree) -> PageMeta:
                 if isinstance(o.get(key), str):
                     dest.append((o[key], tag if key == "datePublished" else f"{tag}:{key}"))
     pm.og_type = meta.get("og:type")
-    pm.url = meta.get("og:url")
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    pm.url = meta.get("og:url") or (canonical[0] if canonical else None)
     for key in ("og:title", "twitter:title", "parsely-title", "sailthru.title", "title", "dc.title"):
         if key in meta:
             pm.titles.append((meta[key], key if ":" in key else f"meta:{key}"))
