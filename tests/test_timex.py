@@ -150,3 +150,12 @@ def test_compound_adjectives_leave_out_the_determiner(text, span):
 ])
 def test_indefinite_and_title_expressions(text, expected):
     assert [(d.text, d.type, d.value) for d in resolve_all(text, "2020-03-02")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("For the fiscal year ended Feb. 28, the grocer lost money.", "2021-02-28"),
+    ("In the quarter ended Dec. 31, the miner earned more.", "2020-12-31"),
+    ("For the quarter ending Dec. 31, the miner expects a loss.", "2021-12-31"),
+])
+def test_a_period_that_ended_lies_before_the_anchor(text, expected):
+    assert [d.value for d in resolve_all(text, "2021-11-15") if d.type == "DATE"][-1] == expected

@@ -15,6 +15,8 @@ PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
 # Words right before an expression that fix its direction whatever the verb's tense.
 _FUTURE_CUE = re.compile(r"\b(?:as\s+(?:soon|early|late)\s+as|no\s+later\s+than|starting|beginning)\s*$", re.I)
 _PAST_CUE = re.compile(r"\b(?:ended|ending|since|as\s+of)\s*$", re.I)
+# A period that "ended" or "closed" on a day lies before the anchor, however near the next such day is.
+_CLOSED = re.compile(r"\b(?:ended|closed)\s+(?:on\s+)?$", re.I)
 _UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "H": "XXXX-HX", "S": "XXXX-XX",
             "Y": "XXXX", "E": "XXX", "C": "XX"}
 
@@ -109,12 +111,19 @@ class Context:
             year += 1
         return year
 
+    def closed_year(self, month: int, day: int) -> int:
+        """Return the year of the latest `month`/`day` not after the anchor: a quarter that "ended Oct. 31" is over."""
+        a = self.anchor
+        return a.year if (month, day) <= (a.month, a.day) else a.year - 1
+
     def month_day(self, month: int, day: int, year: int | None = None) -> str:
         """Return the day value of a month and day, finding the year when it is not given."""
         if year is None:
             year = self.year_for(month, day)
             if year is None:
                 return f"XXXX-{month:02d}-{day:02d}"
+            if _CLOSED.search(self.before):
+                year = self.closed_year(month, day)
         try:
             return timex.day(date(year, month, day))
         except ValueError:

@@ -65,7 +65,7 @@ def _relative(m, ctx):
     return "DATE", value
 
 
-_ENDED = re.compile(rf"\s+(?:that\s+)?(?:ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\b",
+_ENDED = re.compile(rf"\s+(?:that\s+)?(?P<verb>ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\b",
                     re.I)
 _QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding|same|latest|current|previous|prior"
           rf"|recent|most\s+recent|just-ended|just\s+ended|fiscal|calendar|flat|first|second|third|fourth|final|last"
@@ -112,7 +112,9 @@ def _quarter(m, ctx):
     if n == 0:
         ended = _ENDED.match(ctx.after)
         if ended and gran == "Q" and a is not None:
-            end = ctx.month_day(month_number(ended.group("mon")), int(ended.group("d")))
+            mon, d = month_number(ended.group("mon")), int(ended.group("d"))
+            end = ctx.month_day(mon, d, ctx.closed_year(mon, d) if ended.group("verb").lower() in ("ended", "closed")
+                                else None)
             ref = timex.at(timex.start_of(end), "Q") if "X" not in end else None
         elif re.search(r"\b(?:current|this|latest|recent)\b", mods + " " + whole):
             ref = None
