@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newskit import htmlpage
 from newskit.cli import cli
@@ -163,3 +165,21 @@ def test_cli_input_format_html_on_stdin():
                                 input=(PAGES / "09_no_metadata.html").read_bytes())
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["article"]["authors"] == ["Alex Kim"]
+
+
+_PIECES = st.sampled_from(["<p>", "</p>", "<div class='byline'>By Ann Lee</div>", "<h1>", "</h1>", "<figure>",
+                           "<figcaption>", "</figcaption>", "</figure>", "<article>", "<time datetime='2024-02-30'>",
+                           "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": [",
+                           "</script>", "<meta property='og:title' content='A | B'>", "SEOUL — ", "\u00a0", "&amp;",
+                           "The mayor said on Tuesday that the new budget would pass before the end of the month. "])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=40))
+def test_any_markup_gives_an_article_or_an_input_error(pieces):
+    try:
+        text, art = article_from_html("<html><body>" + "".join(pieces))
+    except InputError as exc:
+        assert exc.code in ("not-article", "binary", "too-large")
+        return
+    check_offsets(text, art)

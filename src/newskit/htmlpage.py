@@ -32,11 +32,16 @@ _COURTESY = re.compile(r"\s*\((?P<credit>(?:courtesy|provided|handout|supplied)\
 def article_from_html(html: str) -> tuple[str, Article]:
     """Return the extracted article text of a web page and its Article (spans index that text, `sources` filled)."""
     _check(html)
-    with _time_limit(TIME_LIMIT):
-        tree = _parse(html)
-        pm = read_page(tree)
-        doc = _extract(html)
-        return _Assembler(pm, doc, html).build()
+    try:
+        with _time_limit(TIME_LIMIT):
+            tree = _parse(html)
+            pm = read_page(tree)
+            doc = _extract(html)
+            return _Assembler(pm, doc, html).build()
+    except InputError:
+        raise
+    except Exception as exc:  # one odd page must not end a batch of thousands; the cause stays chained
+        raise InputError("internal", f"cannot read the page ({exc.__class__.__name__}: {exc})") from exc
 
 
 def _check(html: str) -> None:
