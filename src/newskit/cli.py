@@ -217,7 +217,6 @@ def report_command(inputs, output, input_format, published, model, debug):
     DIR/index.html. <name> is the input file's name without its suffix (JSONL: the line's id or number). Pages
     need no network. Prints the path of the report (or index) written.
     """
-    from collections import deque
     from pathlib import Path
 
     from . import report
@@ -245,14 +244,6 @@ def report_command(inputs, output, input_format, published, model, debug):
         tmp.write_text(html, encoding="utf-8")
         os.replace(tmp, path)
 
-    pending: deque = deque()
-
-    def kept(sources):
-        # Records come back in input order, one per source: keep each source's text until its record arrives.
-        for s in sources:
-            pending.append(s)
-            yield s
-
     items, taken, failed = [], {"index.html"}, 0
     held = None  # -o FILE.html: the first article waits until we know whether an index is needed
 
@@ -264,9 +255,9 @@ def report_command(inputs, output, input_format, published, model, debug):
     try:
         folder.mkdir(parents=True, exist_ok=True)
         sources = read_inputs(inputs, input_format=input_format, published=published)
-        for rec in analyze(kept(sources), COMMAND_TASKS["analyze"], model=model, debug=debug,
+        # The "text" task makes every record carry the article text its offsets point into.
+        for rec in analyze(sources, COMMAND_TASKS["analyze"] + ("text",), model=model, debug=debug,
                            workers=_pick_workers(0, inputs, True)):
-            source = pending.popleft()
             if held is not None:
                 page(*held)
                 held = None
@@ -275,9 +266,9 @@ def report_command(inputs, output, input_format, published, model, debug):
                 _report_error(rec)
                 items.append(("", rec["id"], rec))
             elif not as_dir and not items:
-                held = (rec, rec.get("text") or source.text)
+                held = (rec, rec.get("text"))
             else:
-                page(rec, rec.get("text") or source.text)
+                page(rec, rec.get("text"))
         if held is not None:
             write(out, report.render_report(*held))
             click.echo(str(out))
