@@ -427,12 +427,15 @@ table.dates td{border-top:1px solid #e4e1d9;padding:.25rem .4rem .25rem 0;vertic
 footer{margin-top:2rem;font-size:.8125rem;color:${MUTED}}
 .index-list{list-style:none;margin:0;padding:0;max-width:52rem}
 .index-list>li{padding:1rem 0;border-top:1px solid #d6d3cc}
+.index-list>li:first-child{border-top:0;padding-top:0}
 .index-list h2{font-size:1.3125rem;line-height:1.3;margin:0 0 .3rem}
 .index-list .dek{font-size:1rem;margin:0 0 .4rem}
 .index-list .facts{font-size:.875rem;color:${MUTED};margin:0}
 .index-list .error{color:#9b1c1c;font-family:system-ui,"DejaVu Sans",sans-serif;font-size:.9375rem}
+nav.jump{display:none;font-size:.875rem;color:${MUTED};margin:0 0 .75rem}
 @media (max-width:800px){
  .columns{grid-template-columns:minmax(0,1fr);gap:1rem}
+ nav.jump{display:block}
  main{max-width:none}
  body{font-size:1.0625rem}
 }
@@ -549,6 +552,12 @@ def render_report(record: dict, text: str | None, *, index_href: str | None = No
     panels.append(_entity_panel("event", by_type.get("event", []), state))
     panels.append(_dates_panel(record))
 
+    jumps = [f'<a href="#{pid}">{label}</a>' for pid, label in (
+        ("panel-person", "People"), ("panel-place", "Places"), ("panel-organization", "Organizations"),
+        ("panel-events", "Timeline"), ("panel-quotes", "Quotes"), ("panel-event", "Named events"),
+        ("panel-dates", "Dates")) if any(f'id="{pid}"' in p for p in panels)]
+    if jumps:
+        body.insert(0, f'<nav class="jump" aria-label="Panels">Jump to: {" · ".join(jumps)}</nav>')
     html_body = ("\n".join(head) + '\n<div class="columns">\n<main>\n' + "\n".join(body) + "\n</main>\n"
                  '<aside aria-label="What the article mentions">\n' + "\n".join(p for p in panels if p)
                  + "\n</aside>\n</div>\n<footer>Made by newskit report from the article text alone; "
