@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bylines import IMAGE_FILE, is_outlet, parse_byline, parse_dateline, split_credit
+from .bylines import BYLINE, IMAGE_FILE, is_outlet, parse_byline, parse_dateline, split_credit
 from .furniture import is_furniture
+from .header import PUBLISHER_CUE, choose_headline, find_anchor, meta_end, site_suffix
 from .pubdate import UPDATED, date_share, find_date
 from .record import Article, Image, LayoutLine, Span
 
@@ -18,6 +19,15 @@ _TRAILER = re.compile(r"^(?:about\s+(?:the\s+)?[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w
                       r"press\s+contacts?:?.*|contacts?:.*|for\s+more\s+information.*:|#{3,}|-+\s*ends?\s*-+|"
                       r"(?:additional\s+)?reporting\s+by\b.*|editing\s+by\b.*|writing\s+by\b.*|compiled\s+by\b.*)$",
                       re.I)
+# Lines that close the article: related/most-read lists, tag lists, contributor and print-edition notes, comments.
+_END = re.compile(r"^(?:read\s+next|most\s+(?:read|popular|viewed|shared)|related\b.*|more\s+(?:on|from|stories)\b.*|"
+                  r"explore\s+more\b.*|in\s+other\s+news|also\s+from\s+this\s+source|recommended\b.*|filed\s+under\b.*|"
+                  r"see\s+more\s+on\b.*|more\s*:.*|citations?|references|site\s+index|comments?|conversation|"
+                  r"\d+\s+comments?|discussion\b.*|[—–-]+\s*with\s+assistance\s+from\b.*|\(updates?\s+with\b.*|"
+                  r"contact\s+\S+(?:\s+\S+){0,3}\s+at\b.*|source\s*:.*|questions\s+or\s+comments\b.*|"
+                  r"published\s+in\s+the\s+print\s+edition\b.*|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.*|"
+                  r"written\s+by\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3})$", re.I)
+_IMAGE_CAPTION = re.compile(r"^image\s+caption\s*,\s*", re.I)
 _PROSE_END = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
 
 
@@ -54,12 +64,16 @@ def _date_line(ln: _Line) -> str | None:
     return "updated" if UPDATED.match(ln.text) else "date"
 
 
-def _kind(ln: _Line, prev: str = "") -> str:
-    """Classify a header line by its shape and the kind of the line before it."""
-    if is_furniture(ln.text) or re.match(r"^for\s+immediate\s+release\b", ln.text, re.I):
+def _kind(ln: _Line, prev: str = "", prev_text: str = "") -> str:
+    """Classify a header line by its shape and the kind and text of the line before it."""
+    if is_furniture(ln.text) or PUBLISHER_CUE.match(ln.text) or re.match(r"^for\s+immediate\s+release\b", ln.text, re.I):
         return "boilerplate"
     if IMAGE_FILE.match(ln.text):
         return "image"
+    if _IMAGE_CAPTION.match(ln.text) and ln.words > 2:
+        return "caption"
+    if PUBLISHER_CUE.match(prev_text) and ln.words <= 6 and ln.text[0].isupper() and not ln.prose:
+        return "publisher"  # "Published in" / "News provided by" + the name
     cap, credit, _ = split_credit(ln.text)
     if credit and not cap and (prev in ("image", "caption") or not is_outlet(ln.text)):
         return "credit"
@@ -84,12 +98,18 @@ def _outlet_shape(s: str) -> bool:
 
 
 def _kinds(lines: list[_Line]) -> list[str]:
-    kinds, prev = [], ""
+    kinds, prev, prev_text, titled = [], "", "", False
     for ln in lines:
-        k = _kind(ln, prev)
+        k = _kind(ln, prev, prev_text)
+        if k == "byline" and not BYLINE.match(ln.text) and (not titled or prev in ("publisher", "menu")):
+            # A bare two-word name among menu links ("Asia Pacific", "Weather Alerts") is a link, not a byline:
+            # a real one sits under a headline, a dek, a caption or a date.
+            k = "text"
+        titled = titled or (k == "text" and ln.words >= 4)
         kinds.append(k)
         if k != "boilerplate":
-            prev = k
+            prev = "menu" if k == "text" and ln.words <= 3 else k
+        prev_text = ln.text
     return kinds
 
 
@@ -106,6 +126,7 @@ class _Builder:
         self.paragraphs: list[Span] = []
         self.boilerplate: list[Span] = []
         self.sources: dict = {}
+        self.fallback_date: str | None = None
 
     def put(self, field: str, start: int, end: int) -> None:
         while start < end and self.text[start].isspace():
@@ -129,6 +150,11 @@ class _Builder:
             self.images.append({"file": ln.text, "caption": None, "credit": None, "spans": [(ln.start, ln.end)]})
             self.put("image", ln.start, ln.end)
             return
+        lead = _IMAGE_CAPTION.match(ln.text)
+        if lead:
+            # "Image caption, TEXT": the screen-reader label is furniture, the rest the caption.
+            self.put("boilerplate", ln.start, ln.start + lead.end())
+            ln = _Line(ln.start + lead.end(), ln.end, ln.text[lead.end():])
         cap, credit, at = split_credit(ln.text)
         img = self.images[-1] if self.images and (self.images[-1]["caption"] is None or
                                                   (kind == "credit" and self.images[-1]["credit"] is None)) else None
@@ -173,15 +199,20 @@ class _Builder:
         # Headlines are short, or written in Title Case; a lead paragraph is a long sentence.
         return ln.words <= 40 and (not ln.prose or ln.words <= 20 or titled >= 0.6)
 
-    def header(self, first: int, end: int) -> None:
+    def header(self, first: int, end: int, headline_at: int | None = None, dek_at: int | None = None) -> None:
         for i in range(first, end):
             ln = self.lines[i]
             kind = self.kinds[i]
+            if i in (headline_at, dek_at):
+                field = "headline" if i == headline_at else "subheadline"
+                setattr(self, field, ln.text)
+                self.put(field, ln.start, ln.end)
+                continue
             if kind == "publisher" and self.headline is None and "text" not in self.kinds[i + 1:end]:
                 kind = "text"
             if kind == "boilerplate":
                 self.put("boilerplate", ln.start, ln.end)
-            elif kind in ("image", "credit", "caption") or (kind == "text" and self.images and
+            elif kind in ("image", "credit", "caption") or (kind == "text" and self.images and headline_at is None and
                                                            self.images[-1]["caption"] is None and
                                                            self.headline is not None and ln.words <= 60):
                 self.add_image(ln, "caption" if kind == "text" else kind)
@@ -205,6 +236,8 @@ class _Builder:
             elif kind == "publisher":
                 self.set_publisher(ln.text, "outlet-line")
                 self.put("publisher", ln.start, ln.end)
+            elif headline_at is not None:
+                self.put("header", ln.start, ln.end)
             elif self.headline is None and self.headline_allowed(i, end):
                 self.headline = ln.text
                 self.put("headline", ln.start, ln.end)
@@ -216,6 +249,27 @@ class _Builder:
             else:
                 self.put("header", ln.start, ln.end)
 
+    def above_headline(self, start: int, h: int) -> None:
+        """Assign the menus, kicker, page title and masthead above the headline at `h`."""
+        headline = self.lines[h].text
+        kicker = max((i for i in range(start, h) if self.kinds[i] == "text"), default=-1)
+        for i in range(start, h):
+            ln, kind = self.lines[i], self.kinds[i]
+            site = site_suffix(ln.text, headline)
+            if site:
+                self.set_publisher(site, "title")
+            elif kind == "publisher" and ln.words >= 2:
+                self.set_publisher(ln.text, "outlet-line")
+                self.put("publisher", ln.start, ln.end)
+                continue
+            elif kind in ("date", "updated") and not self.fallback_date:
+                # The masthead shows the day the page was viewed: a last resort, not the publication date.
+                self.fallback_date = find_date(ln.text)[0]
+            elif i == kicker and h - i <= 2 and ln.words <= 5:
+                self.put("section", ln.start, ln.end)
+                continue
+            self.put("boilerplate", ln.start, ln.end)
+
     def headline_allowed(self, i: int, end: int) -> bool:
         ln = self.lines[i]
         # Section labels and menus sit above the headline: one or two words followed by a longer line.
@@ -226,14 +280,23 @@ class _Builder:
     def body(self, start: int) -> None:
         lines = self.lines[start:]
         trailer = len(lines)
+        blocks = set()
         for j, ln in enumerate(lines):
             if j >= 3 and _TRAILER.match(ln.text):
                 trailer = j
                 break
+            if j >= 1 and ln.words < 30 and _END.match(ln.text):
+                # Paragraphs of prose further down mean a list inside the article; else the article ends here.
+                if not any(x.prose and x.words >= 25 and not is_furniture(x.text) for x in lines[j + 1:]):
+                    trailer = j
+                    break
+                blocks.add(j)
         # Menus and link lists after the last paragraph of prose are furniture too.
         last_prose = max((j for j, ln in enumerate(lines[:trailer]) if ln.prose and ln.words >= 6), default=-1)
+        in_block = False
         for j, ln in enumerate(lines):
-            if j >= trailer or is_furniture(ln.text) or (j > last_prose >= 0 and ln.words < 15 and not ln.prose):
+            in_block = j in blocks or (in_block and ln.words < 15 and not ln.prose)
+            if j >= trailer or in_block or is_furniture(ln.text) or (j > last_prose >= 0 and ln.words < 15 and not ln.prose):
                 self.put("boilerplate", ln.start, ln.end)
                 continue
             if IMAGE_FILE.match(ln.text):
@@ -274,9 +337,19 @@ class _Builder:
         while first < len(self.lines) and self.kinds[first] == "boilerplate" and first < HEADER_WINDOW:
             self.put("boilerplate", self.lines[first].start, self.lines[first].end)
             first += 1
-        end = self.header_end(first)
-        self.header(first, end)
+        anchor = find_anchor(self.lines, self.kinds, first)
+        h, dek = choose_headline(self.lines, self.kinds, first, anchor) if anchor is not None else (None, None)
+        if h is None:
+            end = self.header_end(first)
+            self.header(first, end)
+        else:
+            self.above_headline(first, h)
+            end = meta_end(self.lines, self.kinds, anchor, is_furniture)
+            self.header(h, end, h, dek)
         self.body(end)
+        if not self.published and self.fallback_date:
+            self.published = self.fallback_date
+            self.sources["published"] = "masthead"
         if not self.published and self.updated:
             # Only an "Updated" stamp: the best available date, marked as such.
             self.published = self.updated

@@ -24,13 +24,23 @@ ROLE_WORDS = {"reporter", "correspondent", "editor", "writer", "staff", "contrib
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"
                          r"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el)"
                          r"|Jr\.?|Sr\.?|II|III|IV)$")
-BYLINE = re.compile(r"^\s*(?:(?:posted|written|words|story|text|reported|compiled)\s+by|by)\s*[:\-]?\s+(?P<rest>.+)$",
-                    re.I)
+BYLINE = re.compile(r"^\s*(?:(?:posted|written|words|story|text|reported|compiled)\s+by|by|authors?\s*:)\s*[:\-]?\s+"
+                    r"(?P<rest>.+)$", re.I)
+# "By NAME, a senior reporter covering …": the appositive describes the author and is not another name.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|is|our)\s+[a-z].*$")
+# Medium-style one-liners: "NAME · 5 min read · Jan 22, 2024".
+_INLINE_SEP = re.compile(r"\s+[·•]\s+")
 _SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|;|\|)\s*", re.I)
 _CREDIT_PREFIX = re.compile(r"(?:^|(?<=[.!?\s]))(?:photo(?:graph)?s?|pictures?|images?|credits?|photo\s+credit|"
                             r"illustration|source)\s*(?:by)?\s*[:/|]\s*(?P<credit>[^:]{2,80})$", re.I)
 _CREDIT_PAREN = re.compile(r"\((?P<credit>[^()]*(?:Photo|Getty|Reuters|AFP|AP|Images|Pool|EPA|Shutterstock|"
                            r"Unsplash|Alamy|file)[^()]*)\)\s*$", re.I)
+_CREDIT_LEAD = re.compile(r"^(?:(?:photo(?:graph)?|illustration|image|video|animation|artwork)s?\s+(?:by|courtesy\s+of)"
+                          r"|image\s+source\s*,|credit\s*(?:\.\.\.|…))\s*(?P<credit>[^.!?]{2,80})$", re.I)
+_CREDIT_MARK = re.compile(r"(?:credit\s*(?:\.\.\.|…)|\[)\s*(?P<credit>[^\[\]]{2,80}?)\]?\s*$", re.I)
+# "…sentence. NAME/Outlet" or "caption | NAME/Outlet/Agency": a person and the outlets, slash-separated.
+_CREDIT_SLASH = re.compile(r"(?:(?<=[.!?”)]\s)|(?<=\|\s))(?P<credit>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*"
+                           r"(?:\s*/\s*[A-Z][\w&’'.-]*(?:\s+[A-Z&][\w&’'.-]*){0,4}){1,3})\s*$")
 _CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?P<credit>(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*/\s*)?"
                           r"(?:Getty\s+Images|AFP(?:\s+via\s+Getty\s+Images)?|Reuters|AP|EPA(?:-EFE)?|Shutterstock|"
                           r"Unsplash|Alamy|Bloomberg|Yonhap|Xinhua|Pool|Handout))\s*$")
@@ -106,11 +116,15 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     s = line.strip()
     m = BYLINE.match(s)
     if m:
-        names, pub = split_names(m.group("rest"))
+        names, pub = split_names(_APPOSITIVE.sub("", _INLINE_SEP.split(m.group("rest"))[0]))
         return (names, pub) if names else None
     if len(s) > 80 or s.endswith((".", "?", "!", ":")) and not s.endswith(("Jr.", "Sr.")):
         return None
+    s = _INLINE_SEP.split(s)[0]
     head = re.split(r"\s*[,|]\s*|\s+[-–—]\s+", s)
+    role = _role_tail(head[0])
+    if role:
+        return [_title(role)], None
     if is_name(head[0]):
         names, pub = split_names(s)
         if names and len(names) <= 4:
@@ -118,14 +132,30 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     return None
 
 
+def _role_tail(s: str) -> str | None:
+    # A bare name run on into a job title ("Helen Marsh Environment correspondent"): the title ends in a role word.
+    words = s.split()
+    for k in (2, 3):
+        rest = words[k:]
+        if rest and len(rest) <= 4 and rest[-1].lower() in ROLE_WORDS and rest[0][0].isupper() \
+                and is_name(" ".join(words[:k])):
+            return " ".join(words[:k])
+    return None
+
+
 def split_credit(line: str) -> tuple[str, str | None, int]:
     """Split a caption line into (caption, credit, offset of the credit text), credit None when there is none."""
     s = line.rstrip()
-    for pat in (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_TAIL):
+    lead = _CREDIT_LEAD.match(s)
+    if lead:
+        return "", lead.group("credit").strip(), lead.start("credit")
+    for pat in (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_MARK, _CREDIT_SLASH, _CREDIT_TAIL):
         m = pat.search(s)
         if m:
             credit = m.group("credit").strip()
-            cap = s[:m.start()].rstrip(" |-–—")
+            cap = s[:m.start()].rstrip(" |-–—[")
+            if pat is _CREDIT_MARK and not cap.endswith((".", "”", "!", "?")) and "[" not in s:
+                continue
             return cap, credit, m.start("credit")
     return s, None, -1
 

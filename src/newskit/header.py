@@ -1,0 +1,91 @@
+"""Find an article's header in a page copy: the byline/date block, the headline above it among menus, and the dek.
+
+A browser copy puts navigation, section links and kickers above the headline; the byline or date line below the
+headline is the most reliable landmark, so the headline is searched for upwards from there."""
+from __future__ import annotations
+
+import re
+
+from .bylines import parse_dateline
+
+ANCHOR_WINDOW = 150  # menus above the headline can run to dozens of lines
+PUBLISHER_CUE = re.compile(r"^(?:published\s+in|news\s+provided\s+by|provided\s+by|writer\s+for|source)\s*:?$", re.I)
+_SITE_SUFFIX = re.compile(r"^\s*(?:[|–—]|-|::)\s*(?P<site>[^|]{2,60})$")
+
+
+def body_like(ln) -> bool:
+    """Tell whether a text line reads like a paragraph of the article rather than header metadata."""
+    return bool(parse_dateline(ln.text) and ln.words >= 6) or ln.words >= 10 or (ln.prose and ln.words >= 6)
+
+
+def find_anchor(lines, kinds, start: int) -> int | None:
+    """Return the index of the byline (else the first date line under some headline) above the body, or None."""
+    strong, date_at, seen_title = 0, None, False
+    for i in range(start, min(len(lines), start + ANCHOR_WINDOW)):
+        ln, kind = lines[i], kinds[i]
+        if kind == "byline":
+            return i
+        if kind in ("date", "updated") and date_at is None and seen_title:
+            date_at = i
+        if kind != "text":
+            continue
+        if (i > start and parse_dateline(ln.text) and ln.words >= 6) or ln.words >= 60:
+            break
+        seen_title = seen_title or ln.words >= 3
+        if ln.prose and ln.words >= 20:
+            strong += 1
+            # Two paragraphs of prose: the body has begun, and any byline further down belongs to it.
+            if strong >= 2:
+                break
+    return date_at
+
+
+def _dek_like(ln) -> bool:
+    return ln.words >= 15 or (ln.prose and ln.words >= 8)
+
+
+def choose_headline(lines, kinds, start: int, anchor: int) -> tuple[int | None, int | None]:
+    """Return the indexes of the headline and the dek (or None) among the text lines above `anchor`."""
+    texts = [i for i in range(start, anchor) if kinds[i] == "text"]
+    if not texts:
+        return None, None
+    # Menus and kickers are a few words each; the headline and its dek are the last longer lines.
+    run: list[int] = []
+    for i in reversed(texts):
+        if lines[i].words < 4 or len(run) == 3:
+            break
+        run.insert(0, i)
+    if not run:
+        return texts[-1], None
+    if len(run) == 3 and lines[run[0]].words <= 5 and lines[run[0]].words < lines[run[1]].words:
+        run = run[1:]
+    if len(run) == 3:
+        return run[0], run[1]  # a headline over summary bullets
+    if len(run) == 2:
+        a, b = lines[run[0]], lines[run[1]]
+        if a.words <= 4 and b.words <= 16 and not b.prose:
+            return run[1], None  # a rubric ("Policy & Public Interest") over the headline
+        return run[0], run[1]
+    i = run[0]
+    k = texts.index(i)
+    prev = texts[k - 1] if k else None
+    # A short headline (under four words) over its dek.
+    if _dek_like(lines[i]) and prev == i - 1 and lines[prev].words >= 3 and not lines[prev].prose:
+        return prev, i
+    return i, None
+
+
+def meta_end(lines, kinds, anchor: int, is_furniture) -> int:
+    """Return the index of the first body line after the byline/date block that starts at `anchor`."""
+    for i in range(anchor, len(lines)):
+        if kinds[i] == "text" and not is_furniture(lines[i].text) and body_like(lines[i]):
+            return i
+    return len(lines)
+
+
+def site_suffix(title: str, headline: str) -> str | None:
+    """Return the site name when `title` is the page title "HEADLINE | Site", else None."""
+    if not title.startswith(headline) or title == headline:
+        return None
+    m = _SITE_SUFFIX.match(title[len(headline):])
+    return m.group("site").strip() if m else None
