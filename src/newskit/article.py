@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .bylines import BYLINE, IMAGE_FILE, is_outlet, parse_byline, parse_dateline, split_credit
 from .furniture import is_furniture
-from .header import PUBLISHER_CUE, choose_headline, find_anchor, meta_end, site_suffix
+from .header import PUBLISHER_CUE, body_anchor, choose_headline, find_anchor, meta_end, site_suffix, split_site
 from .pubdate import UPDATED, date_share, find_date
 from .record import Article, Image, LayoutLine, Span
 
@@ -145,6 +145,17 @@ class _Builder:
             self.publisher = name
             self.sources["publisher"] = source
 
+    def set_headline(self, ln: _Line) -> None:
+        cut = split_site(ln.text)
+        if cut:
+            # A saved page's title line: "HEADLINE | Site Name".
+            self.set_publisher(ln.text[cut:].strip(), "title")
+            self.put("publisher", ln.start + cut, ln.end)
+            head = ln.text[:cut].rstrip(" |-–—:")
+            ln = _Line(ln.start, ln.start + len(head), head)
+        self.headline = ln.text
+        self.put("headline", ln.start, ln.end)
+
     def add_image(self, ln: _Line, kind: str) -> None:
         if kind == "image":
             self.images.append({"file": ln.text, "caption": None, "credit": None, "spans": [(ln.start, ln.end)]})
@@ -204,9 +215,11 @@ class _Builder:
             ln = self.lines[i]
             kind = self.kinds[i]
             if i in (headline_at, dek_at):
-                field = "headline" if i == headline_at else "subheadline"
-                setattr(self, field, ln.text)
-                self.put(field, ln.start, ln.end)
+                if i == headline_at:
+                    self.set_headline(ln)
+                else:
+                    self.subheadline = ln.text
+                    self.put("subheadline", ln.start, ln.end)
                 continue
             if kind == "publisher" and self.headline is None and "text" not in self.kinds[i + 1:end]:
                 kind = "text"
@@ -239,8 +252,7 @@ class _Builder:
             elif headline_at is not None:
                 self.put("header", ln.start, ln.end)
             elif self.headline is None and self.headline_allowed(i, end):
-                self.headline = ln.text
-                self.put("headline", ln.start, ln.end)
+                self.set_headline(ln)
             elif self.headline is not None and self.subheadline is None:
                 self.subheadline = ln.text
                 self.put("subheadline", ln.start, ln.end)
@@ -339,6 +351,19 @@ class _Builder:
             first += 1
         anchor = find_anchor(self.lines, self.kinds, first)
         h, dek = choose_headline(self.lines, self.kinds, first, anchor) if anchor is not None else (None, None)
+        if h is None:
+            # No byline or date: the first paragraph of prose is the landmark instead.
+            body_at = body_anchor(self.lines, self.kinds, first)
+            if body_at is not None:
+                h, dek = choose_headline(self.lines, self.kinds, first, body_at)
+                menu = [j for j in range(first, h or first) if self.kinds[j] == "text"]
+                # Only menus (short lines without a full stop) above a real headline; else keep the plain reading,
+                # where labels like "ABSTRACT." or a story's own short lines sit under the headline.
+                if h is None or self.lines[h].words < 4 or not menu or \
+                        any(self.lines[j].prose or self.lines[j].words > 3 or ";" in self.lines[j].text for j in menu):
+                    h = dek = None
+        if h is not None and anchor is None:
+            anchor = h + 1 if dek is None else dek + 1
         if h is None:
             end = self.header_end(first)
             self.header(first, end)

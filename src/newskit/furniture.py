@@ -22,6 +22,7 @@ _LINE = re.compile(r"""^(?:
   | email\s+(?:the\s+)?author|contact\s+(?:the\s+)?(?:author|reporter)|follow\s+(?:us|the\s+author|@\w+).*
   | tags?\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|categor(?:y|ies)\s*:.*|listen\s+to\s+(?:this\s+)?article.*
   | (?:\d+\s+)?min(?:ute)?s?\s+read|filed\s+under\s*:?|print\s+this\s+(?:article|page)|click\s+here.*|watch\s*:.*|video\s*:?|photos?
+  | [\w&’',.()-]+(?:\ [\w&’',.()-]+){0,3}(?:\s*[›»>]\s*[\w&’',.()-]+(?:\ [\w&’',.()-]+){0,3}){1,6}\s*[›»>]?  # breadcrumb
   | ©.*|copyright\b.*|all\s+rights\s+reserved.*|\(c\)\s*\d{4}.*
 )[.!]?$""", re.I | re.X)
 # Sentences typical of consent and subscription banners, wherever they sit in a line.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import parse_dateline
+from .bylines import is_outlet, parse_dateline
 
 ANCHOR_WINDOW = 150  # menus above the headline can run to dozens of lines
 PUBLISHER_CUE = re.compile(r"^(?:published\s+in|news\s+provided\s+by|provided\s+by|writer\s+for|source)\s*:?$", re.I)
@@ -38,6 +38,32 @@ def find_anchor(lines, kinds, start: int) -> int | None:
             if strong >= 2:
                 break
     return date_at
+
+
+def body_anchor(lines, kinds, start: int) -> int | None:
+    """Return the index of the first unmistakable body paragraph when text lines sit above it, else None."""
+    for i in range(start, min(len(lines), start + ANCHOR_WINDOW)):
+        ln = lines[i]
+        if kinds[i] != "text":
+            continue
+        if (ln.prose and ln.words >= 12) or ln.words >= 25 or (parse_dateline(ln.text) and ln.words >= 6):
+            return i if any(kinds[j] == "text" for j in range(start, i)) else None
+    return None
+
+
+def split_site(title: str) -> int | None:
+    """Return where the site name starts in a title line "HEADLINE | Site Name" / "HEADLINE - The Outlet", else None."""
+    m = re.search(r"\s+(?:\||[-–—]|::)\s+(?P<site>[^|–—]{2,50})$", title)
+    if not m or len(title[:m.start()].split()) < 4:
+        return None
+    site = m.group("site").strip()
+    words = site.split()
+    # "| Site" is the title convention; after a dash only a name that is plainly an outlet.
+    if len(words) > 4 or not all(w[0].isupper() or w[0].isdigit() for w in words) or site.endswith("."):
+        return None
+    if not m.group().strip().startswith("|") and not is_outlet(site):
+        return None
+    return m.start("site")
 
 
 def _dek_like(ln) -> bool:
