@@ -57,6 +57,29 @@ def test_article_cases(path):
     _check_invariants(text, a)
 
 
+_BODY = ("The city council voted on Monday to approve a new budget that raises spending on parks and libraries by "
+         "nearly a fifth, officials said.\n\nThe measure passed 7-2 after a debate that lasted more than four hours.\n")
+_HEAD = "Council approves budget with big boost for parks and libraries"
+
+
+@pytest.mark.parametrize("top, authors, published, publisher", [
+    ("Skip to content\nHome\nNews\nSport\nWorld\nAsia\n{h}\n2 hours ago\nShare\nSave\n", [], None, None),
+    ("{h} - The Springfield Post\n\n", [], None, "The Springfield Post"),
+    ("News › Local › City Hall\n{h}\nBy JANE DOE\nJan. 22, 2024, 9:30 AM ET\n", ["Jane Doe"], "2024-01-22", None),
+    ("Home\nCity\n{h}\nJane Doe\n@janedoe\nJanuary 22, 2024 | Updated: January 23, 2024\n", ["Jane Doe"],
+     "2024-01-22", None),
+    ("{h}\nJane Doe · 5 min read · Jan 22, 2024\nListen to this article · 5 min\n", ["Jane Doe"], "2024-01-22", None),
+    ("Sign in\nUK\nWorld\n{h}\nFirst published on Mon 22 Jan 2024\nBy Jane Doe and John Roe | The Washington Post\n",
+     ["Jane Doe", "John Roe"], "2024-01-22", "The Washington Post"),
+])
+def test_header_forms(top, authors, published, publisher):
+    text = top.format(h=_HEAD) + _BODY
+    a = parse_article(text)
+    assert (a.headline, list(a.authors), a.published, a.publisher) == (_HEAD, authors, published, publisher)
+    assert a.paragraphs[0].text.startswith("The city council voted")
+    _check_invariants(text, a)
+
+
 def _check_invariants(text, a):
     for item in list(a.layout) + list(a.paragraphs) + list(a.boilerplate) + [s for i in a.images for s in i.spans]:
         assert text[item.start:item.end] == item.text

@@ -6,12 +6,12 @@ and every line ends up in exactly one field of `Article.layout`, so nothing of t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .bylines import BYLINE, IMAGE_FILE, is_outlet, parse_byline, parse_dateline, split_credit
+from .bylines import IMAGE_FILE, parse_byline, parse_dateline, split_credit
 from .furniture import is_furniture
-from .header import PUBLISHER_CUE, body_anchor, choose_headline, find_anchor, meta_end, site_suffix, split_site
-from .pubdate import UPDATED, date_share, find_date
+from .header import (IMAGE_CAPTION, Line, body_anchor, choose_headline, classify, date_line, find_anchor, meta_end,
+                     site_suffix, split_lines, split_site)
+from .pubdate import find_date
 from .record import Article, Image, LayoutLine, Span
 
 HEADER_WINDOW = 15  # header metadata sits within the first lines of a page copy
@@ -27,97 +27,11 @@ _END = re.compile(r"^(?:read\s+next|most\s+(?:read|popular|viewed|shared)|relate
                   r"contact\s+\S+(?:\s+\S+){0,3}\s+at\b.*|source\s*:.*|questions\s+or\s+comments\b.*|"
                   r"published\s+in\s+the\s+print\s+edition\b.*|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.*|"
                   r"written\s+by\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3})$", re.I)
-_IMAGE_CAPTION = re.compile(r"^image\s+caption\s*,\s*", re.I)
-_PROSE_END = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
-
-
-@dataclass
-class _Line:
-    start: int
-    end: int
-    text: str
-    field: str = ""
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
-
-    @property
-    def prose(self) -> bool:
-        return self.text.endswith(_PROSE_END)
-
-
-def _split_lines(text: str) -> list[_Line]:
-    lines = []
-    for m in re.finditer(r"[^\r\n]+", text):
-        raw = m.group()
-        stripped = raw.strip()
-        if stripped:
-            s = m.start() + (len(raw) - len(raw.lstrip()))
-            lines.append(_Line(s, s + len(stripped), stripped))
-    return lines
-
-
-def _date_line(ln: _Line) -> str | None:
-    if len(ln.text) > 120 or date_share(ln.text) < 0.25:
-        return None
-    return "updated" if UPDATED.match(ln.text) else "date"
-
-
-def _kind(ln: _Line, prev: str = "", prev_text: str = "") -> str:
-    """Classify a header line by its shape and the kind and text of the line before it."""
-    if is_furniture(ln.text) or PUBLISHER_CUE.match(ln.text) or re.match(r"^for\s+immediate\s+release\b", ln.text, re.I):
-        return "boilerplate"
-    if IMAGE_FILE.match(ln.text):
-        return "image"
-    if _IMAGE_CAPTION.match(ln.text) and ln.words > 2:
-        return "caption"
-    if PUBLISHER_CUE.match(prev_text) and ln.words <= 6 and ln.text[0].isupper() and not ln.prose:
-        return "publisher"  # "Published in" / "News provided by" + the name
-    cap, credit, _ = split_credit(ln.text)
-    if credit and not cap and (prev in ("image", "caption") or not is_outlet(ln.text)):
-        return "credit"
-    if parse_byline(ln.text):
-        return "byline"
-    dl = _date_line(ln)
-    if dl:
-        return dl
-    if is_outlet(ln.text) or (prev == "byline" and _outlet_shape(ln.text)):
-        return "publisher"
-    if credit and ln.words <= 60:
-        return "caption"
-    if prev == "image" and ln.words <= 60 and not parse_dateline(ln.text):
-        return "caption"
-    return "text"
-
-
-def _outlet_shape(s: str) -> bool:
-    # A short Title-Case name opening with "The" right under a byline is the outlet ("The Manila Ledger").
-    words = s.split()
-    return 2 <= len(words) <= 5 and words[0] == "The" and all(w[0].isupper() for w in words) and not s.endswith(".")
-
-
-def _kinds(lines: list[_Line]) -> list[str]:
-    kinds, prev, prev_text, titled = [], "", "", False
-    for ln in lines:
-        k = _kind(ln, prev, prev_text)
-        if k == "byline" and not BYLINE.match(ln.text) and (not titled or prev in ("publisher", "menu")):
-            # A bare two-word name among menu links ("Asia Pacific", "Weather Alerts") is a link, not a byline:
-            # a real one sits under a headline, a dek, a caption or a date.
-            k = "text"
-        titled = titled or (k == "text" and ln.words >= 4)
-        kinds.append(k)
-        if k != "boilerplate":
-            prev = "menu" if k == "text" and ln.words <= 3 else k
-        prev_text = ln.text
-    return kinds
-
-
 class _Builder:
     def __init__(self, text: str):
         self.text = text
-        self.lines = _split_lines(text)
-        self.kinds = _kinds(self.lines)
+        self.lines = split_lines(text)
+        self.kinds = classify(self.lines)
         self.layout: list[LayoutLine] = []
         self.authors: list[str] = []
         self.publisher = self.published = self.updated = self.dateline = None
@@ -145,27 +59,27 @@ class _Builder:
             self.publisher = name
             self.sources["publisher"] = source
 
-    def set_headline(self, ln: _Line) -> None:
+    def set_headline(self, ln: Line) -> None:
         cut = split_site(ln.text)
         if cut:
             # A saved page's title line: "HEADLINE | Site Name".
             self.set_publisher(ln.text[cut:].strip(), "title")
-            self.put("publisher", ln.start + cut, ln.end)
             head = ln.text[:cut].rstrip(" |-–—:")
-            ln = _Line(ln.start, ln.start + len(head), head)
+            self.put("publisher", ln.start + len(head), ln.end)  # the separator goes with the site name
+            ln = Line(ln.start, ln.start + len(head), head)
         self.headline = ln.text
         self.put("headline", ln.start, ln.end)
 
-    def add_image(self, ln: _Line, kind: str) -> None:
+    def add_image(self, ln: Line, kind: str) -> None:
         if kind == "image":
             self.images.append({"file": ln.text, "caption": None, "credit": None, "spans": [(ln.start, ln.end)]})
             self.put("image", ln.start, ln.end)
             return
-        lead = _IMAGE_CAPTION.match(ln.text)
+        lead = IMAGE_CAPTION.match(ln.text)
         if lead:
             # "Image caption, TEXT": the screen-reader label is furniture, the rest the caption.
             self.put("boilerplate", ln.start, ln.start + lead.end())
-            ln = _Line(ln.start + lead.end(), ln.end, ln.text[lead.end():])
+            ln = Line(ln.start + lead.end(), ln.end, ln.text[lead.end():])
         cap, credit, at = split_credit(ln.text)
         img = self.images[-1] if self.images and (self.images[-1]["caption"] is None or
                                                   (kind == "credit" and self.images[-1]["credit"] is None)) else None
@@ -317,7 +231,7 @@ class _Builder:
             if self.kinds[start + j] == "caption":
                 self.add_image(ln, "caption")
                 continue
-            dated = _date_line(ln)
+            dated = date_line(ln)
             if dated and ln.words <= 12:
                 if dated == "updated":
                     self.updated = self.updated or find_date(ln.text)[0]

@@ -5,12 +5,104 @@ headline is the most reliable landmark, so the headline is searched for upwards 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .bylines import is_outlet, parse_dateline
+from .bylines import BYLINE, IMAGE_FILE, is_outlet, parse_byline, parse_dateline, split_credit
+from .furniture import is_furniture
+from .pubdate import UPDATED, date_share
 
 ANCHOR_WINDOW = 150  # menus above the headline can run to dozens of lines
 PUBLISHER_CUE = re.compile(r"^(?:published\s+in|news\s+provided\s+by|provided\s+by|writer\s+for|source)\s*:?$", re.I)
 _SITE_SUFFIX = re.compile(r"^\s*(?:[|–—]|-|::)\s*(?P<site>[^|]{2,60})$")
+
+
+IMAGE_CAPTION = re.compile(r"^image\s+caption\s*,\s*", re.I)
+PROSE_END = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    field: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def prose(self) -> bool:
+        return self.text.endswith(PROSE_END)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Cut `text` into its non-blank lines, stripped, with their offsets."""
+    lines = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        raw = m.group()
+        stripped = raw.strip()
+        if stripped:
+            s = m.start() + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(s, s + len(stripped), stripped))
+    return lines
+
+
+def date_line(ln: Line) -> str | None:
+    """Return "date" or "updated" when the line is mostly a date stamp, else None."""
+    if len(ln.text) > 120 or date_share(ln.text) < 0.25:
+        return None
+    return "updated" if UPDATED.match(ln.text) else "date"
+
+
+def _kind(ln: Line, prev: str = "", prev_text: str = "") -> str:
+    """Classify a header line by its shape and the kind and text of the line before it."""
+    if is_furniture(ln.text) or PUBLISHER_CUE.match(ln.text) or re.match(r"^for\s+immediate\s+release\b", ln.text, re.I):
+        return "boilerplate"
+    if IMAGE_FILE.match(ln.text):
+        return "image"
+    if IMAGE_CAPTION.match(ln.text) and ln.words > 2:
+        return "caption"
+    if PUBLISHER_CUE.match(prev_text) and ln.words <= 6 and ln.text[0].isupper() and not ln.prose:
+        return "publisher"  # "Published in" / "News provided by" + the name
+    cap, credit, _ = split_credit(ln.text)
+    if credit and not cap and (prev in ("image", "caption") or not is_outlet(ln.text)):
+        return "credit"
+    if parse_byline(ln.text):
+        return "byline"
+    dl = date_line(ln)
+    if dl:
+        return dl
+    if is_outlet(ln.text) or (prev == "byline" and _outlet_shape(ln.text)):
+        return "publisher"
+    if credit and ln.words <= 60:
+        return "caption"
+    if prev == "image" and ln.words <= 60 and not parse_dateline(ln.text):
+        return "caption"
+    return "text"
+
+
+def _outlet_shape(s: str) -> bool:
+    # A short Title-Case name opening with "The" right under a byline is the outlet ("The Manila Ledger").
+    words = s.split()
+    return 2 <= len(words) <= 5 and words[0] == "The" and all(w[0].isupper() for w in words) and not s.endswith(".")
+
+
+def classify(lines: list[Line]) -> list[str]:
+    """Return the kind of every line, each judged with the line before it."""
+    kinds, prev, prev_text, titled = [], "", "", False
+    for ln in lines:
+        k = _kind(ln, prev, prev_text)
+        if k == "byline" and not BYLINE.match(ln.text) and (not titled or prev in ("publisher", "menu")):
+            # A bare two-word name among menu links ("Asia Pacific", "Weather Alerts") is a link, not a byline:
+            # a real one sits under a headline, a dek, a caption or a date.
+            k = "text"
+        titled = titled or (k == "text" and ln.words >= 4)
+        kinds.append(k)
+        if k != "boilerplate":
+            prev = "menu" if k == "text" and ln.words <= 3 else k
+        prev_text = ln.text
+    return kinds
 
 
 def body_like(ln) -> bool:
