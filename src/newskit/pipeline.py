@@ -21,7 +21,9 @@ COMMAND_TASKS = {
     "events": ("parse", "entities", "dates", "events"),
     "analyze": TASKS,
 }
-BATCH_SIZE = 64
+# Articles per nlp.pipe batch. Measured on 200 PolNeAR articles: 16 runs as fast as 64 at half the peak memory
+# (524 MB vs 1,034 MB), since news articles are long enough to fill the model's matrices on their own.
+BATCH_SIZE = 16
 # Longer texts go through the model in paragraph-aligned pieces (spaCy refuses texts over nlp.max_length, and
 # the parser's memory grows with the text), then are joined back into one Doc with the original offsets. Pieces
 # share nlp.pipe batches with ordinary articles, so they are kept near an article's size: a batch of 100 kB
@@ -208,7 +210,7 @@ def _analyze_parallel(sources, tasks, model, workers, debug) -> Iterator[dict]:
     window: deque = deque()
     finished = False
     try:
-        for batch in _batches(sources, BATCH_SIZE // 2):
+        for batch in _batches(sources, BATCH_SIZE):
             window.append(pool.apply_async(process_batch, (batch, tasks, model, debug)))
             while window and (len(window) >= workers * 2 or window[0].ready()):
                 yield from window.popleft().get()
