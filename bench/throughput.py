@@ -32,6 +32,10 @@ def main() -> None:
     one_s, one_mem = run_measured([PY, "-m", "newskit", "entities", "--jsonl", "--workers", "1", str(corpus)])
     two_s, two_mem = run_measured([PY, "-m", "newskit", "entities", "--jsonl", "--workers", "2", str(corpus)])
     parse_s, _ = run_measured([PY, "-m", "newskit", "parse", "--jsonl", str(corpus)])
+    tenth = corpus.with_name("tenth.jsonl")
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    tenth.write_text("".join(lines[:max(1, len(lines) // 10)]), encoding="utf-8")
+    _, tenth_mem = run_measured([PY, "-m", "newskit", "entities", "--jsonl", "--workers", "1", str(tenth)])
     rows = [("raw spaCy nlp.pipe (same model, components, batch)", raw_s, raw_mem),
             ("newskit entities --workers 1", one_s, one_mem),
             ("newskit entities --workers 2", two_s, two_mem)]
@@ -39,6 +43,7 @@ def main() -> None:
         print(f"{name:52} {words / s:8.0f} words/s  {s:6.1f} s  peak RSS {mem / 2**20:6.0f} MB")
     print(f"entities / raw spaCy (1 worker):   {raw_s / one_s:.2f}x")
     print(f"entities 2 workers / 1 worker:     {one_s / two_s:.2f}x")
+    print(f"memory as the archive grows 10x:   {tenth_mem / 2**20:.0f} MB -> {one_mem / 2**20:.0f} MB peak RSS")
     print(f"newskit parse: {n_articles / parse_s:.0f} articles/s ({words / parse_s:.0f} words/s, whole command)")
     help_s = median_time([PY, "-m", "newskit", "--help"])
     pass_s = median_time([PY, "-c", "pass"])
