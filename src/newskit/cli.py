@@ -56,14 +56,8 @@ def _pick_workers(requested: int, inputs: tuple[str, ...], needs_model: bool) ->
     return 1 if single else max(1, min(os.cpu_count() or 1, 4))
 
 
-def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model, workers, max_bytes, debug,
-        progress=None, view_options=None) -> None:
-    """Run one article command end to end and exit with the contract's status code."""
-    from .inputs import read_inputs
-    from .pipeline import COMMAND_TASKS, _needs_model, analyze
-
-    if as_json and as_jsonl:
-        raise click.UsageError("--json and --jsonl are exclusive")
+def _check_inputs(inputs: tuple[str, ...], published: str | None) -> tuple[tuple[str, ...], str | None]:
+    """Return the inputs (stdin when none and it is piped) and --published as ISO, or raise a usage error."""
     if not inputs:
         if sys.stdin.isatty():
             raise click.UsageError("no INPUT given and stdin is a terminal")
@@ -75,6 +69,18 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
             published = dt.date.fromisoformat(published).isoformat()
         except ValueError:
             raise click.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published")
+    return inputs, published
+
+
+def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model, workers, max_bytes, debug,
+        progress=None, view_options=None) -> None:
+    """Run one article command end to end and exit with the contract's status code."""
+    from .inputs import read_inputs
+    from .pipeline import COMMAND_TASKS, _needs_model, analyze
+
+    if as_json and as_jsonl:
+        raise click.UsageError("--json and --jsonl are exclusive")
+    inputs, published = _check_inputs(inputs, published)
     tasks = COMMAND_TASKS[command] + (("all_types",) if (view_options or {}).pop("all_types", False) else ())
     if not (as_json or as_jsonl) and sys.stdout.isatty():
         tasks += ("text",)  # the human views quote the sentence around each date
@@ -223,17 +229,7 @@ def report_command(inputs, output, input_format, published, model, debug):
     from .inputs import read_inputs
     from .pipeline import COMMAND_TASKS, analyze
 
-    if not inputs:
-        if sys.stdin.isatty():
-            raise click.UsageError("no INPUT given and stdin is a terminal")
-        inputs = ("-",)
-    if published:
-        import datetime as dt
-
-        try:
-            published = dt.date.fromisoformat(published).isoformat()
-        except ValueError:
-            raise click.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published")
+    inputs, published = _check_inputs(inputs, published)
     out = Path(output)
     as_dir = out.is_dir() or output.endswith(("/", os.sep)) or out.suffix.lower() not in (".html", ".htm")
     folder = out if as_dir else out.parent
