@@ -9,29 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import PHRASAL, is_cue_lemma, lemma
+from .attribution import Speaker, cue_chars, is_cue, np_span, speaker_token
 from .quotemarks import find_quote_marks
 from .record import Span
 from .speakers import SpeakerResolver
 
 _DASH = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--?)[ \t\u00a0]*([A-Z][^\n,.;()]{1,60}?)[ \t\u00a0.]*(?:\n|$)")
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
-_NP_MODS = {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "punct", "prep", "pobj",
-            "flat", "advmod"}
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """Who a quote is attributed to: the attributing mention and, when resolvable, its entity id."""
-
-    name: str
-    entity: str | None
-    start: int
-    end: int
-    text: str
-
-    def to_dict(self) -> dict:
-        return {"name": self.name, "entity": self.entity, "start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -69,125 +52,6 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, (text.find("\n", pos) + 1 or len(text) + 1) - 1
 
 
-def _cue_span(doc, tok) -> tuple[int, int]:
-    """Return the characters of a cue: the verb, its particle ("point out") or "according to"."""
-    start, end = tok.idx, tok.idx + len(tok.text)
-    if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-        end = doc[tok.i + 1].idx + 2
-    part = PHRASAL.get(lemma(tok))
-    for c in tok.children:
-        if c.dep_ == "prt" and (part is None or c.lower_ == part) and c.i == tok.i + 1:
-            end = c.idx + len(c.text)
-    return start, end
-
-
-def _is_cue(tok, indirect=False) -> bool:
-    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-        return True
-    if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
-        return False
-    if lemma(tok) in ("go", "chime", "weigh") and not any(c.dep_ == "prt" for c in tok.children):
-        return False
-    return is_cue_lemma(lemma(tok), indirect=indirect)
-
-
-def _speaker_token(tok, avoid=frozenset()):
-    """Return the token naming who utters cue `tok`: its subject, "according to X", or a controlling verb's subject."""
-    doc = tok.doc
-    if tok.lower_ == "according":
-        to = doc[tok.i + 1]
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
-    if tok.text in (":", "-", "\u2014", "\u2013"):
-        return _colon_speaker(tok, avoid)
-    seen = 0
-    cur = tok
-    while cur is not None and seen < 3:
-        subj = next((c for c in cur.children if c.dep_ in _SUBJ and c.i not in avoid), None)
-        if subj is not None:
-            return subj
-        agent = next((c for c in cur.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        # "said Caddell" is sometimes parsed as an object of the verb.
-        obj = next((c for c in cur.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i == cur.i + 1
-                    and c.pos_ in ("PROPN", "PRON") and c.i not in avoid), None)
-        if obj is not None and cur is tok:
-            return obj
-        if cur.dep_ in ("xcomp", "advcl", "conj", "acl") and cur.head is not cur and cur.head.i not in avoid:
-            cur = cur.head  # "he went on to say", "he added, saying", "X said and added"
-            seen += 1
-            continue
-        if cur.dep_ == "pcomp" and cur.head.head is not cur.head and cur.head.head.i not in avoid:
-            cur = cur.head.head  # "he began by saying"
-            seen += 1
-            continue
-        break
-    found = _adjacent_noun(tok, avoid)
-    if found is None and tok.tag_ in ("VBG", "VBN"):
-        # A participle hanging off the wrong word ("X shared the news last week, writing …"): the clause's subject.
-        root = tok.sent.root
-        found = next((c for c in root.children if c.dep_ in _SUBJ and c.i not in avoid), None)
-    return found
-
-
-def _colon_speaker(colon, avoid):
-    """Return who speaks after "Name:" or "X told reporters:" — the noun before the colon, else the clause subject."""
-    doc = colon.doc
-    k = colon.i - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
-    if k < 0 or k in avoid:
-        return None
-    prev = doc[k]
-    if prev.pos_ in ("PROPN", "PRON") or (prev.pos_ == "NOUN" and not any(
-            t.pos_ in ("VERB", "AUX") for t in doc[prev.sent.start:prev.i])):
-        return prev
-    verb = prev if prev.pos_ in ("VERB", "AUX") else prev.head
-    for _ in range(3):
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.i not in avoid), None)
-        if subj is not None:
-            return subj
-        if verb.head is verb:
-            break
-        verb = verb.head
-    return None
-
-
-def _adjacent_noun(tok, avoid):
-    """Fallback for broken parses: the name or pronoun right before or right after the cue."""
-    doc = tok.doc
-    k = tok.i - 1
-    while k >= 0 and k not in avoid and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PRON", "PUNCT") \
-            and doc[k].text not in (",", ".", ":", ";") and tok.i - k <= 6:
-        if doc[k].pos_ in ("PROPN", "PRON", "NOUN") and (k + 1 == tok.i or doc[k + 1].pos_ not in ("PROPN",
-                                                                                                  "NOUN")):
-            return doc[k]
-        k -= 1
-    k = tok.i + 1
-    while k < len(doc) and k not in avoid and doc[k].pos_ in ("PROPN", "DET", "NOUN", "PRON") and k - tok.i <= 5:
-        if k + 1 >= len(doc) or doc[k + 1].pos_ not in ("PROPN", "NOUN"):
-            return doc[k] if doc[k].pos_ in ("PROPN", "PRON", "NOUN") else None
-        k += 1
-    return None
-
-
-def _np_span(doc, head, avoid: set):
-    """Return the noun phrase headed by `head` (pre-modifiers and the head, not clauses), outside `avoid`."""
-    left = head.i
-    for c in head.children:
-        if c.i < head.i and c.dep_ in _NP_MODS | {"compound"} and not (set(range(c.left_edge.i, c.i + 1)) & avoid):
-            left = min(left, c.left_edge.i)
-    right = head.i
-    for c in head.children:
-        if c.i > head.i and c.dep_ in ("compound", "flat") and c.i not in avoid:
-            right = max(right, c.i)
-        elif c.left_edge.i == head.i + 1 and c.dep_ in ("appos", "npadvmod", "attr") and c.pos_ == "PROPN" \
-                and c.right_edge.i not in avoid:
-            right = max(right, c.i)  # "the state official Korea Central News Agency" (no comma)
-    while left < head.i and doc[left].is_punct:
-        left += 1
-    return doc[left:right + 1]
-
 
 class _Extractor:
     def __init__(self, doc, entities, scare_speakers=True):
@@ -212,7 +76,7 @@ class _Extractor:
             for _ in range(2):
                 if h.i in self.inside:
                     break
-                if _is_cue(h):
+                if is_cue(h):
                     return h
                 if h.pos_ in ("VERB", "AUX") or h.head is h:
                     break
@@ -237,7 +101,7 @@ class _Extractor:
                 short = len([t for t in doc[nxt.i:sent.end] if not t.is_punct]) <= 8
                 if ends_clause or short:
                     for t in window[:8]:
-                        if _is_cue(t):
+                        if is_cue(t):
                             return t
         first = min(toks) if toks else None
         if first is not None and first > 0:
@@ -248,17 +112,17 @@ class _Extractor:
             for t in reversed(before):
                 if t.i + 1 < first and t.i + 1 in self.inside:
                     break
-                if _is_cue(t):
+                if is_cue(t):
                     return t
         return None
 
     def _speaker(self, cue, avoid: set) -> Speaker | None:
-        tok = _speaker_token(cue, avoid) if cue is not None else None
+        tok = speaker_token(cue, avoid) if cue is not None else None
         if tok is None or tok.i in avoid:
             return None
         if tok.pos_ == "PRON" and tok.lower_ in ("i", "me", "you", "we", "us") and tok.i in self.inside:
             return None
-        np = _np_span(self.doc, tok, avoid)
+        np = np_span(self.doc, tok, avoid)
         eid = self.resolver.resolve(np)
         name = self.resolver.entities[eid].name if eid else np.text
         start = np.start_char
@@ -288,7 +152,7 @@ class _Extractor:
         if span is None:
             return None
         sent = span.sent
-        cues = [t for t in sent if t.i not in self.inside and _is_cue(t)]
+        cues = [t for t in sent if t.i not in self.inside and is_cue(t)]
         return cues[-1] if cues else self.doc[span.start]
 
     def _clause_verb(self, toks: set):
@@ -342,7 +206,7 @@ class _Extractor:
             sent_start = doc[min(toks)].sent.start_char if toks else q.start
             starts_sentence = not text[max(ls, sent_start):q.start].strip()
             speaker = self._speaker(cue, toks) if cue is not None else None
-            cue_span = _span(text, *_cue_span(doc, cue)) if cue is not None else None
+            cue_span = _span(text, *cue_chars(doc, cue)) if cue is not None else None
             kind = "direct"
             if cue is None:
                 cue_span, speaker = self._dash_attribution(q)
@@ -356,7 +220,7 @@ class _Extractor:
                 prev = self._colon_cue(ls)
                 if prev is not None:
                     # "Caddell continued:" then the quotation in its own paragraph.
-                    cue_span = _span(text, *_cue_span(doc, prev))
+                    cue_span = _span(text, *cue_chars(doc, prev))
                     speaker = self._speaker(prev, toks)
                 elif not starts_sentence and (words <= 6 or q.single):
                     kind = "scare"
@@ -375,7 +239,7 @@ class _Extractor:
                 cue_span, speaker = None, None
                 if verb is not None and self.scare_speakers:
                     speaker = self._speaker(verb, toks)
-                    cue_span = _span(text, *_cue_span(doc, verb)) if speaker else None
+                    cue_span = _span(text, *cue_chars(doc, verb)) if speaker else None
             elif speaker is not None:
                 last_speaker = (le, speaker)
             parts = tuple(_span(text, s, e) for s, e in q.parts)
@@ -388,7 +252,7 @@ class _Extractor:
         doc, text = self.doc, self.text
         out = []
         for tok in doc:
-            if tok.idx in self.used_cues or tok.i in self.inside or not _is_cue(tok, indirect=True):
+            if tok.idx in self.used_cues or tok.i in self.inside or not is_cue(tok, indirect=True):
                 continue
             if tok.lower_ == "according":
                 clause = tok.head if tok.head is not tok else None
@@ -422,7 +286,7 @@ class _Extractor:
             if speaker is None:
                 continue
             s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-            out.append(Quote(s, e, text[s:e], False, "indirect", _span(text, *_cue_span(doc, tok)), speaker,
+            out.append(Quote(s, e, text[s:e], False, "indirect", _span(text, *cue_chars(doc, tok)), speaker,
                              (_span(text, s, e),)))
         return out
 
