@@ -1,0 +1,155 @@
+"""Visible markup of a web page: element text, the main container, itemprop, <time>, <h1>, byline, dek, figures."""
+from __future__ import annotations
+
+import re
+
+_BYLINE_CLASS = re.compile(r"\b(?:by-?line|author|authors|writer|contributor|article-?author|story-?author|"
+                           r"c-byline|byline__\w+|author-?name)\b", re.I)
+_DATE_CLASS = re.compile(r"(?:publish|posted|pubdate|dateline|article-?date|story-?date|timestamp|entry-date|"
+                         r"post-date|\bdate\b|\btime\b)", re.I)
+_UPDATED_CLASS = re.compile(r"updat|modif|revis", re.I)
+_DEK_CLASS = re.compile(r"(?:\bdek\b|standfirst|sub-?title|sub-?headline|sub-?head|\bdeck\b|\bstrap(?:line)?\b|"
+                        r"article-?summary|article__summary|story-?summary|\bkicker-?sub\b|\bexcerpt\b|lede-?text)",
+                        re.I)
+_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|\bsource\b|attribution|image-?byline|caption-?byline",
+                           re.I)
+_SKIP_ANCESTORS = {"nav", "aside", "footer", "header-nav"}
+_SKIP_CLASS = re.compile(r"related|recommend|promo|newsletter|sidebar|trending|most-?read|popular|comment|"
+                         r"footer|nav(?:bar|igation)?\b|menu|teaser|outbrain|taboola", re.I)
+
+
+def clean(s) -> str:
+    """Return `s` as one line: whitespace runs collapsed, ends stripped, HTML-escaped quotes undone."""
+    if not isinstance(s, str):
+        return ""
+    s = s.replace("&amp;", "&").replace("&quot;", '"').replace("&#39;", "'").replace("&#x27;", "'")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def text_of(el) -> str:
+    """Return an element's visible text on one line."""
+    try:
+        return clean(" ".join(el.itertext()))
+    except (ValueError, TypeError):
+        return ""
+
+
+def _in_furniture(el) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in _SKIP_ANCESTORS or _SKIP_CLASS.search(anc.get("class") or "") and anc.tag != "body":
+            return True
+    return False
+
+
+def main_container(tree):
+    """Return the element holding the article: the <article> (or articleBody) with the most paragraph text."""
+    cands = tree.xpath('//article | //*[@itemprop="articleBody"] | //main')
+    best, score = None, 0
+    for el in cands[:50]:
+        n = sum(len(text_of(p)) for p in el.iter("p"))
+        if n > score:
+            best, score = el, n
+    return best if best is not None else (tree.find(".//body") if tree.find(".//body") is not None else tree)
+
+
+def _figures(container) -> list[dict]:
+    figs, last_p = [], None
+    for el in container.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "p" and not any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
+            t = text_of(el)
+            if len(t.split()) >= 5:
+                last_p = t
+        if el.tag != "figure" or _in_furniture(el):
+            continue
+        img = next(iter(el.iter("img")), None)
+        src = None
+        if img is not None:
+            src = img.get("src") or img.get("data-src") or img.get("data-original")
+            if src and src.startswith("data:"):
+                src = img.get("data-src")
+        cap_el = next(iter(el.iter("figcaption")), None)
+        credit = None
+        caption = None
+        if cap_el is not None:
+            credit_els = [c for c in cap_el.iter() if isinstance(c.tag, str) and c is not cap_el
+                          and _CREDIT_CLASS.search(c.get("class") or "")]
+            if credit_els:
+                credit = text_of(credit_els[0])
+                parts = []
+                for piece in cap_el.itertext():
+                    parts.append(piece)
+                whole = clean(" ".join(parts))
+                caption = clean(whole.replace(credit, "")) if credit else whole
+            else:
+                caption = text_of(cap_el)
+        else:
+            credit_els = [c for c in el.iter() if isinstance(c.tag, str) and _CREDIT_CLASS.search(c.get("class") or "")]
+            if credit_els:
+                credit = text_of(credit_els[0])
+        if not caption and img is not None and clean(img.get("alt")) and len(clean(img.get("alt")).split()) >= 4:
+            caption = None  # alt text is not a caption the page shows
+        if caption or credit:
+            figs.append({"file": src, "caption": caption or None, "credit": credit or None, "after": last_p})
+    return figs[:30]
+
+
+def read_markup(tree, container, pm) -> None:
+    """Add to PageMeta `pm` what visible markup offers: itemprop, <time>, <h1>, byline and dek elements, figures."""
+    for el in tree.xpath('//*[@itemprop="datePublished"]')[:3]:
+        val = el.get("content") or el.get("datetime") or text_of(el)
+        if val:
+            pm.published.append((val, "itemprop"))
+    for el in tree.xpath('//*[@itemprop="dateModified"]')[:3]:
+        val = el.get("content") or el.get("datetime") or text_of(el)
+        if val:
+            pm.modified.append((val, "itemprop"))
+    for el in tree.xpath('//*[@itemprop="author"]')[:6]:
+        name = el.xpath('.//*[@itemprop="name"]')
+        val = (name[0].get("content") or text_of(name[0])) if name else (el.get("content") or text_of(el))
+        if val and not _in_furniture(el):
+            pm.authors.append((val, "itemprop"))
+    h1s = [h for h in container.iter("h1") if text_of(h)] or [h for h in tree.iter("h1") if text_of(h)]
+    if h1s:
+        pm.h1 = text_of(h1s[0])
+    title = tree.find(".//title")
+    if title is not None and text_of(title):
+        pm.titles.append((text_of(title), "title"))
+    times = [t for t in container.iter("time")] or list(tree.iter("time"))
+    for t in times[:10]:
+        if _in_furniture(t):
+            continue
+        cls = " ".join(filter(None, [t.get("class"), t.getparent().get("class") if t.getparent() is not None
+                                     else None, t.get("itemprop")]))
+        text = text_of(t) if t.getparent() is None else text_of(t.getparent()) or text_of(t)
+        kind = "updated" if _UPDATED_CLASS.search(cls) or re.match(r"\W*(?:updated|modified)", text, re.I) else "time"
+        val = t.get("datetime") or t.get("content")
+        if val:
+            (pm.modified if kind == "updated" else pm.published).append((val, "time"))
+        pm.visible_dates.append((text_of(t), kind))
+    for el in container.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "time", "meta", "a", "img"):
+            continue
+        cls = (el.get("class") or "") + " " + (el.get("id") or "")
+        if _DATE_CLASS.search(cls) and len(text_of(el)) < 120 and not _in_furniture(el):
+            pm.visible_dates.append((text_of(el), "updated" if _UPDATED_CLASS.search(cls) else "date-class"))
+    bylines = []
+    for el in container.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "img", "time"):
+            continue
+        if (_BYLINE_CLASS.search(el.get("class") or "") or el.get("rel") == "author") and not _in_furniture(el):
+            t = text_of(el)
+            if t and len(t) <= 200 and t not in bylines:
+                bylines.append(t)
+    for t in bylines[:4]:
+        pm.authors.append((t, "byline"))
+    for el in container.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "img"):
+            continue
+        if _DEK_CLASS.search((el.get("class") or "") + " " + (el.get("id") or "")) and not _in_furniture(el):
+            t = text_of(el)
+            if 4 <= len(t.split()) <= 70:
+                pm.deks.append((t, "dek"))
+                break
+    pm.figures = _figures(container)
