@@ -15,10 +15,10 @@ from .pubdate import find_date
 from .record import Article, Image, LayoutLine, Span
 
 HEADER_WINDOW = 15  # header metadata sits within the first lines of a page copy
-_TRAILER = re.compile(r"^(?:about\s+(?:the\s+)?[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,4}:?|media\s+contacts?:?.*|"
-                      r"press\s+contacts?:?.*|contacts?:.*|for\s+more\s+information.*:|#{3,}|-+\s*ends?\s*-+|"
-                      r"(?:additional\s+)?reporting\s+by\b.*|editing\s+by\b.*|writing\s+by\b.*|compiled\s+by\b.*)$",
-                      re.I)
+TRAILER = re.compile(r"^(?:about\s+(?:the\s+)?[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,4}:?|media\s+contacts?:?.*|"
+                     r"press\s+contacts?:?.*|contacts?:.*|for\s+more\s+information.*:|#{3,}|-+\s*ends?\s*-+|"
+                     r"(?:additional\s+)?reporting\s+by\b.*|editing\s+by\b.*|writing\s+by\b.*|compiled\s+by\b.*)$",
+                     re.I)
 # Lines that close the article: related/most-read lists, tag lists, contributor and print-edition notes, comments.
 _END = re.compile(r"^(?:read\s+next|most\s+(?:read|popular|viewed|shared)|related\b.*|more\s+(?:on|from|stories)\b.*|"
                   r"explore\s+more\b.*|in\s+other\s+news|also\s+from\s+this\s+source|recommended\b.*|filed\s+under\b.*|"
@@ -208,7 +208,7 @@ class _Builder:
         trailer = len(lines)
         blocks = set()
         for j, ln in enumerate(lines):
-            if j >= 3 and _TRAILER.match(ln.text):
+            if j >= 3 and TRAILER.match(ln.text):
                 trailer = j
                 break
             if j >= 1 and ln.words < 30 and _END.match(ln.text):

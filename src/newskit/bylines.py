@@ -79,8 +79,8 @@ def is_outlet(s: str) -> bool:
     return caps and any(w.lower().strip(".,") in OUTLET_WORDS for w in words[1:] + words[:1])
 
 
-def _title(name: str) -> str:
-    # "JANE DOE" → "Jane Doe", but leave mixed case ("Kim Jong-un", "McCarthy") alone.
+def title_case(name: str) -> str:
+    """Return an ALL-CAPS name in title case ("JANE DOE" → "Jane Doe"); leave mixed case ("McCarthy") alone."""
     if name.isupper():
         titled = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in name.split())
         return re.sub(r"\b([A-Z][’'])([a-z])", lambda m: m.group(1) + m.group(2).upper(), titled)
@@ -107,7 +107,7 @@ def split_names(rest: str) -> tuple[list[str], str | None]:
         words = [w for w in part.split() if w.lower().strip(".,") not in ROLE_WORDS]
         cand = " ".join(words)
         if is_name(cand):
-            names.append(_title(cand))
+            names.append(title_case(cand))
     return names, publisher
 
 
@@ -124,7 +124,7 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     head = re.split(r"\s*[,|]\s*|\s+[-–—]\s+", s)
     role = _role_tail(head[0])
     if role:
-        return [_title(role)], None
+        return [title_case(role)], None
     if is_name(head[0]):
         names, pub = split_names(s)
         if names and len(names) <= 4:

@@ -11,7 +11,7 @@ import re
 import signal
 import threading
 
-from .article import _TRAILER
+from .article import TRAILER
 from .bylines import parse_byline, parse_dateline, split_credit
 from .errors import InputError
 from .furniture import is_furniture
@@ -256,7 +256,7 @@ def _layout(lines: list[tuple[str, str, dict | None]]) -> tuple[str, list[Layout
                 fig.get("credit_value") else (0, len(line))
             figs.setdefault(id(fig), (fig, []))[1].append((start + at, start + at + size))
         if field == "body":
-            trailer = trailer or (n_body >= 3 and bool(_TRAILER.match(line)))
+            trailer = trailer or (n_body >= 3 and bool(TRAILER.match(line)))
             if trailer or is_furniture(line):
                 field = "boilerplate"
             elif n_body == 0 and (dl := parse_dateline(line)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .bylines import AGENCIES, ROLE_WORDS, _title, is_outlet, parse_byline
+from .bylines import AGENCIES, ROLE_WORDS, is_outlet, parse_byline, title_case
 from .pagemeta import PageMeta, clean
 from .pubdate import UPDATED, date_share, find_date
 
@@ -212,7 +212,7 @@ class FieldChooser:
         if self._is_site(name) or name in AGENCIES or (is_outlet(name) and len(words) > 1):
             return None
         if name.isupper() and len(name) > 3:
-            name = _title(name)
+            name = title_case(name)
         words = name.split()
         if not all(_NAME_WORD.match(w) for w in words) or not words[0][0].isupper():
             return None
