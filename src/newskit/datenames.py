@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from . import timex
 from .datelex import MONTH, SEASON_CODES, YEAR, month_number, number
-from .daterules import _cap, rule
+from .daterules import capitalized, rule
 
 _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
           "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -25,7 +25,7 @@ def _spoken_year(m, ctx):
         tail = m.group("y").lower()
         y = _TEENS[m.group("c").lower()] * 100 + (0 if tail == "hundred" else number(tail.replace("-", " ")) or 0)
     if m.group("mon"):
-        if not _cap(m.group("mon")):
+        if not capitalized(m.group("mon")):
             return None
         return "DATE", timex.month(y, month_number(m.group("mon")))
     if m.group("s"):
@@ -69,7 +69,7 @@ HOLIDAYS = {"christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: d
                  rf"|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)(?:,?\s+(?P<y>{YEAR}))?(?![\w])")
 def _holiday(m, ctx):
     name = " ".join(m.group("h").lower().replace("\u2019", "'").split())
-    if not _cap(m.group("h")):
+    if not capitalized(m.group("h")):
         return None
     fn = HOLIDAYS[name]
     if m.group("y"):

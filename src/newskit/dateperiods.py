@@ -7,9 +7,10 @@ import re
 from . import timex
 from .dateanchor import Context
 from .datelex import APPROX, MONTH, NUM, ORDINALS, SEASON, SEASON_CODES, UNIT, YEAR, month_number, number, unit_code
-from .daterules import DATE_PREPS, _prev_word, rule
+from .daterules import DATE_PREPS, prev_word, rule
 
-def _norm(s: str | None) -> str:
+def norm(s: str | None) -> str:
+    """Return `s` lowercased with whitespace runs collapsed ("" for None)."""
     return " ".join((s or "").lower().split())
 
 
@@ -21,17 +22,17 @@ def _norm(s: str | None) -> str:
                   r"|the\s+fiscal|the\s+new|the\s+whole|the\s+entire)\s+(?P<unit>day|week|weekend|month|year"
                   r"|decade|century)(?![\w-])")
 def _relative(m, ctx):
-    rel, unit, edge = _norm(m.group("rel")), m.group("unit").lower(), _norm(m.group("edge"))
+    rel, unit, edge = norm(m.group("rel")), m.group("unit").lower(), norm(m.group("edge"))
     if m.group("unit")[0].isupper() and m.group("rel")[0].isupper() and not edge and \
             re.search(r"(?:[\"\u201c]|\w's\s)$", ctx.before):
         return None  # the title of a show or a column: ABC's "This Week", the paper's This Year column
     gran = {"day": "D", "week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "E", "century": "C"}[unit]
     if rel in ("the", "the fiscal") and unit == "year" and not edge and \
-            (_prev_word(ctx) in ("over", "throughout") or re.match(r"\s+(?:ended|ending)\b", ctx.after)):
+            (prev_word(ctx) in ("over", "throughout") or re.match(r"\s+(?:ended|ending)\b", ctx.after)):
         return "DURATION", "P1Y"
     if rel == "the":
         if unit == "year" and not edge:
-            prev = _prev_word(ctx)
+            prev = prev_word(ctx)
             if prev not in ("in", "during", "of", "this", "by", "for"):
                 return None
         elif unit == "weekend":
@@ -76,8 +77,8 @@ _QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|correspon
                  rf"(?:\s+(?:of|in|for)\s+(?:(?P<y>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<ry>this|last|next)\s+year))?"
                  rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?(?![\w-])")
 def _quarter(m, ctx):
-    mods = _norm(m.group("mods")).replace("-", " ")
-    whole = _norm(m.group(0))
+    mods = norm(m.group("mods")).replace("-", " ")
+    whole = norm(m.group(0))
     unit = m.group("unit").lower()
     ords = [ORDINALS[w] for w in mods.split() if w in ORDINALS and w not in ("last", "final")]
     year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", mods)
@@ -147,11 +148,11 @@ def _quarter(m, ctx):
                 rf"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?![\w-])")
 def _season(m, ctx):
     code = SEASON_CODES[m.group("s").lower()]
-    rel = _norm(m.group("rel"))
+    rel = norm(m.group("rel"))
     if m.group("y"):
         return "DATE", f"{m.group('y')}-{code}"
     if not rel and not m.group("edge") and (m.group("s").lower() in ("fall", "spring")
-                                             or _prev_word(ctx) not in DATE_PREPS):
+                                             or prev_word(ctx) not in DATE_PREPS):
         return None
     if rel == "the" and re.match(r"\s+of\b", ctx.before[-0:] or "") is not None:
         return None
@@ -173,17 +174,18 @@ def _season(m, ctx):
     return "DATE", f"{y:04d}-{code}"
 
 
-def _amount(m):
+def amount_of(m):
+    """Return the number a match's "num" group spells, or 1 when it has none."""
     return number(m.group("num")) if m.group("num") else 1
 
 
 @rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before"
              r"|after|from\s+now|hence|back|previously|prior|before\s+that|after\s+that)(?![\w])")
 def _ago(m, ctx):
-    direction = _norm(m.group("dir"))
+    direction = norm(m.group("dir"))
     if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)\"]|$|and\b|but\b)", ctx.after):
         return None
-    amount = _amount(m)
+    amount = amount_of(m)
     code = unit_code(m.group("unit"))
     sign = -1 if direction in ("ago", "earlier", "before", "back", "previously", "prior", "before that") else 1
     gran = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "E": "Y", "C": "Y"}.get(code)
@@ -227,15 +229,15 @@ def _duration(m, ctx):
         return "DURATION", _vague(m.group("bare"))
     if (m.group("old") or "").lower() == "-old" or re.match(r"\s+(?:old|of\s+age)\b", ctx.after):
         return None  # ages are not durations in TimeML
-    num_text = _norm(m.group("num"))
+    num_text = norm(m.group("num"))
     code = unit_code(m.group("unit"))
     if code == "Q" and (re.match(r"\s+of\b", ctx.after) or "-" in m.group(0)) and not m.group("mod"):
         return None  # "three-quarters of its food", "a quarter of the market"
     if code == "S" and num_text in ("a", "an") and not m.group("approx"):
         return None  # "a second group", "a second betrayal"
     if num_text == "one" and code == "D" and not (m.group("mod") or m.group("approx") or m.group("num2")) and \
-            _prev_word(ctx) in _SOMEDAY_BEFORE and re.match(r"\s+(?!(?:of|after|before|later|earlier|ago|and|or|to|in)\b)[a-z]",
-                                                           ctx.after):
+            prev_word(ctx) in _SOMEDAY_BEFORE and re.match(r"\s+(?!(?:of|after|before|later|earlier|ago|and|or|to|in)\b)[a-z]",
+                                                          ctx.after):
         return "DATE", "FUTURE_REF"  # "the city will one day host the games": an indefinite future day
     amount = number(num_text)
     if m.group("num2"):
@@ -260,8 +262,8 @@ _SOMEDAY_BEFORE = {"will", "would", "could", "might", "may", "can", "should", "s
 
 @rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])")
 def _bare_units(m, ctx):
-    if _prev_word(ctx) not in ("for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "spent",
-                               "spend", "last", "about"):
+    if prev_word(ctx) not in ("for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "spent",
+                              "spend", "last", "about"):
         return None
     return "DURATION", _vague(m.group("unit"))
 
@@ -274,7 +276,7 @@ def _vague(word: str) -> str:
 
 @rule("year_adjective", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year's\s+end|month-end)(?![\w-])")
 def _year_adjective(m, ctx):
-    word = _norm(m.group("w")).replace(" ", "-")
+    word = norm(m.group("w")).replace(" ", "-")
     if word in ("year-earlier", "year-ago"):
         base = ctx.reference("Q") if _ref_is(ctx, "Q") else ctx.relative(0, "Y")
         return "DATE", timex.shift(base, -1, "Y") or base

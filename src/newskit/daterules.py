@@ -26,11 +26,13 @@ def rule(name: str, pattern: str):
     return wrap
 
 
-def _cap(word: str) -> bool:
+def capitalized(word: str) -> bool:
+    """Return True when `word` starts with a capital letter."""
     return word[:1].isupper()
 
 
-def _prev_word(ctx: Context) -> str:
+def prev_word(ctx: Context) -> str:
+    """Return the lowercased word right before the match, or "" when there is none."""
     m = re.search(r"([A-Za-z]+)[\s-]*$", ctx.before)
     return m.group(1).lower() if m else ""
 
@@ -44,7 +46,7 @@ def _day_num(s: str) -> int:
               rf"|(?:the\s+)?(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?)(?![\w])")
 def _date(m, ctx):
     mon = m.group("mon") or m.group("mon2")
-    if not _cap(mon):
+    if not capitalized(mon):
         return None
     d = _day_num(m.group("d") or m.group("d2"))
     y = m.group("y") or m.group("y2")
@@ -59,7 +61,7 @@ def _date(m, ctx):
 
 @rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?(?![\w])")
 def _week_of(m, ctx):
-    if not _cap(m.group("mon")):
+    if not capitalized(m.group("mon")):
         return None
     value = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")),
                           int(m.group("y")) if m.group("y") else None)
@@ -85,7 +87,7 @@ def _numeric_date(m, ctx):
 @rule("month_year", rf"(?:(?P<edge>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
                     rf"|the\s+start\s+of)[\s-]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\w])")
 def _month_year(m, ctx):
-    if not _cap(m.group("mon")):
+    if not capitalized(m.group("mon")):
         return None
     return "DATE", timex.month(int(m.group("y")), month_number(m.group("mon")))
 
@@ -96,11 +98,11 @@ def _month_year(m, ctx):
                r"(?:(?P<ry>,?\s+(?:of\s+)?(?:this|last|next)\s+year)(?![\w']))?(?!\s+\d)")
 def _month(m, ctx):
     word = m.group("mon")
-    if not _cap(word) or (word.endswith(".") is False and len(word) <= 3 and word.lower() != "may"):
+    if not capitalized(word) or (word.endswith(".") is False and len(word) <= 3 and word.lower() != "may"):
         return None
     mo = month_number(word)
     rel = " ".join((m.group("rel") or "").lower().split())
-    if word.lower() in ("may", "march") and not rel and not m.group("edge") and _prev_word(ctx) not in DATE_PREPS:
+    if word.lower() in ("may", "march") and not rel and not m.group("edge") and prev_word(ctx) not in DATE_PREPS:
         return None
     a = ctx.today()
     if a is None:
@@ -167,10 +169,10 @@ def _day_word(m, ctx):
                  rf"|(?:early|late)(?:\s+on)?|that)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"
                  rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?)?(?![\w])")
 def _weekday(m, ctx):
-    if not _cap(m.group("wd")):
+    if not capitalized(m.group("wd")):
         return None
     if m.group("mon"):
-        if not _cap(m.group("mon")):
+        if not capitalized(m.group("mon")):
             return None
         y = int(m.group("y")) if m.group("y") else None
         value = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")), y)
@@ -210,7 +212,7 @@ def _part_of_day(m, ctx):
             if a is None:
                 return "TIME", f"XXXX-XX-XXT{part}"
             base = timex.day(a + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[w]))
-        elif not _cap(m.group("w")):
+        elif not capitalized(m.group("w")):
             return None
         else:
             base = ctx.weekday(weekday_number(m.group("w")))
@@ -220,7 +222,7 @@ def _part_of_day(m, ctx):
     if rel == "the" and re.match(r"\s+(?:of|before|after|when)\b", ctx.after):
         return None
     if rel in ("this", "last") or (rel == "the" and not ctx.reference("D")):
-        if rel == "the" and (_prev_word(ctx) not in ("in", "on", "during", "by", "until", "this") or a is None):
+        if rel == "the" and (prev_word(ctx) not in ("in", "on", "during", "by", "until", "this") or a is None):
             return None
         if a is None:
             return "TIME", f"XXXX-XX-XXT{part}"
@@ -260,7 +262,7 @@ def _clock(m, ctx):
         pm = m.group("ampm").lower().startswith("p")
         hh = (hh % 12) + (12 if pm else 0)
     if m.group("wd"):
-        if not _cap(m.group("wd")):
+        if not capitalized(m.group("wd")):
             return None
         base = ctx.weekday(weekday_number(m.group("wd")))
     elif m.group("rd"):

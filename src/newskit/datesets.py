@@ -6,7 +6,7 @@ import re
 from . import timex
 from .datelex import MONTH, NUM, PART, PART_CODES, SEASON, SEASON_CODES, UNIT, WEEKDAY, month_number, unit_code, \
     weekday_number
-from .dateperiods import _amount, _norm
+from .dateperiods import amount_of, norm
 from .daterules import rule
 
 @rule("set", rf"(?:every|each|per|a)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}"
@@ -15,7 +15,7 @@ from .daterules import rule
              rf"|(?P<times>once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{UNIT}|weekend)(?![\w])"
              rf"|(?P<plural>(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?![\w])")
 def _set(m, ctx):
-    whole = _norm(m.group(0))
+    whole = norm(m.group(0))
     if whole.startswith("a ") and m.group("unit") and not re.search(r"(?:\d|once|twice|times|percent|%|cents?|share)"
                                                                      r"\s*$", ctx.before):
         return None
@@ -40,7 +40,7 @@ def _set(m, ctx):
         return "SET", "XXXX-WXX-WE"
     if word == "season":
         return "SET", "P1Y"  # in news "each season" is nearly always a sports or fashion season, once a year
-    amount = _amount(m) if m.group("num") else 1
+    amount = amount_of(m) if m.group("num") else 1
     code = unit_code(word)
     if "other" in whole:
         amount = (amount or 1) * 2
@@ -65,7 +65,7 @@ REF_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESE
 @rule("ref", r"(?:" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in REF_WORDS), key=len,
                                         reverse=True)) + r")(?![\w-])")
 def _ref(m, ctx):
-    word = _norm(m.group(0))
+    word = norm(m.group(0))
     if word == "now" and re.match(r"-\w", ctx.after):  # "now-defunct"
         return None
     if word == "current" and not re.match(r"\s+[a-z]", ctx.after):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .meantime import GLUE_LEFT, GLUE_RIGHT, TYPE_MAP, _entities_of
+from .meantime import GLUE_LEFT, GLUE_RIGHT, TYPE_MAP, entities_of
 
 TYPES = ("PER", "LOC", "ORG")
 
@@ -103,7 +103,7 @@ def score_ner(pairs) -> dict:
         spans = gold_doc.gold if isinstance(gold_doc, ConllDoc) else gold_doc["gold"]
         gold = {(g["start"], g["end"], g["type"]) for g in spans if g["type"] in per_type}
         pred, names = set(), []
-        for ent in _entities_of(record):
+        for ent in entities_of(record):
             kind = TYPE_MAP.get(ent.get("type"))
             if not kind:
                 continue

@@ -102,7 +102,8 @@ def _overlap(a: dict, b: dict) -> bool:
     return a["start"] < b["end"] and b["start"] < a["end"]
 
 
-def _entities_of(record) -> list[dict]:
+def entities_of(record) -> list[dict]:
+    """Return a record's entities as dicts, whether it is a record dict or a list of entities."""
     if isinstance(record, dict):
         return record.get("entities", [])
     return [e.to_dict() if hasattr(e, "to_dict") else e for e in record]
@@ -117,7 +118,7 @@ def score_entities(pairs) -> dict:
     for gold, record in pairs:
         golds = gold.entities if isinstance(gold, MeantimeDoc) else gold["entities"]
         golds = [(e["type"], [m for m in e["mentions"] if m.get("syntactic_type") == "NAM"]) for e in golds]
-        preds = [(TYPE_MAP.get(e.get("type")), e.get("mentions", [])) for e in _entities_of(record)]
+        preds = [(TYPE_MAP.get(e.get("type")), e.get("mentions", [])) for e in entities_of(record)]
         preds = [(t, ms) for t, ms in preds if t]
         n_gold += len(golds)
         n_pred += len(preds)
