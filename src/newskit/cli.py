@@ -76,7 +76,7 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
         progress=None, view_options=None) -> None:
     """Run one article command end to end and exit with the contract's status code."""
     from .inputs import read_inputs
-    from .pipeline import COMMAND_TASKS, _needs_model, analyze
+    from .pipeline import COMMAND_TASKS, needs_model, analyze
 
     if as_json and as_jsonl:
         raise click.UsageError("--json and --jsonl are exclusive")
@@ -87,7 +87,7 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
     try:
         sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
         records = analyze(sources, tasks, model=model, debug=debug,
-                          workers=_pick_workers(workers, inputs, _needs_model(tasks)))
+                          workers=_pick_workers(workers, inputs, needs_model(tasks)))
         if progress or (progress is None and sys.stderr.isatty() and _several(inputs)):
             from .progress import with_progress
 

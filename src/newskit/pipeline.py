@@ -119,7 +119,8 @@ def html_to_text(source: Source) -> Source:
     return replace(source, text=text, article=article)
 
 
-def _needs_model(tasks) -> bool:
+def needs_model(tasks) -> bool:
+    """Tell whether the tasks need the spaCy model (everything but parse does)."""
     return bool(set(tasks) - {"parse"})
 
 
@@ -132,7 +133,7 @@ def _texts(source: Source) -> str:
 def process_batch(sources: list[Source], tasks, model: str | None = None, debug: bool = False) -> list[dict]:
     """Return the records of a list of sources, running the model over them as one batch."""
     sources = [html_to_text(s) for s in sources]
-    if not _needs_model(tasks):
+    if not needs_model(tasks):
         return [_safe_build(s, None, tasks, debug) for s in sources]
     from .model import components_for, load
 
@@ -178,9 +179,9 @@ def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: s
             workers: int = 1, debug: bool = False) -> Iterator[dict]:
     """Yield one record per source, in input order, streaming: sources are read only as records are needed."""
     tasks = tuple(tasks)
-    if workers <= 1 or not _needs_model(tasks):  # else each worker's process_batch reads its own pages
+    if workers <= 1 or not needs_model(tasks):  # else each worker's process_batch reads its own pages
         sources = (html_to_text(s) for s in sources)
-    if not _needs_model(tasks):
+    if not needs_model(tasks):
         for s in sources:
             yield _safe_build(s, None, tasks, debug)
     elif workers <= 1:
