@@ -125,15 +125,19 @@ def _emit(records, command, as_json, as_jsonl, view_options) -> int:
     if as_jsonl:
         out = sys.stdout
         for rec in records:
-            failed += "error" in rec
+            if "error" in rec:
+                failed += 1
+                _report_error(rec)
             out.write(render.to_jsonl(rec) + "\n")
             out.flush()
         return failed
     if as_json:
         collected = list(records)
-        failed = sum("error" in r for r in collected)
-        if collected:
-            sys.stdout.write(render.to_json(collected) + "\n")
+        for rec in collected:
+            if "error" in rec:
+                failed += 1
+                _report_error(rec)
+        sys.stdout.write(render.to_json(collected) + "\n")
         return failed
     console = None
     if sys.stdout.isatty():
@@ -200,8 +204,9 @@ def eval_command(paths, fmt, as_json, model, workers):
         scores = evaluate(list(paths), None if fmt == "auto" else fmt, model=model, workers=workers)
     except NewskitError as exc:
         raise click.ClickException(str(exc))
-    except (OSError, ValueError) as exc:
-        raise click.ClickException(f"cannot read gold files: {exc}")
+    except (OSError, ValueError, SyntaxError, UnicodeError) as exc:
+        # SyntaxError: xml.etree's ParseError for broken MEANTIME/TimeML files.
+        raise click.ClickException(f"cannot use the gold files: {exc}")
     click.echo(json.dumps(scores, indent=2) if as_json else scores_text(scores))
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,13 +92,20 @@ def _check_text(text: str) -> None:
         raise InputError("empty", "empty article (no text)" if not text else "article has only whitespace")
 
 
+_ISO_DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T ][0-9:.+\-Z]*)?")
+
+
 def _check_published(value, where: str) -> str | None:
     if value in (None, ""):
         return None
+    # YYYY-MM-DD, optionally with an ISO time after it; Python's fromisoformat alone also takes "20240122".
+    m = _ISO_DAY.fullmatch(value) if isinstance(value, str) else None
     try:
-        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+        if m:
+            return dt.date.fromisoformat(m.group(1)).isoformat()
     except ValueError:
-        raise InputError("bad-date", f"{where}: published {value!r} is not a YYYY-MM-DD date")
+        pass
+    raise InputError("bad-date", f"{where}: published {value!r} is not a YYYY-MM-DD date")
 
 
 def _format_for(path: str, input_format: str) -> str:
@@ -112,7 +120,11 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError("too-large", f"file is {size} bytes, over the --max-bytes limit of {max_bytes}")
-        return path.read_bytes()
+        with path.open("rb") as fh:  # pipes and devices report size 0: read no more than the limit allows
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError("too-large", f"input is over the --max-bytes limit of {max_bytes}")
+        return data
     except FileNotFoundError:
         raise InputError("not-found", "no such file or directory")
     except PermissionError:
@@ -123,29 +135,35 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise InputError("unreadable", exc.strerror or str(exc))
 
 
-def _article_files(folder: Path) -> list[Path]:
+def _article_files(folder: str) -> list[str]:
+    # os.path keeps the folder as the user wrote it ("./dir/a.txt"); pathlib would drop the "./".
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root) / f for f in sorted(files)
+        found += [os.path.join(root, f) for f in sorted(files)
                   if not f.startswith(".") and Path(f).suffix.lower() in ARTICLE_SUFFIXES]
     return found
 
 
-def _jsonl_sources(lines: Iterable[bytes], where: str, published: str | None) -> Iterator[Source]:
+def _jsonl_sources(lines: Iterable[bytes], where: str, published: str | None,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
     for n, raw in enumerate(lines, 1):
-        if not raw.strip():
+        if not raw.strip(b"\xef\xbb\xbf \t\r\n"):
             continue
         sid = str(n)
         try:
+            if len(raw) > max_bytes:
+                raise InputError("too-large", f"{where} line {n} is over the --max-bytes limit of {max_bytes}")
             try:
-                obj = json.loads(raw.decode("utf-8-sig") if n == 1 else raw.decode("utf-8"))
+                obj = json.loads(raw.decode("utf-8-sig"))
             except (UnicodeDecodeError, ValueError) as exc:
                 raise InputError("bad-jsonl", f"{where} line {n} is not valid JSON ({exc.__class__.__name__})")
             if not isinstance(obj, dict):
                 raise InputError("bad-jsonl", f"{where} line {n} is not a JSON object")
-            if obj.get("id") is not None:
+            if isinstance(obj.get("id"), (str, int)) and not isinstance(obj.get("id"), bool):
                 sid = str(obj["id"])
+            elif obj.get("id") is not None:
+                sid = json.dumps(obj["id"], ensure_ascii=False)
             body = obj.get("text")
             fmt = "text"
             if body is None and isinstance(obj.get("html"), str):
@@ -154,7 +172,8 @@ def _jsonl_sources(lines: Iterable[bytes], where: str, published: str | None) ->
                 raise InputError("no-text", f"{where} line {n} has no \"text\" string")
             _check_text(body)
             pub = _check_published(obj.get("published"), f"{where} line {n}")
-            meta = {k: v for k, v in obj.items() if k not in ("id", "text", "html", "published")}
+            used = ("id", "published", "text" if fmt == "text" else "html")
+            meta = {k: v for k, v in obj.items() if k not in used}
             yield Source(sid, body, fmt, pub, meta, default_published=published)
         except InputError as exc:
             yield Source(sid, error=exc)
@@ -169,7 +188,16 @@ def _file_sources(path: Path, shown: str, fmt: str, published: str | None, max_b
                                                  else "unreadable", exc.strerror or str(exc)))
             return
         with fh:
-            yield from _jsonl_sources(fh, shown, published)
+            head = fh.peek(8192)[:8192] if hasattr(fh, "peek") else b""
+            try:
+                if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    raise InputError("undecodable", "JSON Lines must be UTF-8 (this file is UTF-16)")
+                if head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+                    decode(head)  # raises "binary" for images, archives and NUL-filled data
+            except InputError as exc:
+                yield Source(shown, format=fmt, error=exc)
+                return
+            yield from _jsonl_sources(fh, shown, published, max_bytes)
         return
     try:
         text = decode(_read_bytes(path, max_bytes))
@@ -182,10 +210,10 @@ def _file_sources(path: Path, shown: str, fmt: str, published: str | None, max_b
 
 def _stdin_sources(stream: BinaryIO, fmt: str, published: str | None, max_bytes: int) -> Iterator[Source]:
     if fmt == "auto":
-        first = stream.peek(1)[:1] if hasattr(stream, "peek") else b""
-        fmt = "jsonl" if first == b"{" else "text"
+        head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
+        fmt = "jsonl" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "text"
     if fmt == "jsonl":
-        yield from _jsonl_sources(stream, "stdin", published)
+        yield from _jsonl_sources(stream, "stdin", published, max_bytes)
         return
     data = stream.read(max_bytes + 1)
     try:
@@ -213,11 +241,11 @@ def read_inputs(inputs: Iterable[str], *, input_format: str = "auto", published:
             continue
         path = Path(item)
         if path.is_dir():
-            files = _article_files(path)
+            files = _article_files(item)
             if not files:
                 yield Source(item, error=InputError("no-articles", "directory holds no article files "
                                                     f"({', '.join(sorted(ARTICLE_SUFFIXES))})"))
             for f in files:
-                yield from _file_sources(f, str(f), _format_for(str(f), input_format), published, max_bytes)
+                yield from _file_sources(Path(f), f, _format_for(f, input_format), published, max_bytes)
             continue
         yield from _file_sources(path, item, _format_for(item, input_format), published, max_bytes)

@@ -33,6 +33,21 @@ def components_for(tasks) -> tuple[str, ...]:
     return tuple(sorted({c for t in tasks for c in NEEDS.get(t, ())}))
 
 
+def check_available(name: str | None = None) -> None:
+    """Raise ModelError unless the pipeline is an installed package or an existing folder (without loading it)."""
+    import importlib.util
+
+    name = model_name(name)
+    if Path(name).exists():
+        return
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise ModelError(f"spaCy model {name!r} is not installed; install it with: {INSTALL_HINT}")
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None, components: tuple[str, ...] | None = None):
     """Load a spaCy pipeline once per process, keep only `components`, and add newskit's line splitter."""

@@ -197,13 +197,21 @@ def _worker_init(model, tasks):
 
     # Ctrl-C is the parent's to handle: it stops the pool; workers must not print tracebacks of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .errors import ModelError
     from .model import components_for, load
 
-    load(model, components_for(tasks))
+    try:
+        load(model, components_for(tasks))
+    except ModelError:
+        pass  # process_batch loads again and raises it to the parent; failing here would respawn workers forever
 
 
 def _analyze_parallel(sources, tasks, model, workers, debug) -> Iterator[dict]:
     import multiprocessing
+
+    from .model import check_available
+
+    check_available(model)
 
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     pool = ctx.Pool(workers, initializer=_worker_init, initargs=(model, tasks))

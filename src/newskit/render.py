@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 TYPE_ORDER = ("person", "place", "organization", "event")
 PLURALS = {"person": "people", "nationality": "nationalities", "work_of_art": "works of art", "law": "laws"}
@@ -18,8 +19,12 @@ def to_jsonl(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _one_line(s) -> str:
-    return " ".join(str(s).split()) if s is not None else ""
+    # Plain output is for terminals and line tools: no control characters, no line breaks inside a field.
+    return " ".join(_CONTROL.sub(" ", str(s)).split()) if s is not None else ""
 
 
 def plain(record: dict, command: str) -> str:
@@ -38,7 +43,7 @@ def plain(record: dict, command: str) -> str:
     if command in ("entities", "analyze"):
         for e in sorted(record.get("entities", []), key=_entity_key):
             role = f"\t{e['role']}" if e.get("role") else ""
-            lines.append(f"{e['type']}\t{e['name']}\t{e['count']}{role}")
+            lines.append(f"{e['type']}\t{_one_line(e['name'])}\t{e['count']}{role}")
     if command in ("dates", "analyze"):
         lines += [f"{d['value']}\t{d['type']}\t{_one_line(d['text'])}" for d in record.get("dates", [])]
     if command in ("quotes", "analyze"):
@@ -94,6 +99,10 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
     from rich.table import Table
     from rich.text import Text
 
+    def row(table, *cells):
+        # Article text is data, not rich markup: "[sic]" must print as written.
+        table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
+
     parts = []
     a = record.get("article") or {}
     title = Text(record.get("id", ""), style="dim")
@@ -104,9 +113,9 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
         for key in ("headline", "subheadline", "authors", "publisher", "published", "updated", "dateline"):
             val = a.get(key)
             if val:
-                grid.add_row(key, "; ".join(val) if isinstance(val, list) else str(val))
+                row(grid, key, "; ".join(val) if isinstance(val, list) else str(val))
         for img in a.get("images", []):
-            grid.add_row("image", " · ".join(x for x in (img.get("file"), img.get("caption"),
+            row(grid, "image", " · ".join(x for x in (img.get("file"), img.get("caption"),
                                                           img.get("credit") and f"credit: {img['credit']}") if x))
         parts.append(Panel(grid, title=title, title_align="left"))
         body = "\n\n".join(p["text"] for p in a.get("paragraphs", []))
@@ -126,8 +135,10 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
             table.add_column("count", justify="right")
             table.add_column("salience", justify="right")
             for e in sorted(by_type[t], key=lambda e: -e.get("salience", 0)):
-                name = e["name"] + (f" [dim]({e['role']})[/dim]" if e.get("role") else "")
-                table.add_row(name, ", ".join(e.get("titles", [])), ", ".join(e.get("aliases", [])),
+                name = Text(e["name"])
+                if e.get("role"):
+                    name.append(f" ({e['role']})", style="dim")
+                row(table, name, ", ".join(e.get("titles", [])), ", ".join(e.get("aliases", [])),
                               str(e["count"]), f"{e.get('salience', 0):.2f}")
             parts.append(table)
     if command in ("dates", "analyze") and record.get("dates"):
@@ -138,7 +149,7 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
         if sort == "value":
             dates = sorted(dates, key=lambda d: d["value"])
         for d in dates:
-            table.add_row(d["text"], d["value"], d["type"], sentence_of(text, d["start"], d["end"]) if text else "")
+            row(table, d["text"], d["value"], d["type"], sentence_of(text, d["start"], d["end"]) if text else "")
         parts.append(table)
     if command in ("quotes", "analyze") and record.get("quotes"):
         table = Table(title="quotes", title_justify="left")
@@ -146,7 +157,7 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
             table.add_column(col)
         for q in record["quotes"]:
             sp = q.get("speaker") or {}
-            table.add_row(sp.get("name") or "?", (q.get("cue") or {}).get("text", ""), " ".join(q["text"].split()))
+            row(table, sp.get("name") or "?", (q.get("cue") or {}).get("text", ""), " ".join(q["text"].split()))
         parts.append(table)
     if command in ("events", "analyze") and record.get("events"):
         table = Table(title="events", title_justify="left")
@@ -158,7 +169,7 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
             events = sorted(events, key=lambda e: ((e.get("when") or {}).get("value") or "~"))
         for ev in events:
             s = ev.get("sentence") or {}
-            table.add_row((ev.get("when") or {}).get("value") or "", ev.get("type", ""), ev.get("status", ""),
+            row(table, (ev.get("when") or {}).get("value") or "", ev.get("type", ""), ev.get("status", ""),
                           (ev.get("trigger") or {}).get("text", ""),
                           ", ".join(names.get(i, i) for i in ev.get("who", [])),
                           ", ".join(names.get(i, i) for i in ev.get("where", [])), " ".join(s.get("text", "").split()))

@@ -7,6 +7,7 @@ type, and a document-level score on the unique names a reader sees. Stdlib only.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .meantime import GLUE_LEFT, GLUE_RIGHT, TYPE_MAP, entities_of
@@ -35,9 +36,12 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+_TAG = re.compile(r"O|[BI]-[A-Z]+")
+
+
 def _documents(lines):
     doc, sent = [], []
-    for line in lines:
+    for number, line in enumerate(lines, 1):
         line = line.rstrip("\n")
         if line.startswith("-DOCSTART-"):
             if sent:
@@ -51,6 +55,8 @@ def _documents(lines):
             sent = []
         else:
             cols = line.split()
+            if len(cols) < 2 or not _TAG.fullmatch(cols[-1]):
+                raise ValueError(f"line {number} is not CoNLL-2003 (token ... IOB-tag)")
             sent.append((cols[0], cols[-1]))
     if sent:
         doc.append(sent)

@@ -38,17 +38,20 @@ def _read(fmt: str, path: str) -> list:
 
 def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = None, workers: int = 1) -> dict:
     """Run newskit over gold documents and return their scores (dates for TimeML, entities otherwise)."""
-    scores: dict = {}
+    pairs_by_kind: dict[str, list] = {}
     for path in paths:
         kind = fmt or guess_format(path)
         docs = _read(kind, path)
         dated = kind in ("timeml", "meantime")
         tasks = ("parse", "dates") if kind == "timeml" else ("parse", "entities", "dates")
         sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
-        records = list(analyze(sources, tasks, model=model, workers=workers))
-        pairs = list(zip(docs, records))
-        out = scores.setdefault(kind, {"documents": 0})
-        out["documents"] += len(docs)
+        records = analyze(sources, tasks, model=model, workers=workers)
+        pairs_by_kind.setdefault(kind, []).extend(zip(docs, records))
+    scores: dict = {}
+    for kind, pairs in pairs_by_kind.items():
+        if not pairs or (kind == "conll" and not any(d.gold for d, _ in pairs)):
+            raise ValueError(f"no {kind} gold documents found in {', '.join(paths)}")
+        out = scores[kind] = {"documents": len(pairs)}
         if kind == "timeml":
             from .timeml import score_dates
 
