@@ -61,6 +61,28 @@ def test_tense_sets_direction(nlp, sentence, expected):
     assert [d.value for d in extract_dates(nlp(sentence), "2024-01-22")] == [expected]
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    # "on Friday" belongs to "said" (past) though the parser hangs it from the complement's "would travel".
+    ("The minister said on Friday she would travel.", "2024-01-19"),
+    ("The mayor announced on Thursday she would resign.", "2024-01-18"),
+    # After "that", or at the end of the complement, the complement's own tense still decides.
+    ("The minister said that on Friday she would travel.", "2024-01-26"),
+    ("The mayor announced that she would resign on Thursday.", "2024-01-25"),
+])
+def test_tense_comes_from_the_dates_own_clause(nlp, sentence, expected):
+    assert [d.value for d in extract_dates(nlp(sentence), "2024-01-22")] == [expected]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The hearing is on October 14.", "2024-10-14"),  # present tense: the next October 14, not 2023's
+    ("The festival takes place in August.", "2024-08"),
+    ("The hearing was on October 14.", "2023-10-14"),  # past tense keeps the earlier rules
+    ("The hearing is on December 28.", "2023-12-28"),  # less than three months back: the nearest stays
+])
+def test_present_tense_month_day_looks_ahead(nlp, sentence, expected):
+    assert [d.value for d in extract_dates(nlp(sentence), "2024-01-22")] == [expected]
+
+
 def test_component_stores_dicts(nlp, seed_text):
     from newskit.model import load
 

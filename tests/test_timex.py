@@ -159,3 +159,17 @@ def test_indefinite_and_title_expressions(text, expected):
 ])
 def test_a_period_that_ended_lies_before_the_anchor(text, expected):
     assert [d.value for d in resolve_all(text, "2021-11-15") if d.type == "DATE"][-1] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Revenue for Q3 2025 beat forecasts.", [("Q3 2025", "2025-Q3")]),
+    ("Revenue for 3Q 2025 beat forecasts.", [("3Q 2025", "2025-Q3")]),
+    ("The chain's H1 2025 sales fell.", [("H1 2025", "2025-H1")]),
+    ("Its first-half 2025 margin narrowed.", [("first-half 2025", "2025-H1")]),
+    ("Margins in 2Q25 narrowed.", [("2Q25", "2025-Q2")]),
+    ("The third quarter of 2025 was weak.", [("The third quarter of 2025", "2025-Q3")]),
+    ("Analysts expect a rebound in Q3.", [("Q3", "2024-Q3")]),  # a bare quarter resolves like "the third quarter"
+    ("An H1-B visa and the H1N1 virus.", []),
+])
+def test_quarter_and_half_codes(text, expected):
+    assert [(m.text, m.value) for m in resolve_all(text, ANCHOR)] == expected

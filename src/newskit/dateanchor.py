@@ -31,10 +31,14 @@ class Context:
     before: str = ""
     after: str = ""
     used_anchor: bool = False
+    # The expression hangs from a finite present verb of its own clause ("the meeting is on September 5").
+    present: bool = False
     # Months away from the anchor at which the tense may overrule the nearest reading of a bare month (or day):
     # "payable Dec. 7" after "said" stays ahead, "shot on Oct. 23" in May goes back.
     TENSE_OVERRIDE_MONTH = 3.0
     TENSE_OVERRIDE_DAY = 4.0
+    # Months back beyond which a present-tense statement ("the meeting is on September 5") means the next one.
+    PRESENT_FORWARD = 3.0
 
     def today(self) -> date | None:
         """Return the anchor date, noting that the value depends on it."""
@@ -108,6 +112,8 @@ class Context:
         if step < 0 and diff >= far:
             year -= 1
         elif step > 0 and diff <= -far:
+            year += 1
+        elif step == 0 and self.present and self.tense == PRESENT and diff <= -self.PRESENT_FORWARD:
             year += 1
         return year
 

@@ -143,6 +143,41 @@ def _quarter(m, ctx):
     return "DATE", f"{y:04d}-{gran}{n}"
 
 
+_SHORT_YEAR = rf"(?:FY\s?)?(?:{YEAR}|'\d\d)"
+
+
+@rule("quarter_code", rf"(?:(?P<fy>FY\s?)?(?P<y0>{YEAR})[\s-]+)?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
+                      rf"(?:(?:\s+|-|/|\s*(?='))(?P<y>{_SHORT_YEAR})|(?P<yy>\d\d))?(?![\w%-]|[.,]\d)"
+                      rf"|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
+                      rf"[\s-]+(?P<y3>{YEAR})(?![\w%-]|[.,]\d)")
+def _quarter_code(m, ctx):
+    """Quarters and halves written the way earnings reports do: "Q3 2024", "3Q24", "H1 2024", "first-half 2024"."""
+    if m.group("ord"):
+        gran = "H" if m.group("unit").lower() == "half" else "Q"
+        n = ORDINALS[m.group("ord").lower()]
+        if gran == "H" and n > 2:
+            return None
+        return "DATE", f"{int(m.group('y3')):04d}-{gran}{n}"
+    code = m.group("q") or m.group("q2") or m.group("h") or m.group("h2")
+    if not re.search(r"[QH]", m.group(0)):
+        return None  # "q3" or "h1" in lower case is rarely a quarter
+    gran = "Q" if (m.group("q") or m.group("q2")) else "H"
+    n = int(code)
+    year = m.group("y0") or m.group("y") or m.group("yy")
+    if year:
+        year = year.upper().replace("FY", "").strip().lstrip("'")
+        y = int(year) if len(year) == 4 else 2000 + int(year) if int(year) <= 50 else 1900 + int(year)
+        return "DATE", f"{y:04d}-{gran}{n}"
+    if gran == "H" or m.group("q2"):
+        return None  # a bare "H1" or "3Q" is more often a heading, a visa or a model name
+    a = ctx.today()
+    if a is None:
+        return "DATE", f"XXXX-Q{n}"
+    cur = timex.quarter_of(a)
+    y = a.year - 1 if (n > cur and ctx.direction(0) < 0) else a.year
+    return "DATE", f"{y:04d}-Q{n}"
+
+
 @rule("season", rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the|that"
                 rf"|the\s+previous|the\s+following|the\s+coming|the\s+past)\s+)?(?:(?:early|late)\s+)?"
                 rf"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?![\w-])")

@@ -54,7 +54,7 @@ _trigger("spoken", "nineteen eighteen thousand")
 _RULE_TRIGGERS = {"spoken_year": "spoken", "date": "months", "week_of": "week", "numeric_date": "digits", "month_year": "months",
                   "month": "months", "year": "digits", "decade": "digits", "century": "century",
                   "day_word": "day_words", "weekday": "weekdays", "part_of_day": "parts", "clock": "clock",
-                  "holiday": "holidays", "relative": "relative", "quarter": "quarter", "season": "seasons",
+                  "holiday": "holidays", "quarter_code": "digits", "relative": "relative", "quarter": "quarter", "season": "seasons",
                   "ago": "units", "duration": "units", "bare_units": "units", "set": "set", "ref": "ref",
                   "year_adjective": "year_words"}
 _WORD = re.compile(r"[A-Za-z]+|\d+")
@@ -115,9 +115,9 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return {k: [(lo, hi) for lo, hi in v] for k, v in out.items()}
 
 
-def _context(text: str, start: int, end: int, anchor, tense, ref) -> Context:
+def _context(text: str, start: int, end: int, anchor, tense, ref, present: bool = False) -> Context:
     return Context(anchor=anchor, tense=tense, ref=ref, before=text[max(0, start - _WINDOW):start],
-                   after=text[end:end + _WINDOW])
+                   after=text[end:end + _WINDOW], present=present)
 
 
 def find(text: str, anchor=None) -> list[Found]:
@@ -155,13 +155,14 @@ def _is_reference(value: str) -> bool:
     return timex.granularity(value) is not None
 
 
-def resolve_all(text: str, anchor=None, tenses=None, found=None) -> list[DateMention]:
-    """Return the resolved mentions of `text`; `tenses` maps a span (start, end) to PAST/PRESENT/FUTURE."""
+def resolve_all(text: str, anchor=None, tenses=None, found=None, present=None) -> list[DateMention]:
+    """Return the resolved mentions of `text`; `tenses` maps a span (start, end) to PAST/PRESENT/FUTURE and
+    `present` holds the spans that hang from a finite present verb ("is on September 5")."""
     anchor = timex.as_date(anchor)
     out, ref = [], None
     for f in (found if found is not None else find(text, anchor)):
         tense = (tenses or {}).get((f.start, f.end))
-        ctx = _context(text, f.start, f.end, anchor, tense, ref)
+        ctx = _context(text, f.start, f.end, anchor, tense, ref, (f.start, f.end) in (present or ()))
         res = _apply(f, ctx)
         if res is None:
             continue
@@ -189,6 +190,26 @@ _STATIVE = {"was", "were", "is", "are", "been", "be", "stayed", "remained", "las
             "served", "waited", "held", "ran", "run", "kept"}
 
 
+_COMPLEMENT = ("ccomp", "parataxis")
+
+
+def _own_clause(verb, span):
+    """Return the verb whose clause `span` belongs to. The parser often hangs a date placed between a reporting verb
+    and its that-less complement from the complement's verb ("said on Monday he would go"); a complement clause
+    cannot reach back before its own subject, so such a date modifies the reporting verb and takes its tense."""
+    head = verb.head
+    if verb.dep_ not in _COMPLEMENT or head is verb or head.pos_ not in ("VERB", "AUX") \
+            or not head.i < span.start < verb.i:
+        return verb
+    if any(c.dep_ == "mark" or c.lower_ == "that" for c in verb.children if c.i < span.start):
+        return verb  # "said that on Monday he would go": the date sits inside the complement
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if subjects and all(s.i >= span.end for s in subjects) \
+            and not any(t.is_punct and t.text != "," or t.lower_ == "that" for t in span.doc[head.i + 1:span.start]):
+        return head
+    return verb
+
+
 def _tense_of(doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -204,6 +225,7 @@ def _tense_of(doc, start: int, end: int) -> str | None:
         tok = tok.head
     else:
         return None
+    tok = _own_clause(tok, span)
     for _ in range(3):
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in auxes}
@@ -226,9 +248,31 @@ def _tense_of(doc, start: int, end: int) -> str | None:
     return None
 
 
+def _states_now(doc, start: int, end: int) -> bool:
+    """Return True when the expression hangs, directly or through a preposition, from a finite present verb
+    ("the meeting is on September 5", "the show opens in May"); participles and far attachments do not count."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root.head
+    if tok is span.root:
+        return False
+    if tok.pos_ == "ADP" and tok.head is not tok:
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return all(a.tag_ in ("VBZ", "VBP", "VBG") for a in auxes) and any(a.tag_ in ("VBZ", "VBP") for a in auxes) \
+            and tok.tag_ in ("VBG", "VBN")  # "is held", "is being held", "are meeting"
+    return tok.tag_ in ("VBZ", "VBP")
+
+
 def extract_dates(doc, anchor=None) -> list[DateMention]:
     """Return the temporal expressions of `doc` as DateMention objects, resolved against `anchor`."""
     text = doc.text
     found = find(text, anchor)
     tenses = {(f.start, f.end): _tense_of(doc, f.start, f.end) for f in found}
-    return resolve_all(text, anchor, tenses, found)
+    present = {(f.start, f.end) for f in found if tenses[(f.start, f.end)] == PRESENT
+               and _states_now(doc, f.start, f.end)}
+    return resolve_all(text, anchor, tenses, found, present)
