@@ -202,3 +202,12 @@ def test_firm_named_like_a_person_is_a_firm():
 def test_organization_noun_before_a_name(nlp):
     ents = run(nlp, "Apple's iTunes store passed U.S. electronics retailer Best Buy in music sales last year.")
     assert by_name(ents, "Best Buy").type == "organization"
+
+
+def test_transcript_speaker_labels_do_not_swallow_the_sentence(nlp):
+    from newskit.entities import extract_entities
+
+    text = ("Debate transcript\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n"
+            "\"PENCE: Well, look, this is America, Chris.\n\n\"WALLACE: If I may, sir, will she be there?\n")
+    names = {e.name for e in extract_entities(nlp(text))}
+    assert not any(":" in n for n in names), names

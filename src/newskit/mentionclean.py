@@ -72,7 +72,26 @@ def _cut(doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
             parts.append((a, i + 1))
             a = i + 1
     parts.append((a, e))
-    return [(x, y) for x, y in parts if y > x]
+    return [(x, y) for x, y in _colon_parts(doc, parts, label) if y > x]
+
+
+_NAME_GLUE = {"of", "the", "and", "for", "de", "la", "du", "von", "van", "der", "al", "bin", "&", "-", "'s", "\u2019s"}
+
+
+def _colon_parts(doc, parts, label):
+    """Split at colons ("WALLACE: Let's start…", a transcript's speaker label) and drop pieces that are prose."""
+    out = []
+    for x, y in parts:
+        cuts = [i for i in range(x, y) if doc[i].text == ":"]
+        pieces = list(zip([x] + [i + 1 for i in cuts], cuts + [y]))
+        prose = [any(t.is_alpha and t.is_lower and t.lower_ not in _NAME_GLUE for t in doc[a:b]) for a, b in pieces]
+        if len(pieces) > 1 and label in ("WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+            if not any(prose):
+                out.append((x, y))  # a title such as "Star Wars: Episode IV" keeps its colon
+            # else the model read "SPEAKER: sentence" as a title; its label says nothing about the speaker
+        else:
+            out += [p for p, is_prose in zip(pieces, prose) if len(pieces) == 1 or not is_prose]
+    return out
 
 
 def _joined(doc, i: int) -> bool:
