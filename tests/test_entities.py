@@ -211,3 +211,12 @@ def test_transcript_speaker_labels_do_not_swallow_the_sentence(nlp):
             "\"PENCE: Well, look, this is America, Chris.\n\n\"WALLACE: If I may, sir, will she be there?\n")
     names = {e.name for e in extract_entities(nlp(text))}
     assert not any(":" in n for n in names), names
+
+
+def test_city_with_region_groups_with_the_bare_city(nlp):
+    from newskit.entities import extract_entities
+
+    text = ("Water crisis\n\nFLINT, Mich. – Officials met on Monday.\n\n"
+            "Residents of Flint, Mich., have waited two years. Flint now has new pipes.\n")
+    places = [e for e in extract_entities(nlp(text)) if e.type == "place" and "flint" in e.name.lower()]
+    assert len(places) == 1 and places[0].count >= 2

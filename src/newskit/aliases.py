@@ -117,6 +117,8 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
             continue  # short person names are placed one by one below, never glued together first
         # the same name is one entity whatever label the model gave each occurrence (people and things apart)
         fam = "person" if family[i] == "person" else ("event" if family[i] == "event" else "thing")
+        if mentions[i].label in ("GPE", "LOC") and ", " in mentions[i].text:
+            k = norm(mentions[i].text.split(", ")[0])  # "Flint, Mich." is the Flint of "FLINT" and "Flint"
         key = ("c", country[i]) if country[i] else (fam, k)
         if fam == "thing" and not country[i] and (k in authors):
             key = ("person", k)
