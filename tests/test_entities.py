@@ -220,3 +220,12 @@ def test_city_with_region_groups_with_the_bare_city(nlp):
             "Residents of Flint, Mich., have waited two years. Flint now has new pipes.\n")
     places = [e for e in extract_entities(nlp(text)) if e.type == "place" and "flint" in e.name.lower()]
     assert len(places) == 1 and places[0].count >= 2
+
+
+def test_a_surname_addressed_as_mr_is_a_person(nlp):
+    from newskit.entities import extract_entities
+
+    text = ("Sanders urges focus\n\nVoters do not agree with Trump, Sanders said on Friday.\n\n"
+            "\"Mr. Trump, do you really think that?\" he asked. Trump did not answer.\n")
+    ents = {e.name: e.type for e in extract_entities(nlp(text))}
+    assert ents.get("Trump") == "person"

@@ -109,6 +109,7 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
     country = [places.country_code(m.text) if m.label in ("GPE", "LOC", "ORG") else None for m in mentions]
     family = [FAMILY.get(m.label, m.label) for m in mentions]
     first: dict[tuple, int] = {}
+    _addressed_people(mentions, keys, family, text)
     _firms_named_like_people(mentions, keys, family)
     short = _short_people(mentions, keys, family, authors)
     _reconcile(mentions, keys, family, short)
@@ -133,6 +134,24 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
     for i in range(n):
         clusters.setdefault(uf.find(i), []).append(i)
     return sorted(clusters.values(), key=lambda c: mentions[c[0]].start)
+
+
+_ADDRESS = re.compile(r"(\w+)\.?\s+$")
+
+
+def _addressed_people(mentions, keys, family, text) -> None:
+    """Give the person label to a one-word name the text anywhere calls "Mr. X", "Mrs. X" or "Sir X": the small
+    model often tags a bare surname ("Trump") as an organization, but no firm or place is addressed so."""
+    addressed = set()
+    for i, m in enumerate(mentions):
+        if len(keys[i].split()) == 1:
+            before = _ADDRESS.search(text[max(0, m.start - 12):m.start])
+            if before and names.is_honorific(before.group(1)):
+                addressed.add(keys[i])
+    for i, m in enumerate(mentions):
+        if keys[i] in addressed and family[i] not in ("person", "event") and m.source in ("ner", "match"):
+            m.label = "PERSON"
+            family[i] = "person"
 
 
 def _firms_named_like_people(mentions, keys, family) -> None:
