@@ -4,10 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {m: i for i, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-    ("dec", "december")), 1) for m in names}
+from .datelex import month_number
+
 _MONTH = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?" \
          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -42,7 +40,7 @@ def find_date(line: str) -> tuple[str, int, int] | None:
 
 def _iso(m: re.Match) -> str | None:
     g = m.groupdict()
-    month = MONTHS.get(g["mon"].lower().rstrip(".")[:3]) if g.get("mon") else int(g["month"])
+    month = month_number(g["mon"]) if g.get("mon") else int(g["month"])
     try:
         return dt.date(int(g["year"]), month, int(g["day"])).isoformat()
     except (TypeError, ValueError):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .meantime import GLUE_LEFT, GLUE_RIGHT, TYPE_MAP, entities_of
+from .metrics import f1, prf
 
 TYPES = ("PER", "LOC", "ORG")
 
@@ -87,12 +88,6 @@ def read_conll(path: str) -> list[ConllDoc]:
     return out
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
-
-
 def _norm(s: str) -> str:
     return " ".join(s.replace("\u2019", "'").split()).lower()
 
@@ -136,5 +131,5 @@ def score_ner(pairs) -> dict:
         doc_tp_p += sum(1 for kind, forms in names if any((kind, f) in gold_names for f in forms))
     p = doc_tp_p / doc_pred if doc_pred else 0.0
     r = doc_tp_r / doc_gold if doc_gold else 0.0
-    return {"mention": _prf(tp, n_pred, n_gold), "per_type": {t: _prf(*v) for t, v in per_type.items()},
-            "document": (p, r, 2 * p * r / (p + r) if p + r else 0.0)}
+    return {"mention": prf(tp, n_pred, n_gold), "per_type": {t: prf(*v) for t, v in per_type.items()},
+            "document": (p, r, f1(p, r))}

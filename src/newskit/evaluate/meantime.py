@@ -15,6 +15,8 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from .metrics import f1
+
 TYPE_MAP = {"person": "PER", "place": "LOC", "organization": "ORG"}
 # Tokens written without a space before (punctuation, clitics) or after (opening brackets, currency).
 GLUE_LEFT = {",", ".", ";", ":", ")", "]", "}", "'s", "n't", "'", "%", "?", "!", "'re", "'ve", "'ll", "'d", "'m"}
@@ -132,6 +134,6 @@ def score_entities(pairs) -> dict:
             merged += hits > 1
     p = correct / n_pred if n_pred else 0.0
     r = found / n_gold if n_gold else 0.0
-    return {"list": (p, r, 2 * p * r / (p + r) if p + r else 0.0),
+    return {"list": (p, r, f1(p, r)),
             "split_rate": split / found if found else 0.0, "merge_rate": merged / correct if correct else 0.0,
             "counts": {"gold": n_gold, "pred": n_pred}}

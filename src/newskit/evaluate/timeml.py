@@ -11,6 +11,8 @@ import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from .metrics import prf
+
 
 @dataclass
 class TimemlDoc:
@@ -64,9 +66,7 @@ def read_timeml_dir(folder: str, pattern: str = "**/*.tml") -> list[TimemlDoc]:
 
 
 def _prf(tp: int, npred: int, ngold: int) -> dict:
-    p = tp / npred if npred else 0.0
-    r = tp / ngold if ngold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    return dict(zip(("precision", "recall", "f1"), prf(tp, npred, ngold)))
 
 
 def _match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
