@@ -14,6 +14,8 @@ import re
 from html import escape
 from string import Template
 
+from .events import timeline
+
 TYPES = ("person", "place", "organization", "event")
 PANEL_TITLES = {"person": "People", "place": "Places", "organization": "Organizations", "event": "Named events"}
 # Highlight colours per entity type: (background, label text). Body text (#1a1a1a) on each background and each
@@ -209,16 +211,6 @@ def _entity_panel(etype: str, ents: list[dict], state: dict) -> str:
             f'</h2><ul class="entities">{"".join(items)}</ul></section>')
 
 
-def _timeline(events: list[dict]) -> list[dict]:
-    try:
-        from .events import timeline
-    except ImportError:  # pragma: no cover - older newskit without the events module
-        dated = [e for e in events if (e.get("when") or {}).get("value")]
-        dated.sort(key=lambda e: e["when"]["value"])
-        return dated + [e for e in events if e not in dated]
-    return timeline(events, undated=True)
-
-
 def _sentence(ev: dict, limit: int = 150) -> str:
     """Return the event's sentence, shortened around the trigger, with the trigger in bold."""
     s, t = ev.get("sentence") or {}, ev.get("trigger") or {}
@@ -265,7 +257,7 @@ def _events_panel(record: dict, state: dict) -> str:
     if not events:
         return ""
     names = _names(record)
-    ordered = _timeline(events)
+    ordered = timeline(events, undated=True)
     dated = [e for e in ordered if (e.get("when") or {}).get("value")]
     undated = [e for e in ordered if not (e.get("when") or {}).get("value")]
     groups: list[tuple[str, list[dict]]] = []
