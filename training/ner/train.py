@@ -7,7 +7,8 @@
    newskit sees pasted text (no space before closing punctuation), then re-tokenized by the base pipeline's own
    tokenizer so training sees the tokens inference will see. Written as DocBin files under training/ner/build/.
 2. Runs `spacy train` on CPU with training/ner/config.cfg, a fixed seed and one thread: newskit's `newskit_ner`
-   component (src/newskit/nertagger.py), a BILUO tagger for PER/LOC/ORG/MISC with its own small tok2vec.
+   component (src/newskit/entities/tagger.py), a BILUO tagger for PER/LOC/ORG/MISC with its own small tok2vec,
+   trained behind the base pipeline's frozen `ner` whose labels it reads as features.
    Model selection: the best entity F1 on eng.testa.
 3. Copies the best pipeline (spaCy to_disk format: config, vocab, the component) to src/newskit/data/conll_ner/
    and writes the sha256 list src/newskit/data/conll_ner.sha256 that the tests check the shipped files against.
@@ -122,16 +123,20 @@ def sha256_list(folder: Path) -> str:
 
 
 def install(best: Path) -> None:
-    """Copy the trained pipeline (config, vocab, the component) into the package and hash it."""
+    """Copy the trained pipeline (config, vocab, the component) into the package and hash it.
+
+    The base `ner` it was trained behind is not copied: at run time the host pipeline's own `ner` is the base."""
     import spacy
 
     sys.path.insert(0, str(ROOT / "src"))
-    import newskit.nertagger  # noqa: F401  (the newskit_ner factory)
+    import newskit.entities.tagger  # noqa: F401  (the newskit_ner factory)
 
     nlp = spacy.load(best)
+    if "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")
     if TARGET.exists():
         shutil.rmtree(TARGET)
-    nlp.to_disk(TARGET, exclude=["tokenizer"])
+    nlp.to_disk(TARGET)
     HASHES.write_text("# sha256 of src/newskit/data/conll_ner/*, written by training/ner/train.py\n"
                       + sha256_list(TARGET), encoding="utf-8")
 

@@ -7,8 +7,8 @@ type mapped to PER/LOC/ORG (person/place/organization); any other newskit type (
 """
 from __future__ import annotations
 
-from .meantime import TYPE_MAP, entities_of
-from .metrics import prf
+from newskit.evaluate.meantime import TYPE_MAP, entities_of
+from newskit.evaluate.metrics import prf
 
 OTHER = "OTHER"
 NONE = "-"  # no gold span (a row) or no predicted span (a column) at that place

@@ -2,8 +2,10 @@
 
 A per-token softmax over BILUO tags (spaCy's Tagger model) instead of a transition-based parser: it costs a small
 tok2vec plus one matrix product, where a second transition-based recognizer would cost a fifth of the whole
-pipeline. It writes its spans to `doc.spans[spans_key]` (never `doc.ents`, the base model's), so it can be added to
-any pipeline; `newskit_ner_merge` (newskit.nercombine) then decides the final `doc.ents`.
+pipeline. Its embedding also reads ENT_TYPE and ENT_IOB, the labels a base recognizer placed before it gave each
+token: it learns when to trust them (the base model knows "Airbus" is a company; CoNLL-2003 teaches it that
+"Japan" in a football score is a team). Without a base recognizer before it those features are empty. It writes its spans to `doc.spans[spans_key]` (never `doc.ents`, the base model's), so it can be added to
+any pipeline; `newskit_ner_merge` (newskit.entities.combine) then decides the final `doc.ents`.
 
 Trained by training/ner/train.py (`spacy train` with this module passed as --code).
 """
@@ -35,8 +37,8 @@ normalize = false
 [model.tok2vec.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
 width = 64
-attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
-rows = [5000, 1000, 2500, 2500]
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "ENT_TYPE", "ENT_IOB"]
+rows = [5000, 1000, 2500, 2500, 50, 10]
 include_static_vectors = false
 
 [model.tok2vec.encode]
@@ -57,10 +59,12 @@ def spans_getter(key: str) -> Callable[[Doc, str], list[Span]]:
 
 @registry.scorers("newskit.ner_scorer.v1")
 def make_scorer(spans_key: str = SPANS_KEY):
-    """Return a scorer of the component's spans against the reference entities (ents_p/r/f, per type)."""
+    """Return a scorer of the component's spans against the reference entities (newskit_ents_p/r/f, per type).
+
+    Its own key, so a base `ner` in the same pipeline keeps its `ents_*` scores."""
     def score(examples, **kwargs):
         kwargs.pop("getter", None)
-        return Scorer.score_spans(examples, "ents", getter=spans_getter(spans_key),
+        return Scorer.score_spans(examples, "newskit_ents", getter=spans_getter(spans_key),
                                   has_annotation=lambda doc: True, **kwargs)
     return score
 
@@ -68,24 +72,30 @@ def make_scorer(spans_key: str = SPANS_KEY):
 def decode(tags: list[str]) -> list[tuple[int, int, str]]:
     """Return (start, end, label) token spans from predicted BILUO tags, reading ill-formed runs leniently.
 
-    A span opens at B or U, or at I/L when no span of that label is open; it closes at L or U, at O, or when the
-    label changes."""
+    A span opens at B or U (closing any open one), or at I/L when none is open; it closes after L or U, or at O.
+    An I or L of another label continues the open span: one name is not cut in two because its last word looked
+    like a place. The span takes the label most of its tokens carry (the first one on a tie)."""
     spans: list[tuple[int, int, str]] = []
-    start, label = None, None
+    start, kinds = None, []
+
+    def close(end):
+        spans.append((start, end, max(kinds, key=kinds.count)))
+
     for i, tag in enumerate(tags):
         move, _, kind = tag.partition("-")
-        if start is not None and (move in ("O", "B", "U") or kind != label):
-            spans.append((start, i, label))
-            start, label = None, None
+        if start is not None and move in ("O", "B", "U"):
+            close(i)
+            start, kinds = None, []
         if move == "O":
             continue
         if start is None:
-            start, label = i, kind
+            start = i
+        kinds.append(kind)
         if move in ("L", "U"):
-            spans.append((start, i + 1, label))
-            start, label = None, None
+            close(i + 1)
+            start, kinds = None, []
     if start is not None:
-        spans.append((start, len(tags), label))
+        close(len(tags))
     return spans
 
 
@@ -146,7 +156,8 @@ class BiluoTagger(Tagger):
 
 @Language.factory("newskit_ner", default_config={"model": DEFAULT_MODEL, "spans_key": SPANS_KEY,
                                                  "scorer": {"@scorers": "newskit.ner_scorer.v1"}},
-                  assigns=["doc.spans"], default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0})
+                  assigns=["doc.spans"], default_score_weights={"newskit_ents_f": 1.0, "newskit_ents_p": 0.0,
+                                         "newskit_ents_r": 0.0})
 def make_ner(nlp: Language, name: str, model: Model, spans_key: str, scorer):
     """Return the BILUO entity tagger (trainable; spans in doc.spans[spans_key])."""
     return BiluoTagger(nlp.vocab, model, name, spans_key=spans_key, scorer=scorer)
