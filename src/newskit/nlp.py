@@ -86,15 +86,19 @@ def add_conll_ner(nlp, path: Path = CONLL_NER) -> bool:
 
     Any English pipeline gets it (the recognizer has its own embeddings; the merge keeps the pipeline's non-name
     entity types); a pipeline in another language is left alone. Returns whether it was added."""
-    import spacy
+    from thinc.api import Config
 
     from newskit.entities import tagger as _factory  # noqa: F401  (registers the newskit_ner factory)
 
     if nlp.lang != "en" or "newskit_ner" in nlp.pipe_names or not (path / "config.cfg").is_file():
         return False
-    source = spacy.load(path)
+    # Built from its own config and weights rather than spacy.load(path) + source=: the shipped folder's vocab and
+    # tokenizer are the base pipeline's anyway, and reading them again costs more than the component's load.
+    config = dict(Config().from_disk(path / "config.cfg")["components"]["newskit_ner"])
+    config.pop("factory", None)
     where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
-    nlp.add_pipe("newskit_ner", source=source, **where)
+    pipe = nlp.add_pipe("newskit_ner", config=config, **where)
+    pipe.from_disk(path / "newskit_ner", exclude=["vocab"])
     nlp.add_pipe("newskit_ner_merge", after="newskit_ner")
     return True
 

@@ -84,3 +84,10 @@ def test_combined_spans_are_valid_ents():
     doc.ents = combine([_span(doc, "Airbus", "ORG"), _span(doc, "Paris", "LOC")],
                        [Span(doc, 0, 3, label="ORG")])
     assert _labels(doc.ents) == [("Airbus", "ORG"), ("Paris", "GPE")]
+
+
+def test_a_person_cut_short_takes_the_base_models_whole_name():
+    doc = _doc("Foreign Minister Choe Sun-hui’s trip and Jesse Owens's record.")
+    conll = [_span(doc, "Choe", "PER"), _span(doc, "Sun", "MISC"), _span(doc, "Jesse Owens", "PER")]
+    base = [_span(doc, "Choe Sun-hui", "PERSON"), _span(doc, "Jesse Owens's", "PERSON")]
+    assert _labels(combine(conll, base)) == [("Choe Sun-hui", "PERSON"), ("Jesse Owens", "PERSON")]

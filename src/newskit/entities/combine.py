@@ -17,38 +17,75 @@ FROM_CONLL = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Numbers and times: the base model's span wins over a colliding CoNLL name (dates are resolved from them).
 NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# Base labels whose span may widen a CoNLL name of the same type (see _widen).
+WIDEN = frozenset({"PERSON"})
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
+def _cover(n: int, spans) -> bytearray:
+    """Return a per-token mask of the tokens the spans cover (overlap tests by slicing, not span pairs)."""
+    mask = bytearray(n)
+    for s in spans:
+        mask[s.start:s.end] = b"\x01" * (s.end - s.start)
+    return mask
 
 
 def combine(conll: list[Span], base: list[Span], *, keep_base_names: bool = False) -> list[Span]:
     """Return the merged, non-overlapping entity spans of one doc, in text order.
 
-    conll: spans labelled PER/LOC/ORG/MISC; base: the base model's OntoNotes spans. keep_base_names: also keep a
-    base person/place/organization the CoNLL layer left untouched (more recall, less precision)."""
-    numeric = [b for b in base if b.label_ in NUMERIC]
+    conll: spans labelled PER/LOC/ORG/MISC; base: the base model's OntoNotes spans. A base person, place or
+    organization is kept where the CoNLL layer calls the very same span MISC (its catch-all: the base model's type
+    is finer) and, with keep_base_names, also where the CoNLL layer found nothing at all."""
+    if not conll and not base:
+        return []
+    n = len((conll or base)[0].doc)
+    numeric = _cover(n, [b for b in base if b.label_ in NUMERIC])
     same = {(b.start, b.end): b.label_ for b in base}
     names: list[Span] = []
     for s in conll:
         label = FROM_CONLL.get(s.label_)
-        if label is None or any(_overlaps(s, n) for n in numeric):
+        if label is None or any(numeric[s.start:s.end]):
             continue
         if label == "GPE" and same.get((s.start, s.end)) in PLACE_LABELS:
             label = same[(s.start, s.end)]
         names.append(Span(s.doc, s.start, s.end, label=label))
-    misc = [s for s in conll if s.label_ not in FROM_CONLL]
+    names = _widen(names, base)
+    misc_spans = [s for s in conll if s.label_ not in FROM_CONLL]
+    misc_exact = {(s.start, s.end) for s in misc_spans}
+    misc = _cover(n, misc_spans)
+    taken = _cover(n, names)
     kept = []
     for b in base:
-        if any(_overlaps(b, n) for n in names):
+        if any(taken[b.start:b.end]):
             if b.label_ not in NUMERIC:
                 continue
-        elif b.label_ in NAME_LABELS and (not keep_base_names or any(_overlaps(b, m) for m in misc)):
+        elif b.label_ in NAME_LABELS and (b.start, b.end) not in misc_exact \
+                and (not keep_base_names or any(misc[b.start:b.end])):
             continue
         kept.append(b)
-    names = [n for n in names if not any(_overlaps(n, k) for k in kept)]
+    held = _cover(n, kept)
+    names = [s for s in names if not any(held[s.start:s.end])]
     return sorted(vote(names) + kept, key=lambda s: s.start)
+
+
+def _widen(names: list[Span], base: list[Span]) -> list[Span]:
+    """Take the base model's longer span for a person it found whole where the CoNLL layer kept only part of it.
+
+    "Choe Sun-hui’s": the CoNLL layer reads "Choe" as a person and "Sun" as something else; the base model has the
+    whole name. Only when that one person is the only CoNLL name inside the base span and the words it adds are name
+    words: capitalized or hyphen-joined (the base model's spans also run into scores, line breaks and "'s")."""
+    out = list(names)
+    for b in base:
+        if b.label_ not in WIDEN:
+            continue
+        inside = [s for s in out if s.start < b.end and b.start < s.end]
+        if len(inside) != 1 or inside[0].label_ != b.label_ or (inside[0].start, inside[0].end) == (b.start, b.end) \
+                or not (b.start <= inside[0].start and inside[0].end <= b.end):
+            continue
+        extra = [t for t in b if not inside[0].start <= t.i < inside[0].end]
+        if all(t.is_alpha or (t.text == "-" and not t.whitespace_) for t in extra) \
+                and any(t.text[:1].isupper() for t in extra):
+            out = [s for s in out if s is not inside[0]] + [Span(b.doc, b.start, b.end, label=b.label_)]
+    return sorted(out, key=lambda s: s.start)
 
 
 def _key(span: Span) -> str:
