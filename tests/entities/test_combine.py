@@ -40,14 +40,14 @@ def test_base_names_the_conll_layer_left_out_are_dropped_unless_asked():
     base = [_span(doc, "Reuters", "ORG"), _span(doc, "Acme Corp", "ORG")]
     conll = [_span(doc, "Acme Corp", "ORG")]
     assert _labels(combine(conll, base)) == [("Acme Corp", "ORG")]
-    assert _labels(combine(conll, base, keep_base_names=True)) == [("Reuters", "ORG"), ("Acme Corp", "ORG")]
+    assert _labels(combine(conll, base, keep_base_names={"ORG"})) == [("Reuters", "ORG"), ("Acme Corp", "ORG")]
 
 
 def test_a_base_name_inside_a_misc_span_is_not_kept():
     doc = _doc("He won the Boston Marathon.")
     base = [_span(doc, "Boston", "GPE")]
     conll = [_span(doc, "Boston Marathon", "MISC")]
-    assert combine(conll, base, keep_base_names=True) == []
+    assert combine(conll, base, keep_base_names={"ORG"}) == []
 
 
 def test_numbers_and_dates_beat_a_colliding_name():
@@ -91,3 +91,11 @@ def test_a_person_cut_short_takes_the_base_models_whole_name():
     conll = [_span(doc, "Choe", "PER"), _span(doc, "Sun", "MISC"), _span(doc, "Jesse Owens", "PER")]
     base = [_span(doc, "Choe Sun-hui", "PERSON"), _span(doc, "Jesse Owens's", "PERSON")]
     assert _labels(combine(conll, base)) == [("Choe Sun-hui", "PERSON"), ("Jesse Owens", "PERSON")]
+
+
+def test_a_capitals_label_before_a_colon_is_not_a_name():
+    doc = _doc("A view of Pyongyang. PHOTO: Unsplash\nBRUSSELS: The EU met.")
+    conll = [_span(doc, "Pyongyang", "LOC"), _span(doc, "PHOTO", "LOC"), _span(doc, "BRUSSELS", "LOC"),
+             _span(doc, "EU", "ORG")]
+    base = [_span(doc, "Pyongyang", "GPE"), _span(doc, "BRUSSELS", "GPE")]
+    assert _labels(combine(conll, base)) == [("Pyongyang", "GPE"), ("BRUSSELS", "GPE"), ("EU", "ORG")]

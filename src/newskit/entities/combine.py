@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 # Base-model labels for names: the CoNLL layer decides these.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-# What a CoNLL label becomes; a LOC takes the base model's finer place label when both found the same span.
+# What a CoNLL label becomes; a LOC takes the base model's finer place label (GPE/LOC/FAC) where both found a place.
 FROM_CONLL = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Numbers and times: the base model's span wins over a colliding CoNLL name (dates are resolved from them).
@@ -29,26 +29,27 @@ def _cover(n: int, spans) -> bytearray:
     return mask
 
 
-def combine(conll: list[Span], base: list[Span], *, keep_base_names: bool = False) -> list[Span]:
+def combine(conll: list[Span], base: list[Span], *, keep_base_names=()) -> list[Span]:
     """Return the merged, non-overlapping entity spans of one doc, in text order.
 
     conll: spans labelled PER/LOC/ORG/MISC; base: the base model's OntoNotes spans. A base person, place or
     organization is kept where the CoNLL layer calls the very same span MISC (its catch-all: the base model's type
-    is finer) and, with keep_base_names, also where the CoNLL layer found nothing at all."""
+    is finer) and, for the labels in keep_base_names, also where the CoNLL layer found nothing at all."""
     if not conll and not base:
         return []
     n = len((conll or base)[0].doc)
     numeric = _cover(n, [b for b in base if b.label_ in NUMERIC])
-    same = {(b.start, b.end): b.label_ for b in base}
     names: list[Span] = []
     for s in conll:
         label = FROM_CONLL.get(s.label_)
         if label is None or any(numeric[s.start:s.end]):
             continue
-        if label == "GPE" and same.get((s.start, s.end)) in PLACE_LABELS:
-            label = same[(s.start, s.end)]
+        if label == "GPE":
+            label = next((b.label_ for b in base if b.label_ in PLACE_LABELS and b.start < s.end
+                          and s.start < b.end), label)
         names.append(Span(s.doc, s.start, s.end, label=label))
-    names = _widen(names, base)
+    seen_by_base = _cover(n, base)
+    names = [s for s in _widen(names, base) if not _is_label(s, seen_by_base)]
     misc_spans = [s for s in conll if s.label_ not in FROM_CONLL]
     misc_exact = {(s.start, s.end) for s in misc_spans}
     misc = _cover(n, misc_spans)
@@ -59,12 +60,19 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: bool = Fals
             if b.label_ not in NUMERIC:
                 continue
         elif b.label_ in NAME_LABELS and (b.start, b.end) not in misc_exact \
-                and (not keep_base_names or any(misc[b.start:b.end])):
+                and (b.label_ not in keep_base_names or any(misc[b.start:b.end])):
             continue
         kept.append(b)
     held = _cover(n, kept)
     names = [s for s in names if not any(held[s.start:s.end])]
     return sorted(vote(names) + kept, key=lambda s: s.start)
+
+
+def _is_label(span: Span, base_cover: bytearray) -> bool:
+    """Say whether a name only the CoNLL layer saw is a one-word capitals label before a colon ("PHOTO: Unsplash")."""
+    doc = span.doc
+    return len(span) == 1 and span.text.isupper() and len(span.text) > 1 and span.end < len(doc) \
+        and doc[span.end].text == ":" and not any(base_cover[span.start:span.end])
 
 
 def _widen(names: list[Span], base: list[Span]) -> list[Span]:
