@@ -10,13 +10,14 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from newskit import lexicon
 from newskit.entities import names, places
 
-_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "&", "in", "on", "at", "to", "a"}
-_CORPORATE = {"inc", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "group", "ag", "sa", "nv",
-              "llc", "holdings", "gmbh", "se", "spa", "bv", "lp", "llp"}
-FAMILY = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization",
-          "EVENT": "event"}
+_FUNCTION_WORDS = lexicon.words("name_function_words")
+_CORPORATE = lexicon.words("corporate_suffixes")
+# Entity types whose mentions may be grouped together; the other labels keep their own.
+FAMILY = {label: kind for label, kind in lexicon.table("label_types").items()
+          if kind in ("person", "place", "organization", "event")}
 
 
 @lru_cache(maxsize=16384)

@@ -7,19 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newskit import lexicon
 from newskit.html.jsonld import ARTICLE_TYPES, PAGE_TYPES, json_ld, ld_names, ld_types
 from newskit.html.markup import clean, main_container, read_markup
 
 # Meta names/properties for the first publication date, most trusted first; then last-modified ones.
-PUBLISHED_META = ("article:published_time", "og:published_time", "article:published", "datepublished",
-                  "parsely-pub-date", "sailthru.date", "article.published", "publish-date", "publish_date",
-                  "publishdate", "pubdate", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
-                  "article_date_original", "original-publish-date", "originalpublicationdate", "date",
-                  "dc.date", "dcterms.date", "citation_publication_date", "release_date", "cxenseparse:recs:publishtime")
-MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified",
-                 "article.updated", "lastmod")
-AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
-               "dcterms.creator", "citation_author", "twitter:creator:name")
+PUBLISHED_META = lexicon.entries("meta/published")
+MODIFIED_META = lexicon.entries("meta/modified")
+AUTHOR_META = lexicon.entries("meta/author")
 
 
 @dataclass
