@@ -9,6 +9,7 @@ AGENCIES = lexicon.entries("agencies")
 _AGENCY_RE = lexicon.alternation(AGENCIES)
 OUTLET_WORDS = lexicon.words("outlet_words")
 ROLE_WORDS = lexicon.words("byline_roles")
+_NOT_PLACES = lexicon.words("dateline_not_places")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"
                          r"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el)"
                          r"|Jr\.?|Sr\.?|II|III|IV)$")
@@ -153,7 +154,7 @@ def parse_dateline(line: str) -> dict | None:
         return None
     place = m.group("place").rstrip(",")
     first = place.split(",")[0]
-    if len(first) < 3 or not any(c.isalpha() for c in first) or first in ("FOR", "UPDATE", "NOTE", "EDITOR"):
+    if len(first) < 3 or not any(c.isalpha() for c in first) or first in _NOT_PLACES:
         return None
     agency = (m.group("agency") or m.group("wire") or "").strip() or None
     return {"place": place, "agency": agency, "end": m.end()}

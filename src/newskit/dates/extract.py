@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
+
 # Imported for their side effect: each module registers its rules with `rule`.
 from newskit.dates.rules import named_days, periods, sets  # noqa: F401
 from newskit.dates.rules.calendar import RULES

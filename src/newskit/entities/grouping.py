@@ -23,8 +23,7 @@ FAMILY = {label: kind for label, kind in lexicon.table("label_types").items()
 @lru_cache(maxsize=16384)
 def norm(text: str) -> str:
     """Return the comparison key of a name: casefolded, straight apostrophes, no leading article or dots."""
-    t = " ".join(text.replace("\u2019", "'").split()).casefold()
-    t = re.sub(r"^the ", "", t)
+    t = re.sub(r"^the ", "", lexicon.norm(text))
     t = re.sub(r"'s$", "", t)
     if re.fullmatch(r"(?:\w\.)+\w?\.?", t):  # U.S. -> us, U.N. -> un
         t = t.replace(".", "")

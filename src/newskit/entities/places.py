@@ -58,8 +58,7 @@ def _table() -> tuple[list[tuple[str, str, str, re.Pattern]], dict[str, str]]:
 
 
 def _norm(text: str) -> str:
-    text = " ".join(text.replace("\u2019", "'").split()).lower()
-    return re.sub(r"^the ", "", text)
+    return re.sub(r"^the ", "", lexicon.norm(text))
 
 
 @lru_cache(maxsize=4096)

@@ -19,8 +19,7 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:de|van|von|der|den|da|di|
 
 def norm_key(s: str) -> str:
     """Return `s` reduced for comparing names and titles: lower case, no leading "the", letters and digits only."""
-    s = re.sub(r"^the\s+", "", (s or "").lower())
-    return re.sub(r"[\W_]+", "", s)
+    return re.sub(r"[\W_]+", "", re.sub(r"^the ", "", lexicon.norm(s)))
 
 
 def to_iso(value) -> str | None:

@@ -79,16 +79,16 @@ def read_page(tree) -> PageMeta:
     pm.og_type = meta.get("og:type")
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     pm.url = meta.get("og:url") or (canonical[0] if canonical else None)
-    for key in ("og:title", "twitter:title", "parsely-title", "sailthru.title", "title", "dc.title"):
+    for key in lexicon.entries("meta/title"):
         if key in meta:
             pm.titles.append((meta[key], key if ":" in key else f"meta:{key}"))
-    for key in ("og:description", "description", "twitter:description"):
+    for key in lexicon.entries("meta/description"):
         if key in meta:
             pm.descriptions.append((meta[key], key if ":" in key else f"meta:{key}"))
     for key in AUTHOR_META:
         if key in meta:
             pm.authors.append((meta[key], f"meta:{key}" if ":" not in key else key))
-    for key in ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"):
+    for key in lexicon.entries("meta/publisher"):
         if key in meta and not meta[key].startswith("@"):
             pm.publishers.append((meta[key], key if ":" in key else f"meta:{key}"))
     for key in PUBLISHED_META:

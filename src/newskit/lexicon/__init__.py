@@ -48,6 +48,12 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(part.strip() for part in line.split("\t")) for line in _lines(name + ".tsv"))
 
 
+def norm(text: str | None) -> str:
+    """Return the key a word or name is compared by: casefolded, curly apostrophes straight, whitespace runs one
+    space ("" for None)."""
+    return " ".join((text or "").replace("\u2019", "'").split()).casefold()
+
+
 def alternation(items, space: str = " ") -> str:
     """Return a regex alternation matching any of `items` literally, longest first so no prefix shadows a word;
     the spaces inside a phrase match `space` (e.g. r"\\s+")."""

@@ -6,7 +6,7 @@ import re
 from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.rules.calendar import rule
-from newskit.dates.rules.periods import amount_of, norm
+from newskit.dates.rules.periods import amount_of
 from newskit.dates.words import (
     MONTH,
     NUM,
@@ -20,6 +20,7 @@ from newskit.dates.words import (
     unit_code,
     weekday_number,
 )
+from newskit.lexicon import norm
 
 _ADVERBS = lexicon.table("dates/set_adverbs")
 
