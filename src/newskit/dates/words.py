@@ -33,6 +33,13 @@ DECADE_WORDS = lexicon.entries("dates/decade_words")
 # Unit words -> TIMEX3 unit codes (MIN is minutes, E decades, C centuries, L millennia).
 UNITS = lexicon.table("dates/time_units")
 
+# Trigger words of the date rules (see dates.rules.rule): the words their matches are built around.
+MONTH_WORDS = frozenset(MONTHS)
+WEEKDAY_WORDS = frozenset(WEEKDAYS) | {w + "s" for w in _WEEKDAY_NAMES}
+UNIT_WORDS = frozenset(UNITS) | {w + "s" for w in UNITS} | {"centuries", "millennia"}
+SEASON_WORDS = frozenset(SEASON_CODES) | {"season"}
+PART_WORDS = frozenset(PART_CODES) | {"noon", "midnight"}
+
 MONTH = rf"(?:{lexicon.alternation(_MONTH_NAMES)}|(?:{lexicon.alternation(_MONTH_ABBREVIATIONS)})\.?)"
 WEEKDAY = rf"(?:{lexicon.alternation(_WEEKDAY_NAMES)}|(?:{lexicon.alternation(_WEEKDAY_ABBREVIATIONS)})\.)"
 SEASON = rf"(?:{lexicon.alternation(SEASON_CODES)})"
