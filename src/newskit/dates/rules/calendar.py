@@ -26,6 +26,7 @@ from newskit.dates.words import (
     month_number,
     weekday_number,
 )
+from newskit.lexicon import norm
 
 # Words after which a bare "May"/"March"/"fall"/"spring" is a date and not a verb or a name.
 DATE_PREPS = lexicon.words("dates/date_prepositions")
@@ -111,7 +112,7 @@ def _month(m, ctx):
     if not capitalized(word) or (word.endswith(".") is False and len(word) <= 3 and word.lower() != "may"):
         return None
     mo = month_number(word)
-    rel = " ".join((m.group("rel") or "").lower().split())
+    rel = norm(m.group("rel"))
     if word.lower() in ("may", "march") and not rel and not m.group("edge") and prev_word(ctx) not in DATE_PREPS:
         return None
     a = ctx.today()
@@ -191,7 +192,7 @@ def _weekday(m, ctx):
         value = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")), y)
     else:
         wd = weekday_number(m.group("wd"))
-        rel = " ".join((m.group("rel") or "").lower().split())
+        rel = norm(m.group("rel"))
         a = ctx.today()
         if a is None:
             value = f"XXXX-WXX-{wd}"
@@ -231,7 +232,7 @@ def _part_of_day(m, ctx):
         else:
             base = ctx.weekday(weekday_number(m.group("w")))
         return "TIME", f"{base}T{part}"
-    rel = " ".join(m.group("rel").lower().split())
+    rel = norm(m.group("rel"))
     a = ctx.today()
     if rel == "the" and re.match(r"\s+(?:of|before|after|when)\b", ctx.after):
         return None
