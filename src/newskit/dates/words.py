@@ -8,7 +8,6 @@ from newskit import lexicon
 _SPACE = r"\s+"
 
 
-
 def _numbers(name: str) -> dict:
     return {w: float(v) if "." in v else int(v) for w, v in lexicon.table(name).items()}
 
@@ -35,7 +34,8 @@ UNITS = lexicon.table("dates/time_units")
 
 # Trigger words of the date rules (see dates.rules.rule): the words their matches are built around.
 MONTH_WORDS = frozenset(MONTHS)
-WEEKDAY_WORDS = frozenset(WEEKDAYS) | {w + "s" for w in _WEEKDAY_NAMES}
+WEEKDAY_PLURALS = tuple(w + "s" for w in _WEEKDAY_NAMES)  # "on Mondays": a set
+WEEKDAY_WORDS = frozenset(WEEKDAYS) | frozenset(WEEKDAY_PLURALS)
 UNIT_WORDS = frozenset(UNITS) | {w + "s" for w in UNITS} | {"centuries", "millennia"}
 SEASON_WORDS = frozenset(SEASON_CODES) | {"season"}
 PART_WORDS = frozenset(PART_CODES) | {"noon", "midnight"}
@@ -66,7 +66,7 @@ def number(text: str):
     if re.fullmatch(r"[\d,]+(\.\d+)?", t):
         val = float(t.replace(",", "")) + half
         return int(val) if val.is_integer() else val
-    if t in VAGUE or t in ("few", "several", "some", "many", "a number of"):
+    if t in VAGUE:
         return None
     value = None
     if t in NUMBER_WORDS:

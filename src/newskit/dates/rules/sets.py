@@ -20,6 +20,7 @@ from newskit.dates.words import (
     UNIT,
     UNIT_WORDS,
     WEEKDAY,
+    WEEKDAY_PLURALS,
     WEEKDAY_WORDS,
     month_number,
     unit_code,
@@ -33,7 +34,7 @@ _ADVERBS = lexicon.table("dates/set_adverbs")
 @rule("set", rf"(?:every|each|per|a)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}"
              rf"|{SEASON}|{PART}|weekend|season)(?![\w])|(?P<adv>{lexicon.alternation(_ADVERBS)})(?![\w])"
              rf"|(?P<times>once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{UNIT}|weekend)(?![\w])"
-             rf"|(?P<plural>(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?![\w])",
+             rf"|(?P<plural>(?:{lexicon.alternation(WEEKDAY_PLURALS)}))(?![\w])",
       triggers=MONTH_WORDS | WEEKDAY_WORDS | UNIT_WORDS | SEASON_WORDS | PART_WORDS | set(_ADVERBS))
 def _set(m, ctx):
     whole = norm(m.group(0))
