@@ -174,4 +174,3 @@ def test_a_period_that_ended_lies_before_the_anchor(text, expected):
 ])
 def test_quarter_and_half_codes(text, expected):
     assert [(m.text, m.value) for m in resolve_all(text, ANCHOR)] == expected
-
