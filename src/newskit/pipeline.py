@@ -7,9 +7,14 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from newskit.article.builder import parse_article
 from newskit.io.inputs import Source, source_from_text
+from newskit.record import ErrorInfo, ErrorRecord, Record
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 TASKS = ("parse", "entities", "dates", "quotes", "events")
 # What each command fills (CONTRACT: parse → article; entities → article, entities, dates).
@@ -45,52 +50,44 @@ def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def error_record(source_id: str, code: str, message: str) -> dict:
+def error_record(source_id: str, code: str, message: str) -> dict[str, Any]:
     """Return the record that stands in for an input that failed."""
-    return {"id": source_id, "error": {"code": code, "message": message}}
+    return ErrorRecord(source_id, ErrorInfo(code, message)).to_dict()
 
 
-def build_record(source: Source, doc, tasks: Iterable[str]) -> dict:
+def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> dict[str, Any]:
     """Return the record of one source: its article fields and what the tasks extract from its spaCy doc.
 
     Besides the TASKS, `tasks` may hold "all_types" (list every entity type: nationalities, products, laws…) and
     "text" (carry the article text in the record, as HTML inputs always do)."""
     tasks = set(tasks)
-    text = source.text
+    text = source.text or ""
     article = source.article if source.article is not None else parse_article(text)
     given = source.published or (None if article.published else source.default_published)
     if given and given != article.published:
         # The record's own date (or --published for an undated text) is the publication date.
         article = replace(article, published=given, sources={**article.sources, "published": "input"})
-    rec: dict = {"id": source.id}
-    if source.format == "html" or "text" in tasks:
-        rec["text"] = text
-    rec["article"] = article.to_dict()
-    anchor = article.published
-    entities = dates = None
+    entities = dates = quotes = events = None
     if tasks & {"entities", "quotes", "events"}:
         from newskit.entities.extract import extract_entities
 
         entities = extract_entities(doc, article, all_types="all_types" in tasks)
-        if "entities" in tasks:
-            rec["entities"] = [e.to_dict() for e in entities]
     if tasks & {"dates", "events"}:
         from newskit.dates.extract import extract_dates
 
-        dates = extract_dates(doc, anchor)
-        if "dates" in tasks:
-            rec["dates"] = [d.to_dict() for d in dates]
+        dates = extract_dates(doc, article.published)
     if "quotes" in tasks:
         from newskit.quotes.extract import extract_quotes
 
-        rec["quotes"] = [q.to_dict() for q in extract_quotes(doc, entities)]
+        quotes = tuple(extract_quotes(doc, entities))
     if "events" in tasks:
         from newskit.events.extract import extract_events
 
-        rec["events"] = [e.to_dict() for e in extract_events(doc, entities, dates)]
-    if source.meta:
-        rec["meta"] = source.meta
-    return rec
+        events = tuple(extract_events(doc, entities, dates))
+    return Record(source.id, text if source.format == "html" or "text" in tasks else None, article,
+                  entities=tuple(entities) if entities is not None and "entities" in tasks else None,
+                  dates=tuple(dates) if dates is not None and "dates" in tasks else None,
+                  quotes=quotes, events=events, meta=source.meta or None).to_dict()
 
 
 def _safe_build(source: Source, doc, tasks, debug: bool) -> dict:

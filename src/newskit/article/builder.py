@@ -59,7 +59,7 @@ class _Builder:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         if start < end:
-            self.layout.append(LayoutLine(field, start, end, self.text[start:end]))
+            self.layout.append(LayoutLine(start, end, self.text[start:end], field=field))
             if field == "boilerplate":
                 self.boilerplate.append(Span(start, end, self.text[start:end]))
             elif field == "body":

@@ -131,6 +131,48 @@ def start_of(value: str) -> date | None:
     return date(y, 1, 1)
 
 
+def _end_of(start: date, value: str, gran: str) -> date:
+    """Return the last day of the period of granularity `gran` that starts on `start`."""
+    if gran == "D":
+        return start + timedelta(days=1) if value.endswith("-WE") else start
+    if gran == "W":
+        return start + timedelta(days=6)
+    months = {"M": 1, "Q": 3, "H": 6, "S": 3, "Y": 12, "E": 120, "C": 1200}[gran]
+    return add_months(start, months) - timedelta(days=1)
+
+
+def period(value: str | None) -> tuple[date, date] | None:
+    """Return the first and last day of a calendar value (2024-W03 → 15 and 21 January 2024), else None.
+
+    Durations, references (PRESENT_REF) and values with unknown digits (XXXX-09) have no place in the calendar."""
+    if not value:
+        return None
+    gran = granularity(value)
+    if gran is None:
+        return None
+    try:
+        if gran in ("E", "C"):
+            start = date(max(int(value) * (10 if gran == "E" else 100), 1), 1, 1)
+        else:
+            first = start_of(value)
+            if first is None:
+                return None
+            start = first
+        return start, _end_of(start, value.split("T", 1)[0], gran)
+    except (ValueError, OverflowError):
+        return None
+
+
+def sort_key(value: str | None) -> tuple[int, int, int, str]:
+    """Return the one order of TIMEX3 values every view uses: by the period's first day, then its length
+    (2024-W03 before 2024-01-19, 2024-01 before 2024-01-01), then the value; values with no calendar place last."""
+    span = period(value)
+    if span is None:
+        return (1, 0, 0, value or "")
+    first, last = span
+    return (0, first.toordinal(), (last - first).days, value or "")
+
+
 def at(d: date, gran: str) -> str:
     """Format the period of granularity `gran` (D, W, M, Q, H, S, Y, E, C) that contains `d`."""
     if gran == "D":

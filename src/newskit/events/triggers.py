@@ -1,10 +1,12 @@
 """Event triggers: the types of event, the verbs and nouns that announce each, and which token is a trigger."""
 from __future__ import annotations
 
-from newskit.quotes.cues import lemma
+from typing import get_args
 
-TYPES = ("visit", "meeting", "statement", "launch", "test", "military_exercise", "attack", "agreement",
-         "arms_transfer", "election", "war", "other")
+from newskit.quotes.cues import lemma
+from newskit.record import EventType
+
+TYPES: tuple[EventType, ...] = get_args(EventType)
 
 _VERBS = {
     "visit": "visit travel tour arrive",

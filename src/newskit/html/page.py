@@ -261,13 +261,13 @@ def _layout(lines: list[tuple[str, str, dict | None]]) -> tuple[str, list[Layout
                 field = "boilerplate"
             elif n_body == 0 and (dl := parse_dateline(line)):
                 cut = start + len(line[:dl["end"]].rstrip())
-                layout.append(LayoutLine("dateline", start, cut, line[:cut - start]))
+                layout.append(LayoutLine(start, cut, line[:cut - start], field="dateline"))
                 start += dl["end"]
                 n_body += 1
             else:
                 n_body += 1
         if start < pos:
-            layout.append(LayoutLine(field, start, pos, line[start - (pos - len(line)):]))
+            layout.append(LayoutLine(start, pos, line[start - (pos - len(line)):], field=field))
     text = "".join(parts)
     images = [Image(f["file"], f["caption"], f.get("credit_value") or f["credit"], tuple(Span(s, e, text[s:e]) for s, e in spans))
               for f, spans in figs.values()]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newskit.errors import InputError
+from newskit.record import Article
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
 FORMATS = ("auto", "text", "html", "jsonl")
@@ -38,7 +39,7 @@ class Source:
     published: str | None = None
     meta: dict = field(default_factory=dict)
     error: InputError | None = None
-    article: object | None = None  # an Article already recovered (HTML pages), else parsed from `text`
+    article: Article | None = None  # an Article already recovered (HTML pages), else parsed from `text`
     default_published: str | None = None  # --published: used only when neither the record nor the text has a date
 
 
