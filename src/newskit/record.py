@@ -34,8 +34,8 @@ QuoteKind = Literal["direct", "indirect", "scare"]
 EventType = Literal["visit", "meeting", "statement", "launch", "test", "military_exercise", "attack", "agreement",
                     "arms_transfer", "election", "war", "other"]
 EventStatus = Literal["happened", "planned", "reported"]
-LayoutField = Literal["headline", "subheadline", "byline", "publisher", "date", "updated", "dateline", "image",
-                      "caption", "credit", "body", "boilerplate"]
+LayoutField = Literal["section", "header", "headline", "subheadline", "byline", "publisher", "date", "updated",
+                      "dateline", "image", "caption", "credit", "body", "boilerplate"]
 
 ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from newskit.dates import timex
 from newskit.dates.extract import extract_dates
 from newskit.entities.extract import extract_entities
-from newskit.dates import timex
 from newskit.events.extract import TYPES, extract_events, timeline
 from newskit.record import Event, Span, When
 

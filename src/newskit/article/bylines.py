@@ -14,7 +14,8 @@ OUTLET_WORDS = {"herald", "times", "post", "news", "journal", "tribune", "guardi
                 "agency", "network", "media", "broadcasting", "radio", "television", "tv", "online", "digest",
                 "record", "times-picayune", "ledger", "citizen", "voice", "nation", "telegram", "enquirer",
                 "advertiser", "argus", "beacon", "eagle", "leader", "mirror", "patriot", "pioneer", "republican",
-                "democrat", "statesman", "spectator", "tablet", "clarion", "free", "bee", "item", "current", "politico", "axios", "bbc", "cnn", "npr", "abc", "cbs", "nbc", "reuters",
+                "democrat", "statesman", "spectator", "tablet", "clarion", "free", "bee", "item", "current",
+                "politico", "axios", "bbc", "cnn", "npr", "abc", "cbs", "nbc", "reuters",
                 "bloomberg", "afp", "ap", "upi", "yonhap", "xinhua"}
 ROLE_WORDS = {"reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist", "producer",
               "analyst", "bureau", "chief", "senior", "junior", "deputy", "associate", "contributing", "freelance",
@@ -41,7 +42,8 @@ _CREDIT_MARK = re.compile(r"(?:credit\s*(?:\.\.\.|…)|\[)\s*(?P<credit>[^\[\]]{
 # "…sentence. NAME/Outlet" or "caption | NAME/Outlet/Agency": a person and the outlets, slash-separated.
 _CREDIT_SLASH = re.compile(r"(?:(?<=[.!?”)]\s)|(?<=\|\s))(?P<credit>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*"
                            r"(?:\s*/\s*[A-Z][\w&’'.-]*(?:\s+[A-Z&][\w&’'.-]*){0,4}){1,3})\s*$")
-_CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?P<credit>(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*/\s*)?"
+_CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*"
+                          r"(?P<credit>(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*/\s*)?"
                           r"(?:Getty\s+Images|AFP(?:\s+via\s+Getty\s+Images)?|Reuters|AP|EPA(?:-EFE)?|Shutterstock|"
                           r"Unsplash|Alamy|Bloomberg|Yonhap|Xinhua|Pool|Handout))\s*$")
 IMAGE_FILE = re.compile(r"^\S*[\w%~-]\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|bmp|heic)(?:\?\S*)?$", re.I)

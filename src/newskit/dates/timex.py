@@ -30,7 +30,7 @@ def is_valid(value: str) -> bool:
     return bool(VALUE_RE.fullmatch(value or ""))
 
 
-def as_date(anchor) -> date | None:
+def as_date(anchor: date | str | None) -> date | None:
     """Return `anchor` (a date, datetime or ISO string) as a date, or None when it is missing or unreadable."""
     if anchor is None:
         return None
@@ -211,9 +211,9 @@ def shift(value: str, n: int, unit: str) -> str | None:
         base = int(value) * (10 if gran == "E" else 100)
         return at(date(max(1, min(9999, base + years)), 1, 1), gran)
     d = start_of(value)
-    if d is None:
-        return None
     m = _PARSE.match(value)
+    if d is None or m is None:
+        return None
     try:
         if unit == "D":
             if gran not in ("D", "W"):
@@ -244,7 +244,7 @@ def shift(value: str, n: int, unit: str) -> str | None:
     return at(d, gran) + time
 
 
-def duration(amount, unit: str) -> str:
+def duration(amount: float | str | None, unit: str) -> str:
     """Format a TIMEX3 duration: `amount` units (Y, M, W, D, Q, E, C, H, MIN, S); amount None means unknown (X)."""
     if amount is None:
         qty = "X"
@@ -262,7 +262,7 @@ def duration(amount, unit: str) -> str:
                 if unit == "D":
                     return head + rest[1:]
                 return head + rest[2:] if rest.startswith("PT") and head.startswith("PT") else head + rest[1:]
-            qty = ("%g" % amount)
+            qty = f"{amount:g}"
         else:
             qty = str(whole)
     if unit == "E":

@@ -19,7 +19,7 @@ _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
-NUMBER_WORDS = {w: i for i, w in enumerate(_ONES)}
+NUMBER_WORDS: dict[str, float] = {w: i for i, w in enumerate(_ONES)}
 NUMBER_WORDS.update(_TENS)
 NUMBER_WORDS.update({"a": 1, "an": 1, "dozen": 12, "a dozen": 12, "couple": 2, "a couple": 2, "a couple of": 2,
                      "couple of": 2, "hundred": 100, "a hundred": 100, "a half": 0.5, "half a": 0.5, "half": 0.5})

@@ -10,6 +10,8 @@ war, other.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from newskit.dates import timex
 from newskit.events.participants import Participants
 from newskit.events.status import REPORT, ancestors, event_status
@@ -136,7 +138,8 @@ def extract_events(doc, entities, dates) -> list[Event]:
 def timeline(events, *, undated: bool = False) -> list:
     """Return the events (Event values or record dicts) ordered by date, earliest first (timex.sort_key: by the
     period's first day, then its length); undated ones follow in text order when asked for."""
-    dated, rest = [], []
+    dated: list[tuple[tuple[int, int, int, str], int, Any]] = []
+    rest: list[tuple[tuple[int, int, int, str], int, Any]] = []
     for i, ev in enumerate(events):
         when = ev.when if isinstance(ev, Event) else ev.get("when")
         value = when.value if isinstance(when, When) else (when or {}).get("value")

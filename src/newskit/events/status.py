@@ -6,6 +6,7 @@ above it ("claimed it conducted a test") makes it reported.
 from __future__ import annotations
 
 from newskit.quotes.cues import lemma
+from newskit.record import EventStatus
 
 _MODAL = {"will", "would", "shall", "may", "might", "could", "should", "can", "'ll", "wo", "must"}
 _PLAN = {"plan", "intend", "expect", "prepare", "ready", "willing", "willingness", "want", "hope", "aim", "seek",
@@ -24,7 +25,7 @@ def ancestors(tok, limit=8):
     return out
 
 
-def event_status(tok) -> str:
+def event_status(tok) -> EventStatus:
     """Return "planned", "reported" or "happened" from the mood of the trigger's clause and what governs it."""
     own = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") else [])
     # A noun's own predication wins: "Kim's visit …, which took place in September".

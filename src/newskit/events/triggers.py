@@ -8,7 +8,7 @@ from newskit.record import EventType
 
 TYPES: tuple[EventType, ...] = get_args(EventType)
 
-_VERBS = {
+_VERBS: dict[EventType, str] = {
     "visit": "visit travel tour arrive",
     "meeting": "meet negotiate confer",
     "statement": "say announce claim state declare warn report express dismiss condemn deny confirm urge accuse "
@@ -20,7 +20,7 @@ _VERBS = {
     "arms_transfer": "ship supply provide transfer sell deliver export",
     "election": "elect vote",
 }
-_NOUNS = {
+_NOUNS: dict[EventType, str] = {
     "visit": "visit trip tour voyage",
     "meeting": "meeting talk talks summit conference negotiation negotiations",
     "statement": "statement announcement speech",
@@ -34,12 +34,14 @@ _NOUNS = {
     "war": "war conflict fighting",
     "other": "protest provocation rally crash ceremony explosion earthquake flood",
 }
-VERB_TYPE = {w: t for t, ws in _VERBS.items() for w in ws.split()}
-NOUN_TYPE = {w: t for t, ws in _NOUNS.items() for w in ws.split()}
-_WEAPONS = set(["arms", "weapon", "weapons", "munition", "munitions", "missile", "missiles", "shell", "shells", "artillery", "ammunition", "rocket", "rockets", "drone", "drones", "tank", "tanks", "warhead", "warheads"])
+VERB_TYPE: dict[str, EventType] = {w: t for t, ws in _VERBS.items() for w in ws.split()}
+NOUN_TYPE: dict[str, EventType] = {w: t for t, ws in _NOUNS.items() for w in ws.split()}
+_WEAPONS = {"arms", "weapon", "weapons", "munition", "munitions", "missile", "missiles", "shell", "shells",
+            "artillery", "ammunition", "rocket", "rockets", "drone", "drones", "tank", "tanks", "warhead",
+            "warheads"}
 
 
-def trigger_type(tok) -> str | None:
+def trigger_type(tok) -> EventType | None:
     """Return the event type `tok` triggers, or None when it is not a trigger."""
     lem = lemma(tok)
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ != "aux"):

@@ -15,7 +15,8 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "article:publis
                   "parsely-pub-date", "sailthru.date", "article.published", "publish-date", "publish_date",
                   "publishdate", "pubdate", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
                   "article_date_original", "original-publish-date", "originalpublicationdate", "date",
-                  "dc.date", "dcterms.date", "citation_publication_date", "release_date", "cxenseparse:recs:publishtime")
+                  "dc.date", "dcterms.date", "citation_publication_date", "release_date",
+                  "cxenseparse:recs:publishtime")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified",
                  "article.updated", "lastmod")
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",

@@ -7,11 +7,12 @@ resolved to an entity by newskit.speakers.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from newskit.quotes.attribution import cue_chars, is_cue, np_span, speaker_token
 from newskit.quotes.marks import find_quote_marks
 from newskit.quotes.speakers import SpeakerResolver
-from newskit.record import Quote, Span, Speaker
+from newskit.record import Quote, QuoteKind, Span, Speaker
 
 _DASH = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--?)[ \t\u00a0]*([A-Z][^\n,.;()]{1,60}?)[ \t\u00a0.]*(?:\n|$)")
 
@@ -118,7 +119,8 @@ class _Extractor:
             return None, None
         eid = self.resolver.resolve(name)
         who = self.resolver.entities[eid].name if eid else name.text
-        return _span(self.text, m.start(1), m.end(1)), Speaker(name.start_char, name.end_char, name.text, name=who, entity=eid)
+        speaker = Speaker(name.start_char, name.end_char, name.text, name=who, entity=eid)
+        return _span(self.text, m.start(1), m.end(1)), speaker
 
     def _colon_cue(self, line_start: int):
         """Return the cue of a previous paragraph that ends with a colon ("He said:"), or None."""
@@ -161,7 +163,7 @@ class _Extractor:
             found.append([q, cue, gov, toks])
         # A quotation split around its cue ("“…,” he said, “…”") or continued after it in the same paragraph
         # without a cue of its own is one quote.
-        merged = []
+        merged: list[list[Any]] = []
         for item in found:
             q, cue, gov, toks = item
             if merged:
@@ -184,7 +186,7 @@ class _Extractor:
             starts_sentence = not text[max(ls, sent_start):q.start].strip()
             speaker = self._speaker(cue, toks) if cue is not None else None
             cue_span = _span(text, *cue_chars(doc, cue)) if cue is not None else None
-            kind = "direct"
+            kind: QuoteKind = "direct"
             if cue is None:
                 cue_span, speaker = self._dash_attribution(q)
             if cue_span is None and toks and min(toks) > 0:
