@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -38,6 +38,15 @@ LayoutField = Literal["section", "header", "headline", "subheadline", "byline", 
                       "dateline", "image", "caption", "credit", "body", "boilerplate"]
 
 ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def literal_map(table: Mapping[str, str], literal: Any) -> dict[str, Any]:
+    """Return a word table (from newskit.lexicon) whose values must be values of the Literal type `literal`, after
+    checking they are: a typo in a data file fails at import instead of reaching the records."""
+    bad = sorted(set(table.values()) - set(typing.get_args(literal)))
+    if bad:
+        raise ValueError(f"not one of {typing.get_args(literal)}: {', '.join(bad)}")
+    return dict(table)
 
 
 @dataclass(frozen=True)

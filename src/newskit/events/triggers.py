@@ -3,42 +3,15 @@ from __future__ import annotations
 
 from typing import get_args
 
+from newskit import lexicon
 from newskit.quotes.cues import lemma
-from newskit.record import EventType
+from newskit.record import EventType, literal_map
 
 TYPES: tuple[EventType, ...] = get_args(EventType)
 
-_VERBS: dict[EventType, str] = {
-    "visit": "visit travel tour arrive",
-    "meeting": "meet negotiate confer",
-    "statement": "say announce claim state declare warn report express dismiss condemn deny confirm urge accuse "
-                 "criticize praise vow pledge threaten insist",
-    "launch": "launch",
-    "test": "test",
-    "attack": "attack strike bomb shell invade raid kill shoot bombard",
-    "agreement": "agree sign ratify",
-    "arms_transfer": "ship supply provide transfer sell deliver export",
-    "election": "elect vote",
-}
-_NOUNS: dict[EventType, str] = {
-    "visit": "visit trip tour voyage",
-    "meeting": "meeting talk talks summit conference negotiation negotiations",
-    "statement": "statement announcement speech",
-    "launch": "launch liftoff",
-    "test": "test",
-    "military_exercise": "drill drills exercise exercises maneuver maneuvers wargame",
-    "attack": "attack strike bombing invasion raid shooting assault airstrike offensive",
-    "agreement": "agreement deal treaty pact accord ceasefire truce",
-    "arms_transfer": "shipment shipments",
-    "election": "election referendum primary caucus caucuses",
-    "war": "war conflict fighting",
-    "other": "protest provocation rally crash ceremony explosion earthquake flood",
-}
-VERB_TYPE: dict[str, EventType] = {w: t for t, ws in _VERBS.items() for w in ws.split()}
-NOUN_TYPE: dict[str, EventType] = {w: t for t, ws in _NOUNS.items() for w in ws.split()}
-_WEAPONS = {"arms", "weapon", "weapons", "munition", "munitions", "missile", "missiles", "shell", "shells",
-            "artillery", "ammunition", "rocket", "rockets", "drone", "drones", "tank", "tanks", "warhead",
-            "warheads"}
+VERB_TYPE: dict[str, EventType] = literal_map(lexicon.table("event_triggers/verbs"), EventType)
+NOUN_TYPE: dict[str, EventType] = literal_map(lexicon.table("event_triggers/nouns"), EventType)
+_WEAPONS = lexicon.words("event_triggers/weapons")
 
 
 def trigger_type(tok) -> EventType | None:
