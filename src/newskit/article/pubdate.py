@@ -54,7 +54,7 @@ def date_share(line: str) -> float:
         return 0.0
     rest = line[:found[1]] + " " + line[found[2]:]
     rest = _TIME.sub(" ", rest)
-    rest = re.sub(r"\b(updated|last|modified|published|posted|first|on|at|date|edited|revised|released)\b|[|:,•·()\-–—]",
-                  " ", rest, flags=re.I)
+    rest = re.sub(r"\b(updated|last|modified|published|posted|first|on|at|date|edited|revised|released)\b"
+                  r"|[|:,•·()\-–—]", " ", rest, flags=re.I)
     left = len(rest.split())
     return 1.0 / (1 + left)

@@ -79,8 +79,8 @@ class FieldChooser:
             s = norm_key(site)
             if n == s or (len(n) >= 3 and (n in s or s in n) and len(seg.split()) <= 6):
                 return True
-        return bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|news|co|io|info|us|ca|au|in)", seg.strip(),
-                                 re.I))
+        return bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|news|co|io|info|us|ca|au|in)",
+                                 seg.strip(), re.I))
 
     def strip_site(self, title: str) -> str:
         """Return a page title without the site name around it ("Headline | Site", "Site - Headline")."""
@@ -188,7 +188,7 @@ class FieldChooser:
                 raw = re.sub(r"\s*(?:\||•|·)\s*.*$", "", raw)
                 raw = re.sub(r"\S+@\S+|https?://\S+|@\w+", " ", raw)
                 raw = re.sub(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w&.' -]+$", "", raw)
-                cands = [p for p in re.split(r"\s*(?:,\s*and\s+|\band\b|&|,|;|/)\s*", raw, flags=re.I)]
+                cands = list(re.split(r"\s*(?:,\s*and\s+|\band\b|&|,|;|/)\s*", raw, flags=re.I))
             for c in cands:
                 name = self._one_name(c)
                 if name and name.lower() not in {n.lower() for n in names}:
@@ -196,7 +196,7 @@ class FieldChooser:
         return names[:12]
 
     def _one_name(self, s: str) -> str | None:
-        words = [w for w in clean(s).strip(" .:-–—()").split()]
+        words = list(clean(s).strip(" .:-–—()").split())
         while words and words[-1].lower().strip(".,") in ROLE_WORDS:
             words.pop()
         while words and words[0].lower().strip(".,") in ROLE_WORDS:

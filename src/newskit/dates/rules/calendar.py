@@ -6,7 +6,9 @@ into a TIMEX3 (type, value) using a `Context`, or None to reject the match.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from newskit import lexicon
 from newskit.dates import timex
@@ -24,7 +26,8 @@ from newskit.dates.words import (
     weekday_number,
 )
 
-RULES: list[tuple[str, str, object]] = []
+# (name, pattern, handler(match, Context) -> (type, value) or None)
+RULES: list[tuple[str, str, Callable[..., Any]]] = []
 # Words after which a bare "May"/"March"/"fall"/"spring" is a date and not a verb or a name.
 DATE_PREPS = lexicon.words("dates/date_prepositions")
 
@@ -49,7 +52,10 @@ def prev_word(ctx: Context) -> str:
 
 
 def _day_num(s: str) -> int:
-    return int(re.match(r"\d+", s).group())
+    m = re.match(r"\d+", s)
+    if m is None:
+        raise ValueError(f"no day number in {s!r}")
+    return int(m.group())
 
 
 @rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"
