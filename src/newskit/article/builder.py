@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from newskit.article.bylines import IMAGE_FILE, parse_byline, parse_dateline, split_credit
+from newskit.article.bylines import BYLINE, IMAGE_FILE, parse_byline, parse_dateline, split_credit
 from newskit.article.furniture import is_furniture
 from newskit.article.header import (
     IMAGE_CAPTION,
@@ -22,7 +22,7 @@ from newskit.article.header import (
     split_lines,
     split_site,
 )
-from newskit.article.pubdate import find_date
+from newskit.article.pubdate import day_first_habit, find_date
 from newskit.record import Article, Image, LayoutLine, Span
 
 HEADER_WINDOW = 15  # header metadata sits within the first lines of a page copy
@@ -38,6 +38,20 @@ _END = re.compile(r"^(?:read\s+next|most\s+(?:read|popular|viewed|shared)|relate
                   r"contact\s+\S+(?:\s+\S+){0,3}\s+at\b.*|source\s*:.*|questions\s+or\s+comments\b.*|"
                   r"published\s+in\s+the\s+print\s+edition\b.*|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.*|"
                   r"written\s+by\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3})$", re.I)
+# A date opening the first paragraph, set off by a dash: "Feb. 23, 2015 -- Life-threatening…".
+_LEAD_DATE = re.compile(r"^(?P<date>[A-Za-z]{0,9}\.?,?\s*[\w.,/ ]{5,24}?\d{2,4})\s*(?:--|[—–]|-\s)\s*(?=\S)")
+
+
+def _closing_role(ln: Line) -> str | None:
+    """Return "byline", "date" or "updated" for a short line that credits or dates the article, else None."""
+    if ln.words > 16:
+        return None
+    found = parse_byline(ln.text)
+    if found and found[0] and (BYLINE.match(ln.text) or find_date(ln.text)):
+        return "byline"
+    return date_line(ln)
+
+
 class _Builder:
     def __init__(self, text: str):
         self.text = text
@@ -52,6 +66,8 @@ class _Builder:
         self.boilerplate: list[Span] = []
         self.sources: dict = {}
         self.fallback_date: str | None = None
+        self.explicit_byline = False
+        self.dayfirst = day_first_habit(text)
 
     def put(self, field: str, start: int, end: int) -> None:
         while start < end and self.text[start].isspace():
@@ -155,7 +171,7 @@ class _Builder:
                                                            self.headline is not None and ln.words <= 60):
                 self.add_image(ln, "caption" if kind == "text" else kind)
             elif kind in ("date", "updated"):
-                iso = find_date(ln.text)[0]
+                iso = find_date(ln.text, self.dayfirst)[0]
                 if kind == "updated":
                     self.updated = self.updated or iso
                 elif not self.published:
@@ -163,14 +179,7 @@ class _Builder:
                     self.sources["published"] = "date-line"
                 self.put(kind, ln.start, ln.end)
             elif kind == "byline":
-                names, pub = parse_byline(ln.text)
-                self.authors += [n for n in names if n not in self.authors]
-                self.set_publisher(pub, "byline")
-                found = find_date(ln.text)
-                if found and not self.published:
-                    self.published = found[0]
-                    self.sources["published"] = "byline"
-                self.put("byline", ln.start, ln.end)
+                self.add_byline(ln)
             elif kind == "publisher":
                 self.set_publisher(ln.text, "outlet-line")
                 self.put("publisher", ln.start, ln.end)
@@ -185,6 +194,23 @@ class _Builder:
                 self.put("section", ln.start, ln.end)
             else:
                 self.put("header", ln.start, ln.end)
+
+    def add_byline(self, ln: Line) -> None:
+        names, pub = parse_byline(ln.text) or parse_byline("By " + ln.text) or ([], None)
+        explicit = bool(BYLINE.match(ln.text)) or bool(find_date(ln.text))
+        if explicit and not self.explicit_byline:
+            # A labelled or dated byline ("By X", "X - March 3, 2023") outranks bare two-word lines above it,
+            # which on real pages are link labels ("Older Article", "Middle East").
+            self.explicit_byline = True
+            self.authors = []
+        if explicit or not self.explicit_byline:
+            self.authors += [n for n in names if n not in self.authors]
+        self.set_publisher(pub, "byline")
+        found = find_date(ln.text, self.dayfirst)
+        if found and not self.published:
+            self.published = found[0]
+            self.sources["published"] = "byline"
+        self.put("byline", ln.start, ln.end)
 
     def above_headline(self, start: int, h: int) -> None:
         """Assign the menus, kicker, page title and masthead above the headline at `h`."""
@@ -201,7 +227,7 @@ class _Builder:
                 continue
             elif kind in ("date", "updated") and not self.fallback_date:
                 # The masthead shows the day the page was viewed: a last resort, not the publication date.
-                self.fallback_date = find_date(ln.text)[0]
+                self.fallback_date = find_date(ln.text, self.dayfirst)[0]
             elif i == kicker and h - i <= 2 and ln.words <= 5:
                 self.put("section", ln.start, ln.end)
                 continue
@@ -230,9 +256,13 @@ class _Builder:
                 blocks.add(j)
         # Menus and link lists after the last paragraph of prose are furniture too.
         last_prose = max((j for j, ln in enumerate(lines[:trailer]) if ln.prose and ln.words >= 6), default=-1)
+        tail = self.tail_meta(lines, trailer)
         in_block = False
         for j, ln in enumerate(lines):
             in_block = j in blocks or (in_block and ln.words < 15 and not ln.prose)
+            if j in tail:
+                self.add_tail(ln, tail[j])
+                continue
             if j >= trailer or in_block or is_furniture(ln.text) or (j > last_prose >= 0 and ln.words < 15 and not ln.prose):
                 self.put("boilerplate", ln.start, ln.end)
                 continue
@@ -245,7 +275,7 @@ class _Builder:
             dated = date_line(ln)
             if dated and ln.words <= 12:
                 if dated == "updated":
-                    self.updated = self.updated or find_date(ln.text)[0]
+                    self.updated = self.updated or find_date(ln.text, self.dayfirst)[0]
                 self.put(dated, ln.start, ln.end)
                 continue
             cap, credit, _ = split_credit(ln.text)
@@ -253,7 +283,15 @@ class _Builder:
                 self.add_image(ln, "credit" if not cap else "caption")
                 continue
             offset = ln.start
-            if not self.paragraphs and self.dateline is None:
+            lead = _LEAD_DATE.match(ln.text) if not self.paragraphs else None
+            if lead and find_date(lead.group("date"), self.dayfirst):
+                # "Feb. 23, 2015 -- Text…": the story's date opens its first paragraph.
+                if not self.published:
+                    self.published = find_date(lead.group("date"), self.dayfirst)[0]
+                    self.sources["published"] = "lead-date"
+                self.put("date", ln.start, ln.start + lead.end("date"))
+                offset = ln.start + lead.end()
+            elif not self.paragraphs and self.dateline is None:
                 dl = parse_dateline(ln.text)
                 if dl:
                     self.dateline = dl["place"]
@@ -261,13 +299,43 @@ class _Builder:
                         # A wire agency in the dateline is the story's source, whoever hosts the page.
                         self.publisher = dl["agency"]
                         self.sources["publisher"] = "dateline"
-                    found = find_date(ln.text[:dl["end"]])
+                    found = find_date(ln.text[:dl["end"]], self.dayfirst)
                     if found and not self.published:
                         self.published = found[0]
                         self.sources["published"] = "dateline"
                     self.put("dateline", ln.start, ln.start + dl["end"])
                     offset = ln.start + dl["end"]
             self.put("body", offset, ln.end)
+
+    def tail_meta(self, lines: list[Line], trailer: int) -> dict[int, str]:
+        """Return {index: "byline" | "date" | "updated"} for the byline and date lines closing the article."""
+        roles: dict[int, str] = {}
+        j, seen = min(trailer, len(lines)) - 1, 0
+        while j > 0 and seen < 6:
+            ln = lines[j]
+            role = _closing_role(ln)
+            if role:
+                roles[j] = role
+            elif not (is_furniture(ln.text) or (ln.words < 6 and not ln.prose)):
+                break
+            j, seen = j - 1, seen + 1
+        return roles
+
+    def add_tail(self, ln: Line, role: str) -> None:
+        # A date or byline under the article (blogs, newsrooms): used only when the header gave none.
+        found = find_date(ln.text, self.dayfirst)
+        if role == "updated":
+            self.updated = self.updated or (found[0] if found else None)
+        elif found and not self.published:
+            self.published = found[0]
+            self.sources["published"] = "closing-" + role
+        if role == "byline" and not self.authors:
+            names, pub = parse_byline(ln.text) or ([], None)
+            self.authors = list(names)
+            self.set_publisher(pub, "byline")
+            if names:
+                self.sources["authors"] = "closing-byline"
+        self.put(role, ln.start, ln.end)
 
     def build(self) -> Article:
         first = 0

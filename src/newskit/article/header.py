@@ -16,6 +16,7 @@ PUBLISHER_CUE = re.compile(r"^(?:published\s+in|news\s+provided\s+by|provided\s+
 _SITE_SUFFIX = re.compile(r"^\s*(?:[|–—]|-|::)\s*(?P<site>[^|]{2,60})$")
 
 
+_LONE_BY = re.compile(r"^(?:written\s+)?by:?$", re.I)
 IMAGE_CAPTION = re.compile(r"^image\s+caption\s*,\s*", re.I)
 PROSE_END = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
 
@@ -93,7 +94,10 @@ def classify(lines: list[Line]) -> list[str]:
     kinds, prev, prev_text, titled = [], "", "", False
     for ln in lines:
         k = _kind(ln, prev, prev_text)
-        if k == "byline" and not BYLINE.match(ln.text) and (not titled or prev in ("publisher", "menu")):
+        if _LONE_BY.match(prev_text) and k in ("byline", "text") and parse_byline("By " + ln.text):
+            # "By" on a line of its own, the name on the next: both are the byline.
+            kinds[-1] = k = "byline"
+        elif k == "byline" and not BYLINE.match(ln.text) and (not titled or prev in ("publisher", "menu")):
             # A bare two-word name among menu links ("Asia Pacific", "Weather Alerts") is a link, not a byline:
             # a real one sits under a headline, a dek, a caption or a date.
             k = "text"
