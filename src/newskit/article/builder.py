@@ -67,6 +67,7 @@ class _Builder:
         self.sources: dict = {}
         self.fallback_date: str | None = None
         self.explicit_byline = False
+        self.last_byline = -1
         self.dayfirst = day_first_habit(text)
 
     def put(self, field: str, start: int, end: int) -> None:
@@ -179,7 +180,7 @@ class _Builder:
                     self.sources["published"] = "date-line"
                 self.put(kind, ln.start, ln.end)
             elif kind == "byline":
-                self.add_byline(ln)
+                self.add_byline(ln, i)
             elif kind == "publisher":
                 self.set_publisher(ln.text, "outlet-line")
                 self.put("publisher", ln.start, ln.end)
@@ -195,7 +196,7 @@ class _Builder:
             else:
                 self.put("header", ln.start, ln.end)
 
-    def add_byline(self, ln: Line) -> None:
+    def add_byline(self, ln: Line, i: int) -> None:
         names, pub = parse_byline(ln.text) or parse_byline("By " + ln.text) or ([], None)
         explicit = bool(BYLINE.match(ln.text)) or bool(find_date(ln.text))
         if explicit and not self.explicit_byline:
@@ -203,8 +204,12 @@ class _Builder:
             # which on real pages are link labels ("Older Article", "Middle East").
             self.explicit_byline = True
             self.authors = []
-        if explicit or not self.explicit_byline:
+        # Bare names count while no labelled byline is seen, and only in one block of adjacent lines.
+        adjacent = self.last_byline >= 0 and all(k in ("boilerplate", "publisher", "date", "updated")
+                                                  for k in self.kinds[self.last_byline + 1:i])
+        if explicit or (not self.explicit_byline and (not self.authors or adjacent)):
             self.authors += [n for n in names if n not in self.authors]
+        self.last_byline = i
         self.set_publisher(pub, "byline")
         found = find_date(ln.text, self.dayfirst)
         if found and not self.published:
@@ -362,7 +367,7 @@ class _Builder:
             self.header(first, end)
         else:
             self.above_headline(first, h)
-            end = meta_end(self.lines, self.kinds, anchor, is_furniture)
+            end = meta_end(self.lines, self.kinds, anchor, is_furniture, self.lines[h].text)
             self.header(h, end, h, dek)
         self.body(end)
         if not self.published and self.fallback_date:

@@ -24,6 +24,7 @@ ROLE_WORDS = {"reporter", "correspondent", "editor", "writer", "staff", "contrib
               "political", "business", "science", "health", "sports", "tech", "technology", "national",
               "international", "foreign", "diplomatic", "economics", "economy", "culture", "arts", "opinion"}
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"
+                         r"\((?:[A-Z]\.)+\)|\([A-Z][a-z]+\)|"  # a nickname in brackets: "Richard (R.J.) Eskow"
                          r"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el)"
                          r"|Jr\.?|Sr\.?|II|III|IV)$")
 # "ByJane Doe": a page copy glues the label to the name, so a capital right after "By" also opens a byline.
@@ -32,7 +33,8 @@ BYLINE = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reported|comp
 # What follows the names on a byline line: a date (cut separately), a time, a relative stamp, a handle, a label.
 _BYLINE_TAIL = re.compile(r"\s*(?:[-–—|·•,]\s*)?(?:\b(?:updated|published|posted|last\s+updated|first\s+published)\b"
                           r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b"
-                          r"|\b\d{1,2}:\d\d\b).*$", re.I)
+                          r"|\b\d{1,2}:\d\d\b|\bfollow\b"
+                          r"|\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b).*$", re.I)
 # "Posted on March 14, 2023 by Jane Doe", "on March 10, 2015 by X", "March 14, 2023Jane Doe" (glued by the copy).
 _DATE_CUE = re.compile(r"^\W*(?:(?:posted|published|written|first\s+published)\s*:?\s*)?(?:on\s+)?$", re.I)
 _AFTER_DATE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*[,|·•—–-]?\s*"
@@ -52,6 +54,8 @@ _CREDIT_MARK = re.compile(r"(?:credit\s*(?:\.\.\.|…)|\[)\s*(?P<credit>[^\[\]]{
 # "…sentence. NAME/Outlet" or "caption | NAME/Outlet/Agency": a person and the outlets, slash-separated.
 _CREDIT_SLASH = re.compile(r"(?:(?<=[.!?”)]\s)|(?<=\|\s))(?P<credit>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*"
                            r"(?:\s*/\s*[A-Z][\w&’'.-]*(?:\s+[A-Z&][\w&’'.-]*){0,4}){1,3})\s*$")
+# "…in 2023.CreditJane Roe/EPA": the label glued to the caption by the copy.
+_CREDIT_GLUED = re.compile(r"(?<=[.!?”’)])\s*(?:Credit){1,2}\s*(?P<credit>[A-Z][^.!?]{1,80})$")
 _CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?P<credit>(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*/\s*)?"
                           r"(?:Getty\s+Images|AFP(?:\s+via\s+Getty\s+Images)?|Reuters|AP|EPA(?:-EFE)?|Shutterstock|"
                           r"Unsplash|Alamy|Bloomberg|Yonhap|Xinhua|Pool|Handout))\s*$")
@@ -68,7 +72,8 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 _KEEP_DOT = re.compile(r"(?:\b[A-Z]|\b[JS]r)\.$")
 _NOT_NAME = {"the", "a", "an", "for", "in", "on", "at", "to", "of", "with", "from", "and", "or", "but", "is", "are",
              "was", "how", "why", "what", "when", "who", "where", "this", "that", "new", "my", "our", "your", "his",
-             "her", "their", "its", "as", "after", "before", "over", "under", "about", "into", "vs", "not", "no"}
+             "her", "their", "its", "as", "after", "before", "over", "under", "about", "into", "vs", "not", "no",
+             "share", "print", "resize", "options", "older", "newer", "previous", "article", "services"}
 
 
 def is_name(s: str) -> bool:
@@ -152,6 +157,8 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
         return None
     s = _INLINE_SEP.split(s)[0]
     found = find_date(s)
+    if found and found[1] and s[found[1] - 1].isalpha():
+        return None  # "Yahoo FinanceOctober 13, 2016": an outlet glued to its date line
     s = _BYLINE_TAIL.sub("", s[:found[1]] if found else s).strip(" ,|-–—")
     head = re.split(r"\s*[,|]\s*|\s+[-–—]\s+", s)
     role = _role_tail(head[0])
@@ -194,7 +201,7 @@ def split_credit(line: str) -> tuple[str, str | None, int]:
     lead = _CREDIT_LEAD.match(s)
     if lead:
         return "", lead.group("credit").strip(), lead.start("credit")
-    for pat in (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_MARK, _CREDIT_SLASH, _CREDIT_TAIL):
+    for pat in (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_MARK, _CREDIT_GLUED, _CREDIT_SLASH, _CREDIT_TAIL):
         m = pat.search(s)
         if m:
             credit = m.group("credit").strip()

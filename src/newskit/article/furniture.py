@@ -10,7 +10,7 @@ _LINE = re.compile(r"""^(?:
   | (?:show\s+)?navigation(?:\s+menu)?|(?:section|site\s+information)\s+navigation|search\s*&\s*section\s+navigation|site\s+index
   | open\s+in\s+app|read\s+in\s+app|write|follow|following|save|saved|save\s+this\s+(?:story|article)|gift\s+this\s+article
   | listen|link\s+copied!?|share\s+(?:full\s+)?(?:this\s+)?(?:article|story)|share\d?|show\s+more|more|live|live\s+tv|watch(?:\s+now)?
-  | [·•|–—-]+|\d+(?:[.,]\d+)?[kKmM]?|\d{1,2}:\d\d|reuse\s+this\s+content|order\s+reprints.*|today[’']s\s+paper
+  | [·•|–—_-]+|\d+(?:[.,]\d+)?[kKmM]?|\d{1,2}:\d\d|reuse\s+this\s+content|order\s+reprints.*|today[’']s\s+paper
   | share(?:\s+(?:this|the)\s+(?:article|story|post|page))?(?:\s+on\s+\w+)?|share\s+via\s+\w+|tweet|pin\s+it
   | (?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|print|reddit|copy\s+link|copy\s+url)(?:\s*[|/·]\s*\w+)*
   | read\s+more(?:\s*[:»›>].*)?|read\s+next(?:\s*:.*)?|see\s+also(?:\s*:.*)?|related(?:\s+(?:articles?|stories|content|news|coverage|posts?|topics?))?(?:\s*:.*)?
@@ -18,7 +18,7 @@ _LINE = re.compile(r"""^(?:
   | explore\s+more(?:\s+on\s+these\s+topics)?|in\s+other\s+news|also\s+from\s+this\s+source|related\s+(?:articles|stories|topics)|conversation
   | (?:\d+(?:[.,]\d+)?[kKmM]?\s+)?(?:followers|likes|claps|restacks)|(?:updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago
   | (?:leave\s+a\s+|add\s+a\s+|post\s+a\s+)?comments?(?:\s*\(\d+\))?|\d+\s+comments?|show\s+comments|view\s+comments|join\s+the\s+conversation
-  | subscribe(?:\s+now)?|sign\s+(?:in|up)|log\s*in|register|newsletter|menu|search|home|close|next|previous|loading\.{0,3}
+  | subscribe(?:\s+now)?|sign\s+(?:in|up)(?:\s*[/|]\s*sign\s+(?:in|up))?|log\s*in|register|newsletter|menu|search|home|close|next|previous|loading\.{0,3}
   | email\s+(?:the\s+)?author|contact\s+(?:the\s+)?(?:author|reporter)|follow\s+(?:us|the\s+author|@\w+).*
   | tags?\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|categor(?:y|ies)\s*:.*|listen\s+to\s+(?:this\s+)?article.*
   | (?:\d+\s+)?min(?:ute)?s?\s+read|filed\s+under\s*:?|print\s+this\s+(?:article|page)|click\s+here.*|watch\s*:.*|video\s*:?|photos?
