@@ -42,6 +42,11 @@ def to_iso(value) -> str | None:
     return found[0] if found else None
 
 
+def _tidy(s: str) -> str:
+    # Element text is joined with spaces, which splits "Metroid</a>, One" into "Metroid , One".
+    return re.sub(r"\s+(?=[,.;:!?’”)])|(?<=[“(‘])\s+", "", clean(s))
+
+
 class FieldChooser:
     """Pick each field among the page's candidates, cleaned, and record where it came from in `sources`."""
 
@@ -92,24 +97,36 @@ class FieldChooser:
         m = re.match(r"^([^:|]{2,40}):\s+(?=\S)", title)  # "Site: Headline"
         if m and self._is_site(m.group(1)):
             title = title[m.end():]
-        parts = _SEP.split(title)  # [text, sep, text, sep, text...]
+        # Cut at separators, keeping each piece's offsets so that what remains is the title as written.
+        cuts = [(m.start(), m.end(), m.group(1)) for m in _SEP.finditer(title)]
+        lo, hi = 0, len(title)
         changed = True
-        while len(parts) >= 3 and changed:
+        while cuts and changed:
             changed = False
-            if self._is_site(parts[-1]) or (parts[-2] == "|" and len(parts[-1].split()) <= 5):
-                parts, changed = parts[:-2], True
-            elif self._is_site(parts[0]):
-                parts, changed = parts[2:], True
-            elif parts[-2] in ("-", "–", "—") and len(parts[-1].split()) <= 4 and is_outlet(parts[-1]):
-                parts, changed = parts[:-2], True
-        return "".join(parts).strip() or title
+            first, last = title[lo:cuts[0][0]], title[cuts[-1][1]:hi]
+            if self._is_site(last) or (cuts[-1][2] == "|" and len(last.split()) <= 5):
+                hi, cuts, changed = cuts[-1][0], cuts[:-1], True
+            elif self._is_site(first):
+                lo, cuts, changed = cuts[0][1], cuts[1:], True
+            elif cuts[-1][2] in ("-", "–", "—") and len(last.split()) <= 4 and is_outlet(last):
+                hi, cuts, changed = cuts[-1][0], cuts[:-1], True
+        return title[lo:hi].strip() or title
 
     def title(self) -> tuple[str | None, str | None]:
         pm = self.pm
+        shown = self._shown_title()
+        if shown:
+            # Credit the metadata when it says the same thing.
+            same = next((src for t, src in pm.titles if self.strip_site(clean(t)) == shown), "h1")
+            return shown, same
         cands = [(t, s) for t, s in pm.titles if s in ("json-ld", "og:title")]
-        if pm.h1 and not self._is_site(pm.h1):
+        # A short <h1> ("Allergies Health Center") is more often a section name than the headline.
+        h1_first = pm.h1 and not self._is_site(pm.h1) and len(pm.h1.split()) >= 4
+        if h1_first:
             cands.append((pm.h1, "h1"))
         cands += [(t, s) for t, s in pm.titles if s not in ("json-ld", "og:title")]
+        if pm.h1 and not h1_first and not self._is_site(pm.h1):
+            cands.append((pm.h1, "h1"))
         for raw, src in cands + [(None, "trafilatura")]:
             if src == "trafilatura":
                 raw = self.guess.title
@@ -123,6 +140,19 @@ class FieldChooser:
                     return clean(pm.h1), "h1"
                 return t, src
         return None, None
+
+    def _shown_title(self) -> str | None:
+        """Return the <h1> that is the headline as the page shows it, when one can be told apart."""
+        metas = {norm_key(self.strip_site(clean(t))) for t, _ in self.pm.titles} - {""}
+        for h in self.pm.h1s:
+            # An <h1> that repeats a metadata title (anywhere on the page) is the headline in its shown spelling.
+            if norm_key(h) in metas and len(h.split()) >= 2:
+                return _tidy(h)
+        h = self.pm.h1
+        # Social titles are often rewritten for sharing: a headline-sized <h1> of the article wins over them.
+        if h and len(h.split()) >= 4 and not self._is_site(h) and not self._is_site(self.strip_site(h)):
+            return _tidy(h)
+        return None
 
     def publisher(self) -> tuple[str | None, str | None]:
         order = ("og:site_name", "json-ld", "meta:application-name", "json-ld:webpage", "meta:publisher")
