@@ -39,7 +39,7 @@ _END = re.compile(r"^(?:read\s+next|most\s+(?:read|popular|viewed|shared)|relate
                   r"published\s+in\s+the\s+print\s+edition\b.*|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.*|"
                   r"written\s+by\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3})$", re.I)
 # A date opening the first paragraph, set off by a dash: "Feb. 23, 2015 -- Life-threatening…".
-_LEAD_DATE = re.compile(r"^(?P<date>[A-Za-z]{0,9}\.?,?\s*[\w.,/ ]{5,24}?\d{2,4})\s*(?:--|[—–]|-\s)\s*(?=\S)")
+LEAD_DATE = re.compile(r"^(?P<date>[A-Za-z]{0,9}\.?,?\s*[\w.,/ ]{5,24}?\d{2,4})\s*(?:--|[—–]|-\s)\s*(?=\S)")
 
 
 def _closing_role(ln: Line) -> str | None:
@@ -288,7 +288,7 @@ class _Builder:
                 self.add_image(ln, "credit" if not cap else "caption")
                 continue
             offset = ln.start
-            lead = _LEAD_DATE.match(ln.text) if not self.paragraphs else None
+            lead = LEAD_DATE.match(ln.text) if not self.paragraphs else None
             if lead and find_date(lead.group("date"), self.dayfirst):
                 # "Feb. 23, 2015 -- Text…": the story's date opens its first paragraph.
                 if not self.published:

@@ -42,6 +42,20 @@ def to_iso(value) -> str | None:
     return found[0] if found else None
 
 
+def _days(a: str, b: str) -> int:
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def _zone(value: str) -> str:
+    """Return "utc" for a timestamp written in UTC, "local" for one with another offset or none, "date" for a day."""
+    v = value.strip()
+    if not re.search(r"\d[T ]\d\d?:\d\d", v):
+        return "date"
+    if re.search(r"(?:Z|[+-]00:?00|\bGMT|\bUTC)(?:\s*\(UTC\))?$", v) or re.search(r"GMT[+-]0000", v):
+        return "utc"
+    return "local"
+
+
 def _tidy(s: str) -> str:
     # Element text is joined with spaces, which splits "Metroid</a>, One" into "Metroid , One".
     return re.sub(r"\s+(?=[,.;:!?’”)])|(?<=[“(‘])\s+", "", clean(s))
@@ -54,6 +68,7 @@ class FieldChooser:
         self.pm = pm
         self.html = html
         self._guess = None
+        self._htmldate: str | None = None
         self.sources: dict = {}
         self.sites = self._site_names()
 
@@ -166,12 +181,17 @@ class FieldChooser:
 
     def published(self) -> tuple[str | None, str | None]:
         modified = next((d for d in (to_iso(v) for v, _ in self.pm.modified) if d), None)
-        for value, src in self.pm.published:
-            iso = to_iso(value)
-            if iso:
-                if modified and modified < iso:  # a "published" after the last change is a re-stamp
-                    return modified, src
-                return iso, src
+        cands = self._stamps()
+        if cands:
+            iso, src, zone = self._pick_stamp(cands)
+            if modified and modified < iso and _days(modified, iso) <= 1:
+                return modified, src  # a "published" after the last change is a re-stamp
+            if zone == "utc":
+                # A UTC stamp can fall on the next calendar day: the day the page shows is the local one.
+                local = self._shown_day(iso)
+                if local:
+                    return local
+            return iso, src
         for text, kind in self.pm.visible_dates:
             if kind != "updated" and not UPDATED.match(text) and date_share(text) >= 0.2:
                 found = find_date(text)
@@ -185,6 +205,55 @@ class FieldChooser:
             except ValueError:
                 pass
         return None, None
+
+    def _stamps(self) -> list[tuple[str, str, str]]:
+        """Return (ISO date, source, zone) of the publication stamps, datePublished kinds before creation stamps."""
+        primary = [(v, s) for v, s in self.pm.published if not s.endswith((":dateCreated", ":uploadDate"))]
+        rest = [(v, s) for v, s in self.pm.published if s.endswith((":dateCreated", ":uploadDate"))]
+        out = []
+        for value, src in primary + rest:
+            iso = to_iso(value)
+            if iso:
+                out.append((iso, src, _zone(value)))
+        return out
+
+    @staticmethod
+    def _pick_stamp(cands: list[tuple[str, str, str]]) -> tuple[str, str, str]:
+        # Stamps of the same article agree within a day; one written in local time (or without a time) gives the
+        # calendar day of the page, else the earliest of the UTC ones is the original.
+        near = [c for c in cands if _days(c[0], cands[0][0]) <= 1]
+        local = [c for c in near if c[2] != "utc"]
+        if local:
+            return local[0]
+        pick = min(near, key=lambda c: c[0])
+        if len({c[0] for c in near}) > 1:
+            return pick[0], pick[1], "utc-checked"
+        return pick
+
+    def _shown_day(self, iso: str) -> tuple[str, str] | None:
+        """Return the page's own calendar day for a UTC stamp: a visible date a day apart, else htmldate's."""
+        for text, kind in self.pm.visible_dates:
+            if kind == "updated" or UPDATED.match(text):
+                continue
+            found = find_date(text)
+            if found:
+                # Only the article's own stamp, the first one shown; later ones date other stories.
+                return (found[0], "page-date") if 0 < _days(found[0], iso) <= 1 else None
+        hd = self.htmldate()
+        if hd and 0 < _days(hd, iso) <= 1:
+            return hd, "htmldate"
+        return None
+
+    def htmldate(self) -> str | None:
+        """Return htmldate's original publication date of the page (it reads markup and the visible text)."""
+        if self._htmldate is None:
+            try:
+                from htmldate import find_date as htmldate_find
+
+                self._htmldate = htmldate_find(self.html, original_date=True, extensive_search=True) or ""
+            except (ValueError, TypeError, AttributeError, RecursionError):
+                self._htmldate = ""
+        return to_iso(self._htmldate) if self._htmldate else None
 
     def updated(self) -> str | None:
         return next((d for d in (to_iso(v) for v, _ in self.pm.modified) if d), None)
