@@ -22,7 +22,8 @@ ROLE_WORDS = {"reporter", "correspondent", "editor", "writer", "staff", "contrib
               "analyst", "bureau", "chief", "senior", "junior", "deputy", "associate", "contributing", "freelance",
               "journalist", "photographer", "special", "intern", "desk", "team", "guest", "author", "managing",
               "political", "business", "science", "health", "sports", "tech", "technology", "national",
-              "international", "foreign", "diplomatic", "economics", "economy", "culture", "arts", "opinion"}
+              "international", "foreign", "diplomatic", "economics", "economy", "culture", "arts", "opinion",
+              "games", "gaming", "entertainment", "travel", "lifestyle", "fashion", "education", "investigations"}
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"
                          r"\((?:[A-Z]\.)+\)|\([A-Z][a-z]+\)|"  # a nickname in brackets: "Richard (R.J.) Eskow"
                          r"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el)"

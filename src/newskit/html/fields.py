@@ -13,9 +13,10 @@ _SEP = re.compile(r"\s+([|\-–—:·•»~/]|::)\s+")
 _NOT_AUTHOR = {"staff", "admin", "administrator", "editor", "editors", "editorial", "editorial board", "newsroom",
                "news desk", "web desk", "digital desk", "desk", "wire", "wires", "guest", "anonymous", "unknown",
                "team", "contributor", "contributors", "correspondent", "reporter", "staff writer", "staff reporter",
-               "news staff", "wire services", "agencies", "agency", "press release", "sponsored", "webmaster"}
+               "news staff", "wire services", "agencies", "agency", "press release", "sponsored", "webmaster",
+               "username", "user"}
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el|du|dos|y)|"
-                        r"[A-Z]\.(?:[A-Z]\.)*)$")
+                        r"[A-Z]\.(?:[A-Z]\.)*|\((?:[A-Z]\.)+\))$")
 
 
 def norm_key(s: str) -> str:
@@ -88,7 +89,8 @@ class FieldChooser:
 
     # --- choosing fields -------------------------------------------------------------------------------------
     def _site_names(self) -> list[str]:
-        names = [n for n, _ in self.pm.publishers if n]
+        # "SITE.COM | BY: JANE DOE": a publisher value that credits the author names only the site.
+        names = [re.split(r"\s*[|–—]\s*by\b", n, flags=re.I)[0] for n, _ in self.pm.publishers if n]
         url = self.pm.url or ""
         host = re.sub(r"^(?:https?://)?(?:www\d?\.|m\.|amp\.)?", "", url).split("/")[0]
         if host:
@@ -261,7 +263,8 @@ class FieldChooser:
     def authors(self) -> tuple[list[str], str | None, str | None]:
         """Return (names, source, the byline text the page shows for them or None)."""
         order = ("json-ld", "itemprop", "byline", "meta:author", "article:author", "meta:parsely-author",
-                 "meta:sailthru.author", "meta:byl", "meta:dc.creator", "meta:dcterms.creator", "json-ld:webpage")
+                 "meta:sailthru.author", "meta:byl", "meta:dc.creator", "meta:dcterms.creator", "json-ld:webpage",
+                 "script")
         shown = [v for v, s in self.pm.authors if s == "byline"]
         for want in order:
             for value, src in self.pm.authors:
@@ -269,9 +272,21 @@ class FieldChooser:
                     continue
                 names = self.clean_authors(value, structured=src != "byline")
                 if names:
+                    names = self._complete(names)
                     line = next((b for b in shown if all(n.lower() in b.lower() for n in names)), None)
                     return names, src, line
         return [], None, None
+
+    def _complete(self, names: list[str]) -> list[str]:
+        # A byline run on into a job title can lose a surname ("Mark Di" of "Mark Di Stefano BuzzFeed News
+        # Reporter"): another source naming the same person in full restores it.
+        others = [n for v, s in self.pm.authors if s != "byline"
+                  for n in self.clean_authors(v, structured=True)]
+        out = []
+        for name in names:
+            full = next((o for o in others if o.lower().startswith(name.lower() + " ")), None)
+            out.append(full or name)
+        return out
 
     def clean_authors(self, value, structured: bool = True) -> list[str]:
         """Return the person names in an author value: split, roles and site names dropped, deduplicated."""
@@ -300,7 +315,8 @@ class FieldChooser:
         return names[:12]
 
     def _one_name(self, s: str) -> str | None:
-        words = [w for w in clean(s).strip(" .:-–—()").split()]
+        t = clean(s).strip(" :-–—()")
+        words = (t if re.search(r"(?:\b[A-Z]|\b[JS]r)\.$", t) else t.rstrip(". ")).split()
         while words and words[-1].lower().strip(".,") in ROLE_WORDS:
             words.pop()
         while words and words[0].lower().strip(".,") in ROLE_WORDS:

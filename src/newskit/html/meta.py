@@ -5,6 +5,7 @@
 Meta tags are read here; JSON-LD is parsed in newskit.jsonld and visible markup read in newskit.pagemarkup."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newskit.html.jsonld import ARTICLE_TYPES, PAGE_TYPES, json_ld, ld_names, ld_types
@@ -20,6 +21,8 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "la
                  "article.updated", "lastmod")
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
                "dcterms.creator", "citation_author", "twitter:creator:name")
+
+_SCRIPT_AUTHOR = re.compile(r"""\bauthor["']?\s*[:=]\s*\[?\s*["']([A-Z][^"'\\<>{}]{2,60})["']""")
 
 
 @dataclass
@@ -103,6 +106,12 @@ def read_page(tree) -> PageMeta:
     for key in MODIFIED_META:
         if key in meta:
             pm.modified.append((meta[key], key if ":" in key else f"meta:{key}"))
+    for script in tree.xpath("//script[not(@type) or contains(@type, 'javascript')]")[:60]:
+        # Pages that draw the byline with JavaScript still name the author in their page data.
+        m = _SCRIPT_AUTHOR.search(script.text or "")
+        if m:
+            pm.authors.append((m.group(1), "script"))
+            break
     container = main_container(tree)
     read_markup(tree, container, pm)
     return pm
