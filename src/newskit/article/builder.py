@@ -321,7 +321,7 @@ class _Builder:
             role = _closing_role(ln)
             if role:
                 roles[j] = role
-            elif not (is_furniture(ln.text) or (ln.words < 6 and not ln.prose)):
+            elif not (is_furniture(ln.text) or (ln.words < 10 and not ln.prose)):
                 break
             j, seen = j - 1, seen + 1
         return roles

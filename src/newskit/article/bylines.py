@@ -113,8 +113,11 @@ def split_names(rest: str) -> tuple[list[str], str | None]:
     found = find_date(rest)
     if found:
         rest = rest[:found[1]]
-    rest = re.sub(r"\s+(?:on|at|in)\s+.*?\d{4}.*$|\s+(?:on|at|in)\s*$", "", rest)  # "Posted by X on March 3, 2023"
+    handle = re.fullmatch(r"\s*(@\w{2,30})\s*", rest)
+    if handle:
+        return [handle.group(1)], None  # "On 6/13/2018 by @jdoe": the handle is all the credit there is
     rest = _BYLINE_TAIL.sub("", re.sub(r"(?<!\S)@\w+", " ", rest))
+    rest = re.sub(r"\s+(?:on|at|in)\s+.*?\d{4}.*$|\s+(?:on|at|in)\s*$", "", rest)  # "Posted by X on March 3, 2023"
     m = re.search(rf"(?:,|\||\s[-–—]|\s)\s*(?:the\s+)?({_AGENCY_RE})\s*$", rest)
     if m and rest[:m.start()].strip():
         publisher, rest = m.group(1), rest[:m.start()]
