@@ -68,7 +68,13 @@ class _Builder:
         self.fallback_date: str | None = None
         self.explicit_byline = False
         self.last_byline = -1
-        self.dayfirst = day_first_habit(text)
+        self._dayfirst: bool | None = None
+
+    def dayfirst(self) -> bool:
+        """Tell whether this text writes numeric dates day first (worked out once, when first needed)."""
+        if self._dayfirst is None:
+            self._dayfirst = day_first_habit(self.text)
+        return self._dayfirst
 
     def put(self, field: str, start: int, end: int) -> None:
         while start < end and self.text[start].isspace():
@@ -283,7 +289,7 @@ class _Builder:
                     self.updated = self.updated or find_date(ln.text, self.dayfirst)[0]
                 self.put(dated, ln.start, ln.end)
                 continue
-            cap, credit, _ = split_credit(ln.text)
+            cap, credit, _ = split_credit(ln.text) if ln.words <= 60 else (ln.text, None, -1)
             if credit and ln.words <= 60 and (not cap or len(credit.split()) <= 6):
                 self.add_image(ln, "credit" if not cap else "caption")
                 continue

@@ -60,6 +60,9 @@ _CREDIT_GLUED = re.compile(r"(?<=[.!?”’)])\s*(?:Credit){1,2}\s*(?P<credit>[A
 _CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?P<credit>(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*/\s*)?"
                           r"(?:Getty\s+Images|AFP(?:\s+via\s+Getty\s+Images)?|Reuters|AP|EPA(?:-EFE)?|Shutterstock|"
                           r"Unsplash|Alamy|Bloomberg|Yonhap|Xinhua|Pool|Handout))\s*$")
+_CREDIT_PATTERNS = (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_MARK, _CREDIT_GLUED, _CREDIT_SLASH, _CREDIT_TAIL)
+_TAIL_WORDS = ("Images", "AFP", "Reuters", "AP", "EPA", "EPA-EFE", "Shutterstock", "Unsplash", "Alamy", "Bloomberg",
+               "Yonhap", "Xinhua", "Pool", "Handout")
 IMAGE_FILE = re.compile(r"^\S*[\w%~-]\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|bmp|heic)(?:\?\S*)?$", re.I)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?)"
@@ -177,8 +180,10 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
 
 def _dated_byline(s: str) -> tuple[list[str], str | None] | None:
     # A date first, then the author: "Posted on March 14, 2023 by Jane Doe", "March 14, 2023Jane Doe".
+    if len(s) > 120:
+        return None
     found = find_date(s)
-    if not found or not _DATE_CUE.match(s[:found[1]]) or len(s) > 120:
+    if not found or not _DATE_CUE.match(s[:found[1]]):
         return None
     m = _AFTER_DATE.match(s[found[2]:])
     rest = m.group("rest").strip() if m else ""
@@ -205,7 +210,13 @@ def split_credit(line: str) -> tuple[str, str | None, int]:
     lead = _CREDIT_LEAD.match(s)
     if lead:
         return "", lead.group("credit").strip(), lead.start("credit")
-    for pat in (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_MARK, _CREDIT_GLUED, _CREDIT_SLASH, _CREDIT_TAIL):
+    low = s.lower()
+    # Each pattern needs a mark the line must hold; checking for it first spares most lines the search.
+    cues = (s.endswith(")"), any(c in s for c in ":/|"), "[" in s or "credit" in low, "Credit" in s, "/" in s,
+            s.endswith(_TAIL_WORDS))
+    for pat, cue in zip(_CREDIT_PATTERNS, cues):
+        if not cue:
+            continue
         m = pat.search(s)
         if m:
             credit = m.group("credit").strip()

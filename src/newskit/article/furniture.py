@@ -38,6 +38,10 @@ _ANYWHERE = re.compile(r"""
   | \bthis\s+(?:article|story)\s+(?:is|was)\s+more\s+than\s+\d+\s+\w+\s+old\b|\ball\s+rights\s+reserved\b|\bnot\s+a\s+subscriber\b
   | ^share\s+this\s*:|\bshare\s+on\s+(?:facebook|twitter|x|whatsapp|linkedin|email)\b|\bsign\s+up\s+for\s+.{0,60}newsletter\b
 """, re.I | re.X)
+_TRIGGERS = ("cookie", "subscri", "newsletter", "inbox", "continues", "sign up", "signing up", "free article",
+             "support our", "support independent", "this article", "this story", "continuing to", "privacy policy",
+             "terms of", "new tab", "new window", "may earn", "confidential tip", "save article", "rights reserved",
+             "share this", "share on")
 _BULLET = re.compile(r"^[\s•·*|>»›\-–—]+|[\s•·|<«‹\-–—]+$")
 
 
@@ -48,4 +52,8 @@ def is_furniture(line: str) -> bool:
         return True
     if _LINE.match(s):
         return True
-    return len(s) < 400 and bool(_ANYWHERE.search(s))
+    if len(s) >= 400:
+        return False
+    low = " ".join(s.lower().split())
+    # Every banner sentence holds one of these words; most lines hold none, and skip the long pattern.
+    return any(w in low for w in _TRIGGERS) and bool(_ANYWHERE.search(s))

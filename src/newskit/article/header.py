@@ -68,7 +68,8 @@ def _kind(ln: Line, prev: str = "", prev_text: str = "") -> str:
         return "caption"
     if PUBLISHER_CUE.match(prev_text) and ln.words <= 6 and ln.text[0].isupper() and not ln.prose:
         return "publisher"  # "Published in" / "News provided by" + the name
-    cap, credit, _ = split_credit(ln.text)
+    # A caption or credit is at most a few sentences; longer lines are not worth the credit patterns.
+    cap, credit, _ = split_credit(ln.text) if ln.words <= 60 else (ln.text, None, -1)
     if credit and not cap and (prev in ("image", "caption") or not is_outlet(ln.text)):
         return "credit"
     if credit and re.search(r"\b(?:credit|photo|photograph|illustration)\b", ln.text, re.I) and ln.words <= 60:

@@ -24,6 +24,7 @@ PATTERNS = [
     re.compile(r"(?<![\d/.])(?P<a>[01]?\d|[0-3]\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
                r"(?P<year>(?:19|20)\d\d|\d\d)(?![\d/]|\.\d)"),
 ]
+_TWO_DIGITS = re.compile(r"\d\d")
 UPDATED = re.compile(r"^\W*(updated|last\s+(?:updated|modified)|modified|edited|revised)\b", re.I)
 PUBLISHED = re.compile(r"^\W*(published|posted|first\s+published|released|date|on)\b", re.I)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}T?|\s+[+-]\d{2}:?\d{2})?\b|\b\d{1,2}\s*"
@@ -31,10 +32,13 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}T?|\s+[
                    r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
 
 
-def find_date(line: str, dayfirst: bool = False) -> tuple[str, int, int] | None:
+def find_date(line: str, dayfirst=False) -> tuple[str, int, int] | None:
     """Return (ISO date, start, end) of the first full calendar date written in `line`, or None.
 
-    `dayfirst` reads an ambiguous numeric date (03/04/2023) day first, as UK and European pages write it."""
+    `dayfirst` (a bool, or a function returning one, asked only when needed) reads an ambiguous numeric date
+    (03/04/2023) day first, as UK and European pages write it."""
+    if not _TWO_DIGITS.search(line):
+        return None  # every date form holds a two-digit run (a day, a year)
     best = None
     for pat in PATTERNS:
         for m in pat.finditer(line):
@@ -47,7 +51,7 @@ def find_date(line: str, dayfirst: bool = False) -> tuple[str, int, int] | None:
     return best
 
 
-def find_dates(line: str, dayfirst: bool = False) -> list[tuple[str, int, int]]:
+def find_dates(line: str, dayfirst=False) -> list[tuple[str, int, int]]:
     """Return every full calendar date written in `line`, in order."""
     out, pos = [], 0
     while pos < len(line):
@@ -68,7 +72,7 @@ def day_first_habit(text: str) -> bool:
     return votes > 0
 
 
-def _iso(m: re.Match, dayfirst: bool = False) -> str | None:
+def _iso(m: re.Match, dayfirst=False) -> str | None:
     g = m.groupdict()
     year = int(g["year"])
     if year < 100:
@@ -80,7 +84,9 @@ def _iso(m: re.Match, dayfirst: bool = False) -> str | None:
         orders = [(month_number(g["mon"]), int(g["day"]))]
     elif g.get("a"):
         a, b = int(g["a"]), int(g["b"])
-        orders = [(b, a), (a, b)] if dayfirst else [(a, b), (b, a)]
+        if a <= 12 and b <= 12 and callable(dayfirst):
+            dayfirst = dayfirst()
+        orders = [(b, a), (a, b)] if dayfirst is True else [(a, b), (b, a)]
     else:
         orders = [(int(g["month"]), int(g["day"]))]
     for month, day in orders:
