@@ -77,7 +77,8 @@ _KEEP_DOT = re.compile(r"(?:\b[A-Z]|\b[JS]r)\.$")
 _NOT_NAME = {"the", "a", "an", "for", "in", "on", "at", "to", "of", "with", "from", "and", "or", "but", "is", "are",
              "was", "how", "why", "what", "when", "who", "where", "this", "that", "new", "my", "our", "your", "his",
              "her", "their", "its", "as", "after", "before", "over", "under", "about", "into", "vs", "not", "no",
-             "share", "print", "resize", "options", "older", "newer", "previous", "article", "services"}
+             "share", "print", "resize", "options", "older", "newer", "previous", "article", "services",
+             "scholar", "pubmed", "crossref", "scopus", "worldcat"}
 
 
 def is_name(s: str) -> bool:

@@ -24,6 +24,7 @@ _LINE = re.compile(r"""^(?:
   | (?:\d+\s+)?min(?:ute)?s?\s+read|filed\s+under\s*:?|print\s+this\s+(?:article|page)|click\s+here.*|watch\s*:.*|video\s*:?|photos?
   | [\w&’',.()-]+(?:\ [\w&’',.()-]+){0,3}(?:\s*[›»>]\s*[\w&’',.()-]+(?:\ [\w&’',.()-]+){0,3}){1,6}\s*[›»>]?  # breadcrumb
   | ©.*|copyright\b.*|all\s+rights\s+reserved.*|\(c\)\s*\d{4}.*
+  | [^.]{0,200}?\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)(?:\s+from\s+[^.]{1,80})?  # wire credit
 )[.!]?$""", re.I | re.X)
 # Sentences typical of consent and subscription banners, wherever they sit in a line.
 _ANYWHERE = re.compile(r"""

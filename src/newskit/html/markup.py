@@ -1,6 +1,7 @@
 """Visible markup of a web page: element text, the main container, itemprop, <time>, <h1>, byline, dek, figures."""
 from __future__ import annotations
 
+import html
 import re
 
 _BYLINE_CLASS = re.compile(r"\b(?:by-?line|author|authors|writer|contributor|article-?author|story-?author|"
@@ -19,10 +20,13 @@ _SKIP_CLASS = re.compile(r"related|recommend|promo|newsletter|sidebar|trending|m
 
 
 def clean(s) -> str:
-    """Return `s` as one line: whitespace runs collapsed, ends stripped, HTML-escaped quotes undone."""
+    """Return `s` as one line: whitespace runs collapsed, ends stripped, character references decoded."""
     if not isinstance(s, str):
         return ""
-    s = s.replace("&amp;", "&").replace("&quot;", '"').replace("&#39;", "'").replace("&#x27;", "'")
+    for _ in range(2):  # pages escape metadata twice ("&amp;#8217;"): no character reference may reach a field
+        if "&" not in s:
+            break
+        s = html.unescape(s)
     return re.sub(r"\s+", " ", s).strip()
 
 
