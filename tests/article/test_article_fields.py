@@ -145,7 +145,8 @@ def test_closing_line_anchors_relative_dates():
 def test_wire_separator_and_contributor_line():
     text = ("Harbour strike ends after nine days\n\nBy JANE DOE\n\nPORT ELLIS, Maine (AP) — Dock workers returned on "
             "Monday after a nine-day strike over pay.\n\nThe union said members approved the deal by a wide margin.\n\n"
-            "___\n\nAssociated Press writers Jo Park in Boston and Sam Ortega in New York contributed to this report.\n")
+            "___\n\nAssociated Press writers Jo Park in Boston and Sam Ortega in New York contributed to this "
+            "report.\n")
     a = parse_article(text)
     assert [p.text[:10] for p in a.paragraphs] == ["Dock worke", "The union "]
     assert any(b.text == "___" for b in a.boilerplate)

@@ -35,7 +35,8 @@ BYLINE = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reported|comp
 _BYLINE_TAIL = re.compile(r"\s*(?:[-–—|·•,]\s*)?(?:\b(?:updated|published|posted|last\s+updated|first\s+published)\b"
                           r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b"
                           r"|\b\d{1,2}:\d\d\b|\bfollow\b"
-                          r"|\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b).*$", re.I)
+                          r"|\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)"
+                          r".*$", re.I)
 # "Posted on March 14, 2023 by Jane Doe", "on March 10, 2015 by X", "March 14, 2023Jane Doe" (glued by the copy).
 _DATE_CUE = re.compile(r"^\W*(?:(?:posted|published|written|first\s+published)\s*:?\s*)?(?:on\s+)?$", re.I)
 _AFTER_DATE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*[,|·•—–-]?\s*"
@@ -215,7 +216,7 @@ def split_credit(line: str) -> tuple[str, str | None, int]:
     # Each pattern needs a mark the line must hold; checking for it first spares most lines the search.
     cues = (s.endswith(")"), any(c in s for c in ":/|"), "[" in s or "credit" in low, "Credit" in s, "/" in s,
             s.endswith(_TAIL_WORDS))
-    for pat, cue in zip(_CREDIT_PATTERNS, cues):
+    for pat, cue in zip(_CREDIT_PATTERNS, cues, strict=True):
         if not cue:
             continue
         m = pat.search(s)

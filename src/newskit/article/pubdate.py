@@ -1,6 +1,7 @@
 """Publication dates as written in article headers: find them in a line and turn them into ISO dates."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -90,10 +91,8 @@ def _iso(m: re.Match, dayfirst=False) -> str | None:
     else:
         orders = [(int(g["month"]), int(g["day"]))]
     for month, day in orders:
-        try:
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
             return dt.date(year, month, day).isoformat()
-        except (TypeError, ValueError):
-            continue
     return None
 
 
