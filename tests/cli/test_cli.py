@@ -82,6 +82,16 @@ def test_usage_errors_exit_2(runner):
     assert runner.invoke(cli, ["parse", "--published", "yesterday", str(SEED)]).exit_code == 2
 
 
+def test_published_option_and_jsonl_published_read_alike(runner, tmp_path):
+    body = "Hello world.\n\nA body line here.\n"
+    (tmp_path / "a.txt").write_text(body)
+    (tmp_path / "b.jsonl").write_text(json.dumps({"text": body, "published": "20240122T0930"}) + "\n")
+    res = runner.invoke(cli, ["parse", "--jsonl", "--published", "20240122T0930", str(tmp_path / "a.txt"),
+                              str(tmp_path / "b.jsonl")])
+    assert res.exit_code == 0, res.output
+    assert [json.loads(x)["article"]["published"] for x in res.stdout.splitlines()] == ["2024-01-22"] * 2
+
+
 def test_every_command_has_help_and_is_documented(runner):
     readme = (SEED.parent.parent / "README.md").read_text(encoding="utf-8")
     for name, cmd in cli.commands.items():

@@ -3,27 +3,14 @@ from __future__ import annotations
 
 import re
 
+from newskit import lexicon
 from newskit.article.pubdate import find_date
 
-AGENCIES = ("Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "UPI", "Yonhap",
-            "Xinhua", "Kyodo", "dpa", "ANSA", "EFE", "PA", "Press Association", "PTI", "IANS", "TASS", "CNA",
-            "PRNewswire", "PR Newswire", "Business Wire", "GlobeNewswire", "Canadian Press", "AAP")
-_AGENCY_RE = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
-OUTLET_WORDS = {"herald", "times", "post", "news", "journal", "tribune", "guardian", "telegraph", "gazette", "daily",
-                "weekly", "magazine", "press", "chronicle", "observer", "standard", "express", "independent",
-                "today", "wire", "review", "mail", "star", "sun", "globe", "courier", "examiner",
-                "bulletin", "register", "dispatch", "sentinel", "inquirer", "monitor", "insider", "economist",
-                "agency", "network", "media", "broadcasting", "radio", "television", "tv", "online", "digest",
-                "record", "times-picayune", "ledger", "citizen", "voice", "nation", "telegram", "enquirer",
-                "advertiser", "argus", "beacon", "eagle", "leader", "mirror", "patriot", "pioneer", "republican",
-                "democrat", "statesman", "spectator", "tablet", "clarion", "free", "bee", "item", "current", "politico", "axios", "bbc", "cnn", "npr", "abc", "cbs", "nbc", "reuters",
-                "bloomberg", "afp", "ap", "upi", "yonhap", "xinhua"}
-ROLE_WORDS = {"reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist", "producer",
-              "analyst", "bureau", "chief", "senior", "junior", "deputy", "associate", "contributing", "freelance",
-              "journalist", "photographer", "special", "intern", "desk", "team", "guest", "author", "managing",
-              "political", "business", "science", "health", "sports", "tech", "technology", "national",
-              "international", "foreign", "diplomatic", "economics", "economy", "culture", "arts", "opinion",
-              "games", "gaming", "entertainment", "travel", "lifestyle", "fashion", "education", "investigations"}
+AGENCIES = lexicon.entries("agencies")
+_AGENCY_RE = lexicon.alternation(AGENCIES)
+OUTLET_WORDS = lexicon.words("outlet_words")
+ROLE_WORDS = lexicon.words("byline_roles")
+_NOT_PLACES = lexicon.words("dateline_not_places")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"
                          r"\((?:[A-Z]\.)+\)|\([A-Z][a-z]+\)|"  # a nickname in brackets: "Richard (R.J.) Eskow"
                          r"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el)"
@@ -48,8 +35,8 @@ _INLINE_SEP = re.compile(r"\s+[·•]\s+")
 _SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|;|\|)\s*", re.I)
 _CREDIT_PREFIX = re.compile(r"(?:^|(?<=[.!?\s]))(?:photo(?:graph)?s?|pictures?|images?|credits?|photo\s+credit|"
                             r"illustration|source)\s*(?:by)?\s*[:/|]\s*(?P<credit>[^:]{2,80})$", re.I)
-_CREDIT_PAREN = re.compile(r"\((?P<credit>[^()]*(?:Photo|Getty|Reuters|AFP|AP|Images|Pool|EPA|Shutterstock|"
-                           r"Unsplash|Alamy|file)[^()]*)\)\s*$", re.I)
+_CREDIT_WORDS = lexicon.alternation(lexicon.entries("credit_words"))
+_CREDIT_PAREN = re.compile(rf"\((?P<credit>[^()]*(?:{_CREDIT_WORDS})[^()]*)\)\s*$", re.I)
 _CREDIT_LEAD = re.compile(r"^(?:(?:photo(?:graph)?|illustration|image|video|animation|artwork)s?\s+(?:by|courtesy\s+of)"
                           r"|image\s+source\s*,|credit\s*(?:\.\.\.|…))\s*(?P<credit>[^.!?]{2,80})$", re.I)
 _CREDIT_MARK = re.compile(r"(?:credit\s*(?:\.\.\.|…)|\[)\s*(?P<credit>[^\[\]]{2,80}?)\]?\s*$", re.I)
@@ -58,12 +45,12 @@ _CREDIT_SLASH = re.compile(r"(?:(?<=[.!?”)]\s)|(?<=\|\s))(?P<credit>(?:[A-Z][\
                            r"(?:\s*/\s*[A-Z][\w&’'.-]*(?:\s+[A-Z&][\w&’'.-]*){0,4}){1,3})\s*$")
 # "…in 2023.CreditJane Roe/EPA": the label glued to the caption by the copy.
 _CREDIT_GLUED = re.compile(r"(?<=[.!?”’)])\s*(?:Credit){1,2}\s*(?P<credit>[A-Z][^.!?]{1,80})$")
+_CREDIT_SOURCES = lexicon.alternation(lexicon.entries("credit_sources"), space=r"\s+")
 _CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?P<credit>(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*/\s*)?"
-                          r"(?:Getty\s+Images|AFP(?:\s+via\s+Getty\s+Images)?|Reuters|AP|EPA(?:-EFE)?|Shutterstock|"
-                          r"Unsplash|Alamy|Bloomberg|Yonhap|Xinhua|Pool|Handout))\s*$")
+                          rf"(?:{_CREDIT_SOURCES}))\s*$")
 _CREDIT_PATTERNS = (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_MARK, _CREDIT_GLUED, _CREDIT_SLASH, _CREDIT_TAIL)
-_TAIL_WORDS = ("Images", "AFP", "Reuters", "AP", "EPA", "EPA-EFE", "Shutterstock", "Unsplash", "Alamy", "Bloomberg",
-               "Yonhap", "Xinhua", "Pool", "Handout")
+_TAIL_WORDS = tuple({w.split()[-1] for w in lexicon.entries("credit_sources")} |
+                    {w.split("-")[-1] for w in lexicon.entries("credit_sources")})
 IMAGE_FILE = re.compile(r"^\S*[\w%~-]\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|bmp|heic)(?:\?\S*)?$", re.I)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?)"
@@ -75,11 +62,7 @@ DATELINE = re.compile(
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # A name keeps its closing full stop when it ends in an initial or a suffix ("Ann B.", "Martin Luther King Jr.").
 _KEEP_DOT = re.compile(r"(?:\b[A-Z]|\b[JS]r)\.$")
-_NOT_NAME = {"the", "a", "an", "for", "in", "on", "at", "to", "of", "with", "from", "and", "or", "but", "is", "are",
-             "was", "how", "why", "what", "when", "who", "where", "this", "that", "new", "my", "our", "your", "his",
-             "her", "their", "its", "as", "after", "before", "over", "under", "about", "into", "vs", "not", "no",
-             "share", "print", "resize", "options", "older", "newer", "previous", "article", "services",
-             "scholar", "pubmed", "crossref", "scopus", "worldcat"}
+_NOT_NAME = lexicon.words("byline_not_name")
 
 
 def is_name(s: str) -> bool:
@@ -236,7 +219,7 @@ def parse_dateline(line: str) -> dict | None:
         return None
     place = m.group("place").rstrip(",")
     first = place.split(",")[0]
-    if len(first) < 3 or not any(c.isalpha() for c in first) or first in ("FOR", "UPDATE", "NOTE", "EDITOR"):
+    if len(first) < 3 or not any(c.isalpha() for c in first) or first in _NOT_PLACES:
         return None
     agency = (m.group("agency") or m.group("wire") or "").strip() or None
     return {"place": place, "agency": agency, "end": m.end()}

@@ -5,10 +5,10 @@ import calendar
 import datetime as dt
 import re
 
-from newskit.dates.words import month_number
+from newskit import lexicon
+from newskit.dates.words import MONTHS, month_number
 
-_MONTH = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?" \
-         r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = rf"(?P<mon>{lexicon.alternation(MONTHS)})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # "(?!\d)" rather than "\b" after the year: a page copy glues the next field on ("March 14, 2023Jane Doe").
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"

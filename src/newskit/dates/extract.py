@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
+
 # Imported for their side effect: each module registers its rules with `rule`.
 from newskit.dates.rules import named_days, periods, sets  # noqa: F401
 from newskit.dates.rules.calendar import RULES
@@ -61,7 +63,7 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 _BEFORE, _AFTER = 50, 70
 # "a year earlier" and "the year-ago quarter" compare with the period under discussion; they do not replace it.
 _COMPARATIVE = re.compile(r"earlier|ago|before|later|after|previous|prior|year-|comparable|corresponding", re.I)
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+_FUTURE_AUX = lexicon.words("dates/future_auxiliaries")
 # Word forms, not lemmas: the "dates" pipeline runs without the lemmatizer.
 _FUTURE_VERBS = re.compile(r"(?:expect|plan|schedul|slat|intend|aim|hop|prepar|propos)(?:e|es|ed|s|ing|ning|ned)?|due|set",
                            re.I)
@@ -186,8 +188,7 @@ def resolve(text: str, anchor=None, tense: str | None = None, ref: str | None = 
     return _apply(best, _context(text, best.start, best.end, anchor, tense, ref))
 
 
-_STATIVE = {"was", "were", "is", "are", "been", "be", "stayed", "remained", "lasted", "continued", "lived", "worked",
-            "served", "waited", "held", "ran", "run", "kept"}
+_STATIVE = lexicon.words("dates/stative_verbs")
 
 
 _COMPLEMENT = ("ccomp", "parataxis")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newskit import lexicon
 from newskit.entities import grouping as aliases
 from newskit.entities import names, places
 from newskit.entities.mentions import Layout, Mention, add_matches, collect, doc_text
@@ -16,9 +17,7 @@ from newskit.entities.named_events import event_key, event_mentions
 from newskit.entities.titles import person_titles
 from newskit.record import Entity, Span
 
-TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization",
-         "EVENT": "event", "NORP": "nationality", "PRODUCT": "product", "WORK_OF_ART": "work_of_art",
-         "LAW": "law", "LANGUAGE": "language"}
+TYPES = lexicon.table("label_types")
 CORE_TYPES = {"person", "place", "organization", "event"}
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newskit.lexicon import norm
+
 from .meantime import GLUE_LEFT, GLUE_RIGHT, TYPE_MAP, entities_of
 from .metrics import f1, prf
 
@@ -88,10 +90,6 @@ def read_conll(path: str) -> list[ConllDoc]:
     return out
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.replace("\u2019", "'").split()).lower()
-
-
 def score_ner(pairs) -> dict:
     """Score predicted entity mentions against gold spans: mention P/R/F overall and per type, document-level P/R/F.
 
@@ -108,10 +106,10 @@ def score_ner(pairs) -> dict:
             kind = TYPE_MAP.get(ent.get("type"))
             if not kind:
                 continue
-            forms = {_norm(ent.get("name", ""))}
+            forms = {norm(ent.get("name", ""))}
             for m in ent.get("mentions", []):
                 pred.add((m["start"], m["end"], kind))
-                forms.add(_norm(m.get("text", "")))
+                forms.add(norm(m.get("text", "")))
             names.append((kind, forms))
         tp += len(gold & pred)
         n_pred += len(pred)
@@ -123,7 +121,7 @@ def score_ner(pairs) -> dict:
             counts[1] += len(p)
             counts[2] += len(g)
         # the unique names a reader would see, matched by any form an entity was written in
-        gold_names = {(g["type"], _norm(g["text"])) for g in spans if g["type"] in per_type}
+        gold_names = {(g["type"], norm(g["text"])) for g in spans if g["type"] in per_type}
         seen = {(kind, f) for kind, forms in names for f in forms}
         doc_tp_r += len(gold_names & seen)
         doc_gold += len(gold_names)

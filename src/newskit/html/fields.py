@@ -5,24 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newskit import lexicon
 from newskit.article.bylines import AGENCIES, ROLE_WORDS, is_outlet, parse_byline, title_case
 from newskit.article.pubdate import UPDATED, date_share, find_date
+from newskit.dates.timex import read_date
 from newskit.html.meta import PageMeta, clean
 
 _SEP = re.compile(r"\s+([|\-–—:·•»~/]|::)\s+")
-_NOT_AUTHOR = {"staff", "admin", "administrator", "editor", "editors", "editorial", "editorial board", "newsroom",
-               "news desk", "web desk", "digital desk", "desk", "wire", "wires", "guest", "anonymous", "unknown",
-               "team", "contributor", "contributors", "correspondent", "reporter", "staff writer", "staff reporter",
-               "news staff", "wire services", "agencies", "agency", "press release", "sponsored", "webmaster",
-               "username", "user"}
+_NOT_AUTHOR = lexicon.words("not_authors")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el|du|dos|y)|"
                         r"[A-Z]\.(?:[A-Z]\.)*|\((?:[A-Z]\.)+\))$")
 
 
 def norm_key(s: str) -> str:
     """Return `s` reduced for comparing names and titles: lower case, no leading "the", letters and digits only."""
-    s = re.sub(r"^the\s+", "", (s or "").lower())
-    return re.sub(r"[\W_]+", "", s)
+    return re.sub(r"[\W_]+", "", re.sub(r"^the ", "", lexicon.norm(s)))
 
 
 def to_iso(value) -> str | None:
@@ -30,12 +27,9 @@ def to_iso(value) -> str | None:
     if not isinstance(value, str):
         return None
     v = value.strip()
-    m = re.match(r"^((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?:$|[T\s])", v)
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
+    day = read_date(v, whole=False)
+    if day is not None and 1900 <= day.year < 2100:  # "0001-01-01" and the like are a CMS's empty value
+        return day.isoformat()
     if re.fullmatch(r"\d{10}(?:\d{3})?", v):
         secs = int(v[:10])
         return dt.datetime.fromtimestamp(secs, dt.timezone.utc).date().isoformat()

@@ -5,10 +5,9 @@ from datetime import date, timedelta
 
 from newskit.dates import timex
 from newskit.dates.rules.calendar import capitalized, rule
-from newskit.dates.words import MONTH, SEASON_CODES, YEAR, month_number, number
+from newskit.dates.words import MONTH, NUMBER_WORDS, SEASON_CODES, YEAR, month_number, number
+from newskit.lexicon import norm
 
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19}
 _SPOKEN_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
 
 
@@ -23,7 +22,7 @@ def _spoken_year(m, ctx):
         y = 2000 + (number(m.group("y2")) or 0 if m.group("y2") else 0)
     else:
         tail = m.group("y").lower()
-        y = _TEENS[m.group("c").lower()] * 100 + (0 if tail == "hundred" else number(tail.replace("-", " ")) or 0)
+        y = NUMBER_WORDS[m.group("c").lower()] * 100 + (0 if tail == "hundred" else number(tail.replace("-", " ")) or 0)
     if m.group("mon"):
         if not capitalized(m.group("mon")):
             return None
@@ -68,7 +67,7 @@ HOLIDAYS = {"christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: d
                  rf"|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day"
                  rf"|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)(?:,?\s+(?P<y>{YEAR}))?(?![\w])")
 def _holiday(m, ctx):
-    name = " ".join(m.group("h").lower().replace("\u2019", "'").split())
+    name = norm(m.group("h"))
     if not capitalized(m.group("h")):
         return None
     fn = HOLIDAYS[name]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.anchor import Context
 from newskit.dates.rules.calendar import DATE_PREPS, prev_word, rule
@@ -20,11 +21,7 @@ from newskit.dates.words import (
     number,
     unit_code,
 )
-
-
-def norm(s: str | None) -> str:
-    """Return `s` lowercased with whitespace runs collapsed ("" for None)."""
-    return " ".join((s or "").lower().split())
+from newskit.lexicon import norm
 
 
 @rule("relative", r"(?:(?P<edge>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
@@ -304,14 +301,13 @@ def _duration(m, ctx):
     return "DURATION", timex.duration(amount, code)
 
 
-_SOMEDAY_BEFORE = {"will", "would", "could", "might", "may", "can", "should", "shall", "must", "he", "she", "they",
-                   "we", "i", "you", "it", "hope", "hopes", "hoped", "dream", "dreams"}
+_SOMEDAY_BEFORE = lexicon.words("dates/someday_cues")
+_DURATION_CUES = lexicon.words("dates/duration_cues")
 
 
 @rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])")
 def _bare_units(m, ctx):
-    if prev_word(ctx) not in ("for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "spent",
-                              "spend", "last", "about"):
+    if prev_word(ctx) not in _DURATION_CUES:
         return None
     return "DURATION", _vague(m.group("unit"))
 
