@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from newskit.article.bylines import BYLINE, IMAGE_FILE, is_outlet, parse_byline, parse_dateline, split_credit
 from newskit.article.furniture import is_furniture
@@ -30,7 +31,7 @@ class Line:
     text: str
     field: str = ""
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 
