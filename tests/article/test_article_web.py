@@ -174,9 +174,9 @@ def test_labelled_byline_outranks_link_labels_read_as_names():
 
 
 def test_name_above_the_headline():
-    # A blogging platform: the author's name and "on Mar 14 · 5 min read" come before the story.
-    art = parse("Sign in / Sign up\nJane Doe\non Mar 14 · 5 min read\n{h}\n")
-    assert art.authors == ("Jane Doe",)
+    # A blogging platform: the author's name, "Follow" and "on Mar 14 · 5 min read" come before the story.
+    art = parse("Sign in / Sign up\nJane Doe\nFollow\non Mar 14 · 5 min read\nNext story\n{h}\n")
+    assert (art.headline, art.authors, art.published) == (HEAD, ("Jane Doe",), None)
 
 
 def test_bare_names_count_only_in_one_block():

@@ -147,6 +147,15 @@ class _Builder:
                     break
         return last_meta + 1 if last_meta >= 0 else first + (1 if self._headline_like(first) else 0)
 
+    def headline_below(self, first: int, anchor: int) -> int | None:
+        """Return the headline under a byline/date block that opens the page (nothing but furniture above it)."""
+        if any(self.kinds[j] == "text" for j in range(first, anchor)):
+            return None
+        k = next((j for j in range(anchor, min(len(self.lines), anchor + 6)) if self.kinds[j] == "text"), None)
+        if k is None or k + 1 >= len(self.lines) or not self._headline_like(k) or self.lines[k].prose:
+            return None
+        return k
+
     def _headline_like(self, i: int) -> bool:
         if i >= len(self.lines):
             return False
@@ -178,10 +187,10 @@ class _Builder:
                                                            self.headline is not None and ln.words <= 60):
                 self.add_image(ln, "caption" if kind == "text" else kind)
             elif kind in ("date", "updated"):
-                iso = find_date(ln.text, self.dayfirst)[0]
+                iso = (find_date(ln.text, self.dayfirst) or (None,))[0]
                 if kind == "updated":
                     self.updated = self.updated or iso
-                elif not self.published:
+                elif iso and not self.published:
                     self.published = iso
                     self.sources["published"] = "date-line"
                 self.put(kind, ln.start, ln.end)
@@ -238,7 +247,7 @@ class _Builder:
                 continue
             elif kind in ("date", "updated") and not self.fallback_date:
                 # The masthead shows the day the page was viewed: a last resort, not the publication date.
-                self.fallback_date = find_date(ln.text, self.dayfirst)[0]
+                self.fallback_date = (find_date(ln.text, self.dayfirst) or (None,))[0]
             elif i == kicker and h - i <= 2 and ln.words <= 5:
                 self.put("section", ln.start, ln.end)
                 continue
@@ -286,7 +295,7 @@ class _Builder:
             dated = date_line(ln)
             if dated and ln.words <= 12:
                 if dated == "updated":
-                    self.updated = self.updated or find_date(ln.text, self.dayfirst)[0]
+                    self.updated = self.updated or (find_date(ln.text, self.dayfirst) or (None,))[0]
                 self.put(dated, ln.start, ln.end)
                 continue
             cap, credit, _ = split_credit(ln.text) if ln.words <= 60 else (ln.text, None, -1)
@@ -368,7 +377,12 @@ class _Builder:
                     h = dek = None
         if h is not None and anchor is None:
             anchor = h + 1 if dek is None else dek + 1
-        if h is None:
+        below = self.headline_below(first, anchor) if h is None and anchor is not None else None
+        if below is not None:
+            # Blogging platforms put the author and the date first, the headline under them.
+            end = meta_end(self.lines, self.kinds, below + 1, is_furniture, self.lines[below].text)
+            self.header(first, end, below)
+        elif h is None:
             end = self.header_end(first)
             self.header(first, end)
         else:

@@ -19,6 +19,10 @@ _SITE_SUFFIX = re.compile(r"^\s*(?:[|–—]|-|::)\s*(?P<site>[^|]{2,60})$")
 
 _STAMPED = re.compile(r"\d{4}|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
 _SHORT_DATE = re.compile(r"^(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}", re.I)
+_YEARLESS = re.compile(r"^(?:(?:posted|published)\s+)?(?:on\s+)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+                       r"(?:,?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
+                       r"(?:\s*[·•|-]?\s*\d+\s*min(?:ute)?s?(?:\s+read)?)?$", re.I)
 _LONE_BY = re.compile(r"^(?:written\s+)?by:?$", re.I)
 IMAGE_CAPTION = re.compile(r"^image\s+caption\s*,\s*", re.I)
 PROSE_END = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
@@ -80,6 +84,8 @@ def _kind(ln: Line, prev: str = "", prev_text: str = "") -> str:
     dl = date_line(ln)
     if dl:
         return dl
+    if _YEARLESS.match(ln.text):
+        return "date"  # "on Mar 17 · 11 min read": a stamp without its year, which dates nothing
     if is_outlet(ln.text) or (prev == "byline" and _outlet_shape(ln.text)):
         return "publisher"
     if credit and ln.words <= 60:
@@ -116,8 +122,9 @@ def classify(lines: list[Line]) -> list[str]:
             prev = "menu" if k == "text" and ln.words <= 3 else k
         prev_text = ln.text
     for i in demoted:
-        # A name over a date ("Pippin Lee" / "on Mar 17 · 11 min read") is a byline even above the headline.
-        if i + 1 < len(lines) and (kinds[i + 1] in ("date", "updated") or _SHORT_DATE.match(lines[i + 1].text)):
+        # A name over a date ("Pippin Lee" / "Follow" / "on Mar 17 · 11 min read") is a byline even above the headline.
+        j = next((j for j in range(i + 1, min(len(lines), i + 3)) if kinds[j] != "boilerplate"), None)
+        if j is not None and (kinds[j] in ("date", "updated") or _SHORT_DATE.match(lines[j].text)):
             kinds[i] = "byline"
     return kinds
 

@@ -161,7 +161,8 @@ class FieldChooser:
                 return _tidy(h)
         h = self.pm.h1
         # Social titles are often rewritten for sharing: a headline-sized <h1> of the article wins over them.
-        if h and len(h.split()) >= 4 and not self._is_site(h) and not self._is_site(self.strip_site(h)):
+        if h and self.pm.h1_in_article and len(h.split()) >= 4 and not self._is_site(h) and \
+                not self._is_site(self.strip_site(h)):
             return _tidy(h)
         return None
 

@@ -117,6 +117,7 @@ def read_markup(tree, container, pm) -> None:
     h1s = [h for h in container.iter("h1") if text_of(h)] or [h for h in tree.iter("h1") if text_of(h)]
     if h1s:
         pm.h1 = text_of(h1s[0])
+        pm.h1_in_article = any(h is h1s[0] for h in container.iter("h1"))
     pm.h1s = [text_of(h) for h in h1s] + [text_of(h) for h in tree.iter("h1") if h not in h1s and text_of(h)]
     pm.h1s = pm.h1s[:10]
     title = tree.find(".//title")

@@ -34,6 +34,7 @@ class PageMeta:
     visible_dates: list = field(default_factory=list)  # (element text, iso or None, source)
     figures: list = field(default_factory=list)        # dicts: file, caption, credit, after (text before it)
     h1: str | None = None
+    h1_in_article: bool = False                      # the <h1> sits in the article's container
     h1s: list = field(default_factory=list)            # every <h1> text of the page, the container's first
     og_type: str | None = None
     ld_article: bool = False
