@@ -18,9 +18,11 @@ _LINE = re.compile(r"""^(?:
   | explore\s+more(?:\s+on\s+these\s+topics)?|in\s+other\s+news|also\s+from\s+this\s+source|related\s+(?:articles|stories|topics)|conversation
   | (?:\d+(?:[.,]\d+)?[kKmM]?\s+)?(?:followers|likes|claps|restacks)|(?:updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago
   | (?:leave\s+a\s+|add\s+a\s+|post\s+a\s+)?comments?(?:\s*\(\d+\))?|\d+\s+comments?|show\s+comments|view\s+comments|join\s+the\s+conversation
-  | subscribe(?:\s+now)?|sign\s+(?:in|up)(?:\s*[/|]\s*sign\s+(?:in|up))?|log\s*in|register|newsletter|menu|search|home|close|next|previous|(?:next|previous|prev)\s+(?:story|article|post)|loading\.{0,3}
+  | subscribe(?:\s+now)?|sign\s+(?:in|up)(?:\s*[/|]\s*sign\s+(?:in|up))?|log\s*in|register|newsletter|menu|search
+  | home|close|next|previous|(?:next|previous|prev)\s+(?:story|article|post)|loading\.{0,3}
   | email\s+(?:the\s+)?author|contact\s+(?:the\s+)?(?:author|reporter)|follow\s+(?:us|the\s+author|@\w+).*
-  | (?:tags?|labels?)\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|categor(?:y|ies)\s*:.*|listen\s+to\s+(?:this\s+)?article.*
+  | (?:tags?|labels?)\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|categor(?:y|ies)\s*:.*
+  | listen\s+to\s+(?:this\s+)?article.*
   | (?:\d+\s+)?min(?:ute)?s?\s+read|filed\s+under\s*:?|print\s+this\s+(?:article|page)|click\s+here.*|watch\s*:.*|video\s*:?|photos?
   | [\w&’',.()-]+(?:\ [\w&’',.()-]+){0,3}(?:\s*[›»>]\s*[\w&’',.()-]+(?:\ [\w&’',.()-]+){0,3}){1,6}\s*[›»>]?  # breadcrumb
   | ©.*|copyright\b.*|all\s+rights\s+reserved.*|\(c\)\s*\d{4}.*
