@@ -105,9 +105,9 @@ def _run(*args, **kw):
 
 
 def test_help_and_parse_do_not_import_spacy():
-    code = ("import sys, runpy; sys.argv=['newskit','parse',%r]; "
+    code = (f"import sys, runpy; sys.argv=['newskit','parse',{str(SEED)!r}]; "
             "import newskit.cli as c\ntry:\n c.main()\nexcept SystemExit: pass\n"
-            "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr)") % str(SEED)
+            "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "NO-SPACY" in proc.stderr
 

@@ -47,7 +47,8 @@ def test_decode_rejects_binary(data, code):
     assert exc.value.code == code
 
 
-@pytest.mark.parametrize("content,code", [(b"", "empty"), (b"  \n\t\r\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00", "binary")])
+@pytest.mark.parametrize("content,code", [(b"", "empty"), (b"  \n\t\r\n", "empty"),
+                                          (b"\x89PNG\r\n\x1a\n\x00", "binary")])
 def test_bad_files_become_error_sources(tmp_path, content, code):
     p = tmp_path / "bad.txt"
     p.write_bytes(content)

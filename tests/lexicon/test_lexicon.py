@@ -16,7 +16,7 @@ FILES = sorted(p for p in LEXICON.rglob("*") if p.suffix in (".txt", ".tsv"))
 
 def test_every_data_file_ships_with_the_package():
     toml = (ROOT / "pyproject.toml").read_text()
-    line = re.search(r"^\[tool\.setuptools\.package-data\]\nnewskit = \[(.*)\]$", toml, re.M).group(1)
+    line = re.search(r"^\[tool\.setuptools\.package-data\]\nnewskit = \[(.*?)\]", toml, re.M | re.S).group(1)
     globs = re.findall(r'"([^"]+)"', line)
     for p in FILES:
         rel = p.relative_to(LEXICON.parent).as_posix()

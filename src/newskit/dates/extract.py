@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from newskit import lexicon
 from newskit.dates import timex
@@ -32,8 +33,8 @@ _BEFORE, _AFTER = 50, 70
 _COMPARATIVE = re.compile(r"earlier|ago|before|later|after|previous|prior|year-|comparable|corresponding", re.I)
 _FUTURE_AUX = lexicon.words("dates/future_auxiliaries")
 # Word forms, not lemmas: the "dates" pipeline runs without the lemmatizer.
-_FUTURE_VERBS = re.compile(r"(?:expect|plan|schedul|slat|intend|aim|hop|prepar|propos)(?:e|es|ed|s|ing|ning|ned)?|due|set",
-                           re.I)
+_FUTURE_VERBS = re.compile(r"(?:expect|plan|schedul|slat|intend|aim|hop|prepar|propos)(?:e|es|ed|s|ing|ning|ned)?"
+                           r"|due|set", re.I)
 
 
 _DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her)\s+$", re.I)
@@ -92,7 +93,7 @@ def _context(text: str, start: int, end: int, anchor, tense, ref, present: bool 
 def find(text: str, anchor=None) -> list[Found]:
     """Return the non-overlapping expressions of `text`, longest first when rules compete, sorted by start."""
     anchor = timex.as_date(anchor)
-    probe_anchor = anchor or timex.as_date("2000-01-03")
+    probe_anchor = anchor or date(2000, 1, 3)
     cands = []
     windows = _windows(text)
     for (name, rx, _fn), key in zip(_COMPILED, _KEYS, strict=True):

@@ -13,7 +13,7 @@ _DATE_STRING = re.compile(r"\s*(\d{4})(-?)(\d{2})\2(\d{2})")
 _ISO_TIME = re.compile(r"(?:[T ][0-9:.,+\-Z]*)?\s*")
 
 
-def read_date(value, *, whole: bool = True) -> date | None:
+def read_date(value: object, *, whole: bool = True) -> date | None:
     """Return the calendar day an ISO date string names, or None when it names none.
 
     Read: YYYY-MM-DD or YYYYMMDD, optionally followed by an ISO time, which is ignored. With `whole` False the date

@@ -183,7 +183,7 @@ def _reconcile(mentions, keys, family, short) -> None:
     for i, k in enumerate(keys):
         if len(k.split()) == 1 and family[i] != "event":
             labels.setdefault(k, []).append(i)
-    for k, idx in labels.items():
+    for idx in labels.values():
         if any(i in short for i in idx):
             continue
         things = [mentions[i].label for i in idx if family[i] not in ("person", "event")]
@@ -241,7 +241,7 @@ def _group_corporate(keys, family, uf) -> None:
         longer = {uf.find(j) for kk, j in orgs.items() if kk.startswith(k + " ") and kk != k}
         if len(longer) == 1:
             uf.union(i, longer.pop())
-    base = {}
+    base: dict = {}
     for i, k in enumerate(keys):
         if family[i] == "organization":
             base.setdefault(k, i)

@@ -83,7 +83,7 @@ def clean_name(text: str) -> str:
 @lru_cache(maxsize=16384)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Return the lowercase words of a name that identify the person (particles, titles, suffixes dropped)."""
-    out = []
+    out: list[str] = []
     for w in clean_name(name).split():
         if is_particle(w) or is_suffix(w) or (is_title_word(w) and not out):
             continue

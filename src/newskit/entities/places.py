@@ -36,7 +36,8 @@ def _data_file() -> Path | None:
 @lru_cache(maxsize=1)
 def _table() -> tuple[list[tuple[str, str, str, re.Pattern]], dict[str, str]]:
     """Return (rows of iso3, short name, official name, regex) and a dict of exact lowercase names to iso3."""
-    rows, exact = [], {}
+    rows: list[tuple[str, str, str, re.Pattern]] = []
+    exact: dict[str, str] = {}
     path = _data_file()
     if path is not None:
         with path.open(encoding="utf-8") as fh:

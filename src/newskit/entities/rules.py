@@ -11,7 +11,8 @@ _CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|credits?|source|
                      r"(?:by|:|/|via|from)\s*", re.I)
 _CREDIT_NAME = re.compile(r"[A-Z][\w.&'\u2019-]*(?:[ \-][A-Z][\w.&'\u2019-]*)*")
 # "SEOUL –", "NEW YORK (AP) —", "AL-AIN , United Arab Emirates 1996-12-06", "LONDON 1996-08-30"
-_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3})(?=\s*(?:[,(\u2013\u2014]|-\s|\d))")
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3})"
+                       r"(?=\s*(?:[,(\u2013\u2014]|-\s|\d))")
 # the long agency names, searched in one pass; short codes are only trusted where the model or a credit found them
 _AGENCY_RE = re.compile(rf"\b(?:{lexicon.alternation(a for a in AGENCIES if len(a) >= 3 and not a.isupper())})\b")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from newskit import lexicon
 from newskit.quotes.cues import lemma
+from newskit.record import EventStatus
 
 _MODAL = lexicon.words("event_status/modals")
 _PLAN = lexicon.words("event_status/plan_words")
@@ -22,7 +23,7 @@ def ancestors(tok, limit=8):
     return out
 
 
-def event_status(tok) -> str:
+def event_status(tok) -> EventStatus:
     """Return "planned", "reported" or "happened" from the mood of the trigger's clause and what governs it."""
     own = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") else [])
     # A noun's own predication wins: "Kim's visit …, which took place in September".

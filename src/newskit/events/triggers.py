@@ -1,18 +1,20 @@
 """Event triggers: the types of event, the verbs and nouns that announce each, and which token is a trigger."""
 from __future__ import annotations
 
+from typing import get_args
+
 from newskit import lexicon
 from newskit.quotes.cues import lemma
+from newskit.record import EventType, literal_map
 
-TYPES = ("visit", "meeting", "statement", "launch", "test", "military_exercise", "attack", "agreement",
-         "arms_transfer", "election", "war", "other")
+TYPES: tuple[EventType, ...] = get_args(EventType)
 
-VERB_TYPE = lexicon.table("event_triggers/verbs")
-NOUN_TYPE = lexicon.table("event_triggers/nouns")
+VERB_TYPE: dict[str, EventType] = literal_map(lexicon.table("event_triggers/verbs"), EventType)
+NOUN_TYPE: dict[str, EventType] = literal_map(lexicon.table("event_triggers/nouns"), EventType)
 _WEAPONS = lexicon.words("event_triggers/weapons")
 
 
-def trigger_type(tok) -> str | None:
+def trigger_type(tok) -> EventType | None:
     """Return the event type `tok` triggers, or None when it is not a trigger."""
     lem = lemma(tok)
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ != "aux"):

@@ -44,7 +44,10 @@ def prev_word(ctx: Context) -> str:
 
 
 def _day_num(s: str) -> int:
-    return int(re.match(r"\d+", s).group())
+    m = re.match(r"\d+", s)
+    if m is None:
+        raise ValueError(f"no day number in {s!r}")
+    return int(m.group())
 
 
 @rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"

@@ -9,7 +9,8 @@ from newskit.dates.rules.calendar import capitalized
 from newskit.dates.words import MONTH, NUMBER_WORDS, SEASON_CODES, YEAR, month_number, number
 from newskit.lexicon import norm
 
-_SPOKEN_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+_SPOKEN_TENS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
 
 
 @rule("spoken_year", rf"(?:(?P<mon>{MONTH})\s+|(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+)?"
@@ -59,7 +60,8 @@ HOLIDAYS = {"christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: d
             "christmas eve": lambda y: date(y, 12, 24), "new year's day": lambda y: date(y, 1, 1),
             "new year's eve": lambda y: date(y, 12, 31), "independence day": lambda y: date(y, 7, 4),
             "halloween": lambda y: date(y, 10, 31), "valentine's day": lambda y: date(y, 2, 14),
-            "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+            "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
+            "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
             "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
             "easter": _easter, "easter sunday": _easter,
             "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1)}

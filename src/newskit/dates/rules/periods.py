@@ -81,14 +81,15 @@ def _relative(m, ctx):
     return "DATE", value
 
 
-_ENDED = re.compile(rf"\s+(?:that\s+)?(?P<verb>ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\b",
-                    re.I)
+_ENDED = re.compile(rf"\s+(?:that\s+)?(?P<verb>ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})"
+                    rf"\s+(?P<d>\d{{1,2}})\b", re.I)
 _QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding|same|latest|current|previous|prior"
           rf"|recent|most\s+recent|just-ended|just\s+ended|fiscal|calendar|flat|first|second|third|fourth|final|last"
           rf"|1st|2nd|3rd|4th|{YEAR}|this|next|its|their|the")
 
 
-@rule("quarter", rf"(?:(?:the|its|their|a|this|last|next)\s+)?(?:(?P<yr>this|last|next)\s+year's\s+)?(?P<mods>(?:(?:{_QMODS})[\s-]+){{0,4}})(?P<unit>quarter|period|half)"
+@rule("quarter", rf"(?:(?:the|its|their|a|this|last|next)\s+)?(?:(?P<yr>this|last|next)\s+year's\s+)?"
+                 rf"(?P<mods>(?:(?:{_QMODS})[\s-]+){{0,4}})(?P<unit>quarter|period|half)"
                  rf"(?:\s+(?:of|in|for)\s+(?:(?P<y>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<ry>this|last|next)\s+year))?"
                  rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?(?![\w-])",
       triggers="quarter quarters period half")
@@ -162,7 +163,8 @@ def _quarter(m, ctx):
 _SHORT_YEAR = rf"(?:FY\s?)?(?:{YEAR}|'\d\d)"
 
 
-@rule("quarter_code", rf"(?:(?P<fy>FY\s?)?(?P<y0>{YEAR})[\s-]+)?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
+@rule("quarter_code", rf"(?:(?P<fy>FY\s?)?(?P<y0>{YEAR})[\s-]+)?"
+                      rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
                       rf"(?:(?:\s+|-|/|\s*(?='))(?P<y>{_SHORT_YEAR})|(?P<yy>\d\d))?(?![\w%-]|[.,]\d)"
                       rf"|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
                       rf"[\s-]+(?P<y3>{YEAR})(?![\w%-]|[.,]\d)",
@@ -232,7 +234,8 @@ def amount_of(m):
     return number(m.group("num")) if m.group("num") else 1
 
 
-@rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before"
+@rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?"
+             r"(?P<dir>ago|earlier|later|before"
              r"|after|from\s+now|hence|back|previously|prior|before\s+that|after\s+that)(?![\w])",
       triggers=UNIT_WORDS)
 def _ago(m, ctx):
@@ -291,8 +294,8 @@ def _duration(m, ctx):
     if code == "S" and num_text in ("a", "an") and not m.group("approx"):
         return None  # "a second group", "a second betrayal"
     if num_text == "one" and code == "D" and not (m.group("mod") or m.group("approx") or m.group("num2")) and \
-            prev_word(ctx) in _SOMEDAY_BEFORE and re.match(r"\s+(?!(?:of|after|before|later|earlier|ago|and|or|to|in)\b)[a-z]",
-                                                          ctx.after):
+            prev_word(ctx) in _SOMEDAY_BEFORE and \
+            re.match(r"\s+(?!(?:of|after|before|later|earlier|ago|and|or|to|in)\b)[a-z]", ctx.after):
         return "DATE", "FUTURE_REF"  # "the city will one day host the games": an indefinite future day
     amount = number(num_text)
     if m.group("num2"):
