@@ -11,9 +11,11 @@ _AGENCY_RE = lexicon.alternation(AGENCIES)
 OUTLET_WORDS = lexicon.words("outlet_words")
 ROLE_WORDS = lexicon.words("byline_roles")
 _NOT_PLACES = lexicon.words("dateline_not_places")
+# Lowercase particles inside a name, as a regex alternation (also read by html.fields).
+PARTICLES = lexicon.alternation(lexicon.words("names/lowercase_particles"))
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"
                          r"\((?:[A-Z]\.)+\)|\([A-Z][a-z]+\)|"  # a nickname in brackets: "Richard (R.J.) Eskow"
-                         r"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el)"
+                         rf"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:{PARTICLES})"
                          r"|Jr\.?|Sr\.?|II|III|IV)$")
 # "ByJane Doe": a page copy glues the label to the name, so a capital right after "By" also opens a byline.
 BYLINE = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reported|compiled)\s+by|by|authors?\s*:)\s*[:\-]?\s+"

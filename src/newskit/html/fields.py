@@ -6,14 +6,14 @@ import datetime as dt
 import re
 
 from newskit import lexicon
-from newskit.article.bylines import AGENCIES, ROLE_WORDS, is_outlet, parse_byline, title_case
+from newskit.article.bylines import AGENCIES, PARTICLES, ROLE_WORDS, is_outlet, parse_byline, title_case
 from newskit.article.pubdate import UPDATED, date_share, find_date
-from newskit.dates.timex import read_date
+from newskit.dates.isodate import read_date
 from newskit.html.meta import PageMeta, clean
 
 _SEP = re.compile(r"\s+([|\-–—:·•»~/]|::)\s+")
 _NOT_AUTHOR = lexicon.words("not_authors")
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el|du|dos|y)|"
+_NAME_WORD = re.compile(rf"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:{PARTICLES})|"
                         r"[A-Z]\.(?:[A-Z]\.)*|\((?:[A-Z]\.)+\))$")
 
 

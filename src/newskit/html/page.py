@@ -11,7 +11,7 @@ import re
 import signal
 import threading
 
-from newskit.article.builder import LEAD_DATE, TRAILER
+from newskit.article.body import LEAD_DATE, TRAILER
 from newskit.article.bylines import parse_byline, parse_dateline, split_credit
 from newskit.article.furniture import is_furniture
 from newskit.article.pubdate import UPDATED, date_share, find_date
