@@ -1,0 +1,63 @@
+"""Run shards on this machine: in this process, or over a pool of worker processes that each load the model once.
+
+Every engine takes the same unit (`fn(job, shard, part, out)` from job.py) and yields each shard's result dict as
+it finishes, in completion order; a shard whose unit raises is yielded as failed, with the error named."""
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from ..errors import ModelError
+from .job import Job
+
+ENGINES = ("local", "dask")
+
+
+def _init_worker(model, tasks) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the pool
+    from ..model import components_for, load
+
+    try:
+        load(model, components_for(tasks))
+    except ModelError:
+        pass  # the shard loads again and reports it; failing here would respawn workers forever
+
+
+def failure(shard, part: int, exc: BaseException) -> dict:
+    """Return the result of a shard whose unit raised."""
+    return {"shard": shard.name, "part": part, "status": "failed", "message": f"{exc.__class__.__name__}: {exc}"}
+
+
+def run_local(todo, job: Job, fn: Callable, out: str, workers: int = 1) -> Iterator[dict]:
+    """Yield the result of every (shard, part) in `todo`, run here (workers <= 1) or over a process pool."""
+    if workers <= 1 or len(todo) <= 1:
+        for shard, part in todo:
+            try:
+                yield fn(job, shard, part, out)
+            except ModelError:
+                raise
+            except Exception as exc:
+                if job.debug:
+                    raise
+                yield failure(shard, part, exc)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from ..model import check_available
+
+    check_available(job.model)
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(job.model, job.record_tasks)) as pool:
+        futures = {pool.submit(fn, job, shard, part, out): (shard, part) for shard, part in todo}
+        try:
+            for fut in as_completed(futures):
+                exc = fut.exception()
+                if isinstance(exc, ModelError):
+                    raise exc
+                yield failure(*futures[fut], exc) if exc is not None else fut.result()
+        finally:
+            for fut in futures:
+                fut.cancel()

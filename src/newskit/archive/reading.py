@@ -1,0 +1,156 @@
+"""Turn one shard into article sources through newskit's own reader, so records match a plain `--jsonl` run.
+
+Local JSONL files and article files go straight to `newskit.read_inputs`; compressed or remote JSONL is streamed
+to it as its stdin; Parquet rows become JSONL lines first (the text column as "text", the id column as "id", the
+other columns carried into "meta"), so every check and error code is the reader's."""
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+from typing import Iterator
+
+from ..inputs import Source, decode, read_inputs, source_from_text
+from ..errors import InputError
+from .errors import ShardError
+from .shards import Shard
+from .storage import filesystem, is_url
+
+PARQUET_BATCH = 512
+
+
+def read_shard(shard: Shard, *, input_format: str = "auto", published: str | None = None,
+               max_bytes: int = 50 * 1024 * 1024, text_column: str = "text",
+               id_column: str | None = None) -> Iterator[Source]:
+    """Yield the sources of one shard in order; raise ShardError when the shard cannot be read at all."""
+    if shard.kind == "parquet":
+        yield from _parquet_sources(shard, published, max_bytes, text_column, id_column, input_format)
+    elif shard.kind == "jsonl":
+        yield from _jsonl_sources(shard, published, max_bytes)
+    else:
+        yield from _file_sources(shard, input_format, published, max_bytes)
+
+
+def _renamed(sources: Iterator[Source], where: str) -> Iterator[Source]:
+    """Name the shard instead of "stdin" in the messages of sources read through a stream."""
+    for s in sources:
+        if s.error is not None and s.error.message.startswith("stdin"):
+            s = replace(s, error=InputError(s.error.code, where + s.error.message[len("stdin"):]))
+        yield s
+
+
+def _open_stream(shard: Shard):
+    path = shard.paths[0]
+    fs = filesystem(path)
+    raw = fs.open(path, "rb")
+    if shard.compression == "gzip":
+        import gzip
+
+        return gzip.GzipFile(fileobj=raw, mode="rb")
+    if shard.compression == "zstd":
+        try:
+            import zstandard
+        except ImportError:
+            raw.close()
+            raise ShardError(f"{path}: reading .zst needs the zstandard package (pip install zstandard)")
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
+    return raw
+
+
+def _jsonl_sources(shard: Shard, published, max_bytes) -> Iterator[Source]:
+    path = shard.paths[0]
+    if not is_url(path) and shard.compression is None:
+        yield from read_inputs([path], input_format="jsonl", published=published, max_bytes=max_bytes)
+        return
+    try:
+        stream = _open_stream(shard)
+    except FileNotFoundError:
+        yield Source(path, error=InputError("not-found", "no such file or directory"))
+        return
+    with stream:
+        try:
+            yield from _renamed(read_inputs(["-"], input_format="jsonl", published=published, max_bytes=max_bytes,
+                                            stdin=stream), path)
+        except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError; a cut-off file is an EOFError
+            raise ShardError(f"{path}: cannot decompress ({exc.__class__.__name__}: {exc or 'truncated'})")
+        except Exception as exc:
+            if exc.__class__.__name__ == "ZstdError":
+                raise ShardError(f"{path}: cannot decompress ({exc})")
+            raise
+
+
+def _file_sources(shard: Shard, input_format, published, max_bytes) -> Iterator[Source]:
+    local = [p for p in shard.paths if not is_url(p)]
+    if local:
+        yield from read_inputs(local, input_format=input_format, published=published, max_bytes=max_bytes)
+    for path in shard.paths:
+        if not is_url(path):
+            continue
+        fmt = input_format if input_format != "auto" else "html" if path.lower().endswith((".html", ".htm")) \
+            else "text"
+        fs = filesystem(path)
+        try:
+            size = fs.info(path).get("size") or 0
+            if size > max_bytes:
+                raise InputError("too-large", f"file is {size} bytes, over the --max-bytes limit of {max_bytes}")
+            with fs.open(path, "rb") as fh:
+                text = decode(fh.read(max_bytes + 1))
+        except FileNotFoundError:
+            yield Source(path, format=fmt, error=InputError("not-found", "no such file or directory"))
+            continue
+        except InputError as exc:
+            yield Source(path, format=fmt, error=exc)
+            continue
+        yield replace(source_from_text(text, id=path, format=fmt), default_published=published)
+
+
+def _parquet_sources(shard, published, max_bytes, text_column, id_column, input_format) -> Iterator[Source]:
+    import pyarrow.parquet as pq
+
+    path = shard.paths[0]
+    fs = filesystem(path)
+    with fs.open(path, "rb") as fh:
+        try:
+            pf = pq.ParquetFile(fh)
+        except Exception as exc:  # pyarrow raises ArrowInvalid (a ValueError) or OSError for a non-Parquet file
+            raise ShardError(f"{path}: not a readable Parquet file ({exc})")
+        names = pf.schema_arrow.names
+        for col, flag in ((text_column, "--text-column"), (id_column, "--id-column")):
+            if col is not None and col not in names:
+                raise ShardError(f"{path}: no column {col!r} (columns: {', '.join(names)}); choose one with {flag}")
+        key = "html" if input_format == "html" or text_column == "html" else "text"
+        yield from _renamed(read_inputs(["-"], input_format="jsonl", published=published, max_bytes=max_bytes,
+                                        stdin=_ParquetLines(pf, text_column, id_column, key)), path)
+
+
+class _ParquetLines(io.RawIOBase):
+    """Parquet rows as a stream of JSON lines, read batch by batch."""
+
+    def __init__(self, pf, text_column: str, id_column: str | None, key: str):
+        self._rows = self._lines(pf, text_column, id_column, key)
+        self._buf = b""
+
+    @staticmethod
+    def _lines(pf, text_column, id_column, key):
+        renames = {text_column: key}
+        if id_column:
+            renames[id_column] = "id"
+        for batch in pf.iter_batches(batch_size=PARQUET_BATCH):
+            for row in batch.to_pylist():
+                obj = {renames.get(k, k): v for k, v in row.items()
+                       if not (k in ("id", "text", "html") and k not in renames and k in renames.values())}
+                yield json.dumps(obj, ensure_ascii=False, default=str).encode("utf-8") + b"\n"
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while not self._buf:
+            try:
+                self._buf = next(self._rows)
+            except StopIteration:
+                return 0
+        n = min(len(b), len(self._buf))
+        b[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n

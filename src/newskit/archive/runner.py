@@ -1,0 +1,187 @@
+"""Run a command over an archive into an output folder or database: plan shards, skip complete parts, run the
+rest on an engine, keep the manifest current. Yields progress events; computation never prints."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from .. import __version__
+from . import manifest, parts
+from .errors import ArchiveError
+from .job import Job, collect_shard, run_shard
+from .shards import FILES_PER_SHARD, find_shards
+from .storage import filesystem, join
+
+FORMATS = ("jsonl", "parquet", "sqlite")
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
+def default_format(output: str) -> str:
+    """Return the format an output path implies: sqlite for FILE.db/.sqlite/.sqlite3, else jsonl."""
+    return "sqlite" if output.lower().endswith(SQLITE_SUFFIXES) else "jsonl"
+
+
+def run_archive(job: Job, inputs, output: str, *, engine: str = "local", scheduler: str | None = None,
+                workers: int = 1, overwrite: bool = False, retries: int = 2,
+                files_per_shard: int = FILES_PER_SHARD, client=None) -> Iterator[dict]:
+    """Yield events of an archive run: "plan", "cluster" (dask), one "shard" per finished shard, then "end".
+
+    `client`: an existing dask.distributed Client to use (its cluster is left running)."""
+    if job.format == "parquet" or engine == "dask":
+        _require(engine)
+    shards = find_shards(inputs, input_format=job.input_format, files_per_shard=files_per_shard)
+    settings = job.settings()
+    if job.format == "sqlite":
+        store = _SqliteStore(output, settings, overwrite)
+    else:
+        store = _FolderStore(output, job.format, settings, overwrite)
+    plan = store.plan(shards)
+    yield {"event": "plan", "shards": len(shards), "todo": len(plan.todo), "skipped": len(plan.done),
+           "output": output}
+    fn = collect_shard if job.format == "sqlite" else run_shard
+    totals = {"records": 0, "errors": 0, "failed": []}
+    results = _engine_results(plan.todo, job, fn, output, engine, scheduler, workers, retries, client)
+    try:
+        for event in results:
+            if event.get("event") == "cluster":
+                yield event
+                continue
+            store.finish(event)
+            event.pop("rows", None)
+            if event["status"] == "failed":
+                totals["failed"].append((event["shard"], event["message"]))
+            else:
+                totals["records"] += event["records"]
+                totals["errors"] += event["errors"]
+            yield {"event": "shard", **event}
+    finally:
+        results.close()
+        store.close()
+    yield {"event": "end", **totals, "ran": len(plan.todo), "skipped": len(plan.done)}
+
+
+def _require(engine: str) -> None:
+    from .errors import missing_extra
+
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise missing_extra("--engine dask" if engine == "dask" else "--format parquet")
+    if engine == "dask":
+        from .cluster import require_dask
+
+        require_dask()
+
+
+def _engine_results(todo, job, fn, output, engine, scheduler, workers, retries, client) -> Iterator[dict]:
+    if engine == "local":
+        from .engine import run_local
+
+        yield from run_local(todo, job, fn, output, workers)
+        return
+    from .cluster import connect, run_dask
+
+    own = client is None
+    cluster = None
+    if own:
+        client, cluster = connect(scheduler, workers or 2)
+    try:
+        yield {"event": "cluster", "dashboard": client.dashboard_link,
+               "workers": len(client.scheduler_info().get("workers", {})), "scheduler": client.scheduler.address}
+        if todo:
+            yield from run_dask(todo, job, fn, output, client=client, retries=retries)
+    finally:
+        if own:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+class _FolderStore:
+    """An output folder of parts with its _manifest.json."""
+
+    def __init__(self, out: str, fmt: str, settings: dict, overwrite: bool):
+        self.out, self.fmt, self.fs = out, fmt, filesystem(out)
+        old = manifest.load(out)
+        if overwrite:
+            self._clear(old)
+            old = None
+        elif old is None and self.fs.isdir(out) and self.fs.ls(out):
+            raise ArchiveError(f"{out} is not empty and holds no {manifest.MANIFEST}; use an empty folder "
+                               "or --overwrite")
+        if self.fs.exists(out) and not self.fs.isdir(out):
+            raise ArchiveError(f"{out} is a file; --format {fmt} writes a folder")
+        manifest.check_settings((old or {}).get("settings"), settings, out)
+        self.fs.makedirs(out, exist_ok=True)
+        parts.remove_temps(out)
+        self.data = {"newskit": __version__, "settings": settings, "shards": (old or {}).get("shards", {})}
+
+    def _clear(self, old) -> None:
+        for entry in (old or {}).get("shards", {}).values():
+            for table in ("", "articles", "entities", "mentions", "dates", "quotes", "events"):
+                for suffix in (".jsonl", ".parquet"):
+                    path = join(self.out, table, parts.part_name(entry["part"]) + suffix) if table else \
+                        join(self.out, parts.part_name(entry["part"]) + suffix)
+                    if self.fs.exists(path):
+                        self.fs.rm(path)
+        if self.fs.exists(join(self.out, manifest.MANIFEST)):
+            self.fs.rm(join(self.out, manifest.MANIFEST))
+
+    def plan(self, shards):
+        done = lambda e: self.fs.exists(parts.final_path(self.out, self.fmt, e["part"]))  # noqa: E731
+        plan = manifest.plan(shards, self.data["shards"], done)
+        self.data["shards"] = plan.entries
+        for name in plan.done:
+            entry = plan.entries[name]
+            if entry.get("status") != "done":  # completed by a run killed before it could record it
+                entry["records"], entry["errors"] = parts.count_part(self.out, self.fmt, entry["part"])
+                entry["status"] = "done"
+        self._save()
+        return plan
+
+    def finish(self, result: dict) -> None:
+        entry = self.data["shards"][result["shard"]]
+        entry["status"] = result["status"]
+        if result["status"] == "done":
+            entry["records"], entry["errors"] = result["records"], result["errors"]
+        else:
+            entry["message"] = result["message"]
+        self._save()
+
+    def _save(self) -> None:
+        entries = self.data["shards"].values()
+        self.data["records"] = sum(e.get("records") or 0 for e in entries)
+        self.data["errors"] = sum(e.get("errors") or 0 for e in entries)
+        manifest.save(self.out, self.data)
+
+    def close(self) -> None:
+        parts.remove_temps(self.out)
+
+
+class _SqliteStore:
+    """One SQLite database: shards committed with their rows, settings in _newskit_settings."""
+
+    def __init__(self, path: str, settings: dict, overwrite: bool):
+        from . import sqlite
+
+        self.sqlite = sqlite
+        self.con = sqlite.connect(path)
+        if overwrite:
+            sqlite.clear(self.con)
+        manifest.check_settings(sqlite.settings(self.con), settings, path)
+        sqlite.save_settings(self.con, settings)
+        self.entries: dict[str, dict] = {}
+
+    def plan(self, shards):
+        plan = manifest.plan(shards, self.sqlite.entries(self.con), lambda e: e.get("status") == "done")
+        self.entries = plan.entries
+        return plan
+
+    def finish(self, result: dict) -> None:
+        if result["status"] != "done":
+            return
+        entry = self.entries[result["shard"]]
+        result["records"], result["errors"] = self.sqlite.add_shard(
+            self.con, result["shard"], entry["part"], entry["fingerprint"], entry["inputs"], result["rows"])
+
+    def close(self) -> None:
+        self.con.close()
