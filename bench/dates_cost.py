@@ -12,9 +12,9 @@ import os
 import time
 from pathlib import Path
 
-from newskit.dates import extract_dates
+from newskit.dates.extract import extract_dates
 from newskit.evaluate.timeml import read_timeml_dir
-from newskit.model import components_for, load
+from newskit.nlp import components_for, load
 
 ROOT = Path(__file__).resolve().parent.parent
 

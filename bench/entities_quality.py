@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from newskit.entities import extract_entities
+from newskit.entities.extract import extract_entities
 from newskit.evaluate.conll import read_conll, score_ner
 from newskit.evaluate.meantime import read_meantime_dir, score_entities
-from newskit.model import components_for, load
+from newskit.nlp import components_for, load
 
 RAW_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization"}
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -41,7 +41,7 @@ def trafilatura_fields(html: str) -> dict:
 
 def newskit_fields(html: str) -> dict:
     from newskit.errors import InputError
-    from newskit.htmlpage import article_from_html
+    from newskit.html.page import article_from_html
 
     try:
         _, art = article_from_html(html)
@@ -61,14 +61,14 @@ def main(argv=None) -> None:
     ap.add_argument("folder", nargs="?", default=str(ROOT / "tests" / "pages"))
     ap.add_argument("--show", action="store_true", help="print every miss")
     args = ap.parse_args(argv)
-    from newskit.inputs import decode
+    from newskit.io.inputs import decode
 
     pages = sorted(p for p in Path(args.folder).glob("*.htm*") if p.with_name(p.stem + ".gold.json").exists())
     if not pages:
         sys.exit(f"no NAME.html + NAME.gold.json pairs in {args.folder}")
     systems = {"newskit": newskit_fields, "trafilatura": trafilatura_fields}
     totals = {name: {"title": 0, "published": 0, "authors": 0} for name in systems}
-    seconds = {name: 0.0 for name in systems}
+    seconds = dict.fromkeys(systems, 0.0)
     for fn in systems.values():  # imports and first-call set-up are not per-page costs
         fn(decode(pages[0].read_bytes()))
     for page in pages:

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, run_measured  # noqa: E402
+from common import ROOT, run_measured
 
 
 def main() -> None:

@@ -40,12 +40,12 @@ def main() -> int:
         print(f"{EVAL} not available", file=sys.stderr)
         return 2
     sys.path.insert(0, str(EVAL))
-    import gold  # noqa: E402
-    import score  # noqa: E402
+    import gold
+    import score
 
-    from newskit.entities import extract_entities
-    from newskit.model import components_for, load
-    from newskit.quotes import extract_quotes
+    from newskit.entities.extract import extract_entities
+    from newskit.nlp import components_for, load
+    from newskit.quotes.extract import extract_quotes
 
     docs = list(gold.polnear_docs(args.split, args.limit or None))
     nlp = load(None, components_for(["quotes"]))

@@ -9,7 +9,7 @@ import json
 
 import spacy
 
-from newskit.model import NEEDS, model_name
+from newskit.nlp import NEEDS, model_name
 from newskit.pipeline import BATCH_SIZE
 
 

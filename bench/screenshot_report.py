@@ -153,9 +153,9 @@ def colours(path: Path) -> int:
 
 def write_report(input_path: Path, out: Path) -> Path:
     """Analyse one article file and write its report to OUT/report.html."""
-    from newskit.inputs import read_inputs
+    from newskit.io.inputs import read_inputs
+    from newskit.output.report import render_report
     from newskit.pipeline import COMMAND_TASKS, analyze
-    from newskit.report import render_report
 
     record = next(analyze(read_inputs([str(input_path)]), COMMAND_TASKS["analyze"] + ("text",)))
     if "error" in record:

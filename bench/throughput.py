@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, median_time, polnear_corpus, run_measured, words_in  # noqa: E402
+from common import ROOT, median_time, polnear_corpus, run_measured, words_in
 
 PY = sys.executable
 

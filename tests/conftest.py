@@ -13,7 +13,7 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 @pytest.fixture(scope="session")
 def nlp():
     """The default newskit pipeline (all components), loaded once."""
-    from newskit.model import load
+    from newskit.nlp import load
 
     return load()
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .article import parse_article  # noqa: E402
-from .inputs import Source, read_inputs, source_from_text  # noqa: E402
-from .pipeline import TASKS, analyze, analyze_text  # noqa: E402
+from newskit.article.builder import parse_article
+from newskit.io.inputs import Source, read_inputs, source_from_text
+from newskit.pipeline import TASKS, analyze, analyze_text
 
 __all__ = ["__version__", "parse_article", "Source", "read_inputs", "source_from_text", "TASKS", "analyze",
            "analyze_text"]

@@ -34,7 +34,7 @@ def make_lines(nlp: Language, name: str):
 @Language.factory("newskit_entities")
 def make_entities(nlp: Language, name: str):
     """Return a component that stores newskit's cleaned, grouped entities in `doc._.newskit_entities` (dicts)."""
-    from .entities import extract_entities
+    from newskit.entities.extract import extract_entities
 
     if not Doc.has_extension("newskit_entities"):
         Doc.set_extension("newskit_entities", default=None)
@@ -51,7 +51,7 @@ def make_dates(nlp: Language, name: str, published: str | None):
     """Return a component that stores resolved TIMEX3 dates in `doc._.newskit_dates` (dicts).
 
     The anchor is `doc._.newskit_published` (ISO date) when set, else the `published` config value."""
-    from .dates import extract_dates
+    from newskit.dates.extract import extract_dates
 
     for ext in ("newskit_dates", "newskit_published"):
         if not Doc.has_extension(ext):

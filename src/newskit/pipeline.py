@@ -5,11 +5,11 @@ The model is loaded once, with only the components the requested tasks need, and
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Iterable, Iterator
 
-from .article import parse_article
-from .inputs import Source, source_from_text
+from newskit.article.builder import parse_article
+from newskit.io.inputs import Source, source_from_text
 
 TASKS = ("parse", "entities", "dates", "quotes", "events")
 # What each command fills (CONTRACT: parse → article; entities → article, entities, dates).
@@ -69,23 +69,23 @@ def build_record(source: Source, doc, tasks: Iterable[str]) -> dict:
     anchor = article.published
     entities = dates = None
     if tasks & {"entities", "quotes", "events"}:
-        from .entities import extract_entities
+        from newskit.entities.extract import extract_entities
 
         entities = extract_entities(doc, article, all_types="all_types" in tasks)
         if "entities" in tasks:
             rec["entities"] = [e.to_dict() for e in entities]
     if tasks & {"dates", "events"}:
-        from .dates import extract_dates
+        from newskit.dates.extract import extract_dates
 
         dates = extract_dates(doc, anchor)
         if "dates" in tasks:
             rec["dates"] = [d.to_dict() for d in dates]
     if "quotes" in tasks:
-        from .quotes import extract_quotes
+        from newskit.quotes.extract import extract_quotes
 
         rec["quotes"] = [q.to_dict() for q in extract_quotes(doc, entities)]
     if "events" in tasks:
-        from .events import extract_events
+        from newskit.events.extract import extract_events
 
         rec["events"] = [e.to_dict() for e in extract_events(doc, entities, dates)]
     if source.meta:
@@ -108,8 +108,8 @@ def html_to_text(source: Source) -> Source:
     """Turn an HTML source into its extracted article text, with the Article read from the page attached."""
     if source.error is not None or source.format != "html" or source.article is not None:
         return source
-    from .errors import InputError
-    from .htmlpage import article_from_html
+    from newskit.errors import InputError
+    from newskit.html.page import article_from_html
 
     try:
         text, article = article_from_html(source.text)
@@ -135,7 +135,7 @@ def process_batch(sources: list[Source], tasks, model: str | None = None, debug:
     sources = [html_to_text(s) for s in sources]
     if not needs_model(tasks):
         return [_safe_build(s, None, tasks, debug) for s in sources]
-    from .model import components_for, load
+    from newskit.nlp import components_for, load
 
     nlp = load(model, components_for(tasks))
     return list(_run_model(nlp, sources, tasks, debug))
@@ -185,7 +185,7 @@ def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: s
         for s in sources:
             yield _safe_build(s, None, tasks, debug)
     elif workers <= 1:
-        from .model import components_for, load
+        from newskit.nlp import components_for, load
 
         yield from _run_model(load(model, components_for(tasks)), sources, tasks, debug)
     else:
@@ -197,8 +197,8 @@ def _worker_init(model, tasks):
 
     # Ctrl-C is the parent's to handle: it stops the pool; workers must not print tracebacks of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from .errors import ModelError
-    from .model import components_for, load
+    from newskit.errors import ModelError
+    from newskit.nlp import components_for, load
 
     try:
         load(model, components_for(tasks))
@@ -209,7 +209,7 @@ def _worker_init(model, tasks):
 def _analyze_parallel(sources, tasks, model, workers, debug) -> Iterator[dict]:
     import multiprocessing
 
-    from .model import check_available
+    from newskit.nlp import check_available
 
     check_available(model)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..inputs import Source
-from ..pipeline import analyze
+from newskit.io.inputs import Source
+from newskit.pipeline import analyze
 
 FORMATS = ("meantime", "conll", "timeml")
 

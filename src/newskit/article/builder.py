@@ -1,0 +1,317 @@
+"""Recover an article's fields from plain text as people paste or save it.
+
+The text is cut into non-blank lines; each is classified by shape (furniture, byline, date line, image file,
+caption, outlet name, prose) and position (the header above the first body paragraph, the body, the trailer),
+and every line ends up in exactly one field of `Article.layout`, so nothing of the input is lost."""
+from __future__ import annotations
+
+import re
+
+from newskit.article.bylines import IMAGE_FILE, parse_byline, parse_dateline, split_credit
+from newskit.article.furniture import is_furniture
+from newskit.article.header import (
+    IMAGE_CAPTION,
+    Line,
+    body_anchor,
+    choose_headline,
+    classify,
+    date_line,
+    find_anchor,
+    meta_end,
+    site_suffix,
+    split_lines,
+    split_site,
+)
+from newskit.article.pubdate import find_date
+from newskit.record import Article, Image, LayoutLine, Span
+
+HEADER_WINDOW = 15  # header metadata sits within the first lines of a page copy
+TRAILER = re.compile(r"^(?:about\s+(?:the\s+)?[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,4}:?|media\s+contacts?:?.*|"
+                     r"press\s+contacts?:?.*|contacts?:.*|for\s+more\s+information.*:|#{3,}|-+\s*ends?\s*-+|"
+                     r"(?:additional\s+)?reporting\s+by\b.*|editing\s+by\b.*|writing\s+by\b.*|compiled\s+by\b.*)$",
+                     re.I)
+# Lines that close the article: related/most-read lists, tag lists, contributor and print-edition notes, comments.
+_END = re.compile(r"^(?:read\s+next|most\s+(?:read|popular|viewed|shared)|related\b.*|more\s+(?:on|from|stories)\b.*|"
+                  r"explore\s+more\b.*|in\s+other\s+news|also\s+from\s+this\s+source|recommended\b.*|filed\s+under\b.*|"
+                  r"see\s+more\s+on\b.*|more\s*:.*|citations?|references|site\s+index|comments?|conversation|"
+                  r"\d+\s+comments?|discussion\b.*|[—–-]+\s*with\s+assistance\s+from\b.*|\(updates?\s+with\b.*|"
+                  r"contact\s+\S+(?:\s+\S+){0,3}\s+at\b.*|source\s*:.*|questions\s+or\s+comments\b.*|"
+                  r"published\s+in\s+the\s+print\s+edition\b.*|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.*|"
+                  r"written\s+by\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3})$", re.I)
+class _Builder:
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = split_lines(text)
+        self.kinds = classify(self.lines)
+        self.layout: list[LayoutLine] = []
+        self.authors: list[str] = []
+        self.publisher = self.published = self.updated = self.dateline = None
+        self.headline = self.subheadline = None
+        self.images: list[dict] = []
+        self.paragraphs: list[Span] = []
+        self.boilerplate: list[Span] = []
+        self.sources: dict = {}
+        self.fallback_date: str | None = None
+
+    def put(self, field: str, start: int, end: int) -> None:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            self.layout.append(LayoutLine(field, start, end, self.text[start:end]))
+            if field == "boilerplate":
+                self.boilerplate.append(Span(start, end, self.text[start:end]))
+            elif field == "body":
+                self.paragraphs.append(Span(start, end, self.text[start:end]))
+
+    def set_publisher(self, name: str | None, source: str) -> None:
+        if name and not self.publisher:
+            self.publisher = name
+            self.sources["publisher"] = source
+
+    def set_headline(self, ln: Line) -> None:
+        cut = split_site(ln.text)
+        if cut:
+            # A saved page's title line: "HEADLINE | Site Name".
+            self.set_publisher(ln.text[cut:].strip(), "title")
+            head = ln.text[:cut].rstrip(" |-–—:")
+            self.put("publisher", ln.start + len(head), ln.end)  # the separator goes with the site name
+            ln = Line(ln.start, ln.start + len(head), head)
+        self.headline = ln.text
+        self.put("headline", ln.start, ln.end)
+
+    def add_image(self, ln: Line, kind: str) -> None:
+        if kind == "image":
+            self.images.append({"file": ln.text, "caption": None, "credit": None, "spans": [(ln.start, ln.end)]})
+            self.put("image", ln.start, ln.end)
+            return
+        lead = IMAGE_CAPTION.match(ln.text)
+        if lead:
+            # "Image caption, TEXT": the screen-reader label is furniture, the rest the caption.
+            self.put("boilerplate", ln.start, ln.start + lead.end())
+            ln = Line(ln.start + lead.end(), ln.end, ln.text[lead.end():])
+        cap, credit, at = split_credit(ln.text)
+        img = self.images[-1] if self.images and (self.images[-1]["caption"] is None or
+                                                  (kind == "credit" and self.images[-1]["credit"] is None)) else None
+        if img is None:
+            img = {"file": None, "caption": None, "credit": None, "spans": []}
+            self.images.append(img)
+        if cap:
+            img["caption"] = cap
+            self.put("caption", ln.start, ln.start + len(cap))
+            img["spans"].append((ln.start, ln.start + len(cap)))
+        if credit:
+            img["credit"] = credit
+            self.put("credit", ln.start + (len(cap) if cap else 0), ln.end)
+            img["spans"].append((ln.start + at, ln.start + at + len(credit)))
+
+    def header_end(self, first: int) -> int:
+        """Return the index of the first body line."""
+        meta = {"image", "date", "updated", "byline", "publisher", "credit", "caption"}
+        last_meta, prose_run = -1, 0
+        for i in range(first, min(len(self.lines), first + HEADER_WINDOW)):
+            ln = self.lines[i]
+            if i > first and parse_dateline(ln.text) and ln.words >= 6:
+                return i
+            kind = self.kinds[i]
+            if kind in meta:
+                last_meta, prose_run = i, 0
+            elif kind == "text":
+                prose_run += ln.words >= 12
+                # Two paragraphs of prose in a row: the body has begun.
+                if prose_run >= 2 or ln.words >= 45:
+                    break
+        return last_meta + 1 if last_meta >= 0 else first + (1 if self._headline_like(first) else 0)
+
+    def _headline_like(self, i: int) -> bool:
+        if i >= len(self.lines):
+            return False
+        ln = self.lines[i]
+        if self.kinds[i] != "text" or (parse_dateline(ln.text) and ln.words > 20) or len(self.lines) < 2:
+            return False
+        words = ln.text.split()
+        titled = sum(w[:1].isupper() for w in words) / len(words)
+        # Headlines are short, or written in Title Case; a lead paragraph is a long sentence.
+        return ln.words <= 40 and (not ln.prose or ln.words <= 20 or titled >= 0.6)
+
+    def header(self, first: int, end: int, headline_at: int | None = None, dek_at: int | None = None) -> None:
+        for i in range(first, end):
+            ln = self.lines[i]
+            kind = self.kinds[i]
+            if i in (headline_at, dek_at):
+                if i == headline_at:
+                    self.set_headline(ln)
+                else:
+                    self.subheadline = ln.text
+                    self.put("subheadline", ln.start, ln.end)
+                continue
+            if kind == "publisher" and self.headline is None and "text" not in self.kinds[i + 1:end]:
+                kind = "text"
+            if kind == "boilerplate":
+                self.put("boilerplate", ln.start, ln.end)
+            elif kind in ("image", "credit", "caption") or (kind == "text" and self.images and headline_at is None and
+                                                           self.images[-1]["caption"] is None and
+                                                           self.headline is not None and ln.words <= 60):
+                self.add_image(ln, "caption" if kind == "text" else kind)
+            elif kind in ("date", "updated"):
+                iso = find_date(ln.text)[0]
+                if kind == "updated":
+                    self.updated = self.updated or iso
+                elif not self.published:
+                    self.published = iso
+                    self.sources["published"] = "date-line"
+                self.put(kind, ln.start, ln.end)
+            elif kind == "byline":
+                names, pub = parse_byline(ln.text)
+                self.authors += [n for n in names if n not in self.authors]
+                self.set_publisher(pub, "byline")
+                found = find_date(ln.text)
+                if found and not self.published:
+                    self.published = found[0]
+                    self.sources["published"] = "byline"
+                self.put("byline", ln.start, ln.end)
+            elif kind == "publisher":
+                self.set_publisher(ln.text, "outlet-line")
+                self.put("publisher", ln.start, ln.end)
+            elif headline_at is not None:
+                self.put("header", ln.start, ln.end)
+            elif self.headline is None and self.headline_allowed(i, end):
+                self.set_headline(ln)
+            elif self.headline is not None and self.subheadline is None:
+                self.subheadline = ln.text
+                self.put("subheadline", ln.start, ln.end)
+            elif self.headline is None:
+                self.put("section", ln.start, ln.end)
+            else:
+                self.put("header", ln.start, ln.end)
+
+    def above_headline(self, start: int, h: int) -> None:
+        """Assign the menus, kicker, page title and masthead above the headline at `h`."""
+        headline = self.lines[h].text
+        kicker = max((i for i in range(start, h) if self.kinds[i] == "text"), default=-1)
+        for i in range(start, h):
+            ln, kind = self.lines[i], self.kinds[i]
+            site = site_suffix(ln.text, headline)
+            if site:
+                self.set_publisher(site, "title")
+            elif kind == "publisher" and ln.words >= 2:
+                self.set_publisher(ln.text, "outlet-line")
+                self.put("publisher", ln.start, ln.end)
+                continue
+            elif kind in ("date", "updated") and not self.fallback_date:
+                # The masthead shows the day the page was viewed: a last resort, not the publication date.
+                self.fallback_date = find_date(ln.text)[0]
+            elif i == kicker and h - i <= 2 and ln.words <= 5:
+                self.put("section", ln.start, ln.end)
+                continue
+            self.put("boilerplate", ln.start, ln.end)
+
+    def headline_allowed(self, i: int, end: int) -> bool:
+        ln = self.lines[i]
+        # Section labels and menus sit above the headline: one or two words followed by a longer line.
+        if ln.words <= 2 and i + 1 < end and self.kinds[i + 1] == "text" and self.lines[i + 1].words > 2:
+            return False
+        return True
+
+    def body(self, start: int) -> None:
+        lines = self.lines[start:]
+        trailer = len(lines)
+        blocks = set()
+        for j, ln in enumerate(lines):
+            if j >= 3 and TRAILER.match(ln.text):
+                trailer = j
+                break
+            if j >= 1 and ln.words < 30 and _END.match(ln.text):
+                # Paragraphs of prose further down mean a list inside the article; else the article ends here.
+                if not any(x.prose and x.words >= 25 and not is_furniture(x.text) for x in lines[j + 1:]):
+                    trailer = j
+                    break
+                blocks.add(j)
+        # Menus and link lists after the last paragraph of prose are furniture too.
+        last_prose = max((j for j, ln in enumerate(lines[:trailer]) if ln.prose and ln.words >= 6), default=-1)
+        in_block = False
+        for j, ln in enumerate(lines):
+            in_block = j in blocks or (in_block and ln.words < 15 and not ln.prose)
+            if j >= trailer or in_block or is_furniture(ln.text) or (j > last_prose >= 0 and ln.words < 15 and not ln.prose):
+                self.put("boilerplate", ln.start, ln.end)
+                continue
+            if IMAGE_FILE.match(ln.text):
+                self.add_image(ln, "image")
+                continue
+            if self.kinds[start + j] == "caption":
+                self.add_image(ln, "caption")
+                continue
+            dated = date_line(ln)
+            if dated and ln.words <= 12:
+                if dated == "updated":
+                    self.updated = self.updated or find_date(ln.text)[0]
+                self.put(dated, ln.start, ln.end)
+                continue
+            cap, credit, _ = split_credit(ln.text)
+            if credit and ln.words <= 60 and (not cap or len(credit.split()) <= 6):
+                self.add_image(ln, "credit" if not cap else "caption")
+                continue
+            offset = ln.start
+            if not self.paragraphs and self.dateline is None:
+                dl = parse_dateline(ln.text)
+                if dl:
+                    self.dateline = dl["place"]
+                    if dl["agency"]:
+                        # A wire agency in the dateline is the story's source, whoever hosts the page.
+                        self.publisher = dl["agency"]
+                        self.sources["publisher"] = "dateline"
+                    found = find_date(ln.text[:dl["end"]])
+                    if found and not self.published:
+                        self.published = found[0]
+                        self.sources["published"] = "dateline"
+                    self.put("dateline", ln.start, ln.start + dl["end"])
+                    offset = ln.start + dl["end"]
+            self.put("body", offset, ln.end)
+
+    def build(self) -> Article:
+        first = 0
+        while first < len(self.lines) and self.kinds[first] == "boilerplate" and first < HEADER_WINDOW:
+            self.put("boilerplate", self.lines[first].start, self.lines[first].end)
+            first += 1
+        anchor = find_anchor(self.lines, self.kinds, first)
+        h, dek = choose_headline(self.lines, self.kinds, first, anchor) if anchor is not None else (None, None)
+        if h is None:
+            # No byline or date: the first paragraph of prose is the landmark instead.
+            body_at = body_anchor(self.lines, self.kinds, first)
+            if body_at is not None:
+                h, dek = choose_headline(self.lines, self.kinds, first, body_at)
+                menu = [j for j in range(first, h or first) if self.kinds[j] == "text"]
+                # Only menus (short lines without a full stop) above a real headline; else keep the plain reading,
+                # where labels like "ABSTRACT." or a story's own short lines sit under the headline.
+                if h is None or self.lines[h].words < 4 or not menu or \
+                        any(self.lines[j].prose or self.lines[j].words > 3 or ";" in self.lines[j].text for j in menu):
+                    h = dek = None
+        if h is not None and anchor is None:
+            anchor = h + 1 if dek is None else dek + 1
+        if h is None:
+            end = self.header_end(first)
+            self.header(first, end)
+        else:
+            self.above_headline(first, h)
+            end = meta_end(self.lines, self.kinds, anchor, is_furniture)
+            self.header(h, end, h, dek)
+        self.body(end)
+        if not self.published and self.fallback_date:
+            self.published = self.fallback_date
+            self.sources["published"] = "masthead"
+        if not self.published and self.updated:
+            # Only an "Updated" stamp: the best available date, marked as such.
+            self.published = self.updated
+            self.sources["published"] = "updated-line"
+        images = tuple(Image(i["file"], i["caption"], i["credit"],
+                             tuple(Span(s, e, self.text[s:e]) for s, e in i["spans"])) for i in self.images)
+        layout = tuple(sorted(self.layout, key=lambda x: x.start))
+        return Article(self.headline, self.subheadline, tuple(self.authors), self.publisher, self.published,
+                       self.updated, self.dateline, images, tuple(self.paragraphs), tuple(self.boilerplate),
+                       layout, self.sources)
+
+
+def parse_article(text: str) -> Article:
+    """Return the fields of an article given as plain text (headline, byline, dates, images, body…)."""
+    return _Builder(text).build()

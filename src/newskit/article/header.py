@@ -1,0 +1,209 @@
+"""Find an article's header in a page copy: the byline/date block, the headline above it among menus, and the dek.
+
+A browser copy puts navigation, section links and kickers above the headline; the byline or date line below the
+headline is the most reliable landmark, so the headline is searched for upwards from there."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newskit.article.bylines import BYLINE, IMAGE_FILE, is_outlet, parse_byline, parse_dateline, split_credit
+from newskit.article.furniture import is_furniture
+from newskit.article.pubdate import UPDATED, date_share
+
+ANCHOR_WINDOW = 150  # menus above the headline can run to dozens of lines
+PUBLISHER_CUE = re.compile(r"^(?:published\s+in|news\s+provided\s+by|provided\s+by|writer\s+for|source)\s*:?$", re.I)
+_SITE_SUFFIX = re.compile(r"^\s*(?:[|–—]|-|::)\s*(?P<site>[^|]{2,60})$")
+
+
+IMAGE_CAPTION = re.compile(r"^image\s+caption\s*,\s*", re.I)
+PROSE_END = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    field: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def prose(self) -> bool:
+        return self.text.endswith(PROSE_END)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Cut `text` into its non-blank lines, stripped, with their offsets."""
+    lines = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        raw = m.group()
+        stripped = raw.strip()
+        if stripped:
+            s = m.start() + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(s, s + len(stripped), stripped))
+    return lines
+
+
+def date_line(ln: Line) -> str | None:
+    """Return "date" or "updated" when the line is mostly a date stamp, else None."""
+    if len(ln.text) > 120 or date_share(ln.text) < 0.25:
+        return None
+    return "updated" if UPDATED.match(ln.text) else "date"
+
+
+def _kind(ln: Line, prev: str = "", prev_text: str = "") -> str:
+    """Classify a header line by its shape and the kind and text of the line before it."""
+    if is_furniture(ln.text) or PUBLISHER_CUE.match(ln.text) or re.match(r"^for\s+immediate\s+release\b", ln.text, re.I):
+        return "boilerplate"
+    if IMAGE_FILE.match(ln.text):
+        return "image"
+    if IMAGE_CAPTION.match(ln.text) and ln.words > 2:
+        return "caption"
+    if PUBLISHER_CUE.match(prev_text) and ln.words <= 6 and ln.text[0].isupper() and not ln.prose:
+        return "publisher"  # "Published in" / "News provided by" + the name
+    cap, credit, _ = split_credit(ln.text)
+    if credit and not cap and (prev in ("image", "caption") or not is_outlet(ln.text)):
+        return "credit"
+    if parse_byline(ln.text):
+        return "byline"
+    dl = date_line(ln)
+    if dl:
+        return dl
+    if is_outlet(ln.text) or (prev == "byline" and _outlet_shape(ln.text)):
+        return "publisher"
+    if credit and ln.words <= 60:
+        return "caption"
+    if prev == "image" and ln.words <= 60 and not parse_dateline(ln.text):
+        return "caption"
+    return "text"
+
+
+def _outlet_shape(s: str) -> bool:
+    # A short Title-Case name opening with "The" right under a byline is the outlet ("The Manila Ledger").
+    words = s.split()
+    return 2 <= len(words) <= 5 and words[0] == "The" and all(w[0].isupper() for w in words) and not s.endswith(".")
+
+
+def classify(lines: list[Line]) -> list[str]:
+    """Return the kind of every line, each judged with the line before it."""
+    kinds, prev, prev_text, titled = [], "", "", False
+    for ln in lines:
+        k = _kind(ln, prev, prev_text)
+        if k == "byline" and not BYLINE.match(ln.text) and (not titled or prev in ("publisher", "menu")):
+            # A bare two-word name among menu links ("Asia Pacific", "Weather Alerts") is a link, not a byline:
+            # a real one sits under a headline, a dek, a caption or a date.
+            k = "text"
+        titled = titled or (k == "text" and ln.words >= 4)
+        kinds.append(k)
+        if k != "boilerplate":
+            prev = "menu" if k == "text" and ln.words <= 3 else k
+        prev_text = ln.text
+    return kinds
+
+
+def body_like(ln) -> bool:
+    """Tell whether a text line reads like a paragraph of the article rather than header metadata."""
+    return bool(parse_dateline(ln.text) and ln.words >= 6) or ln.words >= 10 or (ln.prose and ln.words >= 6)
+
+
+def find_anchor(lines, kinds, start: int) -> int | None:
+    """Return the index of the byline (else the first date line under some headline) above the body, or None."""
+    strong, date_at, seen_title = 0, None, False
+    for i in range(start, min(len(lines), start + ANCHOR_WINDOW)):
+        ln, kind = lines[i], kinds[i]
+        if kind == "byline":
+            return i
+        if kind in ("date", "updated") and date_at is None and seen_title:
+            date_at = i
+        if kind != "text":
+            continue
+        if (i > start and parse_dateline(ln.text) and ln.words >= 6) or ln.words >= 60:
+            break
+        seen_title = seen_title or ln.words >= 3
+        if ln.prose and ln.words >= 20:
+            strong += 1
+            # Two paragraphs of prose: the body has begun, and any byline further down belongs to it.
+            if strong >= 2:
+                break
+    return date_at
+
+
+def body_anchor(lines, kinds, start: int) -> int | None:
+    """Return the index of the first unmistakable body paragraph when text lines sit above it, else None."""
+    for i in range(start, min(len(lines), start + ANCHOR_WINDOW)):
+        ln = lines[i]
+        if kinds[i] != "text":
+            continue
+        if (ln.prose and ln.words >= 12) or ln.words >= 25 or (parse_dateline(ln.text) and ln.words >= 6):
+            return i if any(kinds[j] == "text" for j in range(start, i)) else None
+    return None
+
+
+def split_site(title: str) -> int | None:
+    """Return where the site name starts in a title line "HEADLINE | Site Name" / "HEADLINE - The Outlet", else None."""
+    m = re.search(r"\s+(?:\||[-–—]|::)\s+(?P<site>[^|–—]{2,50})$", title)
+    if not m or len(title[:m.start()].split()) < 4:
+        return None
+    site = m.group("site").strip()
+    words = site.split()
+    # "| Site" is the title convention; after a dash only a name that is plainly an outlet.
+    if len(words) > 4 or not all(w[0].isupper() or w[0].isdigit() for w in words) or site.endswith("."):
+        return None
+    if not m.group().strip().startswith("|") and not is_outlet(site):
+        return None
+    return m.start("site")
+
+
+def _dek_like(ln) -> bool:
+    return ln.words >= 15 or (ln.prose and ln.words >= 8)
+
+
+def choose_headline(lines, kinds, start: int, anchor: int) -> tuple[int | None, int | None]:
+    """Return the indexes of the headline and the dek (or None) among the text lines above `anchor`."""
+    texts = [i for i in range(start, anchor) if kinds[i] == "text"]
+    if not texts:
+        return None, None
+    # Menus and kickers are a few words each; the headline and its dek are the last longer lines.
+    run: list[int] = []
+    for i in reversed(texts):
+        if lines[i].words < 4 or len(run) == 3:
+            break
+        run.insert(0, i)
+    if not run:
+        return texts[-1], None
+    if len(run) == 3 and lines[run[0]].words <= 5 and lines[run[0]].words < lines[run[1]].words:
+        run = run[1:]
+    if len(run) == 3:
+        return run[0], run[1]  # a headline over summary bullets
+    if len(run) == 2:
+        a, b = lines[run[0]], lines[run[1]]
+        if a.words <= 4 and b.words <= 16 and not b.prose:
+            return run[1], None  # a rubric ("Policy & Public Interest") over the headline
+        return run[0], run[1]
+    i = run[0]
+    k = texts.index(i)
+    prev = texts[k - 1] if k else None
+    # A short headline (under four words) over its dek.
+    if _dek_like(lines[i]) and prev == i - 1 and lines[prev].words >= 3 and not lines[prev].prose:
+        return prev, i
+    return i, None
+
+
+def meta_end(lines, kinds, anchor: int, is_furniture) -> int:
+    """Return the index of the first body line after the byline/date block that starts at `anchor`."""
+    for i in range(anchor, len(lines)):
+        if kinds[i] == "text" and not is_furniture(lines[i].text) and body_like(lines[i]):
+            return i
+    return len(lines)
+
+
+def site_suffix(title: str, headline: str) -> str | None:
+    """Return the site name when `title` is the page title "HEADLINE | Site", else None."""
+    if not title.startswith(headline) or title == headline:
+        return None
+    m = _SITE_SUFFIX.match(title[len(headline):])
+    return m.group("site").strip() if m else None

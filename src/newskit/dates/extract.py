@@ -1,0 +1,278 @@
+"""Temporal expressions of an article, found by newskit's own rules and resolved to TimeML TIMEX3 values.
+
+`find(text)` lists the expressions a text holds (pure, no spaCy); `extract_dates(doc, anchor)` adds what only a
+parse knows: the tense that decides whether "Friday" is last or next Friday, and the order of mentions that decides
+what "that week" or "a day earlier" refer to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newskit.dates import timex
+from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
+# Imported for their side effect: each module registers its rules with `rule`.
+from newskit.dates.rules import named_days, periods, sets  # noqa: F401
+from newskit.dates.rules.calendar import RULES
+from newskit.record import DateMention
+
+_COMPILED = [(name, re.compile(r"(?<![\w'])(?:" + pattern + ")", re.IGNORECASE), fn) for name, pattern, fn in RULES]
+# Reference-point rules need a previous date; while choosing spans they are tried against the anchor itself.
+_WINDOW = 40
+# Every match of a rule holds one of its trigger words and starts at most _BEFORE characters before it, so each
+# rule only runs around its triggers: scanning whole articles with every rule would cost more than the parse.
+_TRIGGER_WORDS: dict[str, set[str]] = {}
+
+
+def _trigger(keys: str, words) -> None:
+    for w in (words.split() if isinstance(words, str) else words):
+        _TRIGGER_WORDS.setdefault(w, set()).update(keys.split())
+
+
+_trigger("months set", "january february march april may june july august september october november december "
+                       "jan feb mar apr jun jul aug sep sept oct nov dec")
+_trigger("weekdays set", [d + s for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                          "sunday") for s in ("", "s")] + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
+_trigger("units set", [u + s for u in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight",
+                                       "month", "quarter", "year", "decade") for s in ("", "s")]
+         + ["century", "centuries", "millennium", "millennia"])
+_trigger("relative", "day week weekend month year decade century")
+_trigger("week", "week")
+_trigger("year_words", "year month")
+_trigger("century", "century")
+_trigger("quarter", "quarter quarters period half")
+_trigger("seasons set", "spring summer fall autumn winter season")
+_trigger("parts set", "morning afternoon evening night tonight noon midnight midday overnight")
+_trigger("clock", "noon midnight midday clock")
+_trigger("day_words", "today yesterday tomorrow tonight")
+_trigger("holidays", "christmas thanksgiving easter halloween valentine new independence labor memorial election")
+_trigger("digits", "twenties thirties forties fifties sixties seventies eighties nineties")
+_trigger("ref", "now current currently recent recently lately past future present these term soon later coming "
+                "nowadays")
+_trigger("set", "daily weekly monthly yearly annually hourly nightly biweekly semiannually biannually")
+_trigger("spoken", "nineteen eighteen thousand")
+_RULE_TRIGGERS = {"spoken_year": "spoken", "date": "months", "week_of": "week", "numeric_date": "digits", "month_year": "months",
+                  "month": "months", "year": "digits", "decade": "digits", "century": "century",
+                  "day_word": "day_words", "weekday": "weekdays", "part_of_day": "parts", "clock": "clock",
+                  "holiday": "holidays", "quarter_code": "digits", "relative": "relative", "quarter": "quarter", "season": "seasons",
+                  "ago": "units", "duration": "units", "bare_units": "units", "set": "set", "ref": "ref",
+                  "year_adjective": "year_words"}
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+_BEFORE, _AFTER = 50, 70
+# "a year earlier" and "the year-ago quarter" compare with the period under discussion; they do not replace it.
+_COMPARATIVE = re.compile(r"earlier|ago|before|later|after|previous|prior|year-|comparable|corresponding", re.I)
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+# Word forms, not lemmas: the "dates" pipeline runs without the lemmatizer.
+_FUTURE_VERBS = re.compile(r"(?:expect|plan|schedul|slat|intend|aim|hop|prepar|propos)(?:e|es|ed|s|ing|ning|ned)?|due|set",
+                           re.I)
+
+
+_DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her)\s+$", re.I)
+
+
+def _start(name: str, m: re.Match) -> int:
+    """Return where a match's expression starts: a duration or quarter used as a compound adjective ("a 24-hour
+    strike", "its third-quarter loss", "a five year plan") leaves its determiner out, as TimeML spans do."""
+    if name == "duration" and m.group("num") and not m.group("mod") and not m.group("approx"):
+        sep = m.string[m.end("num"):m.start("unit")]
+        plural = m.group("unit").lower().endswith(("s", "ia"))
+        if (sep.endswith("-") or (not plural and m.group("num").lower() not in ("a", "an", "one"))) \
+                and _DETERMINER.fullmatch(m.string, m.start(), m.start("num")):
+            return m.start("num")
+    if name == "quarter" and m.group("mods") and m.string[m.start("unit") - 1] == "-":
+        head = m.string[m.start():m.start("mods")]
+        if _DETERMINER.fullmatch(head):
+            return m.start("mods")
+    return m.start()
+
+
+@dataclass(frozen=True)
+class Found:
+    """A candidate expression: its span and the rule that matched it."""
+
+    start: int
+    end: int
+    rule: str
+    match: re.Match
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Return, for each trigger kind, the merged stretches of `text` around its trigger words."""
+    out: dict[str, list[list[int]]] = {}
+    size = len(text)
+    for m in _WORD.finditer(text):
+        word = m.group()
+        keys = ("digits", "clock") if word[0].isdigit() else _TRIGGER_WORDS.get(word.lower())
+        if not keys:
+            continue
+        lo, hi = max(0, m.start() - _BEFORE), min(size, m.end() + _AFTER)
+        for key in keys:
+            spans = out.setdefault(key, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = hi
+            else:
+                spans.append([lo, hi])
+    return {k: [(lo, hi) for lo, hi in v] for k, v in out.items()}
+
+
+def _context(text: str, start: int, end: int, anchor, tense, ref, present: bool = False) -> Context:
+    return Context(anchor=anchor, tense=tense, ref=ref, before=text[max(0, start - _WINDOW):start],
+                   after=text[end:end + _WINDOW], present=present)
+
+
+def find(text: str, anchor=None) -> list[Found]:
+    """Return the non-overlapping expressions of `text`, longest first when rules compete, sorted by start."""
+    anchor = timex.as_date(anchor)
+    probe_anchor = anchor or timex.as_date("2000-01-03")
+    cands = []
+    windows = _windows(text)
+    for name, rx, fn in _COMPILED:
+        for lo, hi in windows.get(_RULE_TRIGGERS[name], ()):
+            for m in rx.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    cands.append(Found(_start(name, m), m.end(), name, m))
+    cands.sort(key=lambda c: (c.start - c.end, c.start))
+    taken: list[Found] = []
+    for c in cands:
+        if any(c.start < t.end and t.start < c.end for t in taken):
+            continue
+        ctx = _context(text, c.start, c.end, probe_anchor, None, timex.day(probe_anchor))
+        if _apply(c, ctx) is None:
+            continue
+        taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _apply(found: Found, ctx: Context):
+    fn = next(f for n, _, f in _COMPILED if n == found.rule)
+    try:
+        return fn(found.match, ctx)
+    except (ValueError, KeyError, OverflowError, TypeError, AttributeError):
+        return None
+
+
+def _is_reference(value: str) -> bool:
+    return timex.granularity(value) is not None
+
+
+def resolve_all(text: str, anchor=None, tenses=None, found=None, present=None) -> list[DateMention]:
+    """Return the resolved mentions of `text`; `tenses` maps a span (start, end) to PAST/PRESENT/FUTURE and
+    `present` holds the spans that hang from a finite present verb ("is on September 5")."""
+    anchor = timex.as_date(anchor)
+    out, ref = [], None
+    for f in (found if found is not None else find(text, anchor)):
+        tense = (tenses or {}).get((f.start, f.end))
+        ctx = _context(text, f.start, f.end, anchor, tense, ref, (f.start, f.end) in (present or ()))
+        res = _apply(f, ctx)
+        if res is None:
+            continue
+        typ, value = res
+        if not value or not timex.is_valid(value):
+            continue
+        out.append(DateMention(f.start, f.end, text[f.start:f.end], typ, value,
+                               anchored=not (anchor is None and ctx.used_anchor)))
+        if typ in ("DATE", "TIME") and _is_reference(value) and not _COMPARATIVE.search(f.match.group(0)):
+            ref = value
+    return out
+
+
+def resolve(text: str, anchor=None, tense: str | None = None, ref: str | None = None):
+    """Return (type, value) of one temporal expression, or None when no rule reads it."""
+    anchor = timex.as_date(anchor)
+    found = find(text, anchor)
+    if not found:
+        return None
+    best = max(found, key=lambda f: f.end - f.start)
+    return _apply(best, _context(text, best.start, best.end, anchor, tense, ref))
+
+
+_STATIVE = {"was", "were", "is", "are", "been", "be", "stayed", "remained", "lasted", "continued", "lived", "worked",
+            "served", "waited", "held", "ran", "run", "kept"}
+
+
+_COMPLEMENT = ("ccomp", "parataxis")
+
+
+def _own_clause(verb, span):
+    """Return the verb whose clause `span` belongs to. The parser often hangs a date placed between a reporting verb
+    and its that-less complement from the complement's verb ("said on Monday he would go"); a complement clause
+    cannot reach back before its own subject, so such a date modifies the reporting verb and takes its tense."""
+    head = verb.head
+    if verb.dep_ not in _COMPLEMENT or head is verb or head.pos_ not in ("VERB", "AUX") \
+            or not head.i < span.start < verb.i:
+        return verb
+    if any(c.dep_ == "mark" or c.lower_ == "that" for c in verb.children if c.i < span.start):
+        return verb  # "said that on Monday he would go": the date sits inside the complement
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if subjects and all(s.i >= span.end for s in subjects) \
+            and not any(t.is_punct and t.text != "," or t.lower_ == "that" for t in span.doc[head.i + 1:span.start]):
+        return head
+    return verb
+
+
+def _tense_of(doc, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    # A deadline moved "until Tuesday" lies ahead even when the verb is past; a stay "until Friday" ended then.
+    deadline = tok.head.lower_ in ("until", "till") and tok.head is not tok
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    tok = _own_clause(tok, span)
+    for _ in range(3):
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        words = {a.lower_ for a in auxes}
+        if "had" in words:
+            return PAST
+        if deadline and tok.lower_ not in _STATIVE:
+            return FUTURE
+        if words & _FUTURE_AUX or (_FUTURE_VERBS.fullmatch(tok.text) and (
+                tok.tag_ in ("VB", "VBZ", "VBP", "VBG") or words & {"is", "are", "'s", "'re", "be", "has"}
+                or (tok.tag_ == "VBD" and tok.lower_ not in ("set", "due")))):
+            return FUTURE
+        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "'ve"}:
+            return PAST
+        if tok.tag_ == "VB" and "to" in words and tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head is not tok:
+            tok = tok.head  # "plans to visit", "agreed to meet": the governing verb decides
+            if _FUTURE_VERBS.fullmatch(tok.text) or tok.lower_ in ("is", "are", "'s"):
+                return FUTURE  # "is to resume trading Tuesday"
+            continue
+        return PRESENT
+    return None
+
+
+def _states_now(doc, start: int, end: int) -> bool:
+    """Return True when the expression hangs, directly or through a preposition, from a finite present verb
+    ("the meeting is on September 5", "the show opens in May"); participles and far attachments do not count."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root.head
+    if tok is span.root:
+        return False
+    if tok.pos_ == "ADP" and tok.head is not tok:
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return all(a.tag_ in ("VBZ", "VBP", "VBG") for a in auxes) and any(a.tag_ in ("VBZ", "VBP") for a in auxes) \
+            and tok.tag_ in ("VBG", "VBN")  # "is held", "is being held", "are meeting"
+    return tok.tag_ in ("VBZ", "VBP")
+
+
+def extract_dates(doc, anchor=None) -> list[DateMention]:
+    """Return the temporal expressions of `doc` as DateMention objects, resolved against `anchor`."""
+    text = doc.text
+    found = find(text, anchor)
+    tenses = {(f.start, f.end): _tense_of(doc, f.start, f.end) for f in found}
+    present = {(f.start, f.end) for f in found if tenses[(f.start, f.end)] == PRESENT
+               and _states_now(doc, f.start, f.end)}
+    return resolve_all(text, anchor, tenses, found, present)

@@ -1,0 +1,288 @@
+"""Calendar rules: explicit dates, months, years, decades, weekdays, days relative to today and clock times.
+
+Each rule is a regular expression (matched case-insensitively on the raw text) and a handler that turns the match
+into a TIMEX3 (type, value) using a `Context`, or None to reject the match.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from newskit.dates import timex
+from newskit.dates.anchor import Context
+from newskit.dates.words import (
+    DAYNUM,
+    MONTH,
+    NUMBER_WORDS,
+    PART,
+    PART_CODES,
+    WEEKDAY,
+    YEAR,
+    month_number,
+    weekday_number,
+)
+
+RULES: list[tuple[str, str, object]] = []
+# Words after which a bare "May"/"March"/"fall"/"spring" is a date and not a verb or a name.
+DATE_PREPS = {"in", "since", "until", "till", "by", "from", "through", "during", "before", "after", "of", "early",
+              "late", "mid", "last", "next", "this", "to", "and", "or", "between", "each", "every", "throughout"}
+
+
+def rule(name: str, pattern: str):
+    """Register a handler for `pattern` under `name`."""
+    def wrap(fn):
+        RULES.append((name, pattern, fn))
+        return fn
+    return wrap
+
+
+def capitalized(word: str) -> bool:
+    """Return True when `word` starts with a capital letter."""
+    return word[:1].isupper()
+
+
+def prev_word(ctx: Context) -> str:
+    """Return the lowercased word right before the match, or "" when there is none."""
+    m = re.search(r"([A-Za-z]+)[\s-]*$", ctx.before)
+    return m.group(1).lower() if m else ""
+
+
+def _day_num(s: str) -> int:
+    return int(re.match(r"\d+", s).group())
+
+
+@rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"
+              rf"(?:,?\s+(?P<y>{YEAR})|,?\s+'(?P<yy>\d\d))?"
+              rf"|(?:the\s+)?(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?)(?![\w])")
+def _date(m, ctx):
+    mon = m.group("mon") or m.group("mon2")
+    if not capitalized(mon):
+        return None
+    d = _day_num(m.group("d") or m.group("d2"))
+    y = m.group("y") or m.group("y2")
+    if m.group("yy"):
+        y = ("19" if int(m.group("yy")) > 30 else "20") + m.group("yy")
+    if y:
+        return "DATE", ctx.month_day(month_number(mon), d, int(y))
+    if ctx.anchor is None:
+        ctx.used_anchor = True
+    return "DATE", ctx.month_day(month_number(mon), d)
+
+
+@rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?(?![\w])")
+def _week_of(m, ctx):
+    if not capitalized(m.group("mon")):
+        return None
+    value = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")),
+                          int(m.group("y")) if m.group("y") else None)
+    start = timex.start_of(value)
+    return "DATE", timex.week(start) if start else value
+
+
+@rule("numeric_date", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d:])"
+                      r"|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/(?P<y2>\d{4}|\d\d)(?![\d/])")
+def _numeric_date(m, ctx):
+    if m.group("y"):
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    else:
+        y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        if y < 100:
+            y += 1900 if y > 30 else 2000
+    try:
+        return "DATE", timex.day(date(y, mo, d))
+    except ValueError:
+        return None
+
+
+@rule("month_year", rf"(?:(?P<edge>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
+                    rf"|the\s+start\s+of)[\s-]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\w])")
+def _month_year(m, ctx):
+    if not capitalized(m.group("mon")):
+        return None
+    return "DATE", timex.month(int(m.group("y")), month_number(m.group("mon")))
+
+
+@rule("month", rf"(?:(?P<edge>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of"
+               rf"|the\s+rest\s+of)[\s-]+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous"
+               rf"|the\s+following|the\s+same|that|the\s+coming|since\s+last)\s+)?(?P<mon>{MONTH})(?![\w])"
+               r"(?:(?P<ry>,?\s+(?:of\s+)?(?:this|last|next)\s+year)(?![\w']))?(?!\s+\d)")
+def _month(m, ctx):
+    word = m.group("mon")
+    if not capitalized(word) or (word.endswith(".") is False and len(word) <= 3 and word.lower() != "may"):
+        return None
+    mo = month_number(word)
+    rel = " ".join((m.group("rel") or "").lower().split())
+    if word.lower() in ("may", "march") and not rel and not m.group("edge") and prev_word(ctx) not in DATE_PREPS:
+        return None
+    a = ctx.today()
+    if a is None:
+        return "DATE", f"XXXX-{mo:02d}"
+    if m.group("ry"):
+        return "DATE", timex.month(a.year + {"this": 0, "last": -1, "next": 1}[m.group("ry").split()[-2].lower()], mo)
+    if rel in ("last", "this past", "since last", "the previous"):
+        y = a.year if mo < a.month else a.year - 1
+    elif rel in ("next", "this coming", "the coming", "the following"):
+        y = a.year if mo > a.month else a.year + 1
+    elif rel == "this":
+        y = a.year
+    else:
+        y = ctx.year_for(mo)
+    return "DATE", timex.month(y, mo)
+
+
+@rule("year", rf"(?:(?P<edge>early|late|mid|pre|post|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
+              rf"|the\s+start\s+of|the\s+rest\s+of)[\s-]+|(?:the\s+)?(?:fiscal|calendar|financial|model)"
+              rf"(?:\s+year)?\s+|the\s+year\s+|FY\s?)?(?P<y>{YEAR})(?![\d%]|,\d|\.\d|-\d)")
+def _year(m, ctx):
+    if re.search(r"[$#]\s*$|\bNo\.\s*$|\bNos?\s*$|\d[,.]?$", ctx.before):
+        return None
+    return "DATE", m.group("y")
+
+
+@rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>1[5-9]\d0|20\d0)'?s(?![\w])"
+                r"|(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'(?P<short>\d0)s(?![\w])"
+                r"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies"
+                r"|eighties|nineties)")
+def _decade(m, ctx):
+    if m.group("dec"):
+        return "DATE", m.group("dec")[:3]
+    if m.group("short"):
+        return "DATE", ("19" if m.group("short") != "00" and int(m.group("short")) > 10 else "20") + m.group("short")[0]
+    words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+    return "DATE", f"19{words.index(m.group('word').lower()) + 2}"
+
+
+@rule("century", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<n>1\d|20|21)(?:st|nd|rd|th)[\s-]+century"
+                 r"|(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first)[\s-]+century")
+def _century(m, ctx):
+    n = int(m.group("n")) if m.group("n") else {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
+        m.group("w").lower()]
+    return "DATE", f"{n - 1:02d}"
+
+
+@rule("day_word", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)"
+                  rf"(?:\s+(?P<part>{PART}))?|the\s+day\s+(?P<ba>before|after)\s+(?P<w2>yesterday|tomorrow)")
+def _day_word(m, ctx):
+    w = (m.group("w") or m.group("w2")).lower()
+    off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+    if m.group("ba"):
+        off += -1 if m.group("ba").lower() == "before" else 1
+    a = ctx.today()
+    part = PART_CODES.get((m.group("part") or "").lower()) or ("NI" if w == "tonight" else None)
+    if a is None:
+        return ("TIME" if part else "DATE"), "XXXX-XX-XX" + (f"T{part}" if part else "")
+    value = timex.day(a + timedelta(days=off))
+    return ("TIME", f"{value}T{part}") if part else ("DATE", value)
+
+
+@rule("weekday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next"
+                 rf"|(?:early|late)(?:\s+on)?|that)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"
+                 rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?)?(?![\w])")
+def _weekday(m, ctx):
+    if not capitalized(m.group("wd")):
+        return None
+    if m.group("mon"):
+        if not capitalized(m.group("mon")):
+            return None
+        y = int(m.group("y")) if m.group("y") else None
+        value = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")), y)
+    else:
+        wd = weekday_number(m.group("wd"))
+        rel = " ".join((m.group("rel") or "").lower().split())
+        a = ctx.today()
+        if a is None:
+            value = f"XXXX-WXX-{wd}"
+        elif rel in ("last", "this past", "the previous"):
+            ref = timex.start_of(ctx.ref) if rel == "the previous" and ctx.reference("D") else a
+            delta = (ref.isoweekday() - wd) % 7 or 7
+            value = timex.day(ref - timedelta(days=delta))
+        elif rel in ("next", "this coming", "the following", "the next"):
+            ref = timex.start_of(ctx.ref) if rel != "next" and ctx.reference("D") else a
+            delta = (wd - ref.isoweekday()) % 7 or 7
+            value = timex.day(ref + timedelta(days=delta))
+        elif rel == "this":
+            value = timex.day(a + timedelta(days=wd - a.isoweekday()))
+        else:
+            value = ctx.weekday(wd)
+    part = PART_CODES.get((m.group("part") or "").lower())
+    part = None if part == "NI" else part
+    return ("TIME", f"{value}T{part}") if part else ("DATE", value)
+
+
+@rule("part_of_day", rf"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<rel>this|last|that|the|the\s+next"
+                     rf"|the\s+following|the\s+previous|the\s+same)\s+(?P<part>{PART})(?![\w])"
+                     rf"|(?:(?:early|late|mid)[\s-]+)?(?P<part2>{PART})\s+(?P<w>yesterday|today|tomorrow"
+                     rf"|{WEEKDAY})(?![\w])")
+def _part_of_day(m, ctx):
+    part = PART_CODES[(m.group("part") or m.group("part2")).lower()]
+    if m.group("w"):
+        w = m.group("w").lower()
+        if w in ("yesterday", "today", "tomorrow"):
+            a = ctx.today()
+            if a is None:
+                return "TIME", f"XXXX-XX-XXT{part}"
+            base = timex.day(a + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[w]))
+        elif not capitalized(m.group("w")):
+            return None
+        else:
+            base = ctx.weekday(weekday_number(m.group("w")))
+        return "TIME", f"{base}T{part}"
+    rel = " ".join(m.group("rel").lower().split())
+    a = ctx.today()
+    if rel == "the" and re.match(r"\s+(?:of|before|after|when)\b", ctx.after):
+        return None
+    if rel in ("this", "last") or (rel == "the" and not ctx.reference("D")):
+        if rel == "the" and (prev_word(ctx) not in ("in", "on", "during", "by", "until", "this") or a is None):
+            return None
+        if a is None:
+            return "TIME", f"XXXX-XX-XXT{part}"
+        off = -1 if rel == "last" else 0
+        return "TIME", f"{timex.day(a + timedelta(days=off))}T{part}"
+    ref = ctx.reference("D")
+    if ref is None:
+        return None
+    d = timex.start_of(ref)
+    off = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
+    return "TIME", f"{timex.day(d + timedelta(days=off))}T{part}"
+
+
+@rule("clock", rf"(?:(?:around|about|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+               r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)"
+               r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])|(?P<named>noon|midnight|midday)"
+               r"|(?P<hw>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock)"
+               r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|local\s+time))?"
+               rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rd>today|yesterday|tomorrow)"
+               rf"|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?))?(?![\w])")
+def _clock(m, ctx):
+    if m.group("named") and re.search(r"\bhigh\s*$", ctx.before, re.I):
+        return None
+    if m.group("named"):
+        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m.group("named").lower()]
+    elif m.group("hw"):
+        hw = m.group("hw").lower()
+        hh, mm = (int(hw) if hw.isdigit() else NUMBER_WORDS[hw]), 0
+    elif m.group("h24"):
+        if m.group("tz") is None and not re.search(r"\b(?:at|by|until|from|before|after)\s*$", ctx.before):
+            return None
+        hh, mm = int(m.group("h24")), int(m.group("mi24"))
+    else:
+        hh, mm = int(m.group("h")), int(m.group("mi") or 0)
+        if hh > 12:
+            return None
+        pm = m.group("ampm").lower().startswith("p")
+        hh = (hh % 12) + (12 if pm else 0)
+    if m.group("wd"):
+        if not capitalized(m.group("wd")):
+            return None
+        base = ctx.weekday(weekday_number(m.group("wd")))
+    elif m.group("rd"):
+        a = ctx.today()
+        base = timex.day(a + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rd").lower()])) \
+            if a else "XXXX-XX-XX"
+    elif m.group("mon"):
+        base = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")),
+                             int(m.group("y")) if m.group("y") else None)
+    else:
+        base = ctx.reference("D") or (timex.day(ctx.today()) if ctx.today() else "XXXX-XX-XX")
+    tz = "Z" if (m.group("tz") or "").upper() in ("UTC", "GMT") else ""
+    return "TIME", f"{base}T{hh:02d}:{mm:02d}{tz}"

@@ -1,0 +1,89 @@
+"""Named dates: holidays ("Thanksgiving", "Christmas Eve") and years spelled out in broadcast transcripts."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from newskit.dates import timex
+from newskit.dates.rules.calendar import capitalized, rule
+from newskit.dates.words import MONTH, SEASON_CODES, YEAR, month_number, number
+
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_SPOKEN_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+
+
+@rule("spoken_year", rf"(?:(?P<mon>{MONTH})\s+|(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+)?"
+                     rf"(?:the\s+year\s+)?(?P<c>nineteen|eighteen)[\s-](?P<y>{_SPOKEN_TENS}|hundred)(?![\w-])"
+                     r"|(?P<yr>the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<y2>one|two|three|four|five|six|seven"
+                     r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+                     rf"|{_SPOKEN_TENS}))?(?![\w-])")
+def _spoken_year(m, ctx):
+    """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
+    if m.group("yr"):
+        y = 2000 + (number(m.group("y2")) or 0 if m.group("y2") else 0)
+    else:
+        tail = m.group("y").lower()
+        y = _TEENS[m.group("c").lower()] * 100 + (0 if tail == "hundred" else number(tail.replace("-", " ")) or 0)
+    if m.group("mon"):
+        if not capitalized(m.group("mon")):
+            return None
+        return "DATE", timex.month(y, month_number(m.group("mon")))
+    if m.group("s"):
+        return "DATE", f"{y:04d}-{SEASON_CODES[m.group('s').lower()]}"
+    return "DATE", f"{y:04d}"
+
+
+def _easter(y: int) -> date:
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(y, month, day + 1)
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    if n > 0:
+        first = date(y, month, 1)
+        return first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - wd) % 7)
+
+
+HOLIDAYS = {"christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
+            "christmas eve": lambda y: date(y, 12, 24), "new year's day": lambda y: date(y, 1, 1),
+            "new year's eve": lambda y: date(y, 12, 31), "independence day": lambda y: date(y, 7, 4),
+            "halloween": lambda y: date(y, 10, 31), "valentine's day": lambda y: date(y, 2, 14),
+            "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+            "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+            "easter": _easter, "easter sunday": _easter,
+            "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1)}
+
+
+@rule("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)"
+                 rf"|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day"
+                 rf"|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)(?:,?\s+(?P<y>{YEAR}))?(?![\w])")
+def _holiday(m, ctx):
+    name = " ".join(m.group("h").lower().replace("\u2019", "'").split())
+    if not capitalized(m.group("h")):
+        return None
+    fn = HOLIDAYS[name]
+    if m.group("y"):
+        return "DATE", timex.day(fn(int(m.group("y"))))
+    a = ctx.today()
+    if a is None:
+        return "DATE", "XXXX-XX-XX"
+    rel = (m.group("rel") or "").lower()
+    step = {"last": -1, "next": 1}.get(rel, ctx.direction(0))
+    this = fn(a.year)
+    if step < 0 and this > a:
+        this = fn(a.year - 1)
+    elif step > 0 and this < a:
+        this = fn(a.year + 1)
+    elif step == 0 and abs((this - a).days) > 183:
+        this = fn(a.year + (1 if this < a else -1))
+    return "DATE", timex.day(this)

@@ -1,0 +1,333 @@
+"""Period rules: this/last/next units, quarters and halves, seasons, "N units ago" and durations, following the
+TimeBank conventions for news text (a year-earlier quarter stays a quarter, "the year ended June 30" is P1Y)."""
+from __future__ import annotations
+
+import re
+
+from newskit.dates import timex
+from newskit.dates.anchor import Context
+from newskit.dates.rules.calendar import DATE_PREPS, prev_word, rule
+from newskit.dates.words import (
+    APPROX,
+    MONTH,
+    NUM,
+    ORDINALS,
+    SEASON,
+    SEASON_CODES,
+    UNIT,
+    YEAR,
+    month_number,
+    number,
+    unit_code,
+)
+
+
+def norm(s: str | None) -> str:
+    """Return `s` lowercased with whitespace runs collapsed ("" for None)."""
+    return " ".join((s or "").lower().split())
+
+
+@rule("relative", r"(?:(?P<edge>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+                  r"|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of)[\s-]+(?:in\s+)?)?"
+                  r"(?P<rel>this|last|next|the\s+past|the\s+last|the\s+coming|the\s+previous|the\s+preceding"
+                  r"|the\s+prior|the\s+following|the\s+next|the\s+current|the\s+same|that|this\s+past|past"
+                  r"|the\s+latest|the\s+full|the\s+calendar|the\s+current\s+fiscal|the\s+latest\s+fiscal|the"
+                  r"|the\s+fiscal|the\s+new|the\s+whole|the\s+entire)\s+(?P<unit>day|week|weekend|month|year"
+                  r"|decade|century)(?![\w-])")
+def _relative(m, ctx):
+    rel, unit, edge = norm(m.group("rel")), m.group("unit").lower(), norm(m.group("edge"))
+    if m.group("unit")[0].isupper() and m.group("rel")[0].isupper() and not edge and \
+            re.search(r"(?:[\"\u201c]|\w's\s)$", ctx.before):
+        return None  # the title of a show or a column: ABC's "This Week", the paper's This Year column
+    gran = {"day": "D", "week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "E", "century": "C"}[unit]
+    if rel in ("the", "the fiscal") and unit == "year" and not edge and \
+            (prev_word(ctx) in ("over", "throughout") or re.match(r"\s+(?:ended|ending)\b", ctx.after)):
+        return "DURATION", "P1Y"
+    if rel == "the":
+        if unit == "year" and not edge:
+            prev = prev_word(ctx)
+            if prev not in ("in", "during", "of", "this", "by", "for"):
+                return None
+        elif unit == "weekend":
+            pass
+        elif not edge or unit == "day":
+            return None  # "later in the day" is part of a narrative, rarely a date of its own
+    if unit == "day" and rel in ("this", "the past", "the last", "past", "the full", "the whole", "the entire",
+                                 "the latest", "the current", "the new"):
+        return None
+    if rel in ("the full", "the whole", "the entire") and unit != "year":
+        return "DURATION", timex.duration(1, gran if gran not in "EC" else gran)
+    if gran in "EC" and rel in ("the past", "the last", "past"):
+        return "DURATION", timex.duration(1, gran)
+    if rel in ("that", "the same", "the following", "the previous", "the preceding", "the prior") or \
+            (rel == "the next" and unit in ("day",)):
+        base = ctx.reference(gran)
+        if base is None and gran != "Y":
+            base = ctx.reference("D") and timex.at(timex.start_of(ctx.reference("D")), gran)
+        if base is None:
+            return ("DATE", ctx.unknown(gran)) if ctx.anchor is None else None
+        n = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(rel, 0)
+        value = timex.shift(base, n, gran) if n else base
+    else:
+        n = {"last": -1, "the past": -1, "the last": -1, "past": -1, "the previous": -1, "next": 1,
+             "the next": 1, "the coming": 1}.get(rel, 0)
+        value = ctx.relative(n, gran)
+        if unit == "weekend" and rel == "the":
+            value = ctx.relative(ctx.direction(-1) if ctx.tense != "PRESENT" else 0, gran)
+    if unit == "weekend" and "X" not in value:
+        value += "-WE"
+    return "DATE", value
+
+
+_ENDED = re.compile(rf"\s+(?:that\s+)?(?P<verb>ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\b",
+                    re.I)
+_QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding|same|latest|current|previous|prior"
+          rf"|recent|most\s+recent|just-ended|just\s+ended|fiscal|calendar|flat|first|second|third|fourth|final|last"
+          rf"|1st|2nd|3rd|4th|{YEAR}|this|next|its|their|the")
+
+
+@rule("quarter", rf"(?:(?:the|its|their|a|this|last|next)\s+)?(?:(?P<yr>this|last|next)\s+year's\s+)?(?P<mods>(?:(?:{_QMODS})[\s-]+){{0,4}})(?P<unit>quarter|period|half)"
+                 rf"(?:\s+(?:of|in|for)\s+(?:(?P<y>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<ry>this|last|next)\s+year))?"
+                 rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?(?![\w-])")
+def _quarter(m, ctx):
+    mods = norm(m.group("mods")).replace("-", " ")
+    whole = norm(m.group(0))
+    unit = m.group("unit").lower()
+    ords = [ORDINALS[w] for w in mods.split() if w in ORDINALS and w not in ("last", "final")]
+    year = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", mods)
+    if unit == "period" and not (year or re.search(r"year|comparable|corresponding|same|latest", mods)):
+        return None
+    if unit == "half" and not ords and "last" not in mods and "second" not in mods:
+        return None
+    if unit == "quarter" and not mods and not whole.startswith(("the ", "its ", "this ", "last ", "next ")):
+        return None
+    if unit == "quarter" and whole.startswith("a ") and not ords:
+        return None
+    gran = "H" if unit == "half" else "Q"
+    a = ctx.today()
+    back = -1 if ("year earlier" in mods or "year ago" in mods or m.group("ago") or "corresponding" in mods
+                  or "comparable" in mods or "same" in mods) else 0
+    if unit == "half":
+        n = ords[0] if ords else 2
+    elif ords:
+        n = ords[0]
+    elif "last" in mods.split() or "previous" in mods or "prior" in mods:
+        n = None
+    else:
+        n = 0  # the quarter under discussion
+    if m.group("y") or m.group("fy") or year:
+        y = int(m.group("y") or m.group("fy") or year.group(1))
+    elif m.group("ry") or m.group("yr"):
+        if a is None:
+            return "DATE", ctx.unknown(gran)
+        y = a.year + {"this": 0, "last": -1, "next": 1}[(m.group("ry") or m.group("yr")).lower()]
+    else:
+        y = None
+    if n == 0:
+        ended = _ENDED.match(ctx.after)
+        if ended and gran == "Q" and a is not None:
+            mon, d = month_number(ended.group("mon")), int(ended.group("d"))
+            end = ctx.month_day(mon, d, ctx.closed_year(mon, d) if ended.group("verb").lower() in ("ended", "closed")
+                                else None)
+            ref = timex.at(timex.start_of(end), "Q") if "X" not in end else None
+        elif re.search(r"\b(?:current|this|latest|recent)\b", mods + " " + whole):
+            ref = None
+        else:
+            ref = ctx.reference(gran)
+        if ref is None:
+            if a is None:
+                return "DATE", ctx.unknown(gran)
+            # Reports describe the last completed quarter as "the quarter" or "the latest quarter".
+            ref = timex.at(a, "Q") if re.search(r"\b(?:current|this)\b", mods + " " + whole) \
+                else timex.shift(timex.at(a, "Q"), -1, "Q")
+        value = ref if y is None else f"{y:04d}-{ref[5:]}"
+        return "DATE", timex.shift(value, back, "Y") if back else value
+    if n is None:
+        base = ctx.reference(gran) or (ctx.relative(0, gran) if a else None)
+        if base is None:
+            return "DATE", ctx.unknown(gran)
+        return "DATE", timex.shift(base, -1, gran)
+    if y is None:
+        if a is None:
+            return "DATE", f"XXXX-{gran}{n}"
+        cur = timex.quarter_of(a) if gran == "Q" else (1 if a.month <= 6 else 2)
+        y = a.year - 1 if (n > cur and ctx.direction(0) < 0) else a.year
+        y += back
+    return "DATE", f"{y:04d}-{gran}{n}"
+
+
+_SHORT_YEAR = rf"(?:FY\s?)?(?:{YEAR}|'\d\d)"
+
+
+@rule("quarter_code", rf"(?:(?P<fy>FY\s?)?(?P<y0>{YEAR})[\s-]+)?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
+                      rf"(?:(?:\s+|-|/|\s*(?='))(?P<y>{_SHORT_YEAR})|(?P<yy>\d\d))?(?![\w%-]|[.,]\d)"
+                      rf"|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
+                      rf"[\s-]+(?P<y3>{YEAR})(?![\w%-]|[.,]\d)")
+def _quarter_code(m, ctx):
+    """Quarters and halves written the way earnings reports do: "Q3 2024", "3Q24", "H1 2024", "first-half 2024"."""
+    if m.group("ord"):
+        gran = "H" if m.group("unit").lower() == "half" else "Q"
+        n = ORDINALS[m.group("ord").lower()]
+        if gran == "H" and n > 2:
+            return None
+        return "DATE", f"{int(m.group('y3')):04d}-{gran}{n}"
+    code = m.group("q") or m.group("q2") or m.group("h") or m.group("h2")
+    if not re.search(r"[QH]", m.group(0)):
+        return None  # "q3" or "h1" in lower case is rarely a quarter
+    gran = "Q" if (m.group("q") or m.group("q2")) else "H"
+    n = int(code)
+    year = m.group("y0") or m.group("y") or m.group("yy")
+    if year:
+        year = year.upper().replace("FY", "").strip().lstrip("'")
+        y = int(year) if len(year) == 4 else 2000 + int(year) if int(year) <= 50 else 1900 + int(year)
+        return "DATE", f"{y:04d}-{gran}{n}"
+    if gran == "H" or m.group("q2"):
+        return None  # a bare "H1" or "3Q" is more often a heading, a visa or a model name
+    a = ctx.today()
+    if a is None:
+        return "DATE", f"XXXX-Q{n}"
+    cur = timex.quarter_of(a)
+    y = a.year - 1 if (n > cur and ctx.direction(0) < 0) else a.year
+    return "DATE", f"{y:04d}-Q{n}"
+
+
+@rule("season", rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the|that"
+                rf"|the\s+previous|the\s+following|the\s+coming|the\s+past)\s+)?(?:(?:early|late)\s+)?"
+                rf"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?![\w-])")
+def _season(m, ctx):
+    code = SEASON_CODES[m.group("s").lower()]
+    rel = norm(m.group("rel"))
+    if m.group("y"):
+        return "DATE", f"{m.group('y')}-{code}"
+    if not rel and not m.group("edge") and (m.group("s").lower() in ("fall", "spring")
+                                             or prev_word(ctx) not in DATE_PREPS):
+        return None
+    if rel == "the" and re.match(r"\s+of\b", ctx.before[-0:] or "") is not None:
+        return None
+    a = ctx.today()
+    if a is None:
+        return "DATE", f"XXXX-{code}"
+    order = ["WI", "SP", "SU", "FA"]
+    cur_y, cur = timex.season_of(a)
+    idx, target = order.index(cur), order.index(code)
+    if rel in ("last", "this past", "the previous", "the past"):
+        y = cur_y if target < idx else cur_y - 1
+    elif rel in ("next", "this coming", "the following", "the coming"):
+        y = cur_y if target > idx else cur_y + 1
+    elif rel == "this":
+        y = cur_y
+    else:
+        step = ctx.direction(0)
+        y = cur_y - 1 if (step < 0 and target > idx) else cur_y + 1 if (step > 0 and target < idx) else cur_y
+    return "DATE", f"{y:04d}-{code}"
+
+
+def amount_of(m):
+    """Return the number a match's "num" group spells, or 1 when it has none."""
+    return number(m.group("num")) if m.group("num") else 1
+
+
+@rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before"
+             r"|after|from\s+now|hence|back|previously|prior|before\s+that|after\s+that)(?![\w])")
+def _ago(m, ctx):
+    direction = norm(m.group("dir"))
+    if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)\"]|$|and\b|but\b)", ctx.after):
+        return None
+    amount = amount_of(m)
+    code = unit_code(m.group("unit"))
+    sign = -1 if direction in ("ago", "earlier", "before", "back", "previously", "prior", "before that") else 1
+    gran = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "E": "Y", "C": "Y"}.get(code)
+    if gran is None:
+        return None
+    if amount is None:
+        return ("DATE", "PAST_REF") if direction == "ago" else None
+    n = amount * {"E": 10, "C": 100}.get(code, 1)
+    if n != int(n):
+        return None
+    n = int(n)
+    relative_to_ref = direction not in ("ago", "from now", "hence", "back")
+    base = None
+    if gran == "Y":
+        base = ctx.reference("Q") if _ref_is(ctx, "Q") else None
+    if base is None and relative_to_ref:
+        base = ctx.reference(gran)
+    if base is None:
+        base = ctx.relative(0, gran)
+        if "X" in base:
+            return "DATE", base
+    return "DATE", timex.shift(base, sign * n, "Y" if code in "EC" else gran) or base
+
+
+def _ref_is(ctx: Context, gran: str) -> bool:
+    """Return True when the reference point has granularity `gran` and lies in the anchor's year (the period a
+    report is about), so "a year earlier" compares with it and not with an older period mentioned in passing."""
+    if not ctx.ref or timex.granularity(ctx.ref) != gran:
+        return False
+    return ctx.anchor is None or int(ctx.ref[:4]) >= ctx.anchor.year - (1 if ctx.anchor.month <= 3 else 0)
+
+
+@rule("duration", rf"(?:(?:the|a|an|its|their|his|her|each\s+of\s+the)\s+)?(?:(?P<mod>first|past|last|next|coming"
+                  r"|previous|preceding|following|final|latest|initial|remaining|additional|further|same|prior|ensuing"
+                  rf"|entire|full|whole|recent|current|year-earlier|year-ago)\s+)?(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})"
+                  rf"(?:\s+(?:or|to|-)\s+(?P<num2>{NUM}))?(?:\s+(?:more|additional|further|straight|consecutive"
+                  rf"|full|trading|business|calendar|working|long|short))?(?:\s+|-)(?P<unit>{UNIT})(?P<old>-old|-long)?"
+                  r"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?![\w-])|(?P<bare>decades|years|months|weeks)-long")
+def _duration(m, ctx):
+    if m.group("bare"):
+        return "DURATION", _vague(m.group("bare"))
+    if (m.group("old") or "").lower() == "-old" or re.match(r"\s+(?:old|of\s+age)\b", ctx.after):
+        return None  # ages are not durations in TimeML
+    num_text = norm(m.group("num"))
+    code = unit_code(m.group("unit"))
+    if code == "Q" and (re.match(r"\s+of\b", ctx.after) or "-" in m.group(0)) and not m.group("mod"):
+        return None  # "three-quarters of its food", "a quarter of the market"
+    if code == "S" and num_text in ("a", "an") and not m.group("approx"):
+        return None  # "a second group", "a second betrayal"
+    if num_text == "one" and code == "D" and not (m.group("mod") or m.group("approx") or m.group("num2")) and \
+            prev_word(ctx) in _SOMEDAY_BEFORE and re.match(r"\s+(?!(?:of|after|before|later|earlier|ago|and|or|to|in)\b)[a-z]",
+                                                          ctx.after):
+        return "DATE", "FUTURE_REF"  # "the city will one day host the games": an indefinite future day
+    amount = number(num_text)
+    if m.group("num2"):
+        amount = None if number(m.group("num2")) != amount else amount
+    if m.group("half") and amount is not None:
+        amount += 0.5  # "a minute and a half"
+    if num_text in ("a", "an") and re.search(r"(?:\d|\bonce|\btwice|\btimes|percent|%|cents?|\ba share|dollars?"
+                                             r"|\bmillion|\bbillion)\s*$", ctx.before):
+        return "SET", timex.duration(1, code if code != "WE" else "W")
+    if code == "WE":
+        return "DURATION", f"P{'X' if amount is None else int(amount * 2)}D"
+    if code == "L":
+        return "DURATION", f"P{'X' if amount is None else int(amount)}L"
+    if code == "Q" and amount is not None and amount == int(amount):
+        return "DURATION", f"P{int(amount) * 3}M"
+    return "DURATION", timex.duration(amount, code)
+
+
+_SOMEDAY_BEFORE = {"will", "would", "could", "might", "may", "can", "should", "shall", "must", "he", "she", "they",
+                   "we", "i", "you", "it", "hope", "hopes", "hoped", "dream", "dreams"}
+
+
+@rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])")
+def _bare_units(m, ctx):
+    if prev_word(ctx) not in ("for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "spent",
+                              "spend", "last", "about"):
+        return None
+    return "DURATION", _vague(m.group("unit"))
+
+
+def _vague(word: str) -> str:
+    """Return the duration of an unquantified plural ("decades" is PXY in TimeBank, not PXE; "centuries" PXC)."""
+    code = unit_code(word)
+    return timex.duration(None, "Y" if code == "E" else code)
+
+
+@rule("year_adjective", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year's\s+end|month-end)(?![\w-])")
+def _year_adjective(m, ctx):
+    word = norm(m.group("w")).replace(" ", "-")
+    if word in ("year-earlier", "year-ago"):
+        base = ctx.reference("Q") if _ref_is(ctx, "Q") else ctx.relative(0, "Y")
+        return "DATE", timex.shift(base, -1, "Y") or base
+    if word == "month-end":
+        return "DATE", ctx.relative(0, "M")
+    return "DATE", ctx.reference("Y") or ctx.relative(0, "Y")

@@ -1,0 +1,92 @@
+"""Sets ("every week", "annually", "$5 a year") and the reference words PRESENT_REF, PAST_REF and FUTURE_REF."""
+from __future__ import annotations
+
+import re
+
+from newskit.dates import timex
+from newskit.dates.rules.calendar import rule
+from newskit.dates.rules.periods import amount_of, norm
+from newskit.dates.words import (
+    MONTH,
+    NUM,
+    PART,
+    PART_CODES,
+    SEASON,
+    SEASON_CODES,
+    UNIT,
+    WEEKDAY,
+    month_number,
+    unit_code,
+    weekday_number,
+)
+
+
+@rule("set", rf"(?:every|each|per|a)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}"
+             rf"|{SEASON}|{PART}|weekend|season)(?![\w])|(?P<adv>daily|weekly|monthly|yearly|annually|hourly"
+             r"|nightly|biweekly|semiannually|semi-annually|biannually)(?![\w])"
+             rf"|(?P<times>once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{UNIT}|weekend)(?![\w])"
+             rf"|(?P<plural>(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?![\w])")
+def _set(m, ctx):
+    whole = norm(m.group(0))
+    if whole.startswith("a ") and m.group("unit") and not re.search(r"(?:\d|once|twice|times|percent|%|cents?|share)"
+                                                                     r"\s*$", ctx.before):
+        return None
+    if m.group("adv"):
+        adv = m.group("adv").lower().replace("-", "")
+        code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+                "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M",
+                "biannually": "P6M"}[adv]
+        return "SET", code
+    if m.group("plural"):
+        return "SET", f"XXXX-WXX-{weekday_number(m.group('plural')[:-1])}"
+    word = (m.group("unit") or m.group("unit2")).lower()
+    if re.fullmatch(WEEKDAY, word, re.I):
+        return "SET", f"XXXX-WXX-{weekday_number(word)}"
+    if re.fullmatch(MONTH, word, re.I):
+        return "SET", f"XXXX-{month_number(word):02d}"
+    if word in SEASON_CODES:
+        return "SET", f"XXXX-{SEASON_CODES[word]}"
+    if word in PART_CODES:
+        return "SET", f"XXXX-XX-XXT{PART_CODES[word]}"
+    if word == "weekend":
+        return "SET", "XXXX-WXX-WE"
+    if word == "season":
+        return "SET", "P1Y"  # in news "each season" is nearly always a sports or fashion season, once a year
+    amount = amount_of(m) if m.group("num") else 1
+    code = unit_code(word)
+    if "other" in whole:
+        amount = (amount or 1) * 2
+    return "SET", timex.duration(amount or 1, code)
+
+
+REF_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+             "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
+             "these days": "PRESENT_REF", "recently": "PAST_REF",
+             "more recently": "PAST_REF", "most recently": "PAST_REF", "lately": "PAST_REF",
+             "the past": "PAST_REF", "recent years": "PAST_REF",
+             "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+             "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+             "coming months": "FUTURE_REF",
+             "the coming months": "FUTURE_REF", "coming years": "FUTURE_REF", "the coming years": "FUTURE_REF",
+             "as soon as possible": "FUTURE_REF", "sooner or later": "FUTURE_REF", "a later date": "FUTURE_REF",
+             "future quarters": "FUTURE_REF", "coming quarters": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
+             "coming weeks": "FUTURE_REF", "the distant past": "PAST_REF", "the recent past": "PAST_REF",
+             "recent months": "PXM", "recent weeks": "PXW", "recent days": "PXD"}
+
+
+@rule("ref", r"(?:" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in REF_WORDS), key=len,
+                                        reverse=True)) + r")(?![\w-])")
+def _ref(m, ctx):
+    word = norm(m.group(0))
+    if word == "now" and re.match(r"-\w", ctx.after):  # "now-defunct"
+        return None
+    if word == "current" and not re.match(r"\s+[a-z]", ctx.after):
+        return None
+    if word == "current" and re.match(r"\s+(?:account|assets|liabilit|ratio|affairs|events|dollars|prices|"
+                                      r"yield|issue|rate|market|coupon)", ctx.after):
+        return None
+    if word == "the past" and re.match(r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?|quarters?|summers?"
+                                       r"|winters?|springs?|falls?|autumns?|seasons?)\b", ctx.after):
+        return None
+    value = REF_WORDS[word]
+    return ("DURATION" if not value.endswith("REF") else "DATE"), value

@@ -1,0 +1,215 @@
+"""People, places, organizations and events an article mentions, cleaned, grouped, named and ranked.
+
+Pipeline: cleaned model mentions and rule mentions (mentions.py) -> grouped (aliases.py) -> every further
+occurrence of a found name added -> regrouped -> titles from the parse (titles.py) -> event mentions
+(event_mentions.py) -> one Entity per group, ranked by salience.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newskit.entities import grouping as aliases
+from newskit.entities import names, places
+from newskit.entities.mentions import Layout, Mention, add_matches, collect, doc_text
+from newskit.entities.named_events import event_key, event_mentions
+from newskit.entities.titles import person_titles
+from newskit.record import Entity, Span
+
+TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization",
+         "EVENT": "event", "NORP": "nationality", "PRODUCT": "product", "WORK_OF_ART": "work_of_art",
+         "LAW": "law", "LANGUAGE": "language"}
+CORE_TYPES = {"person", "place", "organization", "event"}
+_CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
+
+
+def extract_entities(doc, article=None, *, all_types=False) -> list[Entity]:
+    """Return the entities of `doc`, most salient first, with ids E1, E2... in that order."""
+    authors = set(article.authors) if article is not None else set()
+    text = doc_text(doc)
+    found = collect(doc, article)
+    found = _drop_caps_noise(text, found)
+    found = _join_containers(text, found)
+    clusters = aliases.group(found, text, authors)
+    found = add_matches(doc, found, _forms(found, clusters), article)
+    clusters = aliases.group(found, text, authors)
+    out = []
+    for cl in clusters:
+        ent = _entity([found[i] for i in cl], doc, authors)
+        if ent is not None and (all_types or ent.type in CORE_TYPES):
+            out.append(ent)
+    taken = {t for m in found for t in range(m.tstart, m.tend)}
+    events: dict[str, list[Mention]] = {}
+    for m in event_mentions(doc, Layout(article), taken):
+        events.setdefault(event_key(m, doc), []).append(m)
+    for ms in events.values():
+        ent = _entity(ms, doc, authors)
+        if ent is not None:
+            out.append(ent)
+    return _rank(out, text, article)
+
+
+def _caps_ranges(text: str) -> list[tuple[int, int]]:
+    """Return the lines written all in capitals with at least two words (wire headlines, sports tables)."""
+    return [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text) if len(m.group(0).split()) >= 2]
+
+
+def _drop_caps_noise(text: str, found: list[Mention]) -> list[Mention]:
+    """Drop model mentions in ALL-CAPS lines unless the name also occurs in ordinary text or is a country.
+
+    The small model guesses wildly on capitals ("SURPRISE DEFEAT" as an organization); the names such a headline
+    really holds are written normally in the story below it, and are added back from there."""
+    ranges = _caps_ranges(text)
+    if not ranges:
+        return found
+
+    def in_caps(m):
+        return any(a <= m.start < b for a, b in ranges)
+
+    known = {aliases.norm(m.text) for m in found if not in_caps(m)}
+    return [m for m in found if not in_caps(m) or m.source != "ner" or aliases.norm(m.text) in known
+            or places.country_code(m.text)]
+
+
+def _join_containers(text: str, found: list[Mention]) -> list[Mention]:
+    """Read "Long Beach, California" as one mention of the city: the region after the comma only says where it is.
+
+    Not in lists ("Paris, London and Berlin", "Russia, China"): the first place must not be a country and the
+    second must not be followed by another place."""
+    kinds = ("GPE", "LOC", "FAC")
+    out: list[Mention] = []
+    for i, m in enumerate(found):
+        prev = out[-1] if out else None
+        gap = text[prev.end:m.start] if prev is not None else ""
+        if prev is not None and m.label in kinds and prev.label in kinds and gap.strip() == "," and len(gap) <= 2 \
+                and prev.source in ("ner", "match") and not places.country_code(prev.text) \
+                and not _list_goes_on(text, found, i):
+            prev.end, prev.tend, prev.text = m.end, m.tend, text[prev.start:m.end]
+            continue
+        out.append(m)
+    return out
+
+
+def _list_goes_on(text: str, found: list[Mention], i: int) -> bool:
+    nxt = found[i + 1] if i + 1 < len(found) else None
+    if nxt is None or nxt.label not in ("GPE", "LOC", "FAC"):
+        return False
+    return re.fullmatch(r"\s*(,|and|or|, and|, or)\s*", text[found[i].end:nxt.start]) is not None
+
+
+def _forms(found: list[Mention], clusters: list[list[int]]) -> dict[str, str]:
+    """Return the name forms to look for elsewhere in the text, each with the label its entity carries."""
+    forms: dict[str, str] = {}
+    people: dict[str, set] = {}
+    for cl in clusters:
+        ms = [found[i] for i in cl]
+        label = aliases.majority_label([m.label for m in ms])
+        if TYPES.get(label) not in ("person", "place", "organization"):
+            continue
+        for m in ms:
+            if m.source == "author" or m.field == "byline":
+                continue
+            text = " ".join(m.text.split())
+            if len(text) >= 3 and text[:1].isupper() and not text.isdigit():
+                forms.setdefault(text, label)
+                if len(text) >= 4 and not text.isupper():
+                    forms.setdefault(text.upper(), label)  # the same name in a capitals headline
+            if label == "PERSON":
+                toks = names.clean_name(text).split()
+                core = [t for t in toks if not names.is_particle(t)]
+                if len(core) >= 2:
+                    for short in {core[0], core[-1]}:
+                        people.setdefault(short, set()).add(names.name_tokens(text))
+    for short, who in people.items():
+        # a family name two people share is left to the grouping rules, which look at order in the text
+        if len(who) == 1 and len(short) >= 3 and short[:1].isupper() and short.isalpha() is not False:
+            forms.setdefault(short, "PERSON")
+    return forms
+
+
+def _canonical(ms: list[Mention], label: str) -> str:
+    texts = [names.clean_name(m.text) for m in ms]
+    if label in ("GPE", "LOC"):
+        for t in texts:
+            code = places.country_code(t)
+            if code:
+                return places.country_name(code) or t
+    counts = Counter(texts)
+    if label == "PERSON":
+        return max(counts, key=lambda t: (len(names.name_tokens(t)), counts[t], -texts.index(t)))
+    full = [t for t in counts if not aliases.acronym_of(t)] or list(counts)
+    return max(full, key=lambda t: (counts[t], len(t), -texts.index(t)))
+
+
+def _entity(ms: list[Mention], doc, authors: set[str]) -> Entity | None:
+    ms = sorted(ms, key=lambda m: m.start)
+    label = aliases.majority_label([m.label for m in ms])
+    if label == "PERSON" and not any(len(names.name_tokens(m.text)) for m in ms):
+        return None
+    name = _canonical(ms, label)
+    if not name or not any(c.isupper() or c.isdigit() for c in name) and label != "EVENT":
+        return None
+    seen = {aliases.norm(name)}
+    alias_list = []
+    for m in ms:
+        t = names.clean_name(m.text)
+        if aliases.norm(t) not in seen:
+            seen.add(aliases.norm(t))
+            alias_list.append(t)
+    titles: list[str] = []
+    if label == "PERSON":
+        for m in ms:
+            for t in m.titles + person_titles(doc, m.tstart, m.tend):
+                if t.lower() not in {x.lower() for x in titles}:
+                    titles.append(t)
+    author_keys = {aliases.norm(a) for a in authors}
+    role = None
+    if label == "PERSON" and (any(m.field == "byline" or m.source == "author" for m in ms)
+                              or aliases.norm(name) in author_keys):
+        role = "author"
+    spans = tuple(Span(m.start, m.end, m.text) for m in ms)
+    return Entity(id="", name=name, type=TYPES.get(label, label.lower()), label=label, mentions=spans,
+                  aliases=tuple(alias_list), titles=tuple(titles), role=role)
+
+
+def _regions(text: str, article) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Return the headline and lead character ranges (from the article layout, else the first lines)."""
+    if article is not None and article.layout:
+        head = [(ln.start, ln.end) for ln in article.spans_of("headline", "subheadline")]
+        body = [(p.start, p.end) for p in article.paragraphs[:1]] or \
+               [(ln.start, ln.end) for ln in article.spans_of("body")[:1]]
+        return head, body
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if not lines:
+        return [], []
+    first = text[lines[0][0]:lines[0][1]]
+    if len(first.split()) <= 25 and len(lines) > 1:
+        return [lines[0]], lines[1:3]
+    return [], lines[:1]
+
+
+def _rank(ents: list[Entity], text: str, article) -> list[Entity]:
+    """Score salience from headline presence, lead presence, mention share and first position; number by rank."""
+    head, lead = _regions(text, article)
+    top = max((e.count for e in ents if e.role != "author"), default=1) or 1
+    n = max(len(text), 1)
+
+    def inside(e, ranges):
+        return any(a <= m.start < b for m in e.mentions for a, b in ranges)
+
+    scored = []
+    for e in ents:
+        s = (0.45 * min(e.count / top, 1.0) + 0.25 * inside(e, head) + 0.2 * inside(e, lead)
+             + 0.1 * (1 - min(m.start for m in e.mentions) / n))
+        if e.role == "author":
+            s *= 0.2
+        if e.type == "event":
+            s *= 0.8  # an event noun is a topic, rarely what a reader scans the list for first
+        scored.append((round(min(max(s, 0.0), 1.0), 4), e))
+    scored.sort(key=lambda x: (-x[0], x[1].mentions[0].start))
+    return [Entity(id=f"E{i}", name=e.name, type=e.type, label=e.label, mentions=e.mentions, aliases=e.aliases,
+                   titles=e.titles, role=e.role, salience=s) for i, (s, e) in enumerate(scored, 1)]

@@ -1,0 +1,298 @@
+"""Group mentions into entities without a knowledge base: same name, acronyms, country variants, short names.
+
+Decisions that a wrong merge would make costly are taken conservatively: a short person name that fits two full
+names goes to the nearest full mention before it (news style introduces a person in full, then uses the short
+form until another person of that name is introduced), and to nobody when no full mention precedes it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from newskit.entities import names, places
+
+_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "&", "in", "on", "at", "to", "a"}
+_CORPORATE = {"inc", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "group", "ag", "sa", "nv",
+              "llc", "holdings", "gmbh", "se", "spa", "bv", "lp", "llp"}
+FAMILY = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization",
+          "EVENT": "event"}
+
+
+@lru_cache(maxsize=16384)
+def norm(text: str) -> str:
+    """Return the comparison key of a name: casefolded, straight apostrophes, no leading article or dots."""
+    t = " ".join(text.replace("\u2019", "'").split()).casefold()
+    t = re.sub(r"^the ", "", t)
+    t = re.sub(r"'s$", "", t)
+    if re.fullmatch(r"(?:\w\.)+\w?\.?", t):  # U.S. -> us, U.N. -> un
+        t = t.replace(".", "")
+    return t.strip(" .,")
+
+
+@lru_cache(maxsize=16384)
+def acronym_of(text: str) -> str | None:
+    """Return the letters of `text` when it is written as an acronym (KCNA, U.N., DPRK, EADS N.V.), else None."""
+    words = text.split()
+    while len(words) > 1 and words[-1].lower().replace(".", "") in _CORPORATE | {"nv"}:
+        words.pop()
+    t = "".join(words).replace(".", "").replace("&", "")
+    if 2 <= len(t) <= 7 and t.isalpha() and t.isupper():
+        return t
+    return None
+
+
+@lru_cache(maxsize=16384)
+def initials(text: str) -> frozenset[str]:
+    """Return the acronyms a long name can take: "Korea Central News Agency" -> {"KCNA"}."""
+    words = [w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", w) else w
+             for w in re.split(r"[\s\-]+", text.replace("\u2019", "'")) if w]
+    while len(words) > 2 and words[-1].lower().strip(".,") in _CORPORATE | {"nv", "n.v"}:
+        words.pop()  # "European Aeronautic Defence and Space NV" is EADS, not EADSN
+    words = [w for w in words if w.lower() not in ("the",) or w is not words[0]]
+    if len(words) < 2:
+        return frozenset()
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    out = set()
+    for ws in (content, [w for w in words if w.lower() != "the"]):
+        if len(ws) >= 2 and all(w[:1].isalpha() for w in ws):
+            # "U.S. Air Force" -> USAF: a dotted abbreviation gives all its letters
+            out.add("".join(w if w.isupper() and len(w) <= 3 else w[0] for w in ws).upper())
+            out.add("".join(w[0] for w in ws).upper())
+    return frozenset(out)
+
+
+def _contains_in_order(acr: str, text: str) -> bool:
+    """Schwartz-Hearst test for "Long Form (LF)": the letters appear in order, the first at a word start."""
+    words = text.lower().split()
+    if not words or words[0][0] != acr[0].lower():
+        return False
+    rest = " ".join(words)
+    i = 0
+    for ch in acr.lower():
+        i = rest.find(ch, i)
+        if i < 0:
+            return False
+        i += 1
+    return True
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.p = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.p[i] != i:
+            self.p[i] = self.p[self.p[i]]
+            i = self.p[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.p[max(a, b)] = min(a, b)
+
+
+def majority_label(labels: list[str]) -> str:
+    """Return the label most mentions carry; person beats the rest on a tie (names are the model's strength)."""
+    c = Counter(labels)
+    order = {"PERSON": 0, "GPE": 1, "ORG": 2, "LOC": 3, "FAC": 4}
+    return min(c, key=lambda lab: (-c[lab], order.get(lab, 9)))
+
+
+def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int]]:
+    """Return clusters of mention indices, each one entity, in order of first mention."""
+    n = len(mentions)
+    uf = _Union(n)
+    authors = {norm(a) for a in (authors or ())}
+    keys = [norm(m.text) for m in mentions]
+    country = [places.country_code(m.text) if m.label in ("GPE", "LOC", "ORG") else None for m in mentions]
+    family = [FAMILY.get(m.label, m.label) for m in mentions]
+    first: dict[tuple, int] = {}
+    _addressed_people(mentions, keys, family, text)
+    _firms_named_like_people(mentions, keys, family)
+    short = _short_people(mentions, keys, family, authors)
+    _reconcile(mentions, keys, family, short)
+    for i, k in enumerate(keys):
+        if i in short:
+            continue  # short person names are placed one by one below, never glued together first
+        # the same name is one entity whatever label the model gave each occurrence (people and things apart)
+        fam = "person" if family[i] == "person" else ("event" if family[i] == "event" else "thing")
+        if mentions[i].label in ("GPE", "LOC") and ", " in mentions[i].text:
+            k = norm(mentions[i].text.split(", ")[0])  # "Flint, Mich." is the Flint of "FLINT" and "Flint"
+        key = ("c", country[i]) if country[i] else (fam, k)
+        if fam == "thing" and not country[i] and (k in authors):
+            key = ("person", k)
+        if key in first:
+            uf.union(first[key], i)
+        else:
+            first[key] = i
+    _group_acronyms(mentions, keys, family, text, uf)
+    _group_corporate(keys, family, uf)
+    _group_people(mentions, keys, family, uf, short)
+    clusters: dict[int, list[int]] = {}
+    for i in range(n):
+        clusters.setdefault(uf.find(i), []).append(i)
+    return sorted(clusters.values(), key=lambda c: mentions[c[0]].start)
+
+
+_ADDRESS = re.compile(r"(\w+)\.?\s+$")
+
+
+def _addressed_people(mentions, keys, family, text) -> None:
+    """Give the person label to a one-word name the text anywhere calls "Mr. X", "Mrs. X" or "Sir X": the small
+    model often tags a bare surname ("Trump") as an organization, but no firm or place is addressed so."""
+    addressed = set()
+    for i, m in enumerate(mentions):
+        if len(keys[i].split()) == 1:
+            before = _ADDRESS.search(text[max(0, m.start - 12):m.start])
+            if before and names.is_honorific(before.group(1)):
+                addressed.add(keys[i])
+    for i, m in enumerate(mentions):
+        if keys[i] in addressed and family[i] not in ("person", "event") and m.source in ("ner", "match"):
+            m.label = "PERSON"
+            family[i] = "person"
+
+
+def _firms_named_like_people(mentions, keys, family) -> None:
+    """Give a two-or-more-word "person" whose first word the model calls an organization on its own the
+    organization label ("Lockheed" ... "Lockheed Martin", "Morgan" ... "Morgan Stanley"): people are shortened to
+    their family name, the last word, while firms are shortened to their first word."""
+    firms = {k for i, k in enumerate(keys) if mentions[i].label == "ORG" and len(k.split()) == 1
+             and mentions[i].source in ("ner", "match")}
+    if not firms:
+        return
+    lasts = {names.name_tokens(mentions[i].text)[-1] for i in range(len(mentions))
+             if family[i] == "person" and len(names.name_tokens(mentions[i].text)) == 1}
+    for i, m in enumerate(mentions):
+        words = keys[i].split()
+        if family[i] != "person" or len(words) < 2 or m.source not in ("ner", "match") or words[0] not in firms:
+            continue
+        toks = names.name_tokens(m.text)
+        if toks and toks[-1] in lasts:
+            continue  # the story also calls this person by the family name alone
+        m.label = "ORG"
+        family[i] = "organization"
+
+
+def _reconcile(mentions, keys, family, short) -> None:
+    """Give a one-word name the model calls a person here and a firm or place there the non-person label,
+    unless it is the short form of a full person name in the text: news introduces people by full name first,
+    so a lone word that never gets one ("Ryanair") is rarely a person."""
+    labels: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if len(k.split()) == 1 and family[i] != "event":
+            labels.setdefault(k, []).append(i)
+    for k, idx in labels.items():
+        if any(i in short for i in idx):
+            continue
+        things = [mentions[i].label for i in idx if family[i] not in ("person", "event")]
+        if not things or len(things) == len(idx):
+            continue
+        label = majority_label(things)
+        for i in idx:
+            if family[i] == "person" and mentions[i].source in ("ner", "match"):
+                mentions[i].label = label
+                family[i] = FAMILY.get(label, label)
+
+
+def _group_acronyms(mentions, keys, family, text, uf) -> None:
+    longs: dict[str, set[int]] = {}
+    for i, m in enumerate(mentions):
+        if family[i] in ("person", "event") or acronym_of(m.text):
+            continue
+        for a in initials(m.text):
+            longs.setdefault(a, set()).add(i)
+    for i, m in enumerate(mentions):
+        acr = acronym_of(m.text)
+        if not acr or family[i] == "person":
+            continue
+        # "Long Form (ACR)": the mention right before the parenthesis, by the Schwartz-Hearst letter test
+        before = text[max(0, m.start - 2):m.start]
+        if before.endswith("("):
+            prev = [j for j in range(i) if 0 <= m.start - mentions[j].end <= 3 and family[j] != "person"]
+            if prev and _contains_in_order(acr, mentions[prev[-1]].text):
+                uf.union(prev[-1], i)
+                continue
+        cands = longs.get(acr, set())
+        if not cands:
+            # "USAF" for "Air Force", "UKIP" for "Independence Party": a country abbreviation before the initials
+            for k in (2, 3):
+                if len(acr) - k >= 2 and places.country_code(acr[:k]):
+                    cands = longs.get(acr[k:], set())
+                    if cands:
+                        break
+        roots = {uf.find(j) for j in cands}
+        if len(roots) == 1:  # an acronym that fits two different long names stays apart
+            uf.union(next(iter(cands)), i)
+
+
+def _group_corporate(keys, family, uf) -> None:
+    """Join "Boeing" and "Boeing Co." (a name plus a legal-form suffix), "Northrop" and "Northrop Grumman" (a
+    leading word of exactly one longer organization name), "U.S. Air Force" and "Air Force" (a country prefix)."""
+    orgs = {k: i for i, k in enumerate(keys) if family[i] == "organization"}
+    for k, i in orgs.items():
+        words = k.split()
+        if len(words) > 1 and places.country_code(words[0]) and " ".join(words[1:]) in orgs:
+            uf.union(i, orgs[" ".join(words[1:])])
+    for k, i in orgs.items():
+        if acronym_of(k.upper()) and len(k) <= 3:
+            continue
+        longer = {uf.find(j) for kk, j in orgs.items() if kk.startswith(k + " ") and kk != k}
+        if len(longer) == 1:
+            uf.union(i, longer.pop())
+    base = {}
+    for i, k in enumerate(keys):
+        if family[i] == "organization":
+            base.setdefault(k, i)
+    for i, k in enumerate(keys):
+        if family[i] != "organization":
+            continue
+        words = k.replace(".", "").replace(",", "").split()
+        while len(words) > 1 and words[-1] in _CORPORATE:
+            words.pop()
+            j = base.get(" ".join(words))
+            if j is not None:
+                uf.union(i, j)
+                break
+
+
+def _short_people(mentions, keys, family, authors) -> dict[int, list[int]]:
+    """Return, for each mention that is a short form of a fuller person name in the text, the candidate mentions."""
+    fulls = [i for i, m in enumerate(mentions) if family[i] == "person" and len(names.name_tokens(m.text)) >= 2]
+    out = {}
+    for i, m in enumerate(mentions):
+        if family[i] != "person" and not (len(keys[i].split()) == 1 and m.source in ("ner", "match")
+                                          and m.label in ("ORG", "GPE", "NORP", "LOC", "PRODUCT")
+                                          and not places.country_code(m.text)):
+            continue
+        cands = [j for j in fulls if j != i and names.is_short_form(m.text, mentions[j].text)]
+        # byline authors are not who a short name in the story refers to, unless nobody else fits
+        cands = [j for j in cands if keys[j] not in authors] or cands
+        if cands:
+            out[i] = cands
+    return out
+
+
+def _group_people(mentions, keys, family, uf, short) -> None:
+    alone: dict[str, int] = {}
+    for i, cands in short.items():
+        m = mentions[i]
+        people = {names.name_tokens(mentions[j].text) for j in cands}
+        if len(people) > 1:
+            before = [j for j in cands if mentions[j].start < m.start]
+            if not before:
+                # ambiguous and nobody introduced yet: the short form stays an entity of its own
+                if keys[i] in alone:
+                    uf.union(alone[keys[i]], i)
+                else:
+                    alone[keys[i]] = i
+                continue
+            target = max(before, key=lambda j: mentions[j].start)
+        else:
+            target = cands[0]
+        if family[i] != "person":
+            # a lone word the model took for a place or firm, that is the family name of a person in the story
+            mentions[i].label = "PERSON"
+            family[i] = "person"
+        uf.union(i, target)

@@ -1,0 +1,72 @@
+"""Entity mentions from a spaCy Doc: the model's spans with their systematic errors fixed by general rules.
+
+Fixes: whitespace, determiners and possessives trimmed; spans cut at line breaks and slashes; hyphenated and
+particle names made whole; leading titles moved out of person names; country long names, wire and photo agencies
+relabelled; ALL-CAPS dateline cities and photo-credit names added; nothing kept from boilerplate or image lines.
+
+The model's spans are cleaned in newskit.mentionclean; the rule-based additions are in newskit.mentionrules.
+"""
+from __future__ import annotations
+
+import re
+
+from newskit.entities.clean import ner_mentions
+from newskit.entities.rules import rule_mentions
+from newskit.entities.span import SKIP_FIELDS, Layout, Mention, doc_text, make_mention, token_range
+
+
+def _resolve(mentions: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions, preferring rules over the model, then longer spans."""
+    rank = {"dateline": 0, "credit": 1, "publisher": 1, "agency": 2, "author": 0, "ner": 3}
+    chosen: list[Mention] = []
+    taken: set[int] = set()
+    for m in sorted(mentions, key=lambda m: (rank.get(m.source, 4), -(m.end - m.start), m.start)):
+        toks = set(range(m.tstart, m.tend))
+        if toks & taken:
+            continue
+        taken |= toks
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def collect(doc, article=None) -> list[Mention]:
+    """Return the cleaned name mentions of `doc`, non-overlapping, in text order."""
+    layout = Layout(article)
+    found = ner_mentions(doc, layout) + rule_mentions(doc, layout, article)
+    if article is not None:
+        for name in article.authors:
+            for m in re.finditer(re.escape(name), doc_text(doc)):
+                rng = token_range(doc, m.start(), m.end())
+                mm = rng and make_mention(doc, *rng, "PERSON", "author", layout)
+                if mm and mm.field in ("byline", None):
+                    out_field = mm.field
+                    mm.field = out_field or "byline"
+                    found.append(mm)
+    found = [m for m in found if m.field not in SKIP_FIELDS and not _is_file_name(m.text)]
+    return _resolve(found)
+
+
+def _is_file_name(text: str) -> bool:
+    return bool(re.search(r"\.(jpe?g|png|gif|webp|svg|tiff?)\b", text, re.I))
+
+
+def add_matches(doc, mentions: list[Mention], forms: dict[str, str], layout_article=None) -> list[Mention]:
+    """Add token-aligned occurrences of known name forms (form -> label) not yet covered by a mention."""
+    if not forms:
+        return mentions
+    layout = Layout(layout_article)
+    taken = set()
+    for m in mentions:
+        taken.update(range(m.tstart, m.tend))
+    pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(
+        re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    added = []
+    for hit in pattern.finditer(doc_text(doc)):
+        rng = token_range(doc, hit.start(), hit.end())
+        if rng is None or doc[rng[0]].idx != hit.start() or set(range(*rng)) & taken:
+            continue
+        mm = make_mention(doc, *rng, forms[hit.group(1)], "match", layout)
+        if mm and mm.text == hit.group(1) and mm.field not in SKIP_FIELDS and mm.field != "byline":
+            taken.update(range(*rng))
+            added.append(mm)
+    return sorted(mentions + added, key=lambda m: m.start)

@@ -1,0 +1,75 @@
+"""Rule-based mentions the model misses: dateline cities, photo-credit names, agency names and the publisher."""
+from __future__ import annotations
+
+import re
+
+from newskit.entities.clean import AGENCIES, is_agency, trim
+from newskit.entities.span import SKIP_FIELDS, Layout, Mention, doc_text, make_mention, token_range
+
+_CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|credits?|source|courtesy|illustration)\b\s*"
+                     r"(?:by|:|/|via|from)\s*", re.I)
+_CREDIT_NAME = re.compile(r"[A-Z][\w.&'\u2019-]*(?:[ \-][A-Z][\w.&'\u2019-]*)*")
+# "SEOUL –", "NEW YORK (AP) —", "AL-AIN , United Arab Emirates 1996-12-06", "LONDON 1996-08-30"
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3})(?=\s*(?:[,(\u2013\u2014]|-\s|\d))")
+# the long agency names, searched in one pass; short codes are only trusted where the model or a credit found them
+_AGENCY_RE = re.compile(r"\b(?:%s)\b" % "|".join(
+    re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True) if len(a) >= 3 and not a.isupper()))
+
+
+def _line_starts(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def rule_mentions(doc, layout: Layout, article) -> list[Mention]:
+    """Add dateline cities and photo-credit agencies that the model misses."""
+    out = []
+    text = doc_text(doc)
+    for pos, line in _line_starts(text):
+        fld = layout.field_at(pos) if line.strip() else None
+        if fld in SKIP_FIELDS:
+            continue
+        m = _DATELINE.match(line)
+        if m and sum(c.isalpha() for c in m.group(1)) >= 3 and fld in (None, "dateline", "body"):
+            rest = line[m.end():]
+            letters = [c for c in rest if c.isalpha()]
+            # a dateline runs into ordinary text; a headline in capitals ("SOCCER - JAPAN WIN") does not
+            if (not letters or any(c.islower() for c in letters)) and not is_agency(m.group(1)):
+                rng = token_range(doc, pos + m.start(1), pos + m.end(1))
+                if rng:
+                    mm = make_mention(doc, *rng, "GPE", "dateline", layout)
+                    if mm:
+                        out.append(mm)
+        for c in _CREDIT.finditer(line):
+            n = _CREDIT_NAME.match(line, c.end())
+            if not n:
+                continue
+            for part in re.split(r"/|\bvia\b|,|;", n.group(0)):
+                part = part.strip()
+                if not part:
+                    continue
+                a = pos + n.start() + n.group(0).index(part)
+                rng = token_range(doc, a, a + len(part))
+                if rng is None:
+                    continue
+                # a single word after "PHOTO:" is a stock or wire agency; longer names are left to the model
+                if is_agency(part) or len(part.split()) == 1:
+                    mm = make_mention(doc, *rng, "ORG", "credit", layout)
+                    if mm:
+                        out.append(mm)
+    for m in _AGENCY_RE.finditer(text):
+        rng = token_range(doc, m.start(), m.end())
+        mm = rng and make_mention(doc, *rng, "ORG", "agency", layout)
+        if mm and mm.field not in SKIP_FIELDS:
+            out.append(mm)
+    if article is not None and article.publisher:
+        for m in re.finditer(re.escape(article.publisher), text):
+            rng = token_range(doc, m.start(), m.end())
+            if rng:
+                s, e = trim(doc, *rng, "ORG")
+                mm = make_mention(doc, s, e, "ORG", "publisher", layout)
+                if mm and mm.field not in SKIP_FIELDS:
+                    out.append(mm)
+    return out

@@ -1,0 +1,67 @@
+"""The Mention value, the article layout it is placed in, and building one from a token range."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+
+SKIP_FIELDS = {"boilerplate", "image"}
+
+_LAST_TEXT: list = [None, ""]
+
+
+def doc_text(doc) -> str:
+    """Return `doc.text`, computed once per Doc: spaCy joins every token on each access, and the mention rules ask
+    for it hundreds of times per article. One entry is kept (a strong reference, so identity cannot be reused)."""
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
+    return _LAST_TEXT[1]
+
+
+@dataclass
+class Mention:
+    """One mention of a would-be entity: char offsets, token offsets, label and how it was found."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    tstart: int
+    tend: int
+    source: str = "ner"
+    field: str | None = None
+    titles: list[str] = dc_field(default_factory=list)
+
+
+class Layout:
+    """Answer which article field a char offset falls in (None without an article)."""
+
+    def __init__(self, article):
+        lines = sorted(article.layout, key=lambda ln: ln.start) if article is not None else []
+        self.starts = [ln.start for ln in lines]
+        self.lines = lines
+
+    def field_at(self, pos: int) -> str | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.lines[i].start <= pos < max(self.lines[i].end, self.lines[i].start + 1):
+            return self.lines[i].field
+        return None
+
+
+def make_mention(doc, s: int, e: int, label: str, source: str, layout: Layout) -> Mention | None:
+    """Return the mention of tokens s..e, or None when the range is empty or holds no letter."""
+    if e <= s:
+        return None
+    a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+    text = doc_text(doc)[a:b]
+    if not any(c.isalpha() for c in text):
+        return None
+    return Mention(a, b, text, label, s, e, source, layout.field_at(a))
+
+
+def token_range(doc, a: int, b: int) -> tuple[int, int] | None:
+    """Return the tokens lying wholly inside chars a..b as (start, end), or None when there are none."""
+    span = doc.char_span(a, b, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    return span.start, span.end

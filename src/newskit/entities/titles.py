@@ -1,0 +1,91 @@
+"""Titles and roles of people, read from the dependency parse around a person mention.
+
+"Russian President Vladimir Putin", "Kremlin spokesperson Dmitry Peskov" (pre-name modifiers), "Sergei Shoigu,
+the Russian defense minister" (apposition after the name), "her Russian counterpart, Sergei Lavrov" (the name in
+apposition to a role). Nationalities, places and organizations are dropped from the title: they say whose office
+it is, and they are entities of their own.
+"""
+from __future__ import annotations
+
+from newskit.entities import names
+from newskit.entities.named_events import EVENT_NOUNS
+
+_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_OWNER_LABELS = {"NORP", "GPE", "ORG", "LOC", "FAC", "PERSON"}
+
+
+def _is_owner(tok) -> bool:
+    """Return True for a word that says whose title it is (Russian, Kremlin, Boeing) rather than what it is."""
+    if tok.ent_type_ in _OWNER_LABELS and not names.is_title_word(tok.text):
+        return True
+    return tok.text[:1].isupper() and not names.is_title_word(tok.text) and tok.pos_ in ("PROPN", "ADJ")
+
+
+def _clean(tokens) -> str | None:
+    toks = list(tokens)
+    while toks and (_is_owner(toks[0]) or toks[0].pos_ in ("DET", "PRON", "NUM", "PUNCT")):
+        toks.pop(0)
+    while toks and (toks[-1].pos_ in ("PUNCT", "ADP", "DET") or _is_owner(toks[-1])):
+        toks.pop()
+    if not toks or len(toks) > 5:
+        return None
+    # a title names an office or a role: a common noun or a known title word, not a name
+    if not any(t.pos_ == "NOUN" or names.is_title_word(t.text) for t in toks):
+        return None
+    if any(t.is_digit or "\n" in t.whitespace_ for t in toks[:-1]):
+        return None
+    text = " ".join(t.text for t in toks)
+    return None if names.is_honorific(text) else text
+
+
+def _role_phrase(head) -> str | None:
+    """Return the role a common-noun head names, with its modifiers and a short "of" phrase."""
+    if head.pos_ != "NOUN" or not head.text[:1].islower() or head.lower_ in EVENT_NOUNS \
+            or head.lemma_.lower() in EVENT_NOUNS:
+        return None  # "the state visit of ..., Vladimir Putin": a happening, not a role
+    left = [t for t in head.subtree if t.i < head.i and t.dep_ in _MODIFIER_DEPS | {"det", "poss"}
+            and t.head.i <= head.i and head.i - t.i <= 4]
+    toks = [t for t in left if t.dep_ in _MODIFIER_DEPS] + [head]
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            sub = list(child.subtree)
+            if len(sub) <= 4:
+                toks += sub
+            break
+    return _clean(toks)
+
+
+def person_titles(doc, start: int, end: int) -> list[str]:
+    """Return the titles the parse gives the person named by tokens [start, end)."""
+    if end <= start:
+        return []
+    span = doc[start:end]
+    root = span.root
+    out = []
+    # pre-name modifiers: a contiguous run of words left of the name that attach inside the noun phrase
+    run = []
+    j = start - 1
+    while j >= 0 and not doc[j + 1].is_sent_start:
+        t = doc[j]
+        if "\n" in t.whitespace_ or t.is_punct or t.pos_ in ("DET", "PRON", "NUM", "ADP", "VERB", "AUX", "CCONJ"):
+            break
+        if t.dep_ not in _MODIFIER_DEPS or not (j < t.head.i < end):
+            break
+        run.insert(0, t)
+        j -= 1
+    title = _clean(run) if run else None
+    if title:
+        out.append(title)
+    # "Sergei Shoigu, the Russian defense minister"
+    for child in root.rights:
+        # an apposition is set off by a comma; without one the parse often hangs a plain object here
+        if child.dep_ == "appos" and any(t.text == "," for t in doc[end:child.left_edge.i + 1]):
+            title = _role_phrase(child)
+            if title:
+                out.append(title)
+    # "her Russian counterpart, Sergei Lavrov"
+    if root.dep_ == "appos" and root.head.i < start and any(t.text == "," for t in doc[root.head.i:start]):
+        title = _role_phrase(root.head)
+        if title:
+            out.append(title)
+    return out

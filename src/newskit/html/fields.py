@@ -1,0 +1,239 @@
+"""Choose an article's fields among what its page offers: titles without site names, the first publication date,
+clean author lists, the dek; trafilatura's own guesses only where the markup is silent."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newskit.article.bylines import AGENCIES, ROLE_WORDS, is_outlet, parse_byline, title_case
+from newskit.article.pubdate import UPDATED, date_share, find_date
+from newskit.html.meta import PageMeta, clean
+
+_SEP = re.compile(r"\s+([|\-–—:·•»~/]|::)\s+")
+_NOT_AUTHOR = {"staff", "admin", "administrator", "editor", "editors", "editorial", "editorial board", "newsroom",
+               "news desk", "web desk", "digital desk", "desk", "wire", "wires", "guest", "anonymous", "unknown",
+               "team", "contributor", "contributors", "correspondent", "reporter", "staff writer", "staff reporter",
+               "news staff", "wire services", "agencies", "agency", "press release", "sponsored", "webmaster"}
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el|du|dos|y)|"
+                        r"[A-Z]\.(?:[A-Z]\.)*)$")
+
+
+def norm_key(s: str) -> str:
+    """Return `s` reduced for comparing names and titles: lower case, no leading "the", letters and digits only."""
+    s = re.sub(r"^the\s+", "", (s or "").lower())
+    return re.sub(r"[\W_]+", "", s)
+
+
+def to_iso(value) -> str | None:
+    """Return the calendar date written in a metadata value (ISO 8601, epoch seconds, or prose), else None."""
+    if not isinstance(value, str):
+        return None
+    v = value.strip()
+    m = re.match(r"^((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?:$|[T\s])", v)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    if re.fullmatch(r"\d{10}(?:\d{3})?", v):
+        secs = int(v[:10])
+        return dt.datetime.fromtimestamp(secs, dt.timezone.utc).date().isoformat()
+    found = find_date(v)
+    return found[0] if found else None
+
+
+class FieldChooser:
+    """Pick each field among the page's candidates, cleaned, and record where it came from in `sources`."""
+
+    def __init__(self, pm: PageMeta, html: str):
+        self.pm = pm
+        self.html = html
+        self._guess = None
+        self.sources: dict = {}
+        self.sites = self._site_names()
+
+    @property
+    def guess(self):
+        """Trafilatura's own metadata guesses (title, author, date, site name), read only when needed."""
+        if self._guess is None:
+            from trafilatura.metadata import extract_metadata
+
+            try:
+                self._guess = extract_metadata(self.html)
+            except (ValueError, TypeError, AttributeError, RecursionError):
+                from trafilatura.settings import Document
+
+                self._guess = Document()
+        return self._guess
+
+    # --- choosing fields -------------------------------------------------------------------------------------
+    def _site_names(self) -> list[str]:
+        names = [n for n, _ in self.pm.publishers if n]
+        url = self.pm.url or ""
+        host = re.sub(r"^(?:https?://)?(?:www\d?\.|m\.|amp\.)?", "", url).split("/")[0]
+        if host:
+            names.append(host)
+            names.append(host.split(".")[0])
+        return [n for n in names if norm_key(n)]
+
+    def _is_site(self, seg: str) -> bool:
+        n = norm_key(seg)
+        if not n:
+            return False
+        for site in self.sites:
+            s = norm_key(site)
+            if n == s or (len(n) >= 3 and (n in s or s in n) and len(seg.split()) <= 6):
+                return True
+        return bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|news|co|io|info|us|ca|au|in)", seg.strip(),
+                                 re.I))
+
+    def strip_site(self, title: str) -> str:
+        """Return a page title without the site name around it ("Headline | Site", "Site - Headline")."""
+        m = re.match(r"^([^:|]{2,40}):\s+(?=\S)", title)  # "Site: Headline"
+        if m and self._is_site(m.group(1)):
+            title = title[m.end():]
+        parts = _SEP.split(title)  # [text, sep, text, sep, text...]
+        changed = True
+        while len(parts) >= 3 and changed:
+            changed = False
+            if self._is_site(parts[-1]) or (parts[-2] == "|" and len(parts[-1].split()) <= 5):
+                parts, changed = parts[:-2], True
+            elif self._is_site(parts[0]):
+                parts, changed = parts[2:], True
+            elif parts[-2] in ("-", "–", "—") and len(parts[-1].split()) <= 4 and is_outlet(parts[-1]):
+                parts, changed = parts[:-2], True
+        return "".join(parts).strip() or title
+
+    def title(self) -> tuple[str | None, str | None]:
+        pm = self.pm
+        cands = [(t, s) for t, s in pm.titles if s in ("json-ld", "og:title")]
+        if pm.h1 and not self._is_site(pm.h1):
+            cands.append((pm.h1, "h1"))
+        cands += [(t, s) for t, s in pm.titles if s not in ("json-ld", "og:title")]
+        for raw, src in cands + [(None, "trafilatura")]:
+            if src == "trafilatura":
+                raw = self.guess.title
+                if not raw:
+                    break
+            t = self.strip_site(clean(raw))
+            if t and not self._is_site(t) and len(t) >= 3:
+                # The page's own <h1> is the headline as shown; a metadata title that only adds to it loses.
+                if pm.h1 and src != "h1" and norm_key(pm.h1) != norm_key(t) and norm_key(pm.h1) and \
+                        norm_key(pm.h1) in norm_key(t) and len(pm.h1.split()) >= 3:
+                    return clean(pm.h1), "h1"
+                return t, src
+        return None, None
+
+    def publisher(self) -> tuple[str | None, str | None]:
+        order = ("og:site_name", "json-ld", "meta:application-name", "json-ld:webpage", "meta:publisher")
+        for want in order:
+            for name, src in self.pm.publishers:
+                if src == want and name and not name.startswith("http"):
+                    return name, src
+        if self.guess.sitename and not self.guess.sitename.startswith("http"):
+            return self.guess.sitename, "trafilatura"
+        return None, None
+
+    def published(self) -> tuple[str | None, str | None]:
+        modified = next((d for d in (to_iso(v) for v, _ in self.pm.modified) if d), None)
+        for value, src in self.pm.published:
+            iso = to_iso(value)
+            if iso:
+                if modified and modified < iso:  # a "published" after the last change is a re-stamp
+                    return modified, src
+                return iso, src
+        for text, kind in self.pm.visible_dates:
+            if kind != "updated" and not UPDATED.match(text) and date_share(text) >= 0.2:
+                found = find_date(text)
+                if found:
+                    return found[0], "page-date"
+        url = self.pm.url or ""
+        m = re.search(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|$|-)", url)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "url"
+            except ValueError:
+                pass
+        return None, None
+
+    def updated(self) -> str | None:
+        return next((d for d in (to_iso(v) for v, _ in self.pm.modified) if d), None)
+
+    def authors(self) -> tuple[list[str], str | None, str | None]:
+        """Return (names, source, the byline text the page shows for them or None)."""
+        order = ("json-ld", "itemprop", "byline", "meta:author", "article:author", "meta:parsely-author",
+                 "meta:sailthru.author", "meta:byl", "meta:dc.creator", "meta:dcterms.creator", "json-ld:webpage")
+        shown = [v for v, s in self.pm.authors if s == "byline"]
+        for want in order:
+            for value, src in self.pm.authors:
+                if src != want:
+                    continue
+                names = self.clean_authors(value, structured=src != "byline")
+                if names:
+                    line = next((b for b in shown if all(n.lower() in b.lower() for n in names)), None)
+                    return names, src, line
+        return [], None, None
+
+    def clean_authors(self, value, structured: bool = True) -> list[str]:
+        """Return the person names in an author value: split, roles and site names dropped, deduplicated."""
+        if isinstance(value, list):  # JSON-LD (name, type) pairs: organizations are publishers, not authors
+            raws = [n for n, kind in value if kind != "organization"]
+        else:
+            raws = [value]
+        names: list[str] = []
+        for raw in raws:
+            raw = clean(raw)
+            if not raw or re.match(r"^(?:https?:|www\.)", raw, re.I):
+                continue
+            if not structured:
+                found = parse_byline(raw)
+                cands = found[0] if found else []
+            else:
+                raw = re.sub(r"^\s*(?:(?:written|posted|words|story|reported)\s+)?by\s*[:\-]?\s+", "", raw, flags=re.I)
+                raw = re.sub(r"\s*(?:\||•|·)\s*.*$", "", raw)
+                raw = re.sub(r"\S+@\S+|https?://\S+|@\w+", " ", raw)
+                raw = re.sub(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w&.' -]+$", "", raw)
+                cands = [p for p in re.split(r"\s*(?:,\s*and\s+|\band\b|&|,|;|/)\s*", raw, flags=re.I)]
+            for c in cands:
+                name = self._one_name(c)
+                if name and name.lower() not in {n.lower() for n in names}:
+                    names.append(name)
+        return names[:12]
+
+    def _one_name(self, s: str) -> str | None:
+        words = [w for w in clean(s).strip(" .:-–—()").split()]
+        while words and words[-1].lower().strip(".,") in ROLE_WORDS:
+            words.pop()
+        while words and words[0].lower().strip(".,") in ROLE_WORDS:
+            words.pop(0)
+        name = " ".join(words)
+        if not name or name.lower() in _NOT_AUTHOR or not 1 <= len(words) <= 5 or re.search(r"\d", name):
+            return None
+        if self._is_site(name) or name in AGENCIES or (is_outlet(name) and len(words) > 1):
+            return None
+        if name.isupper() and len(name) > 3:
+            name = title_case(name)
+        words = name.split()
+        if not all(_NAME_WORD.match(w) for w in words) or not words[0][0].isupper():
+            return None
+        return name
+
+    def dek(self, headline: str | None, first_paras: list[str]) -> tuple[str | None, str | None]:
+        cands = list(self.pm.deks) + [(d, s) for d, s in self.pm.descriptions]
+        body = " ".join(first_paras)
+        nbody = norm_key(body)
+        for text, src in cands:
+            text = clean(text)
+            n = norm_key(text)
+            if not n or len(text.split()) < 4 or (headline and n == norm_key(headline)):
+                continue
+            if src != "dek":
+                # A description that repeats the lead, is cut off, or speaks for the whole site is not a dek.
+                if n[:60] in nbody or text.endswith(("...", "…")) or len(text.split()) > 60:
+                    continue
+                if any(norm_key(s) and norm_key(s) in n for s in self.sites if len(norm_key(s)) >= 4):
+                    continue
+            return text, src
+        return None, None
+
+    # --- the text --------------------------------------------------------------------------------------------

@@ -1,0 +1,107 @@
+"""What a web page says about its article in markup: JSON-LD, OpenGraph and meta tags, <time>, <h1>, bylines, figures.
+
+`read_page(tree)` returns, for each field, candidates in order of trust, each tagged with where it was found
+("json-ld", "og:title", "meta:author", "time", "h1", ...). Choosing among them and cleaning them is `htmlpage`'s job.
+Meta tags are read here; JSON-LD is parsed in newskit.jsonld and visible markup read in newskit.pagemarkup."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newskit.html.jsonld import ARTICLE_TYPES, PAGE_TYPES, json_ld, ld_names, ld_types
+from newskit.html.markup import clean, main_container, read_markup
+
+# Meta names/properties for the first publication date, most trusted first; then last-modified ones.
+PUBLISHED_META = ("article:published_time", "og:published_time", "article:published", "datepublished",
+                  "parsely-pub-date", "sailthru.date", "article.published", "publish-date", "publish_date",
+                  "publishdate", "pubdate", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
+                  "article_date_original", "original-publish-date", "originalpublicationdate", "date",
+                  "dc.date", "dcterms.date", "citation_publication_date", "release_date", "cxenseparse:recs:publishtime")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified",
+                 "article.updated", "lastmod")
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
+               "dcterms.creator", "citation_author", "twitter:creator:name")
+
+
+@dataclass
+class PageMeta:
+    """Candidates for each field, each a (value, source) pair, most trusted first."""
+
+    titles: list = field(default_factory=list)
+    descriptions: list = field(default_factory=list)
+    deks: list = field(default_factory=list)
+    authors: list = field(default_factory=list)       # (list of names or a raw string, source)
+    publishers: list = field(default_factory=list)
+    published: list = field(default_factory=list)
+    modified: list = field(default_factory=list)
+    visible_dates: list = field(default_factory=list)  # (element text, iso or None, source)
+    figures: list = field(default_factory=list)        # dicts: file, caption, credit, after (text before it)
+    h1: str | None = None
+    og_type: str | None = None
+    ld_article: bool = False
+    url: str | None = None
+
+
+def _meta(tree) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        content = m.get("content")
+        if key and content and clean(content):
+            if key in AUTHOR_META and key in found:
+                found[key] += " and " + clean(content)  # several <meta name=author> tags: one per author
+            else:
+                found.setdefault(key, clean(content))
+    return found
+
+
+def read_page(tree) -> PageMeta:
+    """Collect the field candidates a parsed HTML page offers, most trusted first."""
+    pm = PageMeta()
+    meta = _meta(tree)
+    objs = json_ld(tree)
+    graph = {o["@id"]: o for o in objs if isinstance(o.get("@id"), str)}
+    articles = [o for o in objs if ld_types(o) & ARTICLE_TYPES]
+    pages = [o for o in objs if ld_types(o) & PAGE_TYPES]
+    pm.ld_article = bool(articles)
+    for group, tag in ((articles, "json-ld"), (pages, "json-ld:webpage")):
+        for o in group[:3]:
+            for key in ("headline", "name", "alternativeHeadline"):
+                if isinstance(o.get(key), str) and clean(o[key]) and group is articles:
+                    pm.titles.append((clean(o[key]), tag))
+                    break
+            if isinstance(o.get("description"), str) and group is articles:
+                pm.descriptions.append((clean(o["description"]), tag))
+            if o.get("author") is not None:
+                pm.authors.append((ld_names(o["author"], graph, True), tag))
+            if o.get("creator") is not None and o.get("author") is None:
+                pm.authors.append((ld_names(o["creator"], graph, True), tag))
+            for name, _ in ld_names(o.get("publisher"), graph, False):
+                pm.publishers.append((clean(name), tag))
+            for key, dest in (("datePublished", pm.published), ("dateCreated", pm.published),
+                              ("uploadDate", pm.published), ("dateModified", pm.modified)):
+                if isinstance(o.get(key), str):
+                    dest.append((o[key], tag if key == "datePublished" else f"{tag}:{key}"))
+    pm.og_type = meta.get("og:type")
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    pm.url = meta.get("og:url") or (canonical[0] if canonical else None)
+    for key in ("og:title", "twitter:title", "parsely-title", "sailthru.title", "title", "dc.title"):
+        if key in meta:
+            pm.titles.append((meta[key], key if ":" in key else f"meta:{key}"))
+    for key in ("og:description", "description", "twitter:description"):
+        if key in meta:
+            pm.descriptions.append((meta[key], key if ":" in key else f"meta:{key}"))
+    for key in AUTHOR_META:
+        if key in meta:
+            pm.authors.append((meta[key], f"meta:{key}" if ":" not in key else key))
+    for key in ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"):
+        if key in meta and not meta[key].startswith("@"):
+            pm.publishers.append((meta[key], key if ":" in key else f"meta:{key}"))
+    for key in PUBLISHED_META:
+        if key in meta:
+            pm.published.append((meta[key], key if ":" in key else f"meta:{key}"))
+    for key in MODIFIED_META:
+        if key in meta:
+            pm.modified.append((meta[key], key if ":" in key else f"meta:{key}"))
+    container = main_container(tree)
+    read_markup(tree, container, pm)
+    return pm

@@ -1,0 +1,252 @@
+"""Turn paths, directories, stdin and JSON Lines into article sources, lazily and one at a time.
+
+A failed input is not an exception: it becomes a `Source` whose `error` is set, so a batch goes on."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from newskit.errors import InputError
+
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
+FORMATS = ("auto", "text", "html", "jsonl")
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+# Magic numbers of formats people feed by mistake (images, archives, documents).
+_MAGIC = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+          (b"\x1f\x8b", "a gzip archive"), (b"PK\x03\x04", "a zip archive"), (b"%PDF", "a PDF document"),
+          (b"BZh", "a bzip2 archive"), (b"\x7fELF", "an executable"), (b"RIFF", "a RIFF media file"),
+          (b"\xfd7zXZ", "an xz archive"), (b"7z\xbc\xaf", "a 7z archive"))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article to process: its id, decoded text, input format and carried metadata, or the error it gave."""
+
+    id: str
+    text: str | None = None
+    format: str = "text"
+    published: str | None = None
+    meta: dict = field(default_factory=dict)
+    error: InputError | None = None
+    article: object | None = None  # an Article already recovered (HTML pages), else parsed from `text`
+    default_published: str | None = None  # --published: used only when neither the record nor the text has a date
+
+
+def source_from_text(text: str, id: str = "-", published: str | None = None, format: str = "text") -> Source:
+    """Wrap an in-memory article text as a Source (checked like any other input)."""
+    try:
+        _check_text(text)
+    except InputError as exc:
+        return Source(id, format=format, error=exc)
+    return Source(id, text, format, published)
+
+
+def decode(data: bytes) -> str:
+    """Decode an article file's bytes: BOMs honoured and dropped, UTF-8 first, else a detected legacy charset."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc)
+            except UnicodeDecodeError as exc:
+                raise InputError("undecodable", f"invalid {enc} after its byte-order mark ({exc.reason})")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError("binary", f"binary file ({what}), not article text")
+    if b"\x00" in data[:8192]:
+        raise InputError("binary", "binary file (contains NUL bytes), not article text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    # Legacy English news is overwhelmingly Windows-1252; the detector alone picks cp852/cp1250 for short texts
+    # that decode cleanly as cp1252, so cp1252 wins whenever it reads without mess (as browsers default to it).
+    western = from_bytes(data, cp_isolation=["cp1252"]).best()
+    best = western if western is not None and western.chaos <= 0.1 else from_bytes(data).best()
+    if best is None:
+        raise InputError("undecodable", "cannot detect the text encoding (binary or unknown charset)")
+    text = str(best)
+    if _control_share(text) > 0.05:
+        raise InputError("binary", "binary file (mostly control characters), not article text")
+    return text
+
+
+def _control_share(text: str) -> float:
+    sample = text[:8192]
+    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
+    return bad / max(len(sample), 1)
+
+
+def _check_text(text: str) -> None:
+    if not text.strip():
+        raise InputError("empty", "empty article (no text)" if not text else "article has only whitespace")
+
+
+_ISO_DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T ][0-9:.+\-Z]*)?")
+
+
+def _check_published(value, where: str) -> str | None:
+    if value in (None, ""):
+        return None
+    # YYYY-MM-DD, optionally with an ISO time after it; Python's fromisoformat alone also takes "20240122".
+    m = _ISO_DAY.fullmatch(value) if isinstance(value, str) else None
+    try:
+        if m:
+            return dt.date.fromisoformat(m.group(1)).isoformat()
+    except ValueError:
+        pass
+    raise InputError("bad-date", f"{where}: published {value!r} is not a YYYY-MM-DD date")
+
+
+def _format_for(path: str, input_format: str) -> str:
+    if input_format != "auto":
+        return input_format
+    suffix = Path(path).suffix.lower()
+    return "jsonl" if suffix == ".jsonl" else "html" if suffix in (".html", ".htm") else "text"
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError("too-large", f"file is {size} bytes, over the --max-bytes limit of {max_bytes}")
+        with path.open("rb") as fh:  # pipes and devices report size 0: read no more than the limit allows
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError("too-large", f"input is over the --max-bytes limit of {max_bytes}")
+        return data
+    except FileNotFoundError:
+        raise InputError("not-found", "no such file or directory")
+    except PermissionError:
+        raise InputError("unreadable", "permission denied")
+    except IsADirectoryError:
+        raise InputError("unreadable", "is a directory")
+    except OSError as exc:
+        raise InputError("unreadable", exc.strerror or str(exc))
+
+
+def _article_files(folder: str) -> list[str]:
+    # os.path keeps the folder as the user wrote it ("./dir/a.txt"); pathlib would drop the "./".
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [os.path.join(root, f) for f in sorted(files)
+                  if not f.startswith(".") and Path(f).suffix.lower() in ARTICLE_SUFFIXES]
+    return found
+
+
+def _jsonl_sources(lines: Iterable[bytes], where: str, published: str | None,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
+    for n, raw in enumerate(lines, 1):
+        if not raw.strip(b"\xef\xbb\xbf \t\r\n"):
+            continue
+        sid = str(n)
+        try:
+            if len(raw) > max_bytes:
+                raise InputError("too-large", f"{where} line {n} is over the --max-bytes limit of {max_bytes}")
+            try:
+                obj = json.loads(raw.decode("utf-8-sig"))
+            except (UnicodeDecodeError, ValueError) as exc:
+                raise InputError("bad-jsonl", f"{where} line {n} is not valid JSON ({exc.__class__.__name__})")
+            if not isinstance(obj, dict):
+                raise InputError("bad-jsonl", f"{where} line {n} is not a JSON object")
+            if isinstance(obj.get("id"), (str, int)) and not isinstance(obj.get("id"), bool):
+                sid = str(obj["id"])
+            elif obj.get("id") is not None:
+                sid = json.dumps(obj["id"], ensure_ascii=False)
+            body = obj.get("text")
+            fmt = "text"
+            if body is None and isinstance(obj.get("html"), str):
+                body, fmt = obj["html"], "html"
+            if not isinstance(body, str):
+                raise InputError("no-text", f"{where} line {n} has no \"text\" string")
+            _check_text(body)
+            pub = _check_published(obj.get("published"), f"{where} line {n}")
+            used = ("id", "published", "text" if fmt == "text" else "html")
+            meta = {k: v for k, v in obj.items() if k not in used}
+            yield Source(sid, body, fmt, pub, meta, default_published=published)
+        except InputError as exc:
+            yield Source(sid, error=exc)
+
+
+def _file_sources(path: Path, shown: str, fmt: str, published: str | None, max_bytes: int) -> Iterator[Source]:
+    if fmt == "jsonl":
+        try:
+            fh = path.open("rb")
+        except OSError as exc:
+            yield Source(shown, error=InputError("not-found" if isinstance(exc, FileNotFoundError)
+                                                 else "unreadable", exc.strerror or str(exc)))
+            return
+        with fh:
+            head = fh.peek(8192)[:8192] if hasattr(fh, "peek") else b""
+            try:
+                if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    raise InputError("undecodable", "JSON Lines must be UTF-8 (this file is UTF-16)")
+                if head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+                    decode(head)  # raises "binary" for images, archives and NUL-filled data
+            except InputError as exc:
+                yield Source(shown, format=fmt, error=exc)
+                return
+            yield from _jsonl_sources(fh, shown, published, max_bytes)
+        return
+    try:
+        text = decode(_read_bytes(path, max_bytes))
+        _check_text(text)
+    except InputError as exc:
+        yield Source(shown, format=fmt, error=exc)
+        return
+    yield Source(shown, text, fmt, default_published=published)
+
+
+def _stdin_sources(stream: BinaryIO, fmt: str, published: str | None, max_bytes: int) -> Iterator[Source]:
+    if fmt == "auto":
+        head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
+        fmt = "jsonl" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "text"
+    if fmt == "jsonl":
+        yield from _jsonl_sources(stream, "stdin", published, max_bytes)
+        return
+    data = stream.read(max_bytes + 1)
+    try:
+        if len(data) > max_bytes:
+            raise InputError("too-large", f"input is over the --max-bytes limit of {max_bytes}")
+        text = decode(data)
+        _check_text(text)
+    except InputError as exc:
+        yield Source("-", format=fmt, error=exc)
+        return
+    yield Source("-", text, fmt, default_published=published)
+
+
+def read_inputs(inputs: Iterable[str], *, input_format: str = "auto", published: str | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> Iterator[Source]:
+    """Yield one Source per article in `inputs` (files, directories, "-"), in order, reading each only when asked."""
+    if published is not None:
+        published = _check_published(published, "--published")
+    for item in inputs:
+        if item == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            if not hasattr(stream, "peek"):
+                stream = io.BufferedReader(stream) if isinstance(stream, io.RawIOBase) else stream
+            yield from _stdin_sources(stream, input_format, published, max_bytes)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = _article_files(item)
+            if not files:
+                yield Source(item, error=InputError("no-articles", "directory holds no article files "
+                                                    f"({', '.join(sorted(ARTICLE_SUFFIXES))})"))
+            for f in files:
+                yield from _file_sources(Path(f), f, _format_for(f, input_format), published, max_bytes)
+            continue
+        yield from _file_sources(path, item, _format_for(item, input_format), published, max_bytes)

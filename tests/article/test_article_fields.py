@@ -1,0 +1,113 @@
+"""The article parser on the seed, on hand-written articles in real sites' layouts, and on arbitrary text."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newskit import parse_article
+
+ARTICLES = Path(__file__).parent / "layouts"
+CASES = sorted(p for p in ARTICLES.glob("*.txt"))
+
+
+def _read(path: Path) -> str:
+    # Bytes, not text mode: CRLF must survive so offsets index the file as it is.
+    return path.read_bytes().decode("utf-8")
+
+
+def test_seed_fields(seed_text):
+    a = parse_article(seed_text)
+    assert a.headline == "North Korea ready to welcome Putin’s state visit"
+    assert a.subheadline == "For the head of state of Russia, it would mark his first North Korea trip in 24 years."
+    assert a.authors == ("Kim Arin",)
+    assert a.publisher == "The Korea Herald"
+    assert a.published == "2024-01-22"
+    assert a.dateline == "SEOUL"
+    assert [(i.file, i.caption, i.credit) for i in a.images] == [
+        ("micha-brandli-xTEagVRu_1U-unsplash.jpg", "An image from the city of Pyongyang.", "Unsplash")]
+    assert a.paragraphs[0].text.startswith("North Korea says it is ready")
+    assert not any("scroll to top" in p.text for p in a.paragraphs)
+    assert [b.text for b in a.boilerplate] == ["scroll to top"]
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_article_cases(path):
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    text = _read(path)
+    a = parse_article(text)
+    for key in ("headline", "subheadline", "publisher", "published", "dateline"):
+        if key in expected:
+            assert getattr(a, key) == expected[key], key
+    if "authors" in expected:
+        assert list(a.authors) == expected["authors"]
+    if "images" in expected:
+        got = [{"file": i.file, "caption": i.caption, "credit": i.credit} for i in a.images]
+        assert got == expected["images"]
+    if "body_starts" in expected:
+        assert a.paragraphs and a.paragraphs[0].text.startswith(expected["body_starts"])
+    for s in expected.get("body_excludes", []):
+        assert not any(s in p.text for p in a.paragraphs), s
+    boiler = " ".join(b.text for b in a.boilerplate)
+    for s in expected.get("boilerplate_includes", []):
+        assert s in boiler, s
+    _check_invariants(text, a)
+
+
+_BODY = ("The city council voted on Monday to approve a new budget that raises spending on parks and libraries by "
+         "nearly a fifth, officials said.\n\nThe measure passed 7-2 after a debate that lasted more than four hours.\n")
+_HEAD = "Council approves budget with big boost for parks and libraries"
+
+
+@pytest.mark.parametrize("top, authors, published, publisher", [
+    ("Skip to content\nHome\nNews\nSport\nWorld\nAsia\n{h}\n2 hours ago\nShare\nSave\n", [], None, None),
+    ("{h} - The Springfield Post\n\n", [], None, "The Springfield Post"),
+    ("News › Local › City Hall\n{h}\nBy JANE DOE\nJan. 22, 2024, 9:30 AM ET\n", ["Jane Doe"], "2024-01-22", None),
+    ("Home\nCity\n{h}\nJane Doe\n@janedoe\nJanuary 22, 2024 | Updated: January 23, 2024\n", ["Jane Doe"],
+     "2024-01-22", None),
+    ("{h}\nJane Doe · 5 min read · Jan 22, 2024\nListen to this article · 5 min\n", ["Jane Doe"], "2024-01-22", None),
+    ("Sign in\nUK\nWorld\n{h}\nFirst published on Mon 22 Jan 2024\nBy Jane Doe and John Roe | The Washington Post\n",
+     ["Jane Doe", "John Roe"], "2024-01-22", "The Washington Post"),
+])
+def test_header_forms(top, authors, published, publisher):
+    text = top.format(h=_HEAD) + _BODY
+    a = parse_article(text)
+    assert (a.headline, list(a.authors), a.published, a.publisher) == (_HEAD, authors, published, publisher)
+    assert a.paragraphs[0].text.startswith("The city council voted")
+    _check_invariants(text, a)
+
+
+def _check_invariants(text, a):
+    for item in list(a.layout) + list(a.paragraphs) + list(a.boilerplate) + [s for i in a.images for s in i.spans]:
+        assert text[item.start:item.end] == item.text
+    covered = [False] * len(text)
+    for ln in a.layout:
+        for k in range(ln.start, ln.end):
+            covered[k] = True
+    for k, ch in enumerate(text):
+        if not ch.isspace():
+            assert covered[k], f"character {k} ({text[max(0, k - 20):k + 20]!r}) lost"
+
+
+_pieces = st.sampled_from(["\n", "\r\n", "\r", "\n\n", " ", "\t", "By Jane Doe", "January 22, 2024", "SEOUL – ",
+                           "photo.jpg", "PHOTO: Unsplash", "scroll to top", "“", "”", "\x00", "\x0b", "\u2028",
+                           "The Korea Herald", "Advertisement", "(AP) — ", "Updated 3:15 PM"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=40), _pieces), max_size=40).map("".join))
+def test_never_raises_and_loses_nothing(text):
+    a = parse_article(text)
+    _check_invariants(text, a)
+    if a.published:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", a.published)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.text(min_size=1, max_size=100).map(lambda t: t.replace("\n", " ").replace("\r", " ") * 200))
+def test_long_lines_without_newlines(text):
+    _check_invariants(text, parse_article(text))

