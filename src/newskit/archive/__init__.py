@@ -10,11 +10,11 @@ Outputs: JSONL parts (the `--jsonl` records), flat Parquet tables joined by arti
 dask, fsspec or pyarrow until a run needs them."""
 from __future__ import annotations
 
-from .errors import ArchiveError, ShardError
-from .job import Job
-from .runner import FORMATS, default_format, run_archive
-from .shards import Shard, find_shards
-from .tables import COLUMNS, COMMAND_TABLES, TABLES
+from newskit.archive.errors import ArchiveError, ShardError
+from newskit.archive.job import Job
+from newskit.archive.runner import FORMATS, default_format, run_archive
+from newskit.archive.shards import Shard, find_shards
+from newskit.archive.tables import COLUMNS, COMMAND_TABLES, TABLES
 
 __all__ = ["ArchiveError", "ShardError", "Job", "FORMATS", "default_format", "run_archive", "Shard",
            "find_shards", "COLUMNS", "COMMAND_TABLES", "TABLES"]

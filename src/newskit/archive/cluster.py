@@ -9,9 +9,9 @@ import logging
 import uuid
 from typing import Callable, Iterator
 
-from .engine import failure
-from .errors import missing_extra
-from .job import Job
+from newskit.archive.engine import failure
+from newskit.archive.errors import missing_extra
+from newskit.archive.job import Job
 
 RETRIES = 2
 
@@ -39,8 +39,8 @@ class ModelPlugin(WorkerPlugin):
         self.tasks = tuple(tasks)
 
     def setup(self, worker=None) -> None:
-        from ..model import components_for, load
-        from ..pipeline import needs_model
+        from newskit.nlp import components_for, load
+        from newskit.pipeline import needs_model
 
         if needs_model(self.tasks):
             load(self.model, components_for(self.tasks))

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
-from ..errors import ModelError
-from .job import Job
+from newskit.errors import ModelError
+from newskit.archive.job import Job
 
 ENGINES = ("local", "dask")
 
@@ -16,7 +16,7 @@ def _init_worker(model, tasks) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the pool
-    from ..model import components_for, load
+    from newskit.nlp import components_for, load
 
     try:
         load(model, components_for(tasks))
@@ -45,7 +45,7 @@ def run_local(todo, job: Job, fn: Callable, out: str, workers: int = 1) -> Itera
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    from ..model import check_available
+    from newskit.nlp import check_available
 
     check_available(job.model)
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")

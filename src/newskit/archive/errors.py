@@ -1,7 +1,7 @@
 """Errors of archive runs: one line each, turned into messages and exit codes by the command line only."""
 from __future__ import annotations
 
-from ..errors import NewskitError
+from newskit.errors import NewskitError
 
 
 class ArchiveError(NewskitError):

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import __version__
-from .errors import ShardError
-from .reading import read_shard
-from .shards import Shard
+from newskit import __version__
+from newskit.archive.errors import ShardError
+from newskit.archive.reading import read_shard
+from newskit.archive.shards import Shard
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Job:
 
     def settings(self) -> dict:
         """Return what the output records depend on, as stored in the manifest and checked on resume."""
-        from ..model import model_name
+        from newskit.nlp import model_name
 
         name = model_name(self.model)
         return {"command": self.command, "tasks": list(self.tasks), "format": self.format, "model": name,
@@ -60,7 +60,7 @@ def model_version(name: str) -> str | None:
 
 def records_of(job: Job, shard: Shard):
     """Yield the records of a shard's articles, in order (raises ShardError when the shard is unreadable)."""
-    from ..pipeline import analyze
+    from newskit.pipeline import analyze
 
     sources = read_shard(shard, input_format=job.input_format, published=job.published, max_bytes=job.max_bytes,
                          text_column=job.text_column, id_column=job.id_column)
@@ -72,7 +72,7 @@ def run_shard(job: Job, shard: Shard, part: int, out: str) -> dict:
 
     A ShardError (corrupt file, missing column) is returned, not raised: retrying cannot fix it. Anything else
     raises, so the engine retries the shard elsewhere."""
-    from .parts import write_part
+    from newskit.archive.parts import write_part
 
     try:
         n, failed = write_part(records_of(job, shard), out, job.format, job.command, part)

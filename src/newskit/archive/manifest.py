@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .errors import ArchiveError
-from .shards import Shard
-from .storage import filesystem, join, write_atomic
+from newskit.archive.errors import ArchiveError
+from newskit.archive.shards import Shard
+from newskit.archive.storage import filesystem, join, write_atomic
 
 MANIFEST = "_manifest.json"
 # The settings that decide what a record holds: a run that differs in one of them must not mix into the output.

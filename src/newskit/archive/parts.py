@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from .storage import TEMP_MARK, filesystem, join, temp_name
-from .tables import COMMAND_TABLES, arrow_schema, arrow_table, rows
+from newskit.archive.storage import TEMP_MARK, filesystem, join, temp_name
+from newskit.archive.tables import COMMAND_TABLES, arrow_schema, arrow_table, rows
 
 # Records buffered before a Parquet row group is written: bounds a worker's memory on huge shards.
 ROW_GROUP_RECORDS = 500
@@ -28,7 +28,7 @@ def final_path(out: str, fmt: str, part: int) -> str:
 
 def to_jsonl(record: dict) -> str:
     """Return a record as one compact JSON line, the same bytes `newskit --jsonl` writes."""
-    from ..render import to_jsonl as render
+    from newskit.output.render import to_jsonl as render
 
     return render(record)
 

@@ -10,11 +10,11 @@ import json
 from dataclasses import replace
 from typing import Iterator
 
-from ..inputs import Source, decode, read_inputs, source_from_text
-from ..errors import InputError
-from .errors import ShardError
-from .shards import Shard
-from .storage import filesystem, is_url
+from newskit.io.inputs import Source, decode, read_inputs, source_from_text
+from newskit.errors import InputError
+from newskit.archive.errors import ShardError
+from newskit.archive.shards import Shard
+from newskit.archive.storage import filesystem, is_url
 
 PARQUET_BATCH = 512
 
@@ -119,27 +119,33 @@ def _parquet_sources(shard, published, max_bytes, text_column, id_column, input_
             if col is not None and col not in names:
                 raise ShardError(f"{path}: no column {col!r} (columns: {', '.join(names)}); choose one with {flag}")
         key = "html" if input_format == "html" or text_column == "html" else "text"
-        yield from _renamed(read_inputs(["-"], input_format="jsonl", published=published, max_bytes=max_bytes,
-                                        stdin=_ParquetLines(pf, text_column, id_column, key)), path)
+        renames = {text_column: key, **({id_column: "id"} if id_column else {})}
+        rows = (row for batch in pf.iter_batches(batch_size=PARQUET_BATCH) for row in batch.to_pylist())
+        yield from read_objects((_renamed_row(row, renames) for row in rows), path, published=published,
+                                max_bytes=max_bytes)
 
 
-class _ParquetLines(io.RawIOBase):
-    """Parquet rows as a stream of JSON lines, read batch by batch."""
+def _renamed_row(row: dict, renames: dict) -> dict:
+    # A column already named like a renamed one ("text" beside --text-column body) would clash: it is dropped.
+    return {renames.get(k, k): v for k, v in row.items() if k in renames or k not in renames.values()}
 
-    def __init__(self, pf, text_column: str, id_column: str | None, key: str):
-        self._rows = self._lines(pf, text_column, id_column, key)
+
+def read_objects(objects, where: str, *, published: str | None = None,
+                 max_bytes: int = 50 * 1024 * 1024) -> Iterator[Source]:
+    """Yield the sources of JSONL-like dicts ({"text" or "html", "id"?, "published"?, …}) through newskit's reader.
+
+    Values JSON cannot hold (timestamps, decimals) are written as strings; messages name `where`."""
+    stream = _JsonLines(objects)
+    yield from _renamed(read_inputs(["-"], input_format="jsonl", published=published, max_bytes=max_bytes,
+                                    stdin=stream), where)
+
+
+class _JsonLines(io.RawIOBase):
+    """Dicts as a byte stream of JSON lines, encoded only as the reader asks for them."""
+
+    def __init__(self, objects):
+        self._lines = (json.dumps(o, ensure_ascii=False, default=str).encode("utf-8") + b"\n" for o in objects)
         self._buf = b""
-
-    @staticmethod
-    def _lines(pf, text_column, id_column, key):
-        renames = {text_column: key}
-        if id_column:
-            renames[id_column] = "id"
-        for batch in pf.iter_batches(batch_size=PARQUET_BATCH):
-            for row in batch.to_pylist():
-                obj = {renames.get(k, k): v for k, v in row.items()
-                       if not (k in ("id", "text", "html") and k not in renames and k in renames.values())}
-                yield json.dumps(obj, ensure_ascii=False, default=str).encode("utf-8") + b"\n"
 
     def readable(self) -> bool:
         return True
@@ -147,7 +153,7 @@ class _ParquetLines(io.RawIOBase):
     def readinto(self, b) -> int:
         while not self._buf:
             try:
-                self._buf = next(self._rows)
+                self._buf = next(self._lines)
             except StopIteration:
                 return 0
         n = min(len(b), len(self._buf))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .. import __version__
-from . import manifest, parts
-from .errors import ArchiveError
-from .job import Job, collect_shard, run_shard
-from .shards import FILES_PER_SHARD, find_shards
-from .storage import filesystem, join
+from newskit import __version__
+from newskit.archive import manifest, parts
+from newskit.archive.errors import ArchiveError
+from newskit.archive.job import Job, collect_shard, run_shard
+from newskit.archive.shards import FILES_PER_SHARD, find_shards
+from newskit.archive.storage import filesystem, join
 
 FORMATS = ("jsonl", "parquet", "sqlite")
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
@@ -60,25 +60,25 @@ def run_archive(job: Job, inputs, output: str, *, engine: str = "local", schedul
 
 
 def _require(engine: str) -> None:
-    from .errors import missing_extra
+    from newskit.archive.errors import missing_extra
 
     try:
         import pyarrow  # noqa: F401
     except ImportError:
         raise missing_extra("--engine dask" if engine == "dask" else "--format parquet")
     if engine == "dask":
-        from .cluster import require_dask
+        from newskit.archive.cluster import require_dask
 
         require_dask()
 
 
 def _engine_results(todo, job, fn, output, engine, scheduler, workers, retries, client) -> Iterator[dict]:
     if engine == "local":
-        from .engine import run_local
+        from newskit.archive.engine import run_local
 
         yield from run_local(todo, job, fn, output, workers)
         return
-    from .cluster import connect, run_dask
+    from newskit.archive.cluster import connect, run_dask
 
     own = client is None
     cluster = None
@@ -161,7 +161,7 @@ class _SqliteStore:
     """One SQLite database: shards committed with their rows, settings in _newskit_settings."""
 
     def __init__(self, path: str, settings: dict, overwrite: bool):
-        from . import sqlite
+        from newskit.archive import sqlite
 
         self.sqlite = sqlite
         self.con = sqlite.connect(path)

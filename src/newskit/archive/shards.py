@@ -9,8 +9,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from .errors import ArchiveError
-from .storage import GLOB_CHARS, filesystem, shown
+from newskit.archive.errors import ArchiveError
+from newskit.archive.storage import GLOB_CHARS, filesystem, shown
 
 # Loose article files per shard: enough to keep a worker busy for seconds, few enough to retry cheaply.
 FILES_PER_SHARD = 64

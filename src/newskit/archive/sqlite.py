@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from .errors import ArchiveError
-from .tables import COLUMNS, rows
+from newskit.archive.errors import ArchiveError
+from newskit.archive.tables import COLUMNS, rows
 
 SQL_TYPES = {"str": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER", "date": "TEXT", "list": "TEXT",
              "json": "TEXT"}

@@ -8,7 +8,7 @@ import glob as _glob
 import os
 import uuid
 
-from .errors import ArchiveError
+from newskit.archive.errors import ArchiveError
 
 GLOB_CHARS = "*?["
 
