@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import zlib
 from dataclasses import replace
 from typing import Iterator
 
@@ -52,7 +53,7 @@ def _open_stream(shard: Shard):
             import zstandard
         except ImportError:
             raw.close()
-            raise ShardError(f"{path}: reading .zst needs the zstandard package (pip install zstandard)")
+            raise ShardError("reading .zst needs the zstandard package (pip install zstandard)")
         return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
     return raw
 
@@ -71,11 +72,11 @@ def _jsonl_sources(shard: Shard, published, max_bytes) -> Iterator[Source]:
         try:
             yield from _renamed(read_inputs(["-"], input_format="jsonl", published=published, max_bytes=max_bytes,
                                             stdin=stream), path)
-        except (OSError, EOFError) as exc:  # gzip.BadGzipFile is an OSError; a cut-off file is an EOFError
-            raise ShardError(f"{path}: cannot decompress ({exc.__class__.__name__}: {exc or 'truncated'})")
+        except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError; a cut-off file an EOFError
+            raise ShardError(f"cannot decompress {shard.compression} ({exc or 'file ends early'})") from exc
         except Exception as exc:
             if exc.__class__.__name__ == "ZstdError":
-                raise ShardError(f"{path}: cannot decompress ({exc})")
+                raise ShardError(f"cannot decompress zstd ({exc})") from exc
             raise
 
 
@@ -113,11 +114,11 @@ def _parquet_sources(shard, published, max_bytes, text_column, id_column, input_
         try:
             pf = pq.ParquetFile(fh)
         except Exception as exc:  # pyarrow raises ArrowInvalid (a ValueError) or OSError for a non-Parquet file
-            raise ShardError(f"{path}: not a readable Parquet file ({exc})")
+            raise ShardError(f"not a readable Parquet file ({exc})") from exc
         names = pf.schema_arrow.names
         for col, flag in ((text_column, "--text-column"), (id_column, "--id-column")):
             if col is not None and col not in names:
-                raise ShardError(f"{path}: no column {col!r} (columns: {', '.join(names)}); choose one with {flag}")
+                raise ShardError(f"no column {col!r} (columns: {', '.join(names)}); choose one with {flag}")
         key = "html" if input_format == "html" or text_column == "html" else "text"
         renames = {text_column: key, **({id_column: "id"} if id_column else {})}
         rows = (row for batch in pf.iter_batches(batch_size=PARQUET_BATCH) for row in batch.to_pylist())

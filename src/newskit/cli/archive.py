@@ -63,9 +63,9 @@ def _show(event: dict, bar) -> None:
                        "(error records written in their place)", err=True)
         if bar is not None:
             bar.advance(event.get("records") or 0)
-        else:
-            click.echo(f"newskit: part-{event['part']:05d} {event['status']}: {event['shard']}"
-                       + (f" ({event['records']} records)" if event["status"] == "done" else ""), err=True)
+        elif event["status"] == "done":
+            click.echo(f"newskit: part-{event['part']:05d} done: {event['shard']} ({event['records']} records)",
+                       err=True)
     elif kind == "end":
         if bar is not None:
             bar.stop()
