@@ -117,6 +117,10 @@ def test_sqlite_second_run_adds_articles_without_duplicating_ids(tmp_path):
                                        "WHERE articles_fts MATCH 'Lyon'")]
     assert found == [ids[0]]
     assert con.execute("SELECT count(*) FROM _newskit_shards").fetchone()[0] == 4
+    # What datasette looks for to put a search box on a table.
+    fts = {t: con.execute("SELECT name FROM sqlite_master WHERE rootpage = 0 AND "
+                          f"sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"{t}\"%'").fetchall() for t in ("articles", "quotes")}
+    assert fts == {"articles": [("articles_fts",)], "quotes": [("quotes_fts",)]}
 
 
 def test_bad_jsonl_line_and_broken_gzip_locally(tmp_path):
@@ -176,3 +180,16 @@ def test_run_archive_is_a_library_call(archive, tmp_path):
     events = list(run_archive(job, [str(folder / "shard-00*")], str(tmp_path / "o")))
     assert [e["event"] for e in events] == ["plan"] + ["shard"] * 4 + ["end"]
     assert events[-1]["records"] == len(ids) and events[-1]["failed"] == []
+
+
+def test_readme_schema_table_lists_every_column_with_its_type():
+    from newskit.archive.tables import arrow_schema
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = {"string": "string", "int64": "int64", "double": "double", "bool": "bool", "date32[day]": "date32",
+             "list<item: string>": "list<string>"}
+    for table in COLUMNS:
+        line = next(x for x in readme.splitlines() if x.startswith(f"| `{table}` |"))
+        cols = [(f.name, shown[str(f.type)]) for f in arrow_schema(table)]
+        listed = [c.strip().split(" ", 1) for c in line.split("|")[2].split(", ")]
+        assert [(n.strip("`"), t.replace(" (JSON)", "")) for n, t in listed] == cols, table

@@ -28,12 +28,13 @@ def run_archive(job: Job, inputs, output: str, *, engine: str = "local", schedul
     `client`: an existing dask.distributed Client to use (its cluster is left running)."""
     if job.format == "parquet" or engine == "dask":
         _require(engine)
-    shards = find_shards(inputs, input_format=job.input_format, files_per_shard=files_per_shard)
+    shards = find_shards(inputs, input_format=job.input_format, files_per_shard=files_per_shard, exclude=output)
     settings = job.settings()
     if job.format == "sqlite":
         store = _SqliteStore(output, settings, overwrite)
     else:
         store = _FolderStore(output, job.format, settings, overwrite)
+        store.data["run"] = {"engine": engine, "scheduler": scheduler, "workers": workers}
     plan = store.plan(shards)
     yield {"event": "plan", "shards": len(shards), "todo": len(plan.todo), "skipped": len(plan.done),
            "output": output}
@@ -79,16 +80,22 @@ def _engine_results(todo, job, fn, output, engine, scheduler, workers, retries, 
         yield from run_local(todo, job, fn, output, workers)
         return
     from newskit.archive.cluster import connect, run_dask
+    from newskit.pipeline import needs_model
 
+    if not todo:
+        return
     own = client is None
     cluster = None
+    if own and not scheduler and needs_model(job.tasks):
+        from newskit.nlp import check_available
+
+        check_available(job.model)  # before starting processes that would each fail to load it
     if own:
         client, cluster = connect(scheduler, workers or 2)
     try:
         yield {"event": "cluster", "dashboard": client.dashboard_link,
                "workers": len(client.scheduler_info().get("workers", {})), "scheduler": client.scheduler.address}
-        if todo:
-            yield from run_dask(todo, job, fn, output, client=client, retries=retries)
+        yield from run_dask(todo, job, fn, output, client=client, retries=retries)
     finally:
         if own:
             client.close()
@@ -126,9 +133,11 @@ class _FolderStore:
         if self.fs.exists(join(self.out, manifest.MANIFEST)):
             self.fs.rm(join(self.out, manifest.MANIFEST))
 
+    def _complete(self, entry: dict) -> bool:
+        return self.fs.exists(parts.final_path(self.out, self.fmt, entry["part"]))
+
     def plan(self, shards):
-        done = lambda e: self.fs.exists(parts.final_path(self.out, self.fmt, e["part"]))  # noqa: E731
-        plan = manifest.plan(shards, self.data["shards"], done)
+        plan = manifest.plan(shards, self.data["shards"], self._complete)
         self.data["shards"] = plan.entries
         for name in plan.done:
             entry = plan.entries[name]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 
 from newskit.archive.errors import ArchiveError
@@ -69,6 +70,14 @@ def _fingerprint(fs, paths) -> str:
     return hashlib.sha1(json.dumps(parts).encode()).hexdigest()[:16]
 
 
+def _inside(path: str, folder: str | None) -> bool:
+    if not folder:
+        return False
+    if "://" not in path:
+        path, folder = os.path.abspath(path), os.path.abspath(folder)
+    return path == folder or path.startswith(folder.rstrip("/" + os.sep) + ("/" if "://" in path else os.sep))
+
+
 def _expand(item: str) -> list[tuple[object, str]]:
     """Return (filesystem, path) for every file an input names: itself, its glob matches, or a folder's files."""
     fs = filesystem(item)
@@ -88,8 +97,11 @@ def _expand(item: str) -> list[tuple[object, str]]:
     return [(fs, item)]  # a missing local file still becomes a shard: its record says "not-found"
 
 
-def find_shards(inputs, *, input_format: str = "auto", files_per_shard: int = FILES_PER_SHARD) -> list[Shard]:
-    """Return the shards of `inputs` (paths, folders, globs, URLs) in input order, each named once."""
+def find_shards(inputs, *, input_format: str = "auto", files_per_shard: int = FILES_PER_SHARD,
+                exclude: str | None = None) -> list[Shard]:
+    """Return the shards of `inputs` (paths, folders, globs, URLs) in input order, each named once.
+
+    Files under `exclude` (the output of the run, when it sits inside an input folder) are left out."""
     shards: list[Shard] = []
     loose: list[tuple[object, str]] = []
 
@@ -106,7 +118,7 @@ def find_shards(inputs, *, input_format: str = "auto", files_per_shard: int = FI
     for item in inputs:
         for fs, path in _expand(item):
             key = shown(fs, path)
-            if key in seen:
+            if key in seen or _inside(key, exclude):
                 continue
             seen.add(key)
             kind = _kind(path, input_format)

@@ -52,8 +52,9 @@ def _ddl() -> list[str]:
         names = ", ".join(cols)
         new = ", ".join(f"new.{c}" for c in cols)
         old = ", ".join(f"old.{c}" for c in cols)
-        out += [f"CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5({names}, content='{table}', "
-                f"content_rowid='rowid')",
+        # content="table" spelled with double quotes: the form datasette looks for to offer a search box.
+        out += [f'CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5({names}, content="{table}", '
+                f'content_rowid="rowid")',
                 f"CREATE TRIGGER IF NOT EXISTS {table}_fts_ai AFTER INSERT ON {table} BEGIN "
                 f"INSERT INTO {table}_fts(rowid, {names}) VALUES (new.rowid, {new}); END",
                 f"CREATE TRIGGER IF NOT EXISTS {table}_fts_ad AFTER DELETE ON {table} BEGIN "
