@@ -12,6 +12,7 @@ the dask run wrote the same records as the local one. Needs the `bench` and `das
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, polnear_corpus, words_in  # noqa: E402
+from common import ROOT, polnear_corpus, words_in
 
 PY = sys.executable
 
@@ -36,6 +37,16 @@ def split(corpus: Path, shards: int) -> Path:
     return folder
 
 
+def _rss(proc) -> int:
+    """Return a process's resident memory, 0 when it has just exited."""
+    import psutil
+
+    try:
+        return proc.memory_info().rss
+    except psutil.Error:
+        return 0
+
+
 def measured(argv: list[str], stdout=subprocess.DEVNULL) -> dict:
     """Run a command; return wall seconds, the summed peak RSS of its tree and the largest single process's peak."""
     import psutil
@@ -45,19 +56,13 @@ def measured(argv: list[str], stdout=subprocess.DEVNULL) -> dict:
     root = psutil.Process(proc.pid)
     tree_peak, per_pid = 0, {}
     while proc.poll() is None:
-        try:
-            procs = [root] + root.children(recursive=True)
-            rss = {}
-            for p in procs:
-                try:
-                    rss[p.pid] = p.memory_info().rss
-                except psutil.Error:
-                    pass
-            tree_peak = max(tree_peak, sum(rss.values()))
-            for pid, r in rss.items():
-                per_pid[pid] = max(per_pid.get(pid, 0), r)
-        except psutil.Error:
-            pass
+        rss = {}
+        with contextlib.suppress(psutil.Error):
+            for p in [root] + root.children(recursive=True):
+                rss[p.pid] = _rss(p)
+        tree_peak = max(tree_peak, sum(rss.values()))
+        for pid, r in rss.items():
+            per_pid[pid] = max(per_pid.get(pid, 0), r)
         time.sleep(0.1)
     seconds = time.perf_counter() - t0
     err = proc.stderr.read().decode()

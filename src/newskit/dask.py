@@ -9,7 +9,6 @@ Each worker process loads the spaCy model once (newskit caches it per process) t
 it; records are exactly the `--jsonl` records (dicts). Needs the dask extra: pip install "newskit[dask]"."""
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from newskit.pipeline import COMMAND_TASKS, TASKS

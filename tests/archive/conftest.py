@@ -42,7 +42,7 @@ def make_archive(folder: Path, shards: int = 4, per_shard: int = 2, start: int =
         for i in range(per_shard):
             n = start + s * per_shard + i
             ids.append(f"art-{n:04d}")
-            objs.append({"id": ids[-1], "text": texts[n], "published": "2024-03-0%d" % (1 + n % 9),
+            objs.append({"id": ids[-1], "text": texts[n], "published": f"2024-03-0{1 + n % 9}",
                          "source": "test"})
         suffix = (".jsonl", ".jsonl.gz", ".jsonl.zst")[s % 3]
         write_jsonl(folder / f"shard-{start + s:03d}{suffix}", objs)

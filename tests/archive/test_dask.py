@@ -120,9 +120,9 @@ def test_an_interrupted_run_resumed_redoes_only_the_missing_shards(client, tmp_p
 
 
 def test_bad_shards_are_named_and_the_others_finish(client, tmp_path):
-    import pyarrow as pa
-
     import gzip
+
+    import pyarrow as pa
 
     folder = tmp_path / "in"
     ids = make_archive(folder, shards=2)
@@ -165,8 +165,8 @@ def test_analyze_bag_and_frame(client, tmp_path):
 
     import newskit.dask as nd
 
-    texts = [{"id": f"b{i}", "text": t} for i, t in enumerate(["Berlin, Monday. Angela Merkel met Emmanuel Macron "
-                                                                 "in Berlin.", "Tokyo, Friday. Toyota said sales rose."])]
+    bodies = ["Berlin, Monday. Angela Merkel met Emmanuel Macron in Berlin.", "Tokyo, Friday. Toyota said sales rose."]
+    texts = [{"id": f"b{i}", "text": t} for i, t in enumerate(bodies)]
     bag = db.from_sequence(texts + ["London, Sunday. The mayor of London spoke."], npartitions=2)
     records = nd.analyze_bag(bag, tasks="entities").compute()
     assert [r["id"] for r in records] == ["b0", "b1", "p1:1"]  # a text without id: partition:position

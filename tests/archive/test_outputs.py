@@ -118,8 +118,8 @@ def test_sqlite_second_run_adds_articles_without_duplicating_ids(tmp_path):
     assert found == [ids[0]]
     assert con.execute("SELECT count(*) FROM _newskit_shards").fetchone()[0] == 4
     # What datasette looks for to put a search box on a table.
-    fts = {t: con.execute("SELECT name FROM sqlite_master WHERE rootpage = 0 AND "
-                          f"sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"{t}\"%'").fetchall() for t in ("articles", "quotes")}
+    detect = "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"{}\"%'"
+    fts = {t: con.execute(detect.format(t)).fetchall() for t in ("articles", "quotes")}
     assert fts == {"articles": [("articles_fts",)], "quotes": [("quotes_fts",)]}
 
 
@@ -135,8 +135,8 @@ def test_bad_jsonl_line_and_broken_gzip_locally(tmp_path):
     recs = read_parts(out)
     assert sorted(r["id"] for r in recs if "error" not in r) == sorted(ids + ["ok-1"])
     bad = [r for r in recs if "error" in r]
-    assert bad == [{"id": "2", "error": {"code": "bad-jsonl",
-                                         "message": f"{folder / 'mixed.jsonl'} line 2 is not valid JSON (JSONDecodeError)"}}]
+    message = f"{folder / 'mixed.jsonl'} line 2 is not valid JSON (JSONDecodeError)"
+    assert bad == [{"id": "2", "error": {"code": "bad-jsonl", "message": message}}]
 
 
 def test_archive_options_need_output_and_exclude_streaming(archive):

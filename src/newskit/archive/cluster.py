@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from newskit.archive.engine import failure
 from newskit.archive.errors import missing_extra
@@ -26,7 +26,7 @@ def require_dask() -> None:
     try:
         import distributed  # noqa: F401
     except ImportError:
-        raise missing_extra("--engine dask")
+        raise missing_extra("--engine dask") from None
 
 
 class ModelPlugin(WorkerPlugin):

@@ -4,10 +4,11 @@ Every engine takes the same unit (`fn(job, shard, part, out)` from job.py) and y
 it finishes, in completion order; a shard whose unit raises is yielded as failed, with the error named."""
 from __future__ import annotations
 
-from typing import Callable, Iterator
+import contextlib
+from collections.abc import Callable, Iterator
 
-from newskit.errors import ModelError
 from newskit.archive.job import Job
+from newskit.errors import ModelError
 
 ENGINES = ("local", "dask")
 
@@ -18,10 +19,9 @@ def _init_worker(model, tasks) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the pool
     from newskit.nlp import components_for, load
 
-    try:
+    # A missing model is reported by the shard that loads it again; failing here would respawn workers forever.
+    with contextlib.suppress(ModelError):
         load(model, components_for(tasks))
-    except ModelError:
-        pass  # the shard loads again and reports it; failing here would respawn workers forever
 
 
 def failure(shard, part: int, exc: BaseException) -> dict:
@@ -29,18 +29,22 @@ def failure(shard, part: int, exc: BaseException) -> dict:
     return {"shard": shard.name, "part": part, "status": "failed", "message": f"{exc.__class__.__name__}: {exc}"}
 
 
+def _run_here(fn: Callable, job: Job, shard, part: int, out: str) -> dict:
+    try:
+        return fn(job, shard, part, out)
+    except ModelError:
+        raise
+    except Exception as exc:  # one shard's bug must not end the run; it is reported by name
+        if job.debug:
+            raise
+        return failure(shard, part, exc)
+
+
 def run_local(todo, job: Job, fn: Callable, out: str, workers: int = 1) -> Iterator[dict]:
     """Yield the result of every (shard, part) in `todo`, run here (workers <= 1) or over a process pool."""
     if workers <= 1 or len(todo) <= 1:
         for shard, part in todo:
-            try:
-                yield fn(job, shard, part, out)
-            except ModelError:
-                raise
-            except Exception as exc:
-                if job.debug:
-                    raise
-                yield failure(shard, part, exc)
+            yield _run_here(fn, job, shard, part, out)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed

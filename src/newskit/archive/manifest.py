@@ -33,7 +33,7 @@ def load(out: str) -> dict | None:
         with fs.open(path, "rb") as fh:
             return json.loads(fh.read())
     except ValueError:
-        raise ArchiveError(f"{path} is not valid JSON; remove it or use --overwrite")
+        raise ArchiveError(f"{path} is not valid JSON; remove it or use --overwrite") from None
 
 
 def save(out: str, manifest: dict) -> None:

@@ -5,7 +5,7 @@ table the command fills; the articles file is renamed last, so its presence mean
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from newskit.archive.storage import TEMP_MARK, filesystem, join, temp_name
 from newskit.archive.tables import COMMAND_TABLES, arrow_schema, arrow_table, rows

@@ -8,14 +8,14 @@ from __future__ import annotations
 import io
 import json
 import zlib
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Iterator
 
-from newskit.io.inputs import Source, decode, read_inputs, source_from_text
-from newskit.errors import InputError
 from newskit.archive.errors import ShardError
 from newskit.archive.shards import Shard
 from newskit.archive.storage import filesystem, is_url
+from newskit.errors import InputError
+from newskit.io.inputs import Source, decode, read_inputs, source_from_text
 
 PARQUET_BATCH = 512
 
@@ -53,7 +53,7 @@ def _open_stream(shard: Shard):
             import zstandard
         except ImportError:
             raw.close()
-            raise ShardError("reading .zst needs the zstandard package (pip install zstandard)")
+            raise ShardError("reading .zst needs the zstandard package (pip install zstandard)") from None
         return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
     return raw
 
@@ -152,10 +152,9 @@ class _JsonLines(io.RawIOBase):
         return True
 
     def readinto(self, b) -> int:
-        while not self._buf:
-            try:
-                self._buf = next(self._lines)
-            except StopIteration:
+        if not self._buf:
+            self._buf = next(self._lines, b"")
+            if not self._buf:
                 return 0
         n = min(len(b), len(self._buf))
         b[:n] = self._buf[:n]

@@ -2,7 +2,7 @@
 rest on an engine, keep the manifest current. Yields progress events; computation never prints."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from newskit import __version__
 from newskit.archive import manifest, parts
@@ -66,7 +66,7 @@ def _require(engine: str) -> None:
     try:
         import pyarrow  # noqa: F401
     except ImportError:
-        raise missing_extra("--engine dask" if engine == "dask" else "--format parquet")
+        raise missing_extra("--engine dask" if engine == "dask" else "--format parquet") from None
     if engine == "dask":
         from newskit.archive.cluster import require_dask
 

@@ -47,7 +47,8 @@ def _ddl() -> list[str]:
         out.append(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(defs)})")
     for table, cols in INDEXES:
         name = f"idx_{table}_{cols.split(',')[0]}"
-        out.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(_q(c.strip()) for c in cols.split(','))})")
+        columns = ", ".join(_q(c.strip()) for c in cols.split(","))
+        out.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})")
     for table, cols in FTS.items():
         names = ", ".join(cols)
         new = ", ".join(f"new.{c}" for c in cols)
@@ -77,7 +78,7 @@ def connect(path: str) -> sqlite3.Connection:
             for stmt in _ddl():
                 con.execute(stmt)
     except sqlite3.DatabaseError as exc:
-        raise ArchiveError(f"{path}: not a newskit SQLite database ({exc})")
+        raise ArchiveError(f"{path}: not a newskit SQLite database ({exc})") from None
     return con
 
 

@@ -4,11 +4,12 @@ Local paths keep the spelling the user gave ("./dir/a.txt"), as `newskit.read_in
 carry the same ids as a plain `--jsonl` run. fsspec is needed only for URLs."""
 from __future__ import annotations
 
+import contextlib
 import glob as _glob
 import os
 import uuid
 
-from newskit.archive.errors import ArchiveError
+from newskit.archive.errors import ArchiveError, missing_extra
 
 GLOB_CHARS = "*?["
 
@@ -53,10 +54,8 @@ class LocalFS:
         os.replace(src, dst)
 
     def rm(self, path: str) -> None:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.remove(path)
-        except FileNotFoundError:
-            pass
 
     def ls(self, folder: str) -> list[str]:
         try:
@@ -72,11 +71,11 @@ def filesystem(path: str):
     try:
         import fsspec
     except ImportError:
-        raise ArchiveError(f"{path}: reading URLs needs fsspec; install it with: pip install \"newskit[dask]\"")
+        raise missing_extra(f"{path}: reading URLs") from None
     try:
         fs, _ = fsspec.core.url_to_fs(path)
     except (ImportError, ValueError) as exc:
-        raise ArchiveError(f"{path}: no filesystem for this URL ({exc})")
+        raise ArchiveError(f"{path}: no filesystem for this URL ({exc})") from None
     return fs
 
 

@@ -83,8 +83,14 @@ class _Progress:
 
     def start(self, total: int) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
-            TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.bar = Progress(TextColumn("[bold]newskit shards"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[records]} records"), TimeElapsedColumn(), TimeRemainingColumn(),

@@ -7,8 +7,7 @@ import sys
 import click
 
 from newskit.cli.app import cli
-from newskit.cli.options import check_archive_options, check_inputs, common_options, pick_workers, report_error, \
-    several
+from newskit.cli.options import check_archive_options, check_inputs, common_options, pick_workers, report_error, several
 from newskit.errors import ExitStatus, NewskitError
 
 
