@@ -10,10 +10,11 @@ import uuid
 from collections.abc import Callable, Iterator
 
 from newskit.archive.engine import failure
-from newskit.archive.errors import missing_extra
+from newskit.archive.errors import ArchiveError, missing_extra
 from newskit.archive.job import Job
 
 RETRIES = 2
+CONNECT_TIMEOUT = "30s"
 
 try:
     from distributed import WorkerPlugin
@@ -52,7 +53,10 @@ def connect(scheduler: str | None, workers: int):
     from distributed import Client, LocalCluster
 
     if scheduler:
-        return Client(scheduler, timeout="30s"), None
+        try:
+            return Client(scheduler, timeout=CONNECT_TIMEOUT), None
+        except (OSError, ValueError, TypeError) as exc:  # refused, timed out, or not an address
+            raise ArchiveError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
     cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                            dashboard_address=":0", silence_logs=logging.ERROR)
     return Client(cluster), cluster
