@@ -9,25 +9,14 @@ import logging
 import uuid
 from collections.abc import Callable, Iterator
 
+from distributed import WorkerPlugin  # this module is imported only by runs that checked the extra is there
+
 from newskit.archive.engine import failure
-from newskit.archive.errors import ArchiveError, missing_extra
+from newskit.archive.errors import ArchiveError
 from newskit.archive.job import Job
 
 RETRIES = 2
 CONNECT_TIMEOUT = "30s"
-
-try:
-    from distributed import WorkerPlugin
-except ImportError:  # the plain commands never get here; cluster runs check first (require_dask)
-    WorkerPlugin = object
-
-
-def require_dask() -> None:
-    """Raise ArchiveError naming the extra when dask.distributed is not installed."""
-    try:
-        import distributed  # noqa: F401
-    except ImportError:
-        raise missing_extra("--engine dask") from None
 
 
 class ModelPlugin(WorkerPlugin):
@@ -49,7 +38,6 @@ class ModelPlugin(WorkerPlugin):
 
 def connect(scheduler: str | None, workers: int):
     """Return (client, cluster or None): a client of `scheduler`, or of a new LocalCluster of `workers` processes."""
-    require_dask()
     from distributed import Client, LocalCluster
 
     if scheduler:

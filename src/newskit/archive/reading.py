@@ -136,7 +136,7 @@ def read_objects(objects, where: str, *, published: str | None = None,
     """Yield the sources of JSONL-like dicts ({"text" or "html", "id"?, "published"?, …}) through newskit's reader.
 
     Values JSON cannot hold (timestamps, decimals) are written as strings; messages name `where`."""
-    stream = _JsonLines(objects)
+    stream = io.BufferedReader(_JsonLines(objects))
     yield from _renamed(read_inputs(["-"], input_format="jsonl", published=published, max_bytes=max_bytes,
                                     stdin=stream), where)
 

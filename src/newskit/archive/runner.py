@@ -2,7 +2,7 @@
 rest on an engine, keep the manifest current. Yields progress events; computation never prints."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from newskit import __version__
 from newskit.archive import manifest, parts
@@ -30,16 +30,18 @@ def run_archive(job: Job, inputs, output: str, *, engine: str = "local", schedul
         _require(engine)
     shards = find_shards(inputs, input_format=job.input_format, files_per_shard=files_per_shard, exclude=output)
     settings = job.settings()
+    store: _FolderStore | _SqliteStore
     if job.format == "sqlite":
         store = _SqliteStore(output, settings, overwrite)
     else:
-        store = _FolderStore(output, job.format, settings, overwrite)
-        store.data["run"] = {"engine": engine, "scheduler": scheduler, "workers": workers}
+        run = {"engine": engine, "scheduler": scheduler, "workers": workers}
+        store = _FolderStore(output, job.format, settings, overwrite, run)
     plan = store.plan(shards)
     yield {"event": "plan", "shards": len(shards), "todo": len(plan.todo), "skipped": len(plan.done),
            "output": output}
     fn = collect_shard if job.format == "sqlite" else run_shard
-    totals = {"records": 0, "errors": 0, "failed": []}
+    records = errors = 0
+    failed: list[tuple[str, str]] = []
     results = _engine_results(plan.todo, job, fn, output, engine, scheduler, workers, retries, client)
     try:
         for event in results:
@@ -49,15 +51,16 @@ def run_archive(job: Job, inputs, output: str, *, engine: str = "local", schedul
             store.finish(event)
             event.pop("rows", None)
             if event["status"] == "failed":
-                totals["failed"].append((event["shard"], event["message"]))
+                failed.append((event["shard"], event["message"]))
             else:
-                totals["records"] += event["records"]
-                totals["errors"] += event["errors"]
+                records += event["records"]
+                errors += event["errors"]
             yield {"event": "shard", **event}
     finally:
         results.close()
         store.close()
-    yield {"event": "end", **totals, "ran": len(plan.todo), "skipped": len(plan.done)}
+    yield {"event": "end", "records": records, "errors": errors, "failed": failed, "ran": len(plan.todo),
+           "skipped": len(plan.done)}
 
 
 def _require(engine: str) -> None:
@@ -68,12 +71,14 @@ def _require(engine: str) -> None:
     except ImportError:
         raise missing_extra("--engine dask" if engine == "dask" else "--format parquet") from None
     if engine == "dask":
-        from newskit.archive.cluster import require_dask
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise missing_extra("--engine dask") from None
 
-        require_dask()
 
-
-def _engine_results(todo, job, fn, output, engine, scheduler, workers, retries, client) -> Iterator[dict]:
+def _engine_results(todo, job, fn, output, engine, scheduler, workers, retries,
+                    client) -> Generator[dict, None, None]:
     if engine == "local":
         from newskit.archive.engine import run_local
 
@@ -106,7 +111,7 @@ def _engine_results(todo, job, fn, output, engine, scheduler, workers, retries, 
 class _FolderStore:
     """An output folder of parts with its _manifest.json."""
 
-    def __init__(self, out: str, fmt: str, settings: dict, overwrite: bool):
+    def __init__(self, out: str, fmt: str, settings: dict, overwrite: bool, run: dict):
         self.out, self.fmt, self.fs = out, fmt, filesystem(out)
         old = manifest.load(out)
         if overwrite:
@@ -120,7 +125,8 @@ class _FolderStore:
         manifest.check_settings((old or {}).get("settings"), settings, out)
         self.fs.makedirs(out, exist_ok=True)
         parts.remove_temps(out)
-        self.data = {"newskit": __version__, "settings": settings, "shards": (old or {}).get("shards", {})}
+        self.data = {"newskit": __version__, "settings": settings, "run": run,
+                     "shards": (old or {}).get("shards", {})}
 
     def _clear(self, old) -> None:
         for entry in (old or {}).get("shards", {}).values():

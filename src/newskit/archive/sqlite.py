@@ -45,14 +45,14 @@ def _ddl() -> list[str]:
         if table in KEYS:
             defs.append(KEYS[table])
         out.append(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(defs)})")
-    for table, cols in INDEXES:
-        name = f"idx_{table}_{cols.split(',')[0]}"
-        columns = ", ".join(_q(c.strip()) for c in cols.split(","))
+    for table, indexed in INDEXES:
+        name = f"idx_{table}_{indexed.split(',')[0]}"
+        columns = ", ".join(_q(c.strip()) for c in indexed.split(","))
         out.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})")
-    for table, cols in FTS.items():
-        names = ", ".join(cols)
-        new = ", ".join(f"new.{c}" for c in cols)
-        old = ", ".join(f"old.{c}" for c in cols)
+    for table, searched in FTS.items():
+        names = ", ".join(searched)
+        new = ", ".join(f"new.{c}" for c in searched)
+        old = ", ".join(f"old.{c}" for c in searched)
         # content="table" spelled with double quotes: the form datasette looks for to offer a search box.
         out += [f'CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5({names}, content="{table}", '
                 f'content_rowid="rowid")',

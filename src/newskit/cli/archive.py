@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -79,7 +80,8 @@ class _Progress:
     """A rich progress bar over shards on stderr."""
 
     def __init__(self, force: bool):
-        self.force, self.bar, self.records = force, None, 0
+        self.force, self.records = force, 0
+        self.bar: Any = None  # a rich Progress, imported only when a run starts
 
     def start(self, total: int) -> None:
         from rich.console import Console
