@@ -18,7 +18,10 @@ def _init_worker(model, tasks) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the pool
     from newskit.nlp import components_for, load
+    from newskit.pipeline import needs_model
 
+    if not needs_model(tasks):
+        return
     # A missing model is reported by the shard that loads it again; failing here would respawn workers forever.
     with contextlib.suppress(ModelError):
         load(model, components_for(tasks))
@@ -50,8 +53,10 @@ def run_local(todo, job: Job, fn: Callable, out: str, workers: int = 1) -> Itera
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from newskit.nlp import check_available
+    from newskit.pipeline import needs_model
 
-    check_available(job.model)
+    if needs_model(job.tasks):
+        check_available(job.model)
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                              initargs=(job.model, job.record_tasks)) as pool:
