@@ -87,7 +87,7 @@ def build_record(source: Source, doc, tasks: Iterable[str]) -> dict:
     if "events" in tasks:
         from newskit.events.extract import extract_events
 
-        rec["events"] = [e.to_dict() for e in extract_events(doc, entities, dates)]
+        rec["events"] = [e.to_dict() for e in extract_events(doc, entities, dates, published=anchor)]
     if source.meta:
         rec["meta"] = source.meta
     return rec

@@ -1,136 +1,201 @@
-"""Event participants and places: who takes part in an event and where, as entity ids, from the dependency parse.
+"""Event participants: who acts, whom or what it is done to, and where, as entity ids read off the dependency parse.
 
-Participants are the trigger's (or its light verb's) subject, possessor and "by"/"with" phrases; places are
-"in/to/at" phrases, objects of visits and attacks, and compound modifiers naming a place entity.
+`who` is the agent: the subject of an active verb (or the subject it shares through "to"-clauses and "and"), the
+"by" phrase of a passive, a noun's possessor or "by"/"between"/"from" phrase. `whom` is the patient: the object, the
+subject of a passive, the indirect object, a noun's "of" phrase when the agent is named. `what` holds the same
+roles for entities that are neither people, organizations nor places (named events). `where` is a place in an
+"in/to/at" phrase, a visited or attacked place, or a place compound ("the Pyongyang summit").
 """
 from __future__ import annotations
 
-from newskit.events.triggers import VERB_TYPE
+from dataclasses import dataclass
+
+from newskit.events.triggers import LIGHT, VERB_TYPE
 from newskit.quotes.cues import lemma
 from newskit.quotes.speakers import SpeakerResolver
 
-_LIGHT = {"hold", "conduct", "stage", "carry", "launch", "make", "take", "have", "host", "begin", "start", "wage"}
+_ACTORS = ("person", "organization", "place")
+_PLACE_PREPS = {"in", "to", "at", "into", "near", "inside", "on", "outside", "across", "throughout"}
+_MOTION = {"visit", "attack"}
+_MOTION_VERBS = {"go", "come", "return", "fly", "move", "enter", "leave", "reach", "head", "invade"}
+_RELATIVE = {"which", "who", "that", "whom"}
+_POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The entity ids taking part in one event, by role."""
+
+    who: tuple[str, ...] = ()
+    whom: tuple[str, ...] = ()
+    what: tuple[str, ...] = ()
+    where: tuple[str, ...] = ()
+
+    @property
+    def named(self) -> bool:
+        """Whether a person, organization or place takes part."""
+        return bool(self.who or self.whom or self.where)
 
 
 def _clause_verb(tok):
     """Return the verb whose clause holds `tok` (itself when it is a verb)."""
     cur = tok
     for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "aux":
-            return cur
-        if cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "aux" or cur.head is cur:
             return cur
         cur = cur.head
     return cur
 
 
+def _with_conj(tok):
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _with_conj(c)
+    return out
+
+
 class Participants:
-    """Find the participants and places of event triggers in one Doc, resolved against its entities."""
+    """Find the participants and places of event predicates in one Doc, resolved against its entities."""
 
     def __init__(self, doc, entities):
         self.doc = doc
         self.resolver = SpeakerResolver(doc, entities)
         self.types = {e.id: (e.type or "").lower() for e in entities}
+        self._cache: dict[int, str | None] = {}
 
-    def _entity(self, tok) -> str | None:
-        if tok.pos_ == "PRON" or tok.lower_ in ("its", "their", "his", "her"):
-            pron = {"its": "it", "their": "they", "his": "he", "her": "she"}.get(tok.lower_, tok.lower_)
-            return self.resolver.pronoun(pron, tok.idx)
+    def entity(self, tok) -> str | None:
+        """Return the entity id `tok` names or refers to (a pronoun, a possessive, a noun with a named apposition)."""
+        if tok.i not in self._cache:
+            self._cache[tok.i] = self._resolve(tok)
+        return self._cache[tok.i]
+
+    def _resolve(self, tok) -> str | None:
+        if tok.pos_ == "PRON" or tok.lower_ in _POSSESSIVES:
+            if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+                return self.entity(tok.head.head)  # "Qatar Airways, which chose ...": the noun the clause describes
+            return self.resolver.pronoun(_POSSESSIVES.get(tok.lower_, tok.lower_), tok.idx)
         eid = self.resolver.overlapping(tok.idx, tok.idx + len(tok.text))
         if eid is None and tok.pos_ == "PROPN":
             eid = self.resolver.by_name(tok.text)
         if eid is None and tok.pos_ == "NOUN":
-            # "the state official Korea Central News Agency": the name is an apposition of the common noun.
-            app = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if app is not None:
-                eid = self.resolver.overlapping(app.idx, app.idx + len(app.text))
+            # "the state agency Korea Central News Agency", "Ryanair CEO, Michael O'Leary"; as a subject, also
+            # "Apple's board" and "the Boeing team": the group acts for the named organization.
+            deps = ("appos", "poss", "compound") if tok.dep_ in ("nsubj", "nsubjpass") else ("appos",)
+            for dep in deps:
+                kid = next((c for c in tok.children if c.dep_ == dep and c.pos_ == "PROPN"), None)
+                if kid is not None:
+                    eid = self.resolver.overlapping(kid.idx, kid.idx + len(kid.text))
+                    if eid is not None:
+                        break
         return eid
 
-    def _with_conj(self, tok):
-        out = [tok]
-        for c in tok.children:
-            if c.dep_ == "conj":
-                out += self._with_conj(c)
-        return out
-
     def _subject(self, verb):
+        """Return (subject token, inherited, passive) of `verb`, climbing to the verb it shares a subject with."""
+        own = True
         for _ in range(4):
-            subjs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
             if subjs:
                 before = [c for c in subjs if c.i < verb.i]
-                return before[-1] if before else subjs[0]  # the subject nearest the verb
+                s = before[-1] if before else subjs[0]  # the subject nearest the verb
+                return s, not own, s.dep_ == "nsubjpass" and own
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is not None:
-                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+                return next((c for c in agent.children if c.dep_ == "pobj"), None), not own, False
             if verb.dep_ == "acl" and verb.i > 0 and self.doc[verb.i - 1].pos_ in ("PROPN", "PRON"):
-                return self.doc[verb.i - 1]  # "a protest of South Korea conducting drills"
+                return self.doc[verb.i - 1], False, False  # "a protest of South Korea conducting drills"
             if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head is not verb:
                 head = verb.head
                 poss = next((c for c in head.children if c.dep_ == "poss"), None)
                 if head.pos_ == "NOUN" and poss is not None:
-                    return poss  # "his willingness to visit"
-                verb = head
+                    return poss, True, False  # "his willingness to visit"
+                if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                    return None, True, False  # "a contract to supply": the noun is not the supplier
+                verb, own = head, False
                 continue
-            return None
-        return None
+            return None, True, False
+        return None, True, False
 
-    def who_where(self, tok):
-        """Return the entity ids of who takes part in the event `tok` triggers and of where it happens."""
-        who, where = [], []
-        holders = [tok]
+    def roles(self, tok, typ: str) -> Roles:
+        """Return the entity ids taking part in the event `tok` names, by role."""
+        who, whom, where = [], [], []
         verb = None
-        if tok.pos_ == "NOUN":
-            if tok.dep_ in ("dobj", "nsubjpass", "pobj") and lemma(tok.head) in _LIGHT | {"for"}:
+        is_noun = tok.pos_ == "NOUN"
+        if is_noun:
+            if tok.dep_ in ("dobj", "nsubjpass", "pobj") and lemma(tok.head) in LIGHT | {"for"}:
                 verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else _clause_verb(tok.head)
             for c in tok.children:
                 if c.dep_ == "poss":
-                    who += self._with_conj(c)
+                    who += _with_conj(c)
                 elif c.dep_ == "compound" and c.pos_ == "PROPN":
                     (where if self._is_place(c) else who).append(c)
         else:
             verb = tok
+        holders = [tok] if verb is None else [tok, verb]
         if verb is not None:
-            holders.append(verb)
-            subj = self._subject(verb)
+            subj, inherited, passive = self._subject(verb)
             if subj is not None:
-                who += self._with_conj(subj)
+                (whom if passive and verb is tok else who).extend(_with_conj(subj))
             if verb is not tok and lemma(verb) == "host":
                 who += [c for c in verb.children if c.dep_ == "dobj"]
+        moving = VERB_TYPE.get(lemma(tok)) in _MOTION or lemma(tok) in _MOTION_VERBS
         for h in holders:
+            own = h is tok
             for c in h.children:
-                if c.dep_ == "prep":
-                    objs = [o for p in [c] for o in p.children if o.dep_ == "pobj"]
-                    objs = [x for o in objs for x in self._with_conj(o)]
-                    if c.lower_ in ("by", "with", "between", "of") and h is tok and tok.pos_ == "NOUN" \
-                            or c.lower_ == "with":
+                if c.dep_ == "prep" or c.dep_ == "agent" and own:
+                    objs = [x for o in c.children if o.dep_ == "pobj" for x in _with_conj(o)]
+                    p = c.lower_
+                    if c.dep_ == "agent" or p == "with" or own and is_noun and p in ("by", "between", "from"):
                         who += objs
-                    elif c.lower_ in ("in", "to", "at", "into", "near", "inside", "on"):
+                    elif own and is_noun and p == "of":
+                        (whom if who else who).extend(objs)
+                    elif p in _PLACE_PREPS:
                         where += [o for o in objs if self._is_place(o)]
-                elif c.dep_ == "dobj" and h is tok and VERB_TYPE.get(lemma(tok)) in ("visit", "attack"):
-                    where += [o for o in self._with_conj(c) if self._is_place(o)]
-                    who += [o for o in self._with_conj(c) if not self._is_place(o)]
-                elif c.dep_ == "dobj" and h is tok and VERB_TYPE.get(lemma(tok)) in ("meeting", "arms_transfer"):
-                    who += [o for o in self._with_conj(c) if o.pos_ in ("PROPN", "PRON")]
-                elif c.dep_ == "dative" and h is tok:
-                    who += self._with_conj(c)
+                        if own and p == "to":
+                            whom += [o for o in objs if not self._is_place(o)]
+                    elif own and p in ("against", "for", "over"):
+                        whom += objs
+                elif not own:
+                    continue
+                elif c.dep_ == "dobj" and not is_noun:
+                    objs = _with_conj(c)
+                    if moving:
+                        where += [o for o in objs if self._is_place(o)]
+                        whom += [o for o in objs if not self._is_place(o)]
+                    else:
+                        whom += objs
+                elif c.dep_ == "dative":
+                    whom += _with_conj(c)
                 elif c.dep_ == "advmod" and c.lower_ == "there":
                     place = self._last_place(c)
                     if place:
                         where.append(place)
-        ids_who, ids_where = [], []
-        for t in who:
-            eid = t if isinstance(t, str) else self._entity(t)
-            if eid and eid not in ids_who and self.types.get(eid) in ("person", "organization", "place"):
-                ids_who.append(eid)
-        for t in where:
-            eid = t if isinstance(t, str) else self._entity(t)
-            if eid and eid not in ids_where and self.types.get(eid) == "place":
-                ids_where.append(eid)
-        return tuple(ids_who), tuple(ids_where)
+        return self._ids(who, whom, where)
+
+    def _ids(self, who, whom, where) -> Roles:
+        out: dict[str, list[str]] = {"who": [], "whom": [], "what": [], "where": []}
+        seen = set()
+        for role, toks in (("where", where), ("who", who), ("whom", whom)):
+            for t in toks:
+                eid = t if isinstance(t, str) else self.entity(t)
+                if eid is None or (role, eid) in seen:
+                    continue
+                kind = self.types.get(eid)
+                if role == "where":
+                    if kind != "place":
+                        continue
+                elif kind not in _ACTORS:
+                    role = "what" if role == "whom" and kind else None
+                    if role is None:
+                        continue
+                seen.add((role, eid))
+                out[role].append(eid)
+        out["whom"] = [e for e in out["whom"] if e not in out["who"]]
+        return Roles(tuple(out["who"]), tuple(out["whom"]), tuple(out["what"]), tuple(out["where"]))
 
     def _is_place(self, tok) -> bool:
-        eid = self._entity(tok) if tok.pos_ != "PRON" else None
-        return bool(eid) and self.types.get(eid) == "place" or tok.ent_type_ in ("GPE", "LOC", "FAC")
+        eid = self.entity(tok) if tok.pos_ != "PRON" else None
+        return bool(eid) and self.types.get(eid) == "place" or not eid and tok.ent_type_ in ("GPE", "LOC", "FAC")
 
     def _last_place(self, tok) -> str | None:
         """Resolve "there" to the last place named before it in the sentence or the one before."""
@@ -140,4 +205,3 @@ class Participants:
             if start <= s < tok.idx and self.types.get(eid) == "place":
                 best = eid
         return best
-
