@@ -50,7 +50,7 @@ class Event:
 
 
 def _light_verb_of_event(tok) -> bool:
-    """A light verb whose object is an event noun ("held talks", "won an order") is not an event of its own."""
+    """A light verb whose object is an event noun ("held talks", "made a purchase") is not an event of its own."""
     if lemma(tok) == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
         return True  # "which took place in September" tells when the noun's event happened
     if lemma(tok) not in LIGHT:
@@ -104,14 +104,20 @@ class _Builder:
             if typ is not None and tok.pos_ == "NOUN" and not roles.named and typ not in _NEWSWORTHY_ALONE:
                 continue  # "the announcement", "sales": a bare noun with nobody involved is not reportable
             status, reporter = event_status(tok)
-            when = self.when.find(tok, triggers, status, typ == "statement")
+            when = self.when.find(tok, triggers, status, typ == "statement" or lemma(tok) in REPORT)
             if status == "happened" and when and self.published and when["source"] != "published":
                 status = _future_dated(when["value"], self.published) or status
             reported_by = self.participants.entity(reporter) if reporter is not None else None
             end = tok.idx + len(tok.text)
             trig = Span(tok.idx, end, self.text[tok.idx:end])
+            mentions = (trig,)
+            light = tok.head
+            if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and _light_verb_of_event(light):
+                # "held talks": the light verb is part of how the event is said
+                lspan = Span(light.idx, light.idx + len(light.text), light.text)
+                mentions = (lspan, trig) if light.i < tok.i else (trig, lspan)
             events.append(Event(typ or "other", trig, self._sentence(tok), status, roles.who, roles.where, when,
-                                (trig,), predicate_lemma(tok), roles.whom, roles.what, reported_by))
+                                mentions, predicate_lemma(tok), roles.whom, roles.what, reported_by))
         return merge(events)
 
 

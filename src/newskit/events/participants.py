@@ -18,6 +18,10 @@ _ACTORS = ("person", "organization", "place")
 _PLACE_PREPS = {"in", "to", "at", "into", "near", "inside", "on", "outside", "across", "throughout"}
 _MOTION = {"visit", "attack"}
 _MOTION_VERBS = {"go", "come", "return", "fly", "move", "enter", "leave", "reach", "head", "invade"}
+_MANNER = {"in", "through", "via", "during"}
+# Common nouns that, as "the company" or "the airline", stand for the organization last named.
+_ORG_NOUNS = {"company", "firm", "airline", "carrier", "manufacturer", "maker", "group", "airframer", "bank",
+              "retailer", "giant", "corporation", "conglomerate", "automaker", "startup", "agency"}
 _RELATIVE = {"which", "who", "that", "whom"}
 _POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she"}
 
@@ -78,6 +82,9 @@ class Participants:
         eid = self.resolver.overlapping(tok.idx, tok.idx + len(tok.text))
         if eid is None and tok.pos_ == "PROPN":
             eid = self.resolver.by_name(tok.text)
+        if eid is None and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            eid = self.resolver.nominal(tok, tok.idx) or self._last_org(tok)
         if eid is None and tok.pos_ == "NOUN":
             # "the state agency Korea Central News Agency", "Ryanair CEO, Michael O'Leary"; as a subject, also
             # "Apple's board" and "the Boeing team": the group acts for the named organization.
@@ -93,7 +100,7 @@ class Participants:
     def _subject(self, verb):
         """Return (subject token, inherited, passive) of `verb`, climbing to the verb it shares a subject with."""
         own = True
-        for _ in range(4):
+        for _ in range(5):
             subjs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
             if subjs:
                 before = [c for c in subjs if c.i < verb.i]
@@ -104,16 +111,25 @@ class Participants:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None), not own, False
             if verb.dep_ == "acl" and verb.i > 0 and self.doc[verb.i - 1].pos_ in ("PROPN", "PRON"):
                 return self.doc[verb.i - 1], False, False  # "a protest of South Korea conducting drills"
-            if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head is not verb:
-                head = verb.head
-                poss = next((c for c in head.children if c.dep_ == "poss"), None)
-                if head.pos_ == "NOUN" and poss is not None:
-                    return poss, True, False  # "his willingness to visit"
-                if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-                    return None, True, False  # "a contract to supply": the noun is not the supplier
-                verb, own = head, False
-                continue
-            return None, True, False
+            if verb.dep_ not in ("xcomp", "conj", "advcl", "acl") or verb.head is verb:
+                return None, True, False
+            head = verb.head
+            if verb.dep_ == "xcomp":
+                obj = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")), None)
+                if obj is not None:
+                    return obj, True, False  # "selected Northrop Grumman to build the aircraft"
+            if head.pos_ == "NOUN":
+                owner = next((c for c in head.children if c.dep_ == "poss"
+                              or c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+                if owner is not None:
+                    return owner, True, False  # "his willingness to visit", "the Northrop plan to assemble"
+                if verb.dep_ == "acl":
+                    # "won a contract to supply": whoever holds the contract, the subject of the verb it hangs from
+                    up = head.head.head if head.dep_ == "pobj" else head.head
+                    if head.dep_ not in ("dobj", "pobj", "attr") or up.pos_ not in ("VERB", "AUX"):
+                        return None, True, False
+                    head = up
+            verb, own = head, False
         return None, True, False
 
     def roles(self, tok, typ: str) -> Roles:
@@ -124,6 +140,8 @@ class Participants:
         if is_noun:
             if tok.dep_ in ("dobj", "nsubjpass", "pobj") and lemma(tok.head) in LIGHT | {"for"}:
                 verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else _clause_verb(tok.head)
+            elif tok.dep_ == "pobj" and tok.head.lower_ in _MANNER and tok.head.head.pos_ == "VERB":
+                verb = tok.head.head  # "said in a statement", "challenged the award in a formal protest"
             for c in tok.children:
                 if c.dep_ == "poss":
                     who += _with_conj(c)
@@ -145,7 +163,7 @@ class Participants:
                 if c.dep_ == "prep" or c.dep_ == "agent" and own:
                     objs = [x for o in c.children if o.dep_ == "pobj" for x in _with_conj(o)]
                     p = c.lower_
-                    if c.dep_ == "agent" or p == "with" or own and is_noun and p in ("by", "between", "from"):
+                    if c.dep_ == "agent" or p in ("with", "between") or own and is_noun and p in ("by", "from"):
                         who += objs
                     elif own and is_noun and p == "of":
                         (whom if who else who).extend(objs)
@@ -196,6 +214,25 @@ class Participants:
     def _is_place(self, tok) -> bool:
         eid = self.entity(tok) if tok.pos_ != "PRON" else None
         return bool(eid) and self.types.get(eid) == "place" or not eid and tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+    def _last_org(self, tok) -> str | None:
+        """Resolve "the company" to an organization named earlier in its sentence, else the last one named as a
+        subject, else the last one named."""
+        if lemma(tok) not in _ORG_NOUNS:
+            return None
+        last = subject = None
+        for s, e, eid in self.resolver.mentions:
+            if s >= tok.idx:
+                break
+            if self.types.get(eid) != "organization":
+                continue
+            if s >= tok.sent.start_char:
+                return eid
+            last = eid
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                subject = eid
+        return subject or last
 
     def _last_place(self, tok) -> str | None:
         """Resolve "there" to the last place named before it in the sentence or the one before."""

@@ -101,7 +101,7 @@ def _clause_mood(t, tok) -> str | None:
         return "hypothetical"
     if auxes & _FUTURE:
         return "planned"
-    if auxes & _WOULD:
+    if auxes & _WOULD and lemma(t) != "like":  # "would like to thank" is politeness, not a plan
         # "would" looks ahead from a past moment ("said it would buy") unless a condition is stated with it.
         conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION for m in c.children)
                           for c in kids)
@@ -114,8 +114,8 @@ def _clause_mood(t, tok) -> str | None:
         return "planned"
     if t.dep_ == "acl" and "to" in auxes and t.head.pos_ == "NOUN":
         return "planned"  # "a contract to supply tankers", "a plan to assemble the planes"
-    if t.dep_ == "xcomp" and lemma(t.head) == "be" and "to" in auxes:
-        return "planned"  # "ANA was to take delivery"
+    if t.dep_ == "xcomp" and lemma(t.head) == "be" and t.head.tag_ in ("VBZ", "VBP") and "to" in auxes:
+        return "planned"  # "Boeing is to deliver the first jet"
     return None
 
 

@@ -44,7 +44,7 @@ _NOUNS = {
     "test": "test",
     "military_exercise": "drill drills exercise exercises maneuver maneuvers wargame",
     "attack": "attack strike bombing invasion raid shooting assault airstrike offensive",
-    "agreement": "agreement deal treaty pact accord ceasefire truce contract settlement",
+    "agreement": "agreement deal treaty pact accord ceasefire truce settlement",
     "arms_transfer": "shipment shipments",
     "election": "election referendum primary caucus caucuses",
     "war": "war conflict fighting",
@@ -70,10 +70,10 @@ _WEAPONS = {"arms", "weapon", "weapons", "munition", "munitions", "missile", "mi
 _SPACE = {"satellite", "rocket", "missile", "spacecraft", "probe", "shuttle", "capsule"}
 
 # Verbs that say nothing happened by themselves: copulas, possession, seeming; an event noun they take is the event.
-NOT_EVENTS = {"be", "have", "seem", "appear", "become", "remain", "get", "let", "do", "include", "mean", "call"}
+NOT_EVENTS = {"be", "have", "seem", "appear", "become", "remain", "get", "let", "do", "include", "mean", "base"}
 # Light verbs: with an event noun as object, the noun names the event and the verb lends its subject.
 LIGHT = {"hold", "conduct", "stage", "carry", "launch", "make", "take", "have", "host", "begin", "start", "wage",
-         "give", "win", "sign", "reach", "place", "file", "complete", "announce", "pay"}
+         "give", "undertake", "perform"}
 # Nominalizations that name things, not happenings.
 _NOT_EVENT_NOUNS = {"government", "department", "nation", "station", "position", "population", "information",
                     "organization", "organisation", "administration", "management", "equipment", "section",
@@ -84,7 +84,8 @@ _NOT_EVENT_NOUNS = {"government", "department", "nation", "station", "position",
                     "ministry", "agency", "audience", "science", "evidence", "experience", "intelligence",
                     "residence", "sentence", "conference", "importance", "performance", "presence", "alliance",
                     "application", "production", "function", "portion", "relation", "relations", "tradition",
-                    "attention", "reputation", "competition", "insurance", "finance", "difference", "element"}
+                    "attention", "reputation", "competition", "insurance", "finance", "difference", "element",
+                    "addition", "iteration", "resolution", "defence", "defense", "percent", "government"}
 _SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al")
 _DEVERBAL_AL = {"approval", "proposal", "refusal", "removal", "arrival", "denial", "trial", "renewal", "withdrawal",
                 "dismissal", "survival", "disposal", "rehearsal", "reversal", "betrayal", "burial", "recital"}
@@ -125,7 +126,11 @@ def trigger_type(tok) -> str | None:
 
 def is_predicate(tok) -> bool:
     """Return True when `tok` can name an event: a content verb, or an event noun or nominalization."""
+    if not tok.is_alpha or len(tok.text) < 2:
+        return False
     if tok.pos_ == "VERB":
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+            return False  # "music branded with an apple", "the jet built to AirTran": a description of a thing
         return tok.dep_ not in ("amod", "compound", "aux", "auxpass") and lemma(tok) not in NOT_EVENTS
     if tok.pos_ != "NOUN" or tok.dep_ == "compound" or not tok.is_lower and tok.i > tok.sent.start:
         return False
