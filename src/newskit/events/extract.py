@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from newskit.events.grouping import merge
 from newskit.events.participants import Participants
 from newskit.events.status import REPORT, event_status
-from newskit.events.timeline import date_key, timeline  # noqa: F401 (importable from here, as before)
+from newskit.events.timeline import date_key, timeline
 from newskit.events.triggers import LIGHT, TYPES, is_predicate, phrasal_type, predicate_lemma, trigger_type
 from newskit.events.when import WhenFinder
 from newskit.quotes.cues import COGNITION_VERBS, lemma

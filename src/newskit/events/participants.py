@@ -173,6 +173,10 @@ class Participants:
                             whom += [o for o in objs if not self._is_place(o)]
                     elif own and p in ("against", "for", "over"):
                         whom += objs
+                elif c.dep_ == "advmod" and c.lower_ == "there":
+                    place = self._last_place(c)
+                    if place:
+                        where.append(place)
                 elif not own:
                     continue
                 elif c.dep_ == "dobj" and not is_noun:
@@ -184,10 +188,6 @@ class Participants:
                         whom += objs
                 elif c.dep_ == "dative":
                     whom += _with_conj(c)
-                elif c.dep_ == "advmod" and c.lower_ == "there":
-                    place = self._last_place(c)
-                    if place:
-                        where.append(place)
         return self._ids(who, whom, where)
 
     def _ids(self, who, whom, where) -> Roles:

@@ -85,7 +85,7 @@ _NOT_EVENT_NOUNS = {"government", "department", "nation", "station", "position",
                     "residence", "sentence", "conference", "importance", "performance", "presence", "alliance",
                     "application", "production", "function", "portion", "relation", "relations", "tradition",
                     "attention", "reputation", "competition", "insurance", "finance", "difference", "element",
-                    "addition", "iteration", "resolution", "defence", "defense", "percent", "government"}
+                    "addition", "iteration", "resolution", "defence", "defense", "percent"}
 _SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al")
 _DEVERBAL_AL = {"approval", "proposal", "refusal", "removal", "arrival", "denial", "trial", "renewal", "withdrawal",
                 "dismissal", "survival", "disposal", "rehearsal", "reversal", "betrayal", "burial", "recital"}
