@@ -84,7 +84,10 @@ class Participants:
             eid = self.resolver.by_name(tok.text)
         if eid is None and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            eid = self.resolver.nominal(tok, tok.idx) or self._last_org(tok)
+            eid = self.resolver.nominal(tok, tok.idx)
+            if eid is not None and self.types.get(eid) == "place":
+                eid = None  # "the president" stands for a person or an organization, never for a place
+            eid = eid or self._last_org(tok)
         if eid is None and tok.pos_ == "NOUN":
             # "the state agency Korea Central News Agency", "Ryanair CEO, Michael O'Leary"; as a subject, also
             # "Apple's board" and "the Boeing team": the group acts for the named organization.

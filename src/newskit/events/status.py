@@ -84,7 +84,7 @@ def event_status(tok) -> tuple[str, object]:
         if mood is not None or t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
         mood = _clause_mood(t, tok)
-    if mood is None and reporter is not None and (hearsay or _past(tok)):
+    if mood is None and (reporter is not None or hearsay):
         mood = "reported"
     return mood or "happened", reporter
 
@@ -117,9 +117,3 @@ def _clause_mood(t, tok) -> str | None:
     if t.dep_ == "xcomp" and lemma(t.head) == "be" and t.head.tag_ in ("VBZ", "VBP") and "to" in auxes:
         return "planned"  # "Boeing is to deliver the first jet"
     return None
-
-
-def _past(tok) -> bool:
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return bool(tags & {"VBD", "VBN"})
