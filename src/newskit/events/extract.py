@@ -24,6 +24,8 @@ __all__ = ["TYPES", "Event", "date_key", "extract_events", "timeline"]
 _NEWSWORTHY_ALONE = {"war", "attack", "military_exercise", "arms_transfer", "test", "launch", "disaster", "protest",
                      "visit", "meeting", "agreement", "election"}
 
+_FRAMES = REPORT | COGNITION_VERBS
+
 
 @dataclass(frozen=True)
 class Event:
@@ -60,7 +62,7 @@ def _light_verb_of_event(tok) -> bool:
 
 def _unreal_frame(tok) -> bool:
     """ "is believed", "is expected": a passive of saying or thinking with no one doing it is a frame, not an event."""
-    if lemma(tok) not in REPORT | COGNITION_VERBS:
+    if lemma(tok) not in _FRAMES:
         return False
     return any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
 

@@ -67,6 +67,11 @@ class Participants:
         self.resolver = SpeakerResolver(doc, entities)
         self.types = {e.id: (e.type or "").lower() for e in entities}
         self._cache: dict[int, str | None] = {}
+        self._titled: dict[str, list[str]] = {}  # a title word ("president", "spokesperson") -> entity ids
+        for e in entities:
+            if self.types.get(e.id) == "person":
+                for word in {w.lower() for t in e.titles for w in t.split()}:
+                    self._titled.setdefault(word, []).append(e.id)
 
     def entity(self, tok) -> str | None:
         """Return the entity id `tok` names or refers to (a pronoun, a possessive, a noun with a named apposition)."""
@@ -84,10 +89,7 @@ class Participants:
             eid = self.resolver.by_name(tok.text)
         if eid is None and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            eid = self.resolver.nominal(tok, tok.idx)
-            if eid is not None and self.types.get(eid) == "place":
-                eid = None  # "the president" stands for a person or an organization, never for a place
-            eid = eid or self._last_org(tok)
+            eid = self._titled_person(tok) or self._last_org(tok)
         if eid is None and tok.pos_ == "NOUN":
             # "the state agency Korea Central News Agency", "Ryanair CEO, Michael O'Leary"; as a subject, also
             # "Apple's board" and "the Boeing team": the group acts for the named organization.
@@ -217,6 +219,19 @@ class Participants:
     def _is_place(self, tok) -> bool:
         eid = self.entity(tok) if tok.pos_ != "PRON" else None
         return bool(eid) and self.types.get(eid) == "place" or not eid and tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+    def _titled_person(self, tok) -> str | None:
+        """Resolve "the president" to the person with that title named last before it."""
+        ids = set(self._titled.get(lemma(tok), ()))
+        if not ids:
+            return None
+        best = None
+        for s, _e, eid in self.resolver.mentions:
+            if s >= tok.idx:
+                break
+            if eid in ids:
+                best = eid
+        return best
 
     def _last_org(self, tok) -> str | None:
         """Resolve "the company" to an organization named earlier in its sentence, else the last one named as a

@@ -92,16 +92,21 @@ _DEVERBAL_AL = {"approval", "proposal", "refusal", "removal", "arrival", "denial
 _DEVERBAL_URE = {"departure", "closure", "failure", "seizure", "disclosure", "exposure", "expenditure"}
 
 
+def _object_words(tok) -> set:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "prep", "dative", "nsubjpass")]
+    return {lemma(x) for o in objs for x in o.subtree} | {x.lower_ for o in objs for x in o.subtree}
+
+
 def _typed_verb(tok, lem: str) -> str | None:
     t = VERB_TYPE.get(lem)
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "prep", "dative", "nsubjpass")]
-    words = {lemma(x) for o in objs for x in o.subtree} | {x.lower_ for o in objs for x in o.subtree}
-    if lem in _ARMS_VERBS and words & _WEAPONS:
+    if lem in _ARMS_VERBS and _object_words(tok) & _WEAPONS:
         return "arms_transfer"
     if t == "arms_transfer":
         return "sale" if lem in ("deliver", "export") else None
-    if t == "launch" and words and not words & _SPACE and any(c.dep_ == "dobj" for c in tok.children):
-        return "product_launch"  # "Apple launched the iTunes Music Store"
+    if t == "launch" and any(c.dep_ == "dobj" for c in tok.children):
+        words = _object_words(tok)
+        if words and not words & _SPACE:
+            return "product_launch"  # "Apple launched the iTunes Music Store"
     if t == "statement" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None  # "saying", "expressed" with no one saying it: a plain predicate, not a statement of its own
     return t
@@ -132,7 +137,7 @@ def is_predicate(tok) -> bool:
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
             return False  # "music branded with an apple", "the jet built to AirTran": a description of a thing
         return tok.dep_ not in ("amod", "compound", "aux", "auxpass") and lemma(tok) not in NOT_EVENTS
-    if tok.pos_ != "NOUN" or tok.dep_ == "compound" or not tok.is_lower and tok.i > tok.sent.start:
+    if tok.pos_ != "NOUN" or tok.dep_ == "compound" or not tok.is_lower and not tok.is_sent_start:
         return False
     low = tok.lower_
     if low in NOUN_TYPE or lemma(tok) in NOUN_TYPE:
@@ -149,6 +154,8 @@ def is_predicate(tok) -> bool:
 _PHRASAL = {("step", "down"): "resignation", ("take", "over"): "acquisition", ("roll", "out"): "product_launch",
             ("sign", "up"): "agreement", ("shut", "down"): "other", ("break", "out"): "war"}
 
+_PHRASAL_VERBS = {verb for verb, _ in _PHRASAL}
+
 
 def predicate_lemma(tok) -> str:
     """Return the predicate's lemma, with a verb's particle ("roll out", "step down")."""
@@ -159,7 +166,7 @@ def predicate_lemma(tok) -> str:
 
 def phrasal_type(tok) -> str | None:
     """Return the type of a phrasal verb the lexicon names ("stepped down": resignation), else None."""
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or lemma(tok) not in _PHRASAL_VERBS:
         return None
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     return _PHRASAL.get((lemma(tok), prt)) if prt else None
