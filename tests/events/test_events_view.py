@@ -11,7 +11,8 @@ SENTENCE = ("The board of Orbis Bank, meeting in Porto after a long and difficul
 
 def _event(when, typ, status, trigger, who=(), where=(), reported_by=None, sentence=SENTENCE):
     start = sentence.find(trigger)
-    return {"type": typ, "predicate": trigger, "trigger": {"start": start, "end": start + len(trigger), "text": trigger},
+    span = {"start": start, "end": start + len(trigger), "text": trigger}
+    return {"type": typ, "predicate": trigger, "trigger": span,
             "sentence": {"start": 0, "end": len(sentence), "text": sentence}, "status": status,
             "who": list(who), "whom": [], "what": [], "where": list(where), "reported_by": reported_by,
             "when": {"value": when, "start": None, "end": None, "text": None, "source": "published"} if when else None,
@@ -50,7 +51,7 @@ def test_narrow_terminal_one_line_per_event():
 
 def test_wide_terminal_adds_the_sentence_once():
     lines = _render(120)
-    assert 120 >= SENTENCE_MIN_WIDTH and all(len(line) <= 120 for line in lines)
+    assert SENTENCE_MIN_WIDTH <= 120 and all(len(line) <= 120 for line in lines)
     sentence_lines = [line for line in lines if SENTENCE[:30] in line]
     # events 1, 2 and 4 share a sentence: shown under event 1, and again under event 4 after event 3's own
     assert len(sentence_lines) == 2 and sentence_lines[0].rstrip().endswith("…")

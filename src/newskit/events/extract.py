@@ -101,8 +101,8 @@ class _Builder:
         events = []
         for tok, typ in found:
             roles = self.participants.roles(tok, typ or "other")
-            if typ is None and not roles.named:
-                continue
+            if (typ is None or typ == "statement") and not roles.named:
+                continue  # a statement, like an untyped predicate, needs a named participant
             if typ is not None and tok.pos_ == "NOUN" and not roles.named and typ not in _NEWSWORTHY_ALONE:
                 continue  # "the announcement", "sales": a bare noun with nobody involved is not reportable
             status, reporter = event_status(tok)

@@ -201,18 +201,17 @@ class Participants:
         for role, toks in (("where", where), ("who", who), ("whom", whom)):
             for t in toks:
                 eid = t if isinstance(t, str) else self.entity(t)
-                if eid is None or (role, eid) in seen:
-                    continue
-                kind = self.types.get(eid)
+                kind = self.types.get(eid) if eid is not None else None
                 if role == "where":
-                    if kind != "place":
-                        continue
-                elif kind not in _ACTORS:
-                    role = "what" if role == "whom" and kind else None
-                    if role is None:
-                        continue
-                seen.add((role, eid))
-                out[role].append(eid)
+                    slot = "where" if kind == "place" else None
+                elif kind in _ACTORS:
+                    slot = role
+                else:
+                    slot = "what" if role == "whom" and kind else None  # a named event, a product...
+                if slot is None or (slot, eid) in seen:
+                    continue
+                seen.add((slot, eid))
+                out[slot].append(eid)
         out["whom"] = [e for e in out["whom"] if e not in out["who"]]
         return Roles(tuple(out["who"]), tuple(out["whom"]), tuple(out["what"]), tuple(out["where"]))
 

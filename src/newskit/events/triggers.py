@@ -107,8 +107,6 @@ def _typed_verb(tok, lem: str) -> str | None:
         words = _object_words(tok)
         if words and not words & _SPACE:
             return "product_launch"  # "Apple launched the iTunes Music Store"
-    if t == "statement" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-        return None  # "saying", "expressed" with no one saying it: a plain predicate, not a statement of its own
     return t
 
 
