@@ -106,7 +106,8 @@ class _Builder:
             if typ is not None and tok.pos_ == "NOUN" and not roles.named and typ not in _NEWSWORTHY_ALONE:
                 continue  # "the announcement", "sales": a bare noun with nobody involved is not reportable
             status, reporter = event_status(tok)
-            when = self.when.find(tok, triggers, status, typ == "statement" or lemma(tok) in REPORT)
+            saying = typ == "statement" or lemma(tok) in REPORT and any(c.dep_ == "ccomp" for c in tok.children)
+            when = self.when.find(tok, triggers, status, saying)
             if status == "happened" and when and self.published and when["source"] != "published":
                 status = _future_dated(when["value"], self.published) or status
             reported_by = self.participants.entity(reporter) if reporter is not None else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newskit.events.triggers import LIGHT, VERB_TYPE
+from newskit.events.triggers import LIGHT, SUPPORT, VERB_TYPE
 from newskit.quotes.cues import lemma
 from newskit.quotes.speakers import SpeakerResolver
 
@@ -18,10 +18,12 @@ _ACTORS = ("person", "organization", "place")
 _PLACE_PREPS = {"in", "to", "at", "into", "near", "inside", "on", "outside", "across", "throughout"}
 _MOTION = {"visit", "attack"}
 _MOTION_VERBS = {"go", "come", "return", "fly", "move", "enter", "leave", "reach", "head", "invade"}
+_HOLDERS = LIGHT | SUPPORT | {"for"}
 _MANNER = {"in", "through", "via", "during"}
 # Common nouns that, as "the company" or "the airline", stand for the organization last named.
 _ORG_NOUNS = {"company", "firm", "airline", "carrier", "manufacturer", "maker", "group", "airframer", "bank",
               "retailer", "giant", "corporation", "conglomerate", "automaker", "startup", "agency"}
+_RESOLVABLE = {"he", "she", "it", "they", "him", "them", "we"}
 _RELATIVE = {"which", "who", "that", "whom"}
 _POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she"}
 
@@ -83,7 +85,9 @@ class Participants:
         if tok.pos_ == "PRON" or tok.lower_ in _POSSESSIVES:
             if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
                 return self.entity(tok.head.head)  # "Qatar Airways, which chose ...": the noun the clause describes
-            return self.resolver.pronoun(_POSSESSIVES.get(tok.lower_, tok.lower_), tok.idx)
+            pron = _POSSESSIVES.get(tok.lower_, tok.lower_)
+            # Third persons, and "we" (in business news mostly the quoted company); "I" and "you" stay unknown.
+            return self.resolver.pronoun(pron, tok.idx) if pron in _RESOLVABLE else None
         eid = self.resolver.overlapping(tok.idx, tok.idx + len(tok.text))
         if eid is None and tok.pos_ == "PROPN":
             eid = self.resolver.by_name(tok.text)
@@ -143,7 +147,7 @@ class Participants:
         verb = None
         is_noun = tok.pos_ == "NOUN"
         if is_noun:
-            if tok.dep_ in ("dobj", "nsubjpass", "pobj") and lemma(tok.head) in LIGHT | {"for"}:
+            if tok.dep_ in ("dobj", "nsubjpass", "pobj") and lemma(tok.head) in _HOLDERS:
                 verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else _clause_verb(tok.head)
             elif tok.dep_ == "pobj" and tok.head.lower_ in _MANNER and tok.head.head.pos_ == "VERB":
                 verb = tok.head.head  # "said in a statement", "challenged the award in a formal protest"

@@ -19,6 +19,7 @@ REPORT = {"say", "claim", "report", "believe", "suspect", "allege", "announce", 
           "alleged", "reportedly", "tell", "state", "insist", "think", "confirm", "add", "reveal", "argue",
           "write", "estimate", "note", "explain", "warn", "predict", "indicate", "suggest", "assert"}
 _HEARSAY = {"claim", "believe", "suspect", "allege", "purport", "purported", "alleged", "reportedly", "accuse"}
+_PROSPECTIVE = {"announce", "negotiate", "plan", "propose", "schedule", "seek", "pursue", "postpone", "delay"}
 _CONDITION = {"if", "unless", "whether"}
 _NEGATION = {"not", "n't", "never", "no"}
 
@@ -46,6 +47,8 @@ def _noun_status(tok) -> str | None:
     for t in tok.subtree:
         if t.dep_ == "relcl" and t.tag_ == "VBD" and t.i > tok.i:
             return "happened"  # "Kim's visit ..., which took place in September"
+    if tok.dep_ == "dobj" and lemma(tok.head) in _PROSPECTIVE:
+        return "planned"  # "Aeroflot negotiated the purchase", "Airbus announced job cuts": not done yet
     amods = {lemma(c) for c in tok.children if c.dep_ in ("amod", "compound")}
     if amods & {"purported", "alleged", "claimed", "reported"}:
         return "reported"

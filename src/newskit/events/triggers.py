@@ -74,6 +74,11 @@ NOT_EVENTS = {"be", "have", "seem", "appear", "become", "remain", "get", "let", 
 # Light verbs: with an event noun as object, the noun names the event and the verb lends its subject.
 LIGHT = {"hold", "conduct", "stage", "carry", "launch", "make", "take", "have", "host", "begin", "start", "wage",
          "give", "undertake", "perform"}
+# Verbs that announce, begin, plan or end an event named by their object: an event of their own, whose subject is
+# also the agent of that object ("Aeroflot negotiated the purchase", "Airbus announced job cuts").
+SUPPORT = {"announce", "negotiate", "unveil", "complete", "finalize", "finalise", "plan", "continue", "resume",
+           "postpone", "delay", "cancel", "halt", "suspend", "schedule", "seal", "pursue", "seek", "propose",
+           "organize", "organise", "lead", "launch", "begin", "start", "end"}
 # Nominalizations that name things, not happenings.
 _NOT_EVENT_NOUNS = {"government", "department", "nation", "station", "position", "population", "information",
                     "organization", "organisation", "administration", "management", "equipment", "section",
