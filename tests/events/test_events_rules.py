@@ -121,3 +121,19 @@ def test_different_words_same_happening_group(nlp):
     events, names = _run(nlp, "Tunde Bakare will visit Lagos next week. The trip by Bakare will be his first.")
     visits = [e for e in events if e.type == "visit"]
     assert len(visits) == 1 and {m.text for m in visits[0].mentions} == {"visit", "trip"}
+
+
+def test_announced_event_noun_is_planned_and_takes_the_announcer(nlp):
+    events, names = _run(nlp, "Helix Motors negotiated the purchase of General Electric.")
+    ev = _one(events, names, "purchase")
+    assert ev.type == "sale" and ev.status == "planned"
+    assert _who(ev, names) == ["Helix Motors"] and _who(ev, names, "whom") == ["General Electric"]
+
+
+def test_first_person_is_the_speaker(nlp):
+    events, names = _run(nlp, '"I will sue Orbis Bank," said Marta Kowalski.')
+    sue = _one(events, names, "sue")
+    assert _who(sue, names) == ["Marta Kowalski"] and _who(sue, names, "whom") == ["Orbis Bank"]
+    assert sue.status == "planned" and names[sue.reported_by] == "Marta Kowalski"
+    events, names = _run(nlp, "I met Marta Kowalski in Porto.")
+    assert _one(events, names, "met").who == ()  # the writer: no one the article names

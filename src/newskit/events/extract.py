@@ -111,6 +111,9 @@ class _Builder:
             if status == "happened" and when and self.published and when["source"] != "published":
                 status = _future_dated(when["value"], self.published) or status
             reported_by = self.participants.entity(reporter) if reporter is not None else None
+            who = roles.who
+            if not who and roles.speaker and reported_by:
+                who = (reported_by,)  # '"I will sue," said Kowalski': the speaker acts
             end = tok.idx + len(tok.text)
             trig = Span(tok.idx, end, self.text[tok.idx:end])
             mentions = (trig,)
@@ -119,7 +122,7 @@ class _Builder:
                 # "held talks": the light verb is part of how the event is said
                 lspan = Span(light.idx, light.idx + len(light.text), light.text)
                 mentions = (lspan, trig) if light.i < tok.i else (trig, lspan)
-            events.append(Event(typ or "other", trig, self._sentence(tok), status, roles.who, roles.where, when,
+            events.append(Event(typ or "other", trig, self._sentence(tok), status, who, roles.where, when,
                                 mentions, predicate_lemma(tok), roles.whom, roles.what, reported_by))
         return merge(events)
 

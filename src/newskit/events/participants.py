@@ -8,7 +8,7 @@ roles for entities that are neither people, organizations nor places (named even
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newskit.events.triggers import LIGHT, SUPPORT, VERB_TYPE
 from newskit.quotes.cues import lemma
@@ -36,6 +36,7 @@ class Roles:
     whom: tuple[str, ...] = ()
     what: tuple[str, ...] = ()
     where: tuple[str, ...] = ()
+    speaker: bool = False  # the agent is "I" or "we": whoever says the sentence
 
     @property
     def named(self) -> bool:
@@ -144,7 +145,7 @@ class Participants:
     def roles(self, tok, typ: str) -> Roles:
         """Return the entity ids taking part in the event `tok` names, by role."""
         who, whom, where = [], [], []
-        verb = None
+        verb, speaker = None, False
         is_noun = tok.pos_ == "NOUN"
         if is_noun:
             if tok.dep_ in ("dobj", "nsubjpass", "pobj") and lemma(tok.head) in _HOLDERS:
@@ -163,6 +164,7 @@ class Participants:
             subj, inherited, passive = self._subject(verb)
             if subj is not None:
                 (whom if passive and verb is tok else who).extend(_with_conj(subj))
+                speaker = subj.lower_ in ("i", "we") and not (passive and verb is tok)
             if verb is not tok and lemma(verb) == "host":
                 who += [c for c in verb.children if c.dep_ == "dobj"]
         moving = VERB_TYPE.get(lemma(tok)) in _MOTION or lemma(tok) in _MOTION_VERBS
@@ -197,7 +199,7 @@ class Participants:
                         whom += objs
                 elif c.dep_ == "dative":
                     whom += _with_conj(c)
-        return self._ids(who, whom, where)
+        return replace(self._ids(who, whom, where), speaker=speaker)
 
     def _ids(self, who, whom, where) -> Roles:
         out: dict[str, list[str]] = {"who": [], "whom": [], "what": [], "where": []}
