@@ -6,6 +6,7 @@ import pytest
 from newskit.dates.extract import extract_dates
 from newskit.entities.extract import extract_entities
 from newskit.events.extract import extract_events
+from newskit.record import When
 
 PUB = "2025-03-14"  # a Friday
 
@@ -61,22 +62,22 @@ def test_hearsay_in_the_past_is_reported(nlp):
 def test_when_from_the_clause(nlp):
     events, names = _run(nlp, "Helix Motors bought Tarn Robotics on March 3.")
     ev = _one(events, names, "bought")
-    assert ev.when["value"] == "2025-03-03" and ev.when["source"] == "clause"
-    assert ev.when["text"] == "March 3"
+    assert ev.when.value == "2025-03-03" and ev.when.source == "clause"
+    assert ev.when.text == "March 3"
 
 
 def test_when_from_a_governing_clause(nlp):
     events, names = _run(nlp, "On Monday, Orbis Bank confirmed that it had dismissed Marta Kowalski.")
     ev = _one(events, names, "dismissed")
-    assert ev.when["value"] == "2025-03-10" and ev.when["source"] == "sentence"
+    assert ev.when.value == "2025-03-10" and ev.when.source == "sentence"
 
 
 def test_when_from_the_publication_day(nlp):
     events, names = _run(nlp, "Orbis Bank says its profits doubled. Marta Kowalski has joined Helix Motors.")
     says = _one(events, names, "says")
-    assert says.when == {"value": PUB, "start": None, "end": None, "text": None, "source": "published"}
+    assert says.when == When(None, None, None, value=PUB, source="published")
     joined = _one(events, names, "joined")
-    assert joined.when["source"] == "published"
+    assert joined.when.source == "published"
 
 
 def test_no_date_for_an_undated_past_event(nlp):
@@ -88,7 +89,7 @@ def test_no_date_for_an_undated_past_event(nlp):
 def test_future_date_makes_a_plan(nlp):
     events, names = _run(nlp, "Helix Motors unveils its new truck in Detroit on April 2.")
     ev = _one(events, names, "unveils")
-    assert ev.type == "product_launch" and ev.status == "planned" and ev.when["value"] == "2025-04-02"
+    assert ev.type == "product_launch" and ev.status == "planned" and ev.when.value == "2025-04-02"
 
 
 def test_roles_who_whom_where(nlp):

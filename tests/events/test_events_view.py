@@ -43,9 +43,9 @@ def test_narrow_terminal_one_line_per_event():
     assert all(len(line) <= 80 for line in lines)
     body = lines[3:]  # id, "events (4)", column header
     assert len(body) == len(RECORD["events"])
-    assert body[0].startswith("2025-03-10 statement") and "happened" in body[0]
+    assert body[0].startswith(" 2025-03-10 statement") and "happened" in body[0]
     assert "Marta Kowalski step down (per Orbis Bank)" in body[1] and "planned" in body[1]
-    assert "hypothetical" in body[3] and body[3].startswith("2024-12")
+    assert "hypothetical" in body[3] and body[3].startswith(" 2024-12")
     assert not any(SENTENCE[:30] in line for line in lines)
 
 
@@ -61,7 +61,7 @@ def test_wide_terminal_adds_the_sentence_once():
 
 def test_timeline_orders_by_date_undated_last():
     lines = _render(80, timeline=True)[3:]
-    assert [line[:10].strip() for line in lines] == ["2024-12", "2025-W10", "2025-03-10", ""]
+    assert [line[:11].strip() for line in lines] == ["2024-12", "2025-W10", "2025-03-10", ""]
 
 
 def test_summary_reads_who_trigger_where():

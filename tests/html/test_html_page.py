@@ -148,7 +148,7 @@ def test_cli_parse_html_json():
     rec = json.loads(result.output)
     art = rec["article"]
     assert art["headline"] == "The quiet comeback of the night train" and art["sources"]["published"] == "json-ld"
-    for span in art["paragraphs"] + [ln for ln in art["layout"]]:
+    for span in art["paragraphs"] + list(art["layout"]):
         assert rec["text"][span["start"]:span["end"]] == span["text"]
 
 

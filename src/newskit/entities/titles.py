@@ -63,7 +63,7 @@ def person_titles(doc, start: int, end: int) -> list[str]:
     root = span.root
     out = []
     # pre-name modifiers: a contiguous run of words left of the name that attach inside the noun phrase
-    run = []
+    run: list = []
     j = start - 1
     while j >= 0 and not doc[j + 1].is_sent_start:
         t = doc[j]

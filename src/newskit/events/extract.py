@@ -8,47 +8,22 @@ as well as being a statement itself. Mentions of one happening are grouped by ty
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from newskit.dates import timex
 from newskit.events.grouping import merge
 from newskit.events.participants import Participants
 from newskit.events.status import REPORT, event_status
-from newskit.events.timeline import date_key, timeline
+from newskit.events.timeline import timeline
 from newskit.events.triggers import LIGHT, TYPES, is_predicate, phrasal_type, predicate_lemma, trigger_type
 from newskit.events.when import WhenFinder
 from newskit.quotes.cues import COGNITION_VERBS, lemma
-from newskit.record import Span
+from newskit.record import Event, EventStatus, Span
 
-__all__ = ["TYPES", "Event", "date_key", "extract_events", "timeline"]
+__all__ = ["TYPES", "Event", "extract_events", "timeline"]
 # Types worth reporting even when no named participant is found: "an earthquake", "the transfer of technologies".
 _NEWSWORTHY_ALONE = {"war", "attack", "military_exercise", "arms_transfer", "test", "launch", "disaster", "protest",
                      "visit", "meeting", "agreement", "election"}
 
 _FRAMES = REPORT | COGNITION_VERBS
-
-
-@dataclass(frozen=True)
-class Event:
-    """Something the article reports. `who`, `whom`, `what`, `where` and `reported_by` are entity ids."""
-
-    type: str
-    trigger: Span
-    sentence: Span
-    status: str
-    who: tuple[str, ...] = ()
-    where: tuple[str, ...] = ()
-    when: dict | None = None
-    mentions: tuple[Span, ...] = ()
-    predicate: str = ""
-    whom: tuple[str, ...] = ()
-    what: tuple[str, ...] = ()
-    reported_by: str | None = None
-
-    def to_dict(self) -> dict:
-        return {"type": self.type, "predicate": self.predicate, "trigger": self.trigger.to_dict(),
-                "sentence": self.sentence.to_dict(), "status": self.status, "who": list(self.who),
-                "whom": list(self.whom), "what": list(self.what), "where": list(self.where), "when": self.when,
-                "reported_by": self.reported_by, "mentions": [m.to_dict() for m in self.mentions]}
 
 
 def _light_verb_of_event(tok) -> bool:
@@ -108,28 +83,29 @@ class _Builder:
             status, reporter = event_status(tok)
             saying = typ == "statement" or lemma(tok) in REPORT and any(c.dep_ == "ccomp" for c in tok.children)
             when = self.when.find(tok, triggers, status, saying)
-            if status == "happened" and when and self.published and when["source"] != "published":
-                status = _future_dated(when["value"], self.published) or status
+            if status == "happened" and when and self.published and when.source != "published":
+                status = _future_dated(when.value, self.published) or status
             reported_by = self.participants.entity(reporter) if reporter is not None else None
             who = roles.who
             if not who and roles.speaker and reported_by:
                 who = (reported_by,)  # '"I will sue," said Kowalski': the speaker acts
             end = tok.idx + len(tok.text)
             trig = Span(tok.idx, end, self.text[tok.idx:end])
-            mentions = (trig,)
+            mentions: tuple[Span, ...] = (trig,)
             light = tok.head
             if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and _light_verb_of_event(light):
                 # "held talks": the light verb is part of how the event is said
                 lspan = Span(light.idx, light.idx + len(light.text), light.text)
                 mentions = (lspan, trig) if light.i < tok.i else (trig, lspan)
-            events.append(Event(typ or "other", trig, self._sentence(tok), status, who, roles.where, when,
-                                mentions, predicate_lemma(tok), roles.whom, roles.what, reported_by))
+            events.append(Event(typ or "other", trig, self._sentence(tok), status, who=who, where=roles.where,
+                                when=when, mentions=mentions, predicate=predicate_lemma(tok), whom=roles.whom,
+                                what=roles.what, reported_by=reported_by))
         return merge(events)
 
 
-def _future_dated(value: str, published: str) -> str | None:
+def _future_dated(value: str, published: str) -> EventStatus | None:
     """Return "planned" when the event's date starts after the publication date ("the launch in March")."""
-    ev, pub = date_key(value), date_key(published)
+    ev, pub = timex.period(value), timex.period(published)
     return "planned" if ev and pub and ev[0] > pub[1] else None
 
 

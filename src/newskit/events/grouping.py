@@ -14,7 +14,7 @@ _NEARBY = 600  # characters back that a participant-less mention ("the meeting")
 
 def _dated(ev) -> str | None:
     w = ev.when
-    return w["value"] if w and w.get("source") != "published" else None
+    return w.value if w is not None and w.source != "published" else None
 
 
 def _disjoint(a: tuple, b: tuple) -> bool:

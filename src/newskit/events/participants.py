@@ -9,7 +9,9 @@ roles for entities that are neither people, organizations nor places (named even
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
+from newskit import lexicon
 from newskit.events.triggers import LIGHT, SUPPORT, VERB_TYPE
 from newskit.quotes.cues import lemma
 from newskit.quotes.speakers import SpeakerResolver
@@ -17,12 +19,10 @@ from newskit.quotes.speakers import SpeakerResolver
 _ACTORS = ("person", "organization", "place")
 _PLACE_PREPS = {"in", "to", "at", "into", "near", "inside", "on", "outside", "across", "throughout"}
 _MOTION = {"visit", "attack"}
-_MOTION_VERBS = {"go", "come", "return", "fly", "move", "enter", "leave", "reach", "head", "invade"}
+_MOTION_VERBS = lexicon.words("event_motion_verbs")
 _HOLDERS = LIGHT | SUPPORT | {"for"}
 _MANNER = {"in", "through", "via", "during"}
-# Common nouns that, as "the company" or "the airline", stand for the organization last named.
-_ORG_NOUNS = {"company", "firm", "airline", "carrier", "manufacturer", "maker", "group", "airframer", "bank",
-              "retailer", "giant", "corporation", "conglomerate", "automaker", "startup", "agency"}
+_ORG_NOUNS = lexicon.words("event_org_nouns")  # "the company", "the airline": the organization named last
 _RESOLVABLE = {"he", "she", "it", "they", "him", "them", "we"}
 _RELATIVE = {"which", "who", "that", "whom"}
 _POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she"}
@@ -144,7 +144,9 @@ class Participants:
 
     def roles(self, tok, typ: str) -> Roles:
         """Return the entity ids taking part in the event `tok` names, by role."""
-        who, whom, where = [], [], []
+        who: list[Any] = []
+        whom: list[Any] = []
+        where: list[Any] = []
         verb, speaker = None, False
         is_noun = tok.pos_ == "NOUN"
         if is_noun:
@@ -214,7 +216,7 @@ class Participants:
                     slot = role
                 else:
                     slot = "what" if role == "whom" and kind else None  # a named event, a product...
-                if slot is None or (slot, eid) in seen:
+                if slot is None or eid is None or (slot, eid) in seen:
                     continue
                 seen.add((slot, eid))
                 out[slot].append(eid)

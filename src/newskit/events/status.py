@@ -6,22 +6,19 @@ nothing else marks is then "reported". Above a relative or adverbial clause the 
 """
 from __future__ import annotations
 
+from newskit import lexicon
 from newskit.quotes.cues import lemma
+from newskit.record import EventStatus
 
-_FUTURE = {"will", "shall", "'ll", "wo"}
-_WOULD = {"would", "'d"}
-_POSSIBLE = {"may", "might", "could", "should", "can", "must", "ca"}
-_PLAN = {"plan", "intend", "expect", "prepare", "ready", "willing", "willingness", "want", "hope", "aim", "seek",
-         "propose", "schedule", "invite", "invitation", "upcoming", "planned", "proposed", "potential", "possible",
-         "welcome", "await", "anticipate", "consider", "agree", "decide", "promise", "pledge", "vow", "due",
-         "set", "commit", "committed", "offer", "threaten", "contract"}
-REPORT = {"say", "claim", "report", "believe", "suspect", "allege", "announce", "accuse", "purport", "purported",
-          "alleged", "reportedly", "tell", "state", "insist", "think", "confirm", "add", "reveal", "argue",
-          "write", "estimate", "note", "explain", "warn", "predict", "indicate", "suggest", "assert"}
-_HEARSAY = {"claim", "believe", "suspect", "allege", "purport", "purported", "alleged", "reportedly", "accuse"}
-_PROSPECTIVE = {"announce", "negotiate", "plan", "propose", "schedule", "seek", "pursue", "postpone", "delay"}
-_CONDITION = {"if", "unless", "whether"}
-_NEGATION = {"not", "n't", "never", "no"}
+_MODALS = lexicon.table("event_status/modals")  # modal -> future, would or possible
+_FUTURE = {m for m, kind in _MODALS.items() if kind == "future"}
+_WOULD = {m for m, kind in _MODALS.items() if kind == "would"}
+_POSSIBLE = {m for m, kind in _MODALS.items() if kind == "possible"}
+_PLAN = lexicon.words("event_status/plan_words")
+REPORT = lexicon.words("event_status/report_words")
+_HEARSAY = lexicon.words("event_status/hearsay_words")
+_PROSPECTIVE = lexicon.words("event_status/prospective_verbs")
+_CONDITION = {"if", "unless", "whether"}  # subordinators of a condition (grammar, not vocabulary)
 
 
 def ancestors(tok, limit=8):
@@ -43,7 +40,7 @@ def _negated(tok) -> bool:
     return any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for h in holders for c in h.children)
 
 
-def _noun_status(tok) -> str | None:
+def _noun_status(tok) -> EventStatus | None:
     for t in tok.subtree:
         if t.dep_ == "relcl" and t.tag_ == "VBD" and t.i > tok.i:
             return "happened"  # "Kim's visit ..., which took place in September"
@@ -65,14 +62,14 @@ def reporter_of(verb):
     return subj
 
 
-def event_status(tok) -> tuple[str, object]:
+def event_status(tok) -> tuple[EventStatus, object]:
     """Return the status of the event `tok` names and the token of whoever reports it (or None).
 
     The status is "negated", "hypothetical", "planned", "reported" or "happened"."""
-    own_mood = None
+    own_mood: EventStatus | None = None
     if tok.pos_ == "NOUN":
         own_mood = _noun_status(tok)
-    mood = "negated" if _negated(tok) else own_mood
+    mood: EventStatus | None = "negated" if _negated(tok) else own_mood
     own = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") else [])
     chain = own + [a for a in ancestors(tok) if a not in own]
     prev, reporter, hearsay = None, None, False
@@ -97,7 +94,7 @@ def _to_clause(t) -> bool:
     return t.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
-def _clause_mood(t, tok) -> str | None:
+def _clause_mood(t, tok) -> EventStatus | None:
     kids = list(t.children)
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in kids):

@@ -1,49 +1,25 @@
 """The timeline: events ordered by the date they happened, whatever the granularity of that date."""
 from __future__ import annotations
 
-import datetime as _dt
-import re
+from typing import Any
 
-_SEASON = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
+from newskit.dates import timex
+from newskit.record import When
 
 
-def date_key(value: str | None) -> tuple | None:
-    """Return a sortable (first day, last day) for a TIMEX3 value such as 2024-01-19, 2023-09, 2024-W03, or None."""
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
-    w = re.match(r"^(\d{4})-W(\d{2})", value)
-    try:
-        if w:
-            first = _dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
-            return first.toordinal(), first.toordinal() + 6
-        q = re.match(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|AU|WI)$", value)
-        if q:
-            y, p = int(q.group(1)), q.group(2)
-            month = {"Q": lambda n: 3 * n - 2, "H": lambda n: 6 * n - 5}.get(p[0])
-            mo = month(int(p[1])) if month else _SEASON[p]
-            first = _dt.date(y, mo, 1)
-            return first.toordinal(), first.toordinal() + (182 if p[0] == "H" else 90)
-        if m:
-            y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-            if d:
-                day = _dt.date(y, int(mo), int(d)).toordinal()
-                return day, day
-            if mo:
-                first = _dt.date(y, int(mo), 1)
-                return first.toordinal(), first.toordinal() + 30
-            return _dt.date(y, 1, 1).toordinal(), _dt.date(y, 12, 31).toordinal()
-    except ValueError:
-        return None
-    return None
+def when_value(ev: Any) -> str | None:
+    """Return the TIMEX3 value of an event's date (an Event or a record dict), or None."""
+    when = ev.get("when") if isinstance(ev, dict) else ev.when
+    return when.value if isinstance(when, When) else (when or {}).get("value")
 
 
 def timeline(events, *, undated: bool = False) -> list:
-    """Return the events ordered by resolved date (earliest first); undated ones follow in text order if asked."""
-    dated, rest = [], []
+    """Return the events (Event values or record dicts) ordered by date, earliest first (timex.sort_key: by the
+    period's first day, then its length); undated ones follow in text order when asked for."""
+    dated: list[tuple[tuple[int, int, int, str], int, Any]] = []
+    rest: list[tuple[tuple[int, int, int, str], int, Any]] = []
     for i, ev in enumerate(events):
-        when = ev.when if not isinstance(ev, dict) else ev.get("when")
-        key = date_key(when and when.get("value"))
-        (dated if key else rest).append((key or (0, 0), i, ev))
+        value = when_value(ev)
+        (dated if timex.period(value) else rest).append((timex.sort_key(value), i, ev))
     dated.sort(key=lambda x: (x[0], x[1]))
     return [ev for _, _, ev in dated] + ([ev for _, _, ev in rest] if undated else [])

@@ -6,95 +6,27 @@ predicate needs a named person, organization or place among them.
 """
 from __future__ import annotations
 
+from typing import get_args
+
+from newskit import lexicon
 from newskit.quotes.cues import lemma
+from newskit.record import EventType, literal_map
 
-TYPES = ("visit", "meeting", "statement", "launch", "test", "military_exercise", "attack", "agreement",
-         "arms_transfer", "election", "war", "acquisition", "sale", "lawsuit", "ruling", "appointment",
-         "resignation", "death", "arrest", "protest", "disaster", "financial_result", "product_launch", "other")
+TYPES: tuple[EventType, ...] = get_args(EventType)
 
-_VERBS = {
-    "visit": "visit travel tour arrive",
-    "meeting": "meet negotiate confer",
-    "statement": "say announce claim state declare warn report express dismiss condemn deny confirm urge accuse "
-                 "criticize praise vow pledge threaten insist tell",
-    "launch": "launch",
-    "test": "test",
-    "attack": "attack strike bomb shell invade raid kill shoot bombard",
-    "agreement": "agree sign ratify settle",
-    "arms_transfer": "ship supply provide transfer sell deliver export",
-    "election": "elect vote",
-    "acquisition": "acquire merge",
-    "sale": "sell buy purchase order",
-    "lawsuit": "sue",
-    "ruling": "rule uphold overturn convict acquit sentence",
-    "appointment": "appoint hire nominate",
-    "resignation": "resign quit retire fire oust",
-    "death": "die",
-    "arrest": "arrest detain jail imprison indict",
-    "protest": "protest demonstrate",
-    "disaster": "crash explode collapse",
-    "financial_result": "earn",
-    "product_launch": "unveil introduce release debut",
-}
-_NOUNS = {
-    "visit": "visit trip tour voyage flight",
-    "meeting": "meeting talk talks summit conference negotiation negotiations",
-    "statement": "statement announcement speech",
-    "launch": "launch liftoff",
-    "test": "test",
-    "military_exercise": "drill drills exercise exercises maneuver maneuvers wargame",
-    "attack": "attack strike bombing invasion raid shooting assault airstrike offensive",
-    "agreement": "agreement deal treaty pact accord ceasefire truce settlement",
-    "arms_transfer": "shipment shipments",
-    "election": "election referendum primary caucus caucuses",
-    "war": "war conflict fighting",
-    "acquisition": "acquisition takeover merger buyout",
-    "sale": "sale sales order orders purchase",
-    "lawsuit": "lawsuit suit litigation",
-    "ruling": "ruling verdict judgment judgement conviction",
-    "appointment": "appointment nomination",
-    "resignation": "resignation retirement departure",
-    "death": "death funeral",
-    "arrest": "arrest detention indictment",
-    "protest": "protest protests rally demonstration",
-    "disaster": "crash explosion earthquake flood hurricane accident disaster tsunami",
-    "financial_result": "earnings profit loss revenue",
-    "product_launch": "unveiling debut release",
-    "other": "provocation ceremony",
-}
-_ARMS_VERBS = set(_VERBS["arms_transfer"].split())
-VERB_TYPE = {w: t for t, ws in _VERBS.items() for w in ws.split()}
-NOUN_TYPE = {w: t for t, ws in _NOUNS.items() for w in ws.split()}
-_WEAPONS = {"arms", "weapon", "weapons", "munition", "munitions", "missile", "missiles", "shell", "shells",
-            "artillery", "ammunition", "rocket", "rockets", "drone", "drones", "tank", "tanks", "warhead", "warheads"}
-_SPACE = {"satellite", "rocket", "missile", "spacecraft", "probe", "shuttle", "capsule"}
-
-# Verbs that say nothing happened by themselves: copulas, possession, seeming; an event noun they take is the event.
-NOT_EVENTS = {"be", "have", "seem", "appear", "become", "remain", "get", "let", "do", "include", "mean", "base"}
-# Light verbs: with an event noun as object, the noun names the event and the verb lends its subject.
-LIGHT = {"hold", "conduct", "stage", "carry", "launch", "make", "take", "have", "host", "begin", "start", "wage",
-         "give", "undertake", "perform"}
-# Verbs that announce, begin, plan or end an event named by their object: an event of their own, whose subject is
-# also the agent of that object ("Aeroflot negotiated the purchase", "Airbus announced job cuts").
-SUPPORT = {"announce", "negotiate", "unveil", "complete", "finalize", "finalise", "plan", "continue", "resume",
-           "postpone", "delay", "cancel", "halt", "suspend", "schedule", "seal", "pursue", "seek", "propose",
-           "organize", "organise", "lead", "launch", "begin", "start", "end"}
-# Nominalizations that name things, not happenings.
-_NOT_EVENT_NOUNS = {"government", "department", "nation", "station", "position", "population", "information",
-                    "organization", "organisation", "administration", "management", "equipment", "section",
-                    "option", "question", "edition", "condition", "generation", "institution", "corporation",
-                    "foundation", "association", "commission", "division", "version", "television", "pension",
-                    "dimension", "parliament", "apartment", "document", "instrument", "environment", "moment",
-                    "segment", "entertainment", "location", "nationality", "federation", "confederation",
-                    "ministry", "agency", "audience", "science", "evidence", "experience", "intelligence",
-                    "residence", "sentence", "conference", "importance", "performance", "presence", "alliance",
-                    "application", "production", "function", "portion", "relation", "relations", "tradition",
-                    "attention", "reputation", "competition", "insurance", "finance", "difference", "element",
-                    "addition", "iteration", "resolution", "defence", "defense", "percent"}
+VERB_TYPE: dict[str, EventType] = literal_map(lexicon.table("event_triggers/verbs"), EventType)
+NOUN_TYPE: dict[str, EventType] = literal_map(lexicon.table("event_triggers/nouns"), EventType)
+_PHRASAL: dict[str, EventType] = literal_map(lexicon.table("event_triggers/phrasal"), EventType)
+_PHRASAL_VERBS = {phrase.split()[0] for phrase in _PHRASAL}
+_ARMS_VERBS = lexicon.words("event_triggers/arms_verbs")
+_WEAPONS = lexicon.words("event_triggers/weapons")
+_SPACE = lexicon.words("event_triggers/space_objects")
+NOT_EVENTS = lexicon.words("event_triggers/not_event_verbs")
+LIGHT = lexicon.words("event_light_verbs")
+SUPPORT = lexicon.words("event_support_verbs")
+_NOT_EVENT_NOUNS = lexicon.words("event_triggers/not_event_nouns")
+_DEVERBAL = lexicon.words("event_triggers/deverbal_nouns")  # the -al and -ure nouns that are events
 _SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al")
-_DEVERBAL_AL = {"approval", "proposal", "refusal", "removal", "arrival", "denial", "trial", "renewal", "withdrawal",
-                "dismissal", "survival", "disposal", "rehearsal", "reversal", "betrayal", "burial", "recital"}
-_DEVERBAL_URE = {"departure", "closure", "failure", "seizure", "disclosure", "exposure", "expenditure"}
 
 
 def _object_words(tok) -> set:
@@ -102,12 +34,10 @@ def _object_words(tok) -> set:
     return {lemma(x) for o in objs for x in o.subtree} | {x.lower_ for o in objs for x in o.subtree}
 
 
-def _typed_verb(tok, lem: str) -> str | None:
+def _typed_verb(tok, lem: str) -> EventType | None:
     t = VERB_TYPE.get(lem)
     if lem in _ARMS_VERBS and _object_words(tok) & _WEAPONS:
         return "arms_transfer"
-    if t == "arms_transfer":
-        return "sale" if lem in ("deliver", "export") else None
     if t == "launch" and any(c.dep_ == "dobj" for c in tok.children):
         words = _object_words(tok)
         if words and not words & _SPACE:
@@ -115,7 +45,7 @@ def _typed_verb(tok, lem: str) -> str | None:
     return t
 
 
-def trigger_type(tok) -> str | None:
+def trigger_type(tok) -> EventType | None:
     """Return the lexicon's event type for `tok`, or None when the lexicon does not name it."""
     lem = lemma(tok)
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
@@ -147,17 +77,9 @@ def is_predicate(tok) -> bool:
         return True
     if low in _NOT_EVENT_NOUNS or lemma(tok) in _NOT_EVENT_NOUNS or len(low) < 6:
         return False
-    if low.endswith(("al", "als")):
-        return lemma(tok) in _DEVERBAL_AL
-    if low.endswith(("ure", "ures")):
-        return lemma(tok) in _DEVERBAL_URE
+    if low.endswith(("al", "als", "ure", "ures")):
+        return lemma(tok) in _DEVERBAL
     return lemma(tok).endswith(_SUFFIXES)
-
-
-_PHRASAL = {("step", "down"): "resignation", ("take", "over"): "acquisition", ("roll", "out"): "product_launch",
-            ("sign", "up"): "agreement", ("shut", "down"): "other", ("break", "out"): "war"}
-
-_PHRASAL_VERBS = {verb for verb, _ in _PHRASAL}
 
 
 def predicate_lemma(tok) -> str:
@@ -167,9 +89,9 @@ def predicate_lemma(tok) -> str:
     return f"{lem} {prt.lower_}" if prt is not None else lem
 
 
-def phrasal_type(tok) -> str | None:
+def phrasal_type(tok) -> EventType | None:
     """Return the type of a phrasal verb the lexicon names ("stepped down": resignation), else None."""
     if tok.pos_ != "VERB" or lemma(tok) not in _PHRASAL_VERBS:
         return None
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    return _PHRASAL.get((lemma(tok), prt)) if prt else None
+    return _PHRASAL.get(f"{lemma(tok)} {prt}") if prt else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from newskit.events.status import REPORT, ancestors
 from newskit.quotes.cues import lemma
+from newskit.record import When
 
 _CLAUSE_EDGES = ("advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp")
 _PRESENT = {"VBZ", "VBP"}
@@ -30,17 +31,17 @@ class WhenFinder:
             if sp is not None:
                 self.dates.append((d, sp.root, sp.sent.start))
 
-    def find(self, tok, triggers: set, status: str, statement: bool) -> dict | None:
-        """Return {"value", "start", "end", "text", "source"} for the event `tok` names, or None."""
+    def find(self, tok, triggers: set, status: str, statement: bool) -> When | None:
+        """Return the date of the event `tok` names, with the rule that found it, or None."""
         sent_start = tok.sent.start
         local = [(d, root) for d, root, s in self.dates if s == sent_start]
         if local:
             found = self._in_tree(tok, local, triggers, status)
             if found is not None:
                 d, source = found
-                return {"value": d.value, "start": d.start, "end": d.end, "text": d.text, "source": source}
+                return When(d.start, d.end, d.text, value=d.value, source=source)
         if self.published and status in ("happened", "reported") and (statement or _present(tok)):
-            return {"value": self.published, "start": None, "end": None, "text": None, "source": "published"}
+            return When(None, None, None, value=self.published, source="published")
         return None
 
     def _in_tree(self, tok, local, triggers, status):
