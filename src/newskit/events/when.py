@@ -82,7 +82,7 @@ def _present(tok) -> bool:
         if tok.head.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             return False
         verb = tok.head
-    if verb.tag_ in _PRESENT and verb.dep_ in ("ROOT", "ccomp", "conj"):
+    if verb.tag_ in _PRESENT and verb.dep_ in ("ROOT", "ccomp", "conj", "relcl"):
         return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return any(a.tag_ in _PRESENT and lemma(a) in ("have", "be") for a in auxes) and verb.tag_ in ("VBN", "VBG") \
