@@ -138,3 +138,16 @@ def test_first_person_is_the_speaker(nlp):
     assert sue.status == "planned" and names[sue.reported_by] == "Marta Kowalski"
     events, names = _run(nlp, "I met Marta Kowalski in Porto.")
     assert _one(events, names, "met").who == ()  # the writer: no one the article names
+
+
+def test_disaster_verb_and_noun_are_one_event(nlp):
+    events, names = _run(nlp, "An earthquake struck Turkey on Sunday.")
+    quakes = [e for e in events if e.type == "disaster"]
+    assert len(quakes) == 1 and {m.text for m in quakes[0].mentions} == {"earthquake", "struck"}
+    assert _who(quakes[0], names, "where") == ["Turkey"] and quakes[0].status == "happened"
+
+
+def test_reported_result_takes_the_reporter_as_agent(nlp):
+    events, names = _run(nlp, "Orbis Bank reported record profits.")
+    ev = _one(events, names, "profits")
+    assert ev.type == "financial_result" and _who(ev, names) == ["Orbis Bank"]

@@ -83,7 +83,8 @@ class _Builder:
             status, reporter = event_status(tok)
             saying = typ == "statement" or lemma(tok) in REPORT and any(c.dep_ == "ccomp" for c in tok.children)
             when = self.when.find(tok, triggers, status, saying)
-            if status == "happened" and when and self.published and when.source != "published":
+            if status == "happened" and when and self.published and when.source != "published" \
+                    and not _told_in_past(tok):
                 status = _future_dated(when.value, self.published) or status
             reported_by = self.participants.entity(reporter) if reporter is not None else None
             who = roles.who
@@ -101,6 +102,13 @@ class _Builder:
                                 when=when, mentions=mentions, predicate=predicate_lemma(tok), whom=roles.whom,
                                 what=roles.what, reported_by=reported_by))
         return merge(events)
+
+
+def _told_in_past(tok) -> bool:
+    """Whether the event's verb is in the past tense ("struck", "had signed"): a date after the publication day
+    then is a misread date, not a plan."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _future_dated(value: str, published: str) -> EventStatus | None:

@@ -2,7 +2,8 @@
 
 Two mentions are one happening when they share an actor (or a place, where one of them names no actor) and no
 participant or date tells them apart; a mention that names nobody ("following the meeting") joins the nearest
-earlier event of its type. The predicate word alone never groups: Choe's trip to Moscow and Shoigu's trip to
+earlier event of its type, and a mention naming nobody takes in one of its sentence that does ("an earthquake
+struck Turkey"). The predicate word alone never groups: Choe's trip to Moscow and Shoigu's trip to
 Pyongyang stay two events, and "state visit" and "trip" are one when both are Putin's planned visit.
 """
 from __future__ import annotations
@@ -33,6 +34,8 @@ def same_happening(a, b) -> bool:
         return False
     if not (b.who or b.whom or b.where):
         return 0 <= b.trigger.start - a.trigger.start <= _NEARBY
+    if not (a.who or a.whom or a.where):
+        return a.sentence == b.sentence
     actors = set(a.who + a.whom) & set(b.who + b.whom)
     return bool(actors) or bool(set(a.where) & set(b.where)) and not (a.who and b.who)
 

@@ -42,6 +42,9 @@ def _typed_verb(tok, lem: str) -> EventType | None:
         words = _object_words(tok)
         if words and not words & _SPACE:
             return "product_launch"  # "Apple launched the iTunes Music Store"
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and NOUN_TYPE.get(lemma(subj)) == "disaster":
+        return "disaster"  # "an earthquake struck Turkey", "a storm hit the coast"
     return t
 
 
