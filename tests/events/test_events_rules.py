@@ -151,3 +151,12 @@ def test_reported_result_takes_the_reporter_as_agent(nlp):
     events, names = _run(nlp, "Orbis Bank reported record profits.")
     ev = _one(events, names, "profits")
     assert ev.type == "financial_result" and _who(ev, names) == ["Orbis Bank"]
+
+
+def test_a_lone_it_makes_no_event_unless_it_is_the_reporter(nlp):
+    events, names = _run(nlp, "Orbis Bank opened a branch in Porto. It grew quickly. "
+                              "Orbis Bank said it would close 40 branches.")
+    assert not [e for e in events if e.predicate == "grow"]
+    close = _one(events, names, "close")
+    assert _who(close, names) == ["Orbis Bank"] and close.status == "planned"
+    assert names[close.reported_by] == "Orbis Bank"

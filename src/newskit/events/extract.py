@@ -76,20 +76,25 @@ class _Builder:
         events = []
         for tok, typ in found:
             roles = self.participants.roles(tok, typ or "other")
-            if (typ is None or typ == "statement") and not roles.named:
-                continue  # a statement, like an untyped predicate, needs a named participant
-            if typ is not None and tok.pos_ == "NOUN" and not roles.named and typ not in _NEWSWORTHY_ALONE:
-                continue  # "the announcement", "sales": a bare noun with nobody involved is not reportable
+            if typ == "statement" and not roles.named:
+                continue  # a statement needs someone making it
+            if typ is not None and not roles.named and typ not in _NEWSWORTHY_ALONE:
+                continue  # "the announcement", "sales", "earned": nobody involved, nothing to report
             status, reporter = event_status(tok)
+            reported_by = self.participants.entity(reporter) if reporter is not None else None
+            refers_back = reported_by is not None and (roles.speaker or reported_by in roles.who + roles.whom)
+            if typ is None and not (roles.by_name or refers_back):
+                # An untyped predicate needs a participant named in its clause, or one that refers back to who
+                # reports it ("Boeing said it would cut jobs"): a lone "it" or "we" is too often nobody.
+                continue
+            who = roles.who
+            if not who and roles.speaker and reported_by:
+                who = (reported_by,)  # '"I will sue," said Kowalski': the speaker acts
             saying = typ == "statement" or lemma(tok) in REPORT and any(c.dep_ == "ccomp" for c in tok.children)
             when = self.when.find(tok, triggers, status, saying)
             if status == "happened" and when and self.published and when.source != "published" \
                     and not _told_in_past(tok):
                 status = _future_dated(when.value, self.published) or status
-            reported_by = self.participants.entity(reporter) if reporter is not None else None
-            who = roles.who
-            if not who and roles.speaker and reported_by:
-                who = (reported_by,)  # '"I will sue," said Kowalski': the speaker acts
             end = tok.idx + len(tok.text)
             trig = Span(tok.idx, end, self.text[tok.idx:end])
             mentions: tuple[Span, ...] = (trig,)

@@ -24,6 +24,8 @@ _HOLDERS = LIGHT | SUPPORT | {"for"}
 _MANNER = {"in", "through", "via", "during"}
 _ORG_NOUNS = lexicon.words("event_org_nouns")  # "the company", "the airline": the organization named last
 _RESOLVABLE = {"he", "she", "it", "they", "him", "them", "we"}
+# Pronouns whose referent the text often leaves open ("it stands", "we don't know"): alone they make no event.
+_VAGUE = {"it", "its", "we", "our", "us"}
 _RELATIVE = {"which", "who", "that", "whom"}
 _POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she"}
 
@@ -37,6 +39,7 @@ class Roles:
     what: tuple[str, ...] = ()
     where: tuple[str, ...] = ()
     speaker: bool = False  # the agent is "I" or "we": whoever says the sentence
+    by_name: bool = False  # some participant is named in the clause itself, not only a pronoun ("it", "they")
 
     @property
     def named(self) -> bool:
@@ -206,6 +209,7 @@ class Participants:
     def _ids(self, who, whom, where) -> Roles:
         out: dict[str, list[str]] = {"who": [], "whom": [], "what": [], "where": []}
         seen = set()
+        by_name = False
         for role, toks in (("where", where), ("who", who), ("whom", whom)):
             for t in toks:
                 eid = t if isinstance(t, str) else self.entity(t)
@@ -220,8 +224,9 @@ class Participants:
                     continue
                 seen.add((slot, eid))
                 out[slot].append(eid)
+                by_name = by_name or slot != "what" and (isinstance(t, str) or t.lower_ not in _VAGUE)
         out["whom"] = [e for e in out["whom"] if e not in out["who"]]
-        return Roles(tuple(out["who"]), tuple(out["whom"]), tuple(out["what"]), tuple(out["where"]))
+        return Roles(tuple(out["who"]), tuple(out["whom"]), tuple(out["what"]), tuple(out["where"]), by_name=by_name)
 
     def _is_place(self, tok) -> bool:
         eid = self.entity(tok) if tok.pos_ != "PRON" else None
