@@ -7,6 +7,9 @@ SPEECH_VERBS = frozenset(["say", "tell", "add", "state", "claim", "announce", "i
 # Verbs of thinking and knowing: PolNeAR-style attributions of beliefs; used for indirect statements only.
 COGNITION_VERBS = frozenset(["believe", "think", "feel", "hope", "fear", "worry", "expect", "know", "doubt", "suspect", "assume", "guess", "figure", "reckon", "consider"])
 
+# Verbs that name or qualify something: a quotation as their complement is the subject's verdict in their own words.
+NAMING_VERBS = frozenset(["call", "describe", "term", "dub", "label", "brand", "characterize", "characterise"])
+
 # Particles that complete phrasal cues ("point out", "go on", "chime in", "fire back").
 PHRASAL = {"point": "out", "go": "on", "chime": "in", "fire": "back", "shoot": "back", "lash": "out",
            "spell": "out", "lay": "out", "sum": "up", "weigh": "in", "cut": "in"}
@@ -34,12 +37,13 @@ _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "w
               "left": "leave", "brought": "bring", "sold": "sell", "bought": "buy", "flew": "fly", "flown": "fly",
               "ran": "run", "saw": "see", "seen": "see", "got": "get", "did": "do", "done": "do", "had": "have",
               "has": "have", "was": "be", "were": "be", "is": "be", "are": "be", "been": "be"}
-_KNOWN = SPEECH_VERBS | COGNITION_VERBS | set(PHRASAL)
+_KNOWN = SPEECH_VERBS | COGNITION_VERBS | NAMING_VERBS | set(PHRASAL)
 
 
 def lemma(tok) -> str:
     """Return the token's lemma, guessing a verb's base form when the pipeline has no lemmatizer."""
-    if tok.lemma_:
+    # without the lemmatizer some inflected verbs come back as their own lemma ("called"): guess those too
+    if tok.lemma_ and not (tok.lemma_ == tok.text and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ")):
         return tok.lemma_.lower()
     w = tok.lower_
     if w in _IRREGULAR:
