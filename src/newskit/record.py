@@ -83,7 +83,7 @@ class Article:
 class Entity:
     """A person, place, organization or event, with every mention of it in the article.
 
-    `role` is "author" for people who only appear in the byline, else None. `salience` is in [0, 1]."""
+    `role` is "author" for people who only appear in the byline, "credit" for names only in photo credits, else None. `salience` is in [0, 1]."""
 
     id: str
     name: str

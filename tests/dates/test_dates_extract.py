@@ -122,3 +122,14 @@ def test_timeml_sample_value_f1(nlp):
     scores = score_dates(pairs)
     assert scores["relaxed"]["f1"] >= 0.88
     assert scores["value"]["f1"] >= 0.74
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Congress still has no full-year budget for the agency.", []),
+    ("Lawmakers failed to agree on a full-year budget.", []),
+    ("The council adopted a whole-month schedule of repairs.", []),
+    ("The strike lasted a full year.", ["P1Y"]),
+    ("The inquiry became a year-long ordeal.", ["P1Y"]),
+])
+def test_hyphenated_full_period_is_an_adjective(nlp, sentence, expected):
+    assert [d.value for d in extract_dates(nlp(sentence), "2024-01-22")] == expected

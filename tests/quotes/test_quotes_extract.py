@@ -208,3 +208,10 @@ def test_nested_attribution_is_one_quote(nlp):
     _, qs = _quotes(nlp, text)
     (q,) = qs
     assert q.cue.text == "told" and "expects the House" in q.text
+
+
+def test_country_us_is_not_first_person(nlp):
+    text = "The US has said that the shipments broke the sanctions."
+    _, qs = _quotes(nlp, text)
+    (q,) = qs
+    assert q.speaker.text == "The US" and q.speaker.role is None

@@ -123,12 +123,13 @@ class _Extractor:
         tok = speaker_token(cue, avoid) if cue is not None else None
         if tok is None or tok.i in avoid:
             return None
-        if tok.lower_ in FIRST_PERSON:
+        if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.text != "US":
             return self._author(tok)
         if tok.pos_ == "PRON" and tok.lower_ == "you" and tok.i in self.inside:
             return None
         name_appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i
-                           and c.i not in avoid), None) if tok.pos_ == "NOUN" else None
+                           and c.i not in avoid and self.doc[c.left_edge.i - 1].text == ","),
+                          None) if tok.pos_ == "NOUN" else None
         if name_appos is not None:
             tok = name_appos  # "my neighbour, Dr. Amélie Roux, kept telling me": the speaker is the name
         np = np_span(self.doc, tok, avoid)

@@ -279,6 +279,9 @@ def _duration(m, ctx):
         return None  # ages are not durations in TimeML
     num_text = norm(m.group("num"))
     code = unit_code(m.group("unit"))
+    if num_text in ("a", "an") and re.search(r"\s(?:full|whole|calendar|business|trading|working)-\w+$",
+                                             m.group(0), re.I) and not m.group("old"):
+        return None  # "a full-year budget": the article belongs to the noun; "full-year" is an adjective
     if code == "Q" and (re.match(r"\s+of\b", ctx.after) or "-" in m.group(0)) and not m.group("mod"):
         return None  # "three-quarters of its food", "a quarter of the market"
     if code == "S" and num_text in ("a", "an") and not m.group("approx"):
