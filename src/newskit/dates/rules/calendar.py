@@ -41,6 +41,17 @@ def capitalized(word: str) -> bool:
     return word[:1].isupper()
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u2019\u201d]?\s+|\n\s*|[\"\u201c\u2018(]\s*)$")
+
+
+def in_name(words: str, ctx: Context) -> bool:
+    """Return True when common temporal words are capitalized inside a name: "the New York Daily News", "CBS This
+    Morning", "Washington Monthly". Capitals mid-sentence, or before another capitalized word, mark a title."""
+    if not all(w[:1].isupper() for w in re.findall(r"[A-Za-z]+", words)):
+        return False
+    return not _SENTENCE_START.search(ctx.before) or bool(re.match(r"\s+[A-Z]", ctx.after))
+
+
 def prev_word(ctx: Context) -> str:
     """Return the lowercased word right before the match, or "" when there is none."""
     m = re.search(r"([A-Za-z]+)[\s-]*$", ctx.before)
@@ -51,7 +62,7 @@ def _day_num(s: str) -> int:
     return int(re.match(r"\d+", s).group())
 
 
-@rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"
+@rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})(?:\s+|(?<=\.))(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"
               rf"(?:,?\s+(?P<y>{YEAR})|,?\s+'(?P<yy>\d\d))?"
               rf"|(?:the\s+)?(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?)(?![\w])")
 def _date(m, ctx):
@@ -214,6 +225,8 @@ def _weekday(m, ctx):
                      rf"|(?:(?:early|late|mid)[\s-]+)?(?P<part2>{PART})\s+(?P<w>yesterday|today|tomorrow"
                      rf"|{WEEKDAY})(?![\w])")
 def _part_of_day(m, ctx):
+    if m.group("part") and in_name(m.group(0), ctx):
+        return None
     part = PART_CODES[(m.group("part") or m.group("part2")).lower()]
     if m.group("w"):
         w = m.group("w").lower()
@@ -244,6 +257,10 @@ def _part_of_day(m, ctx):
     d = timex.start_of(ref)
     off = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
     return "TIME", f"{timex.day(d + timedelta(days=off))}T{part}"
+
+
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+_HEADING_AFTER = re.compile(r"[ \t.:]*(?:\n|$)")
 
 
 @rule("clock", rf"(?:(?:around|about|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
@@ -282,6 +299,10 @@ def _clock(m, ctx):
     elif m.group("mon"):
         base = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")),
                              int(m.group("y")) if m.group("y") else None)
+    elif _HEADING_BEFORE.search(ctx.before) and _HEADING_AFTER.match(ctx.after):
+        # a time alone on its line stamps an entry of a live blog ("3:40 p.m." then the news): the day of
+        # publication, not the day the previous entry mentioned
+        base = timex.day(ctx.today()) if ctx.today() else "XXXX-XX-XX"
     else:
         base = ctx.reference("D") or (timex.day(ctx.today()) if ctx.today() else "XXXX-XX-XX")
     tz = "Z" if (m.group("tz") or "").upper() in ("UTC", "GMT") else ""

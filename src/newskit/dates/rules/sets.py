@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from newskit.dates import timex
-from newskit.dates.rules.calendar import rule
+from newskit.dates.rules.calendar import in_name, rule
 from newskit.dates.rules.periods import amount_of, norm
 from newskit.dates.words import (
     MONTH,
@@ -32,6 +32,8 @@ def _set(m, ctx):
                                                                      r"\s*$", ctx.before):
         return None
     if m.group("adv"):
+        if in_name(m.group("adv"), ctx):
+            return None  # "the New York Daily News", "Washington Monthly"
         adv = m.group("adv").lower().replace("-", "")
         code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
                 "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M",
