@@ -56,7 +56,8 @@ _RULE_TRIGGERS = {"spoken_year": "spoken", "date": "months", "week_of": "week", 
                   "day_word": "day_words", "weekday": "weekdays", "part_of_day": "parts", "clock": "clock",
                   "holiday": "holidays", "quarter_code": "digits", "relative": "relative", "quarter": "quarter", "season": "seasons",
                   "ago": "units", "duration": "units", "bare_units": "units", "set": "set", "ref": "ref",
-                  "year_adjective": "year_words"}
+                  "year_adjective": "year_words", "ordinal_day": "digits",
+                  "unit_before": "relative"}
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _BEFORE, _AFTER = 50, 70
 # "a year earlier" and "the year-ago quarter" compare with the period under discussion; they do not replace it.

@@ -63,7 +63,7 @@ def _day_num(s: str) -> int:
 
 
 @rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})(?:\s+|(?<=\.))(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"
-              rf"(?:,?\s+(?P<y>{YEAR})|,?\s+'(?P<yy>\d\d))?"
+              rf"(?:,?\s+(?P<y>{YEAR})|,?\s+'(?P<yy>\d\d)|\s+of\s+(?P<ry>this|last|next)\s+year)?"
               rf"|(?:the\s+)?(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?)(?![\w])")
 def _date(m, ctx):
     mon = m.group("mon") or m.group("mon2")
@@ -73,11 +73,28 @@ def _date(m, ctx):
     y = m.group("y") or m.group("y2")
     if m.group("yy"):
         y = ("19" if int(m.group("yy")) > 30 else "20") + m.group("yy")
+    if m.group("ry"):  # "Jan. 1 of this year"
+        a = ctx.today()
+        if a is None:
+            return "DATE", f"XXXX-{month_number(mon):02d}-{d:02d}"
+        y = a.year + {"this": 0, "last": -1, "next": 1}[m.group("ry").lower()]
     if y:
         return "DATE", ctx.month_day(month_number(mon), d, int(y))
     if ctx.anchor is None:
         ctx.used_anchor = True
     return "DATE", ctx.month_day(month_number(mon), d)
+
+
+@rule("ordinal_day", r"(?<=\bon\s)the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;)]|\s+(?:and|at|when)\b)")
+def _ordinal_day(m, ctx):
+    """"on the 15th" after a month was named: that day of the month under discussion."""
+    month = ctx.reference("M")
+    if month is None:
+        return None
+    try:
+        return "DATE", timex.day(date(int(month[:4]), int(month[5:7]), int(m.group("d"))))
+    except ValueError:
+        return None
 
 
 @rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?(?![\w])")
@@ -186,11 +203,15 @@ def _day_word(m, ctx):
     return ("TIME", f"{value}T{part}") if part else ("DATE", value)
 
 
+# Named days that are not the nearest such weekday: "Black Monday" (1987), "Cyber Monday", "Bloody Sunday".
+_NAMED_DAY = re.compile(r"\b(?:Black|Cyber|Bloody|Blue|Giving|Manic|Good|Ash|Holy|Maundy|Palm|Easter)\s+$")
+
+
 @rule("weekday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next"
                  rf"|(?:early|late)(?:\s+on)?|that)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"
                  rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?)?(?![\w])")
 def _weekday(m, ctx):
-    if not capitalized(m.group("wd")):
+    if not capitalized(m.group("wd")) or (not m.group("rel") and _NAMED_DAY.search(ctx.before)):
         return None
     if m.group("mon"):
         if not capitalized(m.group("mon")):

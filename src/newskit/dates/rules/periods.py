@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newskit.dates import timex
-from newskit.dates.anchor import Context
+from newskit.dates.anchor import PAST, Context
 from newskit.dates.rules.calendar import DATE_PREPS, prev_word, rule
 from newskit.dates.words import (
     APPROX,
@@ -59,8 +59,12 @@ def _relative(m, ctx):
         return "DURATION", timex.duration(1, gran if gran not in "EC" else gran)
     if gran in "EC" and rel in ("the past", "the last", "past"):
         return "DURATION", timex.duration(1, gran)
+    # In a past-tense narrative "the next year" and "the end of the week" continue the story's own time line:
+    # the year after, the week of, the date last mentioned.
+    narrative = ctx.tense == PAST and unit != "weekend" and ctx.reference(gran) is not None \
+        and (rel == "the next" or (rel == "the" and edge))
     if rel in ("that", "the same", "the following", "the previous", "the preceding", "the prior") or \
-            (rel == "the next" and unit in ("day",)):
+            (rel == "the next" and unit in ("day",)) or narrative:
         base = ctx.reference(gran)
         if base is None and gran != "Y":
             base = ctx.reference("D") and timex.at(timex.start_of(ctx.reference("D")), gran)
@@ -79,6 +83,16 @@ def _relative(m, ctx):
     return "DATE", value
 
 
+@rule("unit_before", r"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier)(?=\s*[,.;:!?)]|\s*$)")
+def _unit_before(m, ctx):
+    """"The day before, the pilot had complained": the day before the date the story is at."""
+    gran = {"day": "D", "week": "W", "month": "M", "year": "Y"}[m.group("unit").lower()]
+    base = ctx.reference(gran)
+    if base is None:
+        return None
+    return "DATE", timex.shift(base, 1 if m.group("dir").lower() == "after" else -1, gran)
+
+
 _ENDED = re.compile(rf"\s+(?:that\s+)?(?P<verb>ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\b",
                     re.I)
 _QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding|same|latest|current|previous|prior"
@@ -87,7 +101,8 @@ _QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|correspon
 
 
 @rule("quarter", rf"(?:(?:the|its|their|a|this|last|next)\s+)?(?:(?P<yr>this|last|next)\s+year's\s+)?(?P<mods>(?:(?:{_QMODS})[\s-]+){{0,4}})(?P<unit>quarter|period|half)"
-                 rf"(?:\s+(?:of|in|for)\s+(?:(?P<y>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<ry>this|last|next)\s+year))?"
+                 rf"(?:\s+(?:of|in|for)\s+(?:(?P<y>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<ry>this|last|next)\s+year"
+                 r"|the\s+(?P<ty>year)))?"
                  rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?(?![\w-])")
 def _quarter(m, ctx):
     mods = norm(m.group("mods")).replace("-", " ")
@@ -121,6 +136,12 @@ def _quarter(m, ctx):
         if a is None:
             return "DATE", ctx.unknown(gran)
         y = a.year + {"this": 0, "last": -1, "next": 1}[(m.group("ry") or m.group("yr")).lower()]
+    elif m.group("ty"):
+        # "the first half of the year": the year under discussion
+        year_ref = ctx.reference("Y") or (timex.at(a, "Y") if a else None)
+        if year_ref is None:
+            return "DATE", ctx.unknown(gran)
+        y = int(year_ref[:4])
     else:
         y = None
     if n == 0:
@@ -313,6 +334,8 @@ _SOMEDAY_BEFORE = {"will", "would", "could", "might", "may", "can", "should", "s
 
 @rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])")
 def _bare_units(m, ctx):
+    if ctx.before.endswith("-"):
+        return None  # "after-hours trading", "the around-the-clock"
     if prev_word(ctx) not in ("for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "spent",
                               "spend", "last", "about"):
         return None
