@@ -35,8 +35,7 @@ def collect(doc, article=None) -> list[Mention]:
     found = ner_mentions(doc, layout) + rule_mentions(doc, layout, article)
     if article is not None:
         for name in article.authors:
-            # the byline may set the name in capitals ("By RUTH OKAFOR") while the article field is recased
-            for m in re.finditer(re.escape(name), doc_text(doc), re.I):
+            for m in re.finditer(re.escape(name), doc_text(doc)):
                 rng = token_range(doc, m.start(), m.end())
                 mm = rng and make_mention(doc, *rng, "PERSON", "author", layout)
                 if mm and mm.field in ("byline", None):
