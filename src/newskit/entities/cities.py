@@ -13,17 +13,16 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from newskit import lexicon
 from newskit.entities import places
 
 MIN_POPULATION = 100_000
 # Prepositions after which a bare proper name is a location ("officials in Lyon", "a town near Lyon").
-_LOCATIVE = {"in", "near", "outside", "around", "across", "throughout", "within", "inside", "towards", "toward"}
-# Words that name a natural feature; a name led ("River Ouse", "Mount Kenya") or ended ("Ouse River", "Lake
-# District" is not one: the list holds only features) by one is a location, whatever the model said.
-FEATURE_FIRST = {"river", "lake", "mount", "mt", "mt.", "loch", "lough", "isle"}
-FEATURE_LAST = {"river", "lake", "sea", "ocean", "mountains", "mountain", "hills", "valley", "island", "islands",
-                "peninsula", "strait", "straits", "canal", "desert", "glacier", "falls", "creek", "estuary", "gulf",
-                "delta", "plateau", "fjord", "lagoon", "reservoir", "volcano", "range", "firth"}
+_LOCATIVE = lexicon.words("locative_prepositions")
+# Words that name a natural feature: a name led by one ("River Ouse", "Mount Kenya") or ended by one ("Ouse
+# River", "Niagara Falls") is a location, whatever the model said.
+FEATURE_FIRST = lexicon.words("feature_first_words")
+FEATURE_LAST = lexicon.words("feature_last_words")
 
 
 def _data_file() -> Path | None:
@@ -72,7 +71,7 @@ def _placed(doc, m) -> bool:
 def retype_cities(doc, mentions: list) -> None:
     """Relabel as GPE every mention of a large city the model called an organization, when the article also
     places the name (see module docstring)."""
-    cands = {}
+    cands: dict[str, list] = {}
     for m in mentions:
         if m.label == "ORG" and m.source in ("ner", "match") and m.text[:1].isupper():
             cands.setdefault(" ".join(m.text.split()).casefold(), []).append(m)

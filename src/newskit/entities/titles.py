@@ -7,19 +7,13 @@ it is, and they are entities of their own.
 """
 from __future__ import annotations
 
+from newskit import lexicon
 from newskit.entities import names
 from newskit.entities.named_events import EVENT_NOUNS
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
-# Nouns that say how one person stands to another, not what office they hold: "her Russian counterpart, Sergei
-# Lavrov" gives Lavrov no title. ("Partner" is left out: at a firm it is a rank.)
-RELATIONAL = {"counterpart", "colleague", "friend", "rival", "opponent", "ally", "neighbour", "neighbor",
-              "predecessor", "successor", "wife", "husband", "spouse", "fiance", "fiancé", "fiancee",
-              "fiancée", "girlfriend", "boyfriend", "son", "daughter", "mother", "father", "brother", "sister",
-              "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "grandmother",
-              "grandfather", "child", "parent", "sibling", "widow", "widower", "classmate", "teammate", "roommate",
-              "acquaintance", "companion", "peer", "relative", "mentor", "protege", "protégé", "nemesis", "foe",
-              "friends", "colleagues", "counterparts", "rivals", "allies"}
+# Nouns that say how one person stands to another, not what office they hold ("her Russian counterpart").
+RELATIONAL = lexicon.words("names/relational_nouns")
 _OWNER_LABELS = {"NORP", "GPE", "ORG", "LOC", "FAC", "PERSON"}
 
 
@@ -74,7 +68,7 @@ def person_titles(doc, start: int, end: int) -> list[str]:
     root = span.root
     out = []
     # pre-name modifiers: a contiguous run of words left of the name that attach inside the noun phrase
-    run = []
+    run: list = []
     j = start - 1
     while j >= 0 and not doc[j + 1].is_sent_start:
         t = doc[j]

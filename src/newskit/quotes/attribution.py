@@ -5,8 +5,6 @@ passive, or a controlling verb's subject; a noun beside the cue is the fallback 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from newskit.quotes.cues import PHRASAL, is_cue_lemma, lemma
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -16,24 +14,6 @@ _SUBJECT_PRONOUNS = {"he", "she", "they"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 _NP_MODS = {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "punct", "prep", "pobj",
             "flat", "advmod"}
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """Who a quote is attributed to: the attributing mention and, when resolvable, its entity id."""
-
-    name: str | None
-    entity: str | None
-    start: int
-    end: int
-    text: str
-    role: str | None = None
-
-    def to_dict(self) -> dict:
-        d = {"name": self.name, "entity": self.entity, "start": self.start, "end": self.end, "text": self.text}
-        if self.role:
-            d["role"] = self.role
-        return d
 
 
 def cue_chars(doc, tok) -> tuple[int, int]:
