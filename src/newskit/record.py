@@ -28,7 +28,8 @@ from typing import Annotated, Any, ClassVar, Literal
 
 EntityType = Literal["person", "place", "organization", "event", "nationality", "product", "work_of_art", "law",
                      "language"]
-EntityRole = Literal["author"]
+EntityRole = Literal["author", "credit"]
+SpeakerRole = Literal["author"]
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect", "scare"]
 EventType = Literal["visit", "meeting", "statement", "launch", "test", "military_exercise", "attack", "agreement",
@@ -197,7 +198,8 @@ class Entity(Value):
     count: Annotated[int, Info("number of mentions", minimum=0)] = field(init=False, default=0)
     salience: Annotated[float, Info("how central to the article", dump=_round4, minimum=0, maximum=1)] = 0.0
     mentions: tuple[Span, ...]
-    role: Annotated[EntityRole | None, Info("author: named only in the byline", omit=is_none)] = None
+    role: Annotated[EntityRole | None, Info("author: named only in the byline; credit: named only in a photo credit",
+                                            omit=is_none)] = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "count", len(self.mentions))
@@ -224,8 +226,10 @@ class Speaker(Span):
     """Who a quote is attributed to: the attributing mention and, when resolvable, its entity id."""
 
     json_first = ("name", "entity")
-    name: str
+    name: str | None
     entity: Annotated[str | None, Info("the speaker's entity id")] = None
+    role: Annotated[SpeakerRole | None, Info("author: a first-person speaker, the article's author",
+                                             omit=is_none)] = None
 
 
 @dataclass(frozen=True)
