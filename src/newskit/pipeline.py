@@ -4,12 +4,21 @@ The model is loaded once, with only the components the requested tasks need, and
 `nlp.pipe(..., as_tuples=True)` with their sources so ids and metadata stay attached."""
 from __future__ import annotations
 
+import contextlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from newskit.article.builder import parse_article
 from newskit.io.inputs import Source, source_from_text
+from newskit.record import ErrorInfo, ErrorRecord, Record
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 TASKS = ("parse", "entities", "dates", "quotes", "events")
 # What each command fills (CONTRACT: parse → article; entities → article, entities, dates).
@@ -45,55 +54,47 @@ def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def error_record(source_id: str, code: str, message: str) -> dict:
+def error_record(source_id: str, code: str, message: str) -> dict[str, Any]:
     """Return the record that stands in for an input that failed."""
-    return {"id": source_id, "error": {"code": code, "message": message}}
+    return ErrorRecord(source_id, ErrorInfo(code, message)).to_dict()
 
 
-def build_record(source: Source, doc, tasks: Iterable[str]) -> dict:
+def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> dict[str, Any]:
     """Return the record of one source: its article fields and what the tasks extract from its spaCy doc.
 
     Besides the TASKS, `tasks` may hold "all_types" (list every entity type: nationalities, products, laws…) and
     "text" (carry the article text in the record, as HTML inputs always do)."""
     tasks = set(tasks)
-    text = source.text
+    text = source.text or ""
     article = source.article if source.article is not None else parse_article(text)
     given = source.published or (None if article.published else source.default_published)
     if given and given != article.published:
         # The record's own date (or --published for an undated text) is the publication date.
         article = replace(article, published=given, sources={**article.sources, "published": "input"})
-    rec: dict = {"id": source.id}
-    if source.format == "html" or "text" in tasks:
-        rec["text"] = text
-    rec["article"] = article.to_dict()
-    anchor = article.published
-    entities = dates = None
+    entities = dates = quotes = events = None
     if tasks & {"entities", "quotes", "events"}:
         from newskit.entities.extract import extract_entities
 
         entities = extract_entities(doc, article, all_types="all_types" in tasks)
-        if "entities" in tasks:
-            rec["entities"] = [e.to_dict() for e in entities]
     if tasks & {"dates", "events"}:
         from newskit.dates.extract import extract_dates
 
-        dates = extract_dates(doc, anchor)
-        if "dates" in tasks:
-            rec["dates"] = [d.to_dict() for d in dates]
+        dates = extract_dates(doc, article.published)
     if "quotes" in tasks:
         from newskit.quotes.extract import extract_quotes
 
-        rec["quotes"] = [q.to_dict() for q in extract_quotes(doc, entities)]
+        quotes = tuple(extract_quotes(doc, entities))
     if "events" in tasks:
         from newskit.events.extract import extract_events
 
-        rec["events"] = [e.to_dict() for e in extract_events(doc, entities, dates)]
-    if source.meta:
-        rec["meta"] = source.meta
-    return rec
+        events = tuple(extract_events(doc, entities, dates, published=article.published))
+    return Record(source.id, text if source.format == "html" or "text" in tasks else None, article,
+                  entities=tuple(entities) if entities is not None and "entities" in tasks else None,
+                  dates=tuple(dates) if dates is not None and "dates" in tasks else None,
+                  quotes=quotes, events=events, meta=source.meta or None).to_dict()
 
 
-def _safe_build(source: Source, doc, tasks, debug: bool) -> dict:
+def _safe_build(source: Source, doc: Doc | None, tasks: Iterable[str], debug: bool) -> dict[str, Any]:
     if source.error is not None:
         return error_record(source.id, source.error.code, source.error.message)
     try:
@@ -112,14 +113,14 @@ def html_to_text(source: Source) -> Source:
     from newskit.html.page import article_from_html
 
     try:
-        text, article = article_from_html(source.text)
+        text, article = article_from_html(source.text or "")
     except InputError as exc:
         return Source(source.id, format="html", error=exc)
     # The record's own "published" and --published stay as given: build_record weighs them against the page's.
     return replace(source, text=text, article=article)
 
 
-def needs_model(tasks) -> bool:
+def needs_model(tasks: Iterable[str]) -> bool:
     """Tell whether the tasks need the spaCy model (everything but parse does)."""
     return bool(set(tasks) - {"parse"})
 
@@ -127,10 +128,11 @@ def needs_model(tasks) -> bool:
 def _texts(source: Source) -> str:
     """Return the text to send through the model for a source."""
     # Failed sources still travel through nlp.pipe (as empty docs) so records come out in input order.
-    return "" if source.error is not None else source.text
+    return "" if source.error is not None else source.text or ""
 
 
-def process_batch(sources: list[Source], tasks, model: str | None = None, debug: bool = False) -> list[dict]:
+def process_batch(sources: list[Source], tasks: Iterable[str], model: str | None = None,
+                  debug: bool = False) -> list[dict[str, Any]]:
     """Return the records of a list of sources, running the model over them as one batch."""
     sources = [html_to_text(s) for s in sources]
     if not needs_model(tasks):
@@ -141,14 +143,15 @@ def process_batch(sources: list[Source], tasks, model: str | None = None, debug:
     return list(_run_model(nlp, sources, tasks, debug))
 
 
-def _chunks(sources: Iterable[Source]):
+def _chunks(sources: Iterable[Source]) -> Iterator[tuple[str, tuple[Source, int, int]]]:
     for s in sources:
         pieces = split_text(_texts(s))
         for i, piece in enumerate(pieces):
             yield piece, (s, i, len(pieces))
 
 
-def _run_model(nlp, sources: Iterable[Source], tasks, debug: bool) -> Iterator[dict]:
+def _run_model(nlp: Language, sources: Iterable[Source], tasks: Iterable[str],
+               debug: bool) -> Iterator[dict[str, Any]]:
     """Yield the records of `sources` in order, streaming them through `nlp.pipe` with their sources attached."""
     from spacy.tokens import Doc
 
@@ -176,7 +179,7 @@ def _batches(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
 
 
 def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: str | None = None,
-            workers: int = 1, debug: bool = False) -> Iterator[dict]:
+            workers: int = 1, debug: bool = False) -> Iterator[dict[str, Any]]:
     """Yield one record per source, in input order, streaming: sources are read only as records are needed."""
     tasks = tuple(tasks)
     if workers <= 1 or not needs_model(tasks):  # else each worker's process_batch reads its own pages
@@ -192,7 +195,7 @@ def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: s
         yield from _analyze_parallel(sources, tasks, model, workers, debug)
 
 
-def _worker_init(model, tasks):
+def _worker_init(model: str | None, tasks: tuple[str, ...]) -> None:
     import signal
 
     # Ctrl-C is the parent's to handle: it stops the pool; workers must not print tracebacks of their own.
@@ -200,13 +203,14 @@ def _worker_init(model, tasks):
     from newskit.errors import ModelError
     from newskit.nlp import components_for, load
 
-    try:
+    # On a ModelError process_batch loads again and raises it to the parent; failing here would respawn workers
+    # forever.
+    with contextlib.suppress(ModelError):
         load(model, components_for(tasks))
-    except ModelError:
-        pass  # process_batch loads again and raises it to the parent; failing here would respawn workers forever
 
 
-def _analyze_parallel(sources, tasks, model, workers, debug) -> Iterator[dict]:
+def _analyze_parallel(sources: Iterable[Source], tasks: tuple[str, ...], model: str | None, workers: int,
+                      debug: bool) -> Iterator[dict[str, Any]]:
     import multiprocessing
 
     from newskit.nlp import check_available
@@ -216,7 +220,7 @@ def _analyze_parallel(sources, tasks, model, workers, debug) -> Iterator[dict]:
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     pool = ctx.Pool(workers, initializer=_worker_init, initargs=(model, tasks))
     # A bounded window of in-flight batches keeps memory flat however long the archive is, and keeps order.
-    window: deque = deque()
+    window: deque[AsyncResult[list[dict[str, Any]]]] = deque()
     finished = False
     try:
         for batch in _batches(sources, BATCH_SIZE):
@@ -236,6 +240,6 @@ def _analyze_parallel(sources, tasks, model, workers, debug) -> Iterator[dict]:
 
 
 def analyze_text(text: str, *, published: str | None = None, tasks: Iterable[str] = TASKS,
-                 model: str | None = None) -> dict:
+                 model: str | None = None) -> dict[str, Any]:
     """Return the whole record of one article text (fields, entities, dates, quotes, events) as a dict."""
     return next(analyze([source_from_text(text, published=published)], tasks, model=model))

@@ -174,3 +174,16 @@ def test_a_period_that_ended_lies_before_the_anchor(text, expected):
 ])
 def test_quarter_and_half_codes(text, expected):
     assert [(m.text, m.value) for m in resolve_all(text, ANCHOR)] == expected
+
+
+def test_one_sort_key_for_timex_values():
+    values = ["2024-01-22", "2024-W03", "2024-01-19", "2024-Q1", "2024", "2024-01", "2023-WI", "201", "PXY",
+              "XXXX-09", "2024-01-19T10:30", "PRESENT_REF"]
+    assert sorted(values, key=timex.sort_key) == [
+        "201", "2023-WI", "2024-01", "2024-Q1", "2024", "2024-W03", "2024-01-19", "2024-01-19T10:30", "2024-01-22",
+        "PRESENT_REF", "PXY", "XXXX-09"]
+    assert timex.period("2024-W03") == (date(2024, 1, 15), date(2024, 1, 21))
+    assert timex.period("2024-Q4") == (date(2024, 10, 1), date(2024, 12, 31))
+    assert timex.period("2024-W03-WE") == (date(2024, 1, 20), date(2024, 1, 21))
+    assert timex.period("2024-02-30") is None and timex.period("P3D") is None
+

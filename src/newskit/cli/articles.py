@@ -7,20 +7,26 @@ import sys
 import click
 
 from newskit.cli.app import cli
-from newskit.cli.options import check_inputs, common_options, pick_workers, report_error, several
+from newskit.cli.options import check_archive_options, check_inputs, common_options, pick_workers, report_error, several
 from newskit.errors import ExitStatus, NewskitError
 
 
 def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model, workers, max_bytes, debug,
-        progress=None, view_options=None) -> None:
+        progress=None, view_options=None, **archive) -> None:
     """Run one article command end to end and exit with the contract's status code."""
     from newskit.io.inputs import read_inputs
     from newskit.pipeline import COMMAND_TASKS, analyze, needs_model
 
     if as_json and as_jsonl:
         raise click.UsageError("--json and --jsonl are exclusive")
+    check_archive_options(archive, as_json or as_jsonl)
     inputs, published = check_inputs(inputs, published)
     tasks = COMMAND_TASKS[command] + (("all_types",) if (view_options or {}).pop("all_types", False) else ())
+    if archive.get("output"):
+        from newskit.cli.archive import run_to_output
+
+        run_to_output(command, tasks, inputs, input_format=input_format, published=published, model=model,
+                      workers=workers, max_bytes=max_bytes, debug=debug, progress=progress, **archive)
     if not (as_json or as_jsonl) and sys.stdout.isatty():
         tasks += ("text",)  # the human views quote the sentence around each date
     try:

@@ -9,6 +9,25 @@ import click
 FORMAT_CHOICES = click.Choice(["auto", "text", "html", "jsonl"])
 
 
+# Archive runs (records to files instead of stdout): see newskit.archive and the README's "Large archives".
+ARCHIVE_OPTIONS = [
+    click.option("--output", metavar="DIR|FILE.db",
+                 help="Write records to files: one part per input shard, resumable (see --format)."),
+    click.option("--format", "output_format", type=click.Choice(["jsonl", "parquet", "sqlite"]), default=None,
+                 help="With --output: JSONL parts, Parquet tables, or one SQLite database "
+                      "[default: sqlite for FILE.db/.sqlite, else jsonl]."),
+    click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                 help="With --output: run shards on this machine, or on a Dask cluster (extra: newskit[dask])."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="With --engine dask: the scheduler to use (tcp://host:8786) [default: a local cluster]."),
+    click.option("--text-column", default="text", show_default=True, metavar="NAME",
+                 help="Parquet inputs: the column holding the article text (or html)."),
+    click.option("--id-column", metavar="NAME", help="Parquet inputs: the column holding the article id."),
+    click.option("--overwrite", is_flag=True,
+                 help="With --output: replace output made by another command or model instead of refusing."),
+]
+
+
 def common_options(f):
     """Attach the options every article command shares."""
     options = [
@@ -28,6 +47,7 @@ def common_options(f):
         click.option("--progress/--no-progress", default=None,
                      help="Progress bar on stderr [default: when stderr is a terminal and there are several inputs]."),
         click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors."),
+        *ARCHIVE_OPTIONS,
     ]
     for opt in reversed(options):
         f = opt(f)
@@ -51,12 +71,12 @@ def check_inputs(inputs: tuple[str, ...], published: str | None) -> tuple[tuple[
             raise click.UsageError("no INPUT given and stdin is a terminal")
         inputs = ("-",)
     if published:
-        import datetime as dt
+        from newskit.dates.isodate import read_date
 
-        try:
-            published = dt.date.fromisoformat(published).isoformat()
-        except ValueError:
-            raise click.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published") from None
+        day = read_date(published)
+        if day is None:
+            raise click.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published")
+        published = day.isoformat()
     return inputs, published
 
 
@@ -69,3 +89,16 @@ def report_error(rec: dict) -> None:
     click.echo(f"newskit: {rec['id']}: {err['message']} [{err['code']}]", err=True)
 
 
+
+
+def check_archive_options(archive: dict, streaming: bool) -> None:
+    """Raise a usage error for archive options that cannot go together (or need --output)."""
+    if archive.get("output"):
+        if streaming:
+            raise click.UsageError("--output writes files; it cannot go with --json or --jsonl")
+        if archive.get("scheduler") and archive.get("engine") != "dask":
+            raise click.UsageError("--scheduler needs --engine dask")
+        return
+    for name, default in (("engine", "local"), ("output_format", None), ("scheduler", None), ("overwrite", False)):
+        if archive.get(name) not in (default, None):
+            raise click.UsageError(f"--{name.replace('output_', '')} needs --output")

@@ -8,63 +8,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
+
 # Imported for their side effect: each module registers its rules with `rule`.
-from newskit.dates.rules import named_days, periods, sets  # noqa: F401
-from newskit.dates.rules.calendar import RULES
+from newskit.dates.rules import RULES, calendar, named_days, periods, sets  # noqa: F401
 from newskit.record import DateMention
 
-_COMPILED = [(name, re.compile(r"(?<![\w'])(?:" + pattern + ")", re.IGNORECASE), fn) for name, pattern, fn in RULES]
+_COMPILED = [(r.name, re.compile(r"(?<![\w'])(?:" + r.pattern + ")", re.IGNORECASE), r.handler) for r in RULES]
 # Reference-point rules need a previous date; while choosing spans they are tried against the anchor itself.
 _WINDOW = 40
 # Every match of a rule holds one of its trigger words and starts at most _BEFORE characters before it, so each
-# rule only runs around its triggers: scanning whole articles with every rule would cost more than the parse.
-_TRIGGER_WORDS: dict[str, set[str]] = {}
-
-
-def _trigger(keys: str, words) -> None:
-    for w in (words.split() if isinstance(words, str) else words):
-        _TRIGGER_WORDS.setdefault(w, set()).update(keys.split())
-
-
-_trigger("months set", "january february march april may june july august september october november december "
-                       "jan feb mar apr jun jul aug sep sept oct nov dec")
-_trigger("weekdays set", [d + s for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                          "sunday") for s in ("", "s")] + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
-_trigger("units set", [u + s for u in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight",
-                                       "month", "quarter", "year", "decade") for s in ("", "s")]
-         + ["century", "centuries", "millennium", "millennia"])
-_trigger("relative", "day week weekend month year decade century")
-_trigger("week", "week")
-_trigger("year_words", "year month")
-_trigger("century", "century")
-_trigger("quarter", "quarter quarters period half")
-_trigger("seasons set", "spring summer fall autumn winter season")
-_trigger("parts set", "morning afternoon evening night tonight noon midnight midday overnight")
-_trigger("clock", "noon midnight midday clock")
-_trigger("day_words", "today yesterday tomorrow tonight")
-_trigger("holidays", "christmas thanksgiving easter halloween valentine new independence labor memorial election")
-_trigger("digits", "twenties thirties forties fifties sixties seventies eighties nineties")
-_trigger("ref", "now current currently recent recently lately past future present these term soon later coming "
-                "nowadays")
-_trigger("set", "daily weekly monthly yearly annually hourly nightly biweekly semiannually biannually")
-_trigger("spoken", "nineteen eighteen thousand")
-_RULE_TRIGGERS = {"spoken_year": "spoken", "date": "months", "week_of": "week", "numeric_date": "digits", "month_year": "months",
-                  "month": "months", "year": "digits", "decade": "digits", "century": "century",
-                  "day_word": "day_words", "weekday": "weekdays", "part_of_day": "parts", "clock": "clock",
-                  "holiday": "holidays", "quarter_code": "digits", "relative": "relative", "quarter": "quarter", "season": "seasons",
-                  "ago": "units", "duration": "units", "bare_units": "units", "set": "set", "ref": "ref",
-                  "year_adjective": "year_words"}
+# rule only runs around its triggers. Rules with the same triggers share their windows (a key per trigger set).
+_KEYS = [(r.triggers, r.digits) for r in RULES]
+_TRIGGER_WORDS = {w: tuple({k for k in _KEYS if w in k[0]})
+                  for w in frozenset().union(*(r.triggers for r in RULES))}
+_DIGIT_KEYS = tuple({k for k in _KEYS if k[1]})
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _BEFORE, _AFTER = 50, 70
 # "a year earlier" and "the year-ago quarter" compare with the period under discussion; they do not replace it.
 _COMPARATIVE = re.compile(r"earlier|ago|before|later|after|previous|prior|year-|comparable|corresponding", re.I)
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+_FUTURE_AUX = lexicon.words("dates/future_auxiliaries")
+_MODALS = lexicon.words("dates/modals")
 # Word forms, not lemmas: the "dates" pipeline runs without the lemmatizer.
-_FUTURE_VERBS = re.compile(r"(?:expect|plan|schedul|slat|intend|aim|hop|prepar|propos)(?:e|es|ed|s|ing|ning|ned)?|due|set",
-                           re.I)
+_FUTURE_VERBS = re.compile(r"(?:expect|plan|schedul|slat|intend|aim|hop|prepar|propos)(?:e|es|ed|s|ing|ning|ned)?"
+                           r"|due|set", re.I)
 
 
 _DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her)\s+$", re.I)
@@ -96,13 +67,13 @@ class Found:
     match: re.Match
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Return, for each trigger kind, the merged stretches of `text` around its trigger words."""
-    out: dict[str, list[list[int]]] = {}
+def _windows(text: str) -> dict[tuple, list[tuple[int, int]]]:
+    """Return, for each trigger key, the merged stretches of `text` around its trigger words."""
+    out: dict[tuple, list[list[int]]] = {}
     size = len(text)
     for m in _WORD.finditer(text):
         word = m.group()
-        keys = ("digits", "clock") if word[0].isdigit() else _TRIGGER_WORDS.get(word.lower())
+        keys = _DIGIT_KEYS if word[0].isdigit() else _TRIGGER_WORDS.get(word.lower())
         if not keys:
             continue
         lo, hi = max(0, m.start() - _BEFORE), min(size, m.end() + _AFTER)
@@ -123,11 +94,11 @@ def _context(text: str, start: int, end: int, anchor, tense, ref, present: bool 
 def find(text: str, anchor=None) -> list[Found]:
     """Return the non-overlapping expressions of `text`, longest first when rules compete, sorted by start."""
     anchor = timex.as_date(anchor)
-    probe_anchor = anchor or timex.as_date("2000-01-03")
+    probe_anchor = anchor or date(2000, 1, 3)
     cands = []
     windows = _windows(text)
-    for name, rx, fn in _COMPILED:
-        for lo, hi in windows.get(_RULE_TRIGGERS[name], ()):
+    for (name, rx, _fn), key in zip(_COMPILED, _KEYS, strict=True):
+        for lo, hi in windows.get(key, ()):
             for m in rx.finditer(text, lo, hi):
                 if m.end() > m.start():
                     cands.append(Found(_start(name, m), m.end(), name, m))
@@ -186,8 +157,7 @@ def resolve(text: str, anchor=None, tense: str | None = None, ref: str | None = 
     return _apply(best, _context(text, best.start, best.end, anchor, tense, ref))
 
 
-_STATIVE = {"was", "were", "is", "are", "been", "be", "stayed", "remained", "lasted", "continued", "lived", "worked",
-            "served", "waited", "held", "ran", "run", "kept"}
+_STATIVE = lexicon.words("dates/stative_verbs")
 
 
 _COMPLEMENT = ("ccomp", "parataxis")
@@ -208,6 +178,21 @@ def _own_clause(verb, span):
             and not any(t.is_punct and t.text != "," or t.lower_ == "that" for t in span.doc[head.i + 1:span.start]):
         return head
     return verb
+
+
+_NONFINITE_DEPS = {"advcl", "xcomp", "pcomp", "acl", "conj"}
+
+
+def _governing_verb(tok):
+    """Return the nearest verb above a participle (through a preposition or noun), or None."""
+    up = tok.head
+    for _ in range(3):
+        if up is tok or up.head is up and up.pos_ not in ("VERB", "AUX"):
+            return None
+        if up.pos_ in ("VERB", "AUX"):
+            return up
+        tok, up = up, up.head
+    return None
 
 
 def _tense_of(doc, start: int, end: int) -> str | None:
@@ -237,8 +222,18 @@ def _tense_of(doc, start: int, end: int) -> str | None:
                 tok.tag_ in ("VB", "VBZ", "VBP", "VBG") or words & {"is", "are", "'s", "'re", "be", "has"}
                 or (tok.tag_ == "VBD" and tok.lower_ not in ("set", "due")))):
             return FUTURE
+        if words & _MODALS:
+            # "may close by March", "can win Tuesday": a possibility lies ahead; "might have won" is past
+            return PAST if "have" in words else FUTURE
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "'ve"}:
             return PAST
+        if tok.tag_ == "VBN" and not auxes and tok.dep_ == "acl":
+            return PAST  # "the decision, announced Wednesday": a reduced passive tells what was done
+        if tok.tag_ == "VBG" and not auxes and tok.dep_ in _NONFINITE_DEPS:
+            up = _governing_verb(tok)
+            if up is not None:
+                tok = up  # "before announcing her run in April", "clips dating back to June": no tense of its own
+                continue
         if tok.tag_ == "VB" and "to" in words and tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head is not tok:
             tok = tok.head  # "plans to visit", "agreed to meet": the governing verb decides
             if _FUTURE_VERBS.fullmatch(tok.text) or tok.lower_ in ("is", "are", "'s"):

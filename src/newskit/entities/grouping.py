@@ -10,20 +10,20 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from newskit import lexicon
 from newskit.entities import names, places
 
-_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "&", "in", "on", "at", "to", "a"}
-_CORPORATE = {"inc", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "group", "ag", "sa", "nv",
-              "llc", "holdings", "gmbh", "se", "spa", "bv", "lp", "llp"}
-FAMILY = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization",
-          "EVENT": "event"}
+_FUNCTION_WORDS = lexicon.words("name_function_words")
+_CORPORATE = lexicon.words("corporate_suffixes")
+# Entity types whose mentions may be grouped together; the other labels keep their own.
+FAMILY = {label: kind for label, kind in lexicon.table("label_types").items()
+          if kind in ("person", "place", "organization", "event")}
 
 
 @lru_cache(maxsize=16384)
 def norm(text: str) -> str:
     """Return the comparison key of a name: casefolded, straight apostrophes, no leading article or dots."""
-    t = " ".join(text.replace("\u2019", "'").split()).casefold()
-    t = re.sub(r"^the ", "", t)
+    t = re.sub(r"^the ", "", lexicon.norm(text))
     t = re.sub(r"'s$", "", t)
     if re.fullmatch(r"(?:\w\.)+\w?\.?", t):  # U.S. -> us, U.N. -> un
         t = t.replace(".", "")
@@ -183,7 +183,7 @@ def _reconcile(mentions, keys, family, short) -> None:
     for i, k in enumerate(keys):
         if len(k.split()) == 1 and family[i] != "event":
             labels.setdefault(k, []).append(i)
-    for k, idx in labels.items():
+    for idx in labels.values():
         if any(i in short for i in idx):
             continue
         things = [mentions[i].label for i in idx if family[i] not in ("person", "event")]
@@ -241,7 +241,7 @@ def _group_corporate(keys, family, uf) -> None:
         longer = {uf.find(j) for kk, j in orgs.items() if kk.startswith(k + " ") and kk != k}
         if len(longer) == 1:
             uf.union(i, longer.pop())
-    base = {}
+    base: dict = {}
     for i, k in enumerate(keys):
         if family[i] == "organization":
             base.setdefault(k, i)

@@ -5,21 +5,19 @@
 Meta tags are read here; JSON-LD is parsed in newskit.jsonld and visible markup read in newskit.pagemarkup."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from newskit import lexicon
 from newskit.html.jsonld import ARTICLE_TYPES, PAGE_TYPES, json_ld, ld_names, ld_types
 from newskit.html.markup import clean, main_container, read_markup
 
 # Meta names/properties for the first publication date, most trusted first; then last-modified ones.
-PUBLISHED_META = ("article:published_time", "og:published_time", "article:published", "datepublished",
-                  "parsely-pub-date", "sailthru.date", "article.published", "publish-date", "publish_date",
-                  "publishdate", "pubdate", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
-                  "article_date_original", "original-publish-date", "originalpublicationdate", "date",
-                  "dc.date", "dcterms.date", "citation_publication_date", "release_date", "cxenseparse:recs:publishtime")
-MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified",
-                 "article.updated", "lastmod")
-AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
-               "dcterms.creator", "citation_author", "twitter:creator:name")
+PUBLISHED_META = lexicon.entries("meta/published")
+MODIFIED_META = lexicon.entries("meta/modified")
+AUTHOR_META = lexicon.entries("meta/author")
+
+_SCRIPT_AUTHOR = re.compile(r"""\bauthor["']?\s*[:=]\s*\[?\s*["']([A-Z][^"'\\<>{}]{2,60})["']""")
 
 
 @dataclass
@@ -36,6 +34,8 @@ class PageMeta:
     visible_dates: list = field(default_factory=list)  # (element text, iso or None, source)
     figures: list = field(default_factory=list)        # dicts: file, caption, credit, after (text before it)
     h1: str | None = None
+    h1_in_article: bool = False                      # the <h1> sits in the article's container
+    h1s: list = field(default_factory=list)            # every <h1> text of the page, the container's first
     og_type: str | None = None
     ld_article: bool = False
     url: str | None = None
@@ -84,16 +84,16 @@ def read_page(tree) -> PageMeta:
     pm.og_type = meta.get("og:type")
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     pm.url = meta.get("og:url") or (canonical[0] if canonical else None)
-    for key in ("og:title", "twitter:title", "parsely-title", "sailthru.title", "title", "dc.title"):
+    for key in lexicon.entries("meta/title"):
         if key in meta:
             pm.titles.append((meta[key], key if ":" in key else f"meta:{key}"))
-    for key in ("og:description", "description", "twitter:description"):
+    for key in lexicon.entries("meta/description"):
         if key in meta:
             pm.descriptions.append((meta[key], key if ":" in key else f"meta:{key}"))
     for key in AUTHOR_META:
         if key in meta:
             pm.authors.append((meta[key], f"meta:{key}" if ":" not in key else key))
-    for key in ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"):
+    for key in lexicon.entries("meta/publisher"):
         if key in meta and not meta[key].startswith("@"):
             pm.publishers.append((meta[key], key if ":" in key else f"meta:{key}"))
     for key in PUBLISHED_META:
@@ -102,6 +102,12 @@ def read_page(tree) -> PageMeta:
     for key in MODIFIED_META:
         if key in meta:
             pm.modified.append((meta[key], key if ":" in key else f"meta:{key}"))
+    for script in tree.xpath("//script[not(@type) or contains(@type, 'javascript')]")[:60]:
+        # Pages that draw the byline with JavaScript still name the author in their page data.
+        m = _SCRIPT_AUTHOR.search(script.text or "")
+        if m:
+            pm.authors.append((m.group(1), "script"))
+            break
     container = main_container(tree)
     read_markup(tree, container, pm)
     return pm

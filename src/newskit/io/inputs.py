@@ -3,18 +3,18 @@
 A failed input is not an exception: it becomes a `Source` whose `error` is set, so a batch goes on."""
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from newskit.dates.isodate import read_date
 from newskit.errors import InputError
+from newskit.record import Article
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
 FORMATS = ("auto", "text", "html", "jsonl")
@@ -38,7 +38,7 @@ class Source:
     published: str | None = None
     meta: dict = field(default_factory=dict)
     error: InputError | None = None
-    article: object | None = None  # an Article already recovered (HTML pages), else parsed from `text`
+    article: Article | None = None  # an Article already recovered (HTML pages), else parsed from `text`
     default_published: str | None = None  # --published: used only when neither the record nor the text has a date
 
 
@@ -58,7 +58,7 @@ def decode(data: bytes) -> str:
             try:
                 return data[len(bom):].decode(enc)
             except UnicodeDecodeError as exc:
-                raise InputError("undecodable", f"invalid {enc} after its byte-order mark ({exc.reason})")
+                raise InputError("undecodable", f"invalid {enc} after its byte-order mark ({exc.reason})") from None
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError("binary", f"binary file ({what}), not article text")
@@ -93,20 +93,13 @@ def _check_text(text: str) -> None:
         raise InputError("empty", "empty article (no text)" if not text else "article has only whitespace")
 
 
-_ISO_DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T ][0-9:.+\-Z]*)?")
-
-
 def _check_published(value, where: str) -> str | None:
     if value in (None, ""):
         return None
-    # YYYY-MM-DD, optionally with an ISO time after it; Python's fromisoformat alone also takes "20240122".
-    m = _ISO_DAY.fullmatch(value) if isinstance(value, str) else None
-    try:
-        if m:
-            return dt.date.fromisoformat(m.group(1)).isoformat()
-    except ValueError:
-        pass
-    raise InputError("bad-date", f"{where}: published {value!r} is not a YYYY-MM-DD date")
+    day = read_date(value)
+    if day is None:
+        raise InputError("bad-date", f"{where}: published {value!r} is not a YYYY-MM-DD date")
+    return day.isoformat()
 
 
 def _format_for(path: str, input_format: str) -> str:
@@ -127,13 +120,13 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             raise InputError("too-large", f"input is over the --max-bytes limit of {max_bytes}")
         return data
     except FileNotFoundError:
-        raise InputError("not-found", "no such file or directory")
+        raise InputError("not-found", "no such file or directory") from None
     except PermissionError:
-        raise InputError("unreadable", "permission denied")
+        raise InputError("unreadable", "permission denied") from None
     except IsADirectoryError:
-        raise InputError("unreadable", "is a directory")
+        raise InputError("unreadable", "is a directory") from None
     except OSError as exc:
-        raise InputError("unreadable", exc.strerror or str(exc))
+        raise InputError("unreadable", exc.strerror or str(exc)) from None
 
 
 def _article_files(folder: str) -> list[str]:
@@ -158,7 +151,8 @@ def _jsonl_sources(lines: Iterable[bytes], where: str, published: str | None,
             try:
                 obj = json.loads(raw.decode("utf-8-sig"))
             except (UnicodeDecodeError, ValueError) as exc:
-                raise InputError("bad-jsonl", f"{where} line {n} is not valid JSON ({exc.__class__.__name__})")
+                raise InputError("bad-jsonl",
+                                 f"{where} line {n} is not valid JSON ({exc.__class__.__name__})") from None
             if not isinstance(obj, dict):
                 raise InputError("bad-jsonl", f"{where} line {n} is not a JSON object")
             if isinstance(obj.get("id"), (str, int)) and not isinstance(obj.get("id"), bool):

@@ -1,44 +1,51 @@
 """Calendar rules: explicit dates, months, years, decades, weekdays, days relative to today and clock times.
 
-Each rule is a regular expression (matched case-insensitively on the raw text) and a handler that turns the match
-into a TIMEX3 (type, value) using a `Context`, or None to reject the match.
+Each handler turns its rule's match into a TIMEX3 (type, value) using a `Context`, or None to reject the match.
 """
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
+from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.anchor import Context
+from newskit.dates.rules import rule
 from newskit.dates.words import (
     DAYNUM,
+    DECADE_WORDS,
     MONTH,
+    MONTH_WORDS,
     NUMBER_WORDS,
     PART,
     PART_CODES,
+    PART_WORDS,
     WEEKDAY,
+    WEEKDAY_WORDS,
     YEAR,
     month_number,
     weekday_number,
 )
+from newskit.lexicon import norm
 
-RULES: list[tuple[str, str, object]] = []
 # Words after which a bare "May"/"March"/"fall"/"spring" is a date and not a verb or a name.
-DATE_PREPS = {"in", "since", "until", "till", "by", "from", "through", "during", "before", "after", "of", "early",
-              "late", "mid", "last", "next", "this", "to", "and", "or", "between", "each", "every", "throughout"}
-
-
-def rule(name: str, pattern: str):
-    """Register a handler for `pattern` under `name`."""
-    def wrap(fn):
-        RULES.append((name, pattern, fn))
-        return fn
-    return wrap
+DATE_PREPS = lexicon.words("dates/date_prepositions")
 
 
 def capitalized(word: str) -> bool:
     """Return True when `word` starts with a capital letter."""
     return word[:1].isupper()
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u2019\u201d]?\s+|\n\s*|[\"\u201c\u2018(]\s*)$")
+
+
+def in_name(words: str, ctx: Context) -> bool:
+    """Return True when common temporal words are capitalized inside a name: "the New York Daily News", "CBS This
+    Morning", "Washington Monthly". Capitals mid-sentence, or before another capitalized word, mark a title."""
+    if not all(w[:1].isupper() for w in re.findall(r"[A-Za-z]+", words)):
+        return False
+    return not _SENTENCE_START.search(ctx.before) or bool(re.match(r"\s+[A-Z]", ctx.after))
 
 
 def prev_word(ctx: Context) -> str:
@@ -48,12 +55,16 @@ def prev_word(ctx: Context) -> str:
 
 
 def _day_num(s: str) -> int:
-    return int(re.match(r"\d+", s).group())
+    m = re.match(r"\d+", s)
+    if m is None:
+        raise ValueError(f"no day number in {s!r}")
+    return int(m.group())
 
 
-@rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"
-              rf"(?:,?\s+(?P<y>{YEAR})|,?\s+'(?P<yy>\d\d))?"
-              rf"|(?:the\s+)?(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?)(?![\w])")
+@rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})(?:\s+|(?<=\.))(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"
+              rf"(?:,?\s+(?P<y>{YEAR})|,?\s+'(?P<yy>\d\d)|\s+of\s+(?P<ry>this|last|next)\s+year)?"
+              rf"|(?:the\s+)?(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?)(?![\w])",
+      triggers=MONTH_WORDS)
 def _date(m, ctx):
     mon = m.group("mon") or m.group("mon2")
     if not capitalized(mon):
@@ -62,6 +73,11 @@ def _date(m, ctx):
     y = m.group("y") or m.group("y2")
     if m.group("yy"):
         y = ("19" if int(m.group("yy")) > 30 else "20") + m.group("yy")
+    if m.group("ry"):  # "Jan. 1 of this year"
+        a = ctx.today()
+        if a is None:
+            return "DATE", f"XXXX-{month_number(mon):02d}-{d:02d}"
+        y = str(a.year + {"this": 0, "last": -1, "next": 1}[m.group("ry").lower()])
     if y:
         return "DATE", ctx.month_day(month_number(mon), d, int(y))
     if ctx.anchor is None:
@@ -69,7 +85,21 @@ def _date(m, ctx):
     return "DATE", ctx.month_day(month_number(mon), d)
 
 
-@rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?(?![\w])")
+@rule("ordinal_day", r"(?<=\bon\s)the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;)]|\s+(?:and|at|when)\b)",
+      triggers=(), digits=True)
+def _ordinal_day(m, ctx):
+    """"on the 15th" after a month was named: that day of the month under discussion."""
+    month = ctx.reference("M")
+    if month is None:
+        return None
+    try:
+        return "DATE", timex.day(date(int(month[:4]), int(month[5:7]), int(m.group("d"))))
+    except ValueError:
+        return None
+
+
+@rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?(?![\w])",
+      triggers="week")
 def _week_of(m, ctx):
     if not capitalized(m.group("mon")):
         return None
@@ -80,7 +110,8 @@ def _week_of(m, ctx):
 
 
 @rule("numeric_date", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d:])"
-                      r"|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/(?P<y2>\d{4}|\d\d)(?![\d/])")
+                      r"|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/(?P<y2>\d{4}|\d\d)(?![\d/])",
+      triggers=DECADE_WORDS, digits=True)
 def _numeric_date(m, ctx):
     if m.group("y"):
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
@@ -95,7 +126,8 @@ def _numeric_date(m, ctx):
 
 
 @rule("month_year", rf"(?:(?P<edge>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
-                    rf"|the\s+start\s+of)[\s-]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\w])")
+                    rf"|the\s+start\s+of)[\s-]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\w])",
+      triggers=MONTH_WORDS)
 def _month_year(m, ctx):
     if not capitalized(m.group("mon")):
         return None
@@ -105,13 +137,14 @@ def _month_year(m, ctx):
 @rule("month", rf"(?:(?P<edge>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of"
                rf"|the\s+rest\s+of)[\s-]+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous"
                rf"|the\s+following|the\s+same|that|the\s+coming|since\s+last)\s+)?(?P<mon>{MONTH})(?![\w])"
-               r"(?:(?P<ry>,?\s+(?:of\s+)?(?:this|last|next)\s+year)(?![\w']))?(?!\s+\d)")
+               r"(?:(?P<ry>,?\s+(?:of\s+)?(?:this|last|next)\s+year)(?![\w']))?(?!\s+\d)",
+      triggers=MONTH_WORDS)
 def _month(m, ctx):
     word = m.group("mon")
     if not capitalized(word) or (word.endswith(".") is False and len(word) <= 3 and word.lower() != "may"):
         return None
     mo = month_number(word)
-    rel = " ".join((m.group("rel") or "").lower().split())
+    rel = norm(m.group("rel"))
     if word.lower() in ("may", "march") and not rel and not m.group("edge") and prev_word(ctx) not in DATE_PREPS:
         return None
     a = ctx.today()
@@ -132,7 +165,8 @@ def _month(m, ctx):
 
 @rule("year", rf"(?:(?P<edge>early|late|mid|pre|post|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
               rf"|the\s+start\s+of|the\s+rest\s+of)[\s-]+|(?:the\s+)?(?:fiscal|calendar|financial|model)"
-              rf"(?:\s+year)?\s+|the\s+year\s+|FY\s?)?(?P<y>{YEAR})(?![\d%]|,\d|\.\d|-\d)")
+              rf"(?:\s+year)?\s+|the\s+year\s+|FY\s?)?(?P<y>{YEAR})(?![\d%]|,\d|\.\d|-\d)",
+      triggers=DECADE_WORDS, digits=True)
 def _year(m, ctx):
     if re.search(r"[$#]\s*$|\bNo\.\s*$|\bNos?\s*$|\d[,.]?$", ctx.before):
         return None
@@ -141,19 +175,19 @@ def _year(m, ctx):
 
 @rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>1[5-9]\d0|20\d0)'?s(?![\w])"
                 r"|(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'(?P<short>\d0)s(?![\w])"
-                r"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies"
-                r"|eighties|nineties)")
+                rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>{lexicon.alternation(DECADE_WORDS)})",
+      triggers=DECADE_WORDS, digits=True)
 def _decade(m, ctx):
     if m.group("dec"):
         return "DATE", m.group("dec")[:3]
     if m.group("short"):
         return "DATE", ("19" if m.group("short") != "00" and int(m.group("short")) > 10 else "20") + m.group("short")[0]
-    words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
-    return "DATE", f"19{words.index(m.group('word').lower()) + 2}"
+    return "DATE", f"19{DECADE_WORDS.index(m.group('word').lower()) + 2}"
 
 
 @rule("century", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<n>1\d|20|21)(?:st|nd|rd|th)[\s-]+century"
-                 r"|(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first)[\s-]+century")
+                 r"|(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first)[\s-]+century",
+      triggers="century")
 def _century(m, ctx):
     n = int(m.group("n")) if m.group("n") else {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
         m.group("w").lower()]
@@ -161,7 +195,8 @@ def _century(m, ctx):
 
 
 @rule("day_word", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)"
-                  rf"(?:\s+(?P<part>{PART}))?|the\s+day\s+(?P<ba>before|after)\s+(?P<w2>yesterday|tomorrow)")
+                  rf"(?:\s+(?P<part>{PART}))?|the\s+day\s+(?P<ba>before|after)\s+(?P<w2>yesterday|tomorrow)",
+      triggers="today yesterday tomorrow tonight")
 def _day_word(m, ctx):
     w = (m.group("w") or m.group("w2")).lower()
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
@@ -175,11 +210,16 @@ def _day_word(m, ctx):
     return ("TIME", f"{value}T{part}") if part else ("DATE", value)
 
 
+# Named days that are not the nearest such weekday: "Black Monday" (1987), "Cyber Monday", "Bloody Sunday".
+_NAMED_DAY = re.compile(rf"\b(?:{lexicon.alternation(lexicon.words('dates/named_day_words'))})\s+$")
+
+
 @rule("weekday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next"
                  rf"|(?:early|late)(?:\s+on)?|that)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"
-                 rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?)?(?![\w])")
+                 rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?)?(?![\w])",
+      triggers=WEEKDAY_WORDS)
 def _weekday(m, ctx):
-    if not capitalized(m.group("wd")):
+    if not capitalized(m.group("wd")) or (not m.group("rel") and _NAMED_DAY.search(ctx.before)):
         return None
     if m.group("mon"):
         if not capitalized(m.group("mon")):
@@ -188,7 +228,7 @@ def _weekday(m, ctx):
         value = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")), y)
     else:
         wd = weekday_number(m.group("wd"))
-        rel = " ".join((m.group("rel") or "").lower().split())
+        rel = norm(m.group("rel"))
         a = ctx.today()
         if a is None:
             value = f"XXXX-WXX-{wd}"
@@ -212,8 +252,11 @@ def _weekday(m, ctx):
 @rule("part_of_day", rf"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<rel>this|last|that|the|the\s+next"
                      rf"|the\s+following|the\s+previous|the\s+same)\s+(?P<part>{PART})(?![\w])"
                      rf"|(?:(?:early|late|mid)[\s-]+)?(?P<part2>{PART})\s+(?P<w>yesterday|today|tomorrow"
-                     rf"|{WEEKDAY})(?![\w])")
+                     rf"|{WEEKDAY})(?![\w])",
+      triggers=PART_WORDS)
 def _part_of_day(m, ctx):
+    if m.group("part") and in_name(m.group(0), ctx):
+        return None
     part = PART_CODES[(m.group("part") or m.group("part2")).lower()]
     if m.group("w"):
         w = m.group("w").lower()
@@ -227,7 +270,7 @@ def _part_of_day(m, ctx):
         else:
             base = ctx.weekday(weekday_number(m.group("w")))
         return "TIME", f"{base}T{part}"
-    rel = " ".join(m.group("rel").lower().split())
+    rel = norm(m.group("rel"))
     a = ctx.today()
     if rel == "the" and re.match(r"\s+(?:of|before|after|when)\b", ctx.after):
         return None
@@ -246,13 +289,18 @@ def _part_of_day(m, ctx):
     return "TIME", f"{timex.day(d + timedelta(days=off))}T{part}"
 
 
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+_HEADING_AFTER = re.compile(r"[ \t.:]*(?:\n|$)")
+
+
 @rule("clock", rf"(?:(?:around|about|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
                r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)"
                r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])|(?P<named>noon|midnight|midday)"
                r"|(?P<hw>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock)"
                r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|local\s+time))?"
                rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rd>today|yesterday|tomorrow)"
-               rf"|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?))?(?![\w])")
+               rf"|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?))?(?![\w])",
+      triggers="noon midnight midday clock", digits=True)
 def _clock(m, ctx):
     if m.group("named") and re.search(r"\bhigh\s*$", ctx.before, re.I):
         return None
@@ -282,6 +330,10 @@ def _clock(m, ctx):
     elif m.group("mon"):
         base = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")),
                              int(m.group("y")) if m.group("y") else None)
+    elif _HEADING_BEFORE.search(ctx.before) and _HEADING_AFTER.match(ctx.after):
+        # a time alone on its line stamps an entry of a live blog ("3:40 p.m." then the news): the day of
+        # publication, not the day the previous entry mentioned
+        base = timex.day(ctx.today()) if ctx.today() else "XXXX-XX-XX"
     else:
         base = ctx.reference("D") or (timex.day(ctx.today()) if ctx.today() else "XXXX-XX-XX")
     tz = "Z" if (m.group("tz") or "").upper() in ("UTC", "GMT") else ""

@@ -4,26 +4,28 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from newskit.dates import timex
-from newskit.dates.rules.calendar import capitalized, rule
-from newskit.dates.words import MONTH, SEASON_CODES, YEAR, month_number, number
+from newskit.dates.rules import rule
+from newskit.dates.rules.calendar import capitalized
+from newskit.dates.words import MONTH, NUMBER_WORDS, SEASON_CODES, YEAR, month_number, number
+from newskit.lexicon import norm
 
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_SPOKEN_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+_SPOKEN_TENS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
 
 
 @rule("spoken_year", rf"(?:(?P<mon>{MONTH})\s+|(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+)?"
                      rf"(?:the\s+year\s+)?(?P<c>nineteen|eighteen)[\s-](?P<y>{_SPOKEN_TENS}|hundred)(?![\w-])"
                      r"|(?P<yr>the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<y2>one|two|three|four|five|six|seven"
                      r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-                     rf"|{_SPOKEN_TENS}))?(?![\w-])")
+                     rf"|{_SPOKEN_TENS}))?(?![\w-])",
+      triggers="nineteen eighteen thousand")
 def _spoken_year(m, ctx):
     """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
     if m.group("yr"):
         y = 2000 + (number(m.group("y2")) or 0 if m.group("y2") else 0)
     else:
         tail = m.group("y").lower()
-        y = _TEENS[m.group("c").lower()] * 100 + (0 if tail == "hundred" else number(tail.replace("-", " ")) or 0)
+        y = NUMBER_WORDS[m.group("c").lower()] * 100 + (0 if tail == "hundred" else number(tail.replace("-", " ")) or 0)
     if m.group("mon"):
         if not capitalized(m.group("mon")):
             return None
@@ -58,7 +60,8 @@ HOLIDAYS = {"christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: d
             "christmas eve": lambda y: date(y, 12, 24), "new year's day": lambda y: date(y, 1, 1),
             "new year's eve": lambda y: date(y, 12, 31), "independence day": lambda y: date(y, 7, 4),
             "halloween": lambda y: date(y, 10, 31), "valentine's day": lambda y: date(y, 2, 14),
-            "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+            "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
+            "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
             "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
             "easter": _easter, "easter sunday": _easter,
             "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1)}
@@ -66,9 +69,10 @@ HOLIDAYS = {"christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: d
 
 @rule("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)"
                  rf"|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day"
-                 rf"|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)(?:,?\s+(?P<y>{YEAR}))?(?![\w])")
+                 rf"|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)(?:,?\s+(?P<y>{YEAR}))?(?![\w])",
+      triggers="christmas thanksgiving easter halloween valentine new independence labor memorial election")
 def _holiday(m, ctx):
-    name = " ".join(m.group("h").lower().replace("\u2019", "'").split())
+    name = norm(m.group("h"))
     if not capitalized(m.group("h")):
         return None
     fn = HOLIDAYS[name]

@@ -4,27 +4,28 @@ from __future__ import annotations
 
 import re
 
+from newskit import lexicon
 from newskit.dates import timex
-from newskit.dates.anchor import Context
-from newskit.dates.rules.calendar import DATE_PREPS, prev_word, rule
+from newskit.dates.anchor import PAST, Context
+from newskit.dates.rules import rule
+from newskit.dates.rules.calendar import DATE_PREPS, prev_word
 from newskit.dates.words import (
     APPROX,
+    DECADE_WORDS,
     MONTH,
     NUM,
     ORDINALS,
     SEASON,
     SEASON_CODES,
+    SEASON_WORDS,
     UNIT,
+    UNIT_WORDS,
     YEAR,
     month_number,
     number,
     unit_code,
 )
-
-
-def norm(s: str | None) -> str:
-    """Return `s` lowercased with whitespace runs collapsed ("" for None)."""
-    return " ".join((s or "").lower().split())
+from newskit.lexicon import norm
 
 
 @rule("relative", r"(?:(?P<edge>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
@@ -33,7 +34,8 @@ def norm(s: str | None) -> str:
                   r"|the\s+prior|the\s+following|the\s+next|the\s+current|the\s+same|that|this\s+past|past"
                   r"|the\s+latest|the\s+full|the\s+calendar|the\s+current\s+fiscal|the\s+latest\s+fiscal|the"
                   r"|the\s+fiscal|the\s+new|the\s+whole|the\s+entire)\s+(?P<unit>day|week|weekend|month|year"
-                  r"|decade|century)(?![\w-])")
+                  r"|decade|century)(?![\w-])",
+      triggers="day week weekend month year decade century")
 def _relative(m, ctx):
     rel, unit, edge = norm(m.group("rel")), m.group("unit").lower(), norm(m.group("edge"))
     if m.group("unit")[0].isupper() and m.group("rel")[0].isupper() and not edge and \
@@ -59,8 +61,12 @@ def _relative(m, ctx):
         return "DURATION", timex.duration(1, gran if gran not in "EC" else gran)
     if gran in "EC" and rel in ("the past", "the last", "past"):
         return "DURATION", timex.duration(1, gran)
+    # In a past-tense narrative "the next year" and "the end of the week" continue the story's own time line:
+    # the year after, the week of, the date last mentioned.
+    narrative = ctx.tense == PAST and unit != "weekend" and ctx.reference(gran) is not None \
+        and (rel == "the next" or (rel == "the" and edge))
     if rel in ("that", "the same", "the following", "the previous", "the preceding", "the prior") or \
-            (rel == "the next" and unit in ("day",)):
+            (rel == "the next" and unit in ("day",)) or narrative:
         base = ctx.reference(gran)
         if base is None and gran != "Y":
             base = ctx.reference("D") and timex.at(timex.start_of(ctx.reference("D")), gran)
@@ -79,16 +85,30 @@ def _relative(m, ctx):
     return "DATE", value
 
 
-_ENDED = re.compile(rf"\s+(?:that\s+)?(?P<verb>ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\b",
-                    re.I)
+@rule("unit_before", r"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier)(?=\s*[,.;:!?)]|\s*$)",
+      triggers="day week month year")
+def _unit_before(m, ctx):
+    """"The day before, the pilot had complained": the day before the date the story is at."""
+    gran = {"day": "D", "week": "W", "month": "M", "year": "Y"}[m.group("unit").lower()]
+    base = ctx.reference(gran)
+    if base is None:
+        return None
+    return "DATE", timex.shift(base, 1 if m.group("dir").lower() == "after" else -1, gran)
+
+
+_ENDED = re.compile(rf"\s+(?:that\s+)?(?P<verb>ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})"
+                    rf"\s+(?P<d>\d{{1,2}})\b", re.I)
 _QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding|same|latest|current|previous|prior"
           rf"|recent|most\s+recent|just-ended|just\s+ended|fiscal|calendar|flat|first|second|third|fourth|final|last"
           rf"|1st|2nd|3rd|4th|{YEAR}|this|next|its|their|the")
 
 
-@rule("quarter", rf"(?:(?:the|its|their|a|this|last|next)\s+)?(?:(?P<yr>this|last|next)\s+year's\s+)?(?P<mods>(?:(?:{_QMODS})[\s-]+){{0,4}})(?P<unit>quarter|period|half)"
-                 rf"(?:\s+(?:of|in|for)\s+(?:(?P<y>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<ry>this|last|next)\s+year))?"
-                 rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?(?![\w-])")
+@rule("quarter", rf"(?:(?:the|its|their|a|this|last|next)\s+)?(?:(?P<yr>this|last|next)\s+year's\s+)?"
+                 rf"(?P<mods>(?:(?:{_QMODS})[\s-]+){{0,4}})(?P<unit>quarter|period|half)"
+                 rf"(?:\s+(?:of|in|for)\s+(?:(?P<y>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<ry>this|last|next)\s+year"
+                 r"|the\s+(?P<ty>year)))?"
+                 rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?(?![\w-])",
+      triggers="quarter quarters period half")
 def _quarter(m, ctx):
     mods = norm(m.group("mods")).replace("-", " ")
     whole = norm(m.group(0))
@@ -121,6 +141,12 @@ def _quarter(m, ctx):
         if a is None:
             return "DATE", ctx.unknown(gran)
         y = a.year + {"this": 0, "last": -1, "next": 1}[(m.group("ry") or m.group("yr")).lower()]
+    elif m.group("ty"):
+        # "the first half of the year": the year under discussion
+        year_ref = ctx.reference("Y") or (timex.at(a, "Y") if a else None)
+        if year_ref is None:
+            return "DATE", ctx.unknown(gran)
+        y = int(year_ref[:4])
     else:
         y = None
     if n == 0:
@@ -159,10 +185,12 @@ def _quarter(m, ctx):
 _SHORT_YEAR = rf"(?:FY\s?)?(?:{YEAR}|'\d\d)"
 
 
-@rule("quarter_code", rf"(?:(?P<fy>FY\s?)?(?P<y0>{YEAR})[\s-]+)?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
+@rule("quarter_code", rf"(?:(?P<fy>FY\s?)?(?P<y0>{YEAR})[\s-]+)?"
+                      rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
                       rf"(?:(?:\s+|-|/|\s*(?='))(?P<y>{_SHORT_YEAR})|(?P<yy>\d\d))?(?![\w%-]|[.,]\d)"
                       rf"|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
-                      rf"[\s-]+(?P<y3>{YEAR})(?![\w%-]|[.,]\d)")
+                      rf"[\s-]+(?P<y3>{YEAR})(?![\w%-]|[.,]\d)",
+      triggers=DECADE_WORDS, digits=True)
 def _quarter_code(m, ctx):
     """Quarters and halves written the way earnings reports do: "Q3 2024", "3Q24", "H1 2024", "first-half 2024"."""
     if m.group("ord"):
@@ -193,7 +221,8 @@ def _quarter_code(m, ctx):
 
 @rule("season", rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the|that"
                 rf"|the\s+previous|the\s+following|the\s+coming|the\s+past)\s+)?(?:(?:early|late)\s+)?"
-                rf"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?![\w-])")
+                rf"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?![\w-])",
+      triggers=SEASON_WORDS)
 def _season(m, ctx):
     code = SEASON_CODES[m.group("s").lower()]
     rel = norm(m.group("rel"))
@@ -227,8 +256,10 @@ def amount_of(m):
     return number(m.group("num")) if m.group("num") else 1
 
 
-@rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before"
-             r"|after|from\s+now|hence|back|previously|prior|before\s+that|after\s+that)(?![\w])")
+@rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?"
+             r"(?P<dir>ago|earlier|later|before"
+             r"|after|from\s+now|hence|back|previously|prior|before\s+that|after\s+that)(?![\w])",
+      triggers=UNIT_WORDS)
 def _ago(m, ctx):
     direction = norm(m.group("dir"))
     if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)\"]|$|and\b|but\b)", ctx.after):
@@ -271,7 +302,8 @@ def _ref_is(ctx: Context, gran: str) -> bool:
                   rf"|entire|full|whole|recent|current|year-earlier|year-ago)\s+)?(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})"
                   rf"(?:\s+(?:or|to|-)\s+(?P<num2>{NUM}))?(?:\s+(?:more|additional|further|straight|consecutive"
                   rf"|full|trading|business|calendar|working|long|short))?(?:\s+|-)(?P<unit>{UNIT})(?P<old>-old|-long)?"
-                  r"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?![\w-])|(?P<bare>decades|years|months|weeks)-long")
+                  r"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?![\w-])|(?P<bare>decades|years|months|weeks)-long",
+      triggers=UNIT_WORDS)
 def _duration(m, ctx):
     if m.group("bare"):
         return "DURATION", _vague(m.group("bare"))
@@ -279,13 +311,16 @@ def _duration(m, ctx):
         return None  # ages are not durations in TimeML
     num_text = norm(m.group("num"))
     code = unit_code(m.group("unit"))
+    if num_text in ("a", "an") and re.search(r"\s(?:full|whole|calendar|business|trading|working)-\w+$",
+                                             m.group(0), re.I) and not m.group("old"):
+        return None  # "a full-year budget": the article belongs to the noun; "full-year" is an adjective
     if code == "Q" and (re.match(r"\s+of\b", ctx.after) or "-" in m.group(0)) and not m.group("mod"):
         return None  # "three-quarters of its food", "a quarter of the market"
     if code == "S" and num_text in ("a", "an") and not m.group("approx"):
         return None  # "a second group", "a second betrayal"
     if num_text == "one" and code == "D" and not (m.group("mod") or m.group("approx") or m.group("num2")) and \
-            prev_word(ctx) in _SOMEDAY_BEFORE and re.match(r"\s+(?!(?:of|after|before|later|earlier|ago|and|or|to|in)\b)[a-z]",
-                                                          ctx.after):
+            prev_word(ctx) in _SOMEDAY_BEFORE and \
+            re.match(r"\s+(?!(?:of|after|before|later|earlier|ago|and|or|to|in)\b)[a-z]", ctx.after):
         return "DATE", "FUTURE_REF"  # "the city will one day host the games": an indefinite future day
     amount = number(num_text)
     if m.group("num2"):
@@ -304,14 +339,16 @@ def _duration(m, ctx):
     return "DURATION", timex.duration(amount, code)
 
 
-_SOMEDAY_BEFORE = {"will", "would", "could", "might", "may", "can", "should", "shall", "must", "he", "she", "they",
-                   "we", "i", "you", "it", "hope", "hopes", "hoped", "dream", "dreams"}
+_SOMEDAY_BEFORE = lexicon.words("dates/someday_cues")
+_DURATION_CUES = lexicon.words("dates/duration_cues")
 
 
-@rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])")
+@rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])",
+      triggers=UNIT_WORDS)
 def _bare_units(m, ctx):
-    if prev_word(ctx) not in ("for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "spent",
-                              "spend", "last", "about"):
+    if ctx.before.endswith("-"):
+        return None  # "after-hours trading"
+    if prev_word(ctx) not in _DURATION_CUES:
         return None
     return "DURATION", _vague(m.group("unit"))
 
@@ -322,7 +359,8 @@ def _vague(word: str) -> str:
     return timex.duration(None, "Y" if code == "E" else code)
 
 
-@rule("year_adjective", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year's\s+end|month-end)(?![\w-])")
+@rule("year_adjective", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year's\s+end|month-end)(?![\w-])",
+      triggers="year month")
 def _year_adjective(m, ctx):
     word = norm(m.group("w")).replace(" ", "-")
     if word in ("year-earlier", "year-ago"):
