@@ -99,3 +99,10 @@ def test_a_capitals_label_before_a_colon_is_not_a_name():
              _span(doc, "EU", "ORG")]
     base = [_span(doc, "Pyongyang", "GPE"), _span(doc, "BRUSSELS", "GPE")]
     assert _labels(combine(conll, base)) == [("Pyongyang", "GPE"), ("BRUSSELS", "GPE"), ("EU", "ORG")]
+
+
+def test_a_company_named_with_a_rank_is_the_company():
+    doc = _doc("Helix Motors bought General Electric.")
+    conll = [_span(doc, "Helix Motors", "ORG"), _span(doc, "Electric", "PER")]
+    base = [_span(doc, "Helix Motors", "ORG"), _span(doc, "General Electric", "ORG")]
+    assert _labels(combine(conll, base)) == [("Helix Motors", "ORG"), ("General Electric", "ORG")]

@@ -18,7 +18,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Numbers and times: the base model's span wins over a colliding CoNLL name (dates are resolved from them).
 NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 # Base labels whose span may widen a CoNLL name of the same type (see _widen).
-WIDEN = frozenset({"PERSON"})
+WIDEN = frozenset({"PERSON", "ORG"})
 
 
 def _cover(n: int, spans) -> bytearray:
@@ -75,23 +75,33 @@ def _is_label(span: Span, base_cover: bytearray) -> bool:
         and doc[span.end].text == ":" and not any(base_cover[span.start:span.end])
 
 
+def _name_word(tok) -> bool:
+    """Say whether a token can extend a name: a capitalized word, or a hyphen or word glued to its neighbours."""
+    doc = tok.doc
+    glued = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    return (tok.is_alpha and (tok.text[:1].isupper() or glued)) or (tok.text == "-" and not tok.whitespace_)
+
+
 def _widen(names: list[Span], base: list[Span]) -> list[Span]:
-    """Take the base model's longer span for a person it found whole where the CoNLL layer kept only part of it.
+    """Take the base model's longer span for a person or organization it found whole where the CoNLL layer kept only
+    part of it ("General Electric" read as "Electric").
 
     "Choe Sun-hui’s": the CoNLL layer reads "Choe" as a person and "Sun" as something else; the base model has the
     whole name. Only when that one person is the only CoNLL name inside the base span and the words it adds are name
-    words: capitalized or hyphen-joined (the base model's spans also run into scores, line breaks and "'s")."""
+    words: capitalized or hyphen-joined (the base model's spans also run into "the", scores, line breaks and "'s")."""
     out = list(names)
     for b in base:
         if b.label_ not in WIDEN:
             continue
         inside = [s for s in out if s.start < b.end and b.start < s.end]
-        if len(inside) != 1 or inside[0].label_ != b.label_ or (inside[0].start, inside[0].end) == (b.start, b.end) \
+        if len(inside) != 1 or (inside[0].start, inside[0].end) == (b.start, b.end) \
                 or not (b.start <= inside[0].start and inside[0].end <= b.end):
             continue
+        # a company named after a person or a rank ("General Electric") is still the company
+        if inside[0].label_ != b.label_ and not (b.label_ == "ORG" and inside[0].label_ == "PERSON"):
+            continue
         extra = [t for t in b if not inside[0].start <= t.i < inside[0].end]
-        if all(t.is_alpha or (t.text == "-" and not t.whitespace_) for t in extra) \
-                and any(t.text[:1].isupper() for t in extra):
+        if all(_name_word(t) for t in extra):
             out = [s for s in out if s is not inside[0]] + [Span(b.doc, b.start, b.end, label=b.label_)]
     return sorted(out, key=lambda s: s.start)
 
