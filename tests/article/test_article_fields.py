@@ -132,6 +132,19 @@ def test_closing_line_dates_the_post(last, authors):
     _check_invariants(text, a)
 
 
+_SHORT_POST = ("Why the lane keeps flooding\n\nThe brook burst its banks again last spring, and the council says "
+               "little has changed.\n\nNeighbours have asked for sandbags before winter.\n\n")
+
+
+@pytest.mark.parametrize("last", ["Posted by Sam Ortega on 3 June 2022", "June 3, 2022"])
+def test_closing_line_of_a_short_post_keeps_its_body(last):
+    # A signature under two short paragraphs is no header: the paragraphs above it stay the body.
+    a = parse_article(_SHORT_POST + last + "\n")
+    assert a.published == "2022-06-03"
+    assert [p.text[:13] for p in a.paragraphs] == ["The brook bur", "Neighbours ha"]
+    assert a.subheadline is None
+
+
 def test_closing_line_anchors_relative_dates():
     from newskit.pipeline import analyze_text
 

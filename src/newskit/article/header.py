@@ -142,6 +142,9 @@ def find_anchor(lines, kinds, start: int) -> int | None:
     strong, date_at, seen_title = 0, None, False
     for i in range(start, min(len(lines), start + ANCHOR_WINDOW)):
         ln, kind = lines[i], kinds[i]
+        if kind in ("byline", "date", "updated") and not any(k == "text" for k in kinds[i + 1:]):
+            # Nothing but furniture below it: a signature closing a short post, which the trailer reads.
+            break
         if kind == "byline":
             return i
         if kind in ("date", "updated") and date_at is None and seen_title:
