@@ -46,6 +46,14 @@ def test_narrow_terminal_one_line_per_event():
     assert body[0].startswith(" 2025-03-10 statement") and "happened" in body[0]
     assert "Marta Kowalski step down (per Orbis Bank)" in body[1] and "planned" in body[1]
     assert "hypothetical" in body[3] and body[3].startswith(" 2024-12")
+
+
+def test_a_time_value_stays_whole_at_80_columns():
+    record = dict(RECORD, events=[_event("2025-03-10T09:30", "statement", "reported", "said", who=["E1"])])
+    console = Console(width=80, record=True, color_system=None)
+    console.print(rich_view(record, "events"))
+    line = console.export_text().splitlines()[3]
+    assert line.startswith(" 2025-03-10T09:30 statement reported") and "Orbis Bank said" in line
     assert not any(SENTENCE[:30] in line for line in lines)
 
 

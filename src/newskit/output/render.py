@@ -201,7 +201,9 @@ class EventsView:
         from rich.text import Text
 
         width = options.max_width
-        when_w = min(13, max([len((e.get("when") or {}).get("value") or "") for e in self.events] + [4]))
+        # A time value ("2013-03-22T10:35") is shown whole: cut to 13 it lost the time itself. The longest types
+        # ("military_exe…") are cut at 13 to leave the gist room at 80 columns.
+        when_w = min(16, max([len((e.get("when") or {}).get("value") or "") for e in self.events] + [4]))
         type_w = min(13, max(len(e.get("type", "")) for e in self.events))
         lead = when_w + type_w + 12 + 4
         yield Text(f"events ({len(self.events)})", style="bold")
