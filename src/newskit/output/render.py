@@ -159,7 +159,11 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
             table.add_column(col)
         for q in record["quotes"]:
             sp = q.get("speaker") or {}
-            row(table, sp.get("name") or "?", (q.get("cue") or {}).get("text", ""), " ".join(q["text"].split()))
+            quote = Text(" ".join(q["text"].split()))
+            if q.get("kind") in ("indirect", "scare"):
+                # A scare quote ("a “claim”") or a paraphrase must not read as someone's own words.
+                quote.append(f" ({q['kind']})", style="dim")
+            row(table, sp.get("name") or "?", (q.get("cue") or {}).get("text", ""), quote)
         parts.append(table)
     if command in ("events", "analyze") and record.get("events"):
         parts.append(EventsView(record, timeline=timeline))
