@@ -165,3 +165,11 @@ def test_wire_separator_and_contributor_line():
     assert any(b.text == "___" for b in a.boilerplate)
     assert any(b.text.startswith("Associated Press writers") for b in a.boilerplate)
     _check_invariants(text, a)
+
+
+def test_short_date_lines_read_months_from_the_one_month_table():
+    # Issue 10: one month table. The header's own "Mar[a-z]*" list took "Marching 12" and "Mayor 3" for dates.
+    from newskit.article.header import _SHORT_DATE, _YEARLESS
+
+    assert _YEARLESS.match("Posted on Tue, March 3 at 10:30 am") and _SHORT_DATE.match("Sept. 4")
+    assert not _SHORT_DATE.match("Marching 12 miles") and not _YEARLESS.match("Mayor 3")
