@@ -59,7 +59,7 @@ def test_two_workers_give_the_same_records(tmp_path):
         proc = subprocess.run([sys.executable, "-m", "newskit", "entities", "--jsonl", "--workers", w, str(corpus)],
                               capture_output=True, text=True)
         assert proc.returncode == 1
-        assert proc.stderr == f"newskit: 7: {corpus} line 7 is not valid JSON (JSONDecodeError) [bad-jsonl]\n"
+        assert proc.stderr == f"newskit: {corpus}:7: not valid JSON (JSONDecodeError) [bad-jsonl]\n"
         outs.append(proc.stdout)
     assert outs[0] == outs[1]
     assert [json.loads(x)["id"] for x in outs[0].splitlines()] == [f"n{i}" for i in range(6)] + ["7"]
