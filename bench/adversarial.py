@@ -23,6 +23,13 @@ def _jsonl(*texts: str) -> str:
     return "".join(json.dumps({"id": f"a{i}", "text": t}) + "\n" for i, t in enumerate(texts))
 
 
+def _deep_page(depth: int) -> str:
+    para = "<p>The council met on Tuesday and voted to keep the library open, the mayor said in a statement.</p>"
+    return ("<html><body><article><h1>A deep page</h1>" + para * 4 + "<div>" * depth + para * 2
+            + "</div>" * depth + "<p>After the deep part, the story goes on with one more sentence of prose.</p>"
+            + "</article></body></html>")
+
+
 def cases() -> list[tuple[str, str, str, str]]:
     """Return (name, command, file suffix, file content) for every pathological input."""
     good = "Vladimir Putin met Kim Jong Un in Moscow on Tuesday, the Kremlin said.\n"
@@ -42,9 +49,8 @@ def cases() -> list[tuple[str, str, str, str]]:
         ("brackets: '(' x 100,000", "entities", ".txt", "(" * 100_000),
         ("nested quotes, 170 KB (events)", "events", ".txt", nested),
         ("nested quotes, 170 KB (analyze)", "analyze", ".txt", nested),
-        ("HTML nested 5,000 deep", "parse", ".html",
-         "<html><body>" + "<div>" * 5_000 + "<p>Deep text.</p>" + "</div>" * 5_000
-         + "<p>After the deep part.</p></body></html>"),
+        ("HTML nested 1,000 deep (recovered)", "parse", ".html", _deep_page(1_000)),
+        ("HTML nested 5,000 deep (truncated, said so)", "parse", ".html", _deep_page(5_000)),
         ("JSONL: deep JSON, NaN, surrogates among good lines", "entities", ".jsonl",
          _jsonl(good) + '{"id": "deep", "text": "x", "m": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
          + '{"id": "nan", "text": "A text.", "score": NaN}\n'
@@ -95,12 +101,13 @@ def outcome(res: dict, out_path: Path) -> tuple[str, bool]:
     except ValueError as exc:
         return f"invalid output ({exc.__class__.__name__})", False
     errors = [r["error"]["code"] for r in recs if "error" in r]
-    warn = [w for r in recs for w in ((r.get("article") or {}).get("warnings") or [])]
+    warn = [f"{k}: {v}" for r in recs for k, v in ((r.get("article") or {}).get("sources") or {}).items()
+            if v == "truncated"]
     desc = f"{len(recs) - len(errors)} ok"
     if errors:
         desc += f", errors: {','.join(errors)}"
     if warn:
-        desc += f", warnings: {','.join(sorted(set(warn)))}"
+        desc += f", sources: {','.join(sorted(set(warn)))}"
     return desc, True
 
 

@@ -193,11 +193,11 @@ def _jsonl_sources(lines: Iterable[bytes], where: str, published: str | None,
                 raise InputError("bad-jsonl", f"not valid JSON ({why})") from None
             if not isinstance(obj, dict):
                 raise InputError("bad-jsonl", "not a JSON object")
-            obj = clean_value(obj)
             if isinstance(obj.get("id"), (str, int)) and not isinstance(obj.get("id"), bool):
-                sid = str(obj["id"])
+                sid = clean_text(str(obj["id"]))
             elif obj.get("id") is not None:
-                sid = json.dumps(obj["id"], ensure_ascii=False)
+                sid = clean_text(json.dumps(clean_value(obj["id"]), ensure_ascii=False))
+            obj = clean_value(obj)
             body = obj.get("text")
             fmt = "text"
             if body is None and isinstance(obj.get("html"), str):
