@@ -1,6 +1,6 @@
 """Pathological inputs, each run as a whole command under a time and memory budget; prints a table.
 
-    python bench/adversarial.py [--only NAME ...] [--budget-s 30] [--budget-mb 1536]
+    python bench/adversarial.py [--only NAME ...] [--budget-s 30] [--budget-mb 1536] [--timeout 20]
 
 Every case must finish within the budget (default 30 s and 1.5 GB peak RSS over the process tree), either with
 its records or with clean error records (exit 0 or 1, valid UTF-8 JSON on stdout, no traceback). A case over
@@ -116,6 +116,8 @@ def main() -> None:
     ap.add_argument("--only", nargs="*", default=[], help="run only cases whose name contains one of these")
     ap.add_argument("--budget-s", type=float, default=30.0)
     ap.add_argument("--budget-mb", type=float, default=1536.0)
+    ap.add_argument("--timeout", type=float, default=20.0,
+                    help="--timeout-per-article given to newskit (leaves room for start-up within the budget)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="newskit-adversarial-"))
     print(f"{'case':52} {'input':>8} {'time':>7} {'peak':>8} {'output':>9}  result")
@@ -127,6 +129,8 @@ def main() -> None:
         src.write_text(content, encoding="utf-8")
         out = tmp / f"case{i}.out"
         argv = [PY, "-m", "newskit", command, "--jsonl", "--workers", "1", str(src)]
+        if command != "parse":
+            argv += ["--timeout-per-article", str(args.timeout)]
         res = measure(argv, out, args.budget_s, args.budget_mb)
         desc, ok = outcome(res, out)
         failed += not ok

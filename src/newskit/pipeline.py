@@ -4,6 +4,7 @@ The model is loaded once, with only the components the requested tasks need, and
 `nlp.pipe(..., as_tuples=True)` with their sources so ids and metadata stay attached."""
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -209,9 +210,13 @@ def _one_doc(nlp, item, timeout: float | None):
 def _run_model(nlp, sources: Iterable[Source], tasks, debug: bool, timeout: float | None = None) -> Iterator[dict]:
     """Yield the records of `sources` in order, a batch of model pieces at a time, each source's ids attached."""
     for group in _groups(sources):
+        started = time.monotonic()
         docs = _model_stage(nlp, group, debug, timeout)
+        # The budget is per article, all stages together: what the model took (its share of the batch) is spent.
+        spent = (time.monotonic() - started) / max(1, sum(1 for _, texts in group if texts))
         for (source, _), doc in zip(group, docs, strict=True):
-            yield _safe_build(source, doc, tasks, debug, timeout)
+            left = max(timeout - spent, 0.001) if timeout else None
+            yield _safe_build(source, doc, tasks, debug, left)
 
 
 def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: str | None = None,
@@ -219,8 +224,8 @@ def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: s
             notes: list[str] | None = None) -> Iterator[dict]:
     """Yield one record per source, in input order, streaming: sources are read only as records are needed.
 
-    `timeout`: seconds one article may take per stage before it becomes a `timeout` error record (None: no
-    limit). `notes`: a list that receives one line per incident that cost no record but should be known (a
+    `timeout`: seconds one article may take (model and extraction together) before it becomes a `timeout` error
+    record (None: no limit). `notes`: a list that receives one line per incident that cost no record but should be known (a
     worker process that died and whose articles were redone)."""
     tasks = tuple(tasks)
     if workers <= 1 or not needs_model(tasks):  # else each worker's process_batch reads its own pages

@@ -35,8 +35,8 @@ OPTIONS = {
                               help="Reject input files larger than this."),
     "timeout": click.option("--timeout-per-article", "timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT,
                             show_default=True, metavar="SECONDS",
-                            help="Turn an article that takes longer than this (per stage) into a `timeout` "
-                                 "error record; 0: no limit."),
+                            help="Turn an article that takes longer than this into a `timeout` error record; "
+                                 "0: no limit."),
     "progress": click.option("--progress/--no-progress", default=None,
                              help="Progress bar on stderr [default: when stderr is a terminal and there are "
                                   "several inputs]."),

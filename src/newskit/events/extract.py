@@ -135,14 +135,19 @@ def _compatible(a: Event, b: Event) -> bool:
 def _merge(events: list[Event]) -> list[Event]:
     """Fold later mentions of the same happening (same type, no conflicting who/where/when) into the first."""
     out: list[Event] = []
+    by_type: dict[str, list[int]] = {}  # only events of one type can merge: compare within the type, in order
     for ev in events:
-        for k, prev in enumerate(out):
+        same = by_type.setdefault(ev.type, []) if ev.type != "statement" else []
+        for k in same:
+            prev = out[k]
             if _compatible(prev, ev) and prev.status == ev.status:
                 out[k] = Event(prev.type, prev.trigger, prev.sentence, prev.status,
                                tuple(dict.fromkeys(prev.who + ev.who)), tuple(dict.fromkeys(prev.where + ev.where)),
                                prev.when or ev.when, prev.mentions + ev.mentions)
                 break
         else:
+            if ev.type != "statement":
+                same.append(len(out))
             out.append(ev)
     return out
 
