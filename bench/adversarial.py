@@ -25,10 +25,11 @@ def _jsonl(*texts: str) -> str:
 
 
 def _deep_page(depth: int) -> str:
-    para = "<p>The council met on Tuesday and voted to keep the library open, the mayor said in a statement.</p>"
-    return ("<html><body><article><h1>A deep page</h1>" + para * 10 + "<div>" * depth + para * 2
-            + "</div>" * depth + "<p>After the deep part, the story goes on with one more sentence of prose.</p>"
-            + "</article></body></html>")
+    words = "council library budget mayor school bridge river market station museum harbour park".split()
+    paras = [f"<p>On day {i} the {w} committee met again and voted to keep the {w} open, the mayor said.</p>"
+             for i, w in enumerate(words)]
+    return ("<html><body><article><h1>A deep page</h1>" + "".join(paras[:8]) + "<div>" * depth
+            + "".join(paras[8:10]) + "</div>" * depth + "".join(paras[10:]) + "</article></body></html>")
 
 
 def cases() -> list[tuple[str, str, str, str]]:

@@ -210,3 +210,17 @@ def test_jsonl_of_hostile_lines_keeps_every_id_and_writes_valid_utf8(runner, tmp
                      "good2": None}
     assert recs[1]["meta"] == {"tag": "\ufffd"}
     assert f"newskit: {tmp_path / 'mixed.jsonl'}:4: not valid JSON (NaN is not JSON) [bad-jsonl]" in res.stderr
+
+
+def test_report_writes_through_no_planted_symlink(runner, tmp_path):
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me")
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "a.html.tmp").symlink_to(target)  # the fixed temp name an older newskit wrote to
+    article = tmp_path / "a.txt"
+    article.write_text("Talks in Geneva\n\nThe envoys met in Geneva on Monday, officials said.\n")
+    res = runner.invoke(cli, ["report", str(article), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert target.read_text() == "keep me"
+    assert sorted(p.name for p in out.iterdir()) == ["a.html", "a.html.tmp", "index.html"]
