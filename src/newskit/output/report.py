@@ -39,8 +39,13 @@ _PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "D
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 
 
+# NUL and other control characters, and the bidirectional overrides and isolates that can make a file name or id
+# display as another ("evil\u202eLMTH.exe"), are shown as U+FFFD, never written raw into a page.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
 def _e(s) -> str:
-    return escape("" if s is None else str(s), quote=True)
+    return escape(_UNSAFE.sub("\ufffd", "" if s is None else str(s)), quote=True)
 
 
 def human_date(value: str | None) -> str:
