@@ -35,6 +35,8 @@ HARD_SENT = 256
 
 
 def _cap_sentences(doc: Doc) -> None:
+    if len(doc) <= SOFT_SENT:
+        return
     run = 0
     for i, tok in enumerate(doc):
         if i == 0 or tok.is_sent_start:
