@@ -25,7 +25,8 @@ def _jsonl(*texts: str) -> str:
 
 
 def _deep_page(depth: int) -> str:
-    words = "council library budget mayor school bridge river market station museum harbour park".split()
+    words = ["council", "library", "budget", "mayor", "school", "bridge", "river", "market", "station",
+             "museum", "harbour", "park"]
     paras = [f"<p>On day {i} the {w} committee met again and voted to keep the {w} open, the mayor said.</p>"
              for i, w in enumerate(words)]
     return ("<html><body><article><h1>A deep page</h1>" + "".join(paras[:8]) + "<div>" * depth

@@ -37,7 +37,7 @@ def ours(doc) -> list[dict]:
 
 
 def fmt(t) -> str:
-    return "P %.3f R %.3f F %.3f" % t
+    return "P {:.3f} R {:.3f} F {:.3f}".format(*t)
 
 
 def main() -> int:

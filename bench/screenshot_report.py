@@ -94,7 +94,7 @@ def page_requests(html: Path) -> list[str]:
 
 
 def png_pixels(path: Path):
-    """Decode an 8-bit, non-interlaced PNG (what Chromium writes) into a numpy array of shape (height, width, channels)."""
+    """Decode an 8-bit, non-interlaced PNG (what Chromium writes) into a numpy array (height, width, channels)."""
     import numpy as np
 
     data = Path(path).read_bytes()

@@ -2,7 +2,7 @@
 
     python docs/make_record.py
 
-The schema (src/newskit/data/record.schema.json) is the one source: tests/cli/test_docs.py fails when
+The schema (src/newskit/data/record.schema.json, itself generated from newskit/record.py) is the one source: tests/cli/test_docs.py fails when
 docs/RECORD.md differs from what this script writes, so the two cannot drift apart.
 """
 from __future__ import annotations
@@ -88,7 +88,8 @@ def _table(name: str, node: dict) -> list[str]:
 def render(schema: dict) -> str:
     """Return the Markdown reference of the record described by `schema`."""
     defs = schema["$defs"]
-    order = ["record", "failure", "span", "article", "entity", "date", "quote", "event"]
+    order = [n for n in ("record", "error_record", "error_info", "span", "article", "entity", "date_mention", "quote",
+                         "event") if n in defs]
     out = [INTRO.rstrip("\n"), ""]
     for name in order + sorted(set(defs) - set(order)):
         out += _table(name, defs[name])

@@ -7,11 +7,17 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from newskit.article.builder import parse_article
 from newskit.deadline import deadline
 from newskit.errors import ArticleTimeout
 from newskit.io.inputs import Source, source_from_text
+from newskit.record import ErrorInfo, ErrorRecord, Record
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 TASKS = ("parse", "entities", "dates", "quotes", "events")
 # What each command fills (CONTRACT: parse → article; entities → article, entities, dates).
@@ -47,15 +53,12 @@ def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def error_record(source_id: str, code: str, message: str, where: str | None = None) -> dict:
+def error_record(source_id: str, code: str, message: str, where: str | None = None) -> dict[str, Any]:
     """Return the record that stands in for an input that failed (`where`: "file.jsonl:7" for one line)."""
-    err = {"code": code, "message": message}
-    if where:
-        err["where"] = where
-    return {"id": source_id, "error": err}
+    return ErrorRecord(source_id, ErrorInfo(code, message, where)).to_dict()
 
 
-def failure(source_id: str, exc: BaseException) -> dict:
+def failure(source_id: str, exc: BaseException) -> dict[str, Any]:
     """Return the error record of an article whose processing raised `exc` at some stage."""
     if isinstance(exc, ArticleTimeout):
         return error_record(source_id, "timeout", "over the --timeout-per-article limit")
@@ -64,50 +67,43 @@ def failure(source_id: str, exc: BaseException) -> dict:
     return error_record(source_id, "internal", f"{exc.__class__.__name__}: {exc}")
 
 
-def build_record(source: Source, doc, tasks: Iterable[str]) -> dict:
+def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> dict[str, Any]:
     """Return the record of one source: its article fields and what the tasks extract from its spaCy doc.
 
     Besides the TASKS, `tasks` may hold "all_types" (list every entity type: nationalities, products, laws…) and
     "text" (carry the article text in the record, as HTML inputs always do)."""
     tasks = set(tasks)
-    text = source.text
+    text = source.text or ""
     article = source.article if source.article is not None else parse_article(text)
     given = source.published or (None if article.published else source.default_published)
     if given and given != article.published:
         # The record's own date (or --published for an undated text) is the publication date.
         article = replace(article, published=given, sources={**article.sources, "published": "input"})
-    rec: dict = {"id": source.id}
-    if source.format == "html" or "text" in tasks:
-        rec["text"] = text
-    rec["article"] = article.to_dict()
-    anchor = article.published
-    entities = dates = None
+    entities = dates = quotes = events = None
     if tasks & {"entities", "quotes", "events"}:
         from newskit.entities.extract import extract_entities
 
         entities = extract_entities(doc, article, all_types="all_types" in tasks)
-        if "entities" in tasks:
-            rec["entities"] = [e.to_dict() for e in entities]
     if tasks & {"dates", "events"}:
         from newskit.dates.extract import extract_dates
 
-        dates = extract_dates(doc, anchor)
-        if "dates" in tasks:
-            rec["dates"] = [d.to_dict() for d in dates]
+        dates = extract_dates(doc, article.published)
     if "quotes" in tasks:
         from newskit.quotes.extract import extract_quotes
 
-        rec["quotes"] = [q.to_dict() for q in extract_quotes(doc, entities)]
+        quotes = tuple(extract_quotes(doc, entities))
     if "events" in tasks:
         from newskit.events.extract import extract_events
 
-        rec["events"] = [e.to_dict() for e in extract_events(doc, entities, dates)]
-    if source.meta:
-        rec["meta"] = source.meta
-    return rec
+        events = tuple(extract_events(doc, entities, dates))
+    return Record(source.id, text if source.format == "html" or "text" in tasks else None, article,
+                  entities=tuple(entities) if entities is not None and "entities" in tasks else None,
+                  dates=tuple(dates) if dates is not None and "dates" in tasks else None,
+                  quotes=quotes, events=events, meta=source.meta or None).to_dict()
 
 
-def _safe_build(source: Source, doc, tasks, debug: bool, timeout: float | None = None) -> dict:
+def _safe_build(source: Source, doc: Doc | BaseException | None, tasks: Iterable[str], debug: bool,
+                timeout: float | None = None) -> dict[str, Any]:
     if source.error is not None:
         return error_record(source.id, source.error.code, source.error.message, getattr(source.error, "where", None))
     if isinstance(doc, BaseException):  # the model stage failed on this article
@@ -129,7 +125,7 @@ def html_to_text(source: Source, debug: bool = False) -> Source:
     from newskit.html.page import article_from_html
 
     try:
-        text, article = article_from_html(source.text)
+        text, article = article_from_html(source.text or "")
     except InputError as exc:
         return Source(source.id, format="html", error=exc)
     except Exception as exc:  # a page that breaks the HTML stack is that page's failure, not the run's
@@ -140,13 +136,13 @@ def html_to_text(source: Source, debug: bool = False) -> Source:
     return replace(source, text=text, article=article)
 
 
-def needs_model(tasks) -> bool:
+def needs_model(tasks: Iterable[str]) -> bool:
     """Tell whether the tasks need the spaCy model (everything but parse does)."""
     return bool(set(tasks) - {"parse"})
 
 
-def process_batch(sources: list[Source], tasks, model: str | None = None, debug: bool = False,
-                  timeout: float | None = None) -> list[dict]:
+def process_batch(sources: list[Source], tasks: Iterable[str], model: str | None = None, debug: bool = False,
+                  timeout: float | None = None) -> list[dict[str, Any]]:
     """Return the records of a list of sources, running the model over them as one batch."""
     sources = [html_to_text(s, debug) for s in sources]
     if not needs_model(tasks):
@@ -163,7 +159,7 @@ def _groups(sources: Iterable[Source]) -> Iterator[list[tuple[Source, list[str]]
     pieces = 0
     for s in sources:
         # Failed sources get no model pass; they keep their place in the group so records stay in input order.
-        texts = [] if s.error is not None else split_text(s.text)
+        texts = [] if s.error is not None else split_text(s.text or "")
         group.append((s, texts))
         pieces += len(texts)
         if pieces >= BATCH_SIZE:
@@ -173,24 +169,25 @@ def _groups(sources: Iterable[Source]) -> Iterator[list[tuple[Source, list[str]]
         yield group
 
 
-def _docs(nlp, group: list[tuple[Source, list[str]]]) -> list:
+def _docs(nlp: Language, group: list[tuple[Source, list[str]]]) -> list[Doc | None]:
     """Return one Doc per source of the group (None for failed sources), long texts joined from their pieces."""
     from spacy.tokens import Doc
 
-    flat = [(piece, k) for k, (_, texts) in enumerate(group) for piece in texts]
-    parts: list[list] = [[] for _ in group]
+    flat: list[tuple[str, int]] = [(piece, k) for k, (_, texts) in enumerate(group) for piece in texts]
+    parts: list[list[Doc]] = [[] for _ in group]
     for doc, k in nlp.pipe(flat, as_tuples=True, batch_size=BATCH_SIZE):
         parts[k].append(doc)
     return [None if not p else p[0] if len(p) == 1 else Doc.from_docs(p, ensure_whitespace=False) for p in parts]
 
 
-def _model_stage(nlp, group, debug: bool, timeout: float | None) -> list:
+def _model_stage(nlp: Language, group: list[tuple[Source, list[str]]], debug: bool,
+                 timeout: float | None) -> list[Doc | BaseException | None]:
     """Return a Doc per source, or the exception the model raised on it: a batch that fails is redone one
     article at a time, so only the article at fault loses its record."""
     budget = timeout * max(1, len(group)) if timeout else None
     try:
         with deadline(budget):
-            return _docs(nlp, group)
+            return list(_docs(nlp, group))
     except (Exception, ArticleTimeout) as exc:
         if debug and not isinstance(exc, ArticleTimeout):
             raise
@@ -199,7 +196,7 @@ def _model_stage(nlp, group, debug: bool, timeout: float | None) -> list:
     return [_one_doc(nlp, item, timeout) for item in group]
 
 
-def _one_doc(nlp, item, timeout: float | None):
+def _one_doc(nlp: Language, item: tuple[Source, list[str]], timeout: float | None) -> Doc | BaseException | None:
     try:
         with deadline(timeout):
             return _docs(nlp, [item])[0]
@@ -207,7 +204,8 @@ def _one_doc(nlp, item, timeout: float | None):
         return exc
 
 
-def _run_model(nlp, sources: Iterable[Source], tasks, debug: bool, timeout: float | None = None) -> Iterator[dict]:
+def _run_model(nlp: Language, sources: Iterable[Source], tasks: Iterable[str], debug: bool,
+               timeout: float | None = None) -> Iterator[dict[str, Any]]:
     """Yield the records of `sources` in order, a batch of model pieces at a time, each source's ids attached."""
     for group in _groups(sources):
         started = time.monotonic()
@@ -221,12 +219,12 @@ def _run_model(nlp, sources: Iterable[Source], tasks, debug: bool, timeout: floa
 
 def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: str | None = None,
             workers: int = 1, debug: bool = False, timeout: float | None = None,
-            notes: list[str] | None = None) -> Iterator[dict]:
+            notes: list[str] | None = None) -> Iterator[dict[str, Any]]:
     """Yield one record per source, in input order, streaming: sources are read only as records are needed.
 
     `timeout`: seconds one article may take (model and extraction together) before it becomes a `timeout` error
-    record (None: no limit). `notes`: a list that receives one line per incident that cost no record but should be known (a
-    worker process that died and whose articles were redone)."""
+    record (None: no limit). `notes`: a list that receives one line per incident that cost no record but should
+    be known (a worker process that died and whose articles were redone)."""
     tasks = tuple(tasks)
     if workers <= 1 or not needs_model(tasks):  # else each worker's process_batch reads its own pages
         sources = (html_to_text(s, debug) for s in sources)
@@ -245,6 +243,6 @@ def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: s
 
 
 def analyze_text(text: str, *, published: str | None = None, tasks: Iterable[str] = TASKS,
-                 model: str | None = None) -> dict:
+                 model: str | None = None) -> dict[str, Any]:
     """Return the whole record of one article text (fields, entities, dates, quotes, events) as a dict."""
     return next(analyze([source_from_text(text, published=published)], tasks, model=model))

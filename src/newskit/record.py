@@ -1,26 +1,150 @@
-"""The result model: frozen dataclasses with `to_dict()`, one JSON shape (data/record.schema.json).
+"""The record model: every value newskit returns, as frozen dataclasses, and the one JSON shape they serialise to.
 
-Every span carries `start`/`end` as Python string indices into the article text, and `text == full[start:end]`.
+A record is what every command writes per input article: `Record` (article fields, entities, dates, quotes,
+events) or, for an input that failed, `ErrorRecord`. Every piece of article text is a `Span` (or a class built on
+it): `start`/`end` are Python string indices into the article text and `text == full[start:end]`.
+
+The classes are the single source of truth for the record's shape:
+- `to_dict()` is generic (`Value`): keys come out in field order (names listed in a class's `json_first` lead),
+  nested values are serialised recursively, and a field's `Info(omit=...)` leaves it out when it holds nothing.
+- The JSON Schema (data/record.schema.json) is generated from these annotations by `newskit.schema`; a test fails
+  when the committed file and the generated one differ.
+
+To add a field: declare it on its class below, typed, with an `Info(...)` describing it (and a default, so
+existing callers keep working), then regenerate the schema:
+
+    python3 -m newskit.schema > src/newskit/data/record.schema.json
+
+Entity mentions in the record are plain `Span`s; `newskit.entities.span.Mention` is the entity extractor's
+working candidate (token offsets, model label, where it was found) and never leaves that package.
 """
 from __future__ import annotations
 
+import dataclasses
+import typing
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, Literal
+
+EntityType = Literal["person", "place", "organization", "event", "nationality", "product", "work_of_art", "law",
+                     "language"]
+EntityRole = Literal["author"]
+DateType = Literal["DATE", "TIME", "DURATION", "SET"]
+QuoteKind = Literal["direct", "indirect", "scare"]
+EventType = Literal["visit", "meeting", "statement", "launch", "test", "military_exercise", "attack", "agreement",
+                    "arms_transfer", "election", "war", "other"]
+EventStatus = Literal["happened", "planned", "reported"]
+LayoutField = Literal["section", "header", "headline", "subheadline", "byline", "publisher", "date", "updated",
+                      "dateline", "image", "caption", "credit", "body", "boilerplate"]
+
+ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def literal_map(table: Mapping[str, str], literal: Any) -> dict[str, Any]:
+    """Return a word table (from newskit.lexicon) whose values must be values of the Literal type `literal`, after
+    checking they are: a typo in a data file fails at import instead of reaching the records."""
+    bad = sorted(set(table.values()) - set(typing.get_args(literal)))
+    if bad:
+        raise ValueError(f"not one of {typing.get_args(literal)}: {', '.join(bad)}")
+    return dict(table)
 
 
 @dataclass(frozen=True)
-class Span:
-    """A piece of the article text."""
+class Info:
+    """What a field means (the schema's description and constraints) and when `to_dict` leaves it out."""
 
-    start: int
-    end: int
+    doc: str = ""
+    omit: Callable[[Any], bool] | None = None
+    dump: Callable[[Any], Any] | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+def is_none(value: object) -> bool:
+    return value is None
+
+
+def is_true(value: object) -> bool:
+    return value is True
+
+
+def one_or_none(value: tuple[object, ...]) -> bool:
+    return len(value) <= 1
+
+
+def _round4(value: float) -> float:
+    return round(value, 4)
+
+
+class Value:
+    """Mixin of every record class: a generic `to_dict()` driven by the dataclass fields and their `Info`."""
+
+    json_first: ClassVar[tuple[str, ...]] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready dict of this value (keys in field order, empty optional fields left out)."""
+        out: dict[str, Any] = {}
+        for name, info in plan(type(self)):
+            value = getattr(self, name)
+            if info.omit is not None and info.omit(value):
+                continue
+            out[name] = info.dump(value) if info.dump is not None else _dump(value)
+        return out
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, Value):
+        return value.to_dict()
+    if isinstance(value, (tuple, list)):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
+_PLANS: dict[type, list[tuple[str, Info]]] = {}
+
+
+def plan(cls: type) -> list[tuple[str, Info]]:
+    """Return a record class's serialised fields in output order, each with its `Info` (computed once)."""
+    if cls not in _PLANS:
+        hints = typing.get_type_hints(cls, include_extras=True)
+        names = [f.name for f in dataclasses.fields(cls)]
+        lead = [n for n in getattr(cls, "json_first", ()) if n in names]
+        rows = []
+        for name in lead + [n for n in names if n not in lead]:
+            meta = [m for m in getattr(hints[name], "__metadata__", ()) if isinstance(m, Info)]
+            rows.append((name, meta[0] if meta else Info()))
+        _PLANS[cls] = rows
+    return _PLANS[cls]
+
+
+# ------------------------------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True)
+class Span(Value):
+    """A piece of the article text: `text == article_text[start:end]` (Python string indices)."""
+
+    start: Annotated[int, Info(minimum=0)]
+    end: Annotated[int, Info(minimum=0)]
     text: str
 
-    def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text}
+
+@dataclass(frozen=True, kw_only=True)
+class LayoutLine(Span):
+    """One non-blank input line (or part of one) and the field it was assigned to."""
+
+    json_first = ("field",)
+    field: LayoutField
+
+
+# ------------------------------------------------------------------------------------------------- article
 
 
 @dataclass(frozen=True)
-class Image:
+class Image(Value):
     """An image the article shows: its file name (when given), caption and credit, each with its span."""
 
     file: str | None = None
@@ -28,101 +152,147 @@ class Image:
     credit: str | None = None
     spans: tuple[Span, ...] = ()
 
-    def to_dict(self) -> dict:
-        return {"file": self.file, "caption": self.caption, "credit": self.credit,
-                "spans": [s.to_dict() for s in self.spans]}
-
 
 @dataclass(frozen=True)
-class LayoutLine:
-    """One non-blank line of the input and the field it was assigned to."""
-
-    field: str
-    start: int
-    end: int
-    text: str
-
-    def to_dict(self) -> dict:
-        return {"field": self.field, "start": self.start, "end": self.end, "text": self.text}
-
-
-@dataclass(frozen=True)
-class Article:
+class Article(Value):
     """The fields recovered from an article's text.
 
-    `layout` assigns every non-blank input line to exactly one field (headline, subheadline, byline, publisher,
-    date, updated, dateline, image, caption, credit, body, boilerplate), so nothing of the input is lost."""
+    `layout` assigns every non-blank input line to exactly one field, so nothing of the input is lost."""
 
     headline: str | None = None
-    subheadline: str | None = None
+    subheadline: Annotated[str | None, Info("the dek / standfirst")] = None
     authors: tuple[str, ...] = ()
     publisher: str | None = None
-    published: str | None = None
-    updated: str | None = None
-    dateline: str | None = None
+    published: Annotated[str | None, Info(pattern=ISO_DAY)] = None
+    updated: Annotated[str | None, Info(pattern=ISO_DAY)] = None
+    dateline: Annotated[str | None, Info("the place of the dateline, without dash or agency")] = None
     images: tuple[Image, ...] = ()
     paragraphs: tuple[Span, ...] = ()
-    boilerplate: tuple[Span, ...] = ()
-    layout: tuple[LayoutLine, ...] = ()
-    sources: dict = field(default_factory=dict)
+    boilerplate: Annotated[tuple[Span, ...], Info("page furniture kept out of the body")] = ()
+    layout: Annotated[tuple[LayoutLine, ...], Info("every non-blank input line and the field it was assigned to")] = ()
+    sources: Annotated[dict[str, str], Info("where a field came from (date-line, byline, json-ld, ...)")] = \
+        field(default_factory=dict)
 
     def spans_of(self, *fields: str) -> list[LayoutLine]:
         """Return the layout lines assigned to any of `fields`."""
         return [ln for ln in self.layout if ln.field in fields]
 
-    def to_dict(self) -> dict:
-        return {"headline": self.headline, "subheadline": self.subheadline, "authors": list(self.authors),
-                "publisher": self.publisher, "published": self.published, "updated": self.updated,
-                "dateline": self.dateline, "images": [i.to_dict() for i in self.images],
-                "paragraphs": [p.to_dict() for p in self.paragraphs],
-                "boilerplate": [b.to_dict() for b in self.boilerplate],
-                "layout": [ln.to_dict() for ln in self.layout], "sources": dict(self.sources)}
+
+# ------------------------------------------------------------------------------------------------ entities
 
 
-@dataclass(frozen=True)
-class Entity:
-    """A person, place, organization or event, with every mention of it in the article.
+@dataclass(frozen=True, kw_only=True)
+class Entity(Value):
+    """A person, place, organization or event, with every mention of it in the article."""
 
-    `role` is "author" for people who only appear in the byline, else None. `salience` is in [0, 1]."""
-
-    id: str
-    name: str
-    type: str
-    label: str
-    mentions: tuple[Span, ...]
+    id: Annotated[str, Info(pattern=r"^E\d+$")]
+    name: Annotated[str, Info("the canonical name")]
+    type: Annotated[EntityType, Info("person, place, organization, event; the other types only with --all")]
+    label: Annotated[str, Info("the spaCy label")]
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
-    role: str | None = None
-    salience: float = 0.0
+    count: Annotated[int, Info("number of mentions", minimum=0)] = field(init=False, default=0)
+    salience: Annotated[float, Info("how central to the article", dump=_round4, minimum=0, maximum=1)] = 0.0
+    mentions: tuple[Span, ...]
+    role: Annotated[EntityRole | None, Info("author: named only in the byline", omit=is_none)] = None
 
-    @property
-    def count(self) -> int:
-        return len(self.mentions)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "count", len(self.mentions))
 
-    def to_dict(self) -> dict:
-        d = {"id": self.id, "name": self.name, "type": self.type, "label": self.label,
-             "aliases": list(self.aliases), "titles": list(self.titles), "count": self.count,
-             "salience": round(self.salience, 4), "mentions": [m.to_dict() for m in self.mentions]}
-        if self.role:
-            d["role"] = self.role
-        return d
+
+# ------------------------------------------------------------------------------------------------- dates
 
 
 @dataclass(frozen=True)
-class DateMention:
-    """A temporal expression and its TimeML TIMEX3 value, resolved against the anchor date.
+class DateMention(Span):
+    """A temporal expression and its TimeML TIMEX3 value, resolved against the anchor date."""
 
-    `anchored` is False when the value could not use a publication date (left underspecified, e.g. XXXX-09)."""
+    type: DateType
+    value: Annotated[str, Info("TimeML TIMEX3 value")]
+    anchored: Annotated[bool, Info("false when no publication date was known to resolve against (XXXX-09)",
+                                   omit=is_true)] = True
 
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str
-    anchored: bool = True
 
-    def to_dict(self) -> dict:
-        d = {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
-        if not self.anchored:
-            d["anchored"] = False
-        return d
+# ------------------------------------------------------------------------------------------------ quotes
+
+
+@dataclass(frozen=True, kw_only=True)
+class Speaker(Span):
+    """Who a quote is attributed to: the attributing mention and, when resolvable, its entity id."""
+
+    json_first = ("name", "entity")
+    name: str
+    entity: Annotated[str | None, Info("the speaker's entity id")] = None
+
+
+@dataclass(frozen=True)
+class Quote(Span):
+    """A quotation: direct (in quotation marks), indirect (reported speech) or scare (quoted words, no statement)."""
+
+    direct: Annotated[bool, Info("in quotation marks")]
+    kind: QuoteKind
+    cue: Annotated[Span | None, Info("the verb of saying, colon or dash that attributes it")] = None
+    speaker: Speaker | None = None
+    parts: Annotated[tuple[Span, ...], Info("the quoted pieces, when a quote is split around its cue",
+                                            omit=one_or_none)] = ()
+
+
+# ------------------------------------------------------------------------------------------------ events
+
+
+@dataclass(frozen=True, kw_only=True)
+class When(Span):
+    """The date of an event: the DateMention's value and where it is in the text."""
+
+    json_first = ("value",)
+    value: Annotated[str, Info("TimeML TIMEX3 value")]
+
+
+@dataclass(frozen=True)
+class Event(Value):
+    """Something the article reports happened or will happen."""
+
+    type: EventType
+    trigger: Annotated[Span, Info("the word that names the event")]
+    sentence: Span
+    status: EventStatus
+    who: Annotated[tuple[str, ...], Info("entity ids of the participants")] = ()
+    where: Annotated[tuple[str, ...], Info("entity ids of the places")] = ()
+    when: When | None = None
+    mentions: Annotated[tuple[Span, ...], Info("every trigger of the same happening")] = ()
+
+
+# ------------------------------------------------------------------------------------------------ records
+
+
+@dataclass(frozen=True)
+class Record(Value):
+    """One article's record; each command fills its own sections (parse: article; entities: also entities and dates)."""
+
+    id: Annotated[str, Info("path as given, '-', the JSONL id, or the JSONL line number")]
+    text: Annotated[str | None, Info("the article text offsets index (HTML inputs, or when asked)", omit=is_none)] \
+        = None
+    article: Article = field(default_factory=Article)
+    entities: Annotated[tuple[Entity, ...] | None, Info(omit=is_none)] = None
+    dates: Annotated[tuple[DateMention, ...] | None, Info(omit=is_none)] = None
+    quotes: Annotated[tuple[Quote, ...] | None, Info(omit=is_none)] = None
+    events: Annotated[tuple[Event, ...] | None, Info(omit=is_none)] = None
+    meta: Annotated[dict[str, Any] | None, Info("unknown keys of a JSONL input line, unchanged", omit=is_none)] = None
+
+
+@dataclass(frozen=True)
+class ErrorInfo(Value):
+    """Why an input failed: a stable machine-readable code and a one-line message."""
+
+    code: str
+    message: str
+    where: Annotated[str | None, Info("FILE:LINE when the input is one line of a JSON Lines file",
+                                      omit=is_none)] = None
+
+
+@dataclass(frozen=True)
+class ErrorRecord(Value):
+    """The record that stands in for an input that failed."""
+
+    id: str
+    error: ErrorInfo

@@ -161,6 +161,7 @@ def run_supervised(sources: Iterable, tasks, *, model: str | None, workers: int,
                         continue
                     if msg[0] == "fatal":
                         raise msg[1]
+                    assert w.task is not None  # a worker only answers the batch it was given
                     for (index, _), rec in zip(w.task[0], msg[2], strict=True):
                         results[index] = rec
                     w.task = None

@@ -82,6 +82,16 @@ def test_usage_errors_exit_2(runner):
     assert runner.invoke(cli, ["parse", "--published", "yesterday", str(SEED)]).exit_code == 2
 
 
+def test_published_option_and_jsonl_published_read_alike(runner, tmp_path):
+    body = "Hello world.\n\nA body line here.\n"
+    (tmp_path / "a.txt").write_text(body)
+    (tmp_path / "b.jsonl").write_text(json.dumps({"text": body, "published": "20240122T0930"}) + "\n")
+    res = runner.invoke(cli, ["parse", "--jsonl", "--published", "20240122T0930", str(tmp_path / "a.txt"),
+                              str(tmp_path / "b.jsonl")])
+    assert res.exit_code == 0, res.output
+    assert [json.loads(x)["article"]["published"] for x in res.stdout.splitlines()] == ["2024-01-22"] * 2
+
+
 def test_every_command_has_help_and_is_documented(runner):
     readme = (SEED.parent.parent / "README.md").read_text(encoding="utf-8")
     for name, cmd in cli.commands.items():
@@ -95,9 +105,9 @@ def _run(*args, **kw):
 
 
 def test_help_and_parse_do_not_import_spacy():
-    code = ("import sys, runpy; sys.argv=['newskit','parse',%r]; "
+    code = (f"import sys, runpy; sys.argv=['newskit','parse',{str(SEED)!r}]; "
             "import newskit.cli as c\ntry:\n c.main()\nexcept SystemExit: pass\n"
-            "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr)") % str(SEED)
+            "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "NO-SPACY" in proc.stderr
 

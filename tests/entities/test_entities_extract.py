@@ -28,7 +28,7 @@ def seed_article(text: str) -> Article:
                     if f in ("headline", "subheadline"):
                         seen_head.add((f, prefix))
                     break
-            layout.append(LayoutLine(field, pos, pos + len(line), line))
+            layout.append(LayoutLine(pos, pos + len(line), line, field=field))
         pos += len(line) + 1
     return Article(headline=layout[0].text, authors=("Kim Arin",), publisher="The Korea Herald",
                    layout=tuple(layout), paragraphs=())

@@ -47,7 +47,8 @@ MEANTIME = """<?xml version="1.0" ?><Document doc_id="1" doc_name="1_Test">
 <Markables>
 <ENTITY_MENTION m_id="1" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION>
 <ENTITY_MENTION m_id="2" syntactic_type="NAM"><token_anchor t_id="3"/><token_anchor t_id="4"/></ENTITY_MENTION>
-<ENTITY_MENTION m_id="3" syntactic_type="NAM"><token_anchor t_id="8"/><token_anchor t_id="9"/><token_anchor t_id="10"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="3" syntactic_type="NAM"><token_anchor t_id="8"/><token_anchor t_id="9"/>
+<token_anchor t_id="10"/></ENTITY_MENTION>
 <ENTITY_MENTION m_id="4" syntactic_type="NAM"><token_anchor t_id="10"/></ENTITY_MENTION>
 <ENTITY m_id="10" ent_type="PER" TAG_DESCRIPTOR="Vladimir Putin"/>
 <ENTITY m_id="11" ent_type="LOC" TAG_DESCRIPTOR="Mobile"/>

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+from newskit.dates import timex
 from newskit.dates.extract import extract_dates
 from newskit.entities.extract import extract_entities
-from newskit.events.extract import TYPES, Event, date_key, extract_events, timeline
-from newskit.record import Span
+from newskit.events.extract import TYPES, extract_events, timeline
+from newskit.record import Event, Span, When
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,7 @@ def test_seed_putin_visit_is_planned(seed_events):
 def test_seed_kim_visit_happened_in_september(seed_events):
     events, names = seed_events
     ev = _find(events, names, "visit", who="Kim Jong-un")
-    assert ev.status == "happened" and ev.when["value"] == "2023-09"
+    assert ev.status == "happened" and ev.when.value == "2023-09"
     assert "Vostochny Spaceport" in [names[i] for i in ev.where]
 
 
@@ -53,19 +54,19 @@ def test_seed_choe_talks_in_moscow(seed_events):
     events, names = seed_events
     ev = _find(events, names, "meeting", "talks")
     assert {"Choe Sun-hui", "Vladimir Putin"} <= {names[i] for i in ev.who}
-    assert [names[i] for i in ev.where] == ["Moscow"] and ev.when["value"] in ("2024-01-19", "2024-W03")
+    assert [names[i] for i in ev.where] == ["Moscow"] and ev.when.value in ("2024-01-19", "2024-W03")
 
 
 def test_seed_launch_shoigu_test_drills(seed_events):
     events, names = seed_events
-    assert _find(events, names, "launch", who="North Korea").when["value"] == "2023-11"
+    assert _find(events, names, "launch", who="North Korea").when.value == "2023-11"
     trip = _find(events, names, "visit", "trip", who="Sergei Shoigu")
-    assert trip.when["value"] == "2023-07" and [names[i] for i in trip.where] == ["Pyongyang"]
+    assert trip.when.value == "2023-07" and [names[i] for i in trip.where] == ["Pyongyang"]
     test = _find(events, names, "test", who="North Korea")
-    assert test.status == "reported" and test.when["value"] == "2024-01-19"
+    assert test.status == "reported" and test.when.value == "2024-01-19"
     drills = _find(events, names, "military_exercise", "drills")
     assert {"South Korea", "United States", "Japan"} <= {names[i] for i in drills.who}
-    assert drills.when["value"] == "2024-W03"
+    assert drills.when.value == "2024-W03"
     _find(events, names, "arms_transfer", "ship", who="North Korea")
     war = _find(events, names, "war", "war")
     assert "Ukraine" in [names[i] for i in war.where]
@@ -79,16 +80,16 @@ def test_seed_spans_and_types(seed_events, seed_text):
             assert seed_text[sp.start:sp.end] == sp.text
         assert ev.sentence.start <= ev.trigger.start < ev.sentence.end
         if ev.when:
-            assert seed_text[ev.when["start"]:ev.when["end"]] == ev.when["text"]
+            assert seed_text[ev.when.start:ev.when.end] == ev.when.text
         assert set(ev.to_dict()) >= {"type", "trigger", "sentence", "who", "where", "when", "status"}
 
 
 def test_seed_timeline_is_chronological(seed_events):
     events, _ = seed_events
     line = timeline(events)
-    keys = [date_key(e.when["value"]) for e in line]
+    keys = [timex.sort_key(e.when.value) for e in line]
     assert keys == sorted(keys) and len(line) >= 6
-    assert line[0].when["value"] == "2023-07"
+    assert line[0].when.value == "2023-07"
     assert len(timeline(events, undated=True)) == len(events)
 
 
@@ -97,7 +98,7 @@ def test_modal_and_conditional_are_planned(nlp):
                                  "If the talks in Geneva go ahead, the two sides could sign an agreement.")
     visit = _find(events, names, "visit", "visit")
     assert visit.status == "planned" and "Berlin" in [names[i] for i in visit.where]
-    assert visit.when and visit.when["value"] == "2024-02"
+    assert visit.when and visit.when.value == "2024-02"
     assert _find(events, names, "meeting", "talks").status == "planned"
 
 
@@ -110,16 +111,16 @@ def test_claimed_is_reported(nlp):
 def test_past_attack_happened(nlp):
     events, names = _events(nlp, "Rebels attacked the town of Goma on Tuesday.")
     ev = _find(events, names, "attack", "attacked")
-    assert ev.status == "happened" and ev.when["value"] == "2024-01-16"
+    assert ev.status == "happened" and ev.when.value == "2024-01-16"
 
 
 def test_timeline_orders_mixed_granularity():
     def ev(value):
         sp = Span(0, 1, "x")
-        return Event("other", sp, sp, "happened", when={"value": value, "start": 0, "end": 1, "text": "x"})
+        return Event("other", sp, sp, "happened", when=When(0, 1, "x", value=value))
     values = ["2024-01-19", "2023-09", "2024-W03", "2023", None, "2024-Q1", "garbage"]
     events = [ev(v) if v else Event("other", Span(0, 1, "x"), Span(0, 1, "x"), "happened") for v in values]
-    order = [e.when["value"] for e in timeline(events)]
+    order = [e.when.value for e in timeline(events)]
     assert order == ["2023", "2023-09", "2024-Q1", "2024-W03", "2024-01-19"]
     assert len(timeline(events, undated=True)) == len(values)
 

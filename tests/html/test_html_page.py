@@ -148,7 +148,7 @@ def test_cli_parse_html_json():
     rec = json.loads(result.output)
     art = rec["article"]
     assert art["headline"] == "The quiet comeback of the night train" and art["sources"]["published"] == "json-ld"
-    for span in art["paragraphs"] + [ln for ln in art["layout"]]:
+    for span in art["paragraphs"] + list(art["layout"]):
         assert rec["text"][span["start"]:span["end"]] == span["text"]
 
 
@@ -186,7 +186,8 @@ def test_any_markup_gives_an_article_or_an_input_error(pieces):
 
 
 def _deep_page(depth: int) -> str:
-    words = "council library budget mayor school bridge river market station museum harbour park".split()
+    words = ["council", "library", "budget", "mayor", "school", "bridge", "river", "market", "station",
+             "museum", "harbour", "park"]
     paras = [f"<p>On day {i} the {w} committee met again and voted to keep the {w} open, the mayor said.</p>"
              for i, w in enumerate(words)]
     return ("<html><body><article><h1>A deep page</h1>" + "".join(paras[:8]) + "<div>" * depth

@@ -47,7 +47,8 @@ def test_decode_rejects_binary(data, code):
     assert exc.value.code == code
 
 
-@pytest.mark.parametrize("content,code", [(b"", "empty"), (b"  \n\t\r\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00", "binary")])
+@pytest.mark.parametrize("content,code", [(b"", "empty"), (b"  \n\t\r\n", "empty"),
+                                          (b"\x89PNG\r\n\x1a\n\x00", "binary")])
 def test_bad_files_become_error_sources(tmp_path, content, code):
     p = tmp_path / "bad.txt"
     p.write_bytes(content)
@@ -121,6 +122,22 @@ def test_published_must_be_a_real_iso_day(tmp_path):
     p.write_text("".join(json.dumps(r) + "\n" for r in rows))
     srcs = list(read_inputs([str(p)]))
     assert [s.error.code if s.error else s.published for s in srcs] == ["bad-date", "bad-date", "2024-01-22"]
+
+
+def test_jsonl_published_is_read_like_the_published_option(tmp_path):
+    # One reading for both: YYYYMMDD was taken by --published but refused in a JSONL line.
+    p = tmp_path / "a.jsonl"
+    values = ["20240122", "2024-01-22", "2024-01-22 09:30", "22.01.2024"]
+    p.write_text("".join(json.dumps({"text": "a", "published": v}) + "\n" for v in values))
+    srcs = list(read_inputs([str(p)]))
+    assert [s.error.code if s.error else s.published for s in srcs] == ["2024-01-22"] * 3 + ["bad-date"]
+    t = tmp_path / "a.txt"
+    t.write_text("a")
+    for v in values[:3]:
+        (src,) = read_inputs([str(t)], published=v)
+        assert src.default_published == "2024-01-22"
+    with pytest.raises(InputError):
+        list(read_inputs([str(t)], published=values[3]))
 
 
 def test_binary_jsonl_is_one_error(tmp_path):

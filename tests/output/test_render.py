@@ -21,3 +21,28 @@ def test_plain_output_has_no_control_characters():
            "entities": [{"id": "E1", "type": "person", "name": "A\x1bB", "count": 1}]}
     out = plain(rec, "analyze")
     assert "\x1b" not in out and "\x07" not in out
+
+
+def _ordered(rendered: str, values: list[str]) -> list[str]:
+    return sorted(values, key=lambda v: rendered.index(f" {v} "))
+
+
+def test_sort_by_value_and_timeline_put_a_week_by_its_first_day():
+    # Issue 12.13: 2024-W03 (15-21 January) sorted after 2024-01-22 here, as a string, but before 2024-01-19 in the
+    # report. Every view now orders by the period's first day, then its length.
+    from rich.console import Console
+
+    from newskit.output.render import rich_view
+
+    values = ["2024-01-22", "2024-W03", "2024-01-19", "2024-01", "PXY"]
+    dates = [{"start": 0, "end": 1, "text": "x", "type": "DATE", "value": v} for v in values]
+    span = {"start": 0, "end": 1, "text": "x"}
+    events = [{"type": "visit", "trigger": span, "sentence": span, "status": "happened", "who": [], "where": [],
+               "when": {"value": v, **span}, "mentions": [span]} for v in values]
+    rec = {"id": "x", "dates": dates, "events": events, "entities": []}
+    console = Console(record=True, width=200)
+    console.print(rich_view(rec, "dates", sort="value"))
+    assert _ordered(console.export_text(), values) == ["2024-01", "2024-W03", "2024-01-19", "2024-01-22", "PXY"]
+    console = Console(record=True, width=200)
+    console.print(rich_view(rec, "events", timeline=True))
+    assert _ordered(console.export_text(), values) == ["2024-01", "2024-W03", "2024-01-19", "2024-01-22", "PXY"]

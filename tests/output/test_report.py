@@ -278,6 +278,23 @@ def test_cli_failed_single_input_writes_nothing(tmp_path):
     assert CliRunner().invoke(cli, ["report", str(SEED)]).exit_code == 2  # -o is required
 
 
+
+def test_cli_creates_only_the_last_level_of_the_output_folder(tmp_path):
+    # Issue 12.16: -o /nonexistent/dir/x.html silently created /nonexistent/dir. Only the last level is made, as
+    # mkdir would; a missing parent is a one-line error and nothing is written.
+    missing = tmp_path / "nonexistent" / "dir"
+    for target in (missing / "x.html", missing / "pages"):
+        res = CliRunner().invoke(cli, ["report", str(SEED), "-o", str(target)])
+        assert res.exit_code == 1 and "Traceback" not in res.output
+        assert f"cannot create {target.parent if target.suffix else target}" in res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1
+        assert not (tmp_path / "nonexistent").exists()
+    (tmp_path / "taken").write_text("a file", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["report", str(SEED), "-o", str(tmp_path / "taken" / "x.html")])
+    assert res.exit_code == 1 and "a file of that name is in the way" in res.stderr
+    res = CliRunner().invoke(cli, ["report", str(SEED), "-o", str(tmp_path / "new")])  # one level: created
+    assert res.exit_code == 0 and (tmp_path / "new" / "index.html").exists()
+
 # --------------------------------------------------------------------------------------------------- browser
 
 def _bench():
@@ -333,7 +350,8 @@ const m = document.querySelector("main").getBoundingClientRect(),
 parent.document.body.setAttribute("data-probe", JSON.stringify({scrollWidth: document.documentElement.scrollWidth,
   width: innerWidth, mainBottom: m.bottom, mainRight: m.right, asideTop: a.top, asideLeft: a.left,
   bodySize: parseFloat(getComputedStyle(document.querySelector("main p")).fontSize),
-  h1Size: parseFloat(getComputedStyle(document.querySelector("h1")).fontSize)}));
+  h1Size: parseFloat(getComputedStyle(document.querySelector("h1")).fontSize),
+  pageHeight: document.documentElement.scrollHeight, asideHeight: a.height, height: innerHeight}));
 </script></body>"""
 
 
@@ -353,6 +371,10 @@ def test_layout_and_screenshots(browser, seed_page, tmp_path, width):
         assert probe["asideTop"] >= probe["mainBottom"], "panels should stack under the body on a phone"
     else:
         assert probe["asideLeft"] >= probe["mainRight"], "panels should sit beside the body on a desktop"
+        # Issue 12.20: the panels ran to ~5,500px beside a ~2,000px article. They scroll within the viewport now,
+        # so the page ends with the article (and its footer).
+        assert probe["asideHeight"] <= probe["height"], "panels should scroll within the viewport"
+        assert probe["pageHeight"] <= probe["mainBottom"] + 300, "the page should end where the article does"
     png = browser.screenshot(seed_page, tmp_path / f"report-{width}.png", width, 900)
     assert browser.colours(png) > 50, "blank screenshot"
 

@@ -23,7 +23,7 @@ from newskit.article.header import (
     split_site,
 )
 from newskit.article.pubdate import find_date
-from newskit.record import Article, Image, LayoutLine, Span
+from newskit.record import Article, Image, LayoutField, LayoutLine, Span
 
 HEADER_WINDOW = 15  # header metadata sits within the first lines of a page copy
 TRAILER = re.compile(r"^(?:about\s+(?:the\s+)?[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,4}:?|media\s+contacts?:?.*|"
@@ -45,21 +45,25 @@ class _Builder:
         self.kinds = classify(self.lines)
         self.layout: list[LayoutLine] = []
         self.authors: list[str] = []
-        self.publisher = self.published = self.updated = self.dateline = None
-        self.headline = self.subheadline = None
+        self.publisher: str | None = None
+        self.published: str | None = None
+        self.updated: str | None = None
+        self.dateline: str | None = None
+        self.headline: str | None = None
+        self.subheadline: str | None = None
         self.images: list[dict] = []
         self.paragraphs: list[Span] = []
         self.boilerplate: list[Span] = []
         self.sources: dict = {}
         self.fallback_date: str | None = None
 
-    def put(self, field: str, start: int, end: int) -> None:
+    def put(self, field: LayoutField, start: int, end: int) -> None:
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
         if start < end:
-            self.layout.append(LayoutLine(field, start, end, self.text[start:end]))
+            self.layout.append(LayoutLine(start, end, self.text[start:end], field=field))
             if field == "boilerplate":
                 self.boilerplate.append(Span(start, end, self.text[start:end]))
             elif field == "body":
@@ -155,15 +159,15 @@ class _Builder:
                                                            self.headline is not None and ln.words <= 60):
                 self.add_image(ln, "caption" if kind == "text" else kind)
             elif kind in ("date", "updated"):
-                iso = find_date(ln.text)[0]
+                iso = _iso(ln.text)
                 if kind == "updated":
                     self.updated = self.updated or iso
                 elif not self.published:
                     self.published = iso
                     self.sources["published"] = "date-line"
-                self.put(kind, ln.start, ln.end)
+                self.put("updated" if kind == "updated" else "date", ln.start, ln.end)
             elif kind == "byline":
-                names, pub = parse_byline(ln.text)
+                names, pub = parse_byline(ln.text) or ([], None)
                 self.authors += [n for n in names if n not in self.authors]
                 self.set_publisher(pub, "byline")
                 found = find_date(ln.text)
@@ -201,7 +205,7 @@ class _Builder:
                 continue
             elif kind in ("date", "updated") and not self.fallback_date:
                 # The masthead shows the day the page was viewed: a last resort, not the publication date.
-                self.fallback_date = find_date(ln.text)[0]
+                self.fallback_date = _iso(ln.text)
             elif i == kicker and h - i <= 2 and ln.words <= 5:
                 self.put("section", ln.start, ln.end)
                 continue
@@ -210,9 +214,7 @@ class _Builder:
     def headline_allowed(self, i: int, end: int) -> bool:
         ln = self.lines[i]
         # Section labels and menus sit above the headline: one or two words followed by a longer line.
-        if ln.words <= 2 and i + 1 < end and self.kinds[i + 1] == "text" and self.lines[i + 1].words > 2:
-            return False
-        return True
+        return not (ln.words <= 2 and i + 1 < end and self.kinds[i + 1] == "text" and self.lines[i + 1].words > 2)
 
     def body(self, start: int) -> None:
         lines = self.lines[start:]
@@ -233,7 +235,8 @@ class _Builder:
         in_block = False
         for j, ln in enumerate(lines):
             in_block = j in blocks or (in_block and ln.words < 15 and not ln.prose)
-            if j >= trailer or in_block or is_furniture(ln.text) or (j > last_prose >= 0 and ln.words < 15 and not ln.prose):
+            short_tail = j > last_prose >= 0 and ln.words < 15 and not ln.prose
+            if j >= trailer or in_block or is_furniture(ln.text) or short_tail:
                 self.put("boilerplate", ln.start, ln.end)
                 continue
             if IMAGE_FILE.match(ln.text):
@@ -245,7 +248,7 @@ class _Builder:
             dated = date_line(ln)
             if dated and ln.words <= 12:
                 if dated == "updated":
-                    self.updated = self.updated or find_date(ln.text)[0]
+                    self.updated = self.updated or _iso(ln.text)
                 self.put(dated, ln.start, ln.end)
                 continue
             cap, credit, _ = split_credit(ln.text)
@@ -294,7 +297,7 @@ class _Builder:
             self.header(first, end)
         else:
             self.above_headline(first, h)
-            end = meta_end(self.lines, self.kinds, anchor, is_furniture)
+            end = meta_end(self.lines, self.kinds, h + 1 if anchor is None else anchor, is_furniture)
             self.header(h, end, h, dek)
         self.body(end)
         if not self.published and self.fallback_date:
@@ -310,6 +313,11 @@ class _Builder:
         return Article(self.headline, self.subheadline, tuple(self.authors), self.publisher, self.published,
                        self.updated, self.dateline, images, tuple(self.paragraphs), tuple(self.boilerplate),
                        layout, self.sources)
+
+
+def _iso(text: str) -> str | None:
+    found = find_date(text)
+    return found[0] if found else None
 
 
 def parse_article(text: str) -> Article:

@@ -3,24 +3,13 @@ from __future__ import annotations
 
 import re
 
-AGENCIES = ("Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "UPI", "Yonhap",
-            "Xinhua", "Kyodo", "dpa", "ANSA", "EFE", "PA", "Press Association", "PTI", "IANS", "TASS", "CNA",
-            "PRNewswire", "PR Newswire", "Business Wire", "GlobeNewswire", "Canadian Press", "AAP")
-_AGENCY_RE = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
-OUTLET_WORDS = {"herald", "times", "post", "news", "journal", "tribune", "guardian", "telegraph", "gazette", "daily",
-                "weekly", "magazine", "press", "chronicle", "observer", "standard", "express", "independent",
-                "today", "wire", "review", "mail", "star", "sun", "globe", "courier", "examiner",
-                "bulletin", "register", "dispatch", "sentinel", "inquirer", "monitor", "insider", "economist",
-                "agency", "network", "media", "broadcasting", "radio", "television", "tv", "online", "digest",
-                "record", "times-picayune", "ledger", "citizen", "voice", "nation", "telegram", "enquirer",
-                "advertiser", "argus", "beacon", "eagle", "leader", "mirror", "patriot", "pioneer", "republican",
-                "democrat", "statesman", "spectator", "tablet", "clarion", "free", "bee", "item", "current", "politico", "axios", "bbc", "cnn", "npr", "abc", "cbs", "nbc", "reuters",
-                "bloomberg", "afp", "ap", "upi", "yonhap", "xinhua"}
-ROLE_WORDS = {"reporter", "correspondent", "editor", "writer", "staff", "contributor", "columnist", "producer",
-              "analyst", "bureau", "chief", "senior", "junior", "deputy", "associate", "contributing", "freelance",
-              "journalist", "photographer", "special", "intern", "desk", "team", "guest", "author", "managing",
-              "political", "business", "science", "health", "sports", "tech", "technology", "national",
-              "international", "foreign", "diplomatic", "economics", "economy", "culture", "arts", "opinion"}
+from newskit import lexicon
+
+AGENCIES = lexicon.entries("agencies")
+_AGENCY_RE = lexicon.alternation(AGENCIES)
+OUTLET_WORDS = lexicon.words("outlet_words")
+ROLE_WORDS = lexicon.words("byline_roles")
+_NOT_PLACES = lexicon.words("dateline_not_places")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"
                          r"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el)"
                          r"|Jr\.?|Sr\.?|II|III|IV)$")
@@ -33,17 +22,18 @@ _INLINE_SEP = re.compile(r"\s+[·•]\s+")
 _SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|;|\|)\s*", re.I)
 _CREDIT_PREFIX = re.compile(r"(?:^|(?<=[.!?\s]))(?:photo(?:graph)?s?|pictures?|images?|credits?|photo\s+credit|"
                             r"illustration|source)\s*(?:by)?\s*[:/|]\s*(?P<credit>[^:]{2,80})$", re.I)
-_CREDIT_PAREN = re.compile(r"\((?P<credit>[^()]*(?:Photo|Getty|Reuters|AFP|AP|Images|Pool|EPA|Shutterstock|"
-                           r"Unsplash|Alamy|file)[^()]*)\)\s*$", re.I)
+_CREDIT_WORDS = lexicon.alternation(lexicon.entries("credit_words"))
+_CREDIT_PAREN = re.compile(rf"\((?P<credit>[^()]*(?:{_CREDIT_WORDS})[^()]*)\)\s*$", re.I)
 _CREDIT_LEAD = re.compile(r"^(?:(?:photo(?:graph)?|illustration|image|video|animation|artwork)s?\s+(?:by|courtesy\s+of)"
                           r"|image\s+source\s*,|credit\s*(?:\.\.\.|…))\s*(?P<credit>[^.!?]{2,80})$", re.I)
 _CREDIT_MARK = re.compile(r"(?:credit\s*(?:\.\.\.|…)|\[)\s*(?P<credit>[^\[\]]{2,80}?)\]?\s*$", re.I)
 # "…sentence. NAME/Outlet" or "caption | NAME/Outlet/Agency": a person and the outlets, slash-separated.
 _CREDIT_SLASH = re.compile(r"(?:(?<=[.!?”)]\s)|(?<=\|\s))(?P<credit>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*"
                            r"(?:\s*/\s*[A-Z][\w&’'.-]*(?:\s+[A-Z&][\w&’'.-]*){0,4}){1,3})\s*$")
-_CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?P<credit>(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*/\s*)?"
-                          r"(?:Getty\s+Images|AFP(?:\s+via\s+Getty\s+Images)?|Reuters|AP|EPA(?:-EFE)?|Shutterstock|"
-                          r"Unsplash|Alamy|Bloomberg|Yonhap|Xinhua|Pool|Handout))\s*$")
+_CREDIT_SOURCES = lexicon.alternation(lexicon.entries("credit_sources"), space=r"\s+")
+_CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*"
+                          r"(?P<credit>(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*/\s*)?"
+                          rf"(?:{_CREDIT_SOURCES}))\s*$")
 IMAGE_FILE = re.compile(r"^\S*[\w%~-]\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|bmp|heic)(?:\?\S*)?$", re.I)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?)"
@@ -52,9 +42,7 @@ DATELINE = re.compile(
     r"[ ]?(?:[-–—_:]{1,2}|--)(?:[ ]+|$)")
 
 
-_NOT_NAME = {"the", "a", "an", "for", "in", "on", "at", "to", "of", "with", "from", "and", "or", "but", "is", "are",
-             "was", "how", "why", "what", "when", "who", "where", "this", "that", "new", "my", "our", "your", "his",
-             "her", "their", "its", "as", "after", "before", "over", "under", "about", "into", "vs", "not", "no"}
+_NOT_NAME = lexicon.words("byline_not_name")
 
 
 def is_name(s: str) -> bool:
@@ -167,7 +155,7 @@ def parse_dateline(line: str) -> dict | None:
         return None
     place = m.group("place").rstrip(",")
     first = place.split(",")[0]
-    if len(first) < 3 or not any(c.isalpha() for c in first) or first in ("FOR", "UPDATE", "NOTE", "EDITOR"):
+    if len(first) < 3 or not any(c.isalpha() for c in first) or first in _NOT_PLACES:
         return None
     agency = (m.group("agency") or m.group("wire") or "").strip() or None
     return {"place": place, "agency": agency, "end": m.end()}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from newskit.article.bylines import BYLINE, IMAGE_FILE, is_outlet, parse_byline, parse_dateline, split_credit
 from newskit.article.furniture import is_furniture
@@ -48,7 +49,7 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def date_line(ln: Line) -> str | None:
+def date_line(ln: Line) -> Literal["date", "updated"] | None:
     """Return "date" or "updated" when the line is mostly a date stamp, else None."""
     if len(ln.text) > 120 or date_share(ln.text) < 0.25:
         return None
@@ -57,7 +58,8 @@ def date_line(ln: Line) -> str | None:
 
 def _kind(ln: Line, prev: str = "", prev_text: str = "") -> str:
     """Classify a header line by its shape and the kind and text of the line before it."""
-    if is_furniture(ln.text) or PUBLISHER_CUE.match(ln.text) or re.match(r"^for\s+immediate\s+release\b", ln.text, re.I):
+    if is_furniture(ln.text) or PUBLISHER_CUE.match(ln.text) or \
+            re.match(r"^for\s+immediate\s+release\b", ln.text, re.I):
         return "boilerplate"
     if IMAGE_FILE.match(ln.text):
         return "image"

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newskit.dates.words import month_number
+from newskit import lexicon
+from newskit.dates.words import MONTHS, month_number
 
-_MONTH = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?" \
-         r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = rf"(?P<mon>{lexicon.alternation(MONTHS)})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
@@ -54,7 +54,7 @@ def date_share(line: str) -> float:
         return 0.0
     rest = line[:found[1]] + " " + line[found[2]:]
     rest = _TIME.sub(" ", rest)
-    rest = re.sub(r"\b(updated|last|modified|published|posted|first|on|at|date|edited|revised|released)\b|[|:,•·()\-–—]",
-                  " ", rest, flags=re.I)
+    rest = re.sub(r"\b(updated|last|modified|published|posted|first|on|at|date|edited|revised|released)\b"
+                  r"|[|:,•·()\-–—]", " ", rest, flags=re.I)
     left = len(rest.split())
     return 1.0 / (1 + left)

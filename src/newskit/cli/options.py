@@ -76,12 +76,12 @@ def check_inputs(inputs: tuple[str, ...], published: str | None) -> tuple[tuple[
             raise click.UsageError("no INPUT given and stdin is a terminal")
         inputs = ("-",)
     if published:
-        import datetime as dt
+        from newskit.dates.timex import read_date
 
-        try:
-            published = dt.date.fromisoformat(published).isoformat()
-        except ValueError:
-            raise click.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published") from None
+        day = read_date(published)
+        if day is None:
+            raise click.BadParameter(f"{published!r} is not a YYYY-MM-DD date", param_hint="--published")
+        published = day.isoformat()
     return inputs, published
 
 

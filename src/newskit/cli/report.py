@@ -3,12 +3,25 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
 from newskit.cli.app import cli
 from newskit.cli.options import Failure, check_inputs, common_options, pick_workers, report_error, several
 from newskit.errors import ExitStatus, NewskitError
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the output folder as `mkdir` would: its last level only, never a missing parent."""
+    try:
+        folder.mkdir(exist_ok=True)
+    except FileNotFoundError:
+        raise Failure(f"cannot create {folder}: {folder.parent} does not exist") from None
+    except FileExistsError:
+        raise Failure(f"cannot create {folder}: a file of that name is in the way") from None
+    except OSError as exc:
+        raise Failure(f"cannot create {folder}: {exc.strerror or exc}") from None
 
 
 @cli.command("report")
@@ -23,8 +36,6 @@ def report_command(inputs, output, input_format, published, model, workers, max_
     DIR/index.html. <name> is the input file's name without its suffix (JSONL: the line's id or number). Pages
     need no network. Prints the path of the report (or index) written.
     """
-    from pathlib import Path
-
     from newskit.io.inputs import read_inputs
     from newskit.io.output import write_atomic
     from newskit.output import report
@@ -54,8 +65,8 @@ def report_command(inputs, output, input_format, published, model, workers, max_
             write_atomic(index, report.render_index(items))
             click.echo(str(index))
 
+    _make_folder(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
         # The "text" task makes every record carry the article text its offsets point into.
         records = analyze(sources, COMMAND_TASKS["analyze"] + ("text",), model=model, debug=debug,

@@ -56,9 +56,9 @@ class Context:
             return 1
         if _PAST_CUE.search(self.before):
             return -1
-        return {PAST: -1, FUTURE: 1}.get(self.tense, default)
+        return {PAST: -1, FUTURE: 1}.get(self.tense or "", default)
 
-    def relative(self, n: int, gran: str) -> str:
+    def relative(self, n: int, gran: str) -> str | None:
         """Return the period of granularity `gran` that is `n` periods from the anchor's."""
         a = self.today()
         if a is None:
@@ -111,13 +111,16 @@ class Context:
         far = self.TENSE_OVERRIDE_DAY if day else self.TENSE_OVERRIDE_MONTH
         if step < 0 and diff >= far:
             year -= 1
-        elif step > 0 and diff <= -far or step == 0 and self.present and self.tense == PRESENT and diff <= -self.PRESENT_FORWARD:
+        elif step > 0 and diff <= -far or \
+                step == 0 and self.present and self.tense == PRESENT and diff <= -self.PRESENT_FORWARD:
             year += 1
         return year
 
     def closed_year(self, month: int, day: int) -> int:
         """Return the year of the latest `month`/`day` not after the anchor: a quarter that "ended Oct. 31" is over."""
         a = self.anchor
+        if a is None:
+            raise ValueError("no anchor date")
         return a.year if (month, day) <= (a.month, a.day) else a.year - 1
 
     def month_day(self, month: int, day: int, year: int | None = None) -> str:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
+
 # Imported for their side effect: each module registers its rules with `rule`.
 from newskit.dates.rules import named_days, periods, sets  # noqa: F401
 from newskit.dates.rules.calendar import RULES
@@ -32,7 +35,8 @@ def _trigger(keys: str, words) -> None:
 _trigger("months set", "january february march april may june july august september october november december "
                        "jan feb mar apr jun jul aug sep sept oct nov dec")
 _trigger("weekdays set", [d + s for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                          "sunday") for s in ("", "s")] + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
+                                          "sunday") for s in ("", "s")]
+         + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
 _trigger("units set", [u + s for u in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight",
                                        "month", "quarter", "year", "decade") for s in ("", "s")]
          + ["century", "centuries", "millennium", "millennia"])
@@ -51,20 +55,21 @@ _trigger("ref", "now current currently recent recently lately past future presen
                 "nowadays")
 _trigger("set", "daily weekly monthly yearly annually hourly nightly biweekly semiannually biannually")
 _trigger("spoken", "nineteen eighteen thousand")
-_RULE_TRIGGERS = {"spoken_year": "spoken", "date": "months", "week_of": "week", "numeric_date": "digits", "month_year": "months",
-                  "month": "months", "year": "digits", "decade": "digits", "century": "century",
+_RULE_TRIGGERS = {"spoken_year": "spoken", "date": "months", "week_of": "week", "numeric_date": "digits",
+                  "month_year": "months", "month": "months", "year": "digits", "decade": "digits", "century": "century",
                   "day_word": "day_words", "weekday": "weekdays", "part_of_day": "parts", "clock": "clock",
-                  "holiday": "holidays", "quarter_code": "digits", "relative": "relative", "quarter": "quarter", "season": "seasons",
+                  "holiday": "holidays", "quarter_code": "digits", "relative": "relative", "quarter": "quarter",
+                  "season": "seasons",
                   "ago": "units", "duration": "units", "bare_units": "units", "set": "set", "ref": "ref",
                   "year_adjective": "year_words"}
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _BEFORE, _AFTER = 50, 70
 # "a year earlier" and "the year-ago quarter" compare with the period under discussion; they do not replace it.
 _COMPARATIVE = re.compile(r"earlier|ago|before|later|after|previous|prior|year-|comparable|corresponding", re.I)
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+_FUTURE_AUX = lexicon.words("dates/future_auxiliaries")
 # Word forms, not lemmas: the "dates" pipeline runs without the lemmatizer.
-_FUTURE_VERBS = re.compile(r"(?:expect|plan|schedul|slat|intend|aim|hop|prepar|propos)(?:e|es|ed|s|ing|ning|ned)?|due|set",
-                           re.I)
+_FUTURE_VERBS = re.compile(r"(?:expect|plan|schedul|slat|intend|aim|hop|prepar|propos)(?:e|es|ed|s|ing|ning|ned)?"
+                           r"|due|set", re.I)
 
 
 _DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her)\s+$", re.I)
@@ -123,10 +128,10 @@ def _context(text: str, start: int, end: int, anchor, tense, ref, present: bool 
 def find(text: str, anchor=None) -> list[Found]:
     """Return the non-overlapping expressions of `text`, longest first when rules compete, sorted by start."""
     anchor = timex.as_date(anchor)
-    probe_anchor = anchor or timex.as_date("2000-01-03")
+    probe_anchor = anchor or date(2000, 1, 3)
     cands = []
     windows = _windows(text)
-    for name, rx, fn in _COMPILED:
+    for name, rx, _fn in _COMPILED:
         for lo, hi in windows.get(_RULE_TRIGGERS[name], ()):
             for m in rx.finditer(text, lo, hi):
                 if m.end() > m.start():
@@ -186,8 +191,7 @@ def resolve(text: str, anchor=None, tense: str | None = None, ref: str | None = 
     return _apply(best, _context(text, best.start, best.end, anchor, tense, ref))
 
 
-_STATIVE = {"was", "were", "is", "are", "been", "be", "stayed", "remained", "lasted", "continued", "lived", "worked",
-            "served", "waited", "held", "ran", "run", "kept"}
+_STATIVE = lexicon.words("dates/stative_verbs")
 
 
 _COMPLEMENT = ("ccomp", "parataxis")

@@ -30,19 +30,37 @@ def is_valid(value: str) -> bool:
     return bool(VALUE_RE.fullmatch(value or ""))
 
 
-def as_date(anchor) -> date | None:
-    """Return `anchor` (a date, datetime or ISO string) as a date, or None when it is missing or unreadable."""
-    if anchor is None:
+# An ISO 8601 calendar date, extended (2024-01-22) or basic (20240122), and what may follow it: in a whole value
+# only an ISO time (T10:30:00Z, " 10:30+01:00"), after a leading one anything set off by "T" or whitespace.
+_DATE_STRING = re.compile(r"\s*(\d{4})(-?)(\d{2})\2(\d{2})")
+_ISO_TIME = re.compile(r"(?:[T ][0-9:.,+\-Z]*)?\s*")
+
+
+def read_date(value: object, *, whole: bool = True) -> date | None:
+    """Return the calendar day an ISO date string names, or None when it names none.
+
+    Read: YYYY-MM-DD or YYYYMMDD, optionally followed by an ISO time, which is ignored. With `whole` False the date
+    only has to lead the string (metadata values such as "2024-01-22 10:30 AM EST").
+    """
+    if not isinstance(value, str):
         return None
-    if isinstance(anchor, date):
-        return date(anchor.year, anchor.month, anchor.day)
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(anchor))
+    m = _DATE_STRING.match(value)
     if not m:
         return None
+    rest = value[m.end():]
+    if not (_ISO_TIME.fullmatch(rest) if whole else rest == "" or rest[0] == "T" or rest[0].isspace()):
+        return None
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
     except ValueError:
         return None
+
+
+def as_date(anchor: date | str | None) -> date | None:
+    """Return `anchor` (a date, datetime or ISO string) as a date, or None when it is missing or unreadable."""
+    if isinstance(anchor, date):
+        return date(anchor.year, anchor.month, anchor.day)
+    return read_date(anchor if isinstance(anchor, str) else None, whole=False)
 
 
 def day(d: date) -> str:
@@ -131,6 +149,48 @@ def start_of(value: str) -> date | None:
     return date(y, 1, 1)
 
 
+def _end_of(start: date, value: str, gran: str) -> date:
+    """Return the last day of the period of granularity `gran` that starts on `start`."""
+    if gran == "D":
+        return start + timedelta(days=1) if value.endswith("-WE") else start
+    if gran == "W":
+        return start + timedelta(days=6)
+    months = {"M": 1, "Q": 3, "H": 6, "S": 3, "Y": 12, "E": 120, "C": 1200}[gran]
+    return add_months(start, months) - timedelta(days=1)
+
+
+def period(value: str | None) -> tuple[date, date] | None:
+    """Return the first and last day of a calendar value (2024-W03 → 15 and 21 January 2024), else None.
+
+    Durations, references (PRESENT_REF) and values with unknown digits (XXXX-09) have no place in the calendar."""
+    if not value:
+        return None
+    gran = granularity(value)
+    if gran is None:
+        return None
+    try:
+        if gran in ("E", "C"):
+            start = date(max(int(value) * (10 if gran == "E" else 100), 1), 1, 1)
+        else:
+            first = start_of(value)
+            if first is None:
+                return None
+            start = first
+        return start, _end_of(start, value.split("T", 1)[0], gran)
+    except (ValueError, OverflowError):
+        return None
+
+
+def sort_key(value: str | None) -> tuple[int, int, int, str]:
+    """Return the one order of TIMEX3 values every view uses: by the period's first day, then its length
+    (2024-W03 before 2024-01-19, 2024-01 before 2024-01-01), then the value; values with no calendar place last."""
+    span = period(value)
+    if span is None:
+        return (1, 0, 0, value or "")
+    first, last = span
+    return (0, first.toordinal(), (last - first).days, value or "")
+
+
 def at(d: date, gran: str) -> str:
     """Format the period of granularity `gran` (D, W, M, Q, H, S, Y, E, C) that contains `d`."""
     if gran == "D":
@@ -169,9 +229,9 @@ def shift(value: str, n: int, unit: str) -> str | None:
         base = int(value) * (10 if gran == "E" else 100)
         return at(date(max(1, min(9999, base + years)), 1, 1), gran)
     d = start_of(value)
-    if d is None:
-        return None
     m = _PARSE.match(value)
+    if d is None or m is None:
+        return None
     try:
         if unit == "D":
             if gran not in ("D", "W"):
@@ -202,7 +262,7 @@ def shift(value: str, n: int, unit: str) -> str | None:
     return at(d, gran) + time
 
 
-def duration(amount, unit: str) -> str:
+def duration(amount: float | str | None, unit: str) -> str:
     """Format a TIMEX3 duration: `amount` units (Y, M, W, D, Q, E, C, H, MIN, S); amount None means unknown (X)."""
     if amount is None:
         qty = "X"
@@ -220,7 +280,7 @@ def duration(amount, unit: str) -> str:
                 if unit == "D":
                     return head + rest[1:]
                 return head + rest[2:] if rest.startswith("PT") and head.startswith("PT") else head + rest[1:]
-            qty = ("%g" % amount)
+            qty = f"{amount:g}"
         else:
             qty = str(whole)
     if unit == "E":

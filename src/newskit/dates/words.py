@@ -3,39 +3,39 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-          "september": 9, "october": 10, "november": 11, "december": 12,
-          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-          "nov": 11, "dec": 12}
-WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
-            "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7}
-SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-              "tonight": "NI", "midday": "MI"}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-            "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": -1, "final": -1}
+from newskit import lexicon
 
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-NUMBER_WORDS = {w: i for i, w in enumerate(_ONES)}
-NUMBER_WORDS.update(_TENS)
-NUMBER_WORDS.update({"a": 1, "an": 1, "dozen": 12, "a dozen": 12, "couple": 2, "a couple": 2, "a couple of": 2,
-                     "couple of": 2, "hundred": 100, "a hundred": 100, "a half": 0.5, "half a": 0.5, "half": 0.5})
-VAGUE = ("a few", "few", "several", "some", "many", "a number of", "dozens of", "hundreds of", "numerous",
-         "a couple of", "the last few", "the past few")
+_SPACE = r"\s+"
+
+
+
+def _numbers(name: str) -> dict:
+    return {w: float(v) if "." in v else int(v) for w, v in lexicon.table(name).items()}
+
+
+def _named(name: str) -> tuple[dict[str, int], list[str], list[str]]:
+    """Return (word -> number, full names, abbreviations) of a months or weekdays table."""
+    rows = lexicon.rows(name)
+    return {r[0]: int(r[1]) for r in rows}, [r[0] for r in rows if len(r) == 2], [r[0] for r in rows if len(r) > 2]
+
+
+MONTHS, _MONTH_NAMES, _MONTH_ABBREVIATIONS = _named("dates/months")
+WEEKDAYS, _WEEKDAY_NAMES, _WEEKDAY_ABBREVIATIONS = _named("dates/weekdays")
+SEASON_CODES = lexicon.table("dates/seasons")
+PART_CODES = lexicon.table("dates/day_parts")
+ORDINALS = _numbers("dates/ordinals")
+NUMBER_WORDS = _numbers("dates/number_words")
+_TENS = {w: n for w, n in NUMBER_WORDS.items() if isinstance(n, int) and 20 <= n <= 90 and n % 10 == 0}
+VAGUE = lexicon.entries("dates/vague_quantities")
+# "the twenties" ... "the nineties", in order
+DECADE_WORDS = lexicon.entries("dates/decade_words")
 
 # Unit words -> TIMEX3 unit codes (MIN is minutes, E decades, C centuries, L millennia).
-UNITS = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W", "fortnight": "W",
-         "month": "M", "quarter": "Q", "year": "Y", "decade": "E", "century": "C", "millennium": "L",
-         "weekend": "WE", "semester": "M"}
+UNITS = lexicon.table("dates/time_units")
 
-MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-         r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)")
-WEEKDAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-           r"|(?:mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.)")
-SEASON = r"(?:spring|summer|fall|autumn|winter)"
+MONTH = rf"(?:{lexicon.alternation(_MONTH_NAMES)}|(?:{lexicon.alternation(_MONTH_ABBREVIATIONS)})\.?)"
+WEEKDAY = rf"(?:{lexicon.alternation(_WEEKDAY_NAMES)}|(?:{lexicon.alternation(_WEEKDAY_ABBREVIATIONS)})\.)"
+SEASON = rf"(?:{lexicon.alternation(SEASON_CODES)})"
 PART = r"(?:morning|afternoon|evening|night)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -46,12 +46,7 @@ NUM = (rf"(?:\d+(?:\.\d+)?(?:\s*1/2|\s+and\s+a\s+half)?|{NUMWORD}(?:\s+and\s+a\s
        r"|half\s+an?|a\s+few|few|several|some|many|a\s+number\s+of)")
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries"
         r"|century|millenni(?:um|a))")
-APPROX = (r"(?:about|around|approximately|roughly|nearly|almost|some|over|more\s+than|less\s+than|fewer\s+than"
-          r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|not\s+more\s+than|just|only|barely|exactly"
-          r"|well\s+over|upwards\s+of|the\s+better\s+part\s+of)")
-EDGE = (r"(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
-        r"|the\s+middle\s+of|the\s+close\s+of|the\s+turn\s+of)")
-
+APPROX = rf"(?:{lexicon.alternation(lexicon.entries('dates/approximators'), space=_SPACE)})"
 
 def number(text: str):
     """Return the quantity a number phrase names (int or float), or None when it is vague ("several")."""

@@ -7,39 +7,20 @@ from __future__ import annotations
 
 import re
 
+from newskit import lexicon
 from newskit.entities import names, places
 from newskit.entities.span import Layout, Mention, make_mention
 
 # Labels that name things; the numeric ones (DATE, MONEY, CARDINAL...) are other modules' business.
-NAME_LABELS = {"PERSON", "GPE", "LOC", "FAC", "ORG", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+NAME_LABELS = frozenset(lexicon.table("label_types"))
 # Wire services and photo agencies: a closed, well-known class that the small model misses or mislabels as PERSON
 # or PRODUCT, mostly because they appear in credits ("PHOTO: Unsplash") outside any sentence.
-AGENCIES = {"AP", "AFP", "Reuters", "Getty Images", "Getty", "Unsplash", "Shutterstock", "Xinhua", "Yonhap",
-            "EPA", "EPA-EFE", "Bloomberg", "TASS", "Kyodo", "Pixabay", "Pexels", "Alamy", "Associated Press",
-            "Agence France-Presse", "Anadolu", "Sipa", "Corbis", "Newsis", "Interfax", "UPI", "PA", "dpa", "ANI",
-            "PTI", "IANS", "Bernama", "Antara", "Wikimedia Commons", "iStock", "NurPhoto", "ZUMA", "WireImage"}
+AGENCIES = lexicon.words("agencies")
 _AGENCY_KEYS = {a.lower() for a in AGENCIES}
-# Last words that make a name an organization's, whatever label the model gave it.
-ORG_HEADS = {"aircraft", "airlines", "airline", "airways", "air", "motors", "systems", "technologies", "technology",
-             "industries", "electronics", "corp", "corporation", "inc", "co", "company", "ltd", "plc", "llc", "group",
-             "holdings", "bank", "agency", "ministry", "department", "council", "committee", "party", "association",
-             "university", "institute", "foundation", "federation", "union", "commission", "authority", "board",
-             "records", "pictures", "studios", "entertainment", "communications", "networks", "software", "partners",
-             "capital", "securities", "insurance", "pharmaceuticals", "laboratories", "labs", "energy", "petroleum",
-             "railways", "police", "army", "navy", "command", "court", "parliament", "congress", "senate", "times",
-             "post", "herald", "journal", "news", "magazine", "club", "fc", "team"}
-# Titles that only people carry, so a span led by one is a person even if the model thought otherwise.
-PERSON_TITLES = {"mr", "mrs", "ms", "dr", "spokesman", "spokeswoman", "spokesperson", "president", "minister",
-                 "chancellor", "senator", "sen", "rep", "gov", "governor", "judge", "ambassador", "professor", "prof",
-                 "premier", "mayor", "sir", "lord", "lady", "pope", "sheikh", "ayatollah", "archbishop", "rabbi",
-                 "detective", "sergeant", "sgt", "lt", "col", "capt", "coach"}
-# Lowercase nouns that, right before a name, say the name is an organization's ("retailer Best Buy", "German
-# magazine Der Spiegel"): the model reads such two-word names as people.
-ORG_CUES = {"retailer", "magazine", "newspaper", "daily", "weekly", "tabloid", "broadcaster", "network", "airline",
-            "carrier", "airframer", "manufacturer", "maker", "automaker", "carmaker", "chipmaker", "company", "firm",
-            "bank", "lender", "insurer", "conglomerate", "startup", "supplier", "publisher", "studio", "label",
-            "website", "operator", "retail", "chain", "brand", "consortium", "contractor", "outlet", "channel"}
-_DETS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
+ORG_HEADS = lexicon.words("org_heads")
+PERSON_TITLES = lexicon.words("person_titles")
+ORG_CUES = lexicon.words("org_cues")
+_DETS = lexicon.words("determiners")
 
 
 def trim(doc, s: int, e: int, label: str) -> tuple[int, int]:
@@ -75,7 +56,7 @@ def _cut(doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
     return [(x, y) for x, y in _colon_parts(doc, parts, label) if y > x]
 
 
-_NAME_GLUE = {"of", "the", "and", "for", "de", "la", "du", "von", "van", "der", "al", "bin", "&", "-", "'s", "\u2019s"}
+_NAME_GLUE = lexicon.words("name_glue")
 
 
 def _colon_parts(doc, parts, label):

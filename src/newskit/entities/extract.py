@@ -9,16 +9,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newskit import lexicon
 from newskit.entities import grouping as aliases
 from newskit.entities import names, places
 from newskit.entities.mentions import Layout, Mention, add_matches, collect, doc_text
 from newskit.entities.named_events import event_key, event_mentions
 from newskit.entities.titles import person_titles
-from newskit.record import Entity, Span
+from newskit.record import Entity, EntityRole, EntityType, Span, literal_map
 
-TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization",
-         "EVENT": "event", "NORP": "nationality", "PRODUCT": "product", "WORK_OF_ART": "work_of_art",
-         "LAW": "law", "LANGUAGE": "language"}
+TYPES: dict[str, EntityType] = literal_map(lexicon.table("label_types"), EntityType)
 CORE_TYPES = {"person", "place", "organization", "event"}
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
 
@@ -163,12 +162,12 @@ def _entity(ms: list[Mention], doc, authors: set[str]) -> Entity | None:
                 if t.lower() not in {x.lower() for x in titles}:
                     titles.append(t)
     author_keys = {aliases.norm(a) for a in authors}
-    role = None
+    role: EntityRole | None = None
     if label == "PERSON" and (any(m.field == "byline" or m.source == "author" for m in ms)
                               or aliases.norm(name) in author_keys):
         role = "author"
     spans = tuple(Span(m.start, m.end, m.text) for m in ms)
-    return Entity(id="", name=name, type=TYPES.get(label, label.lower()), label=label, mentions=spans,
+    return Entity(id="", name=name, type=TYPES[label], label=label, mentions=spans,
                   aliases=tuple(alias_list), titles=tuple(titles), role=role)
 
 

@@ -11,22 +11,22 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from newskit import lexicon
 from newskit.entities import names, places
 
-_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "&", "in", "on", "at", "to", "a"}
-_CORPORATE = {"inc", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "group", "ag", "sa", "nv",
-              "llc", "holdings", "gmbh", "se", "spa", "bv", "lp", "llp"}
+_FUNCTION_WORDS = lexicon.words("name_function_words")
+_CORPORATE = lexicon.words("corporate_suffixes")
+# Entity types whose mentions may be grouped together; the other labels keep their own.
+FAMILY = {label: kind for label, kind in lexicon.table("label_types").items()
+          if kind in ("person", "place", "organization", "event")}
 # Organization names longer than this many words are not looked for at the start of longer names (none are).
 _MAX_PREFIX_WORDS = 12
-FAMILY = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization",
-          "EVENT": "event"}
 
 
 @lru_cache(maxsize=16384)
 def norm(text: str) -> str:
     """Return the comparison key of a name: casefolded, straight apostrophes, no leading article or dots."""
-    t = " ".join(text.replace("\u2019", "'").split()).casefold()
-    t = re.sub(r"^the ", "", t)
+    t = re.sub(r"^the ", "", lexicon.norm(text))
     t = re.sub(r"'s$", "", t)
     if re.fullmatch(r"(?:\w\.)+\w?\.?", t):  # U.S. -> us, U.N. -> un
         t = t.replace(".", "")
@@ -186,7 +186,7 @@ def _reconcile(mentions, keys, family, short) -> None:
     for i, k in enumerate(keys):
         if len(k.split()) == 1 and family[i] != "event":
             labels.setdefault(k, []).append(i)
-    for k, idx in labels.items():
+    for idx in labels.values():
         if any(i in short for i in idx):
             continue
         things = [mentions[i].label for i in idx if family[i] not in ("person", "event")]
@@ -244,17 +244,17 @@ def _group_corporate(keys, family, uf) -> None:
             uf.union(i, orgs[" ".join(words[1:])])
     # leading word runs of each name -> the longer names that start with them (a dict, not a scan per name)
     starts: dict[str, list[int]] = {}
-    for kk, j in orgs.items():
+    for kk, at in orgs.items():
         words = kk.split(" ")[:_MAX_PREFIX_WORDS + 1]
         for n in range(1, len(words)):
-            starts.setdefault(" ".join(words[:n]), []).append(j)
+            starts.setdefault(" ".join(words[:n]), []).append(at)
     for k, i in orgs.items():
         if acronym_of(k.upper()) and len(k) <= 3:
             continue
         longer = {uf.find(j) for j in starts.get(k, ())}
         if len(longer) == 1:
             uf.union(i, longer.pop())
-    base = {}
+    base: dict = {}
     for i, k in enumerate(keys):
         if family[i] == "organization":
             base.setdefault(k, i)

@@ -55,11 +55,11 @@ def add_matches(doc, mentions: list[Mention], forms: dict[str, str], layout_arti
     if not forms:
         return mentions
     layout = Layout(layout_article)
-    taken = set()
+    taken: set[int] = set()
     for m in mentions:
         taken.update(range(m.tstart, m.tend))
-    pattern = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(
-        re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    pattern = re.compile(r"(?<![\w-])({})(?![\w-])".format("|".join(
+        re.escape(f) for f in sorted(forms, key=len, reverse=True))))
     added = []
     for hit in pattern.finditer(doc_text(doc)):
         rng = token_range(doc, hit.start(), hit.end())

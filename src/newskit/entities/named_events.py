@@ -5,19 +5,12 @@ list of reportable happenings, with its compound modifiers and an "in PLACE" phr
 """
 from __future__ import annotations
 
+from newskit import lexicon
 from newskit.entities.mentions import Layout, Mention, doc_text
 
 # Nouns that, in news, report a happening rather than a thing. Kept short on purpose: a noun that is an event only
 # now and then ("order", "deal") would list noise.
-EVENT_NOUNS = {
-    "visit", "trip", "summit", "talks", "meeting", "conference", "war", "invasion", "attack", "strike",
-    "airstrike", "bombing", "shooting", "launch", "test", "drill", "exercise", "election", "referendum", "vote",
-    "protest", "rally", "demonstration", "crash", "earthquake", "flood", "hurricane", "storm", "explosion",
-    "ceremony", "funeral", "inauguration", "trial", "negotiation", "ceasefire", "coup", "riot", "festival",
-    "tournament", "match", "flight", "merger", "acquisition", "takeover", "bankruptcy", "offensive",
-    "operation", "raid", "massacre", "assassination", "outbreak", "pandemic", "epidemic", "wildfire",
-    "collision", "derailment", "hijacking", "kidnapping", "siege", "blockade", "sanction", "provocation",
-}
+EVENT_NOUNS = lexicon.words("event_nouns")
 # Plural-only or plural-meaning forms keep their surface ("talks", "drills").
 _MODIFIERS = {"compound"}
 

@@ -8,23 +8,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Entries of nameparser's title list that, in news, are far more often part of a name, a nationality or a
-# pronoun than a title ("US President" is a title, "US" is not; "King" is also a surname).
-_NOT_TITLES = {"us", "uk", "united", "states", "british", "english", "his", "her", "most", "first", "national",
-               "federal", "state", "family", "group", "information", "knowledge", "law", "legal", "military",
-               "political", "social", "software", "television", "theater", "theatre", "travel", "risk", "voice",
-               "model", "host", "master", "king", "dean", "bishop", "mayor", "queen", "prince", "princess",
-               "grand", "high", "right", "rock", "blues", "opera", "credit", "tax", "revenue", "customs",
-               "security", "strategy", "marketing", "business", "analytics", "mathematics", "discovery",
-               "mystery", "award-winning", "biblical", "burlesque", "classical", "comic", "criminal", "district",
-               "division", "docket", "excellent", "flying", "judicial", "literary", "municipal", "royal", "senior",
-               "special", "supreme", "technical", "air", "army", "navy", "police", "banner", "bench", "canon",
-               "count", "field", "film", "flag", "saint", "st", "sainte", "ste", "me", "ra", "ch.ma", "ch.mo"}
-# Honorifics that name no office: stripped from names but not worth keeping as titles.
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "mister", "madam", "madame", "mme", "mlle", "monsieur", "herr",
-               "frau", "sir", "dame", "hon", "honorable", "honourable", "comrade", "sr", "sra", "srta"}
-_EXTRA_TITLES = {"comrade", "spokesperson", "spokesman", "spokeswoman", "chairwoman", "chairman", "ceo",
-                 "premier", "lawmaker", "rep", "sen", "gov", "gen", "lt", "col", "sgt", "capt", "supt", "insp"}
+from newskit import lexicon
+
+# Entries of nameparser's title list that are rarely titles in news, honorifics, and titles it lacks.
+_NOT_TITLES = lexicon.words("names/not_titles")
+_HONORIFICS = lexicon.words("names/honorifics")
+_EXTRA_TITLES = lexicon.words("names/extra_titles")
 _APOSTROPHES = "'\u2019"
 
 
@@ -34,14 +23,13 @@ def _constants():
         from nameparser.config import CONSTANTS
         titles = {t for t in CONSTANTS.titles if t.isascii()}
         # "as-", "an-"... are Arabic article forms that only count glued by a hyphen; bare, they are English words
-        particles = {p for p in CONSTANTS.prefixes if p.isascii() and not p.endswith("-")} | {"bin", "ibn", "al"}
-        suffixes = set(CONSTANTS.suffix_not_acronyms) | {"jr", "sr", "ii", "iii", "iv"}
+        particles = {p for p in CONSTANTS.prefixes if p.isascii() and not p.endswith("-")}
+        particles |= lexicon.words("names/particles")
+        suffixes = set(CONSTANTS.suffix_not_acronyms) | lexicon.words("names/suffixes")
     except ImportError:  # nameparser is optional: fall back to the commonest forms
-        titles = {"president", "minister", "prime", "foreign", "secretary", "general", "chancellor", "senator",
-                  "governor", "dr", "mr", "mrs", "ms", "prof", "chief", "leader", "director", "judge"}
-        particles = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el",
-                     "bin", "ibn", "abu", "ben", "dos", "das", "ter", "ten"}
-        suffixes = {"jr", "sr", "ii", "iii", "iv"}
+        titles = set(lexicon.words("names/fallback_titles"))
+        particles = set(lexicon.words("names/fallback_particles"))
+        suffixes = set(lexicon.words("names/suffixes"))
     titles = (titles | _EXTRA_TITLES | _HONORIFICS) - _NOT_TITLES
     return frozenset(titles), frozenset(particles), frozenset(suffixes)
 
@@ -95,7 +83,7 @@ def clean_name(text: str) -> str:
 @lru_cache(maxsize=16384)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Return the lowercase words of a name that identify the person (particles, titles, suffixes dropped)."""
-    out = []
+    out: list[str] = []
     for w in clean_name(name).split():
         if is_particle(w) or is_suffix(w) or (is_title_word(w) and not out):
             continue

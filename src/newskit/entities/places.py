@@ -12,23 +12,19 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from newskit import lexicon
+
 # Country-converter's regexes are written for re.search over a country field; a few everyday variants that they
 # leave out (by design, because they are ambiguous outside news) are added here, each to the code it means in news.
-_EXTRA = {"america": "USA", "britain": "GBR", "great britain": "GBR", "u.s.a.": "USA", "holland": "NLD"}
+_EXTRA = lexicon.table("countries/extra_names")
 # Constituent countries that country-converter folds into their state; in news they are places of their own.
 # Longer than every country name and variant the regexes are meant for ("the Democratic Republic of the Congo").
 _LONGEST_NAME = 60
-_PARTS = {"england", "scotland", "wales", "northern ireland"}
-_GENERIC = {"coast", "republic", "islands", "island", "north", "south", "east", "west", "democratic", "federal",
-            "kingdom", "state", "states", "united", "people's", "peoples"}
+_PARTS = lexicon.words("countries/parts")
+_GENERIC = lexicon.words("countries/generic_words")
 # An entity whose text holds one of these words is an institution named after a country, never the country.
 _NOT_A_COUNTRY = re.compile(
-    r"\b(agency|bank|university|ministry|department|council|party|army|navy|force|forces|airlines?|airways|"
-    r"news|times|post|herald|company|corporation|inc|group|league|association|federation of [a-z]|team|club|"
-    r"embassy|committee|office|institute|government|parliament|congress|senate|court|police|service|services|"
-    r"museum|hospital|school|college|channel|television|radio|press|media|motors?|football|cup|open|"
-    r"games|championship|assembly|union|command|guard|church|foundation|fund|stock|exchange|railways?|"
-    r"energy|oil|gas|steel|telecom|broadcasting|corp|co|ltd|plc|sa|ag|nv|llc)\b", re.I)
+    rf"\b({lexicon.alternation(lexicon.words('countries/not_country_words'))}|federation of [a-z])\b", re.I)
 
 
 def _data_file() -> Path | None:
@@ -42,7 +38,8 @@ def _data_file() -> Path | None:
 @lru_cache(maxsize=1)
 def _table() -> tuple[list[tuple[str, str, str, re.Pattern]], dict[str, str]]:
     """Return (rows of iso3, short name, official name, regex) and a dict of exact lowercase names to iso3."""
-    rows, exact = [], {}
+    rows: list[tuple[str, str, str, re.Pattern]] = []
+    exact: dict[str, str] = {}
     path = _data_file()
     if path is not None:
         with path.open(encoding="utf-8") as fh:
@@ -64,8 +61,7 @@ def _table() -> tuple[list[tuple[str, str, str, re.Pattern]], dict[str, str]]:
 
 
 def _norm(text: str) -> str:
-    text = " ".join(text.replace("\u2019", "'").split()).lower()
-    return re.sub(r"^the ", "", text)
+    return re.sub(r"^the ", "", lexicon.norm(text))
 
 
 @lru_cache(maxsize=4096)

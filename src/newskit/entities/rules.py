@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from newskit import lexicon
 from newskit.entities.clean import AGENCIES, is_agency, trim
 from newskit.entities.span import SKIP_FIELDS, Layout, Mention, doc_text, make_mention, token_range
 
@@ -10,10 +11,10 @@ _CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|credits?|source|
                      r"(?:by|:|/|via|from)\s*", re.I)
 _CREDIT_NAME = re.compile(r"[A-Z][\w.&'\u2019-]*(?:[ \-][A-Z][\w.&'\u2019-]*)*")
 # "SEOUL –", "NEW YORK (AP) —", "AL-AIN , United Arab Emirates 1996-12-06", "LONDON 1996-08-30"
-_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3})(?=\s*(?:[,(\u2013\u2014]|-\s|\d))")
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3})"
+                       r"(?=\s*(?:[,(\u2013\u2014]|-\s|\d))")
 # the long agency names, searched in one pass; short codes are only trusted where the model or a credit found them
-_AGENCY_RE = re.compile(r"\b(?:%s)\b" % "|".join(
-    re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True) if len(a) >= 3 and not a.isupper()))
+_AGENCY_RE = re.compile(rf"\b(?:{lexicon.alternation(a for a in AGENCIES if len(a) >= 3 and not a.isupper())})\b")
 
 
 def _line_starts(text: str):

@@ -69,7 +69,7 @@ def person_titles(doc, start: int, end: int) -> list[str]:
     root = span.root
     out = []
     # pre-name modifiers: a contiguous run of words left of the name that attach inside the noun phrase
-    run = []
+    run: list = []
     j = start - 1
     # A title is a few words; the bound keeps a mention's cost constant when a degenerate parse chains thousands
     # of names as modifiers of one another ("Mr. A. Mr. A. ..." took minutes).

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newskit.lexicon import norm
+
 from .meantime import GLUE_LEFT, GLUE_RIGHT, TYPE_MAP, entities_of
 from .metrics import f1, prf
 
@@ -27,11 +29,13 @@ class ConllDoc:
 
 def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """Return (first, end, type) token ranges from IOB1 or IOB2 tags."""
-    out, start, kind = [], None, None
+    out: list[tuple[int, int, str]] = []
+    start: int | None = None
+    kind: str | None = None
     for i, tag in enumerate(tags + ["O"]):
         new = tag[2:] if tag != "O" else None
         if tag == "O" or tag.startswith("B-") or new != kind:
-            if start is not None:
+            if start is not None and kind is not None:
                 out.append((start, i, kind))
             start, kind = (i, new) if tag != "O" else (None, None)
     return out
@@ -88,10 +92,6 @@ def read_conll(path: str) -> list[ConllDoc]:
     return out
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.replace("\u2019", "'").split()).lower()
-
-
 def score_ner(pairs) -> dict:
     """Score predicted entity mentions against gold spans: mention P/R/F overall and per type, document-level P/R/F.
 
@@ -105,13 +105,13 @@ def score_ner(pairs) -> dict:
         gold = {(g["start"], g["end"], g["type"]) for g in spans if g["type"] in per_type}
         pred, names = set(), []
         for ent in entities_of(record):
-            kind = TYPE_MAP.get(ent.get("type"))
+            kind = TYPE_MAP.get(ent.get("type") or "")
             if not kind:
                 continue
-            forms = {_norm(ent.get("name", ""))}
+            forms = {norm(ent.get("name", ""))}
             for m in ent.get("mentions", []):
                 pred.add((m["start"], m["end"], kind))
-                forms.add(_norm(m.get("text", "")))
+                forms.add(norm(m.get("text", "")))
             names.append((kind, forms))
         tp += len(gold & pred)
         n_pred += len(pred)
@@ -123,13 +123,13 @@ def score_ner(pairs) -> dict:
             counts[1] += len(p)
             counts[2] += len(g)
         # the unique names a reader would see, matched by any form an entity was written in
-        gold_names = {(g["type"], _norm(g["text"])) for g in spans if g["type"] in per_type}
+        gold_names = {(g["type"], norm(g["text"])) for g in spans if g["type"] in per_type}
         seen = {(kind, f) for kind, forms in names for f in forms}
         doc_tp_r += len(gold_names & seen)
         doc_gold += len(gold_names)
         doc_pred += len(names)
         doc_tp_p += sum(1 for kind, forms in names if any((kind, f) in gold_names for f in forms))
-    p = doc_tp_p / doc_pred if doc_pred else 0.0
-    r = doc_tp_r / doc_gold if doc_gold else 0.0
+    doc_p = doc_tp_p / doc_pred if doc_pred else 0.0
+    doc_r = doc_tp_r / doc_gold if doc_gold else 0.0
     return {"mention": prf(tp, n_pred, n_gold), "per_type": {t: prf(*v) for t, v in per_type.items()},
-            "document": (p, r, f1(p, r))}
+            "document": (doc_p, doc_r, f1(doc_p, doc_r))}

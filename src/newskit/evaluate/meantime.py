@@ -46,7 +46,7 @@ def read_meantime(path: str) -> MeantimeDoc:
     root = ET.parse(path).getroot()
     parts: list[str] = []
     length = 0
-    offsets: dict[str, tuple[int, int]] = {}
+    offsets: dict[str | None, tuple[int, int]] = {}
     prev_tok, prev_sent = None, None
     for tok in root.iter("token"):
         sent, word = tok.get("sentence"), tok.text or ""
@@ -63,10 +63,11 @@ def read_meantime(path: str) -> MeantimeDoc:
         prev_tok, prev_sent = word, sent
     parts.append("\n")
     text = "".join(parts)
-    mentions: dict[str, dict] = {}
-    entities: dict[str, dict] = {}
+    mentions: dict[str | None, dict] = {}
+    entities: dict[str | None, dict] = {}
     created = None
-    for el in root.find("Markables") if root.find("Markables") is not None else []:
+    markables = root.find("Markables")
+    for el in markables if markables is not None else []:
         ids = [a.get("t_id") for a in el.findall("token_anchor")]
         if el.tag == "ENTITY_MENTION" and ids:
             a, b = offsets[ids[0]][0], offsets[ids[-1]][1]
@@ -81,7 +82,10 @@ def read_meantime(path: str) -> MeantimeDoc:
     for rel in relations if relations is not None else []:
         if rel.tag != "REFERS_TO":
             continue
-        target = rel.find("target").get("m_id")
+        target_el = rel.find("target")
+        if target_el is None:
+            continue
+        target = target_el.get("m_id")
         for src in rel.findall("source"):
             m = mentions.get(src.get("m_id"))
             if m is not None and target in entities:
@@ -120,7 +124,7 @@ def score_entities(pairs) -> dict:
     for gold, record in pairs:
         golds = gold.entities if isinstance(gold, MeantimeDoc) else gold["entities"]
         golds = [(e["type"], [m for m in e["mentions"] if m.get("syntactic_type") == "NAM"]) for e in golds]
-        preds = [(TYPE_MAP.get(e.get("type")), e.get("mentions", [])) for e in entities_of(record)]
+        preds = [(TYPE_MAP.get(e.get("type") or ""), e.get("mentions", [])) for e in entities_of(record)]
         preds = [(t, ms) for t, ms in preds if t]
         n_gold += len(golds)
         n_pred += len(preds)

@@ -10,34 +10,14 @@ war, other.
 """
 from __future__ import annotations
 
-import datetime as _dt
-import re
-from dataclasses import dataclass
+from typing import Any
 
+from newskit.dates import timex
 from newskit.events.participants import Participants
 from newskit.events.status import REPORT, ancestors, event_status
 from newskit.events.triggers import TYPES, trigger_type  # noqa: F401 (TYPES stays importable from here, as before)
 from newskit.quotes.cues import lemma
-from newskit.record import Span
-
-
-@dataclass(frozen=True)
-class Event:
-    """Something the article reports: `who`/`where` are entity ids, `when` a DateMention's value and span."""
-
-    type: str
-    trigger: Span
-    sentence: Span
-    status: str
-    who: tuple[str, ...] = ()
-    where: tuple[str, ...] = ()
-    when: dict | None = None
-    mentions: tuple[Span, ...] = ()
-
-    def to_dict(self) -> dict:
-        return {"type": self.type, "trigger": self.trigger.to_dict(), "sentence": self.sentence.to_dict(),
-                "status": self.status, "who": list(self.who), "where": list(self.where), "when": self.when,
-                "mentions": [m.to_dict() for m in self.mentions]}
+from newskit.record import Event, Span, When
 
 
 class _Builder:
@@ -87,7 +67,7 @@ class _Builder:
         if best is None:
             return None
         d = best[1]
-        return {"value": d.value, "start": d.start, "end": d.end, "text": d.text}
+        return When(d.start, d.end, d.text, value=d.value)
 
     # ------------------------------------------------------------------ main
     def build(self) -> list[Event]:
@@ -125,7 +105,7 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if a.who and b.who and not set(a.who) & set(b.who):
         return False
-    if a.when and b.when and a.when["value"] != b.when["value"]:
+    if a.when and b.when and a.when.value != b.when.value:
         return False
     if a.where and b.where and not set(a.where) & set(b.where):
         return False
@@ -158,46 +138,16 @@ def extract_events(doc, entities, dates) -> list[Event]:
 
 
 # ---------------------------------------------------------------------- timeline
-_SEASON = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
-
-
-def date_key(value: str | None) -> tuple | None:
-    """Return a sortable (first day, last day) for a TIMEX3 value such as 2024-01-19, 2023-09, 2024-W03, or None."""
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
-    w = re.match(r"^(\d{4})-W(\d{2})", value)
-    try:
-        if w:
-            first = _dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
-            return first.toordinal(), first.toordinal() + 6
-        q = re.match(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|AU|WI)$", value)
-        if q:
-            y, p = int(q.group(1)), q.group(2)
-            month = {"Q": lambda n: 3 * n - 2, "H": lambda n: 6 * n - 5}.get(p[0])
-            mo = month(int(p[1])) if month else _SEASON[p]
-            first = _dt.date(y, mo, 1)
-            return first.toordinal(), first.toordinal() + (182 if p[0] == "H" else 90)
-        if m:
-            y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-            if d:
-                day = _dt.date(y, int(mo), int(d)).toordinal()
-                return day, day
-            if mo:
-                first = _dt.date(y, int(mo), 1)
-                return first.toordinal(), first.toordinal() + 30
-            return _dt.date(y, 1, 1).toordinal(), _dt.date(y, 12, 31).toordinal()
-    except ValueError:
-        return None
-    return None
 
 
 def timeline(events, *, undated: bool = False) -> list:
-    """Return the events ordered by resolved date (earliest first); undated ones follow in text order if asked."""
-    dated, rest = [], []
+    """Return the events (Event values or record dicts) ordered by date, earliest first (timex.sort_key: by the
+    period's first day, then its length); undated ones follow in text order when asked for."""
+    dated: list[tuple[tuple[int, int, int, str], int, Any]] = []
+    rest: list[tuple[tuple[int, int, int, str], int, Any]] = []
     for i, ev in enumerate(events):
         when = ev.when if isinstance(ev, Event) else ev.get("when")
-        key = date_key(when and when.get("value"))
-        (dated if key else rest).append((key or (0, 0), i, ev))
+        value = when.value if isinstance(when, When) else (when or {}).get("value")
+        (dated if timex.period(value) else rest).append((timex.sort_key(value), i, ev))
     dated.sort(key=lambda x: (x[0], x[1]))
     return [ev for _, _, ev in dated] + ([ev for _, _, ev in rest] if undated else [])

@@ -5,11 +5,12 @@ Participants are the trigger's (or its light verb's) subject, possessor and "by"
 """
 from __future__ import annotations
 
+from newskit import lexicon
 from newskit.events.triggers import VERB_TYPE
 from newskit.quotes.cues import lemma
 from newskit.quotes.speakers import SpeakerResolver
 
-_LIGHT = {"hold", "conduct", "stage", "carry", "launch", "make", "take", "have", "host", "begin", "start", "wage"}
+_LIGHT = lexicon.words("event_light_verbs")
 
 
 def _clause_verb(tok):

@@ -5,14 +5,13 @@ above it ("claimed it conducted a test") makes it reported.
 """
 from __future__ import annotations
 
+from newskit import lexicon
 from newskit.quotes.cues import lemma
+from newskit.record import EventStatus
 
-_MODAL = {"will", "would", "shall", "may", "might", "could", "should", "can", "'ll", "wo", "must"}
-_PLAN = {"plan", "intend", "expect", "prepare", "ready", "willing", "willingness", "want", "hope", "aim", "seek",
-         "propose", "schedule", "invite", "invitation", "upcoming", "planned", "proposed", "potential", "possible",
-         "welcome", "await", "anticipate", "consider"}
-REPORT = {"say", "claim", "report", "believe", "suspect", "allege", "announce", "accuse", "purport", "purported",
-          "alleged", "reportedly", "tell", "state", "insist", "think"}
+_MODAL = lexicon.words("event_status/modals")
+_PLAN = lexicon.words("event_status/plan_words")
+REPORT = lexicon.words("event_status/report_words")
 
 
 def ancestors(tok, limit=8):
@@ -24,7 +23,7 @@ def ancestors(tok, limit=8):
     return out
 
 
-def event_status(tok) -> str:
+def event_status(tok) -> EventStatus:
     """Return "planned", "reported" or "happened" from the mood of the trigger's clause and what governs it."""
     own = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") else [])
     # A noun's own predication wins: "Kim's visit …, which took place in September".

@@ -1,43 +1,20 @@
 """Event triggers: the types of event, the verbs and nouns that announce each, and which token is a trigger."""
 from __future__ import annotations
 
+from typing import get_args
+
+from newskit import lexicon
 from newskit.quotes.cues import lemma
+from newskit.record import EventType, literal_map
 
-TYPES = ("visit", "meeting", "statement", "launch", "test", "military_exercise", "attack", "agreement",
-         "arms_transfer", "election", "war", "other")
+TYPES: tuple[EventType, ...] = get_args(EventType)
 
-_VERBS = {
-    "visit": "visit travel tour arrive",
-    "meeting": "meet negotiate confer",
-    "statement": "say announce claim state declare warn report express dismiss condemn deny confirm urge accuse "
-                 "criticize praise vow pledge threaten insist",
-    "launch": "launch",
-    "test": "test",
-    "attack": "attack strike bomb shell invade raid kill shoot bombard",
-    "agreement": "agree sign ratify",
-    "arms_transfer": "ship supply provide transfer sell deliver export",
-    "election": "elect vote",
-}
-_NOUNS = {
-    "visit": "visit trip tour voyage",
-    "meeting": "meeting talk talks summit conference negotiation negotiations",
-    "statement": "statement announcement speech",
-    "launch": "launch liftoff",
-    "test": "test",
-    "military_exercise": "drill drills exercise exercises maneuver maneuvers wargame",
-    "attack": "attack strike bombing invasion raid shooting assault airstrike offensive",
-    "agreement": "agreement deal treaty pact accord ceasefire truce",
-    "arms_transfer": "shipment shipments",
-    "election": "election referendum primary caucus caucuses",
-    "war": "war conflict fighting",
-    "other": "protest provocation rally crash ceremony explosion earthquake flood",
-}
-VERB_TYPE = {w: t for t, ws in _VERBS.items() for w in ws.split()}
-NOUN_TYPE = {w: t for t, ws in _NOUNS.items() for w in ws.split()}
-_WEAPONS = set(["arms", "weapon", "weapons", "munition", "munitions", "missile", "missiles", "shell", "shells", "artillery", "ammunition", "rocket", "rockets", "drone", "drones", "tank", "tanks", "warhead", "warheads"])
+VERB_TYPE: dict[str, EventType] = literal_map(lexicon.table("event_triggers/verbs"), EventType)
+NOUN_TYPE: dict[str, EventType] = literal_map(lexicon.table("event_triggers/nouns"), EventType)
+_WEAPONS = lexicon.words("event_triggers/weapons")
 
 
-def trigger_type(tok) -> str | None:
+def trigger_type(tok) -> EventType | None:
     """Return the event type `tok` triggers, or None when it is not a trigger."""
     lem = lemma(tok)
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ != "aux"):

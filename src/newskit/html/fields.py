@@ -5,23 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newskit import lexicon
 from newskit.article.bylines import AGENCIES, ROLE_WORDS, is_outlet, parse_byline, title_case
 from newskit.article.pubdate import UPDATED, date_share, find_date
+from newskit.dates.timex import read_date
 from newskit.html.meta import PageMeta, clean
 
 _SEP = re.compile(r"\s+([|\-–—:·•»~/]|::)\s+")
-_NOT_AUTHOR = {"staff", "admin", "administrator", "editor", "editors", "editorial", "editorial board", "newsroom",
-               "news desk", "web desk", "digital desk", "desk", "wire", "wires", "guest", "anonymous", "unknown",
-               "team", "contributor", "contributors", "correspondent", "reporter", "staff writer", "staff reporter",
-               "news staff", "wire services", "agencies", "agency", "press release", "sponsored", "webmaster"}
+_NOT_AUTHOR = lexicon.words("not_authors")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el|du|dos|y)|"
                         r"[A-Z]\.(?:[A-Z]\.)*)$")
 
 
 def norm_key(s: str) -> str:
     """Return `s` reduced for comparing names and titles: lower case, no leading "the", letters and digits only."""
-    s = re.sub(r"^the\s+", "", (s or "").lower())
-    return re.sub(r"[\W_]+", "", s)
+    return re.sub(r"[\W_]+", "", re.sub(r"^the ", "", lexicon.norm(s)))
 
 
 def to_iso(value) -> str | None:
@@ -29,12 +27,9 @@ def to_iso(value) -> str | None:
     if not isinstance(value, str):
         return None
     v = value.strip()
-    m = re.match(r"^((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?:$|[T\s])", v)
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
+    day = read_date(v, whole=False)
+    if day is not None and 1900 <= day.year < 2100:  # "0001-01-01" and the like are a CMS's empty value
+        return day.isoformat()
     if re.fullmatch(r"\d{10}(?:\d{3})?", v):
         secs = int(v[:10])
         return dt.datetime.fromtimestamp(secs, dt.timezone.utc).date().isoformat()
@@ -84,8 +79,8 @@ class FieldChooser:
             s = norm_key(site)
             if n == s or (len(n) >= 3 and (n in s or s in n) and len(seg.split()) <= 6):
                 return True
-        return bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|news|co|io|info|us|ca|au|in)", seg.strip(),
-                                 re.I))
+        return bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|news|co|io|info|us|ca|au|in)",
+                                 seg.strip(), re.I))
 
     def strip_site(self, title: str) -> str:
         """Return a page title without the site name around it ("Headline | Site", "Site - Headline")."""
@@ -193,7 +188,7 @@ class FieldChooser:
                 raw = re.sub(r"\s*(?:\||•|·)\s*.*$", "", raw)
                 raw = re.sub(r"\S+@\S+|https?://\S+|@\w+", " ", raw)
                 raw = re.sub(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w&.' -]+$", "", raw)
-                cands = [p for p in re.split(r"\s*(?:,\s*and\s+|\band\b|&|,|;|/)\s*", raw, flags=re.I)]
+                cands = list(re.split(r"\s*(?:,\s*and\s+|\band\b|&|,|;|/)\s*", raw, flags=re.I))
             for c in cands:
                 name = self._one_name(c)
                 if name and name.lower() not in {n.lower() for n in names}:
@@ -201,7 +196,7 @@ class FieldChooser:
         return names[:12]
 
     def _one_name(self, s: str) -> str | None:
-        words = [w for w in clean(s).strip(" .:-–—()").split()]
+        words = list(clean(s).strip(" .:-–—()").split())
         while words and words[-1].lower().strip(".,") in ROLE_WORDS:
             words.pop()
         while words and words[0].lower().strip(".,") in ROLE_WORDS:

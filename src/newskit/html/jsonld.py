@@ -4,12 +4,10 @@ from __future__ import annotations
 import json
 import re
 
-ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-                 "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle",
-                 "report", "liveblogposting", "techarticle", "socialmediaposting", "posting", "review",
-                 "satiricalarticle", "advertisercontentarticle", "medicalscholarlyarticle", "scholarlyarticle"}
-PAGE_TYPES = {"webpage", "itempage", "collectionpage", "aboutpage", "qapage", "searchresultspage", "profilepage"}
+from newskit import lexicon
 
+ARTICLE_TYPES = lexicon.words("schema_org/article_types")
+PAGE_TYPES = lexicon.words("schema_org/page_types")
 
 def ld_types(obj: dict) -> set[str]:
     """Return the lowercased schema.org @type names of a JSON-LD object."""

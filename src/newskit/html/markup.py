@@ -77,9 +77,7 @@ def _figures(container) -> list[dict]:
                           and _CREDIT_CLASS.search(c.get("class") or "")]
             if credit_els:
                 credit = text_of(credit_els[0])
-                parts = []
-                for piece in cap_el.itertext():
-                    parts.append(piece)
+                parts = list(cap_el.itertext())
                 whole = clean(" ".join(parts))
                 caption = clean(whole.replace(credit, "")) if credit else whole
             else:
@@ -116,7 +114,7 @@ def read_markup(tree, container, pm) -> None:
     title = tree.find(".//title")
     if title is not None and text_of(title):
         pm.titles.append((text_of(title), "title"))
-    times = [t for t in container.iter("time")] or list(tree.iter("time"))
+    times = list(container.iter("time")) or list(tree.iter("time"))
     for t in times[:10]:
         if _in_furniture(t):
             continue

@@ -7,19 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newskit import lexicon
 from newskit.html.jsonld import ARTICLE_TYPES, PAGE_TYPES, json_ld, ld_names, ld_types
 from newskit.html.markup import clean, main_container, read_markup
 
 # Meta names/properties for the first publication date, most trusted first; then last-modified ones.
-PUBLISHED_META = ("article:published_time", "og:published_time", "article:published", "datepublished",
-                  "parsely-pub-date", "sailthru.date", "article.published", "publish-date", "publish_date",
-                  "publishdate", "pubdate", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
-                  "article_date_original", "original-publish-date", "originalpublicationdate", "date",
-                  "dc.date", "dcterms.date", "citation_publication_date", "release_date", "cxenseparse:recs:publishtime")
-MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified",
-                 "article.updated", "lastmod")
-AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
-               "dcterms.creator", "citation_author", "twitter:creator:name")
+PUBLISHED_META = lexicon.entries("meta/published")
+MODIFIED_META = lexicon.entries("meta/modified")
+AUTHOR_META = lexicon.entries("meta/author")
 
 
 @dataclass
@@ -84,16 +79,16 @@ def read_page(tree) -> PageMeta:
     pm.og_type = meta.get("og:type")
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     pm.url = meta.get("og:url") or (canonical[0] if canonical else None)
-    for key in ("og:title", "twitter:title", "parsely-title", "sailthru.title", "title", "dc.title"):
+    for key in lexicon.entries("meta/title"):
         if key in meta:
             pm.titles.append((meta[key], key if ":" in key else f"meta:{key}"))
-    for key in ("og:description", "description", "twitter:description"):
+    for key in lexicon.entries("meta/description"):
         if key in meta:
             pm.descriptions.append((meta[key], key if ":" in key else f"meta:{key}"))
     for key in AUTHOR_META:
         if key in meta:
             pm.authors.append((meta[key], f"meta:{key}" if ":" not in key else key))
-    for key in ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"):
+    for key in lexicon.entries("meta/publisher"):
         if key in meta and not meta[key].startswith("@"):
             pm.publishers.append((meta[key], key if ":" in key else f"meta:{key}"))
     for key in PUBLISHED_META:

@@ -18,7 +18,10 @@ from newskit.article.pubdate import UPDATED, date_share, find_date
 from newskit.errors import InputError
 from newskit.html.fields import FieldChooser, norm_key, to_iso
 from newskit.html.meta import PageMeta, clean, read_page
-from newskit.record import Article, Image, LayoutLine, Span
+from newskit.record import Article, Image, LayoutField, LayoutLine, Span
+
+# One line of the page's text: its field, its text (or "" for a figure's part) and the figure it belongs to.
+_Line = tuple[LayoutField, str, dict | None]
 
 MAX_HTML_CHARS = 10_000_000   # far above any real article page (typically 50 KB–3 MB with inline scripts)
 MAX_ELEMENTS = 100_000        # extraction takes ~1 s per 10,000 elements; real article pages have a few thousand
@@ -141,7 +144,7 @@ def _extract(html: str):
     except InputError:
         raise
     except (ValueError, TypeError, AttributeError, RecursionError) as exc:
-        raise InputError("not-article", f"cannot extract an article from the page ({exc.__class__.__name__})")
+        raise InputError("not-article", f"cannot extract an article from the page ({exc.__class__.__name__})") from None
 
 
 class _Assembler(FieldChooser):
@@ -178,7 +181,7 @@ class _Assembler(FieldChooser):
         authors, asrc, byline_text = self.authors()
         published, psrc = self.published()
         publisher, pubsrc = self.publisher()
-        lines: list[tuple[str, str]] = []  # (field, text), one line each
+        lines: list[tuple[LayoutField, str]] = []  # (field, text), one line each
         if headline:
             lines.append(("headline", headline))
             self.sources["headline"] = hsrc
@@ -187,7 +190,7 @@ class _Assembler(FieldChooser):
                 norm_key(blocks[0]) == norm_key(self.pm.h1):
             skip.add(norm_key(blocks[0]))
         # Bylines and date lines that the extractor kept at the top of the text.
-        body = []
+        body: list[tuple[LayoutField, str]] = []
         for i, b in enumerate(blocks):
             nb = norm_key(b)
             if nb in skip:
@@ -201,9 +204,9 @@ class _Assembler(FieldChooser):
                         byline_text = b
                         continue
                 if date_share(b) >= 0.25 and len(b) <= 120:
-                    if not published and find_date(b) and not UPDATED.match(b):
-                        published, psrc = find_date(b)[0], "date-line"
-                    lines_field = "updated" if UPDATED.match(b) else "date"
+                    if not published and (when := find_date(b)) and not UPDATED.match(b):
+                        published, psrc = when[0], "date-line"
+                    lines_field: LayoutField = "updated" if UPDATED.match(b) else "date"
                     body.append((lines_field, b))
                     continue
             body.append(("body", b))
@@ -225,7 +228,7 @@ class _Assembler(FieldChooser):
             self.sources["publisher"] = pubsrc
         if published:
             self.sources["published"] = psrc
-        date_lines = [x for x in body[:3] if x[0] in ("date", "updated")]
+        date_lines: list[tuple[LayoutField, str]] = [x for x in body[:3] if x[0] in ("date", "updated")]
         body = [x for x in body if x not in date_lines]
         shown_date = next((t for t, k in self.pm.visible_dates
                            if k != "updated" and find_date(t) and date_share(t) >= 0.2
@@ -244,17 +247,18 @@ class _Assembler(FieldChooser):
                 key = norm_key(fig["after"])[:80]
                 at = next((i for i, nb in enumerate(norm_body) if nb and nb == key), -1)
             placed.setdefault(at, []).append(fig)
-        lines = [(f, t, None) for f, t in lines]
+        placed_lines: list[_Line] = [(f, t, None) for f, t in lines]
         for fig in placed.get(-1, []):
-            lines += _figure_lines(fig)
+            placed_lines += _figure_lines(fig)
         for i, (f, b) in enumerate(body):
-            lines.append((f, b, None))
+            placed_lines.append((f, b, None))
             for fig in placed.get(i, []):
-                lines += _figure_lines(fig)
-        text, layout, images = _layout(lines)
+                placed_lines += _figure_lines(fig)
+        text, layout, images = _layout(placed_lines)
         dateline = next((ln.text for ln in layout if ln.field == "dateline"), None)
         if dateline:
-            dateline = parse_dateline(dateline + " ")["place"] if parse_dateline(dateline + " ") else dateline
+            place = parse_dateline(dateline + " ")
+            dateline = place["place"] if place else dateline
             self.sources["dateline"] = "text"
         if self.updated():
             self.sources["updated"] = next(s for v, s in self.pm.modified if to_iso(v))
@@ -273,7 +277,7 @@ class _Assembler(FieldChooser):
         return words >= MIN_WORDS and len(prose) >= 2
 
 
-def _layout(lines: list[tuple[str, str, dict | None]]) -> tuple[str, list[LayoutLine], list[Image]]:
+def _layout(lines: list[_Line]) -> tuple[str, list[LayoutLine], list[Image]]:
     """Join the lines with blank lines between them; return the text, its layout and the images' spans."""
     parts: list[str] = []
     layout: list[LayoutLine] = []
@@ -297,16 +301,16 @@ def _layout(lines: list[tuple[str, str, dict | None]]) -> tuple[str, list[Layout
                 field = "boilerplate"
             elif n_body == 0 and (dl := parse_dateline(line)):
                 cut = start + len(line[:dl["end"]].rstrip())
-                layout.append(LayoutLine("dateline", start, cut, line[:cut - start]))
+                layout.append(LayoutLine(start, cut, line[:cut - start], field="dateline"))
                 start += dl["end"]
                 n_body += 1
             else:
                 n_body += 1
         if start < pos:
-            layout.append(LayoutLine(field, start, pos, line[start - (pos - len(line)):]))
+            layout.append(LayoutLine(start, pos, line[start - (pos - len(line)):], field=field))
     text = "".join(parts)
-    images = [Image(f["file"], f["caption"], f.get("credit_value") or f["credit"], tuple(Span(s, e, text[s:e]) for s, e in spans))
-              for f, spans in figs.values()]
+    images = [Image(f["file"], f["caption"], f.get("credit_value") or f["credit"],
+                    tuple(Span(s, e, text[s:e]) for s, e in spans)) for f, spans in figs.values()]
     return text, layout, images
 
 
@@ -341,5 +345,5 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _figure_lines(fig: dict) -> list[tuple[str, str, dict]]:
+def _figure_lines(fig: dict) -> list[_Line]:
     return [(key, "", fig) for key in ("caption", "credit") if fig[key]]

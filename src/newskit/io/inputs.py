@@ -3,7 +3,6 @@
 A failed input is not an exception: it becomes a `Source` whose `error` is set, so a batch goes on."""
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import os
@@ -14,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from newskit.dates.timex import read_date
 from newskit.errors import InputError
+from newskit.record import Article
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
 FORMATS = ("auto", "text", "html", "jsonl")
@@ -42,7 +43,7 @@ class Source:
     published: str | None = None
     meta: dict = field(default_factory=dict)
     error: InputError | None = None
-    article: object | None = None  # an Article already recovered (HTML pages), else parsed from `text`
+    article: Article | None = None  # an Article already recovered (HTML pages), else parsed from `text`
     default_published: str | None = None  # --published: used only when neither the record nor the text has a date
 
 
@@ -118,20 +119,13 @@ def _check_text(text: str) -> None:
         raise InputError("empty", "empty article (no text)" if not text else "article has only whitespace")
 
 
-_ISO_DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T ][0-9:.+\-Z]*)?")
-
-
 def _check_published(value, where: str = "") -> str | None:
     if value in (None, ""):
         return None
-    # YYYY-MM-DD, optionally with an ISO time after it; Python's fromisoformat alone also takes "20240122".
-    m = _ISO_DAY.fullmatch(value) if isinstance(value, str) else None
-    try:
-        if m:
-            return dt.date.fromisoformat(m.group(1)).isoformat()
-    except ValueError:
-        pass
-    raise InputError("bad-date", f"{where + ': ' if where else ''}published {value!r} is not a YYYY-MM-DD date")
+    day = read_date(value)
+    if day is None:
+        raise InputError("bad-date", f"{where + ': ' if where else ''}published {value!r} is not a YYYY-MM-DD date")
+    return day.isoformat()
 
 
 def _format_for(path: str, input_format: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import re
 
+from newskit.dates import timex
+
 TYPE_ORDER = ("person", "place", "organization", "event")
 PLURALS = {"person": "people", "nationality": "nationalities", "work_of_art": "works of art", "law": "laws"}
 
@@ -82,7 +84,7 @@ def sentence_of(text: str, start: int, end: int, limit: int = 200) -> str:
     b = min(ends) + 1 if ends else line_b
     out = " ".join(text[a:b].split())
     if len(out) > limit:
-        words, keep = out.split(), []
+        words, keep = out.split(), list[str]()
         for w in words:
             if sum(len(k) + 1 for k in keep) + len(w) > limit:
                 break
@@ -94,7 +96,7 @@ def sentence_of(text: str, start: int, end: int, limit: int = 200) -> str:
 def rich_view(record: dict, command: str, *, text: str | None = None, sort: str = "position",
               timeline: bool = False):
     """Return a rich renderable (Group) showing a record for people."""
-    from rich.console import Group
+    from rich.console import Group, RenderableType
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -103,7 +105,7 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
         # Article text is data, not rich markup: "[sic]" must print as written.
         table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
 
-    parts = []
+    parts: list[RenderableType] = []
     a = record.get("article") or {}
     title = Text(record.get("id", ""), style="dim")
     if command in ("parse", "analyze"):
@@ -147,7 +149,7 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
             table.add_column(col, style="bold" if col == "text" else None)
         dates = record["dates"]
         if sort == "value":
-            dates = sorted(dates, key=lambda d: d["value"])
+            dates = sorted(dates, key=lambda d: timex.sort_key(d["value"]))
         for d in dates:
             row(table, d["text"], d["value"], d["type"], sentence_of(text, d["start"], d["end"]) if text else "")
         parts.append(table)
@@ -166,7 +168,9 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
             table.add_column(col)
         events = record["events"]
         if timeline:
-            events = sorted(events, key=lambda e: ((e.get("when") or {}).get("value") or "~"))
+            from newskit.events.extract import timeline as by_date
+
+            events = by_date(events, undated=True)
         for ev in events:
             s = ev.get("sentence") or {}
             row(table, (ev.get("when") or {}).get("value") or "", ev.get("type", ""), ev.get("status", ""),
@@ -182,7 +186,7 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
 def _prf(v) -> str:
     if isinstance(v, dict):
         v = (v.get("p", v.get("precision")), v.get("r", v.get("recall")), v.get("f", v.get("f1")))
-    return "P %.3f R %.3f F %.3f" % tuple(v)
+    return "P {:.3f} R {:.3f} F {:.3f}".format(*v)
 
 
 def scores_text(scores: dict) -> str:
@@ -197,7 +201,8 @@ def scores_text(scores: dict) -> str:
         if "entities" in s:
             e = s["entities"]
             lines.append(f"  list     {_prf(e['list'])}")
-            lines.append(f"  recall={e['list'][1]:.3f} split_rate={e['split_rate']:.3f} merge_rate={e['merge_rate']:.3f}")
+            lines.append(f"  recall={e['list'][1]:.3f} split_rate={e['split_rate']:.3f} "
+                         f"merge_rate={e['merge_rate']:.3f}")
         if "ner" in s:
             n = s["ner"]
             lines.append(f"  mention  {_prf(n['mention'])}")

@@ -5,27 +5,11 @@ passive, or a controlling verb's subject; a noun beside the cue is the fallback 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from newskit.quotes.cues import PHRASAL, is_cue_lemma, lemma
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_MODS = {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "punct", "prep", "pobj",
             "flat", "advmod"}
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """Who a quote is attributed to: the attributing mention and, when resolvable, its entity id."""
-
-    name: str
-    entity: str | None
-    start: int
-    end: int
-    text: str
-
-    def to_dict(self) -> dict:
-        return {"name": self.name, "entity": self.entity, "start": self.start, "end": self.end, "text": self.text}
 
 
 def cue_chars(doc, tok) -> tuple[int, int]:

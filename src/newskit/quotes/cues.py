@@ -1,18 +1,16 @@
 """The attribution cue lexicon: verbs and phrases that introduce what someone said, wrote or thinks."""
 from __future__ import annotations
 
+from newskit import lexicon
+
 # Verbs of saying: their subject is the speaker and their clausal or direct object is the statement.
-SPEECH_VERBS = frozenset(["say", "tell", "add", "state", "claim", "announce", "insist", "argue", "warn", "explain", "note", "write", "tweet", "post", "report", "declare", "assert", "contend", "maintain", "acknowledge", "admit", "concede", "suggest", "predict", "ask", "reply", "respond", "answer", "continue", "recall", "remark", "observe", "comment", "describe", "urge", "promise", "vow", "pledge", "threaten", "deny", "confirm", "reveal", "disclose", "testify", "complain", "boast", "joke", "quip", "exclaim", "shout", "yell", "scream", "whisper", "mutter", "conclude", "emphasize", "emphasise", "stress", "express", "voice", "tout", "hail", "praise", "criticize", "criticise", "slam", "blast", "charge", "accuse", "allege", "lament", "recount", "agree", "disagree", "dismiss", "counter", "retort", "reiterate", "repeat", "mention", "indicate", "announce", "caution", "proclaim", "assure", "inform", "advise", "recommend", "propose", "demand", "question", "wonder", "say", "brag", "gush", "chime", "interject", "cite", "read", "quote", "acknowledge", "estimate", "calculate", "forecast", "project", "signal", "hint", "imply", "pronounce", "rule", "order", "instruct", "request", "plead", "beg", "concur", "object", "protest", "scoff", "sneer", "snap", "fire", "shoot", "lash", "rail", "bark", "beam", "mock", "echo", "chant", "sing", "cheer", "gasp", "sigh", "muse", "tease", "marvel", "reason", "relate", "chide", "scold", "fume", "rant", "thunder", "roar", "grumble", "groan", "cut", "recite", "summarize", "summarise", "elaborate", "clarify", "lecture", "preach", "declare", "speak", "talk", "proclaim"])
-
+SPEECH_VERBS = lexicon.words("speech_verbs")
 # Verbs of thinking and knowing: PolNeAR-style attributions of beliefs; used for indirect statements only.
-COGNITION_VERBS = frozenset(["believe", "think", "feel", "hope", "fear", "worry", "expect", "know", "doubt", "suspect", "assume", "guess", "figure", "reckon", "consider"])
-
+COGNITION_VERBS = lexicon.words("cognition_verbs")
 # Particles that complete phrasal cues ("point out", "go on", "chime in", "fire back").
-PHRASAL = {"point": "out", "go": "on", "chime": "in", "fire": "back", "shoot": "back", "lash": "out",
-           "spell": "out", "lay": "out", "sum": "up", "weigh": "in", "cut": "in"}
-
+PHRASAL = lexicon.table("phrasal_cues")
 # Nouns that, as the head of a subject NP, denote someone who speaks for someone else.
-SPOKESPERSON_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "aide", "official", "agency", "ministry", "office", "campaign", "department", "representative"])
+SPOKESPERSON_NOUNS = lexicon.words("spokesperson_nouns")
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_GROUP = frozenset({"it", "they", "we"})
@@ -25,15 +23,7 @@ def is_cue_lemma(lemma: str, *, indirect: bool = False) -> bool:
 
 
 # Irregular past forms of cue verbs, for pipelines run without the lemmatizer.
-_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak",
-              "spoken": "speak", "thought": "think", "felt": "feel", "knew": "know", "known": "know",
-              "sang": "sing", "sung": "sing", "read": "read", "went": "go", "gone": "go", "shot": "shoot",
-              "cut": "cut", "laid": "lay", "fired": "fire", "began": "begin", "led": "lead", "held": "hold",
-              "met": "meet", "made": "make", "took": "take", "taken": "take", "gave": "give", "given": "give",
-              "came": "come", "fought": "fight", "won": "win", "struck": "strike", "sent": "send",
-              "left": "leave", "brought": "bring", "sold": "sell", "bought": "buy", "flew": "fly", "flown": "fly",
-              "ran": "run", "saw": "see", "seen": "see", "got": "get", "did": "do", "done": "do", "had": "have",
-              "has": "have", "was": "be", "were": "be", "is": "be", "are": "be", "been": "be"}
+_IRREGULAR = lexicon.table("irregular_verbs")
 _KNOWN = SPEECH_VERBS | COGNITION_VERBS | set(PHRASAL)
 
 

@@ -7,36 +7,14 @@ resolved to an entity by newskit.speakers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Any
 
-from newskit.quotes.attribution import Speaker, cue_chars, is_cue, np_span, speaker_token
+from newskit.quotes.attribution import cue_chars, is_cue, np_span, speaker_token
 from newskit.quotes.marks import find_quote_marks
 from newskit.quotes.speakers import SpeakerResolver
-from newskit.record import Span
+from newskit.record import Quote, QuoteKind, Span, Speaker
 
 _DASH = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--?)[ \t\u00a0]*([A-Z][^\n,.;()]{1,60}?)[ \t\u00a0.]*(?:\n|$)")
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A quotation: `kind` is "direct", "indirect" or "scare" (quoted words that are not a statement)."""
-
-    start: int
-    end: int
-    text: str
-    direct: bool
-    kind: str
-    cue: Span | None = None
-    speaker: Speaker | None = None
-    parts: tuple[Span, ...] = ()
-
-    def to_dict(self) -> dict:
-        d = {"start": self.start, "end": self.end, "text": self.text, "direct": self.direct, "kind": self.kind,
-             "cue": self.cue.to_dict() if self.cue else None,
-             "speaker": self.speaker.to_dict() if self.speaker else None}
-        if len(self.parts) > 1:
-            d["parts"] = [p.to_dict() for p in self.parts]
-        return d
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -129,7 +107,7 @@ class _Extractor:
         if cue.i == np.start - 1 and cue.pos_ in ("VERB", "AUX") and \
                 (cue.i == 0 or self.doc[cue.i - 1].is_punct):
             start = cue.idx  # inverted attribution, "…,” said Caddell": the mention reads "said Caddell"
-        return Speaker(name, eid, start, np.end_char, self.text[start:np.end_char])
+        return Speaker(start, np.end_char, self.text[start:np.end_char], name=name, entity=eid)
 
     def _dash_attribution(self, q):
         """Return (cue, speaker) for a quote signed with a dash: “…” ― Carla Sanchez."""
@@ -141,7 +119,8 @@ class _Extractor:
             return None, None
         eid = self.resolver.resolve(name)
         who = self.resolver.entities[eid].name if eid else name.text
-        return _span(self.text, m.start(1), m.end(1)), Speaker(who, eid, name.start_char, name.end_char, name.text)
+        speaker = Speaker(name.start_char, name.end_char, name.text, name=who, entity=eid)
+        return _span(self.text, m.start(1), m.end(1)), speaker
 
     def _colon_cue(self, line_start: int):
         """Return the cue of a previous paragraph that ends with a colon ("He said:"), or None."""
@@ -184,7 +163,7 @@ class _Extractor:
             found.append([q, cue, gov, toks])
         # A quotation split around its cue ("“…,” he said, “…”") or continued after it in the same paragraph
         # without a cue of its own is one quote.
-        merged = []
+        merged: list[list[Any]] = []
         for item in found:
             q, cue, gov, toks = item
             if merged:
@@ -207,7 +186,7 @@ class _Extractor:
             starts_sentence = not text[max(ls, sent_start):q.start].strip()
             speaker = self._speaker(cue, toks) if cue is not None else None
             cue_span = _span(text, *cue_chars(doc, cue)) if cue is not None else None
-            kind = "direct"
+            kind: QuoteKind = "direct"
             if cue is None:
                 cue_span, speaker = self._dash_attribution(q)
             if cue_span is None and toks and min(toks) > 0:

@@ -72,7 +72,7 @@ def find_quote_marks(text: str) -> list[RawQuote]:
     lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
     quotes: list[RawQuote] = []
     pending: RawQuote | None = None  # a quotation still open at the end of the previous paragraph
-    for li, (ls, le) in enumerate(lines):
+    for ls, le in lines:
         marks = [(m.start(), m.group()) for m in _MARK.finditer(text, ls, le)]
         outer = None  # (start, style) of the open double quotation
         nested = None  # style of a double quotation nested in `outer`
@@ -95,10 +95,9 @@ def find_quote_marks(text: str) -> list[RawQuote]:
                 if kind in ("open1", "close1"):
                     continue  # single quotes inside double ones are nested quotations
                 style = _style(mark)
-                if nested is not None:
-                    if kind in ("close", "either") and style == nested:
-                        nested = None
-                        continue
+                if nested is not None and kind in ("close", "either") and style == nested:
+                    nested = None
+                    continue
                 if kind == "open" and style != outer[1] and nested is None:
                     nested = style
                     continue

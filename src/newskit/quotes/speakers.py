@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import bisect
 
+from newskit import lexicon
 from newskit.quotes.cues import PRONOUNS_GROUP, PRONOUNS_PERSON, lemma
 
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
+_SPEAKER_TYPES = ("person", "organization", "place")
 _HONORIFIC = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 
 
@@ -37,9 +39,11 @@ class SpeakerResolver:
 
     def _type(self, eid: str) -> str:
         e = self.entities[eid]
-        return e.type if e.type in ("person", "organization", "place") else {
-            "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "NORP": "place"}.get(
-            e.label, e.type)
+        if e.type in _SPEAKER_TYPES:
+            return e.type
+        # a nation speaks through its government: "the Russians said" is a place's statement
+        kind = "place" if e.label == "NORP" else lexicon.table("label_types").get(e.label)
+        return kind if kind in _SPEAKER_TYPES else e.type
 
     def overlapping(self, start: int, end: int) -> str | None:
         """Return the entity with a mention overlapping [start, end), preferring the longest mention."""

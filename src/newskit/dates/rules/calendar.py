@@ -6,12 +6,16 @@ into a TIMEX3 (type, value) using a `Context`, or None to reject the match.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
+from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.anchor import Context
 from newskit.dates.words import (
     DAYNUM,
+    DECADE_WORDS,
     MONTH,
     NUMBER_WORDS,
     PART,
@@ -22,10 +26,10 @@ from newskit.dates.words import (
     weekday_number,
 )
 
-RULES: list[tuple[str, str, object]] = []
+# (name, pattern, handler(match, Context) -> (type, value) or None)
+RULES: list[tuple[str, str, Callable[..., Any]]] = []
 # Words after which a bare "May"/"March"/"fall"/"spring" is a date and not a verb or a name.
-DATE_PREPS = {"in", "since", "until", "till", "by", "from", "through", "during", "before", "after", "of", "early",
-              "late", "mid", "last", "next", "this", "to", "and", "or", "between", "each", "every", "throughout"}
+DATE_PREPS = lexicon.words("dates/date_prepositions")
 
 
 def rule(name: str, pattern: str):
@@ -48,7 +52,10 @@ def prev_word(ctx: Context) -> str:
 
 
 def _day_num(s: str) -> int:
-    return int(re.match(r"\d+", s).group())
+    m = re.match(r"\d+", s)
+    if m is None:
+        raise ValueError(f"no day number in {s!r}")
+    return int(m.group())
 
 
 @rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"
@@ -141,15 +148,13 @@ def _year(m, ctx):
 
 @rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>1[5-9]\d0|20\d0)'?s(?![\w])"
                 r"|(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'(?P<short>\d0)s(?![\w])"
-                r"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies"
-                r"|eighties|nineties)")
+                rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>{lexicon.alternation(DECADE_WORDS)})")
 def _decade(m, ctx):
     if m.group("dec"):
         return "DATE", m.group("dec")[:3]
     if m.group("short"):
         return "DATE", ("19" if m.group("short") != "00" and int(m.group("short")) > 10 else "20") + m.group("short")[0]
-    words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
-    return "DATE", f"19{words.index(m.group('word').lower()) + 2}"
+    return "DATE", f"19{DECADE_WORDS.index(m.group('word').lower()) + 2}"
 
 
 @rule("century", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<n>1\d|20|21)(?:st|nd|rd|th)[\s-]+century"

@@ -5,11 +5,11 @@ from datetime import date, timedelta
 
 from newskit.dates import timex
 from newskit.dates.rules.calendar import capitalized, rule
-from newskit.dates.words import MONTH, SEASON_CODES, YEAR, month_number, number
+from newskit.dates.words import MONTH, NUMBER_WORDS, SEASON_CODES, YEAR, month_number, number
+from newskit.lexicon import norm
 
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_SPOKEN_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+_SPOKEN_TENS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
 
 
 @rule("spoken_year", rf"(?:(?P<mon>{MONTH})\s+|(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+)?"
@@ -23,7 +23,7 @@ def _spoken_year(m, ctx):
         y = 2000 + (number(m.group("y2")) or 0 if m.group("y2") else 0)
     else:
         tail = m.group("y").lower()
-        y = _TEENS[m.group("c").lower()] * 100 + (0 if tail == "hundred" else number(tail.replace("-", " ")) or 0)
+        y = NUMBER_WORDS[m.group("c").lower()] * 100 + (0 if tail == "hundred" else number(tail.replace("-", " ")) or 0)
     if m.group("mon"):
         if not capitalized(m.group("mon")):
             return None
@@ -58,7 +58,8 @@ HOLIDAYS = {"christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: d
             "christmas eve": lambda y: date(y, 12, 24), "new year's day": lambda y: date(y, 1, 1),
             "new year's eve": lambda y: date(y, 12, 31), "independence day": lambda y: date(y, 7, 4),
             "halloween": lambda y: date(y, 10, 31), "valentine's day": lambda y: date(y, 2, 14),
-            "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+            "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
+            "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
             "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
             "easter": _easter, "easter sunday": _easter,
             "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1)}
@@ -68,7 +69,7 @@ HOLIDAYS = {"christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: d
                  rf"|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day"
                  rf"|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)(?:,?\s+(?P<y>{YEAR}))?(?![\w])")
 def _holiday(m, ctx):
-    name = " ".join(m.group("h").lower().replace("\u2019", "'").split())
+    name = norm(m.group("h"))
     if not capitalized(m.group("h")):
         return None
     fn = HOLIDAYS[name]

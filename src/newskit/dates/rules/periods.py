@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.anchor import Context
 from newskit.dates.rules.calendar import DATE_PREPS, prev_word, rule
@@ -20,11 +21,7 @@ from newskit.dates.words import (
     number,
     unit_code,
 )
-
-
-def norm(s: str | None) -> str:
-    """Return `s` lowercased with whitespace runs collapsed ("" for None)."""
-    return " ".join((s or "").lower().split())
+from newskit.lexicon import norm
 
 
 @rule("relative", r"(?:(?P<edge>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
@@ -79,14 +76,15 @@ def _relative(m, ctx):
     return "DATE", value
 
 
-_ENDED = re.compile(rf"\s+(?:that\s+)?(?P<verb>ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\b",
-                    re.I)
+_ENDED = re.compile(rf"\s+(?:that\s+)?(?P<verb>ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})"
+                    rf"\s+(?P<d>\d{{1,2}})\b", re.I)
 _QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding|same|latest|current|previous|prior"
           rf"|recent|most\s+recent|just-ended|just\s+ended|fiscal|calendar|flat|first|second|third|fourth|final|last"
           rf"|1st|2nd|3rd|4th|{YEAR}|this|next|its|their|the")
 
 
-@rule("quarter", rf"(?:(?:the|its|their|a|this|last|next)\s+)?(?:(?P<yr>this|last|next)\s+year's\s+)?(?P<mods>(?:(?:{_QMODS})[\s-]+){{0,4}})(?P<unit>quarter|period|half)"
+@rule("quarter", rf"(?:(?:the|its|their|a|this|last|next)\s+)?(?:(?P<yr>this|last|next)\s+year's\s+)?"
+                 rf"(?P<mods>(?:(?:{_QMODS})[\s-]+){{0,4}})(?P<unit>quarter|period|half)"
                  rf"(?:\s+(?:of|in|for)\s+(?:(?P<y>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<ry>this|last|next)\s+year))?"
                  rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?(?![\w-])")
 def _quarter(m, ctx):
@@ -159,7 +157,8 @@ def _quarter(m, ctx):
 _SHORT_YEAR = rf"(?:FY\s?)?(?:{YEAR}|'\d\d)"
 
 
-@rule("quarter_code", rf"(?:(?P<fy>FY\s?)?(?P<y0>{YEAR})[\s-]+)?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
+@rule("quarter_code", rf"(?:(?P<fy>FY\s?)?(?P<y0>{YEAR})[\s-]+)?"
+                      rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
                       rf"(?:(?:\s+|-|/|\s*(?='))(?P<y>{_SHORT_YEAR})|(?P<yy>\d\d))?(?![\w%-]|[.,]\d)"
                       rf"|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
                       rf"[\s-]+(?P<y3>{YEAR})(?![\w%-]|[.,]\d)")
@@ -227,7 +226,8 @@ def amount_of(m):
     return number(m.group("num")) if m.group("num") else 1
 
 
-@rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before"
+@rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?"
+             r"(?P<dir>ago|earlier|later|before"
              r"|after|from\s+now|hence|back|previously|prior|before\s+that|after\s+that)(?![\w])")
 def _ago(m, ctx):
     direction = norm(m.group("dir"))
@@ -284,8 +284,8 @@ def _duration(m, ctx):
     if code == "S" and num_text in ("a", "an") and not m.group("approx"):
         return None  # "a second group", "a second betrayal"
     if num_text == "one" and code == "D" and not (m.group("mod") or m.group("approx") or m.group("num2")) and \
-            prev_word(ctx) in _SOMEDAY_BEFORE and re.match(r"\s+(?!(?:of|after|before|later|earlier|ago|and|or|to|in)\b)[a-z]",
-                                                          ctx.after):
+            prev_word(ctx) in _SOMEDAY_BEFORE and \
+            re.match(r"\s+(?!(?:of|after|before|later|earlier|ago|and|or|to|in)\b)[a-z]", ctx.after):
         return "DATE", "FUTURE_REF"  # "the city will one day host the games": an indefinite future day
     amount = number(num_text)
     if m.group("num2"):
@@ -304,14 +304,13 @@ def _duration(m, ctx):
     return "DURATION", timex.duration(amount, code)
 
 
-_SOMEDAY_BEFORE = {"will", "would", "could", "might", "may", "can", "should", "shall", "must", "he", "she", "they",
-                   "we", "i", "you", "it", "hope", "hopes", "hoped", "dream", "dreams"}
+_SOMEDAY_BEFORE = lexicon.words("dates/someday_cues")
+_DURATION_CUES = lexicon.words("dates/duration_cues")
 
 
 @rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])")
 def _bare_units(m, ctx):
-    if prev_word(ctx) not in ("for", "in", "within", "over", "after", "took", "take", "takes", "lasted", "spent",
-                              "spend", "last", "about"):
+    if prev_word(ctx) not in _DURATION_CUES:
         return None
     return "DURATION", _vague(m.group("unit"))
 

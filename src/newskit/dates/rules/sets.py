@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
+from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.rules.calendar import rule
-from newskit.dates.rules.periods import amount_of, norm
+from newskit.dates.rules.periods import amount_of
 from newskit.dates.words import (
     MONTH,
     NUM,
@@ -19,11 +20,13 @@ from newskit.dates.words import (
     unit_code,
     weekday_number,
 )
+from newskit.lexicon import norm
+
+_ADVERBS = lexicon.table("dates/set_adverbs")
 
 
 @rule("set", rf"(?:every|each|per|a)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}"
-             rf"|{SEASON}|{PART}|weekend|season)(?![\w])|(?P<adv>daily|weekly|monthly|yearly|annually|hourly"
-             r"|nightly|biweekly|semiannually|semi-annually|biannually)(?![\w])"
+             rf"|{SEASON}|{PART}|weekend|season)(?![\w])|(?P<adv>{lexicon.alternation(_ADVERBS)})(?![\w])"
              rf"|(?P<times>once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{UNIT}|weekend)(?![\w])"
              rf"|(?P<plural>(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?![\w])")
 def _set(m, ctx):
@@ -32,11 +35,7 @@ def _set(m, ctx):
                                                                      r"\s*$", ctx.before):
         return None
     if m.group("adv"):
-        adv = m.group("adv").lower().replace("-", "")
-        code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-                "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M",
-                "biannually": "P6M"}[adv]
-        return "SET", code
+        return "SET", _ADVERBS[m.group("adv").lower()]
     if m.group("plural"):
         return "SET", f"XXXX-WXX-{weekday_number(m.group('plural')[:-1])}"
     word = (m.group("unit") or m.group("unit2")).lower()
@@ -59,23 +58,10 @@ def _set(m, ctx):
     return "SET", timex.duration(amount or 1, code)
 
 
-REF_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
-             "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
-             "these days": "PRESENT_REF", "recently": "PAST_REF",
-             "more recently": "PAST_REF", "most recently": "PAST_REF", "lately": "PAST_REF",
-             "the past": "PAST_REF", "recent years": "PAST_REF",
-             "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
-             "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
-             "coming months": "FUTURE_REF",
-             "the coming months": "FUTURE_REF", "coming years": "FUTURE_REF", "the coming years": "FUTURE_REF",
-             "as soon as possible": "FUTURE_REF", "sooner or later": "FUTURE_REF", "a later date": "FUTURE_REF",
-             "future quarters": "FUTURE_REF", "coming quarters": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
-             "coming weeks": "FUTURE_REF", "the distant past": "PAST_REF", "the recent past": "PAST_REF",
-             "recent months": "PXM", "recent weeks": "PXW", "recent days": "PXD"}
+REF_WORDS = lexicon.table("dates/ref_words")
 
 
-@rule("ref", r"(?:" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in REF_WORDS), key=len,
-                                        reverse=True)) + r")(?![\w-])")
+@rule("ref", r"(?:" + lexicon.alternation(REF_WORDS, space=r"\s+") + r")(?![\w-])")
 def _ref(m, ctx):
     word = norm(m.group(0))
     if word == "now" and re.match(r"-\w", ctx.after):  # "now-defunct"

@@ -1,0 +1,51 @@
+"""Reader's versions of TIMEX3 values for the report: 2024-01-21 → Sunday 21 January 2024, P24Y → 24 years."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute", "S": "second",
+          "DE": "decade", "CE": "century", "Q": "quarter"}
+_REFS = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+
+
+def human_date(value: str | None) -> str:
+    """Return a reader's version of a TIMEX3 value (2024-01-21 → Sunday 21 January 2024), else the value."""
+    if not value:
+        return ""
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI|DT|\d{2}:\d{2})(?::\d{2})?", value)
+    if m:
+        day = human_date(m[1])
+        return f"{day}, {_PARTS[m[2]]}" if m[2] in _PARTS else f"{day}, {m[2]}"
+    try:
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+        if m:
+            d = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return f"{d.strftime('%A')} {d.day} {_MONTHS[d.month - 1]} {d.year}"
+        m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+        if m and 1 <= int(m[2]) <= 12:
+            return f"{_MONTHS[int(m[2]) - 1]} {m[1]}"
+        m = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+        if m:
+            first = _dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            last = first + _dt.timedelta(days=6)
+            return f"week {int(m[2])} of {m[1]} ({first.day} {_MONTHS[first.month - 1][:3]}–" \
+                   f"{last.day} {_MONTHS[last.month - 1][:3]})"
+        m = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12])", value)
+        if m:
+            return f"{'quarter' if m[2][0] == 'Q' else 'half'} {m[2][1]} of {m[1]}"
+        m = re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", value)
+        if m:
+            return f"{_SEASONS[m[2]]} {m[1]}"
+        m = re.fullmatch(r"PT?(\d+(?:\.\d+)?)(MIN|DE|CE|[YMWDHSQ])", value)
+        if m:
+            unit = "minute" if value.startswith("PT") and m[2] == "M" else _UNITS[m[2]]
+            n = m[1][:-2] if m[1].endswith(".0") else m[1]
+            return f"{n} {unit}{'' if n == '1' else 's'}"
+    except (ValueError, KeyError):
+        return value
+    return _REFS.get(value, value)
