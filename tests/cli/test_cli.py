@@ -234,3 +234,25 @@ def test_report_writes_through_no_planted_symlink(runner, tmp_path):
     assert res.exit_code == 0, res.output
     assert target.read_text() == "keep me"
     assert sorted(p.name for p in out.iterdir()) == ["a.html", "a.html.tmp", "index.html"]
+
+
+def test_ctrl_c_during_report_keeps_the_pages_done_and_their_index(tmp_path):
+    import signal
+    import time
+
+    corpus = tmp_path / "a.jsonl"
+    text = SEED.read_text(encoding="utf-8")
+    corpus.write_text("".join(json.dumps({"id": f"n{i}", "text": text}) + "\n" for i in range(200)), encoding="utf-8")
+    out = tmp_path / "pages"
+    proc = subprocess.Popen([sys.executable, "-m", "newskit", "report", str(corpus), "-o", str(out), "--workers", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (out.is_dir() and any(out.glob("n*.html"))) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "newskit: interrupted" in stderr and "Traceback" not in stderr
+    pages = sorted(p.name for p in out.glob("n*.html"))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert pages and all(f'href="{name}"' in index for name in pages)
+    assert not list(out.glob("*.tmp"))
