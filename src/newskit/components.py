@@ -37,15 +37,22 @@ HARD_SENT = 256
 def _cap_sentences(doc: Doc) -> None:
     if len(doc) <= SOFT_SENT:
         return
-    run = 0
-    for i, tok in enumerate(doc):
-        if i == 0 or tok.is_sent_start:
-            run = 0
-        elif run >= HARD_SENT or (run >= SOFT_SENT and tok.text[:1].isupper()
-                                  and doc[i - 1].text in (".", "?", "!")):
-            tok.is_sent_start = True
-            run = 0
-        run += 1
+    import numpy
+    from spacy.attrs import SENT_START
+
+    # Only stretches between the line starts set above can be too long: look at those tokens alone.
+    marks = [0, *(int(i) for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1)), len(doc)]
+    for a, b in zip(marks, marks[1:]):
+        if b - a <= SOFT_SENT:
+            continue
+        run = 0
+        for i in range(a, b):
+            tok = doc[i]
+            if run >= HARD_SENT or (run >= SOFT_SENT and tok.text[:1].isupper()
+                                    and doc[i - 1].text in (".", "?", "!")):
+                tok.is_sent_start = True
+                run = 0
+            run += 1
 
 
 @Language.factory("newskit_lines")
