@@ -38,10 +38,9 @@ def _cap_sentences(doc: Doc) -> None:
     if len(doc) <= SOFT_SENT:
         return
     import numpy
-    from spacy.attrs import SENT_START
 
     # Only stretches between the line starts set above can be too long: look at those tokens alone.
-    marks = [0, *(int(i) for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1)), len(doc)]
+    marks = [0, *(int(i) for i in numpy.flatnonzero(doc.to_array("SENT_START") == 1)), len(doc)]
     for a, b in zip(marks, marks[1:]):
         if b - a <= SOFT_SENT:
             continue

@@ -111,3 +111,44 @@ def test_never_raises_and_loses_nothing(text):
 @given(st.text(min_size=1, max_size=100).map(lambda t: t.replace("\n", " ").replace("\r", " ") * 200))
 def test_long_lines_without_newlines(text):
     _check_invariants(text, parse_article(text))
+
+
+# Issue 12 (1): a date or byline line at the end of a blog post gives the publication date and the author.
+_POST = ("Notes from the allotment\n\nLast spring the plot flooded twice, and we lost most of the beans.\n\n"
+         "This year we raised the beds by a foot and dug a channel along the hedge.\n\n")
+
+
+@pytest.mark.parametrize("last, authors", [
+    ("Posted by Sam Ortega on 3 June 2022", ["Sam Ortega"]),
+    ("June 3, 2022", []),
+    ("Published: 3 June 2022", []),
+    ("Sam Ortega, June 3, 2022", ["Sam Ortega"]),
+])
+def test_closing_line_dates_the_post(last, authors):
+    text = _POST + last + "\n"
+    a = parse_article(text)
+    assert (a.published, list(a.authors)) == ("2022-06-03", authors)
+    assert not any(last in p.text for p in a.paragraphs)
+    _check_invariants(text, a)
+
+
+def test_closing_line_anchors_relative_dates():
+    from newskit.pipeline import analyze_text
+
+    record = analyze_text(_POST + "Posted by Sam Ortega on 3 June 2022\n", tasks=("parse", "dates"))
+    assert record["article"]["published"] == "2022-06-03"
+    value = {d["text"]: d["value"] for d in record["dates"]}["Last spring"]
+    assert value[:4] in ("2021", "2022")  # resolved against the post's date, not left as XXXX-SP
+
+
+# Issue 12 (5): an AP story's "___" separator and contributor line are furniture, not paragraphs.
+def test_wire_separator_and_contributor_line():
+    text = ("Harbour strike ends after nine days\n\nBy JANE DOE\n\nPORT ELLIS, Maine (AP) — Dock workers returned on "
+            "Monday after a nine-day strike over pay.\n\nThe union said members approved the deal by a wide margin.\n\n"
+            "___\n\nAssociated Press writers Jo Park in Boston and Sam Ortega in New York contributed to this "
+            "report.\n")
+    a = parse_article(text)
+    assert [p.text[:10] for p in a.paragraphs] == ["Dock worke", "The union "]
+    assert any(b.text == "___" for b in a.boilerplate)
+    assert any(b.text.startswith("Associated Press writers") for b in a.boilerplate)
+    _check_invariants(text, a)

@@ -122,3 +122,17 @@ def test_timeml_sample_value_f1(nlp):
     scores = score_dates(pairs)
     assert scores["relaxed"]["f1"] >= 0.88
     assert scores["value"]["f1"] >= 0.74
+
+
+def test_every_rule_carries_its_triggers_and_runs_only_near_them():
+    from newskit.dates.extract import find
+    from newskit.dates.rules import RULES
+
+    assert RULES and all(r.triggers or r.digits for r in RULES)
+    from newskit.dates.extract import _windows
+
+    text = "filler " * 30 + "They met on March 3 in Geneva."
+    assert [f.rule for f in find(text)] == ["date"]
+    date_rule = next(r for r in RULES if r.name == "date")
+    # the rule is only run from 50 characters before its trigger word to the end of this short text
+    assert _windows(text)[(date_rule.triggers, date_rule.digits)] == [(text.index("March") - 50, len(text))]

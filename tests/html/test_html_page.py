@@ -202,3 +202,64 @@ def test_deeply_nested_html_is_recovered_or_reported_as_truncated():
     # past the parser's larger limit the loss is said, never silent
     text, art = article_from_html(_deep_page(5_000))
     assert art.sources["text"] == "truncated" and "day 0 the council" in text
+
+
+def test_character_references_never_reach_a_field():
+    # Pages escape metadata once or twice ("&#8217;", "&amp;#8217;"); JSON-LD names arrive escaped too.
+    _, art = article_from_html(page("13_h1_over_social_title.html"))
+    fields = [art.headline, art.subheadline, art.publisher, *art.authors]
+    assert not any(f and ("&#" in f or "&amp;" in f) for f in fields)
+    assert art.publisher == "Bay Harbour Times & Courier"
+    # The organisation and the site named as authors are not people.
+    assert art.authors == ("Ana O’Neil",)
+
+
+def test_visible_h1_beats_a_rewritten_social_title():
+    _, art = article_from_html(page("13_h1_over_social_title.html"))
+    assert art.headline == "Why the harbour’s piers are failing"
+    assert art.sources["headline"] not in ("og:title", "json-ld")
+
+
+def test_local_calendar_day_of_a_stamp_with_a_time_zone():
+    # datePublished 21:11 at -05:00 is 02:11 UTC the next day: the page's own day is kept.
+    _, art = article_from_html(page("13_h1_over_social_title.html"))
+    assert art.published == "2023-11-08" and art.sources["published"] == "json-ld"
+
+
+def test_utc_stamp_gives_way_to_the_day_the_page_shows():
+    _, art = article_from_html(page("14_utc_stamp_shown_day.html"))
+    assert art.published == "2023-11-08" and art.sources["published"] == "page-date"
+
+
+_UTC_ONLY = """<html><head><title>Write about your core topics in depth</title>
+<meta property="og:title" content="Write about your core topics in depth">
+<meta property="article:published_time" content="2018-06-12T23:00:00.000Z"></head><body><article>
+<h1>Write about your core topics in depth</h1><div class="meta">On 6/13/2018 by @harbourwriter</div>
+<p>Writers find it hard to cover one narrow topic in depth, so they spread thin pieces over many topics instead,
+and lose readers who wanted the whole story in one place.</p>
+<p>A plan for depth starts from the questions readers ask, and answers each of them with care and examples.</p>
+</article></body></html>"""
+
+
+def test_htmldate_gives_the_local_day_of_a_utc_stamp():
+    # 23:00 UTC on the 12th; the page shows the 13th only in text that is not marked as a date: htmldate reads it.
+    _, art = article_from_html(_UTC_ONLY)
+    assert art.published == "2018-06-13" and art.sources["published"] == "htmldate"
+
+
+def test_lead_date_of_a_page_without_date_metadata():
+    html = ("<html><head><title>Babies who eat peanuts early may avoid allergy</title></head><body><article>"
+            "<h1>Babies who eat peanuts early may avoid allergy</h1><p>By Brenda Lowe, MA</p>"
+            "<p>Feb. 23, 2015 -- Peanut allergies have been on the rise for a decade, with little hope of a cure, "
+            "but a new study may offer a way to stem that rise.</p>"
+            "<p>Parents have long been told to keep peanuts away from babies for fear of triggering an allergy.</p>"
+            "</article></body></html>")
+    _, art = article_from_html(html)
+    assert art.published == "2015-02-23" and art.authors == ("Brenda Lowe",)
+
+
+def test_short_article_is_read_and_listing_still_refused():
+    text, art = article_from_html(page("15_short_note.html"))
+    assert art.paragraphs and art.published == "2011-03-30"
+    with pytest.raises(InputError):
+        article_from_html(page("05_listing.html"))

@@ -5,9 +5,8 @@ caption, outlet name, prose) and position (the header above the first body parag
 and every line ends up in exactly one field of `Article.layout`, so nothing of the input is lost."""
 from __future__ import annotations
 
-import re
-
-from newskit.article.bylines import IMAGE_FILE, parse_byline, parse_dateline, split_credit
+from newskit.article.body import read_body
+from newskit.article.bylines import BYLINE, parse_byline, parse_dateline, split_credit
 from newskit.article.furniture import is_furniture
 from newskit.article.header import (
     IMAGE_CAPTION,
@@ -15,29 +14,16 @@ from newskit.article.header import (
     body_anchor,
     choose_headline,
     classify,
-    date_line,
     find_anchor,
     meta_end,
     site_suffix,
     split_lines,
     split_site,
 )
-from newskit.article.pubdate import find_date
+from newskit.article.pubdate import day_first_habit, find_date
 from newskit.record import Article, Image, LayoutField, LayoutLine, Span
 
 HEADER_WINDOW = 15  # header metadata sits within the first lines of a page copy
-TRAILER = re.compile(r"^(?:about\s+(?:the\s+)?[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,4}:?|media\s+contacts?:?.*|"
-                     r"press\s+contacts?:?.*|contacts?:.*|for\s+more\s+information.*:|#{3,}|-+\s*ends?\s*-+|"
-                     r"(?:additional\s+)?reporting\s+by\b.*|editing\s+by\b.*|writing\s+by\b.*|compiled\s+by\b.*)$",
-                     re.I)
-# Lines that close the article: related/most-read lists, tag lists, contributor and print-edition notes, comments.
-_END = re.compile(r"^(?:read\s+next|most\s+(?:read|popular|viewed|shared)|related\b.*|more\s+(?:on|from|stories)\b.*|"
-                  r"explore\s+more\b.*|in\s+other\s+news|also\s+from\s+this\s+source|recommended\b.*|filed\s+under\b.*|"
-                  r"see\s+more\s+on\b.*|more\s*:.*|citations?|references|site\s+index|comments?|conversation|"
-                  r"\d+\s+comments?|discussion\b.*|[—–-]+\s*with\s+assistance\s+from\b.*|\(updates?\s+with\b.*|"
-                  r"contact\s+\S+(?:\s+\S+){0,3}\s+at\b.*|source\s*:.*|questions\s+or\s+comments\b.*|"
-                  r"published\s+in\s+the\s+print\s+edition\b.*|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.*|"
-                  r"written\s+by\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3})$", re.I)
 class _Builder:
     def __init__(self, text: str):
         self.text = text
@@ -56,6 +42,15 @@ class _Builder:
         self.boilerplate: list[Span] = []
         self.sources: dict = {}
         self.fallback_date: str | None = None
+        self.explicit_byline = False
+        self.last_byline = -1
+        self._dayfirst: bool | None = None
+
+    def dayfirst(self) -> bool:
+        """Tell whether this text writes numeric dates day first (worked out once, when first needed)."""
+        if self._dayfirst is None:
+            self._dayfirst = day_first_habit(self.text)
+        return self._dayfirst
 
     def put(self, field: LayoutField, start: int, end: int) -> None:
         while start < end and self.text[start].isspace():
@@ -128,6 +123,15 @@ class _Builder:
                     break
         return last_meta + 1 if last_meta >= 0 else first + (1 if self._headline_like(first) else 0)
 
+    def headline_below(self, first: int, anchor: int) -> int | None:
+        """Return the headline under a byline/date block that opens the page (nothing but furniture above it)."""
+        if any(self.kinds[j] == "text" for j in range(first, anchor)):
+            return None
+        k = next((j for j in range(anchor, min(len(self.lines), anchor + 6)) if self.kinds[j] == "text"), None)
+        if k is None or k + 1 >= len(self.lines) or not self._headline_like(k) or self.lines[k].prose:
+            return None
+        return k
+
     def _headline_like(self, i: int) -> bool:
         if i >= len(self.lines):
             return False
@@ -159,22 +163,15 @@ class _Builder:
                                                            self.headline is not None and ln.words <= 60):
                 self.add_image(ln, "caption" if kind == "text" else kind)
             elif kind in ("date", "updated"):
-                iso = _iso(ln.text)
+                iso = (find_date(ln.text, self.dayfirst) or (None,))[0]
                 if kind == "updated":
                     self.updated = self.updated or iso
-                elif not self.published:
+                elif iso and not self.published:
                     self.published = iso
                     self.sources["published"] = "date-line"
                 self.put("updated" if kind == "updated" else "date", ln.start, ln.end)
             elif kind == "byline":
-                names, pub = parse_byline(ln.text) or ([], None)
-                self.authors += [n for n in names if n not in self.authors]
-                self.set_publisher(pub, "byline")
-                found = find_date(ln.text)
-                if found and not self.published:
-                    self.published = found[0]
-                    self.sources["published"] = "byline"
-                self.put("byline", ln.start, ln.end)
+                self.add_byline(ln, i)
             elif kind == "publisher":
                 self.set_publisher(ln.text, "outlet-line")
                 self.put("publisher", ln.start, ln.end)
@@ -189,6 +186,27 @@ class _Builder:
                 self.put("section", ln.start, ln.end)
             else:
                 self.put("header", ln.start, ln.end)
+
+    def add_byline(self, ln: Line, i: int) -> None:
+        names, pub = parse_byline(ln.text) or parse_byline("By " + ln.text) or ([], None)
+        explicit = bool(BYLINE.match(ln.text)) or bool(find_date(ln.text))
+        if explicit and not self.explicit_byline:
+            # A labelled or dated byline ("By X", "X - March 3, 2023") outranks bare two-word lines above it,
+            # which on real pages are link labels ("Older Article", "Middle East").
+            self.explicit_byline = True
+            self.authors = []
+        # Bare names count while no labelled byline is seen, and only in one block of adjacent lines.
+        adjacent = self.last_byline >= 0 and all(k in ("boilerplate", "publisher", "date", "updated")
+                                                  for k in self.kinds[self.last_byline + 1:i])
+        if explicit or (not self.explicit_byline and (not self.authors or adjacent)):
+            self.authors += [n for n in names if n not in self.authors]
+        self.last_byline = i
+        self.set_publisher(pub, "byline")
+        found = find_date(ln.text, self.dayfirst)
+        if found and not self.published:
+            self.published = found[0]
+            self.sources["published"] = "byline"
+        self.put("byline", ln.start, ln.end)
 
     def above_headline(self, start: int, h: int) -> None:
         """Assign the menus, kicker, page title and masthead above the headline at `h`."""
@@ -205,7 +223,7 @@ class _Builder:
                 continue
             elif kind in ("date", "updated") and not self.fallback_date:
                 # The masthead shows the day the page was viewed: a last resort, not the publication date.
-                self.fallback_date = _iso(ln.text)
+                self.fallback_date = (find_date(ln.text, self.dayfirst) or (None,))[0]
             elif i == kicker and h - i <= 2 and ln.words <= 5:
                 self.put("section", ln.start, ln.end)
                 continue
@@ -217,60 +235,7 @@ class _Builder:
         return not (ln.words <= 2 and i + 1 < end and self.kinds[i + 1] == "text" and self.lines[i + 1].words > 2)
 
     def body(self, start: int) -> None:
-        lines = self.lines[start:]
-        trailer = len(lines)
-        blocks = set()
-        for j, ln in enumerate(lines):
-            if j >= 3 and TRAILER.match(ln.text):
-                trailer = j
-                break
-            if j >= 1 and ln.words < 30 and _END.match(ln.text):
-                # Paragraphs of prose further down mean a list inside the article; else the article ends here.
-                if not any(x.prose and x.words >= 25 and not is_furniture(x.text) for x in lines[j + 1:]):
-                    trailer = j
-                    break
-                blocks.add(j)
-        # Menus and link lists after the last paragraph of prose are furniture too.
-        last_prose = max((j for j, ln in enumerate(lines[:trailer]) if ln.prose and ln.words >= 6), default=-1)
-        in_block = False
-        for j, ln in enumerate(lines):
-            in_block = j in blocks or (in_block and ln.words < 15 and not ln.prose)
-            short_tail = j > last_prose >= 0 and ln.words < 15 and not ln.prose
-            if j >= trailer or in_block or is_furniture(ln.text) or short_tail:
-                self.put("boilerplate", ln.start, ln.end)
-                continue
-            if IMAGE_FILE.match(ln.text):
-                self.add_image(ln, "image")
-                continue
-            if self.kinds[start + j] == "caption":
-                self.add_image(ln, "caption")
-                continue
-            dated = date_line(ln)
-            if dated and ln.words <= 12:
-                if dated == "updated":
-                    self.updated = self.updated or _iso(ln.text)
-                self.put(dated, ln.start, ln.end)
-                continue
-            cap, credit, _ = split_credit(ln.text)
-            if credit and ln.words <= 60 and (not cap or len(credit.split()) <= 6):
-                self.add_image(ln, "credit" if not cap else "caption")
-                continue
-            offset = ln.start
-            if not self.paragraphs and self.dateline is None:
-                dl = parse_dateline(ln.text)
-                if dl:
-                    self.dateline = dl["place"]
-                    if dl["agency"]:
-                        # A wire agency in the dateline is the story's source, whoever hosts the page.
-                        self.publisher = dl["agency"]
-                        self.sources["publisher"] = "dateline"
-                    found = find_date(ln.text[:dl["end"]])
-                    if found and not self.published:
-                        self.published = found[0]
-                        self.sources["published"] = "dateline"
-                    self.put("dateline", ln.start, ln.start + dl["end"])
-                    offset = ln.start + dl["end"]
-            self.put("body", offset, ln.end)
+        read_body(self, start)
 
     def build(self) -> Article:
         first = 0
@@ -292,12 +257,18 @@ class _Builder:
                     h = dek = None
         if h is not None and anchor is None:
             anchor = h + 1 if dek is None else dek + 1
-        if h is None:
+        below = self.headline_below(first, anchor) if h is None and anchor is not None else None
+        if below is not None:
+            # Blogging platforms put the author and the date first, the headline under them.
+            end = meta_end(self.lines, self.kinds, below + 1, is_furniture, self.lines[below].text)
+            self.header(first, end, below)
+        elif h is None:
             end = self.header_end(first)
             self.header(first, end)
         else:
             self.above_headline(first, h)
-            end = meta_end(self.lines, self.kinds, h + 1 if anchor is None else anchor, is_furniture)
+            start = h + 1 if anchor is None else anchor
+            end = meta_end(self.lines, self.kinds, start, is_furniture, self.lines[h].text)
             self.header(h, end, h, dek)
         self.body(end)
         if not self.published and self.fallback_date:
@@ -313,11 +284,6 @@ class _Builder:
         return Article(self.headline, self.subheadline, tuple(self.authors), self.publisher, self.published,
                        self.updated, self.dateline, images, tuple(self.paragraphs), tuple(self.boilerplate),
                        layout, self.sources)
-
-
-def _iso(text: str) -> str | None:
-    found = find_date(text)
-    return found[0] if found else None
 
 
 def parse_article(text: str) -> Article:

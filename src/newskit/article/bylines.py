@@ -4,17 +4,32 @@ from __future__ import annotations
 import re
 
 from newskit import lexicon
+from newskit.article.pubdate import find_date
 
 AGENCIES = lexicon.entries("agencies")
 _AGENCY_RE = lexicon.alternation(AGENCIES)
 OUTLET_WORDS = lexicon.words("outlet_words")
 ROLE_WORDS = lexicon.words("byline_roles")
 _NOT_PLACES = lexicon.words("dateline_not_places")
+# Lowercase particles inside a name, as a regex alternation (also read by html.fields).
+PARTICLES = lexicon.alternation(lexicon.words("names/lowercase_particles"))
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"
-                         r"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el)"
+                         r"\((?:[A-Z]\.)+\)|\([A-Z][a-z]+\)|"  # a nickname in brackets: "Richard (R.J.) Eskow"
+                         rf"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:{PARTICLES})"
                          r"|Jr\.?|Sr\.?|II|III|IV)$")
-BYLINE = re.compile(r"^\s*(?:(?:posted|written|words|story|text|reported|compiled)\s+by|by|authors?\s*:)\s*[:\-]?\s+"
-                    r"(?P<rest>.+)$", re.I)
+# "ByJane Doe": a page copy glues the label to the name, so a capital right after "By" also opens a byline.
+BYLINE = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reported|compiled)\s+by|by|authors?\s*:)\s*[:\-]?\s+"
+                    r"|(?-i:By(?=[A-Z][a-z])))(?P<rest>.+)$", re.I)
+# What follows the names on a byline line: a date (cut separately), a time, a relative stamp, a handle, a label.
+_BYLINE_TAIL = re.compile(r"\s*(?:[-–—|·•,]\s*)?(?:\b(?:updated|published|posted|last\s+updated|first\s+published)\b"
+                          r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b"
+                          r"|\b\d{1,2}:\d\d\b|\bfollow\b"
+                          r"|\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)"
+                          r".*$", re.I)
+# "Posted on March 14, 2023 by Jane Doe", "on March 10, 2015 by X", "March 14, 2023Jane Doe" (glued by the copy).
+_DATE_CUE = re.compile(r"^\W*(?:(?:posted|published|written|first\s+published)\s*:?\s*)?(?:on\s+)?$", re.I)
+_AFTER_DATE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*[,|·•—–-]?\s*"
+                         r"(?:by\s+)?(?P<rest>.*)$", re.I)
 # "By NAME, a senior reporter covering …": the appositive describes the author and is not another name.
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|is|our)\s+[a-z].*$")
 # Medium-style one-liners: "NAME · 5 min read · Jan 22, 2024".
@@ -30,10 +45,15 @@ _CREDIT_MARK = re.compile(r"(?:credit\s*(?:\.\.\.|…)|\[)\s*(?P<credit>[^\[\]]{
 # "…sentence. NAME/Outlet" or "caption | NAME/Outlet/Agency": a person and the outlets, slash-separated.
 _CREDIT_SLASH = re.compile(r"(?:(?<=[.!?”)]\s)|(?<=\|\s))(?P<credit>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*"
                            r"(?:\s*/\s*[A-Z][\w&’'.-]*(?:\s+[A-Z&][\w&’'.-]*){0,4}){1,3})\s*$")
+# "…in 2023.CreditJane Roe/EPA": the label glued to the caption by the copy.
+_CREDIT_GLUED = re.compile(r"(?<=[.!?”’)])\s*(?:Credit){1,2}\s*(?P<credit>[A-Z][^.!?]{1,80})$")
 _CREDIT_SOURCES = lexicon.alternation(lexicon.entries("credit_sources"), space=r"\s+")
 _CREDIT_TAIL = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]))\s*"
                           r"(?P<credit>(?:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*/\s*)?"
                           rf"(?:{_CREDIT_SOURCES}))\s*$")
+_CREDIT_PATTERNS = (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_MARK, _CREDIT_GLUED, _CREDIT_SLASH, _CREDIT_TAIL)
+_TAIL_WORDS = tuple({w.split()[-1] for w in lexicon.entries("credit_sources")} |
+                    {w.split("-")[-1] for w in lexicon.entries("credit_sources")})
 IMAGE_FILE = re.compile(r"^\S*[\w%~-]\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|bmp|heic)(?:\?\S*)?$", re.I)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?)"
@@ -42,13 +62,16 @@ DATELINE = re.compile(
     r"[ ]?(?:[-–—_:]{1,2}|--)(?:[ ]+|$)")
 
 
+_INITIAL = re.compile(r"^[A-Z]\.$")
+# A name keeps its closing full stop when it ends in an initial or a suffix ("Ann B.", "Martin Luther King Jr.").
+_KEEP_DOT = re.compile(r"(?:\b[A-Z]|\b[JS]r)\.$")
 _NOT_NAME = lexicon.words("byline_not_name")
 
 
 def is_name(s: str) -> bool:
     """Tell whether `s` looks like a person's name (2–5 capitalized words, no outlet, role or function words)."""
     words = s.replace(",", " ").split()
-    if not 2 <= len(words) <= 5 or any(w.lower().strip(".") in _NOT_NAME for w in words):
+    if not 2 <= len(words) <= 5 or any(w.lower().strip(".") in _NOT_NAME and not _INITIAL.match(w) for w in words):
         return False
     if any(w.lower().strip(".") in OUTLET_WORDS | ROLE_WORDS for w in words):
         return False
@@ -78,19 +101,35 @@ def title_case(name: str) -> str:
 def split_names(rest: str) -> tuple[list[str], str | None]:
     """Split a byline's text into author names and an agency/outlet it names, dropping roles."""
     publisher = None
-    rest = re.sub(r"\s+(?:on|at|in)\s+.*?\d{4}.*$", "", rest)  # "Posted by X on March 3, 2023"
+    found = find_date(rest)
+    if found:
+        rest = rest[:found[1]]
+    handle = re.fullmatch(r"\s*(@\w{2,30})\s*", rest)
+    if handle:
+        return [handle.group(1)], None  # "On 6/13/2018 by @jdoe": the handle is all the credit there is
+    rest = _BYLINE_TAIL.sub("", re.sub(r"(?<!\S)@\w+", " ", rest))
+    rest = re.sub(r"\s+(?:on|at|in)\s+.*?\d{4}.*$|\s+(?:on|at|in)\s*$", "", rest)  # "Posted by X on March 3, 2023"
     m = re.search(rf"(?:,|\||\s[-–—]|\s)\s*(?:the\s+)?({_AGENCY_RE})\s*$", rest)
     if m and rest[:m.start()].strip():
         publisher, rest = m.group(1), rest[:m.start()]
-    names = []
-    for part in _SPLIT.split(rest):
-        part = part.strip(" .:-–—")
+    names: list[str] = []
+    pieces = re.split(f"({_SPLIT.pattern})", rest, flags=re.I)
+    after_role = False
+    for k in range(0, len(pieces), 2):
+        part = pieces[k].strip(" :-–—")
+        part = part if _KEEP_DOT.search(part) else part.strip(" .")
+        joined = k > 0 and re.search(r"\band\b|&", pieces[k - 1], re.I)
         if not part:
             continue
+        if any(w.lower().strip(".,") in ROLE_WORDS for w in part.split()) and not is_name(part):
+            # "By X, Senior Staff Technologist, ACLU Speech, Privacy…": after a job title comes its description.
+            after_role = True
         if all(w.lower().strip(".,") in ROLE_WORDS for w in part.split()):
             continue
         if is_outlet(part) and not is_name(part):
             publisher = publisher or part
+            continue
+        if after_role and not joined:
             continue
         words = [w for w in part.split() if w.lower().strip(".,") not in ROLE_WORDS]
         cand = " ".join(words)
@@ -102,13 +141,20 @@ def split_names(rest: str) -> tuple[list[str], str | None]:
 def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     """Return (authors, publisher) when `line` is a byline ("By X and Y", a bare name, "X, Reuters"), else None."""
     s = line.strip()
+    dated = _dated_byline(s)
+    if dated:
+        return dated
     m = BYLINE.match(s)
     if m:
         names, pub = split_names(_APPOSITIVE.sub("", _INLINE_SEP.split(m.group("rest"))[0]))
         return (names, pub) if names else None
-    if len(s) > 80 or s.endswith((".", "?", "!", ":")) and not s.endswith(("Jr.", "Sr.")):
+    if len(s) > 80 or s.endswith((".", "?", "!", ":")) and not _KEEP_DOT.search(s):
         return None
     s = _INLINE_SEP.split(s)[0]
+    found = find_date(s)
+    if found and found[1] and s[found[1] - 1].isalpha():
+        return None  # "Yahoo FinanceOctober 13, 2016": an outlet glued to its date line
+    s = _BYLINE_TAIL.sub("", s[:found[1]] if found else s).strip(" ,|-–—")
     head = re.split(r"\s*[,|]\s*|\s+[-–—]\s+", s)
     role = _role_tail(head[0])
     if role:
@@ -118,6 +164,21 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
         if names and len(names) <= 4:
             return names, pub
     return None
+
+
+def _dated_byline(s: str) -> tuple[list[str], str | None] | None:
+    # A date first, then the author: "Posted on March 14, 2023 by Jane Doe", "March 14, 2023Jane Doe".
+    if len(s) > 120:
+        return None
+    found = find_date(s)
+    if not found or not _DATE_CUE.match(s[:found[1]]):
+        return None
+    m = _AFTER_DATE.match(s[found[2]:])
+    rest = m.group("rest").strip() if m else ""
+    if not rest:
+        return None
+    names, pub = split_names(rest)
+    return (names, pub) if names and len(names) <= 4 else None
 
 
 def _role_tail(s: str) -> str | None:
@@ -137,7 +198,13 @@ def split_credit(line: str) -> tuple[str, str | None, int]:
     lead = _CREDIT_LEAD.match(s)
     if lead:
         return "", lead.group("credit").strip(), lead.start("credit")
-    for pat in (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_MARK, _CREDIT_SLASH, _CREDIT_TAIL):
+    low = s.lower()
+    # Each pattern needs a mark the line must hold; checking for it first spares most lines the search.
+    cues = (s.endswith(")"), any(c in s for c in ":/|"), "[" in s or "credit" in low, "Credit" in s, "/" in s,
+            s.endswith(_TAIL_WORDS))
+    for pat, cue in zip(_CREDIT_PATTERNS, cues, strict=True):
+        if not cue:
+            continue
         m = pat.search(s)
         if m:
             credit = m.group("credit").strip()

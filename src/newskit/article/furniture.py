@@ -13,7 +13,7 @@ _LINE = re.compile(r"""^(?:
   | gift\s+this\s+article
   | listen|link\s+copied!?|share\s+(?:full\s+)?(?:this\s+)?(?:article|story)|share\d?|show\s+more|more|live|live\s+tv
   | watch(?:\s+now)?
-  | [·•|–—-]+|\d+(?:[.,]\d+)?[kKmM]?|\d{1,2}:\d\d|reuse\s+this\s+content|order\s+reprints.*|today[’']s\s+paper
+  | [·•|–—_-]+|\d+(?:[.,]\d+)?[kKmM]?|\d{1,2}:\d\d|reuse\s+this\s+content|order\s+reprints.*|today[’']s\s+paper
   | share(?:\s+(?:this|the)\s+(?:article|story|post|page))?(?:\s+on\s+\w+)?|share\s+via\s+\w+|tweet|pin\s+it
   | (?:facebook|twitter|x|linkedin|whatsapp|email|e-mail|print|reddit|copy\s+link|copy\s+url)(?:\s*[|/·]\s*\w+)*
   | read\s+more(?:\s*[:»›>].*)?|read\s+next(?:\s*:.*)?|see\s+also(?:\s*:.*)?
@@ -26,15 +26,17 @@ _LINE = re.compile(r"""^(?:
   | (?:updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago
   | (?:leave\s+a\s+|add\s+a\s+|post\s+a\s+)?comments?(?:\s*\(\d+\))?|\d+\s+comments?|show\s+comments|view\s+comments
   | join\s+the\s+conversation
-  | subscribe(?:\s+now)?|sign\s+(?:in|up)|log\s*in|register|newsletter|menu|search|home|close|next|previous
-  | loading\.{0,3}
+  | subscribe(?:\s+now)?|sign\s+(?:in|up)(?:\s*[/|]\s*sign\s+(?:in|up))?|log\s*in|register|newsletter|menu|search
+  | home|close|next|previous|(?:next|previous|prev)\s+(?:story|article|post)|loading\.{0,3}
   | email\s+(?:the\s+)?author|contact\s+(?:the\s+)?(?:author|reporter)|follow\s+(?:us|the\s+author|@\w+).*
-  | tags?\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|categor(?:y|ies)\s*:.*|listen\s+to\s+(?:this\s+)?article.*
+  | (?:tags?|labels?)\s*:.*|topics?\s*:.*|filed\s+under\s*:?.*|categor(?:y|ies)\s*:.*
+  | listen\s+to\s+(?:this\s+)?article.*
   | (?:\d+\s+)?min(?:ute)?s?\s+read|filed\s+under\s*:?|print\s+this\s+(?:article|page)|click\s+here.*|watch\s*:.*
   | video\s*:?|photos?
-  # a breadcrumb trail: Home › World › Asia
+  # breadcrumb
   | [\w&’',.()-]+(?:\ [\w&’',.()-]+){0,3}(?:\s*[›»>]\s*[\w&’',.()-]+(?:\ [\w&’',.()-]+){0,3}){1,6}\s*[›»>]?
   | ©.*|copyright\b.*|all\s+rights\s+reserved.*|\(c\)\s*\d{4}.*
+  | [^.]{0,200}?\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)(?:\s+from\s+[^.]{1,80})?  # wire credit
 )[.!]?$""", re.I | re.X)
 # Sentences typical of consent and subscription banners, wherever they sit in a line.
 _ANYWHERE = re.compile(r"""
@@ -54,6 +56,10 @@ _ANYWHERE = re.compile(r"""
   | ^share\s+this\s*:|\bshare\s+on\s+(?:facebook|twitter|x|whatsapp|linkedin|email)\b
   | \bsign\s+up\s+for\s+.{0,60}newsletter\b
 """, re.I | re.X)
+_TRIGGERS = ("cookie", "subscri", "newsletter", "inbox", "continues", "sign up", "signing up", "free article",
+             "support our", "support independent", "this article", "this story", "continuing to", "privacy policy",
+             "terms of", "new tab", "new window", "may earn", "confidential tip", "save article", "rights reserved",
+             "share this", "share on")
 _BULLET = re.compile(r"^[\s•·*|>»›\-–—]+|[\s•·|<«‹\-–—]+$")
 
 
@@ -64,4 +70,8 @@ def is_furniture(line: str) -> bool:
         return True
     if _LINE.match(s):
         return True
-    return len(s) < 400 and bool(_ANYWHERE.search(s))
+    if len(s) >= 400:
+        return False
+    low = " ".join(s.lower().split())
+    # Every banner sentence holds one of these words; most lines hold none, and skip the long pattern.
+    return any(w in low for w in _TRIGGERS) and bool(_ANYWHERE.search(s))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from newskit.article.bylines import BYLINE, IMAGE_FILE, is_outlet, parse_byline, parse_dateline, split_credit
@@ -17,6 +18,13 @@ PUBLISHER_CUE = re.compile(r"^(?:published\s+in|news\s+provided\s+by|provided\s+
 _SITE_SUFFIX = re.compile(r"^\s*(?:[|–—]|-|::)\s*(?P<site>[^|]{2,60})$")
 
 
+_STAMPED = re.compile(r"\d{4}|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
+_SHORT_DATE = re.compile(r"^(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}", re.I)
+_YEARLESS = re.compile(r"^(?:(?:posted|published)\s+)?(?:on\s+)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+                       r"(?:,?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
+                       r"(?:\s*[·•|-]?\s*\d+\s*min(?:ute)?s?(?:\s+read)?)?$", re.I)
+_LONE_BY = re.compile(r"^(?:written\s+)?by:?$", re.I)
 IMAGE_CAPTION = re.compile(r"^image\s+caption\s*,\s*", re.I)
 PROSE_END = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
 
@@ -28,7 +36,7 @@ class Line:
     text: str
     field: str = ""
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 
@@ -67,14 +75,19 @@ def _kind(ln: Line, prev: str = "", prev_text: str = "") -> str:
         return "caption"
     if PUBLISHER_CUE.match(prev_text) and ln.words <= 6 and ln.text[0].isupper() and not ln.prose:
         return "publisher"  # "Published in" / "News provided by" + the name
-    cap, credit, _ = split_credit(ln.text)
+    # A caption or credit is at most a few sentences; longer lines are not worth the credit patterns.
+    cap, credit, _ = split_credit(ln.text) if ln.words <= 60 else (ln.text, None, -1)
     if credit and not cap and (prev in ("image", "caption") or not is_outlet(ln.text)):
         return "credit"
+    if credit and re.search(r"\b(?:credit|photo|photograph|illustration)\b", ln.text, re.I) and ln.words <= 60:
+        return "caption"  # "Ayn Rand, Rand Paul (Credit: AP/…)": a caption that opens with names
     if parse_byline(ln.text):
         return "byline"
     dl = date_line(ln)
     if dl:
         return dl
+    if _YEARLESS.match(ln.text):
+        return "date"  # "on Mar 17 · 11 min read": a stamp without its year, which dates nothing
     if is_outlet(ln.text) or (prev == "byline" and _outlet_shape(ln.text)):
         return "publisher"
     if credit and ln.words <= 60:
@@ -92,18 +105,30 @@ def _outlet_shape(s: str) -> bool:
 
 def classify(lines: list[Line]) -> list[str]:
     """Return the kind of every line, each judged with the line before it."""
-    kinds, prev, prev_text, titled = [], "", "", False
+    kinds: list[str] = []
+    prev, prev_text, titled = "", "", False
+    demoted: list[int] = []
     for ln in lines:
         k = _kind(ln, prev, prev_text)
-        if k == "byline" and not BYLINE.match(ln.text) and (not titled or prev in ("publisher", "menu")):
+        if _LONE_BY.match(prev_text) and k in ("byline", "text") and parse_byline("By " + ln.text):
+            # "By" on a line of its own, the name on the next: both are the byline.
+            kinds[-1] = k = "byline"
+        elif k == "byline" and not BYLINE.match(ln.text) and (not titled or prev in ("publisher", "menu")) and \
+                not _STAMPED.search(ln.text):
             # A bare two-word name among menu links ("Asia Pacific", "Weather Alerts") is a link, not a byline:
-            # a real one sits under a headline, a dek, a caption or a date.
+            # a real one sits under a headline, a dek, a caption or a date, or carries a time stamp itself.
             k = "text"
+            demoted.append(len(kinds))
         titled = titled or (k == "text" and ln.words >= 4)
         kinds.append(k)
         if k != "boilerplate":
             prev = "menu" if k == "text" and ln.words <= 3 else k
         prev_text = ln.text
+    for i in demoted:
+        # A name over a date ("Pippin Lee" / "Follow" / "on Mar 17 · 11 min read") is a byline even above the headline.
+        j = next((j for j in range(i + 1, min(len(lines), i + 3)) if kinds[j] != "boilerplate"), None)
+        if j is not None and (kinds[j] in ("date", "updated") or _SHORT_DATE.match(lines[j].text)):
+            kinds[i] = "byline"
     return kinds
 
 
@@ -169,6 +194,11 @@ def choose_headline(lines, kinds, start: int, anchor: int) -> tuple[int | None, 
     texts = [i for i in range(start, anchor) if kinds[i] == "text"]
     if not texts:
         return None, None
+    # Labels between the headline block and the byline ("Image", "Get more news", "Our Foreign Staff") are skipped
+    # when a longer line sits just above them.
+    while len(texts) > 1 and lines[texts[-1]].words < 4 and \
+            any(lines[i].words >= 4 for i in texts[-4:-1]):
+        texts = texts[:-1]
     # Menus and kickers are a few words each; the headline and its dek are the last longer lines.
     run: list[int] = []
     for i in reversed(texts):
@@ -180,6 +210,8 @@ def choose_headline(lines, kinds, start: int, anchor: int) -> tuple[int | None, 
     if len(run) == 3 and lines[run[0]].words <= 5 and lines[run[0]].words < lines[run[1]].words:
         run = run[1:]
     if len(run) == 3:
+        if lines[run[0]].text == lines[run[1]].text:
+            return run[0], run[2]  # the headline twice (page title and heading), then the dek
         return run[0], run[1]  # a headline over summary bullets
     if len(run) == 2:
         a, b = lines[run[0]], lines[run[1]]
@@ -195,9 +227,11 @@ def choose_headline(lines, kinds, start: int, anchor: int) -> tuple[int | None, 
     return i, None
 
 
-def meta_end(lines, kinds, anchor: int, is_furniture) -> int:
+def meta_end(lines, kinds, anchor: int, is_furniture, headline: str | None = None) -> int:
     """Return the index of the first body line after the byline/date block that starts at `anchor`."""
     for i in range(anchor, len(lines)):
+        if lines[i].text == headline:
+            continue  # the headline shown again (page title and heading) is still header
         if kinds[i] == "text" and not is_furniture(lines[i].text) and body_like(lines[i]):
             return i
     return len(lines)

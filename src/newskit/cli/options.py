@@ -76,7 +76,7 @@ def check_inputs(inputs: tuple[str, ...], published: str | None) -> tuple[tuple[
             raise click.UsageError("no INPUT given and stdin is a terminal")
         inputs = ("-",)
     if published:
-        from newskit.dates.timex import read_date
+        from newskit.dates.isodate import read_date
 
         day = read_date(published)
         if day is None:

@@ -15,53 +15,18 @@ from newskit.dates import timex
 from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
 
 # Imported for their side effect: each module registers its rules with `rule`.
-from newskit.dates.rules import named_days, periods, sets  # noqa: F401
-from newskit.dates.rules.calendar import RULES
+from newskit.dates.rules import RULES, calendar, named_days, periods, sets  # noqa: F401
 from newskit.record import DateMention
 
-_COMPILED = [(name, re.compile(r"(?<![\w'])(?:" + pattern + ")", re.IGNORECASE), fn) for name, pattern, fn in RULES]
+_COMPILED = [(r.name, re.compile(r"(?<![\w'])(?:" + r.pattern + ")", re.IGNORECASE), r.handler) for r in RULES]
 # Reference-point rules need a previous date; while choosing spans they are tried against the anchor itself.
 _WINDOW = 40
 # Every match of a rule holds one of its trigger words and starts at most _BEFORE characters before it, so each
-# rule only runs around its triggers: scanning whole articles with every rule would cost more than the parse.
-_TRIGGER_WORDS: dict[str, set[str]] = {}
-
-
-def _trigger(keys: str, words) -> None:
-    for w in (words.split() if isinstance(words, str) else words):
-        _TRIGGER_WORDS.setdefault(w, set()).update(keys.split())
-
-
-_trigger("months set", "january february march april may june july august september october november december "
-                       "jan feb mar apr jun jul aug sep sept oct nov dec")
-_trigger("weekdays set", [d + s for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                          "sunday") for s in ("", "s")]
-         + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
-_trigger("units set", [u + s for u in ("second", "minute", "hour", "day", "night", "week", "weekend", "fortnight",
-                                       "month", "quarter", "year", "decade") for s in ("", "s")]
-         + ["century", "centuries", "millennium", "millennia"])
-_trigger("relative", "day week weekend month year decade century")
-_trigger("week", "week")
-_trigger("year_words", "year month")
-_trigger("century", "century")
-_trigger("quarter", "quarter quarters period half")
-_trigger("seasons set", "spring summer fall autumn winter season")
-_trigger("parts set", "morning afternoon evening night tonight noon midnight midday overnight")
-_trigger("clock", "noon midnight midday clock")
-_trigger("day_words", "today yesterday tomorrow tonight")
-_trigger("holidays", "christmas thanksgiving easter halloween valentine new independence labor memorial election")
-_trigger("digits", "twenties thirties forties fifties sixties seventies eighties nineties")
-_trigger("ref", "now current currently recent recently lately past future present these term soon later coming "
-                "nowadays")
-_trigger("set", "daily weekly monthly yearly annually hourly nightly biweekly semiannually biannually")
-_trigger("spoken", "nineteen eighteen thousand")
-_RULE_TRIGGERS = {"spoken_year": "spoken", "date": "months", "week_of": "week", "numeric_date": "digits",
-                  "month_year": "months", "month": "months", "year": "digits", "decade": "digits", "century": "century",
-                  "day_word": "day_words", "weekday": "weekdays", "part_of_day": "parts", "clock": "clock",
-                  "holiday": "holidays", "quarter_code": "digits", "relative": "relative", "quarter": "quarter",
-                  "season": "seasons",
-                  "ago": "units", "duration": "units", "bare_units": "units", "set": "set", "ref": "ref",
-                  "year_adjective": "year_words"}
+# rule only runs around its triggers. Rules with the same triggers share their windows (a key per trigger set).
+_KEYS = [(r.triggers, r.digits) for r in RULES]
+_TRIGGER_WORDS = {w: tuple({k for k in _KEYS if w in k[0]})
+                  for w in frozenset().union(*(r.triggers for r in RULES))}
+_DIGIT_KEYS = tuple({k for k in _KEYS if k[1]})
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _BEFORE, _AFTER = 50, 70
 # "a year earlier" and "the year-ago quarter" compare with the period under discussion; they do not replace it.
@@ -101,13 +66,13 @@ class Found:
     match: re.Match
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Return, for each trigger kind, the merged stretches of `text` around its trigger words."""
-    out: dict[str, list[list[int]]] = {}
+def _windows(text: str) -> dict[tuple, list[tuple[int, int]]]:
+    """Return, for each trigger key, the merged stretches of `text` around its trigger words."""
+    out: dict[tuple, list[list[int]]] = {}
     size = len(text)
     for m in _WORD.finditer(text):
         word = m.group()
-        keys = ("digits", "clock") if word[0].isdigit() else _TRIGGER_WORDS.get(word.lower())
+        keys = _DIGIT_KEYS if word[0].isdigit() else _TRIGGER_WORDS.get(word.lower())
         if not keys:
             continue
         lo, hi = max(0, m.start() - _BEFORE), min(size, m.end() + _AFTER)
@@ -131,8 +96,8 @@ def find(text: str, anchor=None) -> list[Found]:
     probe_anchor = anchor or date(2000, 1, 3)
     cands = []
     windows = _windows(text)
-    for name, rx, _fn in _COMPILED:
-        for lo, hi in windows.get(_RULE_TRIGGERS[name], ()):
+    for (name, rx, _fn), key in zip(_COMPILED, _KEYS, strict=True):
+        for lo, hi in windows.get(key, ()):
             for m in rx.finditer(text, lo, hi):
                 if m.end() > m.start():
                     cands.append(Found(_start(name, m), m.end(), name, m))

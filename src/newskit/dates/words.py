@@ -8,7 +8,6 @@ from newskit import lexicon
 _SPACE = r"\s+"
 
 
-
 def _numbers(name: str) -> dict:
     return {w: float(v) if "." in v else int(v) for w, v in lexicon.table(name).items()}
 
@@ -32,6 +31,14 @@ DECADE_WORDS = lexicon.entries("dates/decade_words")
 
 # Unit words -> TIMEX3 unit codes (MIN is minutes, E decades, C centuries, L millennia).
 UNITS = lexicon.table("dates/time_units")
+
+# Trigger words of the date rules (see dates.rules.rule): the words their matches are built around.
+MONTH_WORDS = frozenset(MONTHS)
+WEEKDAY_PLURALS = tuple(w + "s" for w in _WEEKDAY_NAMES)  # "on Mondays": a set
+WEEKDAY_WORDS = frozenset(WEEKDAYS) | frozenset(WEEKDAY_PLURALS)
+UNIT_WORDS = frozenset(UNITS) | {w + "s" for w in UNITS} | {"centuries", "millennia"}
+SEASON_WORDS = frozenset(SEASON_CODES) | {"season"}
+PART_WORDS = frozenset(PART_CODES) | {"noon", "midnight"}
 
 MONTH = rf"(?:{lexicon.alternation(_MONTH_NAMES)}|(?:{lexicon.alternation(_MONTH_ABBREVIATIONS)})\.?)"
 WEEKDAY = rf"(?:{lexicon.alternation(_WEEKDAY_NAMES)}|(?:{lexicon.alternation(_WEEKDAY_ABBREVIATIONS)})\.)"
@@ -59,7 +66,7 @@ def number(text: str):
     if re.fullmatch(r"[\d,]+(\.\d+)?", t):
         val = float(t.replace(",", "")) + half
         return int(val) if val.is_integer() else val
-    if t in VAGUE or t in ("few", "several", "some", "many", "a number of"):
+    if t in VAGUE:
         return None
     value = None
     if t in NUMBER_WORDS:

@@ -16,7 +16,7 @@ NAME_LABELS = frozenset(lexicon.table("label_types"))
 # Wire services and photo agencies: a closed, well-known class that the small model misses or mislabels as PERSON
 # or PRODUCT, mostly because they appear in credits ("PHOTO: Unsplash") outside any sentence.
 AGENCIES = lexicon.words("agencies")
-_AGENCY_KEYS = {a.lower() for a in AGENCIES}
+_AGENCY_KEYS = {lexicon.norm(a) for a in AGENCIES}
 ORG_HEADS = lexicon.words("org_heads")
 PERSON_TITLES = lexicon.words("person_titles")
 ORG_CUES = lexicon.words("org_cues")
@@ -148,7 +148,7 @@ def _relabel(text: str, label: str) -> str:
 
 def is_agency(text: str) -> bool:
     """Return True when `text` names a wire service or photo agency."""
-    return " ".join(text.split()).lower() in _AGENCY_KEYS
+    return lexicon.norm(text) in _AGENCY_KEYS
 
 
 def ner_mentions(doc, layout: Layout) -> list[Mention]:

@@ -6,15 +6,15 @@ import datetime as dt
 import re
 
 from newskit import lexicon
-from newskit.article.bylines import AGENCIES, ROLE_WORDS, is_outlet, parse_byline, title_case
+from newskit.article.bylines import AGENCIES, PARTICLES, ROLE_WORDS, is_outlet, parse_byline, title_case
 from newskit.article.pubdate import UPDATED, date_share, find_date
-from newskit.dates.timex import read_date
+from newskit.dates.isodate import read_date
 from newskit.html.meta import PageMeta, clean
 
 _SEP = re.compile(r"\s+([|\-–—:·•»~/]|::)\s+")
 _NOT_AUTHOR = lexicon.words("not_authors")
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|al|bin|ibn|el|du|dos|y)|"
-                        r"[A-Z]\.(?:[A-Z]\.)*)$")
+_NAME_WORD = re.compile(rf"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:{PARTICLES})|"
+                        r"[A-Z]\.(?:[A-Z]\.)*|\((?:[A-Z]\.)+\))$")
 
 
 def norm_key(s: str) -> str:
@@ -37,6 +37,25 @@ def to_iso(value) -> str | None:
     return found[0] if found else None
 
 
+def _days(a: str, b: str) -> int:
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def _zone(value: str) -> str:
+    """Return "utc" for a timestamp written in UTC, "local" for one with another offset or none, "date" for a day."""
+    v = value.strip()
+    if not re.search(r"\d[T ]\d\d?:\d\d", v):
+        return "date"
+    if re.search(r"(?:Z|[+-]00:?00|\bGMT|\bUTC)(?:\s*\(UTC\))?$", v) or re.search(r"GMT[+-]0000", v):
+        return "utc"
+    return "local"
+
+
+def _tidy(s: str) -> str:
+    # Element text is joined with spaces, which splits "Metroid</a>, One" into "Metroid , One".
+    return re.sub(r"\s+(?=[,.;:!?’”)])|(?<=[“(‘])\s+", "", clean(s))
+
+
 class FieldChooser:
     """Pick each field among the page's candidates, cleaned, and record where it came from in `sources`."""
 
@@ -44,6 +63,7 @@ class FieldChooser:
         self.pm = pm
         self.html = html
         self._guess = None
+        self._htmldate: str | None = None
         self.sources: dict = {}
         self.sites = self._site_names()
 
@@ -63,7 +83,8 @@ class FieldChooser:
 
     # --- choosing fields -------------------------------------------------------------------------------------
     def _site_names(self) -> list[str]:
-        names = [n for n, _ in self.pm.publishers if n]
+        # "SITE.COM | BY: JANE DOE": a publisher value that credits the author names only the site.
+        names = [re.split(r"\s*[|–—]\s*by\b", n, flags=re.I)[0] for n, _ in self.pm.publishers if n]
         url = self.pm.url or ""
         host = re.sub(r"^(?:https?://)?(?:www\d?\.|m\.|amp\.)?", "", url).split("/")[0]
         if host:
@@ -87,24 +108,36 @@ class FieldChooser:
         m = re.match(r"^([^:|]{2,40}):\s+(?=\S)", title)  # "Site: Headline"
         if m and self._is_site(m.group(1)):
             title = title[m.end():]
-        parts = _SEP.split(title)  # [text, sep, text, sep, text...]
+        # Cut at separators, keeping each piece's offsets so that what remains is the title as written.
+        cuts = [(m.start(), m.end(), m.group(1)) for m in _SEP.finditer(title)]
+        lo, hi = 0, len(title)
         changed = True
-        while len(parts) >= 3 and changed:
+        while cuts and changed:
             changed = False
-            if self._is_site(parts[-1]) or (parts[-2] == "|" and len(parts[-1].split()) <= 5):
-                parts, changed = parts[:-2], True
-            elif self._is_site(parts[0]):
-                parts, changed = parts[2:], True
-            elif parts[-2] in ("-", "–", "—") and len(parts[-1].split()) <= 4 and is_outlet(parts[-1]):
-                parts, changed = parts[:-2], True
-        return "".join(parts).strip() or title
+            first, last = title[lo:cuts[0][0]], title[cuts[-1][1]:hi]
+            if self._is_site(last) or (cuts[-1][2] == "|" and len(last.split()) <= 5):
+                hi, cuts, changed = cuts[-1][0], cuts[:-1], True
+            elif self._is_site(first):
+                lo, cuts, changed = cuts[0][1], cuts[1:], True
+            elif cuts[-1][2] in ("-", "–", "—") and len(last.split()) <= 4 and is_outlet(last):
+                hi, cuts, changed = cuts[-1][0], cuts[:-1], True
+        return title[lo:hi].strip() or title
 
     def title(self) -> tuple[str | None, str | None]:
         pm = self.pm
+        shown = self._shown_title()
+        if shown:
+            # Credit the metadata when it says the same thing.
+            same = next((src for t, src in pm.titles if self.strip_site(clean(t)) == shown), "h1")
+            return shown, same
         cands = [(t, s) for t, s in pm.titles if s in ("json-ld", "og:title")]
-        if pm.h1 and not self._is_site(pm.h1):
+        # A short <h1> ("Allergies Health Center") is more often a section name than the headline.
+        h1_first = pm.h1 and not self._is_site(pm.h1) and len(pm.h1.split()) >= 4
+        if h1_first:
             cands.append((pm.h1, "h1"))
         cands += [(t, s) for t, s in pm.titles if s not in ("json-ld", "og:title")]
+        if pm.h1 and not h1_first and not self._is_site(pm.h1):
+            cands.append((pm.h1, "h1"))
         for raw, src in cands + [(None, "trafilatura")]:
             if src == "trafilatura":
                 raw = self.guess.title
@@ -119,6 +152,20 @@ class FieldChooser:
                 return t, src
         return None, None
 
+    def _shown_title(self) -> str | None:
+        """Return the <h1> that is the headline as the page shows it, when one can be told apart."""
+        metas = {norm_key(self.strip_site(clean(t))) for t, _ in self.pm.titles} - {""}
+        for h in self.pm.h1s:
+            # An <h1> that repeats a metadata title (anywhere on the page) is the headline in its shown spelling.
+            if norm_key(h) in metas and len(h.split()) >= 2:
+                return _tidy(h)
+        h = self.pm.h1
+        # Social titles are often rewritten for sharing: a headline-sized <h1> of the article wins over them.
+        if h and self.pm.h1_in_article and len(h.split()) >= 4 and not self._is_site(h) and \
+                not self._is_site(self.strip_site(h)):
+            return _tidy(h)
+        return None
+
     def publisher(self) -> tuple[str | None, str | None]:
         order = ("og:site_name", "json-ld", "meta:application-name", "json-ld:webpage", "meta:publisher")
         for want in order:
@@ -131,12 +178,17 @@ class FieldChooser:
 
     def published(self) -> tuple[str | None, str | None]:
         modified = next((d for d in (to_iso(v) for v, _ in self.pm.modified) if d), None)
-        for value, src in self.pm.published:
-            iso = to_iso(value)
-            if iso:
-                if modified and modified < iso:  # a "published" after the last change is a re-stamp
-                    return modified, src
-                return iso, src
+        cands = self._stamps()
+        if cands:
+            iso, src, zone = self._pick_stamp(cands)
+            if modified and modified < iso and _days(modified, iso) <= 1:
+                return modified, src  # a "published" after the last change is a re-stamp
+            if zone == "utc":
+                # A UTC stamp can fall on the next calendar day: the day the page shows is the local one.
+                local = self._shown_day(iso)
+                if local:
+                    return local
+            return iso, src
         for text, kind in self.pm.visible_dates:
             if kind != "updated" and not UPDATED.match(text) and date_share(text) >= 0.2:
                 found = find_date(text)
@@ -151,13 +203,63 @@ class FieldChooser:
                 pass
         return None, None
 
+    def _stamps(self) -> list[tuple[str, str, str]]:
+        """Return (ISO date, source, zone) of the publication stamps, datePublished kinds before creation stamps."""
+        primary = [(v, s) for v, s in self.pm.published if not s.endswith((":dateCreated", ":uploadDate"))]
+        rest = [(v, s) for v, s in self.pm.published if s.endswith((":dateCreated", ":uploadDate"))]
+        out = []
+        for value, src in primary + rest:
+            iso = to_iso(value)
+            if iso:
+                out.append((iso, src, _zone(value)))
+        return out
+
+    @staticmethod
+    def _pick_stamp(cands: list[tuple[str, str, str]]) -> tuple[str, str, str]:
+        # Stamps of the same article agree within a day; one written in local time (or without a time) gives the
+        # calendar day of the page, else the earliest of the UTC ones is the original.
+        near = [c for c in cands if _days(c[0], cands[0][0]) <= 1]
+        local = [c for c in near if c[2] != "utc"]
+        if local:
+            return local[0]
+        pick = min(near, key=lambda c: c[0])
+        if len({c[0] for c in near}) > 1:
+            return pick[0], pick[1], "utc-checked"
+        return pick
+
+    def _shown_day(self, iso: str) -> tuple[str, str] | None:
+        """Return the page's own calendar day for a UTC stamp: a visible date a day apart, else htmldate's."""
+        for text, kind in self.pm.visible_dates:
+            if kind == "updated" or UPDATED.match(text):
+                continue
+            found = find_date(text)
+            if found:
+                # Only the article's own stamp, the first one shown; later ones date other stories.
+                return (found[0], "page-date") if 0 < _days(found[0], iso) <= 1 else None
+        hd = self.htmldate()
+        if hd and 0 < _days(hd, iso) <= 1:
+            return hd, "htmldate"
+        return None
+
+    def htmldate(self) -> str | None:
+        """Return htmldate's original publication date of the page (it reads markup and the visible text)."""
+        if self._htmldate is None:
+            try:
+                from htmldate import find_date as htmldate_find
+
+                self._htmldate = htmldate_find(self.html, original_date=True, extensive_search=True) or ""
+            except (ValueError, TypeError, AttributeError, RecursionError):
+                self._htmldate = ""
+        return to_iso(self._htmldate) if self._htmldate else None
+
     def updated(self) -> str | None:
         return next((d for d in (to_iso(v) for v, _ in self.pm.modified) if d), None)
 
     def authors(self) -> tuple[list[str], str | None, str | None]:
         """Return (names, source, the byline text the page shows for them or None)."""
         order = ("json-ld", "itemprop", "byline", "meta:author", "article:author", "meta:parsely-author",
-                 "meta:sailthru.author", "meta:byl", "meta:dc.creator", "meta:dcterms.creator", "json-ld:webpage")
+                 "meta:sailthru.author", "meta:byl", "meta:dc.creator", "meta:dcterms.creator", "json-ld:webpage",
+                 "script")
         shown = [v for v, s in self.pm.authors if s == "byline"]
         for want in order:
             for value, src in self.pm.authors:
@@ -165,9 +267,21 @@ class FieldChooser:
                     continue
                 names = self.clean_authors(value, structured=src != "byline")
                 if names:
+                    names = self._complete(names)
                     line = next((b for b in shown if all(n.lower() in b.lower() for n in names)), None)
                     return names, src, line
         return [], None, None
+
+    def _complete(self, names: list[str]) -> list[str]:
+        # A byline run on into a job title can lose a surname ("Mark Di" of "Mark Di Stefano BuzzFeed News
+        # Reporter"): another source naming the same person in full restores it.
+        others = [n for v, s in self.pm.authors if s != "byline"
+                  for n in self.clean_authors(v, structured=True)]
+        out = []
+        for name in names:
+            full = next((o for o in others if o.lower().startswith(name.lower() + " ")), None)
+            out.append(full or name)
+        return out
 
     def clean_authors(self, value, structured: bool = True) -> list[str]:
         """Return the person names in an author value: split, roles and site names dropped, deduplicated."""
@@ -196,7 +310,8 @@ class FieldChooser:
         return names[:12]
 
     def _one_name(self, s: str) -> str | None:
-        words = list(clean(s).strip(" .:-–—()").split())
+        t = clean(s).strip(" :-–—()")
+        words = (t if re.search(r"(?:\b[A-Z]|\b[JS]r)\.$", t) else t.rstrip(". ")).split()
         while words and words[-1].lower().strip(".,") in ROLE_WORDS:
             words.pop()
         while words and words[0].lower().strip(".,") in ROLE_WORDS:

@@ -1,6 +1,7 @@
 """Visible markup of a web page: element text, the main container, itemprop, <time>, <h1>, byline, dek, figures."""
 from __future__ import annotations
 
+import html
 import re
 
 _BYLINE_CLASS = re.compile(r"\b(?:by-?line|author|authors|writer|contributor|article-?author|story-?author|"
@@ -19,10 +20,13 @@ _SKIP_CLASS = re.compile(r"related|recommend|promo|newsletter|sidebar|trending|m
 
 
 def clean(s) -> str:
-    """Return `s` as one line: whitespace runs collapsed, ends stripped, HTML-escaped quotes undone."""
+    """Return `s` as one line: whitespace runs collapsed, ends stripped, character references decoded."""
     if not isinstance(s, str):
         return ""
-    s = s.replace("&amp;", "&").replace("&quot;", '"').replace("&#39;", "'").replace("&#x27;", "'")
+    for _ in range(2):  # pages escape metadata twice ("&amp;#8217;"): no character reference may reach a field
+        if "&" not in s:
+            break
+        s = html.unescape(s)
     return re.sub(r"\s+", " ", s).strip()
 
 
@@ -111,6 +115,9 @@ def read_markup(tree, container, pm) -> None:
     h1s = [h for h in container.iter("h1") if text_of(h)] or [h for h in tree.iter("h1") if text_of(h)]
     if h1s:
         pm.h1 = text_of(h1s[0])
+        pm.h1_in_article = any(h is h1s[0] for h in container.iter("h1"))
+    pm.h1s = [text_of(h) for h in h1s] + [text_of(h) for h in tree.iter("h1") if h not in h1s and text_of(h)]
+    pm.h1s = pm.h1s[:10]
     title = tree.find(".//title")
     if title is not None and text_of(title):
         pm.titles.append((text_of(title), "title"))

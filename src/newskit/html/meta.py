@@ -5,6 +5,7 @@
 Meta tags are read here; JSON-LD is parsed in newskit.jsonld and visible markup read in newskit.pagemarkup."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newskit import lexicon
@@ -15,6 +16,8 @@ from newskit.html.markup import clean, main_container, read_markup
 PUBLISHED_META = lexicon.entries("meta/published")
 MODIFIED_META = lexicon.entries("meta/modified")
 AUTHOR_META = lexicon.entries("meta/author")
+
+_SCRIPT_AUTHOR = re.compile(r"""\bauthor["']?\s*[:=]\s*\[?\s*["']([A-Z][^"'\\<>{}]{2,60})["']""")
 
 
 @dataclass
@@ -31,6 +34,8 @@ class PageMeta:
     visible_dates: list = field(default_factory=list)  # (element text, iso or None, source)
     figures: list = field(default_factory=list)        # dicts: file, caption, credit, after (text before it)
     h1: str | None = None
+    h1_in_article: bool = False                      # the <h1> sits in the article's container
+    h1s: list = field(default_factory=list)            # every <h1> text of the page, the container's first
     og_type: str | None = None
     ld_article: bool = False
     url: str | None = None
@@ -97,6 +102,12 @@ def read_page(tree) -> PageMeta:
     for key in MODIFIED_META:
         if key in meta:
             pm.modified.append((meta[key], key if ":" in key else f"meta:{key}"))
+    for script in tree.xpath("//script[not(@type) or contains(@type, 'javascript')]")[:60]:
+        # Pages that draw the byline with JavaScript still name the author in their page data.
+        m = _SCRIPT_AUTHOR.search(script.text or "")
+        if m:
+            pm.authors.append((m.group(1), "script"))
+            break
     container = main_container(tree)
     read_markup(tree, container, pm)
     return pm

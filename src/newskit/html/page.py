@@ -11,7 +11,7 @@ import re
 import signal
 import threading
 
-from newskit.article.builder import TRAILER
+from newskit.article.body import LEAD_DATE, TRAILER
 from newskit.article.bylines import parse_byline, parse_dateline, split_credit
 from newskit.article.furniture import is_furniture
 from newskit.article.pubdate import UPDATED, date_share, find_date
@@ -27,6 +27,7 @@ MAX_HTML_CHARS = 10_000_000   # far above any real article page (typically 50 KB
 MAX_ELEMENTS = 100_000        # extraction takes ~1 s per 10,000 elements; real article pages have a few thousand
 TIME_LIMIT = 30.0             # seconds for one page, a backstop against pathological markup
 MIN_WORDS = 40                # less running text than this is not an article
+LONG_BLOCK = 30               # words in one block that make it a paragraph of running text
 _PHOTO_BY = re.compile(r"^(?:photo(?:graph)?s?|images?|pictures?|illustration|video)\s+(?:by|credit)\s*:?\s*(?=\S)",
                        re.I)
 _COURTESY = re.compile(r"\s*\((?P<credit>(?:courtesy|provided|handout|supplied)\b[^()]{2,80})\)\s*$", re.I)
@@ -195,6 +196,11 @@ class _Assembler(FieldChooser):
             nb = norm_key(b)
             if nb in skip:
                 continue
+            lead = LEAD_DATE.match(b) if not any(f == "body" for f, _ in body) else None
+            lead_date = find_date(lead.group("date")) if lead and not published else None
+            if lead_date:
+                # "Feb. 23, 2015 -- Text…": the story's date opens its first paragraph.
+                published, psrc = lead_date[0], "lead-date"
             if i < 6 and len(b.split()) <= 20 and not body:
                 found = parse_byline(b)
                 if found and found[0]:
@@ -213,8 +219,8 @@ class _Assembler(FieldChooser):
         if not authors and self.guess.author:
             authors = self.clean_authors(self.guess.author)
             asrc = "trafilatura" if authors else None
-        if not published and self.guess.date:
-            published, psrc = to_iso(self.guess.date), "trafilatura"
+        if not published and self.htmldate():
+            published, psrc = self.htmldate(), "htmldate"
         first_paras = [b for f, b in body if f == "body"][:2]
         dek, dsrc = self.dek(headline, first_paras)
         if dek:
@@ -271,10 +277,13 @@ class _Assembler(FieldChooser):
     def _is_article(self, blocks: list[str]) -> bool:
         prose = [b for b in blocks if len(b.split()) >= 8 and b.rstrip().endswith(('.', '?', '!', '"', '”', '’', ')'))]
         words = sum(len(b.split()) for b in prose)
+        # One paragraph of running text makes a short article (a note, a one-paragraph post); a listing is a run of
+        # short teasers.
+        paragraph = any(len(b.split()) >= LONG_BLOCK for b in prose)
         declared = self.pm.ld_article or (self.pm.og_type or "").lower() == "article"
         if declared:
-            return words >= MIN_WORDS // 2 and bool(prose)
-        return words >= MIN_WORDS and len(prose) >= 2
+            return (words >= MIN_WORDS // 2 and bool(prose)) or any(len(b.split()) >= LONG_BLOCK for b in blocks)
+        return (words >= MIN_WORDS and len(prose) >= 2) or paragraph
 
 
 def _layout(lines: list[_Line]) -> tuple[str, list[LayoutLine], list[Image]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from newskit.dates.timex import read_date
+from newskit.dates.isodate import read_date
 from newskit.errors import InputError
 from newskit.record import Article
 

@@ -1,43 +1,35 @@
 """Calendar rules: explicit dates, months, years, decades, weekdays, days relative to today and clock times.
 
-Each rule is a regular expression (matched case-insensitively on the raw text) and a handler that turns the match
-into a TIMEX3 (type, value) using a `Context`, or None to reject the match.
+Each handler turns its rule's match into a TIMEX3 (type, value) using a `Context`, or None to reject the match.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
 
 from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.anchor import Context
+from newskit.dates.rules import rule
 from newskit.dates.words import (
     DAYNUM,
     DECADE_WORDS,
     MONTH,
+    MONTH_WORDS,
     NUMBER_WORDS,
     PART,
     PART_CODES,
+    PART_WORDS,
     WEEKDAY,
+    WEEKDAY_WORDS,
     YEAR,
     month_number,
     weekday_number,
 )
+from newskit.lexicon import norm
 
-# (name, pattern, handler(match, Context) -> (type, value) or None)
-RULES: list[tuple[str, str, Callable[..., Any]]] = []
 # Words after which a bare "May"/"March"/"fall"/"spring" is a date and not a verb or a name.
 DATE_PREPS = lexicon.words("dates/date_prepositions")
-
-
-def rule(name: str, pattern: str):
-    """Register a handler for `pattern` under `name`."""
-    def wrap(fn):
-        RULES.append((name, pattern, fn))
-        return fn
-    return wrap
 
 
 def capitalized(word: str) -> bool:
@@ -60,7 +52,8 @@ def _day_num(s: str) -> int:
 
 @rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"
               rf"(?:,?\s+(?P<y>{YEAR})|,?\s+'(?P<yy>\d\d))?"
-              rf"|(?:the\s+)?(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?)(?![\w])")
+              rf"|(?:the\s+)?(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?)(?![\w])",
+      triggers=MONTH_WORDS)
 def _date(m, ctx):
     mon = m.group("mon") or m.group("mon2")
     if not capitalized(mon):
@@ -76,7 +69,8 @@ def _date(m, ctx):
     return "DATE", ctx.month_day(month_number(mon), d)
 
 
-@rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?(?![\w])")
+@rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?(?![\w])",
+      triggers="week")
 def _week_of(m, ctx):
     if not capitalized(m.group("mon")):
         return None
@@ -87,7 +81,8 @@ def _week_of(m, ctx):
 
 
 @rule("numeric_date", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d:])"
-                      r"|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/(?P<y2>\d{4}|\d\d)(?![\d/])")
+                      r"|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/(?P<y2>\d{4}|\d\d)(?![\d/])",
+      triggers=DECADE_WORDS, digits=True)
 def _numeric_date(m, ctx):
     if m.group("y"):
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
@@ -102,7 +97,8 @@ def _numeric_date(m, ctx):
 
 
 @rule("month_year", rf"(?:(?P<edge>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
-                    rf"|the\s+start\s+of)[\s-]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\w])")
+                    rf"|the\s+start\s+of)[\s-]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\w])",
+      triggers=MONTH_WORDS)
 def _month_year(m, ctx):
     if not capitalized(m.group("mon")):
         return None
@@ -112,13 +108,14 @@ def _month_year(m, ctx):
 @rule("month", rf"(?:(?P<edge>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of"
                rf"|the\s+rest\s+of)[\s-]+)?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous"
                rf"|the\s+following|the\s+same|that|the\s+coming|since\s+last)\s+)?(?P<mon>{MONTH})(?![\w])"
-               r"(?:(?P<ry>,?\s+(?:of\s+)?(?:this|last|next)\s+year)(?![\w']))?(?!\s+\d)")
+               r"(?:(?P<ry>,?\s+(?:of\s+)?(?:this|last|next)\s+year)(?![\w']))?(?!\s+\d)",
+      triggers=MONTH_WORDS)
 def _month(m, ctx):
     word = m.group("mon")
     if not capitalized(word) or (word.endswith(".") is False and len(word) <= 3 and word.lower() != "may"):
         return None
     mo = month_number(word)
-    rel = " ".join((m.group("rel") or "").lower().split())
+    rel = norm(m.group("rel"))
     if word.lower() in ("may", "march") and not rel and not m.group("edge") and prev_word(ctx) not in DATE_PREPS:
         return None
     a = ctx.today()
@@ -139,7 +136,8 @@ def _month(m, ctx):
 
 @rule("year", rf"(?:(?P<edge>early|late|mid|pre|post|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
               rf"|the\s+start\s+of|the\s+rest\s+of)[\s-]+|(?:the\s+)?(?:fiscal|calendar|financial|model)"
-              rf"(?:\s+year)?\s+|the\s+year\s+|FY\s?)?(?P<y>{YEAR})(?![\d%]|,\d|\.\d|-\d)")
+              rf"(?:\s+year)?\s+|the\s+year\s+|FY\s?)?(?P<y>{YEAR})(?![\d%]|,\d|\.\d|-\d)",
+      triggers=DECADE_WORDS, digits=True)
 def _year(m, ctx):
     if re.search(r"[$#]\s*$|\bNo\.\s*$|\bNos?\s*$|\d[,.]?$", ctx.before):
         return None
@@ -148,7 +146,8 @@ def _year(m, ctx):
 
 @rule("decade", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>1[5-9]\d0|20\d0)'?s(?![\w])"
                 r"|(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'(?P<short>\d0)s(?![\w])"
-                rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>{lexicon.alternation(DECADE_WORDS)})")
+                rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>{lexicon.alternation(DECADE_WORDS)})",
+      triggers=DECADE_WORDS, digits=True)
 def _decade(m, ctx):
     if m.group("dec"):
         return "DATE", m.group("dec")[:3]
@@ -158,7 +157,8 @@ def _decade(m, ctx):
 
 
 @rule("century", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<n>1\d|20|21)(?:st|nd|rd|th)[\s-]+century"
-                 r"|(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first)[\s-]+century")
+                 r"|(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first)[\s-]+century",
+      triggers="century")
 def _century(m, ctx):
     n = int(m.group("n")) if m.group("n") else {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
         m.group("w").lower()]
@@ -166,7 +166,8 @@ def _century(m, ctx):
 
 
 @rule("day_word", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)"
-                  rf"(?:\s+(?P<part>{PART}))?|the\s+day\s+(?P<ba>before|after)\s+(?P<w2>yesterday|tomorrow)")
+                  rf"(?:\s+(?P<part>{PART}))?|the\s+day\s+(?P<ba>before|after)\s+(?P<w2>yesterday|tomorrow)",
+      triggers="today yesterday tomorrow tonight")
 def _day_word(m, ctx):
     w = (m.group("w") or m.group("w2")).lower()
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
@@ -182,7 +183,8 @@ def _day_word(m, ctx):
 
 @rule("weekday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next"
                  rf"|(?:early|late)(?:\s+on)?|that)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"
-                 rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?)?(?![\w])")
+                 rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?)?(?![\w])",
+      triggers=WEEKDAY_WORDS)
 def _weekday(m, ctx):
     if not capitalized(m.group("wd")):
         return None
@@ -193,7 +195,7 @@ def _weekday(m, ctx):
         value = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")), y)
     else:
         wd = weekday_number(m.group("wd"))
-        rel = " ".join((m.group("rel") or "").lower().split())
+        rel = norm(m.group("rel"))
         a = ctx.today()
         if a is None:
             value = f"XXXX-WXX-{wd}"
@@ -217,7 +219,8 @@ def _weekday(m, ctx):
 @rule("part_of_day", rf"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<rel>this|last|that|the|the\s+next"
                      rf"|the\s+following|the\s+previous|the\s+same)\s+(?P<part>{PART})(?![\w])"
                      rf"|(?:(?:early|late|mid)[\s-]+)?(?P<part2>{PART})\s+(?P<w>yesterday|today|tomorrow"
-                     rf"|{WEEKDAY})(?![\w])")
+                     rf"|{WEEKDAY})(?![\w])",
+      triggers=PART_WORDS)
 def _part_of_day(m, ctx):
     part = PART_CODES[(m.group("part") or m.group("part2")).lower()]
     if m.group("w"):
@@ -232,7 +235,7 @@ def _part_of_day(m, ctx):
         else:
             base = ctx.weekday(weekday_number(m.group("w")))
         return "TIME", f"{base}T{part}"
-    rel = " ".join(m.group("rel").lower().split())
+    rel = norm(m.group("rel"))
     a = ctx.today()
     if rel == "the" and re.match(r"\s+(?:of|before|after|when)\b", ctx.after):
         return None
@@ -257,7 +260,8 @@ def _part_of_day(m, ctx):
                r"|(?P<hw>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock)"
                r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|local\s+time))?"
                rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rd>today|yesterday|tomorrow)"
-               rf"|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?))?(?![\w])")
+               rf"|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?))?(?![\w])",
+      triggers="noon midnight midday clock", digits=True)
 def _clock(m, ctx):
     if m.group("named") and re.search(r"\bhigh\s*$", ctx.before, re.I):
         return None

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from newskit.dates import timex
-from newskit.dates.rules.calendar import capitalized, rule
+from newskit.dates.rules import rule
+from newskit.dates.rules.calendar import capitalized
 from newskit.dates.words import MONTH, NUMBER_WORDS, SEASON_CODES, YEAR, month_number, number
 from newskit.lexicon import norm
 
@@ -16,7 +17,8 @@ _SPOKEN_TENS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                      rf"(?:the\s+year\s+)?(?P<c>nineteen|eighteen)[\s-](?P<y>{_SPOKEN_TENS}|hundred)(?![\w-])"
                      r"|(?P<yr>the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<y2>one|two|three|four|five|six|seven"
                      r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-                     rf"|{_SPOKEN_TENS}))?(?![\w-])")
+                     rf"|{_SPOKEN_TENS}))?(?![\w-])",
+      triggers="nineteen eighteen thousand")
 def _spoken_year(m, ctx):
     """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
     if m.group("yr"):
@@ -67,7 +69,8 @@ HOLIDAYS = {"christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: d
 
 @rule("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)"
                  rf"|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day"
-                 rf"|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)(?:,?\s+(?P<y>{YEAR}))?(?![\w])")
+                 rf"|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)(?:,?\s+(?P<y>{YEAR}))?(?![\w])",
+      triggers="christmas thanksgiving easter halloween valentine new independence labor memorial election")
 def _holiday(m, ctx):
     name = norm(m.group("h"))
     if not capitalized(m.group("h")):

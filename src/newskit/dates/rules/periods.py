@@ -7,15 +7,19 @@ import re
 from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.anchor import Context
-from newskit.dates.rules.calendar import DATE_PREPS, prev_word, rule
+from newskit.dates.rules import rule
+from newskit.dates.rules.calendar import DATE_PREPS, prev_word
 from newskit.dates.words import (
     APPROX,
+    DECADE_WORDS,
     MONTH,
     NUM,
     ORDINALS,
     SEASON,
     SEASON_CODES,
+    SEASON_WORDS,
     UNIT,
+    UNIT_WORDS,
     YEAR,
     month_number,
     number,
@@ -30,7 +34,8 @@ from newskit.lexicon import norm
                   r"|the\s+prior|the\s+following|the\s+next|the\s+current|the\s+same|that|this\s+past|past"
                   r"|the\s+latest|the\s+full|the\s+calendar|the\s+current\s+fiscal|the\s+latest\s+fiscal|the"
                   r"|the\s+fiscal|the\s+new|the\s+whole|the\s+entire)\s+(?P<unit>day|week|weekend|month|year"
-                  r"|decade|century)(?![\w-])")
+                  r"|decade|century)(?![\w-])",
+      triggers="day week weekend month year decade century")
 def _relative(m, ctx):
     rel, unit, edge = norm(m.group("rel")), m.group("unit").lower(), norm(m.group("edge"))
     if m.group("unit")[0].isupper() and m.group("rel")[0].isupper() and not edge and \
@@ -86,7 +91,8 @@ _QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|correspon
 @rule("quarter", rf"(?:(?:the|its|their|a|this|last|next)\s+)?(?:(?P<yr>this|last|next)\s+year's\s+)?"
                  rf"(?P<mods>(?:(?:{_QMODS})[\s-]+){{0,4}})(?P<unit>quarter|period|half)"
                  rf"(?:\s+(?:of|in|for)\s+(?:(?P<y>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<ry>this|last|next)\s+year))?"
-                 rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?(?![\w-])")
+                 rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?(?![\w-])",
+      triggers="quarter quarters period half")
 def _quarter(m, ctx):
     mods = norm(m.group("mods")).replace("-", " ")
     whole = norm(m.group(0))
@@ -161,7 +167,8 @@ _SHORT_YEAR = rf"(?:FY\s?)?(?:{YEAR}|'\d\d)"
                       rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)"
                       rf"(?:(?:\s+|-|/|\s*(?='))(?P<y>{_SHORT_YEAR})|(?P<yy>\d\d))?(?![\w%-]|[.,]\d)"
                       rf"|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
-                      rf"[\s-]+(?P<y3>{YEAR})(?![\w%-]|[.,]\d)")
+                      rf"[\s-]+(?P<y3>{YEAR})(?![\w%-]|[.,]\d)",
+      triggers=DECADE_WORDS, digits=True)
 def _quarter_code(m, ctx):
     """Quarters and halves written the way earnings reports do: "Q3 2024", "3Q24", "H1 2024", "first-half 2024"."""
     if m.group("ord"):
@@ -192,7 +199,8 @@ def _quarter_code(m, ctx):
 
 @rule("season", rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the|that"
                 rf"|the\s+previous|the\s+following|the\s+coming|the\s+past)\s+)?(?:(?:early|late)\s+)?"
-                rf"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?![\w-])")
+                rf"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?![\w-])",
+      triggers=SEASON_WORDS)
 def _season(m, ctx):
     code = SEASON_CODES[m.group("s").lower()]
     rel = norm(m.group("rel"))
@@ -228,7 +236,8 @@ def amount_of(m):
 
 @rule("ago", rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?:or\s+so\s+)?"
              r"(?P<dir>ago|earlier|later|before"
-             r"|after|from\s+now|hence|back|previously|prior|before\s+that|after\s+that)(?![\w])")
+             r"|after|from\s+now|hence|back|previously|prior|before\s+that|after\s+that)(?![\w])",
+      triggers=UNIT_WORDS)
 def _ago(m, ctx):
     direction = norm(m.group("dir"))
     if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)\"]|$|and\b|but\b)", ctx.after):
@@ -271,7 +280,8 @@ def _ref_is(ctx: Context, gran: str) -> bool:
                   rf"|entire|full|whole|recent|current|year-earlier|year-ago)\s+)?(?:(?P<approx>{APPROX})\s+)?(?P<num>{NUM})"
                   rf"(?:\s+(?:or|to|-)\s+(?P<num2>{NUM}))?(?:\s+(?:more|additional|further|straight|consecutive"
                   rf"|full|trading|business|calendar|working|long|short))?(?:\s+|-)(?P<unit>{UNIT})(?P<old>-old|-long)?"
-                  r"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?![\w-])|(?P<bare>decades|years|months|weeks)-long")
+                  r"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?![\w-])|(?P<bare>decades|years|months|weeks)-long",
+      triggers=UNIT_WORDS)
 def _duration(m, ctx):
     if m.group("bare"):
         return "DURATION", _vague(m.group("bare"))
@@ -308,7 +318,8 @@ _SOMEDAY_BEFORE = lexicon.words("dates/someday_cues")
 _DURATION_CUES = lexicon.words("dates/duration_cues")
 
 
-@rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])")
+@rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])",
+      triggers=UNIT_WORDS)
 def _bare_units(m, ctx):
     if prev_word(ctx) not in _DURATION_CUES:
         return None
@@ -321,7 +332,8 @@ def _vague(word: str) -> str:
     return timex.duration(None, "Y" if code == "E" else code)
 
 
-@rule("year_adjective", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year's\s+end|month-end)(?![\w-])")
+@rule("year_adjective", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year's\s+end|month-end)(?![\w-])",
+      triggers="year month")
 def _year_adjective(m, ctx):
     word = norm(m.group("w")).replace(" ", "-")
     if word in ("year-earlier", "year-ago"):

@@ -5,17 +5,23 @@ import re
 
 from newskit import lexicon
 from newskit.dates import timex
-from newskit.dates.rules.calendar import rule
+from newskit.dates.rules import rule
 from newskit.dates.rules.periods import amount_of
 from newskit.dates.words import (
     MONTH,
+    MONTH_WORDS,
     NUM,
     PART,
     PART_CODES,
+    PART_WORDS,
     SEASON,
     SEASON_CODES,
+    SEASON_WORDS,
     UNIT,
+    UNIT_WORDS,
     WEEKDAY,
+    WEEKDAY_PLURALS,
+    WEEKDAY_WORDS,
     month_number,
     unit_code,
     weekday_number,
@@ -28,7 +34,8 @@ _ADVERBS = lexicon.table("dates/set_adverbs")
 @rule("set", rf"(?:every|each|per|a)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}"
              rf"|{SEASON}|{PART}|weekend|season)(?![\w])|(?P<adv>{lexicon.alternation(_ADVERBS)})(?![\w])"
              rf"|(?P<times>once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{UNIT}|weekend)(?![\w])"
-             rf"|(?P<plural>(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?![\w])")
+             rf"|(?P<plural>(?:{lexicon.alternation(WEEKDAY_PLURALS)}))(?![\w])",
+      triggers=MONTH_WORDS | WEEKDAY_WORDS | UNIT_WORDS | SEASON_WORDS | PART_WORDS | set(_ADVERBS))
 def _set(m, ctx):
     whole = norm(m.group(0))
     if whole.startswith("a ") and m.group("unit") and not re.search(r"(?:\d|once|twice|times|percent|%|cents?|share)"
@@ -61,7 +68,8 @@ def _set(m, ctx):
 REF_WORDS = lexicon.table("dates/ref_words")
 
 
-@rule("ref", r"(?:" + lexicon.alternation(REF_WORDS, space=r"\s+") + r")(?![\w-])")
+@rule("ref", r"(?:" + lexicon.alternation(REF_WORDS, space=r"\s+") + r")(?![\w-])",
+      triggers="now current currently recent recently lately past future present these term soon later coming nowadays")
 def _ref(m, ctx):
     word = norm(m.group(0))
     if word == "now" and re.match(r"-\w", ctx.after):  # "now-defunct"
