@@ -41,7 +41,7 @@ def test_keys_follow_field_order_with_leading_names():
     assert list(Speaker(4, 9, "Peskov", name="Dmitry Peskov", entity="E3").to_dict()) == \
         ["name", "entity", "start", "end", "text"]
     assert list(LayoutLine(0, 5, "Title", field="headline").to_dict()) == ["field", "start", "end", "text"]
-    assert list(When(0, 6, "Friday", value="2024-01-19").to_dict()) == ["value", "start", "end", "text"]
+    assert list(When(0, 6, "Friday", value="2024-01-19").to_dict()) == ["value", "start", "end", "text", "source"]
 
 
 def test_empty_optional_fields_are_left_out():

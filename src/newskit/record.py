@@ -28,12 +28,16 @@ from typing import Annotated, Any, ClassVar, Literal
 
 EntityType = Literal["person", "place", "organization", "event", "nationality", "product", "work_of_art", "law",
                      "language"]
-EntityRole = Literal["author"]
+EntityRole = Literal["author", "credit"]
+SpeakerRole = Literal["author"]
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect", "scare"]
 EventType = Literal["visit", "meeting", "statement", "launch", "test", "military_exercise", "attack", "agreement",
-                    "arms_transfer", "election", "war", "other"]
-EventStatus = Literal["happened", "planned", "reported"]
+                    "arms_transfer", "election", "war", "acquisition", "sale", "lawsuit", "ruling", "appointment",
+                    "resignation", "death", "arrest", "protest", "disaster", "financial_result", "product_launch",
+                    "other"]
+EventStatus = Literal["happened", "planned", "reported", "negated", "hypothetical"]
+WhenSource = Literal["clause", "sentence", "published"]
 LayoutField = Literal["section", "header", "headline", "subheadline", "byline", "publisher", "date", "updated",
                       "dateline", "image", "caption", "credit", "body", "boilerplate"]
 
@@ -194,7 +198,8 @@ class Entity(Value):
     count: Annotated[int, Info("number of mentions", minimum=0)] = field(init=False, default=0)
     salience: Annotated[float, Info("how central to the article", dump=_round4, minimum=0, maximum=1)] = 0.0
     mentions: tuple[Span, ...]
-    role: Annotated[EntityRole | None, Info("author: named only in the byline", omit=is_none)] = None
+    role: Annotated[EntityRole | None, Info("author: named only in the byline; credit: named only in a photo credit",
+                                            omit=is_none)] = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "count", len(self.mentions))
@@ -221,8 +226,10 @@ class Speaker(Span):
     """Who a quote is attributed to: the attributing mention and, when resolvable, its entity id."""
 
     json_first = ("name", "entity")
-    name: str
+    name: str | None
     entity: Annotated[str | None, Info("the speaker's entity id")] = None
+    role: Annotated[SpeakerRole | None, Info("author: a first-person speaker, the article's author",
+                                             omit=is_none)] = None
 
 
 @dataclass(frozen=True)
@@ -240,26 +247,42 @@ class Quote(Span):
 # ------------------------------------------------------------------------------------------------ events
 
 
-@dataclass(frozen=True, kw_only=True)
-class When(Span):
-    """The date of an event: the DateMention's value and where it is in the text."""
+@dataclass(frozen=True)
+class When(Value):
+    """The date of an event: its TIMEX3 value, the time expression it was read from (none when the publication date
+    stands in) and the rule that found it."""
 
     json_first = ("value",)
+    start: Annotated[int | None, Info("where the time expression starts; null when source is published", minimum=0)]
+    end: Annotated[int | None, Info(minimum=0)]
+    text: Annotated[str | None, Info("the time expression")]
     value: Annotated[str, Info("TimeML TIMEX3 value")]
+    source: Annotated[WhenSource, Info("clause: a time expression in the event's own clause; sentence: one governing "
+                                       "it from above; published: the article's date, for present-tense events and "
+                                       "statements")] = "clause"
 
 
 @dataclass(frozen=True)
 class Event(Value):
     """Something the article reports happened or will happen."""
 
+    json_first = ("type", "predicate", "trigger", "sentence", "status", "who", "whom", "what", "where", "when",
+                  "reported_by")
     type: EventType
     trigger: Annotated[Span, Info("the word that names the event")]
     sentence: Span
-    status: EventStatus
-    who: Annotated[tuple[str, ...], Info("entity ids of the participants")] = ()
+    status: Annotated[EventStatus, Info("happened; planned (future, intended); reported (only someone's word); "
+                                        "negated; hypothetical (under a condition or could/may)")]
+    who: Annotated[tuple[str, ...], Info("entity ids of the agents")] = ()
     where: Annotated[tuple[str, ...], Info("entity ids of the places")] = ()
     when: When | None = None
-    mentions: Annotated[tuple[Span, ...], Info("every trigger of the same happening")] = ()
+    mentions: Annotated[tuple[Span, ...], Info("every span telling this happening: triggers grouped into it, the "
+                                               "light verb of 'held talks'")] = ()
+    predicate: Annotated[str, Info("lemma of the word naming the event, with a verb's particle ('step down')")] = ""
+    whom: Annotated[tuple[str, ...], Info("entity ids of the people, organizations or places it is done to")] = ()
+    what: Annotated[tuple[str, ...], Info("entity ids of other named things it is done to")] = ()
+    reported_by: Annotated[str | None, Info("entity id of whoever the article has it from "
+                                            "('KCNA said Putin will visit')")] = None
 
 
 # ------------------------------------------------------------------------------------------------ records

@@ -124,6 +124,63 @@ def test_timeml_sample_value_f1(nlp):
     assert scores["value"]["f1"] >= 0.74
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Congress still has no full-year budget for the agency.", []),
+    ("Lawmakers failed to agree on a full-year budget.", []),
+    ("The council adopted a whole-month schedule of repairs.", []),
+    ("The strike lasted a full year.", ["P1Y"]),
+    ("The inquiry became a year-long ordeal.", ["P1Y"]),
+])
+def test_hyphenated_full_period_is_an_adjective(nlp, sentence, expected):
+    assert [d.value for d in extract_dates(nlp(sentence), "2024-01-22")] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a modal looks ahead; "could" is as often the past of "can" and is left to the nearest reading
+    ("Voters may punish the party in November.", ["2016-11"]),
+    ("The senator said he can win Tuesday's primary.", ["2016-04-26"]),
+    # a gerund has no tense of its own: the verb it hangs from decides
+    ("She stopped giving speeches before launching her bid in September.", ["2015-09"]),
+    # a reduced passive reports what was done
+    ("They will appeal the ruling, issued Friday by the court.", ["2016-04-15"]),
+])
+def test_tense_of_modals_and_participles(nlp, sentence, expected):
+    assert [d.value for d in extract_dates(nlp(sentence), "2016-04-20")] == expected
+
+
+def test_live_blog_time_stamps_take_the_publication_day(nlp):
+    text = ("Rally moves to Ohio\n\n9:40 p.m.\n\nThe governor spoke of the vote on Friday.\n\n"
+            "8:15 p.m.\n\nThe candidates arrived late.\n")
+    values = [d.value for d in extract_dates(nlp(text), "2016-04-20")]
+    assert values == ["2016-04-20T21:40", "2016-04-15", "2016-04-20T20:15"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "She told the Chicago Daily Herald that she would run.",
+    "He writes a column for Harbor Monthly.",
+    "Speaking to \u201cKBC This Morning\u201d on the radio, he smiled.",
+    "Shares crashed on Black Monday and never recovered.",
+])
+def test_temporal_words_inside_names_are_not_dates(nlp, sentence):
+    assert extract_dates(nlp(sentence), "2016-04-20") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ferry sank on May 3, 2011. The day before, the crew had warned of the storm.",
+     ["2011-05-03", "2011-05-02"]),
+    ("The mill closed in 2009. The next year, the town lost its school.", ["2009", "2010"]),
+    ("The dam burst on June 3, 2011. By the end of the week, the water had gone.", ["2011-06-03", "2011-W22"]),
+    ("The strike began in March. It ended on the 14th, when the union gave in.", ["2016-03", "2016-03-14"]),
+    ("The rule applied from Feb. 1 of this year.", ["2016-02-01"]),
+    ("Sales in the second half of the year fell.", ["2016-H2"]),
+    ("The memorial recalls the attacks of Sept.11, 2001.", ["2001-09-11"]),
+    ("The siege lasted four-and-a-half years.", ["P4Y6M"]),
+    ("In after-hours trading the shares slipped.", []),
+])
+def test_narrative_and_unseen_forms(nlp, text, expected):
+    assert [d.value for d in extract_dates(nlp(text), "2016-04-20")] == expected
+
+
 def test_every_rule_carries_its_triggers_and_runs_only_near_them():
     from newskit.dates.extract import find
     from newskit.dates.rules import RULES

@@ -229,3 +229,54 @@ def test_a_surname_addressed_as_mr_is_a_person(nlp):
             "\"Mr. Trump, do you really think that?\" he asked. Trump did not answer.\n")
     ents = {e.name: e.type for e in extract_entities(nlp(text))}
     assert ents.get("Trump") == "person"
+
+
+def _entities(nlp, text):
+    from newskit.article.builder import parse_article
+
+    return extract_entities(nlp(text), parse_article(text))
+
+
+def test_names_in_capitals_take_the_best_cased_form(nlp):
+    text = ("Senate backs stopgap bill\n\nBy RUTH OKAFOR and DANIEL PRICE\n\n"
+            "WASHINGTON (AP) — The Senate approved a short-term bill on Thursday, and aides in Washington "
+            "said the House would vote next.\n\nNATO officials were not involved.\n")
+    ents = _entities(nlp, text)
+    names = {e.name for e in ents}
+    assert {"Ruth Okafor", "Washington"} <= names
+    assert sorted(n for n in names if n.isupper()) == ["AP", "NATO"]  # acronyms have no other form
+    washington = next(e for e in ents if e.name == "Washington")
+    assert washington.count == 2 and washington.type == "place"
+
+
+def test_dateline_city_alone_is_recased(nlp):
+    text = "Port reopens\n\nNEW ORLEANS (AP) — The port reopened on Friday after the storm, officials said.\n"
+    names = {e.name for e in _entities(nlp, text)}
+    assert "New Orleans" in names and "NEW ORLEANS" not in names
+
+
+def test_rivers_and_cities_are_places(nlp):
+    text = ("Rain floods northern towns\n\nThe River Ouse rose two metres overnight. In France, Lyon also had "
+            "heavy rain, and officials in Lyon shut three bridges. The Kremlin said nothing.\n")
+    by_name = {e.name: e for e in _entities(nlp, text)}
+    assert by_name["River Ouse"].type == "place"
+    assert by_name["Lyon"].type == "place" and by_name["Lyon"].count == 2
+
+
+def test_photo_credit_outlet_ranks_last_as_credit(nlp):
+    text = ("Rain floods northern towns\n\nPhoto: Unsplash\n\nThe River Ouse rose overnight and the Kremlin "
+            "said nothing about the Russian floods.\n")
+    ents = _entities(nlp, text)
+    credit = next(e for e in ents if e.name == "Unsplash")
+    assert credit.role == "credit" and ents[-1] is credit
+    assert credit.to_dict()["role"] == "credit"
+
+
+def test_relational_nouns_are_not_titles(nlp):
+    text = ("Foreign Minister Annalena Baerbock met her Russian counterpart, Sergei Lavrov, in Geneva. "
+            "Her colleague, Tom Reed, and his old rival, Marc Dubois, stayed home. A friend, Paul Weller, "
+            "drove them.")
+    by_name = {e.name: e for e in extract_entities(nlp(text))}
+    for who in ("Sergei Lavrov", "Tom Reed", "Marc Dubois", "Paul Weller"):
+        assert by_name[who].titles == (), who
+    assert by_name["Annalena Baerbock"].titles == ("Foreign Minister",)

@@ -175,3 +175,43 @@ def test_random_marks_property(nlp, pieces):
 def test_degenerate_inputs(nlp, text):
     _, qs = _quotes(nlp, text)
     _check_offsets(text, qs)
+
+
+def test_listener_pronoun_is_never_the_speaker(nlp):
+    text = "The flood came at night. My neighbour, Dr. Amélie Roux, kept telling me that the river would rise again."
+    _, qs = _quotes(nlp, text)
+    (q,) = qs
+    assert q.cue.text == "telling"
+    assert q.speaker is not None and q.speaker.text != "me" and "Roux" in q.speaker.text
+    assert q.speaker.role is None
+
+
+def test_first_person_subject_is_the_author(nlp):
+    text = "We drove north at dawn. I told the driver that the road was closed."
+    _, qs = _quotes(nlp, text)
+    (q,) = qs
+    assert q.speaker.text == "I" and q.speaker.role == "author"
+    assert q.speaker.to_dict()["role"] == "author"
+
+
+def test_quoted_verdict_of_a_named_speaker_is_direct(nlp):
+    text = ("Senate leader Mitch McConnell called it \u201ca responsible step.\u201d "
+            "Some critics described the plan as \u201creckless.\u201d")
+    _, qs = _quotes(nlp, text)
+    first, second = sorted(qs, key=lambda q: q.start)
+    assert first.kind == "direct" and first.cue.text == "called" and "McConnell" in first.speaker.text
+    assert second.kind == "scare"  # nobody named: the reporter's distance, not a statement
+
+
+def test_nested_attribution_is_one_quote(nlp):
+    text = "Chuck Schumer told reporters on Tuesday that he expects the House to pass the bill quickly."
+    _, qs = _quotes(nlp, text)
+    (q,) = qs
+    assert q.cue.text == "told" and "expects the House" in q.text
+
+
+def test_country_us_is_not_first_person(nlp):
+    text = "The US has said that the shipments broke the sanctions."
+    _, qs = _quotes(nlp, text)
+    (q,) = qs
+    assert q.speaker.text == "The US" and q.speaker.role is None

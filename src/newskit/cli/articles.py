@@ -7,12 +7,20 @@ import sys
 import click
 
 from newskit.cli.app import cli
-from newskit.cli.options import Failure, check_inputs, common_options, pick_workers, report_error, several
+from newskit.cli.options import (
+    Failure,
+    check_archive_options,
+    check_inputs,
+    common_options,
+    pick_workers,
+    report_error,
+    several,
+)
 from newskit.errors import ExitStatus, NewskitError
 
 
 def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model=None, workers, max_bytes,
-        debug, timeout=None, progress=None, view_options=None) -> None:
+        debug, timeout=None, progress=None, view_options=None, **archive) -> None:
     """Run one article command end to end and exit with the contract's status code."""
     from newskit.io.inputs import read_inputs
     from newskit.io.output import Output
@@ -20,9 +28,15 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
 
     if as_json and as_jsonl:
         raise click.UsageError("--json and --jsonl are exclusive")
+    check_archive_options(archive, as_json or as_jsonl)
     inputs, published = check_inputs(inputs, published)
     view_options = dict(view_options or {})
     tasks = COMMAND_TASKS[command] + (("all_types",) if view_options.pop("all_types", False) else ())
+    if archive.get("output"):
+        from newskit.cli.archive import run_to_output
+
+        run_to_output(command, tasks, inputs, input_format=input_format, published=published, model=model,
+                      workers=workers, max_bytes=max_bytes, debug=debug, progress=progress, **archive)
     if not (as_json or as_jsonl) and sys.stdout.isatty():
         tasks += ("text",)  # the human views quote the sentence around each date
     notes: list[str] = []

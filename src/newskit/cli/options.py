@@ -11,6 +11,25 @@ from newskit.deadline import DEFAULT_TIMEOUT
 FORMAT_CHOICES = click.Choice(["auto", "text", "html", "jsonl"])
 
 
+# Archive runs (records to files instead of stdout): see newskit.archive and the README's "Large archives".
+ARCHIVE_OPTIONS = [
+    click.option("--output", metavar="DIR|FILE.db",
+                 help="Write records to files: one part per input shard, resumable (see --format)."),
+    click.option("--format", "output_format", type=click.Choice(["jsonl", "parquet", "sqlite"]), default=None,
+                 help="With --output: JSONL parts, Parquet tables, or one SQLite database "
+                      "[default: sqlite for FILE.db/.sqlite, else jsonl]."),
+    click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                 help="With --output: run shards on this machine, or on a Dask cluster (extra: newskit[dask])."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="With --engine dask: the scheduler to use (tcp://host:8786) [default: a local cluster]."),
+    click.option("--text-column", default="text", show_default=True, metavar="NAME",
+                 help="Parquet inputs: the column holding the article text (or html)."),
+    click.option("--id-column", metavar="NAME", help="Parquet inputs: the column holding the article id."),
+    click.option("--overwrite", is_flag=True,
+                 help="With --output: replace output made by another command or model instead of refusing."),
+]
+
+
 class Failure(click.ClickException):
     """A run-stopping error, printed as the documented `newskit: problem` line (exit 1), not click's `Error:`."""
 
@@ -44,15 +63,16 @@ OPTIONS = {
 }
 
 
-def common_options(f=None, *, model: bool = True, formats: bool = True):
+def common_options(f=None, *, model: bool = True, formats: bool = True, archive: bool = True):
     """Attach the options every article command shares (`model`: --model, for commands that run the model;
-    `formats`: --json/--jsonl, for commands that write records to stdout)."""
+    `formats`: --json/--jsonl, for commands that write records to stdout; `archive`: --output and the options
+    of archive runs, for commands whose records can go to files)."""
     def attach(f):
         names = ["input_format"] + (["json", "jsonl"] if formats else []) + ["published"]
         names += (["model"] if model else []) + ["workers", "max_bytes"] + (["timeout"] if model else [])
         names += ["progress", "debug"]
-        for name in reversed(names):
-            f = OPTIONS[name](f)
+        for opt in reversed([OPTIONS[name] for name in names] + (ARCHIVE_OPTIONS if archive else [])):
+            f = opt(f)
         return click.argument("inputs", nargs=-1, metavar="[INPUT]...")(f)
 
     return attach(f) if f is not None else attach
@@ -96,3 +116,16 @@ def report_error(rec: dict) -> None:
     click.echo(f"newskit: {err.get('where') or rec['id']}: {err['message']} [{err['code']}]", err=True)
 
 
+
+
+def check_archive_options(archive: dict, streaming: bool) -> None:
+    """Raise a usage error for archive options that cannot go together (or need --output)."""
+    if archive.get("output"):
+        if streaming:
+            raise click.UsageError("--output writes files; it cannot go with --json or --jsonl")
+        if archive.get("scheduler") and archive.get("engine") != "dask":
+            raise click.UsageError("--scheduler needs --engine dask")
+        return
+    for name, default in (("engine", "local"), ("output_format", None), ("scheduler", None), ("overwrite", False)):
+        if archive.get(name) not in (default, None):
+            raise click.UsageError(f"--{name.replace('output_', '')} needs --output")

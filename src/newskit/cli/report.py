@@ -27,7 +27,7 @@ def _make_folder(folder: Path) -> None:
 @cli.command("report")
 @click.option("-o", "--output", required=True, metavar="PATH",
               help="FILE.html, or a directory (no .html/.htm suffix, or ending in /) for one page per article.")
-@common_options(formats=False)
+@common_options(formats=False, archive=False)
 def report_command(inputs, output, input_format, published, model, workers, max_bytes, timeout, progress, debug):
     """Write self-contained HTML reports: the article with entities and dates marked, and side panels.
 

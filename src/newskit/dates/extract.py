@@ -32,6 +32,7 @@ _BEFORE, _AFTER = 50, 70
 # "a year earlier" and "the year-ago quarter" compare with the period under discussion; they do not replace it.
 _COMPARATIVE = re.compile(r"earlier|ago|before|later|after|previous|prior|year-|comparable|corresponding", re.I)
 _FUTURE_AUX = lexicon.words("dates/future_auxiliaries")
+_MODALS = lexicon.words("dates/modals")
 # Word forms, not lemmas: the "dates" pipeline runs without the lemmatizer.
 _FUTURE_VERBS = re.compile(r"(?:expect|plan|schedul|slat|intend|aim|hop|prepar|propos)(?:e|es|ed|s|ing|ning|ned)?"
                            r"|due|set", re.I)
@@ -179,6 +180,21 @@ def _own_clause(verb, span):
     return verb
 
 
+_NONFINITE_DEPS = {"advcl", "xcomp", "pcomp", "acl", "conj"}
+
+
+def _governing_verb(tok):
+    """Return the nearest verb above a participle (through a preposition or noun), or None."""
+    up = tok.head
+    for _ in range(3):
+        if up is tok or up.head is up and up.pos_ not in ("VERB", "AUX"):
+            return None
+        if up.pos_ in ("VERB", "AUX"):
+            return up
+        tok, up = up, up.head
+    return None
+
+
 def _tense_of(doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -206,8 +222,18 @@ def _tense_of(doc, start: int, end: int) -> str | None:
                 tok.tag_ in ("VB", "VBZ", "VBP", "VBG") or words & {"is", "are", "'s", "'re", "be", "has"}
                 or (tok.tag_ == "VBD" and tok.lower_ not in ("set", "due")))):
             return FUTURE
+        if words & _MODALS:
+            # "may close by March", "can win Tuesday": a possibility lies ahead; "might have won" is past
+            return PAST if "have" in words else FUTURE
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "'ve"}:
             return PAST
+        if tok.tag_ == "VBN" and not auxes and tok.dep_ == "acl":
+            return PAST  # "the decision, announced Wednesday": a reduced passive tells what was done
+        if tok.tag_ == "VBG" and not auxes and tok.dep_ in _NONFINITE_DEPS:
+            up = _governing_verb(tok)
+            if up is not None:
+                tok = up  # "before announcing her run in April", "clips dating back to June": no tense of its own
+                continue
         if tok.tag_ == "VB" and "to" in words and tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head is not tok:
             tok = tok.head  # "plans to visit", "agreed to meet": the governing verb decides
             if _FUTURE_VERBS.fullmatch(tok.text) or tok.lower_ in ("is", "are", "'s"):

@@ -49,7 +49,8 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
            r"|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two"
            r"|three|four|five|six|seven|eight|nine|ten|a dozen|dozen|a couple of|couple of|a hundred|hundred)")
-NUM = (rf"(?:\d+(?:\.\d+)?(?:\s*1/2|\s+and\s+a\s+half)?|{NUMWORD}(?:\s+and\s+a\s+half)?|an?(?:\s+and\s+a\s+half)?"
+NUM = (rf"(?:\d+(?:\.\d+)?(?:\s*1/2|\s+and\s+a\s+half)?|{NUMWORD}(?:[\s-]+and[\s-]+a[\s-]+half)?"
+       r"|an?(?:\s+and\s+a\s+half)?"
        r"|half\s+an?|a\s+few|few|several|some|many|a\s+number\s+of)")
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries"
         r"|century|millenni(?:um|a))")

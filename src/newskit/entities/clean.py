@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from newskit import lexicon
-from newskit.entities import names, places
+from newskit.entities import cities, names, places
 from newskit.entities.span import Layout, Mention, make_mention
 
 # Labels that name things; the numeric ones (DATE, MONEY, CARDINAL...) are other modules' business.
@@ -117,6 +117,9 @@ def _person_or_org(doc, s: int, e: int, label: str) -> str:
     last = doc[e - 1].lower_.rstrip(".")
     if label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC") and last in ORG_HEADS and e - s > 1:
         return "ORG"  # "Douglas Aircraft", "Garuda Airlines": a person's name never ends in a firm's noun
+    if label in ("ORG", "PERSON", "PRODUCT", "NORP", "FAC") and last not in ORG_HEADS \
+            and cities.is_feature([t.text for t in doc[s:e]]):
+        return "LOC"  # "River Ouse", "Mount Kenya": a natural feature is a location
     if label == "PERSON" and s > 0 and doc[s - 1].lower_ == "the" and doc[s].text[:1].isupper():
         return "ORG"  # "the Beatles": people do not take an article
     if label in ("PERSON", "GPE", "PRODUCT", "WORK_OF_ART", "NORP") and s > 0 and doc[s - 1].lower_ in ORG_CUES \

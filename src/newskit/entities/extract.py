@@ -10,8 +10,8 @@ import re
 from collections import Counter
 
 from newskit import lexicon
+from newskit.entities import cities, names, places
 from newskit.entities import grouping as aliases
-from newskit.entities import names, places
 from newskit.entities.mentions import Layout, Mention, add_matches, collect, doc_text
 from newskit.entities.named_events import event_key, event_mentions
 from newskit.entities.titles import person_titles
@@ -27,6 +27,7 @@ def extract_entities(doc, article=None, *, all_types=False) -> list[Entity]:
     authors = set(article.authors) if article is not None else set()
     text = doc_text(doc)
     found = collect(doc, article)
+    cities.retype_cities(doc, found)
     found = _drop_caps_noise(text, found)
     found = _join_containers(text, found)
     clusters = aliases.group(found, text, authors)
@@ -140,12 +141,31 @@ def _canonical(ms: list[Mention], label: str) -> str:
     return max(full, key=lambda t: (counts[t], len(t), -texts.index(t)))
 
 
+def _best_cased(name: str, ms: list[Mention], label: str, authors: set[str]) -> str:
+    """Return `name` as the text writes it best: a name set in capitals (a dateline, a byline, a wire headline)
+    takes the mixed-case form of another mention or of the byline's author, else, for a person or a dateline
+    place, ordinary capitalization. Acronyms (NATO, KCNA) have no other form and stay as they are."""
+    if not name.isupper() or sum(c.isalpha() for c in name) < 2:
+        return name
+    key = aliases.norm(name)
+    mixed = Counter(t for t in (names.clean_name(m.text) for m in ms) if not t.isupper() and aliases.norm(t) == key)
+    if mixed:
+        return mixed.most_common(1)[0][0]
+    if label == "PERSON":
+        written = next((a for a in authors if aliases.norm(a) == key and not a.isupper()), None)
+        if written:
+            return written
+    if label == "PERSON" or (label in ("GPE", "LOC", "FAC") and any(m.source == "dateline" for m in ms)):
+        return re.sub(r"[^\W\d_]+", lambda w: w.group(0).capitalize(), name)
+    return name
+
+
 def _entity(ms: list[Mention], doc, authors: set[str]) -> Entity | None:
     ms = sorted(ms, key=lambda m: m.start)
     label = aliases.majority_label([m.label for m in ms])
     if label == "PERSON" and not any(len(names.name_tokens(m.text)) for m in ms):
         return None
-    name = _canonical(ms, label)
+    name = _best_cased(_canonical(ms, label), ms, label, authors)
     if not name or not any(c.isupper() or c.isdigit() for c in name) and label != "EVENT":
         return None
     seen = {aliases.norm(name)}
@@ -166,6 +186,8 @@ def _entity(ms: list[Mention], doc, authors: set[str]) -> Entity | None:
     if label == "PERSON" and (any(m.field == "byline" or m.source == "author" for m in ms)
                               or aliases.norm(name) in author_keys):
         role = "author"
+    elif all(m.field == "credit" or m.source == "credit" for m in ms):
+        role = "credit"  # "Photo: Unsplash" names who supplied a picture, not what the article is about
     spans = tuple(Span(m.start, m.end, m.text) for m in ms)
     return Entity(id="", name=name, type=TYPES[label], label=label, mentions=spans,
                   aliases=tuple(alias_list), titles=tuple(titles), role=role)
@@ -206,9 +228,11 @@ def _rank(ents: list[Entity], text: str, article) -> list[Entity]:
              + 0.1 * (1 - min(m.start for m in e.mentions) / n))
         if e.role == "author":
             s *= 0.2
+        elif e.role == "credit":
+            s = 0.0
         if e.type == "event":
             s *= 0.8  # an event noun is a topic, rarely what a reader scans the list for first
         scored.append((round(min(max(s, 0.0), 1.0), 4), e))
-    scored.sort(key=lambda x: (-x[0], x[1].mentions[0].start))
+    scored.sort(key=lambda x: (x[1].role == "credit", -x[0], x[1].mentions[0].start))
     return [Entity(id=f"E{i}", name=e.name, type=e.type, label=e.label, mentions=e.mentions, aliases=e.aliases,
                    titles=e.titles, role=e.role, salience=s) for i, (s, e) in enumerate(scored, 1)]

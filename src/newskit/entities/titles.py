@@ -7,10 +7,13 @@ it is, and they are entities of their own.
 """
 from __future__ import annotations
 
+from newskit import lexicon
 from newskit.entities import names
 from newskit.entities.named_events import EVENT_NOUNS
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
+# Nouns that say how one person stands to another, not what office they hold ("her Russian counterpart").
+RELATIONAL = lexicon.words("names/relational_nouns")
 _OWNER_LABELS = {"NORP", "GPE", "ORG", "LOC", "FAC", "PERSON"}
 
 
@@ -32,6 +35,8 @@ def _clean(tokens) -> str | None:
     # a title names an office or a role: a common noun or a known title word, not a name
     if not any(t.pos_ == "NOUN" or names.is_title_word(t.text) for t in toks):
         return None
+    if any(t.lower_ in RELATIONAL for t in toks if not names.is_title_word(t.text)):
+        return None  # a relation to someone else, not an office
     if any(t.is_digit or "\n" in t.whitespace_ for t in toks[:-1]):
         return None
     text = " ".join(t.text for t in toks)

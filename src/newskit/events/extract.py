@@ -1,153 +1,127 @@
-"""Events: what the article reports happened or will happen — type, trigger, who, where, when and status.
+"""Events: what the article reports happened or will happen — type, predicate, who, whom, where, when and status.
 
-Triggers are verbs and event nouns from a small lexicon per type, but everything else comes from the dependency
-parse: participants are the trigger's (or its light verb's) subject, possessor, "by"/"with" phrases; places are
-"in/to/at" phrases and compound modifiers naming a place entity; the date is the DateMention nearest in the tree;
-the status is read off the clause's mood (modals, "will", "if", infinitives) and any reporting verb above it.
-
-Types: visit, meeting, statement, launch, test, military_exercise, attack, agreement, arms_transfer, election,
-war, other.
+A predicate (a content verb, or an event noun) is an event when the lexicon types it (triggers.py) or when a named
+person, organization or place takes part in it (participants.py). Light verbs give way to their event noun ("held
+talks": the talks), and a reporting frame ("KCNA said Putin will visit") gives the reported event a `reported_by`
+as well as being a statement itself. Mentions of one happening are grouped by type, participants and time
+(grouping.py), never by the word alone.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from newskit.dates import timex
+from newskit.events.grouping import merge
 from newskit.events.participants import Participants
-from newskit.events.status import REPORT, ancestors, event_status
-from newskit.events.triggers import TYPES, trigger_type  # noqa: F401 (TYPES stays importable from here, as before)
-from newskit.quotes.cues import lemma
-from newskit.record import Event, Span, When
+from newskit.events.status import REPORT, event_status
+from newskit.events.timeline import timeline
+from newskit.events.triggers import LIGHT, TYPES, is_predicate, phrasal_type, predicate_lemma, trigger_type
+from newskit.events.when import WhenFinder
+from newskit.quotes.cues import COGNITION_VERBS, lemma
+from newskit.record import Event, EventStatus, Span
+
+__all__ = ["TYPES", "Event", "extract_events", "timeline"]
+# Types worth reporting even when no named participant is found: "an earthquake", "the transfer of technologies".
+_NEWSWORTHY_ALONE = {"war", "attack", "military_exercise", "arms_transfer", "test", "launch", "disaster", "protest",
+                     "visit", "meeting", "agreement", "election"}
+
+_FRAMES = REPORT | COGNITION_VERBS
+
+
+def _light_verb_of_event(tok) -> bool:
+    """A light verb whose object is an event noun ("held talks", "made a purchase") is not an event of its own."""
+    if lemma(tok) == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
+        return True  # "which took place in September" tells when the noun's event happened
+    if lemma(tok) not in LIGHT:
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and is_predicate(c) for c in tok.children)
+
+
+def _unreal_frame(tok) -> bool:
+    """ "is believed", "is expected": a passive of saying or thinking with no one doing it is a frame, not an event."""
+    if lemma(tok) not in _FRAMES:
+        return False
+    return any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
 
 
 class _Builder:
-    def __init__(self, doc, entities, dates):
+    def __init__(self, doc, entities, dates, published):
         self.doc = doc
         self.text = doc.text
         self.participants = Participants(doc, entities)
-        self.dates = [d for d in (dates or []) if d.type in ("DATE", "TIME")]
-        self.date_tok = {}
-        for d in self.dates:
-            sp = doc.char_span(d.start, d.end, alignment_mode="expand")
-            if sp is not None:
-                self.date_tok[id(d)] = sp.root
+        self.when = WhenFinder(doc, dates, published)
+        self.published = published
 
-    # ------------------------------------------------------------------ when
-    def _when(self, tok, triggers: set, planned: bool):
-        sent = tok.sent
-        best = None
-        # Climb from the trigger, but not out of a subordinate clause: the date of "said on Sunday" is not the date
-        # of "reporting the results of the recent trip", nor of what someone said will happen.
-        up = [tok]
-        for a in ancestors(tok):
-            last = up[-1]
-            if last is not tok and last.dep_ in ("advcl", "relcl", "acl"):
-                break
-            if last.dep_ in ("ccomp", "xcomp") and lemma(a) in REPORT and planned:
-                break
-            up.append(a)
-        for d in self.dates:
-            if not (sent.start_char <= d.start < sent.end_char):
-                continue
-            dt = self.date_tok.get(id(d))
-            if dt is None:
-                continue
-            down = [dt] + ancestors(dt)
-            common = next((a for a in up if a in down), None)
-            if common is None:
-                continue
-            # A date under another event's trigger (on the way down) belongs to that event.
-            path_down = down[:down.index(common)]
-            if any(t.i in triggers and t.i != tok.i for t in path_down):
-                continue
-            dist = up.index(common) + down.index(common)
-            key = (dist, abs(dt.i - tok.i))
-            if best is None or key < best[0]:
-                best = (key, d)
-        if best is None:
-            return None
-        d = best[1]
-        return When(d.start, d.end, d.text, value=d.value)
+    def _sentence(self, tok) -> Span:
+        text, sent = self.text, tok.sent
+        s, e = sent.start_char, sent.end_char
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        return Span(s, e, text[s:e])
 
-    # ------------------------------------------------------------------ main
+    def _candidates(self):
+        for tok in self.doc:
+            if tok.is_space or tok.is_punct:
+                continue
+            typ = phrasal_type(tok) or trigger_type(tok)
+            if typ is None and not is_predicate(tok):
+                continue
+            if tok.pos_ in ("VERB", "AUX") and (_light_verb_of_event(tok) or _unreal_frame(tok)):
+                continue
+            yield tok, typ
+
     def build(self) -> list[Event]:
-        doc, text = self.doc, self.text
-        found = []
-        for tok in doc:
-            t = trigger_type(tok)
-            if t is not None:
-                found.append((tok, t))
+        found = list(self._candidates())
         triggers = {tok.i for tok, _ in found}
         events = []
         for tok, typ in found:
-            who, where = self.participants.who_where(tok)
-            sent = tok.sent
-            s, e = sent.start_char, sent.end_char
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            while s < e and text[s].isspace():
-                s += 1
-            trig = tok
+            roles = self.participants.roles(tok, typ or "other")
+            if typ == "statement" and not roles.named:
+                continue  # a statement needs someone making it
+            if typ is not None and not roles.named and typ not in _NEWSWORTHY_ALONE:
+                continue  # "the announcement", "sales", "earned": nobody involved, nothing to report
+            status, reporter = event_status(tok)
+            reported_by = self.participants.entity(reporter) if reporter is not None else None
+            refers_back = reported_by is not None and (roles.speaker or reported_by in roles.who + roles.whom)
+            if typ is None and not (roles.by_name or refers_back):
+                # An untyped predicate needs a participant named in its clause, or one that refers back to who
+                # reports it ("Boeing said it would cut jobs"): a lone "it" or "we" is too often nobody.
+                continue
+            who = roles.who
+            if not who and roles.speaker and reported_by:
+                who = (reported_by,)  # '"I will sue," said Kowalski': the speaker acts
+            saying = typ == "statement" or lemma(tok) in REPORT and any(c.dep_ == "ccomp" for c in tok.children)
+            when = self.when.find(tok, triggers, status, saying)
+            if status == "happened" and when and self.published and when.source != "published" \
+                    and not _told_in_past(tok):
+                status = _future_dated(when.value, self.published) or status
             end = tok.idx + len(tok.text)
-            if typ in ("other", "statement") and tok.pos_ == "NOUN" and not (who or where):
-                continue  # "a protest of", "the announcement": a bare noun with nobody involved is not reportable
-            status = event_status(tok)
-            events.append(Event(typ, Span(trig.idx, end, text[trig.idx:end]), Span(s, e, text[s:e]),
-                                status, who, where, self._when(tok, triggers, status == "planned"),
-                                (Span(trig.idx, end, text[trig.idx:end]),)))
-        return _merge(events)
+            trig = Span(tok.idx, end, self.text[tok.idx:end])
+            mentions: tuple[Span, ...] = (trig,)
+            light = tok.head
+            if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and _light_verb_of_event(light):
+                # "held talks": the light verb is part of how the event is said
+                lspan = Span(light.idx, light.idx + len(light.text), light.text)
+                mentions = (lspan, trig) if light.i < tok.i else (trig, lspan)
+            events.append(Event(typ or "other", trig, self._sentence(tok), status, who=who, where=roles.where,
+                                when=when, mentions=mentions, predicate=predicate_lemma(tok), whom=roles.whom,
+                                what=roles.what, reported_by=reported_by))
+        return merge(events)
 
 
-def _compatible(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.type == "statement":
-        return False
-    if a.trigger.text.lower() != b.trigger.text.lower() and a.type not in ("visit", "meeting", "war"):
-        return False
-    if a.who and b.who and not set(a.who) & set(b.who):
-        return False
-    if a.when and b.when and a.when.value != b.when.value:
-        return False
-    if a.where and b.where and not set(a.where) & set(b.where):
-        return False
-    return bool(set(a.who) & set(b.who)) or not (a.who and b.who) and (a.where == b.where or not b.where)
+def _told_in_past(tok) -> bool:
+    """Whether the event's verb is in the past tense ("struck", "had signed"): a date after the publication day
+    then is a misread date, not a plan."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """Fold later mentions of the same happening (same type, no conflicting who/where/when) into the first."""
-    out: list[Event] = []
-    by_type: dict[str, list[int]] = {}  # only events of one type can merge: compare within the type, in order
-    for ev in events:
-        same = by_type.setdefault(ev.type, []) if ev.type != "statement" else []
-        for k in same:
-            prev = out[k]
-            if _compatible(prev, ev) and prev.status == ev.status:
-                out[k] = Event(prev.type, prev.trigger, prev.sentence, prev.status,
-                               tuple(dict.fromkeys(prev.who + ev.who)), tuple(dict.fromkeys(prev.where + ev.where)),
-                               prev.when or ev.when, prev.mentions + ev.mentions)
-                break
-        else:
-            if ev.type != "statement":
-                same.append(len(out))
-            out.append(ev)
-    return out
+def _future_dated(value: str, published: str) -> EventStatus | None:
+    """Return "planned" when the event's date starts after the publication date ("the launch in March")."""
+    ev, pub = timex.period(value), timex.period(published)
+    return "planned" if ev and pub and ev[0] > pub[1] else None
 
 
-def extract_events(doc, entities, dates) -> list[Event]:
+def extract_events(doc, entities, dates, *, published: str | None = None) -> list[Event]:
     """Return the events `doc` reports, in text order, with participants, place, date and status."""
-    return _Builder(doc, entities or [], dates or []).build()
-
-
-# ---------------------------------------------------------------------- timeline
-
-
-def timeline(events, *, undated: bool = False) -> list:
-    """Return the events (Event values or record dicts) ordered by date, earliest first (timex.sort_key: by the
-    period's first day, then its length); undated ones follow in text order when asked for."""
-    dated: list[tuple[tuple[int, int, int, str], int, Any]] = []
-    rest: list[tuple[tuple[int, int, int, str], int, Any]] = []
-    for i, ev in enumerate(events):
-        when = ev.when if isinstance(ev, Event) else ev.get("when")
-        value = when.value if isinstance(when, When) else (when or {}).get("value")
-        (dated if timex.period(value) else rest).append((timex.sort_key(value), i, ev))
-    dated.sort(key=lambda x: (x[0], x[1]))
-    return [ev for _, _, ev in dated] + ([ev for _, _, ev in rest] if undated else [])
+    return _Builder(doc, entities or [], dates or [], published).build()

@@ -162,25 +162,73 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
             row(table, sp.get("name") or "?", (q.get("cue") or {}).get("text", ""), " ".join(q["text"].split()))
         parts.append(table)
     if command in ("events", "analyze") and record.get("events"):
-        table = Table(title="events", title_justify="left")
-        names = _names(record)
-        for col in ("when", "type", "status", "trigger", "who", "where", "sentence"):
-            table.add_column(col)
-        events = record["events"]
-        if timeline:
-            from newskit.events.extract import timeline as by_date
-
-            events = by_date(events, undated=True)
-        for ev in events:
-            s = ev.get("sentence") or {}
-            row(table, (ev.get("when") or {}).get("value") or "", ev.get("type", ""), ev.get("status", ""),
-                          (ev.get("trigger") or {}).get("text", ""),
-                          ", ".join(names.get(i, i) for i in ev.get("who", [])),
-                          ", ".join(names.get(i, i) for i in ev.get("where", [])), " ".join(s.get("text", "").split()))
-        parts.append(table)
+        parts.append(EventsView(record, timeline=timeline))
     if command != "parse" and command != "analyze":
         parts.insert(0, title)
     return Group(*parts)
+
+
+_STATUS_STYLE = {"happened": "green", "planned": "cyan", "reported": "yellow", "negated": "red",
+                 "hypothetical": "magenta"}
+SENTENCE_MIN_WIDTH = 100  # below this the view keeps one line per event and leaves the sentence out
+
+
+def event_summary(ev: dict, names: dict) -> str:
+    """Return "who trigger whom @ where (per reporter)" for an event dict: a readable one-line gist."""
+    def ids(key):
+        return ", ".join(names.get(i, i) for i in ev.get(key) or [])
+    out = " ".join(x for x in (ids("who"), (ev.get("trigger") or {}).get("text", ""), ids("whom"), ids("what")) if x)
+    if ev.get("where"):
+        out += f" @ {ids('where')}"
+    if ev.get("reported_by"):
+        out += f" (per {names.get(ev['reported_by'], ev['reported_by'])})"
+    return _one_line(out)
+
+
+class EventsView:
+    """The events of one record for a terminal: one line each (date, type, status, gist), and below
+    SENTENCE_MIN_WIDTH columns nothing more; wider, a dim second line with the sentence, cut to fit, written only
+    when it is not the sentence just shown."""
+
+    def __init__(self, record: dict, *, timeline: bool = False):
+        from newskit.events.timeline import timeline as order
+
+        events = record.get("events") or []
+        self.events = order(events, undated=True) if timeline else events
+        self.names = _names(record)
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        width = options.max_width
+        when_w = min(13, max([len((e.get("when") or {}).get("value") or "") for e in self.events] + [4]))
+        type_w = min(13, max(len(e.get("type", "")) for e in self.events))
+        lead = when_w + type_w + 12 + 4
+        yield Text(f"events ({len(self.events)})", style="bold")
+        head = Text(f" {'when':<{when_w}} {'type':<{type_w}} {'status':<12} what", style="dim")
+        head.truncate(width, overflow="ellipsis")
+        yield head
+        shown = None
+        for ev in self.events:
+            when = (ev.get("when") or {}).get("value") or ""
+            status = ev.get("status", "")
+            line = Text(" ")  # a margin under the heading
+            line.append(f"{_cut(when, when_w):<{when_w}} ")
+            line.append(f"{_cut(ev.get('type', ''), type_w):<{type_w}} ", style="bold")
+            line.append(f"{status:<12} ", style=_STATUS_STYLE.get(status, ""))
+            line.append(event_summary(ev, self.names))
+            line.truncate(width, overflow="ellipsis")
+            yield line
+            sentence = _one_line((ev.get("sentence") or {}).get("text", ""))
+            if width >= SENTENCE_MIN_WIDTH and sentence and sentence != shown:
+                shown = sentence
+                second = Text(" " * lead + sentence, style="dim")
+                second.truncate(width, overflow="ellipsis")
+                yield second
+
+
+def _cut(s: str, n: int) -> str:
+    return s if len(s) <= n else s[:n - 1] + "…"
 
 
 def _prf(v) -> str:

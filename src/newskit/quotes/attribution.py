@@ -8,6 +8,10 @@ from __future__ import annotations
 from newskit.quotes.cues import PHRASAL, is_cue_lemma, lemma
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Only these pronouns can follow their verb as its speaker ("…,” said he); "telling me" names the listener.
+_SUBJECT_PRONOUNS = {"he", "she", "they"}
+# First-person words never name who a quote is from: the object forms are listeners, and "I"/"we" is the author.
+FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 _NP_MODS = {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "punct", "prep", "pobj",
             "flat", "advmod"}
 
@@ -54,7 +58,7 @@ def speaker_token(tok, avoid=frozenset()):
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         # "said Caddell" is sometimes parsed as an object of the verb.
         obj = next((c for c in cur.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i == cur.i + 1
-                    and c.pos_ in ("PROPN", "PRON") and c.i not in avoid), None)
+                    and (c.pos_ == "PROPN" or c.lower_ in _SUBJECT_PRONOUNS) and c.i not in avoid), None)
         if obj is not None and cur is tok:
             return obj
         if cur.dep_ in ("xcomp", "advcl", "conj", "acl") and cur.head is not cur and cur.head.i not in avoid:

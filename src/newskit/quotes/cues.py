@@ -7,6 +7,8 @@ from newskit import lexicon
 SPEECH_VERBS = lexicon.words("speech_verbs")
 # Verbs of thinking and knowing: PolNeAR-style attributions of beliefs; used for indirect statements only.
 COGNITION_VERBS = lexicon.words("cognition_verbs")
+# Verbs that name or qualify something: a quotation as their complement is the subject's verdict in their own words.
+NAMING_VERBS = lexicon.words("naming_verbs")
 # Particles that complete phrasal cues ("point out", "go on", "chime in", "fire back").
 PHRASAL = lexicon.table("phrasal_cues")
 # Nouns that, as the head of a subject NP, denote someone who speaks for someone else.
@@ -27,12 +29,13 @@ def is_cue_lemma(lemma: str, *, indirect: bool = False) -> bool:
 # text, and en_core_web_sm lemmatizes "hoped"/"hopes"/"hoping" as "hop", which lost 5 correct PolNeAR dev
 # attributions (quotes-polnear precision 0.936 -> 0.935); this table and the suffix guesses below get them right.
 _IRREGULAR = lexicon.table("irregular_verbs")
-_KNOWN = SPEECH_VERBS | COGNITION_VERBS | set(PHRASAL)
+_KNOWN = SPEECH_VERBS | COGNITION_VERBS | NAMING_VERBS | set(PHRASAL)
 
 
 def lemma(tok) -> str:
     """Return the token's lemma, guessing a verb's base form when the pipeline has no lemmatizer."""
-    if tok.lemma_:
+    # without the lemmatizer some inflected verbs come back as their own lemma ("called"): guess those too
+    if tok.lemma_ and not (tok.lemma_ == tok.text and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ")):
         return tok.lemma_.lower()
     w = tok.lower_
     if w in _IRREGULAR:

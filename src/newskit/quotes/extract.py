@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newskit.quotes.attribution import cue_chars, is_cue, np_span, speaker_token
+from newskit.quotes.attribution import FIRST_PERSON, cue_chars, is_cue, np_span, speaker_token
+from newskit.quotes.cues import NAMING_VERBS, lemma
 from newskit.quotes.marks import find_quote_marks
 from newskit.quotes.speakers import SpeakerResolver
 from newskit.record import Quote, QuoteKind, Span, Speaker
@@ -77,7 +78,9 @@ class _Extractor:
                 stop = next((k for k, t in enumerate(window) if t.i > nxt.i and t.i - 1 in self.inside), None)
                 window = window[:stop] if stop is not None else window
                 short = len([t for t in doc[nxt.i:sent.end] if not t.is_punct]) <= 8
-                if ends_clause or short:
+                # a short next sentence with a quotation of its own ("Critics called it “reckless.”") keeps its cue
+                own = any(t.i in self.inside for t in doc[nxt.i:sent.end]) and not ends_clause
+                if (ends_clause or short) and not own:
                     for t in window[:8]:
                         if is_cue(t):
                             return t
@@ -98,8 +101,15 @@ class _Extractor:
         tok = speaker_token(cue, avoid) if cue is not None else None
         if tok is None or tok.i in avoid:
             return None
-        if tok.pos_ == "PRON" and tok.lower_ in ("i", "me", "you", "we", "us") and tok.i in self.inside:
+        if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.text != "US":
+            return self._author(tok)
+        if tok.pos_ == "PRON" and tok.lower_ == "you" and tok.i in self.inside:
             return None
+        name_appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i
+                           and c.i not in avoid and self.doc[c.left_edge.i - 1].text == ","),
+                          None) if tok.pos_ == "NOUN" else None
+        if name_appos is not None:
+            tok = name_appos  # "my neighbour, Dr. Amélie Roux, kept telling me": the speaker is the name
         np = np_span(self.doc, tok, avoid)
         eid = self.resolver.resolve(np)
         name = self.resolver.entities[eid].name if eid else np.text
@@ -108,6 +118,36 @@ class _Extractor:
                 (cue.i == 0 or self.doc[cue.i - 1].is_punct):
             start = cue.idx  # inverted attribution, "…,” said Caddell": the mention reads "said Caddell"
         return Speaker(start, np.end_char, self.text[start:np.end_char], name=name, entity=eid)
+
+    def _named_verdict(self, verb, toks: set, speaker: Speaker) -> bool:
+        """Return True when the quoted words are what a named person or organization called something.
+
+        After "call", "describe as", "term", "dub", "label" the quotation is the speaker's own predicate, not
+        the reporter's ironic distance; an unnamed subject ("critics") leaves it a scare quote."""
+        if lemma(verb) not in NAMING_VERBS or speaker.entity is None:
+            return False
+        if self.resolver.entities[speaker.entity].type not in ("person", "organization"):
+            return False
+        heads = [self.doc[i] for i in toks if self.doc[i].head.i not in toks and not self.doc[i].is_punct]
+        for h in heads:
+            up = h.head
+            if up.lower_ == "as" and up.head.i == verb.i:
+                continue
+            if up.i != verb.i or h.dep_ not in ("oprd", "attr", "dobj", "xcomp", "acomp", "ccomp"):
+                return False
+        return bool(heads)
+
+    def _author(self, tok) -> Speaker | None:
+        """Return the article's author as the speaker of a first-person "I said", else None.
+
+        Only the subject "I"/"we" of the reporter's own sentence is the author; "telling me", "my" and any
+        first person inside another quotation are someone else's words, never a speaker."""
+        if tok.lower_ not in ("i", "we") or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in self.inside:
+            return None
+        authors = [e for e in self.resolver.entities.values() if e.role == "author"]
+        one = authors[0] if len(authors) == 1 else None
+        return Speaker(tok.idx, tok.idx + len(tok.text), tok.text, name=one.name if one else None,
+                       entity=one.id if one else None, role="author")
 
     def _dash_attribution(self, q):
         """Return (cue, speaker) for a quote signed with a dash: “…” ― Carla Sanchez."""
@@ -219,6 +259,8 @@ class _Extractor:
                 if verb is not None and self.scare_speakers:
                     speaker = self._speaker(verb, toks)
                     cue_span = _span(text, *cue_chars(doc, verb)) if speaker else None
+                    if speaker is not None and self._named_verdict(verb, toks, speaker):
+                        kind = "direct"  # McConnell called it “a responsible step.”: his words, quoted
             elif speaker is not None:
                 last_speaker = (le, speaker)
             parts = tuple(_span(text, s, e) for s, e in q.parts)
@@ -267,7 +309,10 @@ class _Extractor:
             s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
             out.append(Quote(s, e, text[s:e], False, "indirect", _span(text, *cue_chars(doc, tok)), speaker,
                              (_span(text, s, e),)))
-        return out
+        # "Schumer told reporters that he expects …": the cue inside a reported statement is part of that
+        # statement, not a second quotation
+        cues = {id(q): q.cue.start for q in out if q.cue is not None}
+        return [q for q in out if not any(o is not q and o.start <= cues.get(id(q), -1) < o.end for o in out)]
 
 
 def extract_quotes(doc, entities, *, indirect: bool = True, scare: bool = True) -> list:

@@ -37,6 +37,17 @@ def capitalized(word: str) -> bool:
     return word[:1].isupper()
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u2019\u201d]?\s+|\n\s*|[\"\u201c\u2018(]\s*)$")
+
+
+def in_name(words: str, ctx: Context) -> bool:
+    """Return True when common temporal words are capitalized inside a name: "the New York Daily News", "CBS This
+    Morning", "Washington Monthly". Capitals mid-sentence, or before another capitalized word, mark a title."""
+    if not all(w[:1].isupper() for w in re.findall(r"[A-Za-z]+", words)):
+        return False
+    return not _SENTENCE_START.search(ctx.before) or bool(re.match(r"\s+[A-Z]", ctx.after))
+
+
 def prev_word(ctx: Context) -> str:
     """Return the lowercased word right before the match, or "" when there is none."""
     m = re.search(r"([A-Za-z]+)[\s-]*$", ctx.before)
@@ -50,8 +61,8 @@ def _day_num(s: str) -> int:
     return int(m.group())
 
 
-@rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})\s+(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"
-              rf"(?:,?\s+(?P<y>{YEAR})|,?\s+'(?P<yy>\d\d))?"
+@rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})(?:\s+|(?<=\.))(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"
+              rf"(?:,?\s+(?P<y>{YEAR})|,?\s+'(?P<yy>\d\d)|\s+of\s+(?P<ry>this|last|next)\s+year)?"
               rf"|(?:the\s+)?(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?)(?![\w])",
       triggers=MONTH_WORDS)
 def _date(m, ctx):
@@ -62,11 +73,29 @@ def _date(m, ctx):
     y = m.group("y") or m.group("y2")
     if m.group("yy"):
         y = ("19" if int(m.group("yy")) > 30 else "20") + m.group("yy")
+    if m.group("ry"):  # "Jan. 1 of this year"
+        a = ctx.today()
+        if a is None:
+            return "DATE", f"XXXX-{month_number(mon):02d}-{d:02d}"
+        y = str(a.year + {"this": 0, "last": -1, "next": 1}[m.group("ry").lower()])
     if y:
         return "DATE", ctx.month_day(month_number(mon), d, int(y))
     if ctx.anchor is None:
         ctx.used_anchor = True
     return "DATE", ctx.month_day(month_number(mon), d)
+
+
+@rule("ordinal_day", r"(?<=\bon\s)the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;)]|\s+(?:and|at|when)\b)",
+      triggers=(), digits=True)
+def _ordinal_day(m, ctx):
+    """"on the 15th" after a month was named: that day of the month under discussion."""
+    month = ctx.reference("M")
+    if month is None:
+        return None
+    try:
+        return "DATE", timex.day(date(int(month[:4]), int(month[5:7]), int(m.group("d"))))
+    except ValueError:
+        return None
 
 
 @rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?(?![\w])",
@@ -181,12 +210,16 @@ def _day_word(m, ctx):
     return ("TIME", f"{value}T{part}") if part else ("DATE", value)
 
 
+# Named days that are not the nearest such weekday: "Black Monday" (1987), "Cyber Monday", "Bloody Sunday".
+_NAMED_DAY = re.compile(rf"\b(?:{lexicon.alternation(lexicon.words('dates/named_day_words'))})\s+$")
+
+
 @rule("weekday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next"
                  rf"|(?:early|late)(?:\s+on)?|that)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"
                  rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?)?(?![\w])",
       triggers=WEEKDAY_WORDS)
 def _weekday(m, ctx):
-    if not capitalized(m.group("wd")):
+    if not capitalized(m.group("wd")) or (not m.group("rel") and _NAMED_DAY.search(ctx.before)):
         return None
     if m.group("mon"):
         if not capitalized(m.group("mon")):
@@ -222,6 +255,8 @@ def _weekday(m, ctx):
                      rf"|{WEEKDAY})(?![\w])",
       triggers=PART_WORDS)
 def _part_of_day(m, ctx):
+    if m.group("part") and in_name(m.group(0), ctx):
+        return None
     part = PART_CODES[(m.group("part") or m.group("part2")).lower()]
     if m.group("w"):
         w = m.group("w").lower()
@@ -252,6 +287,10 @@ def _part_of_day(m, ctx):
     d = timex.start_of(ref)
     off = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
     return "TIME", f"{timex.day(d + timedelta(days=off))}T{part}"
+
+
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+_HEADING_AFTER = re.compile(r"[ \t.:]*(?:\n|$)")
 
 
 @rule("clock", rf"(?:(?:around|about|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
@@ -291,6 +330,10 @@ def _clock(m, ctx):
     elif m.group("mon"):
         base = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")),
                              int(m.group("y")) if m.group("y") else None)
+    elif _HEADING_BEFORE.search(ctx.before) and _HEADING_AFTER.match(ctx.after):
+        # a time alone on its line stamps an entry of a live blog ("3:40 p.m." then the news): the day of
+        # publication, not the day the previous entry mentioned
+        base = timex.day(ctx.today()) if ctx.today() else "XXXX-XX-XX"
     else:
         base = ctx.reference("D") or (timex.day(ctx.today()) if ctx.today() else "XXXX-XX-XX")
     tz = "Z" if (m.group("tz") or "").upper() in ("UTC", "GMT") else ""

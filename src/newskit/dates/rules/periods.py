@@ -6,7 +6,7 @@ import re
 
 from newskit import lexicon
 from newskit.dates import timex
-from newskit.dates.anchor import Context
+from newskit.dates.anchor import PAST, Context
 from newskit.dates.rules import rule
 from newskit.dates.rules.calendar import DATE_PREPS, prev_word
 from newskit.dates.words import (
@@ -61,8 +61,12 @@ def _relative(m, ctx):
         return "DURATION", timex.duration(1, gran if gran not in "EC" else gran)
     if gran in "EC" and rel in ("the past", "the last", "past"):
         return "DURATION", timex.duration(1, gran)
+    # In a past-tense narrative "the next year" and "the end of the week" continue the story's own time line:
+    # the year after, the week of, the date last mentioned.
+    narrative = ctx.tense == PAST and unit != "weekend" and ctx.reference(gran) is not None \
+        and (rel == "the next" or (rel == "the" and edge))
     if rel in ("that", "the same", "the following", "the previous", "the preceding", "the prior") or \
-            (rel == "the next" and unit in ("day",)):
+            (rel == "the next" and unit in ("day",)) or narrative:
         base = ctx.reference(gran)
         if base is None and gran != "Y":
             base = ctx.reference("D") and timex.at(timex.start_of(ctx.reference("D")), gran)
@@ -81,6 +85,17 @@ def _relative(m, ctx):
     return "DATE", value
 
 
+@rule("unit_before", r"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier)(?=\s*[,.;:!?)]|\s*$)",
+      triggers="day week month year")
+def _unit_before(m, ctx):
+    """"The day before, the pilot had complained": the day before the date the story is at."""
+    gran = {"day": "D", "week": "W", "month": "M", "year": "Y"}[m.group("unit").lower()]
+    base = ctx.reference(gran)
+    if base is None:
+        return None
+    return "DATE", timex.shift(base, 1 if m.group("dir").lower() == "after" else -1, gran)
+
+
 _ENDED = re.compile(rf"\s+(?:that\s+)?(?P<verb>ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})"
                     rf"\s+(?P<d>\d{{1,2}})\b", re.I)
 _QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|corresponding|same|latest|current|previous|prior"
@@ -90,7 +105,8 @@ _QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|correspon
 
 @rule("quarter", rf"(?:(?:the|its|their|a|this|last|next)\s+)?(?:(?P<yr>this|last|next)\s+year's\s+)?"
                  rf"(?P<mods>(?:(?:{_QMODS})[\s-]+){{0,4}})(?P<unit>quarter|period|half)"
-                 rf"(?:\s+(?:of|in|for)\s+(?:(?P<y>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<ry>this|last|next)\s+year))?"
+                 rf"(?:\s+(?:of|in|for)\s+(?:(?P<y>{YEAR})|fiscal\s+(?P<fy>{YEAR})|(?P<ry>this|last|next)\s+year"
+                 r"|the\s+(?P<ty>year)))?"
                  rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?(?![\w-])",
       triggers="quarter quarters period half")
 def _quarter(m, ctx):
@@ -125,6 +141,12 @@ def _quarter(m, ctx):
         if a is None:
             return "DATE", ctx.unknown(gran)
         y = a.year + {"this": 0, "last": -1, "next": 1}[(m.group("ry") or m.group("yr")).lower()]
+    elif m.group("ty"):
+        # "the first half of the year": the year under discussion
+        year_ref = ctx.reference("Y") or (timex.at(a, "Y") if a else None)
+        if year_ref is None:
+            return "DATE", ctx.unknown(gran)
+        y = int(year_ref[:4])
     else:
         y = None
     if n == 0:
@@ -289,6 +311,9 @@ def _duration(m, ctx):
         return None  # ages are not durations in TimeML
     num_text = norm(m.group("num"))
     code = unit_code(m.group("unit"))
+    if num_text in ("a", "an") and re.search(r"\s(?:full|whole|calendar|business|trading|working)-\w+$",
+                                             m.group(0), re.I) and not m.group("old"):
+        return None  # "a full-year budget": the article belongs to the noun; "full-year" is an adjective
     if code == "Q" and (re.match(r"\s+of\b", ctx.after) or "-" in m.group(0)) and not m.group("mod"):
         return None  # "three-quarters of its food", "a quarter of the market"
     if code == "S" and num_text in ("a", "an") and not m.group("approx"):
@@ -321,6 +346,8 @@ _DURATION_CUES = lexicon.words("dates/duration_cues")
 @rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])",
       triggers=UNIT_WORDS)
 def _bare_units(m, ctx):
+    if ctx.before.endswith("-"):
+        return None  # "after-hours trading"
     if prev_word(ctx) not in _DURATION_CUES:
         return None
     return "DURATION", _vague(m.group("unit"))

@@ -6,6 +6,7 @@ import re
 from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.rules import rule
+from newskit.dates.rules.calendar import in_name
 from newskit.dates.rules.periods import amount_of
 from newskit.dates.words import (
     MONTH,
@@ -42,6 +43,8 @@ def _set(m, ctx):
                                                                      r"\s*$", ctx.before):
         return None
     if m.group("adv"):
+        if in_name(m.group("adv"), ctx):
+            return None  # "the New York Daily News", "Washington Monthly"
         return "SET", _ADVERBS[m.group("adv").lower()]
     if m.group("plural"):
         return "SET", f"XXXX-WXX-{weekday_number(m.group('plural')[:-1])}"

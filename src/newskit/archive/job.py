@@ -1,0 +1,91 @@
+"""What an archive run asks for (the Job) and the unit of work every engine runs: one shard in, one part out."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newskit import __version__
+from newskit.archive.errors import ShardError
+from newskit.archive.reading import read_shard
+from newskit.archive.shards import Shard
+
+
+@dataclass(frozen=True)
+class Job:
+    """An archive run's settings: the command, output format, model and how inputs are read."""
+
+    command: str
+    tasks: tuple[str, ...]
+    format: str = "jsonl"
+    model: str | None = None
+    input_format: str = "auto"
+    published: str | None = None
+    text_column: str = "text"
+    id_column: str | None = None
+    max_bytes: int = 50 * 1024 * 1024
+    debug: bool = False
+
+    @property
+    def record_tasks(self) -> tuple[str, ...]:
+        """Return the tasks records are built with: tables also keep the article text (for full-text search)."""
+        return self.tasks if self.format == "jsonl" else tuple(self.tasks) + ("text",)
+
+    def settings(self) -> dict:
+        """Return what the output records depend on, as stored in the manifest and checked on resume."""
+        from newskit.nlp import model_name
+
+        name = model_name(self.model)
+        return {"command": self.command, "tasks": list(self.tasks), "format": self.format, "model": name,
+                "model_version": model_version(name), "newskit_version": __version__,
+                "input_format": self.input_format, "published": self.published, "text_column": self.text_column,
+                "id_column": self.id_column}
+
+
+def model_version(name: str) -> str | None:
+    """Return the version of an installed spaCy pipeline (package or folder) without loading it."""
+    import json
+    from importlib import metadata
+    from pathlib import Path
+
+    meta = Path(name) / "meta.json"
+    if meta.is_file():
+        return json.loads(meta.read_text(encoding="utf-8")).get("version")
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        try:
+            return metadata.version(name.replace("_", "-"))
+        except metadata.PackageNotFoundError:
+            return None
+
+
+def records_of(job: Job, shard: Shard):
+    """Yield the records of a shard's articles, in order (raises ShardError when the shard is unreadable)."""
+    from newskit.pipeline import analyze
+
+    sources = read_shard(shard, input_format=job.input_format, published=job.published, max_bytes=job.max_bytes,
+                         text_column=job.text_column, id_column=job.id_column)
+    return analyze(sources, job.record_tasks, model=job.model, workers=1, debug=job.debug)
+
+
+def run_shard(job: Job, shard: Shard, part: int, out: str) -> dict:
+    """Write one shard's part into `out`; return its counts, or its one-line failure for unreadable input.
+
+    A ShardError (corrupt file, missing column) is returned, not raised: retrying cannot fix it. Anything else
+    raises, so the engine retries the shard elsewhere."""
+    from newskit.archive.parts import write_part
+
+    try:
+        n, failed = write_part(records_of(job, shard), out, job.format, job.command, part)
+    except ShardError as exc:
+        return {"shard": shard.name, "part": part, "status": "failed", "message": str(exc)}
+    return {"shard": shard.name, "part": part, "status": "done", "records": n, "errors": failed}
+
+
+def collect_shard(job: Job, shard: Shard, part: int, out: str) -> dict:
+    """Return one shard's records themselves (for outputs the caller writes, such as SQLite), or its failure."""
+    try:
+        records = list(records_of(job, shard))
+    except ShardError as exc:
+        return {"shard": shard.name, "part": part, "status": "failed", "message": str(exc)}
+    return {"shard": shard.name, "part": part, "status": "done", "records": len(records),
+            "errors": sum("error" in r for r in records), "rows": records}

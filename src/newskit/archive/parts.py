@@ -1,0 +1,130 @@
+"""Write one shard's records as an output part, complete or absent: temporary names first, renamed at the end.
+
+jsonl: PATH/part-NNNNN.jsonl holds exactly the `--jsonl` lines. parquet: PATH/TABLE/part-NNNNN.parquet for each
+table the command fills; the articles file is renamed last, so its presence means the part is complete."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from newskit.archive.storage import TEMP_MARK, filesystem, join, temp_name
+from newskit.archive.tables import COMMAND_TABLES, arrow_schema, arrow_table, rows
+
+# Records buffered before a Parquet row group is written: bounds a worker's memory on huge shards.
+ROW_GROUP_RECORDS = 500
+
+
+def part_name(part: int) -> str:
+    """Return the file stem of output part number `part`."""
+    return f"part-{part:05d}"
+
+
+def final_path(out: str, fmt: str, part: int) -> str:
+    """Return the file whose presence marks part `part` as complete."""
+    if fmt == "parquet":
+        return join(out, "articles", part_name(part) + ".parquet")
+    return join(out, part_name(part) + ".jsonl")
+
+
+def to_jsonl(record: dict) -> str:
+    """Return a record as one compact JSON line, the same bytes `newskit --jsonl` writes."""
+    from newskit.output.render import to_jsonl as render
+
+    return render(record)
+
+
+def write_part(records: Iterable[dict], out: str, fmt: str, command: str, part: int) -> tuple[int, int]:
+    """Write `records` as part `part` of the output folder; return (records, errors)."""
+    if fmt == "parquet":
+        return _write_parquet(records, out, command, part)
+    fs = filesystem(out)
+    path = final_path(out, fmt, part)
+    tmp = temp_name(path)
+    n = failed = 0
+    try:
+        with fs.open(tmp, "wb") as fh:
+            for rec in records:
+                n += 1
+                failed += "error" in rec
+                fh.write((to_jsonl(rec) + "\n").encode("utf-8"))
+        fs.mv(tmp, path)
+    finally:
+        if fs.exists(tmp):
+            fs.rm(tmp)
+    return n, failed
+
+
+def _write_parquet(records, out, command, part) -> tuple[int, int]:
+    import pyarrow.parquet as pq
+
+    fs = filesystem(out)
+    tables = COMMAND_TABLES[command]
+    finals = {t: join(out, t, part_name(part) + ".parquet") for t in tables}
+    temps = {t: temp_name(p) for t, p in finals.items()}
+    writers, handles = {}, []
+    n = failed = 0
+    try:
+        for t in tables:
+            fs.makedirs(join(out, t), exist_ok=True)
+            handles.append(fs.open(temps[t], "wb"))
+            writers[t] = pq.ParquetWriter(handles[-1], arrow_schema(t), compression="zstd")
+        buffered: dict[str, list[dict]] = {t: [] for t in tables}
+        for rec in records:
+            n += 1
+            failed += "error" in rec
+            for t, table_rows in rows(rec).items():
+                if t in buffered:
+                    buffered[t] += table_rows
+            if n % ROW_GROUP_RECORDS == 0:
+                _flush(writers, buffered)
+        _flush(writers, buffered)
+        for w in writers.values():
+            w.close()  # a table that got no rows is still written, with its schema and zero rows
+        for fh in handles:
+            fh.close()
+        for t in sorted(tables, key=lambda t: t == "articles"):  # articles last: it marks the part complete
+            fs.mv(temps[t], finals[t])
+    finally:
+        for fh in handles:
+            fh.close()
+        for tmp in temps.values():
+            if fs.exists(tmp):
+                fs.rm(tmp)
+    return n, failed
+
+
+def _flush(writers, buffered) -> None:
+    for t, batch in buffered.items():
+        if batch:
+            writers[t].write_table(arrow_table(t, batch))
+        buffered[t] = []
+
+
+def count_part(out: str, fmt: str, part: int) -> tuple[int, int]:
+    """Return (records, errors) of a complete part, read back (for parts finished by an interrupted run)."""
+    fs = filesystem(out)
+    path = final_path(out, fmt, part)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        with fs.open(path, "rb") as fh:
+            codes = pq.read_table(fh, columns=["error_code"]).column("error_code")
+        return len(codes), len(codes) - codes.null_count
+    n = failed = 0
+    with fs.open(path, "rb") as fh:
+        for line in fh:
+            n += 1
+            failed += "error" in json.loads(line)
+    return n, failed
+
+
+def remove_temps(out: str) -> None:
+    """Delete temporary files left by runs that were killed (every writer of this folder has stopped)."""
+    fs = filesystem(out)
+    folders = [out] + [join(out, t) for t in COMMAND_TABLES["analyze"]]
+    for folder in folders:
+        if fs.isdir(folder):
+            for f in fs.ls(folder):
+                f = f if isinstance(f, str) else f["name"]
+                if TEMP_MARK in f.rsplit("/", 1)[-1]:
+                    fs.rm(f)

