@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from newskit.errors import ArticleTimeout
@@ -17,17 +18,20 @@ from newskit.errors import ArticleTimeout
 DEFAULT_TIMEOUT = 600.0
 
 
-def _raise(signum, frame):
-    raise ArticleTimeout()
-
-
 @contextmanager
-def deadline(seconds: float | None):
-    """Raise ArticleTimeout inside the block when it runs over `seconds` (None or 0: no limit)."""
-    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+def deadline(seconds: float | None, error: Callable[[], BaseException] = ArticleTimeout) -> Iterator[None]:
+    """Raise `error()` inside the block when it runs over `seconds` (None or 0: no limit).
+
+    Inside a block that already has a deadline the outer one holds: one interval timer serves a process."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not seconds or not usable or signal.getitimer(signal.ITIMER_REAL)[0]:
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _raise)
+
+    def expire(signum, frame):
+        raise error()
+
+    previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield

@@ -8,15 +8,15 @@ import click
 
 from newskit.cli.app import cli
 from newskit.cli.options import (
-    Failure,
     check_archive_options,
     check_inputs,
     common_options,
+    one_line_errors,
     pick_workers,
     report_error,
-    several,
+    with_progress_if_asked,
 )
-from newskit.errors import ExitStatus, NewskitError
+from newskit.errors import ExitStatus
 
 
 def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model=None, workers, max_bytes,
@@ -40,30 +40,20 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
     if not (as_json or as_jsonl) and sys.stdout.isatty():
         tasks += ("text",)  # the human views quote the sentence around each date
     notes: list[str] = []
-    try:
-        out = Output()
-        sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
-        records = analyze(sources, tasks, model=model, debug=debug, timeout=timeout or None, notes=notes,
-                          workers=pick_workers(workers, inputs, needs_model(tasks)))
-        if progress or (progress is None and sys.stderr.isatty() and several(inputs)):
-            from newskit.io.progress import with_progress
-
-            records = with_progress(records, inputs, input_format, force=bool(progress))
-        records = (_ordered(rec, view_options) for rec in _noting(records, notes))
-        failed = _emit(records, out, command, as_json, as_jsonl, view_options)
-    except KeyboardInterrupt:
-        # Every record written so far is a whole line; stop without a traceback, as shells expect (128 + SIGINT).
-        click.echo("newskit: interrupted", err=True)
-        sys.exit(130)
-    except NewskitError as exc:
-        if debug:
-            raise
-        raise Failure(str(exc)) from None
-    except BrokenPipeError:
-        # Downstream closed the pipe (`| head -1`): stop quietly, as Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(ExitStatus.OK)
+    with one_line_errors(debug):
+        try:
+            out = Output()
+            sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
+            records = analyze(sources, tasks, model=model, debug=debug, timeout=timeout or None, notes=notes,
+                              workers=pick_workers(workers, inputs, needs_model(tasks)))
+            records = with_progress_if_asked(records, inputs, input_format, progress)
+            records = (_ordered(rec, view_options) for rec in _noting(records, notes))
+            failed = _emit(records, out, command, as_json, as_jsonl, view_options)
+        except BrokenPipeError:
+            # Downstream closed the pipe (`| head -1`): stop quietly, as Unix tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(ExitStatus.OK)
     # A worker that died cost no record (its articles were redone) but the run did not go as it should.
     sys.exit(ExitStatus.SOME_FAILED if failed or notes else ExitStatus.OK)
 

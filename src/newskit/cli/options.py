@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 
 from newskit.deadline import DEFAULT_TIMEOUT
+from newskit.errors import NewskitError
 
 FORMAT_CHOICES = click.Choice(["auto", "text", "html", "jsonl"])
 
@@ -129,3 +132,27 @@ def check_archive_options(archive: dict, streaming: bool) -> None:
     for name, default in (("engine", "local"), ("output_format", None), ("scheduler", None), ("overwrite", False)):
         if archive.get(name) not in (default, None):
             raise click.UsageError(f"--{name.replace('output_', '')} needs --output")
+
+
+@contextmanager
+def one_line_errors(debug: bool) -> Iterator[None]:
+    """Turn Ctrl-C into exit 130 and library errors into a one-line failure (a traceback with --debug)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        # Every record written so far is whole; stop without a traceback, as shells expect (128 + SIGINT).
+        click.echo("newskit: interrupted", err=True)
+        sys.exit(130)
+    except NewskitError as exc:
+        if debug:
+            raise
+        raise Failure(str(exc)) from None
+
+
+def with_progress_if_asked(records, inputs, input_format, progress: bool | None):
+    """Wrap records in a progress bar when asked, or by default when stderr is a terminal and inputs are several."""
+    if progress or (progress is None and sys.stderr.isatty() and several(inputs)):
+        from newskit.io.progress import with_progress
+
+        return with_progress(records, inputs, input_format, force=bool(progress))
+    return records

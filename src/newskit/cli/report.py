@@ -8,8 +8,16 @@ from pathlib import Path
 import click
 
 from newskit.cli.app import cli
-from newskit.cli.options import Failure, check_inputs, common_options, pick_workers, report_error, several
-from newskit.errors import ExitStatus, NewskitError
+from newskit.cli.options import (
+    Failure,
+    check_inputs,
+    common_options,
+    one_line_errors,
+    pick_workers,
+    report_error,
+    with_progress_if_asked,
+)
+from newskit.errors import ExitStatus
 
 
 def _make_folder(folder: Path) -> None:
@@ -66,45 +74,36 @@ def report_command(inputs, output, input_format, published, model, workers, max_
             click.echo(str(index))
 
     _make_folder(folder)
-    try:
-        sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
-        # The "text" task makes every record carry the article text its offsets point into.
-        records = analyze(sources, COMMAND_TASKS["analyze"] + ("text",), model=model, debug=debug,
-                          timeout=timeout or None, notes=notes, workers=pick_workers(workers, inputs, True))
-        if progress or (progress is None and sys.stderr.isatty() and several(inputs)):
-            from newskit.io.progress import with_progress
-
-            records = with_progress(records, inputs, input_format, force=bool(progress))
+    with one_line_errors(debug):
         try:
-            for rec in records:
-                if held is not None:
-                    page(*held)
-                    held = None
-                if "error" in rec:
-                    failed += 1
-                    report_error(rec)
-                    items.append(("", rec["id"], rec))
-                elif not as_dir and not items:
-                    held = (rec, rec.get("text"))
-                else:
-                    page(rec, rec.get("text"))
-        except KeyboardInterrupt:
-            # Keep what is done: the pages written so far get their index, then stop as shells expect.
+            sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
+            # The "text" task makes every record carry the article text its offsets point into.
+            records = analyze(sources, COMMAND_TASKS["analyze"] + ("text",), model=model, debug=debug,
+                              timeout=timeout or None, notes=notes, workers=pick_workers(workers, inputs, True))
+            records = with_progress_if_asked(records, inputs, input_format, progress)
+            try:
+                for rec in records:
+                    if held is not None:
+                        page(*held)
+                        held = None
+                    if "error" in rec:
+                        failed += 1
+                        report_error(rec)
+                        items.append(("", rec["id"], rec))
+                    elif not as_dir and not items:
+                        held = (rec, rec.get("text"))
+                    else:
+                        page(rec, rec.get("text"))
+            except KeyboardInterrupt:
+                # Keep what is done: the pages written so far get their index, then stop as shells expect.
+                finish()
+                click.echo("newskit: interrupted", err=True)
+                sys.exit(130)
+            for note in notes:
+                click.echo(f"newskit: {note}", err=True)
             finish()
-            click.echo("newskit: interrupted", err=True)
-            sys.exit(130)
-        for note in notes:
-            click.echo(f"newskit: {note}", err=True)
-        finish()
-    except KeyboardInterrupt:
-        click.echo("newskit: interrupted", err=True)
-        sys.exit(130)
-    except NewskitError as exc:
-        if debug:
-            raise
-        raise Failure(str(exc)) from None
-    except OSError as exc:
-        if debug:
-            raise
-        raise Failure(f"cannot write {exc.filename or output}: {exc.strerror or exc}") from None
+        except OSError as exc:
+            if debug:
+                raise
+            raise Failure(f"cannot write {exc.filename or output}: {exc.strerror or exc}") from None
     sys.exit(ExitStatus.SOME_FAILED if failed or notes else ExitStatus.OK)

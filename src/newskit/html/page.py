@@ -6,15 +6,13 @@ that text. Fields come from markup (JSON-LD, OpenGraph, meta tags, <time>, <h1>,
 from the text, and `Article.sources` says where each came from."""
 from __future__ import annotations
 
-import contextlib
 import re
-import signal
-import threading
 
 from newskit.article.body import LEAD_DATE, TRAILER
 from newskit.article.bylines import parse_byline, parse_dateline, split_credit
 from newskit.article.furniture import is_furniture
 from newskit.article.pubdate import UPDATED, date_share, find_date
+from newskit.deadline import deadline
 from newskit.errors import InputError
 from newskit.html.fields import FieldChooser, norm_key, to_iso
 from newskit.html.meta import PageMeta, clean, read_page
@@ -37,7 +35,8 @@ def article_from_html(html: str) -> tuple[str, Article]:
     """Return the extracted article text of a web page and its Article (spans index that text, `sources` filled)."""
     _check(html)
     try:
-        with _time_limit(TIME_LIMIT):
+        slow = f"page took over {TIME_LIMIT:g} s to read (pathological markup)"
+        with deadline(TIME_LIMIT, lambda: InputError("too-large", slow)):
             tree, truncated = _parse(html)
             pm = read_page(tree)
             deep = any(True for _ in tree.iterfind("/".join(["*"] * (MAX_DEPTH + 1))))
@@ -61,26 +60,6 @@ def _check(html: str) -> None:
         raise InputError("binary", "binary data, not an HTML page")
     if not re.search(r"<(?:!doctype|html|head|body|div|p|article|main|meta|title|span|section|h1)\b", sample, re.I):
         raise InputError("not-article", "no HTML markup found (not a web page)")
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float):
-    """Interrupt the page's extraction after `seconds` (only where SIGALRM can be used: the main thread)."""
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable or signal.getitimer(signal.ITIMER_REAL)[0]:
-        yield
-        return
-
-    def expire(signum, frame):
-        raise InputError("too-large", f"page took over {seconds:g} s to read (pathological markup)")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _parse(html: str):
