@@ -13,12 +13,12 @@ PLURALS = {"person": "people", "nationality": "nationalities", "work_of_art": "w
 def to_json(records: list[dict]) -> str:
     """Return one JSON object for a single record, else a JSON array."""
     data = records[0] if len(records) == 1 else records
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def to_jsonl(record: dict) -> str:
     """Return one compact JSON line (no trailing newline)."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -247,7 +247,7 @@ def scores_text(scores: dict) -> str:
     """Return evaluation scores as aligned plain lines, in the reference scorer's terms."""
     lines = []
     for kind, s in scores.items():
-        lines.append(f"{kind}: {s['documents']} documents")
+        lines.append(f"{kind}: {s['documents']} document{'' if s['documents'] == 1 else 's'}")
         if "dates" in s:
             d = s["dates"]
             for k in ("strict", "relaxed", "value", "type"):
