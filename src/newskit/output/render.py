@@ -159,7 +159,11 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
             table.add_column(col)
         for q in record["quotes"]:
             sp = q.get("speaker") or {}
-            row(table, sp.get("name") or "?", (q.get("cue") or {}).get("text", ""), " ".join(q["text"].split()))
+            quote = Text(" ".join(q["text"].split()))
+            if q.get("kind") in ("indirect", "scare"):
+                # A scare quote ("a “claim”") or a paraphrase must not read as someone's own words.
+                quote.append(f" ({q['kind']})", style="dim")
+            row(table, sp.get("name") or "?", (q.get("cue") or {}).get("text", ""), quote)
         parts.append(table)
     if command in ("events", "analyze") and record.get("events"):
         parts.append(EventsView(record, timeline=timeline))
@@ -201,7 +205,9 @@ class EventsView:
         from rich.text import Text
 
         width = options.max_width
-        when_w = min(13, max([len((e.get("when") or {}).get("value") or "") for e in self.events] + [4]))
+        # A time value ("2013-03-22T10:35") is shown whole: cut to 13 it lost the time itself. The longest types
+        # ("military_exe…") are cut at 13 to leave the gist room at 80 columns.
+        when_w = min(16, max([len((e.get("when") or {}).get("value") or "") for e in self.events] + [4]))
         type_w = min(13, max(len(e.get("type", "")) for e in self.events))
         lead = when_w + type_w + 12 + 4
         yield Text(f"events ({len(self.events)})", style="bold")
