@@ -84,7 +84,8 @@ def test_ctrl_c_keeps_whole_records(tmp_path):
     text = SEED.read_text(encoding="utf-8")
     corpus.write_text("".join(json.dumps({"text": text}) + "\n" for _ in range(400)), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "newskit", "entities", "--jsonl", "--workers", "2", str(corpus)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_interruptible)
     first = proc.stdout.readline()
     proc.send_signal(signal.SIGINT)
     # Read through the same buffered reader as the first line (communicate() would skip its buffer).
@@ -112,7 +113,8 @@ def test_worker_killed_mid_run_loses_no_article(tmp_path):
     ids = [f"n{i}" for i in range(40)]
     corpus.write_text("".join(json.dumps({"id": i, "text": text[:1500]}) + "\n" for i in ids), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "newskit", "entities", "--jsonl", "--workers", "2", str(corpus)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_interruptible)
     first = proc.stdout.readline()  # the first batch is out: the workers hold the next ones
     workers = _children(proc.pid)
     if not workers:
@@ -203,3 +205,11 @@ def test_timeout_option_turns_a_runaway_article_into_a_record(tmp_path):
     assert proc.returncode == 1
     assert json.loads(proc.stdout)["error"] == {"code": "timeout", "message": "over the --timeout-per-article limit"}
     assert proc.stderr == f"newskit: {path}: over the --timeout-per-article limit [timeout]\n"
+
+
+def _interruptible() -> None:
+    """Give the child the default SIGINT action: a shell script run in the background (as CI may run the tests)
+    starts its children with SIGINT ignored, and Python then never raises KeyboardInterrupt."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -245,7 +245,8 @@ def test_ctrl_c_during_report_keeps_the_pages_done_and_their_index(tmp_path):
     corpus.write_text("".join(json.dumps({"id": f"n{i}", "text": text}) + "\n" for i in range(200)), encoding="utf-8")
     out = tmp_path / "pages"
     proc = subprocess.Popen([sys.executable, "-m", "newskit", "report", str(corpus), "-o", str(out), "--workers", "1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_interruptible)
     deadline = time.monotonic() + 120
     while not (out.is_dir() and any(out.glob("n*.html"))) and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -256,3 +257,11 @@ def test_ctrl_c_during_report_keeps_the_pages_done_and_their_index(tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     assert pages and all(f'href="{name}"' in index for name in pages)
     assert not list(out.glob("*.tmp"))
+
+
+def _interruptible() -> None:
+    """Give the child the default SIGINT action: a shell script run in the background (as CI may run the tests)
+    starts its children with SIGINT ignored, and Python then never raises KeyboardInterrupt."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
