@@ -16,3 +16,21 @@ def test_readme_test_command_is_what_ci_runs():
              if line and not line.startswith(("#", "set ", "cd ", "command -v "))]
     assert steps == documented
     assert steps[-3:] == ["ruff check src tests bench", "mypy", "python3 -m pytest"]
+
+
+def test_readme_and_docs_stand_alone_in_a_clone():
+    # A clone has no ../shared: the docs may not send a reader to its contract for the record (the README did), and
+    # every repo path they name must exist (it named tests/test_model.py, which is tests/test_nlp.py).
+    for doc in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = doc.read_text(encoding="utf-8")
+        assert "../shared/CONTRACT" not in text, f"{doc.name} documents the record outside the repository"
+        named = re.findall(r"`((?:src|tests|bench|docs|requirements|seeds)/[\w./-]*[\w/])`", text)
+        missing = [p for p in named if not (ROOT / p).exists()]
+        assert not missing, f"{doc.name} names files that do not exist: {missing}"
+
+
+def test_no_module_grows_past_the_size_a_reader_takes_in():
+    # Issue 10: modules stay under ~350 lines, named for what they hold (dates/rules/periods.py had reached 371).
+    sizes = {p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+             for p in (ROOT / "src" / "newskit").rglob("*.py")}
+    assert not {p: n for p, n in sizes.items() if n > 350}

@@ -35,11 +35,14 @@ def test_no_dependency_on_unofficial_bare_model_names():
         ROOT / "requirements" / "model.txt").read_text()
 
 
-def test_missing_model_gives_install_hint():
+def test_missing_model_names_it_and_hints_only_for_the_default():
     from newskit.errors import ModelError
+    from newskit.nlp import DEFAULT_MODEL, INSTALL_HINT, _how_to_install
 
-    with pytest.raises(ModelError, match="pip install"):
+    with pytest.raises(ModelError, match="'no_such_model_xyz' is not installed") as info:
         load("no_such_model_xyz", ())
+    assert "pip install" not in str(info.value)  # that command installs the default model, not the one asked for
+    assert INSTALL_HINT in _how_to_install(DEFAULT_MODEL)
 
 
 def test_default_pipeline_splits_at_line_breaks(nlp):

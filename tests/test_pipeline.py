@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 import newskit
 from newskit.cli import cli
+from newskit.io.inputs import source_from_text
 from newskit.pipeline import split_text
 
 from conftest import SEED
@@ -59,7 +62,7 @@ def test_two_workers_give_the_same_records(tmp_path):
         proc = subprocess.run([sys.executable, "-m", "newskit", "entities", "--jsonl", "--workers", w, str(corpus)],
                               capture_output=True, text=True)
         assert proc.returncode == 1
-        assert proc.stderr == f"newskit: 7: {corpus} line 7 is not valid JSON (JSONDecodeError) [bad-jsonl]\n"
+        assert proc.stderr == f"newskit: {corpus}:7: not valid JSON (JSONDecodeError) [bad-jsonl]\n"
         outs.append(proc.stdout)
     assert outs[0] == outs[1]
     assert [json.loads(x)["id"] for x in outs[0].splitlines()] == [f"n{i}" for i in range(6)] + ["7"]
@@ -81,7 +84,8 @@ def test_ctrl_c_keeps_whole_records(tmp_path):
     text = SEED.read_text(encoding="utf-8")
     corpus.write_text("".join(json.dumps({"text": text}) + "\n" for _ in range(400)), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "newskit", "entities", "--jsonl", "--workers", "2", str(corpus)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_interruptible)
     first = proc.stdout.readline()
     proc.send_signal(signal.SIGINT)
     # Read through the same buffered reader as the first line (communicate() would skip its buffer).
@@ -90,3 +94,122 @@ def test_ctrl_c_keeps_whole_records(tmp_path):
     lines = [first] + rest.splitlines()
     assert all(json.loads(x)["article"] for x in lines if x.strip())
     assert proc.returncode == 130 and "Traceback" not in err
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(x) for x in fh.read().split()]
+    except OSError:
+        return []
+
+
+def test_worker_killed_mid_run_loses_no_article(tmp_path):
+    import signal
+    import time
+
+    corpus = tmp_path / "a.jsonl"
+    text = SEED.read_text(encoding="utf-8")
+    ids = [f"n{i}" for i in range(40)]
+    corpus.write_text("".join(json.dumps({"id": i, "text": text[:1500]}) + "\n" for i in ids), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "newskit", "entities", "--jsonl", "--workers", "2", str(corpus)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_interruptible)
+    first = proc.stdout.readline()  # the first batch is out: the workers hold the next ones
+    workers = _children(proc.pid)
+    if not workers:
+        proc.kill()
+        pytest.skip("cannot list child processes here")
+    for pid in workers:  # as the out-of-memory killer would
+        os.kill(pid, signal.SIGKILL)
+    started = time.monotonic()
+    rest, err = proc.stdout.read(), proc.stderr.read()
+    proc.wait(timeout=120)
+    assert time.monotonic() - started < 100
+    recs = [json.loads(x) for x in [first] + rest.splitlines()]
+    assert [r["id"] for r in recs] == ids
+    assert all("article" in r or r["error"]["code"] == "worker-died" for r in recs)
+    assert proc.returncode == 1
+    assert "worker process died (killed by SIGKILL)" in err and "Traceback" not in err
+
+
+def _poisoned(real):
+    def process_batch(sources, *args, **kw):
+        if any("POISON" in (s.text or "") for s in sources):
+            os.kill(os.getpid(), 9)  # a crash in native code, as a worker would die
+        return real(sources, *args, **kw)
+    return process_batch
+
+
+def test_article_that_kills_its_worker_twice_is_an_error_record(monkeypatch):
+    import newskit.workers as workers
+
+    monkeypatch.setattr(workers, "process_batch", _poisoned(workers.process_batch))
+    texts = [f"Article {i} about Paris." for i in range(20)]
+    texts[7] = "POISON article."
+    notes: list[str] = []
+    sources = [source_from_text(t, id=f"a{i}") for i, t in enumerate(texts)]
+    recs = list(workers.run_supervised(sources, ("parse", "dates"), model=None, workers=2, debug=False,
+                                       timeout=None, notes=notes))
+    assert [r["id"] for r in recs] == [f"a{i}" for i in range(20)]
+    assert recs[7]["error"]["code"] == "worker-died"
+    assert all("article" in r for k, r in enumerate(recs) if k != 7)
+    assert len(notes) == 1 and "redone one at a time" in notes[0]
+
+
+class _Flaky:
+    """A pipeline whose batch call fails (or hangs) on one article, as the model stage can."""
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+
+    def pipe(self, items, **kw):
+        import time
+
+        items = list(items)
+        if any("BOOM" in text for text, _ in items):
+            raise RuntimeError("boom")
+        if any("SLOW" in text for text, _ in items):
+            time.sleep(5)
+        return self.nlp.pipe(items, **kw)
+
+
+def test_model_stage_failures_become_that_articles_record(nlp):
+    from newskit.pipeline import _run_model
+
+    texts = ["Putin visited Paris on Monday.", "BOOM goes the model.", "Macron met Scholz in Berlin.",
+             "A SLOW article.", "Talks in Rome ended."]
+    sources = [source_from_text(t, id=f"s{i}") for i, t in enumerate(texts)]
+    recs = list(_run_model(_Flaky(nlp), sources, ("parse", "entities", "dates"), debug=False, timeout=1.0))
+    assert [r["id"] for r in recs] == [f"s{i}" for i in range(5)]
+    assert recs[1]["error"] == {"code": "internal", "message": "RuntimeError: boom"}
+    assert recs[3]["error"]["code"] == "timeout"
+    assert {e["name"] for e in recs[2]["entities"]} >= {"Macron", "Berlin"}
+
+
+def test_runs_of_punctuation_are_cut_without_moving_offsets(nlp):
+    text = "Officials in Paris said " + '"' * 5_000 + " and " + "(" * 40 + "Berlin) agreed. " + "x" * 3_000 + "."
+    doc = nlp(text)
+    assert doc.text == text and len(doc) < 300
+    rec = newskit.analyze_text(text, tasks=("parse", "entities"))
+    spans = [m for e in rec["entities"] for m in e["mentions"]]
+    assert any(s["text"] == "Paris" for s in spans)
+    assert all(text[s["start"]:s["end"]] == s["text"] for s in spans)
+
+
+def test_timeout_option_turns_a_runaway_article_into_a_record(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("Officials in Paris met on Monday. " * 3_000)
+    proc = subprocess.run([sys.executable, "-m", "newskit", "entities", "--jsonl", "--timeout-per-article", "0.5",
+                           str(path)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["error"] == {"code": "timeout", "message": "over the --timeout-per-article limit"}
+    assert proc.stderr == f"newskit: {path}: over the --timeout-per-article limit [timeout]\n"
+
+
+def _interruptible() -> None:
+    """Give the child the default SIGINT action: a shell script run in the background (as CI may run the tests)
+    starts its children with SIGINT ignored, and Python then never raises KeyboardInterrupt."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -21,17 +21,31 @@ class NewskitError(Exception):
 class InputError(NewskitError):
     """One input cannot be turned into an article; carries a stable machine-readable code."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, where: str | None = None):
         super().__init__(message)
         self.code = code
         self.message = message
+        self.where = where  # "archive.jsonl:7" when the input is one line of a file
 
     def __reduce__(self):
         # Travels between worker processes; the default pickling would lose `code`.
-        return (InputError, (self.code, self.message))
+        return (InputError, (self.code, self.message, self.where))
 
 
 class ModelError(NewskitError):
     """The spaCy pipeline cannot be loaded."""
 
     code = "model"
+
+
+class OutputError(NewskitError):
+    """Writing the output failed (full disk, closed file): the run cannot go on."""
+
+    code = "output"
+
+
+class ArticleTimeout(BaseException):
+    """One article ran over --timeout-per-article (a BaseException, so no `except Exception` inside the
+    extractors or spaCy can swallow it)."""
+
+    code = "timeout"

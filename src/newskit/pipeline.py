@@ -4,19 +4,18 @@ The model is loaded once, with only the components the requested tasks need, and
 `nlp.pipe(..., as_tuples=True)` with their sources so ids and metadata stay attached."""
 from __future__ import annotations
 
-import contextlib
-from collections import deque
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from newskit.article.builder import parse_article
+from newskit.deadline import deadline
+from newskit.errors import ArticleTimeout
 from newskit.io.inputs import Source, source_from_text
 from newskit.record import ErrorInfo, ErrorRecord, Record
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
-
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -54,9 +53,18 @@ def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def error_record(source_id: str, code: str, message: str) -> dict[str, Any]:
-    """Return the record that stands in for an input that failed."""
-    return ErrorRecord(source_id, ErrorInfo(code, message)).to_dict()
+def error_record(source_id: str, code: str, message: str, where: str | None = None) -> dict[str, Any]:
+    """Return the record that stands in for an input that failed (`where`: "file.jsonl:7" for one line)."""
+    return ErrorRecord(source_id, ErrorInfo(code, message, where)).to_dict()
+
+
+def failure(source_id: str, exc: BaseException) -> dict[str, Any]:
+    """Return the error record of an article whose processing raised `exc` at some stage."""
+    if isinstance(exc, ArticleTimeout):
+        return error_record(source_id, "timeout", "over the --timeout-per-article limit")
+    if isinstance(exc, MemoryError):
+        return error_record(source_id, "memory", "out of memory while processing this article")
+    return error_record(source_id, "internal", f"{exc.__class__.__name__}: {exc}")
 
 
 def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> dict[str, Any]:
@@ -94,18 +102,22 @@ def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> dict[
                   quotes=quotes, events=events, meta=source.meta or None).to_dict()
 
 
-def _safe_build(source: Source, doc: Doc | None, tasks: Iterable[str], debug: bool) -> dict[str, Any]:
+def _safe_build(source: Source, doc: Doc | BaseException | None, tasks: Iterable[str], debug: bool,
+                timeout: float | None = None) -> dict[str, Any]:
     if source.error is not None:
-        return error_record(source.id, source.error.code, source.error.message)
+        return error_record(source.id, source.error.code, source.error.message, getattr(source.error, "where", None))
+    if isinstance(doc, BaseException):  # the model stage failed on this article
+        return failure(source.id, doc)
     try:
-        return build_record(source, doc, tasks)
-    except Exception as exc:  # one bad article must not end a batch of thousands
-        if debug:
+        with deadline(timeout):
+            return build_record(source, doc, tasks)
+    except (Exception, ArticleTimeout) as exc:  # one bad article must not end a batch of thousands
+        if debug and not isinstance(exc, ArticleTimeout):
             raise
-        return error_record(source.id, "internal", f"{exc.__class__.__name__}: {exc}")
+        return failure(source.id, exc)
 
 
-def html_to_text(source: Source) -> Source:
+def html_to_text(source: Source, debug: bool = False) -> Source:
     """Turn an HTML source into its extracted article text, with the Article read from the page attached."""
     if source.error is not None or source.format != "html" or source.article is not None:
         return source
@@ -116,6 +128,10 @@ def html_to_text(source: Source) -> Source:
         text, article = article_from_html(source.text or "")
     except InputError as exc:
         return Source(source.id, format="html", error=exc)
+    except Exception as exc:  # a page that breaks the HTML stack is that page's failure, not the run's
+        if debug:
+            raise
+        return Source(source.id, format="html", error=InputError("internal", f"{exc.__class__.__name__}: {exc}"))
     # The record's own "published" and --published stay as given: build_record weighs them against the page's.
     return replace(source, text=text, article=article)
 
@@ -125,118 +141,105 @@ def needs_model(tasks: Iterable[str]) -> bool:
     return bool(set(tasks) - {"parse"})
 
 
-def _texts(source: Source) -> str:
-    """Return the text to send through the model for a source."""
-    # Failed sources still travel through nlp.pipe (as empty docs) so records come out in input order.
-    return "" if source.error is not None else source.text or ""
-
-
-def process_batch(sources: list[Source], tasks: Iterable[str], model: str | None = None,
-                  debug: bool = False) -> list[dict[str, Any]]:
+def process_batch(sources: list[Source], tasks: Iterable[str], model: str | None = None, debug: bool = False,
+                  timeout: float | None = None) -> list[dict[str, Any]]:
     """Return the records of a list of sources, running the model over them as one batch."""
-    sources = [html_to_text(s) for s in sources]
+    sources = [html_to_text(s, debug) for s in sources]
     if not needs_model(tasks):
-        return [_safe_build(s, None, tasks, debug) for s in sources]
+        return [_safe_build(s, None, tasks, debug, timeout) for s in sources]
     from newskit.nlp import components_for, load
 
     nlp = load(model, components_for(tasks))
-    return list(_run_model(nlp, sources, tasks, debug))
+    return list(_run_model(nlp, sources, tasks, debug, timeout))
 
 
-def _chunks(sources: Iterable[Source]) -> Iterator[tuple[str, tuple[Source, int, int]]]:
+def _groups(sources: Iterable[Source]) -> Iterator[list[tuple[Source, list[str]]]]:
+    """Yield sources with their model pieces, grouped until a group holds about one nlp.pipe batch of pieces."""
+    group: list[tuple[Source, list[str]]] = []
+    pieces = 0
     for s in sources:
-        pieces = split_text(_texts(s))
-        for i, piece in enumerate(pieces):
-            yield piece, (s, i, len(pieces))
+        # Failed sources get no model pass; they keep their place in the group so records stay in input order.
+        texts = [] if s.error is not None else split_text(s.text or "")
+        group.append((s, texts))
+        pieces += len(texts)
+        if pieces >= BATCH_SIZE:
+            yield group
+            group, pieces = [], 0
+    if group:
+        yield group
 
 
-def _run_model(nlp: Language, sources: Iterable[Source], tasks: Iterable[str],
-               debug: bool) -> Iterator[dict[str, Any]]:
-    """Yield the records of `sources` in order, streaming them through `nlp.pipe` with their sources attached."""
+def _docs(nlp: Language, group: list[tuple[Source, list[str]]]) -> list[Doc | None]:
+    """Return one Doc per source of the group (None for failed sources), long texts joined from their pieces."""
     from spacy.tokens import Doc
 
-    parts = []
-    for doc, (source, i, n) in nlp.pipe(_chunks(sources), as_tuples=True, batch_size=BATCH_SIZE):
-        if n == 1:
-            yield _safe_build(source, doc, tasks, debug)
-            continue
-        parts.append(doc)
-        if i == n - 1:
-            whole = Doc.from_docs(parts, ensure_whitespace=False)
-            parts = []
-            yield _safe_build(source, whole, tasks, debug)
+    flat: list[tuple[str, int]] = [(piece, k) for k, (_, texts) in enumerate(group) for piece in texts]
+    parts: list[list[Doc]] = [[] for _ in group]
+    for doc, k in nlp.pipe(flat, as_tuples=True, batch_size=BATCH_SIZE):
+        parts[k].append(doc)
+    return [None if not p else p[0] if len(p) == 1 else Doc.from_docs(p, ensure_whitespace=False) for p in parts]
 
 
-def _batches(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
-    batch: list[Source] = []
-    for s in sources:
-        batch.append(s)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _model_stage(nlp: Language, group: list[tuple[Source, list[str]]], debug: bool,
+                 timeout: float | None) -> list[Doc | BaseException | None]:
+    """Return a Doc per source, or the exception the model raised on it: a batch that fails is redone one
+    article at a time, so only the article at fault loses its record."""
+    budget = timeout * max(1, len(group)) if timeout else None
+    try:
+        with deadline(budget):
+            return list(_docs(nlp, group))
+    except (Exception, ArticleTimeout) as exc:
+        if debug and not isinstance(exc, ArticleTimeout):
+            raise
+        if len(group) == 1:
+            return [exc]
+    return [_one_doc(nlp, item, timeout) for item in group]
+
+
+def _one_doc(nlp: Language, item: tuple[Source, list[str]], timeout: float | None) -> Doc | BaseException | None:
+    try:
+        with deadline(timeout):
+            return _docs(nlp, [item])[0]
+    except (Exception, ArticleTimeout) as exc:
+        return exc
+
+
+def _run_model(nlp: Language, sources: Iterable[Source], tasks: Iterable[str], debug: bool,
+               timeout: float | None = None) -> Iterator[dict[str, Any]]:
+    """Yield the records of `sources` in order, a batch of model pieces at a time, each source's ids attached."""
+    for group in _groups(sources):
+        started = time.monotonic()
+        docs = _model_stage(nlp, group, debug, timeout)
+        # The budget is per article, all stages together: what the model took (its share of the batch) is spent.
+        spent = (time.monotonic() - started) / max(1, sum(1 for _, texts in group if texts))
+        for (source, _), doc in zip(group, docs, strict=True):
+            left = max(timeout - spent, 0.001) if timeout else None
+            yield _safe_build(source, doc, tasks, debug, left)
 
 
 def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: str | None = None,
-            workers: int = 1, debug: bool = False) -> Iterator[dict[str, Any]]:
-    """Yield one record per source, in input order, streaming: sources are read only as records are needed."""
+            workers: int = 1, debug: bool = False, timeout: float | None = None,
+            notes: list[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Yield one record per source, in input order, streaming: sources are read only as records are needed.
+
+    `timeout`: seconds one article may take (model and extraction together) before it becomes a `timeout` error
+    record (None: no limit). `notes`: a list that receives one line per incident that cost no record but should
+    be known (a worker process that died and whose articles were redone)."""
     tasks = tuple(tasks)
     if workers <= 1 or not needs_model(tasks):  # else each worker's process_batch reads its own pages
-        sources = (html_to_text(s) for s in sources)
+        sources = (html_to_text(s, debug) for s in sources)
     if not needs_model(tasks):
         for s in sources:
-            yield _safe_build(s, None, tasks, debug)
+            yield _safe_build(s, None, tasks, debug, timeout)
     elif workers <= 1:
         from newskit.nlp import components_for, load
 
-        yield from _run_model(load(model, components_for(tasks)), sources, tasks, debug)
+        yield from _run_model(load(model, components_for(tasks)), sources, tasks, debug, timeout)
     else:
-        yield from _analyze_parallel(sources, tasks, model, workers, debug)
+        from newskit.workers import run_supervised
 
-
-def _worker_init(model: str | None, tasks: tuple[str, ...]) -> None:
-    import signal
-
-    # Ctrl-C is the parent's to handle: it stops the pool; workers must not print tracebacks of their own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from newskit.errors import ModelError
-    from newskit.nlp import components_for, load
-
-    # On a ModelError process_batch loads again and raises it to the parent; failing here would respawn workers
-    # forever.
-    with contextlib.suppress(ModelError):
-        load(model, components_for(tasks))
-
-
-def _analyze_parallel(sources: Iterable[Source], tasks: tuple[str, ...], model: str | None, workers: int,
-                      debug: bool) -> Iterator[dict[str, Any]]:
-    import multiprocessing
-
-    from newskit.nlp import check_available
-
-    check_available(model)
-
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    pool = ctx.Pool(workers, initializer=_worker_init, initargs=(model, tasks))
-    # A bounded window of in-flight batches keeps memory flat however long the archive is, and keeps order.
-    window: deque[AsyncResult[list[dict[str, Any]]]] = deque()
-    finished = False
-    try:
-        for batch in _batches(sources, BATCH_SIZE):
-            window.append(pool.apply_async(process_batch, (batch, tasks, model, debug)))
-            while window and (len(window) >= workers * 2 or window[0].ready()):
-                yield from window.popleft().get()
-        while window:
-            yield from window.popleft().get()
-        finished = True
-    finally:
-        # Stopped early (closed pipe, Ctrl-C, error): don't wait for batches nobody will read.
-        if finished:
-            pool.close()
-        else:
-            pool.terminate()
-        pool.join()
+        yield from run_supervised(sources, tasks, model=model, workers=workers, debug=debug, timeout=timeout,
+                                  notes=notes if notes is not None else [])
 
 
 def analyze_text(text: str, *, published: str | None = None, tasks: Iterable[str] = TASKS,

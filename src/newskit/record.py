@@ -309,6 +309,8 @@ class ErrorInfo(Value):
 
     code: str
     message: str
+    where: Annotated[str | None, Info("FILE:LINE when the input is one line of a JSON Lines file",
+                                      omit=is_none)] = None
 
 
 @dataclass(frozen=True)

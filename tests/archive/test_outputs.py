@@ -135,8 +135,9 @@ def test_bad_jsonl_line_and_broken_gzip_locally(tmp_path):
     recs = read_parts(out)
     assert sorted(r["id"] for r in recs if "error" not in r) == sorted(ids + ["ok-1"])
     bad = [r for r in recs if "error" in r]
-    message = f"{folder / 'mixed.jsonl'} line 2 is not valid JSON (JSONDecodeError)"
-    assert bad == [{"id": "2", "error": {"code": "bad-jsonl", "message": message}}]
+    # the line's place is carried apart from the message (newskit: FILE:LINE: problem [code])
+    assert bad == [{"id": "2", "error": {"code": "bad-jsonl", "message": "not valid JSON (JSONDecodeError)",
+                                         "where": f"{folder / 'mixed.jsonl'}:2"}}]
 
 
 def test_archive_options_need_output_and_exclude_streaming(archive):

@@ -132,6 +132,19 @@ def test_closing_line_dates_the_post(last, authors):
     _check_invariants(text, a)
 
 
+_SHORT_POST = ("Why the lane keeps flooding\n\nThe brook burst its banks again last spring, and the council says "
+               "little has changed.\n\nNeighbours have asked for sandbags before winter.\n\n")
+
+
+@pytest.mark.parametrize("last", ["Posted by Sam Ortega on 3 June 2022", "June 3, 2022"])
+def test_closing_line_of_a_short_post_keeps_its_body(last):
+    # A signature under two short paragraphs is no header: the paragraphs above it stay the body.
+    a = parse_article(_SHORT_POST + last + "\n")
+    assert a.published == "2022-06-03"
+    assert [p.text[:13] for p in a.paragraphs] == ["The brook bur", "Neighbours ha"]
+    assert a.subheadline is None
+
+
 def test_closing_line_anchors_relative_dates():
     from newskit.pipeline import analyze_text
 
@@ -152,3 +165,11 @@ def test_wire_separator_and_contributor_line():
     assert any(b.text == "___" for b in a.boilerplate)
     assert any(b.text.startswith("Associated Press writers") for b in a.boilerplate)
     _check_invariants(text, a)
+
+
+def test_short_date_lines_read_months_from_the_one_month_table():
+    # Issue 10: one month table. The header's own "Mar[a-z]*" list took "Marching 12" and "Mayor 3" for dates.
+    from newskit.article.header import _SHORT_DATE, _YEARLESS
+
+    assert _YEARLESS.match("Posted on Tue, March 3 at 10:30 am") and _SHORT_DATE.match("Sept. 4")
+    assert not _SHORT_DATE.match("Marching 12 miles") and not _YEARLESS.match("Mayor 3")

@@ -144,3 +144,124 @@ def test_json_with_no_records_is_an_empty_array(tmp_path):
     (tmp_path / "e.jsonl").write_text("\n\n")
     res = CliRunner().invoke(cli, ["parse", str(tmp_path / "e.jsonl"), "--json"])
     assert res.exit_code == 0 and json.loads(res.stdout) == []
+
+
+def test_missing_model_names_the_model_asked_for(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline\n\nSome body text about Paris.\n")
+    res = CliRunner().invoke(cli, ["entities", str(tmp_path / "a.txt"), "--model", "bogus", "--jsonl"])
+    assert res.exit_code == 1
+    assert res.stderr.startswith("newskit: spaCy model 'bogus' is not installed")
+    assert "requirements/model.txt" not in res.stderr and "Error:" not in res.stderr
+
+
+def test_model_option_only_where_a_model_runs(runner):
+    res = runner.invoke(cli, ["parse", "--model", "nonexistent", str(SEED)])
+    assert res.exit_code == 2 and "No such option '--model'" in res.output
+    helps = runner.invoke(cli, ["report", "--help"]).output
+    for opt in ("--workers", "--max-bytes", "--progress", "--model", "--timeout-per-article"):
+        assert opt in helps
+
+
+def _dated_article(tmp_path):
+    path = tmp_path / "dated.txt"
+    path.write_text("Talks in Geneva\n\nThe envoys will meet again on March 3, 2024. They first met on January 5, "
+                    "2024, and spoke by phone on February 1, 2024.\n")
+    return path
+
+
+@pytest.mark.parametrize("mode", [["--json"], ["--jsonl"], []])
+def test_sort_value_orders_dates_in_every_mode(runner, tmp_path, mode):
+    path = _dated_article(tmp_path)
+    res = runner.invoke(cli, ["dates", str(path), "--sort", "value", *mode])
+    assert res.exit_code == 0, res.output
+    if mode:
+        values = [d["value"] for d in json.loads(res.stdout.splitlines()[0] if mode == ["--jsonl"]
+                                                 else res.stdout)["dates"]]
+    else:
+        values = [line.split("\t")[0] for line in res.stdout.splitlines()[1:]]
+    assert values == sorted(values) and "2024-01-05" in values and values[0] != values[-1]
+
+
+def test_timeline_orders_events_in_json(runner, tmp_path):
+    path = tmp_path / "ev.txt"
+    path.write_text("Visit\n\nThe president will visit Paris on May 9, 2024. The minister visited Rome on "
+                    "January 5, 2024, officials said.\n")
+    res = runner.invoke(cli, ["events", str(path), "--timeline", "--json", "--published", "2024-02-01"])
+    assert res.exit_code == 0, res.output
+    whens = [(e.get("when") or {}).get("value") or "~" for e in json.loads(res.stdout)["events"]]
+    assert len(whens) >= 2 and whens == sorted(whens)
+
+
+def test_full_disk_is_a_clear_error(tmp_path):
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "newskit", "parse", "--jsonl", str(SEED)], stdout=full,
+                              stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr == "newskit: writing output: No space left on device\n"
+
+
+def test_jsonl_of_hostile_lines_keeps_every_id_and_writes_valid_utf8(runner, tmp_path):
+    good = {"text": "Officials in Paris said on Monday that the bridge would reopen."}
+    lines = [json.dumps({"id": "good1", **good}),
+             '{"id": "lone", "text": "A lone \\ud800 surrogate in Paris.", "tag": "\\udcff"}',
+             '{"id": "deep", "text": "x", "m": ' + "[" * 100_000 + "]" * 100_000 + "}",
+             '{"id": "nan", "text": "A text about Paris.", "score": NaN}',
+             '{"id": "shallow", "text": "Nested metadata about Paris.", "m": ' + "[" * 80 + "]" * 80 + "}",
+             json.dumps({"id": "good2", **good})]
+    (tmp_path / "mixed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = runner.invoke(cli, ["entities", str(tmp_path / "mixed.jsonl"), "--jsonl"])
+    assert res.exit_code == 1
+    out = res.stdout_bytes.decode("utf-8")  # strict: fails on any surrogate written out
+    recs = [json.loads(line) for line in out.splitlines()]
+    # lines that are not JSON have no id to give: their line number stands in (CONTRACT)
+    assert [r["id"] for r in recs] == ["good1", "lone", "3", "4", "shallow", "good2"]
+    codes = {r["id"]: r.get("error", {}).get("code") for r in recs}
+    assert codes == {"good1": None, "lone": None, "3": "bad-jsonl", "4": "bad-jsonl", "shallow": "bad-jsonl",
+                     "good2": None}
+    assert recs[1]["meta"] == {"tag": "\ufffd"}
+    assert f"newskit: {tmp_path / 'mixed.jsonl'}:4: not valid JSON (NaN is not JSON) [bad-jsonl]" in res.stderr
+
+
+def test_report_writes_through_no_planted_symlink(runner, tmp_path):
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me")
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "a.html.tmp").symlink_to(target)  # the fixed temp name an older newskit wrote to
+    article = tmp_path / "a.txt"
+    article.write_text("Talks in Geneva\n\nThe envoys met in Geneva on Monday, officials said.\n")
+    res = runner.invoke(cli, ["report", str(article), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert target.read_text() == "keep me"
+    assert sorted(p.name for p in out.iterdir()) == ["a.html", "a.html.tmp", "index.html"]
+
+
+def test_ctrl_c_during_report_keeps_the_pages_done_and_their_index(tmp_path):
+    import signal
+    import time
+
+    corpus = tmp_path / "a.jsonl"
+    text = SEED.read_text(encoding="utf-8")
+    corpus.write_text("".join(json.dumps({"id": f"n{i}", "text": text}) + "\n" for i in range(200)), encoding="utf-8")
+    out = tmp_path / "pages"
+    proc = subprocess.Popen([sys.executable, "-m", "newskit", "report", str(corpus), "-o", str(out), "--workers", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_interruptible)
+    deadline = time.monotonic() + 120
+    while not (out.is_dir() and any(out.glob("n*.html"))) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "newskit: interrupted" in stderr and "Traceback" not in stderr
+    pages = sorted(p.name for p in out.glob("n*.html"))
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert pages and all(f'href="{name}"' in index for name in pages)
+    assert not list(out.glob("*.tmp"))
+
+
+def _interruptible() -> None:
+    """Give the child the default SIGINT action: a shell script run in the background (as CI may run the tests)
+    starts its children with SIGINT ignored, and Python then never raises KeyboardInterrupt."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -112,3 +112,20 @@ def test_eval_meantime_gives_per_type_scores_and_a_confusion_table(tmp_path):
     from newskit.evaluate.meantime import read_meantime
 
     assert n_gold == len(read_meantime(str(first)).gold)
+
+
+def test_eval_errors_name_the_file_and_count_in_words(tmp_path):
+    bad = tmp_path / "ap.txt"
+    bad.write_text("Just an article, not CoNLL.\n")
+    res = CliRunner().invoke(cli, ["eval", str(bad)])
+    assert res.exit_code == 1
+    assert res.stderr.startswith(f"newskit: cannot use the gold files: {bad}: line 1 is not CoNLL-2003")
+    notext = tmp_path / "empty.tml"
+    notext.write_text("<TimeML><TITLE>No body</TITLE></TimeML>")
+    res = CliRunner().invoke(cli, ["eval", str(notext)])
+    assert res.exit_code == 1 and f"{notext}: not a TimeML document" in res.stderr
+    conll = tmp_path / "one.conll"
+    conll.write_text("-DOCSTART- -X- -X- O\n\nPutin NNP B-NP B-PER\nvisited VBD B-VP O\nParis NNP B-NP B-LOC\n")
+    res = CliRunner().invoke(cli, ["eval", str(conll)])
+    assert res.exit_code == 0, res.output
+    assert "conll: 1 document\n" in res.stdout

@@ -49,6 +49,14 @@ def test_narrow_terminal_one_line_per_event():
     assert not any(SENTENCE[:30] in line for line in lines)
 
 
+def test_a_time_value_stays_whole_at_80_columns():
+    record = dict(RECORD, events=[_event("2025-03-10T09:30", "statement", "reported", "said", who=["E1"])])
+    console = Console(width=80, record=True, color_system=None)
+    console.print(rich_view(record, "events"))
+    line = console.export_text().splitlines()[3]
+    assert line.startswith(" 2025-03-10T09:30 statement reported") and "Orbis Bank said" in line
+
+
 def test_wide_terminal_adds_the_sentence_once():
     lines = _render(120)
     assert SENTENCE_MIN_WIDTH <= 120 and all(len(line) <= 120 for line in lines)

@@ -185,6 +185,25 @@ def test_any_markup_gives_an_article_or_an_input_error(pieces):
     check_offsets(text, art)
 
 
+def _deep_page(depth: int) -> str:
+    words = ["council", "library", "budget", "mayor", "school", "bridge", "river", "market", "station",
+             "museum", "harbour", "park"]
+    paras = [f"<p>On day {i} the {w} committee met again and voted to keep the {w} open, the mayor said.</p>"
+             for i, w in enumerate(words)]
+    return ("<html><body><article><h1>A deep page</h1>" + "".join(paras[:8]) + "<div>" * depth
+            + "".join(paras[8:10]) + "</div>" * depth + "".join(paras[10:]) + "</article></body></html>")
+
+
+def test_deeply_nested_html_is_recovered_or_reported_as_truncated():
+    # libxml2 drops everything after 256 levels of nesting: the text after the deep part must survive
+    text, art = article_from_html(_deep_page(1_000))
+    assert "day 9 the museum" in text and text.rstrip().endswith("keep the park open, the mayor said.")
+    assert "text" not in art.sources
+    # past the parser's larger limit the loss is said, never silent
+    text, art = article_from_html(_deep_page(5_000))
+    assert art.sources["text"] == "truncated" and "day 0 the council" in text
+
+
 def test_character_references_never_reach_a_field():
     # Pages escape metadata once or twice ("&#8217;", "&amp;#8217;"); JSON-LD names arrive escaped too.
     _, art = article_from_html(page("13_h1_over_social_title.html"))

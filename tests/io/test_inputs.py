@@ -168,3 +168,55 @@ def test_directory_ids_keep_the_path_as_given(tmp_path, monkeypatch):
     (tmp_path / "d" / "a.txt").write_text("A text")
     monkeypatch.chdir(tmp_path)
     assert [s.id for s in read_inputs(["./d"])] == [os.path.join("./d", "a.txt")]
+
+
+def test_write_atomic_never_follows_a_planted_symlink(tmp_path):
+    from newskit.io.output import write_atomic
+
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "page.html.tmp").symlink_to(target)
+    write_atomic(out / "page.html", "<p>report</p>")
+    assert target.read_text() == "keep me"
+    assert (out / "page.html").read_text() == "<p>report</p>"
+    assert sorted(p.name for p in out.iterdir()) == ["page.html", "page.html.tmp"]
+
+
+def test_write_atomic_removes_its_temp_file_on_failure(tmp_path, monkeypatch):
+    import errno
+
+    from newskit.errors import OutputError
+    from newskit.io import output
+
+    def full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(output.os, "replace", full)
+    with pytest.raises(OutputError, match="No space left on device"):
+        output.write_atomic(tmp_path / "page.html", "x" * 1000)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_write_errors_are_reported_not_dropped(tmp_path):
+    from newskit.errors import OutputError
+    from newskit.io.output import Output
+
+    with open("/dev/full", "w") as full:
+        out = Output(full)
+        with pytest.raises(OutputError, match="writing output: No space left on device"):
+            out.write("a record\n" * 1000)
+
+
+def test_jsonl_lines_are_cleaned_and_bounded(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"id": "s\\ud800", "text": "Lone \\udc80 here.", "m": {"k": ["\\udfff"]}}\n'
+                 '{"id": "n", "text": "x", "v": Infinity}\n'
+                 '{"id": "d", "text": "x", "v": ' + "[" * 70 + "]" * 70 + "}\n")
+    s, inf, deep = read_inputs([str(p)])
+    assert (s.id, s.text, s.meta) == ("s\ufffd", "Lone \ufffd here.", {"m": {"k": ["\ufffd"]}})
+    assert len(s.text) == len("Lone \udc80 here.")
+    assert inf.error.code == "bad-jsonl" and inf.error.message == "not valid JSON (Infinity is not JSON)"
+    assert inf.error.where == f"{p}:2"
+    assert deep.id == "d" and deep.error.message == "not accepted: nested more than 64 levels deep"

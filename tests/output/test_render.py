@@ -46,3 +46,22 @@ def test_sort_by_value_and_timeline_put_a_week_by_its_first_day():
     console = Console(record=True, width=200)
     console.print(rich_view(rec, "events", timeline=True))
     assert _ordered(console.export_text(), values) == ["2024-01", "2024-W03", "2024-01-19", "2024-01-22", "PXY"]
+
+
+def test_quotes_view_tells_scare_quotes_and_paraphrase_from_direct_speech():
+    # A scare quote ('dismissed the announcement as a "claim"') printed bare read as the ministry's own words.
+    from rich.console import Console
+
+    from newskit.output.render import rich_view
+
+    def quote(text, kind, cue):
+        return {"start": 0, "end": len(text), "text": text, "direct": kind != "indirect", "kind": kind,
+                "cue": {"start": 0, "end": len(cue), "text": cue}, "speaker": {"name": "The ministry"}}
+
+    rec = {"id": "x", "quotes": [quote("“We will respond,”", "direct", "said"), quote("“claim,”", "scare", "dismissed"),
+                                 quote("talks would resume", "indirect", "said")]}
+    console = Console(record=True, width=100)
+    console.print(rich_view(rec, "quotes"))
+    rows = [line for line in console.export_text().splitlines() if "The ministry" in line]
+    assert "(scare)" in rows[1] and "(indirect)" in rows[2]
+    assert "(" not in rows[0]

@@ -385,3 +385,9 @@ def test_blank_screenshot_is_detected(browser, tmp_path):
     png = browser.screenshot(blank, tmp_path / "blank.png", 390, 300)
     assert browser.colours(png) == 1
     assert tuple(browser.png_pixels(png)[150, 200][:3]) == (0x12, 0x34, 0x56)
+
+
+def test_control_and_bidi_characters_in_ids_are_not_written_raw():
+    sid = "in/evil\u202eLMTH\x00.txt"
+    page = render_index([("", sid, {"id": sid, "error": {"code": "empty", "message": "empty article"}})])
+    assert "\u202e" not in page and "\x00" not in page and "in/evil\ufffdLMTH\ufffd.txt" in page

@@ -114,7 +114,7 @@ class _Builder:
             if i > first and parse_dateline(ln.text) and ln.words >= 6:
                 return i
             kind = self.kinds[i]
-            if kind in meta:
+            if kind in meta and "text" in self.kinds[i + 1:]:
                 last_meta, prose_run = i, 0
             elif kind == "text":
                 prose_run += ln.words >= 12

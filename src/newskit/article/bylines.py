@@ -5,6 +5,7 @@ import re
 
 from newskit import lexicon
 from newskit.article.pubdate import find_date
+from newskit.dates.words import MONTH
 
 AGENCIES = lexicon.entries("agencies")
 _AGENCY_RE = lexicon.alternation(AGENCIES)
@@ -24,7 +25,7 @@ BYLINE = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reported|comp
 _BYLINE_TAIL = re.compile(r"\s*(?:[-–—|·•,]\s*)?(?:\b(?:updated|published|posted|last\s+updated|first\s+published)\b"
                           r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b"
                           r"|\b\d{1,2}:\d\d\b|\bfollow\b"
-                          r"|\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)"
+                          rf"|\b{MONTH}\s+\d{{1,2}}\b)"
                           r".*$", re.I)
 # "Posted on March 14, 2023 by Jane Doe", "on March 10, 2015 by X", "March 14, 2023Jane Doe" (glued by the copy).
 _DATE_CUE = re.compile(r"^\W*(?:(?:posted|published|written|first\s+published)\s*:?\s*)?(?:on\s+)?$", re.I)

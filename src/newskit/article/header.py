@@ -12,6 +12,7 @@ from typing import Literal
 from newskit.article.bylines import BYLINE, IMAGE_FILE, is_outlet, parse_byline, parse_dateline, split_credit
 from newskit.article.furniture import is_furniture
 from newskit.article.pubdate import UPDATED, date_share
+from newskit.dates.words import MONTH
 
 ANCHOR_WINDOW = 150  # menus above the headline can run to dozens of lines
 PUBLISHER_CUE = re.compile(r"^(?:published\s+in|news\s+provided\s+by|provided\s+by|writer\s+for|source)\s*:?$", re.I)
@@ -19,9 +20,9 @@ _SITE_SUFFIX = re.compile(r"^\s*(?:[|–—]|-|::)\s*(?P<site>[^|]{2,60})$")
 
 
 _STAMPED = re.compile(r"\d{4}|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
-_SHORT_DATE = re.compile(r"^(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}", re.I)
+_SHORT_DATE = re.compile(rf"^(?:on\s+)?{MONTH}\s+\d{{1,2}}", re.I)
 _YEARLESS = re.compile(r"^(?:(?:posted|published)\s+)?(?:on\s+)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?"
-                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+                       rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
                        r"(?:,?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
                        r"(?:\s*[·•|-]?\s*\d+\s*min(?:ute)?s?(?:\s+read)?)?$", re.I)
 _LONE_BY = re.compile(r"^(?:written\s+)?by:?$", re.I)
@@ -142,6 +143,9 @@ def find_anchor(lines, kinds, start: int) -> int | None:
     strong, date_at, seen_title = 0, None, False
     for i in range(start, min(len(lines), start + ANCHOR_WINDOW)):
         ln, kind = lines[i], kinds[i]
+        if kind in ("byline", "date", "updated") and not any(k == "text" for k in kinds[i + 1:]):
+            # Nothing but furniture below it: a signature closing a short post, which the trailer reads.
+            break
         if kind == "byline":
             return i
         if kind in ("date", "updated") and date_at is None and seen_title:

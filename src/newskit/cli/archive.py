@@ -84,19 +84,9 @@ class _Progress:
         self.bar: Any = None  # a rich Progress, imported only when a run starts
 
     def start(self, total: int) -> None:
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
+        from newskit.io.progress import rich_bar
 
-        self.bar = Progress(TextColumn("[bold]newskit shards"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[records]} records"), TimeElapsedColumn(), TimeRemainingColumn(),
-                            console=Console(stderr=True, force_terminal=self.force or None), transient=True)
+        self.bar = rich_bar("newskit shards", "{task.fields[records]} records", self.force)
         self.bar.start()
         self.task = self.bar.add_task("shards", total=total, records=0)
 

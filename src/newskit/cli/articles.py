@@ -7,21 +7,31 @@ import sys
 import click
 
 from newskit.cli.app import cli
-from newskit.cli.options import check_archive_options, check_inputs, common_options, pick_workers, report_error, several
-from newskit.errors import ExitStatus, NewskitError
+from newskit.cli.options import (
+    check_archive_options,
+    check_inputs,
+    common_options,
+    one_line_errors,
+    pick_workers,
+    report_error,
+    with_progress_if_asked,
+)
+from newskit.errors import ExitStatus
 
 
-def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model, workers, max_bytes, debug,
-        progress=None, view_options=None, **archive) -> None:
+def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model=None, workers, max_bytes,
+        debug, timeout=None, progress=None, view_options=None, **archive) -> None:
     """Run one article command end to end and exit with the contract's status code."""
     from newskit.io.inputs import read_inputs
+    from newskit.io.output import Output
     from newskit.pipeline import COMMAND_TASKS, analyze, needs_model
 
     if as_json and as_jsonl:
         raise click.UsageError("--json and --jsonl are exclusive")
     check_archive_options(archive, as_json or as_jsonl)
     inputs, published = check_inputs(inputs, published)
-    tasks = COMMAND_TASKS[command] + (("all_types",) if (view_options or {}).pop("all_types", False) else ())
+    view_options = dict(view_options or {})
+    tasks = COMMAND_TASKS[command] + (("all_types",) if view_options.pop("all_types", False) else ())
     if archive.get("output"):
         from newskit.cli.archive import run_to_output
 
@@ -29,51 +39,77 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
                       workers=workers, max_bytes=max_bytes, debug=debug, progress=progress, **archive)
     if not (as_json or as_jsonl) and sys.stdout.isatty():
         tasks += ("text",)  # the human views quote the sentence around each date
+    notes: list[str] = []
+    with one_line_errors(debug):
+        try:
+            out = Output()
+            sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
+            records = analyze(sources, tasks, model=model, debug=debug, timeout=timeout or None, notes=notes,
+                              workers=pick_workers(workers, inputs, needs_model(tasks)))
+            records = with_progress_if_asked(records, inputs, input_format, progress)
+            records = (_ordered(rec, view_options) for rec in _noting(records, notes))
+            failed = _emit(records, out, command, as_json, as_jsonl, view_options)
+        except BrokenPipeError:
+            # Downstream closed the pipe (`| head -1`): stop quietly, as Unix tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(ExitStatus.OK)
+    # A worker that died cost no record (its articles were redone) but the run did not go as it should.
+    sys.exit(ExitStatus.SOME_FAILED if failed or notes else ExitStatus.OK)
+
+
+def _noting(records, notes: list[str]):
+    """Pass records through, printing each incident note (a worker that died) as it is reported."""
+    shown = 0
+    for rec in records:
+        while shown < len(notes):
+            click.echo(f"newskit: {notes[shown]}", err=True)
+            shown += 1
+        yield rec
+    for note in notes[shown:]:
+        click.echo(f"newskit: {note}", err=True)
+
+
+def _ordered(rec: dict, view_options: dict) -> dict:
+    """Apply --sort value / --timeline to the record itself, so every output mode shows the same order."""
+    if view_options.get("sort") == "value" and rec.get("dates"):
+        rec["dates"] = sorted(rec["dates"], key=lambda d: d.get("value") or "~")
+    if view_options.get("timeline") and rec.get("events"):
+        rec["events"] = sorted(rec["events"], key=lambda e: (e.get("when") or {}).get("value") or "~")
+    return rec
+
+
+def _serialize(rec: dict, render_one) -> tuple[dict, bytes]:
+    """Return the record and its UTF-8 JSON, or an error record in its place when it cannot be written as JSON."""
+    from newskit.pipeline import error_record
+
     try:
-        sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
-        records = analyze(sources, tasks, model=model, debug=debug,
-                          workers=pick_workers(workers, inputs, needs_model(tasks)))
-        if progress or (progress is None and sys.stderr.isatty() and several(inputs)):
-            from newskit.io.progress import with_progress
-
-            records = with_progress(records, inputs, input_format, force=bool(progress))
-        failed = _emit(records, command, as_json, as_jsonl, view_options or {})
-    except KeyboardInterrupt:
-        # Every record written so far is a whole line; stop without a traceback, as shells expect (128 + SIGINT).
-        click.echo("newskit: interrupted", err=True)
-        sys.exit(130)
-    except NewskitError as exc:
-        if debug:
-            raise
-        raise click.ClickException(str(exc)) from None
-    except BrokenPipeError:
-        # Downstream closed the pipe (`| head -1`): stop quietly, as Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(ExitStatus.OK)
-    sys.exit(ExitStatus.SOME_FAILED if failed else ExitStatus.OK)
+        return rec, render_one(rec).encode("utf-8")
+    except (ValueError, TypeError, RecursionError) as exc:  # NaN, a lone surrogate, an object JSON cannot hold
+        rec = error_record(rec.get("id", "?"), "internal", f"record cannot be written as JSON "
+                                                             f"({exc.__class__.__name__})")
+        return rec, render_one(rec).encode("utf-8")
 
 
-def _emit(records, command, as_json, as_jsonl, view_options) -> int:
+def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
     from newskit.output import render
 
     failed = 0
     if as_jsonl:
-        out = sys.stdout
         for rec in records:
+            rec, line = _serialize(rec, render.to_jsonl)
             if "error" in rec:
                 failed += 1
                 report_error(rec)
-            out.write(render.to_jsonl(rec) + "\n")
-            out.flush()
+            out.write(line + b"\n")
         return failed
     if as_json:
-        collected = list(records)
+        collected = [_serialize(rec, render.to_jsonl)[0] for rec in records]
         for rec in collected:
             if "error" in rec:
                 failed += 1
                 report_error(rec)
-        sys.stdout.write(render.to_json(collected) + "\n")
+        out.write(render.to_json(collected) + "\n")
         return failed
     console = None
     if sys.stdout.isatty():
@@ -89,10 +125,7 @@ def _emit(records, command, as_json, as_jsonl, view_options) -> int:
         if console is not None:
             console.print(render.rich_view(rec, command, text=rec.get("text"), **view_options))
         else:
-            if not first:
-                sys.stdout.write("\n")
-            sys.stdout.write(f"# {rec['id']}\n" + render.plain(rec, command) + "\n")
-            sys.stdout.flush()
+            out.write(("" if first else "\n") + f"# {rec['id']}\n" + render.plain(rec, command) + "\n")
         first = False
     return failed
 
@@ -103,7 +136,7 @@ def _command(name: str, help_text: str, extra=()):
         run(name, inputs, view_options=view, **kw)
 
     callback.__doc__ = help_text
-    cmd = common_options(callback)
+    cmd = common_options(callback, model=name != "parse")
     for opt in extra:
         cmd = opt(cmd)
     return cli.command(name, help=help_text)(cmd)
@@ -115,10 +148,10 @@ _command("entities", "List the people, places, organizations and events, grouped
                        help="Also list nationalities, products, works, laws and other spaCy types.")])
 _command("dates", "Resolve every time expression to a TIMEX3 value against the article's date.",
          [click.option("--sort", type=click.Choice(["position", "value"]), default="position",
-                       help="Human view order: document position, or value (a timeline).")])
+                       help="Order of the dates in every output: document position, or value (a timeline).")])
 _command("quotes", "Find who said what: direct and indirect quotes with cue and speaker.")
 _command("events", "List what happened or will happen: type, who, where, when, status.",
-         [click.option("--timeline", is_flag=True, help="Order the human view by resolved date.")])
+         [click.option("--timeline", is_flag=True, help="Order the events by resolved date, in every output.")])
 _command("analyze", "Everything at once: article, entities, dates, quotes and events in one pass.")
 
 

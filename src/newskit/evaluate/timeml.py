@@ -49,8 +49,9 @@ def read_timeml(path: str) -> TimemlDoc:
                 pieces.append(child.tail)
                 length += len(child.tail)
 
-    if body is not None:
-        visit(body)
+    if body is None:
+        raise ValueError("not a TimeML document (no <TEXT> element)")
+    visit(body)
     text = "".join(pieces)
     for g in gold:
         g["text"] = text[g["start"]:g["end"]]

@@ -52,11 +52,17 @@ def _fold(prev, ev):
 def merge(events: list) -> list:
     """Fold later mentions of the same happening into the first, keeping text order."""
     out: list = []
+    # Only events of one type can be one happening, and statements never are: comparing within the type keeps
+    # this linear when one text holds thousands of statements (nested quotations).
+    by_type: dict[str, list[int]] = {}
     for ev in events:
-        for k in range(len(out) - 1, -1, -1):
+        same = by_type.setdefault(ev.type, []) if ev.type != "statement" else []
+        for k in reversed(same):
             if same_happening(out[k], ev):
                 out[k] = _fold(out[k], ev)
                 break
         else:
+            if ev.type != "statement":
+                same.append(len(out))
             out.append(ev)
     return out

@@ -6,15 +6,13 @@ that text. Fields come from markup (JSON-LD, OpenGraph, meta tags, <time>, <h1>,
 from the text, and `Article.sources` says where each came from."""
 from __future__ import annotations
 
-import contextlib
 import re
-import signal
-import threading
 
 from newskit.article.body import LEAD_DATE, TRAILER
 from newskit.article.bylines import parse_byline, parse_dateline, split_credit
 from newskit.article.furniture import is_furniture
 from newskit.article.pubdate import UPDATED, date_share, find_date
+from newskit.deadline import deadline
 from newskit.errors import InputError
 from newskit.html.fields import FieldChooser, norm_key, to_iso
 from newskit.html.meta import PageMeta, clean, read_page
@@ -37,11 +35,16 @@ def article_from_html(html: str) -> tuple[str, Article]:
     """Return the extracted article text of a web page and its Article (spans index that text, `sources` filled)."""
     _check(html)
     try:
-        with _time_limit(TIME_LIMIT):
-            tree = _parse(html)
+        slow = f"page took over {TIME_LIMIT:g} s to read (pathological markup)"
+        with deadline(TIME_LIMIT, lambda: InputError("too-large", slow)):
+            tree, truncated = _parse(html)
             pm = read_page(tree)
-            doc = _extract(html)
-            return _Assembler(pm, doc, html).build()
+            deep = any(True for _ in tree.iterfind("/".join(["*"] * (MAX_DEPTH + 1))))
+            doc = _extract(_flatten(tree) if deep else html)
+            text, article = _Assembler(pm, doc, html).build()
+            if truncated:  # nested past even libxml2's larger limit: what follows the cut is lost, and said so
+                article.sources["text"] = "truncated"
+            return text, article
     except InputError:
         raise
     except Exception as exc:  # one odd page must not end a batch of thousands; the cause stays chained
@@ -59,40 +62,52 @@ def _check(html: str) -> None:
         raise InputError("not-article", "no HTML markup found (not a web page)")
 
 
-@contextlib.contextmanager
-def _time_limit(seconds: float):
-    """Interrupt the page's extraction after `seconds` (only where SIGALRM can be used: the main thread)."""
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable or signal.getitimer(signal.ITIMER_REAL)[0]:
-        yield
-        return
-
-    def expire(signum, frame):
-        raise InputError("too-large", f"page took over {seconds:g} s to read (pathological markup)")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def _parse(html: str):
+    """Return the page's element tree and whether libxml2's nesting limit cut some of it off.
+
+    libxml2 stops descending at 256 levels (2,048 with its "huge" option) and, recovering, drops everything after
+    that point: a page nested that deep is parsed again with the larger limit and flattened (see _flatten)."""
     import lxml.html
     from lxml import etree
 
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses str input that declares its encoding
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
-    try:
-        tree = lxml.html.document_fromstring(html, parser=parser)
-    except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
-        raise InputError("not-article", f"cannot parse the page as HTML ({exc})") from None
+    truncated = False
+    for huge in (False, True):
+        parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=huge)
+        try:
+            tree = lxml.html.document_fromstring(html, parser=parser)
+        except (etree.ParserError, ValueError, etree.XMLSyntaxError) as exc:
+            raise InputError("not-article", f"cannot parse the page as HTML ({exc})") from None
+        truncated = any("depth" in e.message.lower() for e in parser.error_log)
+        if not truncated:
+            break
     n = sum(1 for _ in tree.iter())
     if n > MAX_ELEMENTS:
         raise InputError("too-large", f"page has {n} HTML elements, over the limit of {MAX_ELEMENTS}")
-    return tree
+    return tree, truncated
+
+
+# Wrapper elements nested deeper than this are unwrapped before extraction (their text and children are kept).
+MAX_DEPTH = 64
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figure", "figcaption", "table",
+           "tr", "td", "th", "article", "main", "body", "head", "html", "title"}
+
+
+def _flatten(tree) -> str:
+    """Return the page's HTML with wrapper elements deeper than MAX_DEPTH unwrapped, for the text extractor."""
+    import lxml.html
+
+    depth = {tree: 0}
+    deep = []
+    for el in tree.iter():  # document order: a parent's depth is known before its children's
+        d = depth[el]
+        for child in el:
+            depth[child] = d + 1
+        if d > MAX_DEPTH and isinstance(el.tag, str) and el.tag not in _BLOCKS:
+            deep.append(el)
+    for el in reversed(deep):
+        el.drop_tag()
+    return lxml.html.tostring(tree, encoding="unicode")
 
 
 def _extract(html: str):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,10 @@ from newskit.record import Article
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
 FORMATS = ("auto", "text", "html", "jsonl")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# JSONL values nested deeper than this are refused: metadata that deep is a mistake or an attack, and every
+# consumer of the record (ours included) would recurse through it.
+MAX_DEPTH = 64
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
          (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 # Magic numbers of formats people feed by mistake (images, archives, documents).
@@ -43,12 +48,33 @@ class Source:
 
 
 def source_from_text(text: str, id: str = "-", published: str | None = None, format: str = "text") -> Source:
-    """Wrap an in-memory article text as a Source (checked like any other input)."""
+    """Wrap an in-memory article text as a Source (checked like any other input, lone surrogates replaced)."""
+    text, id = clean_text(text), clean_text(id)
     try:
         _check_text(text)
     except InputError as exc:
         return Source(id, format=format, error=exc)
     return Source(id, text, format, published)
+
+
+def clean_text(text: str) -> str:
+    """Replace lone surrogates (which JSON escapes can carry, and UTF-8 cannot encode) with U+FFFD.
+
+    One code point stands in for one, so every offset into the cleaned text is an offset into the original."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def clean_value(value, depth: int = 0):
+    """Return a JSON value with lone surrogates replaced in every string; refuse nesting over MAX_DEPTH levels."""
+    if depth > MAX_DEPTH:
+        raise InputError("bad-jsonl", f"not accepted: nested more than {MAX_DEPTH} levels deep")
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_value(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {clean_text(k): clean_value(v, depth + 1) for k, v in value.items()}
+    return value
 
 
 def decode(data: bytes) -> str:
@@ -93,12 +119,12 @@ def _check_text(text: str) -> None:
         raise InputError("empty", "empty article (no text)" if not text else "article has only whitespace")
 
 
-def _check_published(value, where: str) -> str | None:
+def _check_published(value, where: str = "") -> str | None:
     if value in (None, ""):
         return None
     day = read_date(value)
     if day is None:
-        raise InputError("bad-date", f"{where}: published {value!r} is not a YYYY-MM-DD date")
+        raise InputError("bad-date", f"{where + ': ' if where else ''}published {value!r} is not a YYYY-MM-DD date")
     return day.isoformat()
 
 
@@ -139,6 +165,10 @@ def _article_files(folder: str) -> list[str]:
     return found
 
 
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
 def _jsonl_sources(lines: Iterable[bytes], where: str, published: str | None,
                    max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
     for n, raw in enumerate(lines, 1):
@@ -147,30 +177,34 @@ def _jsonl_sources(lines: Iterable[bytes], where: str, published: str | None,
         sid = str(n)
         try:
             if len(raw) > max_bytes:
-                raise InputError("too-large", f"{where} line {n} is over the --max-bytes limit of {max_bytes}")
+                raise InputError("too-large", f"line is over the --max-bytes limit of {max_bytes}")
             try:
-                obj = json.loads(raw.decode("utf-8-sig"))
+                obj = json.loads(raw.decode("utf-8-sig"), parse_constant=_no_constant)
+            except RecursionError:
+                raise InputError("bad-jsonl", "not valid JSON (nested too deeply)") from None
             except (UnicodeDecodeError, ValueError) as exc:
-                raise InputError("bad-jsonl",
-                                 f"{where} line {n} is not valid JSON ({exc.__class__.__name__})") from None
+                why = str(exc) if "is not JSON" in str(exc) else exc.__class__.__name__
+                raise InputError("bad-jsonl", f"not valid JSON ({why})") from None
             if not isinstance(obj, dict):
-                raise InputError("bad-jsonl", f"{where} line {n} is not a JSON object")
+                raise InputError("bad-jsonl", "not a JSON object")
             if isinstance(obj.get("id"), (str, int)) and not isinstance(obj.get("id"), bool):
-                sid = str(obj["id"])
+                sid = clean_text(str(obj["id"]))
             elif obj.get("id") is not None:
-                sid = json.dumps(obj["id"], ensure_ascii=False)
+                sid = clean_text(json.dumps(clean_value(obj["id"]), ensure_ascii=False))
+            obj = clean_value(obj)
             body = obj.get("text")
             fmt = "text"
             if body is None and isinstance(obj.get("html"), str):
                 body, fmt = obj["html"], "html"
             if not isinstance(body, str):
-                raise InputError("no-text", f"{where} line {n} has no \"text\" string")
+                raise InputError("no-text", "has no \"text\" string")
             _check_text(body)
-            pub = _check_published(obj.get("published"), f"{where} line {n}")
+            pub = _check_published(obj.get("published"))
             used = ("id", "published", "text" if fmt == "text" else "html")
             meta = {k: v for k, v in obj.items() if k not in used}
             yield Source(sid, body, fmt, pub, meta, default_published=published)
         except InputError as exc:
+            exc.where = f"{where}:{n}"
             yield Source(sid, error=exc)
 
 

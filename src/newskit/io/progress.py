@@ -29,6 +29,21 @@ def count_articles(inputs, input_format: str = "auto") -> int | None:
 
 def with_progress(records: Iterable[dict], inputs, input_format: str = "auto", force: bool = False) -> Iterator[dict]:
     """Yield `records` unchanged while drawing a rich progress bar on stderr."""
+    total = count_articles(inputs, input_format)
+    with rich_bar("newskit", "{task.fields[rate]}", force) as bar:
+        task = bar.add_task("articles", total=total, rate="")
+        words = 0
+        for rec in records:
+            paras = (rec.get("article") or {}).get("paragraphs") or []
+            words += sum(len(p["text"].split()) for p in paras)
+            elapsed = bar.tasks[0].elapsed or 0
+            rate = f"{words / elapsed:,.0f} words/s" if elapsed > 0 else ""
+            bar.update(task, advance=1, rate=rate)
+            yield rec
+
+
+def rich_bar(label: str, counter: str, force: bool = False):
+    """Return a transient rich progress bar on stderr: label, bar, done/total, a `counter` column, times."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -39,16 +54,6 @@ def with_progress(records: Iterable[dict], inputs, input_format: str = "auto", f
         TimeRemainingColumn,
     )
 
-    total = count_articles(inputs, input_format)
-    columns = [TextColumn("[bold]newskit"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-               TimeElapsedColumn(), TimeRemainingColumn()]
-    with Progress(*columns, console=Console(stderr=True, force_terminal=force or None), transient=True) as bar:
-        task = bar.add_task("articles", total=total, rate="")
-        words = 0
-        for rec in records:
-            paras = (rec.get("article") or {}).get("paragraphs") or []
-            words += sum(len(p["text"].split()) for p in paras)
-            elapsed = bar.tasks[0].elapsed or 0
-            rate = f"{words / elapsed:,.0f} words/s" if elapsed > 0 else ""
-            bar.update(task, advance=1, rate=rate)
-            yield rec
+    return Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TextColumn(counter),
+                    TimeElapsedColumn(), TimeRemainingColumn(),
+                    console=Console(stderr=True, force_terminal=force or None), transient=True)

@@ -13,12 +13,12 @@ PLURALS = {"person": "people", "nationality": "nationalities", "work_of_art": "w
 def to_json(records: list[dict]) -> str:
     """Return one JSON object for a single record, else a JSON array."""
     data = records[0] if len(records) == 1 else records
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def to_jsonl(record: dict) -> str:
     """Return one compact JSON line (no trailing newline)."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -159,7 +159,11 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
             table.add_column(col)
         for q in record["quotes"]:
             sp = q.get("speaker") or {}
-            row(table, sp.get("name") or "?", (q.get("cue") or {}).get("text", ""), " ".join(q["text"].split()))
+            quote = Text(" ".join(q["text"].split()))
+            if q.get("kind") in ("indirect", "scare"):
+                # A scare quote ("a “claim”") or a paraphrase must not read as someone's own words.
+                quote.append(f" ({q['kind']})", style="dim")
+            row(table, sp.get("name") or "?", (q.get("cue") or {}).get("text", ""), quote)
         parts.append(table)
     if command in ("events", "analyze") and record.get("events"):
         parts.append(EventsView(record, timeline=timeline))
@@ -201,7 +205,9 @@ class EventsView:
         from rich.text import Text
 
         width = options.max_width
-        when_w = min(13, max([len((e.get("when") or {}).get("value") or "") for e in self.events] + [4]))
+        # A time value ("2013-03-22T10:35") is shown whole: cut to 13 it lost the time itself. The longest types
+        # ("military_exe…") are cut at 13 to leave the gist room at 80 columns.
+        when_w = min(16, max([len((e.get("when") or {}).get("value") or "") for e in self.events] + [4]))
         type_w = min(13, max(len(e.get("type", "")) for e in self.events))
         lead = when_w + type_w + 12 + 4
         yield Text(f"events ({len(self.events)})", style="bold")
@@ -241,7 +247,7 @@ def scores_text(scores: dict) -> str:
     """Return evaluation scores as aligned plain lines, in the reference scorer's terms."""
     lines = []
     for kind, s in scores.items():
-        lines.append(f"{kind}: {s['documents']} documents")
+        lines.append(f"{kind}: {s['documents']} document{'' if s['documents'] == 1 else 's'}")
         if "dates" in s:
             d = s["dates"]
             for k in ("strict", "relaxed", "value", "type"):

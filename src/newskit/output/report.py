@@ -29,6 +29,11 @@ __all__ = ["BG", "COLORS", "FG", "LINK", "MUTED", "PANEL_BG", "human_date", "pag
 Record = dict[str, Any]
 
 
+# NUL and other control characters, and the bidirectional overrides and isolates that can make a file name or id
+# display as another ("evil\u202eLMTH.exe"), are shown as U+FFFD, never written raw into a page.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
 def _escape(value: object) -> object:
     """Escape what a template writes the way html.escape does (&quot; and &#x27;, as the reports always had);
     markup made by the templates themselves passes through."""
@@ -38,7 +43,7 @@ def _escape(value: object) -> object:
         return ""
     if hasattr(value, "__html__"):
         return value
-    return Markup(html.escape(str(value), quote=True))
+    return Markup(html.escape(_UNSAFE.sub("\ufffd", str(value)), quote=True))
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.rules import rule
 from newskit.dates.rules.calendar import in_name
-from newskit.dates.rules.periods import amount_of
+from newskit.dates.rules.durations import amount_of
 from newskit.dates.words import (
     MONTH,
     MONTH_WORDS,

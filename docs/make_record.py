@@ -1,0 +1,105 @@
+"""Write docs/RECORD.md, the reference of newskit's output record, from its JSON Schema.
+
+    python docs/make_record.py
+
+The schema (src/newskit/data/record.schema.json, itself generated from newskit/record.py) is the one source: tests/cli/test_docs.py fails when
+docs/RECORD.md differs from what this script writes, so the two cannot drift apart.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "src" / "newskit" / "data" / "record.schema.json"
+OUT = ROOT / "docs" / "RECORD.md"
+
+INTRO = """# The newskit record
+
+Every article newskit reads becomes one JSON record: `--json` writes one object (an array for several articles),
+`--jsonl` one compact record per line. Each command fills its own keys: `parse` fills `article`; `entities` fills
+`article`, `entities` and `dates`; `dates` fills `article` and `dates`; `quotes` fills `article`, `entities` and
+`quotes`; `events` fills `article`, `entities`, `dates` and `events`; `analyze` fills them all.
+
+This page is generated from the JSON Schema shipped in the package (`newskit/data/record.schema.json`) by
+`python docs/make_record.py`; validate records against the schema to check them by machine.
+
+## Offsets
+
+Every span is `{"start", "end", "text"}` with Python string indices (code points) into the article text: the
+decoded file (its byte-order mark dropped, nothing else changed), the JSONL `"text"`, or for HTML pages the
+extracted text, which the record then carries as `"text"`. For every span, `text[start:end] == span["text"]`.
+Lone UTF-16 surrogates (which JSON escapes can carry but UTF-8 cannot encode) are replaced by U+FFFD when the
+input is read, one code point for one, so offsets are unchanged and the output is always valid UTF-8 JSON.
+
+## Failed inputs
+
+An input that fails, at any stage, gets `{"id": ..., "error": {"code", "message"}}` in place of its record (plus
+`"where": "FILE:LINE"` when it is one line of a JSONL file); the other inputs still run and the exit status is 1.
+Codes: `not-found`, `unreadable`, `binary`, `undecodable`, `empty`, `too-large`, `no-articles`, `bad-jsonl`,
+`no-text`, `bad-date`, `not-article`, `timeout` (over `--timeout-per-article`), `memory`, `worker-died` (the
+article killed its worker process twice), `internal` (a bug: please report it with `--debug` output).
+
+"""
+
+
+def _type(prop: dict) -> str:
+    if "$ref" in prop:
+        return prop["$ref"].rsplit("/", 1)[-1]
+    if "enum" in prop:
+        return " \\| ".join(f"`{v}`" for v in prop["enum"])
+    if "oneOf" in prop or "allOf" in prop:
+        parts = [_type(p) for p in prop.get("oneOf", prop.get("allOf"))]
+        return " or ".join(dict.fromkeys(parts))
+    kind = prop.get("type", "object")
+    if isinstance(kind, list):
+        return " or ".join(kind)
+    if kind == "array":
+        return f"array of {_type(prop.get('items', {}))}"
+    return kind
+
+
+def _fields(node: dict) -> tuple[dict, set]:
+    """Return the properties and required names of an object definition, merging allOf parts."""
+    props, required = {}, set()
+    for part in node.get("allOf", [node]):
+        if "$ref" in part:
+            props["start, end, text"] = {"type": "span", "description": "the span itself (see span)"}
+            continue
+        props.update(part.get("properties", {}))
+        required |= set(part.get("required", []))
+    return props, required
+
+
+def _table(name: str, node: dict) -> list[str]:
+    props, required = _fields(node)
+    lines = [f"## {name}", ""]
+    if node.get("description"):
+        lines += [node["description"], ""]
+    lines += ["| field | type | always there | meaning |", "|---|---|---|---|"]
+    for key, prop in props.items():
+        desc = prop.get("description", "")
+        if "pattern" in prop:
+            desc = (desc + "; " if desc else "") + f"matches `{prop['pattern']}`"
+        lines.append(f"| `{key}` | {_type(prop)} | {'yes' if key in required else ''} | {desc} |")
+    return lines + [""]
+
+
+def render(schema: dict) -> str:
+    """Return the Markdown reference of the record described by `schema`."""
+    defs = schema["$defs"]
+    order = [n for n in ("record", "error_record", "error_info", "span", "article", "entity", "date_mention", "quote",
+                         "event") if n in defs]
+    out = [INTRO.rstrip("\n"), ""]
+    for name in order + sorted(set(defs) - set(order)):
+        out += _table(name, defs[name])
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def main() -> None:
+    OUT.write_text(render(json.loads(SCHEMA.read_text(encoding="utf-8"))), encoding="utf-8")
+    print(OUT)
+
+
+if __name__ == "__main__":
+    main()
