@@ -276,7 +276,7 @@ def confusion_lines(conf: dict) -> list[str]:
     """Return a gold type x predicted type table as aligned lines ("-": no span there; partial: overlap only)."""
     cols = conf["columns"]
     width = max(6, *(len(str(n)) + 1 for row in conf["table"].values() for n in row.values()))
-    lines = ["gold \\ predicted" + "".join(f"{c:>{width}}" for c in cols) + f"{'partial':>9}"]
+    lines = ["gold \\ predicted".ljust(17) + "".join(f"{c:>{width}}" for c in cols) + f"{'partial':>9}"]
     for row in conf["rows"]:
         cells = "".join(f"{conf['table'][row][c]:>{width}}" for c in cols)
         part = conf["partial"].get(row)
