@@ -53,6 +53,20 @@ def test_seed_groups_by_happening_not_by_word(seed_events):
     assert ("Choe Sun-hui",) in travellers and ("Sergei Shoigu",) in travellers and len(set(travellers)) == len(trips)
 
 
+def test_seed_visit_to_a_country_and_to_its_capital_is_one_event(seed_events):
+    events, names = seed_events
+    putin = [e for e in events if e.type == "visit" and "Vladimir Putin" in [names[i] for i in e.who]]
+    assert len(putin) == 1
+    assert {"North Korea", "Pyongyang"} <= {names[i] for i in putin[0].where}
+
+
+def test_two_cities_of_one_country_stay_two_visits(nlp):
+    events, names = _events(nlp, "Chancellor Anna Weber will visit Munich on Monday. Weber will also visit Hamburg "
+                                 "on Monday.")
+    places = [{names[i] for i in e.where} for e in events if e.type == "visit"]
+    assert {"Munich"} in places and {"Hamburg"} in places
+
+
 def test_seed_kim_visit_happened_in_september(seed_events):
     events, names = seed_events
     ev = _find(events, names, "visit", who="Kim Jong-un")

@@ -47,6 +47,29 @@ def _cities() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    """Map each large city's name to the ISO3 code of the country of the most populous city of that name."""
+    path = _data_file()
+    if path is None:
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        rows = json.load(fh)
+    with path.with_name("countries.json").open(encoding="utf-8") as fh:
+        iso3 = {c["iso"]: c["iso3"] for c in json.load(fh).values()}
+    best: dict[str, tuple[int, str]] = {}
+    for row in rows.values():
+        pop, key = row.get("population") or 0, row["name"].casefold()
+        if pop >= MIN_POPULATION and pop > best.get(key, (0, ""))[0] and row.get("countrycode") in iso3:
+            best[key] = (pop, iso3[row["countrycode"]])
+    return {k: code for k, (_, code) in best.items()}
+
+
+def city_country(name: str) -> str | None:
+    """Return the ISO3 code of the country a large city named `name` lies in (the most populous such city)."""
+    return _city_countries().get(" ".join(name.split()).casefold())
+
+
 def is_large_city(name: str) -> bool:
     """Return True when `name` is the name of a city of at least MIN_POPULATION people."""
     return " ".join(name.split()).casefold() in _cities()

@@ -49,6 +49,7 @@ class _Builder:
         self.participants = Participants(doc, entities)
         self.when = WhenFinder(doc, dates, published)
         self.published = published
+        self.regions = _regions(entities)
 
     def _sentence(self, tok) -> Span:
         text, sent = self.text, tok.sent
@@ -106,7 +107,23 @@ class _Builder:
             events.append(Event(typ or "other", trig, self._sentence(tok), status, who=who, where=roles.where,
                                 when=when, mentions=mentions, predicate=predicate_lemma(tok), whom=roles.whom,
                                 what=roles.what, reported_by=reported_by))
-        return merge(events)
+        return merge(events, self.regions)
+
+
+def _regions(entities) -> dict[str, tuple[str, str]]:
+    """Map each place entity's id to ("is", ISO3) for a country or ("in", ISO3) for a large city in one."""
+    from newskit.entities import cities, places
+
+    out: dict[str, tuple[str, str]] = {}
+    for e in entities:
+        if e.type != "place":
+            continue
+        code = places.country_code(e.name)
+        if code:
+            out[e.id] = ("is", code)
+        elif cities.is_large_city(e.name) and (inside := cities.city_country(e.name)):
+            out[e.id] = ("in", inside)
+    return out
 
 
 def _told_in_past(tok) -> bool:

@@ -4,7 +4,9 @@ Two mentions are one happening when they share an actor (or a place, where one o
 participant or date tells them apart; a mention that names nobody ("following the meeting") joins the nearest
 earlier event of its type, and a mention naming nobody takes in one of its sentence that does ("an earthquake
 struck Turkey"). The predicate word alone never groups: Choe's trip to Moscow and Shoigu's trip to
-Pyongyang stay two events, and "state visit" and "trip" are one when both are Putin's planned visit.
+Pyongyang stay two events, and "state visit" and "trip" are one when both are Putin's planned visit. A country and
+a city in it are one place for this ("a visit to North Korea", "the visit to Pyongyang"): `regions` maps a place
+entity's id to ("in" or "is", ISO3 code of its country).
 """
 from __future__ import annotations
 
@@ -22,7 +24,18 @@ def _disjoint(a: tuple, b: tuple) -> bool:
     return bool(a and b and not set(a) & set(b))
 
 
-def same_happening(a, b) -> bool:
+def _same_places(a: tuple, b: tuple, regions: dict[str, tuple[str, str]]) -> tuple:
+    """Return the places of `a` with any city of `b` inside one of them (or the reverse) counted as shared."""
+    shared = set(a) & set(b)
+    for x in a:
+        for y in b:
+            rx, ry = regions.get(x), regions.get(y)
+            if rx and ry and rx[1] == ry[1] and "is" in (rx[0], ry[0]):
+                shared.add(x)
+    return tuple(shared)
+
+
+def same_happening(a, b, regions: dict[str, tuple[str, str]] | None = None) -> bool:
     """Return True when events `a` and `b` are mentions of one happening."""
     if a.type != b.type or a.status != b.status or a.type == "statement":
         return False
@@ -30,14 +43,15 @@ def same_happening(a, b) -> bool:
         return False
     if _dated(a) and _dated(b) and _dated(a) != _dated(b):
         return False
-    if _disjoint(a.who, b.who) or _disjoint(a.where, b.where) or _disjoint(a.whom, b.whom):
+    places = _same_places(a.where, b.where, regions or {})
+    if _disjoint(a.who, b.who) or (a.where and b.where and not places) or _disjoint(a.whom, b.whom):
         return False
     if not (b.who or b.whom or b.where):
         return 0 <= b.trigger.start - a.trigger.start <= _NEARBY
     if not (a.who or a.whom or a.where):
         return a.sentence == b.sentence
     actors = set(a.who + a.whom) & set(b.who + b.whom)
-    return bool(actors) or bool(set(a.where) & set(b.where)) and not (a.who and b.who)
+    return bool(actors) or bool(places) and not (a.who and b.who)
 
 
 def _fold(prev, ev):
@@ -49,7 +63,7 @@ def _fold(prev, ev):
                    mentions=prev.mentions + ev.mentions)
 
 
-def merge(events: list) -> list:
+def merge(events: list, regions: dict[str, tuple[str, str]] | None = None) -> list:
     """Fold later mentions of the same happening into the first, keeping text order."""
     out: list = []
     # Only events of one type can be one happening, and statements never are: comparing within the type keeps
@@ -58,7 +72,7 @@ def merge(events: list) -> list:
     for ev in events:
         same = by_type.setdefault(ev.type, []) if ev.type != "statement" else []
         for k in reversed(same):
-            if same_happening(out[k], ev):
+            if same_happening(out[k], ev, regions):
                 out[k] = _fold(out[k], ev)
                 break
         else:
