@@ -106,3 +106,13 @@ def test_a_company_named_with_a_rank_is_the_company():
     conll = [_span(doc, "Helix Motors", "ORG"), _span(doc, "Electric", "PER")]
     base = [_span(doc, "Helix Motors", "ORG"), _span(doc, "General Electric", "ORG")]
     assert _labels(combine(conll, base)) == [("Helix Motors", "ORG"), ("General Electric", "ORG")]
+
+
+def test_a_city_after_visit_stays_a_city_not_its_club():
+    doc = _doc("Weber will visit Hamburg. Hamburg beat Bremen.")
+    conll = [_span(doc, "Weber", "PER"), _span(doc, "Hamburg", "ORG"), _span(doc, "Hamburg", "ORG", 1),
+             _span(doc, "Bremen", "ORG")]
+    base = [_span(doc, "Weber", "PERSON"), _span(doc, "Hamburg", "GPE"), _span(doc, "Hamburg", "GPE", 1)]
+    # one name, one type: the vote is a tie (one place, one club), so each keeps its own
+    assert _labels(combine(conll, base)) == [("Weber", "PERSON"), ("Hamburg", "GPE"), ("Hamburg", "ORG"),
+                                             ("Bremen", "ORG")]

@@ -17,8 +17,18 @@ FROM_CONLL = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Numbers and times: the base model's span wins over a colliding CoNLL name (dates are resolved from them).
 NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# Words after which a name the base model calls a place is that place, whatever club CoNLL-2003's sports pages
+# taught the recognizer to see in it ("will visit Hamburg").
+PLACE_WORDS = frozenset({"in", "to", "from", "visit", "visited", "visiting", "visits", "near", "at", "across",
+                         "outside", "into", "toward", "towards"})
 # Base labels whose span may widen a CoNLL name of the same type (see _widen).
 WIDEN = frozenset({"PERSON", "ORG"})
+
+
+def _placed(span: Span) -> bool:
+    """Say whether the words before a name place it ("visit Hamburg", "in Hamburg"): then a city, not its club."""
+    prev = span.doc[span.start - 1] if span.start else None
+    return prev is not None and prev.lower_ in PLACE_WORDS
 
 
 def _cover(n: int, spans) -> bytearray:
@@ -39,11 +49,14 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names=()) -> list[
         return []
     n = len((conll or base)[0].doc)
     numeric = _cover(n, [b for b in base if b.label_ in NUMERIC])
+    exact = {(b.start, b.end): b.label_ for b in base}
     names: list[Span] = []
     for s in conll:
         label = FROM_CONLL.get(s.label_)
         if label is None or any(numeric[s.start:s.end]):
             continue
+        if label == "ORG" and exact.get((s.start, s.end)) == "GPE" and _placed(s):
+            label = "GPE"
         if label == "GPE":
             label = next((b.label_ for b in base if b.label_ in PLACE_LABELS and b.start < s.end
                           and s.start < b.end), label)
