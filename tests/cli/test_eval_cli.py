@@ -64,6 +64,56 @@ def test_eval_rejects_files_that_are_not_gold(tmp_path):
     assert res.exit_code == 1 and "is not CoNLL-2003" in res.output
 
 
+CONLL_SAMPLE = """-DOCSTART- -X- -X- O
+
+Boeing NNP B-NP I-ORG
+chief NN I-NP O
+Jim NNP I-NP I-PER
+McNerney NNP I-NP I-PER
+flew VBD B-VP O
+to TO B-PP O
+Paris NNP B-NP I-LOC
+for IN B-PP O
+the DT B-NP O
+Paris NNP I-NP I-MISC
+Air NNP I-NP I-MISC
+Show NNP I-NP I-MISC
+. . O O
+"""
+
+
+def test_eval_conll_gives_per_type_scores_and_a_confusion_table(tmp_path):
+    gold = tmp_path / "sample.conll"
+    gold.write_text(CONLL_SAMPLE, encoding="utf-8")
+    res = CliRunner().invoke(cli, ["eval", str(gold), "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)["conll"]
+    assert set(out["ner"]["per_type"]) == {"PER", "LOC", "ORG"}
+    table = out["confusion"]["table"]
+    assert out["confusion"]["rows"] == ["PER", "LOC", "ORG", "MISC", "-"]
+    assert sum(table["PER"].values()) == 1 and sum(table["LOC"].values()) == 1 and sum(table["MISC"].values()) == 1
+    plain = CliRunner().invoke(cli, ["eval", str(gold)])
+    assert plain.exit_code == 0, plain.output
+    lines = plain.output.splitlines()
+    head = next(i for i, ln in enumerate(lines) if "gold \\ predicted" in ln)
+    assert lines[head].split()[3:] == ["PER", "LOC", "ORG", "OTHER", "-", "partial"]
+    assert [ln.split()[0] for ln in lines[head + 1:head + 6]] == ["PER", "LOC", "ORG", "MISC", "-"]
+
+
+def test_eval_meantime_gives_per_type_scores_and_a_confusion_table(tmp_path):
+    folder = shared_data("meantime")
+    first = sorted(folder.rglob("*.xml"))[0]
+    shutil.copy(first, tmp_path / first.name)
+    res = CliRunner().invoke(cli, ["eval", str(tmp_path), "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)["meantime"]
+    assert set(out["per_type"]) == {"PER", "LOC", "ORG"}
+    n_gold = sum(sum(row.values()) for kind, row in out["confusion"]["table"].items() if kind != "-")
+    from newskit.evaluate.meantime import read_meantime
+
+    assert n_gold == len(read_meantime(str(first)).gold)
+
+
 def test_eval_errors_name_the_file_and_count_in_words(tmp_path):
     bad = tmp_path / "ap.txt"
     bad.write_text("Just an article, not CoNLL.\n")

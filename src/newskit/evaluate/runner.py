@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from newskit.io.inputs import Source
+from newskit.evaluate.confusion import confusion, per_type
 from newskit.pipeline import analyze
 
 FORMATS = ("meantime", "conll", "timeml")
@@ -70,8 +71,11 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
             from .meantime import score_entities
 
             out["entities"] = score_entities(pairs)
+            out["per_type"] = per_type([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG"))
+            out["confusion"] = confusion([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG"))
         else:
             from .conll import score_ner
 
             out["ner"] = score_ner(pairs)
+            out["confusion"] = confusion([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG", "MISC"))
     return scores

@@ -257,10 +257,28 @@ def scores_text(scores: dict) -> str:
             lines.append(f"  list     {_prf(e['list'])}")
             lines.append(f"  recall={e['list'][1]:.3f} split_rate={e['split_rate']:.3f} "
                          f"merge_rate={e['merge_rate']:.3f}")
+        if "per_type" in s:
+            lines.append("  name mentions by type (MEANTIME leaves some names unannotated: P is a lower bound)")
+            for t, v in s["per_type"].items():
+                lines.append(f"    {t:5}  {_prf(v)}")
         if "ner" in s:
             n = s["ner"]
             lines.append(f"  mention  {_prf(n['mention'])}")
             for t, v in n["per_type"].items():
                 lines.append(f"    {t:5}  {_prf(v)}")
             lines.append(f"  document {_prf(n['document'])}")
+        if "confusion" in s:
+            lines.extend("  " + line for line in confusion_lines(s["confusion"]))
     return "\n".join(lines)
+
+
+def confusion_lines(conf: dict) -> list[str]:
+    """Return a gold type x predicted type table as aligned lines ("-": no span there; partial: overlap only)."""
+    cols = conf["columns"]
+    width = max(6, *(len(str(n)) + 1 for row in conf["table"].values() for n in row.values()))
+    lines = ["gold \\ predicted".ljust(17) + "".join(f"{c:>{width}}" for c in cols) + f"{'partial':>9}"]
+    for row in conf["rows"]:
+        cells = "".join(f"{conf['table'][row][c]:>{width}}" for c in cols)
+        part = conf["partial"].get(row)
+        lines.append(f"{row:17}" + cells + (f"{part:>9}" if part is not None else ""))
+    return lines

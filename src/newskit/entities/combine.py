@@ -1,0 +1,142 @@
+"""Merge two entity layers: the CoNLL-trained recognizer decides people, places and organizations; the base model
+keeps every other type (DATE, MONEY, NORP, EVENT, LAW...) where it does not collide with those names.
+
+Then one name, one type: every occurrence of the same name in the article takes the type most of its
+occurrences got, so a name is not a person in one sentence and an organization in the next.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span
+
+# Base-model labels for names: the CoNLL layer decides these.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# What a CoNLL label becomes; a LOC takes the base model's finer place label (GPE/LOC/FAC) where both found a place.
+FROM_CONLL = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Numbers and times: the base model's span wins over a colliding CoNLL name (dates are resolved from them).
+NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# Words after which a name the base model calls a place is that place, whatever club CoNLL-2003's sports pages
+# taught the recognizer to see in it ("will visit Hamburg").
+PLACE_WORDS = frozenset({"in", "to", "from", "visit", "visited", "visiting", "visits", "near", "at", "across",
+                         "outside", "into", "toward", "towards"})
+# Base labels whose span may widen a CoNLL name of the same type (see _widen).
+WIDEN = frozenset({"PERSON", "ORG"})
+
+
+def _placed(span: Span) -> bool:
+    """Say whether the words before a name place it ("visit Hamburg", "in Hamburg"): then a city, not its club."""
+    prev = span.doc[span.start - 1] if span.start else None
+    return prev is not None and prev.lower_ in PLACE_WORDS
+
+
+def _cover(n: int, spans) -> bytearray:
+    """Return a per-token mask of the tokens the spans cover (overlap tests by slicing, not span pairs)."""
+    mask = bytearray(n)
+    for s in spans:
+        mask[s.start:s.end] = b"\x01" * (s.end - s.start)
+    return mask
+
+
+def combine(conll: list[Span], base: list[Span], *, keep_base_names=()) -> list[Span]:
+    """Return the merged, non-overlapping entity spans of one doc, in text order.
+
+    conll: spans labelled PER/LOC/ORG/MISC; base: the base model's OntoNotes spans. A base person, place or
+    organization is kept where the CoNLL layer calls the very same span MISC (its catch-all: the base model's type
+    is finer) and, for the labels in keep_base_names, also where the CoNLL layer found nothing at all."""
+    if not conll and not base:
+        return []
+    n = len((conll or base)[0].doc)
+    numeric = _cover(n, [b for b in base if b.label_ in NUMERIC])
+    exact = {(b.start, b.end): b.label_ for b in base}
+    names: list[Span] = []
+    for s in conll:
+        label = FROM_CONLL.get(s.label_)
+        if label is None or any(numeric[s.start:s.end]):
+            continue
+        if label == "ORG" and exact.get((s.start, s.end)) == "GPE" and _placed(s):
+            label = "GPE"
+        if label == "GPE":
+            label = next((b.label_ for b in base if b.label_ in PLACE_LABELS and b.start < s.end
+                          and s.start < b.end), label)
+        names.append(Span(s.doc, s.start, s.end, label=label))
+    seen_by_base = _cover(n, base)
+    names = [s for s in _widen(names, base) if not _is_label(s, seen_by_base)]
+    misc_spans = [s for s in conll if s.label_ not in FROM_CONLL]
+    misc_exact = {(s.start, s.end) for s in misc_spans}
+    misc = _cover(n, misc_spans)
+    taken = _cover(n, names)
+    kept = []
+    for b in base:
+        if any(taken[b.start:b.end]):
+            if b.label_ not in NUMERIC:
+                continue
+        elif b.label_ in NAME_LABELS and (b.start, b.end) not in misc_exact \
+                and (b.label_ not in keep_base_names or any(misc[b.start:b.end])):
+            continue
+        kept.append(b)
+    held = _cover(n, kept)
+    names = [s for s in names if not any(held[s.start:s.end])]
+    return sorted(vote(names) + kept, key=lambda s: s.start)
+
+
+def _is_label(span: Span, base_cover: bytearray) -> bool:
+    """Say whether a name only the CoNLL layer saw is a one-word capitals label before a colon ("PHOTO: Unsplash")."""
+    doc = span.doc
+    return len(span) == 1 and span.text.isupper() and len(span.text) > 1 and span.end < len(doc) \
+        and doc[span.end].text == ":" and not any(base_cover[span.start:span.end])
+
+
+def _name_word(tok) -> bool:
+    """Say whether a token can extend a name: a capitalized word, or a hyphen or word glued to its neighbours."""
+    doc = tok.doc
+    glued = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    return (tok.is_alpha and (tok.text[:1].isupper() or glued)) or (tok.text == "-" and not tok.whitespace_)
+
+
+def _widen(names: list[Span], base: list[Span]) -> list[Span]:
+    """Take the base model's longer span for a person or organization it found whole where the CoNLL layer kept only
+    part of it ("General Electric" read as "Electric").
+
+    "Choe Sun-hui’s": the CoNLL layer reads "Choe" as a person and "Sun" as something else; the base model has the
+    whole name. Only when that one person is the only CoNLL name inside the base span and the words it adds are name
+    words: capitalized or hyphen-joined (the base model's spans also run into "the", scores, line breaks and "'s")."""
+    out = list(names)
+    for b in base:
+        if b.label_ not in WIDEN:
+            continue
+        inside = [s for s in out if s.start < b.end and b.start < s.end]
+        if len(inside) != 1 or (inside[0].start, inside[0].end) == (b.start, b.end) \
+                or not (b.start <= inside[0].start and inside[0].end <= b.end):
+            continue
+        # a company named after a person or a rank ("General Electric") is still the company
+        if inside[0].label_ != b.label_ and not (b.label_ == "ORG" and inside[0].label_ == "PERSON"):
+            continue
+        extra = [t for t in b if not inside[0].start <= t.i < inside[0].end]
+        if all(_name_word(t) for t in extra):
+            out = [s for s in out if s is not inside[0]] + [Span(b.doc, b.start, b.end, label=b.label_)]
+    return sorted(out, key=lambda s: s.start)
+
+
+def _key(span: Span) -> str:
+    text = span.text.replace("\u2019", "'")
+    if text.endswith("'s"):
+        text = text[:-2]
+    return " ".join(text.split()).casefold()
+
+
+def vote(names: list[Span]) -> list[Span]:
+    """Give every occurrence of a name the label most of its occurrences have (ties keep their own labels)."""
+    votes: dict[str, Counter] = {}
+    for n in names:
+        votes.setdefault(_key(n), Counter())[n.label_] += 1
+    out = []
+    for n in names:
+        ranked = votes[_key(n)].most_common(2)
+        winner = ranked[0][0]
+        if winner != n.label_ and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            out.append(Span(n.doc, n.start, n.end, label=winner))
+        else:
+            out.append(n)
+    return out

@@ -1,0 +1,163 @@
+"""`newskit_ner`: a trainable entity recognizer that tags each token BILUO with its own small embedding network.
+
+A per-token softmax over BILUO tags (spaCy's Tagger model) instead of a transition-based parser: it costs a small
+tok2vec plus one matrix product, where a second transition-based recognizer would cost a fifth of the whole
+pipeline. Its embedding also reads ENT_TYPE and ENT_IOB, the labels a base recognizer placed before it gave each
+token: it learns when to trust them (the base model knows "Airbus" is a company; CoNLL-2003 teaches it that
+"Japan" in a football score is a team). Without a base recognizer before it those features are empty. It writes its spans to `doc.spans[spans_key]` (never `doc.ents`, the base model's), so it can be added to
+any pipeline; `newskit_ner_merge` (newskit.entities.combine) then decides the final `doc.ents`.
+
+Trained by training/ner/train.py (`spacy train` with this module passed as --code).
+"""
+from __future__ import annotations
+
+from itertools import islice
+from typing import Callable
+
+import numpy
+from spacy.language import Language
+from spacy.pipeline.tagger import Tagger
+from spacy.scorer import Scorer
+from spacy.tokens import Doc, Span
+from spacy.training import offsets_to_biluo_tags, validate_examples, validate_get_examples
+from spacy.util import registry
+from thinc.api import Config, Model, SequenceCategoricalCrossentropy
+
+SPANS_KEY = "newskit_ner"
+
+DEFAULT_MODEL = Config().from_str("""
+[model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = false
+
+[model.tok2vec]
+@architectures = "spacy.Tok2Vec.v2"
+
+[model.tok2vec.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = 64
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "ENT_TYPE", "ENT_IOB"]
+rows = [5000, 1000, 2500, 2500, 50, 10]
+include_static_vectors = false
+
+[model.tok2vec.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = 64
+depth = 3
+window_size = 1
+maxout_pieces = 3
+""")["model"]
+
+
+def spans_getter(key: str) -> Callable[[Doc, str], list[Span]]:
+    """Return a getter reading predicted spans from doc.spans[key] and gold spans from doc.ents."""
+    def get(doc: Doc, attr: str) -> list[Span]:
+        return list(doc.spans[key]) if key in doc.spans else list(doc.ents)
+    return get
+
+
+@registry.scorers("newskit.ner_scorer.v1")
+def make_scorer(spans_key: str = SPANS_KEY):
+    """Return a scorer of the component's spans against the reference entities (newskit_ents_p/r/f, per type).
+
+    Its own key, so a base `ner` in the same pipeline keeps its `ents_*` scores."""
+    def score(examples, **kwargs):
+        kwargs.pop("getter", None)
+        return Scorer.score_spans(examples, "newskit_ents", getter=spans_getter(spans_key),
+                                  has_annotation=lambda doc: True, **kwargs)
+    return score
+
+
+def decode(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Return (start, end, label) token spans from predicted BILUO tags, reading ill-formed runs leniently.
+
+    A span opens at B or U (closing any open one), or at I/L when none is open; it closes after L or U, or at O.
+    An I or L of another label continues the open span: one name is not cut in two because its last word looked
+    like a place. The span takes the label most of its tokens carry (the first one on a tie)."""
+    spans: list[tuple[int, int, str]] = []
+    start, kinds = None, []
+
+    def close(end):
+        spans.append((start, end, max(kinds, key=kinds.count)))
+
+    for i, tag in enumerate(tags):
+        move, _, kind = tag.partition("-")
+        if start is not None and move in ("O", "B", "U"):
+            close(i)
+            start, kinds = None, []
+        if move == "O":
+            continue
+        if start is None:
+            start = i
+        kinds.append(kind)
+        if move in ("L", "U"):
+            close(i + 1)
+            start, kinds = None, []
+    if start is not None:
+        close(len(tags))
+    return spans
+
+
+class BiluoTagger(Tagger):
+    """A Tagger whose tags are BILUO entity tags, read back into spans in doc.spans[spans_key]."""
+
+    def __init__(self, vocab, model, name: str = "newskit_ner", *, spans_key: str = SPANS_KEY, scorer=None):
+        super().__init__(vocab, model, name, overwrite=False, scorer=scorer or make_scorer(spans_key))
+        self.cfg["spans_key"] = spans_key
+
+    def set_annotations(self, docs, batch_tag_ids) -> None:
+        """Write the decoded spans of each doc to doc.spans[spans_key] (tokens and doc.ents are left alone)."""
+        if isinstance(docs, Doc):
+            docs = [docs]
+        labels = self.labels
+        outside = labels.index("O") if "O" in labels else -1
+        key = self.cfg["spans_key"]
+        for doc, ids in zip(docs, batch_tag_ids):
+            ids = ids.get() if hasattr(ids, "get") else numpy.asarray(ids)
+            spans = []
+            hot = numpy.flatnonzero(ids != outside)
+            if len(hot):
+                # decode only the runs of non-O tokens: most tokens are O and a Python loop over them is the cost
+                run_starts = hot[numpy.r_[True, numpy.diff(hot) > 1]]
+                run_ends = hot[numpy.r_[numpy.diff(hot) > 1, True]] + 1
+                for a, b in zip(run_starts, run_ends):
+                    tags = [labels[t] for t in ids[a:b]]
+                    spans.extend(Span(doc, int(a) + s, int(a) + e, label=kind) for s, e, kind in decode(tags))
+            doc.spans[key] = spans
+
+    def get_loss(self, examples, scores):
+        """Return the loss and gradient against the examples' gold BILUO tags (missing and misaligned: no loss)."""
+        validate_examples(examples, "BiluoTagger.get_loss")
+        loss_func = SequenceCategoricalCrossentropy(names=self.labels, normalize=False, neg_prefix="\x00",
+                                                    label_smoothing=self.cfg["label_smoothing"])
+        truths = [[t if t in self.labels else None for t in eg.get_aligned_ner()] for eg in examples]
+        d_scores, loss = loss_func(scores, truths)
+        return float(loss), d_scores
+
+    def initialize(self, get_examples, *, nlp=None, labels=None) -> None:
+        """Add O and B/I/L/U tags for every entity label in the examples (or `labels`), then size the model."""
+        validate_get_examples(get_examples, "BiluoTagger.initialize")
+        kinds = set(labels or ())
+        if not kinds:
+            for eg in get_examples():
+                kinds.update(e.label_ for e in eg.reference.ents)
+        for tag in ["O"] + [f"{m}-{k}" for k in sorted(kinds) for m in "BILU"]:
+            self.add_label(tag)
+        docs, truths = [], []
+        for eg in islice(get_examples(), 10):
+            docs.append(eg.x)
+            gold = offsets_to_biluo_tags(eg.x, [(e.start_char, e.end_char, e.label_) for e in eg.reference.ents],
+                                         missing="O")
+            truths.append(self.model.ops.asarray([[float(t == g) for t in self.labels] for g in gold],
+                                                 dtype="float32"))
+        self.model.initialize(X=docs, Y=truths)
+
+
+@Language.factory("newskit_ner", default_config={"model": DEFAULT_MODEL, "spans_key": SPANS_KEY,
+                                                 "scorer": {"@scorers": "newskit.ner_scorer.v1"}},
+                  assigns=["doc.spans"], default_score_weights={"newskit_ents_f": 1.0, "newskit_ents_p": 0.0,
+                                         "newskit_ents_r": 0.0})
+def make_ner(nlp: Language, name: str, model: Model, spans_key: str, scorer):
+    """Return the BILUO entity tagger (trainable; spans in doc.spans[spans_key])."""
+    return BiluoTagger(nlp.vocab, model, name, spans_key=spans_key, scorer=scorer)

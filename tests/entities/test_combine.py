@@ -1,0 +1,118 @@
+"""The CoNLL recognizer's names merged with the base model's other types; one type per name; BILUO decoding."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Span
+
+from newskit.entities.combine import combine, vote
+from newskit.entities.tagger import decode
+
+NLP = spacy.blank("en")
+
+
+def _doc(text):
+    return NLP.make_doc(text)
+
+
+def _span(doc, text, label, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(text, start + 1)
+    return doc.char_span(start, start + len(text), label=label)
+
+
+def _labels(spans):
+    return [(s.text, s.label_) for s in spans]
+
+
+def test_conll_names_win_and_other_types_stay():
+    doc = _doc("Airbus chief Tom Enders said on Monday in Toulouse that French buyers paid $5 billion.")
+    conll = [_span(doc, "Airbus", "ORG"), _span(doc, "Tom Enders", "PER"), _span(doc, "Toulouse", "LOC"),
+             _span(doc, "French", "MISC")]
+    base = [_span(doc, "Airbus", "PERSON"), _span(doc, "Tom Enders", "PERSON"), _span(doc, "Monday", "DATE"),
+            _span(doc, "Toulouse", "GPE"), _span(doc, "French", "NORP"), _span(doc, "$5 billion", "MONEY")]
+    assert _labels(combine(conll, base)) == [("Airbus", "ORG"), ("Tom Enders", "PERSON"), ("Monday", "DATE"),
+                                             ("Toulouse", "GPE"), ("French", "NORP"), ("$5 billion", "MONEY")]
+
+
+def test_base_names_the_conll_layer_left_out_are_dropped_unless_asked():
+    doc = _doc("Reuters reported that Acme Corp grew.")
+    base = [_span(doc, "Reuters", "ORG"), _span(doc, "Acme Corp", "ORG")]
+    conll = [_span(doc, "Acme Corp", "ORG")]
+    assert _labels(combine(conll, base)) == [("Acme Corp", "ORG")]
+    assert _labels(combine(conll, base, keep_base_names={"ORG"})) == [("Reuters", "ORG"), ("Acme Corp", "ORG")]
+
+
+def test_a_base_name_inside_a_misc_span_is_not_kept():
+    doc = _doc("He won the Boston Marathon.")
+    base = [_span(doc, "Boston", "GPE")]
+    conll = [_span(doc, "Boston Marathon", "MISC")]
+    assert combine(conll, base, keep_base_names={"ORG"}) == []
+
+
+def test_numbers_and_dates_beat_a_colliding_name():
+    doc = _doc("The 1996 Olympics ended.")
+    base = [_span(doc, "1996", "DATE")]
+    conll = [_span(doc, "1996 Olympics", "ORG")]
+    assert _labels(combine(conll, base)) == [("1996", "DATE")]
+
+
+def test_a_place_keeps_the_base_models_finer_label():
+    doc = _doc("They crossed the Alps.")
+    assert _labels(combine([_span(doc, "Alps", "LOC")], [_span(doc, "Alps", "LOC")])) == [("Alps", "LOC")]
+    assert _labels(combine([_span(doc, "Alps", "LOC")], [])) == [("Alps", "GPE")]
+
+
+def test_vote_gives_one_type_per_name():
+    doc = _doc("Boeing rose. Boeing's jets sold. Boeing fell. Paris and Paris.")
+    names = [_span(doc, "Boeing", "ORG"), _span(doc, "Boeing", "PERSON", 1), _span(doc, "Boeing", "ORG", 2),
+             _span(doc, "Paris", "GPE"), _span(doc, "Paris", "PERSON", 1)]
+    assert [s.label_ for s in vote(names)] == ["ORG", "ORG", "ORG", "GPE", "PERSON"]  # a tie keeps both
+
+
+def test_decode_reads_biluo_and_ill_formed_runs():
+    assert decode(["B-PER", "L-PER", "O", "U-LOC"]) == [(0, 2, "PER"), (3, 4, "LOC")]
+    assert decode(["I-ORG", "I-ORG", "B-PER", "I-PER", "O"]) == [(0, 2, "ORG"), (2, 4, "PER")]
+    assert decode(["B-ORG", "I-ORG", "L-LOC"]) == [(0, 3, "ORG")]  # one name, the label most words carry
+    assert decode(["B-ORG", "U-PER", "B-LOC"]) == [(0, 1, "ORG"), (1, 2, "PER"), (2, 3, "LOC")]
+    assert decode(["U-ORG", "U-ORG"]) == [(0, 1, "ORG"), (1, 2, "ORG")]
+    assert decode([]) == []
+
+
+def test_combined_spans_are_valid_ents():
+    doc = _doc("Airbus and Boeing met in Paris.")
+    doc.ents = combine([_span(doc, "Airbus", "ORG"), _span(doc, "Paris", "LOC")],
+                       [Span(doc, 0, 3, label="ORG")])
+    assert _labels(doc.ents) == [("Airbus", "ORG"), ("Paris", "GPE")]
+
+
+def test_a_person_cut_short_takes_the_base_models_whole_name():
+    doc = _doc("Foreign Minister Choe Sun-hui’s trip and Jesse Owens's record.")
+    conll = [_span(doc, "Choe", "PER"), _span(doc, "Sun", "MISC"), _span(doc, "Jesse Owens", "PER")]
+    base = [_span(doc, "Choe Sun-hui", "PERSON"), _span(doc, "Jesse Owens's", "PERSON")]
+    assert _labels(combine(conll, base)) == [("Choe Sun-hui", "PERSON"), ("Jesse Owens", "PERSON")]
+
+
+def test_a_capitals_label_before_a_colon_is_not_a_name():
+    doc = _doc("A view of Pyongyang. PHOTO: Unsplash\nBRUSSELS: The EU met.")
+    conll = [_span(doc, "Pyongyang", "LOC"), _span(doc, "PHOTO", "LOC"), _span(doc, "BRUSSELS", "LOC"),
+             _span(doc, "EU", "ORG")]
+    base = [_span(doc, "Pyongyang", "GPE"), _span(doc, "BRUSSELS", "GPE")]
+    assert _labels(combine(conll, base)) == [("Pyongyang", "GPE"), ("BRUSSELS", "GPE"), ("EU", "ORG")]
+
+
+def test_a_company_named_with_a_rank_is_the_company():
+    doc = _doc("Helix Motors bought General Electric.")
+    conll = [_span(doc, "Helix Motors", "ORG"), _span(doc, "Electric", "PER")]
+    base = [_span(doc, "Helix Motors", "ORG"), _span(doc, "General Electric", "ORG")]
+    assert _labels(combine(conll, base)) == [("Helix Motors", "ORG"), ("General Electric", "ORG")]
+
+
+def test_a_city_after_visit_stays_a_city_not_its_club():
+    doc = _doc("Weber will visit Hamburg. Hamburg beat Bremen.")
+    conll = [_span(doc, "Weber", "PER"), _span(doc, "Hamburg", "ORG"), _span(doc, "Hamburg", "ORG", 1),
+             _span(doc, "Bremen", "ORG")]
+    base = [_span(doc, "Weber", "PERSON"), _span(doc, "Hamburg", "GPE"), _span(doc, "Hamburg", "GPE", 1)]
+    # one name, one type: the vote is a tie (one place, one club), so each keeps its own
+    assert _labels(combine(conll, base)) == [("Weber", "PERSON"), ("Hamburg", "GPE"), ("Hamburg", "ORG"),
+                                             ("Bremen", "ORG")]
