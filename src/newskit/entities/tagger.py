@@ -4,15 +4,16 @@ A per-token softmax over BILUO tags (spaCy's Tagger model) instead of a transiti
 tok2vec plus one matrix product, where a second transition-based recognizer would cost a fifth of the whole
 pipeline. Its embedding also reads ENT_TYPE and ENT_IOB, the labels a base recognizer placed before it gave each
 token: it learns when to trust them (the base model knows "Airbus" is a company; CoNLL-2003 teaches it that
-"Japan" in a football score is a team). Without a base recognizer before it those features are empty. It writes its spans to `doc.spans[spans_key]` (never `doc.ents`, the base model's), so it can be added to
-any pipeline; `newskit_ner_merge` (newskit.entities.combine) then decides the final `doc.ents`.
+"Japan" in a football score is a team). Without a base recognizer before it those features are empty. It writes
+its spans to `doc.spans[spans_key]` (never `doc.ents`, the base model's), so it can be added to any pipeline;
+`newskit_ner_merge` (newskit.entities.combine) then decides the final `doc.ents`.
 
 Trained by training/ner/train.py (`spacy train` with this module passed as --code).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import islice
-from typing import Callable
 
 import numpy
 from spacy.language import Language
@@ -76,7 +77,8 @@ def decode(tags: list[str]) -> list[tuple[int, int, str]]:
     An I or L of another label continues the open span: one name is not cut in two because its last word looked
     like a place. The span takes the label most of its tokens carry (the first one on a tie)."""
     spans: list[tuple[int, int, str]] = []
-    start, kinds = None, []
+    start: int | None = None
+    kinds: list[str] = []
 
     def close(end):
         spans.append((start, end, max(kinds, key=kinds.count)))
@@ -115,7 +117,7 @@ class BiluoTagger(Tagger):
         key = self.cfg["spans_key"]
         for doc, ids in zip(docs, batch_tag_ids):
             ids = ids.get() if hasattr(ids, "get") else numpy.asarray(ids)
-            spans = []
+            spans: list[Span] = []
             hot = numpy.flatnonzero(ids != outside)
             if len(hot):
                 # decode only the runs of non-O tokens: most tokens are O and a Python loop over them is the cost

@@ -18,7 +18,7 @@ def predicted_mentions(record) -> list[tuple[int, int, str]]:
     """Return (start, end, type) of every predicted mention, typed PER/LOC/ORG or OTHER, in text order."""
     out = set()
     for ent in entities_of(record):
-        kind = TYPE_MAP.get(ent.get("type"), OTHER)
+        kind = TYPE_MAP.get(ent.get("type") or "", OTHER)
         for m in ent.get("mentions", []):
             out.add((m["start"], m["end"], kind))
     return sorted(out)
@@ -62,8 +62,8 @@ def confusion(pairs, gold_types) -> dict:
     "partial": {row: n}}."""
     rows = list(gold_types) + [NONE]
     columns = ["PER", "LOC", "ORG", OTHER, NONE]
-    table = {r: {c: 0 for c in columns} for r in rows}
-    partial = {r: 0 for r in gold_types}
+    table = {r: dict.fromkeys(columns, 0) for r in rows}
+    partial = dict.fromkeys(gold_types, 0)
     for gold, record in pairs:
         preds = predicted_mentions(record)
         golds = [(x["start"], x["end"], x["type"]) for x in gold if x["type"] in partial]

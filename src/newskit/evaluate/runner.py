@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from newskit.io.inputs import Source
 from newskit.evaluate.confusion import confusion, per_type
+from newskit.io.inputs import Source
 from newskit.pipeline import analyze
 
 FORMATS = ("meantime", "conll", "timeml")
