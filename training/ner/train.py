@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -137,6 +138,11 @@ def install(best: Path) -> None:
     if TARGET.exists():
         shutil.rmtree(TARGET)
     nlp.to_disk(TARGET)
+    # The training data paths are this machine's build folder: blank them so the shipped files (and their hashes)
+    # are the same wherever the command runs.
+    cfg = TARGET / "config.cfg"
+    cfg.write_text(re.sub(r'^(train|dev) = ".*"$', r"\1 = null", cfg.read_text(encoding="utf-8"), flags=re.M),
+                   encoding="utf-8")
     HASHES.write_text("# sha256 of src/newskit/data/conll_ner/*, written by training/ner/train.py\n"
                       + sha256_list(TARGET), encoding="utf-8")
 
