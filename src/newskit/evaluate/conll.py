@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from newskit.lexicon import norm
 
+from .confusion import per_type
 from .meantime import GLUE_LEFT, GLUE_RIGHT, TYPE_MAP, entities_of
 from .metrics import f1, prf
 
@@ -98,11 +99,12 @@ def score_ner(pairs) -> dict:
     `pairs` holds (gold doc, prediction) where the gold doc is a ConllDoc (or a dict with "gold") and the
     prediction a record dict with "entities", or a list of Entity objects or dicts."""
     tp = n_pred = n_gold = 0
-    per_type = {t: [0, 0, 0] for t in TYPES}
+    golds: list = []
     doc_tp_r = doc_gold = doc_tp_p = doc_pred = 0
     for gold_doc, record in pairs:
         spans = gold_doc.gold if isinstance(gold_doc, ConllDoc) else gold_doc["gold"]
-        gold = {(g["start"], g["end"], g["type"]) for g in spans if g["type"] in per_type}
+        golds.append((spans, record))
+        gold = {(g["start"], g["end"], g["type"]) for g in spans if g["type"] in TYPES}
         pred, names = set(), []
         for ent in entities_of(record):
             kind = TYPE_MAP.get(ent.get("type") or "")
@@ -116,14 +118,8 @@ def score_ner(pairs) -> dict:
         tp += len(gold & pred)
         n_pred += len(pred)
         n_gold += len(gold)
-        for kind, counts in per_type.items():
-            g = {x for x in gold if x[2] == kind}
-            p = {x for x in pred if x[2] == kind}
-            counts[0] += len(g & p)
-            counts[1] += len(p)
-            counts[2] += len(g)
         # the unique names a reader would see, matched by any form an entity was written in
-        gold_names = {(g["type"], norm(g["text"])) for g in spans if g["type"] in per_type}
+        gold_names = {(g["type"], norm(g["text"])) for g in spans if g["type"] in TYPES}
         seen = {(kind, f) for kind, forms in names for f in forms}
         doc_tp_r += len(gold_names & seen)
         doc_gold += len(gold_names)
@@ -131,5 +127,5 @@ def score_ner(pairs) -> dict:
         doc_tp_p += sum(1 for kind, forms in names if any((kind, f) in gold_names for f in forms))
     doc_p = doc_tp_p / doc_pred if doc_pred else 0.0
     doc_r = doc_tp_r / doc_gold if doc_gold else 0.0
-    return {"mention": prf(tp, n_pred, n_gold), "per_type": {t: prf(*v) for t, v in per_type.items()},
+    return {"mention": prf(tp, n_pred, n_gold), "per_type": per_type(golds, TYPES),
             "document": (doc_p, doc_r, f1(doc_p, doc_r))}
