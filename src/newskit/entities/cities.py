@@ -34,22 +34,9 @@ def _data_file() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> frozenset[str]:
-    path = _data_file()
-    if path is None:
-        return frozenset()
-    with path.open(encoding="utf-8") as fh:
-        rows = json.load(fh)
-    out = set()
-    for row in rows.values():
-        if (row.get("population") or 0) >= MIN_POPULATION:
-            out.add(row["name"].casefold())
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def _city_countries() -> dict[str, str]:
-    """Map each large city's name to the ISO3 code of the country of the most populous city of that name."""
+def _large_cities() -> dict[str, str]:
+    """Map the name of every city of at least MIN_POPULATION people to the ISO3 code of the country of the most
+    populous city of that name ("" when the country is unknown). The gazetteer is parsed once per process."""
     path = _data_file()
     if path is None:
         return {}
@@ -60,19 +47,19 @@ def _city_countries() -> dict[str, str]:
     best: dict[str, tuple[int, str]] = {}
     for row in rows.values():
         pop, key = row.get("population") or 0, row["name"].casefold()
-        if pop >= MIN_POPULATION and pop > best.get(key, (0, ""))[0] and row.get("countrycode") in iso3:
-            best[key] = (pop, iso3[row["countrycode"]])
+        if pop >= MIN_POPULATION and pop > best.get(key, (-1, ""))[0]:
+            best[key] = (pop, iso3.get(row.get("countrycode"), ""))
     return {k: code for k, (_, code) in best.items()}
 
 
 def city_country(name: str) -> str | None:
     """Return the ISO3 code of the country a large city named `name` lies in (the most populous such city)."""
-    return _city_countries().get(" ".join(name.split()).casefold())
+    return _large_cities().get(" ".join(name.split()).casefold()) or None
 
 
 def is_large_city(name: str) -> bool:
     """Return True when `name` is the name of a city of at least MIN_POPULATION people."""
-    return " ".join(name.split()).casefold() in _cities()
+    return " ".join(name.split()).casefold() in _large_cities()
 
 
 def is_feature(words: list[str]) -> bool:
