@@ -33,9 +33,11 @@ class Context:
     used_anchor: bool = False
     # The expression hangs from a finite present verb of its own clause ("the meeting is on September 5").
     present: bool = False
+    # Every reference point mentioned before this expression, oldest first (`ref` is the last of them).
+    history: tuple[str, ...] = ()
     # Months away from the anchor at which the tense may overrule the nearest reading of a bare month (or day):
     # "payable Dec. 7" after "said" stays ahead, "shot on Oct. 23" in May goes back.
-    TENSE_OVERRIDE_MONTH = 3.0
+    TENSE_OVERRIDE_MONTH = 2.0
     TENSE_OVERRIDE_DAY = 4.0
     # Months back beyond which a present-tense statement ("the meeting is on September 5") means the next one.
     PRESENT_FORWARD = 3.0
@@ -80,6 +82,11 @@ class Context:
         if have == "W":
             start += timedelta(days=3)
         return timex.at(start, gran)
+
+    def latest(self, gran: str) -> str | None:
+        """Return the last mentioned date of exactly granularity `gran`: "the year-earlier month" compares with the
+        month under discussion even when a year ("its weakest since 1983") was named after it."""
+        return next((v for v in reversed(self.history) if timex.granularity(v) == gran), None)
 
     def weekday(self, wd: int, default: int = -1) -> str:
         """Return the date of ISO weekday `wd` nearest the anchor in the tense's direction (same day = anchor)."""

@@ -17,7 +17,7 @@ from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
 # Imported for their side effect: each module registers its rules with `rule`, in this order, which breaks ties
 # between equally long matches at one place.
 # isort: off
-from newskit.dates.rules import RULES, calendar, named_days, periods, durations, sets  # noqa: F401
+from newskit.dates.rules import RULES, calendar, named_days, periods, reports, durations, sets  # noqa: F401
 # isort: on
 from newskit.nlp import doc_text
 from newskit.record import DateMention
@@ -90,9 +90,10 @@ def _windows(text: str) -> dict[tuple, list[tuple[int, int]]]:
     return {k: [(lo, hi) for lo, hi in v] for k, v in out.items()}
 
 
-def _context(text: str, start: int, end: int, anchor, tense, ref, present: bool = False) -> Context:
+def _context(text: str, start: int, end: int, anchor, tense, ref, present: bool = False,
+             history: tuple[str, ...] = ()) -> Context:
     return Context(anchor=anchor, tense=tense, ref=ref, before=text[max(0, start - _WINDOW):start],
-                   after=text[end:end + _WINDOW], present=present)
+                   after=text[end:end + _WINDOW], present=present, history=history)
 
 
 def find(text: str, anchor=None) -> list[Found]:
@@ -135,9 +136,11 @@ def resolve_all(text: str, anchor=None, tenses=None, found=None, present=None) -
     `present` holds the spans that hang from a finite present verb ("is on September 5")."""
     anchor = timex.as_date(anchor)
     out, ref = [], None
+    history: list[str] = []
     for f in (found if found is not None else find(text, anchor)):
         tense = (tenses or {}).get((f.start, f.end))
-        ctx = _context(text, f.start, f.end, anchor, tense, ref, (f.start, f.end) in (present or ()))
+        ctx = _context(text, f.start, f.end, anchor, tense, ref, (f.start, f.end) in (present or ()),
+                       tuple(history))
         res = _apply(f, ctx)
         if res is None:
             continue
@@ -148,6 +151,7 @@ def resolve_all(text: str, anchor=None, tenses=None, found=None, present=None) -
                                anchored=not (anchor is None and ctx.used_anchor)))
         if typ in ("DATE", "TIME") and _is_reference(value) and not _COMPARATIVE.search(f.match.group(0)):
             ref = value
+            history.append(value)
     return out
 
 
@@ -199,6 +203,10 @@ def _governing_verb(tok):
     return None
 
 
+def _aux_words(tok) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
 def _tense_of(doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -240,6 +248,8 @@ def _tense_of(doc, start: int, end: int) -> str | None:
                 continue
         if tok.tag_ == "VB" and "to" in words and tok.dep_ in ("xcomp", "ccomp", "advcl") and tok.head is not tok:
             tok = tok.head  # "plans to visit", "agreed to meet": the governing verb decides
+            if "had" in _aux_words(tok) or tok.pos_ == "ADJ" and "had" in _aux_words(tok.head):
+                return PAST  # "had been scheduled to expire Friday", "had been due to": a plan overtaken since
             if _FUTURE_VERBS.fullmatch(tok.text) or tok.lower_ in ("is", "are", "'s"):
                 return FUTURE  # "is to resume trading Tuesday"
             continue

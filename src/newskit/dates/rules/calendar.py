@@ -152,10 +152,13 @@ def _month(m, ctx):
         return "DATE", f"XXXX-{mo:02d}"
     if m.group("ry"):
         return "DATE", timex.month(a.year + {"this": 0, "last": -1, "next": 1}[m.group("ry").split()[-2].lower()], mo)
+    # A writer names the month just gone "last month": "last February" written in March is a year back (and
+    # "next April" written in March a year ahead); "this past" and "the previous" keep the nearest.
+    near = 1 if rel in ("last", "next") else 0
     if rel in ("last", "this past", "since last", "the previous"):
-        y = a.year if mo < a.month else a.year - 1
+        y = a.year if mo < a.month - near else a.year - 1
     elif rel in ("next", "this coming", "the coming", "the following"):
-        y = a.year if mo > a.month else a.year + 1
+        y = a.year if mo > a.month + near else a.year + 1
     elif rel == "this":
         y = a.year
     else:

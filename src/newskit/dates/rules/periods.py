@@ -21,6 +21,11 @@ from newskit.dates.words import (
 )
 from newskit.lexicon import norm
 
+# "for the week", "over the month": the whole period a report sums up; "the week's" is read the same way.
+_SUMMING = re.compile(r"\b(?:for|during|over|throughout)\s+$", re.I)
+_QUALIFIED = re.compile(r"\s*(?:of|before|after|when|that|in\s+which|ended|ending|to|through)\b", re.I)
+_STEPS = ("the following", "the next", "the previous", "the preceding", "the prior")
+
 
 @rule("relative", r"(?:(?P<edge>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
                   r"|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|the\s+balance\s+of)[\s-]+(?:in\s+)?)?"
@@ -46,8 +51,15 @@ def _relative(m, ctx):
                 return None
         elif unit == "weekend":
             pass
+        elif unit == "day" and edge in ("earlier", "later") and re.search(r"\sin\s", m.group(0)):
+            # "later in the day": the day the story is at, or the day of the report
+            return "DATE", ctx.reference("D") or ctx.relative(0, "D")
+        elif unit in ("week", "month") and not edge and (_SUMMING.search(ctx.before) or ctx.after.startswith("'s")) \
+                and not _QUALIFIED.match(ctx.after):
+            # a market wrap's "for the week" or "the month's biggest gain": the period being reported on
+            return "DATE", ctx.reference(gran) or ctx.relative(0, gran)
         elif not edge or unit == "day":
-            return None  # "later in the day" is part of a narrative, rarely a date of its own
+            return None  # "the day" alone is part of a narrative, rarely a date of its own
     if unit == "day" and rel in ("this", "the past", "the last", "past", "the full", "the whole", "the entire",
                                  "the latest", "the current", "the new"):
         return None
@@ -64,6 +76,8 @@ def _relative(m, ctx):
         base = ctx.reference(gran)
         if base is None and gran != "Y":
             base = ctx.reference("D") and timex.at(timex.start_of(ctx.reference("D")), gran)
+        if base is None and rel in _STEPS and ctx.anchor is not None:
+            base = ctx.relative(0, gran)  # "had said the previous day": no date named yet, so the report's own
         if base is None:
             return ("DATE", ctx.unknown(gran)) if ctx.anchor is None else None
         n = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(rel, 0)
