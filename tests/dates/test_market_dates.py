@@ -32,6 +32,9 @@ CASES = [
     ("Shares of the carmaker sank 9 percent in early trading.", "2008-10-08", []),
     ("The bank had announced the previous day that it would raise capital.", "2008-10-08",
      [("the previous day", "2008-10-07")]),
+    ("The index ended the week down 18 percent.", "2008-10-11", [("the week", "2008-W41")]),
+    ("Stocks slid on Monday after gaining 4 percent on the previous trading day.", "2008-10-13",
+     [("Monday", "2008-10-13"), ("the previous trading day", "2008-10-10")]),
     ("Investors are waiting for next month's jobs report.", "2008-10-08", [("next month", "2008-11")]),
     ("Money-market funds have seen heavy withdrawals in recent weeks.", "2008-10-08", [("recent weeks", "PXW")]),
     ("Jobless claims rose to 478,000 last week.", "2008-10-09", [("last week", "2008-W40")]),
@@ -58,6 +61,8 @@ CASES = [
      "year-earlier period.", "2008-11-07", [("the third quarter", "2008-Q3"), ("the year-earlier period", "2007-Q3")]),
     ("It posted a loss in the quarter, its fifth in a row, after a profit in the previous quarter.", "2008-10-22",
      [("the quarter", "2008-Q3"), ("the previous quarter", "2008-Q2")]),
+    ("The carmaker warned that its cash would fall below the minimum by the end of the quarter.", "2008-11-07",
+     [("the quarter", "2008-Q4")]),
     # auto industry: monthly sales, plans and bankruptcy timelines
     ("U.S. light-vehicle sales plunged 32 percent in October.", "2008-11-04", [("October", "2008-10")]),
     ("The automaker's sales dropped 45 percent last month.", "2008-11-04", [("last month", "2008-10")]),

@@ -4,6 +4,7 @@ ago", "two weeks") are in durations.py."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from newskit.dates import timex
 from newskit.dates.anchor import PAST
@@ -21,8 +22,8 @@ from newskit.dates.words import (
 )
 from newskit.lexicon import norm
 
-# "for the week", "over the month": the whole period a report sums up; "the week's" is read the same way.
-_SUMMING = re.compile(r"\b(?:for|during|over|throughout)\s+$", re.I)
+# "for the week", "ended the week": the whole period a market report sums up; "the week's" is read the same way.
+_SUMMING = re.compile(r"\b(?:for|during|over|throughout|ended|ending|finished|closed|began|started|opened)\s+$", re.I)
 _QUALIFIED = re.compile(r"\s*(?:of|before|after|when|that|in\s+which|ended|ending|to|through)\b", re.I)
 _STEPS = ("the following", "the next", "the previous", "the preceding", "the prior")
 
@@ -32,8 +33,8 @@ _STEPS = ("the following", "the next", "the previous", "the preceding", "the pri
                   r"(?P<rel>this|last|next|the\s+past|the\s+last|the\s+coming|the\s+previous|the\s+preceding"
                   r"|the\s+prior|the\s+following|the\s+next|the\s+current|the\s+same|that|this\s+past|past"
                   r"|the\s+latest|the\s+full|the\s+calendar|the\s+current\s+fiscal|the\s+latest\s+fiscal|the"
-                  r"|the\s+fiscal|the\s+new|the\s+whole|the\s+entire)\s+(?P<unit>day|week|weekend|month|year"
-                  r"|decade|century)(?![\w-])",
+                  r"|the\s+fiscal|the\s+new|the\s+whole|the\s+entire)\s+(?P<trading>(?:trading|business|working)\s+)?"
+                  r"(?P<unit>day|week|weekend|month|year|decade|century)(?![\w-])",
       triggers="day week weekend month year decade century")
 def _relative(m, ctx):
     rel, unit, edge = norm(m.group("rel")), m.group("unit").lower(), norm(m.group("edge"))
@@ -41,6 +42,8 @@ def _relative(m, ctx):
             re.search(r"(?:[\"\u201c]|\w's\s)$", ctx.before):
         return None  # the title of a show or a column: ABC's "This Week", the paper's This Year column
     gran = {"day": "D", "week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "E", "century": "C"}[unit]
+    if m.group("trading"):
+        return _trading_day(rel, unit, ctx)
     if rel in ("the", "the fiscal") and unit == "year" and not edge and \
             (prev_word(ctx) in ("over", "throughout") or re.match(r"\s+(?:ended|ending)\b", ctx.after)):
         return "DURATION", "P1Y"
@@ -91,6 +94,21 @@ def _relative(m, ctx):
     if unit == "weekend" and "X" not in value:
         value += "-WE"
     return "DATE", value
+
+
+def _trading_day(rel: str, unit: str, ctx):
+    """"The previous trading day": one business day from the day the story is at (Friday before a Monday)."""
+    step = {"the previous": -1, "the preceding": -1, "the prior": -1, "the next": 1, "the following": 1}.get(rel)
+    if unit != "day" or step is None:
+        return None
+    base = ctx.reference("D") or ctx.relative(0, "D")
+    start = timex.start_of(base) if base else None
+    if start is None:
+        return ("DATE", base) if base else None
+    day = start + timedelta(days=step)
+    while day.isoweekday() > 5:
+        day += timedelta(days=step)
+    return "DATE", timex.day(day)
 
 
 @rule("unit_before", r"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier)(?=\s*[,.;:!?)]|\s*$)",
@@ -171,9 +189,11 @@ def _quarter(m, ctx):
         if ref is None:
             if a is None:
                 return "DATE", ctx.unknown(gran)
-            # Reports describe the last completed quarter as "the quarter" or "the latest quarter".
-            ref = timex.at(a, "Q") if re.search(r"\b(?:current|this)\b", mods + " " + whole) \
-                else timex.shift(timex.at(a, "Q"), -1, "Q")
+            # Reports describe the last completed quarter as "the quarter" or "the latest quarter"; what "will"
+            # happen "by the end of the quarter" happens in the one under way.
+            current = re.search(r"\b(?:current|this)\b", mods + " " + whole) or \
+                (ctx.direction(0) > 0 and not re.search(r"\b(?:latest|recent|last)\b", mods))
+            ref = timex.at(a, "Q") if current else timex.shift(timex.at(a, "Q"), -1, "Q")
         value = ref if y is None else f"{y:04d}-{ref[5:]}"
         return "DATE", timex.shift(value, back, "Y") if back else value
     if n is None:
