@@ -25,6 +25,11 @@ CASES = [
     ("The index closed at its lowest level since 2003.", "2008-10-08", [("2003", "2003")]),
     ("It was the market's lowest close since April 2003.", "2008-10-08", [("April 2003", "2003-04")]),
     ("The exchange halted trading at 4 p.m. EDT.", "2008-10-08", [("4 p.m. EDT", "2008-10-08T16:00")]),
+    ("Trading ended at 4 p.m. EDT (2000 GMT).", "2008-10-08",
+     [("4 p.m. EDT", "2008-10-08T16:00")]),  # the GMT restatement is neither a second time nor the year 2000
+    ("The blast came at about 10:35 a.m. (0735 GMT) on Friday.", "2008-10-11",
+     [("at about 10:35 a.m.", "2008-10-10T10:35"), ("Friday", "2008-10-10")]),
+    ("European shares resumed trading at 1430 GMT.", "2008-10-08", [("1430 GMT", "2008-10-08T14:30Z")]),
     ("The index has fallen 35 percent year-to-date.", "2008-10-08", [("year-to-date", "2008")]),
     ("Stocks have lost a third of their value so far this year.", "2008-10-08", [("this year", "2008")]),
     ("Earlier in the day, the index had climbed 3 percent.", "2008-10-08", [("Earlier in the day", "2008-10-08")]),

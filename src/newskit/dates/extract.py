@@ -17,7 +17,7 @@ from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
 # Imported for their side effect: each module registers its rules with `rule`, in this order, which breaks ties
 # between equally long matches at one place.
 # isort: off
-from newskit.dates.rules import RULES, calendar, named_days, periods, reports, durations, sets  # noqa: F401
+from newskit.dates.rules import RULES, calendar, clock, named_days, periods, reports, durations, sets  # noqa: F401
 # isort: on
 from newskit.nlp import doc_text
 from newskit.record import DateMention

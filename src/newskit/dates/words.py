@@ -46,6 +46,8 @@ SEASON = rf"(?:{lexicon.alternation(SEASON_CODES)})"
 PART = r"(?:morning|afternoon|evening|night)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# Time zones written after a clock time ("4 p.m. EDT", "1430 GMT").
+ZONE = r"(?:UTC|GMT|BST|CET|CEST|[ECMP][SD]T)"
 NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
            r"|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two"
            r"|three|four|five|six|seven|eight|nine|ten|a dozen|dozen|a couple of|couple of|a hundred|hundred)")

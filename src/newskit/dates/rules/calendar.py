@@ -16,13 +16,13 @@ from newskit.dates.words import (
     DECADE_WORDS,
     MONTH,
     MONTH_WORDS,
-    NUMBER_WORDS,
     PART,
     PART_CODES,
     PART_WORDS,
     WEEKDAY,
     WEEKDAY_WORDS,
     YEAR,
+    ZONE,
     month_number,
     weekday_number,
 )
@@ -54,7 +54,8 @@ def prev_word(ctx: Context) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _day_num(s: str) -> int:
+def day_num(s: str) -> int:
+    """Return the day number a day-of-month string ("3rd", "21") starts with."""
     m = re.match(r"\d+", s)
     if m is None:
         raise ValueError(f"no day number in {s!r}")
@@ -69,7 +70,7 @@ def _date(m, ctx):
     mon = m.group("mon") or m.group("mon2")
     if not capitalized(mon):
         return None
-    d = _day_num(m.group("d") or m.group("d2"))
+    d = day_num(m.group("d") or m.group("d2"))
     y = m.group("y") or m.group("y2")
     if m.group("yy"):
         y = ("19" if int(m.group("yy")) > 30 else "20") + m.group("yy")
@@ -103,7 +104,7 @@ def _ordinal_day(m, ctx):
 def _week_of(m, ctx):
     if not capitalized(m.group("mon")):
         return None
-    value = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")),
+    value = ctx.month_day(month_number(m.group("mon")), day_num(m.group("d")),
                           int(m.group("y")) if m.group("y") else None)
     start = timex.start_of(value)
     return "DATE", timex.week(start) if start else value
@@ -171,7 +172,7 @@ def _month(m, ctx):
               rf"(?:\s+year)?\s+|the\s+year\s+|FY\s?)?(?P<y>{YEAR})(?![\d%]|,\d|\.\d|-\d)",
       triggers=DECADE_WORDS, digits=True)
 def _year(m, ctx):
-    if re.search(r"[$#]\s*$|\bNo\.\s*$|\bNos?\s*$|\d[,.]?$", ctx.before):
+    if re.search(r"[$#]\s*$|\bNo\.\s*$|\bNos?\s*$|\d[,.]?$", ctx.before) or re.match(rf"\s+{ZONE}\b", ctx.after):
         return None
     return "DATE", m.group("y")
 
@@ -228,7 +229,7 @@ def _weekday(m, ctx):
         if not capitalized(m.group("mon")):
             return None
         y = int(m.group("y")) if m.group("y") else None
-        value = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")), y)
+        value = ctx.month_day(month_number(m.group("mon")), day_num(m.group("d")), y)
     else:
         wd = weekday_number(m.group("wd"))
         rel = norm(m.group("rel"))
@@ -290,54 +291,3 @@ def _part_of_day(m, ctx):
     d = timex.start_of(ref)
     off = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
     return "TIME", f"{timex.day(d + timedelta(days=off))}T{part}"
-
-
-_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
-_HEADING_AFTER = re.compile(r"[ \t.:]*(?:\n|$)")
-
-
-@rule("clock", rf"(?:(?:around|about|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-               r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)"
-               r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])|(?P<named>noon|midnight|midday)"
-               r"|(?P<hw>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock)"
-               r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]T|local\s+time))?"
-               rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rd>today|yesterday|tomorrow)"
-               rf"|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?))?(?![\w])",
-      triggers="noon midnight midday clock", digits=True)
-def _clock(m, ctx):
-    if m.group("named") and re.search(r"\bhigh\s*$", ctx.before, re.I):
-        return None
-    if m.group("named"):
-        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m.group("named").lower()]
-    elif m.group("hw"):
-        hw = m.group("hw").lower()
-        hh, mm = (int(hw) if hw.isdigit() else NUMBER_WORDS[hw]), 0
-    elif m.group("h24"):
-        if m.group("tz") is None and not re.search(r"\b(?:at|by|until|from|before|after)\s*$", ctx.before):
-            return None
-        hh, mm = int(m.group("h24")), int(m.group("mi24"))
-    else:
-        hh, mm = int(m.group("h")), int(m.group("mi") or 0)
-        if hh > 12:
-            return None
-        pm = m.group("ampm").lower().startswith("p")
-        hh = (hh % 12) + (12 if pm else 0)
-    if m.group("wd"):
-        if not capitalized(m.group("wd")):
-            return None
-        base = ctx.weekday(weekday_number(m.group("wd")))
-    elif m.group("rd"):
-        a = ctx.today()
-        base = timex.day(a + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("rd").lower()])) \
-            if a else "XXXX-XX-XX"
-    elif m.group("mon"):
-        base = ctx.month_day(month_number(m.group("mon")), _day_num(m.group("d")),
-                             int(m.group("y")) if m.group("y") else None)
-    elif _HEADING_BEFORE.search(ctx.before) and _HEADING_AFTER.match(ctx.after):
-        # a time alone on its line stamps an entry of a live blog ("3:40 p.m." then the news): the day of
-        # publication, not the day the previous entry mentioned
-        base = timex.day(ctx.today()) if ctx.today() else "XXXX-XX-XX"
-    else:
-        base = ctx.reference("D") or (timex.day(ctx.today()) if ctx.today() else "XXXX-XX-XX")
-    tz = "Z" if (m.group("tz") or "").upper() in ("UTC", "GMT") else ""
-    return "TIME", f"{base}T{hh:02d}:{mm:02d}{tz}"
