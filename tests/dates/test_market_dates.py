@@ -68,6 +68,9 @@ CASES = [
      [("the quarter", "2008-Q3"), ("the previous quarter", "2008-Q2")]),
     ("The carmaker warned that its cash would fall below the minimum by the end of the quarter.", "2008-11-07",
      [("the quarter", "2008-Q4")]),
+    ("The automaker expects to return to profit in the first quarter.", "2008-10-22",
+     [("the first quarter", "2009-Q1")]),
+    ("The automaker returned to profit in the first quarter.", "2008-10-22", [("the first quarter", "2008-Q1")]),
     # auto industry: monthly sales, plans and bankruptcy timelines
     ("U.S. light-vehicle sales plunged 32 percent in October.", "2008-11-04", [("October", "2008-10")]),
     ("The automaker's sales dropped 45 percent last month.", "2008-11-04", [("last month", "2008-10")]),

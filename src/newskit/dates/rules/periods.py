@@ -205,9 +205,20 @@ def _quarter(m, ctx):
         if a is None:
             return "DATE", f"XXXX-{gran}{n}"
         cur = timex.quarter_of(a) if gran == "Q" else (1 if a.month <= 6 else 2)
-        y = a.year - 1 if (n > cur and ctx.direction(0) < 0) else a.year
-        y += back
+        y = _quarter_year(a.year, n, cur, ctx) + back
     return "DATE", f"{y:04d}-{gran}{n}"
+
+
+def _quarter_year(year: int, n: int, current: int, ctx) -> int:
+    """Return the year of quarter (or half) `n` named without one: a later quarter told in the past tense is last
+    year's; one two or more back that a plan or forecast looks to is next year's ("expects a profit in the first
+    quarter" written in October)."""
+    step = ctx.direction(0)
+    if n > current and step < 0:
+        return year - 1
+    if n < current - 1 and step > 0:
+        return year + 1  # the quarter just ended is still to be reported on: "will post third-quarter results"
+    return year
 
 
 _SHORT_YEAR = rf"(?:FY\s?)?(?:{YEAR}|'\d\d)"
@@ -242,9 +253,7 @@ def _quarter_code(m, ctx):
     a = ctx.today()
     if a is None:
         return "DATE", f"XXXX-Q{n}"
-    cur = timex.quarter_of(a)
-    y = a.year - 1 if (n > cur and ctx.direction(0) < 0) else a.year
-    return "DATE", f"{y:04d}-Q{n}"
+    return "DATE", f"{_quarter_year(a.year, n, timex.quarter_of(a), ctx):04d}-Q{n}"
 
 
 @rule("season", rf"(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the|that"
