@@ -113,6 +113,12 @@ def test_market_and_auto_news(nlp, text, anchor, expected):
     # the month just gone is "last month": "last February" written in March is the year before
     ("Two helicopters collided last February.", "1998-03-01", [("last February", "1997-02")]),
     ("The union went on strike last October.", "1999-02-06", [("last October", "1998-10")]),
+    # a month named once before a list of days dates each of them
+    ("Leaders will meet at the summit on April 24 and 25.", "1999-02-10",
+     [("April 24", "1999-04-24"), ("25", "1999-04-25")]),
+    ("The talks were held on Nov. 4-5, 2007, in Geneva.", "2008-01-10",
+     [("Nov. 4", "2007-11-04"), ("5, 2007", "2007-11-05")]),
+    ("The index rose 24 and 25 points in two sessions.", "1999-02-10", []),
     # a past verb puts a month two or more months ahead in the previous year
     ("The operator moved its headquarters to Dallas in December.", "1989-10-27", [("December", "1988-12")]),
 ])

@@ -99,6 +99,26 @@ def _ordinal_day(m, ctx):
         return None
 
 
+# "April 24 and 25", "Nov. 4-5", "March 2, 9 and 16": the month named once before a list of days.
+_LISTED = re.compile(rf"(?P<mon>{MONTH})\s+{DAYNUM}(?:\s*,\s*{DAYNUM})*\s*(?:,?\s*(?:and|or|to|through)\s+|[-\u2013])$",
+                     re.I)
+_LIST_END = re.compile(r"(?:\d|\band|\bor|\bto|\bthrough)\s*$|[-\u2013]$", re.I)
+
+
+@rule("listed_day", r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:1[5-9]|20)\d\d))?"
+                    r"(?=\s*[,.;:)]|\s+(?:and|or|in|at|on|when|before|after|to|for|with|the|a)\b|\s*$)",
+      triggers=MONTH_WORDS)
+def _listed_day(m, ctx):
+    """The second day of "the summit on April 24 and 25": a day of the month just named."""
+    listed = _LISTED.search(ctx.before) if _LIST_END.search(ctx.before[-10:]) else None
+    if listed is None or not capitalized(listed.group("mon")):
+        return None
+    month, d = month_number(listed.group("mon")), int(m.group("d"))
+    ref = ctx.reference("D")
+    year = int(m.group("y")) if m.group("y") else int(ref[:4]) if ref and int(ref[5:7]) == month else None
+    return "DATE", ctx.month_day(month, d, year)
+
+
 @rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?(?![\w])",
       triggers="week")
 def _week_of(m, ctx):
