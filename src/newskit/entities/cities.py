@@ -62,6 +62,22 @@ def is_large_city(name: str) -> bool:
     return " ".join(name.split()).casefold() in _large_cities()
 
 
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    path = _data_file()
+    if path is None:
+        return frozenset()
+    with path.with_name("us_states.json").open(encoding="utf-8") as fh:
+        return frozenset(row["name"].casefold() for row in json.load(fh).values())
+
+
+def is_known_place(name: str) -> bool:
+    """Return True when `name` is a country, a large city or a US state: a name a firm may be named after
+    ("Texas Instruments", "Dallas Cowboys"), so its bare form is the place, not the firm."""
+    key = " ".join(name.split()).casefold()
+    return bool(places.country_code(name)) or key in _large_cities() or key in _us_states()
+
+
 def is_feature(words: list[str]) -> bool:
     """Return True when a name of two or more `words` is a river, lake, mountain or like natural feature."""
     if len(words) < 2 or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):

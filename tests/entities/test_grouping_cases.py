@@ -1,0 +1,52 @@
+"""Grouping decisions on hand-built mentions (no model): which names are one entity and which stay apart."""
+from __future__ import annotations
+
+from newskit.entities import grouping
+from newskit.entities.span import Mention
+
+
+def _mentions(text, spans):
+    """Mentions of (word, label) pairs, each at the next occurrence of its word after the previous mention."""
+    out, pos = [], 0
+    for word, label in spans:
+        a = text.index(word, pos)
+        out.append(Mention(a, a + len(word), word, label, 0, 0))
+        pos = a + len(word)
+    return out
+
+
+def _groups(text, spans):
+    ms = _mentions(text, spans)
+    return ms, [[ms[i].text for i in cl] for cl in grouping.group(ms, text)]
+
+
+def test_airline_short_name_typed_place_joins_the_airline():
+    text = ("Boeing hands its last 717 to AirTran, closing a chapter.\n"
+            "AirTran Airways took the jet on Tuesday, and AirTran Airways will fly it from Atlanta.")
+    ms, groups = _groups(text, [("Boeing", "ORG"), ("AirTran", "GPE"), ("AirTran Airways", "ORG"),
+                                ("AirTran Airways", "ORG"), ("Atlanta", "GPE")])
+    assert ["AirTran", "AirTran Airways", "AirTran Airways"] in groups
+    assert ms[1].label == "ORG" and ms[4].label == "GPE"
+
+
+def test_place_a_firm_is_named_after_stays_a_place():
+    # a state, a big city or a country the firm takes its name from is still the place
+    text = "Texas Instruments cut jobs in Dallas. Texas lost 2,000 of them; Dallas Semiconductor hired."
+    ms, groups = _groups(text, [("Texas Instruments", "ORG"), ("Dallas", "GPE"), ("Texas", "GPE"),
+                                ("Dallas Semiconductor", "ORG")])
+    assert ms[2].label == "GPE" and ms[1].label == "GPE"
+    assert ["Texas"] in groups and ["Dallas"] in groups
+
+
+def test_name_the_text_places_is_not_the_firm():
+    text = "Nortel Networks opened a plant near Kanata. Kanata Systems, a supplier, and Kanata, Ontario gained."
+    ms, groups = _groups(text, [("Nortel Networks", "ORG"), ("Kanata", "GPE"), ("Kanata Systems", "ORG"),
+                                ("Kanata", "GPE"), ("Ontario", "GPE")])
+    assert ms[1].label == "GPE" and ms[3].label == "GPE"
+    assert ["Kanata", "Kanata"] in groups
+
+
+def test_short_name_of_two_firms_stays_apart():
+    text = "Apple Corps sued Apple Computer over the logo. Apple said the suit had no merit."
+    ms, groups = _groups(text, [("Apple Corps", "ORG"), ("Apple Computer", "ORG"), ("Apple", "GPE")])
+    assert ["Apple"] in groups and len(groups) == 3
