@@ -50,3 +50,18 @@ def test_short_name_of_two_firms_stays_apart():
     text = "Apple Corps sued Apple Computer over the logo. Apple said the suit had no merit."
     ms, groups = _groups(text, [("Apple Corps", "ORG"), ("Apple Computer", "ORG"), ("Apple", "GPE")])
     assert ["Apple"] in groups and len(groups) == 3
+
+
+def test_name_cut_short_joins_the_name_it_starts():
+    text = ("The jet landed at Singapore's Changi International Airport on Friday.\n"
+            "Crowds waited at Changi International Airport for hours.")
+    _, groups = _groups(text, [("Singapore", "GPE"), ("Changi International", "FAC"),
+                               ("Changi International Airport", "FAC")])
+    assert ["Changi International", "Changi International Airport"] in groups
+
+
+def test_short_name_also_used_alone_is_not_cut_short():
+    # "Apple" read once in "Apple TV" but also alone: the firm and its product stay two entities
+    text = "Apple Inc. showed Apple TV on Tuesday. Apple TV costs $299, Apple said."
+    _, groups = _groups(text, [("Apple Inc.", "ORG"), ("Apple", "ORG"), ("Apple TV", "ORG"), ("Apple", "ORG")])
+    assert ["Apple TV"] in groups and ["Apple Inc.", "Apple", "Apple"] in groups

@@ -120,6 +120,7 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
             first[key] = i
     _group_acronyms(mentions, keys, family, text, uf)
     _group_corporate(keys, family, uf)
+    _group_cut_short(mentions, family, text, uf)
     _group_people(mentions, keys, family, uf, short)
     clusters: dict[int, list[int]] = {}
     for i in range(n):
@@ -160,6 +161,29 @@ def _group_acronyms(mentions, keys, family, text, uf) -> None:
         roots = {uf.find(j) for j in cands}
         if len(roots) == 1:  # an acronym that fits two different long names stays apart
             uf.union(next(iter(cands)), i)
+
+
+def _group_cut_short(mentions, family, text, uf) -> None:
+    """Join a place or organization name the model cut short to the longer name the text spells out right there
+    and uses elsewhere: "Changi International" read in "Changi International Airport". The longer name must start
+    at every occurrence of the short one (else the short name is used alone too: "Apple" and "Apple TV") and be
+    one entity."""
+    longer: dict[str, set[str]] = {}
+    at: dict[str, list[int]] = {}
+    for j, m in enumerate(mentions):
+        if family[j] in ("place", "organization") and " " in m.text:
+            longer.setdefault(m.text.split(" ", 1)[0], set()).add(m.text)
+            at.setdefault(m.text, []).append(j)
+    same: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if family[i] in ("place", "organization"):
+            same.setdefault(m.text, []).append(i)
+    for short, idx in same.items():
+        fits = {t for t in longer.get(short.split(" ", 1)[0], ()) if len(t) > len(short) and not t[len(short)].isalnum()
+                and all(text.startswith(t, mentions[i].start) for i in idx)}
+        roots = {uf.find(j) for t in fits for j in at[t]}
+        if len(roots) == 1:
+            uf.union(idx[0], roots.pop())
 
 
 def _group_corporate(keys, family, uf) -> None:
