@@ -65,3 +65,12 @@ def test_short_name_also_used_alone_is_not_cut_short():
     text = "Apple Inc. showed Apple TV on Tuesday. Apple TV costs $299, Apple said."
     _, groups = _groups(text, [("Apple Inc.", "ORG"), ("Apple", "ORG"), ("Apple TV", "ORG"), ("Apple", "ORG")])
     assert ["Apple TV"] in groups and ["Apple Inc.", "Apple", "Apple"] in groups
+
+
+def test_long_name_cut_at_and_joins_its_acronym():
+    text = ("Airbus parent European Aeronautic Defence and Space Company EADS N.V. (EADS) won the deal. "
+            "EADS will build the jets with Northrop Grumman and Airbus.")
+    _, groups = _groups(text, [("Airbus", "ORG"), ("European Aeronautic Defence", "ORG"), ("EADS", "ORG"),
+                               ("EADS", "ORG"), ("EADS", "ORG"), ("Northrop Grumman", "ORG"), ("Airbus", "ORG")])
+    assert ["European Aeronautic Defence", "EADS", "EADS", "EADS"] in groups
+    assert ["Northrop Grumman"] in groups  # "Northrop Grumman and Airbus" is two firms, no acronym spells it

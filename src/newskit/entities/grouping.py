@@ -128,12 +128,29 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
     return sorted(clusters.values(), key=lambda c: mentions[c[0]].start)
 
 
+_CONTINUATION = re.compile(r"(?: (?:and|&|of|for|the|[A-Z][\w'&-]*)){1,6}")
+
+
+def _continued_initials(m, text: str) -> frozenset[str]:
+    """Return the acronyms of the longer name the text spells out past a mention the model cut at "and" or "of":
+    "European Aeronautic Defence" read in "European Aeronautic Defence and Space Company EADS" gives EADS."""
+    more = _CONTINUATION.match(text, m.end)
+    if not more:
+        return frozenset()
+    words = more.group(0).split()
+    out: set[str] = set()
+    for k in range(1, len(words) + 1):
+        if words[k - 1][:1].isupper():
+            out |= {a for a in initials(f"{m.text} {' '.join(words[:k])}") if len(a) >= 3}
+    return frozenset(out)
+
+
 def _group_acronyms(mentions, keys, family, text, uf) -> None:
     longs: dict[str, set[int]] = {}
     for i, m in enumerate(mentions):
         if family[i] in ("person", "event") or acronym_of(m.text):
             continue
-        for a in initials(m.text):
+        for a in initials(m.text) | _continued_initials(m, text):
             longs.setdefault(a, set()).add(i)
     by_end: dict[int, list[int]] = {}
     for j, m in enumerate(mentions):
