@@ -74,3 +74,20 @@ def test_long_name_cut_at_and_joins_its_acronym():
                                ("EADS", "ORG"), ("EADS", "ORG"), ("Northrop Grumman", "ORG"), ("Airbus", "ORG")])
     assert ["European Aeronautic Defence", "EADS", "EADS", "EADS"] in groups
     assert ["Northrop Grumman"] in groups  # "Northrop Grumman and Airbus" is two firms, no acronym spells it
+
+
+def test_name_before_a_title_and_a_person_is_their_place_or_employer():
+    text = ("Texas Governor Rick Perry met Ryanair CEO Michael O'Leary in Austin. "
+            "Russian President Vladimir Putin was not there, Ryanair said.")
+    ms, groups = _groups(text, [("Texas", "ORG"), ("Rick Perry", "PERSON"), ("Ryanair", "PERSON"),
+                                ("Michael O'Leary", "PERSON"), ("Austin", "GPE"), ("Russian", "NORP"),
+                                ("Vladimir Putin", "PERSON"), ("Ryanair", "PERSON")])
+    assert [m.label for m in ms] == ["GPE", "PERSON", "ORG", "PERSON", "GPE", "NORP", "PERSON", "ORG"]
+    assert ["Ryanair", "Ryanair"] in groups and ["Rick Perry"] in groups
+
+
+def test_a_person_named_before_a_title_word_in_a_list_stays_a_person():
+    # no title word between the two names: "Bob Riley, Rick Perry" is two people
+    text = "Bob Riley and Rick Perry spoke."
+    ms, _ = _groups(text, [("Bob Riley", "PERSON"), ("Rick Perry", "PERSON")])
+    assert [m.label for m in ms] == ["PERSON", "PERSON"]

@@ -13,6 +13,7 @@ from newskit import lexicon
 from newskit.entities import cities, names
 
 _LOCATIVE = lexicon.words("locative_prepositions")
+_PERSON_TITLES = lexicon.words("person_titles")
 # Entity types whose mentions may be grouped together; the other labels keep their own.
 FAMILY = {label: kind for label, kind in lexicon.table("label_types").items()
           if kind in ("person", "place", "organization", "event")}
@@ -29,6 +30,7 @@ def relabel(mentions, keys, family, text, short_people: Callable[[], dict[int, l
     """Correct the labels of `mentions` (and `family`, their grouping family) in place; return the short person
     names that `short_people` finds once the person labels are settled (the later rules must not touch them)."""
     _addressed_people(mentions, keys, family, text)
+    _names_before_a_title(mentions, keys, family, text)
     _firms_named_like_people(mentions, keys, family)
     short = short_people()
     _reconcile(mentions, keys, family, short)
@@ -37,6 +39,32 @@ def relabel(mentions, keys, family, text, short_people: Callable[[], dict[int, l
 
 
 _ADDRESS = re.compile(r"(\w+)\.?\s+$")
+_TITLE_GAP = re.compile(r"\s+((?:[\w.-]+\s+){1,3})$")
+
+
+def _names_before_a_title(mentions, keys, family, text) -> None:
+    """Type the name that qualifies a title before a person's name ("Texas Governor Rick Perry", "Ryanair CEO
+    Michael O'Leary"): it says where or for whom the person works, so it is a place when it is a country, large
+    city or US state, else an organization, never a person. Every mention of that name follows."""
+    retype: dict[str, str] = {}
+    for i in range(len(mentions) - 1):
+        m, p = mentions[i], mentions[i + 1]
+        if family[i + 1] != "person" or len(names.name_tokens(p.text)) < 2 or m.source not in ("ner", "match"):
+            continue
+        gap = _TITLE_GAP.fullmatch(text[m.end:p.start])
+        if not gap or not all(names.is_title_word(w) or w.lower().strip(".") in _PERSON_TITLES
+                              for w in gap.group(1).split()):
+            continue
+        if family[i] in ("person", "organization") and cities.is_known_place(m.text):
+            retype[keys[i]] = "GPE"  # not "Russian President ...": a nationality word is no mistyped place
+        elif family[i] == "person":
+            retype[keys[i]] = "ORG"
+    for i, m in enumerate(mentions):
+        label = retype.get(keys[i])
+        if label and m.source in ("ner", "match") and family[i] in ("person", "organization") \
+                and (family[i] == "person" or label == "GPE"):
+            m.label = label
+            family[i] = "place" if label == "GPE" else "organization"
 
 
 def _addressed_people(mentions, keys, family, text) -> None:
