@@ -91,3 +91,21 @@ def test_a_person_named_before_a_title_word_in_a_list_stays_a_person():
     text = "Bob Riley and Rick Perry spoke."
     ms, _ = _groups(text, [("Bob Riley", "PERSON"), ("Rick Perry", "PERSON")])
     assert [m.label for m in ms] == ["PERSON", "PERSON"]
+
+
+def test_acronym_forms_of_organization_names():
+    text = "General Motors Corp. cut jobs. GM shares fell in the US; GM-branded cars and FM radio ads too."
+    forms = grouping.acronym_forms({"General Motors Corp.", "United States", "Ford Motor"}, text)
+    assert forms == {"GM": "ORG"}  # no country code, no acronym the text never writes alone
+
+
+def test_acronym_the_model_missed_joins_its_firm(nlp):
+    from newskit.entities.extract import extract_entities
+
+    text = ("Carmaker to cut jobs\nNovember 21, 2008\nGeneral Motors Corp. said on Friday it would cut 10,000 "
+            "salaried jobs. GM shares fell 9 percent in New York. GM chief executive Rick Wagoner said GM "
+            "could run out of cash.\n")
+    ents = extract_entities(nlp(text))
+    gm = [e for e in ents if "GM" in [m.text for m in e.mentions]]
+    assert len(gm) == 1 and gm[0].type == "organization"
+    assert [m.text for m in gm[0].mentions] == ["General Motors Corp.", "GM", "GM", "GM"]

@@ -31,7 +31,11 @@ def extract_entities(doc, article=None, *, all_types=False) -> list[Entity]:
     found = _drop_caps_noise(text, found)
     found = _join_containers(text, found)
     clusters = aliases.group(found, text, authors)
-    found = add_matches(doc, found, _forms(found, clusters), article)
+    forms = _forms(found, clusters)
+    orgs = {m.text for m in found if m.label == "ORG" and m.source in ("ner", "match") and " " in m.text}
+    for acr, label in aliases.acronym_forms(orgs, text).items():
+        forms.setdefault(acr, label)
+    found = add_matches(doc, found, forms, article)
     clusters = aliases.group(found, text, authors)
     out = []
     for cl in clusters:

@@ -17,6 +17,7 @@ from newskit.entities.relabel import majority_label as majority_label  # extract
 
 _FUNCTION_WORDS = lexicon.words("name_function_words")
 _CORPORATE = lexicon.words("corporate_suffixes")
+_ABBREVIATIONS = lexicon.words("common_abbreviations")
 # Organization names longer than this many words are not looked for at the start of longer names (none are).
 _MAX_PREFIX_WORDS = 12
 
@@ -61,6 +62,24 @@ def initials(text: str) -> frozenset[str]:
             out.add("".join(w if w.isupper() and len(w) <= 3 else w[0] for w in ws).upper())
             out.add("".join(w[0] for w in ws).upper())
     return frozenset(out)
+
+
+def acronym_forms(texts, text: str) -> dict[str, str]:
+    """Return the acronyms of organization names (`texts`) that `text` writes as a word of their own, each with
+    the label ORG: the model finds "General Motors Corp." but not the "GM" the story then uses. Only letters of
+    two or more words, never a country's code ("US" of "United States") or a common abbreviation ("FM", "PM")."""
+    out: dict[str, str] = {}
+    if not texts:
+        return out
+    written = set(_CAPS_WORD.findall(text))
+    for t in texts:
+        for a in initials(t):
+            if a in written and a not in out and a.lower() not in _ABBREVIATIONS and not places.country_code(a):
+                out[a] = "ORG"
+    return out
+
+
+_CAPS_WORD = re.compile(r"(?<![\w-])[A-Z]{2,12}(?![\w-])")
 
 
 def _contains_in_order(acr: str, text: str) -> bool:
