@@ -109,3 +109,12 @@ def test_acronym_the_model_missed_joins_its_firm(nlp):
     gm = [e for e in ents if "GM" in [m.text for m in e.mentions]]
     assert len(gm) == 1 and gm[0].type == "organization"
     assert [m.text for m in gm[0].mentions] == ["General Motors Corp.", "GM", "GM", "GM"]
+
+
+def test_legal_form_read_apart_goes_back_to_its_firm():
+    from newskit.entities.mentions import join_legal_forms
+
+    text = "Ford Motor Co. and Chrysler LLC asked for loans; Fiat and Inc. magazine did not."
+    ms = _mentions(text, [("Ford Motor Co.", "ORG"), ("Chrysler", "ORG"), ("LLC", "ORG"), ("Fiat", "ORG"),
+                          ("Inc.", "ORG")])
+    assert [m.text for m in join_legal_forms(text, ms)] == ["Ford Motor Co.", "Chrysler LLC", "Fiat", "Inc."]
