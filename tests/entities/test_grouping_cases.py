@@ -118,3 +118,22 @@ def test_legal_form_read_apart_goes_back_to_its_firm():
     ms = _mentions(text, [("Ford Motor Co.", "ORG"), ("Chrysler", "ORG"), ("LLC", "ORG"), ("Fiat", "ORG"),
                           ("Inc.", "ORG")])
     assert [m.text for m in join_legal_forms(text, ms)] == ["Ford Motor Co.", "Chrysler LLC", "Fiat", "Inc."]
+
+
+def test_state_after_in_town_is_a_place_not_a_person():
+    import spacy
+
+    from newskit.entities import cities
+
+    doc = spacy.blank("en")("They will build the jets in Mobile, Alabama. Alabama pays for roads, Georgia said.")
+
+    def mention(word, label, nth=0):
+        toks = [t for t in doc if t.text == word]
+        t = toks[nth]
+        return Mention(t.idx, t.idx + len(t), word, label, t.i, t.i + 1)
+
+    ms = [mention("Mobile", "GPE"), mention("Alabama", "PERSON"), mention("Alabama", "PERSON", 1),
+          mention("Georgia", "PERSON")]
+    cities.retype_cities(doc, ms)
+    # one name, one type; a state never placed after "in Town, " keeps the model's label
+    assert [m.label for m in ms] == ["GPE", "GPE", "GPE", "PERSON"]
