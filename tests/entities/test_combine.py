@@ -131,3 +131,7 @@ def test_abutting_pieces_of_one_base_name_are_rejoined():
     assert [t for t, _ in _labels(combine(conll, base[:1]))] == ["People", "Republic of", "China"]
     conll = [_span(doc, "Republic of", "LOC"), _span(doc, "China", "LOC")]
     assert [t for t, _ in _labels(combine(conll, base[:1]))] == ["Republic of", "China"]
+    doc = _doc("Officials of the state Department of Revenue said so.")
+    conll = [_span(doc, "state", "ORG"), _span(doc, "Department of Revenue", "ORG")]
+    base = [_span(doc, "the state Department of Revenue", "ORG")]
+    assert [t for t, _ in _labels(combine(conll, base))] == ["state", "Department of Revenue"]

@@ -137,3 +137,18 @@ def test_state_after_in_town_is_a_place_not_a_person():
     cities.retype_cities(doc, ms)
     # one name, one type; a state never placed after "in Town, " keeps the model's label
     assert [m.label for m in ms] == ["GPE", "GPE", "GPE", "PERSON"]
+
+
+def test_a_person_whose_aide_is_named_stays_a_person():
+    text = "Hillary Clinton spoke in Ohio. Clinton spokesman Brian Fallon said Clinton would win."
+    ms, groups = _groups(text, [("Hillary Clinton", "PERSON"), ("Ohio", "GPE"), ("Clinton", "PERSON"),
+                                ("Brian Fallon", "PERSON"), ("Clinton", "PERSON")])
+    assert [m.label for m in ms] == ["PERSON", "GPE", "PERSON", "PERSON", "PERSON"]
+    assert ["Hillary Clinton", "Clinton", "Clinton"] in groups
+
+
+def test_a_chamber_is_not_short_for_its_committee():
+    text = "The House Intelligence Committee met. The House voted, and the State Department agreed with State."
+    ms, groups = _groups(text, [("House Intelligence Committee", "ORG"), ("House", "GPE"),
+                                ("State Department", "ORG"), ("State", "GPE")])
+    assert ms[1].label == "GPE" and ["House"] in groups and ["State"] in groups

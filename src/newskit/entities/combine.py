@@ -133,8 +133,9 @@ def _rejoin(names: list[Span], base: list[Span]) -> list[Span]:
         while i in starts and i < b.end:
             pieces.append(starts[i])
             i = starts[i].end
-        if len(pieces) < 2 or i != b.end or len({p.label_ for p in pieces}) != 1:
-            continue
+        if len(pieces) < 2 or i != b.end or len({p.label_ for p in pieces}) != 1 \
+                or pieces[0].text[:1].islower():
+            continue  # "state" + "Department of Revenue": a name does not start with a lowercase word
         out = [s for s in out if all(s is not p for p in pieces)]
         out.append(Span(b.doc, pieces[0].start, b.end, label=pieces[0].label_))
     return sorted(out, key=lambda s: s.start)

@@ -215,6 +215,8 @@ def _group_cut_short(mentions, family, text, uf) -> None:
         if family[i] in ("place", "organization"):
             same.setdefault(m.text, []).append(i)
     for short, idx in same.items():
+        if places.country_code(short):
+            continue  # "USA" of "USA Today": the model's cut is wrong, but the country is no part of the paper
         fits = {t for t in longer.get(short.split(" ", 1)[0], ()) if len(t) > len(short) and not t[len(short)].isalnum()
                 and all(text.startswith(t, mentions[i].start) for i in idx)}
         roots = {uf.find(j) for t in fits for j in at[t]}

@@ -14,6 +14,7 @@ from newskit.entities import cities, names
 
 _LOCATIVE = lexicon.words("locative_prepositions")
 _PERSON_TITLES = lexicon.words("person_titles")
+_INSTITUTIONS = lexicon.words("institution_heads")
 # Entity types whose mentions may be grouped together; the other labels keep their own.
 FAMILY = {label: kind for label, kind in lexicon.table("label_types").items()
           if kind in ("person", "place", "organization", "event")}
@@ -45,23 +46,28 @@ _TITLE_GAP = re.compile(r"\s+((?:[\w.-]+\s+){1,3})$")
 def _names_before_a_title(mentions, keys, family, text) -> None:
     """Type the name that qualifies a title before a person's name ("Texas Governor Rick Perry", "Ryanair CEO
     Michael O'Leary"): it says where or for whom the person works, so it is a place when it is a country, large
-    city or US state, else an organization, never a person. Every mention of that name follows."""
+    city or US state, else an organization. Not a person's own name ("Clinton spokesman Brian Fallon"): a full
+    name, or the family name of one in the article, stays a person. Every mention of the retyped name follows."""
+    family_names = {names.name_tokens(m.text)[-1] for i, m in enumerate(mentions)
+                    if family[i] == "person" and len(names.name_tokens(m.text)) >= 2}
+    surnames = {i for i, m in enumerate(mentions) if family[i] == "person" and " " not in keys[i]
+                and names.name_tokens(m.text)[-1:] and names.name_tokens(m.text)[-1] in family_names}
     retype: dict[str, str] = {}
     for i in range(len(mentions) - 1):
         m, p = mentions[i], mentions[i + 1]
         if family[i + 1] != "person" or len(names.name_tokens(p.text)) < 2 or m.source not in ("ner", "match"):
             continue
         gap = _TITLE_GAP.fullmatch(text[m.end:p.start])
-        if not gap or not all(names.is_title_word(w) or w.lower().strip(".") in _PERSON_TITLES
-                              for w in gap.group(1).split()):
+        if i in surnames or not gap or not all(names.is_title_word(w) or w.lower().strip(".") in _PERSON_TITLES
+                                            for w in gap.group(1).split()):
             continue
         if family[i] in ("person", "organization") and cities.is_known_place(m.text):
             retype[keys[i]] = "GPE"  # not "Russian President ...": a nationality word is no mistyped place
-        elif family[i] == "person":
+        elif family[i] == "person" and " " not in keys[i]:
             retype[keys[i]] = "ORG"
     for i, m in enumerate(mentions):
         label = retype.get(keys[i])
-        if label and m.source in ("ner", "match") and family[i] in ("person", "organization") \
+        if label and i not in surnames and m.source in ("ner", "match") and family[i] in ("person", "organization") \
                 and (family[i] == "person" or label == "GPE"):
             m.label = label
             family[i] = "place" if label == "GPE" else "organization"
@@ -105,13 +111,16 @@ def _firms_named_like_people(mentions, keys, family) -> None:
 
 def _firms_shortened_to_first_word(mentions, keys, family, text, short) -> None:
     """Give a one-word name the model calls a place the organization label when it is the first word of exactly
-    one longer organization name in the article ("AirTran" ... "AirTran Airways"): firms are shortened to their
-    first word, and the grouping then joins the two. Not for a country, large city or US state, which firms are
+    one two-word firm name in the article ("AirTran" ... "AirTran Airways"): firms are shortened to their first
+    word, and the grouping then joins the two. Not for a country, large city or US state, which firms are
     named after ("Texas" of "Texas Instruments"), nor for a name the text puts where only a place fits."""
     firsts: dict[str, set[str]] = {}
     for i, k in enumerate(keys):
         if family[i] == "organization" and " " in k:
             firsts.setdefault(k.split(" ", 1)[0], set()).add(k)
+    # the firm is named by two words and is no public body ("House Intelligence Committee" is not the House)
+    firsts = {w: ks for w, ks in firsts.items()
+              if all(len(k.split()) == 2 and k.split()[-1] not in _INSTITUTIONS for k in ks)}
     cands: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
         k = keys[i]
