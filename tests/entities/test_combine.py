@@ -116,3 +116,22 @@ def test_a_city_after_visit_stays_a_city_not_its_club():
     # one name, one type: the vote is a tie (one place, one club), so each keeps its own
     assert _labels(combine(conll, base)) == [("Weber", "PERSON"), ("Hamburg", "GPE"), ("Hamburg", "ORG"),
                                              ("Bremen", "ORG")]
+
+
+def test_abutting_pieces_of_one_base_name_are_rejoined():
+    doc = _doc("Envoys of the People's Republic of China met Germany France officials.")
+    conll = [_span(doc, "People", "LOC"), _span(doc, "'s", "LOC"), _span(doc, "Republic of", "LOC"),
+             _span(doc, "China", "LOC"), _span(doc, "Germany", "LOC"), _span(doc, "France", "LOC")]
+    base = [_span(doc, "the People's Republic of China", "GPE"), _span(doc, "Germany", "GPE"),
+            _span(doc, "France", "GPE")]
+    assert _labels(combine(conll, base)) == [("People's Republic of China", "GPE"), ("Germany", "GPE"),
+                                             ("France", "GPE")]
+    # pieces the CoNLL layer typed differently, or that leave a base word uncovered, stay as they are
+    conll = [_span(doc, "People", "LOC"), _span(doc, "Republic of", "ORG"), _span(doc, "China", "LOC")]
+    assert [t for t, _ in _labels(combine(conll, base[:1]))] == ["People", "Republic of", "China"]
+    conll = [_span(doc, "Republic of", "LOC"), _span(doc, "China", "LOC")]
+    assert [t for t, _ in _labels(combine(conll, base[:1]))] == ["Republic of", "China"]
+    doc = _doc("Officials of the state Department of Revenue said so.")
+    conll = [_span(doc, "state", "ORG"), _span(doc, "Department of Revenue", "ORG")]
+    base = [_span(doc, "the state Department of Revenue", "ORG")]
+    assert [t for t, _ in _labels(combine(conll, base))] == ["state", "Department of Revenue"]

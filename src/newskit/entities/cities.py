@@ -62,6 +62,22 @@ def is_large_city(name: str) -> bool:
     return " ".join(name.split()).casefold() in _large_cities()
 
 
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    path = _data_file()
+    if path is None:
+        return frozenset()
+    with path.with_name("us_states.json").open(encoding="utf-8") as fh:
+        return frozenset(row["name"].casefold() for row in json.load(fh).values())
+
+
+def is_known_place(name: str) -> bool:
+    """Return True when `name` is a country, a large city or a US state: a name a firm may be named after
+    ("Texas Instruments", "Dallas Cowboys"), so its bare form is the place, not the firm."""
+    key = " ".join(name.split()).casefold()
+    return bool(places.country_code(name)) or key in _large_cities() or key in _us_states()
+
+
 def is_feature(words: list[str]) -> bool:
     """Return True when a name of two or more `words` is a river, lake, mountain or like natural feature."""
     if len(words) < 2 or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
@@ -78,9 +94,34 @@ def _placed(doc, m) -> bool:
     return len(after) >= 2 and after[0].text == "," and bool(places.country_code(after[1].text))
 
 
+def _after_a_town(doc, m) -> bool:
+    """Return True when mention `m` follows "in Town, " or "near Two Words, " (the region of "in Mobile, Alabama")."""
+    i = m.tstart - 1
+    if i < 2 or doc[i].text != ",":
+        return False
+    for size in (1, 2):
+        town = doc[i - size:i]
+        if town.start < 1 or not all(t.text[:1].isupper() for t in town):
+            return False
+        if doc[town.start - 1].lower_ in _LOCATIVE:
+            return True
+    return False
+
+
+def retype_regions(doc, mentions: list) -> None:
+    """Relabel as GPE every mention of a country or US state the model called a person, when one of them follows
+    "in Town, ": the model misses the small town of "in Mobile, Alabama" and takes the state for a person."""
+    found = {m.text for m in mentions if m.label == "PERSON" and m.source in ("ner", "match") and m.tend - m.tstart == 1
+             and _after_a_town(doc, m) and is_known_place(m.text)}
+    for m in mentions:
+        if m.text in found and m.label == "PERSON" and m.source in ("ner", "match"):
+            m.label = "GPE"
+
+
 def retype_cities(doc, mentions: list) -> None:
     """Relabel as GPE every mention of a large city the model called an organization, when the article also
-    places the name (see module docstring)."""
+    places the name (see module docstring); and the regions of retype_regions."""
+    retype_regions(doc, mentions)
     cands: dict[str, list] = {}
     for m in mentions:
         if m.label == "ORG" and m.source in ("ner", "match") and m.text[:1].isupper():

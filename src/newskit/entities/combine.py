@@ -62,7 +62,7 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names=()) -> list[
                           and s.start < b.end), label)
         names.append(Span(s.doc, s.start, s.end, label=label))
     seen_by_base = _cover(n, base)
-    names = [s for s in _widen(names, base) if not _is_label(s, seen_by_base)]
+    names = [s for s in _rejoin(_widen(names, base), base) if not _is_label(s, seen_by_base)]
     misc_spans = [s for s in conll if s.label_ not in FROM_CONLL]
     misc_exact = {(s.start, s.end) for s in misc_spans}
     misc = _cover(n, misc_spans)
@@ -116,6 +116,28 @@ def _widen(names: list[Span], base: list[Span]) -> list[Span]:
         extra = [t for t in b if not inside[0].start <= t.i < inside[0].end]
         if all(_name_word(t) for t in extra):
             out = [s for s in out if s is not inside[0]] + [Span(b.doc, b.start, b.end, label=b.label_)]
+    return sorted(out, key=lambda s: s.start)
+
+
+def _rejoin(names: list[Span], base: list[Span]) -> list[Span]:
+    """Make one name of CoNLL pieces that abut and share a label where the base model read them as one name:
+    "People" + "'s" + "Republic of" + "China" is "People's Republic of China". Only when the pieces cover the base
+    span exactly (a leading "the" aside), so two names side by side stay two."""
+    starts = {s.start: s for s in names}
+    out = list(names)
+    for b in base:
+        if b.label_ not in NAME_LABELS or len(b) < 3:
+            continue
+        i = b.start + (b[0].lower_ == "the")
+        pieces = []
+        while i in starts and i < b.end:
+            pieces.append(starts[i])
+            i = starts[i].end
+        if len(pieces) < 2 or i != b.end or len({p.label_ for p in pieces}) != 1 \
+                or pieces[0].text[:1].islower():
+            continue  # "state" + "Department of Revenue": a name does not start with a lowercase word
+        out = [s for s in out if all(s is not p for p in pieces)]
+        out.append(Span(b.doc, pieces[0].start, b.end, label=pieces[0].label_))
     return sorted(out, key=lambda s: s.start)
 
 

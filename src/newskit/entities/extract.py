@@ -12,7 +12,7 @@ from collections import Counter
 from newskit import lexicon
 from newskit.entities import cities, names, places
 from newskit.entities import grouping as aliases
-from newskit.entities.mentions import Layout, Mention, add_matches, collect
+from newskit.entities.mentions import Layout, Mention, add_matches, collect, join_legal_forms
 from newskit.entities.named_events import event_key, event_mentions
 from newskit.entities.titles import person_titles
 from newskit.nlp import doc_text
@@ -30,9 +30,13 @@ def extract_entities(doc, article=None, *, all_types=False) -> list[Entity]:
     found = collect(doc, article)
     cities.retype_cities(doc, found)
     found = _drop_caps_noise(text, found)
-    found = _join_containers(text, found)
+    found = join_legal_forms(text, _join_containers(text, found))
     clusters = aliases.group(found, text, authors)
-    found = add_matches(doc, found, _forms(found, clusters), article)
+    forms = _forms(found, clusters)
+    orgs = {m.text for m in found if m.label == "ORG" and m.source in ("ner", "match") and " " in m.text}
+    for acr, label in aliases.acronym_forms(orgs, text).items():
+        forms.setdefault(acr, label)
+    found = add_matches(doc, found, forms, article)
     clusters = aliases.group(found, text, authors)
     out = []
     for cl in clusters:

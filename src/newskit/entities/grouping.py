@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from functools import lru_cache
 
 from newskit import lexicon
 from newskit.entities import names, places
+from newskit.entities.relabel import FAMILY, relabel
+from newskit.entities.relabel import majority_label as majority_label  # extract.py names it from here
 
 _FUNCTION_WORDS = lexicon.words("name_function_words")
 _CORPORATE = lexicon.words("corporate_suffixes")
-# Entity types whose mentions may be grouped together; the other labels keep their own.
-FAMILY = {label: kind for label, kind in lexicon.table("label_types").items()
-          if kind in ("person", "place", "organization", "event")}
+_ABBREVIATIONS = lexicon.words("common_abbreviations")
 # Organization names longer than this many words are not looked for at the start of longer names (none are).
 _MAX_PREFIX_WORDS = 12
 
@@ -65,6 +64,24 @@ def initials(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def acronym_forms(texts, text: str) -> dict[str, str]:
+    """Return the acronyms of organization names (`texts`) that `text` writes as a word of their own, each with
+    the label ORG: the model finds "General Motors Corp." but not the "GM" the story then uses. Only letters of
+    two or more words, never a country's code ("US" of "United States") or a common abbreviation ("FM", "PM")."""
+    out: dict[str, str] = {}
+    if not texts:
+        return out
+    written = set(_CAPS_WORD.findall(text))
+    for t in texts:
+        for a in initials(t):
+            if a in written and a not in out and a.lower() not in _ABBREVIATIONS and not places.country_code(a):
+                out[a] = "ORG"
+    return out
+
+
+_CAPS_WORD = re.compile(r"(?<![\w-])[A-Z]{2,12}(?![\w-])")
+
+
 def _contains_in_order(acr: str, text: str) -> bool:
     """Schwartz-Hearst test for "Long Form (LF)": the letters appear in order, the first at a word start."""
     words = text.lower().split()
@@ -96,13 +113,6 @@ class _Union:
             self.p[max(a, b)] = min(a, b)
 
 
-def majority_label(labels: list[str]) -> str:
-    """Return the label most mentions carry; person beats the rest on a tie (names are the model's strength)."""
-    c = Counter(labels)
-    order = {"PERSON": 0, "GPE": 1, "ORG": 2, "LOC": 3, "FAC": 4}
-    return min(c, key=lambda lab: (-c[lab], order.get(lab, 9)))
-
-
 def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int]]:
     """Return clusters of mention indices, each one entity, in order of first mention."""
     n = len(mentions)
@@ -112,10 +122,7 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
     country = [places.country_code(m.text) if m.label in ("GPE", "LOC", "ORG") else None for m in mentions]
     family = [FAMILY.get(m.label, m.label) for m in mentions]
     first: dict[tuple, int] = {}
-    _addressed_people(mentions, keys, family, text)
-    _firms_named_like_people(mentions, keys, family)
-    short = _short_people(mentions, keys, family, authors)
-    _reconcile(mentions, keys, family, short)
+    short = relabel(mentions, keys, family, text, lambda: _short_people(mentions, keys, family, authors))
     for i, k in enumerate(keys):
         if i in short:
             continue  # short person names are placed one by one below, never glued together first
@@ -132,6 +139,7 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
             first[key] = i
     _group_acronyms(mentions, keys, family, text, uf)
     _group_corporate(keys, family, uf)
+    _group_cut_short(mentions, family, text, uf)
     _group_people(mentions, keys, family, uf, short)
     clusters: dict[int, list[int]] = {}
     for i in range(n):
@@ -139,64 +147,21 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
     return sorted(clusters.values(), key=lambda c: mentions[c[0]].start)
 
 
-_ADDRESS = re.compile(r"(\w+)\.?\s+$")
+_CONTINUATION = re.compile(r"(?: (?:and|&|of|for|the|[A-Z][\w'&-]*)){1,6}")
 
 
-def _addressed_people(mentions, keys, family, text) -> None:
-    """Give the person label to a one-word name the text anywhere calls "Mr. X", "Mrs. X" or "Sir X": the small
-    model often tags a bare surname ("Trump") as an organization, but no firm or place is addressed so."""
-    addressed = set()
-    for i, m in enumerate(mentions):
-        if len(keys[i].split()) == 1:
-            before = _ADDRESS.search(text[max(0, m.start - 12):m.start])
-            if before and names.is_honorific(before.group(1)):
-                addressed.add(keys[i])
-    for i, m in enumerate(mentions):
-        if keys[i] in addressed and family[i] not in ("person", "event") and m.source in ("ner", "match"):
-            m.label = "PERSON"
-            family[i] = "person"
-
-
-def _firms_named_like_people(mentions, keys, family) -> None:
-    """Give a two-or-more-word "person" whose first word the model calls an organization on its own the
-    organization label ("Lockheed" ... "Lockheed Martin", "Morgan" ... "Morgan Stanley"): people are shortened to
-    their family name, the last word, while firms are shortened to their first word."""
-    firms = {k for i, k in enumerate(keys) if mentions[i].label == "ORG" and len(k.split()) == 1
-             and mentions[i].source in ("ner", "match")}
-    if not firms:
-        return
-    lasts = {names.name_tokens(mentions[i].text)[-1] for i in range(len(mentions))
-             if family[i] == "person" and len(names.name_tokens(mentions[i].text)) == 1}
-    for i, m in enumerate(mentions):
-        words = keys[i].split()
-        if family[i] != "person" or len(words) < 2 or m.source not in ("ner", "match") or words[0] not in firms:
-            continue
-        toks = names.name_tokens(m.text)
-        if toks and toks[-1] in lasts:
-            continue  # the story also calls this person by the family name alone
-        m.label = "ORG"
-        family[i] = "organization"
-
-
-def _reconcile(mentions, keys, family, short) -> None:
-    """Give a one-word name the model calls a person here and a firm or place there the non-person label,
-    unless it is the short form of a full person name in the text: news introduces people by full name first,
-    so a lone word that never gets one ("Ryanair") is rarely a person."""
-    labels: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        if len(k.split()) == 1 and family[i] != "event":
-            labels.setdefault(k, []).append(i)
-    for idx in labels.values():
-        if any(i in short for i in idx):
-            continue
-        things = [mentions[i].label for i in idx if family[i] not in ("person", "event")]
-        if not things or len(things) == len(idx):
-            continue
-        label = majority_label(things)
-        for i in idx:
-            if family[i] == "person" and mentions[i].source in ("ner", "match"):
-                mentions[i].label = label
-                family[i] = FAMILY.get(label, label)
+def _continued_initials(m, text: str) -> frozenset[str]:
+    """Return the acronyms of the longer name the text spells out past a mention the model cut at "and" or "of":
+    "European Aeronautic Defence" read in "European Aeronautic Defence and Space Company EADS" gives EADS."""
+    more = _CONTINUATION.match(text, m.end)
+    if not more:
+        return frozenset()
+    words = more.group(0).split()
+    out: set[str] = set()
+    for k in range(1, len(words) + 1):
+        if words[k - 1][:1].isupper():
+            out |= {a for a in initials(f"{m.text} {' '.join(words[:k])}") if len(a) >= 3}
+    return frozenset(out)
 
 
 def _group_acronyms(mentions, keys, family, text, uf) -> None:
@@ -204,7 +169,7 @@ def _group_acronyms(mentions, keys, family, text, uf) -> None:
     for i, m in enumerate(mentions):
         if family[i] in ("person", "event") or acronym_of(m.text):
             continue
-        for a in initials(m.text):
+        for a in initials(m.text) | _continued_initials(m, text):
             longs.setdefault(a, set()).add(i)
     by_end: dict[int, list[int]] = {}
     for j, m in enumerate(mentions):
@@ -232,6 +197,31 @@ def _group_acronyms(mentions, keys, family, text, uf) -> None:
         roots = {uf.find(j) for j in cands}
         if len(roots) == 1:  # an acronym that fits two different long names stays apart
             uf.union(next(iter(cands)), i)
+
+
+def _group_cut_short(mentions, family, text, uf) -> None:
+    """Join a place or organization name the model cut short to the longer name the text spells out right there
+    and uses elsewhere: "Changi International" read in "Changi International Airport". The longer name must start
+    at every occurrence of the short one (else the short name is used alone too: "Apple" and "Apple TV") and be
+    one entity."""
+    longer: dict[str, set[str]] = {}
+    at: dict[str, list[int]] = {}
+    for j, m in enumerate(mentions):
+        if family[j] in ("place", "organization") and " " in m.text:
+            longer.setdefault(m.text.split(" ", 1)[0], set()).add(m.text)
+            at.setdefault(m.text, []).append(j)
+    same: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if family[i] in ("place", "organization"):
+            same.setdefault(m.text, []).append(i)
+    for short, idx in same.items():
+        if places.country_code(short):
+            continue  # "USA" of "USA Today": the model's cut is wrong, but the country is no part of the paper
+        fits = {t for t in longer.get(short.split(" ", 1)[0], ()) if len(t) > len(short) and not t[len(short)].isalnum()
+                and all(text.startswith(t, mentions[i].start) for i in idx)}
+        roots = {uf.find(j) for t in fits for j in at[t]}
+        if len(roots) == 1:
+            uf.union(idx[0], roots.pop())
 
 
 def _group_corporate(keys, family, uf) -> None:

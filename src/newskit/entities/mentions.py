@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newskit import lexicon
 from newskit.entities.clean import ner_mentions
 from newskit.entities.rules import rule_mentions
 from newskit.entities.span import SKIP_FIELDS, Layout, Mention, make_mention, token_range
@@ -45,6 +46,24 @@ def collect(doc, article=None) -> list[Mention]:
                     found.append(mm)
     found = [m for m in found if m.field not in SKIP_FIELDS and not _is_file_name(m.text)]
     return _resolve(found)
+
+
+_LEGAL_FORMS = lexicon.words("corporate_suffixes") - {"company", "group", "corporation", "holdings", "limited"}
+
+
+def join_legal_forms(text: str, found: list[Mention]) -> list[Mention]:
+    """Give a firm back the legal form the model read as a name of its own: "Chrysler" + "LLC" is "Chrysler LLC".
+    Only an abbreviation (LLC, Inc., Corp., AG) right after an organization name, a space between them."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and m.label == "ORG" and prev.label == "ORG" and text[prev.end:m.start] == " " \
+                and m.text.lower().replace(".", "") in _LEGAL_FORMS and prev.source in ("ner", "match") \
+                and m.source in ("ner", "match"):
+            prev.end, prev.tend, prev.text = m.end, m.tend, text[prev.start:m.end]
+            continue
+        out.append(m)
+    return out
 
 
 def _is_file_name(text: str) -> bool:
