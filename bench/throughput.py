@@ -3,7 +3,8 @@
     python bench/throughput.py [--limit N] [--split train]
 
 Builds a JSON Lines corpus from the PolNeAR articles in ../shared/data, then times whole commands:
-raw spaCy nlp.pipe with the components `newskit entities` uses, `newskit entities --jsonl` with 1 and 2 workers,
+raw spaCy nlp.pipe with the components `newskit entities` uses, `newskit entities --jsonl` with 1 and 2 workers
+(and with 1 worker and spaCy's own AttributeRuler, NEWSKIT_SPACY_ATTRIBUTE_RULER=1, to show newskit's overhead alone),
 `newskit parse --jsonl`, and `newskit --help` start-up next to `python -c pass`. Needs the `bench` extra (psutil).
 """
 from __future__ import annotations
@@ -30,6 +31,9 @@ def main() -> None:
 
     raw_s, raw_mem = run_measured([PY, str(ROOT / "bench" / "raw_spacy.py"), str(corpus), "--task", "entities"])
     one_s, one_mem = run_measured([PY, "-m", "newskit", "entities", "--jsonl", "--workers", "1", str(corpus)])
+    # The same with spaCy's own AttributeRuler instead of newskit's compiled one: newskit's overhead alone.
+    own_s, _ = run_measured(["env", "NEWSKIT_SPACY_ATTRIBUTE_RULER=1", PY, "-m", "newskit", "entities", "--jsonl",
+                             "--workers", "1", str(corpus)])
     two_s, two_mem = run_measured([PY, "-m", "newskit", "entities", "--jsonl", "--workers", "2", str(corpus)])
     parse_s, _ = run_measured([PY, "-m", "newskit", "parse", "--jsonl", str(corpus)])
     tenth = corpus.with_name("tenth.jsonl")
@@ -38,10 +42,12 @@ def main() -> None:
     _, tenth_mem = run_measured([PY, "-m", "newskit", "entities", "--jsonl", "--workers", "1", str(tenth)])
     rows = [("raw spaCy nlp.pipe (same model, components, batch)", raw_s, raw_mem),
             ("newskit entities --workers 1", one_s, one_mem),
+            ("  the same, spaCy's own attribute ruler", own_s, 0),
             ("newskit entities --workers 2", two_s, two_mem)]
     for name, s, mem in rows:
         print(f"{name:52} {words / s:8.0f} words/s  {s:6.1f} s  peak RSS {mem / 2**20:6.0f} MB")
-    print(f"entities / raw spaCy (1 worker):   {raw_s / one_s:.2f}x")
+    print(f"entities / raw spaCy (1 worker):   {raw_s / one_s:.2f}x "
+          f"({raw_s / own_s:.2f}x with spaCy's own attribute ruler)")
     print(f"entities 2 workers / 1 worker:     {one_s / two_s:.2f}x")
     print(f"memory as the archive grows 10x:   {tenth_mem / 2**20:.0f} MB -> {one_mem / 2**20:.0f} MB peak RSS")
     print(f"newskit parse: {n_articles / parse_s:.0f} articles/s ({words / parse_s:.0f} words/s, whole command)")

@@ -109,3 +109,11 @@ def make_ner_merge(nlp: Language, name: str, spans_key: str, keep_base_names: li
         return doc
 
     return component
+
+
+@Language.factory("newskit_attribute_ruler")
+def make_attribute_ruler(nlp: Language, name: str):
+    """Return an empty vectorized attribute ruler; `newskit.attribute_rules.speed_up` fills it from spaCy's own."""
+    from newskit.attribute_rules import CompiledAttributeRuler
+
+    return CompiledAttributeRuler()

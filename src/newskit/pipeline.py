@@ -80,6 +80,10 @@ def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> dict[
         # The record's own date (or --published for an undated text) is the publication date.
         article = replace(article, published=given, sources={**article.sources, "published": "input"})
     entities = dates = quotes = events = None
+    if doc is not None:
+        from newskit.nlp import remember_text
+
+        remember_text(doc, text)  # the extractors read the text; the Doc would rebuild it from its tokens
     if tasks & {"entities", "quotes", "events"}:
         from newskit.entities.extract import extract_entities
 

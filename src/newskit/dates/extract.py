@@ -19,6 +19,7 @@ from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
 # isort: off
 from newskit.dates.rules import RULES, calendar, named_days, periods, durations, sets  # noqa: F401
 # isort: on
+from newskit.nlp import doc_text
 from newskit.record import DateMention
 
 _COMPILED = [(r.name, re.compile(r"(?<![\w'])(?:" + r.pattern + ")", re.IGNORECASE), r.handler) for r in RULES]
@@ -268,7 +269,7 @@ def _states_now(doc, start: int, end: int) -> bool:
 
 def extract_dates(doc, anchor=None) -> list[DateMention]:
     """Return the temporal expressions of `doc` as DateMention objects, resolved against `anchor`."""
-    text = doc.text
+    text = doc_text(doc)
     found = find(text, anchor)
     tenses = {(f.start, f.end): _tense_of(doc, f.start, f.end) for f in found}
     present = {(f.start, f.end) for f in found if tenses[(f.start, f.end)] == PRESENT

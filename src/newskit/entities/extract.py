@@ -12,9 +12,10 @@ from collections import Counter
 from newskit import lexicon
 from newskit.entities import cities, names, places
 from newskit.entities import grouping as aliases
-from newskit.entities.mentions import Layout, Mention, add_matches, collect, doc_text
+from newskit.entities.mentions import Layout, Mention, add_matches, collect
 from newskit.entities.named_events import event_key, event_mentions
 from newskit.entities.titles import person_titles
+from newskit.nlp import doc_text
 from newskit.record import Entity, EntityRole, EntityType, Span, literal_map
 
 TYPES: dict[str, EntityType] = literal_map(lexicon.table("label_types"), EntityType)

@@ -12,7 +12,8 @@ import re
 
 from newskit.entities.clean import ner_mentions
 from newskit.entities.rules import rule_mentions
-from newskit.entities.span import SKIP_FIELDS, Layout, Mention, doc_text, make_mention, token_range
+from newskit.entities.span import SKIP_FIELDS, Layout, Mention, make_mention, token_range
+from newskit.nlp import doc_text
 
 
 def _resolve(mentions: list[Mention]) -> list[Mention]:

@@ -6,7 +6,8 @@ list of reportable happenings, with its compound modifiers and an "in PLACE" phr
 from __future__ import annotations
 
 from newskit import lexicon
-from newskit.entities.mentions import Layout, Mention, doc_text
+from newskit.entities.mentions import Layout, Mention
+from newskit.nlp import doc_text
 
 # Nouns that, in news, report a happening rather than a thing. Kept short on purpose: a noun that is an event only
 # now and then ("order", "deal") would list noise.
@@ -46,9 +47,13 @@ def _lemma(tok) -> str:
 
 def event_mentions(doc, layout: Layout, taken: set[int]) -> list[Mention]:
     """Return event-noun mentions in body text that do not overlap the name mentions' tokens."""
+    import numpy
+    from spacy.symbols import NOUN
+
     out = []
-    for tok in doc:
-        if tok.pos_ != "NOUN" or _lemma(tok) not in EVENT_NOUNS or tok.i in taken:
+    for i in numpy.flatnonzero(doc.to_array("POS") == NOUN).tolist():  # skips building a Token for every word
+        tok = doc[i]
+        if _lemma(tok) not in EVENT_NOUNS or tok.i in taken:
             continue
         if layout.field_at(tok.idx) not in (None, "body", "dateline", "headline", "subheadline"):
             continue

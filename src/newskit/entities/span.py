@@ -5,17 +5,9 @@ import bisect
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
+from newskit.nlp import doc_text
+
 SKIP_FIELDS = {"boilerplate", "image"}
-
-_LAST_TEXT: list = [None, ""]
-
-
-def doc_text(doc) -> str:
-    """Return `doc.text`, computed once per Doc: spaCy joins every token on each access, and the mention rules ask
-    for it hundreds of times per article. One entry is kept (a strong reference, so identity cannot be reused)."""
-    if _LAST_TEXT[0] is not doc:
-        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
-    return _LAST_TEXT[1]
 
 
 @dataclass

@@ -15,6 +15,7 @@ from newskit.events.status import REPORT, event_status
 from newskit.events.timeline import timeline
 from newskit.events.triggers import LIGHT, TYPES, is_predicate, phrasal_type, predicate_lemma, trigger_type
 from newskit.events.when import WhenFinder
+from newskit.nlp import doc_text
 from newskit.quotes.cues import COGNITION_VERBS, lemma
 from newskit.record import Event, EventStatus, Span
 
@@ -45,7 +46,7 @@ def _unreal_frame(tok) -> bool:
 class _Builder:
     def __init__(self, doc, entities, dates, published):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.participants = Participants(doc, entities)
         self.when = WhenFinder(doc, dates, published)
         self.published = published

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newskit.nlp import doc_text
 from newskit.quotes.attribution import FIRST_PERSON, cue_chars, is_cue, np_span, speaker_token
 from newskit.quotes.cues import NAMING_VERBS, lemma
 from newskit.quotes.marks import find_quote_marks
@@ -36,7 +37,7 @@ class _Extractor:
     def __init__(self, doc, entities, scare_speakers=True):
         self.scare_speakers = scare_speakers
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.resolver = SpeakerResolver(doc, entities)
         self.raw = find_quote_marks(self.text)
         self.inside: set[int] = set()
