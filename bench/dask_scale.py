@@ -7,7 +7,8 @@ Writes the PolNeAR articles of ../shared/data as JSON Lines, split into SHARDS f
 `newskit entities --jsonl --workers 1|2` over the one-file corpus (the plain local pool), and
 `newskit entities --output DIR --engine dask --workers 2` (a 2-worker LocalCluster) and `--engine local --workers 2`
 over the shards. Peak memory is per process (the largest worker) and summed over the process tree. Checks that
-the dask run wrote the same records as the local one. Needs the `bench` and `dask` extras.
+the dask run wrote the same records as the local one, and how much of the CPUs other programs took during each run
+(the ratios only mean something when that stays near 0%). Needs the `bench` and `dask` extras.
 """
 from __future__ import annotations
 
@@ -47,31 +48,55 @@ def _rss(proc) -> int:
         return 0
 
 
-def measured(argv: list[str], stdout=subprocess.DEVNULL) -> dict:
-    """Run a command; return wall seconds, the summed peak RSS of its tree and the largest single process's peak."""
+def _busy() -> float:
+    """Return the CPU seconds the whole machine has spent busy since boot (all cores)."""
     import psutil
 
-    t0 = time.perf_counter()
+    t = psutil.cpu_times()
+    return sum(getattr(t, k, 0.0) for k in ("user", "nice", "system", "irq", "softirq", "steal"))
+
+
+def _cpu(proc) -> float:
+    """Return a process's CPU seconds so far, 0 when it has just exited."""
+    import psutil
+
+    try:
+        t = proc.cpu_times()
+        return t.user + t.system
+    except psutil.Error:
+        return 0.0
+
+
+def measured(argv: list[str], stdout=subprocess.DEVNULL) -> dict:
+    """Run a command; return wall seconds, the summed peak RSS of its tree, the largest single process's peak, and
+    the share of the machine's cores that other programs kept busy meanwhile (the cores are shared)."""
+    import psutil
+
+    me = psutil.Process()  # this script's own polling is not another program
+    t0, busy0, mine0 = time.perf_counter(), _busy(), _cpu(me)
     proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
     root = psutil.Process(proc.pid)
-    tree_peak, per_pid = 0, {}
+    tree_peak, per_pid, cpu = 0, {}, {}
     while proc.poll() is None:
         rss = {}
         with contextlib.suppress(psutil.Error):
             for p in [root] + root.children(recursive=True):
                 rss[p.pid] = _rss(p)
+                cpu[p.pid] = max(cpu.get(p.pid, 0.0), _cpu(p))
         tree_peak = max(tree_peak, sum(rss.values()))
         for pid, r in rss.items():
             per_pid[pid] = max(per_pid.get(pid, 0), r)
         time.sleep(0.1)
     seconds = time.perf_counter() - t0
+    used = sum(cpu.values()) + _cpu(me) - mine0
+    others = max(0.0, _busy() - busy0 - used) / (seconds * (psutil.cpu_count() or 1))
     err = proc.stderr.read().decode()
     if proc.returncode not in (0, 1):
         sys.stderr.write(err[-2000:])
         raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}")
     workers = [r for pid, r in per_pid.items() if pid != proc.pid]
     return {"seconds": seconds, "tree": tree_peak, "worker": max(workers, default=per_pid.get(proc.pid, 0)),
-            "stderr": err}
+            "stderr": err, "others": others}
 
 
 def main() -> None:
@@ -98,7 +123,8 @@ def main() -> None:
             ("--output --engine local --workers 2", pool), ("--output --engine dask --workers 2", dask)]
     for name, r in rows:
         print(f"{name:38} {words / r['seconds']:8.0f} words/s {r['seconds']:7.1f} s  "
-              f"peak RSS per worker {r['worker'] / 2**20:5.0f} MB, whole tree {r['tree'] / 2**20:6.0f} MB")
+              f"peak RSS per worker {r['worker'] / 2**20:5.0f} MB, whole tree {r['tree'] / 2**20:6.0f} MB, "
+              f"other programs {r['others']:4.0%} of the CPUs")
     print(f"dask 2 workers / local pool 2 workers: {two['seconds'] / dask['seconds']:.2f}x (target >= 0.90x)")
     print(f"dask 2 workers / 1 worker:             {one['seconds'] / dask['seconds']:.2f}x (target >= 1.7x)")
     dashboard = [line for line in dask["stderr"].splitlines() if "dashboard" in line]

@@ -42,7 +42,8 @@ def run_archive(job: Job, inputs, output: str, *, engine: str = "local", schedul
     fn = collect_shard if job.format == "sqlite" else run_shard
     records = errors = 0
     failed: list[tuple[str, str]] = []
-    results = _engine_results(plan.todo, job, fn, output, engine, scheduler, workers, retries, client)
+    todo = plan.todo if engine == "local" and workers <= 1 else largest_first(plan.todo)
+    results = _engine_results(todo, job, fn, output, engine, scheduler, workers, retries, client)
     try:
         for event in results:
             if event.get("event") == "cluster":
@@ -61,6 +62,13 @@ def run_archive(job: Job, inputs, output: str, *, engine: str = "local", schedul
         store.close()
     yield {"event": "end", "records": records, "errors": errors, "failed": failed, "ran": len(plan.todo),
            "skipped": len(plan.done)}
+
+
+def largest_first(todo: list) -> list:
+    """Order (shard, part) pairs for workers running side by side: largest shards first, so the last to start are
+    the shortest and the workers finish close together instead of one working on alone (equal sizes keep input
+    order). Parts keep their numbers, so the output is the same in any order."""
+    return sorted(todo, key=lambda item: -item[0].size)
 
 
 def _require(engine: str) -> None:

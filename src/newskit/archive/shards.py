@@ -29,6 +29,7 @@ class Shard:
     paths: tuple[str, ...]
     fingerprint: str
     compression: str | None = None
+    size: int = 0  # bytes of its files, as listed: engines start the largest shards first
 
 
 def _suffix(path: str) -> str:
@@ -56,8 +57,9 @@ def _kind(path: str, input_format: str) -> str:
     return "files"
 
 
-def _fingerprint(fs, paths) -> str:
-    """Hash the paths with their sizes and modification times, so a changed input is redone on resume."""
+def _fingerprint(fs, paths) -> tuple[str, int]:
+    """Return a hash of the paths with their sizes and modification times (so a changed input is redone on
+    resume), and their total size in bytes."""
     parts = []
     for p in paths:
         try:
@@ -67,7 +69,8 @@ def _fingerprint(fs, paths) -> str:
         stamp = next((info[k] for k in ("mtime", "LastModified", "last_modified", "updated", "ETag") if k in info),
                      None)
         parts.append([p, info.get("size"), str(stamp)])
-    return hashlib.sha1(json.dumps(parts).encode()).hexdigest()[:16]
+    size = sum(p[1] for p in parts if isinstance(p[1], int))
+    return hashlib.sha1(json.dumps(parts).encode()).hexdigest()[:16], size
 
 
 def _inside(path: str, folder: str | None) -> bool:
@@ -111,7 +114,8 @@ def find_shards(inputs, *, input_format: str = "auto", files_per_shard: int = FI
             fs = group[0][0]
             paths = tuple(shown(fs, p) for _, p in group)
             name = paths[0] if len(paths) == 1 else f"{paths[0]} (+{len(paths) - 1} files)"
-            shards.append(Shard(name, "files", paths, _fingerprint(fs, [p for _, p in group])))
+            fingerprint, size = _fingerprint(fs, [p for _, p in group])
+            shards.append(Shard(name, "files", paths, fingerprint, size=size))
         loose.clear()
 
     seen = set()
@@ -128,6 +132,7 @@ def find_shards(inputs, *, input_format: str = "auto", files_per_shard: int = FI
                 loose.append((fs, path))
                 continue
             flush()
-            shards.append(Shard(key, kind, (key,), _fingerprint(fs, [path]), _compression(path)))
+            fingerprint, size = _fingerprint(fs, [path])
+            shards.append(Shard(key, kind, (key,), fingerprint, _compression(path), size))
     flush()
     return shards
