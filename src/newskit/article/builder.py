@@ -5,6 +5,7 @@ caption, outlet name, prose) and position (the header above the first body parag
 and every line ends up in exactly one field of `Article.layout`, so nothing of the input is lost."""
 from __future__ import annotations
 
+from newskit.article import linescore
 from newskit.article.body import read_body
 from newskit.article.bylines import BYLINE, parse_byline, parse_dateline, split_credit
 from newskit.article.furniture import is_furniture
@@ -20,13 +21,14 @@ from newskit.article.header import (
     split_lines,
     split_site,
 )
-from newskit.article.pubdate import day_first_habit, find_date
+from newskit.article.pubdate import UPDATED, day_first_habit, find_date
 from newskit.record import Article, Image, LayoutField, LayoutLine, Span
 
 HEADER_WINDOW = 15  # header metadata sits within the first lines of a page copy
 class _Builder:
-    def __init__(self, text: str):
+    def __init__(self, text: str, learned: bool | dict = True):
         self.text = text
+        self.learned = learned  # False: the rules alone; a dict: a model other than the shipped one (training)
         self.lines = split_lines(text)
         self.kinds = classify(self.lines)
         self.layout: list[LayoutLine] = []
@@ -271,6 +273,8 @@ class _Builder:
             end = meta_end(self.lines, self.kinds, start, is_furniture, self.lines[h].text)
             self.header(h, end, h, dek)
         self.body(end)
+        if self.learned is not False:
+            self.second_opinion()
         if not self.published and self.fallback_date:
             self.published = self.fallback_date
             self.sources["published"] = "masthead"
@@ -284,6 +288,102 @@ class _Builder:
         return Article(self.headline, self.subheadline, tuple(self.authors), self.publisher, self.published,
                        self.updated, self.dateline, images, tuple(self.paragraphs), tuple(self.boilerplate),
                        layout, self.sources)
+
+
+    # --- the learned second opinion ------------------------------------------------------------------------
+    def line_fields(self) -> list[str]:
+        """Return the field the rules gave each line (the field of its first layout piece)."""
+        at = {x.start: x.field for x in sorted(self.layout, key=lambda x: x.start, reverse=True)}
+        return [at.get(ln.start, "header") for ln in self.lines]
+
+    def header_scores(self) -> dict | None:
+        n = min(len(self.lines), linescore.WINDOW)
+        if n < 2:
+            return None
+        x = linescore.features([ln.text for ln in self.lines], self.kinds, self.line_fields())
+        return linescore.predict(x, self.learned if isinstance(self.learned, dict) else None)
+
+    def second_opinion(self) -> None:
+        """Revisit the headline, byline and date the rules chose where the learned line scores disagree.
+
+        Certain readings stay: a labelled byline ("By …"), and a date read from a byline or a date line the model
+        also rates as one. Elsewhere the line the model rates highest wins when it is confident and clearly ahead
+        of the rules' own choice."""
+        p = self.header_scores()
+        if p is None:
+            return
+        fields = self.line_fields()
+        idx = {ln.start: i for i, ln in enumerate(self.lines)}
+
+        def best(target: str, ok=lambda i: True) -> int | None:
+            cands = [i for i in range(len(p[target])) if ok(i)]
+            return max(cands, key=lambda i: p[target][i]) if cands else None
+
+        # Headline.
+        cur = next((idx[x.start] for x in self.layout if x.field == "headline" and x.start in idx), None)
+        h = best("headline", lambda i: self.kinds[i] not in ("byline", "date", "updated"))
+        if h is not None and h != cur and p["headline"][h] >= CONFIDENT and \
+                (cur is None or cur >= len(p["headline"]) or p["headline"][h] - p["headline"][cur] >= MARGIN):
+            if cur is not None:
+                self.relabel(cur, "header")
+            self.relabel(h, None)
+            self.set_headline(self.lines[h])
+            self.sources["headline"] = "line-score"
+        # Authors.
+        explicit = any(BYLINE.match(self.lines[i].text) for i, f in enumerate(fields[:len(p["byline"])])
+                       if f == "byline")
+        if not explicit:
+            b = best("byline", lambda i: i != h and self.kinds[i] not in ("boilerplate",))
+            names = self._names(b) if b is not None and p["byline"][b] >= CONFIDENT else []
+            cur_line = next((i for i, f in enumerate(fields[:len(p["byline"])]) if f == "byline"), None)
+            doubted = cur_line is not None and p["byline"][cur_line] < DOUBT
+            if b is not None and names and (not self.authors or doubted):
+                if cur_line is not None and cur_line != b:
+                    self.relabel(cur_line, "header")
+                self.authors = names
+                self.relabel(b, "byline")
+                self.sources["authors"] = "line-score"
+            elif self.authors and doubted and cur_line is not None:
+                self.authors = []  # a bare "name" the model reads as a label ("Closing Bell", "Key Points")
+                self.relabel(cur_line, "header")
+        # Publication date.
+        src = self.sources.get("published")
+        cur_d = next((i for i, f in enumerate(fields[:len(p["date"])]) if f in ("date", "byline") and
+                      find_date(self.lines[i].text)), None)
+        if src not in ("byline", "date-line", "dateline", "lead-date") or cur_d is None or p["date"][cur_d] < DOUBT:
+            d = best("date", lambda i: find_date(self.lines[i].text) is not None and
+                     not UPDATED.match(self.lines[i].text))
+            if d is not None and p["date"][d] >= CONFIDENT and d != cur_d:
+                found = find_date(self.lines[d].text, self.dayfirst)
+                if found:
+                    self.published = found[0]
+                    self.sources["published"] = "line-score"
+                    if fields[d] not in ("byline", "headline"):
+                        self.relabel(d, "date")
+
+    def _names(self, i: int) -> list[str]:
+        text = self.lines[i].text
+        found = parse_byline(text) or parse_byline("By " + text)
+        return list(found[0]) if found else []
+
+    def relabel(self, i: int, field: LayoutField | None) -> None:
+        """Give line `i` (all its layout pieces) another field, keeping paragraphs and boilerplate in step."""
+        ln = self.lines[i]
+        pieces = [x for x in self.layout if ln.start <= x.start < ln.end]
+        if not pieces:
+            return
+        self.layout = [x for x in self.layout if not ln.start <= x.start < ln.end]
+        self.paragraphs = [x for x in self.paragraphs if not ln.start <= x.start < ln.end]
+        self.boilerplate = [x for x in self.boilerplate if not ln.start <= x.start < ln.end]
+        if self.subheadline == ln.text:
+            self.subheadline = None
+        if field is not None:
+            self.put(field, ln.start, ln.end)
+
+
+CONFIDENT = 0.5  # the model's line must be more likely than not that field
+MARGIN = 0.3     # and clearly ahead of the line the rules chose
+DOUBT = 0.1      # below this, the rules' bare-name byline is dropped
 
 
 def parse_article(text: str) -> Article:

@@ -11,10 +11,12 @@ AGENCIES = lexicon.entries("agencies")
 _AGENCY_RE = lexicon.alternation(AGENCIES)
 OUTLET_WORDS = lexicon.words("outlet_words")
 ROLE_WORDS = lexicon.words("byline_roles")
+UI_WORDS = lexicon.words("byline_ui_words")
 _NOT_PLACES = lexicon.words("dateline_not_places")
 # Lowercase particles inside a name, as a regex alternation (also read by html.fields).
 PARTICLES = lexicon.alternation(lexicon.words("names/lowercase_particles"))
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z][a-z]{1,2}[A-Z][a-zà-ÿ'’]+|"  # DiCaprio
+                         r"[A-Z]\.|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"
                          r"\((?:[A-Z]\.)+\)|\([A-Z][a-z]+\)|"  # a nickname in brackets: "Richard (R.J.) Eskow"
                          rf"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:{PARTICLES})"
                          r"|Jr\.?|Sr\.?|II|III|IV)$")
@@ -24,7 +26,7 @@ BYLINE = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reported|comp
 # What follows the names on a byline line: a date (cut separately), a time, a relative stamp, a handle, a label.
 _BYLINE_TAIL = re.compile(r"\s*(?:[-–—|·•,]\s*)?(?:\b(?:updated|published|posted|last\s+updated|first\s+published)\b"
                           r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b"
-                          r"|\b\d{1,2}:\d\d\b|\bfollow\b"
+                          r"|\b\d{1,2}:\d\d\b|\bfollow\b|\b\d+\s+min(?:ute)?s?\s+read\b"
                           rf"|\b{MONTH}\s+\d{{1,2}}\b)"
                           r".*$", re.I)
 # "Posted on March 14, 2023 by Jane Doe", "on March 10, 2015 by X", "March 14, 2023Jane Doe" (glued by the copy).
@@ -69,6 +71,40 @@ _KEEP_DOT = re.compile(r"(?:\b[A-Z]|\b[JS]r)\.$")
 _NOT_NAME = lexicon.words("byline_not_name")
 
 
+# A page copy glues a byline's parts together: "Andrew HusbandTwitterNews & Culture Writer", "Howard BlumeStaff
+# Writer", "Aja Romano@ajaromano", "Byby JANE DOE". A capitalised profile, job or outlet word run onto a lowercase
+# letter opens a new part; "DiChristopher" or "McCarthy" (no such word after the join) stay whole.
+_GLUE_WORD = re.compile(r"(?<=[a-z])(?=(?-i:[A-Z])[a-z]+(?![a-z]))")
+_GLUED_HANDLE = re.compile(r"(?<=[\w.])@(?=\w)")
+_BY_TWICE = re.compile(r"^\s*by\s*(?=by\b)", re.I)
+
+
+def unglue(s: str) -> str:
+    """Return a byline with the parts a page copy glued together set apart by " · " (values only: not for offsets)."""
+    s = _BY_TWICE.sub("", s)
+    s = _GLUED_HANDLE.sub(" · @", s)
+    s = re.sub(r"(?<=[a-z])/(?=\s*$|[A-Z])", " · ", s)  # "Jane Doe/", "Jane Doe/November 18, 2016"
+    if not re.search(r"[a-z][A-Z]", s):
+        return s
+    out, pos = [], 0
+    for m in _GLUE_WORD.finditer(s):
+        word = re.match(r"[A-Z][a-z]+", s[m.start():]).group().lower()  # type: ignore[union-attr]
+        if word in UI_WORDS or word in ROLE_WORDS or word in OUTLET_WORDS or word in _DATE_LABELS:
+            out.append(s[pos:m.start()])
+            pos = m.start()
+    out.append(s[pos:])
+    return " · ".join(out)
+
+
+_DATE_LABELS = {"updated", "published", "posted", "first", "last"}
+
+
+def ui_only(s: str) -> bool:
+    """Tell whether a short line is made of page-control words only ("Social Sharing", "Play Video", "See More")."""
+    words = re.findall(r"[A-Za-z]+", s)
+    return bool(words) and len(words) <= 4 and all(w.lower() in UI_WORDS for w in words)
+
+
 def is_name(s: str) -> bool:
     """Tell whether `s` looks like a person's name (2–5 capitalized words, no outlet, role or function words)."""
     words = s.replace(",", " ").split()
@@ -110,6 +146,9 @@ def split_names(rest: str) -> tuple[list[str], str | None]:
         return [handle.group(1)], None  # "On 6/13/2018 by @jdoe": the handle is all the credit there is
     rest = _BYLINE_TAIL.sub("", re.sub(r"(?<!\S)@\w+", " ", rest))
     rest = re.sub(r"\s+(?:on|at|in)\s+.*?\d{4}.*$|\s+(?:on|at|in)\s*$", "", rest)  # "Posted by X on March 3, 2023"
+    # "By X at the Emirates Stadium", "By X and Y in Madrid", "by X in Valve": where the story was filed (or its
+    # section) follows the names, and is no part of them.
+    rest = re.sub(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z].*$", "", rest)
     m = re.search(rf"(?:,|\||\s[-–—]|\s)\s*(?:the\s+)?({_AGENCY_RE})\s*$", rest)
     if m and rest[:m.start()].strip():
         publisher, rest = m.group(1), rest[:m.start()]
@@ -133,6 +172,8 @@ def split_names(rest: str) -> tuple[list[str], str | None]:
         if after_role and not joined:
             continue
         words = [w for w in part.split() if w.lower().strip(".,") not in ROLE_WORDS]
+        while words and words[-1].lower().strip(".,!") in UI_WORDS:
+            words.pop()  # "Rebecca Hersher Twitter", "Steven Shepard Link Copied": controls beside the name
         cand = " ".join(words)
         if is_name(cand):
             names.append(title_case(cand))
@@ -141,7 +182,9 @@ def split_names(rest: str) -> tuple[list[str], str | None]:
 
 def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     """Return (authors, publisher) when `line` is a byline ("By X and Y", a bare name, "X, Reuters"), else None."""
-    s = line.strip()
+    s = unglue(line.strip())
+    if ui_only(s):
+        return None
     dated = _dated_byline(s)
     if dated:
         return dated
@@ -149,9 +192,9 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     if m:
         names, pub = split_names(_APPOSITIVE.sub("", _INLINE_SEP.split(m.group("rest"))[0]))
         return (names, pub) if names else None
+    s = re.split(r"\s+[·•/]\s+", s)[0]  # "Jane Doe · The Outlet · Posted …", "Jane Doe / TNN / Updated …"
     if len(s) > 80 or s.endswith((".", "?", "!", ":")) and not _KEEP_DOT.search(s):
         return None
-    s = _INLINE_SEP.split(s)[0]
     found = find_date(s)
     if found and found[1] and s[found[1] - 1].isalpha():
         return None  # "Yahoo FinanceOctober 13, 2016": an outlet glued to its date line

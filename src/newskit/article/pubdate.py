@@ -11,7 +11,8 @@ from newskit.dates.words import MONTHS, month_number
 _MONTH = rf"(?P<mon>{lexicon.alternation(MONTHS)})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # "(?!\d)" rather than "\b" after the year: a page copy glues the next field on ("March 14, 2023Jane Doe").
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+# A copy also glues the clock time to the year: "December 15, 20163:33 PM ET" is 2016 at 3:33.
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d{1,2}[:.]\d\d(?!\d)))"
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
 # A month name may follow a glued word ("Yahoo FinanceOctober 13, 2016").
 _GLUED = r"(?-i:(?<=[a-z])(?=[A-Z]))"
@@ -22,8 +23,10 @@ PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)\b"),  # 2024/01/22
     # Numeric dates with the year last: 01/22/2024, 22.01.2024, 03/14/23; the order of day and month is decided
     # by the values, else by the page's habit (`dayfirst`), else the US order.
-    re.compile(r"(?<![\d/.])(?P<a>[01]?\d|[0-3]\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+    re.compile(r"(?<![\d/.-])(?P<a>[01]?\d|[0-3]\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
                r"(?P<year>(?:19|20)\d\d|\d\d)(?![\d/]|\.\d)"),
+    # "01-09-17" alone on a line (a magazine's date stamp): dashes only when nothing but the date is there.
+    re.compile(r"^\s*(?P<a>[01]?\d|[0-3]\d)(?P<sep>-)(?P<b>[0-3]?\d)-(?P<year>(?:19|20)\d\d|\d\d)\s*$"),
 ]
 _TWO_DIGITS = re.compile(r"\d\d")
 UPDATED = re.compile(r"^\W*(updated|last\s+(?:updated|modified)|modified|edited|revised)\b", re.I)
@@ -67,7 +70,7 @@ def find_dates(line: str, dayfirst=False) -> list[tuple[str, int, int]]:
 def day_first_habit(text: str) -> bool:
     """Tell whether the numeric dates a text writes unambiguously put the day first (14/03/2023)."""
     votes = 0
-    for m in PATTERNS[-1].finditer(text[:20000]):
+    for m in PATTERNS[-2].finditer(text[:20000]):
         a, b = int(m["a"]), int(m["b"])
         votes += (a > 12 >= b) - (b > 12 >= a)
     return votes > 0
@@ -107,6 +110,7 @@ def date_share(line: str) -> float:
     rest += " " + line[pos:]
     rest = re.sub(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?=\W|$)", " ", rest)
     rest = _TIME.sub(" ", rest)
+    rest = re.sub(r"^\W*this\s+(?:story|article)\s+(?:is|was)\s+from\b", " ", rest, flags=re.I)
     rest = re.sub(r"\b(updated|last|modified|published|posted|first|on|at|date|edited|revised|released)\b"
                   r"|[|:,•·()\-–—]", " ", rest, flags=re.I)
     left = len(rest.split())

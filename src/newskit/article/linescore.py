@@ -1,0 +1,115 @@
+"""A learned second opinion on a pasted page's header: how likely each of its first lines is the headline, the
+byline or the publication date line.
+
+The rules in `header.py` read the shapes that are certain ("By …", a date stamp, a page title "Headline | Site");
+on pages nobody tuned them for, the evidence for the rest is spread over many weak cues (where the line sits, its
+length and case, whether it reads as a person's name, a date or a control label, what its neighbours are, and what
+the rules themselves made of it). Three logistic regressions weigh those cues; their weights are data
+(`data/header_lines.json`, written by `training/fields/train.py`, pinned by sha256 in the tests), read with numpy.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from newskit.article.bylines import BYLINE, is_name, parse_byline, ui_only, unglue
+from newskit.article.furniture import is_furniture
+from newskit.article.pubdate import UPDATED, date_share, find_date
+
+WINDOW = 60  # the header of a page copy sits within its first lines
+TARGETS = ("headline", "byline", "date")
+_KINDS = ("byline", "date", "text", "boilerplate", "image", "publisher")
+_FIELDS = ("headline", "subheadline", "byline", "date", "body", "header", "boilerplate")
+_POSTED = re.compile(r"^\W*(?:posted|published|updated|written|last\s+updated|first\s+published)\b", re.I)
+_PROSE = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
+
+
+def feature_names() -> list[str]:
+    names = ["position", "first_line", "log_words", "short", "long", "prose", "title_case", "all_caps", "by_label",
+             "posted_label", "name_like", "names_only", "dated", "date_share", "updated", "ui_words", "furniture",
+             "digits", "separators", "prev_dated", "next_dated", "prev_name", "next_name", "next_prose",
+             "prev_long", "repeated", "before_body", "to_body", "question"]
+    return names + [f"kind_{k}" for k in _KINDS] + [f"field_{f}" for f in _FIELDS]
+
+
+def _line_cues(text: str) -> dict:
+    words = text.split()
+    n = len(words)
+    letters = [c for c in text if c.isalpha()]
+    found = parse_byline(text)
+    head = re.split(r"\s*[·•|,]\s*", unglue(text))[0]
+    return {
+        "words": n,
+        "prose": text.endswith(_PROSE),
+        "title_case": sum(w[:1].isupper() for w in words) / max(n, 1),
+        "all_caps": bool(letters) and n >= 2 and all(c.isupper() for c in letters),
+        "by_label": bool(BYLINE.match(text)),
+        "posted": bool(_POSTED.match(text)),
+        "name_like": bool(found and found[0]),
+        "names_only": is_name(head) and n <= 8,
+        "dated": find_date(text) is not None,
+        "date_share": date_share(text) if len(text) <= 160 else 0.0,
+        "updated": bool(UPDATED.match(text)),
+        "ui": ui_only(text),
+        "furniture": is_furniture(text),
+        "digits": sum(c.isdigit() for c in text) / max(len(text), 1),
+        "separators": bool(re.search(r"[|:·•]", text)),
+        "question": text.endswith("?"),
+    }
+
+
+def features(texts: list[str], kinds: list[str], fields: list[str]) -> np.ndarray:
+    """Return one row of cues for each of the first WINDOW lines (their texts, the rules' kinds and fields)."""
+    n = min(len(texts), WINDOW)
+    cues = [_line_cues(t) for t in texts[:n]]
+    body = next((i for i, c in enumerate(cues) if c["words"] >= 20 and c["prose"] and not c["furniture"]), n)
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    rows = []
+    for i, c in enumerate(cues):
+        prev = cues[i - 1] if i else None
+        nxt = cues[i + 1] if i + 1 < n else None
+        row = [min(i, 40) / 40, i == 0, math.log1p(c["words"]), c["words"] <= 2, c["words"] >= 25, c["prose"],
+               c["title_case"], c["all_caps"], c["by_label"], c["posted"], c["name_like"], c["names_only"],
+               c["dated"], c["date_share"], c["updated"], c["ui"], c["furniture"], c["digits"], c["separators"],
+               bool(prev and prev["dated"]), bool(nxt and nxt["dated"]),
+               bool(prev and prev["name_like"]), bool(nxt and nxt["name_like"]),
+               bool(nxt and nxt["prose"] and nxt["words"] >= 15), bool(prev and prev["words"] >= 20),
+               counts[texts[i]] > 1, i < body, max(-3.0, min(1.0, (i - body) / 10)), c["question"]]
+        row += [kinds[i] == k or (k == "date" and kinds[i] == "updated") or
+                (k == "image" and kinds[i] in ("caption", "credit")) for k in _KINDS]
+        row += [fields[i] == f or (f == "date" and fields[i] == "updated") or
+                (f == "header" and fields[i] in ("section", "publisher")) for f in _FIELDS]
+        rows.append(row)
+    return np.asarray(rows, dtype=float).reshape(len(rows), len(feature_names()))
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    raw = resources.files("newskit").joinpath("data/header_lines.json").read_text(encoding="utf-8")
+    return prepare(json.loads(raw))
+
+
+def prepare(model: dict) -> dict:
+    """Return a model as written by the training script, as arrays for `predict`."""
+    if model["features"] != feature_names():
+        raise RuntimeError("data/header_lines.json was trained on other features: rerun training/fields/train.py")
+    return {"mean": np.asarray(model["mean"]), "scale": np.asarray(model["scale"]),
+            **{t: (np.asarray(model["weights"][t]), float(model["bias"][t])) for t in TARGETS}}
+
+
+def predict(x: np.ndarray, model: dict | None = None) -> dict[str, np.ndarray]:
+    """Return, for each target, the probability that each row's line is that field."""
+    m = prepare(model) if model is not None else _model()
+    z = (x - m["mean"]) / m["scale"]
+    out = {}
+    for t in TARGETS:
+        w, b = m[t]
+        out[t] = 1.0 / (1.0 + np.exp(-(z @ w + b)))
+    return out

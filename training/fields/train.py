@@ -1,0 +1,149 @@
+"""Train the header-line scorer of pasted pages (newskit/data/header_lines.json) and check it across page sets.
+
+Every one of the first lines of each page copy gets its cues (newskit.article.linescore.features, exactly as the
+parser computes them after its rules ran) and three labels from the gold: the line is the headline (its text is the
+gold title, possibly with a site suffix), a byline (it names the first credited author) or the publication date line
+(it shows the gold date as written). Three L2-regularised logistic regressions are fitted by Newton's method in
+numpy: deterministic, so the seed only fixes the order pages are read in. The weights are written as JSON.
+
+    python3 training/fields/train.py --train web --check web_mercury [--data DIR] [--out FILE]
+
+--train names the page set to learn from and --check the one it never saw; both are folders of the project's gold
+data in the web layout (gold.jsonl + pasted/NAME.txt). The output prints, for each set, the share of pages whose
+headline, authors and date equal the gold with the rules alone and with the learned second opinion. Ship the
+direction that holds on the set it did not see; the shipped file is pinned by sha256 in tests/article/.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from newskit.article import linescore
+from newskit.article.builder import _Builder
+from newskit.article.bylines import unglue
+from newskit.io.inputs import decode
+
+SEED = 2026
+L2 = 1.0  # ridge penalty on the standardised weights (the bias is not penalised)
+
+
+def norm(s: str | None) -> str:
+    return " ".join((s or "").replace("\u2019", "'").replace("\u2018", "'").split()).lower()
+
+
+def pages(data: Path, name: str) -> list[tuple[str, dict]]:
+    folder = data / name
+    out = []
+    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            g = json.loads(line)
+            out.append((decode((folder / "pasted" / g["file"]).read_bytes()), g))
+    return out
+
+
+def labels(texts: list[str], gold: dict) -> np.ndarray:
+    title, authors = norm(gold.get("title")), [norm(a) for a in gold.get("authors") or []]
+    shown = gold.get("date_match") if gold.get("date_in_text", True) else None
+    y = np.zeros((len(texts), 3))
+    for i, t in enumerate(texts):
+        n = norm(t)
+        y[i, 0] = bool(title) and (n == title or (n.startswith(title) and len(n) - len(title) <= 40 and
+                                                   n[len(title):].lstrip()[:1] in ("|", "-", "–", "—", ":")))
+        y[i, 1] = bool(authors) and len(t.split()) <= 30 and authors[0] in norm(unglue(t))
+        y[i, 2] = bool(shown) and shown in t and len(t) <= 200
+    return y
+
+
+def rows(data: Path, name: str) -> tuple[np.ndarray, np.ndarray]:
+    xs, ys = [], []
+    for text, gold in pages(data, name):
+        b = _Builder(text, learned=False)
+        b.build()
+        texts = [ln.text for ln in b.lines]
+        x = linescore.features(texts, b.kinds, b.line_fields())
+        xs.append(x)
+        ys.append(labels(texts[:len(x)], gold))
+    return np.vstack(xs), np.vstack(ys)
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """Return (weights, bias) of an L2 logistic regression by Newton's method (x standardised)."""
+    z = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    reg = np.full(z.shape[1], L2)
+    reg[-1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(z @ w)))
+        grad = z.T @ (p - y) + reg * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(reg) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def train(data: Path, name: str) -> dict:
+    x, y = rows(data, name)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    zx = (x - mean) / scale
+    model = {"features": linescore.feature_names(), "trained_on": name, "lines": int(len(x)),
+             "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(), "weights": {}, "bias": {}}
+    for k, t in enumerate(linescore.TARGETS):
+        w, b = fit(zx, y[:, k])
+        model["weights"][t] = w.round(5).tolist()
+        model["bias"][t] = round(b, 5)
+    return model
+
+
+def score(data: Path, name: str, model) -> str:
+    hits = {"headline": [0, 0], "authors": [0, 0], "date": [0, 0]}
+    for text, g in pages(data, name):
+        a = _Builder(text, learned=model).build()
+        if g.get("title"):
+            hits["headline"][0] += norm(a.headline) == norm(g["title"])
+            hits["headline"][1] += 1
+        if g.get("authors") and g.get("authors_in_text", True):
+            hits["authors"][0] += {norm(x) for x in a.authors} == {norm(x) for x in g["authors"]}
+            hits["authors"][1] += 1
+        if g.get("date") and g.get("date_in_text", True):
+            hits["date"][0] += a.published == g["date"]
+            hits["date"][1] += 1
+    return " / ".join(f"{h / max(n, 1):.3f}" for h, n in hits.values())
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--train", default="web", help="page set to learn from (default web)")
+    ap.add_argument("--check", default="web_mercury", help="page set it never sees (default web_mercury)")
+    ap.add_argument("--data", default=os.environ.get("NEWSKIT_GOLD", str(Path(__file__).resolve().parents[3] /
+                                                                       "shared" / "data")))
+    ap.add_argument("--out", help="write the model here (e.g. src/newskit/data/header_lines.json)")
+    args = ap.parse_args(argv)
+    random.seed(SEED)
+    np.random.seed(SEED)
+    data = Path(args.data)
+    if not (data / args.train / "gold.jsonl").exists():
+        sys.exit(f"train.py: no gold pages in {data / args.train}")
+    model = train(data, args.train)
+    print(f"trained on {args.train}: {model['lines']} lines")
+    print("set          rules alone (headline / authors / date)   with the line scores")
+    for name in (args.train, args.check):
+        print(f"{name:12s} {score(data, name, False):40s}  {score(data, name, model)}")
+    if args.out:
+        raw = json.dumps(model, indent=None, separators=(",", ":")) + "\n"
+        Path(args.out).write_text(raw, encoding="utf-8")
+        print(f"wrote {args.out} sha256 {hashlib.sha256(raw.encode()).hexdigest()}")
+
+
+if __name__ == "__main__":
+    main()
