@@ -17,14 +17,14 @@ from importlib import resources
 
 import numpy as np
 
-from newskit.article.bylines import BYLINE, is_name, parse_byline, ui_only, unglue
+from newskit.article.bylines import BYLINE, UI_WORDS, is_name, is_outlet, parse_byline, ui_only, unglue
 from newskit.article.furniture import is_furniture
 from newskit.article.pubdate import UPDATED, date_share, find_date
 
 WINDOW = 60  # the header of a page copy sits within its first lines
 TARGETS = ("headline", "byline", "date")
 _KINDS = ("byline", "date", "text", "boilerplate", "image", "publisher")
-_FIELDS = ("headline", "subheadline", "byline", "date", "body", "header", "boilerplate")
+_FIELDS: tuple[str, ...] = ()
 _POSTED = re.compile(r"^\W*(?:posted|published|updated|written|last\s+updated|first\s+published)\b", re.I)
 _PROSE = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
 
@@ -33,7 +33,9 @@ def feature_names() -> list[str]:
     names = ["position", "first_line", "log_words", "short", "long", "prose", "title_case", "all_caps", "by_label",
              "posted_label", "name_like", "names_only", "dated", "date_share", "updated", "ui_words", "furniture",
              "digits", "separators", "prev_dated", "next_dated", "prev_name", "next_name", "next_prose",
-             "prev_long", "repeated", "before_body", "to_body", "question"]
+             "prev_long", "repeated", "before_body", "to_body", "question", "headline_size", "ui_share", "outlet",
+             "meta_below", "meta_above", "longest_above_body", "in_sentence_case", "starts_lower", "common_words",
+             "prev_titled", "next_titled", "prev_longer"]
     return names + [f"kind_{k}" for k in _KINDS] + [f"field_{f}" for f in _FIELDS]
 
 
@@ -60,6 +62,10 @@ def _line_cues(text: str) -> dict:
         "digits": sum(c.isdigit() for c in text) / max(len(text), 1),
         "separators": bool(re.search(r"[|:·•]", text)),
         "question": text.endswith("?"),
+        "ui_share": sum(w.lower() in UI_WORDS for w in re.findall(r"[A-Za-z]+", text)) / max(n, 1),
+        "outlet": is_outlet(text),
+        "sentence_case": n >= 4 and sum(w[:1].isupper() for w in words[1:]) <= 0.3 * (n - 1),
+        "starts_lower": text[:1].islower(),
     }
 
 
@@ -71,8 +77,14 @@ def features(texts: list[str], kinds: list[str], fields: list[str]) -> np.ndarra
     counts: dict[str, int] = {}
     for t in texts:
         counts[t] = counts.get(t, 0) + 1
+    # Words the page also writes in lower case are common words: a person's name is not ("Tax Exemption").
+    lower = set(re.findall(r"(?<![\w.])[a-z][a-z'’-]+", "\n".join(texts)))
+    meta = [c["dated"] or c["by_label"] or (c["name_like"] and c["words"] <= 8) for c in cues]
+    longest = max(range(body), key=lambda i: cues[i]["words"] if not cues[i]["prose"] else 0, default=-1)
     rows = []
     for i, c in enumerate(cues):
+        below = next((j - i for j in range(i + 1, min(n, i + 7)) if meta[j]), 7)
+        above = next((i - j for j in range(i - 1, max(-1, i - 7), -1) if meta[j]), 7)
         prev = cues[i - 1] if i else None
         nxt = cues[i + 1] if i + 1 < n else None
         row = [min(i, 40) / 40, i == 0, math.log1p(c["words"]), c["words"] <= 2, c["words"] >= 25, c["prose"],
@@ -81,13 +93,23 @@ def features(texts: list[str], kinds: list[str], fields: list[str]) -> np.ndarra
                bool(prev and prev["dated"]), bool(nxt and nxt["dated"]),
                bool(prev and prev["name_like"]), bool(nxt and nxt["name_like"]),
                bool(nxt and nxt["prose"] and nxt["words"] >= 15), bool(prev and prev["words"] >= 20),
-               counts[texts[i]] > 1, i < body, max(-3.0, min(1.0, (i - body) / 10)), c["question"]]
+               counts[texts[i]] > 1, i < body, max(-3.0, min(1.0, (i - body) / 10)), c["question"],
+               4 <= c["words"] <= 20 and not c["prose"], c["ui_share"], c["outlet"], below / 7, above / 7,
+               i == longest, c["sentence_case"], c["starts_lower"], _common(texts[i], lower),
+               bool(prev and 4 <= prev["words"] <= 25 and not prev["furniture"] and not prev["dated"]),
+               bool(nxt and 4 <= nxt["words"] <= 40 and not nxt["furniture"] and not nxt["dated"]),
+               bool(prev and prev["words"] > c["words"])]
         row += [kinds[i] == k or (k == "date" and kinds[i] == "updated") or
                 (k == "image" and kinds[i] in ("caption", "credit")) for k in _KINDS]
         row += [fields[i] == f or (f == "date" and fields[i] == "updated") or
                 (f == "header" and fields[i] in ("section", "publisher")) for f in _FIELDS]
         rows.append(row)
     return np.asarray(rows, dtype=float).reshape(len(rows), len(feature_names()))
+
+
+def _common(text: str, lower: set[str]) -> float:
+    words = re.findall(r"[A-Z][a-z'’-]+", text)
+    return sum(w.lower() in lower for w in words) / len(words) if words else 0.0
 
 
 @lru_cache(maxsize=1)
