@@ -25,6 +25,7 @@ _END = re.compile(r"^(?:read\s+next|most\s+(?:read|popular|viewed|shared)|relate
                   r"contact\s+\S+(?:\s+\S+){0,3}\s+at\b.*|source\s*:.*|questions\s+or\s+comments\b.*|"
                   r"published\s+in\s+the\s+print\s+edition\b.*|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.*|"
                   r"written\s+by\s+[A-Z]\S*(?:\s+[A-Z]\S*){0,3})$", re.I)
+_READ_MORE = re.compile(r"^\W*(?:read|see)\s+(?:more|also)\W*$", re.I)
 # A date opening the first paragraph, set off by a dash: "Feb. 23, 2015 -- Life-threatening…".
 LEAD_DATE = re.compile(r"^(?P<date>[A-Za-z]{0,9}\.?,?\s*[\w.,/ ]{5,24}?\d{2,4})\s*(?:--|[—–]|-\s)\s*(?=\S)")
 
@@ -54,6 +55,15 @@ def read_body(b: _Builder, start: int) -> None:
                 trailer = j
                 break
             blocks.add(j)
+    # A "Read more" label sits beside the title of the story it links to (above it or below it): a short line
+    # without a full stop next to the label is that link, not a paragraph.
+    links: set[int] = set()
+    for j, ln in enumerate(lines):
+        if _READ_MORE.match(ln.text):
+            for k in (j - 1, j + 1):
+                if 0 <= k < len(lines) and lines[k].words <= 20 and not lines[k].prose and \
+                        not _READ_MORE.match(lines[k].text):
+                    links.add(k)
     # Menus and link lists after the last paragraph of prose are furniture too.
     last_prose = max((j for j, ln in enumerate(lines[:trailer]) if ln.prose and ln.words >= 6), default=-1)
     tail = _tail_meta(lines, trailer)
@@ -64,7 +74,7 @@ def read_body(b: _Builder, start: int) -> None:
             _add_tail(b, ln, tail[j])
             continue
         short_tail = j > last_prose >= 0 and ln.words < 15 and not ln.prose
-        if j >= trailer or in_block or is_furniture(ln.text) or short_tail:
+        if j >= trailer or in_block or j in links or is_furniture(ln.text) or short_tail:
             b.put("boilerplate", ln.start, ln.end)
             continue
         if IMAGE_FILE.match(ln.text):

@@ -46,6 +46,7 @@ class _Builder:
         self.fallback_date: str | None = None
         self.explicit_byline = False
         self.last_byline = -1
+        self.outlet_above: int | None = None
         self._dayfirst: bool | None = None
 
     def dayfirst(self) -> bool:
@@ -175,6 +176,10 @@ class _Builder:
             elif kind == "byline":
                 self.add_byline(ln, i)
             elif kind == "publisher":
+                if self.sources.get("publisher") == "outlet-above" and self.outlet_above is not None:
+                    self.publisher = None
+                    self.relabel(self.outlet_above, "section")
+                    self.outlet_above = None
                 self.set_publisher(ln.text, "outlet-line")
                 self.put("publisher", ln.start, ln.end)
             elif headline_at is not None:
@@ -220,7 +225,11 @@ class _Builder:
             if site:
                 self.set_publisher(site, "title")
             elif kind == "publisher" and ln.words >= 2:
-                self.set_publisher(ln.text, "outlet-line")
+                # Above the headline an outlet-shaped line may be a section label ("Local News"): it stands only
+                # until the byline block names an outlet of its own.
+                if not self.publisher:
+                    self.set_publisher(ln.text, "outlet-above")
+                    self.outlet_above = i
                 self.put("publisher", ln.start, ln.end)
                 continue
             elif kind in ("date", "updated") and not self.fallback_date:

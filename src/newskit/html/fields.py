@@ -6,13 +6,23 @@ import datetime as dt
 import re
 
 from newskit import lexicon
-from newskit.article.bylines import AGENCIES, PARTICLES, ROLE_WORDS, is_outlet, parse_byline, title_case
+from newskit.article.bylines import (
+    AGENCIES,
+    PARTICLES,
+    ROLE_WORDS,
+    UI_WORDS,
+    is_outlet,
+    parse_byline,
+    title_case,
+)
 from newskit.article.pubdate import UPDATED, date_share, find_date
 from newskit.dates.isodate import read_date
 from newskit.html.meta import PageMeta, clean
 
 _SEP = re.compile(r"\s+([|\-–—:·•»~/]|::)\s+")
 _NOT_AUTHOR = lexicon.words("not_authors")
+# Month names that are nobody's surname, cut when a date runs on into a byline ("JANE DOE December 16, 2016").
+_MONTHS_NOT_NAMES = {"january", "february", "september", "october", "november", "december"}
 _NAME_WORD = re.compile(rf"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:{PARTICLES})|"
                         r"[A-Z]\.(?:[A-Z]\.)*|\((?:[A-Z]\.)+\))$")
 
@@ -312,8 +322,9 @@ class FieldChooser:
     def _one_name(self, s: str) -> str | None:
         t = clean(s).strip(" :-–—()")
         words = (t if re.search(r"(?:\b[A-Z]|\b[JS]r)\.$", t) else t.rstrip(". ")).split()
-        while words and words[-1].lower().strip(".,") in ROLE_WORDS:
-            words.pop()
+        while words and (words[-1].lower().strip(".,!") in ROLE_WORDS | UI_WORDS or
+                         words[-1].lower().strip(".,") in _MONTHS_NOT_NAMES):
+            words.pop()  # "Jane Doe Twitter", "Jane Doe Link Copied", "JANE DOE December" (a date run on)
         while words and words[0].lower().strip(".,") in ROLE_WORDS:
             words.pop(0)
         name = " ".join(words)
@@ -338,8 +349,11 @@ class FieldChooser:
             if not n or len(text.split()) < 4 or (headline and n == norm_key(headline)):
                 continue
             if src != "dek":
-                # A description that repeats the lead, is cut off, or speaks for the whole site is not a dek.
+                # A description that repeats the lead, is cut off, or speaks for the whole site is not a dek; nor is
+                # one the page never shows: written into the record's text, its names and dates would count twice.
                 if n[:60] in nbody or text.endswith(("...", "…")) or len(text.split()) > 60:
+                    continue
+                if re.sub(r"[\W_]+", "", text.lower())[:60] not in self.pm.shown:
                     continue
                 if any(norm_key(s) and norm_key(s) in n for s in self.sites if len(norm_key(s)) >= 4):
                     continue

@@ -100,7 +100,7 @@ def _figures(container) -> list[dict]:
 def read_markup(tree, container, pm) -> None:
     """Add to PageMeta `pm` what visible markup offers: itemprop, <time>, <h1>, byline and dek elements, figures."""
     for el in tree.xpath('//*[@itemprop="datePublished"]')[:3]:
-        val = el.get("content") or el.get("datetime") or text_of(el)
+        val = el.get("content") or el.get("value") or el.get("datetime") or text_of(el)
         if val:
             pm.published.append((val, "itemprop"))
     for el in tree.xpath('//*[@itemprop="dateModified"]')[:3]:
@@ -158,3 +158,5 @@ def read_markup(tree, container, pm) -> None:
                 pm.deks.append((t, "dek"))
                 break
     pm.figures = _figures(container)
+    body = tree.find(".//body")
+    pm.shown = re.sub(r"[\W_]+", "", text_of(body if body is not None else tree).lower())

@@ -36,6 +36,7 @@ class PageMeta:
     h1: str | None = None
     h1_in_article: bool = False                      # the <h1> sits in the article's container
     h1s: list = field(default_factory=list)            # every <h1> text of the page, the container's first
+    shown: str = ""                                    # the page's visible text, reduced by norm_key (for lookups)
     og_type: str | None = None
     ld_article: bool = False
     url: str | None = None
@@ -45,7 +46,7 @@ def _meta(tree) -> dict[str, str]:
     found: dict[str, str] = {}
     for m in tree.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
-        content = m.get("content")
+        content = m.get("content") or m.get("value")  # some pages (and saved copies) write value=… for content=…
         if key and content and clean(content):
             if key in AUTHOR_META and key in found:
                 found[key] += " and " + clean(content)  # several <meta name=author> tags: one per author

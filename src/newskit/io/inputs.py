@@ -132,7 +132,15 @@ def _format_for(path: str, input_format: str) -> str:
     if input_format != "auto":
         return input_format
     suffix = Path(path).suffix.lower()
-    return "jsonl" if suffix == ".jsonl" else "html" if suffix in (".html", ".htm") else "text"
+    return "jsonl" if suffix == ".jsonl" else "html" if suffix in (".html", ".htm") else "sniff"
+
+
+_HTML_START = re.compile(r"^\ufeff?\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html\b|<html\b)", re.I | re.S)
+
+
+def looks_like_html(text: str) -> bool:
+    """Tell whether a text is a saved web page: it opens with <!DOCTYPE html> or <html> (after comments)."""
+    return bool(_HTML_START.match(text[:4096]))
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -230,9 +238,11 @@ def _file_sources(path: Path, shown: str, fmt: str, published: str | None, max_b
         return
     try:
         text = decode(_read_bytes(path, max_bytes))
+        if fmt == "sniff":  # auto mode, no telling suffix: a page saved as "story" or "page.txt" is still HTML
+            fmt = "html" if looks_like_html(text) else "text"
         _check_text(text)
     except InputError as exc:
-        yield Source(shown, format=fmt, error=exc)
+        yield Source(shown, format="text" if fmt == "sniff" else fmt, error=exc)
         return
     yield Source(shown, text, fmt, default_published=published)
 
@@ -240,7 +250,7 @@ def _file_sources(path: Path, shown: str, fmt: str, published: str | None, max_b
 def _stdin_sources(stream: BinaryIO, fmt: str, published: str | None, max_bytes: int) -> Iterator[Source]:
     if fmt == "auto":
         head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
-        fmt = "jsonl" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "text"
+        fmt = "jsonl" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "sniff"
     if fmt == "jsonl":
         yield from _jsonl_sources(stream, "stdin", published, max_bytes)
         return
@@ -249,9 +259,11 @@ def _stdin_sources(stream: BinaryIO, fmt: str, published: str | None, max_bytes:
         if len(data) > max_bytes:
             raise InputError("too-large", f"input is over the --max-bytes limit of {max_bytes}")
         text = decode(data)
+        if fmt == "sniff":  # `cat page.html | newskit parse`
+            fmt = "html" if looks_like_html(text) else "text"
         _check_text(text)
     except InputError as exc:
-        yield Source("-", format=fmt, error=exc)
+        yield Source("-", format="text" if fmt == "sniff" else fmt, error=exc)
         return
     yield Source("-", text, fmt, default_published=published)
 
