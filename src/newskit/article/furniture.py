@@ -38,8 +38,10 @@ _LINE = re.compile(r"""^(?:
   | ©.*|copyright\b.*|all\s+rights\s+reserved.*|\(c\)\s*\d{4}.*
   | [^.]{0,200}?\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)(?:\s+from\s+[^.]{1,80})?  # wire credit
   # wire sign-off: "(Reporting by Jane Doe in Paris; Editing by Sam Hart)"
-  | \(?(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:,?\s+(?:and\s+|&\s+|in\s+)?(?-i:[A-Z])[\w'’.-]*)*
-    (?:\s*;\s*(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:,?\s+(?:and\s+|&\s+|in\s+)?(?-i:[A-Z])[\w'’.-]*)*)*\s*\)?
+  | \(?(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\s+(?:the\s+)?
+      (?-i:[A-Z])[\w'’.-]*(?:,?\s+(?:and\s+|&\s+|in\s+)?(?-i:[A-Z])[\w'’.-]*)*
+    (?:\s*;\s*(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\s+(?:the\s+)?
+      (?-i:[A-Z])[\w'’.-]*(?:,?\s+(?:and\s+|&\s+|in\s+)?(?-i:[A-Z])[\w'’.-]*)*)*\s*\)?
 )[.!]?$""", re.I | re.X)
 # Sentences typical of consent and subscription banners, wherever they sit in a line.
 _ANYWHERE = re.compile(r"""
