@@ -263,3 +263,43 @@ def test_short_article_is_read_and_listing_still_refused():
     assert art.paragraphs and art.published == "2011-03-30"
     with pytest.raises(InputError):
         article_from_html(page("05_listing.html"))
+
+
+_PARAS = ("<p>The harbour authority said on Tuesday that single fares on the Westcombe ferry will rise by 40 pence "
+          "from April, the first increase in six years, citing fuel and crew costs.</p>"
+          "<p>Commuters who hold season tickets will be spared the rise until their passes expire, a spokesperson "
+          "for the authority said, adding that a consultation on weekend timetables would open next month.</p>")
+
+
+def test_meta_written_with_value_instead_of_content_is_read():
+    # Saved copies of some sites write <meta name=… value=…>: the author and date must still be found.
+    html = ("<html><head><title>Ferry fares to rise</title>"
+            '<meta name="author" value="Nora Quill">'
+            '<meta value="2023-11-14T09:00:00" name="article:published_time">'
+            "</head><body><article><h1>Ferry fares to rise</h1>" + _PARAS + "</article></body></html>")
+    text, art = article_from_html(html)
+    assert art.authors == ("Nora Quill",)
+    assert art.sources["authors"] == "meta:author"
+    assert art.published == "2023-11-14"
+
+
+def test_a_description_the_page_never_shows_stays_out_of_the_text():
+    # Issue 25, item 6: the JSON-LD description was written into the record's text, doubling its names and dates.
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry fares to rise",
+          "description": "Westcombe ferry passengers face higher fares from April 2026, the authority confirmed."}
+    html = ("<html><head><title>Ferry fares to rise</title><script type='application/ld+json'>" + json.dumps(ld) +
+            "</script></head><body><article><h1>Ferry fares to rise</h1>" + _PARAS + "</article></body></html>")
+    text, art = article_from_html(html)
+    assert "April 2026" not in text
+    assert art.subheadline is None
+    shown = html.replace("<h1>Ferry fares to rise</h1>", "<h1>Ferry fares to rise</h1><p class='standfirst'>" +
+                         ld["description"] + "</p>")
+    text, art = article_from_html(shown)
+    assert art.subheadline == ld["description"] and text.count("April 2026") == 1
+
+
+def test_page_control_words_are_cut_from_html_bylines():
+    html = ("<html><head><title>Ferry fares to rise</title></head><body><article><h1>Ferry fares to rise</h1>"
+            "<div class='byline'>By Nora Quill Twitter</div>" + _PARAS + "</article></body></html>")
+    _, art = article_from_html(html)
+    assert art.authors == ("Nora Quill",)

@@ -220,3 +220,18 @@ def test_jsonl_lines_are_cleaned_and_bounded(tmp_path):
     assert inf.error.code == "bad-jsonl" and inf.error.message == "not valid JSON (Infinity is not JSON)"
     assert inf.error.where == f"{p}:2"
     assert deep.id == "d" and deep.error.message == "not accepted: nested more than 64 levels deep"
+
+
+PAGE = (b"<!-- saved from a browser -->\n<!DOCTYPE html>\n<html><head><title>Tide gauge repaired</title></head>"
+        b"<body><p>The harbour's tide gauge works again.</p></body></html>")
+
+
+def test_html_is_sniffed_on_stdin_and_in_files_without_an_html_suffix(tmp_path):
+    # Issue 25, item 5: `cat page.html | newskit parse` and a page saved as "story" were read as plain text.
+    (src,) = read_inputs(["-"], stdin=io.BufferedReader(io.BytesIO(PAGE)))
+    assert src.format == "html"
+    (tmp_path / "story").write_bytes(PAGE)
+    (tmp_path / "notes.txt").write_bytes(b"The <html> tag opens a page, the tutorial says.\n")
+    assert _one(tmp_path / "story").format == "html"
+    assert _one(tmp_path / "notes.txt").format == "text"
+    assert list(read_inputs([str(tmp_path / "story")], input_format="text"))[0].format == "text"
