@@ -1,11 +1,12 @@
 """Score newskit's HTML reading (headline, publication date, exact author list) beside trafilatura's own metadata
 and htmldate, in the same run, on the same pages.
 
-Pages come from ../shared/data/web (gold.jsonl: saved article pages with title, authors and date; dates.jsonl:
-more pages with a date only), scored as `eval/run.py parse-html` does; or from a FOLDER of NAME.html with
-NAME.gold.json ({"title", "published", "authors"}), e.g. tests/html/pages. Without pages it says so and exits 0.
+Pages come from the project's gold page sets, `web` and `web_mercury` by default (gold.jsonl: saved article pages
+with title, authors and date; dates.jsonl: more pages with a date only), each scored as `eval/run.py parse-html`
+does; or from a FOLDER of NAME.html with NAME.gold.json ({"title", "published", "authors"}), e.g. tests/html/pages.
+Without pages it says so and exits 0.
 
-    python bench/html_quality.py [FOLDER] [--show]
+    python bench/html_quality.py [FOLDER] [--sets web,web_mercury] [--show]
 """
 from __future__ import annotations
 
@@ -24,9 +25,9 @@ def norm(s) -> str:
     return " ".join((s or "").replace("\u2019", "'").replace("\u2018", "'").split()).lower()
 
 
-def web_pages() -> list[tuple[Path, dict]]:
-    """Return (page, gold) pairs from DATA/web: gold has title/authors/published where known."""
-    web = DATA / "web"
+def web_pages(name: str = "web") -> list[tuple[Path, dict]]:
+    """Return (page, gold) pairs from DATA/NAME: gold has title/authors/published where known."""
+    web = DATA / name
     pages = []
     if (web / "gold.jsonl").exists():
         for line in (web / "gold.jsonl").read_text(encoding="utf-8").splitlines():
@@ -101,15 +102,23 @@ def ok(key: str, found: dict, gold: dict) -> bool:
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", help="NAME.html + NAME.gold.json pairs (default: the shared web pages)")
+    ap.add_argument("--sets", default="web,web_mercury", help="gold page sets to score (default web,web_mercury)")
     ap.add_argument("--show", action="store_true", help="print every miss")
     args = ap.parse_args(argv)
+    logging.disable(logging.WARNING)  # the libraries' warnings about odd pages are not results
+    if args.folder:
+        score(folder_pages(Path(args.folder)), args.folder, args.show)
+        return
+    for name in args.sets.split(","):
+        score(web_pages(name), str(DATA / name), args.show)
+
+
+def score(pages: list[tuple[Path, dict]], where: str, show: bool) -> None:
     from newskit.io.inputs import decode
 
-    pages = folder_pages(Path(args.folder)) if args.folder else web_pages()
     if not pages:
-        print(f"no pages with gold in {args.folder or DATA / 'web'}: nothing to score")
+        print(f"no pages with gold in {where}: nothing to score")
         return
-    logging.disable(logging.WARNING)  # the libraries' warnings about odd pages are not results
     # Over the pages whose gold has the field, as eval/run.py parse-html counts them.
     has = {"title": [g for _, g in pages if g.get("title")], "authors": [g for _, g in pages if g.get("authors")],
            "published": [g for _, g in pages if g.get("published")]}
@@ -128,9 +137,9 @@ def main(argv=None) -> None:
                     continue
                 good = ok(key, found, gold)
                 hits[name][key] += good
-                if not good and args.show:
+                if not good and show:
                     print(f"  {name:21s} {path.name} {key}: {found.get(key)!r} (gold {gold.get(key)!r})")
-    print(f"{len(pages)} pages from {args.folder or DATA / 'web'} "
+    print(f"{len(pages)} pages from {where} "
           f"(with gold: title {len(has['title'])}, authors {len(has['authors'])}, date {len(has['published'])})")
     print(f"{'system':21s} {'headline':>8s} {'date':>6s} {'authors':>8s} {'ms/page':>8s}")
     for name in SYSTEMS:

@@ -331,7 +331,7 @@ class _Builder:
 
         # Headline.
         cur = next((idx[x.start] for x in self.layout if x.field == "headline" and x.start in idx), None)
-        h = best("headline", lambda i: self.kinds[i] not in ("byline", "date", "updated"))
+        h = best("headline", lambda i: self.kinds[i] not in ("byline", "date", "updated", "boilerplate", "image"))
         if h is not None and h != cur and p["headline"][h] >= CONFIDENT and \
                 (cur is None or cur >= len(p["headline"]) or p["headline"][h] - p["headline"][cur] >= MARGIN):
             if cur is not None:
@@ -343,7 +343,8 @@ class _Builder:
                        if f == "byline")
         # Authors: a byline the rules did not see (they found no author at all).
         if not self.authors and not explicit:
-            b = best("byline", lambda i: i != h and self.kinds[i] != "boilerplate")
+            b = best("byline", lambda i: i != h and self.kinds[i] not in ("boilerplate", "publisher", "image",
+                                                                          "caption", "credit"))
             names = self._names(b) if b is not None and p["byline"][b] >= CONFIDENT else []
             if b is not None and names:
                 self.authors = names
@@ -351,7 +352,7 @@ class _Builder:
                 self.sources["authors"] = "line-score"
         # Publication date.
         src = self.sources.get("published")
-        cur_d = next((i for i, f in enumerate(fields[:len(p["date"])]) if f in ("date", "byline") and
+        cur_d = next((i for i, f in enumerate(fields[:len(p["date"])]) if f in ("date", "byline", "dateline") and
                       find_date(self.lines[i].text)), None)
         if src not in ("byline", "date-line", "dateline", "lead-date") or cur_d is None or p["date"][cur_d] < DOUBT:
             d = best("date", lambda i: find_date(self.lines[i].text) is not None and
@@ -361,7 +362,7 @@ class _Builder:
                 if found:
                     self.published = found[0]
                     self.sources["published"] = "line-score"
-                    if fields[d] not in ("byline", "headline", "body"):
+                    if fields[d] in ("header", "section", "boilerplate", "subheadline"):
                         self.relabel(d, "date")
 
     def _names(self, i: int) -> list[str]:

@@ -54,11 +54,12 @@ _ANYWHERE = re.compile(r"""
   | \bthis\s+article\s+(?:is|was)\s+(?:more\s+than|over)\s+\d+\s+\w+\s+old\b|\bby\s+continuing\s+to\s+(?:use|browse)\b
   | \bprivacy\s+policy\b.*\bterms\b|\bterms\s+of\s+(?:use|service)\b
   | \bopens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)\b
-  | \bmay\s+earn\s+(?:a\s+)?(?:commission|affiliate)|\bconfidential\s+tip\b|\bby\s+signing\s+up\b
+  | \bmay\s+earn\s+(?:a\s+)?(?:commission|affiliate)|\bmay\s+earn\s+[\w\s]{1,40}?\s+(?:a\s+)?commission\b
+  | \bconfidential\s+tip\b|\bby\s+signing\s+up\b
   | \bsave\s+articles?\s+to\s+read\s+later\b
   | \bthis\s+(?:article|story)\s+(?:is|was)\s+more\s+than\s+\d+\s+\w+\s+old\b|\ball\s+rights\s+reserved\b
   | \bnot\s+a\s+subscriber\b
-  | ^share\s+this\s*:|\bshare\s+on\s+(?:facebook|twitter|x|whatsapp|linkedin|email)\b
+  | ^share\s+this\s*:|\bshare\s+on\s+(?:facebook|twitter|x|whatsapp|linkedin|email)(?:\b|(?=\d))
   | \bsign\s+up\s+for\s+.{0,60}newsletter\b
 """, re.I | re.X)
 _TRIGGERS = ("cookie", "subscri", "newsletter", "inbox", "continues", "sign up", "signing up", "free article",

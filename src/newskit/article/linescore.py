@@ -4,7 +4,8 @@ byline or the publication date line.
 The rules in `header.py` read the shapes that are certain ("By …", a date stamp, a page title "Headline | Site");
 on pages nobody tuned them for, the evidence for the rest is spread over many weak cues (where the line sits, its
 length and case, whether it reads as a person's name, a date or a control label, what its neighbours are, and what
-the rules themselves made of it). Three logistic regressions weigh those cues; their weights are data
+the rules themselves made of it). Three conditional logits (the lines of a page compete for each field) weigh
+those cues; their weights are data
 (`data/header_lines.json`, written by `training/fields/train.py`, pinned by sha256 in the tests), read with numpy.
 """
 from __future__ import annotations
@@ -123,15 +124,18 @@ def prepare(model: dict) -> dict:
     if model["features"] != feature_names():
         raise RuntimeError("data/header_lines.json was trained on other features: rerun training/fields/train.py")
     return {"mean": np.asarray(model["mean"]), "scale": np.asarray(model["scale"]),
-            **{t: (np.asarray(model["weights"][t]), float(model["bias"][t])) for t in TARGETS}}
+            **{t: np.asarray(model["weights"][t]) for t in TARGETS}}
 
 
 def predict(x: np.ndarray, model: dict | None = None) -> dict[str, np.ndarray]:
-    """Return, for each target, the probability that each row's line is that field."""
+    """Return, for each target, the probability that each row's line is the page's line of that field.
+
+    The page's lines compete (a softmax over them, a conditional logit): the probabilities of a target sum to 1."""
     m = prepare(model) if model is not None else _model()
     z = (x - m["mean"]) / m["scale"]
     out = {}
     for t in TARGETS:
-        w, b = m[t]
-        out[t] = 1.0 / (1.0 + np.exp(-(z @ w + b)))
+        s = z @ m[t]
+        p = np.exp(s - s.max())
+        out[t] = p / p.sum()
     return out
