@@ -69,7 +69,7 @@ def rows(data: Path, name: str) -> list[tuple[np.ndarray, np.ndarray]]:
         b = _Builder(text, learned=False)
         b.build()
         texts = [ln.text for ln in b.lines]
-        x = linescore.features(texts, b.kinds, b.line_fields())
+        x = linescore.features(texts, b.kinds, b.line_fields(), lines=linescore.WINDOW)
         out.append((x, labels(texts[:len(x)], gold)))
     return out
 

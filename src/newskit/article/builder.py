@@ -326,14 +326,18 @@ class _Builder:
         idx = {ln.start: i for i, ln in enumerate(self.lines)}
 
         def best(target: str, ok=lambda i: True) -> int | None:
-            cands = [i for i in range(len(p[target])) if ok(i)]
+            # The softmax always picks some line: a paragraph of prose is never a candidate.
+            cands = [i for i in range(len(p[target])) if ok(i) and not linescore.is_paragraph(self.lines[i].text)]
             return max(cands, key=lambda i: p[target][i]) if cands else None
 
         # Headline.
         cur = next((idx[x.start] for x in self.layout if x.field == "headline" and x.start in idx), None)
         h = best("headline", lambda i: self.kinds[i] not in ("byline", "date", "updated", "boilerplate", "image"))
-        if h is not None and h != cur and p["headline"][h] >= CONFIDENT and \
-                (cur is None or cur >= len(p["headline"]) or p["headline"][h] - p["headline"][cur] >= MARGIN):
+        # A headline comes before its dek: the text line right under the rules' headline is not a better one.
+        under = next((i for i in range(cur + 1, len(self.lines)) if self.kinds[i] != "boilerplate"), None) \
+            if cur is not None else None
+        if h is not None and h != cur and h != under and p["headline"][h] >= CONFIDENT and \
+                (cur is None or cur >= len(p["headline"]) or p["headline"][h] >= AHEAD * p["headline"][cur]):
             if cur is not None:
                 self.relabel(cur, "header")
             self.relabel(h, None)
@@ -386,7 +390,7 @@ class _Builder:
 
 
 CONFIDENT = 0.5  # the model's line must be more likely than not that field
-MARGIN = 0.3     # and clearly ahead of the line the rules chose
+AHEAD = 3.0      # and at least this many times as likely as the line the rules chose
 DOUBT = 0.1      # a date line the model rates below this is not trusted over its best date line
 
 

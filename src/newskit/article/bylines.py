@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newskit import lexicon
 from newskit.article.pubdate import find_date
@@ -77,10 +78,13 @@ _NOT_NAME = lexicon.words("byline_not_name")
 _GLUE_WORD = re.compile(r"(?<=[a-z])(?=(?-i:[A-Z])[a-z]+(?![a-z]))")
 _GLUED_HANDLE = re.compile(r"(?<=[\w.])@(?=\w)")
 _BY_TWICE = re.compile(r"^\s*by\s*(?=by\b)", re.I)
+_GLUE_CUE = re.compile(r"(?-i:[a-z][A-Z])|@|/|^\s*by\s*by", re.I)
 
 
 def unglue(s: str) -> str:
     """Return a byline with the parts a page copy glued together set apart by " · " (values only: not for offsets)."""
+    if not _GLUE_CUE.search(s):
+        return s
     s = _BY_TWICE.sub("", s)
     s = _GLUED_HANDLE.sub(" · @", s)
     s = re.sub(r"(?<=[a-z])/(?=\s*$|[A-Z])", " · ", s)  # "Jane Doe/", "Jane Doe/November 18, 2016"
@@ -182,7 +186,18 @@ def split_names(rest: str) -> tuple[list[str], str | None]:
 
 def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     """Return (authors, publisher) when `line` is a byline ("By X and Y", a bare name, "X, Reuters"), else None."""
-    s = unglue(line.strip())
+    found = _parse_byline(line)
+    return (list(found[0]), found[1]) if found else None
+
+
+@lru_cache(maxsize=4096)  # the line kinds, the body and the line scorer all ask about the same header lines
+def _parse_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
+    found = _read_byline(line)
+    return (tuple(found[0]), found[1]) if found else None
+
+
+def _read_byline(line: str) -> tuple[list[str], str | None] | None:
+    s = unglue(line.strip()) if len(line) <= 300 else line.strip()
     if ui_only(s):
         return None
     dated = _dated_byline(s)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Whole-line furniture: matched against a line stripped of surrounding whitespace and bullets.
 _LINE = re.compile(r"""^(?:
@@ -69,6 +70,7 @@ _TRIGGERS = ("cookie", "subscri", "newsletter", "inbox", "continues", "sign up",
 _BULLET = re.compile(r"^[\s•·*|>»›\-–—]+|[\s•·|<«‹\-–—]+$")
 
 
+@lru_cache(maxsize=4096)  # asked of the same lines by the line kinds, the body and the line scorer
 def is_furniture(line: str) -> bool:
     """Tell whether a line is page furniture rather than part of the article."""
     s = _BULLET.sub("", line.strip())

@@ -23,6 +23,7 @@ from newskit.article.furniture import is_furniture
 from newskit.article.pubdate import UPDATED, date_share, find_date
 
 WINDOW = 60  # the header of a page copy sits within its first lines
+LONG = 40    # words: a longer line is a paragraph
 TARGETS = ("headline", "byline", "date")
 _KINDS = ("byline", "date", "text", "boilerplate", "image", "publisher")
 _FIELDS: tuple[str, ...] = ()
@@ -43,14 +44,15 @@ def feature_names() -> list[str]:
 def _line_cues(text: str) -> dict:
     words = text.split()
     n = len(words)
-    letters = [c for c in text if c.isalpha()]
+    if is_paragraph(text):
+        return _paragraph_cues(text, n)
     found = parse_byline(text)
     head = re.split(r"\s*[·•|,]\s*", unglue(text))[0]
     return {
         "words": n,
         "prose": text.endswith(_PROSE),
         "title_case": sum(w[:1].isupper() for w in words) / max(n, 1),
-        "all_caps": bool(letters) and n >= 2 and all(c.isupper() for c in letters),
+        "all_caps": n >= 2 and text.isupper(),
         "by_label": bool(BYLINE.match(text)),
         "posted": bool(_POSTED.match(text)),
         "name_like": bool(found and found[0]),
@@ -60,7 +62,7 @@ def _line_cues(text: str) -> dict:
         "updated": bool(UPDATED.match(text)),
         "ui": ui_only(text),
         "furniture": is_furniture(text),
-        "digits": sum(c.isdigit() for c in text) / max(len(text), 1),
+        "digits": sum(map(str.isdigit, text)) / max(len(text), 1),
         "separators": bool(re.search(r"[|:·•]", text)),
         "question": text.endswith("?"),
         "ui_share": sum(w.lower() in UI_WORDS for w in re.findall(r"[A-Za-z]+", text)) / max(n, 1),
@@ -70,16 +72,44 @@ def _line_cues(text: str) -> dict:
     }
 
 
-def features(texts: list[str], kinds: list[str], fields: list[str]) -> np.ndarray:
-    """Return one row of cues for each of the first WINDOW lines (their texts, the rules' kinds and fields)."""
-    n = min(len(texts), WINDOW)
+def is_paragraph(text: str) -> bool:
+    """Tell whether a line is a paragraph of prose (a long line, or a sentence of 20 words or more)."""
+    n = len(text.split())
+    return n > LONG or (n >= 20 and text.endswith(_PROSE))
+
+
+def _paragraph_cues(text: str, n: int) -> dict:
+    # A paragraph (a long line, or a sentence of 20 words or more) is no headline, byline or date line: its cues
+    # are the cheap ones.
+    return {"words": n, "prose": text.endswith(_PROSE), "title_case": 0.0, "all_caps": False, "by_label": False,
+            "posted": False, "name_like": False, "names_only": False, "dated": False, "date_share": 0.0,
+            "updated": False, "ui": False, "furniture": False, "digits": 0.0, "separators": False,
+            "question": text.endswith("?"), "ui_share": 0.0, "outlet": False, "sentence_case": True,
+            "starts_lower": text[:1].islower()}
+
+
+def window(texts: list[str]) -> int:
+    """Return how many of the first lines are scored: up to WINDOW, and no further than the third paragraph."""
+    prose = 0
+    for i, t in enumerate(texts[:WINDOW]):
+        if len(t) > 120 and t.endswith(_PROSE):
+            prose += 1
+            if prose == 3:
+                return i + 1
+    return min(len(texts), WINDOW)
+
+
+def features(texts: list[str], kinds: list[str], fields: list[str], lines: int | None = None) -> np.ndarray:
+    """Return one row of cues for each of the first lines (their texts, the rules' kinds and fields): as many as
+    `window` gives, or `lines` (training reads the first WINDOW lines of each page)."""
+    n = min(len(texts), lines) if lines else window(texts)
     cues = [_line_cues(t) for t in texts[:n]]
     body = next((i for i, c in enumerate(cues) if c["words"] >= 20 and c["prose"] and not c["furniture"]), n)
     counts: dict[str, int] = {}
     for t in texts:
         counts[t] = counts.get(t, 0) + 1
     # Words the page also writes in lower case are common words: a person's name is not ("Tax Exemption").
-    lower = set(re.findall(r"(?<![\w.])[a-z][a-z'’-]+", "\n".join(texts)))
+    lower = set(re.findall(r"(?<![\w.])[a-z][a-z'’-]+", "\n".join(texts[:n + 5])[:3000]))
     meta = [c["dated"] or c["by_label"] or (c["name_like"] and c["words"] <= 8) for c in cues]
     longest = max(range(body), key=lambda i: cues[i]["words"] if not cues[i]["prose"] else 0, default=-1)
     rows = []

@@ -47,17 +47,31 @@ def to_iso(value) -> str | None:
     return found[0] if found else None
 
 
+# Languages and English locales that write numeric dates month first; every other tagged page writes them day first.
+_MONTH_FIRST = ("en-us", "en-ca", "en-ph", "en-fm", "en-pr", "en-um", "en-as", "en-gu", "en-mh", "en-mp", "en-vi")
+
+
+def day_first(lang: str) -> bool | None:
+    """Tell from a page's language tag whether it writes 03/04/2023 day first; None when the tag does not say."""
+    if not lang or lang in ("en", "und") or lang.startswith(_MONTH_FIRST):
+        return None if lang in ("", "en", "und") else False
+    return True
+
+
 def _days(a: str, b: str) -> int:
     return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
 
 
 def _zone(value: str) -> str:
-    """Return "utc" for a timestamp written in UTC, "local" for one with another offset or none, "date" for a day."""
+    """Return "utc" for a timestamp written in UTC, "local" for one with another offset, "naive" for a time without
+    any (often UTC in fact), "date" for a day."""
     v = value.strip()
     if not re.search(r"\d[T ]\d\d?:\d\d", v):
         return "date"
     if re.search(r"(?:Z|[+-]00:?00|\bGMT|\bUTC)(?:\s*\(UTC\))?$", v) or re.search(r"GMT[+-]0000", v):
         return "utc"
+    if not re.search(r"[+-]\d\d:?\d\d$|\b[A-Z]{2,4}T?$", v):
+        return "naive"
     return "local"
 
 
@@ -76,6 +90,7 @@ class FieldChooser:
         self._htmldate: str | None = None
         self.sources: dict = {}
         self.sites = self._site_names()
+        self.dayfirst = bool(day_first(pm.lang))
 
     @property
     def guess(self):
@@ -193,7 +208,7 @@ class FieldChooser:
             iso, src, zone = self._pick_stamp(cands)
             if modified and modified < iso and _days(modified, iso) <= 1:
                 return modified, src  # a "published" after the last change is a re-stamp
-            if zone == "utc":
+            if zone in ("utc", "naive"):
                 # A UTC stamp can fall on the next calendar day: the day the page shows is the local one.
                 local = self._shown_day(iso)
                 if local:
@@ -201,7 +216,7 @@ class FieldChooser:
             return iso, src
         for text, kind in self.pm.visible_dates:
             if kind != "updated" and not UPDATED.match(text) and date_share(text) >= 0.2:
-                found = find_date(text)
+                found = find_date(text, self.dayfirst)
                 if found:
                     return found[0], "page-date"
         url = self.pm.url or ""
@@ -229,7 +244,7 @@ class FieldChooser:
         # Stamps of the same article agree within a day; one written in local time (or without a time) gives the
         # calendar day of the page, else the earliest of the UTC ones is the original.
         near = [c for c in cands if _days(c[0], cands[0][0]) <= 1]
-        local = [c for c in near if c[2] != "utc"]
+        local = [c for c in near if c[2] in ("local", "date")] or [c for c in near if c[2] == "naive"]
         if local:
             return local[0]
         pick = min(near, key=lambda c: c[0])
@@ -242,7 +257,7 @@ class FieldChooser:
         for text, kind in self.pm.visible_dates:
             if kind == "updated" or UPDATED.match(text):
                 continue
-            found = find_date(text)
+            found = find_date(text, self.dayfirst)
             if found:
                 # Only the article's own stamp, the first one shown; later ones date other stories.
                 return (found[0], "page-date") if 0 < _days(found[0], iso) <= 1 else None

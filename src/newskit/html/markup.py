@@ -9,6 +9,12 @@ _BYLINE_CLASS = re.compile(r"\b(?:by-?line|author|authors|writer|contributor|art
 _DATE_CLASS = re.compile(r"(?:publish|posted|pubdate|dateline|article-?date|story-?date|timestamp|entry-date|"
                          r"post-date|\bdate\b|\btime\b)", re.I)
 _UPDATED_CLASS = re.compile(r"updat|modif|revis", re.I)
+_PUBLISHED_CLASS = re.compile(r"publish|posted|pubdate", re.I)
+
+
+def _updated_class(cls: str) -> bool:
+    # "published updated" (one stamp marked as both, as blog themes do) is the publication date.
+    return bool(_UPDATED_CLASS.search(cls)) and not _PUBLISHED_CLASS.search(cls)
 _DEK_CLASS = re.compile(r"(?:\bdek\b|standfirst|sub-?title|sub-?headline|sub-?head|\bdeck\b|\bstrap(?:line)?\b|"
                         r"article-?summary|article__summary|story-?summary|\bkicker-?sub\b|\bexcerpt\b|lede-?text)",
                         re.I)
@@ -128,7 +134,7 @@ def read_markup(tree, container, pm) -> None:
         cls = " ".join(filter(None, [t.get("class"), t.getparent().get("class") if t.getparent() is not None
                                      else None, t.get("itemprop")]))
         text = text_of(t) if t.getparent() is None else text_of(t.getparent()) or text_of(t)
-        kind = "updated" if _UPDATED_CLASS.search(cls) or re.match(r"\W*(?:updated|modified)", text, re.I) else "time"
+        kind = "updated" if _updated_class(cls) or re.match(r"\W*(?:updated|modified)", text, re.I) else "time"
         val = t.get("datetime") or t.get("content")
         if val:
             (pm.modified if kind == "updated" else pm.published).append((val, "time"))
@@ -138,7 +144,7 @@ def read_markup(tree, container, pm) -> None:
             continue
         cls = (el.get("class") or "") + " " + (el.get("id") or "")
         if _DATE_CLASS.search(cls) and len(text_of(el)) < 120 and not _in_furniture(el):
-            pm.visible_dates.append((text_of(el), "updated" if _UPDATED_CLASS.search(cls) else "date-class"))
+            pm.visible_dates.append((text_of(el), "updated" if _updated_class(cls) else "date-class"))
     bylines = []
     for el in container.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "img", "time"):
@@ -158,5 +164,8 @@ def read_markup(tree, container, pm) -> None:
                 pm.deks.append((t, "dek"))
                 break
     pm.figures = _figures(container)
+    lang = tree.get("lang") or tree.get("xml:lang") or next(iter(tree.xpath('//meta[@http-equiv="content-language"]'
+                                                                          '/@content')), "")
+    pm.lang = lang.strip().lower().replace("_", "-")
     body = tree.find(".//body")
     pm.shown = re.sub(r"[\W_]+", "", text_of(body if body is not None else tree).lower())

@@ -36,6 +36,7 @@ class PageMeta:
     h1: str | None = None
     h1_in_article: bool = False                      # the <h1> sits in the article's container
     h1s: list = field(default_factory=list)            # every <h1> text of the page, the container's first
+    lang: str = ""                                     # the page's language tag, lower case ("en-gb")
     shown: str = ""                                    # the page's visible text, reduced by norm_key (for lookups)
     og_type: str | None = None
     ld_article: bool = False

@@ -176,7 +176,7 @@ class _Assembler(FieldChooser):
             if nb in skip:
                 continue
             lead = LEAD_DATE.match(b) if not any(f == "body" for f, _ in body) else None
-            lead_date = find_date(lead.group("date")) if lead and not published else None
+            lead_date = find_date(lead.group("date"), self.dayfirst) if lead and not published else None
             if lead_date:
                 # "Feb. 23, 2015 -- Text…": the story's date opens its first paragraph.
                 published, psrc = lead_date[0], "lead-date"
@@ -189,7 +189,7 @@ class _Assembler(FieldChooser):
                         byline_text = b
                         continue
                 if date_share(b) >= 0.25 and len(b) <= 120:
-                    if not published and (when := find_date(b)) and not UPDATED.match(b):
+                    if not published and (when := find_date(b, self.dayfirst)) and not UPDATED.match(b):
                         published, psrc = when[0], "date-line"
                     lines_field: LayoutField = "updated" if UPDATED.match(b) else "date"
                     body.append((lines_field, b))
