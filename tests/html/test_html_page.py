@@ -303,3 +303,34 @@ def test_page_control_words_are_cut_from_html_bylines():
             "<div class='byline'>By Nora Quill Twitter</div>" + _PARAS + "</article></body></html>")
     _, art = article_from_html(html)
     assert art.authors == ("Nora Quill",)
+
+
+def _dated_page(head: str = "", date_html: str = "", lang: str = "") -> str:
+    return (f"<html{' lang=' + repr(lang) if lang else ''}><head><title>Ferry fares to rise</title>{head}</head>"
+            f"<body><article><h1>Ferry fares to rise</h1>{date_html}" + _PARAS +
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize("lang, iso", [("en-GB", "2023-03-04"), ("en-US", "2023-04-03"), ("", "2023-04-03")])
+def test_day_order_of_a_numeric_date_follows_the_page_language(lang, iso):
+    html = _dated_page(date_html="<span class='post-date'>04/03/2023</span>", lang=lang)
+    assert article_from_html(html)[1].published == iso
+
+
+def test_a_stamp_marked_published_and_updated_is_the_publication_date():
+    # Blog themes mark the one stamp they show with both classes.
+    html = _dated_page(date_html="<span class='published updated'>3/09/15 8:00am</span>", lang="en-US")
+    assert article_from_html(html)[1].published == "2015-03-09"
+
+
+def test_a_time_without_a_zone_gives_the_day_the_page_shows():
+    head = '<meta name="article:published_time" value="2019-08-28T00:00:43.741">'
+    html = _dated_page(head, "<time>Aug. 27, 2019</time>")
+    assert article_from_html(html)[1].published == "2019-08-27"
+
+
+def test_the_original_publication_stamp_wins_over_a_revision_stamp():
+    head = ('<meta name="sailthru.date" value="2016-12-15T13:50:38Z">'
+            '<meta name="og:article:published_time" value="2016-12-14T06:02:15Z">'
+            '<meta name="og:article:modified_time" value="2016-12-15T13:50:38Z">')
+    assert article_from_html(_dated_page(head))[1].published == "2016-12-14"
