@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 import newskit
+from newskit.batch import split_text
 from newskit.cli import cli
 from newskit.io.inputs import source_from_text
-from newskit.pipeline import split_text
 
 from conftest import SEED
 
@@ -25,9 +25,9 @@ def test_split_text_partitions_exactly():
 
 
 def test_long_article_is_chunked_with_valid_offsets(monkeypatch, seed_text):
-    import newskit.pipeline as pipeline
+    import newskit.batch as batch
 
-    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 700)
+    monkeypatch.setattr(batch, "CHUNK_CHARS", 700)
     big = (seed_text + "\n\n") * 3
     rec = newskit.analyze_text(big, tasks=("parse", "entities", "dates"))
     assert "error" not in rec
@@ -175,12 +175,12 @@ class _Flaky:
 
 
 def test_model_stage_failures_become_that_articles_record(nlp):
-    from newskit.pipeline import _run_model
+    from newskit.batch import run_model
 
     texts = ["Putin visited Paris on Monday.", "BOOM goes the model.", "Macron met Scholz in Berlin.",
              "A SLOW article.", "Talks in Rome ended."]
     sources = [source_from_text(t, id=f"s{i}") for i, t in enumerate(texts)]
-    recs = list(_run_model(_Flaky(nlp), sources, ("parse", "entities", "dates"), debug=False, timeout=1.0))
+    recs = list(run_model(_Flaky(nlp), sources, ("parse", "entities", "dates"), debug=False, timeout=1.0))
     assert [r["id"] for r in recs] == [f"s{i}" for i in range(5)]
     assert recs[1]["error"] == {"code": "internal", "message": "RuntimeError: boom"}
     assert recs[3]["error"]["code"] == "timeout"

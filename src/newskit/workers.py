@@ -17,8 +17,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import wait
 
+from newskit.batch import BATCH_SIZE, error_record, process_batch
 from newskit.errors import ModelError, NewskitError
-from newskit.pipeline import BATCH_SIZE, error_record, process_batch
 
 # Seconds a worker may overrun the budget of the articles it holds before it is killed from outside: the
 # in-process timer (newskit.deadline) normally fires first; this catches native code that never yields.

@@ -99,7 +99,7 @@ def check_inputs(inputs: tuple[str, ...], published: str | None) -> tuple[tuple[
             raise click.UsageError("no INPUT given and stdin is a terminal")
         inputs = ("-",)
     if published:
-        from newskit.dates.isodate import read_date
+        from newskit.dates.isodate import read_date  # loaded only when the option is given (start-up time)
 
         day = read_date(published)
         if day is None:
@@ -152,7 +152,7 @@ def one_line_errors(debug: bool) -> Iterator[None]:
 def with_progress_if_asked(records, inputs, input_format, progress: bool | None):
     """Wrap records in a progress bar when asked, or by default when stderr is a terminal and inputs are several."""
     if progress or (progress is None and sys.stderr.isatty() and several(inputs)):
-        from newskit.io.progress import with_progress
+        from newskit.io.progress import with_progress  # rich's progress bar loads only when one is shown
 
         return with_progress(records, inputs, input_format, force=bool(progress))
     return records

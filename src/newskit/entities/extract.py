@@ -10,12 +10,12 @@ import re
 from collections import Counter
 
 from newskit import lexicon
+from newskit.doctext import doc_text
 from newskit.entities import cities, names, places
 from newskit.entities import grouping as aliases
 from newskit.entities.mentions import Layout, Mention, add_matches, collect, join_legal_forms
 from newskit.entities.named_events import event_key, event_mentions
 from newskit.entities.titles import person_titles
-from newskit.nlp import doc_text
 from newskit.record import Entity, EntityRole, EntityType, Span, literal_map
 
 TYPES: dict[str, EntityType] = literal_map(lexicon.table("label_types"), EntityType)

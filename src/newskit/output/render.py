@@ -5,6 +5,7 @@ import json
 import re
 
 from newskit.dates import timex
+from newskit.events.timeline import timeline as order_timeline
 
 TYPE_ORDER = ("person", "place", "organization", "event")
 PLURALS = {"person": "people", "nationality": "nationalities", "work_of_art": "works of art", "law": "laws"}
@@ -195,10 +196,8 @@ class EventsView:
     when it is not the sentence just shown."""
 
     def __init__(self, record: dict, *, timeline: bool = False):
-        from newskit.events.timeline import timeline as order
-
         events = record.get("events") or []
-        self.events = order(events, undated=True) if timeline else events
+        self.events = order_timeline(events, undated=True) if timeline else events
         self.names = _names(record)
 
     def __rich_console__(self, console, options):
