@@ -6,13 +6,13 @@ from typing import Any
 
 from newskit.events.extract import timeline
 from newskit.output.humanize import human_date
-from newskit.output.theme import PANEL_TITLES
+from newskit.output.theme import PANEL_TITLES, TYPES_ABOVE, TYPES_BELOW
+from newskit.record import EVENT_KINDS
 
 Record = dict[str, Any]
 # The panels in page order, with the jump link each gets on a phone: (panel id, label).
-PANELS = (("panel-person", "People"), ("panel-place", "Places"), ("panel-organization", "Organizations"),
-          ("panel-events", "Timeline"), ("panel-quotes", "Quotes"), ("panel-event", "Named events"),
-          ("panel-dates", "Dates"))
+PANELS = (*((f"panel-{t}", PANEL_TITLES[t]) for t in TYPES_ABOVE), ("panel-events", "Timeline"),
+          ("panel-quotes", "Quotes"), *((f"panel-{t}", PANEL_TITLES[t]) for t in TYPES_BELOW), ("panel-dates", "Dates"))
 
 
 def _ref(ent: Record | None, fallback: str, anchored: set[str]) -> dict[str, str]:
@@ -59,7 +59,7 @@ def sentence(ev: Record, limit: int = 150) -> Record | None:
 
 
 def _event(ev: Record, names: dict[str, Record], anchored: set[str]) -> Record:
-    kind = (ev.get("type") or "event").replace("_", " ")
+    kind = EVENT_KINDS[ev["type"]].words if ev.get("type") in EVENT_KINDS else (ev.get("type") or "event")
     if kind == "other" and (ev.get("trigger") or {}).get("text"):
         kind = ev["trigger"]["text"]
     return {"kind": kind, "who": [_ref(names.get(i), i, anchored) for i in ev.get("who") or []],

@@ -6,9 +6,14 @@ import re
 
 from newskit.dates import timex
 from newskit.events.timeline import timeline as order_timeline
+from newskit.record import ENTITY_KINDS, ENTITY_TYPES
 
-TYPE_ORDER = ("person", "place", "organization", "event")
-PLURALS = {"person": "people", "nationality": "nationalities", "work_of_art": "works of art", "law": "laws"}
+TYPE_ORDER = tuple(k.name for k in ENTITY_TYPES if k.core)
+
+
+def _plural(etype: str) -> str:
+    kind = ENTITY_KINDS.get(etype)
+    return kind.plural if kind else etype.replace("_", " ") + "s"
 
 
 def to_json(records: list[dict]) -> str:
@@ -131,7 +136,7 @@ def rich_view(record: dict, command: str, *, text: str | None = None, sort: str 
         for e in record.get("entities", []):
             by_type.setdefault(e["type"], []).append(e)
         for t in sorted(by_type, key=lambda t: TYPE_ORDER.index(t) if t in TYPE_ORDER else 99):
-            table = Table(title=PLURALS.get(t, t.replace("_", " ") + "s"), title_justify="left", expand=False)
+            table = Table(title=_plural(t), title_justify="left", expand=False)
             table.add_column("name", style="bold")
             table.add_column("titles")
             table.add_column("aliases", style="dim")

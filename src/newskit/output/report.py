@@ -21,7 +21,20 @@ from typing import Any
 from newskit.output.humanize import human_date
 from newskit.output.marks import Marker, Node
 from newskit.output.panels import PANELS, dates_panel, entity_panel, events_panel, quotes_panel
-from newskit.output.theme import BG, COLORS, CSS_VARS, FG, LABELS, LINK, MUTED, PANEL_BG, PANEL_TITLES, TYPES
+from newskit.output.theme import (
+    BG,
+    COLORS,
+    CSS_VARS,
+    FG,
+    LABELS,
+    LINK,
+    MUTED,
+    PANEL_BG,
+    PANEL_TITLES,
+    TYPES,
+    TYPES_ABOVE,
+    TYPES_BELOW,
+)
 
 __all__ = ["BG", "COLORS", "FG", "LINK", "MUTED", "PANEL_BG", "human_date", "page_name", "render_index",
            "render_report", "summary"]
@@ -148,7 +161,8 @@ def render_report(record: Record, text: str | None, *, index_href: str | None = 
     title = headline + (f" — {a['publisher']}" if a.get("publisher") else "")
     return _render("report.html.j2", title=title, index_href=index_href, kicker=record.get("id", ""), h1=h1,
                    dek=dek, meta=meta, figures=figures, legend=legend, has_dates=bool(record.get("dates")),
-                   paragraphs=paragraphs, n_furniture=n_furniture, panels=panels,
+                   paragraphs=paragraphs, n_furniture=n_furniture, panels=panels, types_above=TYPES_ABOVE,
+                   types_below=TYPES_BELOW,
                    jumps=[(pid, label) for pid, label in PANELS if pid in present])
 
 
@@ -179,7 +193,7 @@ def _index_row(href: str, label: str, rec: Record) -> Record:
                          human_date(a["published"]) if a.get("published") else None) if x]
     ents = rec.get("entities") or []
     counts = []
-    for t in ("person", "place", "organization"):
+    for t in TYPES_ABOVE:
         n = sum(1 for e in ents if e.get("type") == t)
         if n:
             counts.append(_plural(n, t, PANEL_TITLES[t].lower()))
