@@ -1,4 +1,5 @@
-"""Turn a batch of sources into records: the article fields, one pass of the spaCy model, the extractors.
+"""Turn a batch of sources into records (`Record` values, or `ErrorRecord` for an input that failed): the article
+fields, one pass of the spaCy model, the extractors.
 
 Every failure of one article, at any stage, becomes its error record: a batch the model fails on is redone one
 article at a time, and `deadline` bounds what one article may take. `newskit.pipeline.analyze` runs these
@@ -8,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from newskit.article.builder import parse_article
 from newskit.deadline import deadline
@@ -16,7 +17,7 @@ from newskit.doctext import remember_text
 from newskit.errors import ArticleTimeout, InputError
 from newskit.io.inputs import Source
 from newskit.nlp import components_for, load
-from newskit.record import ErrorInfo, ErrorRecord, Record
+from newskit.record import AnyRecord, ErrorInfo, ErrorRecord, Record
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -48,12 +49,12 @@ def split_text(text: str, size: int | None = None) -> list[str]:
     return pieces
 
 
-def error_record(source_id: str, code: str, message: str, where: str | None = None) -> dict[str, Any]:
+def error_record(source_id: str, code: str, message: str, where: str | None = None) -> ErrorRecord:
     """Return the record that stands in for an input that failed (`where`: "file.jsonl:7" for one line)."""
-    return ErrorRecord(source_id, ErrorInfo(code, message, where)).to_dict()
+    return ErrorRecord(source_id, ErrorInfo(code, message, where))
 
 
-def failure(source_id: str, exc: BaseException) -> dict[str, Any]:
+def failure(source_id: str, exc: BaseException) -> ErrorRecord:
     """Return the error record of an article whose processing raised `exc` at some stage."""
     if isinstance(exc, ArticleTimeout):
         return error_record(source_id, "timeout", "over the --timeout-per-article limit")
@@ -62,7 +63,7 @@ def failure(source_id: str, exc: BaseException) -> dict[str, Any]:
     return error_record(source_id, "internal", f"{exc.__class__.__name__}: {exc}")
 
 
-def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> dict[str, Any]:
+def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> Record:
     """Return the record of one source: its article fields and what the tasks extract from its spaCy doc.
 
     Besides the TASKS, `tasks` may hold "all_types" (list every entity type: nationalities, products, laws…) and
@@ -97,11 +98,11 @@ def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> dict[
     return Record(source.id, text if source.format == "html" or "text" in tasks else None, article,
                   entities=tuple(entities) if entities is not None and "entities" in tasks else None,
                   dates=tuple(dates) if dates is not None and "dates" in tasks else None,
-                  quotes=quotes, events=events, meta=source.meta or None).to_dict()
+                  quotes=quotes, events=events, meta=source.meta or None)
 
 
 def safe_build(source: Source, doc: Doc | BaseException | None, tasks: Iterable[str], debug: bool,
-                timeout: float | None = None) -> dict[str, Any]:
+               timeout: float | None = None) -> AnyRecord:
     if source.error is not None:
         return error_record(source.id, source.error.code, source.error.message, getattr(source.error, "where", None))
     if isinstance(doc, BaseException):  # the model stage failed on this article
@@ -139,7 +140,7 @@ def needs_model(tasks: Iterable[str]) -> bool:
 
 
 def process_batch(sources: list[Source], tasks: Iterable[str], model: str | None = None, debug: bool = False,
-                  timeout: float | None = None) -> list[dict[str, Any]]:
+                  timeout: float | None = None) -> list[AnyRecord]:
     """Return the records of a list of sources, running the model over them as one batch."""
     sources = [html_to_text(s, debug) for s in sources]
     if not needs_model(tasks):
@@ -200,7 +201,7 @@ def _one_doc(nlp: Language, item: tuple[Source, list[str]], timeout: float | Non
 
 
 def run_model(nlp: Language, sources: Iterable[Source], tasks: Iterable[str], debug: bool,
-               timeout: float | None = None) -> Iterator[dict[str, Any]]:
+              timeout: float | None = None) -> Iterator[AnyRecord]:
     """Yield the records of `sources` in order, a batch of model pieces at a time, each source's ids attached."""
     for group in _groups(sources):
         started = time.monotonic()

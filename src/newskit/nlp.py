@@ -105,11 +105,7 @@ def _how_to_install(name: str) -> str:
 def load(name: str | None = None, components: tuple[str, ...] | None = None):
     """Load a spaCy pipeline once per process, keep only `components`, and add newskit's line splitter and, where
     entities are needed, its CoNLL-2003 recognizer."""
-    # spaCy and the components (which register the newskit_* factories) load with the first model, not with
-    # `newskit --help`.
-    import spacy
-
-    from newskit import components as factories
+    import spacy  # loaded with the first model, not with `newskit --help`
 
     name = model_name(name)
     try:
@@ -122,6 +118,15 @@ def load(name: str | None = None, components: tuple[str, ...] | None = None):
         for pipe in list(nlp.pipe_names):
             if pipe not in keep:
                 nlp.disable_pipe(pipe)
+    return prepare(nlp, with_ner=components is None or "ner" in components)
+
+
+def prepare(nlp, *, with_ner: bool = True):
+    """Make any spaCy pipeline newskit's (in place, and again is harmless): the guarded tokenizer, the compiled
+    attribute ruler, the line splitter before the parser and, with `with_ner`, newskit's recognizer and its merge
+    into doc.ents after `ner`. Returns `nlp`."""
+    from newskit import components as factories  # spaCy is loaded already: the caller holds a pipeline
+
     if not isinstance(nlp.tokenizer, GuardedTokenizer):
         nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     factories.speed_up_attribute_ruler(nlp)
@@ -131,7 +136,7 @@ def load(name: str | None = None, components: tuple[str, ...] | None = None):
             nlp.add_pipe("newskit_lines", before=first)
         else:
             nlp.add_pipe("newskit_lines")
-    if components is None or "ner" in components:
+    if with_ner:
         add_conll_ner(nlp)
     return nlp
 

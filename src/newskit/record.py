@@ -406,3 +406,6 @@ class ErrorRecord(Value):
 
     id: str
     error: ErrorInfo
+
+
+AnyRecord = Record | ErrorRecord  # what every command yields per input

@@ -5,11 +5,15 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
 from newskit.deadline import DEFAULT_TIMEOUT
 from newskit.errors import NewskitError
+
+if TYPE_CHECKING:
+    from newskit.record import ErrorRecord
 
 FORMAT_CHOICES = click.Choice(["auto", "text", "html", "jsonl"])
 
@@ -113,10 +117,10 @@ def several(inputs) -> bool:
     return len(inputs) > 1 or any(i == "-" or os.path.isdir(i) or i.endswith(".jsonl") for i in inputs)
 
 
-def report_error(rec: dict) -> None:
+def report_error(rec: ErrorRecord) -> None:
     """Print a failed input's one-line message: `newskit: PATH: problem [code]` (PATH:LINE for a JSONL line)."""
-    err = rec["error"]
-    click.echo(f"newskit: {err.get('where') or rec['id']}: {err['message']} [{err['code']}]", err=True)
+    err = rec.error
+    click.echo(f"newskit: {err.where or rec.id}: {err.message} [{err.code}]", err=True)
 
 
 

@@ -53,7 +53,9 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
         dated = kind in ("timeml", "meantime")
         tasks = ("parse", "dates") if kind == "timeml" else ("parse", "entities", "dates")
         sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
-        records = analyze(sources, tasks, model=model, workers=workers)
+        # The scorers read predictions in the record's JSON shape, the shape saved --jsonl output and the reference
+        # scorer share, so a run and a file of records score alike.
+        records = (r.to_dict() for r in analyze(sources, tasks, model=model, workers=workers))
         pairs_by_kind.setdefault(kind, []).extend(zip(docs, records))
     scores: dict = {}
     for kind, pairs in pairs_by_kind.items():
