@@ -282,3 +282,18 @@ def test_relational_nouns_are_not_titles(nlp):
     for who in ("Sergei Lavrov", "Tom Reed", "Marc Dubois", "Paul Weller"):
         assert by_name[who].titles == (), who
     assert by_name["Annalena Baerbock"].titles == ("Foreign Minister",)
+
+
+@pytest.mark.parametrize("byline", ["Nora Quill | Sports Reporter", "Nora Quill, Harbour Correspondent"])
+def test_a_job_in_the_byline_is_no_entity(nlp, byline):
+    # Issue 25, item 2: the job after a bar gave an entity "Reporter" (or "Sports").
+    from newskit import parse_article
+    text = ("Westcombe keeper saves a late penalty to seal the cup win\n\n" + byline + "\nMarch 14, 2023\n\n"
+            "Westcombe Rovers reached the county cup final on Saturday after their goalkeeper saved a penalty.\n\n"
+            "The manager, Tom Becker, said the squad had earned the result after a difficult month.\n")
+    art = parse_article(text)
+    assert art.authors == ("Nora Quill",)
+    ents = extract_entities(nlp(text), art)
+    job_words = {"sports", "reporter", "harbour", "correspondent"}
+    assert not [e.name for e in ents if set(e.name.lower().split()) & job_words]
+    assert by_name(ents, "Nora Quill").role == "author" and by_name(ents, "Tom Becker").type == "person"

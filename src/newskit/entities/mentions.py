@@ -44,8 +44,25 @@ def collect(doc, article=None) -> list[Mention]:
                     out_field = mm.field
                     mm.field = out_field or "byline"
                     found.append(mm)
-    found = [m for m in found if m.field not in SKIP_FIELDS and not _is_file_name(m.text)]
+    found = [m for m in found if m.field not in SKIP_FIELDS and not _is_file_name(m.text)
+             and not _in_job_title(doc, m)]
     return _resolve(found)
+
+
+_ROLE_WORDS = lexicon.words("byline_roles")
+# The job words that name the writer, so end a job title ("Harbour Correspondent"), unlike "business" or "staff".
+_JOB_HEADS = _ROLE_WORDS & {"analyst", "columnist", "contributor", "correspondent", "editor", "intern", "journalist",
+                            "photographer", "producer", "reporter", "writer"}
+
+
+def _in_job_title(doc, m: Mention) -> bool:
+    """A model's name in a byline that is a word of the writer's job ("Nora Quill | Sports Reporter"): every word
+    of it is a job word, or it ends in the word naming the job or comes right before it ("Harbour Correspondent")."""
+    if m.field != "byline" or m.source != "ner":
+        return False
+    words = [t.text.lower() for t in doc[m.tstart:m.tend] if t.is_alpha]
+    after = doc[m.tend].text.lower() if m.tend < len(doc) else ""
+    return all(w in _ROLE_WORDS for w in words) or bool(words) and words[-1] in _JOB_HEADS or after in _JOB_HEADS
 
 
 _LEGAL_FORMS = lexicon.words("corporate_suffixes") - {"company", "group", "corporation", "holdings", "limited"}
