@@ -61,6 +61,30 @@ def test_control_labels_are_never_authors(label):
     assert art.authors == ()
 
 
+@pytest.mark.parametrize("line, names", [
+    ("N.R. Quill", ["N.R. Quill"]),                                 # initials run together, no "By"
+    ("By N.R. QUILL and SAM HART", ["N.R. Quill", "Sam Hart"]),      # and in capitals: the initials stay
+])
+def test_initials_run_together_are_part_of_a_name(line, names):
+    assert parse("{h}\n\n" + line + "\nMarch 14, 2023\n\n").authors == tuple(names)
+
+
+@pytest.mark.parametrize("line", ["U.S. Navy", "By D.C. Police"])
+def test_initials_before_an_organization_word_are_no_person(line):
+    assert parse_byline(line) is None
+
+
+def test_an_agency_given_as_the_byline_is_the_publisher_without_its_label():
+    art = parse("{h}\n\nBy Reuters\nMarch 14, 2023\n\n")
+    assert art.authors == () and art.publisher == "Reuters"
+
+
+@pytest.mark.parametrize("notice", ["Subscribe to read the full story", "This article is for subscribers only."])
+def test_a_paywall_notice_above_the_headline_is_not_the_headline(notice):
+    art = parse(notice + "\n\n{h}\n\nBy Nora Quill\nMarch 14, 2023\n\n")
+    assert art.headline == HEAD and art.authors == ("Nora Quill",)
+
+
 # --- dates -------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("line, iso", [
     ("March 14, 20233:33 PM ET", "2023-03-14"),                  # the year glued to the clock time

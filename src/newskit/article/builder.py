@@ -5,6 +5,8 @@ caption, outlet name, prose) and position (the header above the first body parag
 and every line ends up in exactly one field of `Article.layout`, so nothing of the input is lost."""
 from __future__ import annotations
 
+import re
+
 from newskit.article import linescore
 from newskit.article.body import read_body
 from newskit.article.bylines import BYLINE, parse_byline, parse_dateline, split_credit
@@ -68,6 +70,7 @@ class _Builder:
                 self.paragraphs.append(Span(start, end, self.text[start:end]))
 
     def set_publisher(self, name: str | None, source: str) -> None:
+        name = name and re.sub(r"^by\s+", "", name, flags=re.I)  # "By Reuters": the outlet, not its label
         if name and not self.publisher:
             self.publisher = name
             self.sources["publisher"] = source

@@ -17,7 +17,7 @@ _NOT_PLACES = lexicon.words("dateline_not_places")
 # Lowercase particles inside a name, as a regex alternation (also read by html.fields).
 PARTICLES = lexicon.alternation(lexicon.words("names/lowercase_particles"))
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z][a-z]{1,2}[A-Z][a-zà-ÿ'’]+|"  # DiCaprio
-                         r"[A-Z]\.|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"
+                         r"[A-Z]\.|(?:[A-Z]\.){2,3}|[A-Z][A-Z'’]+(?:-[A-Z]{2,})?|"  # initials run together: "J.K."
                          r"\((?:[A-Z]\.)+\)|\([A-Z][a-z]+\)|"  # a nickname in brackets: "Richard (R.J.) Eskow"
                          rf"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:{PARTICLES})"
                          r"|Jr\.?|Sr\.?|II|III|IV)$")
@@ -67,6 +67,8 @@ DATELINE = re.compile(
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_RUN_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
+_ORG_HEADS = lexicon.words("org_heads")
 # A name keeps its closing full stop when it ends in an initial or a suffix ("Ann B.", "Martin Luther King Jr.").
 _KEEP_DOT = re.compile(r"(?:\b[A-Z]|\b[JS]r)\.$")
 _NOT_NAME = lexicon.words("byline_not_name")
@@ -116,6 +118,8 @@ def is_name(s: str) -> bool:
         return False
     if any(w.lower().strip(".") in OUTLET_WORDS | ROLE_WORDS for w in words):
         return False
+    if _RUN_INITIALS.match(words[0]) and words[-1].lower() in _ORG_HEADS:
+        return False  # "U.S. Army", "D.C. Police": initials before an organization's head word
     return all(_NAME_TOKEN.match(w) for w in words) and sum(w[0].isupper() for w in words) >= 2
 
 
@@ -134,7 +138,8 @@ def is_outlet(s: str) -> bool:
 def title_case(name: str) -> str:
     """Return an ALL-CAPS name in title case ("JANE DOE" → "Jane Doe"); leave mixed case ("McCarthy") alone."""
     if name.isupper():
-        titled = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in name.split())
+        titled = " ".join(w if _RUN_INITIALS.match(w) else "-".join(p.capitalize() for p in w.split("-"))
+                          for w in name.split())
         return re.sub(r"\b([A-Z][’'])([a-z])", lambda m: m.group(1) + m.group(2).upper(), titled)
     return name
 

@@ -60,6 +60,8 @@ _ANYWHERE = re.compile(r"""
   | \bsave\s+articles?\s+to\s+read\s+later\b
   | \bthis\s+(?:article|story)\s+(?:is|was)\s+more\s+than\s+\d+\s+\w+\s+old\b|\ball\s+rights\s+reserved\b
   | \bnot\s+a\s+subscriber\b
+  | \bsubscribe\s+(?:now\s+|today\s+)?(?:to|for)\s+(?:read|continue|keep\s+reading|unlock|unlimited|full\s+access)\b
+  | \b(?:article|story|content)\s+is\s+(?:for|available\s+to)\s+(?:paying\s+)?subscribers(?:\s+only)?\b
   | ^share\s+this\s*:|\bshare\s+on\s+(?:facebook|twitter|x|whatsapp|linkedin|email)(?:\b|(?=\d))
   | \bsign\s+up\s+for\s+.{0,60}newsletter\b
 """, re.I | re.X)
