@@ -334,3 +334,12 @@ def test_the_original_publication_stamp_wins_over_a_revision_stamp():
             '<meta name="og:article:published_time" value="2016-12-14T06:02:15Z">'
             '<meta name="og:article:modified_time" value="2016-12-15T13:50:38Z">')
     assert article_from_html(_dated_page(head))[1].published == "2016-12-14"
+
+
+def test_an_agency_credited_as_the_author_is_the_publisher():
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry fares to rise",
+          "datePublished": "2023-03-14", "author": {"@type": "Organization", "name": "Harbour Wire"}}
+    head = f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+    _, art = article_from_html(_dated_page(head))
+    assert art.authors == () and art.publisher == "Harbour Wire"
+    assert art.sources["publisher"] == "json-ld:author"

@@ -192,7 +192,8 @@ class FieldChooser:
         return None
 
     def publisher(self) -> tuple[str | None, str | None]:
-        order = ("og:site_name", "json-ld", "meta:application-name", "json-ld:webpage", "meta:publisher")
+        order = ("og:site_name", "json-ld", "meta:application-name", "json-ld:webpage", "meta:publisher",
+                 "json-ld:author")
         for want in order:
             for name, src in self.pm.publishers:
                 if src == want and name and not name.startswith("http"):

@@ -76,6 +76,9 @@ def read_page(tree) -> PageMeta:  # noqa: C901, PLR0912
                 pm.descriptions.append((clean(o["description"]), tag))
             if o.get("author") is not None:
                 pm.authors.append((ld_names(o["author"], graph, True), tag))
+                # An agency or outlet credited as the author is the publisher, should the page name no other.
+                pm.publishers += [(clean(n), f"{tag}:author") for n, kind in pm.authors[-1][0]
+                                  if kind == "organization"]
             if o.get("creator") is not None and o.get("author") is None:
                 pm.authors.append((ld_names(o["creator"], graph, True), tag))
             for name, _ in ld_names(o.get("publisher"), graph, False):
