@@ -85,6 +85,17 @@ def test_a_paywall_notice_above_the_headline_is_not_the_headline(notice):
     assert art.headline == HEAD and art.authors == ("Nora Quill",)
 
 
+@pytest.mark.parametrize("menu", ["Home | News | Sport | Business | Culture", "News / Local News / Transport"])
+def test_a_row_of_section_links_is_neither_headline_nor_publisher(menu):
+    art = parse(menu + "\n\n{h}\n\nBy Nora Quill\nMarch 14, 2023\n\n")
+    assert art.headline == HEAD and art.publisher is None
+
+
+def test_a_bare_byline_with_outlet_and_section_is_no_menu():
+    art = parse("{h}\n\nNora Quill | Westcombe Gazette | Opinion\nMarch 14, 2023\n\n")
+    assert art.authors == ("Nora Quill",)
+
+
 # --- dates -------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("line, iso", [
     ("March 14, 20233:33 PM ET", "2023-03-14"),                  # the year glued to the clock time

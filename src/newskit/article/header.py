@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from newskit.article.bylines import BYLINE, IMAGE_FILE, is_outlet, parse_byline, parse_dateline, split_credit
+from newskit.article.bylines import BYLINE, IMAGE_FILE, is_name, is_outlet, parse_byline, parse_dateline, split_credit
 from newskit.article.furniture import is_furniture
 from newskit.article.pubdate import UPDATED, date_share
 from newskit.dates.words import MONTH
@@ -28,6 +28,16 @@ _YEARLESS = re.compile(r"^(?:(?:posted|published)\s+)?(?:on\s+)?(?:(?:Mon|Tue|We
 _LONE_BY = re.compile(r"^(?:written\s+)?by:?$", re.I)
 IMAGE_CAPTION = re.compile(r"^image\s+caption\s*,\s*", re.I)
 PROSE_END = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
+_MENU_SEP = re.compile(r"\s+[|•·/]\s+")
+_MENU_ITEM = re.compile(r"^[A-Z][\w’'-]*(?:\s+(?:&|and|[A-Z][\w’'-]*)){0,2}$")
+
+
+def is_menu(text: str) -> bool:
+    """Tell whether a line is a row of section links ("Home | News | Sport | Local News"): three or more short
+    capitalised items between separators, no figure, and not opening with a person's name (a bare byline with its
+    outlet and section does)."""
+    items = _MENU_SEP.split(text)
+    return len(items) >= 3 and all(_MENU_ITEM.match(i) for i in items) and not is_name(items[0])
 
 
 @dataclass
@@ -72,6 +82,8 @@ def _kind(ln: Line, prev: str = "", prev_text: str = "") -> str:
         return "boilerplate"
     if IMAGE_FILE.match(ln.text):
         return "image"
+    if is_menu(ln.text):
+        return "boilerplate"
     if IMAGE_CAPTION.match(ln.text) and ln.words > 2:
         return "caption"
     if PUBLISHER_CUE.match(prev_text) and ln.words <= 6 and ln.text[0].isupper() and not ln.prose:
