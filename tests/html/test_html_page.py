@@ -343,3 +343,17 @@ def test_an_agency_credited_as_the_author_is_the_publisher():
     _, art = article_from_html(_dated_page(head))
     assert art.authors == () and art.publisher == "Harbour Wire"
     assert art.sources["publisher"] == "json-ld:author"
+
+
+def _person(name: str) -> str:
+    return (f"<span itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+            f"<span itemprop='name'>{name}</span></span>")
+
+
+@pytest.mark.parametrize("byline", [
+    f"<p>By {_person('Nora Quill')} and {_person('Sam Hart')}</p>",
+    "<div class='meta'>By <a rel='author' href='/nq'>Nora Quill</a> and <a rel='author' href='/sh'>Sam Hart</a></div>",
+])
+def test_every_co_author_the_markup_names_is_kept(byline):
+    _, art = article_from_html(_dated_page(date_html=byline))
+    assert art.authors == ("Nora Quill", "Sam Hart")

@@ -292,6 +292,9 @@ class FieldChooser:
                 if src != want:
                     continue
                 names = self.clean_authors(value, structured=src != "byline")
+                if names and src == "itemprop":  # one element per person: the co-authors are in the next ones
+                    more = [n for v, s in self.pm.authors if s == src for n in self.clean_authors(v)]
+                    names = list(dict.fromkeys(names + more))
                 if names:
                     names = self._complete(names)
                     line = next((b for b in shown if all(n.lower() in b.lower() for n in names)), None)

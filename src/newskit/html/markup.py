@@ -152,6 +152,9 @@ def read_markup(tree, container, pm) -> None:  # noqa: C901, PLR0912
             continue
         if (_BYLINE_CLASS.search(el.get("class") or "") or el.get("rel") == "author") and not _in_furniture(el):
             t = text_of(el)
+            up = el.getparent()
+            if el.get("rel") == "author" and up is not None and len(up.xpath('.//*[@rel="author"]')) >= 2:
+                t = text_of(up)  # "By <a rel=author>A</a> and <a rel=author>B</a>": the co-authors' line
             if t and len(t) <= 200 and t not in bylines:
                 bylines.append(t)
     for t in bylines[:4]:
