@@ -357,3 +357,10 @@ def _person(name: str) -> str:
 def test_every_co_author_the_markup_names_is_kept(byline):
     _, art = article_from_html(_dated_page(date_html=byline))
     assert art.authors == ("Nora Quill", "Sam Hart")
+
+
+def test_the_photographer_credited_in_a_figure_is_no_author():
+    figure = ("<figure><img src='quay.jpg'><figcaption>The old quay at dawn. <p class='credit' itemprop='author'>"
+              "<span>Sam Hart</span></p></figcaption></figure>")
+    _, art = article_from_html(_dated_page(date_html=figure + "<div class='byline'>By Nora Quill</div>"))
+    assert art.authors == ("Nora Quill",)

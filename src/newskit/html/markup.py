@@ -51,6 +51,18 @@ def _in_furniture(el) -> bool:
     return False
 
 
+_MEDIA_TYPE = re.compile(r"image|photo|video|media", re.I)
+
+
+def _media_credit(el) -> bool:
+    """Tell whether an element sits in a figure or a picture's own item: its author is the photographer."""
+    for anc in el.iterancestors():
+        if anc.tag in ("figure", "figcaption") or \
+                anc.get("itemscope") is not None and _MEDIA_TYPE.search(anc.get("itemtype") or ""):
+            return True
+    return False
+
+
 def main_container(tree):
     """Return the element holding the article: the <article> (or articleBody) with the most paragraph text."""
     cands = tree.xpath('//article | //*[@itemprop="articleBody"] | //main')
@@ -117,7 +129,7 @@ def read_markup(tree, container, pm) -> None:  # noqa: C901, PLR0912
     for el in tree.xpath('//*[@itemprop="author"]')[:6]:
         name = el.xpath('.//*[@itemprop="name"]')
         val = (name[0].get("content") or text_of(name[0])) if name else (el.get("content") or text_of(el))
-        if val and not _in_furniture(el):
+        if val and not _in_furniture(el) and not _media_credit(el):
             pm.authors.append((val, "itemprop"))
     h1s = [h for h in container.iter("h1") if text_of(h)] or [h for h in tree.iter("h1") if text_of(h)]
     if h1s:
