@@ -364,3 +364,9 @@ def test_the_photographer_credited_in_a_figure_is_no_author():
               "<span>Sam Hart</span></p></figcaption></figure>")
     _, art = article_from_html(_dated_page(date_html=figure + "<div class='byline'>By Nora Quill</div>"))
     assert art.authors == ("Nora Quill",)
+
+
+@pytest.mark.parametrize("byline", ["By Gazette Staff", "By Our Harbour Staff"])
+def test_a_newsroom_byline_credits_no_person(byline):
+    _, art = article_from_html(_dated_page(date_html=f"<div class='byline'>{byline}</div>"))
+    assert art.authors == ()

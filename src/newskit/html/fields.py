@@ -80,6 +80,9 @@ def _tidy(s: str) -> str:
     return re.sub(r"\s+(?=[,.;:!?’”)])|(?<=[“(‘])\s+", "", clean(s))
 
 
+_COLLECTIVE = {"staff", "desk", "team", "newsroom", "reporters", "writers", "editors"}
+
+
 class FieldChooser:
     """Pick each field among the page's candidates, cleaned, and record where it came from in `sources`."""
 
@@ -341,9 +344,12 @@ class FieldChooser:
     def _one_name(self, s: str) -> str | None:
         t = clean(s).strip(" :-–—()")
         words = (t if re.search(r"(?:\b[A-Z]|\b[JS]r)\.$", t) else t.rstrip(". ")).split()
+        dropped = set()
         while words and (words[-1].lower().strip(".,!") in ROLE_WORDS | UI_WORDS or
                          words[-1].lower().strip(".,") in _MONTHS_NOT_NAMES):
-            words.pop()  # "Jane Doe Twitter", "Jane Doe Link Copied", "JANE DOE December" (a date run on)
+            dropped.add(words.pop().lower())  # "Jane Doe Twitter", "Jane Doe Link Copied", "JANE DOE December"
+        if dropped & _COLLECTIVE and words and (len(words) == 1 or words[0].lower() in ("our", "the")):
+            return None  # "Gazette Staff", "Our Foreign Staff", "The Metro Desk": the newsroom, not a person
         while words and words[0].lower().strip(".,") in ROLE_WORDS:
             words.pop(0)
         name = " ".join(words)
