@@ -96,6 +96,16 @@ def test_a_bare_byline_with_outlet_and_section_is_no_menu():
     assert art.authors == ("Nora Quill",)
 
 
+@pytest.mark.parametrize("label", ["Closing Bell", "Harbour Matters"])
+def test_a_show_or_section_name_above_the_headline_is_no_byline(label):
+    art = parse(label + "\n\n{h}\n\nMarch 14, 2023\n\n")
+    assert art.authors == () and art.headline == HEAD
+
+
+def test_a_bare_name_above_the_headline_beside_its_date_is_the_byline():
+    assert parse("Nora Quill\nMarch 14, 2023\n\n{h}\n\n").authors == ("Nora Quill",)
+
+
 # --- dates -------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("line, iso", [
     ("March 14, 20233:33 PM ET", "2023-03-14"),                  # the year glued to the clock time

@@ -353,6 +353,9 @@ class _Builder:
         if not self.authors and not explicit:
             b = best("byline", lambda i: i != h and self.kinds[i] not in ("boilerplate", "publisher", "image",
                                                                           "caption", "credit"))
+            head = next((idx[x.start] for x in self.layout if x.field == "headline" and x.start in idx), None)
+            if b is not None and head is not None and b < head and not self._dated_near(b):
+                b = None  # above the headline a bare name line ("Closing Bell") is a byline only beside its date
             names = self._names(b) if b is not None and p["byline"][b] >= CONFIDENT else []
             if b is not None and names:
                 self.authors = names
@@ -372,6 +375,9 @@ class _Builder:
                     self.sources["published"] = "line-score"
                     if fields[d] in ("header", "section", "boilerplate", "subheadline"):
                         self.relabel(d, "date")
+
+    def _dated_near(self, i: int) -> bool:
+        return any(find_date(self.lines[j].text) for j in (i - 1, i, i + 1) if 0 <= j < len(self.lines))
 
     def _names(self, i: int) -> list[str]:
         text = self.lines[i].text
