@@ -370,3 +370,8 @@ def test_the_photographer_credited_in_a_figure_is_no_author():
 def test_a_newsroom_byline_credits_no_person(byline):
     _, art = article_from_html(_dated_page(date_html=f"<div class='byline'>{byline}</div>"))
     assert art.authors == ()
+
+
+@pytest.mark.parametrize("lang, iso", [("en-AU", "2023-03-04"), ("en-US", "2023-04-03")])
+def test_day_order_of_a_numeric_meta_date_follows_the_page_language(lang, iso):
+    assert article_from_html(_dated_page('<meta name="date" content="04/03/2023">', lang=lang))[1].published == iso

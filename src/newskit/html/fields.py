@@ -32,8 +32,9 @@ def norm_key(s: str) -> str:
     return re.sub(r"[\W_]+", "", re.sub(r"^the ", "", lexicon.norm(s)))
 
 
-def to_iso(value) -> str | None:
-    """Return the calendar date written in a metadata value (ISO 8601, epoch seconds, or prose), else None."""
+def to_iso(value, dayfirst: bool | None = None) -> str | None:
+    """Return the calendar date written in a metadata value (ISO 8601, epoch seconds, or prose), else None; a
+    numeric day and month ("04/03/2023") in the order `dayfirst` gives (the page's language)."""
     if not isinstance(value, str):
         return None
     v = value.strip()
@@ -43,7 +44,7 @@ def to_iso(value) -> str | None:
     if re.fullmatch(r"\d{10}(?:\d{3})?", v):
         secs = int(v[:10])
         return dt.datetime.fromtimestamp(secs, dt.timezone.utc).date().isoformat()
-    found = find_date(v)
+    found = find_date(v, dayfirst)
     return found[0] if found else None
 
 
@@ -206,7 +207,7 @@ class FieldChooser:
         return None, None
 
     def published(self) -> tuple[str | None, str | None]:
-        modified = next((d for d in (to_iso(v) for v, _ in self.pm.modified) if d), None)
+        modified = next((d for d in (to_iso(v, self.dayfirst) for v, _ in self.pm.modified) if d), None)
         cands = self._stamps()
         if cands:
             iso, src, zone = self._pick_stamp(cands)
@@ -238,7 +239,7 @@ class FieldChooser:
         rest = [(v, s) for v, s in self.pm.published if s.endswith((":dateCreated", ":uploadDate"))]
         out = []
         for value, src in primary + rest:
-            iso = to_iso(value)
+            iso = to_iso(value, self.dayfirst)
             if iso:
                 out.append((iso, src, _zone(value)))
         return out
@@ -282,7 +283,7 @@ class FieldChooser:
         return to_iso(self._htmldate) if self._htmldate else None
 
     def updated(self) -> str | None:
-        return next((d for d in (to_iso(v) for v, _ in self.pm.modified) if d), None)
+        return next((d for d in (to_iso(v, self.dayfirst) for v, _ in self.pm.modified) if d), None)
 
     def authors(self) -> tuple[list[str], str | None, str | None]:
         """Return (names, source, the byline text the page shows for them or None)."""
