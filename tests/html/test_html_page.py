@@ -375,3 +375,11 @@ def test_a_newsroom_byline_credits_no_person(byline):
 @pytest.mark.parametrize("lang, iso", [("en-AU", "2023-03-04"), ("en-US", "2023-04-03")])
 def test_day_order_of_a_numeric_meta_date_follows_the_page_language(lang, iso):
     assert article_from_html(_dated_page('<meta name="date" content="04/03/2023">', lang=lang))[1].published == iso
+
+
+def test_without_a_language_the_page_s_other_dates_give_the_day_order():
+    # 15/03/2023 reads one way only: this site writes the day first, so its 04/03/2023 is 4 March.
+    html = _dated_page('<meta name="date" content="04/03/2023">').replace(
+        "</article>", "<p>Letters received by 15/03/2023 will be printed next week.</p></article>")
+    assert article_from_html(html)[1].published == "2023-03-04"
+    assert article_from_html(_dated_page('<meta name="date" content="04/03/2023">'))[1].published == "2023-04-03"

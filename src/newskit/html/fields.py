@@ -94,7 +94,9 @@ class FieldChooser:
         self._htmldate: str | None = None
         self.sources: dict = {}
         self.sites = self._site_names()
-        self.dayfirst = bool(day_first(pm.lang))
+        said = day_first(pm.lang)
+        # A page whose language does not say: the day order of the dates it shows that cannot be read both ways.
+        self.dayfirst = said if said is not None else pm.day_first
 
     @property
     def guess(self):

@@ -4,6 +4,8 @@ from __future__ import annotations
 import html
 import re
 
+from newskit.article.pubdate import day_first_habit
+
 _BYLINE_CLASS = re.compile(r"\b(?:by-?line|author|authors|writer|contributor|article-?author|story-?author|"
                            r"c-byline|byline__\w+|author-?name)\b", re.I)
 _DATE_CLASS = re.compile(r"(?:publish|posted|pubdate|dateline|article-?date|story-?date|timestamp|entry-date|"
@@ -184,4 +186,6 @@ def read_markup(tree, container, pm) -> None:  # noqa: C901, PLR0912
                                                                           '/@content')), "")
     pm.lang = lang.strip().lower().replace("_", "-")
     body = tree.find(".//body")
-    pm.shown = re.sub(r"[\W_]+", "", text_of(body if body is not None else tree).lower())
+    shown = text_of(body if body is not None else tree)
+    pm.shown = re.sub(r"[\W_]+", "", shown.lower())
+    pm.day_first = day_first_habit(shown)

@@ -38,6 +38,7 @@ class PageMeta:
     h1s: list = field(default_factory=list)            # every <h1> text of the page, the container's first
     lang: str = ""                                     # the page's language tag, lower case ("en-gb")
     shown: str = ""                                    # the page's visible text, reduced by norm_key (for lookups)
+    day_first: bool = False                            # its numeric dates that read one way only put the day first
     og_type: str | None = None
     ld_article: bool = False
     url: str | None = None
