@@ -383,3 +383,8 @@ def test_without_a_language_the_page_s_other_dates_give_the_day_order():
         "</article>", "<p>Letters received by 15/03/2023 will be printed next week.</p></article>")
     assert article_from_html(html)[1].published == "2023-03-04"
     assert article_from_html(_dated_page('<meta name="date" content="04/03/2023">'))[1].published == "2023-04-03"
+
+
+def test_a_surname_first_meta_author_is_one_person():
+    _, art = article_from_html(_dated_page('<meta name="author" content="Quill, Nora">'))
+    assert art.authors == ("Nora Quill",)

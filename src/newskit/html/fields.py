@@ -337,6 +337,8 @@ class FieldChooser:
                 raw = re.sub(r"\s*(?:\||•|·)\s*.*$", "", raw)
                 raw = re.sub(r"\S+@\S+|https?://\S+|@\w+", " ", raw)
                 raw = re.sub(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w&.' -]+$", "", raw)
+                # "Quill, Nora": a catalogue's surname-first form of one name, not two people.
+                raw = re.sub(r"^([A-Z][\w'’-]+),\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.)?)$", r"\2 \1", raw.strip())
                 cands = list(re.split(r"\s*(?:,\s*and\s+|\band\b|&|,|;|/)\s*", raw, flags=re.I))
             for c in cands:
                 name = self._one_name(c)

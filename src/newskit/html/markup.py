@@ -53,6 +53,12 @@ def _in_furniture(el) -> bool:
     return False
 
 
+def _author_link(el) -> bool:
+    """Tell whether an element links to its writer's page as rel=author says (a link's path alone is no sign: a
+    profile or people link names people the story is about, and "View all" links share the writer's path)."""
+    return el.get("rel") == "author"
+
+
 _MEDIA_TYPE = re.compile(r"image|photo|video|media", re.I)
 
 
@@ -117,6 +123,23 @@ def _figures(container) -> list[dict]:
     return figs[:30]
 
 
+def _bylines(container) -> list[str]:
+    """Return the texts of the container's byline elements and writers' links, co-authors' links as one line."""
+    bylines: list[str] = []
+    for el in container.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "img", "time"):
+            continue
+        if (_BYLINE_CLASS.search(el.get("class") or "") or _author_link(el)) and not _in_furniture(el):
+            t = text_of(el)
+            up = el.getparent()
+            links = [a for a in up.iter("a") if _author_link(a)] if _author_link(el) and up is not None else []
+            if len(links) >= 2:  # "By <a rel=author>A</a> and <a rel=author>B</a>": every co-author's link
+                t = "By " + " and ".join(text_of(a) for a in links[:6])
+            if t and len(t) <= 200 and t not in bylines:
+                bylines.append(t)
+    return bylines
+
+
 # Complexity kept: one case per kind of page element.
 def read_markup(tree, container, pm) -> None:  # noqa: C901, PLR0912
     """Add to PageMeta `pm` what visible markup offers: itemprop, <time>, <h1>, byline and dek elements, figures."""
@@ -160,17 +183,7 @@ def read_markup(tree, container, pm) -> None:  # noqa: C901, PLR0912
         cls = (el.get("class") or "") + " " + (el.get("id") or "")
         if _DATE_CLASS.search(cls) and len(text_of(el)) < 120 and not _in_furniture(el):
             pm.visible_dates.append((text_of(el), "updated" if _updated_class(cls) else "date-class"))
-    bylines = []
-    for el in container.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "img", "time"):
-            continue
-        if (_BYLINE_CLASS.search(el.get("class") or "") or el.get("rel") == "author") and not _in_furniture(el):
-            t = text_of(el)
-            up = el.getparent()
-            if el.get("rel") == "author" and up is not None and len(up.xpath('.//*[@rel="author"]')) >= 2:
-                t = text_of(up)  # "By <a rel=author>A</a> and <a rel=author>B</a>": the co-authors' line
-            if t and len(t) <= 200 and t not in bylines:
-                bylines.append(t)
+    bylines = _bylines(container)
     for t in bylines[:4]:
         pm.authors.append((t, "byline"))
     for el in container.iter():
