@@ -106,6 +106,11 @@ def test_a_bare_name_above_the_headline_beside_its_date_is_the_byline():
     assert parse("Nora Quill\nMarch 14, 2023\n\n{h}\n\n").authors == ("Nora Quill",)
 
 
+@pytest.mark.parametrize("line", ["Words: Nora Quill", "Reporter: Nora Quill", "Text: Nora Quill"])
+def test_a_labelled_byline_gives_its_author(line):
+    assert parse("{h}\n\n" + line + "\nMarch 14, 2023\n\n").authors == ("Nora Quill",)
+
+
 # --- dates -------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("line, iso", [
     ("March 14, 20233:33 PM ET", "2023-03-14"),                  # the year glued to the clock time
