@@ -8,7 +8,7 @@ from newskit import lexicon
 _SPACE = r"\s+"
 
 
-def _numbers(name: str) -> dict:
+def _numbers(name: str) -> dict[str, int | float]:
     return {w: float(v) if "." in v else int(v) for w, v in lexicon.table(name).items()}
 
 
@@ -70,7 +70,7 @@ UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?
         r"|century|millenni(?:um|a))")
 APPROX = rf"(?:{lexicon.alternation(lexicon.entries('dates/approximators'), space=_SPACE)})"
 
-def number(text: str):
+def number(text: str) -> int | float | None:
     """Return the quantity a number phrase names (int or float), or None when it is vague ("several")."""
     t = " ".join(text.lower().replace("-", " ").split())
     half = 0.0

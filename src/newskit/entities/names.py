@@ -18,7 +18,7 @@ _APOSTROPHES = "'\u2019"
 
 
 @lru_cache(maxsize=1)
-def _constants():
+def _constants() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     try:
         from nameparser.config import CONSTANTS
         titles = {t for t in CONSTANTS.titles if t.isascii()}

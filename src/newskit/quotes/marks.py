@@ -6,6 +6,7 @@ satisfies `text[start:end]` and includes its quotation marks (as PolNeAR and rea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _MARK = re.compile(r"``|''|[\u201c\u201d\u201e\u00ab\u00bb\"\u2018\u2019'`]")
@@ -19,7 +20,7 @@ _OPENING_CONTEXT = set(" \t\n([{\u2014\u2013-/:")
 class RawQuote:
     """Quotation-mark span(s): one part per paragraph; `closed` is False when the closing mark was missing."""
 
-    parts: list
+    parts: list[tuple[int, int]]
     single: bool = False
     closed: bool = True
 
@@ -36,7 +37,7 @@ def _style(mark: str) -> str:
     return "straight" if mark == '"' else "tex" if mark in ("``", "''") else "curly"
 
 
-def _lines(text: str):
+def _lines(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         yield pos, pos + len(line)
