@@ -18,11 +18,10 @@ _OPENING_CONTEXT = set(" \t\n([{\u2014\u2013-/:")
 
 @dataclass
 class RawQuote:
-    """Quotation-mark span(s): one part per paragraph; `closed` is False when the closing mark was missing."""
+    """Quotation-mark span(s): one part per paragraph."""
 
     parts: list[tuple[int, int]]
     single: bool = False
-    closed: bool = True
 
     @property
     def start(self) -> int:
@@ -86,7 +85,6 @@ def find_quote_marks(text: str) -> list[RawQuote]:  # noqa: C901, PLR0912, PLR09
                 outer = (k, _style(lead))  # the paragraph reopens the quotation: it continues
                 marks = [(p, m) for p, m in marks if p != k]
             else:
-                pending.closed = False
                 quotes.append(pending)
                 pending = None
         for pos, mark in marks:
@@ -117,7 +115,7 @@ def find_quote_marks(text: str) -> list[RawQuote]:  # noqa: C901, PLR0912, PLR09
                 end = pos
                 while end > outer[0] and text[end - 1].isspace():
                     end -= 1
-                quotes.append(RawQuote([(outer[0], end)], closed=False))
+                quotes.append(RawQuote([(outer[0], end)]))
                 outer, nested = (pos, style), None
                 continue
             if kind in ("open", "either"):
@@ -139,7 +137,6 @@ def find_quote_marks(text: str) -> list[RawQuote]:  # noqa: C901, PLR0912, PLR09
             else:
                 pending = RawQuote([part])
     if pending is not None:
-        pending.closed = False
         quotes.append(pending)
     quotes.sort(key=lambda q: q.start)
     return [q for q in quotes if q.end - q.start > 2]
