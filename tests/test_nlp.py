@@ -61,3 +61,14 @@ def test_doc_text_is_the_docs_text_and_a_wrong_remembered_text_is_refused(nlp):
     remember_text(other, "too short")  # its tokens span more characters: not taken
     assert doc_text(other) == other.text
     assert doc_text(doc) == doc.text
+
+
+def test_titles_and_months_with_a_dot_do_not_end_a_sentence(nlp):
+    texts = ['"It is over," Sgt. Tom Baird told reporters on Sept. 4.',
+             "Critics including Lt. Ann Lee said the rules, due Sept. 30, were rushed.",
+             "On Sept. 11 Sen. Jane Roe said the memorial would stay open."]
+    for text in texts:
+        assert [s.text for s in nlp(text).sents] == [text]
+    # A month's dot before a new sentence still ends the first one.
+    doc = nlp("The vote will come in Sept. The House disagreed.")
+    assert [s.text for s in doc.sents] == ["The vote will come in Sept.", "The House disagreed."]

@@ -4,6 +4,20 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newskit import lexicon
+
+
+def keep_abbreviations(tokenizer) -> None:
+    """Make `tokenizer` keep titles and month names with their dot ("Sgt.", "Lt.", "Sept."), as it already keeps
+    "Sen." and "Gov.": split into a word and a full stop, the parser ends a sentence there and cuts a quote or an
+    event from its speaker ("... Sgt." / "Tom Baird said ...")."""
+    from spacy.symbols import ORTH
+
+    for word in lexicon.words("sentence_abbreviations"):
+        for form in (word.capitalize() + ".", word.upper() + "."):
+            if len(tokenizer(form)) > 1:
+                tokenizer.add_special_case(form, [{ORTH: form}])
+
 
 def _break_lines(doc: Doc) -> Doc:
     """Start a sentence at every line start, unless a single newline is followed by a lowercase word (wrapped text).

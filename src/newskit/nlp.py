@@ -132,7 +132,7 @@ def load(name: str | None = None, components: tuple[str, ...] | None = None):
     entities are needed, its CoNLL-2003 recognizer."""
     import spacy
 
-    from newskit import components as _register  # noqa: F401  (registers the newskit_* factories)
+    from newskit import components as _register  # registers the newskit_* factories
 
     name = model_name(name)
     try:
@@ -146,6 +146,7 @@ def load(name: str | None = None, components: tuple[str, ...] | None = None):
             if pipe not in keep:
                 nlp.disable_pipe(pipe)
     if not isinstance(nlp.tokenizer, GuardedTokenizer):
+        _register.keep_abbreviations(nlp.tokenizer)
         nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     speed_up_attribute_ruler(nlp)
     if "newskit_lines" not in nlp.pipe_names:
