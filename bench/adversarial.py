@@ -61,6 +61,37 @@ def cases() -> list[tuple[str, str, str, str]]:
     ]
 
 
+def _many_dates(n: int) -> str:
+    months = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+    return " ".join(f"{months[i % 12]} {i % 28 + 1}, {1990 + i % 30};" for i in range(n)) + "\n"
+
+
+def _long_conll(size: int) -> str:
+    """Return one CoNLL-2003 document of about `size` bytes: every sentence names a person, a firm and a place."""
+    lines = ["-DOCSTART- -X- -X- O", ""]
+    total, i = 0, 0
+    while total < size:
+        sent = [(f"Anna{i % 97}", "NNP", "I-NP", "B-PER"), (f"Berg{i % 89}", "NNP", "I-NP", "I-PER"),
+                ("of", "IN", "I-PP", "O"), (f"Acme{i % 83}", "NNP", "I-NP", "B-ORG"), ("visited", "VBD", "I-VP", "O"),
+                (f"Oslo{i % 79}", "NNP", "I-NP", "B-LOC"), ("on", "IN", "I-PP", "O"), ("Monday", "NNP", "I-NP", "O"),
+                (".", ".", "O", "O")]
+        block = "\n".join(" ".join(t) for t in sent) + "\n"
+        lines.append(block)
+        total += len(block) + 1
+        i += 1
+    return "\n".join(lines)
+
+
+def scale_cases() -> list[tuple[str, list[str], str, str, float]]:
+    """Return (name, newskit arguments before the file, file suffix, content, time budget s) for inputs whose
+    cost must stay linear in their size: many dates in one article, many mentions in one gold document."""
+    return [
+        ("dates: 50,000 in one article", ["dates", "--jsonl", "--workers", "1"], ".txt", _many_dates(50_000), 30.0),
+        ("eval: one 3.8 MB CoNLL document", ["eval", "--format", "conll", "--json"], ".conll",
+         _long_conll(3_800_000), 60.0),
+    ]
+
+
 def measure(argv: list[str], out_path: Path, budget_s: float, budget_mb: float, clock: str = "wall") -> dict:
     """Run argv with stdout to a file; return seconds, peak RSS MB, exit code and whether the budget was kept."""
     import psutil
@@ -155,6 +186,19 @@ def main() -> None:
         print(f"{name:52} {size / 1024:7.0f}K {res['s']:6.1f}s {res['cpu']:6.1f}s {res['mb']:6.0f}MB "
               f"{out.stat().st_size / 2**20:8.2f}M"
               f"  {'ok  ' if ok else 'FAIL'} {desc}", flush=True)
+    for name, command, suffix, content, budget_s in scale_cases():
+        if args.only and not any(o in name for o in args.only):
+            continue
+        src = tmp / f"scale{len(name)}{suffix}"
+        src.write_text(content, encoding="utf-8")
+        out = tmp / f"scale{len(name)}.out"
+        res = measure([PY, "-m", "newskit", *command, str(src)], out, budget_s, args.budget_mb, args.clock)
+        ok = not res["killed"] and res["rc"] == 0 and "Traceback" not in res["stderr"]
+        desc = f"killed (over {res['killed']} budget)" if res["killed"] else f"exit {res['rc']}"
+        failed += not ok
+        print(f"{name:52} {src.stat().st_size / 1024:7.0f}K {res['s']:6.1f}s {res['cpu']:6.1f}s {res['mb']:6.0f}MB "
+              f"{out.stat().st_size / 2**20:8.2f}M  {'ok  ' if ok else 'FAIL'} {desc} (budget {budget_s:.0f} s)",
+              flush=True)
     print(f"{failed} case(s) over budget or unclean" if failed else "every case within budget")
     sys.exit(1 if failed else 0)
 
