@@ -91,7 +91,7 @@ def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> dict[
     if tasks & {"dates", "events"}:
         from newskit.dates.extract import extract_dates
 
-        dates = extract_dates(doc, article.published)
+        dates = extract_dates(doc, article.published, article)
     if "quotes" in tasks:
         from newskit.quotes.extract import extract_quotes
 

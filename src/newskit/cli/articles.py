@@ -72,10 +72,12 @@ def _noting(records, notes: list[str]):
 
 def _ordered(rec: dict, view_options: dict) -> dict:
     """Apply --sort value / --timeline to the record itself, so every output mode shows the same order."""
+    from newskit.dates.timex import sort_key  # the one calendar order: a week by its first day
+
     if view_options.get("sort") == "value" and rec.get("dates"):
-        rec["dates"] = sorted(rec["dates"], key=lambda d: d.get("value") or "~")
+        rec["dates"] = sorted(rec["dates"], key=lambda d: sort_key(d.get("value")))
     if view_options.get("timeline") and rec.get("events"):
-        rec["events"] = sorted(rec["events"], key=lambda e: (e.get("when") or {}).get("value") or "~")
+        rec["events"] = sorted(rec["events"], key=lambda e: sort_key((e.get("when") or {}).get("value")))
     return rec
 
 

@@ -7,6 +7,7 @@ what "that week" or "a day earlier" refer to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -91,9 +92,9 @@ def _windows(text: str) -> dict[tuple, list[tuple[int, int]]]:
 
 
 def _context(text: str, start: int, end: int, anchor, tense, ref, present: bool = False,
-             history: tuple[str, ...] = ()) -> Context:
+             recent: dict[str, str] | None = None) -> Context:
     return Context(anchor=anchor, tense=tense, ref=ref, before=text[max(0, start - _WINDOW):start],
-                   after=text[end:end + _WINDOW], present=present, history=history)
+                   after=text[end:end + _WINDOW], present=present, recent=dict(recent or {}))
 
 
 def find(text: str, anchor=None) -> list[Found]:
@@ -108,15 +109,22 @@ def find(text: str, anchor=None) -> list[Found]:
                 if m.end() > m.start():
                     cands.append(Found(_start(name, m), m.end(), name, m))
     cands.sort(key=lambda c: (c.start - c.end, c.start))
+    # The spans taken never overlap, so ordered by start they are ordered by end too: the one taken span a
+    # candidate can overlap first is the first that ends after the candidate starts (a bisection, not a scan).
+    starts: list[int] = []
+    ends: list[int] = []
     taken: list[Found] = []
     for c in cands:
-        if any(c.start < t.end and t.start < c.end for t in taken):
+        i = bisect_right(ends, c.start)
+        if i < len(starts) and starts[i] < c.end:
             continue
         ctx = _context(text, c.start, c.end, probe_anchor, None, timex.day(probe_anchor))
         if _apply(c, ctx) is None:
             continue
-        taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        taken.insert(i, c)
+    return taken
 
 
 def _apply(found: Found, ctx: Context):
@@ -136,11 +144,11 @@ def resolve_all(text: str, anchor=None, tenses=None, found=None, present=None) -
     `present` holds the spans that hang from a finite present verb ("is on September 5")."""
     anchor = timex.as_date(anchor)
     out, ref = [], None
-    history: list[str] = []
+    recent: dict[str, str] = {}
     for f in (found if found is not None else find(text, anchor)):
         tense = (tenses or {}).get((f.start, f.end))
         ctx = _context(text, f.start, f.end, anchor, tense, ref, (f.start, f.end) in (present or ()),
-                       tuple(history))
+                       recent)
         res = _apply(f, ctx)
         if res is None:
             continue
@@ -151,7 +159,9 @@ def resolve_all(text: str, anchor=None, tenses=None, found=None, present=None) -
                                anchored=not (anchor is None and ctx.used_anchor)))
         if typ in ("DATE", "TIME") and _is_reference(value) and not _COMPARATIVE.search(f.match.group(0)):
             ref = value
-            history.append(value)
+            gran = timex.granularity(value)
+            if gran:
+                recent[gran] = value
     return out
 
 
@@ -277,10 +287,28 @@ def _states_now(doc, start: int, end: int) -> bool:
     return tok.tag_ in ("VBZ", "VBP")
 
 
-def extract_dates(doc, anchor=None) -> list[DateMention]:
-    """Return the temporal expressions of `doc` as DateMention objects, resolved against `anchor`."""
+def _outside(found: list[Found], spans) -> list[Found]:
+    """Return the expressions that start outside every one of `spans` (objects with start and end)."""
+    spans = sorted((s.start, s.end) for s in spans)
+    if not spans:
+        return found
+    starts = [a for a, _ in spans]
+    out = []
+    for f in found:
+        i = bisect_right(starts, f.start) - 1
+        if i < 0 or f.start >= spans[i][1]:
+            out.append(f)
+    return out
+
+
+def extract_dates(doc, anchor=None, article=None) -> list[DateMention]:
+    """Return the temporal expressions of `doc` as DateMention objects, resolved against `anchor`. Given the
+    `article`, dates in its page furniture (a copyright line, related-story headlines) are left out: they date
+    other pages, and would otherwise become the reference point of the article's next relative date."""
     text = doc_text(doc)
     found = find(text, anchor)
+    if article is not None:
+        found = _outside(found, article.boilerplate)
     tenses = {(f.start, f.end): _tense_of(doc, f.start, f.end) for f in found}
     present = {(f.start, f.end) for f in found if tenses[(f.start, f.end)] == PRESENT
                and _states_now(doc, f.start, f.end)}
