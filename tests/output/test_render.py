@@ -65,3 +65,13 @@ def test_quotes_view_tells_scare_quotes_and_paraphrase_from_direct_speech():
     rows = [line for line in console.export_text().splitlines() if "The ministry" in line]
     assert "(scare)" in rows[1] and "(indirect)" in rows[2]
     assert "(" not in rows[0]
+
+
+def test_event_gist_says_a_trigger_once_when_the_participant_name_repeats_it():
+    from newskit.output.render import event_summary
+
+    names = {"E1": "Halvorsen Robotics", "E2": "Acquire Brightline Sensors", "E3": "Brightline Sensors"}
+    ev = {"trigger": {"text": "Acquire"}, "who": [], "whom": ["E2"], "what": []}
+    assert event_summary(ev, names) == "Acquire Brightline Sensors"
+    ev = {"trigger": {"text": "acquire"}, "who": ["E1"], "whom": ["E3"], "what": []}
+    assert event_summary(ev, names) == "Halvorsen Robotics acquire Brightline Sensors"

@@ -391,3 +391,14 @@ def test_control_and_bidi_characters_in_ids_are_not_written_raw():
     sid = "in/evil\u202eLMTH\x00.txt"
     page = render_index([("", sid, {"id": sid, "error": {"code": "empty", "message": "empty article"}})])
     assert "\u202e" not in page and "\x00" not in page and "in/evil\ufffdLMTH\ufffd.txt" in page
+
+
+def test_header_shows_a_labelled_date_line_once():
+    text = "Library to reopen\nPublished 12 November 2023\nThe library reopens on Monday.\n"
+    rec = record_for(text, [(45, 75)])
+    start = text.index("Published")
+    rec["article"].update(headline="Library to reopen", published="2023-11-12",
+                          layout=[{"field": "date", "start": start, "end": start + 26}])
+    page = render_report(rec, text)
+    assert "Published Published" not in re.sub(r"<[^>]+>", " ", page).replace("  ", " ")
+    assert "12 November 2023" in page

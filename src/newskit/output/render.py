@@ -181,7 +181,10 @@ def event_summary(ev: dict, names: dict) -> str:
     """Return "who trigger whom @ where (per reporter)" for an event dict: a readable one-line gist."""
     def ids(key):
         return ", ".join(names.get(i, i) for i in ev.get(key) or [])
-    out = " ".join(x for x in (ids("who"), (ev.get("trigger") or {}).get("text", ""), ids("whom"), ids("what")) if x)
+    trigger, whom = (ev.get("trigger") or {}).get("text", ""), ids("whom") or ids("what")
+    if trigger and whom.lower().startswith(trigger.lower() + " "):
+        trigger = ""  # a participant named from the trigger on ("Acquire Brightline Sensors"): say it once
+    out = " ".join(x for x in (ids("who"), trigger, ids("whom"), ids("what")) if x)
     if ev.get("where"):
         out += f" @ {ids('where')}"
     if ev.get("reported_by"):
