@@ -62,8 +62,11 @@ def cases() -> list[tuple[str, str, str, str]]:
 
 
 def _many_dates(n: int) -> str:
+    """Return one line of `n` dates, as densely as prose allows: a day, a year, a weekday in turn."""
     months = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
-    return " ".join(f"{months[i % 12]} {i % 28 + 1}, {1990 + i % 30};" for i in range(n)) + "\n"
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    forms = [lambda i: f"{months[i % 12]} {i % 28 + 1}", lambda i: str(1950 + i % 70), lambda i: days[i % 5]]
+    return "; ".join(forms[i % 3](i) for i in range(n)) + ".\n"
 
 
 def _long_conll(size: int) -> str:

@@ -109,22 +109,19 @@ def find(text: str, anchor=None) -> list[Found]:
                 if m.end() > m.start():
                     cands.append(Found(_start(name, m), m.end(), name, m))
     cands.sort(key=lambda c: (c.start - c.end, c.start))
-    # The spans taken never overlap, so ordered by start they are ordered by end too: the one taken span a
-    # candidate can overlap first is the first that ends after the candidate starts (a bisection, not a scan).
-    starts: list[int] = []
-    ends: list[int] = []
+    # One mark per character taken: a candidate overlaps a longer expression already taken exactly when its own
+    # stretch holds a mark (a look at its few characters, not at every span taken).
+    marks = bytearray(len(text))
     taken: list[Found] = []
     for c in cands:
-        i = bisect_right(ends, c.start)
-        if i < len(starts) and starts[i] < c.end:
+        if marks.find(1, c.start, c.end) >= 0:
             continue
         ctx = _context(text, c.start, c.end, probe_anchor, None, timex.day(probe_anchor))
         if _apply(c, ctx) is None:
             continue
-        starts.insert(i, c.start)
-        ends.insert(i, c.end)
-        taken.insert(i, c)
-    return taken
+        marks[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
 
 
 def _apply(found: Found, ctx: Context):
