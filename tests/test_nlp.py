@@ -52,17 +52,6 @@ def test_default_pipeline_splits_at_line_breaks(nlp):
     assert nlp.meta["name"].startswith("core_web_sm") and nlp.meta["version"] == "3.8.0"
 
 
-def test_doc_text_is_the_docs_text_and_a_wrong_remembered_text_is_refused(nlp):
-    from newskit.nlp import doc_text, remember_text
-
-    doc = nlp.make_doc("Putin met Kim.\n\nThey talked.")
-    assert doc_text(doc) == doc.text
-    other = nlp.make_doc("Something else entirely, longer.")
-    remember_text(other, "too short")  # its tokens span more characters: not taken
-    assert doc_text(other) == other.text
-    assert doc_text(doc) == doc.text
-
-
 def test_titles_and_months_with_a_dot_do_not_end_a_sentence(nlp):
     texts = ['"It is over," Sgt. Tom Baird told reporters on Sept. 4.',
              "Critics including Lt. Ann Lee said the rules, due Sept. 30, were rushed.",
