@@ -258,3 +258,13 @@ def test_dates_in_page_furniture_are_left_out(nlp):
     assert [d.text for d in found] == ["Monday", "Friday"]
     # without the article's layout every date of the text is read
     assert "2023" in [d.text for d in extract_dates(nlp(text), "2024-01-10")]
+
+
+def test_a_date_inside_an_outer_furniture_span_is_left_out_when_a_shorter_span_nests_in_it():
+    from newskit.dates.extract import _outside, find
+    from newskit.record import Span
+
+    text = "Related stories: Pier shut on Monday (from 2019) and more on Friday. Open on Tuesday."
+    found = find(text, "2024-01-10")
+    outer, inner = Span(0, 68, text[:68]), Span(38, 47, text[38:47])
+    assert [f.match.group(0) for f in _outside(found, [outer, inner])] == ["Tuesday"]

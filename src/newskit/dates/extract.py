@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 
 from newskit import lexicon
 from newskit.dates import timex
@@ -291,10 +292,11 @@ def _outside(found: list[Found], spans) -> list[Found]:
     if not spans:
         return found
     starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest end of the spans starting up to here
     out = []
     for f in found:
         i = bisect_right(starts, f.start) - 1
-        if i < 0 or f.start >= spans[i][1]:
+        if i < 0 or f.start >= reach[i]:
             out.append(f)
     return out
 
