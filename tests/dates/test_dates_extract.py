@@ -238,9 +238,17 @@ def test_comparisons_halves_rates_programmes_and_mornings(nlp, text, expected):
     ("The two clubs meet at the Valley on Saturday.", "2023-10-28"),
     ("The final is on Sunday.", "2023-10-29"),
     ("The hospital is opening its new wing on Monday.", "2023-10-30"),
+    # previews whose verb the tagger reads as a noun or an infinitive ("host", "face", "take on")
+    ("Fulham host Crystal Palace on Saturday.", "2023-10-28"),
+    ("Arsenal face Tottenham on Sunday in the derby.", "2023-10-29"),
+    ("Manchester United take on Everton on Saturday.", "2023-10-28"),
     # the past tense keeps the day behind
     ("The brewer reported its results on Thursday.", "2023-10-19"),
     ("The two clubs met at the Valley on Saturday.", "2023-10-21"),
+    ("Fulham hosted Crystal Palace on Saturday.", "2023-10-21"),
+    # a verbless caption stays behind; plural nouns after a name are no verb ("Apple shares")
+    ("Apple shares on Monday.", "2023-10-23"),
+    ("Protesters in the square on Tuesday.", "2023-10-24"),
 ])
 def test_present_tense_plans_look_ahead_to_the_weekday(nlp, sentence, expected):
     assert [d.value for d in extract_dates(nlp(sentence), "2023-10-25")] == [expected]
@@ -268,3 +276,9 @@ def test_a_date_inside_an_outer_furniture_span_is_left_out_when_a_shorter_span_n
     found = find(text, "2024-01-10")
     outer, inner = Span(0, 68, text[:68]), Span(38, 47, text[38:47])
     assert [f.match.group(0) for f in _outside(found, [outer, inner])] == ["Tuesday"]
+
+
+def test_the_same_period_of_the_previous_year_is_a_year_back_without_a_word_of_comparison(nlp):
+    text = "Sales doubled in the third quarter, well above the profit of the same period of the previous year."
+    found = {d.text: d.value for d in extract_dates(nlp(text), "2023-10-25")}
+    assert found["the third quarter"] == "2023-Q3" and found["the same period"] == "2022-Q3"

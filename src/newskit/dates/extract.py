@@ -283,7 +283,24 @@ def _states_now(doc, start: int, end: int) -> bool:
     if auxes:
         return all(a.tag_ in ("VBZ", "VBP", "VBG") for a in auxes) and any(a.tag_ in ("VBZ", "VBP") for a in auxes) \
             and tok.tag_ in ("VBG", "VBN")  # "is held", "is being held", "are meeting"
-    return tok.tag_ in ("VBZ", "VBP")
+    # A base form with a subject of its own is a present verb the tagger took for an infinitive ("Manchester United
+    # take on Everton on Saturday").
+    return tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and any(c.dep_ == "nsubj" for c in tok.children))
+
+
+def _verb_mistagged(doc, start: int, end: int) -> bool:
+    """Return True when the expression's sentence has no verb in the parse but a bare lowercase word between two
+    names before it: "Chelsea host Aston Villa on Saturday", "Arsenal face Spurs on Sunday" (the tagger takes the
+    verb of a sports or results preview for a noun). That word is a present verb with a plural subject."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span.sent
+    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    return any(t.is_lower and t.is_alpha and t.pos_ == "NOUN" and not t.text.endswith("s") and t.i > sent.start
+               and t.i + 1 < span.start and doc[t.i - 1].text[:1].isupper() and doc[t.i + 1].pos_ in ("PROPN", "DET")
+               for t in doc[sent.start:span.start])
 
 
 def _outside(found: list[Found], spans) -> list[Found]:
@@ -312,4 +329,8 @@ def extract_dates(doc, anchor=None, article=None) -> list[DateMention]:
     tenses = {(f.start, f.end): _tense_of(doc, f.start, f.end) for f in found}
     present = {(f.start, f.end) for f in found if tenses[(f.start, f.end)] == PRESENT
                and _states_now(doc, f.start, f.end)}
+    for f in found:
+        if tenses[(f.start, f.end)] is None and _verb_mistagged(doc, f.start, f.end):
+            tenses[(f.start, f.end)] = PRESENT
+            present.add((f.start, f.end))
     return resolve_all(text, anchor, tenses, found, present)

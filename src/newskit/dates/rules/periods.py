@@ -31,6 +31,7 @@ _MATCH = re.compile(rf"\b(?:{lexicon.alternation(lexicon.words('dates/match_word
 # "the same period" compares with a year earlier only after a word of comparison ("up from $2m in the same period");
 # "costs rose over the same period" is the period just named.
 _COMPARED = re.compile(r"\b(?:from|compared|versus|vs|against|than)\b[^.;]*$", re.I)
+_OF_LAST_YEAR = re.compile(r"\s+(?:of|in)\s+the\s+(?:last|previous|prior|preceding)\s+year\b", re.I)
 
 
 # Complexity kept: one case per unit and direction of a relative period.
@@ -160,8 +161,9 @@ def _quarter(m, ctx):  # noqa: C901, PLR0912
         return None
     gran = "H" if unit == "half" else "Q"
     a = ctx.today()
+    same_a_year_back = "same" in mods and bool(_COMPARED.search(ctx.before) or _OF_LAST_YEAR.match(ctx.after))
     back = -1 if ("year earlier" in mods or "year ago" in mods or m.group("ago") or "corresponding" in mods
-                  or "comparable" in mods or ("same" in mods and _COMPARED.search(ctx.before))) else 0
+                  or "comparable" in mods or same_a_year_back) else 0
     if unit == "half":
         n = ords[0] if ords else 2
     elif ords:
