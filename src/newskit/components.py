@@ -208,9 +208,9 @@ class GuardedTokenizer:
 
 
 def prepare(nlp: Language, *, with_ner: bool = True) -> Language:
-    """Make any spaCy pipeline newskit's (in place, and again is harmless): the guarded tokenizer, the compiled
-    attribute ruler, the line splitter before the parser and, with `with_ner`, newskit's recognizer and its merge
-    into doc.ents after `ner`. Returns `nlp`."""
+    """Make any spaCy pipeline newskit's (in place, and again is harmless): the guarded tokenizer, which keeps titles
+    and month names with their dot (keep_abbreviations), the compiled attribute ruler, the line splitter before the
+    parser and, with `with_ner`, newskit's recognizer and its merge into doc.ents after `ner`. Returns `nlp`."""
     if not isinstance(nlp.tokenizer, GuardedTokenizer):
         keep_abbreviations(nlp.tokenizer)
         nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
