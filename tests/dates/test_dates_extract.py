@@ -246,6 +246,8 @@ def test_comparisons_halves_rates_programmes_and_mornings(nlp, text, expected):
     ("The brewer reported its results on Thursday.", "2023-10-19"),
     ("The two clubs met at the Valley on Saturday.", "2023-10-21"),
     ("Fulham hosted Crystal Palace on Saturday.", "2023-10-21"),
+    # a verb whose past is its present, after a singular noun, is the past ("hurt", not "hurts")
+    ("Weakness in bank shares hurt the index on Friday.", "2023-10-20"),
     # a verbless caption stays behind; plural nouns after a name are no verb ("Apple shares")
     ("Apple shares on Monday.", "2023-10-23"),
     ("Protesters in the square on Tuesday.", "2023-10-24"),

@@ -283,9 +283,12 @@ def _states_now(doc, start: int, end: int) -> bool:
     if auxes:
         return all(a.tag_ in ("VBZ", "VBP", "VBG") for a in auxes) and any(a.tag_ in ("VBZ", "VBP") for a in auxes) \
             and tok.tag_ in ("VBG", "VBN")  # "is held", "is being held", "are meeting"
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.tag_ in ("VBP", "VB") and any(c.tag_ == "NN" for c in subjects):
+        return False  # "weakness hurt the index on Friday": a singular noun's present would be "hurts", so a past
     # A base form with a subject of its own is a present verb the tagger took for an infinitive ("Manchester United
     # take on Everton on Saturday").
-    return tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and any(c.dep_ == "nsubj" for c in tok.children))
+    return tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and bool(subjects))
 
 
 def _verb_mistagged(doc, start: int, end: int) -> bool:
