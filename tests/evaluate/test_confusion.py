@@ -77,7 +77,7 @@ def test_indexed_matching_equals_a_full_scan_on_nested_and_tied_spans():
         spans = []
         for _ in range(rng.randint(0, 30)):
             a = rng.randint(0, 200)
-            spans.append((a, a + rng.choice((1, 2, 5, 9, 40)), rng.choice(("PER", "LOC", "ORG"))))
+            spans.append((a, a + rng.choice((1, 2, 5, 9, 40, 300)), rng.choice(("PER", "LOC", "ORG"))))
         index = _Spans(spans)
         for _ in range(20):
             a = rng.randint(0, 220)
@@ -93,3 +93,12 @@ def test_confusion_of_a_long_document_counts_every_mention_once():
         mentions.append({"start": start, "end": start + (8 if i % 2 else 5), "text": "x"})
     c = confusion([(gold, {"entities": [{"type": "person", "mentions": mentions}]})], ("PER", "LOC", "ORG"))
     assert c["table"]["PER"]["PER"] == 5_000 and c["partial"]["PER"] == 2_500
+
+
+def test_one_huge_span_does_not_make_every_match_a_full_scan():
+    from newskit.evaluate.confusion import _Spans
+
+    spans = [(0, 1_000_000, "PER")] + [(i * 10, i * 10 + 4, "LOC") for i in range(10_000)]
+    index = _Spans(spans)
+    near = index.near((50_000, 50_004))
+    assert near[0] == spans[0] and (50_000, 50_004, "LOC") in near and len(near) < 40
