@@ -1,0 +1,34 @@
+"""`newskit link`: resolve entity keys across a set of records."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from newskit.cli.app import cli
+from newskit.cli.options import Failure
+from newskit.errors import NewskitError
+
+
+@cli.command("link")
+@click.argument("records", metavar="RECORDS.jsonl|-", default="-")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def link_command(records, debug):
+    """Rewrite every entity's `key` to its identity across all the records read (the output of any article
+    command, --jsonl): "Obama" keyed as "Barack Obama", "GM" as "General Motors", one type per name.
+
+    Reads the records twice (stdin is kept in a temporary file) and holds one line per distinct name in memory,
+    never the records; records it need not change, error records among them, are written as they were read.
+    """
+    from newskit.identity import link_file
+
+    try:
+        link_file(records, sys.stdout)
+    except FileNotFoundError:
+        raise Failure(f"{records}: no such file") from None
+    except UnicodeDecodeError:
+        raise Failure(f"{records}: not UTF-8 text") from None
+    except (NewskitError, OSError) as exc:
+        if debug:
+            raise
+        raise Failure(str(exc)) from None
