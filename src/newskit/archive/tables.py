@@ -15,7 +15,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
                  ("error_message", "str")),
     "entities": (("article_id", "str"), ("entity_id", "str"), ("name", "str"), ("type", "str"), ("label", "str"),
                  ("aliases", "list"), ("titles", "list"), ("count", "int"), ("salience", "float"),
-                 ("role", "str")),
+                 ("role", "str"), ("key", "str")),
     "mentions": (("article_id", "str"), ("entity_id", "str"), ("start", "int"), ("end", "int"), ("text", "str")),
     "dates": (("article_id", "str"), ("date_index", "int"), ("start", "int"), ("end", "int"), ("text", "str"),
               ("type", "str"), ("value", "str"), ("anchored", "bool")),
@@ -60,7 +60,8 @@ def rows(record: dict, text: str | None = None) -> dict[str, list[dict]]:
     for e in record.get("entities") or []:
         out["entities"].append({"article_id": rid, "entity_id": e["id"], "name": e["name"], "type": e["type"],
                                 "label": e.get("label"), "aliases": e.get("aliases"), "titles": e.get("titles"),
-                                "count": e.get("count"), "salience": e.get("salience"), "role": e.get("role")})
+                                "count": e.get("count"), "salience": e.get("salience"), "role": e.get("role"),
+                                "key": e.get("key")})
         out["mentions"] += [{"article_id": rid, "entity_id": e["id"], "start": m["start"], "end": m["end"],
                              "text": m["text"]} for m in e.get("mentions") or []]
     for i, d in enumerate(record.get("dates") or []):
