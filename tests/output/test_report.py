@@ -217,6 +217,25 @@ def test_index_lists_articles_and_failures():
     assert "empty article [empty]" in page and "in/b.txt" in page
 
 
+def test_index_lists_who_is_named_across_the_articles():
+    def rec(headline, *ents):
+        r = {"id": headline, "article": {"headline": headline},
+             "entities": [{"id": f"E{i}", "name": n, "type": t, "aliases": list(a), "count": 1, "salience": 0.5}
+                          for i, (n, t, *a) in enumerate(ents, 1)]}
+        return report.summary(r)
+
+    items = [("one.html", "1", rec("Mill reopens", ("Tessa Okafor", "person"), ("Rennick Mills Ltd", "organization",
+                                                                                  "RML"))),
+             ("two.html", "2", rec("Union signs", ("Okafor", "person"), ("RML", "organization"), ("Leeds", "place"))),
+             ("three.html", "3", rec("Exports up", ("Tessa Okafor", "person")))]
+    page = render_index(items)
+    people = page.index("People")
+    assert page.index("<b>Tessa Okafor</b> <span class=\"facts\">3 articles</span>") > people
+    assert '<a href="two.html">Union signs</a>' in page[people:page.index('<ul class="index-list">')]
+    assert "<b>Rennick Mills Ltd</b> <span class=\"facts\">2 articles</span>" in page
+    assert "<b>Okafor</b>" not in page
+
+
 def test_page_names_are_safe_and_unique():
     taken = {"index.html"}
     assert report.page_name("dir/a b.txt", taken) == "a-b.html"

@@ -8,7 +8,7 @@ from newskit.evaluate.confusion import confusion, per_type
 from newskit.io.inputs import Source
 from newskit.pipeline import analyze
 
-FORMATS = ("meantime", "conll", "timeml")
+FORMATS = ("meantime", "crossdoc", "conll", "timeml")
 
 
 def guess_format(path: str) -> str:
@@ -27,7 +27,7 @@ def _read(fmt: str, path: str) -> list:
         from .timeml import read_timeml, read_timeml_dir
 
         return _named(read_timeml_dir, path) if os.path.isdir(path) else [_named(read_timeml, path)]
-    if fmt == "meantime":
+    if fmt in ("meantime", "crossdoc"):
         from .meantime import read_meantime, read_meantime_dir
 
         return _named(read_meantime_dir, path) if os.path.isdir(path) else [_named(read_meantime, path)]
@@ -53,7 +53,7 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
     for path in paths:
         kind = fmt or guess_format(path)
         docs = _read(kind, path)
-        dated = kind in ("timeml", "meantime")
+        dated = kind in ("timeml", "meantime", "crossdoc")
         tasks = ("parse", "dates") if kind == "timeml" else ("parse", "entities", "dates")
         sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
         records = analyze(sources, tasks, model=model, workers=workers)
@@ -67,6 +67,10 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
             from .timeml import score_dates
 
             out["dates"] = score_dates([(d.gold, r.get("dates", [])) for d, r in pairs])
+        elif kind == "crossdoc":
+            from .crossdoc import score_identity
+
+            out["identity"] = score_identity([(d, r) for d, r in pairs])
         elif kind == "meantime":
             from .meantime import score_entities
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -159,8 +160,9 @@ def summary(record: Record) -> Record:
     if "error" in record:
         return {"id": record.get("id"), "error": record["error"]}
     a = record.get("article") or {}
-    ents = [{"name": e.get("name"), "type": e.get("type"), "count": e.get("count", 0),
-             "salience": e.get("salience", 0)} for e in record.get("entities") or []]
+    ents = [{"id": e.get("id"), "name": e.get("name"), "type": e.get("type"), "key": e.get("key"),
+             "aliases": e.get("aliases") or [], "count": e.get("count", 0), "salience": e.get("salience", 0)}
+            for e in record.get("entities") or []]
     return {"id": record.get("id"),
             "article": {k: a.get(k) for k in ("headline", "subheadline", "authors", "publisher", "published")},
             "entities": ents, "events": [{}] * len(record.get("events") or []),
@@ -202,7 +204,50 @@ def render_index(items: list[tuple[str, str, Record]]) -> str:
     rows = [_index_row(href, label, rec) for href, label, rec in items]
     ok = sum(1 for r in rows if "error" not in r)
     return _render("index.html.j2", title=f"newskit report — {_plural(ok, 'article')}", articles=_plural(ok, "article"),
-                   failed=_plural(len(rows) - ok, "input") if len(rows) > ok else "", rows=rows)
+                   failed=_plural(len(rows) - ok, "input") if len(rows) > ok else "", rows=rows,
+                   archive=archive_top(items, rows))
+
+
+# How many people, organizations and places the index lists, and how many articles it links for each.
+TOP_PER_TYPE = 10
+LINKS_PER_NAME = 8
+
+
+def archive_top(items: list[tuple[str, str, Record]], rows: list[Record]) -> list[Record]:
+    """Return the people, organizations and places named across the articles, keys resolved as `newskit link`
+    does, most articles first: one column per type, each name with its article count and the articles' links."""
+    from newskit.identity import NameTable
+
+    table = NameTable()
+    for _, _, rec in items:
+        if "error" not in rec:
+            table.add(rec)
+    final = table.resolve()
+    named: dict[str, dict] = {}
+    for (href, _, rec), row in zip(items, rows, strict=True):
+        if "error" in rec:
+            continue
+        for key in dict.fromkeys(final.get(k, k) for k in map(_key_of, rec.get("entities") or [])):
+            named.setdefault(key, {"names": Counter(), "links": []})["links"].append((href, row["title"]))
+        for e in rec.get("entities") or []:
+            key = _key_of(e)
+            named[final.get(key, key)]["names"][e.get("name") or ""] += 1
+    columns = []
+    for type_ in ("person", "organization", "place"):
+        top = sorted((k for k in named if k.startswith(type_ + ":")), key=lambda k: (-len(named[k]["links"]), k))
+        entries = [{"name": named[k]["names"].most_common(1)[0][0], "articles": _plural(len(named[k]["links"]),
+                                                                                          "article"),
+                    "links": named[k]["links"][:LINKS_PER_NAME],
+                    "more": max(0, len(named[k]["links"]) - LINKS_PER_NAME)} for k in top[:TOP_PER_TYPE]]
+        if entries:
+            columns.append({"title": PANEL_TITLES[type_], "entries": entries})
+    return columns
+
+
+def _key_of(entity: Record) -> str:
+    from newskit.identity.link import local_key
+
+    return local_key(entity)
 
 
 def page_name(source_id: str, taken: set[str], prefix: str = "") -> str:
