@@ -72,6 +72,17 @@ def test_aliases_acronyms_and_types_are_resolved_across_articles():
     assert keys[2] == {"Marchetti Freight": "organization:marchetti freight"}  # the type most articles give
 
 
+def test_a_person_and_a_thing_of_one_name_share_a_type_only_on_clear_evidence():
+    def run(person_articles, org_articles):
+        records = [{"id": f"p{i}", "entities": [_entity("E1", "Dunmore", "person")]} for i in range(person_articles)]
+        records += [{"id": f"o{i}", "entities": [_entity("E1", "Dunmore", "organization")]}
+                    for i in range(org_articles)]
+        return {e["key"] for r in _linked(records) for e in r["entities"]}
+
+    assert run(1, 3) == {"organization:dunmore"}
+    assert run(2, 3) == {"person:dunmore", "organization:dunmore"}
+
+
 def test_error_records_and_unchanged_records_stream_through_as_read():
     error = '{"id": "bad.txt", "error": {"code": "empty", "message": "no text"}}'
     plain = json.dumps({"id": "p", "entities": [dict(_entity("E1", "Lisbon", "place"), key="place:lisbon")]})

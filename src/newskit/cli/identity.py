@@ -20,10 +20,19 @@ def link_command(records, debug):
     Reads the records twice (stdin is kept in a temporary file) and holds one line per distinct name in memory,
     never the records; records it need not change, error records among them, are written as they were read.
     """
-    from newskit.identity import link_file
+    import io
+    import os
 
+    from newskit.identity import link_file
+    from newskit.io.output import Output
+
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8") if hasattr(sys.stdin, "buffer") else sys.stdin
     try:
-        link_file(records, sys.stdout)
+        link_file(records, Output(), stdin=stdin)
+    except BrokenPipeError:
+        # Downstream closed the pipe (`| head -1`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     except FileNotFoundError:
         raise Failure(f"{records}: no such file") from None
     except UnicodeDecodeError:

@@ -148,9 +148,9 @@ class _Resolver:
         for key in self.seen:
             type_, name = split_key(key)
             votes = by_name[name]
-            # things of one name share a type by majority; a person and a thing only when the name has two words
-            # or more and one side has twice the articles of the other ("Lockheed Martin" once a person)
-            pool = {t: n for t, n in votes.items() if (t in _THINGS) == (type_ in _THINGS) or " " in name}
+            # things of one name share a type by majority; a person and a thing only when one side has twice the
+            # articles of the other ("Lockheed Martin" or "Chrysler" once typed a person)
+            pool = dict(votes)
             best = max(sorted(pool), key=lambda t: pool[t])
             if (best in _THINGS) != (type_ in _THINGS) and pool[best] < 2 * pool[type_]:
                 best = type_
@@ -233,7 +233,7 @@ def _compatible(a: str, b: str) -> bool:
     return n >= 2 and all(_same_word(x, y) for x, y in zip(wa[:n], wb[:n], strict=True))
 
 
-def link_file(path: str, out: IO[str], *, stdin: IO[str] | None = None) -> NameTable:
+def link_file(path: str, out, *, stdin: IO[str] | None = None) -> NameTable:
     """Write the records of the JSON Lines file `path` ("-": `stdin`, spooled to a temporary file for the second
     pass) to `out` with keys resolved over all of them; return the name table."""
     import sys
@@ -255,7 +255,7 @@ def link_file(path: str, out: IO[str], *, stdin: IO[str] | None = None) -> NameT
         return link_lines((), spool, out, "stdin", table)
 
 
-def link_lines(first: Iterable[str], second: Iterable[str], out: IO[str], where: str = "input",
+def link_lines(first: Iterable[str], second: Iterable[str], out, where: str = "input",
                table: NameTable | None = None) -> NameTable:
     """Write the JSON lines of `second` to `out` with keys resolved over the records of `first` (the same lines,
     read twice; `first` is skipped when `table` already holds them). A line whose keys do not change is written as
