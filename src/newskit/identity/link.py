@@ -17,17 +17,15 @@ An organization's short name ("Ford" for "Ford Motor Co.") joins through step 2,
 both ways; leading words alone are not evidence enough ("Boeing" is not "Boeing Air Force").
 
 A name that fits two candidates stays apart: a wrong merge costs an analyst more than a split. Pass 2
-(`NameTable.rewrite`) streams the records again and rewrites each entity's `key`; a record without entities
-(an error record) is passed through as it was read.
+(`NameTable.rewrite`, streamed by identity/stream.py) rewrites each entity's `key`.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import IO
 
 from newskit.entities import names
 from newskit.entities.grouping import initials
@@ -233,70 +231,4 @@ def _compatible(a: str, b: str) -> bool:
     return n >= 2 and all(_same_word(x, y) for x, y in zip(wa[:n], wb[:n], strict=True))
 
 
-def link_file(path: str, out, *, stdin: IO[str] | None = None) -> NameTable:
-    """Write the records of the JSON Lines file `path` ("-": `stdin`, spooled to a temporary file for the second
-    pass) to `out` with keys resolved over all of them; return the name table."""
-    import sys
-    import tempfile
-
-    if path != "-":
-        with open(path, encoding="utf-8") as first, open(path, encoding="utf-8") as second:
-            return link_lines(first, second, out, path)
-    src = stdin if stdin is not None else sys.stdin
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        def tee() -> Iterator[str]:
-            for line in src:
-                spool.write(line)
-                yield line
-        table = NameTable()
-        for record in _records(tee(), "stdin"):
-            table.add(record)
-        spool.seek(0)
-        return link_lines((), spool, out, "stdin", table)
-
-
-def link_lines(first: Iterable[str], second: Iterable[str], out, where: str = "input",
-               table: NameTable | None = None) -> NameTable:
-    """Write the JSON lines of `second` to `out` with keys resolved over the records of `first` (the same lines,
-    read twice; `first` is skipped when `table` already holds them). A line whose keys do not change is written as
-    it was read (error records always); blank lines are dropped; a line that is not a JSON object raises
-    InputError naming `where` and the line number."""
-    from newskit.output.render import to_jsonl
-
-    if table is None:
-        table = NameTable()
-        for record in _records(first, where):
-            table.add(record)
-    table.resolve()
-    for n, line in enumerate(second, 1):
-        if not line.strip():
-            continue
-        record = _parse(line, where, n)
-        if "error" in record or not table.rewrite(record):
-            out.write(line.rstrip("\r\n") + "\n")
-        else:
-            out.write(to_jsonl(record) + "\n")
-    return table
-
-
-def _records(lines: Iterable[str], where: str) -> Iterator[dict]:
-    for n, line in enumerate(lines, 1):
-        if line.strip():
-            yield _parse(line, where, n)
-
-
-def _parse(line: str, where: str, n: int) -> dict:
-    import json
-
-    from newskit.errors import InputError
-
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError("bad-record", f"{where}:{n}: not a JSON record ({exc.msg})", f"{where}:{n}") from None
-    if not isinstance(record, dict):
-        raise InputError("bad-record", f"{where}:{n}: not a JSON object", f"{where}:{n}")
-    return record
-
-
-__all__ = ["NameTable", "link_file", "link_lines", "local_key"]
+__all__ = ["NameTable", "local_key"]
