@@ -36,13 +36,12 @@ _THINGS = {"organization", "place", "product", "nationality", "work_of_art", "la
 _ACRONYM = re.compile(r"[a-z]{2,7}")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Seen:
-    """What the archive says of one key."""
+    """What the archive says of one key (all `link` keeps per distinct key: its size bounds link's memory)."""
 
     articles: int = 0
-    names: Counter = field(default_factory=Counter)
-    aliases: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)  # normalized
     caps: bool = False  # written in capitals somewhere (an acronym)
 
 
@@ -64,7 +63,6 @@ class NameTable:
             if key not in here:
                 here.add(key)
                 s.articles += 1
-            s.names[e.get("name") or ""] += 1
             for a in e.get("aliases") or ():
                 s.aliases.add(normalize(a, split_key(key)[0]))
             s.caps = s.caps or str(e.get("name") or "").isupper() or any(str(a).isupper()
