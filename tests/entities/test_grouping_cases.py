@@ -190,4 +190,3 @@ def test_a_body_is_not_the_short_name_of_a_title_and_person_glued_to_it():
     _, groups = _groups(text, [("Senate", "ORG"), ("Senate Finance Committee Chair Oren Blakely", "ORG"),
                                ("Senate", "ORG")])
     assert ["Senate", "Senate"] in groups
-
