@@ -1,8 +1,20 @@
-"""spaCy components, registered as factories so `nlp.add_pipe("newskit_...")` works in any pipeline."""
+"""spaCy components, registered as factories so `nlp.add_pipe("newskit_...")` works in any pipeline (importing this
+module registers them all, `newskit_ner` from `newskit.entities.tagger` included)."""
 from __future__ import annotations
 
+import os
+from typing import cast
+
+import numpy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+
+from newskit.attribute_rules import CompiledAttributeRuler, compile_rules
+from newskit.dates.extract import extract_dates
+from newskit.entities.combine import combine
+from newskit.entities.extract import extract_entities
+from newskit.entities.tagger import make_ner  # noqa: F401  (registers the newskit_ner factory)
 
 
 def _break_lines(doc: Doc) -> Doc:
@@ -37,8 +49,6 @@ HARD_SENT = 256
 def _cap_sentences(doc: Doc) -> None:
     if len(doc) <= SOFT_SENT:
         return
-    import numpy
-
     # Only stretches between the line starts set above can be too long: look at those tokens alone.
     marks = [0, *(int(i) for i in numpy.flatnonzero(doc.to_array("SENT_START") == 1)), len(doc)]
     for a, b in zip(marks, marks[1:]):
@@ -63,8 +73,6 @@ def make_lines(nlp: Language, name: str):
 @Language.factory("newskit_entities")
 def make_entities(nlp: Language, name: str):
     """Return a component that stores newskit's cleaned, grouped entities in `doc._.newskit_entities` (dicts)."""
-    from newskit.entities.extract import extract_entities
-
     if not Doc.has_extension("newskit_entities"):
         Doc.set_extension("newskit_entities", default=None)
 
@@ -80,8 +88,6 @@ def make_dates(nlp: Language, name: str, published: str | None):
     """Return a component that stores resolved TIMEX3 dates in `doc._.newskit_dates` (dicts).
 
     The anchor is `doc._.newskit_published` (ISO date) when set, else the `published` config value."""
-    from newskit.dates.extract import extract_dates
-
     for ext in ("newskit_dates", "newskit_published"):
         if not Doc.has_extension(ext):
             Doc.set_extension(ext, default=None)
@@ -99,8 +105,6 @@ def make_dates(nlp: Language, name: str, published: str | None):
 def make_ner_merge(nlp: Language, name: str, spans_key: str, keep_base_names: list[str]):
     """Return a component that sets doc.ents from the `newskit_ner` spans (people, places, organizations) and the
     base model's entities of every other type, one type per name across the doc (newskit.entities.combine)."""
-    from newskit.entities.combine import combine
-
     keep = frozenset(keep_base_names)
 
     def component(doc: Doc) -> Doc:
@@ -113,7 +117,21 @@ def make_ner_merge(nlp: Language, name: str, spans_key: str, keep_base_names: li
 
 @Language.factory("newskit_attribute_ruler")
 def make_attribute_ruler(nlp: Language, name: str):
-    """Return an empty vectorized attribute ruler; `newskit.attribute_rules.speed_up` fills it from spaCy's own."""
-    from newskit.attribute_rules import CompiledAttributeRuler
-
+    """Return an empty vectorized attribute ruler; `speed_up_attribute_ruler` fills it from spaCy's own."""
     return CompiledAttributeRuler()
+
+
+def speed_up_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
+    """Replace the pipeline's enabled AttributeRuler by its compiled form when every pattern compiles; return
+    whether it was replaced. Set NEWSKIT_SPACY_ATTRIBUTE_RULER=1 to keep spaCy's own component."""
+    if os.environ.get("NEWSKIT_SPACY_ATTRIBUTE_RULER") == "1" or name not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe(name)
+    if type(ruler).__name__ != "AttributeRuler":
+        return False
+    rules = compile_rules(cast(AttributeRuler, ruler))
+    if rules is None:
+        return False
+    compiled = cast(CompiledAttributeRuler, nlp.replace_pipe(name, "newskit_attribute_ruler"))
+    compiled.load(rules)
+    return True

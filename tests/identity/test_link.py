@@ -40,7 +40,7 @@ def _keys(record):
 def test_two_articles_end_with_one_key_per_company_and_person(nlp):
     from newskit.pipeline import analyze_text
 
-    records = [dict(analyze_text(t, tasks=("entities",))) for t in (ARTICLE_ONE, ARTICLE_TWO)]
+    records = [analyze_text(t, tasks=("entities",)).to_dict() for t in (ARTICLE_ONE, ARTICLE_TWO)]
     for i, r in enumerate(records):
         r["id"] = f"a{i}"
     one, two = (_keys(r) for r in _linked(records))

@@ -5,11 +5,15 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
 from newskit.deadline import DEFAULT_TIMEOUT
 from newskit.errors import NewskitError
+
+if TYPE_CHECKING:
+    from newskit.record import ErrorRecord
 
 FORMAT_CHOICES = click.Choice(["auto", "text", "html", "jsonl"])
 
@@ -99,7 +103,7 @@ def check_inputs(inputs: tuple[str, ...], published: str | None) -> tuple[tuple[
             raise click.UsageError("no INPUT given and stdin is a terminal")
         inputs = ("-",)
     if published:
-        from newskit.dates.isodate import read_date
+        from newskit.dates.isodate import read_date  # loaded only when the option is given (start-up time)
 
         day = read_date(published)
         if day is None:
@@ -113,10 +117,10 @@ def several(inputs) -> bool:
     return len(inputs) > 1 or any(i == "-" or os.path.isdir(i) or i.endswith(".jsonl") for i in inputs)
 
 
-def report_error(rec: dict) -> None:
+def report_error(rec: ErrorRecord) -> None:
     """Print a failed input's one-line message: `newskit: PATH: problem [code]` (PATH:LINE for a JSONL line)."""
-    err = rec["error"]
-    click.echo(f"newskit: {err.get('where') or rec['id']}: {err['message']} [{err['code']}]", err=True)
+    err = rec.error
+    click.echo(f"newskit: {err.where or rec.id}: {err.message} [{err.code}]", err=True)
 
 
 
@@ -152,7 +156,7 @@ def one_line_errors(debug: bool) -> Iterator[None]:
 def with_progress_if_asked(records, inputs, input_format, progress: bool | None):
     """Wrap records in a progress bar when asked, or by default when stderr is a terminal and inputs are several."""
     if progress or (progress is None and sys.stderr.isatty() and several(inputs)):
-        from newskit.io.progress import with_progress
+        from newskit.io.progress import with_progress  # rich's progress bar loads only when one is shown
 
         return with_progress(records, inputs, input_format, force=bool(progress))
     return records

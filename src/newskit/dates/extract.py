@@ -19,7 +19,7 @@ from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
 # isort: off
 from newskit.dates.rules import RULES, calendar, clock, named_days, periods, reports, durations, sets  # noqa: F401
 # isort: on
-from newskit.nlp import doc_text
+from newskit.doctext import doc_text
 from newskit.record import DateMention
 
 _COMPILED = [(r.name, re.compile(r"(?<![\w'])(?:" + r.pattern + ")", re.IGNORECASE), r.handler) for r in RULES]

@@ -6,8 +6,8 @@ list of reportable happenings, with its compound modifiers and an "in PLACE" phr
 from __future__ import annotations
 
 from newskit import lexicon
+from newskit.doctext import doc_text
 from newskit.entities.mentions import Layout, Mention
-from newskit.nlp import doc_text
 
 # Nouns that, in news, report a happening rather than a thing. Kept short on purpose: a noun that is an event only
 # now and then ("order", "deal") would list noise.

@@ -109,7 +109,7 @@ def resolve_output(out: str, fmt: str, command: str) -> int | None:
 
 def _resolve_jsonl(out: str) -> int:
     from newskit.archive.storage import filesystem, join, write_atomic
-    from newskit.output.render import to_jsonl
+    from newskit.identity.stream import compact
 
     fs = filesystem(out)
     parts = fs.glob(join(out, "part-*.jsonl"))
@@ -123,5 +123,5 @@ def _resolve_jsonl(out: str) -> int:
 
     identities = link_two_passes(read)
     rows = list(identities.rows())
-    write_atomic(fs, join(out, "identities.jsonl"), "".join(to_jsonl(r) + "\n" for r in rows).encode("utf-8"))
+    write_atomic(fs, join(out, "identities.jsonl"), "".join(compact(r) + "\n" for r in rows).encode("utf-8"))
     return len(rows)

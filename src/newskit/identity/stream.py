@@ -47,8 +47,6 @@ def link_lines(first: Iterable[str], second: Iterable[str], out, where: str = "i
     """Write the JSON lines of `second` to `out` with keys resolved over the records of `first` (the same lines,
     read twice; `first` is skipped when `table` already holds them). Blank lines are dropped; a line that is not a
     JSON object raises InputError naming `where` and the line number."""
-    from newskit.output.render import to_jsonl
-
     if table is None:
         table = NameTable()
         for _, entities, _ in _read(first, where):
@@ -66,10 +64,15 @@ def link_lines(first: Iterable[str], second: Iterable[str], out, where: str = "i
             if patched is None:
                 record = record if record is not None else json.loads(line)
                 table.rewrite(record)
-                patched = to_jsonl(record)
+                patched = compact(record)
             line = patched
         out.write(line + "\n")
     return table
+
+
+def compact(obj: dict) -> str:
+    """Return a JSON object as one compact line, as `--jsonl` writes records."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def _patched(line: str, entities: list[dict], changes: dict[str, str]) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newskit.nlp import doc_text
+from newskit.doctext import doc_text
 from newskit.quotes.attribution import FIRST_PERSON, cue_chars, is_cue, np_span, speaker_token
 from newskit.quotes.cues import NAMING_VERBS, lemma
 from newskit.quotes.marks import find_quote_marks
