@@ -214,3 +214,25 @@ def _interruptible() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def test_analyze_text_published_is_a_fallback_as_on_the_command_line():
+    # Before: published= overrode the date the article gives itself, while --published only fills in for an
+    # undated text. Now both mean the same.
+    dated = "Library reopens\nMarch 3, 2021\n\nThe town library reopened on Monday after a long renovation.\n"
+    undated = "Library reopens\n\nThe town library reopened on Monday after a long renovation.\n"
+    own = newskit.analyze_text(dated, published="2024-06-01", tasks=("parse", "dates"))
+    assert own.article.published == "2021-03-03"
+    assert {d.text: d.value for d in own.dates}["Monday"] == "2021-03-01"
+    given = newskit.analyze_text(undated, published="2024-06-01", tasks=("parse", "dates"))
+    assert given.article.published == "2024-06-01" and given.article.sources["published"] == "input"
+    res = CliRunner().invoke(cli, ["parse", "--jsonl", "--published", "2024-06-01", "-"], input=dated)
+    assert json.loads(res.stdout)["article"]["published"] == own.article.published
+
+
+def test_analyze_takes_your_own_pipeline(nlp):
+    rec = newskit.analyze_text("Angela Merkel met Emmanuel Macron in Berlin on Monday.", nlp=nlp,
+                               tasks=("parse", "entities"))
+    assert {e.name for e in rec.entities} >= {"Angela Merkel", "Berlin"}
+    with pytest.raises(ValueError, match="workers"):
+        next(newskit.analyze([], nlp=nlp, workers=2))

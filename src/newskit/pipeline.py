@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from newskit.batch import BATCH_SIZE, build_record, error_record, html_to_text, needs_model, run_model, safe_build
 from newskit.io.inputs import Source, source_from_text
-from newskit.nlp import components_for, load, prepare
+from newskit.nlp import components_for, load
 from newskit.record import AnyRecord
 from newskit.workers import run_supervised
 
@@ -40,7 +40,7 @@ def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: s
     """Yield one record per source, in input order, streaming: sources are read only as records are needed.
 
     `nlp`: your own spaCy pipeline instead of loading `model` (newskit's components are added to it when missing,
-    see `newskit.nlp.prepare`); it runs in this process, so it cannot go with `workers` > 1.
+    see `newskit.components.prepare`); it runs in this process, so it cannot go with `workers` > 1.
 
     `timeout`: seconds one article may take (model and extraction together) before it becomes a `timeout` error
     record (None: no limit). `notes`: a list that receives one line per incident that cost no record but should
@@ -54,7 +54,12 @@ def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: s
         for s in sources:
             yield safe_build(s, None, tasks, debug, timeout)
     elif workers <= 1:
-        pipeline = prepare(nlp) if nlp is not None else load(model, components_for(tasks))
+        if nlp is not None:
+            from newskit.components import prepare  # the caller holds a pipeline: spaCy is loaded already
+
+            pipeline = prepare(nlp)
+        else:
+            pipeline = load(model, components_for(tasks))
         yield from run_model(pipeline, sources, tasks, debug, timeout)
     else:
         yield from run_supervised(sources, tasks, model=model, workers=workers, debug=debug, timeout=timeout,

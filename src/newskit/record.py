@@ -21,6 +21,7 @@ working candidate (token offsets, model label, where it was found) and never lea
 from __future__ import annotations
 
 import dataclasses
+import types
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -209,6 +210,17 @@ def plan(cls: type) -> list[tuple[str, Info]]:
             rows.append((name, meta[0] if meta else Info()))
         _PLANS[cls] = rows
     return _PLANS[cls]
+
+
+def text_fields(cls: type) -> tuple[str, ...]:
+    """Return the names of a record class's fields that hold one piece of text (`str` or `str | None`), in field
+    order: the views show an article's by these, so a text field added to `Article` is shown with no other edit."""
+    def is_text(hint: Any) -> bool:
+        return hint is str or (typing.get_origin(hint) in (typing.Union, types.UnionType)
+                               and set(typing.get_args(hint)) - {type(None)} == {str})
+
+    hints = typing.get_type_hints(cls)
+    return tuple(f.name for f in dataclasses.fields(cls) if is_text(hints[f.name]))
 
 
 # ------------------------------------------------------------------------------------------------- spans

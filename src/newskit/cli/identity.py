@@ -23,6 +23,7 @@ def link_command(records, debug):
     import io
     import os
 
+    # loaded when the command runs: every other command and `--help` start without the name tables
     from newskit.identity import link_file
     from newskit.io.output import Output
 

@@ -11,6 +11,7 @@ import click
 
 from newskit.deadline import DEFAULT_TIMEOUT
 from newskit.errors import NewskitError
+from newskit.output.formats import ARCHIVES, FORMATS, STREAMS
 
 if TYPE_CHECKING:
     from newskit.record import ErrorRecord
@@ -22,7 +23,7 @@ FORMAT_CHOICES = click.Choice(["auto", "text", "html", "jsonl"])
 ARCHIVE_OPTIONS = [
     click.option("--output", metavar="DIR|FILE.db",
                  help="Write records to files: one part per input shard, resumable (see --format)."),
-    click.option("--format", "output_format", type=click.Choice(["jsonl", "parquet", "sqlite"]), default=None,
+    click.option("--format", "output_format", type=click.Choice(ARCHIVES), default=None,
                  help="With --output: JSONL parts, Parquet tables, or one SQLite database "
                       "[default: sqlite for FILE.db/.sqlite, else jsonl]."),
     click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -48,9 +49,7 @@ class Failure(click.ClickException):
 OPTIONS = {
     "input_format": click.option("--input-format", type=FORMAT_CHOICES, default="auto", show_default=True,
                                  help="How to read inputs (auto: .jsonl → jsonl, .html/.htm → html, else text)."),
-    "json": click.option("--json", "as_json", is_flag=True, help="One JSON object (several inputs: a JSON array)."),
-    "jsonl": click.option("--jsonl", "as_jsonl", is_flag=True,
-                          help="One compact JSON record per input per line, streamed."),
+    **{name: click.option(f"--{name}", f"as_{name}", is_flag=True, help=FORMATS[name].help) for name in STREAMS},
     "published": click.option("--published", metavar="YYYY-MM-DD",
                               help="Publication date for inputs whose record or text gives none."),
     "model": click.option("--model", envvar="NEWSKIT_MODEL", metavar="NAME",
@@ -75,7 +74,7 @@ def common_options(f=None, *, model: bool = True, formats: bool = True, archive:
     `formats`: --json/--jsonl, for commands that write records to stdout; `archive`: --output and the options
     of archive runs, for commands whose records can go to files)."""
     def attach(f):
-        names = ["input_format"] + (["json", "jsonl"] if formats else []) + ["published"]
+        names = ["input_format"] + (list(STREAMS) if formats else []) + ["published"]
         names += (["model"] if model else []) + ["workers", "max_bytes"] + (["timeout"] if model else [])
         names += ["progress", "debug"]
         for opt in reversed([OPTIONS[name] for name in names] + (ARCHIVE_OPTIONS if archive else [])):

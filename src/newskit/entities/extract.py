@@ -1,8 +1,8 @@
 """People, places, organizations and events an article mentions, cleaned, grouped, named and ranked.
 
-Pipeline: cleaned model mentions and rule mentions (mentions.py) -> grouped (aliases.py) -> every further
+Pipeline: cleaned model mentions and rule mentions (mentions.py) -> grouped (grouping.py) -> every further
 occurrence of a found name added -> regrouped -> titles from the parse (titles.py) -> event mentions
-(event_mentions.py) -> one Entity per group, ranked by salience.
+(named_events.py) -> one Entity per group, ranked by salience.
 """
 from __future__ import annotations
 

@@ -279,6 +279,12 @@ def _group_corporate(mentions, keys, family, uf) -> None:
         longer = {uf.find(j) for j in starts.get(k, ())}
         if len(longer) == 1:
             uf.union(i, longer.pop())
+    _group_legal_forms(mentions, keys, family, uf)
+
+
+def _group_legal_forms(mentions, keys, family, uf) -> None:
+    """Join "Boeing Co." to "Boeing": a name whose legal-form suffixes stripped leave another organization's name,
+    or a person's when the model took the bare company name for one (the legal form says it is the company)."""
     base: dict = {}
     for i, k in enumerate(keys):
         if family[i] in ("organization", "person"):

@@ -1,7 +1,7 @@
 """Event mentions the article reports ("state visit", "summit", "war in Ukraine"), listed as entities of type event.
 
-Only the mention is found here: who did what where and when is events.py's job. A mention is a common noun from a
-list of reportable happenings, with its compound modifiers and an "in PLACE" phrase when one follows.
+Only the mention is found here: who did what where and when is the events/ package's job. A mention is a common
+noun from a list of reportable happenings, with its compound modifiers and an "in PLACE" phrase when one follows.
 """
 from __future__ import annotations
 

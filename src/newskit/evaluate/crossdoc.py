@@ -18,6 +18,9 @@ from __future__ import annotations
 import io
 import json
 
+from newskit.identity import link_lines
+from newskit.identity.link import local_key
+
 from .meantime import TYPE_MAP, MeantimeDoc
 from .metrics import f1
 
@@ -56,15 +59,11 @@ def _mapped(g: dict, entities: list[dict]) -> int | None:
 def _identity(e: dict, how: str):
     if how == "names":
         return (" ".join(str(e.get("name") or "").replace("\u2019", "'").split()).lower(), e.get("type"))
-    from newskit.identity.link import local_key
-
     return local_key(e)  # the record's key, or the one its name, type and aliases give
 
 
 def score_identity(pairs: list[tuple[MeantimeDoc, dict]]) -> dict:
     """Return cross-document scores for (gold doc, record) pairs: `linked`, `keys` and `names` identities."""
-    from newskit.identity import link_lines
-
     lines = [json.dumps(r, ensure_ascii=False) for _, r in pairs]
     out = io.StringIO()
     link_lines(lines, lines, out)

@@ -6,10 +6,22 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from newskit.dates import timex
 from newskit.events.timeline import timeline as order_timeline
-from newskit.record import ENTITY_KINDS, ENTITY_TYPES, AnyRecord, Entity, Event, Record
+from newskit.record import (
+    ENTITY_KINDS,
+    ENTITY_TYPES,
+    AnyRecord,
+    Article,
+    DateMention,
+    Entity,
+    Event,
+    Quote,
+    Record,
+    text_fields,
+)
 
 TYPE_ORDER = tuple(k.name for k in ENTITY_TYPES if k.core)
 
@@ -39,8 +51,8 @@ def _one_line(s) -> str:
     return " ".join(_CONTROL.sub(" ", str(s)).split()) if s is not None else ""
 
 
-# The article fields the views show, in order (authors and images have their own lines).
-ARTICLE_LINES = ("headline", "subheadline", "publisher", "published", "updated", "dateline")
+# The article fields the views show, in order (authors and images have their own lines): its text fields.
+ARTICLE_LINES = text_fields(Article)
 
 
 def plain(record: Record, command: str) -> str:
@@ -112,85 +124,114 @@ def sentence_of(text: str, start: int, end: int, limit: int = 200) -> str:
 
 
 def rich_view(record: Record, command: str, *, text: str | None = None, sort: str = "position",
-              timeline: bool = False):
+              timeline: bool = False) -> Any:
     """Return a rich renderable (Group) showing a record for people."""
-    from rich.console import Group, RenderableType
-    from rich.panel import Panel
-    from rich.table import Table
+    from rich.console import Group, RenderableType  # rich loads when a view is drawn, not for JSON output
     from rich.text import Text
 
-    def row(table, *cells):
-        # Article text is data, not rich markup: "[sic]" must print as written.
-        table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
-
     parts: list[RenderableType] = []
-    a = record.article
     title = Text(record.id, style="dim")
     if command in ("parse", "analyze"):
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold cyan", justify="right")
-        grid.add_column()
-        if a.headline:
-            row(grid, "headline", a.headline)
-        if a.subheadline:
-            row(grid, "subheadline", a.subheadline)
-        if a.authors:
-            row(grid, "authors", "; ".join(a.authors))
-        for key in ARTICLE_LINES[2:]:
-            if getattr(a, key):
-                row(grid, key, str(getattr(a, key)))
-        for img in a.images:
-            row(grid, "image", " · ".join(x for x in (img.file, img.caption, img.credit and f"credit: {img.credit}")
-                                          if x))
-        parts.append(Panel(grid, title=title, title_align="left"))
-        body = "\n\n".join(p.text for p in a.paragraphs)
-        if body:
-            parts.append(Text(body))
-        if a.boilerplate:
-            parts.append(Text(f"({len(a.boilerplate)} line(s) of page furniture left out)", style="dim"))
+        parts += _article_view(record.article, title)
     if command in ("entities", "analyze"):
-        by_type: dict[str, list[Entity]] = {}
-        for e in record.entities or ():
-            by_type.setdefault(e.type, []).append(e)
-        for t in sorted(by_type, key=lambda t: TYPE_ORDER.index(t) if t in TYPE_ORDER else 99):
-            table = Table(title=_plural(t), title_justify="left", expand=False)
-            table.add_column("name", style="bold")
-            table.add_column("titles")
-            table.add_column("aliases", style="dim")
-            table.add_column("count", justify="right")
-            table.add_column("salience", justify="right")
-            for e in sorted(by_type[t], key=lambda e: -_salience(e)):
-                name = Text(e.name)
-                if e.role:
-                    name.append(f" ({e.role})", style="dim")
-                row(table, name, ", ".join(e.titles), ", ".join(e.aliases), str(e.count), f"{_salience(e):.2f}")
-            parts.append(table)
+        parts += _entity_tables(record.entities or ())
     if command in ("dates", "analyze") and record.dates:
-        table = Table(title="dates", title_justify="left")
-        for col in ("text", "value", "type", "sentence"):
-            table.add_column(col, style="bold" if col == "text" else None)
         dates = record.dates
         if sort == "value":
             dates = tuple(sorted(dates, key=lambda d: timex.sort_key(d.value)))
-        for d in dates:
-            row(table, d.text, d.value, d.type, sentence_of(text, d.start, d.end) if text else "")
-        parts.append(table)
+        parts.append(_dates_table(dates, text))
     if command in ("quotes", "analyze") and record.quotes:
-        table = Table(title="quotes", title_justify="left")
-        for col in ("speaker", "cue", "quote"):
-            table.add_column(col)
-        for q in record.quotes:
-            quote = Text(" ".join(q.text.split()))
-            if q.kind in ("indirect", "scare"):
-                # A scare quote ("a “claim”") or a paraphrase must not read as someone's own words.
-                quote.append(f" ({q.kind})", style="dim")
-            row(table, (q.speaker.name if q.speaker else None) or "?", q.cue.text if q.cue else "", quote)
-        parts.append(table)
+        parts.append(_quotes_table(record.quotes))
     if command in ("events", "analyze") and record.events:
         parts.append(EventsView(record, timeline=timeline))
     if command != "parse" and command != "analyze":
         parts.insert(0, title)
     return Group(*parts)
+
+
+def _row(table: Any, *cells: Any) -> None:
+    from rich.text import Text
+
+    # Article text is data, not rich markup: "[sic]" must print as written.
+    table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
+
+
+def _article_view(a: Article, title: Any) -> list[Any]:
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold cyan", justify="right")
+    grid.add_column()
+    for key in ARTICLE_LINES[:2]:
+        if getattr(a, key):
+            _row(grid, key, str(getattr(a, key)))
+    if a.authors:
+        _row(grid, "authors", "; ".join(a.authors))
+    for key in ARTICLE_LINES[2:]:
+        if getattr(a, key):
+            _row(grid, key, str(getattr(a, key)))
+    for img in a.images:
+        _row(grid, "image", " · ".join(x for x in (img.file, img.caption, img.credit and f"credit: {img.credit}") if x))
+    parts: list[Any] = [Panel(grid, title=title, title_align="left")]
+    body = "\n\n".join(p.text for p in a.paragraphs)
+    if body:
+        parts.append(Text(body))
+    if a.boilerplate:
+        parts.append(Text(f"({len(a.boilerplate)} line(s) of page furniture left out)", style="dim"))
+    return parts
+
+
+def _entity_tables(entities: tuple[Entity, ...]) -> list[Any]:
+    from rich.table import Table
+    from rich.text import Text
+
+    by_type: dict[str, list[Entity]] = {}
+    for e in entities:
+        by_type.setdefault(e.type, []).append(e)
+    tables = []
+    for t in sorted(by_type, key=lambda t: TYPE_ORDER.index(t) if t in TYPE_ORDER else 99):
+        table = Table(title=_plural(t), title_justify="left", expand=False)
+        table.add_column("name", style="bold")
+        table.add_column("titles")
+        table.add_column("aliases", style="dim")
+        table.add_column("count", justify="right")
+        table.add_column("salience", justify="right")
+        for e in sorted(by_type[t], key=lambda e: -_salience(e)):
+            name = Text(e.name)
+            if e.role:
+                name.append(f" ({e.role})", style="dim")
+            _row(table, name, ", ".join(e.titles), ", ".join(e.aliases), str(e.count), f"{_salience(e):.2f}")
+        tables.append(table)
+    return tables
+
+
+def _dates_table(dates: tuple[DateMention, ...], text: str | None) -> Any:
+    from rich.table import Table
+
+    table = Table(title="dates", title_justify="left")
+    for col in ("text", "value", "type", "sentence"):
+        table.add_column(col, style="bold" if col == "text" else None)
+    for d in dates:
+        _row(table, d.text, d.value, d.type, sentence_of(text, d.start, d.end) if text else "")
+    return table
+
+
+def _quotes_table(quotes: tuple[Quote, ...]) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="quotes", title_justify="left")
+    for col in ("speaker", "cue", "quote"):
+        table.add_column(col)
+    for q in quotes:
+        quote = Text(" ".join(q.text.split()))
+        if q.kind in ("indirect", "scare"):
+            # A scare quote ("a “claim”") or a paraphrase must not read as someone's own words.
+            quote.append(f" ({q.kind})", style="dim")
+        _row(table, (q.speaker.name if q.speaker else None) or "?", q.cue.text if q.cue else "", quote)
+    return table
 
 
 _STATUS_STYLE = {"happened": "green", "planned": "cyan", "reported": "yellow", "negated": "red",

@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newskit.identity import NameTable
+from newskit.identity.link import local_key
 from newskit.output.humanize import human_date
 from newskit.output.marks import Marker, Node
 from newskit.output.panels import PANELS, dates_panel, entity_panel, events_panel, quotes_panel
@@ -239,9 +241,6 @@ LINKS_PER_NAME = 8
 def archive_top(items: list[tuple[str, str, Summary]], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return the people, organizations and places named across the articles, keys resolved as `newskit link`
     does, most articles first: one column per type, each name with its article count and the articles' links."""
-    from newskit.identity import NameTable
-    from newskit.identity.link import local_key
-
     def entities(s: Summary) -> list[dict[str, Any]]:
         return [{"key": k, "name": n, "type": t, "aliases": list(a)} for k, n, t, a in s.named]
 

@@ -1,14 +1,60 @@
-"""Archive keys and identities in the table outputs: SQLite (`entities.key` and an `identities` table) and Parquet
-(the `key` column of the entities parts and `identities/identities.parquet`). pyarrow is imported only here."""
+"""The identities of an archive output: keys resolved over every part at the end of a run, and one table of them.
+
+`resolve_output(out, fmt, command)` runs `link`'s resolution over an output folder or database that a run has
+just completed (local or Dask alike: it reads the parts back, on the client):
+- jsonl: PATH/identities.jsonl (the parts stay exactly the `--jsonl` records, with the keys of their article;
+  an identity's `keys` lists the article keys it joins);
+- parquet: the `key` column of PATH/entities/part-*.parquet rewritten to the archive's keys (each part through a
+  temporary name), and PATH/identities/identities.parquet;
+- sqlite: `entities.key` updated and the `identities` table rebuilt in one transaction, so a later run over new
+  files updates identities without ever holding a key twice.
+Article keys are computed again from each entity's name, type and aliases (they are what the key is made of), so
+a run over new files re-resolves the whole archive from the same evidence as a first run would. pyarrow is
+imported only inside the Parquet functions (an optional extra).
+"""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 
-from newskit.identity.archive import IDENTITY_COLUMNS, Identities, link_two_passes
+from newskit.archive import sqlite as archive_sqlite
+from newskit.archive.storage import filesystem, join, temp_name, write_atomic
+from newskit.archive.tables import COMMAND_TABLES
 from newskit.identity.link import NameTable, local_key
+from newskit.identity.stream import compact
+from newskit.identity.table import IDENTITY_COLUMNS, Identities, link_two_passes
 
 _SQL_TYPES = {"str": "TEXT", "int": "INTEGER", "date": "TEXT", "list": "TEXT"}
+
+
+def resolve_output(out: str, fmt: str, command: str) -> int | None:
+    """Resolve the keys of a finished archive output and write its identities; return how many (None when the
+    command writes no entities)."""
+    if "entities" not in COMMAND_TABLES.get(command, ()):
+        return None
+    if fmt == "sqlite":
+        return resolve_sqlite(out)
+    if fmt == "parquet":
+        return resolve_parquet(out)
+    return _resolve_jsonl(out)
+
+
+def _resolve_jsonl(out: str) -> int:
+    fs = filesystem(out)
+    parts = fs.glob(join(out, "part-*.jsonl"))
+
+    def read() -> Iterator[dict]:
+        for path in parts:
+            with fs.open(path, "rb") as fh:
+                for line in fh:
+                    if line.strip():
+                        yield json.loads(line)
+
+    identities = link_two_passes(read)
+    rows = list(identities.rows())
+    write_atomic(fs, join(out, "identities.jsonl"), "".join(compact(r) + "\n" for r in rows).encode("utf-8"))
+    return len(rows)
 
 
 def _grouped(rows, published) -> Iterator[dict]:
@@ -30,10 +76,6 @@ def _grouped(rows, published) -> Iterator[dict]:
 
 def resolve_sqlite(path: str) -> int:
     """Resolve the keys of every article of the database and rebuild its identities table (one transaction)."""
-    import sqlite3
-
-    from newskit.archive import sqlite as archive_sqlite
-
     con = archive_sqlite.connect(path)
     cols = ", ".join(f'"{c}" {_SQL_TYPES[k]}' + (" PRIMARY KEY" if c == "key" else "") for c, k in IDENTITY_COLUMNS)
     reader = sqlite3.connect(path)  # WAL: reads the committed state while `con` writes
@@ -72,8 +114,6 @@ def resolve_parquet(out: str) -> int:
     """Rewrite the `key` column of every entities part to the archive's keys and write the identities table."""
     import pyarrow as pa
     import pyarrow.parquet as pq
-
-    from newskit.archive.storage import filesystem, join, temp_name
 
     fs = filesystem(out)
     parts = fs.glob(join(out, "entities", "part-*.parquet"))

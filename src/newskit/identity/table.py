@@ -1,19 +1,11 @@
-"""The identities of an archive output: keys resolved over every part at the end of a run, and one table of them.
+"""The identities table: one row per archive-wide key (its type, preferred name, aliases, article count, first and
+last publication date, the article keys it joins), accumulated from records whose keys `link` has resolved.
 
-`resolve_output(out, fmt, command)` runs `link`'s resolution over an output folder or database that a run has
-just completed (local or Dask alike: it reads the parts back, on the client):
-- jsonl: PATH/identities.jsonl (the parts stay exactly the `--jsonl` records, with the keys of their article;
-  an identity's `keys` lists the article keys it joins);
-- parquet: the `key` column of PATH/entities/part-*.parquet rewritten to the archive's keys (each part through a
-  temporary name), and PATH/identities/identities.parquet;
-- sqlite: `entities.key` updated and the `identities` table rebuilt in one transaction, so a later run over new
-  files updates identities without ever holding a key twice.
-Article keys are computed again from each entity's name, type and aliases (they are what the key is made of), so
-a run over new files re-resolves the whole archive from the same evidence as a first run would.
+`link_two_passes(read)` runs the name table over any source of records that can be read twice; the archive
+outputs (newskit/archive/identities.py) feed it their parts. Nothing here reads or writes files.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -89,39 +81,3 @@ def link_two_passes(read, each=None) -> Identities:
         if each is not None:
             each(record)
     return identities
-
-
-def resolve_output(out: str, fmt: str, command: str) -> int | None:
-    """Resolve the keys of a finished archive output and write its identities; return how many (None when the
-    command writes no entities)."""
-    from newskit.archive.tables import COMMAND_TABLES
-
-    if "entities" not in COMMAND_TABLES.get(command, ()):
-        return None
-    from newskit.identity import stores
-
-    if fmt == "sqlite":
-        return stores.resolve_sqlite(out)
-    if fmt == "parquet":
-        return stores.resolve_parquet(out)
-    return _resolve_jsonl(out)
-
-
-def _resolve_jsonl(out: str) -> int:
-    from newskit.archive.storage import filesystem, join, write_atomic
-    from newskit.identity.stream import compact
-
-    fs = filesystem(out)
-    parts = fs.glob(join(out, "part-*.jsonl"))
-
-    def read() -> Iterator[dict]:
-        for path in parts:
-            with fs.open(path, "rb") as fh:
-                for line in fh:
-                    if line.strip():
-                        yield json.loads(line)
-
-    identities = link_two_passes(read)
-    rows = list(identities.rows())
-    write_atomic(fs, join(out, "identities.jsonl"), "".join(compact(r) + "\n" for r in rows).encode("utf-8"))
-    return len(rows)
