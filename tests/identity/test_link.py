@@ -118,3 +118,22 @@ def test_cli_reads_stdin_twice_and_refuses_a_bad_line(tmp_path):
 def test_cli_missing_file(tmp_path, name):
     res = CliRunner().invoke(cli, ["link", str(tmp_path / name)])
     assert res.exit_code == 1 and "no such file" in res.stderr
+
+
+def test_a_name_used_as_a_persons_alias_outvotes_a_stray_place_of_that_name():
+    # the model typed the bare surname a place twice; five articles call the person by it as an alias only
+    records = [{"id": f"p{i}", "entities": [_entity("E1", "Maren Kestrel", "person", "Kestrel")]} for i in range(5)]
+    records += [{"id": f"x{i}", "entities": [_entity("E1", "Kestrel", "place")]} for i in range(2)]
+    keys = {e["key"] for r in _linked(records) for e in r["entities"]}
+    assert keys == {"person:maren kestrel"}
+
+
+def test_a_given_and_family_name_joins_the_one_full_name_with_a_middle_initial():
+    records = [{"id": "1", "entities": [_entity("E1", "Ruth A. Kessler", "person")]},
+               {"id": "2", "entities": [_entity("E1", "Ruth Kessler", "person")]},
+               {"id": "3", "entities": [_entity("E1", "Ruth Kessler", "person")]},
+               # words the model glued in front of the name are not a second Ruth Kessler
+               {"id": "4", "entities": [_entity("E1", "Watch Ruth Kessler", "person")]}]
+    keys = [_keys(r) for r in _linked(records)]
+    assert keys[0]["Ruth A. Kessler"] == keys[1]["Ruth Kessler"] == keys[2]["Ruth Kessler"]
+    assert keys[3] == {"Watch Ruth Kessler": "person:watch ruth kessler"}

@@ -5,12 +5,13 @@ names and aliases written for it and its publication dates: memory grows with th
 never with its articles. `NameTable.resolve` then joins keys on evidence that admits one answer only:
 
 1. one type per name: a name keyed under several types takes the type most articles give it ("Chrysler" an
-   organization in nine articles and a person in one);
+   organization in nine articles and a person in one), counting the articles where it is an alias of a longer
+   name of that type;
 2. aliases: a key that is exactly one other key's alias somewhere in the archive ("GM", an alias of "General
    Motors Corp." in the article that spells it out) is that key;
 3. acronyms: a capitals name whose letters are the initials of exactly one longer name ("EADS");
 4. short names: a person's family or given name that fits exactly one full name of the archive ("Obama" ->
-   "Barack Obama");
+   "Barack Obama"), a given and family name the one full name that adds a middle name ("Donald J. Trump");
 5. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve".
 
 An organization's short name ("Ford" for "Ford Motor Co.") joins through step 2, from any article that names it
@@ -54,7 +55,7 @@ class NameTable:
 
     def add(self, record: dict) -> None:
         """Record the entities of one article (error records and records without entities add nothing)."""
-        here = set()
+        here: set[str] = set()
         for e in record.get("entities") or ():
             key = local_key(e)
             s = self.seen.get(key)
@@ -140,6 +141,14 @@ class _Resolver:
         for key, s in self.seen.items():
             type_, name = split_key(key)
             by_name.setdefault(name, Counter())[type_] += s.articles
+        for key, s in self.seen.items():
+            # a name an article gives as an alias of a longer name votes for that name's type too: "Trump" is
+            # mostly keyed as "Donald Trump", so its articles as a key of its own undercount the person against
+            # the model's stray place or organization "Trump"
+            type_ = split_key(key)[0]
+            for alias in s.aliases:
+                if alias in by_name and alias != split_key(key)[1]:
+                    by_name[alias][type_] += s.articles
         out = {}
         for key in self.seen:
             type_, name = split_key(key)
@@ -203,6 +212,10 @@ class _Resolver:
             if not toks:
                 continue
             cands = [f for f in full.get(toks[-1], ()) if f != key and names.is_short_form(name, split_key(f)[1])]
+            if len(toks) >= 2:
+                # "Donald Trump" is "Donald J. Trump" (same given name, a middle name added), not "Rip Donald
+                # Trump" (words glued in front, mostly a title or a stray word the model took in)
+                cands = [f for f in cands if names.name_tokens(split_key(f)[1])[:1] == toks[:1]] or cands
             target = self._target(cands) if cands else None
             if target is not None:
                 self._join(key, target)
