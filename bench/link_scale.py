@@ -69,8 +69,13 @@ def main() -> None:
     keys = {e["key"] for x in lines for e in json.loads(x).get("entities") or []}
     print(f"{len(lines)} PolNeAR {args.split} articles: {entities} entities, {len(keys)} distinct keys")
     spacy_per_article = _raw_spacy_seconds(corpus) / len(lines)
-    folder = Path(tempfile.mkdtemp(prefix="newskit-link-"))
     sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="newskit-link-") as tmp:  # the archives are gigabytes: never left behind
+        _measure(lines, sizes, Path(tmp), spacy_per_article)
+    print(f"raw spaCy nlp.pipe: {spacy_per_article * 1e3:.1f} ms CPU per article")
+
+
+def _measure(lines: list[str], sizes: list[int], folder: Path, spacy_per_article: float) -> None:
     for size in sizes:
         path = _archive(lines, size, folder)
         cpu, (seconds, peak) = _cpu(lambda p=path: run_measured([PY, "-m", "newskit", "link", str(p)]))
@@ -82,7 +87,6 @@ def main() -> None:
     cpu, (seconds, peak) = _cpu(lambda: run_measured(["sh", "-c", f"cat '{path}' | '{PY}' -m newskit link -"]))
     print(f"link - (stdin, {sizes[-1]} records): {seconds:6.1f} s wall, {cpu:6.1f} s CPU, peak RSS "
           f"{peak / 1e6:5.0f} MB (cat and link)")
-    print(f"raw spaCy nlp.pipe: {spacy_per_article * 1e3:.1f} ms CPU per article")
 
 
 def _cpu(run):

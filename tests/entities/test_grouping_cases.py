@@ -190,3 +190,9 @@ def test_a_body_is_not_the_short_name_of_a_title_and_person_glued_to_it():
     _, groups = _groups(text, [("Senate", "ORG"), ("Senate Finance Committee Chair Oren Blakely", "ORG"),
                                ("Senate", "ORG")])
     assert ["Senate", "Senate"] in groups
+
+
+def test_a_chamber_is_not_short_for_the_one_committee_named():
+    text = "In 2009 the Senate voted 71-28. Tamsin Reyes sits on the Senate Veterans Affairs Committee."
+    _, groups = _groups(text, [("Senate", "ORG"), ("Senate Veterans Affairs Committee", "ORG")])
+    assert ["Senate"] in groups and ["Senate Veterans Affairs Committee"] in groups

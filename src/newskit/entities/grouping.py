@@ -22,6 +22,9 @@ _STATES = lexicon.table("us_state_abbreviations")
 _SHORT_HEADS = lexicon.words("short_heads")
 # Organization names longer than this many words are not looked for at the start of longer names (none are).
 _MAX_PREFIX_WORDS = 12
+# Last words of a body inside a larger one: the words before them name the parent ("the Senate" is not short
+# for "the Senate Armed Services Committee"), where "Northrop" is short for "Northrop Grumman".
+_SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "panel", "delegation"})
 
 
 @lru_cache(maxsize=16384)
@@ -258,8 +261,8 @@ def _title_and_name(words: list[str]) -> bool:
 def _group_corporate(mentions, keys, family, uf) -> None:
     """Join "Boeing" and "Boeing Co." (a name plus a legal-form suffix, even when the model took the bare name for
     a person), "Northrop" and "Northrop Grumman" (a leading word of exactly one longer organization name that is
-    not a title and a person: "Senate Agriculture Committee Chair Lila Montrose"), "U.S. Air Force" and "Air
-    Force" (a country prefix)."""
+    not a title and a person, "Senate Agriculture Committee Chair Lila Montrose", nor a committee of the body the
+    word names), "U.S. Air Force" and "Air Force" (a country prefix)."""
     orgs = {k: i for i, k in enumerate(keys) if family[i] == "organization"}
     for k, i in orgs.items():
         words = k.split()
@@ -269,7 +272,7 @@ def _group_corporate(mentions, keys, family, uf) -> None:
     starts: dict[str, list[int]] = {}
     for kk, at in orgs.items():
         words = kk.split(" ")[:_MAX_PREFIX_WORDS + 1]
-        if _title_and_name(words):
+        if _title_and_name(words) or kk.rsplit(" ", 1)[-1] in _SUB_BODIES:
             continue
         for n in range(1, len(words)):
             starts.setdefault(" ".join(words[:n]), []).append(at)
