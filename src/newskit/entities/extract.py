@@ -15,6 +15,7 @@ from newskit.entities import grouping as aliases
 from newskit.entities.mentions import Layout, Mention, add_matches, collect, join_legal_forms
 from newskit.entities.named_events import event_key, event_mentions
 from newskit.entities.titles import person_titles
+from newskit.geo import resolve_places
 from newskit.nlp import doc_text
 from newskit.record import Entity, EntityRole, EntityType, Span, literal_map
 
@@ -51,7 +52,7 @@ def extract_entities(doc, article=None, *, all_types=False) -> list[Entity]:
         ent = _entity(ms, doc, authors)
         if ent is not None:
             out.append(ent)
-    return _rank(out, text, article)
+    return resolve_places(_rank(out, text, article), text, article)
 
 
 def _caps_ranges(text: str) -> list[tuple[int, int]]:

