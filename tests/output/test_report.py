@@ -391,3 +391,27 @@ def test_control_and_bidi_characters_in_ids_are_not_written_raw():
     sid = "in/evil\u202eLMTH\x00.txt"
     page = render_index([("", sid, {"id": sid, "error": {"code": "empty", "message": "empty article"}})])
     assert "\u202e" not in page and "\x00" not in page and "in/evil\ufffdLMTH\ufffd.txt" in page
+
+
+def test_map_panel_draws_resolved_places_escaped():
+    text = "Crowds gathered in <Evil> & Paris today."
+    evil, paris = text.index("<Evil>"), text.index("Paris")
+    rec = record_for(text, [(0, len(text))], [("<Evil>", "place", [(evil, evil + 6)]),
+                                              ("Paris", "place", [(paris, paris + 5)])])
+    geo = {"geonameid": 1, "name": "x", "feature": "city", "country_code": "FR", "lat": 48.85, "lon": 2.35,
+           "confidence": 1.0}
+    rec["entities"][0]["geo"] = dict(geo, name="<script>alert(1)</script>")
+    rec["entities"][1]["geo"] = dict(geo, lat=43.3, lon=5.4)
+    page = render_report(rec, text)
+    assert 'id="panel-map"' in page and page.count("<circle") == 2
+    assert "<Evil>" not in page and "<script>" not in page and "&lt;Evil&gt;" in page
+    assert re.search(r'<path class="land" d="M[\d. LMZ]+"', page)  # the world outline, inline
+    assert "http" not in page.split('id="panel-map"')[1].split("</section>")[0]  # no tiles, no links out
+    parse(page)  # well nested
+
+
+def test_no_map_without_coordinates():
+    text = "Crowds gathered in Paris today."
+    paris = text.index("Paris")
+    page = render_report(record_for(text, [(0, len(text))], [("Paris", "place", [(paris, paris + 5)])]), text)
+    assert 'id="panel-map"' not in page

@@ -7,6 +7,13 @@ from __future__ import annotations
 
 import json
 
+# An entity's geo, flattened: column -> its key in the record's `geo` object.
+GEO_KEYS = {"geonameid": "geonameid", "geo_name": "name", "geo_feature": "feature", "country_code": "country_code",
+            "admin1": "admin1", "lat": "lat", "lon": "lon", "geo_population": "population",
+            "geo_confidence": "confidence"}
+GEO_COLUMNS = (("geonameid", "int"), ("geo_name", "str"), ("geo_feature", "str"), ("country_code", "str"),
+               ("admin1", "str"), ("lat", "float"), ("lon", "float"), ("geo_population", "int"),
+               ("geo_confidence", "float"))
 # (column, type) per table. Types: str, int, float, bool, date (YYYY-MM-DD), list (of str), json (text holding JSON).
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "articles": (("id", "str"), ("headline", "str"), ("subheadline", "str"), ("authors", "list"),
@@ -15,7 +22,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
                  ("error_message", "str")),
     "entities": (("article_id", "str"), ("entity_id", "str"), ("name", "str"), ("type", "str"), ("label", "str"),
                  ("aliases", "list"), ("titles", "list"), ("count", "int"), ("salience", "float"),
-                 ("role", "str")),
+                 ("role", "str"), *GEO_COLUMNS),
     "mentions": (("article_id", "str"), ("entity_id", "str"), ("start", "int"), ("end", "int"), ("text", "str")),
     "dates": (("article_id", "str"), ("date_index", "int"), ("start", "int"), ("end", "int"), ("text", "str"),
               ("type", "str"), ("value", "str"), ("anchored", "bool")),
@@ -60,7 +67,8 @@ def rows(record: dict, text: str | None = None) -> dict[str, list[dict]]:
     for e in record.get("entities") or []:
         out["entities"].append({"article_id": rid, "entity_id": e["id"], "name": e["name"], "type": e["type"],
                                 "label": e.get("label"), "aliases": e.get("aliases"), "titles": e.get("titles"),
-                                "count": e.get("count"), "salience": e.get("salience"), "role": e.get("role")})
+                                "count": e.get("count"), "salience": e.get("salience"), "role": e.get("role"),
+                                **{c: (e.get("geo") or {}).get(k) for c, k in GEO_KEYS.items()}})
         out["mentions"] += [{"article_id": rid, "entity_id": e["id"], "start": m["start"], "end": m["end"],
                              "text": m["text"]} for m in e.get("mentions") or []]
     for i, d in enumerate(record.get("dates") or []):

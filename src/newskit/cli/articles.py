@@ -26,18 +26,19 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
     from newskit.io.output import Output
     from newskit.pipeline import COMMAND_TASKS, analyze, needs_model
 
-    if as_json and as_jsonl:
-        raise click.UsageError("--json and --jsonl are exclusive")
-    check_archive_options(archive, as_json or as_jsonl)
-    inputs, published = check_inputs(inputs, published)
     view_options = dict(view_options or {})
+    geojson = view_options.pop("geojson", False)
+    if sum(map(bool, (as_json, as_jsonl, geojson))) > 1:
+        raise click.UsageError("--json, --jsonl and --geojson are exclusive")
+    check_archive_options(archive, as_json or as_jsonl or geojson)
+    inputs, published = check_inputs(inputs, published)
     tasks = COMMAND_TASKS[command] + (("all_types",) if view_options.pop("all_types", False) else ())
     if archive.get("output"):
         from newskit.cli.archive import run_to_output
 
         run_to_output(command, tasks, inputs, input_format=input_format, published=published, model=model,
                       workers=workers, max_bytes=max_bytes, debug=debug, progress=progress, **archive)
-    if not (as_json or as_jsonl) and sys.stdout.isatty():
+    if not (as_json or as_jsonl or geojson) and sys.stdout.isatty():
         tasks += ("text",)  # the human views quote the sentence around each date
     notes: list[str] = []
     with one_line_errors(debug):
@@ -48,7 +49,7 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
                               workers=pick_workers(workers, inputs, needs_model(tasks)))
             records = with_progress_if_asked(records, inputs, input_format, progress)
             records = (_ordered(rec, view_options) for rec in _noting(records, notes))
-            failed = _emit(records, out, command, as_json, as_jsonl, view_options)
+            failed = _emit(records, out, command, as_json, as_jsonl, view_options, geojson=geojson)
         except BrokenPipeError:
             # Downstream closed the pipe (`| head -1`): stop quietly, as Unix tools do.
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -91,10 +92,20 @@ def _serialize(rec: dict, render_one) -> tuple[dict, bytes]:
         return rec, render_one(rec).encode("utf-8")
 
 
-def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
+def _emit(records, out, command, as_json, as_jsonl, view_options, *, geojson=False) -> int:
     from newskit.output import render
 
     failed = 0
+    if geojson:
+        from newskit.output.geojson import to_geojson
+
+        collected = [_serialize(rec, render.to_jsonl)[0] for rec in records]
+        for rec in collected:
+            if "error" in rec:
+                failed += 1
+                report_error(rec)
+        out.write(to_geojson(collected) + "\n")
+        return failed
     if as_jsonl:
         for rec in records:
             rec, line = _serialize(rec, render.to_jsonl)
@@ -132,7 +143,7 @@ def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
 
 def _command(name: str, help_text: str, extra=()):
     def callback(inputs, **kw):
-        view = {k: kw.pop(k) for k in list(kw) if k in ("sort", "timeline", "all_types")}
+        view = {k: kw.pop(k) for k in list(kw) if k in ("sort", "timeline", "all_types", "geojson")}
         run(name, inputs, view_options=view, **kw)
 
     callback.__doc__ = help_text
@@ -145,7 +156,9 @@ def _command(name: str, help_text: str, extra=()):
 _command("parse", "Recover an article's fields: headline, dek, byline, publisher, date, dateline, images, body.")
 _command("entities", "List the people, places, organizations and events, grouped, with titles (and dates).",
          [click.option("--all", "all_types", is_flag=True,
-                       help="Also list nationalities, products, works, laws and other spaCy types.")])
+                       help="Also list nationalities, products, works, laws and other spaCy types."),
+          click.option("--geojson", is_flag=True,
+                       help="The resolved places as one GeoJSON FeatureCollection (a Point per place per article).")])
 _command("dates", "Resolve every time expression to a TIMEX3 value against the article's date.",
          [click.option("--sort", type=click.Choice(["position", "value"]), default="position",
                        help="Order of the dates in every output: document position, or value (a timeline).")])

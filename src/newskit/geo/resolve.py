@@ -43,6 +43,7 @@ class Weights:
     dateline_country: float = 2.0
     dateline_near: float = 3.0
     near_km: float = 300.0
+    area_of: float = 0.5        # the confidence of a place put at the area its qualifier names
     min_confidence: float = 0.5   # below it a place keeps no geo (a coin toss between namesakes)
 
 
@@ -85,9 +86,10 @@ def resolve_places(entities: Sequence[Entity], text: str, article=None, *, gaz: 
 
 
 def _candidates(gaz: Gazetteer, names: list[Name]) -> list[tuple[Hit, bool]]:
-    """Return (hit, qualified) pairs: the entries of the first name that has any, narrowed by its qualifier. A place
-    qualified by an area the gazetteer knows nothing inside of ("Holliday, Missouri": a village) is put at the area:
-    the writer said where it is, and the area's point is nearer than any namesake elsewhere."""
+    """Return (hit, named) pairs, the entries of the first name that has any, narrowed by its qualifier. A place
+    qualified by an area the gazetteer knows nothing inside of ("Holliday, Missouri": a village) is put at the area
+    (named False: the entry is the area around the place): the writer said where it is, and the area's point is
+    nearer than any namesake elsewhere."""
     fallback: list[tuple[Hit, bool]] = []
     for name in names:
         hits = lookup(gaz, name.head)
@@ -95,10 +97,10 @@ def _candidates(gaz: Gazetteer, names: list[Name]) -> list[tuple[Hit, bool]]:
             kept = [h for h in hits if any(inside(h.place, a) for a in name.within)]
             if kept:
                 return [(h, True) for h in kept]
-            fallback = fallback or [(Hit(a, False), True) for a in name.within if a.feature == "admin1"]
+            fallback = fallback or [(Hit(a, True), False) for a in name.within if a.feature == "admin1"]
             continue
         if hits and not fallback:
-            return [(h, False) for h in hits]
+            return [(h, True) for h in hits]
     return fallback
 
 
@@ -164,10 +166,10 @@ def _score(hit: Hit, ctx: _Context, w: Weights, j: int) -> float:
 def _best(cands: list[tuple[Hit, bool]], ctx: _Context, w: Weights, j: int) -> tuple[Place, float] | None:
     if not cands:
         return None
-    scored = sorted(((_score(h, ctx, w, j), h.place) for h, _ in cands), key=lambda x: -x[0])
+    scored = sorted(((_score(h, ctx, w, j), h.place, named) for h, named in cands), key=lambda x: -x[0])
     top = scored[0][0]
-    total = sum(math.exp(s - top) for s, _ in scored)
-    return scored[0][1], 1.0 / total
+    total = sum(math.exp(s - top) for s, _, _ in scored)
+    return scored[0][1], (1.0 if scored[0][2] else w.area_of) / total
 
 
 def _geo(place: Place, confidence: float) -> Geo:

@@ -10,8 +10,9 @@ from newskit.output.theme import PANEL_TITLES
 
 Record = dict[str, Any]
 # The panels in page order, with the jump link each gets on a phone: (panel id, label).
-PANELS = (("panel-person", "People"), ("panel-place", "Places"), ("panel-organization", "Organizations"),
-          ("panel-events", "Timeline"), ("panel-quotes", "Quotes"), ("panel-event", "Named events"),
+PANELS = (("panel-person", "People"), ("panel-place", "Places"), ("panel-map", "Map"),
+          ("panel-organization", "Organizations"), ("panel-events", "Timeline"), ("panel-quotes", "Quotes"),
+          ("panel-event", "Named events"),
           ("panel-dates", "Dates"))
 
 

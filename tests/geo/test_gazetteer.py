@@ -1,0 +1,39 @@
+"""The gazetteer's data: the generated areas file and world outline are the pinned ones, names are keyed alike."""
+from __future__ import annotations
+
+import hashlib
+from importlib.resources import files
+
+import pytest
+
+from newskit.geo.gazetteer import gazetteer, key
+
+DATA = files("newskit.geo").joinpath("data")
+
+
+@pytest.mark.parametrize("name", ["areas.tsv", "world.svg.txt"])
+def test_generated_files_match_their_pinned_sha256(name):
+    digest = hashlib.sha256(DATA.joinpath(name).read_bytes()).hexdigest()
+    pinned = DATA.joinpath(name + ".sha256").read_text(encoding="utf-8").split()[0]
+    assert digest == pinned, f"{name} differs from its pin: rebuild with python3 -m newskit.geo.build"
+
+
+def test_areas_carry_geonames_points_and_admin1_codes():
+    gaz = gazetteer()
+    us = gaz.country("US")
+    assert us is not None and (us.geonameid, us.lat, us.lon) == (6252001, 39.76, -98.5)
+    alberta = gaz.admin1[("CA", "01")]
+    assert alberta.name == "Alberta" and alberta.feature == "admin1"
+    assert gaz.admin1[("US", "TX")].name == "Texas"
+
+
+@pytest.mark.parametrize(("a", "b"), [("U.S.", "US"), ("Québec", "quebec"), ("the Netherlands", "Netherlands"),
+                                      ("Winston-Salem", "winston salem"), ("Canada\u2019s", "canada")])
+def test_names_are_keyed_alike(a, b):
+    assert key(a) == key(b)
+
+
+def test_a_city_named_city_is_found_by_its_short_name():
+    hits = gazetteer().lookup("Mexico City")
+    assert any(h.place.feature == "city" and h.place.country_code == "MX" for h in hits)
+    assert any(h.place.feature == "city" and h.own_name for h in gazetteer().lookup("New York"))
