@@ -89,9 +89,12 @@ class Gazetteer:
         if own:
             self._index[own].append(Hit(place, True))
         extra = set()
-        if place.feature == "city" and own.endswith(" city"):  # "New York City", "Kuwait City": also by the short name
-            extra.add(own[:-5])
-            self._index[own[:-5]].append(Hit(place, True))
+        short = own[:-5] if place.feature == "city" and own.endswith(" city") else ""
+        # "Kuwait City" is also "Kuwait"'s city, but a short name that is an area's own ("Missouri" of "Missouri
+        # City", "New York") stays the area's: the city keeps it as an alternate name only
+        if short and not any(h.own_name and h.place.feature != "city" for h in self._index.get(short, ())):
+            extra.add(short)
+            self._index[short].append(Hit(place, True))
         for k in {key(a) for a in aliases} - {own, ""} - extra:
             self._index[k].append(Hit(place, False))
 

@@ -3,7 +3,7 @@
 Strongest first:
 1. an explicit qualifier: "Paris, Texas", "Alexandria, La.", "Paris" followed by ", Texas" — only entries inside the
    named state or country stay candidates;
-2. the dateline ("ALEXANDRIA, La. —", "SEOUL"): entries in its country, and near its place, gain;
+2. the dateline ("ALEXANDRIA, La. —", "SEOUL"): its own entry, entries in its country and near its place gain;
 3. the other places of the article: an entry inside a country or state the article names, or close to the places
    resolved without doubt, gains;
 4. prominence: population, a country's capital, and the kind of entry (a bare name that is a country's is that
@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newskit.geo.candidates import Name, areas_named, inside, km, lookup, names_of
 from newskit.geo.gazetteer import Gazetteer, Hit, Place, gazetteer
@@ -39,13 +39,13 @@ class Weights:
     admin2: float = 0.0
     continent: float = 4.0
     region: float = 0.5
-    capital: float = 2.0
+    capital: float = 1.0
     alternate: float = -4.0     # found only under an alternate name ("Mashhad" was once called Alexandria)
     in_country: float = 2.5     # inside a country the article names
     implied_country: float = 1.5  # inside the country of another place the article names
     in_admin1: float = 3.0      # inside a state or province the article names
     near: float = 2.5           # close to the places the article names (decays with NEAR_KM)
-    dateline_country: float = 2.0
+    dateline_self: float = 3.0  # the dateline's own entry, for a place named like the dateline
     dateline_near: float = 3.0
     near_km: float = 300.0
     area_of: float = 0.5        # the confidence of a place put at the area its qualifier names
@@ -58,13 +58,19 @@ _FEATURE = {"country", "admin1", "admin2", "continent", "region"}
 
 @dataclass
 class _Context:
-    """What the rest of the article says about where it is."""
+    """What the rest of the article says about where it is. Each area and point remembers which place (entity
+    index) said it, so a place is never its own evidence ("New York" the state does not vouch for New York City);
+    -1 stands for the dateline and for qualifiers."""
 
-    countries: set[str]
-    admin1: set[tuple[str, str]]
-    implied: dict[str, set[int]]  # country code -> the places (entity indexes) in it
-    points: list[tuple[float, float, int]]  # (lat, lon, entity index)
-    dateline: Place | None
+    countries: dict[str, set[int]] = field(default_factory=dict)  # named countries (and those of named states)
+    admin1: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    implied: dict[str, set[int]] = field(default_factory=dict)  # countries of the cities named
+    points: list[tuple[float, float, int]] = field(default_factory=list)
+    dateline: Place | None = None
+
+
+def _says(table: dict, k, j: int) -> bool:
+    return bool(table.get(k, set()) - {j})
 
 
 def resolve_places(entities: Sequence[Entity], text: str, article=None, *, gaz: Gazetteer | None = None,
@@ -86,12 +92,12 @@ def resolve_places(entities: Sequence[Entity], text: str, article=None, *, gaz: 
     cands = [_candidates(gaz, ns) for ns in names]
     dateline = _dateline(gaz, getattr(article, "dateline", None))
     # first pass: each place by its own names and the dateline; second: with the others' first choices as context
-    ctx = _Context(set(), set(), {}, [], dateline)
+    ctx = _context([None] * len(idx), names, dateline)
     first = [_best(c, ctx, weights, j) for j, c in enumerate(cands)]
     ctx = _context(first, names, dateline)
     for j, i in enumerate(idx):
         best = _best(cands[j], ctx, weights, j)
-        if best is not None and best[1] >= weights.min_confidence:
+        if best is not None:
             out[i] = dataclasses.replace(entities[i], geo=_geo(*best))
     return out
 
@@ -116,40 +122,43 @@ def _candidates(gaz: Gazetteer, names: list[Name]) -> list[tuple[Hit, bool]]:
 
 
 def _dateline(gaz: Gazetteer, dateline: str | None) -> Place | None:
+    """Return the place of the dateline. A dateline names a city ("WASHINGTON" is the capital, not the state), so
+    cities are preferred among its candidates."""
     if not dateline:
         return None
     names = names_of(gaz, dateline.title() if dateline.isupper() else dateline, [])
     cands = _candidates(gaz, names)
-    if not cands:
-        return None
-    best = _best(cands, _Context(set(), set(), {}, [], None), WEIGHTS, -1)
+    cands = [c for c in cands if c[0].place.feature == "city"] or cands
+    best = _best(cands, _Context(), WEIGHTS, -1)
     return best[0] if best else None
 
 
-def _context(first: list[tuple[Place, float] | None], names: list[list[Name]], dateline: Place | None) -> _Context:
-    ctx = _Context(set(), set(), {}, [], dateline)
+def _context(first: Sequence[tuple[Place, float] | None], names: list[list[Name]], dateline: Place | None
+             ) -> _Context:
+    ctx = _Context(dateline=dateline)
     for j, pick in enumerate(first):
         for name in names[j]:
             for area in name.within:
-                _note_area(ctx, area)
+                _note_area(ctx, area, -1)
         if pick is None:
             continue
         place, _ = pick
-        _note_area(ctx, place)
+        _note_area(ctx, place, j)
         if place.feature in ("city", "admin2"):
             ctx.points.append((place.lat, place.lon, j))
             ctx.implied.setdefault(place.country_code, set()).add(j)
     if dateline is not None:
-        _note_area(ctx, dateline)
+        _note_area(ctx, dateline, -1)
+        ctx.implied.setdefault(dateline.country_code, set()).add(-1)
     return ctx
 
 
-def _note_area(ctx: _Context, place: Place) -> None:
+def _note_area(ctx: _Context, place: Place, j: int) -> None:
     if place.feature == "country":
-        ctx.countries.add(place.country_code)
+        ctx.countries.setdefault(place.country_code, set()).add(j)
     elif place.feature == "admin1" and place.admin1:
-        ctx.admin1.add((place.country_code, place.admin1))
-        ctx.countries.add(place.country_code)
+        ctx.admin1.setdefault((place.country_code, place.admin1), set()).add(j)
+        ctx.countries.setdefault(place.country_code, set()).add(j)
 
 
 def _score(hit: Hit, ctx: _Context, w: Weights, j: int) -> float:
@@ -157,30 +166,36 @@ def _score(hit: Hit, ctx: _Context, w: Weights, j: int) -> float:
     s = w.population * math.log10(p.population + 1) + getattr(w, p.feature, 0.0)
     s += w.capital * p.capital + (0.0 if hit.own_name else w.alternate)
     if p.feature not in ("country", "continent", "region"):
-        if p.country_code in ctx.countries:
+        if _says(ctx.countries, p.country_code, j):
             s += w.in_country
-        elif ctx.implied.get(p.country_code, set()) - {j}:
+        elif _says(ctx.implied, p.country_code, j):
             s += w.implied_country
-    if p.feature not in ("admin1", "country", "continent", "region") and (p.country_code, p.admin1) in ctx.admin1:
+    if p.feature not in ("admin1", "country", "continent", "region") and _says(ctx.admin1, (p.country_code, p.admin1),
+                                                                               j):
         s += w.in_admin1
     others = [km(p.lat, p.lon, lat, lon) for lat, lon, k in ctx.points if k != j]
     if others and p.feature in ("city", "admin2"):
         s += w.near * math.exp(-min(others) / w.near_km)
     d = ctx.dateline
-    if d is not None and d.geonameid != p.geonameid:
-        s += w.dateline_country * (p.country_code == d.country_code and p.feature != "country")
-        if p.feature in ("city", "admin2") and d.feature in ("city", "admin2"):
+    if d is not None:
+        if d.geonameid == p.geonameid:
+            s += w.dateline_self
+        elif p.feature in ("city", "admin2") and d.feature in ("city", "admin2"):
             s += w.dateline_near * math.exp(-km(p.lat, p.lon, d.lat, d.lon) / w.near_km)
     return s
 
 
 def _best(cands: list[tuple[Hit, bool]], ctx: _Context, w: Weights, j: int) -> tuple[Place, float] | None:
+    """Return the best candidate and its confidence, or None when there is none or its share of the evidence is
+    under w.min_confidence."""
     if not cands:
         return None
     scored = sorted(((_score(h, ctx, w, j), h.place, named) for h, named in cands), key=lambda x: -x[0])
     top = scored[0][0]
-    total = sum(math.exp(s - top) for s, _, _ in scored)
-    return scored[0][1], (1.0 if scored[0][2] else w.area_of) / total
+    share = 1.0 / (sum(math.exp(s - top) for s, _, _ in scored))
+    if share < w.min_confidence:
+        return None
+    return scored[0][1], share * (1.0 if scored[0][2] else w.area_of)
 
 
 def _geo(place: Place, confidence: float) -> Geo:
@@ -192,7 +207,7 @@ def _geo(place: Place, confidence: float) -> Geo:
 def resolve_name(name: str, *, gaz: Gazetteer | None = None) -> Geo | None:
     """Return the most likely gazetteer entry for a place name on its own (no article around it)."""
     gaz = gaz or gazetteer()
-    best = _best(_candidates(gaz, names_of(gaz, name, [])), _Context(set(), set(), {}, [], None), WEIGHTS, -1)
+    best = _best(_candidates(gaz, names_of(gaz, name, [])), _Context(), WEIGHTS, -1)
     return _geo(*best) if best else None
 
 
