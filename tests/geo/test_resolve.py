@@ -112,3 +112,8 @@ def test_a_nationality_word_gets_its_country_and_keeps_its_type():
     assert geo["Syrians"].country_code == "SY"
     assert geo["Kurdish"] is None  # a people without a country of that name
     assert all(e.type == "nationality" for e in ents)
+
+
+def test_a_nationality_word_typed_as_a_place_is_its_country():
+    assert resolve_name("Turkish").country_code == "TR"
+    assert resolve_name("Kurdish") is None
