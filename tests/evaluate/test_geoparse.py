@@ -81,7 +81,7 @@ def test_eval_geo_agrees_with_reference_scorer(tmp_path):
     import newskit
 
     docs = reference.read_corpus(str(path))
-    pairs = [(d, newskit.analyze_text(d["text"], published=d.get("published"), tasks=("parse", "entities")))
+    pairs = [(d, newskit.analyze_text(d["text"], published=d.get("published"), tasks=("parse", "entities")).to_dict())
              for d in docs]
     ref = reference.geo_scores(pairs)
     for k in ("found", "resolved", "acc161", "acc161_resolved"):

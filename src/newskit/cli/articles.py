@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 
 import click
 
@@ -17,20 +18,21 @@ from newskit.cli.options import (
     with_progress_if_asked,
 )
 from newskit.errors import ExitStatus
+from newskit.record import AnyRecord, ErrorRecord
 
 
 def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model=None, workers, max_bytes,
-        debug, timeout=None, progress=None, view_options=None, **archive) -> None:
+        debug, timeout=None, progress=None, view_options=None, as_geojson=False, **archive) -> None:
     """Run one article command end to end and exit with the contract's status code."""
     from newskit.io.inputs import read_inputs
     from newskit.io.output import Output
     from newskit.pipeline import COMMAND_TASKS, analyze, needs_model
 
     view_options = dict(view_options or {})
-    geojson = view_options.pop("geojson", False)
-    if sum(map(bool, (as_json, as_jsonl, geojson))) > 1:
-        raise click.UsageError("--json, --jsonl and --geojson are exclusive")
-    check_archive_options(archive, as_json or as_jsonl or geojson)
+    streams = {"json": as_json, "jsonl": as_jsonl, "geojson": as_geojson}
+    if sum(map(bool, streams.values())) > 1:
+        raise click.UsageError(" and ".join(f"--{name}" for name, on in streams.items() if on) + " are exclusive")
+    check_archive_options(archive, any(streams.values()))
     inputs, published = check_inputs(inputs, published)
     tasks = COMMAND_TASKS[command] + (("all_types",) if view_options.pop("all_types", False) else ())
     if archive.get("output"):
@@ -38,7 +40,7 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
 
         run_to_output(command, tasks, inputs, input_format=input_format, published=published, model=model,
                       workers=workers, max_bytes=max_bytes, debug=debug, progress=progress, **archive)
-    if not (as_json or as_jsonl or geojson) and sys.stdout.isatty():
+    if not any(streams.values()) and sys.stdout.isatty():
         tasks += ("text",)  # the human views quote the sentence around each date
     notes: list[str] = []
     with one_line_errors(debug):
@@ -49,7 +51,8 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
                               workers=pick_workers(workers, inputs, needs_model(tasks)))
             records = with_progress_if_asked(records, inputs, input_format, progress)
             records = (_ordered(rec, view_options) for rec in _noting(records, notes))
-            failed = _emit(records, out, command, as_json, as_jsonl, view_options, geojson=geojson)
+            stream = next((name for name, on in streams.items() if on), None)
+            failed = _emit(records, out, command, stream, view_options)
         except BrokenPipeError:
             # Downstream closed the pipe (`| head -1`): stop quietly, as Unix tools do.
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -71,56 +74,54 @@ def _noting(records, notes: list[str]):
         click.echo(f"newskit: {note}", err=True)
 
 
-def _ordered(rec: dict, view_options: dict) -> dict:
+def _ordered(rec: AnyRecord, view_options: dict) -> AnyRecord:
     """Apply --sort value / --timeline to the record itself, so every output mode shows the same order."""
-    if view_options.get("sort") == "value" and rec.get("dates"):
-        rec["dates"] = sorted(rec["dates"], key=lambda d: d.get("value") or "~")
-    if view_options.get("timeline") and rec.get("events"):
-        rec["events"] = sorted(rec["events"], key=lambda e: (e.get("when") or {}).get("value") or "~")
+    if isinstance(rec, ErrorRecord):
+        return rec
+    if view_options.get("sort") == "value" and rec.dates:
+        rec = replace(rec, dates=tuple(sorted(rec.dates, key=lambda d: d.value or "~")))
+    if view_options.get("timeline") and rec.events:
+        rec = replace(rec, events=tuple(sorted(rec.events, key=lambda e: (e.when.value if e.when else "") or "~")))
     return rec
 
 
-def _serialize(rec: dict, render_one) -> tuple[dict, bytes]:
+def _serialize(rec: AnyRecord, render_one) -> tuple[AnyRecord, bytes]:
     """Return the record and its UTF-8 JSON, or an error record in its place when it cannot be written as JSON."""
     from newskit.pipeline import error_record
 
     try:
         return rec, render_one(rec).encode("utf-8")
     except (ValueError, TypeError, RecursionError) as exc:  # NaN, a lone surrogate, an object JSON cannot hold
-        rec = error_record(rec.get("id", "?"), "internal", f"record cannot be written as JSON "
+        rec = error_record(rec.id, "internal", f"record cannot be written as JSON "
                                                              f"({exc.__class__.__name__})")
         return rec, render_one(rec).encode("utf-8")
 
 
-def _emit(records, out, command, as_json, as_jsonl, view_options, *, geojson=False) -> int:
+def _emit(records, out, command, stream: str | None, view_options) -> int:
+    """Write the records in the stream format chosen (json, jsonl, geojson), else as the view for people."""
     from newskit.output import render
 
     failed = 0
-    if geojson:
-        from newskit.output.geojson import to_geojson
-
-        collected = [_serialize(rec, render.to_jsonl)[0] for rec in records]
-        for rec in collected:
-            if "error" in rec:
-                failed += 1
-                report_error(rec)
-        out.write(to_geojson(collected) + "\n")
-        return failed
-    if as_jsonl:
+    if stream == "jsonl":
         for rec in records:
             rec, line = _serialize(rec, render.to_jsonl)
-            if "error" in rec:
+            if isinstance(rec, ErrorRecord):
                 failed += 1
                 report_error(rec)
             out.write(line + b"\n")
         return failed
-    if as_json:
+    if stream in ("json", "geojson"):
         collected = [_serialize(rec, render.to_jsonl)[0] for rec in records]
         for rec in collected:
-            if "error" in rec:
+            if isinstance(rec, ErrorRecord):
                 failed += 1
                 report_error(rec)
-        out.write(render.to_json(collected) + "\n")
+        if stream == "geojson":
+            from newskit.output.geojson import to_geojson
+
+            out.write(to_geojson(collected) + "\n")
+        else:
+            out.write(render.to_json(collected) + "\n")
         return failed
     console = None
     if sys.stdout.isatty():
@@ -129,25 +130,25 @@ def _emit(records, out, command, as_json, as_jsonl, view_options, *, geojson=Fal
         console = Console()
     first = True
     for rec in records:
-        if "error" in rec:
+        if isinstance(rec, ErrorRecord):
             failed += 1
             report_error(rec)
             continue
         if console is not None:
-            console.print(render.rich_view(rec, command, text=rec.get("text"), **view_options))
+            console.print(render.rich_view(rec, command, text=rec.text, **view_options))
         else:
-            out.write(("" if first else "\n") + f"# {rec['id']}\n" + render.plain(rec, command) + "\n")
+            out.write(("" if first else "\n") + f"# {rec.id}\n" + render.plain(rec, command) + "\n")
         first = False
     return failed
 
 
 def _command(name: str, help_text: str, extra=()):
     def callback(inputs, **kw):
-        view = {k: kw.pop(k) for k in list(kw) if k in ("sort", "timeline", "all_types", "geojson")}
+        view = {k: kw.pop(k) for k in list(kw) if k in ("sort", "timeline", "all_types")}
         run(name, inputs, view_options=view, **kw)
 
     callback.__doc__ = help_text
-    cmd = common_options(callback, model=name != "parse")
+    cmd = common_options(callback, model=name != "parse", command=name)
     for opt in extra:
         cmd = opt(cmd)
     return cli.command(name, help=help_text)(cmd)
@@ -156,9 +157,7 @@ def _command(name: str, help_text: str, extra=()):
 _command("parse", "Recover an article's fields: headline, dek, byline, publisher, date, dateline, images, body.")
 _command("entities", "List the people, places, organizations and events, grouped, with titles (and dates).",
          [click.option("--all", "all_types", is_flag=True,
-                       help="Also list nationalities, products, works, laws and other spaCy types."),
-          click.option("--geojson", is_flag=True,
-                       help="The resolved places as one GeoJSON FeatureCollection (a Point per place per article).")])
+                       help="Also list nationalities, products, works, laws and other spaCy types.")])
 _command("dates", "Resolve every time expression to a TIMEX3 value against the article's date.",
          [click.option("--sort", type=click.Choice(["position", "value"]), default="position",
                        help="Order of the dates in every output: document position, or value (a timeline).")])

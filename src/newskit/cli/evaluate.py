@@ -22,6 +22,7 @@ def eval_command(paths, fmt, as_json, model, workers):
     XML in the TR-News layout (places on the map: acc@161 km)."""
     import json
 
+    # The scorers and the model load when the command runs, not with `newskit --help`.
     from newskit.evaluate.runner import evaluate
     from newskit.output.render import scores_text
 

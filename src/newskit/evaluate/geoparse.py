@@ -1,7 +1,8 @@
 """Geoparsing gold files (TR-News / GeoWebNews style XML) and the place-resolution scores newskit is measured with.
 
-Two layouts are read: `<article docid><text/><toponyms><toponym><phrase/><start/><end/><gaztag geonameid><lat/>
-<lon/>...` and `<article><text/><locations><location><name/><start/><end/><lat/><lon/>`. A gold span whose text is
+Two layouts are read: articles (`article`, with a `docid`) holding a `text` and `toponyms`, each `toponym` with its
+`phrase`, `start`, `end` and a `gaztag` (a `geonameid` attribute, `lat` and `lon`); and articles holding `locations`,
+each `location` with its `name`, `start`, `end`, `lat` and `lon`. A gold span whose text is
 not its phrase is moved onto the nearest occurrence of the phrase within ALIGN_WINDOW characters (some corpora's
 offsets drift by a few characters); gold toponyms without coordinates are counted and left out of every share.
 

@@ -6,6 +6,10 @@ import os
 from pathlib import Path
 
 from newskit.evaluate.confusion import confusion, per_type
+from newskit.evaluate.conll import read_conll, score_ner
+from newskit.evaluate.geoparse import is_geo_xml, read_geo, score_geo
+from newskit.evaluate.meantime import read_meantime, read_meantime_dir, score_entities
+from newskit.evaluate.timeml import read_timeml, read_timeml_dir, score_dates
 from newskit.io.inputs import Source
 from newskit.pipeline import analyze
 
@@ -19,8 +23,6 @@ def guess_format(path: str) -> str:
     if any(n.endswith(".tml") for n in names):
         return "timeml"
     if any(n.endswith(".xml") for n in names):
-        from .geoparse import is_geo_xml
-
         xml = [str(p)] if p.is_file() else [str(f) for f in p.rglob("*.xml")]
         return "geo" if xml and all(is_geo_xml(f) for f in xml) else "meantime"
     return "conll"
@@ -28,20 +30,12 @@ def guess_format(path: str) -> str:
 
 def _read(fmt: str, path: str) -> list:
     if fmt == "timeml":
-        from .timeml import read_timeml, read_timeml_dir
-
         return _named(read_timeml_dir, path) if os.path.isdir(path) else [_named(read_timeml, path)]
     if fmt == "meantime":
-        from .meantime import read_meantime, read_meantime_dir
-
         return _named(read_meantime_dir, path) if os.path.isdir(path) else [_named(read_meantime, path)]
     if fmt == "geo":
-        from .geoparse import read_geo
-
         files = sorted(str(f) for f in Path(path).rglob("*.xml")) if os.path.isdir(path) else [path]
         return [d for f in files for d in _named(read_geo, f)]
-    from .conll import read_conll
-
     files = sorted(str(f) for f in Path(path).rglob("*") if f.is_file()) if os.path.isdir(path) else [path]
     return [d for f in files for d in _named(read_conll, f)]
 
@@ -65,7 +59,9 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
         dated = kind in ("timeml", "meantime", "geo")
         tasks = ("parse", "dates") if kind == "timeml" else ("parse", "entities", "dates")
         sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
-        records = analyze(sources, tasks, model=model, workers=workers)
+        # The scorers read predictions in the record's JSON shape, the shape saved --jsonl output and the reference
+        # scorer share, so a run and a file of records score alike.
+        records = (r.to_dict() for r in analyze(sources, tasks, model=model, workers=workers))
         pairs_by_kind.setdefault(kind, []).extend(zip(docs, records))
     scores: dict = {}
     for kind, pairs in pairs_by_kind.items():
@@ -73,22 +69,14 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
             raise ValueError(f"no {kind} gold documents found in {', '.join(paths)}")
         out = scores[kind] = {"documents": len(pairs)}
         if kind == "timeml":
-            from .timeml import score_dates
-
             out["dates"] = score_dates([(d.gold, r.get("dates", [])) for d, r in pairs])
         elif kind == "geo":
-            from .geoparse import score_geo
-
             out["geo"] = score_geo(pairs)
         elif kind == "meantime":
-            from .meantime import score_entities
-
             out["entities"] = score_entities(pairs)
             out["per_type"] = per_type([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG"))
             out["confusion"] = confusion([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG"))
         else:
-            from .conll import score_ner
-
             out["ner"] = score_ner(pairs)
             out["confusion"] = confusion([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG", "MISC"))
     return scores

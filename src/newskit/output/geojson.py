@@ -5,28 +5,32 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from newskit.record import AnyRecord, ErrorRecord
 
-def features(record: dict) -> list[dict]:
+
+def features(record: AnyRecord) -> list[dict]:
     """Return the Point features of one record's resolved places (none for an error record)."""
+    if isinstance(record, ErrorRecord):
+        return []
     out = []
-    for e in record.get("entities") or []:
-        geo = e.get("geo")
-        if e.get("type") != "place" or not geo:
+    for e in record.entities or ():
+        geo = e.geo
+        if e.type != "place" or geo is None:
             continue
         out.append({"type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [geo["lon"], geo["lat"]]},
-                    "properties": {"article_id": record.get("id"), "entity_id": e.get("id"), "name": e.get("name"),
-                                   "feature": geo.get("feature"), "mentions": e.get("count"),
-                                   "geonameid": geo.get("geonameid"), "gazetteer_name": geo.get("name"),
-                                   "country_code": geo.get("country_code"), "confidence": geo.get("confidence")}})
+                    "geometry": {"type": "Point", "coordinates": [geo.lon, geo.lat]},
+                    "properties": {"article_id": record.id, "entity_id": e.id, "name": e.name,
+                                   "feature": geo.feature, "mentions": e.count, "geonameid": geo.geonameid,
+                                   "gazetteer_name": geo.name, "country_code": geo.country_code,
+                                   "confidence": round(geo.confidence, 4)}})
     return out
 
 
-def feature_collection(records: Iterable[dict]) -> dict:
+def feature_collection(records: Iterable[AnyRecord]) -> dict:
     """Return one FeatureCollection holding the places of all `records`."""
     return {"type": "FeatureCollection", "features": [f for rec in records for f in features(rec)]}
 
 
-def to_geojson(records: Iterable[dict]) -> str:
+def to_geojson(records: Iterable[AnyRecord]) -> str:
     """Return the FeatureCollection of `records` as JSON text."""
-    return json.dumps(feature_collection(records), ensure_ascii=False, indent=1)
+    return json.dumps(feature_collection(records), ensure_ascii=False, indent=1, allow_nan=False)

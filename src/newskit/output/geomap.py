@@ -12,7 +12,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-Record = dict[str, Any]
+from newskit.record import Record
+
 MIN_SPAN = 24.0  # degrees of longitude the narrowest view shows
 MARGIN = 0.15  # share of the places' extent added around them
 
@@ -23,21 +24,21 @@ def world_outline() -> str:
     return files("newskit.geo").joinpath("data/world.svg.txt").read_text(encoding="utf-8").strip()
 
 
-def map_panel(record: Record, anchored: set[str]) -> Record | None:
+def map_panel(record: Record, anchored: set[str]) -> dict[str, Any] | None:
     """Return the map panel's points and view box, or None when no place of the record has a geo."""
-    places = [e for e in record.get("entities") or [] if e.get("type") == "place" and e.get("geo")]
+    places = [(e, e.geo) for e in record.entities or () if e.type == "place" and e.geo is not None]
     if not places:
         return None
-    xs = [float(e["geo"]["lon"]) + 180 for e in places]
-    ys = [90 - float(e["geo"]["lat"]) for e in places]
+    xs = [g.lon + 180 for _, g in places]
+    ys = [90 - g.lat for _, g in places]
     x0, x1, y0, y1 = _view(xs, ys)
     unit = (x1 - x0) / 100  # point sizes and label offsets follow the zoom
     points = []
-    for e, x, y in sorted(zip(places, xs, ys), key=lambda p: -(p[0].get("count") or 1)):
-        count = e.get("count") or 1
+    for (e, g), x, y in sorted(zip(places, xs, ys), key=lambda p: -(p[0][0].count or 1)):
+        count = e.count or 1
         points.append({"x": round(x, 3), "y": round(y, 3), "r": round(unit * (1.2 + math.log2(count)), 3),
-                       "name": e.get("name") or "", "feature": e["geo"].get("feature") or "",
-                       "count": count, "href": f"#m-{e['id']}" if e.get("id") in anchored else ""})
+                       "name": e.name or "", "feature": g.feature, "count": count,
+                       "href": f"#m-{e.id}" if e.id in anchored else ""})
     return {"view": f"{x0:.2f} {y0:.2f} {x1 - x0:.2f} {y1 - y0:.2f}", "unit": round(unit, 3),
             "outline": world_outline(), "points": points, "n": len(points)}
 
