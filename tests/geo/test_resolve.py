@@ -51,6 +51,17 @@ def test_the_dateline_pulls_a_namesake_toward_it():
     assert resolved(text, "London", dateline="TORONTO")["London"].country_code == "CA"
 
 
+def test_an_opening_dateline_the_parser_missed_is_a_city():
+    text = "WASHINGTON (AP) Senators from Oregon argued late into the night."
+    geo = resolved(text, "WASHINGTON", "Oregon")
+    assert (geo["WASHINGTON"].feature, geo["WASHINGTON"].admin1) == ("city", "DC")  # the capital, not the state
+    text = "Headline about a bridge\nVICTORIA - Engineers in Alberta and Ontario disagree on the dam."
+    geo = resolved(text, "VICTORIA", "Alberta", "Ontario")
+    assert (geo["VICTORIA"].country_code, geo["VICTORIA"].feature) == ("CA", "city")  # its country is the story's
+    text = "Washington state lawmakers met. Later, Washington voters in Seattle and Spokane agreed."
+    assert resolved(text, "Washington", "Seattle", "Spokane")["Washington"].feature == "admin1"  # not at the start
+
+
 def test_the_other_places_of_the_article_decide_between_namesakes():
     text = "Snow closed schools in Ontario. In London and Windsor buses ran late."
     geo = resolved(text, "Ontario", "London", "Windsor")

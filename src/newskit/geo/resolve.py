@@ -3,7 +3,9 @@
 Strongest first:
 1. an explicit qualifier: "Paris, Texas", "Alexandria, La.", "Paris" followed by ", Texas" — only entries inside the
    named state or country stay candidates;
-2. the dateline ("ALEXANDRIA, La. —", "SEOUL"): its own entry, entries in its country and near its place gain;
+2. the dateline ("ALEXANDRIA, La. —", "SEOUL"; when the field parser found none, a place opening the article in
+   capitals or before a wire service or a dash: "WASHINGTON (AP)"): a city, the best known of its name in the
+   countries the article names; its own entry, entries in its country and near its place gain;
 3. the other places of the article: an entry inside a country or state the article names, or close to the places
    resolved without doubt, gains;
 4. prominence: population, a country's capital, and the kind of entry (a bare name that is a country's is that
@@ -21,11 +23,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newskit.geo.candidates import Name, areas_named, inside, km, lookup, names_of
-from newskit.geo.gazetteer import Gazetteer, Hit, Place, gazetteer
+from newskit.geo.gazetteer import Gazetteer, Hit, Place, gazetteer, key
 from newskit.record import Entity, Geo
 
 
@@ -53,6 +56,10 @@ class Weights:
 
 
 WEIGHTS = Weights()
+_LEAD_CHARS, _LEAD_LINES = 400, 3  # a dateline opens the article: its first lines only
+# After a dateline's first name: a state or country (", Ky."), then a wire service in brackets or a dash.
+_DATELINE_TAIL = re.compile(r"(?P<place>(?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?)"
+                            r"[ ]?(?P<mark>\([^()\n]{2,30}\)|[-–—]{1,2}(?=[ \n]))?")
 _FEATURE = {"country", "admin1", "admin2", "continent", "region"}
 
 
@@ -90,8 +97,16 @@ def resolve_places(entities: Sequence[Entity], text: str, article=None, *, gaz: 
     names = [names_of(gaz, entities[i].name, [(m.text, text[m.end:m.end + 40]) for m in entities[i].mentions])
              for i in idx]
     cands = [_candidates(gaz, ns) for ns in names]
-    dateline = _dateline(gaz, getattr(article, "dateline", None))
-    # first pass: each place by its own names and the dateline; second: with the others' first choices as context
+    # The dateline is read against the countries of the article's other places as they resolve on their own names
+    # ("VICTORIA" over a Canadian story is British Columbia's capital); then each place by its own names and the
+    # dateline, then again with the others' first choices as context.
+    written = getattr(article, "dateline", None) or _leading_dateline(text, [entities[i] for i in idx])
+    dateline = None
+    if written:
+        alone = _context([None] * len(idx), names, None)
+        on_their_own = [_best(c, alone, weights, j) for j, c in enumerate(cands)]
+        dateline = _dateline(gaz, written, _context(on_their_own, names, None),
+                             _named_like(written, [entities[i] for i in idx]))
     ctx = _context([None] * len(idx), names, dateline)
     first = [_best(c, ctx, weights, j) for j, c in enumerate(cands)]
     ctx = _context(first, names, dateline)
@@ -121,16 +136,43 @@ def _candidates(gaz: Gazetteer, names: list[Name]) -> list[tuple[Hit, bool]]:
     return fallback
 
 
-def _dateline(gaz: Gazetteer, dateline: str | None) -> Place | None:
+def _named_like(dateline: str | None, places: Sequence[Entity]) -> int:
+    """Return the index of the place named like the dateline's first name (it is no evidence for itself), else -1."""
+    head = key((dateline or "").split(",")[0])
+    return next((j for j, e in enumerate(places) if head and head in {key(e.name), *(key(m.text) for m in e.mentions)}),
+                -1)
+
+
+def _dateline(gaz: Gazetteer, dateline: str, ctx: _Context, j: int) -> Place | None:
     """Return the place of the dateline. A dateline names a city ("WASHINGTON" is the capital, not the state), so
-    cities are preferred among its candidates."""
+    cities are preferred among its candidates; and a city that stands alone in a dateline is one every reader knows
+    (wire style names the state of any other), so the most prominent namesake is taken however many there are."""
     if not dateline:
         return None
     names = names_of(gaz, dateline.title() if dateline.isupper() else dateline, [])
     cands = _candidates(gaz, names)
     cands = [c for c in cands if c[0].place.feature == "city"] or cands
-    best = _best(cands, _Context(), WEIGHTS, -1)
+    # Of the article's other places only their countries count: a dateline city is the well-known one of its
+    # country, not the village next to the story.
+    countries = _Context(countries=ctx.countries, implied=ctx.implied)
+    best = _best(cands, countries, dataclasses.replace(WEIGHTS, min_confidence=0.0), j)
     return best[0] if best else None
+
+
+def _leading_dateline(text: str, places: Sequence[Entity]) -> str | None:
+    """Return the dateline an article opens with when the field parser took none: a place that starts one of the
+    first lines and is written in capitals ("WASHINGTON Barack Obama pardoned…") or followed by a wire service's name
+    or a dash ("Washington (CNN)", "COLUMBIA, Ky. (WBKO) -"). Where an article was filed is a city."""
+    for e in places:
+        for m in e.mentions:
+            before = text[:m.start]
+            at_line_start = not before.strip(" \t") or before.endswith("\n")
+            if m.start > _LEAD_CHARS or not at_line_start or len(before.split("\n")) > _LEAD_LINES:
+                continue
+            after = _DATELINE_TAIL.match(text, m.end)
+            if after and (after.group("mark") or (m.text.isupper() and len(m.text) >= 3)):
+                return text[m.start:after.end("place")]
+    return None
 
 
 def _context(first: Sequence[tuple[Place, float] | None], names: list[list[Name]], dateline: Place | None
