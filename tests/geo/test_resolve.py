@@ -58,6 +58,8 @@ def test_an_opening_dateline_the_parser_missed_is_a_city():
     text = "Headline about a bridge\nVICTORIA - Engineers in Alberta and Ontario disagree on the dam."
     geo = resolved(text, "VICTORIA", "Alberta", "Ontario")
     assert (geo["VICTORIA"].country_code, geo["VICTORIA"].feature) == ("CA", "city")  # its country is the story's
+    text = "WASHINGTON LAWMAKERS BACK SEATTLE AND SPOKANE TRANSIT\nThe state's budget passed."
+    assert resolved(text, "WASHINGTON", "SEATTLE", "SPOKANE")["WASHINGTON"].feature == "admin1"  # a headline
     text = "Washington state lawmakers met. Later, Washington voters in Seattle and Spokane agreed."
     assert resolved(text, "Washington", "Seattle", "Spokane")["Washington"].feature == "admin1"  # not at the start
 

@@ -170,7 +170,9 @@ def _leading_dateline(text: str, places: Sequence[Entity]) -> str | None:
             if m.start > _LEAD_CHARS or not at_line_start or len(before.split("\n")) > _LEAD_LINES:
                 continue
             after = _DATELINE_TAIL.match(text, m.end)
-            if after and (after.group("mark") or (m.text.isupper() and len(m.text) >= 3)):
+            rest = text[m.end:m.end + 80].split("\n")[0]
+            capitals = m.text.isupper() and len(m.text) >= 3 and not rest.isupper()  # not a headline in capitals
+            if after and (after.group("mark") or capitals):
                 return text[m.start:after.end("place")]
     return None
 
