@@ -89,7 +89,7 @@ def test_rows_read_the_model_values():
                                   "label": "PERSON", "aliases": [], "titles": [], "count": 1, "salience": 0.1235,
                                   "role": None, "geonameid": None, "geo_name": None, "geo_feature": None,
                                   "country_code": None, "admin1": None, "lat": None, "lon": None,
-                                  "geo_population": None, "geo_confidence": None}
+                                  "geo_population": None, "geo_confidence": None, "key": ""}
     lyon = out["entities"][1]
     assert (lyon["geonameid"], lyon["geo_feature"], lyon["country_code"], lyon["lat"], lyon["geo_confidence"]) == \
         (2996944, "city", "FR", 45.75, 0.8765)  # the geo flattened, rounded as the JSON shows it
