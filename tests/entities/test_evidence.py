@@ -81,10 +81,3 @@ def test_a_cue_noun_opening_the_sentence_is_cut_off_the_name():
     doc = _doc("Chipmaker Qualcomm agreed to buy a rival.")
     assert _labels(combine([_span(doc, "Chipmaker Qualcomm", "PER")], [])) == [("Qualcomm", "ORG")]
 
-
-def test_a_maker_and_its_model_designation_are_one_product():
-    doc = _doc("The Airbus A380 and two Boeing 787s landed.")
-    conll = [_span(doc, "Airbus A380", "MISC"), _span(doc, "Boeing", "ORG")]
-    base = [_span(doc, "Airbus", "ORG"), _span(doc, "A380", "PRODUCT"), _span(doc, "Boeing", "ORG"),
-            _span(doc, "787s", "PRODUCT")]
-    assert _labels(combine(conll, base)) == [("Airbus A380", "PRODUCT"), ("Boeing 787s", "PRODUCT")]

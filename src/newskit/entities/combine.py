@@ -6,8 +6,6 @@ gives it (newskit.entities.evidence), so a name is not a person in one sentence 
 """
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span
 
 from newskit.entities import evidence
@@ -81,41 +79,7 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names=(), vote=evi
         kept.append(b)
     held = _cover(n, kept)
     names = [s for s in names if not any(held[s.start:s.end])]
-    return _products(sorted(vote(names, base) + kept, key=lambda s: s.start), misc_spans)
-
-
-_DESIGNATION = re.compile(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z0-9-]*")
-
-
-def _designation(span: Span, *, letters: bool = False) -> bool:
-    """Say whether a span opens with a model designation ("A380", "787s", "747-400"; with `letters`, one that has
-    letters too, so no plain count)."""
-    text = span[0].text
-    return bool(_DESIGNATION.fullmatch(text)) and (not letters or any(c.isalpha() for c in text))
-
-
-def _products(spans: list[Span], misc: list[Span]) -> list[Span]:
-    """Make one product of a maker's name and the model designation after it: "Airbus A380", "Boeing 787s".
-
-    CoNLL-2003 and MEANTIME both annotate the pair as a product (MISC, PRO), not the maker's organization; read
-    as an organization, every mention of the aircraft became one of the company."""
-    out: list[Span] = []
-    for s in spans:
-        prev = out[-1] if out else None
-        if prev is not None and prev.end == s.start and prev.label_ in NAME_LABELS | {"PRODUCT"} \
-                and prev[0].text[:1].isupper() and len(s) <= 3 \
-                and (s.label_ == "PRODUCT" and _designation(s)
-                     or s.label_ == "CARDINAL" and _designation(s, letters=True)):
-            out[-1] = Span(s.doc, prev.start, s.end, label="PRODUCT")
-            continue
-        out.append(s)
-    for m in misc:
-        if len(m) < 2 or not m[0].text[:1].isupper() or not _DESIGNATION.fullmatch(m[-1].text):
-            continue
-        inside = [s for s in out if s.start < m.end and m.start < s.end]
-        if inside and all(m.start <= s.start and s.end <= m.end for s in inside):
-            out = [s for s in out if all(s is not i for i in inside)] + [Span(m.doc, m.start, m.end, label="PRODUCT")]
-    return sorted(out, key=lambda s: s.start)
+    return sorted(vote(names, base) + kept, key=lambda s: s.start)
 
 
 def _is_label(span: Span, base_cover: bytearray) -> bool:
