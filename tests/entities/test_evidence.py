@@ -81,3 +81,9 @@ def test_a_cue_noun_opening_the_sentence_is_cut_off_the_name():
     doc = _doc("Chipmaker Qualcomm agreed to buy a rival.")
     assert _labels(combine([_span(doc, "Chipmaker Qualcomm", "PER")], [])) == [("Qualcomm", "ORG")]
 
+
+
+def test_the_dictionary_comes_from_the_pipelines_lemmatizer(nlp):
+    words = evidence.dictionary(nlp)
+    assert {"farmer", "engineer"} <= words.nouns and {"tell", "here"} <= words.words
+    assert evidence.dictionary(NLP) == evidence.Dictionary()  # a blank pipeline has no lemmatizer

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -223,7 +224,7 @@ def _starts_unit(tok) -> bool:
         or "\n" in doc[tok.i - 1].text or doc[tok.i - 1].text in ('"', "\u201c", "'", "\u2018", ":", "-", "(")
 
 
-def _common_word(group: list[Span], base: list[Span]) -> bool:
+def _common_word(group: list[Span], base: list[Span], words: Dictionary) -> bool:
     """Say whether a one-word name is a common word capitalized only because it opens a sentence or line
     ("Commuters faced delays", "Here is", "Posted 5:12 PM"): a dictionary word the tagger reads there as a plural
     noun, verb, adverb, adjective or function word (a singular noun only when the base model saw no name in it:
@@ -232,7 +233,7 @@ def _common_word(group: list[Span], base: list[Span]) -> bool:
         return False
     toks = [s[0] for s in group]
     for s, t in zip(group, toks):
-        if not _starts_unit(t) or not _in_dictionary(t):
+        if not _starts_unit(t) or not _in_dictionary(t, words):
             return False
         if t.tag_ in _PROPER or not t.tag_ or (t.tag_ == "NN" and _cover_label(s, base) is not None):
             return False
@@ -256,56 +257,46 @@ def _both_say_so(group: list[Span], base: list[Span], x: list[float]) -> bool:
     return bool(f["placed"] or f["known_place"])
 
 
-def _in_dictionary(tok) -> bool:
+def _in_dictionary(tok, words: Dictionary) -> bool:
     """Say whether a token is a dictionary word: a closed-class word, or one of the lemmatizer's common words."""
     if tok.tag_ in _CLOSED:
         return True
     low = tok.lower_
-    return low in _lexicon() or low.rstrip("s") in _lexicon() or (tok.lemma_ and tok.lemma_.lower() in _lexicon())
+    common = words.words
+    return low in common or low.rstrip("s") in common or bool(tok.lemma_ and tok.lemma_.lower() in common)
 
 
 _CLOSED = frozenset({"RB", "RBR", "RBS", "DT", "IN", "PRP", "PRP$", "UH", "WRB", "WP", "WDT", "MD", "CC", "EX", "PDT",
                      "TO", "VB", "VBD", "VBN", "VBP", "VBZ", "VBG"})
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> frozenset[str]:
-    return _nouns() | _index("verb") | _index("adj") | _index("adv")
+@dataclass(frozen=True)
+class Dictionary:
+    """The common words of a pipeline's lemmatizer tables (WordNet's lists): its nouns, and all its nouns, verbs,
+    adjectives and adverbs. Empty for a pipeline without those tables: then only closed-class tags mark a common
+    word."""
+    nouns: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=1)
-def _nouns() -> frozenset[str]:
-    return _index("noun")
-
-
-@lru_cache(maxsize=8)
-def _index(pos: str) -> frozenset[str]:
-    """Return the words of one part of speech in the base pipeline's lemmatizer tables (WordNet's lists), read
-    from the model folder (50 ms), or none when the pipeline has no such table."""
-    from spacy.lookups import Lookups
-    from spacy.util import get_package_path
-
-    from newskit.nlp import model_name
-
-    name = model_name()
+def dictionary(nlp) -> Dictionary:
+    """Return the common words of `nlp`'s lemmatizer (enabled or not), or an empty Dictionary without one."""
     try:
-        root = Path(name) if Path(name).exists() else get_package_path(name)
-        folder = next(root.glob("**/lemmatizer/lookups"), None)
-        if folder is None:
-            return frozenset()
-        return frozenset(Lookups().from_disk(folder).get_table("lemma_index")[pos])
-    except (OSError, KeyError, ValueError, ImportError):
-        return frozenset()
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError):
+        return Dictionary()
+    nouns = frozenset(index.get("noun", ()))
+    return Dictionary(nouns, nouns.union(*(index.get(pos, ()) for pos in ("verb", "adj", "adv"))))
 
 
-def _plural_noun(group: list[Span]) -> bool:
+def _plural_noun(group: list[Span], words: Dictionary) -> bool:
     """Say whether a one-word name is the plural of a common noun ("Commuters", "Councillors", "Farmers")."""
     first = group[0]
     if len(first) != 1 or first.text.isupper() or not first.text.endswith("s") or len(first.text) < 4:
         return False
     if any(s[0].tag_ == "NNS" for s in group):
         return True
-    return first.text[:-1].lower() in _nouns()
+    return first.text[:-1].lower() in words.nouns
 
 
 def decide(x: list[float], w: list[list[float]]) -> str:
@@ -319,22 +310,23 @@ def decide(x: list[float], w: list[list[float]]) -> str:
     return CLASSES[max(range(len(CLASSES)), key=lambda i: p[i])]
 
 
-def vote(names_: list[Span], base: list[Span]) -> list[Span]:
+def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary()) -> list[Span]:
     """Give every mention of a name one label: the class the evidence decides (a place keeps the finer place label
-    its mention had, GPE/LOC/FAC). Without shipped weights, the majority label (ties keep their own)."""
+    its mention had, GPE/LOC/FAC). Without shipped weights, the majority label (ties keep their own). `words`, the
+    pipeline's common words, marks a capitalized common word opening a sentence ("Commuters", "Posted")."""
     w = weights()
     out: list[Span] = []
     base = [b for b in base if b.label_ in NAME_LABELS]
     pwords = person_words(list(names_) + base)
     for group in groups(names_).values():
         x = features(group, base, pwords)
-        if _common_word(group, base) and not _both_say_so(group, base, x):
+        if _common_word(group, base, words) and not _both_say_so(group, base, x):
             continue
         if key(group[0]) in _SEATS and not all(_placed(s) for s in group):
             winner: str | None = "ORG"  # "the Kremlin said": the government seated there (see seats_of_government)
         else:
             winner = _majority(group) if w is None else decide(x, w)
-        if winner == "PERSON" and _plural_noun(group) and not _person_evidence(x):
+        if winner == "PERSON" and _plural_noun(group, words) and not _person_evidence(x):
             continue  # "Commuters", "Councillors": a plural common noun is never a person
         if winner is None:
             out.extend(group)
