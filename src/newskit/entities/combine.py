@@ -6,7 +6,9 @@ gives it (newskit.entities.evidence), so a name is not a person in one sentence 
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Callable, Collection, Iterable
+
+from spacy.tokens import Span, Token
 
 from newskit.entities import evidence
 
@@ -31,7 +33,7 @@ def _placed(span: Span) -> bool:
     return prev is not None and prev.lower_ in PLACE_WORDS
 
 
-def _cover(n: int, spans) -> bytearray:
+def _cover(n: int, spans: Iterable[Span]) -> bytearray:
     """Return a per-token mask of the tokens the spans cover (overlap tests by slicing, not span pairs)."""
     mask = bytearray(n)
     for s in spans:
@@ -39,7 +41,11 @@ def _cover(n: int, spans) -> bytearray:
     return mask
 
 
-def combine(conll: list[Span], base: list[Span], *, keep_base_names=(), vote=evidence.vote) -> list[Span]:
+Vote = Callable[[list[Span], list[Span]], list[Span]]
+
+
+def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[str] = (),
+            vote: Vote = evidence.vote) -> list[Span]:
     """Return the merged, non-overlapping entity spans of one doc, in text order.
 
     conll: spans labelled PER/LOC/ORG/MISC; base: the base model's OntoNotes spans. A base person, place or
@@ -89,7 +95,7 @@ def _is_label(span: Span, base_cover: bytearray) -> bool:
         and doc[span.end].text == ":" and not any(base_cover[span.start:span.end])
 
 
-def _name_word(tok) -> bool:
+def _name_word(tok: Token) -> bool:
     """Say whether a token can extend a name: a capitalized word, or a hyphen or word glued to its neighbours."""
     doc = tok.doc
     glued = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
