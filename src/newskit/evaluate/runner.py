@@ -1,4 +1,5 @@
-"""Score newskit on a user's own gold files (MEANTIME XML, CoNLL-2003, TimeML) with the benchmark metrics."""
+"""Score newskit on a user's own gold files (MEANTIME XML, CoNLL-2003, TimeML, brat attributions) with the
+benchmark metrics."""
 from __future__ import annotations
 
 import os
@@ -8,13 +9,15 @@ from newskit.evaluate.confusion import confusion, per_type
 from newskit.io.inputs import Source
 from newskit.pipeline import analyze
 
-FORMATS = ("meantime", "conll", "timeml")
+FORMATS = ("meantime", "conll", "timeml", "brat")
 
 
 def guess_format(path: str) -> str:
     """Return the gold format of a file or folder from its extension (or its files' extensions)."""
     p = Path(path)
     names = [p.name] if p.is_file() else [f.name for f in p.rglob("*") if f.is_file()]
+    if any(n.endswith(".ann") for n in names):
+        return "brat"
     if any(n.endswith(".tml") for n in names):
         return "timeml"
     if any(n.endswith(".xml") for n in names):
@@ -27,6 +30,10 @@ def _read(fmt: str, path: str) -> list:
         from .timeml import read_timeml, read_timeml_dir
 
         return _named(read_timeml_dir, path) if os.path.isdir(path) else [_named(read_timeml, path)]
+    if fmt == "brat":
+        from .attributions import read_brat_dir
+
+        return _named(read_brat_dir, path)
     if fmt == "meantime":
         from .meantime import read_meantime, read_meantime_dir
 
@@ -54,7 +61,8 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
         kind = fmt or guess_format(path)
         docs = _read(kind, path)
         dated = kind in ("timeml", "meantime")
-        tasks = ("parse", "dates") if kind == "timeml" else ("parse", "entities", "dates")
+        tasks = {"timeml": ("parse", "dates"), "brat": ("parse", "entities", "quotes")}.get(
+            kind, ("parse", "entities", "dates"))
         sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
         records = analyze(sources, tasks, model=model, workers=workers)
         pairs_by_kind.setdefault(kind, []).extend(zip(docs, records))
@@ -67,6 +75,10 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
             from .timeml import score_dates
 
             out["dates"] = score_dates([(d.gold, r.get("dates", [])) for d, r in pairs])
+        elif kind == "brat":
+            from .attributions import score_attributions
+
+            out["attributions"] = score_attributions(pairs)
         elif kind == "meantime":
             from .meantime import score_entities
 
