@@ -6,12 +6,14 @@
     people = newskit.dask.analyze_frame(ddf, text_column="body", id_column="url", table="entities")
 
 Each worker process loads the spaCy model once (newskit caches it per process) the first time a partition needs
-it; records are exactly the `--jsonl` records (dicts). Needs the dask extra: pip install "newskit[dask]"."""
+it; records are `newskit.record` values (`to_dict()` gives exactly the `--jsonl` record). Needs the dask extra:
+pip install "newskit[dask]"."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from newskit.pipeline import COMMAND_TASKS, TASKS
+from newskit.record import AnyRecord
 
 __all__ = ["analyze_bag", "analyze_frame", "analyze_partition"]
 
@@ -25,7 +27,7 @@ def _tasks(tasks) -> tuple[str, ...]:
 
 
 def analyze_partition(items: Iterable, tasks=TASKS, *, model: str | None = None, published: str | None = None,
-                      where: str = "partition") -> list[dict]:
+                      where: str = "partition") -> list[AnyRecord]:
     """Return the records of one partition's articles: texts (str) or JSONL-like dicts {"text"|"html", "id"?, …}.
 
     A text gets the id WHERE:N (N its 1-based position); a dict keeps its "id", else gets the same."""
@@ -97,7 +99,7 @@ def _frame_partition(df, renames, tasks, model, published, table):
     records = analyze_partition(objects, tasks, model=model, published=published, where="frame")
     meta = _frame_meta(table, pd)
     if table is None:
-        out = pd.DataFrame({"id": [r["id"] for r in records], "record": [to_jsonl(r) for r in records]})
+        out = pd.DataFrame({"id": [r.id for r in records], "record": [to_jsonl(r) for r in records]})
     else:
         out = pd.DataFrame([row for r in records for row in rows(r).get(table, [])], columns=list(meta.columns))
     return out.astype(meta.dtypes.to_dict())

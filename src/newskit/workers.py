@@ -17,8 +17,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import wait
 
+from newskit.batch import BATCH_SIZE, error_record, process_batch
 from newskit.errors import ModelError, NewskitError
-from newskit.pipeline import BATCH_SIZE, error_record, process_batch
+from newskit.record import AnyRecord
 
 # Seconds a worker may overrun the budget of the articles it holds before it is killed from outside: the
 # in-process timer (newskit.deadline) normally fires first; this catches native code that never yields.
@@ -89,7 +90,7 @@ def _how(proc) -> str:
 
 
 def run_supervised(sources: Iterable, tasks, *, model: str | None, workers: int, debug: bool,
-                   timeout: float | None, notes: list[str]) -> Iterator[dict]:
+                   timeout: float | None, notes: list[str]) -> Iterator[AnyRecord]:
     """Yield the record of every source in input order, processing batches in `workers` supervised processes."""
     from newskit.nlp import check_available
 
@@ -98,7 +99,7 @@ def run_supervised(sources: Iterable, tasks, *, model: str | None, workers: int,
     args = (model, tasks, debug, timeout)
     pool = [_Worker(ctx, args) for _ in range(workers)]
     pending: deque = deque()  # (items, attempt) waiting for an idle worker
-    results: dict[int, dict] = {}
+    results: dict[int, AnyRecord] = {}
     it = iter(sources)
     read = next_out = idle_deaths = 0
     exhausted = finished = False

@@ -7,6 +7,7 @@ from newskit import __version__
 from newskit.archive.errors import ShardError
 from newskit.archive.reading import read_shard
 from newskit.archive.shards import Shard
+from newskit.record import ErrorRecord
 
 
 @dataclass(frozen=True)
@@ -88,4 +89,4 @@ def collect_shard(job: Job, shard: Shard, part: int, out: str) -> dict:
     except ShardError as exc:
         return {"shard": shard.name, "part": part, "status": "failed", "message": str(exc)}
     return {"shard": shard.name, "part": part, "status": "done", "records": len(records),
-            "errors": sum("error" in r for r in records), "rows": records}
+            "errors": sum(isinstance(r, ErrorRecord) for r in records), "rows": records}

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from newskit.archive.storage import TEMP_MARK, filesystem, join, temp_name
 from newskit.archive.tables import COMMAND_TABLES, arrow_schema, arrow_table, rows
+from newskit.record import AnyRecord, ErrorRecord
 
 # Records buffered before a Parquet row group is written: bounds a worker's memory on huge shards.
 ROW_GROUP_RECORDS = 500
@@ -26,14 +27,14 @@ def final_path(out: str, fmt: str, part: int) -> str:
     return join(out, part_name(part) + ".jsonl")
 
 
-def to_jsonl(record: dict) -> str:
+def to_jsonl(record: AnyRecord) -> str:
     """Return a record as one compact JSON line, the same bytes `newskit --jsonl` writes."""
     from newskit.output.render import to_jsonl as render
 
     return render(record)
 
 
-def write_part(records: Iterable[dict], out: str, fmt: str, command: str, part: int) -> tuple[int, int]:
+def write_part(records: Iterable[AnyRecord], out: str, fmt: str, command: str, part: int) -> tuple[int, int]:
     """Write `records` as part `part` of the output folder; return (records, errors)."""
     if fmt == "parquet":
         return _write_parquet(records, out, command, part)
@@ -45,7 +46,7 @@ def write_part(records: Iterable[dict], out: str, fmt: str, command: str, part: 
         with fs.open(tmp, "wb") as fh:
             for rec in records:
                 n += 1
-                failed += "error" in rec
+                failed += isinstance(rec, ErrorRecord)
                 fh.write((to_jsonl(rec) + "\n").encode("utf-8"))
         fs.mv(tmp, path)
     finally:
@@ -71,7 +72,7 @@ def _write_parquet(records, out, command, part) -> tuple[int, int]:
         buffered: dict[str, list[dict]] = {t: [] for t in tables}
         for rec in records:
             n += 1
-            failed += "error" in rec
+            failed += isinstance(rec, ErrorRecord)
             for t, table_rows in rows(rec).items():
                 if t in buffered:
                     buffered[t] += table_rows

@@ -10,14 +10,14 @@ from newskit.archive.errors import ArchiveError
 from newskit.archive.job import Job, collect_shard, run_shard
 from newskit.archive.shards import FILES_PER_SHARD, find_shards
 from newskit.archive.storage import filesystem, join
+from newskit.output.formats import ARCHIVES, implied_format
 
-FORMATS = ("jsonl", "parquet", "sqlite")
-SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+FORMATS = ARCHIVES
 
 
 def default_format(output: str) -> str:
     """Return the format an output path implies: sqlite for FILE.db/.sqlite/.sqlite3, else jsonl."""
-    return "sqlite" if output.lower().endswith(SQLITE_SUFFIXES) else "jsonl"
+    return implied_format(output)
 
 
 def run_archive(job: Job, inputs, output: str, *, engine: str = "local", scheduler: str | None = None,

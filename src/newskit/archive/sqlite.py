@@ -10,6 +10,7 @@ import sqlite3
 
 from newskit.archive.errors import ArchiveError
 from newskit.archive.tables import COLUMNS, rows
+from newskit.record import ErrorRecord
 
 SQL_TYPES = {"str": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER", "date": "TEXT", "list": "TEXT",
              "json": "TEXT"}
@@ -116,8 +117,8 @@ def add_shard(con, name: str, part: int, fingerprint: str, inputs, records) -> t
     with con:
         for rec in records:
             n += 1
-            failed += "error" in rec
-            con.execute("DELETE FROM articles WHERE id = ?", (rec["id"],))
+            failed += isinstance(rec, ErrorRecord)
+            con.execute("DELETE FROM articles WHERE id = ?", (rec.id,))
             for table, table_rows in rows(rec).items():
                 cols = COLUMNS[table]
                 sql = f"INSERT INTO {table} ({', '.join(_q(c) for c, _ in cols)}) VALUES ({', '.join('?' * len(cols))})"

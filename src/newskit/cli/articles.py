@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 
 import click
 
@@ -17,6 +18,7 @@ from newskit.cli.options import (
     with_progress_if_asked,
 )
 from newskit.errors import ExitStatus
+from newskit.record import AnyRecord, ErrorRecord
 
 
 def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model=None, workers, max_bytes,
@@ -70,23 +72,25 @@ def _noting(records, notes: list[str]):
         click.echo(f"newskit: {note}", err=True)
 
 
-def _ordered(rec: dict, view_options: dict) -> dict:
+def _ordered(rec: AnyRecord, view_options: dict) -> AnyRecord:
     """Apply --sort value / --timeline to the record itself, so every output mode shows the same order."""
-    if view_options.get("sort") == "value" and rec.get("dates"):
-        rec["dates"] = sorted(rec["dates"], key=lambda d: d.get("value") or "~")
-    if view_options.get("timeline") and rec.get("events"):
-        rec["events"] = sorted(rec["events"], key=lambda e: (e.get("when") or {}).get("value") or "~")
+    if isinstance(rec, ErrorRecord):
+        return rec
+    if view_options.get("sort") == "value" and rec.dates:
+        rec = replace(rec, dates=tuple(sorted(rec.dates, key=lambda d: d.value or "~")))
+    if view_options.get("timeline") and rec.events:
+        rec = replace(rec, events=tuple(sorted(rec.events, key=lambda e: (e.when.value if e.when else "") or "~")))
     return rec
 
 
-def _serialize(rec: dict, render_one) -> tuple[dict, bytes]:
+def _serialize(rec: AnyRecord, render_one) -> tuple[AnyRecord, bytes]:
     """Return the record and its UTF-8 JSON, or an error record in its place when it cannot be written as JSON."""
     from newskit.pipeline import error_record
 
     try:
         return rec, render_one(rec).encode("utf-8")
     except (ValueError, TypeError, RecursionError) as exc:  # NaN, a lone surrogate, an object JSON cannot hold
-        rec = error_record(rec.get("id", "?"), "internal", f"record cannot be written as JSON "
+        rec = error_record(rec.id, "internal", f"record cannot be written as JSON "
                                                              f"({exc.__class__.__name__})")
         return rec, render_one(rec).encode("utf-8")
 
@@ -98,7 +102,7 @@ def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
     if as_jsonl:
         for rec in records:
             rec, line = _serialize(rec, render.to_jsonl)
-            if "error" in rec:
+            if isinstance(rec, ErrorRecord):
                 failed += 1
                 report_error(rec)
             out.write(line + b"\n")
@@ -106,7 +110,7 @@ def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
     if as_json:
         collected = [_serialize(rec, render.to_jsonl)[0] for rec in records]
         for rec in collected:
-            if "error" in rec:
+            if isinstance(rec, ErrorRecord):
                 failed += 1
                 report_error(rec)
         out.write(render.to_json(collected) + "\n")
@@ -118,14 +122,14 @@ def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
         console = Console()
     first = True
     for rec in records:
-        if "error" in rec:
+        if isinstance(rec, ErrorRecord):
             failed += 1
             report_error(rec)
             continue
         if console is not None:
-            console.print(render.rich_view(rec, command, text=rec.get("text"), **view_options))
+            console.print(render.rich_view(rec, command, text=rec.text, **view_options))
         else:
-            out.write(("" if first else "\n") + f"# {rec['id']}\n" + render.plain(rec, command) + "\n")
+            out.write(("" if first else "\n") + f"# {rec.id}\n" + render.plain(rec, command) + "\n")
         first = False
     return failed
 

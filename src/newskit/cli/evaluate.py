@@ -21,6 +21,7 @@ def eval_command(paths, fmt, as_json, model, workers):
     attributions in PolNeAR's style (quotes: every attribution found, indirect precision, speakers)."""
     import json
 
+    # The scorers and the model load when the command runs, not with `newskit --help`.
     from newskit.evaluate.runner import evaluate
     from newskit.output.render import scores_text
 

@@ -18,6 +18,7 @@ from newskit.cli.options import (
     with_progress_if_asked,
 )
 from newskit.errors import ExitStatus
+from newskit.record import ErrorRecord
 
 
 def _make_folder(folder: Path) -> None:
@@ -60,9 +61,9 @@ def report_command(inputs, output, input_format, published, model, workers, max_
     notes: list[str] = []
 
     def page(rec, text) -> None:
-        name = report.page_name(rec["id"], taken, prefix)
+        name = report.page_name(rec.id, taken, prefix)
         write_atomic(folder / name, report.render_report(rec, text, index_href="index.html" if as_dir else out.name))
-        items.append((name, rec["id"], report.summary(rec)))
+        items.append((name, rec.id, report.summary(rec)))
 
     def finish() -> None:
         if held is not None:
@@ -86,14 +87,14 @@ def report_command(inputs, output, input_format, published, model, workers, max_
                     if held is not None:
                         page(*held)
                         held = None
-                    if "error" in rec:
+                    if isinstance(rec, ErrorRecord):
                         failed += 1
                         report_error(rec)
-                        items.append(("", rec["id"], rec))
+                        items.append(("", rec.id, report.summary(rec)))
                     elif not as_dir and not items:
-                        held = (rec, rec.get("text"))
+                        held = (rec, rec.text)
                     else:
-                        page(rec, rec.get("text"))
+                        page(rec, rec.text)
             except KeyboardInterrupt:
                 # Keep what is done: the pages written so far get their index, then stop as shells expect.
                 finish()

@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from newskit.evaluate.attributions import read_brat_dir, score_attributions
 from newskit.evaluate.confusion import confusion, per_type
+from newskit.evaluate.conll import read_conll, score_ner
+from newskit.evaluate.meantime import read_meantime, read_meantime_dir, score_entities
+from newskit.evaluate.timeml import read_timeml, read_timeml_dir, score_dates
 from newskit.io.inputs import Source
 from newskit.pipeline import analyze
 
@@ -27,19 +31,11 @@ def guess_format(path: str) -> str:
 
 def _read(fmt: str, path: str) -> list:
     if fmt == "timeml":
-        from .timeml import read_timeml, read_timeml_dir
-
         return _named(read_timeml_dir, path) if os.path.isdir(path) else [_named(read_timeml, path)]
     if fmt == "brat":
-        from .attributions import read_brat_dir
-
         return _named(read_brat_dir, path)
     if fmt == "meantime":
-        from .meantime import read_meantime, read_meantime_dir
-
         return _named(read_meantime_dir, path) if os.path.isdir(path) else [_named(read_meantime, path)]
-    from .conll import read_conll
-
     files = sorted(str(f) for f in Path(path).rglob("*") if f.is_file()) if os.path.isdir(path) else [path]
     return [d for f in files for d in _named(read_conll, f)]
 
@@ -55,7 +51,8 @@ def _named(read, path: str):
 
 
 def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = None, workers: int = 1) -> dict:
-    """Run newskit over gold documents and return their scores (dates for TimeML, entities otherwise)."""
+    """Run newskit over gold documents and return their scores (dates for TimeML, attributions for brat, entities
+    otherwise)."""
     pairs_by_kind: dict[str, list] = {}
     for path in paths:
         kind = fmt or guess_format(path)
@@ -64,7 +61,9 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
         tasks = {"timeml": ("parse", "dates"), "brat": ("parse", "entities", "quotes")}.get(
             kind, ("parse", "entities", "dates"))
         sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
-        records = analyze(sources, tasks, model=model, workers=workers)
+        # The scorers read predictions in the record's JSON shape, the shape saved --jsonl output and the reference
+        # scorer share, so a run and a file of records score alike.
+        records = (r.to_dict() for r in analyze(sources, tasks, model=model, workers=workers))
         pairs_by_kind.setdefault(kind, []).extend(zip(docs, records))
     scores: dict = {}
     for kind, pairs in pairs_by_kind.items():
@@ -72,22 +71,14 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
             raise ValueError(f"no {kind} gold documents found in {', '.join(paths)}")
         out = scores[kind] = {"documents": len(pairs)}
         if kind == "timeml":
-            from .timeml import score_dates
-
             out["dates"] = score_dates([(d.gold, r.get("dates", [])) for d, r in pairs])
         elif kind == "brat":
-            from .attributions import score_attributions
-
             out["attributions"] = score_attributions(pairs)
         elif kind == "meantime":
-            from .meantime import score_entities
-
             out["entities"] = score_entities(pairs)
             out["per_type"] = per_type([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG"))
             out["confusion"] = confusion([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG"))
         else:
-            from .conll import score_ner
-
             out["ner"] = score_ner(pairs)
             out["confusion"] = confusion([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG", "MISC"))
     return scores
