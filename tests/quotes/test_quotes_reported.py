@@ -115,3 +115,18 @@ def test_short_quoted_sentence_is_not_a_scare_quote(nlp):
     qs, _ = _quotes(nlp, 'Asked about a second term, the senator smiled. "Time will tell."')
     q = next(q for q in qs if q.text.startswith('"Time'))
     assert q.kind == "direct"
+
+
+def test_relative_pronoun_speaker_is_whom_it_describes(nlp):
+    text = "The levy was opposed by Councillor Dev Anand, who said it would drive shops out of the centre."
+    qs, ents = _quotes(nlp, text)
+    q = _one(qs, "indirect")
+    assert q.text == "it would drive shops out of the centre"
+    assert q.speaker.text == "who"
+    assert q.speaker.entity is not None and ents[q.speaker.entity].name.endswith("Dev Anand")
+
+
+def test_passive_subject_is_not_who_believes(nlp):
+    qs, _ = _quotes(nlp, "Norway is believed to have sold the frigates to Chile in secret.")
+    for q in qs:
+        assert q.speaker is None or q.speaker.text != "Norway", (q.kind, q.text)

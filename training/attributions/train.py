@@ -13,7 +13,8 @@
 3. Fits an L2-regularised logistic regression by full-batch gradient descent with momentum (numpy, sparse
    binary features, deterministic), on a seeded
    80% of the articles; the other 20% chooses the probability threshold: the lowest one whose kept candidates are
-   at least --precision correct (touching a gold content, as the project's indirect precision counts). Features
+   at least --precision correct (touching a gold content, as the project's indirect precision counts;
+   default 0.91, a point above the 0.90 the project asks of indirect quotes). Features
    seen fewer than 3 times are dropped.
 4. Writes src/newskit/data/attribution_model.json (weights, threshold, data, seed) and pins its sha256 in
    src/newskit/quotes/reported.py.
@@ -109,7 +110,7 @@ def main() -> None:
     ap.add_argument("--data")
     ap.add_argument("--seed", type=int, default=24)
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--precision", type=float, default=0.93)
+    ap.add_argument("--precision", type=float, default=0.91)
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--steps", type=int, default=3000)
     ap.add_argument("--no-install", action="store_true")

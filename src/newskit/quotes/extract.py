@@ -121,8 +121,12 @@ class _Extractor:
             # the speaker is the name
             tok = name_appos[-1]
         np = np_span(self.doc, tok, avoid)
-        eid = self.resolver.resolve(np)
-        name = self.resolver.entities[eid].name if eid else np.text
+        named = np
+        if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head.i not in avoid:
+            # "Ms. Ortiz, who said the bill would fail": the span stays "who", the speaker is whom it describes
+            named = np_span(self.doc, tok.head.head, avoid)
+        eid = self.resolver.resolve(named)
+        name = self.resolver.entities[eid].name if eid else named.text
         start = np.start_char
         if cue.i == np.start - 1 and cue.pos_ in ("VERB", "AUX") and \
                 (cue.i == 0 or self.doc[cue.i - 1].is_punct):
@@ -310,10 +314,15 @@ class _Extractor:
         doc, text = self.doc, self.text
         out = []
         cut = threshold()
-        for cand in self.reported():
-            if probability(cand.features) < cut:
+        kept = [c for c in self.reported() if probability(c.features) >= cut]
+        # "kept telling me that …", "began saying …": the verb of saying is the cue, not the verb governing it
+        governing = {c.cue.head.i for c in kept if c.cue.dep_ == "xcomp"}
+        for cand in kept:
+            if cand.how == "xcomp" and cand.cue.i in governing:
                 continue
             lo, hi, tok = cand.lo, cand.hi, cand.cue
+            if cand.speaker is not None and cand.speaker.dep_ == "nsubjpass" and cand.speaker.head.i == tok.i:
+                continue  # "Russia is believed to have …", "she was told that …": whoever said it is not named
             speaker = self._speaker(tok, set(range(lo, hi + 1))) if cand.speaker is not None else None
             if speaker is None:
                 continue  # reported words with nobody saying them are the reporter's own
