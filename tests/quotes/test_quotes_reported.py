@@ -130,3 +130,11 @@ def test_passive_subject_is_not_who_believes(nlp):
     qs, _ = _quotes(nlp, "Norway is believed to have sold the frigates to Chile in secret.")
     for q in qs:
         assert q.speaker is None or q.speaker.text != "Norway", (q.kind, q.text)
+
+
+def test_cue_in_the_middle_splits_the_content(nlp):
+    text = "The ferry service, Harbour Master Joan Pike said, will not resume before the spring."
+    qs, _ = _quotes(nlp, text)
+    q = _one(qs, "indirect")
+    assert "Pike" in q.speaker.text
+    assert [p.text for p in q.parts] == ["The ferry service", "will not resume before the spring"]

@@ -309,6 +309,24 @@ class _Extractor:
         eid = self.resolver.overlapping(tok.idx, tok.idx + len(tok.text))
         return self.resolver.entities[eid].type if eid else None
 
+    def _pieces(self, cand) -> tuple[Span, ...]:
+        """Return the content's pieces: one span, or two around a cue in its middle ("X, he said, Y")."""
+        doc, text = self.doc, self.text
+        runs: list[list[int]] = []
+        for i in range(cand.lo, cand.hi + 1):
+            if i in cand.content:
+                if runs and runs[-1][-1] == i - 1:
+                    runs[-1].append(i)
+                else:
+                    runs.append([i])
+        out = []
+        for run in runs:
+            while len(run) > 1 and (doc[run[-1]].is_punct or doc[run[-1]].is_space):
+                run.pop()
+            if not (doc[run[0]].is_punct and len(run) == 1):
+                out.append(_span(text, doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]].text)))
+        return tuple(out) or (_span(text, doc[cand.lo].idx, doc[cand.hi].idx + len(doc[cand.hi].text)),)
+
     def indirect(self) -> list[Quote]:
         """Return statements reported without quotation marks: the candidates the attribution model keeps."""
         doc, text = self.doc, self.text
@@ -323,12 +341,12 @@ class _Extractor:
             lo, hi, tok = cand.lo, cand.hi, cand.cue
             if cand.speaker is not None and cand.speaker.dep_ == "nsubjpass" and cand.speaker.head.i == tok.i:
                 continue  # "Russia is believed to have …", "she was told that …": whoever said it is not named
-            speaker = self._speaker(tok, set(range(lo, hi + 1))) if cand.speaker is not None else None
+            speaker = self._speaker(tok, set(cand.content)) if cand.speaker is not None else None
             if speaker is None:
                 continue  # reported words with nobody saying them are the reporter's own
             s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
             out.append(Quote(s, e, text[s:e], False, "indirect", _span(text, *cue_chars(doc, tok)), speaker,
-                             (_span(text, s, e),)))
+                             self._pieces(cand)))
         # "Schumer told reporters that he expects …": the cue inside a reported statement is part of that
         # statement, not a second quotation
         cues = {id(q): q.cue.start for q in out if q.cue is not None}

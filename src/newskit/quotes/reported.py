@@ -22,14 +22,15 @@ from newskit.quotes.cues import COGNITION_VERBS, NAMING_VERBS, SPEECH_VERBS, SPO
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "attribution_model.json"
 # sha256 of the shipped weights: a changed file must come from training/attributions/train.py, with this pin.
-MODEL_SHA256 = "f80c1dc6b3276c31941621a36d10c455bfb489386b9983af86fcf31cde6a5756"
+MODEL_SHA256 = "676eaa9778daaaac827db41bd4074f242ab22ba22060bf6c4b3f32c1db31f35f"
 _PREPS = {"for", "on", "about", "against", "with", "to", "over", "that"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
 
 
 @dataclass
 class Candidate:
-    """A possible attribution: the cue token, the content's first and last token, the speaker token, features."""
+    """A possible attribution: the cue token, the content's first and last token, the speaker token, features and
+    the content's own tokens."""
 
     cue: object
     lo: int
@@ -37,6 +38,7 @@ class Candidate:
     speaker: object
     how: str
     features: list[str]
+    content: frozenset = frozenset()  # the content's own tokens between lo and hi (a cue in the middle is not)
 
 
 def _trim(doc, toks: list[int]) -> tuple[int, int] | None:
@@ -81,8 +83,9 @@ def _content(tok):
     if xcomp is not None:
         start = obj if obj is not None and obj.i < xcomp.i else xcomp  # "urged Congress to act"
         return list(range(start.left_edge.i, xcomp.right_edge.i + 1)), "xcomp"
-    if tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
-        return _subtree(tok.head, tok), "head"
+    if tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX") and (
+            tok.head.i < tok.i or tok.dep_ == "parataxis"):
+        return _subtree(tok.head, tok), "head"  # "Y, X said." and "Y, X said, Y" (the cue inside)
     if obj is not None:
         return _subtree(obj), "dobj"
     prep = next((c for c in kids if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _PREPS), None)
@@ -131,7 +134,8 @@ def candidate(doc, tok, inside: set, entity_type, known=None) -> Candidate | Non
     span_toks = range(lo, hi + 1)
     if any(i in inside for i in span_toks):
         return None  # the quotation inside is a quote of its own, with its own cue and speaker
-    avoid = set(span_toks)
+    # "Lenox was a juggernaut, Mr. Clarke said, until …": the cue's own words inside the span are not content
+    avoid = set(span_toks) & set(toks)
     spk = speaker_token(tok, avoid)
     lem = "according to" if tok.lower_ == "according" else base_form(tok, "lem=", known)
     cls = "speech" if lem in SPEECH_VERBS else "cog" if lem in COGNITION_VERBS else "naming" if lem in \
@@ -154,7 +158,7 @@ def candidate(doc, tok, inside: set, entity_type, known=None) -> Candidate | Non
         f.append("cue_listed")  # the hand-kept list of verbs of saying
     if any(c.dep_ in ("dative", "dobj") and c.i < lo and c.i > tok.i for c in tok.children):
         f.append("told")  # "told reporters that …", "kept telling me that …": someone is addressed
-    return Candidate(tok, lo, hi, spk, how, f)
+    return Candidate(tok, lo, hi, spk, how, f, frozenset(avoid))
 
 
 def is_cue_candidate(tok) -> bool:
