@@ -10,8 +10,6 @@ from collections.abc import Callable, Iterator
 from newskit.archive.job import Job
 from newskit.errors import ModelError
 
-ENGINES = ("local", "dask")
-
 
 def _init_worker(model, tasks) -> None:
     import signal

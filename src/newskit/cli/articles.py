@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,7 +19,11 @@ from newskit.cli.options import (
     with_progress_if_asked,
 )
 from newskit.errors import ExitStatus
-from newskit.record import AnyRecord, ErrorRecord
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
+
+    from newskit.record import AnyRecord, ErrorRecord
 
 
 def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model=None, workers, max_bytes,
@@ -72,9 +77,15 @@ def _noting(records, notes: list[str]):
         click.echo(f"newskit: {note}", err=True)
 
 
+
+def _failed(rec: AnyRecord) -> TypeIs[ErrorRecord]:
+    from newskit.record import ErrorRecord  # here, not at the top: `newskit --help` need not build the record model
+
+    return isinstance(rec, ErrorRecord)
+
 def _ordered(rec: AnyRecord, view_options: dict) -> AnyRecord:
     """Apply --sort value / --timeline to the record itself, so every output mode shows the same order."""
-    if isinstance(rec, ErrorRecord):
+    if _failed(rec):
         return rec
     if view_options.get("sort") == "value" and rec.dates:
         rec = replace(rec, dates=tuple(sorted(rec.dates, key=lambda d: d.value or "~")))
@@ -102,7 +113,7 @@ def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
     if as_jsonl:
         for rec in records:
             rec, line = _serialize(rec, render.to_jsonl)
-            if isinstance(rec, ErrorRecord):
+            if _failed(rec):
                 failed += 1
                 report_error(rec)
             out.write(line + b"\n")
@@ -110,7 +121,7 @@ def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
     if as_json:
         collected = [_serialize(rec, render.to_jsonl)[0] for rec in records]
         for rec in collected:
-            if isinstance(rec, ErrorRecord):
+            if _failed(rec):
                 failed += 1
                 report_error(rec)
         out.write(render.to_json(collected) + "\n")
@@ -122,7 +133,7 @@ def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
         console = Console()
     first = True
     for rec in records:
-        if isinstance(rec, ErrorRecord):
+        if _failed(rec):
             failed += 1
             report_error(rec)
             continue

@@ -18,7 +18,6 @@ from newskit.cli.options import (
     with_progress_if_asked,
 )
 from newskit.errors import ExitStatus
-from newskit.record import ErrorRecord
 
 
 def _make_folder(folder: Path) -> None:
@@ -49,6 +48,7 @@ def report_command(inputs, output, input_format, published, model, workers, max_
     from newskit.io.output import write_atomic
     from newskit.output import report
     from newskit.pipeline import COMMAND_TASKS, analyze
+    from newskit.record import ErrorRecord  # these load when the command runs, not with `newskit --help`
 
     inputs, published = check_inputs(inputs, published)
     out = Path(output)

@@ -2,7 +2,8 @@
 
 A gold file pair is `NAME.txt` (the article) and `NAME.ann` or `NAME_<annotator>.ann` (brat: `T` lines give
 `Source`, `Cue` and `Content` spans, possibly discontinuous as "a b;c d"; `E` lines tie them into one
-attribution). PolNeAR keeps the texts in `text/` and the annotations in `attributions/`; both layouts are read.
+attribution). PolNeAR keeps the texts in a folder named text and the annotations in a sibling folder named
+attributions; both layouts are read.
 
 Scores, over every attribution with a content: it is *quoted* when its content starts at (or right after) a
 quotation mark, else *indirect*; *unquoted* when indirect with no quotation mark inside. It is found when one
