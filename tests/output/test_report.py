@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from newskit.cli import cli
 from newskit.output import report
 from newskit.output.report import render_index, render_report
-from newskit.record import Article, DateMention, Entity, ErrorInfo, ErrorRecord, Record, Span
+from newskit.record import Article, DateMention, Entity, ErrorInfo, ErrorRecord, LayoutLine, Record, Span
 
 from conftest import ROOT, SEED
 
@@ -217,6 +217,24 @@ def test_index_lists_articles_and_failures():
     assert "empty article [empty]" in page and "in/b.txt" in page
 
 
+def test_index_lists_who_is_named_across_the_articles():
+    def rec(headline, *ents):
+        return report.summary(Record(headline, article=Article(headline=headline), entities=tuple(
+            Entity(id=f"E{i}", name=n, type=t, label="", aliases=tuple(a), mentions=(Span(0, 1, "x"),))
+            for i, (n, t, *a) in enumerate(ents, 1))))
+
+    items = [("one.html", "1", rec("Mill reopens", ("Tessa Okafor", "person"), ("Rennick Mills Ltd", "organization",
+                                                                                  "RML"))),
+             ("two.html", "2", rec("Union signs", ("Okafor", "person"), ("RML", "organization"), ("Leeds", "place"))),
+             ("three.html", "3", rec("Exports up", ("Tessa Okafor", "person")))]
+    page = render_index(items)
+    people = page.index("People")
+    assert page.index("<b>Tessa Okafor</b> <span class=\"facts\">3 articles</span>") > people
+    assert '<a href="two.html">Union signs</a>' in page[people:page.index('<ul class="index-list">')]
+    assert "<b>Rennick Mills Ltd</b> <span class=\"facts\">2 articles</span>" in page
+    assert "<b>Okafor</b>" not in page
+
+
 def test_page_names_are_safe_and_unique():
     taken = {"index.html"}
     assert report.page_name("dir/a b.txt", taken) == "a-b.html"
@@ -399,3 +417,13 @@ def test_control_and_bidi_characters_in_ids_are_not_written_raw():
     sid = "in/evil\u202eLMTH\x00.txt"
     page = render_index([("", sid, report.summary(ErrorRecord(sid, ErrorInfo("empty", "empty article"))))])
     assert "\u202e" not in page and "\x00" not in page and "in/evil\ufffdLMTH\ufffd.txt" in page
+
+
+def test_header_shows_a_labelled_date_line_once():
+    text = "Library to reopen\nPublished 12 November 2023\nThe library reopens on Monday.\n"
+    start = text.index("Published")
+    line = LayoutLine(start, start + 26, text[start:start + 26], field="date")
+    rec = record_for(text, [(45, 75)], headline="Library to reopen", published="2023-11-12", layout=(line,))
+    page = render_report(rec, text)
+    assert "Published Published" not in re.sub(r"<[^>]+>", " ", page).replace("  ", " ")
+    assert "12 November 2023" in page

@@ -8,12 +8,13 @@ from pathlib import Path
 from newskit.evaluate.attributions import read_brat_dir, score_attributions
 from newskit.evaluate.confusion import confusion, per_type
 from newskit.evaluate.conll import read_conll, score_ner
+from newskit.evaluate.crossdoc import score_identity
 from newskit.evaluate.meantime import read_meantime, read_meantime_dir, score_entities
 from newskit.evaluate.timeml import read_timeml, read_timeml_dir, score_dates
 from newskit.io.inputs import Source
 from newskit.pipeline import analyze
 
-FORMATS = ("meantime", "conll", "timeml", "brat")
+FORMATS = ("meantime", "crossdoc", "conll", "timeml", "brat")
 
 
 def guess_format(path: str) -> str:
@@ -34,7 +35,7 @@ def _read(fmt: str, path: str) -> list:
         return _named(read_timeml_dir, path) if os.path.isdir(path) else [_named(read_timeml, path)]
     if fmt == "brat":
         return _named(read_brat_dir, path)
-    if fmt == "meantime":
+    if fmt in ("meantime", "crossdoc"):
         return _named(read_meantime_dir, path) if os.path.isdir(path) else [_named(read_meantime, path)]
     files = sorted(str(f) for f in Path(path).rglob("*") if f.is_file()) if os.path.isdir(path) else [path]
     return [d for f in files for d in _named(read_conll, f)]
@@ -57,7 +58,7 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
     for path in paths:
         kind = fmt or guess_format(path)
         docs = _read(kind, path)
-        dated = kind in ("timeml", "meantime")
+        dated = kind in ("timeml", "meantime", "crossdoc")
         tasks = {"timeml": ("parse", "dates"), "brat": ("parse", "entities", "quotes")}.get(
             kind, ("parse", "entities", "dates"))
         sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
@@ -74,6 +75,8 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
             out["dates"] = score_dates([(d.gold, r.get("dates", [])) for d, r in pairs])
         elif kind == "brat":
             out["attributions"] = score_attributions(pairs)
+        elif kind == "crossdoc":
+            out["identity"] = score_identity([(d, r) for d, r in pairs])
         elif kind == "meantime":
             out["entities"] = score_entities(pairs)
             out["per_type"] = per_type([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG"))

@@ -243,7 +243,10 @@ def event_summary(ev: Event, names: dict[str, str]) -> str:
     """Return "who trigger whom @ where (per reporter)" for an event: a readable one-line gist."""
     def ids(values: tuple[str, ...]) -> str:
         return ", ".join(names.get(i, i) for i in values)
-    out = " ".join(x for x in (ids(ev.who), ev.trigger.text, ids(ev.whom), ids(ev.what)) if x)
+    trigger, whom = ev.trigger.text, ids(ev.whom) or ids(ev.what)
+    if trigger and whom.lower().startswith(trigger.lower() + " "):
+        trigger = ""  # a participant named from the trigger on ("Acquire Brightline Sensors"): say it once
+    out = " ".join(x for x in (ids(ev.who), trigger, ids(ev.whom), ids(ev.what)) if x)
     if ev.where:
         out += f" @ {ids(ev.where)}"
     if ev.reported_by:
@@ -334,6 +337,9 @@ def scores_text(scores: dict) -> str:
                          f"indirect_speaker={a['indirect_speaker']:.3f} unquoted_found={a['unquoted_found']:.3f}")
         if "confusion" in s:
             lines.extend("  " + line for line in confusion_lines(s["confusion"]))
+        for how, c in (s.get("identity") or {}).items():
+            lines.append(f"  {how:8} bcubed {_prf(c['bcubed'])} split_rate={c['split_rate']:.3f} "
+                         f"split_rate_multi={c['split_rate_multi']:.3f} merge_rate={c['merge_rate']:.3f}")
     return "\n".join(lines)
 
 
