@@ -23,6 +23,7 @@ class Job:
     id_column: str | None = None
     max_bytes: int = 50 * 1024 * 1024
     debug: bool = False
+    timeout: float | None = None  # seconds per article (--timeout-per-article); None: no limit
 
     @property
     def record_tasks(self) -> tuple[str, ...]:
@@ -59,16 +60,21 @@ def model_version(name: str) -> str | None:
 
 
 def records_of(job: Job, shard: Shard):
-    """Yield the records of a shard's articles, in order (raises ShardError when the shard is unreadable)."""
+    """Yield the records of a shard's articles, in order (raises ShardError when the shard is unreadable); each
+    finished article is counted for the progress bar and as proof of life for the worker pool."""
     from newskit.pipeline import analyze
+    from newskit.workers import tick
 
     sources = read_shard(shard, input_format=job.input_format, published=job.published, max_bytes=job.max_bytes,
                          text_column=job.text_column, id_column=job.id_column)
-    return analyze(sources, job.record_tasks, model=job.model, workers=1, debug=job.debug)
+    for rec in analyze(sources, job.record_tasks, model=job.model, workers=1, debug=job.debug, timeout=job.timeout):
+        tick()
+        yield rec
 
 
 def run_shard(job: Job, shard: Shard, part: int, out: str) -> dict:
-    """Write one shard's part into `out`; return its counts, or its one-line failure for unreadable input.
+    """Write one shard's part into `out` (for SQLite, the spool part the run commits); return its counts, or its
+    one-line failure for unreadable input.
 
     A ShardError (corrupt file, missing column) is returned, not raised: retrying cannot fix it. Anything else
     raises, so the engine retries the shard elsewhere."""
@@ -79,13 +85,3 @@ def run_shard(job: Job, shard: Shard, part: int, out: str) -> dict:
     except ShardError as exc:
         return {"shard": shard.name, "part": part, "status": "failed", "message": str(exc)}
     return {"shard": shard.name, "part": part, "status": "done", "records": n, "errors": failed}
-
-
-def collect_shard(job: Job, shard: Shard, part: int, out: str) -> dict:
-    """Return one shard's records themselves (for outputs the caller writes, such as SQLite), or its failure."""
-    try:
-        records = list(records_of(job, shard))
-    except ShardError as exc:
-        return {"shard": shard.name, "part": part, "status": "failed", "message": str(exc)}
-    return {"shard": shard.name, "part": part, "status": "done", "records": len(records),
-            "errors": sum("error" in r for r in records), "rows": records}

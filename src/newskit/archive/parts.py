@@ -5,10 +5,15 @@ table the command fills; the articles file is renamed last, so its presence mean
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import math
+import re
+from collections.abc import Iterable, Iterator
 
 from newskit.archive.storage import TEMP_MARK, filesystem, join, temp_name
 from newskit.archive.tables import COMMAND_TABLES, arrow_schema, arrow_table, rows
+from newskit.errors import OutputError
+
+_PART = re.compile(r"part-\d{5,}\.(?:jsonl|parquet)$")
 
 # Records buffered before a Parquet row group is written: bounds a worker's memory on huge shards.
 ROW_GROUP_RECORDS = 500
@@ -20,23 +25,46 @@ def part_name(part: int) -> str:
 
 
 def final_path(out: str, fmt: str, part: int) -> str:
-    """Return the file whose presence marks part `part` as complete."""
+    """Return the file whose presence marks part `part` as complete (sqlite: the spool part, in JSONL)."""
     if fmt == "parquet":
         return join(out, "articles", part_name(part) + ".parquet")
     return join(out, part_name(part) + ".jsonl")
 
 
 def to_jsonl(record: dict) -> str:
-    """Return a record as one compact JSON line, the same bytes `newskit --jsonl` writes."""
+    """Return a record as one compact JSON line, the same bytes `newskit --jsonl` writes (a NaN or infinity in
+    `meta`, as a Parquet float column may hold, is written as null: JSON has no such numbers)."""
     from newskit.output.render import to_jsonl as render
 
-    return render(record)
+    try:
+        return render(record)
+    except ValueError:
+        return render(finite(record))
+
+
+def finite(value):
+    """Return a record with every non-finite float (NaN, ±inf) replaced by None, for outputs written as JSON."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [finite(v) for v in value]
+    return value
+
+
+def _failed(what: str, exc: OSError) -> OutputError:
+    return OutputError(f"writing {what}: {exc.strerror or exc}")
 
 
 def write_part(records: Iterable[dict], out: str, fmt: str, command: str, part: int) -> tuple[int, int]:
-    """Write `records` as part `part` of the output folder; return (records, errors)."""
+    """Write `records` as part `part` of the output folder; return (records, errors). Nothing is left half
+    written: a failed write (a full disk) removes the temporary file and raises OutputError, which ends the run."""
     if fmt == "parquet":
-        return _write_parquet(records, out, command, part)
+        try:
+            return _write_parquet(records, out, command, part)
+        except OSError as exc:
+            raise _failed(join(out, "*", part_name(part) + ".parquet"), exc) from None
     fs = filesystem(out)
     path = final_path(out, fmt, part)
     tmp = temp_name(path)
@@ -48,6 +76,8 @@ def write_part(records: Iterable[dict], out: str, fmt: str, command: str, part: 
                 failed += "error" in rec
                 fh.write((to_jsonl(rec) + "\n").encode("utf-8"))
         fs.mv(tmp, path)
+    except OSError as exc:
+        raise _failed(path, exc) from None
     finally:
         if fs.exists(tmp):
             fs.rm(tmp)
@@ -72,7 +102,7 @@ def _write_parquet(records, out, command, part) -> tuple[int, int]:
         for rec in records:
             n += 1
             failed += "error" in rec
-            for t, table_rows in rows(rec).items():
+            for t, table_rows in rows(finite(rec)).items():
                 if t in buffered:
                     buffered[t] += table_rows
             if n % ROW_GROUP_RECORDS == 0:
@@ -116,6 +146,29 @@ def count_part(out: str, fmt: str, part: int) -> tuple[int, int]:
             n += 1
             failed += "error" in json.loads(line)
     return n, failed
+
+
+def read_part(path: str) -> Iterator[dict]:
+    """Yield the records of a JSONL part, one line at a time."""
+    with filesystem(path).open(path, "rb") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def clear(out: str) -> None:
+    """Delete every part and the manifest of an output folder (--overwrite), found by name: a manifest that was
+    edited or damaged cannot make parts survive, nor files other than parts go."""
+    from newskit.archive.manifest import MANIFEST
+
+    fs = filesystem(out)
+    for folder in [out] + [join(out, t) for t in COMMAND_TABLES["analyze"]]:
+        if fs.isdir(folder):
+            for f in fs.ls(folder):
+                f = f if isinstance(f, str) else f["name"]
+                if _PART.fullmatch(f.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]):
+                    fs.rm(f)
+    if fs.exists(join(out, MANIFEST)):
+        fs.rm(join(out, MANIFEST))
 
 
 def remove_temps(out: str) -> None:

@@ -14,6 +14,7 @@ from newskit.cli.options import (
     one_line_errors,
     pick_workers,
     report_error,
+    shown,
     with_progress_if_asked,
 )
 from newskit.errors import ExitStatus
@@ -36,7 +37,8 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
         from newskit.cli.archive import run_to_output
 
         run_to_output(command, tasks, inputs, input_format=input_format, published=published, model=model,
-                      workers=workers, max_bytes=max_bytes, debug=debug, progress=progress, **archive)
+                      workers=workers, max_bytes=max_bytes, debug=debug, progress=progress, timeout=timeout,
+                      **archive)
     if not (as_json or as_jsonl) and sys.stdout.isatty():
         tasks += ("text",)  # the human views quote the sentence around each date
     notes: list[str] = []
@@ -125,7 +127,7 @@ def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
         if console is not None:
             console.print(render.rich_view(rec, command, text=rec.get("text"), **view_options))
         else:
-            out.write(("" if first else "\n") + f"# {rec['id']}\n" + render.plain(rec, command) + "\n")
+            out.write(("" if first else "\n") + f"# {shown(rec['id'])}\n" + render.plain(rec, command) + "\n")
         first = False
     return failed
 

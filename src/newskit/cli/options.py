@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -113,10 +115,24 @@ def several(inputs) -> bool:
     return len(inputs) > 1 or any(i == "-" or os.path.isdir(i) or i.endswith(".jsonl") for i in inputs)
 
 
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text) -> str:
+    """Return an id, path or message as one safe line: control characters (newlines, escape sequences) and
+    direction overrides become visible escapes (\\n, \\x1b, \\u202e), so input can never forge a line of ours."""
+    text = str(text)
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii")
+                       if unicodedata.category(m.group()) == "Cc" else f"\\u{ord(m.group()):04x}", text)
+
+
 def report_error(rec: dict) -> None:
     """Print a failed input's one-line message: `newskit: PATH: problem [code]` (PATH:LINE for a JSONL line)."""
     err = rec["error"]
-    click.echo(f"newskit: {err.get('where') or rec['id']}: {err['message']} [{err['code']}]", err=True)
+    click.echo(f"newskit: {shown(err.get('where') or rec['id'])}: {shown(err['message'])} [{err['code']}]",
+               err=True)
 
 
 
