@@ -51,8 +51,9 @@ def run_to_output(command, tasks, inputs, *, output, output_format, engine, sche
     finally:
         if bar is not None:
             bar.stop()
-    bad = end and (end["errors"] or end["failed"] or end["notes"])
-    sys.exit(ExitStatus.SOME_FAILED if bad else ExitStatus.OK)
+    from newskit.cli.run import exit_status
+
+    sys.exit(exit_status(end["errors"] + len(end["failed"]), end["notes"]) if end else ExitStatus.OK)
 
 
 def _say(message: str) -> None:

@@ -7,25 +7,16 @@ import sys
 import click
 
 from newskit.cli.app import cli
-from newskit.cli.options import (
-    check_archive_options,
-    check_inputs,
-    common_options,
-    one_line_errors,
-    pick_workers,
-    report_error,
-    shown,
-    with_progress_if_asked,
-)
+from newskit.cli.options import check_archive_options, check_inputs, common_options, one_line_errors, shown
+from newskit.cli.run import Run
 from newskit.errors import ExitStatus
 
 
 def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model=None, workers, max_bytes,
         debug, timeout=None, progress=None, view_options=None, **archive) -> None:
     """Run one article command end to end and exit with the contract's status code."""
-    from newskit.io.inputs import read_inputs
     from newskit.io.output import Output
-    from newskit.pipeline import COMMAND_TASKS, analyze, needs_model
+    from newskit.pipeline import COMMAND_TASKS
 
     if as_json and as_jsonl:
         raise click.UsageError("--json and --jsonl are exclusive")
@@ -41,35 +32,18 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
                       **archive)
     if not (as_json or as_jsonl) and sys.stdout.isatty():
         tasks += ("text",)  # the human views quote the sentence around each date
-    notes: list[str] = []
+    run_ = Run(inputs, input_format, published, model, workers, max_bytes, debug, timeout, progress)
     with one_line_errors(debug):
         try:
             out = Output()
-            sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
-            records = analyze(sources, tasks, model=model, debug=debug, timeout=timeout or None, notes=notes,
-                              workers=pick_workers(workers, inputs, needs_model(tasks)))
-            records = with_progress_if_asked(records, inputs, input_format, progress)
-            records = (_ordered(rec, view_options) for rec in _noting(records, notes))
-            failed = _emit(records, out, command, as_json, as_jsonl, view_options)
+            records = (_ordered(rec, view_options) for rec in run_.records(tasks))
+            _emit(records, out, command, as_json, as_jsonl, view_options, run_)
         except BrokenPipeError:
             # Downstream closed the pipe (`| head -1`): stop quietly, as Unix tools do.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(ExitStatus.OK)
-    # A worker that died cost no record (its articles were redone) but the run did not go as it should.
-    sys.exit(ExitStatus.SOME_FAILED if failed or notes else ExitStatus.OK)
-
-
-def _noting(records, notes: list[str]):
-    """Pass records through, printing each incident note (a worker that died) as it is reported."""
-    shown = 0
-    for rec in records:
-        while shown < len(notes):
-            click.echo(f"newskit: {notes[shown]}", err=True)
-            shown += 1
-        yield rec
-    for note in notes[shown:]:
-        click.echo(f"newskit: {note}", err=True)
+    run_.exit()
 
 
 def _ordered(rec: dict, view_options: dict) -> dict:
@@ -93,26 +67,23 @@ def _serialize(rec: dict, render_one) -> tuple[dict, bytes]:
         return rec, render_one(rec).encode("utf-8")
 
 
-def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
+def _emit(records, out, command, as_json, as_jsonl, view_options, run: Run) -> None:
     from newskit.output import render
 
-    failed = 0
     if as_jsonl:
         for rec in records:
             rec, line = _serialize(rec, render.to_jsonl)
             if "error" in rec:
-                failed += 1
-                report_error(rec)
+                run.failure(rec)
             out.write(line + b"\n")
-        return failed
+        return
     if as_json:
         collected = [_serialize(rec, render.to_jsonl)[0] for rec in records]
         for rec in collected:
             if "error" in rec:
-                failed += 1
-                report_error(rec)
+                run.failure(rec)
         out.write(render.to_json(collected) + "\n")
-        return failed
+        return
     console = None
     if sys.stdout.isatty():
         from rich.console import Console
@@ -121,15 +92,13 @@ def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
     first = True
     for rec in records:
         if "error" in rec:
-            failed += 1
-            report_error(rec)
+            run.failure(rec)
             continue
         if console is not None:
             console.print(render.rich_view(rec, command, text=rec.get("text"), **view_options))
         else:
             out.write(("" if first else "\n") + f"# {shown(rec['id'])}\n" + render.plain(rec, command) + "\n")
         first = False
-    return failed
 
 
 def _command(name: str, help_text: str, extra=()):
