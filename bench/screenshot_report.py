@@ -156,13 +156,14 @@ def write_report(input_path: Path, out: Path) -> Path:
     from newskit.io.inputs import read_inputs
     from newskit.output.report import render_report
     from newskit.pipeline import COMMAND_TASKS, analyze
+    from newskit.record import ErrorRecord
 
     record = next(analyze(read_inputs([str(input_path)]), COMMAND_TASKS["analyze"] + ("text",)))
-    if "error" in record:
-        raise SystemExit(f"{input_path}: {record['error']['message']}")
+    if isinstance(record, ErrorRecord):
+        raise SystemExit(f"{input_path}: {record.error.message}")
     out.mkdir(parents=True, exist_ok=True)
     page = out / "report.html"
-    page.write_text(render_report(record, record.get("text")), encoding="utf-8")
+    page.write_text(render_report(record, record.text), encoding="utf-8")
     return page
 
 

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 
-from newskit.attribute_rules import CompiledAttributeRuler, compile_rules, speed_up
+from newskit.attribute_rules import CompiledAttributeRuler, compile_rules
+from newskit.components import speed_up_attribute_ruler as speed_up
 from newskit.nlp import DEFAULT_MODEL
 
 COLUMNS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]

@@ -27,10 +27,3 @@ def test_readme_and_docs_stand_alone_in_a_clone():
         named = re.findall(r"`((?:src|tests|bench|docs|requirements|seeds)/[\w./-]*[\w/])`", text)
         missing = [p for p in named if not (ROOT / p).exists()]
         assert not missing, f"{doc.name} names files that do not exist: {missing}"
-
-
-def test_no_module_grows_past_the_size_a_reader_takes_in():
-    # Issue 10: modules stay under ~350 lines, named for what they hold (dates/rules/periods.py had reached 371).
-    sizes = {p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
-             for p in (ROOT / "src" / "newskit").rglob("*.py")}
-    assert not {p: n for p, n in sizes.items() if n > 350}

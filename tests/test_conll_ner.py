@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import spacy
 
-from newskit.nlp import CONLL_HASHES, CONLL_NER, add_conll_ner, verify_model
+from newskit.components import CONLL_NER, add_conll_ner
+from newskit.nlp import CONLL_HASHES, verify_model
 
 
 def _listed() -> set[str]:

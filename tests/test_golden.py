@@ -56,7 +56,7 @@ def test_seed_golden(command, monkeypatch):
 
 
 def test_library_and_cli_agree(seed_text):
-    rec = newskit.analyze_text(seed_text)
+    rec = newskit.analyze_text(seed_text).to_dict()
     golden = json.loads((GOLDEN / "seed.analyze.json").read_text(encoding="utf-8"))
     golden["id"] = "-"
     assert rec == golden

@@ -50,14 +50,3 @@ def test_default_pipeline_splits_at_line_breaks(nlp):
     starts = [s.text.strip() for s in doc.sents]
     assert starts[:2] == ["Kim Arin", "The Korea Herald"]
     assert nlp.meta["name"].startswith("core_web_sm") and nlp.meta["version"] == "3.8.0"
-
-
-def test_doc_text_is_the_docs_text_and_a_wrong_remembered_text_is_refused(nlp):
-    from newskit.nlp import doc_text, remember_text
-
-    doc = nlp.make_doc("Putin met Kim.\n\nThey talked.")
-    assert doc_text(doc) == doc.text
-    other = nlp.make_doc("Something else entirely, longer.")
-    remember_text(other, "too short")  # its tokens span more characters: not taken
-    assert doc_text(other) == other.text
-    assert doc_text(doc) == doc.text

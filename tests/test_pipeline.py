@@ -10,9 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 import newskit
+from newskit.batch import split_text
 from newskit.cli import cli
 from newskit.io.inputs import source_from_text
-from newskit.pipeline import split_text
+from newskit.record import ErrorInfo, ErrorRecord, Record
 
 from conftest import SEED
 
@@ -25,16 +26,16 @@ def test_split_text_partitions_exactly():
 
 
 def test_long_article_is_chunked_with_valid_offsets(monkeypatch, seed_text):
-    import newskit.pipeline as pipeline
+    import newskit.batch as batch
 
-    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 700)
+    monkeypatch.setattr(batch, "CHUNK_CHARS", 700)
     big = (seed_text + "\n\n") * 3
     rec = newskit.analyze_text(big, tasks=("parse", "entities", "dates"))
-    assert "error" not in rec
-    spans = [m for e in rec["entities"] for m in e["mentions"]] + rec["dates"]
-    assert spans and all(big[s["start"]:s["end"]] == s["text"] for s in spans)
-    putin = next(e for e in rec["entities"] if e["name"] == "Vladimir Putin")
-    assert putin["count"] == 3 * 6
+    assert isinstance(rec, Record)
+    spans = [m for e in rec.entities for m in e.mentions] + list(rec.dates)
+    assert spans and all(big[s.start:s.end] == s.text for s in spans)
+    putin = next(e for e in rec.entities if e.name == "Vladimir Putin")
+    assert putin.count == 3 * 6
 
 
 def test_entities_batch_with_faults(tmp_path):
@@ -149,12 +150,24 @@ def test_article_that_kills_its_worker_twice_is_an_error_record(monkeypatch):
     texts[7] = "POISON article."
     notes: list[str] = []
     sources = [source_from_text(t, id=f"a{i}") for i, t in enumerate(texts)]
+    told: list[int] = []
     recs = list(workers.run_supervised(sources, ("parse", "dates"), model=None, workers=2, debug=False,
-                                       timeout=None, notes=notes))
-    assert [r["id"] for r in recs] == [f"a{i}" for i in range(20)]
-    assert recs[7]["error"]["code"] == "worker-died"
-    assert all("article" in r for k, r in enumerate(recs) if k != 7)
+                                       timeout=None, notes=notes, on_done=told.append))
+    assert [r.id for r in recs] == [f"a{i}" for i in range(20)]
+    assert sum(told) == 20  # the progress count ends right, deaths and redone articles included
+    assert isinstance(recs[7], ErrorRecord) and recs[7].error.code == "worker-died"
+    assert all(isinstance(r, Record) for k, r in enumerate(recs) if k != 7)
     assert len(notes) == 1 and "redone one at a time" in notes[0]
+
+
+def test_a_pool_tells_each_article_as_it_finishes_not_each_batch():
+    told: list[int] = []
+    sources = [source_from_text(f"Lyon, Monday. Meeting number {i} of the council ended early.", id=f"m{i}")
+               for i in range(40)]
+    recs = list(newskit.analyze(sources, ("parse", "dates"), workers=2, on_done=told.append))
+    assert [r.id for r in recs] == [f"m{i}" for i in range(40)]
+    # Batches hold up to 16 articles; a bar moved per batch would hear 16 at once.
+    assert told == [1] * 40
 
 
 class _Flaky:
@@ -175,16 +188,16 @@ class _Flaky:
 
 
 def test_model_stage_failures_become_that_articles_record(nlp):
-    from newskit.pipeline import _run_model
+    from newskit.batch import run_model
 
     texts = ["Putin visited Paris on Monday.", "BOOM goes the model.", "Macron met Scholz in Berlin.",
              "A SLOW article.", "Talks in Rome ended."]
     sources = [source_from_text(t, id=f"s{i}") for i, t in enumerate(texts)]
-    recs = list(_run_model(_Flaky(nlp), sources, ("parse", "entities", "dates"), debug=False, timeout=1.0))
-    assert [r["id"] for r in recs] == [f"s{i}" for i in range(5)]
-    assert recs[1]["error"] == {"code": "internal", "message": "RuntimeError: boom"}
-    assert recs[3]["error"]["code"] == "timeout"
-    assert {e["name"] for e in recs[2]["entities"]} >= {"Macron", "Berlin"}
+    recs = list(run_model(_Flaky(nlp), sources, ("parse", "entities", "dates"), debug=False, timeout=1.0))
+    assert [r.id for r in recs] == [f"s{i}" for i in range(5)]
+    assert recs[1] == ErrorRecord("s1", ErrorInfo("internal", "RuntimeError: boom"))
+    assert isinstance(recs[3], ErrorRecord) and recs[3].error.code == "timeout"
+    assert {e.name for e in recs[2].entities} >= {"Macron", "Berlin"}
 
 
 def test_runs_of_punctuation_are_cut_without_moving_offsets(nlp):
@@ -192,9 +205,9 @@ def test_runs_of_punctuation_are_cut_without_moving_offsets(nlp):
     doc = nlp(text)
     assert doc.text == text and len(doc) < 300
     rec = newskit.analyze_text(text, tasks=("parse", "entities"))
-    spans = [m for e in rec["entities"] for m in e["mentions"]]
-    assert any(s["text"] == "Paris" for s in spans)
-    assert all(text[s["start"]:s["end"]] == s["text"] for s in spans)
+    spans = [m for e in rec.entities for m in e.mentions]
+    assert any(s.text == "Paris" for s in spans)
+    assert all(text[s.start:s.end] == s.text for s in spans)
 
 
 def test_timeout_option_turns_a_runaway_article_into_a_record(tmp_path):
@@ -213,3 +226,25 @@ def _interruptible() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def test_analyze_text_published_is_a_fallback_as_on_the_command_line():
+    # Before: published= overrode the date the article gives itself, while --published only fills in for an
+    # undated text. Now both mean the same.
+    dated = "Library reopens\nMarch 3, 2021\n\nThe town library reopened on Monday after a long renovation.\n"
+    undated = "Library reopens\n\nThe town library reopened on Monday after a long renovation.\n"
+    own = newskit.analyze_text(dated, published="2024-06-01", tasks=("parse", "dates"))
+    assert own.article.published == "2021-03-03"
+    assert {d.text: d.value for d in own.dates}["Monday"] == "2021-03-01"
+    given = newskit.analyze_text(undated, published="2024-06-01", tasks=("parse", "dates"))
+    assert given.article.published == "2024-06-01" and given.article.sources["published"] == "input"
+    res = CliRunner().invoke(cli, ["parse", "--jsonl", "--published", "2024-06-01", "-"], input=dated)
+    assert json.loads(res.stdout)["article"]["published"] == own.article.published
+
+
+def test_analyze_takes_your_own_pipeline(nlp):
+    rec = newskit.analyze_text("Angela Merkel met Emmanuel Macron in Berlin on Monday.", nlp=nlp,
+                               tasks=("parse", "entities"))
+    assert {e.name for e in rec.entities} >= {"Angela Merkel", "Berlin"}
+    with pytest.raises(ValueError, match="workers"):
+        next(newskit.analyze([], nlp=nlp, workers=2))

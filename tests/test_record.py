@@ -92,3 +92,27 @@ def test_a_new_field_is_one_declaration():
     assert d["required"] == ["start", "end", "text", "tag"]
     assert d["properties"]["tag"] == {"type": "string", "description": "what it is"}
     assert d["properties"]["note"] == {"type": "string"}
+
+
+def test_each_vocabulary_literal_is_checked_against_its_registry():
+    from typing import Literal
+
+    from newskit.record import DATE_KINDS, ENTITY_KINDS, EVENT_KINDS, _check_registry
+
+    assert set(ENTITY_KINDS) >= {"person", "place", "organization", "event"}
+    assert "military_exercise" in EVENT_KINDS and EVENT_KINDS["military_exercise"].words == "military exercise"
+    assert set(DATE_KINDS) == {"DATE", "TIME", "DURATION", "SET"}
+    with pytest.raises(TypeError, match="registry"):
+        _check_registry(Literal["person", "robot"], ("person",))
+
+
+def test_the_label_map_and_the_readers_names_come_from_the_entity_registry():
+    from newskit.output import theme
+    from newskit.output.render import _plural
+    from newskit.record import ENTITY_TYPES, LABEL_TYPES
+
+    assert LABEL_TYPES["GPE"] == LABEL_TYPES["FAC"] == "place" and LABEL_TYPES["NORP"] == "nationality"
+    assert all(k.panel and k.colors for k in ENTITY_TYPES if k.core)  # every default type is drawn in the report
+    assert theme.TYPES == ("person", "place", "organization", "event")
+    assert theme.PANEL_TITLES["event"] == "Named events" and theme.LABELS["organization"] == "org"
+    assert _plural("work_of_art") == "works of art" and _plural("person") == "people"

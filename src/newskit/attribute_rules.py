@@ -162,22 +162,3 @@ def _token_tests(token: dict[str, Any], ruler: AttributeRuler) -> tuple[_Test, .
             hashes = tuple(ruler.vocab.strings.add(v) if v else 0 for v in values)
         tests.append(_Test(column, hashes, negate))
     return tuple(tests)
-
-
-def speed_up(nlp, name: str = "attribute_ruler") -> bool:
-    """Replace the pipeline's enabled AttributeRuler by its compiled form when every pattern compiles; return
-    whether it was replaced. Set NEWSKIT_SPACY_ATTRIBUTE_RULER=1 to keep spaCy's own component."""
-    import os
-
-    from newskit import components as _register  # noqa: F401  (registers the newskit_attribute_ruler factory)
-
-    if os.environ.get("NEWSKIT_SPACY_ATTRIBUTE_RULER") == "1" or name not in nlp.pipe_names:
-        return False
-    ruler = nlp.get_pipe(name)
-    if type(ruler).__name__ != "AttributeRuler":
-        return False
-    rules = compile_rules(ruler)
-    if rules is None:
-        return False
-    nlp.replace_pipe(name, "newskit_attribute_ruler").load(rules)
-    return True

@@ -1,8 +1,25 @@
-"""spaCy components, registered as factories so `nlp.add_pipe("newskit_...")` works in any pipeline."""
+"""spaCy components, registered as factories so `nlp.add_pipe("newskit_...")` works in any pipeline (importing this
+module registers them all, `newskit_ner` from `newskit.entities.tagger` included)."""
 from __future__ import annotations
 
+import os
+import re
+from pathlib import Path
+from typing import cast
+
+import numpy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from thinc.api import Config
+
+from newskit.article.builder import parse_article
+from newskit.attribute_rules import CompiledAttributeRuler, compile_rules
+from newskit.dates.extract import extract_dates
+from newskit.doctext import doc_text
+from newskit.entities.combine import combine
+from newskit.entities.extract import extract_entities
+from newskit.entities.tagger import BiluoTagger
 
 
 def _break_lines(doc: Doc) -> Doc:
@@ -37,8 +54,6 @@ HARD_SENT = 256
 def _cap_sentences(doc: Doc) -> None:
     if len(doc) <= SOFT_SENT:
         return
-    import numpy
-
     # Only stretches between the line starts set above can be too long: look at those tokens alone.
     marks = [0, *(int(i) for i in numpy.flatnonzero(doc.to_array("SENT_START") == 1)), len(doc)]
     for a, b in zip(marks, marks[1:]):
@@ -62,14 +77,18 @@ def make_lines(nlp: Language, name: str):
 
 @Language.factory("newskit_entities")
 def make_entities(nlp: Language, name: str):
-    """Return a component that stores newskit's cleaned, grouped entities in `doc._.newskit_entities` (dicts)."""
-    from newskit.entities.extract import extract_entities
+    """Return a component that stores newskit's cleaned, grouped entities in `doc._.newskit_entities` (dicts).
 
+    They are the entities the command line finds for the same text: the pipeline gets newskit's line splitter,
+    recognizer and merge when it lacks them (`prepare`), and the article's fields are read from the doc's text as
+    `newskit entities` reads them (so a byline-only author keeps its `author` role)."""
+    prepare(nlp)
     if not Doc.has_extension("newskit_entities"):
         Doc.set_extension("newskit_entities", default=None)
 
     def component(doc: Doc) -> Doc:
-        doc._.newskit_entities = [e.to_dict() for e in extract_entities(doc)]
+        article = parse_article(doc_text(doc))
+        doc._.newskit_entities = [e.to_dict() for e in extract_entities(doc, article)]
         return doc
 
     return component
@@ -80,8 +99,6 @@ def make_dates(nlp: Language, name: str, published: str | None):
     """Return a component that stores resolved TIMEX3 dates in `doc._.newskit_dates` (dicts).
 
     The anchor is `doc._.newskit_published` (ISO date) when set, else the `published` config value."""
-    from newskit.dates.extract import extract_dates
-
     for ext in ("newskit_dates", "newskit_published"):
         if not Doc.has_extension(ext):
             Doc.set_extension(ext, default=None)
@@ -99,8 +116,6 @@ def make_dates(nlp: Language, name: str, published: str | None):
 def make_ner_merge(nlp: Language, name: str, spans_key: str, keep_base_names: list[str]):
     """Return a component that sets doc.ents from the `newskit_ner` spans (people, places, organizations) and the
     base model's entities of every other type, one type per name across the doc (newskit.entities.combine)."""
-    from newskit.entities.combine import combine
-
     keep = frozenset(keep_base_names)
 
     def component(doc: Doc) -> Doc:
@@ -113,7 +128,103 @@ def make_ner_merge(nlp: Language, name: str, spans_key: str, keep_base_names: li
 
 @Language.factory("newskit_attribute_ruler")
 def make_attribute_ruler(nlp: Language, name: str):
-    """Return an empty vectorized attribute ruler; `newskit.attribute_rules.speed_up` fills it from spaCy's own."""
-    from newskit.attribute_rules import CompiledAttributeRuler
-
+    """Return an empty vectorized attribute ruler; `speed_up_attribute_ruler` fills it from spaCy's own."""
     return CompiledAttributeRuler()
+
+
+def speed_up_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
+    """Replace the pipeline's enabled AttributeRuler by its compiled form when every pattern compiles; return
+    whether it was replaced. Set NEWSKIT_SPACY_ATTRIBUTE_RULER=1 to keep spaCy's own component."""
+    if os.environ.get("NEWSKIT_SPACY_ATTRIBUTE_RULER") == "1" or name not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe(name)
+    if type(ruler).__name__ != "AttributeRuler":
+        return False
+    rules = compile_rules(cast(AttributeRuler, ruler))
+    if rules is None:
+        return False
+    compiled = cast(CompiledAttributeRuler, nlp.replace_pipe(name, "newskit_attribute_ruler"))
+    compiled.load(rules)
+    return True
+
+
+# ------------------------------------------------------------------------------------------ assembling a pipeline
+# newskit's own CoNLL-2003 recognizer (training/ner/train.py); newskit.nlp.CONLL_HASHES lists its files' sha256.
+CONLL_NER = Path(__file__).with_name("data") / "conll_ner"
+
+
+# spaCy's tokenizer peels prefixes and suffixes off a whitespace-free chunk one at a time, copying the rest each
+# time: quadratic in the chunk's length (10,000 quote marks take 9.5 s). Runs of punctuation longer than
+# PUNCT_RUN and chunks longer than LONG_CHUNK never occur in prose, so they are cut into fixed-size tokens
+# without asking the tokenizer; the Doc keeps the original text, so every offset is unchanged.
+PUNCT_RUN = 32
+LONG_CHUNK = 1000
+_PATHOLOGICAL = re.compile(rf"(?<!\S)\S{{{LONG_CHUNK + 1},}}|(?<![^\w\s])[^\w\s]{{{PUNCT_RUN + 1},}}")
+
+
+class GuardedTokenizer:
+    """Wrap a spaCy tokenizer so that pathological runs are cut into tokens in linear time (see PUNCT_RUN)."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        runs = [m.span() for m in _PATHOLOGICAL.finditer(text)]
+        if not runs:
+            return self.tokenizer(text)
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for a, b in runs + [(len(text), len(text))]:
+            if a > pos:
+                for tok in self.tokenizer(text[pos:a]):
+                    words.append(tok.text)
+                    spaces.append(bool(tok.whitespace_))
+            size = PUNCT_RUN if not text[a:a + 1].isalnum() and b - a <= LONG_CHUNK else LONG_CHUNK
+            for k in range(a, b, size):
+                words.append(text[k:min(k + size, b)])
+                spaces.append(False)
+            if b < len(text) and text[b] == " " and b > a:
+                spaces[-1] = True  # the single space after the run is that token's trailing whitespace
+                b += 1
+            pos = b
+        return Doc(self.tokenizer.vocab, words=words, spaces=spaces)
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
+
+
+def prepare(nlp: Language, *, with_ner: bool = True) -> Language:
+    """Make any spaCy pipeline newskit's (in place, and again is harmless): the guarded tokenizer, the compiled
+    attribute ruler, the line splitter before the parser and, with `with_ner`, newskit's recognizer and its merge
+    into doc.ents after `ner`. Returns `nlp`."""
+    if not isinstance(nlp.tokenizer, GuardedTokenizer):
+        nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
+    speed_up_attribute_ruler(nlp)
+    if "newskit_lines" not in nlp.pipe_names:
+        first = next((p for p in ("parser", "senter", "ner") if p in nlp.pipe_names), None)
+        if first:
+            nlp.add_pipe("newskit_lines", before=first)
+        else:
+            nlp.add_pipe("newskit_lines")
+    if with_ner:
+        add_conll_ner(nlp)
+    return nlp
+
+
+def add_conll_ner(nlp: Language, path: Path = CONLL_NER) -> bool:
+    """Add newskit's recognizer and the merge of its names into doc.ents after the pipeline's own `ner`.
+
+    Any English pipeline gets it (the recognizer has its own embeddings; the merge keeps the pipeline's non-name
+    entity types); a pipeline in another language is left alone. Returns whether it was added."""
+    if nlp.lang != "en" or "newskit_ner" in nlp.pipe_names or not (path / "config.cfg").is_file():
+        return False
+    # Built from its own config and weights rather than spacy.load(path) + source=: the shipped folder's vocab and
+    # tokenizer are the base pipeline's anyway, and reading them again costs more than the component's load.
+    config = dict(Config().from_disk(path / "config.cfg")["components"]["newskit_ner"])
+    config.pop("factory", None)
+    pipe = cast(BiluoTagger, nlp.add_pipe("newskit_ner", config=config,
+                                          after="ner" if "ner" in nlp.pipe_names else None))
+    pipe.from_disk(path / "newskit_ner", exclude=["vocab"])
+    nlp.add_pipe("newskit_ner_merge", after="newskit_ner")
+    return True

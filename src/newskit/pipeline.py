@@ -1,23 +1,26 @@
-"""Run sources through the parser, the spaCy model and the extractors, and yield one record dict per source.
+"""Run sources through the parser, the spaCy model and the extractors, and yield one record per source (a
+`Record`, or an `ErrorRecord` for an input that failed; `to_dict()` gives its JSON shape).
 
-The model is loaded once, with only the components the requested tasks need, and texts travel through
-`nlp.pipe(..., as_tuples=True)` with their sources so ids and metadata stay attached."""
+The model is loaded once, with only the components the requested tasks need; `newskit.batch` turns a batch of
+sources into records, in this process or in the worker processes of `newskit.workers`."""
 from __future__ import annotations
 
-import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from newskit.article.builder import parse_article
-from newskit.deadline import deadline
-from newskit.errors import ArticleTimeout
+from newskit.batch import BATCH_SIZE, build_record, error_record, html_to_text, needs_model, run_model, safe_build
 from newskit.io.inputs import Source, source_from_text
-from newskit.record import ErrorInfo, ErrorRecord, Record
+from newskit.nlp import components_for, load
+from newskit.record import AnyRecord
+from newskit.workers import run_supervised
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+
+# Names other modules take from here (the public face of running articles).
+__all__ = ["BATCH_SIZE", "COMMAND_TASKS", "TASKS", "analyze", "analyze_text", "build_record", "error_record",
+           "needs_model"]
 
 TASKS = ("parse", "entities", "dates", "quotes", "events")
 # What each command fills (CONTRACT: parse → article; entities → article, entities, dates).
@@ -29,230 +32,49 @@ COMMAND_TASKS = {
     "events": ("parse", "entities", "dates", "events"),
     "analyze": TASKS,
 }
-# Articles per nlp.pipe batch. Measured on 200 PolNeAR articles: 16 runs as fast as 64 at half the peak memory
-# (524 MB vs 1,034 MB), since news articles are long enough to fill the model's matrices on their own.
-BATCH_SIZE = 16
-# Longer texts go through the model in paragraph-aligned pieces (spaCy refuses texts over nlp.max_length, and
-# the parser's memory grows with the text), then are joined back into one Doc with the original offsets. Pieces
-# share nlp.pipe batches with ordinary articles, so they are kept near an article's size: a batch of 100 kB
-# pieces held 9 GB for a 3 MB article.
-CHUNK_CHARS = 10_000
-
-
-def split_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
-    """Cut `text` into pieces of at most about `size` characters at line (else space) boundaries, losing nothing."""
-    pieces, start = [], 0
-    while len(text) - start > size:
-        cut = text.rfind("\n", start + size // 2, start + size)
-        if cut < 0:
-            cut = text.rfind(" ", start + size // 2, start + size)
-        cut = cut + 1 if cut >= 0 else start + size
-        pieces.append(text[start:cut])
-        start = cut
-    pieces.append(text[start:])
-    return pieces
-
-
-def error_record(source_id: str, code: str, message: str, where: str | None = None) -> dict[str, Any]:
-    """Return the record that stands in for an input that failed (`where`: "file.jsonl:7" for one line)."""
-    return ErrorRecord(source_id, ErrorInfo(code, message, where)).to_dict()
-
-
-def failure(source_id: str, exc: BaseException) -> dict[str, Any]:
-    """Return the error record of an article whose processing raised `exc` at some stage."""
-    if isinstance(exc, ArticleTimeout):
-        return error_record(source_id, "timeout", "over the --timeout-per-article limit")
-    if isinstance(exc, MemoryError):
-        return error_record(source_id, "memory", "out of memory while processing this article")
-    return error_record(source_id, "internal", f"{exc.__class__.__name__}: {exc}")
-
-
-def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> dict[str, Any]:
-    """Return the record of one source: its article fields and what the tasks extract from its spaCy doc.
-
-    Besides the TASKS, `tasks` may hold "all_types" (list every entity type: nationalities, products, laws…) and
-    "text" (carry the article text in the record, as HTML inputs always do)."""
-    tasks = set(tasks)
-    text = source.text or ""
-    article = source.article if source.article is not None else parse_article(text)
-    given = source.published or (None if article.published else source.default_published)
-    if given and given != article.published:
-        # The record's own date (or --published for an undated text) is the publication date.
-        article = replace(article, published=given, sources={**article.sources, "published": "input"})
-    entities = dates = quotes = events = None
-    if doc is not None:
-        from newskit.nlp import remember_text
-
-        remember_text(doc, text)  # the extractors read the text; the Doc would rebuild it from its tokens
-    if tasks & {"entities", "quotes", "events"}:
-        from newskit.entities.extract import extract_entities
-
-        entities = extract_entities(doc, article, all_types="all_types" in tasks)
-    if tasks & {"dates", "events"}:
-        from newskit.dates.extract import extract_dates
-
-        dates = extract_dates(doc, article.published)
-    if "quotes" in tasks:
-        from newskit.quotes.extract import extract_quotes
-
-        quotes = tuple(extract_quotes(doc, entities))
-    if "events" in tasks:
-        from newskit.events.extract import extract_events
-
-        events = tuple(extract_events(doc, entities, dates, published=article.published))
-    return Record(source.id, text if source.format == "html" or "text" in tasks else None, article,
-                  entities=tuple(entities) if entities is not None and "entities" in tasks else None,
-                  dates=tuple(dates) if dates is not None and "dates" in tasks else None,
-                  quotes=quotes, events=events, meta=source.meta or None).to_dict()
-
-
-def _safe_build(source: Source, doc: Doc | BaseException | None, tasks: Iterable[str], debug: bool,
-                timeout: float | None = None) -> dict[str, Any]:
-    if source.error is not None:
-        return error_record(source.id, source.error.code, source.error.message, getattr(source.error, "where", None))
-    if isinstance(doc, BaseException):  # the model stage failed on this article
-        return failure(source.id, doc)
-    try:
-        with deadline(timeout):
-            return build_record(source, doc, tasks)
-    except (Exception, ArticleTimeout) as exc:  # one bad article must not end a batch of thousands
-        if debug and not isinstance(exc, ArticleTimeout):
-            raise
-        return failure(source.id, exc)
-
-
-def html_to_text(source: Source, debug: bool = False) -> Source:
-    """Turn an HTML source into its extracted article text, with the Article read from the page attached."""
-    if source.error is not None or source.format != "html" or source.article is not None:
-        return source
-    from newskit.errors import InputError
-    from newskit.html.page import article_from_html
-
-    try:
-        text, article = article_from_html(source.text or "")
-    except InputError as exc:
-        return Source(source.id, format="html", error=exc)
-    except Exception as exc:  # a page that breaks the HTML stack is that page's failure, not the run's
-        if debug:
-            raise
-        return Source(source.id, format="html", error=InputError("internal", f"{exc.__class__.__name__}: {exc}"))
-    # The record's own "published" and --published stay as given: build_record weighs them against the page's.
-    return replace(source, text=text, article=article)
-
-
-def needs_model(tasks: Iterable[str]) -> bool:
-    """Tell whether the tasks need the spaCy model (everything but parse does)."""
-    return bool(set(tasks) - {"parse"})
-
-
-def process_batch(sources: list[Source], tasks: Iterable[str], model: str | None = None, debug: bool = False,
-                  timeout: float | None = None) -> list[dict[str, Any]]:
-    """Return the records of a list of sources, running the model over them as one batch."""
-    sources = [html_to_text(s, debug) for s in sources]
-    if not needs_model(tasks):
-        return [_safe_build(s, None, tasks, debug, timeout) for s in sources]
-    from newskit.nlp import components_for, load
-
-    nlp = load(model, components_for(tasks))
-    return list(_run_model(nlp, sources, tasks, debug, timeout))
-
-
-def _groups(sources: Iterable[Source]) -> Iterator[list[tuple[Source, list[str]]]]:
-    """Yield sources with their model pieces, grouped until a group holds about one nlp.pipe batch of pieces."""
-    group: list[tuple[Source, list[str]]] = []
-    pieces = 0
-    for s in sources:
-        # Failed sources get no model pass; they keep their place in the group so records stay in input order.
-        texts = [] if s.error is not None else split_text(s.text or "")
-        group.append((s, texts))
-        pieces += len(texts)
-        if pieces >= BATCH_SIZE:
-            yield group
-            group, pieces = [], 0
-    if group:
-        yield group
-
-
-def _docs(nlp: Language, group: list[tuple[Source, list[str]]]) -> list[Doc | None]:
-    """Return one Doc per source of the group (None for failed sources), long texts joined from their pieces."""
-    from spacy.tokens import Doc
-
-    flat: list[tuple[str, int]] = [(piece, k) for k, (_, texts) in enumerate(group) for piece in texts]
-    parts: list[list[Doc]] = [[] for _ in group]
-    for doc, k in nlp.pipe(flat, as_tuples=True, batch_size=BATCH_SIZE):
-        parts[k].append(doc)
-    return [None if not p else p[0] if len(p) == 1 else Doc.from_docs(p, ensure_whitespace=False) for p in parts]
-
-
-def _model_stage(nlp: Language, group: list[tuple[Source, list[str]]], debug: bool,
-                 timeout: float | None) -> list[tuple[Doc | BaseException | None, float]]:
-    """Return a Doc per source, or the exception the model raised on it, with the seconds charged to it.
-
-    A batch that fails is redone one article at a time, so only the article at fault loses its record; each then
-    is charged its own time, never the failed batch's (a short article batched with a runaway one keeps its
-    budget). A batch that succeeds shares its time among its articles."""
-    budget = timeout * max(1, len(group)) if timeout else None
-    started = time.monotonic()
-    try:
-        with deadline(budget):
-            docs = list(_docs(nlp, group))
-        share = (time.monotonic() - started) / max(1, sum(1 for _, texts in group if texts))
-        return [(doc, share if doc is not None else 0.0) for doc in docs]
-    except (Exception, ArticleTimeout) as exc:
-        if debug and not isinstance(exc, ArticleTimeout):
-            raise
-        if len(group) == 1:
-            return [(exc, time.monotonic() - started)]
-    return [_one_doc(nlp, item, timeout) for item in group]
-
-
-def _one_doc(nlp: Language, item: tuple[Source, list[str]],
-             timeout: float | None) -> tuple[Doc | BaseException | None, float]:
-    started = time.monotonic()
-    try:
-        with deadline(timeout):
-            doc: Doc | BaseException | None = _docs(nlp, [item])[0]
-    except (Exception, ArticleTimeout) as exc:
-        doc = exc
-    return doc, time.monotonic() - started
-
-
-def _run_model(nlp: Language, sources: Iterable[Source], tasks: Iterable[str], debug: bool,
-               timeout: float | None = None) -> Iterator[dict[str, Any]]:
-    """Yield the records of `sources` in order, a batch of model pieces at a time, each source's ids attached."""
-    for group in _groups(sources):
-        # The budget is per article, all stages together: what the model took for it is spent.
-        for (source, _), (doc, spent) in zip(group, _model_stage(nlp, group, debug, timeout), strict=True):
-            left = max(timeout - spent, 0.001) if timeout else None
-            yield _safe_build(source, doc, tasks, debug, left)
 
 
 def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: str | None = None,
             workers: int = 1, debug: bool = False, timeout: float | None = None,
-            notes: list[str] | None = None) -> Iterator[dict[str, Any]]:
+            notes: list[str] | None = None, nlp: Language | None = None,
+            on_done: Callable[[int], None] | None = None) -> Iterator[AnyRecord]:
     """Yield one record per source, in input order, streaming: sources are read only as records are needed.
+
+    `nlp`: your own spaCy pipeline instead of loading `model` (newskit's components are added to it when missing,
+    see `newskit.components.prepare`); it runs in this process, so it cannot go with `workers` > 1.
 
     `timeout`: seconds one article may take (model and extraction together) before it becomes a `timeout` error
     record (None: no limit). `notes`: a list that receives one line per incident that cost no record but should
-    be known (a worker process that died and whose articles were redone)."""
+    be known (a worker process that died and whose articles were redone). `on_done(n)`: told as n more articles
+    finish inside worker processes (workers > 1), in any order, before their records come out in input order
+    (a progress bar); n is negative when a worker died and the articles it had finished are redone."""
     tasks = tuple(tasks)
+    if nlp is not None and workers > 1:
+        raise ValueError("a pipeline object runs in this process: give `model` (a name or path) to use workers")
     if workers <= 1 or not needs_model(tasks):  # else each worker's process_batch reads its own pages
         sources = (html_to_text(s, debug) for s in sources)
     if not needs_model(tasks):
         for s in sources:
-            yield _safe_build(s, None, tasks, debug, timeout)
+            yield safe_build(s, None, tasks, debug, timeout)
     elif workers <= 1:
-        from newskit.nlp import components_for, load
+        if nlp is not None:
+            from newskit.components import prepare  # the caller holds a pipeline: spaCy is loaded already
 
-        yield from _run_model(load(model, components_for(tasks)), sources, tasks, debug, timeout)
+            pipeline = prepare(nlp)
+        else:
+            pipeline = load(model, components_for(tasks))
+        yield from run_model(pipeline, sources, tasks, debug, timeout)
     else:
-        from newskit.workers import run_supervised
-
         yield from run_supervised(sources, tasks, model=model, workers=workers, debug=debug, timeout=timeout,
-                                  notes=notes if notes is not None else [])
+                                  notes=notes if notes is not None else [], on_done=on_done)
 
 
 def analyze_text(text: str, *, published: str | None = None, tasks: Iterable[str] = TASKS,
-                 model: str | None = None) -> dict[str, Any]:
-    """Return the whole record of one article text (fields, entities, dates, quotes, events) as a dict."""
-    return next(analyze([source_from_text(text, published=published)], tasks, model=model))
+                 model: str | None = None, nlp: Language | None = None) -> AnyRecord:
+    """Return the record of one article text (fields, entities, dates, quotes, events): a `Record`, or an
+    `ErrorRecord` when the text cannot be analysed (empty, binary).
+
+    `published` (YYYY-MM-DD) means what the command line's `--published` means: the publication date for a text
+    that gives none of its own (a date line, a dateline, a date opening the story); a text's own date wins."""
+    source = replace(source_from_text(text), default_published=published)
+    return next(analyze([source], tasks, model=model, nlp=nlp))

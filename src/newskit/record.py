@@ -21,6 +21,7 @@ working candidate (token offsets, model label, where it was found) and never lea
 from __future__ import annotations
 
 import dataclasses
+import types
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -42,6 +43,93 @@ LayoutField = Literal["section", "header", "headline", "subheadline", "byline", 
                       "dateline", "image", "caption", "credit", "body", "boilerplate"]
 
 ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
+# ------------------------------------------------------------------------------------------------ vocabularies
+# One registry per vocabulary of the record: every extractor and renderer reads these instead of spelling the
+# values out. Each Literal above is checked against its registry at import, so the two cannot drift apart.
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    """One entity type: how the model's labels map to it, and how readers are shown it."""
+
+    name: str
+    labels: tuple[str, ...]  # the spaCy labels whose mentions become this type
+    plural: str  # "people": table titles and counts
+    core: bool = False  # listed by default and grouped across labels; the other types only with --all
+    can_speak: bool = False  # a quote may be attributed to it
+    can_act: bool = False  # it may be an event's who/whom
+    colors: tuple[str, str] | None = None  # report highlight: (background, label text); None: the "other" colours
+    short: str | None = None  # the report's mark label; None: the spaCy label, lowercased
+    panel: str | None = None  # the report's side-panel title; None: no panel
+    panel_below: bool = False  # the panel comes after the timeline and quotes, not before
+
+
+ENTITY_TYPES: tuple[EntityKind, ...] = (
+    EntityKind("person", ("PERSON",), "people", core=True, can_speak=True, can_act=True,
+               colors=("#ffe1b8", "#6b3300"), short="person", panel="People"),
+    EntityKind("place", ("GPE", "LOC", "FAC"), "places", core=True, can_speak=True, can_act=True,
+               colors=("#d3ecd9", "#1c5229"), short="place", panel="Places"),
+    EntityKind("organization", ("ORG",), "organizations", core=True, can_speak=True, can_act=True,
+               colors=("#d9e3fb", "#1f3d87"), short="org", panel="Organizations"),
+    EntityKind("event", ("EVENT",), "events", core=True, colors=("#f4dbee", "#74195a"), short="event",
+               panel="Named events", panel_below=True),
+    EntityKind("nationality", ("NORP",), "nationalities"),
+    EntityKind("product", ("PRODUCT",), "products"),
+    EntityKind("work_of_art", ("WORK_OF_ART",), "works of art"),
+    EntityKind("law", ("LAW",), "laws"),
+    EntityKind("language", ("LANGUAGE",), "languages"),
+)
+ENTITY_KINDS: dict[str, EntityKind] = {k.name: k for k in ENTITY_TYPES}
+# spaCy entity label -> entity type: the labels that name things (numeric labels, DATE, MONEY..., are not entities).
+LABEL_TYPES: dict[str, str] = {label: k.name for k in ENTITY_TYPES for label in k.labels}
+
+
+@dataclass(frozen=True)
+class EventKind:
+    """One event type (the trigger word lists in the lexicon map words to these names)."""
+
+    name: str
+
+    @property
+    def words(self) -> str:
+        """The type for readers: "military exercise"."""
+        return self.name.replace("_", " ")
+
+
+EVENT_TYPES: tuple[EventKind, ...] = tuple(EventKind(n) for n in (
+    "visit", "meeting", "statement", "launch", "test", "military_exercise", "attack", "agreement", "arms_transfer",
+    "election", "war", "acquisition", "sale", "lawsuit", "ruling", "appointment", "resignation", "death", "arrest",
+    "protest", "disaster", "financial_result", "product_launch", "other"))
+EVENT_KINDS: dict[str, EventKind] = {k.name: k for k in EVENT_TYPES}
+
+
+@dataclass(frozen=True)
+class DateKind:
+    """One TIMEX3 type."""
+
+    name: str
+    doc: str
+
+
+DATE_TYPES: tuple[DateKind, ...] = (
+    DateKind("DATE", "a calendar date or period: 2024-01-22, 2024-W03, 2024-Q1"),
+    DateKind("TIME", "a time of day: 2024-01-22T15:00, 2024-01-22TMO"),
+    DateKind("DURATION", "a length of time: P3D, PT2H"),
+    DateKind("SET", "a recurrence: XXXX-WXX-1 (every Monday)"),
+)
+DATE_KINDS: dict[str, DateKind] = {k.name: k for k in DATE_TYPES}
+
+
+def _check_registry(literal: Any, names: tuple[str, ...]) -> None:
+    if typing.get_args(literal) != names:
+        raise TypeError(f"the Literal {typing.get_args(literal)} and its registry {names} differ")
+
+
+_check_registry(EntityType, tuple(ENTITY_KINDS))
+_check_registry(EventType, tuple(EVENT_KINDS))
+_check_registry(DateType, tuple(DATE_KINDS))
 
 
 def literal_map(table: Mapping[str, str], literal: Any) -> dict[str, Any]:
@@ -122,6 +210,17 @@ def plan(cls: type) -> list[tuple[str, Info]]:
             rows.append((name, meta[0] if meta else Info()))
         _PLANS[cls] = rows
     return _PLANS[cls]
+
+
+def text_fields(cls: type) -> tuple[str, ...]:
+    """Return the names of a record class's fields that hold one piece of text (`str` or `str | None`), in field
+    order: the views show an article's by these, so a text field added to `Article` is shown with no other edit."""
+    def is_text(hint: Any) -> bool:
+        return hint is str or (typing.get_origin(hint) in (typing.Union, types.UnionType)
+                               and set(typing.get_args(hint)) - {type(None)} == {str})
+
+    hints = typing.get_type_hints(cls)
+    return tuple(f.name for f in dataclasses.fields(cls) if is_text(hints[f.name]))
 
 
 # ------------------------------------------------------------------------------------------------- spans
@@ -319,3 +418,6 @@ class ErrorRecord(Value):
 
     id: str
     error: ErrorInfo
+
+
+AnyRecord = Record | ErrorRecord  # what every command yields per input

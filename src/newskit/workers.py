@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from typing import Any
 
+from newskit.batch import BATCH_SIZE, error_record, process_batch
 from newskit.errors import NewskitError
-from newskit.pipeline import BATCH_SIZE, error_record, process_batch
+from newskit.nlp import check_available, components_for, load
+from newskit.record import AnyRecord
 
 # Seconds a worker may overrun the budget of what it holds before it is killed from outside.
 GRACE = 60.0
@@ -115,6 +117,7 @@ class Task:
     args: tuple
     budget: float | None = None
     attempt: int = 1
+    ticked: int = 0  # articles it said are done so far
 
 
 @dataclass
@@ -223,6 +226,8 @@ class Pool:
                 if msg[0] == "fatal":
                     raise msg[1]
                 if msg[0] == "tick":
+                    if w.task is not None:
+                        w.task.ticked += msg[1]
                     events.append(msg[1])
                     continue
                 task, w.task = w.task, None
@@ -251,30 +256,27 @@ class Pool:
             w.stop(force)
 
 
-def _batch(*args) -> list[dict]:
+def _batch(*args) -> list[AnyRecord]:
     # Looked up when called, so the worker runs the module's process_batch as it is then (tests replace it).
-    return process_batch(*args)
+    # Each finished article is told to the parent at once (progress, and proof of life).
+    return process_batch(*args, on_record=tick)
 
 
 def _load_model(model, tasks) -> None:
-    from newskit.nlp import components_for, load
-
     load(model, components_for(tasks))
 
 
 def run_supervised(sources: Iterable, tasks, *, model: str | None, workers: int, debug: bool,
                    timeout: float | None, notes: list[str],
-                   on_done: Callable[[int], None] | None = None) -> Iterator[dict]:
+                   on_done: Callable[[int], None] | None = None) -> Iterator[AnyRecord]:
     """Yield the record of every source in input order, processing batches in `workers` supervised processes.
 
     A batch whose worker dies is redone one article at a time; an article that kills a worker again becomes a
     `worker-died` (or `timeout`) error record. `on_done(n)`: told as soon as n more articles are done, in any
     order (for a progress bar: records themselves come out in input order)."""
-    from newskit.nlp import check_available
-
     check_available(model)
     pool = Pool(workers, _load_model, (model, tasks))
-    results: dict[int, dict] = {}
+    results: dict[int, AnyRecord] = {}
     it = iter(sources)
     read = next_out = 0
     exhausted = finished = False
@@ -303,9 +305,15 @@ def run_supervised(sources: Iterable, tasks, *, model: str | None, workers: int,
                     pool.submit(task(batch))
             for event in pool.step():
                 if isinstance(event, int):
+                    if on_done is not None:
+                        on_done(event)
                     continue
                 items = event.task.key
+                told = event.task.ticked  # what on_done already heard of this task
                 if event.died is not None:
+                    if on_done is not None and told:
+                        on_done(-told)  # that work died with the worker: its articles are redone
+                    told = 0
                     if event.task.attempt == 1:
                         for item in reversed(items):
                             pool.submit(task([item], 2), first=True)
@@ -321,8 +329,8 @@ def run_supervised(sources: Iterable, tasks, *, model: str | None, workers: int,
                 else:
                     for (index, _), rec in zip(items, event.value, strict=True):
                         results[index] = rec
-                if on_done is not None:
-                    on_done(len(items))
+                if on_done is not None and len(items) > told:
+                    on_done(len(items) - told)
             while next_out in results:
                 yield results.pop(next_out)
                 next_out += 1

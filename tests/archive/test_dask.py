@@ -15,7 +15,8 @@ import pytest
 distributed = pytest.importorskip("distributed")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from newskit.archive import Job, run_archive  # noqa: E402
+from newskit.archive import Job  # noqa: E402
+from newskit.archive.runner import run_archive  # noqa: E402
 from newskit.pipeline import COMMAND_TASKS  # noqa: E402
 
 from .conftest import make_archive, read_parts  # noqa: E402
@@ -170,8 +171,8 @@ def test_analyze_bag_and_frame(client, tmp_path):
     texts = [{"id": f"b{i}", "text": t} for i, t in enumerate(bodies)]
     bag = db.from_sequence(texts + ["London, Sunday. The mayor of London spoke."], npartitions=2)
     records = nd.analyze_bag(bag, tasks="entities").compute()
-    assert [r["id"] for r in records] == ["b0", "b1", "p1:1"]  # a text without id: partition:position
-    assert "Angela Merkel" in {e["name"] for e in records[0]["entities"]}
+    assert [r.id for r in records] == ["b0", "b1", "p1:1"]  # a text without id: partition:position
+    assert "Angela Merkel" in {e.name for e in records[0].entities}
     frame = dd.from_pandas(pd.DataFrame({"body": [t["text"] for t in texts], "url": ["u0", "u1"]}), npartitions=2)
     people = nd.analyze_frame(frame, text_column="body", id_column="url", tasks="entities", table="entities")
     got = people.compute()

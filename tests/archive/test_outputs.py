@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newskit.archive import COLUMNS, Job, run_archive
+from newskit.archive import COLUMNS, Job
+from newskit.archive.runner import run_archive
 from newskit.cli import cli
 from newskit.pipeline import COMMAND_TASKS
 

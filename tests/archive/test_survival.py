@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from newskit.cli import cli
+from newskit.record import ErrorRecord, Record
 
 from .conftest import article_texts, make_archive, read_parts, write_jsonl
 
@@ -70,7 +71,8 @@ def _killing_read_shard(real, marker: Path):
 
 def test_a_worker_killed_in_a_local_output_run_is_replaced_and_every_id_lands_once(tmp_path, monkeypatch):
     import newskit.archive.job as job_module
-    from newskit.archive import Job, run_archive
+    from newskit.archive import Job
+    from newskit.archive.runner import run_archive
 
     folder = tmp_path / "in"
     ids = make_archive(folder, shards=3, per_shard=2)
@@ -97,9 +99,9 @@ def _slow_parse(real):
 
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_timeout_per_article_holds_in_an_output_run_and_spares_the_neighbours(tmp_path, monkeypatch, workers):
-    import newskit.pipeline as pipeline
+    import newskit.batch as batch
 
-    monkeypatch.setattr(pipeline, "parse_article", _slow_parse(pipeline.parse_article))
+    monkeypatch.setattr(batch, "parse_article", _slow_parse(batch.parse_article))
     src = write_jsonl(tmp_path / "a.jsonl", [
         {"id": "before", "text": "Paris, Monday. The talks ended without a deal."},
         {"id": "slow", "text": "RUNAWAY article about Berlin."},
@@ -132,15 +134,15 @@ class _SlowPipe:
 
 
 def test_a_short_article_batched_with_a_runaway_one_keeps_its_budget(nlp):
+    from newskit.batch import run_model
     from newskit.io.inputs import source_from_text
-    from newskit.pipeline import _run_model
 
     sources = [source_from_text("Macron met Scholz in Berlin on Monday.", id="short"),
                source_from_text("A SLOW article.", id="slow")]
-    recs = list(_run_model(_SlowPipe(nlp), sources, ("parse", "entities", "dates"), debug=False, timeout=1.0))
+    recs = list(run_model(_SlowPipe(nlp), sources, ("parse", "entities", "dates"), debug=False, timeout=1.0))
     # The failed batch's two seconds are charged to no one; each article is then timed on its own.
-    assert recs[1]["error"]["code"] == "timeout"
-    assert {e["name"] for e in recs[0]["entities"]} >= {"Macron", "Berlin"}
+    assert isinstance(recs[1], ErrorRecord) and recs[1].error.code == "timeout"
+    assert isinstance(recs[0], Record) and {e.name for e in recs[0].entities or ()} >= {"Macron", "Berlin"}
 
 
 def test_the_deadline_works_outside_the_main_thread():
@@ -375,7 +377,8 @@ def test_adding_files_to_a_desk_runs_only_the_new_ones(tmp_path):
 
 
 def test_articles_are_counted_as_they_finish_inside_shards(tmp_path):
-    from newskit.archive import Job, run_archive
+    from newskit.archive import Job
+    from newskit.archive.runner import run_archive
 
     folder = tmp_path / "in"
     ids = make_archive(folder, shards=2, per_shard=3)

@@ -149,8 +149,8 @@ def test_closing_line_anchors_relative_dates():
     from newskit.pipeline import analyze_text
 
     record = analyze_text(_POST + "Posted by Sam Ortega on 3 June 2022\n", tasks=("parse", "dates"))
-    assert record["article"]["published"] == "2022-06-03"
-    value = {d["text"]: d["value"] for d in record["dates"]}["Last spring"]
+    assert record.article.published == "2022-06-03"
+    value = {d.text: d.value for d in record.dates}["Last spring"]
     assert value[:4] in ("2021", "2022")  # resolved against the post's date, not left as XXXX-SP
 
 

@@ -271,7 +271,8 @@ def _interruptible() -> None:
 def test_report_refuses_to_write_over_an_input(runner, tmp_path, as_dir):
     page = tmp_path / "site" / "story.html"
     page.parent.mkdir()
-    saved = "<html><body><article><h1>Talks in Geneva</h1><p>The envoys met in Geneva on Monday.</p></article></body></html>"
+    saved = ("<html><body><article><h1>Talks in Geneva</h1><p>The envoys met in Geneva on Monday.</p></article>"
+             "</body></html>")
     page.write_text(saved)
     out = page.parent if as_dir else page
     res = runner.invoke(cli, ["report", "-o", str(out), str(page.parent if as_dir else page)])

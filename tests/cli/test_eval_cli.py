@@ -31,7 +31,8 @@ def test_eval_timeml_agrees_with_reference_scorer(tmp_path):
     import newskit
 
     docs = [gold.timeml_doc(str(f)) for f in files]
-    pairs = [(d, newskit.analyze_text(d["text"], published=d["published"], tasks=("parse", "dates"))) for d in docs]
+    pairs = [(d, newskit.analyze_text(d["text"], published=d["published"], tasks=("parse", "dates")).to_dict())
+             for d in docs]
     ref = score.timex_scores(pairs)
     for k in ("strict", "relaxed", "value", "type"):
         assert abs(ours[k]["f1"] - ref[k][2]) < 1e-9, k

@@ -32,7 +32,7 @@ def scores(nlp):
     pairs = []
     for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs), strict=True):
         source = source_from_text(d["text"], d["id"], d.get("published"))
-        pairs.append((d, build_record(source, doc, COMMAND_TASKS["events"])))
+        pairs.append((d, build_record(source, doc, COMMAND_TASKS["events"]).to_dict()))  # the scorer reads JSON
     return score.event_scores(pairs)
 
 

@@ -134,7 +134,7 @@ def test_time_limit_stops_slow_pages(monkeypatch):
 
 
 def test_sources_from_jsonl_html_records():
-    recs = list(analyze(read_inputs([str(PAGES / "10_records.jsonl")]), ("parse",)))
+    recs = [r.to_dict() for r in analyze(read_inputs([str(PAGES / "10_records.jsonl")]), ("parse",))]
     assert recs[0]["id"] == "bridge" and recs[0]["meta"] == {"section": "local"}
     assert recs[0]["article"]["headline"] == "Harbor bridge reopens after two-year repair"
     for span in recs[0]["article"]["paragraphs"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newskit.output.render import plain
+from newskit.record import Article, DateMention, Entity, Event, Quote, Record, Span, Speaker, When
 
 
 def test_rich_view_prints_brackets_as_written(tmp_path):
@@ -10,15 +11,15 @@ def test_rich_view_prints_brackets_as_written(tmp_path):
 
     from newskit.output.render import rich_view
 
-    rec = {"id": "x", "article": {"headline": "Putin [/b] visits [sic]", "paragraphs": [], "authors": []}}
+    rec = Record("x", article=Article(headline="Putin [/b] visits [sic]"))
     console = Console(record=True, width=100)
     console.print(rich_view(rec, "parse"))
     assert "Putin [/b] visits [sic]" in console.export_text()
 
 
 def test_plain_output_has_no_control_characters():
-    rec = {"id": "x", "article": {"headline": "Bad\x1b[31m head\x07line", "paragraphs": [], "authors": []},
-           "entities": [{"id": "E1", "type": "person", "name": "A\x1bB", "count": 1}]}
+    rec = Record("x", article=Article(headline="Bad\x1b[31m head\x07line"),
+                 entities=(Entity(id="E1", type="person", name="A\x1bB", label="PERSON", mentions=(Span(0, 1, "A"),)),))
     out = plain(rec, "analyze")
     assert "\x1b" not in out and "\x07" not in out
 
@@ -35,11 +36,10 @@ def test_sort_by_value_and_timeline_put_a_week_by_its_first_day():
     from newskit.output.render import rich_view
 
     values = ["2024-01-22", "2024-W03", "2024-01-19", "2024-01", "PXY"]
-    dates = [{"start": 0, "end": 1, "text": "x", "type": "DATE", "value": v} for v in values]
-    span = {"start": 0, "end": 1, "text": "x"}
-    events = [{"type": "visit", "trigger": span, "sentence": span, "status": "happened", "who": [], "where": [],
-               "when": {"value": v, **span}, "mentions": [span]} for v in values]
-    rec = {"id": "x", "dates": dates, "events": events, "entities": []}
+    dates = tuple(DateMention(0, 1, "x", "DATE", v) for v in values)
+    span = Span(0, 1, "x")
+    events = tuple(Event("visit", span, span, "happened", when=When(0, 1, "x", v), mentions=(span,)) for v in values)
+    rec = Record("x", dates=dates, events=events, entities=())
     console = Console(record=True, width=200)
     console.print(rich_view(rec, "dates", sort="value"))
     assert _ordered(console.export_text(), values) == ["2024-01", "2024-W03", "2024-01-19", "2024-01-22", "PXY"]
@@ -55,11 +55,11 @@ def test_quotes_view_tells_scare_quotes_and_paraphrase_from_direct_speech():
     from newskit.output.render import rich_view
 
     def quote(text, kind, cue):
-        return {"start": 0, "end": len(text), "text": text, "direct": kind != "indirect", "kind": kind,
-                "cue": {"start": 0, "end": len(cue), "text": cue}, "speaker": {"name": "The ministry"}}
+        return Quote(0, len(text), text, kind != "indirect", kind, cue=Span(0, len(cue), cue),
+                     speaker=Speaker(0, 12, "The ministry", name="The ministry"))
 
-    rec = {"id": "x", "quotes": [quote("“We will respond,”", "direct", "said"), quote("“claim,”", "scare", "dismissed"),
-                                 quote("talks would resume", "indirect", "said")]}
+    rec = Record("x", quotes=(quote("“We will respond,”", "direct", "said"), quote("“claim,”", "scare", "dismissed"),
+                              quote("talks would resume", "indirect", "said")))
     console = Console(record=True, width=100)
     console.print(rich_view(rec, "quotes"))
     rows = [line for line in console.export_text().splitlines() if "The ministry" in line]

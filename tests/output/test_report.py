@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from newskit.cli import cli
 from newskit.output import report
 from newskit.output.report import render_index, render_report
+from newskit.record import Article, DateMention, Entity, ErrorInfo, ErrorRecord, Record, Span
 
 from conftest import ROOT, SEED
 
@@ -68,15 +69,14 @@ def parse(page: str) -> Marks:
     return p
 
 
-def record_for(text: str, paragraphs, entities=(), dates=()) -> dict:
-    paras = [{"start": a, "end": b, "text": text[a:b]} for a, b in paragraphs]
-    ents = []
-    for i, (name, etype, spans) in enumerate(entities, 1):
-        ents.append({"id": f"E{i}", "name": name, "type": etype, "titles": [], "aliases": [], "count": len(spans),
-                     "salience": 1.0 / i, "mentions": [{"start": a, "end": b, "text": text[a:b]} for a, b in spans]})
-    ds = [{"start": a, "end": b, "text": text[a:b], "type": "DATE", "value": v} for a, b, v in dates]
-    return {"id": "t.txt", "article": {"headline": None, "paragraphs": paras, "layout": []}, "entities": ents,
-            "dates": ds, "quotes": [], "events": []}
+def record_for(text: str, paragraphs, entities=(), dates=(), **article) -> Record:
+    paras = tuple(Span(a, b, text[a:b]) for a, b in paragraphs)
+    ents = tuple(Entity(id=f"E{i}", name=name, type=etype, label="", salience=1.0 / i,
+                        mentions=tuple(Span(a, b, text[a:b]) for a, b in spans))
+                 for i, (name, etype, spans) in enumerate(entities, 1))
+    ds = tuple(DateMention(a, b, text[a:b], "DATE", v) for a, b, v in dates)
+    return Record("t.txt", article=Article(paragraphs=paras, **article), entities=ents, dates=ds, quotes=(),
+                  events=())
 
 
 # ------------------------------------------------------------------------------------------------ unit tests
@@ -87,8 +87,8 @@ def test_article_text_is_escaped():
     paris = text.index("Paris")
     att = text.index("AT&T")
     rec = record_for(text, [(0, p2 - 2), (p2, len(text))],
-                     [("Paris", "place", [(paris, paris + 5)]), ("AT&T", "organization", [(att, att + 4)])])
-    rec["article"]["headline"] = "<i>Headline</i> & more"
+                     [("Paris", "place", [(paris, paris + 5)]), ("AT&T", "organization", [(att, att + 4)])],
+                     headline="<i>Headline</i> & more")
     page = render_report(rec, text)
     assert "<script>" not in page and "<b>" not in page and "<i>Headline" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -155,11 +155,11 @@ def test_seed_every_mention_is_marked_once(nlp, seed_text):
     rec = next(analyze([source_from_text(seed_text, id=str(SEED))]))
     page = render_report(rec, seed_text)
     marks = parse(page).found
-    a = rec["article"]
-    shown = [(p["start"], p["end"]) for p in a["paragraphs"]]
+    a = rec.article
+    shown = [(p.start, p.end) for p in a.paragraphs]
     fields = ("headline", "subheadline", "publisher", "date", "dateline")
-    shown += [(ln["start"], ln["end"]) for ln in a["layout"] if ln["field"] in fields]
-    shown += [(s["start"], s["end"]) for img in a["images"] for s in img["spans"]]
+    shown += [(ln.start, ln.end) for ln in a.layout if ln.field in fields]
+    shown += [(s.start, s.end) for img in a.images for s in img.spans]
     got = {}
     for m in marks:
         if m["tag"] == "mark":
@@ -167,19 +167,19 @@ def test_seed_every_mention_is_marked_once(nlp, seed_text):
             assert key not in got, f"{key} marked twice"
             got[key] = m["content"]
     unmarked = []
-    for e in rec["entities"]:
-        for men in e["mentions"]:
-            key = (e["id"], men["start"], men["end"])
-            if any(a <= men["start"] and men["end"] <= b for a, b in shown):
-                assert got.pop(key) == men["text"] == seed_text[men["start"]:men["end"]]
+    for e in rec.entities:
+        for men in e.mentions:
+            key = (e.id, men.start, men.end)
+            if any(a <= men.start and men.end <= b for a, b in shown):
+                assert got.pop(key) == men.text == seed_text[men.start:men.end]
             else:
-                unmarked.append(men["text"])
+                unmarked.append(men.text)
     assert not got, f"marks that are no mention: {got}"
     assert set(unmarked) <= {"Kim Arin"}  # the byline, shown as the authors field
     # Every date in the body carries its TIMEX3 value.
     values = {int(m["data-start"]): m for m in marks if m["tag"] == "span"}
-    for d in rec["dates"]:
-        assert values[d["start"]]["data-value"] == d["value"] and d["value"] in values[d["start"]]["title"]
+    for d in rec.dates:
+        assert values[d.start]["data-value"] == d.value and d.value in values[d.start]["title"]
     # Panels: people with titles and counts, places, organizations, a dated timeline, quotes with speakers.
     assert re.search(r'id="panel-person".*Vladimir Putin</a>.*6×.*President', page, re.S)
     for panel in ("panel-place", "panel-organization", "panel-events", "panel-quotes", "panel-dates"):
@@ -208,10 +208,10 @@ def test_contrast_meets_wcag_aa():
 
 
 def test_index_lists_articles_and_failures():
-    ok = record_for("Body text here.", [(0, 15)], [("Ann Lee", "person", [(0, 4)])])
-    ok["article"].update(headline="A <headline>", publisher="The Daily", published="2024-01-22")
-    page = render_index([("a.html", "in/a.txt", report.summary(ok)),
-                         ("", "in/b.txt", {"id": "in/b.txt", "error": {"code": "empty", "message": "empty article"}})])
+    ok = record_for("Body text here.", [(0, 15)], [("Ann Lee", "person", [(0, 4)])], headline="A <headline>",
+                    publisher="The Daily", published="2024-01-22")
+    failed = ErrorRecord("in/b.txt", ErrorInfo("empty", "empty article"))
+    page = render_index([("a.html", "in/a.txt", report.summary(ok)), ("", "in/b.txt", report.summary(failed))])
     assert '<a href="a.html">A &lt;headline&gt;</a>' in page
     assert "Monday 22 January 2024" in page and "1 person" in page
     assert "empty article [empty]" in page and "in/b.txt" in page
@@ -389,5 +389,5 @@ def test_blank_screenshot_is_detected(browser, tmp_path):
 
 def test_control_and_bidi_characters_in_ids_are_not_written_raw():
     sid = "in/evil\u202eLMTH\x00.txt"
-    page = render_index([("", sid, {"id": sid, "error": {"code": "empty", "message": "empty article"}})])
+    page = render_index([("", sid, report.summary(ErrorRecord(sid, ErrorInfo("empty", "empty article"))))])
     assert "\u202e" not in page and "\x00" not in page and "in/evil\ufffdLMTH\ufffd.txt" in page

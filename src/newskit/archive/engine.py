@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from newskit import workers as pool_module
 from newskit.archive.job import Job
 from newskit.errors import ModelError, OutputError
+from newskit.nlp import check_available
+from newskit.pipeline import needs_model
+from newskit.workers import _load_model
 
 # Errors that end the whole run instead of failing one shard: every other shard would meet them too.
 FATAL = (ModelError, OutputError)
 
 
 def _init_worker(model, tasks) -> None:
-    from newskit.pipeline import needs_model
-    from newskit.workers import _load_model
-
     if needs_model(tasks):
         _load_model(model, tasks)
 
@@ -46,8 +47,6 @@ def run_local(todo, job: Job, fn: Callable, out: str, workers: int = 1,
 
     `on_articles(n)`: told as articles finish inside shards (progress). Besides shard results, yields
     {"event": "note", "message"} when a worker died and its shard was run again."""
-    from newskit import workers as pool_module
-
     if workers <= 1 or len(todo) <= 1:
         pool_module._LOCAL_TICK = on_articles
         try:
@@ -56,11 +55,7 @@ def run_local(todo, job: Job, fn: Callable, out: str, workers: int = 1,
         finally:
             pool_module._LOCAL_TICK = None
         return
-    from newskit.pipeline import needs_model
-
     if needs_model(job.tasks):
-        from newskit.nlp import check_available
-
         check_available(job.model)
     # Budget between two finished articles before the worker is killed from outside: its in-process deadline
     # (job.timeout) normally ends the article first.
@@ -70,27 +65,32 @@ def run_local(todo, job: Job, fn: Callable, out: str, workers: int = 1,
         pool.submit(pool_module.Task((shard, part), fn, (job, shard, part, out), budget))
     finished = False
     try:
-        while pool.load:
-            for event in pool.step():
-                if isinstance(event, int):
-                    if on_articles is not None:
-                        on_articles(event)
-                    continue
-                shard, part = event.task.key
-                if event.died is not None:
-                    if event.task.attempt == 1:
-                        event.task.attempt = 2
-                        pool.submit(event.task, first=True)
-                        yield {"event": "note", "message": f"a worker process died ({event.died}) running shard "
-                                                           f"{shard.name}; the shard is run again"}
-                    else:
-                        yield failure(shard, part, f"the worker process died twice on it ({event.died})")
-                elif event.error is not None:
-                    if isinstance(event.error, FATAL) or job.debug:
-                        raise event.error
-                    yield failure(shard, part, event.error)
-                else:
-                    yield event.value
+        yield from _supervised(pool, job, on_articles)
         finished = True
     finally:
         pool.close(force=not finished)
+
+
+def _supervised(pool, job: Job, on_articles: Callable[[int], None] | None) -> Iterator[dict]:
+    """Yield the pool's shard results until it is empty: a shard whose worker died is run once more."""
+    while pool.load:
+        for event in pool.step():
+            if isinstance(event, int):
+                if on_articles is not None:
+                    on_articles(event)
+                continue
+            shard, part = event.task.key
+            if event.died is not None:
+                if event.task.attempt == 1:
+                    event.task.attempt = 2
+                    pool.submit(event.task, first=True)
+                    yield {"event": "note", "message": f"a worker process died ({event.died}) running shard "
+                                                       f"{shard.name}; the shard is run again"}
+                else:
+                    yield failure(shard, part, f"the worker process died twice on it ({event.died})")
+            elif event.error is not None:
+                if isinstance(event.error, FATAL) or job.debug:
+                    raise event.error
+                yield failure(shard, part, event.error)
+            else:
+                yield event.value

@@ -5,8 +5,12 @@ from dataclasses import dataclass
 
 from newskit import __version__
 from newskit.archive.errors import ShardError
+from newskit.archive.parts import write_part
 from newskit.archive.reading import read_shard
 from newskit.archive.shards import Shard
+from newskit.nlp import model_name
+from newskit.pipeline import analyze
+from newskit.workers import tick
 
 
 @dataclass(frozen=True)
@@ -32,8 +36,6 @@ class Job:
 
     def settings(self) -> dict:
         """Return what the output records depend on, as stored in the manifest and checked on resume."""
-        from newskit.nlp import model_name
-
         name = model_name(self.model)
         return {"command": self.command, "tasks": list(self.tasks), "format": self.format, "model": name,
                 "model_version": model_version(name), "newskit_version": __version__,
@@ -62,9 +64,6 @@ def model_version(name: str) -> str | None:
 def records_of(job: Job, shard: Shard):
     """Yield the records of a shard's articles, in order (raises ShardError when the shard is unreadable); each
     finished article is counted for the progress bar and as proof of life for the worker pool."""
-    from newskit.pipeline import analyze
-    from newskit.workers import tick
-
     sources = read_shard(shard, input_format=job.input_format, published=job.published, max_bytes=job.max_bytes,
                          text_column=job.text_column, id_column=job.id_column)
     for rec in analyze(sources, job.record_tasks, model=job.model, workers=1, debug=job.debug, timeout=job.timeout):
@@ -78,8 +77,6 @@ def run_shard(job: Job, shard: Shard, part: int, out: str) -> dict:
 
     A ShardError (corrupt file, missing column) is returned, not raised: retrying cannot fix it. Anything else
     raises, so the engine retries the shard elsewhere."""
-    from newskit.archive.parts import write_part
-
     try:
         n, failed = write_part(records_of(job, shard), out, job.format, job.command, part)
     except ShardError as exc:

@@ -4,14 +4,18 @@ jsonl: PATH/part-NNNNN.jsonl holds exactly the `--jsonl` lines. parquet: PATH/TA
 table the command fills; the articles file is renamed last, so its presence means the part is complete."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
 from collections.abc import Iterable, Iterator
 
+from newskit.archive.manifest import MANIFEST
 from newskit.archive.storage import TEMP_MARK, filesystem, join, temp_name
 from newskit.archive.tables import COMMAND_TABLES, arrow_schema, arrow_table, rows
 from newskit.errors import OutputError
+from newskit.output.render import to_jsonl as render
+from newskit.record import AnyRecord, ErrorRecord, Record
 
 _PART = re.compile(r"part-\d{5,}\.(?:jsonl|parquet)$")
 
@@ -31,25 +35,30 @@ def final_path(out: str, fmt: str, part: int) -> str:
     return join(out, part_name(part) + ".jsonl")
 
 
-def to_jsonl(record: dict) -> str:
+def to_jsonl(record: AnyRecord) -> str:
     """Return a record as one compact JSON line, the same bytes `newskit --jsonl` writes (a NaN or infinity in
     `meta`, as a Parquet float column may hold, is written as null: JSON has no such numbers)."""
-    from newskit.output.render import to_jsonl as render
-
     try:
         return render(record)
     except ValueError:
         return render(finite(record))
 
 
-def finite(value):
-    """Return a record with every non-finite float (NaN, ±inf) replaced by None, for outputs written as JSON."""
+def finite(record: AnyRecord) -> AnyRecord:
+    """Return a record whose `meta` has every non-finite float (NaN, ±inf) replaced by None, for outputs written
+    as JSON (`meta` is the only part of a record that holds the input's own numbers)."""
+    if isinstance(record, Record) and record.meta:
+        return dataclasses.replace(record, meta=_finite(record.meta))
+    return record
+
+
+def _finite(value):
     if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, dict):
-        return {k: finite(v) for k, v in value.items()}
+        return {k: _finite(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [finite(v) for v in value]
+        return [_finite(v) for v in value]
     return value
 
 
@@ -57,9 +66,12 @@ def _failed(what: str, exc: OSError) -> OutputError:
     return OutputError(f"writing {what}: {exc.strerror or exc}")
 
 
-def write_part(records: Iterable[dict], out: str, fmt: str, command: str, part: int) -> tuple[int, int]:
+def write_part(records: Iterable[AnyRecord], out: str, fmt: str, command: str, part: int) -> tuple[int, int]:
     """Write `records` as part `part` of the output folder; return (records, errors). Nothing is left half
-    written: a failed write (a full disk) removes the temporary file and raises OutputError, which ends the run."""
+    written: a failed write (a full disk) removes the temporary file and raises OutputError, which ends the run.
+
+    sqlite: the part is a spool the run commits to the database, one line per record holding its table rows
+    (`spooled`), so the worker does the conversion and the run's memory is bounded by a batch of rows."""
     if fmt == "parquet":
         try:
             return _write_parquet(records, out, command, part)
@@ -73,8 +85,9 @@ def write_part(records: Iterable[dict], out: str, fmt: str, command: str, part: 
         with fs.open(tmp, "wb") as fh:
             for rec in records:
                 n += 1
-                failed += "error" in rec
-                fh.write((to_jsonl(rec) + "\n").encode("utf-8"))
+                failed += isinstance(rec, ErrorRecord)
+                line = to_jsonl(rec) if fmt != "sqlite" else spool_line(rec)
+                fh.write((line + "\n").encode("utf-8"))
         fs.mv(tmp, path)
     except OSError as exc:
         raise _failed(path, exc) from None
@@ -101,7 +114,7 @@ def _write_parquet(records, out, command, part) -> tuple[int, int]:
         buffered: dict[str, list[dict]] = {t: [] for t in tables}
         for rec in records:
             n += 1
-            failed += "error" in rec
+            failed += isinstance(rec, ErrorRecord)
             for t, table_rows in rows(finite(rec)).items():
                 if t in buffered:
                     buffered[t] += table_rows
@@ -148,8 +161,14 @@ def count_part(out: str, fmt: str, part: int) -> tuple[int, int]:
     return n, failed
 
 
+def spool_line(record: AnyRecord) -> str:
+    """Return the spool line of a record for an SQLite run: its id, whether it is an error, its table rows."""
+    return json.dumps({"id": record.id, "error": isinstance(record, ErrorRecord), "rows": rows(finite(record))},
+                      ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def read_part(path: str) -> Iterator[dict]:
-    """Yield the records of a JSONL part, one line at a time."""
+    """Yield the lines of a JSONL part (records, or an SQLite spool's), one line at a time."""
     with filesystem(path).open(path, "rb") as fh:
         for line in fh:
             yield json.loads(line)
@@ -158,8 +177,6 @@ def read_part(path: str) -> Iterator[dict]:
 def clear(out: str) -> None:
     """Delete every part and the manifest of an output folder (--overwrite), found by name: a manifest that was
     edited or damaged cannot make parts survive, nor files other than parts go."""
-    from newskit.archive.manifest import MANIFEST
-
     fs = filesystem(out)
     for folder in [out] + [join(out, t) for t in COMMAND_TABLES["analyze"]]:
         if fs.isdir(folder):

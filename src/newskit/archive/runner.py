@@ -6,21 +6,24 @@ import os
 from collections.abc import Callable, Generator, Iterator
 
 from newskit import __version__
-from newskit.archive import manifest, parts
-from newskit.archive.errors import ArchiveError
+from newskit.archive import manifest, parts, sqlite
+from newskit.archive.engine import run_local
+from newskit.archive.errors import ArchiveError, missing_extra
 from newskit.archive.job import Job, run_shard
 from newskit.archive.lock import LOCK_NAME, RunLock
 from newskit.archive.shards import FILES_PER_SHARD, find_shards
 from newskit.archive.storage import filesystem, join
 from newskit.errors import OutputError
+from newskit.nlp import check_available
+from newskit.output.formats import ARCHIVES, implied_format
+from newskit.pipeline import needs_model
 
-FORMATS = ("jsonl", "parquet", "sqlite")
-SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+FORMATS = ARCHIVES
 
 
 def default_format(output: str) -> str:
     """Return the format an output path implies: sqlite for FILE.db/.sqlite/.sqlite3, else jsonl."""
-    return "sqlite" if output.lower().endswith(SQLITE_SUFFIXES) else "jsonl"
+    return implied_format(output)
 
 
 def run_archive(job: Job, inputs, output: str, *, engine: str = "local", scheduler: str | None = None,
@@ -81,8 +84,6 @@ def largest_first(todo: list) -> list:
 
 
 def _require(engine: str) -> None:
-    from newskit.archive.errors import missing_extra
-
     try:
         import pyarrow  # noqa: F401
     except ImportError:
@@ -97,20 +98,15 @@ def _require(engine: str) -> None:
 def _engine_results(todo, job, out, engine, scheduler, workers, retries, client,
                     on_articles) -> Generator[dict, None, None]:
     if engine == "local":
-        from newskit.archive.engine import run_local
-
         yield from run_local(todo, job, run_shard, out, workers, on_articles)
         return
-    from newskit.dask import connect, run_dask
-    from newskit.pipeline import needs_model
+    from newskit.dask import connect, run_dask  # the dask extra: only --engine dask runs import it
 
     if not todo:
         return
     own = client is None
     cluster = None
     if own and not scheduler and needs_model(job.tasks):
-        from newskit.nlp import check_available
-
         check_available(job.model)  # before starting processes that would each fail to load it
     if own:
         client, cluster = connect(scheduler, workers or 2)
@@ -204,8 +200,6 @@ class _SqliteStore:
     not a shard), together with its line in `_newskit_shards`."""
 
     def __init__(self, path: str, settings: dict, overwrite: bool):
-        from newskit.archive import sqlite
-
         if "://" in path:
             raise ArchiveError(f"{path}: --format sqlite writes a local file")
         self.sqlite, self.path = sqlite, path

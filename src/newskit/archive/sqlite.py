@@ -14,8 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from newskit.archive.errors import ArchiveError
-from newskit.archive.parts import finite
-from newskit.archive.tables import COLUMNS, rows
+from newskit.archive.tables import COLUMNS
 from newskit.errors import OutputError
 
 BUSY_SECONDS = 30.0  # how long a write waits for another program's transaction on the database
@@ -141,11 +140,12 @@ def _value(kind: str, v):
     return v
 
 
-def add_shard(con, name: str, part: int, fingerprint: str, inputs, records: Iterable[dict],
+def add_shard(con, name: str, part: int, fingerprint: str, inputs, spooled: Iterable[dict],
               where: str = "database") -> tuple[int, int, list[tuple[str, str]]]:
     """Commit one shard's records in one transaction: first delete the rows it wrote in an earlier run, then insert
-    its records, refusing any id another shard holds. Return (records, errors, refused): refused is a list of
-    (article id, shard holding it); each refused record counts as an error."""
+    its records, refusing any id another shard holds. `spooled`: one dict per record, as `parts.spool_line` writes
+    it (id, error, rows). Return (records, errors, refused): refused is a list of (article id, shard holding it);
+    each refused record counts as an error."""
     n = errors = 0
     refused: list[tuple[str, str]] = []
     batch: dict[str, list[tuple]] = {t: [] for t in COLUMNS}
@@ -154,16 +154,16 @@ def add_shard(con, name: str, part: int, fingerprint: str, inputs, records: Iter
             con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _newskit_articles WHERE shard = ?)",
                         (name,))
             con.execute("DELETE FROM _newskit_articles WHERE shard = ?", (name,))
-            for rec in records:
+            for rec in spooled:
                 n += 1
-                errors += "error" in rec
+                errors += rec["error"]
                 holder = con.execute("SELECT shard FROM _newskit_articles WHERE id = ?", (rec["id"],)).fetchone()
                 if holder is not None:
-                    errors += "error" not in rec
+                    errors += not rec["error"]
                     refused.append((rec["id"], holder[0]))
                     continue
                 con.execute("INSERT INTO _newskit_articles VALUES (?, ?)", (rec["id"], name))
-                for table, table_rows in rows(finite(rec)).items():
+                for table, table_rows in rec["rows"].items():
                     cols = COLUMNS[table]
                     batch[table] += [tuple(_value(k, r.get(c)) for c, k in cols) for r in table_rows]
                 if n % BATCH_RECORDS == 0:

@@ -3,15 +3,36 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from newskit.article.bylines import BYLINE, IMAGE_FILE, parse_byline, parse_dateline, split_credit
 from newskit.article.furniture import is_furniture
 from newskit.article.header import Line, date_line
 from newskit.article.pubdate import find_date
+from newskit.record import LayoutField, Span
 
-if TYPE_CHECKING:
-    from newskit.article.builder import _Builder
+
+class Draft(Protocol):
+    """What the body reader needs of the article being assembled (`newskit.article.builder` provides it): the
+    lines and their kinds, the fields found so far, and the calls that assign a line to a field."""
+
+    lines: list[Line]
+    kinds: list[str]
+    authors: list[str]
+    publisher: str | None
+    published: str | None
+    updated: str | None
+    dateline: str | None
+    paragraphs: list[Span]
+    sources: dict
+
+    def dayfirst(self) -> bool: ...
+
+    def put(self, field: LayoutField, start: int, end: int) -> None: ...
+
+    def set_publisher(self, name: str | None, source: str) -> None: ...
+
+    def add_image(self, ln: Line, kind: str) -> None: ...
 
 TRAILER = re.compile(r"^(?:about\s+(?:the\s+)?[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,4}:?|media\s+contacts?:?.*|"
                      r"press\s+contacts?:?.*|contacts?:.*|for\s+more\s+information.*:|#{3,}|-+\s*ends?\s*-+|"
@@ -39,7 +60,8 @@ def _closing_role(ln: Line) -> str | None:
     return date_line(ln)
 
 
-def read_body(b: _Builder, start: int) -> None:
+# Complexity kept: one case per line kind, in the order the kinds are tried.
+def read_body(b: Draft, start: int) -> None:  # noqa: C901, PLR0912, PLR0915
     """Assign the lines from `start` on: paragraphs, dateline, lead date, captions, closing byline, furniture."""
     lines = b.lines[start:]
     trailer = len(lines)
@@ -123,7 +145,7 @@ def _tail_meta(lines: list[Line], trailer: int) -> dict[int, str]:
         j, seen = j - 1, seen + 1
     return roles
 
-def _add_tail(b: _Builder, ln: Line, role: str) -> None:
+def _add_tail(b: Draft, ln: Line, role: str) -> None:
     # A date or byline under the article (blogs, newsrooms): used only when the header gave none.
     found = find_date(ln.text, b.dayfirst)
     if role == "updated":

@@ -1,59 +1,37 @@
-"""`--output`: run an article command over an archive into files (JSONL parts, Parquet tables, SQLite), reporting
-progress on stderr. The work is newskit.archive's; this module only checks options and prints its events."""
+"""`--output`: how a run over an archive into files (JSONL parts, Parquet tables, SQLite) shows its progress on
+stderr. The work is newskit.archive's and the run loop is newskit.cli.run's; this module only prints events."""
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
 import click
 
-from newskit.cli.options import Failure, shown
-from newskit.errors import ExitStatus, NewskitError
+from newskit.cli.options import shown
 
 REFUSED_SHOWN = 10  # duplicate ids named one by one per shard; the rest are counted
 
 
-def run_to_output(command, tasks, inputs, *, output, output_format, engine, scheduler, text_column, id_column,
-                  overwrite, input_format, published, model, workers, max_bytes, debug, progress,
-                  timeout=None) -> None:
-    """Run the archive job, print its progress on stderr, and exit with the contract's status code."""
-    from newskit.archive import Job, default_format, run_archive
+class Events:
+    """What an `--output` run shows on stderr as its events come: a progress bar on a terminal (or when asked),
+    else one line per finished part; notes, failed shards and refused ids; the summary."""
 
-    if "-" in inputs:
-        raise click.UsageError("--output reads files, folders, globs or URLs, not stdin")
-    fmt = output_format or default_format(output)
-    job = Job(command, tuple(tasks), format=fmt, model=model, input_format=input_format, published=published,
-              text_column=text_column, id_column=id_column, max_bytes=max_bytes, debug=debug,
-              timeout=timeout or None)
-    workers = workers or max(1, min(os.cpu_count() or 1, 4))
-    bar = _Progress(force=bool(progress)) if progress or (progress is None and sys.stderr.isatty()) else None
-    say = bar.say if bar is not None else _say
-    end = None
-    try:
-        for event in run_archive(job, inputs, output, engine=engine, scheduler=scheduler, workers=workers,
-                                 overwrite=overwrite, on_articles=bar.articles if bar is not None else None):
-            end = event if event["event"] == "end" else end
-            _show(event, bar, say)
-    except KeyboardInterrupt:
-        if bar is not None:
-            bar.stop()
-        _say("interrupted; complete parts are kept, run the same command to finish")
-        sys.exit(130)
-    except NewskitError as exc:
-        if debug:
-            raise
-        raise Failure(str(exc)) from None
-    except OSError as exc:
-        if debug:
-            raise
-        raise Failure(f"writing {exc.filename or output}: {exc.strerror or exc}") from None
-    finally:
-        if bar is not None:
-            bar.stop()
-    from newskit.cli.run import exit_status
+    def __init__(self, progress: bool | None):
+        self.bar = _Progress(force=bool(progress)) if progress or (progress is None and sys.stderr.isatty()) \
+            else None
+        self.say = self.bar.say if self.bar is not None else _say
 
-    sys.exit(exit_status(end["errors"] + len(end["failed"]), end["notes"]) if end else ExitStatus.OK)
+    @property
+    def on_articles(self):
+        """Who is told as articles finish inside shards (the bar), or None."""
+        return self.bar.articles if self.bar is not None else None
+
+    def show(self, event: dict) -> None:
+        _show(event, self.bar, self.say)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _say(message: str) -> None:
@@ -107,7 +85,7 @@ class _Progress:
         self.bar: Any = None  # a rich Progress, imported only when a run starts
 
     def start(self, total: int) -> None:
-        from newskit.io.progress import rich_bar
+        from newskit.io.progress import rich_bar  # rich's progress bar loads only when one is shown
 
         self.bar = rich_bar("newskit shards", "{task.fields[records]} articles", self.force)
         self.bar.start()

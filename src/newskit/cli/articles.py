@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 
 import click
 
@@ -10,11 +11,13 @@ from newskit.cli.app import cli
 from newskit.cli.options import check_archive_options, check_inputs, common_options, one_line_errors, shown
 from newskit.cli.run import Run
 from newskit.errors import ExitStatus
+from newskit.record import AnyRecord, ErrorRecord
 
 
 def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model=None, workers, max_bytes,
         debug, timeout=None, progress=None, view_options=None, **archive) -> None:
     """Run one article command end to end and exit with the contract's status code."""
+    # The pipeline and the writers load when the command runs, not with `newskit --help`.
     from newskit.io.output import Output
     from newskit.pipeline import COMMAND_TASKS
 
@@ -24,15 +27,13 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
     inputs, published = check_inputs(inputs, published)
     view_options = dict(view_options or {})
     tasks = COMMAND_TASKS[command] + (("all_types",) if view_options.pop("all_types", False) else ())
-    if archive.get("output"):
-        from newskit.cli.archive import run_to_output
-
-        run_to_output(command, tasks, inputs, input_format=input_format, published=published, model=model,
-                      workers=workers, max_bytes=max_bytes, debug=debug, progress=progress, timeout=timeout,
-                      **archive)
+    run_ = Run(inputs, input_format, published, model, workers, max_bytes, debug, timeout, progress)
+    output = archive.pop("output", None)
+    if output:
+        run_.archive(command, tasks, output, **archive)
+        run_.exit()
     if not (as_json or as_jsonl) and sys.stdout.isatty():
         tasks += ("text",)  # the human views quote the sentence around each date
-    run_ = Run(inputs, input_format, published, model, workers, max_bytes, debug, timeout, progress)
     with one_line_errors(debug):
         try:
             out = Output()
@@ -46,41 +47,43 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
     run_.exit()
 
 
-def _ordered(rec: dict, view_options: dict) -> dict:
+def _ordered(rec: AnyRecord, view_options: dict) -> AnyRecord:
     """Apply --sort value / --timeline to the record itself, so every output mode shows the same order."""
-    if view_options.get("sort") == "value" and rec.get("dates"):
-        rec["dates"] = sorted(rec["dates"], key=lambda d: d.get("value") or "~")
-    if view_options.get("timeline") and rec.get("events"):
-        rec["events"] = sorted(rec["events"], key=lambda e: (e.get("when") or {}).get("value") or "~")
+    if isinstance(rec, ErrorRecord):
+        return rec
+    if view_options.get("sort") == "value" and rec.dates:
+        rec = replace(rec, dates=tuple(sorted(rec.dates, key=lambda d: d.value or "~")))
+    if view_options.get("timeline") and rec.events:
+        rec = replace(rec, events=tuple(sorted(rec.events, key=lambda e: (e.when.value if e.when else "") or "~")))
     return rec
 
 
-def _serialize(rec: dict, render_one) -> tuple[dict, bytes]:
+def _serialize(rec: AnyRecord, render_one) -> tuple[AnyRecord, bytes]:
     """Return the record and its UTF-8 JSON, or an error record in its place when it cannot be written as JSON."""
-    from newskit.pipeline import error_record
+    from newskit.pipeline import error_record  # start-up time: loaded when a run writes records
 
     try:
         return rec, render_one(rec).encode("utf-8")
     except (ValueError, TypeError, RecursionError) as exc:  # NaN, a lone surrogate, an object JSON cannot hold
-        rec = error_record(rec.get("id", "?"), "internal", f"record cannot be written as JSON "
+        rec = error_record(rec.id, "internal", f"record cannot be written as JSON "
                                                              f"({exc.__class__.__name__})")
         return rec, render_one(rec).encode("utf-8")
 
 
 def _emit(records, out, command, as_json, as_jsonl, view_options, run: Run) -> None:
-    from newskit.output import render
+    from newskit.output import render  # start-up time: loaded when a run writes records
 
     if as_jsonl:
         for rec in records:
             rec, line = _serialize(rec, render.to_jsonl)
-            if "error" in rec:
+            if isinstance(rec, ErrorRecord):
                 run.failure(rec)
             out.write(line + b"\n")
         return
     if as_json:
         collected = [_serialize(rec, render.to_jsonl)[0] for rec in records]
         for rec in collected:
-            if "error" in rec:
+            if isinstance(rec, ErrorRecord):
                 run.failure(rec)
         out.write(render.to_json(collected) + "\n")
         return
@@ -91,13 +94,13 @@ def _emit(records, out, command, as_json, as_jsonl, view_options, run: Run) -> N
         console = Console()
     first = True
     for rec in records:
-        if "error" in rec:
+        if isinstance(rec, ErrorRecord):
             run.failure(rec)
             continue
         if console is not None:
-            console.print(render.rich_view(rec, command, text=rec.get("text"), **view_options))
+            console.print(render.rich_view(rec, command, text=rec.text, **view_options))
         else:
-            out.write(("" if first else "\n") + f"# {shown(rec['id'])}\n" + render.plain(rec, command) + "\n")
+            out.write(("" if first else "\n") + f"# {shown(rec.id)}\n" + render.plain(rec, command) + "\n")
         first = False
 
 

@@ -19,6 +19,7 @@ def eval_command(paths, fmt, as_json, model, workers):
     """Score newskit on your own gold files: MEANTIME XML (entities), CoNLL-2003 (NER), TimeML (dates)."""
     import json
 
+    # The scorers and the model load when the command runs, not with `newskit --help`.
     from newskit.evaluate.runner import evaluate
     from newskit.output.render import scores_text
 

@@ -7,11 +7,16 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
 from newskit.deadline import DEFAULT_TIMEOUT
 from newskit.errors import NewskitError
+from newskit.output.formats import ARCHIVES, FORMATS, STREAMS
+
+if TYPE_CHECKING:
+    from newskit.record import ErrorRecord
 
 FORMAT_CHOICES = click.Choice(["auto", "text", "html", "jsonl"])
 
@@ -20,7 +25,7 @@ FORMAT_CHOICES = click.Choice(["auto", "text", "html", "jsonl"])
 ARCHIVE_OPTIONS = [
     click.option("--output", metavar="DIR|FILE.db",
                  help="Write records to files: one part per input shard, resumable (see --format)."),
-    click.option("--format", "output_format", type=click.Choice(["jsonl", "parquet", "sqlite"]), default=None,
+    click.option("--format", "output_format", type=click.Choice(ARCHIVES), default=None,
                  help="With --output: JSONL parts, Parquet tables, or one SQLite database "
                       "[default: sqlite for FILE.db/.sqlite, else jsonl]."),
     click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -46,9 +51,7 @@ class Failure(click.ClickException):
 OPTIONS = {
     "input_format": click.option("--input-format", type=FORMAT_CHOICES, default="auto", show_default=True,
                                  help="How to read inputs (auto: .jsonl → jsonl, .html/.htm → html, else text)."),
-    "json": click.option("--json", "as_json", is_flag=True, help="One JSON object (several inputs: a JSON array)."),
-    "jsonl": click.option("--jsonl", "as_jsonl", is_flag=True,
-                          help="One compact JSON record per input per line, streamed."),
+    **{name: click.option(f"--{name}", f"as_{name}", is_flag=True, help=FORMATS[name].help) for name in STREAMS},
     "published": click.option("--published", metavar="YYYY-MM-DD",
                               help="Publication date for inputs whose record or text gives none."),
     "model": click.option("--model", envvar="NEWSKIT_MODEL", metavar="NAME",
@@ -73,7 +76,7 @@ def common_options(f=None, *, model: bool = True, formats: bool = True, archive:
     `formats`: --json/--jsonl, for commands that write records to stdout; `archive`: --output and the options
     of archive runs, for commands whose records can go to files)."""
     def attach(f):
-        names = ["input_format"] + (["json", "jsonl"] if formats else []) + ["published"]
+        names = ["input_format"] + (list(STREAMS) if formats else []) + ["published"]
         names += (["model"] if model else []) + ["workers", "max_bytes"] + (["timeout"] if model else [])
         names += ["progress", "debug"]
         for opt in reversed([OPTIONS[name] for name in names] + (ARCHIVE_OPTIONS if archive else [])):
@@ -101,7 +104,7 @@ def check_inputs(inputs: tuple[str, ...], published: str | None) -> tuple[tuple[
             raise click.UsageError("no INPUT given and stdin is a terminal")
         inputs = ("-",)
     if published:
-        from newskit.dates.isodate import read_date
+        from newskit.dates.isodate import read_date  # loaded only when the option is given (start-up time)
 
         day = read_date(published)
         if day is None:
@@ -128,11 +131,10 @@ def shown(text) -> str:
                        if unicodedata.category(m.group()) == "Cc" else f"\\u{ord(m.group()):04x}", text)
 
 
-def report_error(rec: dict) -> None:
+def report_error(rec: ErrorRecord) -> None:
     """Print a failed input's one-line message: `newskit: PATH: problem [code]` (PATH:LINE for a JSONL line)."""
-    err = rec["error"]
-    click.echo(f"newskit: {shown(err.get('where') or rec['id'])}: {shown(err['message'])} [{err['code']}]",
-               err=True)
+    err = rec.error
+    click.echo(f"newskit: {shown(err.where or rec.id)}: {shown(err.message)} [{err.code}]", err=True)
 
 
 
@@ -165,10 +167,11 @@ def one_line_errors(debug: bool) -> Iterator[None]:
         raise Failure(str(exc)) from None
 
 
-def with_progress_if_asked(records, inputs, input_format, progress: bool | None):
-    """Wrap records in a progress bar when asked, or by default when stderr is a terminal and inputs are several."""
+def progress_bar_if_asked(inputs, input_format, progress: bool | None):
+    """Return an article progress bar (newskit.io.progress.ArticleBar) when asked, or by default when stderr is a
+    terminal and inputs are several; else None."""
     if progress or (progress is None and sys.stderr.isatty() and several(inputs)):
-        from newskit.io.progress import with_progress
+        from newskit.io.progress import ArticleBar  # rich's progress bar loads only when one is shown
 
-        return with_progress(records, inputs, input_format, force=bool(progress))
-    return records
+        return ArticleBar(inputs, input_format, force=bool(progress))
+    return None

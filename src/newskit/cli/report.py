@@ -8,6 +8,7 @@ import click
 from newskit.cli.app import cli
 from newskit.cli.options import check_inputs, common_options, one_line_errors
 from newskit.cli.run import Run
+from newskit.record import ErrorRecord
 
 
 @cli.command("report")
@@ -22,6 +23,7 @@ def report_command(inputs, output, input_format, published, model, workers, max_
     DIR/index.html. <name> is the input file's name without its suffix (JSONL: the line's id or number). Pages
     need no network; an input is never written over. Prints the path of the report (or index) written.
     """
+    # The pipeline and the page writer load when the command runs, not with `newskit --help`.
     from newskit.io.reports import ReportSite
     from newskit.pipeline import COMMAND_TASKS
 
@@ -33,7 +35,7 @@ def report_command(inputs, output, input_format, published, model, workers, max_
         try:
             # The "text" task makes every record carry the article text its offsets point into.
             for rec in run.records(COMMAND_TASKS["analyze"] + ("text",)):
-                if "error" in rec:
+                if isinstance(rec, ErrorRecord):
                     run.failure(rec)
                 site.add(rec)
         except KeyboardInterrupt:

@@ -10,7 +10,7 @@ __all__ = ["extract_dates"]
 
 def __getattr__(name: str):
     if name == "extract_dates":
-        from newskit.dates.extract import extract_dates
+        from newskit.dates.extract import extract_dates  # on first use: see the module docstring
 
         return extract_dates
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,7 +19,7 @@ from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
 # isort: off
 from newskit.dates.rules import RULES, calendar, clock, named_days, periods, reports, durations, sets  # noqa: F401
 # isort: on
-from newskit.nlp import doc_text
+from newskit.doctext import doc_text
 from newskit.record import DateMention
 
 _COMPILED = [(r.name, re.compile(r"(?<![\w'])(?:" + r.pattern + ")", re.IGNORECASE), r.handler) for r in RULES]
@@ -207,7 +207,8 @@ def _aux_words(tok) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
 
 
-def _tense_of(doc, start: int, end: int) -> str | None:
+# Complexity kept: a decision list over the verb group's forms.
+def _tense_of(doc, start: int, end: int) -> str | None:  # noqa: C901, PLR0912
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None

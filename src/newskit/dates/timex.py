@@ -189,7 +189,8 @@ def at(d: date, gran: str) -> str:
     return f"{d.year:04d}"
 
 
-def shift(value: str, n: int, unit: str) -> str | None:
+# Complexity kept: one case per TIMEX3 value granularity.
+def shift(value: str, n: int, unit: str) -> str | None:  # noqa: C901, PLR0912
     """Return `value` moved by `n` units (D, W, M, Q, Y, E, C), keeping its granularity; None when undefined."""
     gran = granularity(value)
     if gran is None:

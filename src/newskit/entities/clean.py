@@ -10,9 +10,10 @@ import re
 from newskit import lexicon
 from newskit.entities import cities, names, places
 from newskit.entities.span import Layout, Mention, make_mention
+from newskit.record import LABEL_TYPES
 
 # Labels that name things; the numeric ones (DATE, MONEY, CARDINAL...) are other modules' business.
-NAME_LABELS = frozenset(lexicon.table("label_types"))
+NAME_LABELS = frozenset(LABEL_TYPES)
 # Wire services and photo agencies: a closed, well-known class that the small model misses or mislabels as PERSON
 # or PRODUCT, mostly because they appear in credits ("PHOTO: Unsplash") outside any sentence.
 AGENCIES = lexicon.words("agencies")

@@ -1,25 +1,24 @@
 """People, places, organizations and events an article mentions, cleaned, grouped, named and ranked.
 
-Pipeline: cleaned model mentions and rule mentions (mentions.py) -> grouped (aliases.py) -> every further
+Pipeline: cleaned model mentions and rule mentions (mentions.py) -> grouped (grouping.py) -> every further
 occurrence of a found name added -> regrouped -> titles from the parse (titles.py) -> event mentions
-(event_mentions.py) -> one Entity per group, ranked by salience.
+(named_events.py) -> one Entity per group, ranked by salience.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from newskit import lexicon
+from newskit.doctext import doc_text
 from newskit.entities import cities, names, places
 from newskit.entities import grouping as aliases
 from newskit.entities.mentions import Layout, Mention, add_matches, collect, join_legal_forms
 from newskit.entities.named_events import event_key, event_mentions
 from newskit.entities.titles import person_titles
-from newskit.nlp import doc_text
-from newskit.record import Entity, EntityRole, EntityType, Span, literal_map
+from newskit.record import ENTITY_TYPES, LABEL_TYPES, Entity, EntityRole, EntityType, Span, literal_map
 
-TYPES: dict[str, EntityType] = literal_map(lexicon.table("label_types"), EntityType)
-CORE_TYPES = {"person", "place", "organization", "event"}
+TYPES: dict[str, EntityType] = literal_map(LABEL_TYPES, EntityType)
+CORE_TYPES = {k.name for k in ENTITY_TYPES if k.core}
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from newskit import lexicon
+from newskit.doctext import doc_text
 from newskit.entities.clean import ner_mentions
 from newskit.entities.rules import rule_mentions
 from newskit.entities.span import SKIP_FIELDS, Layout, Mention, make_mention, token_range
-from newskit.nlp import doc_text
 
 
 def _resolve(mentions: list[Mention]) -> list[Mention]:

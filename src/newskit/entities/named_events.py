@@ -1,13 +1,13 @@
 """Event mentions the article reports ("state visit", "summit", "war in Ukraine"), listed as entities of type event.
 
-Only the mention is found here: who did what where and when is events.py's job. A mention is a common noun from a
-list of reportable happenings, with its compound modifiers and an "in PLACE" phrase when one follows.
+Only the mention is found here: who did what where and when is the events/ package's job. A mention is a common
+noun from a list of reportable happenings, with its compound modifiers and an "in PLACE" phrase when one follows.
 """
 from __future__ import annotations
 
 from newskit import lexicon
+from newskit.doctext import doc_text
 from newskit.entities.mentions import Layout, Mention
-from newskit.nlp import doc_text
 
 # Nouns that, in news, report a happening rather than a thing. Kept short on purpose: a noun that is an event only
 # now and then ("order", "deal") would list noise.

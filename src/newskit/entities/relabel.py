@@ -11,13 +11,13 @@ from collections.abc import Callable
 
 from newskit import lexicon
 from newskit.entities import cities, names
+from newskit.record import ENTITY_KINDS, LABEL_TYPES
 
 _LOCATIVE = lexicon.words("locative_prepositions")
 _PERSON_TITLES = lexicon.words("person_titles")
 _INSTITUTIONS = lexicon.words("institution_heads")
 # Entity types whose mentions may be grouped together; the other labels keep their own.
-FAMILY = {label: kind for label, kind in lexicon.table("label_types").items()
-          if kind in ("person", "place", "organization", "event")}
+FAMILY = {label: kind for label, kind in LABEL_TYPES.items() if ENTITY_KINDS[kind].core}
 
 
 def majority_label(labels: list[str]) -> str:

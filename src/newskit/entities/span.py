@@ -5,7 +5,7 @@ import bisect
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
-from newskit.nlp import doc_text
+from newskit.doctext import doc_text
 
 SKIP_FIELDS = {"boilerplate", "image"}
 

@@ -5,6 +5,9 @@ import os
 from pathlib import Path
 
 from newskit.evaluate.confusion import confusion, per_type
+from newskit.evaluate.conll import read_conll, score_ner
+from newskit.evaluate.meantime import read_meantime, read_meantime_dir, score_entities
+from newskit.evaluate.timeml import read_timeml, read_timeml_dir, score_dates
 from newskit.io.inputs import Source
 from newskit.pipeline import analyze
 
@@ -24,15 +27,9 @@ def guess_format(path: str) -> str:
 
 def _read(fmt: str, path: str) -> list:
     if fmt == "timeml":
-        from .timeml import read_timeml, read_timeml_dir
-
         return _named(read_timeml_dir, path) if os.path.isdir(path) else [_named(read_timeml, path)]
     if fmt == "meantime":
-        from .meantime import read_meantime, read_meantime_dir
-
         return _named(read_meantime_dir, path) if os.path.isdir(path) else [_named(read_meantime, path)]
-    from .conll import read_conll
-
     files = sorted(str(f) for f in Path(path).rglob("*") if f.is_file()) if os.path.isdir(path) else [path]
     return [d for f in files for d in _named(read_conll, f)]
 
@@ -56,7 +53,9 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
         dated = kind in ("timeml", "meantime")
         tasks = ("parse", "dates") if kind == "timeml" else ("parse", "entities", "dates")
         sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
-        records = analyze(sources, tasks, model=model, workers=workers)
+        # The scorers read predictions in the record's JSON shape, the shape saved --jsonl output and the reference
+        # scorer share, so a run and a file of records score alike.
+        records = (r.to_dict() for r in analyze(sources, tasks, model=model, workers=workers))
         pairs_by_kind.setdefault(kind, []).extend(zip(docs, records))
     scores: dict = {}
     for kind, pairs in pairs_by_kind.items():
@@ -64,18 +63,12 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
             raise ValueError(f"no {kind} gold documents found in {', '.join(paths)}")
         out = scores[kind] = {"documents": len(pairs)}
         if kind == "timeml":
-            from .timeml import score_dates
-
             out["dates"] = score_dates([(d.gold, r.get("dates", [])) for d, r in pairs])
         elif kind == "meantime":
-            from .meantime import score_entities
-
             out["entities"] = score_entities(pairs)
             out["per_type"] = per_type([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG"))
             out["confusion"] = confusion([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG"))
         else:
-            from .conll import score_ner
-
             out["ner"] = score_ner(pairs)
             out["confusion"] = confusion([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG", "MISC"))
     return scores

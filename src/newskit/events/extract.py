@@ -9,13 +9,14 @@ as well as being a statement itself. Mentions of one happening are grouped by ty
 from __future__ import annotations
 
 from newskit.dates import timex
+from newskit.doctext import doc_text
+from newskit.entities import cities, places
 from newskit.events.grouping import merge
 from newskit.events.participants import Participants
 from newskit.events.status import REPORT, event_status
 from newskit.events.timeline import timeline
 from newskit.events.triggers import LIGHT, TYPES, is_predicate, phrasal_type, predicate_lemma, trigger_type
 from newskit.events.when import WhenFinder
-from newskit.nlp import doc_text
 from newskit.quotes.cues import COGNITION_VERBS, lemma
 from newskit.record import Event, EventStatus, Span
 
@@ -113,8 +114,6 @@ class _Builder:
 
 def _regions(entities) -> dict[str, tuple[str, str]]:
     """Map each place entity's id to ("is", ISO3) for a country or ("in", ISO3) for a large city in one."""
-    from newskit.entities import cities, places
-
     out: dict[str, tuple[str, str]] = {}
     for e in entities:
         if e.type != "place":

@@ -1,6 +1,6 @@
 """Report pages on disk: where each article's page goes, when an index is needed, and that no input is written over.
 
-    site = ReportSite("out/", inputs=["articles/"])
+    site = ReportSite("out", inputs=["articles"])
     for record in records:
         site.add(record)
     written = site.finish()          # the index (several articles) or the one page
@@ -17,12 +17,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from newskit.errors import OutputError
+from newskit.io.inputs import _article_files
 from newskit.io.output import write_atomic
+from newskit.output import report
+from newskit.record import AnyRecord, ErrorRecord, Record
 
 
 def _input_files(inputs: Iterable[str]) -> set[Path]:
-    from newskit.io.inputs import _article_files
-
     found: set[Path] = set()
     for item in inputs:
         if item == "-":
@@ -42,9 +43,9 @@ class ReportSite:
         self.out = out
         self.folder = out if self.as_dir else out.parent
         self.prefix = "" if self.as_dir else out.stem + "-"
-        self.items: list[tuple[str, str, dict]] = []
+        self.items: list[tuple[str, str, report.Summary]] = []  # (page file, id, what the index shows)
         self.taken = {"index.html"}
-        self.held: dict | None = None  # -o FILE.html: the first article waits until we know an index is needed
+        self.held: Record | None = None  # -o FILE.html: the first article waits until we know an index is needed
         self.inputs = _input_files(inputs)
         self._refuse_foreseen()
 
@@ -77,21 +78,19 @@ class ReportSite:
         self._check(path)
         write_atomic(path, html)
 
-    def _page(self, rec: dict) -> None:
-        from newskit.output import report
-
-        name = report.page_name(rec["id"], self.taken, self.prefix)
+    def _page(self, rec: Record) -> None:
+        name = report.page_name(rec.id, self.taken, self.prefix)
         self._write(self.folder / name, report.render_report(
-            rec, rec.get("text"), index_href="index.html" if self.as_dir else self.out.name))
-        self.items.append((name, rec["id"], report.summary(rec)))
+            rec, rec.text, index_href="index.html" if self.as_dir else self.out.name))
+        self.items.append((name, rec.id, report.summary(rec)))
 
-    def add(self, rec: dict) -> None:
+    def add(self, rec: AnyRecord) -> None:
         """Add one record: its page is written (a failed input is listed in the index without a page)."""
         if self.held is not None:
             held, self.held = self.held, None
             self._page(held)
-        if "error" in rec:
-            self.items.append(("", rec["id"], rec))
+        if isinstance(rec, ErrorRecord):
+                self.items.append(("", rec.id, report.summary(rec)))
         elif not self.as_dir and not self.items:
             self.held = rec
         else:
@@ -99,10 +98,8 @@ class ReportSite:
 
     def finish(self) -> Path | None:
         """Write what is still due (the one page, or the index) and return the path to show, if any."""
-        from newskit.output import report
-
         if self.held is not None:
-            self._write(self.out, report.render_report(self.held, self.held.get("text")))
+            self._write(self.out, report.render_report(self.held, self.held.text))
             self.held = None
             return self.out
         if self.as_dir and self.items or len(self.items) > 1:

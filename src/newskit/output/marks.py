@@ -3,13 +3,13 @@ dates with their TIMEX3 value, nested where they nest (a date inside an event's 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from newskit.output.humanize import human_date
 from newskit.output.theme import COLORS, LABELS
+from newskit.record import DateMention, Entity, Record, Span
 
-# A span to mark: (start, end, "ent" or "date", the entity or date dict).
-Span = tuple[int, int, str, dict[str, Any]]
+# A stretch to mark: (start, end, "ent" or "date", the entity or the date).
+Marked = tuple[int, int, str, Entity | DateMention]
 
 
 @dataclass
@@ -26,21 +26,21 @@ class Mark:
 Node = str | Mark
 
 
-def spans(record: dict[str, Any]) -> list[Span]:
+def spans(record: Record) -> list[Marked]:
     """Return the marks to draw: entity mentions without overlaps, then the dates that nest with them (a date
     crossing an entity mention is left unmarked in the text; the dates panel lists it)."""
-    ents: list[Span] = []
-    for e in record.get("entities") or []:
-        for m in e.get("mentions") or []:
-            ents.append((m["start"], m["end"], "ent", e))
+    ents: list[Marked] = []
+    for e in record.entities or ():
+        for m in e.mentions:
+            ents.append((m.start, m.end, "ent", e))
     ents.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    kept: list[Span] = []
+    kept: list[Marked] = []
     for s in ents:
         if s[1] > s[0] and not any(s[0] < k[1] and k[0] < s[1] for k in kept[-8:]):
             kept.append(s)
-    dates: list[Span] = []
-    for d in record.get("dates") or []:
-        s = (d["start"], d["end"], "date", d)
+    dates: list[Marked] = []
+    for d in record.dates or ():
+        s = (d.start, d.end, "date", d)
         crosses = any(s[0] < k[1] and k[0] < s[1] and not (s[0] <= k[0] and k[1] <= s[1])
                       and not (k[0] <= s[0] and s[1] <= k[1]) for k in kept)
         clash = any(s[0] < k[1] and k[0] < s[1] for k in dates)
@@ -53,7 +53,7 @@ class Marker:
     """Mark the record's spans in pieces of its text; remembers which entities got an anchor (their first mark),
     so panels can link to them."""
 
-    def __init__(self, text: str, record: dict[str, Any]):
+    def __init__(self, text: str, record: Record):
         self.text = text
         self.spans = spans(record)
         self.anchored: set[str] = set()
@@ -87,28 +87,28 @@ class Marker:
         add(text[pos:b])
         return root
 
-    def segment(self, span: dict[str, Any] | None, fallback: str) -> list[Node]:
+    def segment(self, span: Span | None, fallback: str) -> list[Node]:
         """Return a field's nodes: its laid-out span marked when the text agrees with it, else the plain value."""
-        if span and self.text[span["start"]:span["end"]] == span.get("text", self.text[span["start"]:span["end"]]):
-            return self.mark(span["start"], span["end"])
+        if span and self.text[span.start:span.end] == span.text:
+            return self.mark(span.start, span.end)
         return [fallback]
 
-    def _mark(self, span: Span) -> Mark:
-        start, end, kind, data = span
-        if kind == "date":
-            value = data.get("value") or ""
+    def _mark(self, span: Marked) -> Mark:
+        start, end, _, data = span
+        if isinstance(data, DateMention):
+            value = data.value or ""
             reading = human_date(value)
-            title = f"{value} ({(data.get('type') or 'date').lower()})" + (f" · {reading}" if reading != value else "")
+            title = f"{value} ({(data.type or 'date').lower()})" + (f" · {reading}" if reading != value else "")
             if "X" in value:
                 title += " · not fully resolved (no date to anchor it)"
-            return Mark("date", start, end, {"value": value, "type": data.get("type") or "", "title": title})
-        etype = str(data.get("type")) if data.get("type") in COLORS else "other"
-        eid = data.get("id", "")
+            return Mark("date", start, end, {"value": value, "type": data.type or "", "title": title})
+        etype = data.type if data.type in COLORS else "other"
+        eid = data.id
         anchor = ""
         if eid and eid not in self.anchored:
             self.anchored.add(eid)
             anchor = f"m-{eid}"
-        title = " · ".join(x for x in (data.get("name"), data.get("type"), ", ".join(data.get("titles") or [])) if x)
-        label = LABELS.get(data.get("type") or "", (data.get("label") or data.get("type") or "").lower())
-        return Mark("ent", start, end, {"etype": etype, "anchor": anchor, "entity": eid, "type": data.get("type") or "",
+        title = " · ".join(x for x in (data.name, data.type, ", ".join(data.titles)) if x)
+        label = LABELS.get(data.type, (data.label or data.type).lower())
+        return Mark("ent", start, end, {"etype": etype, "anchor": anchor, "entity": eid, "type": data.type,
                                         "label": label, "title": title})

@@ -6,44 +6,46 @@ from typing import Any
 
 from newskit.events.extract import timeline
 from newskit.output.humanize import human_date
-from newskit.output.theme import PANEL_TITLES
+from newskit.output.theme import PANEL_TITLES, TYPES_ABOVE, TYPES_BELOW
+from newskit.record import EVENT_KINDS, Entity, Event, Record
 
-Record = dict[str, Any]
+Data = dict[str, Any]  # what a template reads
 # The panels in page order, with the jump link each gets on a phone: (panel id, label).
-PANELS = (("panel-person", "People"), ("panel-place", "Places"), ("panel-organization", "Organizations"),
-          ("panel-events", "Timeline"), ("panel-quotes", "Quotes"), ("panel-event", "Named events"),
-          ("panel-dates", "Dates"))
+PANELS = (*((f"panel-{t}", PANEL_TITLES[t]) for t in TYPES_ABOVE), ("panel-events", "Timeline"),
+          ("panel-quotes", "Quotes"), *((f"panel-{t}", PANEL_TITLES[t]) for t in TYPES_BELOW), ("panel-dates", "Dates"))
 
 
-def _ref(ent: Record | None, fallback: str, anchored: set[str]) -> dict[str, str]:
+def _ref(ent: Entity | None, fallback: str, anchored: set[str]) -> dict[str, str]:
     """Return how to show an entity: its name, linked to its first mark in the text when it has one."""
     if ent is None:
         return {"name": fallback, "href": ""}
-    href = f"#m-{ent['id']}" if ent.get("id") in anchored else ""
-    return {"name": ent.get("name") or fallback, "href": href}
+    href = f"#m-{ent.id}" if ent.id in anchored else ""
+    return {"name": ent.name or fallback, "href": href}
 
 
-def entity_panel(etype: str, ents: list[Record], anchored: set[str]) -> Record | None:
+def _salience(e: Entity) -> float:
+    return round(e.salience, 4)  # as the JSON shows it, so ties rank as they always did
+
+
+def entity_panel(etype: str, ents: list[Entity], anchored: set[str]) -> Data | None:
     """Return the panel listing one type of entity, most salient first, or None when there are none."""
     if not ents:
         return None
     items = []
-    for e in sorted(ents, key=lambda e: (-e.get("salience", 0), -e.get("count", 0), e.get("name", ""))):
-        items.append({"ref": _ref(e, e.get("name", ""), anchored),
-                      "count": e.get("count", len(e.get("mentions") or [])),
-                      "titles": ", ".join(e.get("titles") or []), "role": e.get("role") or "",
-                      "aliases": ", ".join(a for a in e.get("aliases") or [] if a != e.get("name"))})
+    for e in sorted(ents, key=lambda e: (-_salience(e), -e.count, e.name)):
+        items.append({"ref": _ref(e, e.name, anchored), "count": e.count, "titles": ", ".join(e.titles),
+                      "role": e.role or "", "aliases": ", ".join(a for a in e.aliases if a != e.name)})
     return {"id": f"panel-{etype}", "etype": etype, "title": PANEL_TITLES[etype], "items": items}
 
 
-def sentence(ev: Record, limit: int = 150) -> Record | None:
+def sentence(ev: Event, limit: int = 150) -> Data | None:
     """Return the event's sentence shortened around its trigger: the text before, the trigger and the text after,
     and whether an ellipsis leads or ends it."""
-    s, t = ev.get("sentence") or {}, ev.get("trigger") or {}
-    text = s.get("text") or ""
+    s, t = ev.sentence, ev.trigger
+    text = s.text or ""
     if not text:
         return None
-    a, b = t.get("start", 0) - s.get("start", 0), t.get("end", 0) - s.get("start", 0)
+    a, b = t.start - s.start, t.end - s.start
     if not (0 <= a < b <= len(text)):
         a = b = 0
     lo, hi = 0, len(text)
@@ -58,26 +60,26 @@ def sentence(ev: Record, limit: int = 150) -> Record | None:
             "cut_before": bool(lo), "cut_after": hi < len(text)}
 
 
-def _event(ev: Record, names: dict[str, Record], anchored: set[str]) -> Record:
-    kind = (ev.get("type") or "event").replace("_", " ")
-    if kind == "other" and (ev.get("trigger") or {}).get("text"):
-        kind = ev["trigger"]["text"]
-    return {"kind": kind, "who": [_ref(names.get(i), i, anchored) for i in ev.get("who") or []],
-            "where": [_ref(names.get(i), i, anchored) for i in ev.get("where") or []],
-            "status": ev.get("status") or "", "sentence": sentence(ev)}
+def _event(ev: Event, names: dict[str, Entity], anchored: set[str]) -> Data:
+    kind = EVENT_KINDS[ev.type].words if ev.type in EVENT_KINDS else ev.type
+    if kind == "other" and ev.trigger.text:
+        kind = ev.trigger.text
+    return {"kind": kind, "who": [_ref(names.get(i), i, anchored) for i in ev.who],
+            "where": [_ref(names.get(i), i, anchored) for i in ev.where],
+            "status": ev.status, "sentence": sentence(ev)}
 
 
-def _value(ev: Record) -> str:
-    return str((ev.get("when") or {}).get("value") or "")
+def _value(ev: Event) -> str:
+    return ev.when.value if ev.when else ""
 
 
-def events_panel(record: Record, anchored: set[str]) -> Record | None:
+def events_panel(record: Record, anchored: set[str]) -> Data | None:
     """Return the timeline: dated events grouped by date in calendar order (timex.sort_key), then the undated."""
-    events = record.get("events") or []
+    events = record.events or ()
     if not events:
         return None
-    names = {e["id"]: e for e in record.get("entities") or [] if "id" in e}
-    groups: list[Record] = []
+    names = {e.id: e for e in record.entities or ()}
+    groups: list[Data] = []
     undated = []
     for ev in timeline(events, undated=True):
         value = _value(ev)
@@ -88,40 +90,39 @@ def events_panel(record: Record, anchored: set[str]) -> Record | None:
             groups.append({"value": value, "human": human_date(value), "evs": []})
         groups[-1]["evs"].append(ev)
     for g in groups:
-        said = {" ".join((e["when"].get("text") or "").split()) for e in g["evs"]} - {"", g["value"], g["human"]}
+        said = {" ".join((e.when.text or "").split()) for e in g["evs"]} - {"", g["value"], g["human"]}
         g["said"] = "”, “".join(sorted(said))
         g["events"] = [_event(e, names, anchored) for e in g.pop("evs")]
     return {"n": len(events), "groups": groups, "undated": undated}
 
 
-def quotes_panel(record: Record, anchored: set[str]) -> Record | None:
+def quotes_panel(record: Record, anchored: set[str]) -> Data | None:
     """Return the quotes with their speakers, and the scare quotes apart."""
-    quotes = record.get("quotes") or []
+    quotes = record.quotes or ()
     if not quotes:
         return None
-    names = {e["id"]: e for e in record.get("entities") or [] if "id" in e}
+    names = {e.id: e for e in record.entities or ()}
     said = []
     for q in quotes:
-        if q.get("kind") == "scare":
+        if q.kind == "scare":
             continue
-        sp = q.get("speaker") or {}
-        who = _ref(names.get(sp.get("entity") or ""), sp.get("name") or sp.get("text") or "unknown speaker",
-                   anchored) if sp else None
-        cls = "direct" if q.get("direct") else "indirect"
-        said.append({"cls": cls, "text": " ".join((q.get("text") or "").split()), "who": who,
-                     "cue": (q.get("cue") or {}).get("text") or "", "kind": q.get("kind") or cls})
-    scare = [" ".join(q.get("text", "").split()) for q in quotes if q.get("kind") == "scare"]
+        sp = q.speaker
+        who = _ref(names.get(sp.entity or ""), sp.name or sp.text or "unknown speaker", anchored) if sp else None
+        cls = "direct" if q.direct else "indirect"
+        said.append({"cls": cls, "text": " ".join((q.text or "").split()), "who": who,
+                     "cue": (q.cue.text if q.cue else "") or "", "kind": q.kind or cls})
+    scare = [" ".join(q.text.split()) for q in quotes if q.kind == "scare"]
     return {"said": said, "scare": scare}
 
 
-def dates_panel(record: Record) -> Record | None:
+def dates_panel(record: Record) -> Data | None:
     """Return the dates table: each distinct (text, value, type) once, in text order, with how often it occurs."""
-    dates = record.get("dates") or []
+    dates = record.dates or ()
     if not dates:
         return None
     seen: dict[tuple[str, str, str], int] = {}
     for d in dates:
-        key = (" ".join((d.get("text") or "").split()), d.get("value") or "", d.get("type") or "")
+        key = (" ".join((d.text or "").split()), d.value or "", d.type or "")
         seen[key] = seen.get(key, 0) + 1
     rows = [{"text": t, "count": n, "value": v, "reads": human_date(v) if human_date(v) != v else ty.lower()}
             for (t, v, ty), n in seen.items()]

@@ -1,24 +1,46 @@
-"""Renderers: pure functions from a record dict to text (JSON, plain lines) or to rich renderables."""
+"""Renderers: pure functions from a record (`newskit.record`) to text (JSON, plain lines) or to rich renderables.
+
+The JSON writers are the one place a record becomes a dict (`to_dict()`); the views read the model itself."""
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from newskit.dates import timex
+from newskit.events.timeline import timeline as order_timeline
+from newskit.record import (
+    ENTITY_KINDS,
+    ENTITY_TYPES,
+    AnyRecord,
+    Article,
+    DateMention,
+    Entity,
+    Event,
+    Quote,
+    Record,
+    text_fields,
+)
 
-TYPE_ORDER = ("person", "place", "organization", "event")
-PLURALS = {"person": "people", "nationality": "nationalities", "work_of_art": "works of art", "law": "laws"}
+TYPE_ORDER = tuple(k.name for k in ENTITY_TYPES if k.core)
 
 
-def to_json(records: list[dict]) -> str:
+def _plural(etype: str) -> str:
+    kind = ENTITY_KINDS.get(etype)
+    return kind.plural if kind else etype.replace("_", " ") + "s"
+
+
+def to_json(records: Sequence[AnyRecord]) -> str:
     """Return one JSON object for a single record, else a JSON array."""
-    data = records[0] if len(records) == 1 else records
+    dicts = [r.to_dict() for r in records]
+    data = dicts[0] if len(dicts) == 1 else dicts
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
 
 
-def to_jsonl(record: dict) -> str:
+def to_jsonl(record: AnyRecord) -> str:
     """Return one compact JSON line (no trailing newline)."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -29,48 +51,56 @@ def _one_line(s) -> str:
     return " ".join(_CONTROL.sub(" ", str(s)).split()) if s is not None else ""
 
 
-def plain(record: dict, command: str) -> str:
+# The article fields the views show, in order (authors and images have their own lines): its text fields.
+ARTICLE_LINES = text_fields(Article)
+
+
+def plain(record: Record, command: str) -> str:
     """Return the line-oriented text view of a record for one command (tab-separated where tabular)."""
     lines = []
     if command in ("parse", "analyze"):
-        a = record.get("article") or {}
-        for key in ("headline", "subheadline", "publisher", "published", "updated", "dateline"):
-            if a.get(key):
-                lines.append(f"{key}\t{_one_line(a[key])}")
-        if a.get("authors"):
-            lines.append("authors\t" + "; ".join(a["authors"]))
-        for img in a.get("images", []):
-            lines.append("image\t" + "\t".join(_one_line(img.get(k) or "") for k in ("file", "caption", "credit")))
-        lines += [f"paragraph\t{_one_line(p['text'])}" for p in a.get("paragraphs", [])]
+        a = record.article
+        for key in ARTICLE_LINES:
+            if getattr(a, key):
+                lines.append(f"{key}\t{_one_line(getattr(a, key))}")
+        if a.authors:
+            lines.append("authors\t" + "; ".join(a.authors))
+        for img in a.images:
+            lines.append("image\t" + "\t".join(_one_line(x or "") for x in (img.file, img.caption, img.credit)))
+        lines += [f"paragraph\t{_one_line(p.text)}" for p in a.paragraphs]
     if command in ("entities", "analyze"):
-        for e in sorted(record.get("entities", []), key=_entity_key):
-            role = f"\t{e['role']}" if e.get("role") else ""
-            lines.append(f"{e['type']}\t{_one_line(e['name'])}\t{e['count']}{role}")
+        for e in sorted(record.entities or (), key=_entity_key):
+            role = f"\t{e.role}" if e.role else ""
+            lines.append(f"{e.type}\t{_one_line(e.name)}\t{e.count}{role}")
     if command in ("dates", "analyze"):
-        lines += [f"{d['value']}\t{d['type']}\t{_one_line(d['text'])}" for d in record.get("dates", [])]
+        lines += [f"{d.value}\t{d.type}\t{_one_line(d.text)}" for d in record.dates or ()]
     if command in ("quotes", "analyze"):
-        for q in record.get("quotes", []):
-            sp = q.get("speaker") or {}
-            cue = (q.get("cue") or {}).get("text", "")
-            lines.append(f"{_one_line(sp.get('name') or '?')}\t{cue}\t{_one_line(q['text'])}")
+        for q in record.quotes or ():
+            name = q.speaker.name if q.speaker else None
+            cue = q.cue.text if q.cue else ""
+            lines.append(f"{_one_line(name or '?')}\t{cue}\t{_one_line(q.text)}")
     if command in ("events", "analyze"):
         names = _names(record)
-        for ev in record.get("events", []):
-            when = (ev.get("when") or {}).get("value") or ""
-            trig = (ev.get("trigger") or {}).get("text", "")
-            who = ", ".join(names.get(i, i) for i in ev.get("who", []))
-            where = ", ".join(names.get(i, i) for i in ev.get("where", []))
-            lines.append(f"{when}\t{ev.get('type', '')}\t{ev.get('status', '')}\t{trig}\t{who}\t{where}")
+        for ev in record.events or ():
+            when = ev.when.value if ev.when else ""
+            who = ", ".join(names.get(i, i) for i in ev.who)
+            where = ", ".join(names.get(i, i) for i in ev.where)
+            lines.append(f"{when}\t{ev.type}\t{ev.status}\t{ev.trigger.text}\t{who}\t{where}")
     return "\n".join(lines)
 
 
-def _names(record: dict) -> dict:
-    return {e["id"]: e["name"] for e in record.get("entities", [])}
+def _names(record: Record) -> dict[str, str]:
+    return {e.id: e.name for e in record.entities or ()}
 
 
-def _entity_key(e: dict):
-    t = e.get("type", "")
-    return (TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER), t, -e.get("salience", 0), e.get("name", ""))
+def _entity_key(e: Entity) -> tuple[int, str, float, str]:
+    t = e.type
+    return (TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER), t, -_salience(e), e.name)
+
+
+def _salience(e: Entity) -> float:
+    # The views order by the salience the JSON shows (rounded), so every output ranks entities alike.
+    return round(e.salience, 4)
 
 
 def sentence_of(text: str, start: int, end: int, limit: int = 200) -> str:
@@ -93,83 +123,115 @@ def sentence_of(text: str, start: int, end: int, limit: int = 200) -> str:
     return out
 
 
-def rich_view(record: dict, command: str, *, text: str | None = None, sort: str = "position",
-              timeline: bool = False):
+def rich_view(record: Record, command: str, *, text: str | None = None, sort: str = "position",
+              timeline: bool = False) -> Any:
     """Return a rich renderable (Group) showing a record for people."""
-    from rich.console import Group, RenderableType
-    from rich.panel import Panel
-    from rich.table import Table
+    from rich.console import Group, RenderableType  # rich loads when a view is drawn, not for JSON output
     from rich.text import Text
 
-    def row(table, *cells):
-        # Article text is data, not rich markup: "[sic]" must print as written.
-        table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
-
     parts: list[RenderableType] = []
-    a = record.get("article") or {}
-    title = Text(record.get("id", ""), style="dim")
+    title = Text(record.id, style="dim")
     if command in ("parse", "analyze"):
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold cyan", justify="right")
-        grid.add_column()
-        for key in ("headline", "subheadline", "authors", "publisher", "published", "updated", "dateline"):
-            val = a.get(key)
-            if val:
-                row(grid, key, "; ".join(val) if isinstance(val, list) else str(val))
-        for img in a.get("images", []):
-            row(grid, "image", " · ".join(x for x in (img.get("file"), img.get("caption"),
-                                                          img.get("credit") and f"credit: {img['credit']}") if x))
-        parts.append(Panel(grid, title=title, title_align="left"))
-        body = "\n\n".join(p["text"] for p in a.get("paragraphs", []))
-        if body:
-            parts.append(Text(body))
-        if a.get("boilerplate"):
-            parts.append(Text(f"({len(a['boilerplate'])} line(s) of page furniture left out)", style="dim"))
+        parts += _article_view(record.article, title)
     if command in ("entities", "analyze"):
-        by_type: dict[str, list] = {}
-        for e in record.get("entities", []):
-            by_type.setdefault(e["type"], []).append(e)
-        for t in sorted(by_type, key=lambda t: TYPE_ORDER.index(t) if t in TYPE_ORDER else 99):
-            table = Table(title=PLURALS.get(t, t.replace("_", " ") + "s"), title_justify="left", expand=False)
-            table.add_column("name", style="bold")
-            table.add_column("titles")
-            table.add_column("aliases", style="dim")
-            table.add_column("count", justify="right")
-            table.add_column("salience", justify="right")
-            for e in sorted(by_type[t], key=lambda e: -e.get("salience", 0)):
-                name = Text(e["name"])
-                if e.get("role"):
-                    name.append(f" ({e['role']})", style="dim")
-                row(table, name, ", ".join(e.get("titles", [])), ", ".join(e.get("aliases", [])),
-                              str(e["count"]), f"{e.get('salience', 0):.2f}")
-            parts.append(table)
-    if command in ("dates", "analyze") and record.get("dates"):
-        table = Table(title="dates", title_justify="left")
-        for col in ("text", "value", "type", "sentence"):
-            table.add_column(col, style="bold" if col == "text" else None)
-        dates = record["dates"]
+        parts += _entity_tables(record.entities or ())
+    if command in ("dates", "analyze") and record.dates:
+        dates = record.dates
         if sort == "value":
-            dates = sorted(dates, key=lambda d: timex.sort_key(d["value"]))
-        for d in dates:
-            row(table, d["text"], d["value"], d["type"], sentence_of(text, d["start"], d["end"]) if text else "")
-        parts.append(table)
-    if command in ("quotes", "analyze") and record.get("quotes"):
-        table = Table(title="quotes", title_justify="left")
-        for col in ("speaker", "cue", "quote"):
-            table.add_column(col)
-        for q in record["quotes"]:
-            sp = q.get("speaker") or {}
-            quote = Text(" ".join(q["text"].split()))
-            if q.get("kind") in ("indirect", "scare"):
-                # A scare quote ("a “claim”") or a paraphrase must not read as someone's own words.
-                quote.append(f" ({q['kind']})", style="dim")
-            row(table, sp.get("name") or "?", (q.get("cue") or {}).get("text", ""), quote)
-        parts.append(table)
-    if command in ("events", "analyze") and record.get("events"):
+            dates = tuple(sorted(dates, key=lambda d: timex.sort_key(d.value)))
+        parts.append(_dates_table(dates, text))
+    if command in ("quotes", "analyze") and record.quotes:
+        parts.append(_quotes_table(record.quotes))
+    if command in ("events", "analyze") and record.events:
         parts.append(EventsView(record, timeline=timeline))
     if command != "parse" and command != "analyze":
         parts.insert(0, title)
     return Group(*parts)
+
+
+def _row(table: Any, *cells: Any) -> None:
+    from rich.text import Text
+
+    # Article text is data, not rich markup: "[sic]" must print as written.
+    table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
+
+
+def _article_view(a: Article, title: Any) -> list[Any]:
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold cyan", justify="right")
+    grid.add_column()
+    for key in ARTICLE_LINES[:2]:
+        if getattr(a, key):
+            _row(grid, key, str(getattr(a, key)))
+    if a.authors:
+        _row(grid, "authors", "; ".join(a.authors))
+    for key in ARTICLE_LINES[2:]:
+        if getattr(a, key):
+            _row(grid, key, str(getattr(a, key)))
+    for img in a.images:
+        _row(grid, "image", " · ".join(x for x in (img.file, img.caption, img.credit and f"credit: {img.credit}") if x))
+    parts: list[Any] = [Panel(grid, title=title, title_align="left")]
+    body = "\n\n".join(p.text for p in a.paragraphs)
+    if body:
+        parts.append(Text(body))
+    if a.boilerplate:
+        parts.append(Text(f"({len(a.boilerplate)} line(s) of page furniture left out)", style="dim"))
+    return parts
+
+
+def _entity_tables(entities: tuple[Entity, ...]) -> list[Any]:
+    from rich.table import Table
+    from rich.text import Text
+
+    by_type: dict[str, list[Entity]] = {}
+    for e in entities:
+        by_type.setdefault(e.type, []).append(e)
+    tables = []
+    for t in sorted(by_type, key=lambda t: TYPE_ORDER.index(t) if t in TYPE_ORDER else 99):
+        table = Table(title=_plural(t), title_justify="left", expand=False)
+        table.add_column("name", style="bold")
+        table.add_column("titles")
+        table.add_column("aliases", style="dim")
+        table.add_column("count", justify="right")
+        table.add_column("salience", justify="right")
+        for e in sorted(by_type[t], key=lambda e: -_salience(e)):
+            name = Text(e.name)
+            if e.role:
+                name.append(f" ({e.role})", style="dim")
+            _row(table, name, ", ".join(e.titles), ", ".join(e.aliases), str(e.count), f"{_salience(e):.2f}")
+        tables.append(table)
+    return tables
+
+
+def _dates_table(dates: tuple[DateMention, ...], text: str | None) -> Any:
+    from rich.table import Table
+
+    table = Table(title="dates", title_justify="left")
+    for col in ("text", "value", "type", "sentence"):
+        table.add_column(col, style="bold" if col == "text" else None)
+    for d in dates:
+        _row(table, d.text, d.value, d.type, sentence_of(text, d.start, d.end) if text else "")
+    return table
+
+
+def _quotes_table(quotes: tuple[Quote, ...]) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="quotes", title_justify="left")
+    for col in ("speaker", "cue", "quote"):
+        table.add_column(col)
+    for q in quotes:
+        quote = Text(" ".join(q.text.split()))
+        if q.kind in ("indirect", "scare"):
+            # A scare quote ("a “claim”") or a paraphrase must not read as someone's own words.
+            quote.append(f" ({q.kind})", style="dim")
+        _row(table, (q.speaker.name if q.speaker else None) or "?", q.cue.text if q.cue else "", quote)
+    return table
 
 
 _STATUS_STYLE = {"happened": "green", "planned": "cyan", "reported": "yellow", "negated": "red",
@@ -177,15 +239,15 @@ _STATUS_STYLE = {"happened": "green", "planned": "cyan", "reported": "yellow", "
 SENTENCE_MIN_WIDTH = 100  # below this the view keeps one line per event and leaves the sentence out
 
 
-def event_summary(ev: dict, names: dict) -> str:
-    """Return "who trigger whom @ where (per reporter)" for an event dict: a readable one-line gist."""
-    def ids(key):
-        return ", ".join(names.get(i, i) for i in ev.get(key) or [])
-    out = " ".join(x for x in (ids("who"), (ev.get("trigger") or {}).get("text", ""), ids("whom"), ids("what")) if x)
-    if ev.get("where"):
-        out += f" @ {ids('where')}"
-    if ev.get("reported_by"):
-        out += f" (per {names.get(ev['reported_by'], ev['reported_by'])})"
+def event_summary(ev: Event, names: dict[str, str]) -> str:
+    """Return "who trigger whom @ where (per reporter)" for an event: a readable one-line gist."""
+    def ids(values: tuple[str, ...]) -> str:
+        return ", ".join(names.get(i, i) for i in values)
+    out = " ".join(x for x in (ids(ev.who), ev.trigger.text, ids(ev.whom), ids(ev.what)) if x)
+    if ev.where:
+        out += f" @ {ids(ev.where)}"
+    if ev.reported_by:
+        out += f" (per {names.get(ev.reported_by, ev.reported_by)})"
     return _one_line(out)
 
 
@@ -194,11 +256,9 @@ class EventsView:
     SENTENCE_MIN_WIDTH columns nothing more; wider, a dim second line with the sentence, cut to fit, written only
     when it is not the sentence just shown."""
 
-    def __init__(self, record: dict, *, timeline: bool = False):
-        from newskit.events.timeline import timeline as order
-
-        events = record.get("events") or []
-        self.events = order(events, undated=True) if timeline else events
+    def __init__(self, record: Record, *, timeline: bool = False):
+        events = list(record.events or ())
+        self.events: list[Event] = order_timeline(events, undated=True) if timeline else events
         self.names = _names(record)
 
     def __rich_console__(self, console, options):
@@ -207,8 +267,8 @@ class EventsView:
         width = options.max_width
         # A time value ("2013-03-22T10:35") is shown whole: cut to 13 it lost the time itself. The longest types
         # ("military_exe…") are cut at 13 to leave the gist room at 80 columns.
-        when_w = min(16, max([len((e.get("when") or {}).get("value") or "") for e in self.events] + [4]))
-        type_w = min(13, max(len(e.get("type", "")) for e in self.events))
+        when_w = min(16, max([len(e.when.value if e.when else "") for e in self.events] + [4]))
+        type_w = min(13, max(len(e.type) for e in self.events))
         lead = when_w + type_w + 12 + 4
         yield Text(f"events ({len(self.events)})", style="bold")
         head = Text(f" {'when':<{when_w}} {'type':<{type_w}} {'status':<12} what", style="dim")
@@ -216,16 +276,16 @@ class EventsView:
         yield head
         shown = None
         for ev in self.events:
-            when = (ev.get("when") or {}).get("value") or ""
-            status = ev.get("status", "")
+            when = ev.when.value if ev.when else ""
+            status = ev.status
             line = Text(" ")  # a margin under the heading
             line.append(f"{_cut(when, when_w):<{when_w}} ")
-            line.append(f"{_cut(ev.get('type', ''), type_w):<{type_w}} ", style="bold")
+            line.append(f"{_cut(ev.type, type_w):<{type_w}} ", style="bold")
             line.append(f"{status:<12} ", style=_STATUS_STYLE.get(status, ""))
             line.append(event_summary(ev, self.names))
             line.truncate(width, overflow="ellipsis")
             yield line
-            sentence = _one_line((ev.get("sentence") or {}).get("text", ""))
+            sentence = _one_line(ev.sentence.text)
             if width >= SENTENCE_MIN_WIDTH and sentence and sentence != shown:
                 shown = sentence
                 second = Text(" " * lead + sentence, style="dim")

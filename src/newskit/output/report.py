@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -21,12 +22,25 @@ from typing import Any
 from newskit.output.humanize import human_date
 from newskit.output.marks import Marker, Node
 from newskit.output.panels import PANELS, dates_panel, entity_panel, events_panel, quotes_panel
-from newskit.output.theme import BG, COLORS, CSS_VARS, FG, LABELS, LINK, MUTED, PANEL_BG, PANEL_TITLES, TYPES
+from newskit.output.theme import (
+    BG,
+    COLORS,
+    CSS_VARS,
+    FG,
+    LABELS,
+    LINK,
+    MUTED,
+    PANEL_BG,
+    PANEL_TITLES,
+    TYPES,
+    TYPES_ABOVE,
+    TYPES_BELOW,
+)
+from newskit.record import AnyRecord, Article, Entity, ErrorInfo, ErrorRecord, Record, Span
 
 __all__ = ["BG", "COLORS", "FG", "LINK", "MUTED", "PANEL_BG", "human_date", "page_name", "render_index",
-           "render_report", "summary"]
+           "render_report", "summary", "Summary"]
 
-Record = dict[str, Any]
 
 
 # NUL and other control characters, and the bidirectional overrides and isolates that can make a file name or id
@@ -64,53 +78,53 @@ def _render(template: str, **context: Any) -> str:
 
 def _rebuild_text(record: Record) -> str:
     """Return the article text, or a stand-in with every laid-out line at its offsets when the text is unknown."""
-    if record.get("text"):
-        return str(record["text"])
-    a = record.get("article") or {}
-    pieces = list(a.get("layout") or []) + list(a.get("paragraphs") or [])
+    if record.text:
+        return record.text
+    a = record.article
+    pieces = [*a.layout, *a.paragraphs]
     if not pieces:
         return ""
-    buf = [" "] * max(p["end"] for p in pieces)
+    buf = [" "] * max(p.end for p in pieces)
     for p in pieces:
-        buf[p["start"]:p["end"]] = p["text"]
+        buf[p.start:p.end] = p.text
     return "".join(buf)
 
 
-def _layout_span(article: Record, field: str) -> Record | None:
-    return next((ln for ln in article.get("layout") or [] if ln.get("field") == field), None)
+def _layout_span(article: Article, field: str) -> Span | None:
+    return next((ln for ln in article.layout if ln.field == field), None)
 
 
-def _meta(a: Record, text: str, marker: Marker) -> list[tuple[str, list[Node], str]]:
+def _meta(a: Article, text: str, marker: Marker) -> list[tuple[str, list[Node], str]]:
     """Return the byline, publisher, dates and dateline as (label, marked text, TIMEX3 value shown beside it)."""
     meta: list[tuple[str, list[Node], str]] = []
-    if a.get("authors"):
-        meta.append(("By", [", ".join(a["authors"])], ""))
-    if a.get("publisher"):
-        meta.append(("Publisher", marker.segment(_layout_span(a, "publisher"), a["publisher"]), ""))
-    if a.get("published"):
+    if a.authors:
+        meta.append(("By", [", ".join(a.authors)], ""))
+    if a.publisher:
+        meta.append(("Publisher", marker.segment(_layout_span(a, "publisher"), a.publisher), ""))
+    if a.published:
         line = _layout_span(a, "date")
         said = [n for n in marker.segment(line, "") if n != ""] if line else []
-        meta.append(("Published", said or [human_date(a["published"])], a["published"]))
-    if a.get("updated"):
-        meta.append(("Updated", [human_date(a["updated"])], a["updated"]))
-    if a.get("dateline"):
+        meta.append(("Published", said or [human_date(a.published)], a.published))
+    if a.updated:
+        meta.append(("Updated", [human_date(a.updated)], a.updated))
+    if a.dateline:
         line = _layout_span(a, "dateline")
-        if line and text[line["start"]:line["start"] + len(a["dateline"])] == a["dateline"]:
-            line = {"start": line["start"], "end": line["start"] + len(a["dateline"])}
+        if line and text[line.start:line.start + len(a.dateline)] == a.dateline:
+            line = Span(line.start, line.start + len(a.dateline), a.dateline)
         else:
             line = None
-        meta.append(("Dateline", marker.segment(line, a["dateline"]), ""))
+        meta.append(("Dateline", marker.segment(line, a.dateline), ""))
     return meta
 
 
-def _figures(a: Record, marker: Marker) -> list[Record]:
+def _figures(a: Article, marker: Marker) -> list[dict[str, Any]]:
     figures = []
-    for img in a.get("images") or []:
-        by_text = {s.get("text"): s for s in img.get("spans") or []}
+    for img in a.images:
+        by_text = {s.text: s for s in img.spans}
         figures.append({
-            "caption": marker.segment(by_text.get(img["caption"]), img["caption"]) if img.get("caption") else None,
-            "credit": marker.segment(by_text.get(img["credit"]), img["credit"]) if img.get("credit") else None,
-            "file": img.get("file") or ""})
+            "caption": marker.segment(by_text.get(img.caption), img.caption) if img.caption else None,
+            "credit": marker.segment(by_text.get(img.credit), img.credit) if img.credit else None,
+            "file": img.file or ""})
     return figures
 
 
@@ -123,20 +137,19 @@ def render_report(record: Record, text: str | None, *, index_href: str | None = 
     """
     if text is None:
         text = _rebuild_text(record)
-    a = record.get("article") or {}
+    a = record.article
     marker = Marker(text, record)
-    headline = a.get("headline") or record.get("id") or "Untitled article"
+    headline = a.headline or record.id or "Untitled article"
     # Marks are made in reading order, so each entity's anchor is its first mark on the page.
-    h1 = marker.segment(_layout_span(a, "headline"), headline) if a.get("headline") else [headline]
-    dek = marker.segment(_layout_span(a, "subheadline"), a["subheadline"]) if a.get("subheadline") else None
+    h1 = marker.segment(_layout_span(a, "headline"), headline) if a.headline else [headline]
+    dek = marker.segment(_layout_span(a, "subheadline"), a.subheadline) if a.subheadline else None
     meta = _meta(a, text, marker)
     figures = _figures(a, marker)
-    paragraphs = [marker.mark(p["start"], p["end"]) if text[p["start"]:p["end"]] == p["text"] else [p["text"]]
-                  for p in a.get("paragraphs") or []]
+    paragraphs = [marker.mark(p.start, p.end) if text[p.start:p.end] == p.text else [p.text] for p in a.paragraphs]
 
-    by_type: dict[str, list[Record]] = {}
-    for e in record.get("entities") or []:
-        by_type.setdefault(e.get("type"), []).append(e)
+    by_type: dict[str, list[Entity]] = {}
+    for e in record.entities or ():
+        by_type.setdefault(e.type, []).append(e)
     anchored = marker.anchored
     panels = {
         **{t: entity_panel(t, by_type.get(t, []), anchored) for t in TYPES},
@@ -144,60 +157,67 @@ def render_report(record: Record, text: str | None, *, index_href: str | None = 
         "dates": dates_panel(record)}
     present = {f"panel-{k}" for k, v in panels.items() if v}
     legend = [(t, LABELS[t], PANEL_TITLES[t].lower()) for t in TYPES if t in by_type]
-    n_furniture = len(a.get("boilerplate") or [])
-    title = headline + (f" — {a['publisher']}" if a.get("publisher") else "")
-    return _render("report.html.j2", title=title, index_href=index_href, kicker=record.get("id", ""), h1=h1,
-                   dek=dek, meta=meta, figures=figures, legend=legend, has_dates=bool(record.get("dates")),
-                   paragraphs=paragraphs, n_furniture=n_furniture, panels=panels,
+    n_furniture = len(a.boilerplate)
+    title = headline + (f" — {a.publisher}" if a.publisher else "")
+    return _render("report.html.j2", title=title, index_href=index_href, kicker=record.id, h1=h1,
+                   dek=dek, meta=meta, figures=figures, legend=legend, has_dates=bool(record.dates),
+                   paragraphs=paragraphs, n_furniture=n_furniture, panels=panels, types_above=TYPES_ABOVE,
+                   types_below=TYPES_BELOW,
                    jumps=[(pid, label) for pid, label in PANELS if pid in present])
 
 
 # ------------------------------------------------------------------------------------------------- the index
 
-def summary(record: Record) -> Record:
-    """Return the part of a record the index page shows (keeps memory flat while thousands of pages are written)."""
-    if "error" in record:
-        return {"id": record.get("id"), "error": record["error"]}
-    a = record.get("article") or {}
-    ents = [{"name": e.get("name"), "type": e.get("type"), "count": e.get("count", 0),
-             "salience": e.get("salience", 0)} for e in record.get("entities") or []]
-    return {"id": record.get("id"),
-            "article": {k: a.get(k) for k in ("headline", "subheadline", "authors", "publisher", "published")},
-            "entities": ents, "events": [{}] * len(record.get("events") or []),
-            "quotes": [{"kind": q.get("kind")} for q in record.get("quotes") or []]}
+
+@dataclass(frozen=True)
+class Summary:
+    """What the index page shows of one article (kept instead of the record, so memory stays flat while
+    thousands of pages are written): its row's words, or the error of an input that failed."""
+
+    title: str = ""
+    dek: str = ""
+    facts: str = ""
+    counts: str = ""
+    people: str = ""
+    error: ErrorInfo | None = None
+
+
+def summary(record: AnyRecord) -> Summary:
+    """Return the part of a record the index page shows."""
+    if isinstance(record, ErrorRecord):
+        return Summary(error=record.error)
+    a = record.article
+    facts = [x for x in (a.publisher, ", ".join(a.authors), human_date(a.published) if a.published else None) if x]
+    ents = record.entities or ()
+    counts = []
+    for t in TYPES_ABOVE:
+        n = sum(1 for e in ents if e.type == t)
+        if n:
+            counts.append(_plural(n, t, PANEL_TITLES[t].lower()))
+    counts.append(_plural(len(record.events or ()), "event"))
+    counts.append(_plural(sum(1 for q in record.quotes or () if q.kind != "scare"), "quote"))
+    people = [e.name for e in sorted((e for e in ents if e.type == "person" and e.name),
+                                     key=lambda e: (-round(e.salience, 4), -e.count))[:4]]
+    return Summary(a.headline or "", a.subheadline or "", " · ".join(facts), " · ".join(counts), ", ".join(people))
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
-def _index_row(href: str, label: str, rec: Record) -> Record:
-    if "error" in rec:
-        return {"label": label, "error": rec["error"]}
-    a = rec.get("article") or {}
-    facts = [x for x in (a.get("publisher"), ", ".join(a.get("authors") or []),
-                         human_date(a["published"]) if a.get("published") else None) if x]
-    ents = rec.get("entities") or []
-    counts = []
-    for t in ("person", "place", "organization"):
-        n = sum(1 for e in ents if e.get("type") == t)
-        if n:
-            counts.append(_plural(n, t, PANEL_TITLES[t].lower()))
-    counts.append(_plural(len(rec.get("events") or []), "event"))
-    counts.append(_plural(sum(1 for q in rec.get("quotes") or [] if q.get("kind") != "scare"), "quote"))
-    people = [e["name"] for e in sorted((e for e in ents if e.get("type") == "person" and e.get("name")),
-                                        key=lambda e: (-e.get("salience", 0), -e.get("count", 0)))[:4]]
-    return {"label": label, "href": href, "title": a.get("headline") or label or "Untitled article",
-            "dek": a.get("subheadline") or "", "facts": " · ".join(facts), "counts": " · ".join(counts),
-            "people": ", ".join(people)}
+def _index_row(href: str, label: str, s: Summary) -> dict[str, Any]:
+    if s.error is not None:
+        return {"label": label, "error": s.error.to_dict()}
+    return {"label": label, "href": href, "title": s.title or label or "Untitled article", "dek": s.dek,
+            "facts": s.facts, "counts": s.counts, "people": s.people}
 
 
-def render_index(items: list[tuple[str, str, Record]]) -> str:
+def render_index(items: list[tuple[str, str, Summary]]) -> str:
     """Return an HTML index page linking article reports.
 
     `items` are (href, label, record) in input order: href is the article page's address relative to the index
-    ("" for an input that failed), label names the input (its id), record is the record or its `summary` — an
-    error record shows its message instead of a link.
+    ("" for an input that failed), label names the input (its id), and the record's `summary` — a failed input
+    shows its message instead of a link.
     """
     rows = [_index_row(href, label, rec) for href, label, rec in items]
     ok = sum(1 for r in rows if "error" not in r)

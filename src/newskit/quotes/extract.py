@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newskit.nlp import doc_text
+from newskit.doctext import doc_text
 from newskit.quotes.attribution import FIRST_PERSON, cue_chars, is_cue, np_span, speaker_token
 from newskit.quotes.cues import NAMING_VERBS, lemma
 from newskit.quotes.marks import find_quote_marks
@@ -192,7 +192,8 @@ class _Extractor:
         return None
 
     # ------------------------------------------------------------------ main
-    def direct(self) -> list[Quote]:
+    # Complexity kept: one case per shape of attribution around a quotation.
+    def direct(self) -> list[Quote]:  # noqa: C901, PLR0912, PLR0915
         doc, text = self.doc, self.text
         found = []  # [raw, cue token or None, governed]
         for q in self.raw:

@@ -67,7 +67,8 @@ def _kind(text: str, i: int, mark: str) -> str | None:
     return None
 
 
-def find_quote_marks(text: str) -> list[RawQuote]:
+# Complexity kept: a scanner: one case per quotation mark and context.
+def find_quote_marks(text: str) -> list[RawQuote]:  # noqa: C901, PLR0912, PLR0915
     """Return the quotations delimited by quotation marks in `text`, in order; never raises."""
     lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
     quotes: list[RawQuote] = []

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import bisect
 
-from newskit import lexicon
 from newskit.quotes.cues import PRONOUNS_GROUP, PRONOUNS_PERSON, lemma
+from newskit.record import ENTITY_TYPES, LABEL_TYPES
 
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
-_SPEAKER_TYPES = ("person", "organization", "place")
+_SPEAKER_TYPES = {k.name for k in ENTITY_TYPES if k.can_speak}
 _HONORIFIC = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 
 
@@ -42,7 +42,7 @@ class SpeakerResolver:
         if e.type in _SPEAKER_TYPES:
             return e.type
         # a nation speaks through its government: "the Russians said" is a place's statement
-        kind = "place" if e.label == "NORP" else lexicon.table("label_types").get(e.label)
+        kind = "place" if e.label == "NORP" else LABEL_TYPES.get(e.label)
         return kind if kind in _SPEAKER_TYPES else e.type
 
     def overlapping(self, start: int, end: int) -> str | None:

@@ -18,6 +18,7 @@ _HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _HEADING_AFTER = re.compile(r"[ \t.:]*(?:\n|$)")
 
 
+# Complexity kept: one case per written form of a time of day.
 @rule("clock", rf"(?:(?:around|about|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
                r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)"
                r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])|(?P<named>noon|midnight|midday)"
@@ -27,7 +28,7 @@ _HEADING_AFTER = re.compile(r"[ \t.:]*(?:\n|$)")
                rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rd>today|yesterday|tomorrow)"
                rf"|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?))?(?![\w])",
       triggers="noon midnight midday clock", digits=True)
-def _clock(m, ctx):
+def _clock(m, ctx):  # noqa: PLR0912
     if m.group("named") and re.search(r"\bhigh\s*$", ctx.before, re.I):
         return None
     if m.group("named"):
