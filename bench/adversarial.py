@@ -122,7 +122,7 @@ def _deep_jsonld_page(depth: int) -> str:
 def archive_cases() -> list[dict]:
     """Return the cases of archive runs and other commands: each names its input files (built on demand), its
     argv (DIR: the case's folder) and what must come out: "db" articles in DIR/out.db, "ok" good records (the
-    others being error records), or "unchanged" input files."""
+    others being error records), "unchanged" input files, or no stderr line starting as "forged"."""
     good = "Paris, Monday. The talks in Paris ended without a deal, officials said."
     runaway = "".join(f'Speaker{i % 50} said "' for i in range(14_000))
     return [
@@ -149,10 +149,10 @@ def archive_cases() -> list[dict]:
         {"name": "eval: TimeML nested 5,000 deep", "files": {"deep.tml": lambda: _deep_timeml(5_000)},
          "argv": ["eval", "DIR/deep.tml"]},
         {"name": "HTML: JSON-LD nested 100,000 deep", "files": {"deep.html": lambda: _deep_jsonld_page(100_000)},
-         "argv": ["parse", "--jsonl", "DIR/deep.html"]},
-        {"name": "ids with newlines and escape sequences", "files": {"ids.jsonl": lambda: "".join(
-            json.dumps({"id": f"x{i}\nnewskit: forged\x1b[2K", "text": ""}) + "\n" for i in range(3))},
-         "argv": ["parse", "--jsonl", "DIR/ids.jsonl"]},
+         "argv": ["parse", "--jsonl", "DIR/deep.html"], "ok": 1},
+        {"name": "ids with newlines and escape sequences (plain view)", "files": {"ids.jsonl": lambda: "".join(
+            json.dumps({"id": f"x{i}\nnewskit: forged\x1b[2K", "text": good}) + "\n" for i in range(3))},
+         "argv": ["parse", "DIR/ids.jsonl"], "forged": "newskit: forged"},
         {"name": "report -o over its own input", "files": {"page.html": lambda: _deep_page(10)},
          "argv": ["report", "-o", "DIR/page.html", "DIR/page.html"], "unchanged": "page.html"},
     ]
@@ -166,6 +166,10 @@ def archive_outcome(case: dict, folder: Path, res: dict, out_path: Path) -> tupl
     lines = res["stderr"].splitlines()
     if res["rc"] not in (0, 1) or "Traceback" in res["stderr"] or any(not x.startswith("newskit: ") for x in lines):
         return f"exit {res['rc']}: {lines[-1:]}", False
+    if "forged" in case:
+        out = out_path.read_text(encoding="utf-8", errors="replace").splitlines()
+        forged = sum(x.startswith(case["forged"]) for x in lines + out)
+        return (f"{forged} line(s) forged by ids", False) if forged else ("no line forged", True)
     if "unchanged" in case:
         same = (folder / case["unchanged"]).read_bytes() == case["_content"][case["unchanged"]]
         return ("refused, input intact: " + lines[-1][9:70]) if same else "input overwritten", same
