@@ -96,6 +96,8 @@ def test_a_worker_killed_mid_run_loses_no_article(client, tmp_path):
             os.kill(next(iter(pids.values())), signal.SIGKILL)
             killed = True
     assert killed and events[-1]["failed"] == []
+    # The run says so: a death that cost nothing is still not silent (the local pool does the same).
+    assert any(e["event"] == "note" and "left the cluster" in e["message"] for e in events)
     records = read_parts(tmp_path / "out")
     assert sorted(r["id"] for r in records) == sorted(ids)  # every id exactly once
     client.wait_for_workers(2, timeout=120)
