@@ -65,11 +65,6 @@ class ArticleBar:
                 self.bar = None
 
 
-def with_progress(records: Iterable[AnyRecord], inputs, input_format: str = "auto",
-                  force: bool = False) -> Iterator[AnyRecord]:
-    """Yield `records` unchanged while drawing a rich progress bar on stderr."""
-    return ArticleBar(inputs, input_format, force).wrap(records)
-
 
 def rich_bar(label: str, counter: str, force: bool = False):
     """Return a transient rich progress bar on stderr: label, bar, done/total, a `counter` column, times."""
