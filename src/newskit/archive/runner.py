@@ -15,10 +15,8 @@ from newskit.archive.shards import FILES_PER_SHARD, find_shards
 from newskit.archive.storage import filesystem, join
 from newskit.errors import OutputError
 from newskit.nlp import check_available
-from newskit.output.formats import ARCHIVES, implied_format
+from newskit.output.formats import implied_format
 from newskit.pipeline import needs_model
-
-FORMATS = ARCHIVES
 
 
 def default_format(output: str) -> str:
