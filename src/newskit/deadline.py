@@ -8,7 +8,6 @@ native code that never returns is not interrupted; the worker pool kills such a 
 (newskit.workers), and time.sleep is not cut short."""
 from __future__ import annotations
 
-import ctypes
 import os
 import threading
 import time
@@ -68,6 +67,8 @@ class _Watchdog:
 
 
 def _async_raise(tid: int, exc: type[BaseException] | None) -> None:
+    import ctypes  # only when a deadline fires: every command imports this module (start-up time)
+
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(exc) if exc else None)
 
 

