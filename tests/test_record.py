@@ -3,7 +3,7 @@ from it, which must match the committed data/record.schema.json."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Annotated
 
@@ -13,11 +13,13 @@ import pytest
 import newskit
 from newskit import schema
 from newskit.record import (
+    Article,
     DateMention,
     Entity,
     ErrorInfo,
     ErrorRecord,
     Event,
+    Image,
     Info,
     LayoutLine,
     Quote,
@@ -116,3 +118,10 @@ def test_the_label_map_and_the_readers_names_come_from_the_entity_registry():
     assert theme.TYPES == ("person", "place", "organization", "event")
     assert theme.PANEL_TITLES["event"] == "Named events" and theme.LABELS["organization"] == "org"
     assert _plural("work_of_art") == "works of art" and _plural("person") == "people"
+
+
+def test_article_and_image_are_built_by_keyword():
+    # a field may then go anywhere in the class without shifting what the text and HTML readers pass
+    assert all(f.kw_only for cls in (Article, Image) for f in fields(cls))
+    with pytest.raises(TypeError):
+        Article("A headline")

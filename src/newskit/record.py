@@ -246,7 +246,7 @@ class LayoutLine(Span):
 # ------------------------------------------------------------------------------------------------- article
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Image(Value):
     """An image the article shows: its file name (when given), caption and credit, each with its span."""
 
@@ -256,7 +256,7 @@ class Image(Value):
     spans: tuple[Span, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Article(Value):
     """The fields recovered from an article's text.
 

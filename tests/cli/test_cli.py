@@ -112,6 +112,15 @@ def test_help_and_parse_do_not_import_spacy():
     assert "NO-SPACY" in proc.stderr
 
 
+def test_help_does_not_build_the_record_model():
+    # the record module declares a score of dataclasses: building them is a good part of --help's start-up
+    code = ("import sys; sys.argv=['newskit','--help']\nimport newskit.cli as c\ntry:\n c.main()\n"
+            "except SystemExit: pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('newskit')), file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stderr.strip().startswith("[") and "'newskit.record'" not in proc.stderr, proc.stderr
+
+
 def test_closed_pipe_ends_quietly(tmp_path):
     for n in range(200):
         (tmp_path / f"{n:03d}.txt").write_text(f"Headline {n}\n\n" + "Body sentence of the article. " * 50)

@@ -181,6 +181,17 @@ def test_narrative_and_unseen_forms(nlp, text, expected):
     assert [d.value for d in extract_dates(nlp(text), "2016-04-20")] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The polls closed at 8 p.m. ET on Tuesday, officials said.", [("8 p.m. ET on Tuesday", "2016-04-19T20:00")]),
+    ("Trading resumed at 1430 KST after the outage.", [("1430 KST", "2016-04-20T14:30")]),
+    ("She had moved there a couple weeks ago.", [("a couple weeks ago", "2016-W14")]),
+    ("The bell rang at eleven o'clock sharp, witnesses said.", [("eleven o'clock", "2016-04-20T11:00")]),
+    ("The company was founded in the year two thousand seventeen.", [("the year two thousand seventeen", "2017")]),
+])
+def test_number_words_and_time_zones_come_from_the_word_lists(nlp, text, expected):
+    assert [(d.text, d.value) for d in extract_dates(nlp(text), "2016-04-20")] == expected
+
+
 def test_every_rule_carries_its_triggers_and_runs_only_near_them():
     from newskit.dates.extract import find
     from newskit.dates.rules import RULES

@@ -60,3 +60,11 @@ def test_one_agency_list_serves_bylines_and_entity_cleaning():
     # once only in the byline list, once only in the cleaning list: the merged list knows both everywhere
     assert is_agency("Canadian Press") and is_outlet("Canadian Press")
     assert is_agency("Getty Images") and is_outlet("Getty Images")
+
+
+def test_every_data_file_is_read_by_the_code():
+    """A word list nothing loads drifts unseen (as a spokesperson list once did): each file's name is in the code."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "newskit").rglob("*.py"))
+    for path in FILES:
+        name = path.relative_to(LEXICON).with_suffix("").as_posix()
+        assert f'"{name}"' in code or f"'{name}'" in code, name

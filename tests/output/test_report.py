@@ -236,6 +236,14 @@ def test_human_dates():
     assert report.human_date("PRESENT_REF") == "now" and report.human_date("XXXX-WXX-1") == "XXXX-WXX-1"
 
 
+def test_human_dates_read_the_date_word_lists():
+    # decades and centuries are E and C in the values the dates module writes, as in its unit table
+    assert report.human_date("P2E") == "2 decades" and report.human_date("P1C") == "1 century"
+    assert report.human_date("P3C") == "3 centuries" and report.human_date("P2L") == "2 millennia"
+    assert report.human_date("2023-FA") == "autumn 2023" and report.human_date("PT30M") == "30 minutes"
+    assert report.human_date("2024-03-16TMI") == "Saturday 16 March 2024, midday"
+
+
 # ------------------------------------------------------------------------------------------------------- CLI
 
 def test_cli_one_article_is_one_file(tmp_path):

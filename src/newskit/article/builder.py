@@ -279,12 +279,13 @@ class _Builder:
             # Only an "Updated" stamp: the best available date, marked as such.
             self.published = self.updated
             self.sources["published"] = "updated-line"
-        images = tuple(Image(i["file"], i["caption"], i["credit"],
-                             tuple(Span(s, e, self.text[s:e]) for s, e in i["spans"])) for i in self.images)
+        images = tuple(Image(file=i["file"], caption=i["caption"], credit=i["credit"],
+                             spans=tuple(Span(s, e, self.text[s:e]) for s, e in i["spans"])) for i in self.images)
         layout = tuple(sorted(self.layout, key=lambda x: x.start))
-        return Article(self.headline, self.subheadline, tuple(self.authors), self.publisher, self.published,
-                       self.updated, self.dateline, images, tuple(self.paragraphs), tuple(self.boilerplate),
-                       layout, self.sources)
+        return Article(headline=self.headline, subheadline=self.subheadline, authors=tuple(self.authors),
+                       publisher=self.publisher, published=self.published, updated=self.updated,
+                       dateline=self.dateline, images=images, paragraphs=tuple(self.paragraphs),
+                       boilerplate=tuple(self.boilerplate), layout=layout, sources=self.sources)
 
 
 def parse_article(text: str) -> Article:

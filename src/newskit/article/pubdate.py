@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from newskit import lexicon
-from newskit.dates.words import MONTHS, month_number
+from newskit.dates.words import MONTHS, ZONE, month_number
 
 _MONTH = rf"(?P<mon>{lexicon.alternation(MONTHS)})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -27,9 +27,8 @@ PATTERNS = [
 ]
 _TWO_DIGITS = re.compile(r"\d\d")
 UPDATED = re.compile(r"^\W*(updated|last\s+(?:updated|modified)|modified|edited|revised)\b", re.I)
-PUBLISHED = re.compile(r"^\W*(published|posted|first\s+published|released|date|on)\b", re.I)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}T?|\s+[+-]\d{2}:?\d{2})?\b|\b\d{1,2}\s*"
-                   r"[ap]\.?m\.?\b|\b(?:GMT|UTC|[ECMP][SD]?T|BST|CET|KST|JST|IST)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?!\w)"
+                   rf"[ap]\.?m\.?\b|\b{ZONE}(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?(?!\w)"
                    r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,7 +12,11 @@ from newskit.cli.app import cli
 from newskit.cli.options import check_archive_options, check_inputs, common_options, one_line_errors, shown
 from newskit.cli.run import Run
 from newskit.errors import ExitStatus
-from newskit.record import AnyRecord, ErrorRecord
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
+
+    from newskit.record import AnyRecord, ErrorRecord
 
 
 def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model=None, workers, max_bytes,
@@ -47,9 +52,15 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
     run_.exit()
 
 
+def _failed(rec: AnyRecord) -> TypeIs[ErrorRecord]:
+    from newskit.record import ErrorRecord  # here, not at the top: `newskit --help` need not build the record model
+
+    return isinstance(rec, ErrorRecord)
+
+
 def _ordered(rec: AnyRecord, view_options: dict) -> AnyRecord:
     """Apply --sort value / --timeline to the record itself, so every output mode shows the same order."""
-    if isinstance(rec, ErrorRecord):
+    if _failed(rec):
         return rec
     if view_options.get("sort") == "value" and rec.dates:
         rec = replace(rec, dates=tuple(sorted(rec.dates, key=lambda d: d.value or "~")))
@@ -76,14 +87,14 @@ def _emit(records, out, command, as_json, as_jsonl, view_options, run: Run) -> N
     if as_jsonl:
         for rec in records:
             rec, line = _serialize(rec, render.to_jsonl)
-            if isinstance(rec, ErrorRecord):
+            if _failed(rec):
                 run.failure(rec)
             out.write(line + b"\n")
         return
     if as_json:
         collected = [_serialize(rec, render.to_jsonl)[0] for rec in records]
         for rec in collected:
-            if isinstance(rec, ErrorRecord):
+            if _failed(rec):
                 run.failure(rec)
         out.write(render.to_json(collected) + "\n")
         return
@@ -94,7 +105,7 @@ def _emit(records, out, command, as_json, as_jsonl, view_options, run: Run) -> N
         console = Console()
     first = True
     for rec in records:
-        if isinstance(rec, ErrorRecord):
+        if _failed(rec):
             run.failure(rec)
             continue
         if console is not None:

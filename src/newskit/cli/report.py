@@ -8,7 +8,6 @@ import click
 from newskit.cli.app import cli
 from newskit.cli.options import check_inputs, common_options, one_line_errors
 from newskit.cli.run import Run
-from newskit.record import ErrorRecord
 
 
 @cli.command("report")
@@ -23,9 +22,10 @@ def report_command(inputs, output, input_format, published, model, workers, max_
     DIR/index.html. <name> is the input file's name without its suffix (JSONL: the line's id or number). Pages
     need no network; an input is never written over. Prints the path of the report (or index) written.
     """
-    # The pipeline and the page writer load when the command runs, not with `newskit --help`.
+    # The pipeline, the record model and the page writer load when the command runs, not with `newskit --help`.
     from newskit.io.reports import ReportSite
     from newskit.pipeline import COMMAND_TASKS
+    from newskit.record import ErrorRecord
 
     inputs, published = check_inputs(inputs, published)
     run = Run(inputs, input_format, published, model, workers, max_bytes, debug, timeout, progress)

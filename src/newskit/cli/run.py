@@ -8,12 +8,15 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import click
 
 from newskit.cli.options import Failure, pick_workers, progress_bar_if_asked, report_error, shown
 from newskit.errors import ExitStatus, NewskitError
-from newskit.record import AnyRecord, ErrorRecord
+
+if TYPE_CHECKING:
+    from newskit.record import AnyRecord, ErrorRecord
 
 
 def exit_status(failed: int, notes: list[str]) -> ExitStatus:

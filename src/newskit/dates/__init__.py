@@ -5,10 +5,12 @@ pay for compiling every date rule (`newskit parse` and `--help` start-up).
 """
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = ["extract_dates"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name == "extract_dates":
         from newskit.dates.extract import extract_dates  # on first use: see the module docstring
 

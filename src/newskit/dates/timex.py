@@ -11,8 +11,6 @@ from datetime import date, timedelta
 
 from newskit.dates.isodate import read_date
 
-SEASONS = ("SP", "SU", "FA", "WI")
-PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 _NUM = r"(?:\d+(?:\.\d+)?|X)"

@@ -8,7 +8,7 @@ from newskit import lexicon
 _SPACE = r"\s+"
 
 
-def _numbers(name: str) -> dict:
+def _numbers(name: str) -> dict[str, int | float]:
     return {w: float(v) if "." in v else int(v) for w, v in lexicon.table(name).items()}
 
 
@@ -19,12 +19,15 @@ def _named(name: str) -> tuple[dict[str, int], list[str], list[str]]:
 
 
 MONTHS, _MONTH_NAMES, _MONTH_ABBREVIATIONS = _named("dates/months")
+MONTH_NAMES = tuple(sorted(_MONTH_NAMES, key=MONTHS.__getitem__))  # january … december
 WEEKDAYS, _WEEKDAY_NAMES, _WEEKDAY_ABBREVIATIONS = _named("dates/weekdays")
 SEASON_CODES = lexicon.table("dates/seasons")
-PART_CODES = lexicon.table("dates/day_parts")
+_PARTS = lexicon.rows("dates/day_parts")
+PART_CODES = {r[0]: r[1] for r in _PARTS}
 ORDINALS = _numbers("dates/ordinals")
-NUMBER_WORDS = _numbers("dates/number_words")
-_TENS = {w: n for w, n in NUMBER_WORDS.items() if isinstance(n, int) and 20 <= n <= 90 and n % 10 == 0}
+CARDINALS = _numbers("dates/cardinals")  # "zero" ... "ninety"
+NUMBER_WORDS = {**CARDINALS, **_numbers("dates/number_words")}
+_TENS = {w: n for w, n in CARDINALS.items() if n >= 20}
 VAGUE = lexicon.entries("dates/vague_quantities")
 # "the twenties" ... "the nineties", in order
 DECADE_WORDS = lexicon.entries("dates/decade_words")
@@ -43,14 +46,23 @@ PART_WORDS = frozenset(PART_CODES) | {"noon", "midnight"}
 MONTH = rf"(?:{lexicon.alternation(_MONTH_NAMES)}|(?:{lexicon.alternation(_MONTH_ABBREVIATIONS)})\.?)"
 WEEKDAY = rf"(?:{lexicon.alternation(_WEEKDAY_NAMES)}|(?:{lexicon.alternation(_WEEKDAY_ABBREVIATIONS)})\.)"
 SEASON = rf"(?:{lexicon.alternation(SEASON_CODES)})"
-PART = r"(?:morning|afternoon|evening|night)"
+PART = rf"(?:{lexicon.alternation([r[0] for r in _PARTS if r[2:] == ('day',)])})"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 # Time zones written after a clock time ("4 p.m. EDT", "1430 GMT").
-ZONE = r"(?:UTC|GMT|BST|CET|CEST|[ECMP][SD]T)"
-NUMWORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
-           r"|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two"
-           r"|three|four|five|six|seven|eight|nine|ten|a dozen|dozen|a couple of|couple of|a hundred|hundred)")
+ZONE = rf"(?:{lexicon.alternation(lexicon.entries('dates/time_zones'))})"
+
+
+def cardinal(low: int, high: int) -> str:
+    """Return a regex alternation of the spelled-out cardinals from `low` to `high` ("one" ... "twelve")."""
+    return rf"(?:{lexicon.alternation(w for w, n in CARDINALS.items() if low <= n <= high)})"
+
+
+# "twenty", "forty-five", "ninety nine"
+SPOKEN_TENS = rf"(?:{lexicon.alternation(_TENS)})(?:[- ]{cardinal(1, 9)})?"
+# A count written out: a spelled-out cardinal from one to ninety-nine, or a quantity word ("a dozen", "a couple of").
+NUMWORD = (rf"(?:{SPOKEN_TENS}|{cardinal(1, 19)}"
+           rf"|{lexicon.alternation(w for w, n in NUMBER_WORDS.items() if w not in CARDINALS and n >= 2)})")
 NUM = (rf"(?:\d+(?:\.\d+)?(?:\s*1/2|\s+and\s+a\s+half)?|{NUMWORD}(?:[\s-]+and[\s-]+a[\s-]+half)?"
        r"|an?(?:\s+and\s+a\s+half)?"
        r"|half\s+an?|a\s+few|few|several|some|many|a\s+number\s+of)")
@@ -58,7 +70,7 @@ UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?
         r"|century|millenni(?:um|a))")
 APPROX = rf"(?:{lexicon.alternation(lexicon.entries('dates/approximators'), space=_SPACE)})"
 
-def number(text: str):
+def number(text: str) -> int | float | None:
     """Return the quantity a number phrase names (int or float), or None when it is vague ("several")."""
     t = " ".join(text.lower().replace("-", " ").split())
     half = 0.0

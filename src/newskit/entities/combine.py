@@ -7,8 +7,9 @@ occurrences got, so a name is not a person in one sentence and an organization i
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection, Iterable
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 # Base-model labels for names: the CoNLL layer decides these.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -31,7 +32,7 @@ def _placed(span: Span) -> bool:
     return prev is not None and prev.lower_ in PLACE_WORDS
 
 
-def _cover(n: int, spans) -> bytearray:
+def _cover(n: int, spans: Iterable[Span]) -> bytearray:
     """Return a per-token mask of the tokens the spans cover (overlap tests by slicing, not span pairs)."""
     mask = bytearray(n)
     for s in spans:
@@ -39,7 +40,7 @@ def _cover(n: int, spans) -> bytearray:
     return mask
 
 
-def combine(conll: list[Span], base: list[Span], *, keep_base_names=()) -> list[Span]:
+def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[str] = ()) -> list[Span]:
     """Return the merged, non-overlapping entity spans of one doc, in text order.
 
     conll: spans labelled PER/LOC/ORG/MISC; base: the base model's OntoNotes spans. A base person, place or
@@ -88,7 +89,7 @@ def _is_label(span: Span, base_cover: bytearray) -> bool:
         and doc[span.end].text == ":" and not any(base_cover[span.start:span.end])
 
 
-def _name_word(tok) -> bool:
+def _name_word(tok: Token) -> bool:
     """Say whether a token can extend a name: a capitalized word, or a hyphen or word glued to its neighbours."""
     doc = tok.doc
     glued = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
@@ -150,7 +151,7 @@ def _key(span: Span) -> str:
 
 def vote(names: list[Span]) -> list[Span]:
     """Give every occurrence of a name the label most of its occurrences have (ties keep their own labels)."""
-    votes: dict[str, Counter] = {}
+    votes: dict[str, Counter[str]] = {}
     for n in names:
         votes.setdefault(_key(n), Counter())[n.label_] += 1
     out = []

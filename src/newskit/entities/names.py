@@ -18,7 +18,7 @@ _APOSTROPHES = "'\u2019"
 
 
 @lru_cache(maxsize=1)
-def _constants():
+def _constants() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     try:
         from nameparser.config import CONSTANTS
         titles = {t for t in CONSTANTS.titles if t.isascii()}
@@ -107,11 +107,3 @@ def is_short_form(short: str, full: str) -> bool:
         return s[0] in (f[-1], f_last[-1], f[0])
     it = iter(f_last)
     return all(any(x == y for y in it) for x in s) and s[-1] == f_last[-1]
-
-
-def looks_like_name(text: str) -> bool:
-    """Return True when `text` is written like a proper name: capitalized words, particles and hyphens only."""
-    words = clean_name(text).split()
-    if not words or not words[0][:1].isupper():
-        return False
-    return all(w[:1].isupper() or is_particle(w) or w[:1] in "-'" for w in words)

@@ -36,9 +36,9 @@ def _data_file() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[list[tuple[str, str, str, re.Pattern]], dict[str, str]]:
+def _table() -> tuple[list[tuple[str, str, str, re.Pattern[str]]], dict[str, str]]:
     """Return (rows of iso3, short name, official name, regex) and a dict of exact lowercase names to iso3."""
-    rows: list[tuple[str, str, str, re.Pattern]] = []
+    rows: list[tuple[str, str, str, re.Pattern[str]]] = []
     exact: dict[str, str] = {}
     path = _data_file()
     if path is not None:

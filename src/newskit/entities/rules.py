@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.doctext import doc_text
 from newskit.entities.clean import AGENCIES, is_agency, trim
 from newskit.entities.span import SKIP_FIELDS, Layout, Mention, make_mention, token_range
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newskit.record import Article
 
 _CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|credits?|source|courtesy|illustration)\b\s*"
                      r"(?:by|:|/|via|from)\s*", re.I)
@@ -18,7 +25,7 @@ _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*)
 _AGENCY_RE = re.compile(rf"\b(?:{lexicon.alternation(a for a in AGENCIES if len(a) >= 3 and not a.isupper())})\b")
 
 
-def _line_starts(text: str):
+def _line_starts(text: str) -> Iterator[tuple[int, str]]:
     pos = 0
     for line in text.split("\n"):
         yield pos, line
@@ -26,7 +33,7 @@ def _line_starts(text: str):
 
 
 # Complexity kept: one case per kind of rule mention, in document order.
-def rule_mentions(doc, layout: Layout, article) -> list[Mention]:  # noqa: C901, PLR0912
+def rule_mentions(doc: Doc, layout: Layout, article: Article | None) -> list[Mention]:  # noqa: C901, PLR0912
     """Add dateline cities and photo-credit agencies that the model misses."""
     out = []
     text = doc_text(doc)

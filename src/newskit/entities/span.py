@@ -4,8 +4,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from typing import TYPE_CHECKING
 
 from newskit.doctext import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newskit.record import Article
 
 SKIP_FIELDS = {"boilerplate", "image"}
 
@@ -28,7 +34,7 @@ class Mention:
 class Layout:
     """Answer which article field a char offset falls in (None without an article)."""
 
-    def __init__(self, article):
+    def __init__(self, article: Article | None) -> None:
         lines = sorted(article.layout, key=lambda ln: ln.start) if article is not None else []
         self.starts = [ln.start for ln in lines]
         self.lines = lines
@@ -40,7 +46,7 @@ class Layout:
         return None
 
 
-def make_mention(doc, s: int, e: int, label: str, source: str, layout: Layout) -> Mention | None:
+def make_mention(doc: Doc, s: int, e: int, label: str, source: str, layout: Layout) -> Mention | None:
     """Return the mention of tokens s..e, or None when the range is empty or holds no letter."""
     if e <= s:
         return None
@@ -51,7 +57,7 @@ def make_mention(doc, s: int, e: int, label: str, source: str, layout: Layout) -
     return Mention(a, b, text, label, s, e, source, layout.field_at(a))
 
 
-def token_range(doc, a: int, b: int) -> tuple[int, int] | None:
+def token_range(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     """Return the tokens lying wholly inside chars a..b as (start, end), or None when there are none."""
     span = doc.char_span(a, b, alignment_mode="contract")
     if span is None or len(span) == 0:

@@ -6,9 +6,14 @@ nothing else marks is then "reported". Above a relative or adverbial clause the 
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newskit import lexicon
 from newskit.quotes.cues import lemma
 from newskit.record import EventStatus
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _MODALS = lexicon.table("event_status/modals")  # modal -> future, would or possible
 _FUTURE = {m for m, kind in _MODALS.items() if kind == "future"}
@@ -21,9 +26,10 @@ _PROSPECTIVE = lexicon.words("event_status/prospective_verbs")
 _CONDITION = {"if", "unless", "whether"}  # subordinators of a condition (grammar, not vocabulary)
 
 
-def ancestors(tok, limit=8):
+def ancestors(tok: Token, limit: int = 8) -> list[Token]:
     """Return the heads above `tok`, nearest first, at most `limit` of them."""
-    cur, out = tok, []
+    cur = tok
+    out: list[Token] = []
     while cur.head is not cur and len(out) < limit:
         cur = cur.head
         out.append(cur)

@@ -10,9 +10,15 @@ Rules, tried in order:
 """
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
+
 from newskit.events.status import REPORT, ancestors
 from newskit.quotes.cues import lemma
-from newskit.record import When
+from newskit.record import DateMention, When, WhenSource
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _CLAUSE_EDGES = ("advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp")
 _PRESENT = {"VBZ", "VBP"}
@@ -21,9 +27,9 @@ _PRESENT = {"VBZ", "VBP"}
 class WhenFinder:
     """Find the date of event predicates in one Doc from its resolved date mentions."""
 
-    def __init__(self, doc, dates, published: str | None):
+    def __init__(self, doc: Doc, dates: Iterable[DateMention] | None, published: str | None):
         self.published = published
-        self.dates = []
+        self.dates: list[tuple[DateMention, Token, int]] = []
         for d in dates or []:
             if d.type not in ("DATE", "TIME") or not d.value or d.value.startswith(("P", "XXXX")):
                 continue
@@ -31,7 +37,7 @@ class WhenFinder:
             if sp is not None:
                 self.dates.append((d, sp.root, sp.sent.start))
 
-    def find(self, tok, triggers: set, status: str, statement: bool) -> When | None:
+    def find(self, tok: Token, triggers: Collection[int], status: str, statement: bool) -> When | None:
         """Return the date of the event `tok` names, with the rule that found it, or None."""
         sent_start = tok.sent.start
         local = [(d, root) for d, root, s in self.dates if s == sent_start]
@@ -44,7 +50,8 @@ class WhenFinder:
             return When(None, None, None, value=self.published, source="published")
         return None
 
-    def _in_tree(self, tok, local, triggers, status):
+    def _in_tree(self, tok: Token, local: list[tuple[DateMention, Token]], triggers: Collection[int],
+                 status: str) -> tuple[DateMention, WhenSource] | None:
         # Climb from the trigger; past its own clause the date found is the governing clause's ("sentence").
         up, own_clause = [tok], 1
         clause_open = True
@@ -59,7 +66,7 @@ class WhenFinder:
             up.append(a)
             if clause_open:
                 own_clause = len(up)
-        best = None
+        best: tuple[tuple[int, int, int], DateMention, WhenSource] | None = None
         for d, dt in local:
             down = [dt] + ancestors(dt)
             common = next((a for a in up if a in down), None)
@@ -75,7 +82,7 @@ class WhenFinder:
         return None if best is None else (best[1], best[2])
 
 
-def _present(tok) -> bool:
+def _present(tok: Token) -> bool:
     """Whether the event is told in the present or present perfect ("wins", "has won", "is exercising")."""
     verb = tok
     if tok.pos_ == "NOUN":

@@ -248,10 +248,11 @@ class _Assembler(FieldChooser):
             self.sources["dateline"] = "text"
         if self.updated():
             self.sources["updated"] = next(s for v, s in self.pm.modified if to_iso(v))
-        art = Article(headline, dek, tuple(authors), publisher, published, self.updated(), dateline, tuple(images),
-                      tuple(Span(ln.start, ln.end, ln.text) for ln in layout if ln.field == "body"),
-                      tuple(Span(ln.start, ln.end, ln.text) for ln in layout if ln.field == "boilerplate"),
-                      tuple(layout), dict(self.sources))
+        art = Article(headline=headline, subheadline=dek, authors=tuple(authors), publisher=publisher,
+                      published=published, updated=self.updated(), dateline=dateline, images=tuple(images),
+                      paragraphs=tuple(Span(ln.start, ln.end, ln.text) for ln in layout if ln.field == "body"),
+                      boilerplate=tuple(Span(ln.start, ln.end, ln.text) for ln in layout if ln.field == "boilerplate"),
+                      layout=tuple(layout), sources=dict(self.sources))
         return text, art
 
     def _is_article(self, blocks: list[str]) -> bool:
@@ -298,8 +299,8 @@ def _layout(lines: list[_Line]) -> tuple[str, list[LayoutLine], list[Image]]:
         if start < pos:
             layout.append(LayoutLine(start, pos, line[start - (pos - len(line)):], field=field))
     text = "".join(parts)
-    images = [Image(f["file"], f["caption"], f.get("credit_value") or f["credit"],
-                    tuple(Span(s, e, text[s:e]) for s, e in spans)) for f, spans in figs.values()]
+    images = [Image(file=f["file"], caption=f["caption"], credit=f.get("credit_value") or f["credit"],
+                    spans=tuple(Span(s, e, text[s:e]) for s, e in spans)) for f, spans in figs.values()]
     return text, layout, images
 
 

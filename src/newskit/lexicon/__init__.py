@@ -6,6 +6,7 @@ line. In both, `#` starts a comment and blank lines are skipped. Files are read 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 
@@ -54,7 +55,7 @@ def norm(text: str | None) -> str:
     return " ".join((text or "").replace("\u2019", "'").split()).casefold()
 
 
-def alternation(items, space: str = " ") -> str:
+def alternation(items: Iterable[str], space: str = " ") -> str:
     """Return a regex alternation matching any of `items` literally, longest first so no prefix shadows a word;
     the spaces inside a phrase match `space` (e.g. r"\\s+")."""
     return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(set(items), key=lambda w: (-len(w), w)))

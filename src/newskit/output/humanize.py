@@ -4,20 +4,42 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute", "S": "second",
-          "DE": "decade", "CE": "century", "Q": "quarter"}
+from newskit import lexicon
+from newskit.dates.words import MONTH_NAMES, PART_CODES, SEASON_CODES, UNITS
+
+_MONTHS = tuple(name.capitalize() for name in MONTH_NAMES)
 _REFS = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
-_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
-_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+
+
+def _words(table: dict[str, str]) -> dict[str, str]:
+    """Return each code of a word -> code table with the first word the table gives it."""
+    out: dict[str, str] = {}
+    for word, code in table.items():
+        out.setdefault(code, word)
+    return out
+
+
+_UNITS = _words(UNITS)
+_PARTS = _words(PART_CODES)
+_SEASONS = _words(SEASON_CODES)
+_TIME_OF_DAY = re.compile(rf"(\d{{4}}-\d{{2}}-\d{{2}})T({lexicon.alternation(_PARTS)}|\d{{2}}:\d{{2}})(?::\d{{2}})?")
+_SEASON = re.compile(rf"(\d{{4}})-({lexicon.alternation(_SEASONS)})")
+_DURATION = re.compile(rf"PT?(\d+(?:\.\d+)?)({lexicon.alternation(_UNITS)})")
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y"):
+        return word[:-1] + "ies"  # century
+    if word.endswith("um"):
+        return word[:-2] + "a"  # millennium
+    return word + "s"
 
 
 def human_date(value: str | None) -> str:
     """Return a reader's version of a TIMEX3 value (2024-01-21 → Sunday 21 January 2024), else the value."""
     if not value:
         return ""
-    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI|DT|\d{2}:\d{2})(?::\d{2})?", value)
+    m = _TIME_OF_DAY.fullmatch(value)
     if m:
         day = human_date(m[1])
         return f"{day}, {_PARTS[m[2]]}" if m[2] in _PARTS else f"{day}, {m[2]}"
@@ -38,14 +60,14 @@ def human_date(value: str | None) -> str:
         m = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12])", value)
         if m:
             return f"{'quarter' if m[2][0] == 'Q' else 'half'} {m[2][1]} of {m[1]}"
-        m = re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", value)
+        m = _SEASON.fullmatch(value)
         if m:
             return f"{_SEASONS[m[2]]} {m[1]}"
-        m = re.fullmatch(r"PT?(\d+(?:\.\d+)?)(MIN|DE|CE|[YMWDHSQ])", value)
+        m = _DURATION.fullmatch(value)
         if m:
             unit = "minute" if value.startswith("PT") and m[2] == "M" else _UNITS[m[2]]
             n = m[1][:-2] if m[1].endswith(".0") else m[1]
-            return f"{n} {unit}{'' if n == '1' else 's'}"
+            return f"{n} {unit if n == '1' else _plural(unit)}"
     except (ValueError, KeyError):
         return value
     return _REFS.get(value, value)

@@ -1,7 +1,12 @@
 """The attribution cue lexicon: verbs and phrases that introduce what someone said, wrote or thinks."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newskit import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Verbs of saying: their subject is the speaker and their clausal or direct object is the statement.
 SPEECH_VERBS = lexicon.words("speech_verbs")
@@ -11,8 +16,6 @@ COGNITION_VERBS = lexicon.words("cognition_verbs")
 NAMING_VERBS = lexicon.words("naming_verbs")
 # Particles that complete phrasal cues ("point out", "go on", "chime in", "fire back").
 PHRASAL = lexicon.table("phrasal_cues")
-# Nouns that, as the head of a subject NP, denote someone who speaks for someone else.
-SPOKESPERSON_NOUNS = lexicon.words("spokesperson_nouns")
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_GROUP = frozenset({"it", "they", "we"})
@@ -32,7 +35,7 @@ _IRREGULAR = lexicon.table("irregular_verbs")
 _KNOWN = SPEECH_VERBS | COGNITION_VERBS | NAMING_VERBS | set(PHRASAL)
 
 
-def lemma(tok) -> str:
+def lemma(tok: Token) -> str:
     """Return the token's lemma, guessing a verb's base form when the pipeline has no lemmatizer."""
     # without the lemmatizer some inflected verbs come back as their own lemma ("called"): guess those too
     if tok.lemma_ and not (tok.lemma_ == tok.text and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ")):

@@ -6,6 +6,7 @@ satisfies `text[start:end]` and includes its quotation marks (as PolNeAR and rea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _MARK = re.compile(r"``|''|[\u201c\u201d\u201e\u00ab\u00bb\"\u2018\u2019'`]")
@@ -17,11 +18,10 @@ _OPENING_CONTEXT = set(" \t\n([{\u2014\u2013-/:")
 
 @dataclass
 class RawQuote:
-    """Quotation-mark span(s): one part per paragraph; `closed` is False when the closing mark was missing."""
+    """Quotation-mark span(s): one part per paragraph."""
 
-    parts: list
+    parts: list[tuple[int, int]]
     single: bool = False
-    closed: bool = True
 
     @property
     def start(self) -> int:
@@ -36,7 +36,7 @@ def _style(mark: str) -> str:
     return "straight" if mark == '"' else "tex" if mark in ("``", "''") else "curly"
 
 
-def _lines(text: str):
+def _lines(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         yield pos, pos + len(line)
@@ -85,7 +85,6 @@ def find_quote_marks(text: str) -> list[RawQuote]:  # noqa: C901, PLR0912, PLR09
                 outer = (k, _style(lead))  # the paragraph reopens the quotation: it continues
                 marks = [(p, m) for p, m in marks if p != k]
             else:
-                pending.closed = False
                 quotes.append(pending)
                 pending = None
         for pos, mark in marks:
@@ -116,7 +115,7 @@ def find_quote_marks(text: str) -> list[RawQuote]:  # noqa: C901, PLR0912, PLR09
                 end = pos
                 while end > outer[0] and text[end - 1].isspace():
                     end -= 1
-                quotes.append(RawQuote([(outer[0], end)], closed=False))
+                quotes.append(RawQuote([(outer[0], end)]))
                 outer, nested = (pos, style), None
                 continue
             if kind in ("open", "either"):
@@ -138,7 +137,6 @@ def find_quote_marks(text: str) -> list[RawQuote]:  # noqa: C901, PLR0912, PLR09
             else:
                 pending = RawQuote([part])
     if pending is not None:
-        pending.closed = False
         quotes.append(pending)
     quotes.sort(key=lambda q: q.start)
     return [q for q in quotes if q.end - q.start > 2]

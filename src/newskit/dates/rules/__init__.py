@@ -6,8 +6,16 @@ cost more than the parse), and a handler that turns the match into a TIMEX3 (typ
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newskit.dates.anchor import Context
+
+# A rule's handler: the regex match and the resolution context -> (TIMEX3 type, value), or None to reject it.
+Handler = Callable[[re.Match[str], "Context"], "tuple[str, str] | None"]
 
 
 @dataclass(frozen=True)
@@ -16,7 +24,7 @@ class Rule:
 
     name: str
     pattern: str
-    handler: Callable
+    handler: Handler
     triggers: frozenset[str]
     digits: bool = False
 
@@ -24,11 +32,12 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(name: str, pattern: str, *, triggers: str | Iterable[str], digits: bool = False):
+def rule(name: str, pattern: str, *, triggers: str | Iterable[str],
+         digits: bool = False) -> Callable[[Handler], Handler]:
     """Register the decorated handler for `pattern` under `name`, run around `triggers` (words, lowercase)."""
     words = frozenset(triggers.split() if isinstance(triggers, str) else triggers)
 
-    def wrap(fn):
+    def wrap(fn: Handler) -> Handler:
         RULES.append(Rule(name, pattern, fn, words, digits))
         return fn
     return wrap

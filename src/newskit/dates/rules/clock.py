@@ -8,7 +8,17 @@ from datetime import timedelta
 from newskit.dates import timex
 from newskit.dates.rules import rule
 from newskit.dates.rules.calendar import capitalized, day_num
-from newskit.dates.words import DAYNUM, MONTH, NUMBER_WORDS, WEEKDAY, YEAR, ZONE, month_number, weekday_number
+from newskit.dates.words import (
+    DAYNUM,
+    MONTH,
+    NUMBER_WORDS,
+    WEEKDAY,
+    YEAR,
+    ZONE,
+    cardinal,
+    month_number,
+    weekday_number,
+)
 
 # "10:35 a.m. (0735 GMT)": wire copy restates the time just given in GMT.
 _RESTATED = re.compile(r"(?:[ap]\.\s?m\.?|[ap]m|\d:\d\d)\s*(?:[A-Z]{2,4}\s*)?\(\s*$", re.I)
@@ -22,7 +32,7 @@ _HEADING_AFTER = re.compile(r"[ \t.:]*(?:\n|$)")
 @rule("clock", rf"(?:(?:around|about|at\s+about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
                r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)"
                r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])|(?P<named>noon|midnight|midday)"
-               r"|(?P<hw>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock"
+               rf"|(?P<hw>\d{{1,2}}|{cardinal(1, 12)})\s+o'clock"
                rf"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s+{ZONE}\b))"
                rf"(?:\s+(?P<tz>{ZONE}|local\s+time))?"
                rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rd>today|yesterday|tomorrow)"

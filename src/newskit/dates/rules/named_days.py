@@ -6,18 +6,24 @@ from datetime import date, timedelta
 from newskit.dates import timex
 from newskit.dates.rules import rule
 from newskit.dates.rules.calendar import capitalized
-from newskit.dates.words import MONTH, NUMBER_WORDS, SEASON_CODES, YEAR, month_number, number
+from newskit.dates.words import (
+    MONTH,
+    NUMBER_WORDS,
+    SEASON,
+    SEASON_CODES,
+    SPOKEN_TENS,
+    YEAR,
+    cardinal,
+    month_number,
+    number,
+)
 from newskit.lexicon import norm
 
-_SPOKEN_TENS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
 
-
-@rule("spoken_year", rf"(?:(?P<mon>{MONTH})\s+|(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+)?"
-                     rf"(?:the\s+year\s+)?(?P<c>nineteen|eighteen)[\s-](?P<y>{_SPOKEN_TENS}|hundred)(?![\w-])"
-                     r"|(?P<yr>the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<y2>one|two|three|four|five|six|seven"
-                     r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-                     rf"|{_SPOKEN_TENS}))?(?![\w-])",
+@rule("spoken_year", rf"(?:(?P<mon>{MONTH})\s+|(?:the\s+)?(?P<s>{SEASON})\s+of\s+)?"
+                     rf"(?:the\s+year\s+)?(?P<c>nineteen|eighteen)[\s-](?P<y>{SPOKEN_TENS}|hundred)(?![\w-])"
+                     r"|(?P<yr>the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<y2>"
+                     rf"{cardinal(1, 19)}|{SPOKEN_TENS}))?(?![\w-])",
       triggers="nineteen eighteen thousand")
 def _spoken_year(m, ctx):
     """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
