@@ -9,6 +9,7 @@ from newskit import __version__
 from newskit.archive import manifest, parts, sqlite
 from newskit.archive.engine import run_local
 from newskit.archive.errors import ArchiveError, missing_extra
+from newskit.archive.identities import resolve_output
 from newskit.archive.job import Job, run_shard
 from newskit.archive.lock import LOCK_NAME, RunLock
 from newskit.archive.shards import FILES_PER_SHARD, find_shards
@@ -68,10 +69,12 @@ def run_archive(job: Job, inputs, output: str, *, engine: str = "local", schedul
                 yield {"event": "shard", **event}
         finally:
             results.close()
-        yield {"event": "end", "records": records, "errors": errors, "failed": failed, "ran": len(plan.todo),
+        end = {"event": "end", "records": records, "errors": errors, "failed": failed, "ran": len(plan.todo),
                "skipped": len(plan.done), "notes": notes}
     finally:
         store.close()
+    end["identities"] = resolve_output(output, job.format, job.command)
+    yield end
 
 
 def largest_first(todo: list) -> list:
