@@ -263,3 +263,13 @@ def test_short_article_is_read_and_listing_still_refused():
     assert art.paragraphs and art.published == "2011-03-30"
     with pytest.raises(InputError):
         article_from_html(page("05_listing.html"))
+
+
+def test_a_page_with_absurdly_deep_json_ld_is_read_without_it():
+    deep = "[" * 100_000 + "]" * 100_000
+    body = "".join(f"<p>Paragraph {i}: the council met in Leeds on Monday and voted to keep the library open for "
+                   "another year, the mayor said after the meeting.</p>" for i in range(5))
+    html = (f'<html><head><script type="application/ld+json">{deep}</script></head>'
+            f"<body><article><h1>Library stays open</h1>{body}</article></body></html>")
+    text, article = article_from_html(html)
+    assert article.headline == "Library stays open" and "council met in Leeds" in text

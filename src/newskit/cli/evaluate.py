@@ -35,4 +35,6 @@ def eval_command(paths, fmt, as_json, model, workers):
     except (OSError, ValueError, SyntaxError, UnicodeError) as exc:
         # SyntaxError: xml.etree's ParseError for broken MEANTIME/TimeML files.
         raise Failure(f"cannot use the gold files: {exc}") from None
+    except RecursionError:
+        raise Failure("cannot use the gold files: elements nested too deeply to read") from None
     click.echo(json.dumps(scores, indent=2, allow_nan=False) if as_json else scores_text(scores))
