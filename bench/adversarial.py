@@ -4,11 +4,17 @@
 
 Every case must finish within the budget (default 30 s and 1.5 GB peak RSS over the process tree), either with
 its records or with clean error records (exit 0 or 1, valid UTF-8 JSON on stdout, no traceback). A case over
-budget is killed and marked FAIL. Needs the `bench` extra (psutil).
+budget is killed and marked FAIL.
 
 The scale cases (many dates in one article, one long gold document for `eval`) also run raw spaCy (`raw_spacy.py`:
 `nlp.pipe` with the components of the command) over the same text in the same pieces newskit feeds the model, and
 print newskit's CPU seconds as a multiple of spaCy's: the cost of what newskit adds, whatever else the machine runs.
+
+Then the archive and command cases: compression bombs and endless blank lines, id-less files into one SQLite
+database, a per-article deadline in an `--output` run, hostile JSONL and Parquet rows, deep XML for `eval`, deep
+JSON-LD, ids that would forge lines, and `report` pointed at its own input; each is checked for what must come out
+(every article stored, neighbours kept, the input intact). Needs the `bench` extra (psutil), and pyarrow and
+zstandard for the Parquet and zstd cases.
 """
 from __future__ import annotations
 
@@ -125,6 +131,130 @@ def raw_spacy(text: str, task: str, tmp: Path, budget_s: float, budget_mb: float
                    clock)
 
 
+def _packed(kind: str, chunks) -> bytes:
+    """Compress a stream of byte chunks without holding it whole (a bomb of gigabytes is built in a few seconds)."""
+    if kind == "gzip":
+        import zlib
+
+        z = zlib.compressobj(9, zlib.DEFLATED, 31)
+        return b"".join(z.compress(c) for c in chunks) + z.flush()
+    import zstandard
+
+    z = zstandard.ZstdCompressor(level=19).compressobj()
+    return b"".join(z.compress(c) for c in chunks) + z.flush()
+
+
+def _endless_line(gib: float):
+    yield b'{"id": "bomb", "text": "'
+    block = b"A" * 2**20
+    for _ in range(int(gib * 1024)):
+        yield block
+    yield b'"}\n{"id": "after", "text": "Paris, Monday. The talks ended."}\n'
+
+
+def _newlines(n: int):
+    block = b"\n" * 2**20
+    for _ in range(n // 2**20):
+        yield block
+
+
+def _parquet_rows() -> bytes:
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    buf = io.BytesIO()
+    pq.write_table(pa.table({
+        "text": pa.array([b"Paris, Monday. The talks ended.", b"\x89PNG\r\n\x1a\n\x00binary",
+                          b"Rome, Tuesday. The mayor resigned."], pa.binary()),
+        "score": [float("nan"), float("inf"), 1.0]}), buf)
+    return buf.getvalue()
+
+
+def _deep_timeml(depth: int) -> str:
+    return ('<?xml version="1.0"?><TimeML><TEXT>' + "<s>" * depth
+            + 'We met on <TIMEX3 tid="t1" type="DATE" value="2024-01-02">Tuesday</TIMEX3>.' + "</s>" * depth
+            + "</TEXT></TimeML>")
+
+
+def _deep_jsonld_page(depth: int) -> str:
+    body = "".join(f"<p>Paragraph {i}: the council met in Leeds on Monday and voted to keep the library open for "
+                   "another year, the mayor said.</p>" for i in range(6))
+    return (f'<html><head><script type="application/ld+json">{"[" * depth + "]" * depth}</script></head>'
+            f"<body><article><h1>Library stays open</h1>{body}</article></body></html>")
+
+
+def archive_cases() -> list[dict]:
+    """Return the cases of archive runs and other commands: each names its input files (built on demand), its
+    argv (DIR: the case's folder) and what must come out: "db" articles in DIR/out.db, "ok" good records (the
+    others being error records), "unchanged" input files, or no stderr line starting as "forged"."""
+    good = "Paris, Monday. The talks in Paris ended without a deal, officials said."
+    runaway = "".join(f'Speaker{i % 50} said "' for i in range(14_000))
+    return [
+        {"name": "gzip bomb: one 2 GiB line, 2 MB .jsonl.gz", "files": {"bomb.jsonl.gz": lambda: _packed(
+            "gzip", _endless_line(2))}, "argv": ["parse", "--output", "DIR/out", "DIR/bomb.jsonl.gz"]},
+        {"name": "zstd bomb: one 2 GiB line, .jsonl.zst", "files": {"bomb.jsonl.zst": lambda: _packed(
+            "zstd", _endless_line(2))}, "argv": ["parse", "--output", "DIR/out", "DIR/bomb.jsonl.zst"]},
+        {"name": "gzip of a billion newlines, 1 MB", "files": {"blank.jsonl.gz": lambda: _packed(
+            "gzip", _newlines(10**9))}, "argv": ["parse", "--output", "DIR/out", "DIR/blank.jsonl.gz"]},
+        {"name": "SQLite: two id-less files into one database", "files": {
+            "day1.jsonl": lambda: "".join(json.dumps({"text": f"{good} Story {i}."}) + "\n" for i in range(3)),
+            "day2.jsonl": lambda: "".join(json.dumps({"text": f"{good} Story {i}."}) + "\n" for i in range(2))},
+         "argv": ["parse", "--output", "DIR/out.db", "DIR/day1.jsonl", "DIR/day2.jsonl"], "db": 5},
+        {"name": "--output --timeout-per-article 4: runaway among good", "files": {"mixed.jsonl": lambda: "".join(
+            json.dumps({"id": i, "text": t}) + "\n" for i, t in (("good-1", good), ("runaway", runaway),
+                                                                 ("good-2", good)))},
+         "argv": ["events", "--output", "DIR/out", "--workers", "2", "--timeout-per-article", "4",
+                  "DIR/mixed.jsonl"], "ok": 2},
+        {"name": "JSONL: first line 42, a NUL line, good lines", "files": {"head.jsonl": lambda: "42\n"
+            + json.dumps({"text": "a\x00b"}).replace("\\u0000", "\x00") + "\n" + _jsonl(good, good)},
+         "argv": ["entities", "--jsonl", "DIR/head.jsonl"], "ok": 2},
+        {"name": "Parquet: NaN/inf floats, binary text column", "files": {"rows.parquet": _parquet_rows},
+         "argv": ["parse", "--output", "DIR/out", "DIR/rows.parquet"], "ok": 2},
+        {"name": "eval: TimeML nested 5,000 deep", "files": {"deep.tml": lambda: _deep_timeml(5_000)},
+         "argv": ["eval", "DIR/deep.tml"]},
+        {"name": "HTML: JSON-LD nested 100,000 deep", "files": {"deep.html": lambda: _deep_jsonld_page(100_000)},
+         "argv": ["parse", "--jsonl", "DIR/deep.html"], "ok": 1},
+        {"name": "ids with newlines and escape sequences (plain view)", "files": {"ids.jsonl": lambda: "".join(
+            json.dumps({"id": f"x{i}\nnewskit: forged\x1b[2K", "text": good}) + "\n" for i in range(3))},
+         "argv": ["parse", "DIR/ids.jsonl"], "forged": "newskit: forged"},
+        {"name": "report -o over its own input", "files": {"page.html": lambda: _deep_page(10)},
+         "argv": ["report", "-o", "DIR/page.html", "DIR/page.html"], "unchanged": "page.html"},
+    ]
+
+
+def archive_outcome(case: dict, folder: Path, res: dict, out_path: Path) -> tuple[str, bool]:
+    """Describe an archive case's result and tell whether it is acceptable: within budget, exit 0 or 1, no
+    traceback, every stderr line one of ours, and its output whole."""
+    if res["killed"]:
+        return f"killed (over {res['killed']} budget)", False
+    lines = res["stderr"].splitlines()
+    if res["rc"] not in (0, 1) or "Traceback" in res["stderr"] or any(not x.startswith("newskit: ") for x in lines):
+        return f"exit {res['rc']}: {lines[-1:]}", False
+    if "forged" in case:
+        out = out_path.read_text(encoding="utf-8", errors="replace").splitlines()
+        forged = sum(x.startswith(case["forged"]) for x in lines + out)
+        return (f"{forged} line(s) forged by ids", False) if forged else ("no line forged", True)
+    if "unchanged" in case:
+        same = (folder / case["unchanged"]).read_bytes() == case["_content"][case["unchanged"]]
+        return ("refused, input intact: " + lines[-1][9:70]) if same else "input overwritten", same
+    if "db" in case:
+        import sqlite3
+
+        n = sqlite3.connect(folder / "out.db").execute("SELECT count(*) FROM articles").fetchone()[0]
+        return f"{n} of {case['db']} articles in the database", n == case["db"]
+    if (folder / "out").is_dir():
+        parts = sorted((folder / "out").glob("part-*.jsonl"))
+        recs = [json.loads(x) for p in parts for x in p.read_text(encoding="utf-8").splitlines()]
+    else:
+        recs = [json.loads(x) for x in out_path.read_text(encoding="utf-8").splitlines()]
+    errors = [r["error"]["code"] for r in recs if "error" in r]
+    desc = f"{len(recs) - len(errors)} ok" + (f", errors: {','.join(errors)}" if errors else "")
+    ok = case.get("ok") is None or len(recs) - len(errors) == case["ok"]
+    return desc + (f"; rc {res['rc']}, {lines[-1][9:60]}" if not recs and lines else ""), ok
+
+
 def measure(argv: list[str], out_path: Path, budget_s: float, budget_mb: float, clock: str = "wall") -> dict:
     """Run argv with stdout to a file; return seconds, peak RSS MB, exit code and whether the budget was kept."""
     import psutil
@@ -236,6 +366,29 @@ def main() -> None:
         print(f"{name:52} {src.stat().st_size / 1024:7.0f}K {res['s']:6.1f}s {res['cpu']:6.1f}s {res['mb']:6.0f}MB "
               f"{out.stat().st_size / 2**20:8.2f}M  {'ok  ' if ok else 'FAIL'} {desc} (budget {budget_s:.0f} s)",
               flush=True)
+    for i, case in enumerate(archive_cases()):
+        name = case["name"]
+        if args.only and not any(o in name for o in args.only):
+            continue
+        folder = tmp / f"archive{i}"
+        folder.mkdir()
+        case["_content"] = {}
+        size = 0
+        for fname, make in case["files"].items():
+            data = make()
+            data = data.encode("utf-8") if isinstance(data, str) else data
+            (folder / fname).write_bytes(data)
+            case["_content"][fname] = data
+            size += len(data)
+        out = folder / "stdout"
+        argv = [PY, "-m", "newskit"] + [a.replace("DIR", str(folder)) for a in case["argv"]]
+        if "--output" in argv and "--workers" not in argv:
+            argv += ["--workers", "1"]
+        res = measure(argv, out, args.budget_s, args.budget_mb, args.clock)
+        desc, ok = archive_outcome(case, folder, res, out)
+        failed += not ok
+        print(f"{name:52} {size / 1024:7.0f}K {res['s']:6.1f}s {res['cpu']:6.1f}s {res['mb']:6.0f}MB "
+              f"{out.stat().st_size / 2**20:8.2f}M  {'ok  ' if ok else 'FAIL'} {desc}", flush=True)
     print(f"{failed} case(s) over budget or unclean" if failed else "every case within budget")
     sys.exit(1 if failed else 0)
 

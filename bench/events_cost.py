@@ -57,7 +57,7 @@ def main() -> int:
     steps["quotes"], _ = best(lambda: [extract_quotes(d, e) for (d, _a), e in zip(pairs, ents, strict=True)],
                               args.repeat)
     rows = list(zip(pairs, ents, dates, strict=True))
-    steps["events"], events = best(lambda: [extract_events(d, e, ds, published=a.published)
+    steps["events"], events = best(lambda: [extract_events(d, e, ds, published=a.published, article=a)
                                             for (d, a), e, ds in rows], args.repeat)
     total = sum(steps.values())
     ratio = steps["events"] / total

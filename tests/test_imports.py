@@ -127,13 +127,6 @@ def test_the_package_has_no_import_circle():
     assert cycle is None, "import circle: " + " -> ".join(cycle or [])
 
 
-# The process pool, the run loops and the archive engines are being merged into one (one pool, one run loop, one
-# Dask module); their lazy imports (for start-up time and the optional dask/pyarrow extras) are checked once that
-# work has landed.
-PENDING = ("newskit.workers", "newskit.dask", "newskit.archive", "newskit.cli.articles", "newskit.cli.report",
-           "newskit.cli.archive")
-
-
 def test_every_function_level_import_of_newskit_says_why():
     """A newskit import inside a function is kept only to spare start-up time (or an optional extra), and its
     line or the import block it stands in says so; one that hides a circle is caught by the test above."""
@@ -141,8 +134,6 @@ def test_every_function_level_import_of_newskit_says_why():
     modules = _modules()
     unexplained = []
     for name, line, text in inner:
-        if name.startswith(PENDING):
-            continue
         if not _explained(modules[name].read_text(encoding="utf-8").splitlines(), line - 1):
             unexplained.append(f"{name}:{line}: {text.strip()}")
     assert not unexplained, "\n".join(unexplained)

@@ -150,12 +150,24 @@ def test_article_that_kills_its_worker_twice_is_an_error_record(monkeypatch):
     texts[7] = "POISON article."
     notes: list[str] = []
     sources = [source_from_text(t, id=f"a{i}") for i, t in enumerate(texts)]
+    told: list[int] = []
     recs = list(workers.run_supervised(sources, ("parse", "dates"), model=None, workers=2, debug=False,
-                                       timeout=None, notes=notes))
+                                       timeout=None, notes=notes, on_done=told.append))
     assert [r.id for r in recs] == [f"a{i}" for i in range(20)]
+    assert sum(told) == 20  # the progress count ends right, deaths and redone articles included
     assert isinstance(recs[7], ErrorRecord) and recs[7].error.code == "worker-died"
     assert all(isinstance(r, Record) for k, r in enumerate(recs) if k != 7)
     assert len(notes) == 1 and "redone one at a time" in notes[0]
+
+
+def test_a_pool_tells_each_article_as_it_finishes_not_each_batch():
+    told: list[int] = []
+    sources = [source_from_text(f"Lyon, Monday. Meeting number {i} of the council ended early.", id=f"m{i}")
+               for i in range(40)]
+    recs = list(newskit.analyze(sources, ("parse", "dates"), workers=2, on_done=told.append))
+    assert [r.id for r in recs] == [f"m{i}" for i in range(40)]
+    # Batches hold up to 16 articles; a bar moved per batch would hear 16 at once.
+    assert told == [1] * 40
 
 
 class _Flaky:

@@ -7,7 +7,7 @@ batches in this process, or `newskit.workers` in worker processes."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -94,7 +94,7 @@ def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> Recor
     if "events" in tasks:
         from newskit.events.extract import extract_events  # lazy: start-up time (see above)
 
-        events = tuple(extract_events(doc, entities, dates, published=article.published))
+        events = tuple(extract_events(doc, entities, dates, published=article.published, article=article))
     return Record(source.id, text if source.format == "html" or "text" in tasks else None, article,
                   entities=tuple(entities) if entities is not None and "entities" in tasks else None,
                   dates=tuple(dates) if dates is not None and "dates" in tasks else None,
@@ -140,13 +140,21 @@ def needs_model(tasks: Iterable[str]) -> bool:
 
 
 def process_batch(sources: list[Source], tasks: Iterable[str], model: str | None = None, debug: bool = False,
-                  timeout: float | None = None) -> list[AnyRecord]:
-    """Return the records of a list of sources, running the model over them as one batch."""
+                  timeout: float | None = None, *, on_record: Callable[[], None] | None = None) -> list[AnyRecord]:
+    """Return the records of a list of sources, running the model over them as one batch. `on_record()`: called
+    as each record is done (a worker pool's per-article progress)."""
     sources = [html_to_text(s, debug) for s in sources]
+    records: Iterable[AnyRecord]
     if not needs_model(tasks):
-        return [safe_build(s, None, tasks, debug, timeout) for s in sources]
-    nlp = load(model, components_for(tasks))
-    return list(run_model(nlp, sources, tasks, debug, timeout))
+        records = (safe_build(s, None, tasks, debug, timeout) for s in sources)
+    else:
+        records = run_model(load(model, components_for(tasks)), sources, tasks, debug, timeout)
+    done = []
+    for rec in records:
+        done.append(rec)
+        if on_record is not None:
+            on_record()
+    return done
 
 
 def _groups(sources: Iterable[Source]) -> Iterator[list[tuple[Source, list[str]]]]:
@@ -177,38 +185,44 @@ def _docs(nlp: Language, group: list[tuple[Source, list[str]]]) -> list[Doc | No
 
 
 def _model_stage(nlp: Language, group: list[tuple[Source, list[str]]], debug: bool,
-                 timeout: float | None) -> list[Doc | BaseException | None]:
-    """Return a Doc per source, or the exception the model raised on it: a batch that fails is redone one
-    article at a time, so only the article at fault loses its record."""
+                 timeout: float | None) -> list[tuple[Doc | BaseException | None, float]]:
+    """Return a Doc per source, or the exception the model raised on it, with the seconds charged to it.
+
+    A batch that fails is redone one article at a time, so only the article at fault loses its record; each then
+    is charged its own time, never the failed batch's (a short article batched with a runaway one keeps its
+    budget). A batch that succeeds shares its time among its articles."""
     budget = timeout * max(1, len(group)) if timeout else None
+    started = time.monotonic()
     try:
         with deadline(budget):
-            return list(_docs(nlp, group))
+            docs = list(_docs(nlp, group))
+        share = (time.monotonic() - started) / max(1, sum(1 for _, texts in group if texts))
+        return [(doc, share if doc is not None else 0.0) for doc in docs]
     except (Exception, ArticleTimeout) as exc:
         if debug and not isinstance(exc, ArticleTimeout):
             raise
         if len(group) == 1:
-            return [exc]
+            return [(exc, time.monotonic() - started)]
     return [_one_doc(nlp, item, timeout) for item in group]
 
 
-def _one_doc(nlp: Language, item: tuple[Source, list[str]], timeout: float | None) -> Doc | BaseException | None:
+def _one_doc(nlp: Language, item: tuple[Source, list[str]],
+             timeout: float | None) -> tuple[Doc | BaseException | None, float]:
+    started = time.monotonic()
     try:
         with deadline(timeout):
-            return _docs(nlp, [item])[0]
+            doc: Doc | BaseException | None = _docs(nlp, [item])[0]
     except (Exception, ArticleTimeout) as exc:
-        return exc
+        doc = exc
+    return doc, time.monotonic() - started
 
 
 def run_model(nlp: Language, sources: Iterable[Source], tasks: Iterable[str], debug: bool,
               timeout: float | None = None) -> Iterator[AnyRecord]:
     """Yield the records of `sources` in order, a batch of model pieces at a time, each source's ids attached."""
     for group in _groups(sources):
-        started = time.monotonic()
-        docs = _model_stage(nlp, group, debug, timeout)
-        # The budget is per article, all stages together: what the model took (its share of the batch) is spent.
-        spent = (time.monotonic() - started) / max(1, sum(1 for _, texts in group if texts))
-        for (source, _), doc in zip(group, docs, strict=True):
+        # The budget is per article, all stages together: what the model took for it is spent.
+        for (source, _), (doc, spent) in zip(group, _model_stage(nlp, group, debug, timeout), strict=True):
             left = max(timeout - spent, 0.001) if timeout else None
             yield safe_build(source, doc, tasks, debug, left)
 

@@ -5,7 +5,7 @@ The model is loaded once, with only the components the requested tasks need; `ne
 sources into records, in this process or in the worker processes of `newskit.workers`."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,8 @@ COMMAND_TASKS = {
 
 def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: str | None = None,
             workers: int = 1, debug: bool = False, timeout: float | None = None,
-            notes: list[str] | None = None, nlp: Language | None = None) -> Iterator[AnyRecord]:
+            notes: list[str] | None = None, nlp: Language | None = None,
+            on_done: Callable[[int], None] | None = None) -> Iterator[AnyRecord]:
     """Yield one record per source, in input order, streaming: sources are read only as records are needed.
 
     `nlp`: your own spaCy pipeline instead of loading `model` (newskit's components are added to it when missing,
@@ -44,7 +45,9 @@ def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: s
 
     `timeout`: seconds one article may take (model and extraction together) before it becomes a `timeout` error
     record (None: no limit). `notes`: a list that receives one line per incident that cost no record but should
-    be known (a worker process that died and whose articles were redone)."""
+    be known (a worker process that died and whose articles were redone). `on_done(n)`: told as n more articles
+    finish inside worker processes (workers > 1), in any order, before their records come out in input order
+    (a progress bar); n is negative when a worker died and the articles it had finished are redone."""
     tasks = tuple(tasks)
     if nlp is not None and workers > 1:
         raise ValueError("a pipeline object runs in this process: give `model` (a name or path) to use workers")
@@ -63,7 +66,7 @@ def analyze(sources: Iterable[Source], tasks: Iterable[str] = TASKS, *, model: s
         yield from run_model(pipeline, sources, tasks, debug, timeout)
     else:
         yield from run_supervised(sources, tasks, model=model, workers=workers, debug=debug, timeout=timeout,
-                                  notes=notes if notes is not None else [])
+                                  notes=notes if notes is not None else [], on_done=on_done)
 
 
 def analyze_text(text: str, *, published: str | None = None, tasks: Iterable[str] = TASKS,

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newskit.archive import COLUMNS, Job, run_archive
+from newskit.archive import COLUMNS, Job
+from newskit.archive.runner import run_archive
 from newskit.cli import cli
 from newskit.pipeline import COMMAND_TASKS
 
@@ -91,31 +92,35 @@ def _db_counts(db: Path) -> dict:
         con.close()
 
 
-def test_sqlite_second_run_adds_articles_without_duplicating_ids(tmp_path):
+def test_sqlite_second_run_adds_articles_and_refuses_an_id_another_shard_holds(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     ids = make_archive(first, shards=2) + make_archive(second, shards=1, start=2)
-    write_jsonl(second / "again.jsonl", [{"id": ids[0], "text": "Reuters said on Monday that the mayor of Lyon "
-                                          "resigned.\n\nThe mayor, Jean Dupont, said: \"It is time.\""}])
+    write_jsonl(second / "again.jsonl", [
+        {"id": "lyon-1", "text": "Reuters said on Monday that the mayor of Lyon resigned.\n\nThe mayor, Jean Dupont, "
+                                 "said: \"It is time.\""},
+        {"id": ids[0], "text": "A different story that claims the id of an article already stored."}])
     db = tmp_path / "archive.db"
     assert _cli("quotes", "--output", db, "--workers", "1", first).exit_code == 0
     counts = _db_counts(db)
     assert counts["articles"] == 4
-    assert _cli("quotes", "--output", db, "--workers", "1", second).exit_code == 0
+    before = sqlite3.connect(db).execute("SELECT headline FROM articles WHERE id = ?", (ids[0],)).fetchone()
+    result = _cli("quotes", "--output", db, "--workers", "1", second)
+    assert result.exit_code == 1  # the refused article is a failed input
+    assert f"id '{ids[0]}' is already in the database from {first / 'shard-000.jsonl'}" in result.stderr
     con = sqlite3.connect(db)
     con.execute("PRAGMA foreign_keys = ON")
     got = [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id")]
-    assert got == sorted(set(ids))  # 6 articles; ids[0] came again and replaced its rows
-    assert con.execute("SELECT count(*) FROM entities WHERE article_id = ?", (ids[0],)).fetchone()[0] >= 1
-    assert con.execute("SELECT headline FROM articles WHERE id = ?", (ids[0],)).fetchone()[0].startswith("Reuters")
+    assert got == sorted(set(ids) | {"lyon-1"})  # 7 articles; the second ids[0] did not replace the first
+    assert con.execute("SELECT headline FROM articles WHERE id = ?", (ids[0],)).fetchone() == before
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     with pytest.raises(sqlite3.IntegrityError):
         con.execute("INSERT INTO articles (id) VALUES (?)", (ids[1],))
     hits = con.execute("SELECT q.article_id, q.speaker FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid "
                        "WHERE quotes_fts MATCH 'time'").fetchall()
-    assert [h[0] for h in hits] == [ids[0]]
+    assert [h[0] for h in hits] == ["lyon-1"]
     found = [r[0] for r in con.execute("SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
                                        "WHERE articles_fts MATCH 'Lyon'")]
-    assert found == [ids[0]]
+    assert found == ["lyon-1"]
     assert con.execute("SELECT count(*) FROM _newskit_shards").fetchone()[0] == 4
     # What datasette looks for to put a search box on a table.
     detect = "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"{}\"%'"
@@ -136,8 +141,9 @@ def test_bad_jsonl_line_and_broken_gzip_locally(tmp_path):
     assert sorted(r["id"] for r in recs if "error" not in r) == sorted(ids + ["ok-1"])
     bad = [r for r in recs if "error" in r]
     # the line's place is carried apart from the message (newskit: FILE:LINE: problem [code])
-    assert bad == [{"id": "2", "error": {"code": "bad-jsonl", "message": "not valid JSON (JSONDecodeError)",
-                                         "where": f"{folder / 'mixed.jsonl'}:2"}}]
+    where = f"{folder / 'mixed.jsonl'}:2"  # also the id of the id-less line in archive outputs
+    assert bad == [{"id": where, "error": {"code": "bad-jsonl", "message": "not valid JSON (JSONDecodeError)",
+                                           "where": where}}]
 
 
 def test_archive_options_need_output_and_exclude_streaming(archive):
@@ -172,7 +178,7 @@ def test_engine_dask_without_the_extra_fails_in_one_line(archive, tmp_path):
         f"sys.argv = ['newskit', 'parse', '--engine', 'dask', '--output', {str(tmp_path / 'o')!r}, {str(folder)!r}]\n"
         "main()")
     assert proc.returncode == 1
-    assert proc.stderr.strip() == 'Error: --engine dask needs the dask extra: pip install "newskit[dask]"'
+    assert proc.stderr.strip() == 'newskit: --engine dask needs the dask extra: pip install "newskit[dask]"'
 
 
 def test_run_archive_is_a_library_call(archive, tmp_path):

@@ -39,7 +39,7 @@ def test_a_file_shard_sums_its_files(tmp_path):
 SCRIPT = """
 import json, os
 import dask
-from newskit.archive.cluster import connect
+from newskit.dask import connect
 client, cluster = connect(None, 1)
 try:
     [worker] = client.run(lambda: (os.environ.get("MALLOC_TRIM_THRESHOLD_"),

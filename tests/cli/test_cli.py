@@ -276,6 +276,49 @@ def _interruptible() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+@pytest.mark.parametrize("as_dir", [False, True])
+def test_report_refuses_to_write_over_an_input(runner, tmp_path, as_dir):
+    page = tmp_path / "site" / "story.html"
+    page.parent.mkdir()
+    saved = ("<html><body><article><h1>Talks in Geneva</h1><p>The envoys met in Geneva on Monday.</p></article>"
+             "</body></html>")
+    page.write_text(saved)
+    out = page.parent if as_dir else page
+    res = runner.invoke(cli, ["report", "-o", str(out), str(page.parent if as_dir else page)])
+    assert res.exit_code == 1
+    assert res.stderr.startswith("newskit: refusing to write ") and str(page) in res.stderr
+    assert len(res.stderr.splitlines()) == 1
+    assert page.read_text() == saved and sorted(p.name for p in page.parent.iterdir()) == ["story.html"]
+
+
+def test_ids_cannot_forge_lines_on_stderr_or_in_plain_output(runner, tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "x\nnewskit: all good\x1b[2K", "text": ""}) + "\n"
+                    + json.dumps({"id": "y\n# z", "text": "Paris, Monday. The talks ended."}) + "\n")
+    evil = tmp_path / "x\nnewskit: all good\x1b[2K.txt"
+    evil.write_text("")
+    res = runner.invoke(cli, ["parse", str(evil)])
+    assert res.exit_code == 1
+    assert res.stderr == f"newskit: {tmp_path}/x\\nnewskit: all good\\x1b[2K.txt: empty article (no text) [empty]\n"
+    res = runner.invoke(cli, ["parse", "--input-format", "jsonl", "-"],
+                        input=json.dumps({"id": "a\nnewskit: forged\x1b[31m", "text": ["not text"]}) + "\n")
+    assert res.stderr == "newskit: stdin:1: has no \"text\" string [no-text]\n"
+    res = runner.invoke(cli, ["parse", str(path)])
+    assert "# y\\n# z\n" in res.stdout and "\n# z\n" not in res.stdout
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["parse", "--help"]])
+def test_help_and_version_on_a_full_disk_end_in_one_line(args):
+    import os
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "newskit", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+    assert proc.returncode == 1 and proc.stderr == "newskit: writing output: No space left on device\n"
+
+
 def test_sort_value_puts_a_week_at_its_first_day(runner, tmp_path):
     path = tmp_path / "week.txt"
     path.write_text("Flood repairs\n\nRepairs began on January 14, 2024. The council met last week, and the river "

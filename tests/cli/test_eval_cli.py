@@ -130,3 +130,13 @@ def test_eval_errors_name_the_file_and_count_in_words(tmp_path):
     res = CliRunner().invoke(cli, ["eval", str(conll)])
     assert res.exit_code == 0, res.output
     assert "conll: 1 document\n" in res.stdout
+
+
+def test_eval_on_timeml_nested_thousands_deep_is_one_line(tmp_path):
+    path = tmp_path / "deep.tml"
+    path.write_text('<?xml version="1.0"?><TimeML><TEXT>' + "<s>" * 5000
+                    + 'We met on <TIMEX3 tid="t1" type="DATE" value="2024-01-02">Tuesday</TIMEX3>.'
+                    + "</s>" * 5000 + "</TEXT></TimeML>")
+    res = CliRunner().invoke(cli, ["eval", str(path)])
+    assert res.exit_code == 1
+    assert res.stderr == "newskit: cannot use the gold files: elements nested too deeply to read\n"

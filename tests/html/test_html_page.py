@@ -388,3 +388,13 @@ def test_without_a_language_the_page_s_other_dates_give_the_day_order():
 def test_a_surname_first_meta_author_is_one_person():
     _, art = article_from_html(_dated_page('<meta name="author" content="Quill, Nora">'))
     assert art.authors == ("Nora Quill",)
+
+
+def test_a_page_with_absurdly_deep_json_ld_is_read_without_it():
+    deep = "[" * 100_000 + "]" * 100_000
+    body = "".join(f"<p>Paragraph {i}: the council met in Leeds on Monday and voted to keep the library open for "
+                   "another year, the mayor said after the meeting.</p>" for i in range(5))
+    html = (f'<html><head><script type="application/ld+json">{deep}</script></head>'
+            f"<body><article><h1>Library stays open</h1>{body}</article></body></html>")
+    text, article = article_from_html(html)
+    assert article.headline == "Library stays open" and "council met in Leeds" in text

@@ -6,7 +6,8 @@ import sqlite3
 
 import pytest
 
-from newskit.archive import Job, run_archive
+from newskit.archive import Job
+from newskit.archive.runner import run_archive
 from newskit.pipeline import COMMAND_TASKS
 
 from .test_link import ARTICLE_ONE, ARTICLE_TWO

@@ -235,3 +235,31 @@ def test_html_is_sniffed_on_stdin_and_in_files_without_an_html_suffix(tmp_path):
     assert _one(tmp_path / "story").format == "html"
     assert _one(tmp_path / "notes.txt").format == "text"
     assert list(read_inputs([str(tmp_path / "story")], input_format="text"))[0].format == "text"
+
+
+def test_one_bad_first_line_does_not_discard_the_file(tmp_path):
+    good = json.dumps({"id": "good", "text": "Paris, Monday. The talks ended."})
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"42\n" + b'{"id": "nul", "text": "a\x00b"}\n' + good.encode() + b"\n")
+    got = list(read_inputs([str(path)]))
+    assert [(s.id, s.error.code if s.error else None) for s in got] == [("1", "bad-jsonl"), ("2", "bad-jsonl"),
+                                                                        ("good", None)]
+    assert got[0].error.message == "not a JSON object"
+    assert got[2].text == "Paris, Monday. The talks ended."
+
+
+def test_a_jsonl_file_that_is_plainly_something_else_is_one_record(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    [src] = read_inputs([str(path)])
+    assert src.error.code == "binary" and "PNG" in src.error.message
+
+
+def test_endless_lines_and_blank_runs_stop_without_holding_them(tmp_path):
+    from newskit.io import inputs
+
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b'{"text": "' + b"x" * 5000 + b'"}\n' + b"\n" * (inputs.MAX_BLANK_RUN + 5) + b'{"text": "late"}\n')
+    got = list(read_inputs([str(path)], max_bytes=1000))
+    assert [s.error.code for s in got] == ["too-large", "bad-jsonl"]
+    assert got[0].error.where == f"{path}:1" and "blank lines in a row" in got[1].error.message

@@ -5,9 +5,12 @@ from dataclasses import dataclass
 
 from newskit import __version__
 from newskit.archive.errors import ShardError
+from newskit.archive.parts import write_part
 from newskit.archive.reading import read_shard
 from newskit.archive.shards import Shard
-from newskit.record import ErrorRecord
+from newskit.nlp import model_name
+from newskit.pipeline import analyze
+from newskit.workers import tick
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class Job:
     id_column: str | None = None
     max_bytes: int = 50 * 1024 * 1024
     debug: bool = False
+    timeout: float | None = None  # seconds per article (--timeout-per-article); None: no limit
 
     @property
     def record_tasks(self) -> tuple[str, ...]:
@@ -32,8 +36,6 @@ class Job:
 
     def settings(self) -> dict:
         """Return what the output records depend on, as stored in the manifest and checked on resume."""
-        from newskit.nlp import model_name
-
         name = model_name(self.model)
         return {"command": self.command, "tasks": list(self.tasks), "format": self.format, "model": name,
                 "model_version": model_version(name), "newskit_version": __version__,
@@ -60,33 +62,23 @@ def model_version(name: str) -> str | None:
 
 
 def records_of(job: Job, shard: Shard):
-    """Yield the records of a shard's articles, in order (raises ShardError when the shard is unreadable)."""
-    from newskit.pipeline import analyze
-
+    """Yield the records of a shard's articles, in order (raises ShardError when the shard is unreadable); each
+    finished article is counted for the progress bar and as proof of life for the worker pool."""
     sources = read_shard(shard, input_format=job.input_format, published=job.published, max_bytes=job.max_bytes,
                          text_column=job.text_column, id_column=job.id_column)
-    return analyze(sources, job.record_tasks, model=job.model, workers=1, debug=job.debug)
+    for rec in analyze(sources, job.record_tasks, model=job.model, workers=1, debug=job.debug, timeout=job.timeout):
+        tick()
+        yield rec
 
 
 def run_shard(job: Job, shard: Shard, part: int, out: str) -> dict:
-    """Write one shard's part into `out`; return its counts, or its one-line failure for unreadable input.
+    """Write one shard's part into `out` (for SQLite, the spool part the run commits); return its counts, or its
+    one-line failure for unreadable input.
 
     A ShardError (corrupt file, missing column) is returned, not raised: retrying cannot fix it. Anything else
     raises, so the engine retries the shard elsewhere."""
-    from newskit.archive.parts import write_part
-
     try:
         n, failed = write_part(records_of(job, shard), out, job.format, job.command, part)
     except ShardError as exc:
         return {"shard": shard.name, "part": part, "status": "failed", "message": str(exc)}
     return {"shard": shard.name, "part": part, "status": "done", "records": n, "errors": failed}
-
-
-def collect_shard(job: Job, shard: Shard, part: int, out: str) -> dict:
-    """Return one shard's records themselves (for outputs the caller writes, such as SQLite), or its failure."""
-    try:
-        records = list(records_of(job, shard))
-    except ShardError as exc:
-        return {"shard": shard.name, "part": part, "status": "failed", "message": str(exc)}
-    return {"shard": shard.name, "part": part, "status": "done", "records": len(records),
-            "errors": sum(isinstance(r, ErrorRecord) for r in records), "rows": records}

@@ -31,9 +31,22 @@ def load(out: str) -> dict | None:
         return None
     try:
         with fs.open(path, "rb") as fh:
-            return json.loads(fh.read())
-    except ValueError:
+            data = json.loads(fh.read())
+    except (ValueError, RecursionError):
         raise ArchiveError(f"{path} is not valid JSON; remove it or use --overwrite") from None
+    if not _valid(data):
+        raise ArchiveError(f"{path} is not a newskit manifest (edited or damaged); remove it or use --overwrite")
+    return data
+
+
+def _valid(data) -> bool:
+    """Tell whether a manifest has the shape runs rely on: settings, and shards with a part number each."""
+    if not isinstance(data, dict) or not isinstance(data.get("settings", {}), dict):
+        return False
+    shards = data.get("shards", {})
+    return isinstance(shards, dict) and all(
+        isinstance(e, dict) and isinstance(e.get("part"), int) and not isinstance(e.get("part"), bool)
+        and isinstance(e.get("inputs", []), list) for e in shards.values())
 
 
 def save(out: str, manifest: dict) -> None:

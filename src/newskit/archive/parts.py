@@ -4,12 +4,20 @@ jsonl: PATH/part-NNNNN.jsonl holds exactly the `--jsonl` lines. parquet: PATH/TA
 table the command fills; the articles file is renamed last, so its presence means the part is complete."""
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Iterable
+import math
+import re
+from collections.abc import Iterable, Iterator
 
+from newskit.archive.manifest import MANIFEST
 from newskit.archive.storage import TEMP_MARK, filesystem, join, temp_name
 from newskit.archive.tables import COMMAND_TABLES, arrow_schema, arrow_table, rows
-from newskit.record import AnyRecord, ErrorRecord
+from newskit.errors import OutputError
+from newskit.output.render import to_jsonl as render
+from newskit.record import AnyRecord, ErrorRecord, Record
+
+_PART = re.compile(r"part-\d{5,}\.(?:jsonl|parquet)$")
 
 # Records buffered before a Parquet row group is written: bounds a worker's memory on huge shards.
 ROW_GROUP_RECORDS = 500
@@ -21,23 +29,54 @@ def part_name(part: int) -> str:
 
 
 def final_path(out: str, fmt: str, part: int) -> str:
-    """Return the file whose presence marks part `part` as complete."""
+    """Return the file whose presence marks part `part` as complete (sqlite: the spool part, in JSONL)."""
     if fmt == "parquet":
         return join(out, "articles", part_name(part) + ".parquet")
     return join(out, part_name(part) + ".jsonl")
 
 
 def to_jsonl(record: AnyRecord) -> str:
-    """Return a record as one compact JSON line, the same bytes `newskit --jsonl` writes."""
-    from newskit.output.render import to_jsonl as render
+    """Return a record as one compact JSON line, the same bytes `newskit --jsonl` writes (a NaN or infinity in
+    `meta`, as a Parquet float column may hold, is written as null: JSON has no such numbers)."""
+    try:
+        return render(record)
+    except ValueError:
+        return render(finite(record))
 
-    return render(record)
+
+def finite(record: AnyRecord) -> AnyRecord:
+    """Return a record whose `meta` has every non-finite float (NaN, ±inf) replaced by None, for outputs written
+    as JSON (`meta` is the only part of a record that holds the input's own numbers)."""
+    if isinstance(record, Record) and record.meta:
+        return dataclasses.replace(record, meta=_finite(record.meta))
+    return record
+
+
+def _finite(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _failed(what: str, exc: OSError) -> OutputError:
+    return OutputError(f"writing {what}: {exc.strerror or exc}")
 
 
 def write_part(records: Iterable[AnyRecord], out: str, fmt: str, command: str, part: int) -> tuple[int, int]:
-    """Write `records` as part `part` of the output folder; return (records, errors)."""
+    """Write `records` as part `part` of the output folder; return (records, errors). Nothing is left half
+    written: a failed write (a full disk) removes the temporary file and raises OutputError, which ends the run.
+
+    sqlite: the part is a spool the run commits to the database, one line per record holding its table rows
+    (`spooled`), so the worker does the conversion and the run's memory is bounded by a batch of rows."""
     if fmt == "parquet":
-        return _write_parquet(records, out, command, part)
+        try:
+            return _write_parquet(records, out, command, part)
+        except OSError as exc:
+            raise _failed(join(out, "*", part_name(part) + ".parquet"), exc) from None
     fs = filesystem(out)
     path = final_path(out, fmt, part)
     tmp = temp_name(path)
@@ -47,8 +86,11 @@ def write_part(records: Iterable[AnyRecord], out: str, fmt: str, command: str, p
             for rec in records:
                 n += 1
                 failed += isinstance(rec, ErrorRecord)
-                fh.write((to_jsonl(rec) + "\n").encode("utf-8"))
+                line = to_jsonl(rec) if fmt != "sqlite" else spool_line(rec)
+                fh.write((line + "\n").encode("utf-8"))
         fs.mv(tmp, path)
+    except OSError as exc:
+        raise _failed(path, exc) from None
     finally:
         if fs.exists(tmp):
             fs.rm(tmp)
@@ -73,7 +115,7 @@ def _write_parquet(records, out, command, part) -> tuple[int, int]:
         for rec in records:
             n += 1
             failed += isinstance(rec, ErrorRecord)
-            for t, table_rows in rows(rec).items():
+            for t, table_rows in rows(finite(rec)).items():
                 if t in buffered:
                     buffered[t] += table_rows
             if n % ROW_GROUP_RECORDS == 0:
@@ -117,6 +159,33 @@ def count_part(out: str, fmt: str, part: int) -> tuple[int, int]:
             n += 1
             failed += "error" in json.loads(line)
     return n, failed
+
+
+def spool_line(record: AnyRecord) -> str:
+    """Return the spool line of a record for an SQLite run: its id, whether it is an error, its table rows."""
+    return json.dumps({"id": record.id, "error": isinstance(record, ErrorRecord), "rows": rows(finite(record))},
+                      ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def read_part(path: str) -> Iterator[dict]:
+    """Yield the lines of a JSONL part (records, or an SQLite spool's), one line at a time."""
+    with filesystem(path).open(path, "rb") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def clear(out: str) -> None:
+    """Delete every part and the manifest of an output folder (--overwrite), found by name: a manifest that was
+    edited or damaged cannot make parts survive, nor files other than parts go."""
+    fs = filesystem(out)
+    for folder in [out] + [join(out, t) for t in COMMAND_TABLES["analyze"]]:
+        if fs.isdir(folder):
+            for f in fs.ls(folder):
+                f = f if isinstance(f, str) else f["name"]
+                if _PART.fullmatch(f.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]):
+                    fs.rm(f)
+    if fs.exists(join(out, MANIFEST)):
+        fs.rm(join(out, MANIFEST))
 
 
 def remove_temps(out: str) -> None:

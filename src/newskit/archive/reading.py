@@ -1,21 +1,30 @@
 """Turn one shard into article sources through newskit's own reader, so records match a plain `--jsonl` run.
 
 Local JSONL files and article files go straight to `newskit.read_inputs`; compressed or remote JSONL is streamed
-to it as its stdin; Parquet rows become JSONL lines first (the text column as "text", the id column as "id", the
-other columns carried into "meta"), so every check and error code is the reader's."""
+through the same line reader (bounded lines, named by the shard's path); Parquet rows become sources directly (the
+text column as "text", the id column as "id", the other columns carried into "meta", values keeping their types),
+so every check and error code is the reader's. An id-less line or row gets the id PATH:LINE (PATH:ROW), so lines
+of different files never share an id in a table."""
 from __future__ import annotations
 
 import io
-import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from newskit.archive.errors import ShardError
 from newskit.archive.shards import Shard
 from newskit.archive.storage import filesystem, is_url
 from newskit.errors import InputError
-from newskit.io.inputs import Source, decode, read_inputs, source_from_text
+from newskit.io.inputs import (
+    DEFAULT_MAX_BYTES,
+    Source,
+    decode,
+    read_inputs,
+    read_jsonl_stream,
+    source_from_object,
+    source_from_text,
+)
 
 PARQUET_BATCH = 512
 
@@ -30,14 +39,6 @@ def read_shard(shard: Shard, *, input_format: str = "auto", published: str | Non
         yield from _jsonl_sources(shard, published, max_bytes)
     else:
         yield from _file_sources(shard, input_format, published, max_bytes)
-
-
-def _renamed(sources: Iterator[Source], where: str) -> Iterator[Source]:
-    """Name the shard instead of "stdin" in the messages of sources read through a stream."""
-    for s in sources:
-        if s.error is not None and s.error.message.startswith("stdin"):
-            s = replace(s, error=InputError(s.error.code, where + s.error.message[len("stdin"):]))
-        yield s
 
 
 def _open_stream(shard: Shard):
@@ -61,7 +62,8 @@ def _open_stream(shard: Shard):
 def _jsonl_sources(shard: Shard, published, max_bytes) -> Iterator[Source]:
     path = shard.paths[0]
     if not is_url(path) and shard.compression is None:
-        yield from read_inputs([path], input_format="jsonl", published=published, max_bytes=max_bytes)
+        yield from read_inputs([path], input_format="jsonl", published=published, max_bytes=max_bytes,
+                               qualified_ids=True)
         return
     try:
         stream = _open_stream(shard)
@@ -70,8 +72,10 @@ def _jsonl_sources(shard: Shard, published, max_bytes) -> Iterator[Source]:
         return
     with stream:
         try:
-            yield from _renamed(read_inputs(["-"], input_format="jsonl", published=published, max_bytes=max_bytes,
-                                            stdin=stream), path)
+            yield from read_jsonl_stream(stream, path, published=published, max_bytes=max_bytes,
+                                         qualified_ids=True)
+        except InputError as exc:  # the file as a whole is not JSON Lines (an image, UTF-16)
+            yield Source(path, error=exc)
         except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError; a cut-off file an EOFError
             raise ShardError(f"cannot decompress {shard.compression} ({exc or 'file ends early'})") from exc
         except Exception as exc:
@@ -131,32 +135,9 @@ def _renamed_row(row: dict, renames: dict) -> dict:
     return {renames.get(k, k): v for k, v in row.items() if k in renames or k not in renames.values()}
 
 
-def read_objects(objects, where: str, *, published: str | None = None,
-                 max_bytes: int = 50 * 1024 * 1024) -> Iterator[Source]:
-    """Yield the sources of JSONL-like dicts ({"text" or "html", "id"?, "published"?, …}) through newskit's reader.
-
-    Values JSON cannot hold (timestamps, decimals) are written as strings; messages name `where`."""
-    stream = io.BufferedReader(_JsonLines(objects))
-    yield from _renamed(read_inputs(["-"], input_format="jsonl", published=published, max_bytes=max_bytes,
-                                    stdin=stream), where)
-
-
-class _JsonLines(io.RawIOBase):
-    """Dicts as a byte stream of JSON lines, encoded only as the reader asks for them."""
-
-    def __init__(self, objects):
-        self._lines = (json.dumps(o, ensure_ascii=False, default=str).encode("utf-8") + b"\n" for o in objects)
-        self._buf = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b) -> int:
-        if not self._buf:
-            self._buf = next(self._lines, b"")
-            if not self._buf:
-                return 0
-        n = min(len(b), len(self._buf))
-        b[:n] = self._buf[:n]
-        self._buf = self._buf[n:]
-        return n
+def read_objects(objects: Iterable[dict], where: str, *, published: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
+    """Yield the sources of JSONL-like dicts ({"text" or "html", "id"?, "published"?, …}) through newskit's reader
+    (no JSON round trip: values keep their types). An id-less object gets the id WHERE:N; messages name WHERE:N."""
+    for n, obj in enumerate(objects, 1):
+        yield source_from_object(obj, f"{where}:{n}", f"{where}:{n}", published, max_bytes)

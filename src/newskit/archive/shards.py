@@ -1,8 +1,10 @@
 """Split archive inputs into shards: the unit of work, of retry and of output (one output part per shard).
 
 A JSONL file (plain, .gz, or .zst) or a Parquet file is one shard; loose article files (.txt, .html…) given
-one by one or found in directories are grouped, in order, FILES_PER_SHARD to a shard. Paths may be globs and
-URLs (fsspec)."""
+one by one or found in directories are grouped, in order, FILES_PER_SHARD to a shard. Resume is keyed on each
+input: loose files already in a part of the output (`known`) keep that part, and only files no part holds are
+grouped into new shards, so adding files to a folder never regroups, and never reruns, the old ones. Paths may be
+globs and URLs (fsspec)."""
 from __future__ import annotations
 
 import hashlib
@@ -11,7 +13,7 @@ import os
 from dataclasses import dataclass
 
 from newskit.archive.errors import ArchiveError
-from newskit.archive.storage import GLOB_CHARS, filesystem, shown
+from newskit.archive.storage import GLOB_CHARS, LocalFS, filesystem, shown
 
 # Loose article files per shard: enough to keep a worker busy for seconds, few enough to retry cheaply.
 FILES_PER_SHARD = 64
@@ -101,23 +103,14 @@ def _expand(item: str) -> list[tuple[object, str]]:
 
 
 def find_shards(inputs, *, input_format: str = "auto", files_per_shard: int = FILES_PER_SHARD,
-                exclude: str | None = None) -> list[Shard]:
+                exclude: str | None = None, known: dict[str, dict] | None = None) -> list[Shard]:
     """Return the shards of `inputs` (paths, folders, globs, URLs) in input order, each named once.
 
-    Files under `exclude` (the output of the run, when it sits inside an input folder) are left out."""
+    Files under `exclude` (the output of the run, when it sits inside an input folder) are left out. `known`: the
+    shards of the existing output (name → {"inputs": [...], …}); a known shard of loose files is kept as it was,
+    with those of its files still among the inputs (its fingerprint then tells whether it changed)."""
     shards: list[Shard] = []
     loose: list[tuple[object, str]] = []
-
-    def flush() -> None:
-        for i in range(0, len(loose), files_per_shard):
-            group = loose[i:i + files_per_shard]
-            fs = group[0][0]
-            paths = tuple(shown(fs, p) for _, p in group)
-            name = paths[0] if len(paths) == 1 else f"{paths[0]} (+{len(paths) - 1} files)"
-            fingerprint, size = _fingerprint(fs, [p for _, p in group])
-            shards.append(Shard(name, "files", paths, fingerprint, size=size))
-        loose.clear()
-
     seen = set()
     for item in inputs:
         for fs, path in _expand(item):
@@ -127,12 +120,50 @@ def find_shards(inputs, *, input_format: str = "auto", files_per_shard: int = FI
             seen.add(key)
             kind = _kind(path, input_format)
             if kind == "files":
-                if loose and type(loose[0][0]) is not type(fs):
-                    flush()
-                loose.append((fs, path))
+                loose.append((fs, key))
                 continue
-            flush()
             fingerprint, size = _fingerprint(fs, [path])
             shards.append(Shard(key, kind, (key,), fingerprint, _compression(path), size))
-    flush()
+    return shards + _group_loose(loose, known or {}, files_per_shard)
+
+
+def _group_loose(loose: list[tuple[object, str]], known: dict[str, dict], per_shard: int) -> list[Shard]:
+    """Return shards of loose files: the known groups first (same names, so same parts), then the files no known
+    shard holds, grouped in input order."""
+    where = {path: fs for fs, path in loose}
+    shards: list[Shard] = []
+    taken: set[str] = set()
+
+    def shard(name: str, paths: list[str]) -> Shard:
+        fs = where[paths[0]]
+        fingerprint, size = _fingerprint(fs, [_local(fs, p) for p in paths])
+        return Shard(name, "files", tuple(paths), fingerprint, size=size)
+
+    for name, entry in known.items():
+        members = [p for p in entry.get("inputs") or () if p in where and p not in taken]
+        same_fs = [p for p in members if type(where[p]) is type(where[members[0]])] if members else []
+        if same_fs:
+            taken.update(same_fs)
+            shards.append(shard(name, same_fs))
+    rest = [(fs, p) for fs, p in loose if p not in taken]
+    group: list[str] = []
+    for k, (fs, path) in enumerate(rest):
+        if group and (len(group) >= per_shard or type(where[group[0]]) is not type(fs)):
+            shards.append(_new(shard, group, known))
+            group = []
+        group.append(path)
+        if k == len(rest) - 1:
+            shards.append(_new(shard, group, known))
     return shards
+
+
+def _new(shard, paths: list[str], known: dict) -> Shard:
+    name = paths[0] if len(paths) == 1 else f"{paths[0]} (+{len(paths) - 1} files)"
+    while name in known:  # a name an older grouping used for other files: keep both parts apart
+        name += " (new)"
+    return shard(name, paths)
+
+
+def _local(fs, path: str) -> str:
+    """Return the path an fsspec filesystem takes for a path as shown (URLs keep working; local paths are as is)."""
+    return path if isinstance(fs, LocalFS) else fs._strip_protocol(path)

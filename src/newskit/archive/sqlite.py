@@ -1,16 +1,24 @@
 """The tables in one SQLite database: keys, indexes on name/type/value, FTS5 over article text and quotes.
 
-Runs add to it: a record whose article id is already there replaces that article's rows (never a duplicate id),
-and each input shard is committed in one transaction together with its line in `_newskit_shards`, so a run that
-is killed leaves whole shards only and the same command completes the rest."""
+Runs add to it, and nothing is ever replaced silently: `_newskit_articles` records which input shard each article
+id came from. A shard that is run again (its input changed) first deletes every row it wrote before, so articles
+removed from it go too; an id that another shard already holds is refused (counted as a failed input and named),
+never written over. Each shard is committed in one transaction together with its line in `_newskit_shards`, a
+batch of rows at a time, so a run that is killed leaves whole shards only and the same command completes the rest.
+A database another program holds is waited for (BUSY_SECONDS), then the run stops with one line."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+from collections.abc import Iterable
 
 from newskit.archive.errors import ArchiveError
-from newskit.archive.tables import COLUMNS, rows
-from newskit.record import ErrorRecord
+from newskit.archive.tables import COLUMNS
+from newskit.errors import OutputError
+
+BUSY_SECONDS = 30.0  # how long a write waits for another program's transaction on the database
+BATCH_RECORDS = 200  # records whose rows are inserted together
 
 SQL_TYPES = {"str": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER", "date": "TEXT", "list": "TEXT",
              "json": "TEXT"}
@@ -61,25 +69,45 @@ def _ddl() -> list[str]:
                 f"INSERT INTO {table}_fts(rowid, {names}) VALUES (new.rowid, {new}); END",
                 f"CREATE TRIGGER IF NOT EXISTS {table}_fts_ad AFTER DELETE ON {table} BEGIN "
                 f"INSERT INTO {table}_fts({table}_fts, rowid, {names}) VALUES ('delete', old.rowid, {old}); END"]
-    out += ["CREATE TABLE IF NOT EXISTS _newskit_settings (key TEXT PRIMARY KEY, value TEXT)",
+    out += ["CREATE TABLE IF NOT EXISTS _newskit_articles (id TEXT PRIMARY KEY, shard TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS idx_newskit_articles_shard ON _newskit_articles (shard)",
+            "CREATE TABLE IF NOT EXISTS _newskit_settings (key TEXT PRIMARY KEY, value TEXT)",
             "CREATE TABLE IF NOT EXISTS _newskit_shards (name TEXT PRIMARY KEY, part INTEGER, fingerprint TEXT, "
             "inputs TEXT, records INTEGER, errors INTEGER)"]
     return out
 
 
-def connect(path: str) -> sqlite3.Connection:
+def spool_folder(path: str) -> str:
+    """Return the hidden folder beside a database where workers leave each shard's records for the run to commit."""
+    head, name = os.path.split(path)
+    return os.path.join(head, f".{name}.newskit-parts")
+
+
+def failed(path: str, exc: sqlite3.Error) -> OutputError:
+    """Return the one-line error of a database that cannot be written (full disk, locked, read-only)."""
+    return OutputError(f"writing {path}: {exc}")
+
+
+def connect(path: str, busy_seconds: float | None = None) -> sqlite3.Connection:
     """Open (creating when needed) an archive database with foreign keys enforced."""
     if "://" in path:
         raise ArchiveError(f"{path}: --format sqlite writes a local file")
+    con = None
     try:
-        con = sqlite3.connect(path)
+        con = sqlite3.connect(path, timeout=BUSY_SECONDS if busy_seconds is None else busy_seconds)
         con.execute("PRAGMA foreign_keys = ON")
         con.execute("PRAGMA journal_mode = WAL")
         with con:
             for stmt in _ddl():
                 con.execute(stmt)
             _add_new_columns(con)
+    except sqlite3.OperationalError as exc:  # locked, full, read-only: the database is fine, writing it is not
+        if con is not None:
+            con.close()
+        raise failed(path, exc) from None
     except sqlite3.DatabaseError as exc:
+        if con is not None:
+            con.close()
         raise ArchiveError(f"{path}: not a newskit SQLite database ({exc})") from None
     return con
 
@@ -100,8 +128,9 @@ def settings(con) -> dict:
 
 def entries(con) -> dict[str, dict]:
     """Return the shards committed so far: name → part, fingerprint, counts."""
-    cur = con.execute("SELECT name, part, fingerprint, records, errors FROM _newskit_shards")
-    return {n: {"part": p, "fingerprint": f, "records": r, "errors": e, "status": "done"} for n, p, f, r, e in cur}
+    cur = con.execute("SELECT name, part, fingerprint, records, errors, inputs FROM _newskit_shards")
+    return {n: {"part": p, "fingerprint": f, "records": r, "errors": e, "status": "done",
+                "inputs": json.loads(i) if i else []} for n, p, f, r, e, i in cur}
 
 
 def save_settings(con, values: dict) -> None:
@@ -121,26 +150,55 @@ def _value(kind: str, v):
     return v
 
 
-def add_shard(con, name: str, part: int, fingerprint: str, inputs, records) -> tuple[int, int]:
-    """Insert one shard's records in one transaction (replacing articles already there); return (records, errors)."""
-    n = failed = 0
-    with con:
-        for rec in records:
-            n += 1
-            failed += isinstance(rec, ErrorRecord)
-            con.execute("DELETE FROM articles WHERE id = ?", (rec.id,))
-            for table, table_rows in rows(rec).items():
-                cols = COLUMNS[table]
-                sql = f"INSERT INTO {table} ({', '.join(_q(c) for c, _ in cols)}) VALUES ({', '.join('?' * len(cols))})"
-                con.executemany(sql, [tuple(_value(k, r.get(c)) for c, k in cols) for r in table_rows])
-        con.execute("INSERT OR REPLACE INTO _newskit_shards VALUES (?, ?, ?, ?, ?, ?)",
-                    (name, part, fingerprint, json.dumps(list(inputs)), n, failed))
-    return n, failed
+def add_shard(con, name: str, part: int, fingerprint: str, inputs, spooled: Iterable[dict],
+              where: str = "database") -> tuple[int, int, list[tuple[str, str]]]:
+    """Commit one shard's records in one transaction: first delete the rows it wrote in an earlier run, then insert
+    its records, refusing any id another shard holds. `spooled`: one dict per record, as `parts.spool_line` writes
+    it (id, error, rows). Return (records, errors, refused): refused is a list of (article id, shard holding it);
+    each refused record counts as an error."""
+    n = errors = 0
+    refused: list[tuple[str, str]] = []
+    batch: dict[str, list[tuple]] = {t: [] for t in COLUMNS}
+    try:
+        with con:
+            con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _newskit_articles WHERE shard = ?)",
+                        (name,))
+            con.execute("DELETE FROM _newskit_articles WHERE shard = ?", (name,))
+            for rec in spooled:
+                n += 1
+                errors += rec["error"]
+                holder = con.execute("SELECT shard FROM _newskit_articles WHERE id = ?", (rec["id"],)).fetchone()
+                if holder is not None:
+                    errors += not rec["error"]
+                    refused.append((rec["id"], holder[0]))
+                    continue
+                con.execute("INSERT INTO _newskit_articles VALUES (?, ?)", (rec["id"], name))
+                for table, table_rows in rec["rows"].items():
+                    cols = COLUMNS[table]
+                    batch[table] += [tuple(_value(k, r.get(c)) for c, k in cols) for r in table_rows]
+                if n % BATCH_RECORDS == 0:
+                    _insert(con, batch)
+            _insert(con, batch)
+            con.execute("INSERT OR REPLACE INTO _newskit_shards VALUES (?, ?, ?, ?, ?, ?)",
+                        (name, part, fingerprint, json.dumps(list(inputs)), n, errors))
+    except sqlite3.OperationalError as exc:
+        raise failed(where, exc) from None
+    return n, errors, refused
+
+
+def _insert(con, batch: dict[str, list[tuple]]) -> None:
+    for table, values in batch.items():  # articles first: the other tables refer to it
+        if values:
+            cols = COLUMNS[table]
+            con.executemany(f"INSERT INTO {table} ({', '.join(_q(c) for c, _ in cols)}) "
+                            f"VALUES ({', '.join('?' * len(cols))})", values)
+            values.clear()
 
 
 def clear(con) -> None:
     """Delete every article and shard (for --overwrite)."""
     with con:
         con.execute("DELETE FROM articles")
+        con.execute("DELETE FROM _newskit_articles")
         con.execute("DELETE FROM _newskit_shards")
         con.execute("DELETE FROM _newskit_settings")

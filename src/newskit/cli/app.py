@@ -19,8 +19,35 @@ def cli():
 
 
 def main() -> None:
-    """Entry point of the `newskit` console script."""
+    """Entry point of the `newskit` console script. Whatever the command (help and --version included), output that
+    cannot be written (a full disk) ends in one line and exit 1; a reader that closed the pipe, quietly."""
+    code: int | str | None = ExitStatus.OK
     try:
         cli(standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code
     except BrokenPipeError:
+        _silence_stdout()
         sys.exit(ExitStatus.OK)
+    except OSError as exc:
+        _output_failed(exc)
+    try:
+        sys.stdout.flush()  # now, not at interpreter exit, where a failure would print a traceback
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as exc:
+        _output_failed(exc)
+    sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _output_failed(exc: OSError) -> None:
+    _silence_stdout()
+    click.echo(f"newskit: writing output: {exc.strerror or exc}", err=True)
+    sys.exit(ExitStatus.SOME_FAILED)

@@ -1,99 +1,113 @@
-"""`--output`: run an article command over an archive into files (JSONL parts, Parquet tables, SQLite), reporting
-progress on stderr. The work is newskit.archive's; this module only checks options and prints its events."""
+"""`--output`: how a run over an archive into files (JSONL parts, Parquet tables, SQLite) shows its progress on
+stderr. The work is newskit.archive's and the run loop is newskit.cli.run's; this module only prints events."""
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
 import click
 
-from newskit.errors import ExitStatus, NewskitError
+from newskit.cli.options import shown
+
+REFUSED_SHOWN = 10  # duplicate ids named one by one per shard; the rest are counted
 
 
-def run_to_output(command, tasks, inputs, *, output, output_format, engine, scheduler, text_column, id_column,
-                  overwrite, input_format, published, model, workers, max_bytes, debug, progress) -> None:
-    """Run the archive job, print its progress on stderr, and exit with the contract's status code."""
-    from newskit.archive import ArchiveError, Job, default_format, run_archive
+class Events:
+    """What an `--output` run shows on stderr as its events come: a progress bar on a terminal (or when asked),
+    else one line per finished part; notes, failed shards and refused ids; the summary."""
 
-    if "-" in inputs:
-        raise click.UsageError("--output reads files, folders, globs or URLs, not stdin")
-    fmt = output_format or default_format(output)
-    job = Job(command, tuple(tasks), format=fmt, model=model, input_format=input_format, published=published,
-              text_column=text_column, id_column=id_column, max_bytes=max_bytes, debug=debug)
-    workers = workers or max(1, min(os.cpu_count() or 1, 4))
-    bar = _Progress(force=bool(progress)) if progress or (progress is None and sys.stderr.isatty()) else None
-    end = None
-    try:
-        for event in run_archive(job, inputs, output, engine=engine, scheduler=scheduler, workers=workers,
-                                 overwrite=overwrite):
-            end = event if event["event"] == "end" else end
-            _show(event, bar)
-    except KeyboardInterrupt:
-        click.echo("newskit: interrupted; complete parts are kept, run the same command to finish", err=True)
-        sys.exit(130)
-    except (ArchiveError, NewskitError) as exc:
-        if debug:
-            raise
-        raise click.ClickException(str(exc)) from None
-    except OSError as exc:
-        if debug:
-            raise
-        raise click.ClickException(f"cannot write {exc.filename or output}: {exc.strerror or exc}") from None
-    finally:
-        if bar is not None:
-            bar.stop()
-    sys.exit(ExitStatus.SOME_FAILED if end and (end["errors"] or end["failed"]) else ExitStatus.OK)
+    def __init__(self, progress: bool | None):
+        self.bar = _Progress(force=bool(progress)) if progress or (progress is None and sys.stderr.isatty()) \
+            else None
+        self.say = self.bar.say if self.bar is not None else _say
+
+    @property
+    def on_articles(self):
+        """Who is told as articles finish inside shards (the bar), or None."""
+        return self.bar.articles if self.bar is not None else None
+
+    def show(self, event: dict) -> None:
+        _show(event, self.bar, self.say)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
-def _show(event: dict, bar) -> None:
+def _say(message: str) -> None:
+    click.echo(f"newskit: {message}", err=True)
+
+
+def _show(event: dict, bar, say) -> None:
     kind = event["event"]
     if kind == "plan":
         done = f", {event['skipped']} already complete" if event["skipped"] else ""
-        click.echo(f"newskit: {event['shards']} shards{done}, {event['todo']} to run → {event['output']}", err=True)
+        say(f"{event['shards']} shards{done}, {event['todo']} to run → {shown(event['output'])}")
         if bar is not None:
             bar.start(event["todo"])
     elif kind == "cluster":
-        click.echo(f"newskit: dask scheduler {event['scheduler']} ({event['workers']} workers), "
-                   f"dashboard {event['dashboard']}", err=True)
+        say(f"dask scheduler {event['scheduler']} ({event['workers']} workers), dashboard {event['dashboard']}")
+    elif kind == "note":
+        say(shown(event["message"]))
     elif kind == "shard":
+        name = shown(event["shard"])
         if event["status"] == "failed":
-            click.echo(f"newskit: shard {event['shard']} failed: {event['message']}", err=True)
-        elif event["errors"]:
-            click.echo(f"newskit: {event['shard']}: {event['errors']} of {event['records']} inputs failed "
-                       "(error records written in their place)", err=True)
+            say(f"shard {name} failed: {shown(event['message'])}")
+        else:
+            refused = event.get("refused") or []
+            for article, holder in refused[:REFUSED_SHOWN]:
+                say(f"{name}: id {shown(article)!r} is already in the database from {shown(holder)}; "
+                    "this article was not stored [duplicate-id]")
+            if len(refused) > REFUSED_SHOWN:
+                say(f"{name}: {len(refused) - REFUSED_SHOWN} more duplicate ids not stored [duplicate-id]")
+            if event["errors"]:
+                say(f"{name}: {event['errors']} of {event['records']} inputs failed "
+                    "(error records written in their place)")
         if bar is not None:
-            bar.advance(event.get("records") or 0)
+            bar.shard(event.get("records") or 0)
         elif event["status"] == "done":
-            click.echo(f"newskit: part-{event['part']:05d} done: {event['shard']} ({event['records']} records)",
-                       err=True)
+            say(f"part-{event['part']:05d} done: {name} ({event['records']} records)")
     elif kind == "end":
         if bar is not None:
             bar.stop()
         failed = event["failed"]
-        click.echo(f"newskit: {event['records']} records ({event['errors']} failed inputs) from {event['ran']} "
-                   f"shards; {event['skipped']} skipped as complete" + (f"; {len(failed)} shards failed: "
-                   + ", ".join(name for name, _ in failed) if failed else ""), err=True)
+        _say(f"{event['records']} records ({event['errors']} failed inputs) from {event['ran']} shards; "
+             f"{event['skipped']} skipped as complete" + (f"; {len(failed)} shards failed: "
+             + ", ".join(shown(name) for name, _ in failed) if failed else ""))
 
 
 class _Progress:
-    """A rich progress bar over shards on stderr."""
+    """A rich progress bar on stderr: shards done of the total, and articles done as they finish inside shards
+    (local engine: per article; Dask: per shard). Lines printed meanwhile go above the bar, never onto it."""
 
     def __init__(self, force: bool):
-        self.force, self.records = force, 0
+        self.force, self.done, self.ticked = force, 0, False
         self.bar: Any = None  # a rich Progress, imported only when a run starts
 
     def start(self, total: int) -> None:
-        from newskit.io.progress import rich_bar
+        from newskit.io.progress import rich_bar  # rich's progress bar loads only when one is shown
 
-        self.bar = rich_bar("newskit shards", "{task.fields[records]} records", self.force)
+        self.bar = rich_bar("newskit shards", "{task.fields[records]} articles", self.force)
         self.bar.start()
         self.task = self.bar.add_task("shards", total=total, records=0)
 
-    def advance(self, records: int) -> None:
+    def articles(self, n: int) -> None:
         if self.bar is not None:
-            self.records += records
-            self.bar.update(self.task, advance=1, records=self.records)
+            self.done += n
+            self.ticked = True
+            self.bar.update(self.task, records=f"{self.done:,}")
+
+    def shard(self, records: int) -> None:
+        if self.bar is not None:
+            if not self.ticked:  # a Dask run: articles are known per shard
+                self.done += records
+            self.bar.update(self.task, advance=1, records=f"{self.done:,}")
+
+    def say(self, message: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(f"newskit: {message}", markup=False, highlight=False, soft_wrap=True)
+        else:
+            _say(message)
 
     def stop(self) -> None:
         if self.bar is not None:

@@ -9,15 +9,8 @@ from typing import TYPE_CHECKING
 import click
 
 from newskit.cli.app import cli
-from newskit.cli.options import (
-    check_archive_options,
-    check_inputs,
-    common_options,
-    one_line_errors,
-    pick_workers,
-    report_error,
-    with_progress_if_asked,
-)
+from newskit.cli.options import check_archive_options, check_inputs, common_options, one_line_errors, shown
+from newskit.cli.run import Run
 from newskit.errors import ExitStatus
 
 if TYPE_CHECKING:
@@ -29,61 +22,43 @@ if TYPE_CHECKING:
 def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model=None, workers, max_bytes,
         debug, timeout=None, progress=None, view_options=None, as_geojson=False, **archive) -> None:
     """Run one article command end to end and exit with the contract's status code."""
-    from newskit.io.inputs import read_inputs
+    # The pipeline and the writers load when the command runs, not with `newskit --help`.
     from newskit.io.output import Output
-    from newskit.pipeline import COMMAND_TASKS, analyze, needs_model
+    from newskit.pipeline import COMMAND_TASKS
 
-    view_options = dict(view_options or {})
     streams = {"json": as_json, "jsonl": as_jsonl, "geojson": as_geojson}
     if sum(map(bool, streams.values())) > 1:
         raise click.UsageError(" and ".join(f"--{name}" for name, on in streams.items() if on) + " are exclusive")
     check_archive_options(archive, any(streams.values()))
     inputs, published = check_inputs(inputs, published)
+    view_options = dict(view_options or {})
     tasks = COMMAND_TASKS[command] + (("all_types",) if view_options.pop("all_types", False) else ())
-    if archive.get("output"):
-        from newskit.cli.archive import run_to_output
-
-        run_to_output(command, tasks, inputs, input_format=input_format, published=published, model=model,
-                      workers=workers, max_bytes=max_bytes, debug=debug, progress=progress, **archive)
+    run_ = Run(inputs, input_format, published, model, workers, max_bytes, debug, timeout, progress)
+    output = archive.pop("output", None)
+    if output:
+        run_.archive(command, tasks, output, **archive)
+        run_.exit()
     if not any(streams.values()) and sys.stdout.isatty():
         tasks += ("text",)  # the human views quote the sentence around each date
-    notes: list[str] = []
     with one_line_errors(debug):
         try:
             out = Output()
-            sources = read_inputs(inputs, input_format=input_format, published=published, max_bytes=max_bytes)
-            records = analyze(sources, tasks, model=model, debug=debug, timeout=timeout or None, notes=notes,
-                              workers=pick_workers(workers, inputs, needs_model(tasks)))
-            records = with_progress_if_asked(records, inputs, input_format, progress)
-            records = (_ordered(rec, view_options) for rec in _noting(records, notes))
+            records = (_ordered(rec, view_options) for rec in run_.records(tasks))
             stream = next((name for name, on in streams.items() if on), None)
-            failed = _emit(records, out, command, stream, view_options)
+            _emit(records, out, command, stream, view_options, run_)
         except BrokenPipeError:
             # Downstream closed the pipe (`| head -1`): stop quietly, as Unix tools do.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(ExitStatus.OK)
-    # A worker that died cost no record (its articles were redone) but the run did not go as it should.
-    sys.exit(ExitStatus.SOME_FAILED if failed or notes else ExitStatus.OK)
-
-
-def _noting(records, notes: list[str]):
-    """Pass records through, printing each incident note (a worker that died) as it is reported."""
-    shown = 0
-    for rec in records:
-        while shown < len(notes):
-            click.echo(f"newskit: {notes[shown]}", err=True)
-            shown += 1
-        yield rec
-    for note in notes[shown:]:
-        click.echo(f"newskit: {note}", err=True)
-
+    run_.exit()
 
 
 def _failed(rec: AnyRecord) -> TypeIs[ErrorRecord]:
     from newskit.record import ErrorRecord  # here, not at the top: `newskit --help` need not build the record model
 
     return isinstance(rec, ErrorRecord)
+
 
 def _ordered(rec: AnyRecord, view_options: dict) -> AnyRecord:
     """Apply --sort value / --timeline to the record itself, so every output mode shows the same order."""
@@ -100,7 +75,7 @@ def _ordered(rec: AnyRecord, view_options: dict) -> AnyRecord:
 
 def _serialize(rec: AnyRecord, render_one) -> tuple[AnyRecord, bytes]:
     """Return the record and its UTF-8 JSON, or an error record in its place when it cannot be written as JSON."""
-    from newskit.pipeline import error_record
+    from newskit.pipeline import error_record  # start-up time: loaded when a run writes records
 
     try:
         return rec, render_one(rec).encode("utf-8")
@@ -110,32 +85,29 @@ def _serialize(rec: AnyRecord, render_one) -> tuple[AnyRecord, bytes]:
         return rec, render_one(rec).encode("utf-8")
 
 
-def _emit(records, out, command, stream: str | None, view_options) -> int:
+def _emit(records, out, command, stream: str | None, view_options, run: Run) -> None:
     """Write the records in the stream format chosen (json, jsonl, geojson), else as the view for people."""
-    from newskit.output import render
+    from newskit.output import render  # start-up time: loaded when a run writes records
 
-    failed = 0
     if stream == "jsonl":
         for rec in records:
             rec, line = _serialize(rec, render.to_jsonl)
             if _failed(rec):
-                failed += 1
-                report_error(rec)
+                run.failure(rec)
             out.write(line + b"\n")
-        return failed
+        return
     if stream in ("json", "geojson"):
         collected = [_serialize(rec, render.to_jsonl)[0] for rec in records]
         for rec in collected:
             if _failed(rec):
-                failed += 1
-                report_error(rec)
+                run.failure(rec)
         if stream == "geojson":
-            from newskit.output.geojson import to_geojson
+            from newskit.output.geojson import to_geojson  # loaded only when places are asked for as GeoJSON
 
             out.write(to_geojson(collected) + "\n")
         else:
             out.write(render.to_json(collected) + "\n")
-        return failed
+        return
     console = None
     if sys.stdout.isatty():
         from rich.console import Console
@@ -144,15 +116,13 @@ def _emit(records, out, command, stream: str | None, view_options) -> int:
     first = True
     for rec in records:
         if _failed(rec):
-            failed += 1
-            report_error(rec)
+            run.failure(rec)
             continue
         if console is not None:
             console.print(render.rich_view(rec, command, text=rec.text, **view_options))
         else:
-            out.write(("" if first else "\n") + f"# {rec.id}\n" + render.plain(rec, command) + "\n")
+            out.write(("" if first else "\n") + f"# {shown(rec.id)}\n" + render.plain(rec, command) + "\n")
         first = False
-    return failed
 
 
 def _command(name: str, help_text: str, extra=()):

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -117,10 +119,23 @@ def several(inputs) -> bool:
     return len(inputs) > 1 or any(i == "-" or os.path.isdir(i) or i.endswith(".jsonl") for i in inputs)
 
 
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text) -> str:
+    """Return an id, path or message as one safe line: control characters (newlines, escape sequences) and
+    direction overrides become visible escapes (\\n, \\x1b, \\u202e), so input can never forge a line of ours."""
+    text = str(text)
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii")
+                       if unicodedata.category(m.group()) == "Cc" else f"\\u{ord(m.group()):04x}", text)
+
+
 def report_error(rec: ErrorRecord) -> None:
     """Print a failed input's one-line message: `newskit: PATH: problem [code]` (PATH:LINE for a JSONL line)."""
     err = rec.error
-    click.echo(f"newskit: {err.where or rec.id}: {err.message} [{err.code}]", err=True)
+    click.echo(f"newskit: {shown(err.where or rec.id)}: {shown(err.message)} [{err.code}]", err=True)
 
 
 
@@ -154,10 +169,11 @@ def one_line_errors(debug: bool) -> Iterator[None]:
         raise Failure(str(exc)) from None
 
 
-def with_progress_if_asked(records, inputs, input_format, progress: bool | None):
-    """Wrap records in a progress bar when asked, or by default when stderr is a terminal and inputs are several."""
+def progress_bar_if_asked(inputs, input_format, progress: bool | None):
+    """Return an article progress bar (newskit.io.progress.ArticleBar) when asked, or by default when stderr is a
+    terminal and inputs are several; else None."""
     if progress or (progress is None and sys.stderr.isatty() and several(inputs)):
-        from newskit.io.progress import with_progress  # rich's progress bar loads only when one is shown
+        from newskit.io.progress import ArticleBar  # rich's progress bar loads only when one is shown
 
-        return with_progress(records, inputs, input_format, force=bool(progress))
-    return records
+        return ArticleBar(inputs, input_format, force=bool(progress))
+    return None

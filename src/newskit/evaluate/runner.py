@@ -1,10 +1,11 @@
-"""Score newskit on a user's own gold files (MEANTIME XML, CoNLL-2003, TimeML, geoparsing XML) with the benchmark
-metrics."""
+"""Score newskit on a user's own gold files (MEANTIME XML, CoNLL-2003, TimeML, geoparsing XML, brat
+attributions) with the benchmark metrics."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from newskit.evaluate.attributions import read_brat_dir, score_attributions
 from newskit.evaluate.confusion import confusion, per_type
 from newskit.evaluate.conll import read_conll, score_ner
 from newskit.evaluate.crossdoc import score_identity
@@ -14,13 +15,15 @@ from newskit.evaluate.timeml import read_timeml, read_timeml_dir, score_dates
 from newskit.io.inputs import Source
 from newskit.pipeline import analyze
 
-FORMATS = ("meantime", "crossdoc", "conll", "timeml", "geo")
+FORMATS = ("meantime", "crossdoc", "conll", "timeml", "geo", "brat")
 
 
 def guess_format(path: str) -> str:
     """Return the gold format of a file or folder from its extension (or its files' extensions)."""
     p = Path(path)
     names = [p.name] if p.is_file() else [f.name for f in p.rglob("*") if f.is_file()]
+    if any(n.endswith(".ann") for n in names):
+        return "brat"
     if any(n.endswith(".tml") for n in names):
         return "timeml"
     if any(n.endswith(".xml") for n in names):
@@ -32,6 +35,8 @@ def guess_format(path: str) -> str:
 def _read(fmt: str, path: str) -> list:
     if fmt == "timeml":
         return _named(read_timeml_dir, path) if os.path.isdir(path) else [_named(read_timeml, path)]
+    if fmt == "brat":
+        return _named(read_brat_dir, path)
     if fmt in ("meantime", "crossdoc"):
         return _named(read_meantime_dir, path) if os.path.isdir(path) else [_named(read_meantime, path)]
     if fmt == "geo":
@@ -52,13 +57,15 @@ def _named(read, path: str):
 
 
 def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = None, workers: int = 1) -> dict:
-    """Run newskit over gold documents and return their scores (dates for TimeML, entities otherwise)."""
+    """Run newskit over gold documents and return their scores (dates for TimeML, attributions for brat, entities
+    otherwise)."""
     pairs_by_kind: dict[str, list] = {}
     for path in paths:
         kind = fmt or guess_format(path)
         docs = _read(kind, path)
         dated = kind in ("timeml", "meantime", "crossdoc", "geo")
-        tasks = ("parse", "dates") if kind == "timeml" else ("parse", "entities", "dates")
+        tasks = {"timeml": ("parse", "dates"), "brat": ("parse", "entities", "quotes")}.get(
+            kind, ("parse", "entities", "dates"))
         sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
         # The scorers read predictions in the record's JSON shape, the shape saved --jsonl output and the reference
         # scorer share, so a run and a file of records score alike.
@@ -73,6 +80,8 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
             out["dates"] = score_dates([(d.gold, r.get("dates", [])) for d, r in pairs])
         elif kind == "geo":
             out["geo"] = score_geo(pairs)
+        elif kind == "brat":
+            out["attributions"] = score_attributions(pairs)
         elif kind == "crossdoc":
             out["identity"] = score_identity([(d, r) for d, r in pairs])
         elif kind == "meantime":

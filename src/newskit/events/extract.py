@@ -8,6 +8,8 @@ as well as being a statement itself. Mentions of one happening are grouped by ty
 """
 from __future__ import annotations
 
+import bisect
+
 from newskit.dates import timex
 from newskit.doctext import doc_text
 from newskit.entities import cities, places
@@ -26,6 +28,7 @@ _NEWSWORTHY_ALONE = {"war", "attack", "military_exercise", "arms_transfer", "tes
                      "visit", "meeting", "agreement", "election"}
 
 _FRAMES = REPORT | COGNITION_VERBS
+_FURNITURE = {"boilerplate", "byline", "credit", "publisher", "date", "updated", "section", "header", "image"}
 
 
 def _light_verb_of_event(tok) -> bool:
@@ -45,13 +48,20 @@ def _unreal_frame(tok) -> bool:
 
 
 class _Builder:
-    def __init__(self, doc, entities, dates, published):
+    def __init__(self, doc, entities, dates, published, article=None):
+        # Page furniture (related-story links, sign-offs, bylines, credits) tells of no event of this article.
+        self.furniture = sorted((ln.start, ln.end) for ln in (article.layout if article is not None else ())
+                                if ln.field in _FURNITURE)
         self.doc = doc
         self.text = doc_text(doc)
         self.participants = Participants(doc, entities)
         self.when = WhenFinder(doc, dates, published)
         self.published = published
         self.regions = _regions(entities)
+
+    def _furniture(self, char: int) -> bool:
+        i = bisect.bisect_right(self.furniture, (char, len(self.text) + 1)) - 1
+        return i >= 0 and self.furniture[i][0] <= char < self.furniture[i][1]
 
     def _sentence(self, tok) -> Span:
         text, sent = self.text, tok.sent
@@ -64,7 +74,7 @@ class _Builder:
 
     def _candidates(self):
         for tok in self.doc:
-            if tok.is_space or tok.is_punct:
+            if tok.is_space or tok.is_punct or self._furniture(tok.idx):
                 continue
             typ = phrasal_type(tok) or trigger_type(tok)
             if typ is None and not is_predicate(tok):
@@ -91,8 +101,8 @@ class _Builder:
                 # reports it ("Boeing said it would cut jobs"): a lone "it" or "we" is too often nobody.
                 continue
             who = roles.who
-            if not who and roles.speaker and reported_by:
-                who = (reported_by,)  # '"I will sue," said Kowalski': the speaker acts
+            if not who and roles.speaker_alone and reported_by:
+                who = (reported_by,)  # '"I will sue," said Kowalski': the speaker acts ('"We showed…"': a group)
             saying = typ == "statement" or lemma(tok) in REPORT and any(c.dep_ == "ccomp" for c in tok.children)
             when = self.when.find(tok, triggers, status, saying)
             if status == "happened" and when and self.published and when.source != "published" \
@@ -139,6 +149,7 @@ def _future_dated(value: str, published: str) -> EventStatus | None:
     return "planned" if ev and pub and ev[0] > pub[1] else None
 
 
-def extract_events(doc, entities, dates, *, published: str | None = None) -> list[Event]:
-    """Return the events `doc` reports, in text order, with participants, place, date and status."""
-    return _Builder(doc, entities or [], dates or [], published).build()
+def extract_events(doc, entities, dates, *, published: str | None = None, article=None) -> list[Event]:
+    """Return the events `doc` reports, in text order, with participants, place, date and status; with the
+    parsed `article`, none from its page furniture."""
+    return _Builder(doc, entities or [], dates or [], published, article).build()

@@ -12,8 +12,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newskit import lexicon
+from newskit.doctext import doc_text
 from newskit.events.triggers import LIGHT, SUPPORT, VERB_TYPE
-from newskit.quotes.cues import lemma
+from newskit.quotes.attribution import is_cue, speaker_token
+from newskit.quotes.cues import SPOKESPERSON_NOUNS, lemma
+from newskit.quotes.marks import find_quote_marks
 from newskit.quotes.speakers import SpeakerResolver
 from newskit.record import ENTITY_TYPES
 
@@ -40,6 +43,7 @@ class Roles:
     what: tuple[str, ...] = ()
     where: tuple[str, ...] = ()
     speaker: bool = False  # the agent is "I" or "we": whoever says the sentence
+    speaker_alone: bool = False  # the agent is "I": the speaker themself (a quoted "we" is a group)
     by_name: bool = False  # some participant is named in the clause itself, not only a pronoun ("it", "they")
 
     @property
@@ -66,6 +70,17 @@ def _with_conj(tok):
     return out
 
 
+def _quoted_tokens(doc) -> set[int]:
+    """Return the indices of the tokens inside quotation marks."""
+    out: set[int] = set()
+    for q in find_quote_marks(doc_text(doc)):
+        for s, e in q.parts:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+    return out
+
+
 class Participants:
     """Find the participants and places of event predicates in one Doc, resolved against its entities."""
 
@@ -73,7 +88,9 @@ class Participants:
         self.doc = doc
         self.resolver = SpeakerResolver(doc, entities)
         self.types = {e.id: (e.type or "").lower() for e in entities}
+        self._has_title = {e.id for e in entities if e.titles}
         self._cache: dict[int, str | None] = {}
+        self.quoted = _quoted_tokens(doc)
         self._titled: dict[str, list[str]] = {}  # a title word ("president", "spokesperson") -> entity ids
         for e in entities:
             if self.types.get(e.id) == "person":
@@ -91,6 +108,8 @@ class Participants:
             if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
                 return self.entity(tok.head.head)  # "Qatar Airways, which chose ...": the noun the clause describes
             pron = _POSSESSIVES.get(tok.lower_, tok.lower_)
+            if pron == "we" and tok.i in self.quoted and self._bystander_speaks(tok):
+                return None  # "“We have not seen water this high,” a farmer said": not the organization named last
             # Third persons, and "we" (in business news mostly the quoted company); "I" and "you" stay unknown.
             return self.resolver.pronoun(pron, tok.idx) if pron in _RESOLVABLE else None
         eid = self.resolver.overlapping(tok.idx, tok.idx + len(tok.text))
@@ -99,6 +118,13 @@ class Participants:
         if eid is None and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             eid = self._titled_person(tok) or self._last_org(tok)
+        if eid is None and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "The mayor of Springfield, Tom Hall, resigned": the name set off by commas is the subject
+            named = [c for c in tok.subtree if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i
+                     and self.doc[c.left_edge.i - 1].text == ","
+                     and self.types.get(self.resolver.overlapping(c.idx, c.idx + len(c.text)) or "") == "person"]
+            if named:
+                eid = self.resolver.overlapping(named[-1].idx, named[-1].idx + len(named[-1].text))
         if eid is None and tok.pos_ == "NOUN":
             # "the state agency Korea Central News Agency", "Ryanair CEO, Michael O'Leary"; as a subject, also
             # "Apple's board" and "the Boeing team": the group acts for the named organization.
@@ -110,6 +136,23 @@ class Participants:
                     if eid is not None:
                         break
         return eid
+
+    def _bystander_speaks(self, tok) -> bool:
+        """Whether the quotation holding `tok` is said by someone who speaks for no organization: an unnamed
+        bystander ("a farmer said") or a named person with no title or office."""
+        for t in tok.sent:
+            if t.i in self.quoted or not is_cue(t):
+                continue
+            spk = speaker_token(t, self.quoted)
+            if spk is None:
+                continue
+            if spk.pos_ == "PROPN":
+                # a named person with no title or office anywhere in the article speaks for no organization
+                eid = self.resolver.overlapping(spk.idx, spk.idx + len(spk.text))
+                return eid is not None and self.types.get(eid) == "person" and eid not in self._has_title
+            return spk.pos_ == "NOUN" and lemma(spk) not in SPOKESPERSON_NOUNS | _ORG_NOUNS \
+                and not any(c.pos_ == "PROPN" for c in spk.children)
+        return False
 
     def _subject(self, verb):
         """Return (subject token, inherited, passive) of `verb`, climbing to the verb it shares a subject with."""
@@ -152,7 +195,7 @@ class Participants:
         who: list[Any] = []
         whom: list[Any] = []
         where: list[Any] = []
-        verb, speaker = None, False
+        verb, speaker, alone = None, False, False
         is_noun = tok.pos_ == "NOUN"
         if is_noun:
             if tok.dep_ in ("dobj", "nsubjpass", "pobj") and lemma(tok.head) in _HOLDERS:
@@ -172,6 +215,7 @@ class Participants:
             if subj is not None:
                 (whom if passive and verb is tok else who).extend(_with_conj(subj))
                 speaker = subj.lower_ in ("i", "we") and not (passive and verb is tok)
+                alone = speaker and subj.lower_ == "i"
             if verb is not tok and lemma(verb) == "host":
                 who += [c for c in verb.children if c.dep_ == "dobj"]
         moving = VERB_TYPE.get(lemma(tok)) in _MOTION or lemma(tok) in _MOTION_VERBS
@@ -206,7 +250,7 @@ class Participants:
                         whom += objs
                 elif c.dep_ == "dative":
                     whom += _with_conj(c)
-        return replace(self._ids(who, whom, where), speaker=speaker)
+        return replace(self._ids(who, whom, where), speaker=speaker, speaker_alone=alone)
 
     def _ids(self, who, whom, where) -> Roles:
         out: dict[str, list[str]] = {"who": [], "whom": [], "what": [], "where": []}

@@ -26,6 +26,14 @@ LIGHT = lexicon.words("event_light_verbs")
 SUPPORT = lexicon.words("event_support_verbs")
 _NOT_EVENT_NOUNS = lexicon.words("event_triggers/not_event_nouns")
 _DEVERBAL = lexicon.words("event_triggers/deverbal_nouns")  # the -al and -ure nouns that are events
+_SENSES = lexicon.table("event_triggers/sense_words")  # word -> the sense it signals (labour, military, ...)
+_LABOUR = {w for w, k in _SENSES.items() if k == "labour"}
+_WORKERS = {w for w, k in _SENSES.items() if k == "workers"}
+_MILITARY = {w for w, k in _SENSES.items() if k == "military"}
+_SPORT = {w for w, k in _SENSES.items() if k == "sport"}
+_ELECTIONS = {w for w, k in _SENSES.items() if k == "election"}
+_VOTERS = {w for w, k in _SENSES.items() if k == "voters"}
+_PEOPLE = {w for w, k in _SENSES.items() if k == "people"}
 _SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al")
 
 
@@ -34,8 +42,60 @@ def _object_words(tok) -> set:
     return {lemma(x) for o in objs for x in o.subtree} | {x.lower_ for o in objs for x in o.subtree}
 
 
+def _sentence_words(tok) -> set:
+    return {t.lower_ for t in tok.sent} | {lemma(t) for t in tok.sent}
+
+
+def _strike_sense(tok) -> EventType:
+    """A strike is a labour action, an attack or (in a match report) a goal: read it off its words around it."""
+    mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if mods & _MILITARY:
+        return "attack"  # "a missile strike", "air strikes"
+    if mods & _LABOUR:
+        return "protest"  # "a general strike", "a rail strike"
+    near = _sentence_words(tok)
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in (
+            "go", "be", "remain", "stay"):
+        return "protest"  # "went on strike"
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and lemma(subj) in _LABOUR | _WORKERS or near & _LABOUR:
+        return "protest"
+    if near & _SPORT:
+        return "other"  # "Okafor strikes in the 89th minute": a goal
+    return "attack"
+
+
+def _vote_sense(tok) -> EventType:
+    """Voters voting is an election; a senator or a board voting on a bill is a decision, typed other."""
+    words = {lemma(x) for c in tok.children if c.dep_ in ("prep", "dobj") for x in c.subtree}
+    if words & _ELECTIONS:
+        return "election"
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and (lemma(subj) in _VOTERS or subj.ent_type_ == "GPE"):
+        return "election"
+    return "other"
+
+
+def _meet_sense(tok) -> EventType:
+    """Meeting someone is a meeting; meeting a deadline, a demand or a cross is not."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+            or lemma(obj) in _PEOPLE or any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in obj.children):
+        return "meeting"
+    return "other"
+
+
 def _typed_verb(tok, lem: str) -> EventType | None:
     t = VERB_TYPE.get(lem)
+    if lem == "strike":
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and NOUN_TYPE.get(lemma(subj)) == "disaster":
+            return "disaster"
+        return _strike_sense(tok)
+    if lem == "vote":
+        return _vote_sense(tok)
+    if lem == "meet":
+        return _meet_sense(tok)
     if lem in _ARMS_VERBS and _object_words(tok) & _WEAPONS:
         return "arms_transfer"
     if t == "launch" and any(c.dep_ == "dobj" for c in tok.children):
@@ -57,6 +117,8 @@ def trigger_type(tok) -> EventType | None:
         if tok.dep_ == "compound":
             return None  # "drill site", "test ban": the noun modifies another noun
         t = NOUN_TYPE.get(tok.lower_) or NOUN_TYPE.get(lem)
+        if lem in ("strike", "strikes"):
+            return _strike_sense(tok)
         if t == "test" and tok.dep_ == "dobj" and lemma(tok.head) in ("pass", "fail", "stand"):
             return None
         if lem == "transfer" and any(x.lower_ in _WEAPONS or lemma(x) == "technology" for x in tok.subtree):
@@ -96,5 +158,7 @@ def phrasal_type(tok) -> EventType | None:
     """Return the type of a phrasal verb the lexicon names ("stepped down": resignation), else None."""
     if tok.pos_ != "VERB" or lemma(tok) not in _PHRASAL_VERBS:
         return None
-    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    # the particle, or the same word parsed as an adverb or preposition right after the verb ("stepped down from")
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt" or c.dep_ in ("advmod", "prep")
+                and c.i == tok.i + 1), None)
     return _PHRASAL.get(f"{lemma(tok)} {prt}") if prt else None

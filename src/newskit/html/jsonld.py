@@ -39,10 +39,12 @@ def json_ld(tree) -> list[dict]:
         raw = re.sub(r"^\s*<!--|-->\s*$|^\s*//\s*<!\[CDATA\[|//\s*\]\]>\s*$", "", raw)
         try:
             data = json.loads(raw, strict=False)
+        except RecursionError:  # nested past what any real page holds: the page is read without this block
+            continue
         except ValueError:
             try:  # trailing commas are the commonest hand-written JSON-LD mistake
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
         _walk_ld(data, objs)
     return objs

@@ -173,19 +173,61 @@ def _article_files(folder: str) -> list[str]:
     return found
 
 
+# A JSONL stream is given up after this many blank lines in a row (a compressed file of nothing but newlines would
+# otherwise keep a worker busy for minutes), and an over-long line is skipped to its end only this far.
+MAX_BLANK_RUN = 100_000
+MAX_SKIP = 256 * 1024 * 1024
+
+
+def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | int]:
+    """Yield each line of a binary stream, or for a line over `limit` bytes its length (an int): such a line is
+    read past in 1 MB steps, never held whole, so a decompression bomb of one endless line stays small."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        del line
+        while size <= limit + MAX_SKIP:
+            chunk = stream.readline(1 << 20)
+            size += len(chunk)
+            if not chunk or chunk.endswith(b"\n"):
+                break
+        yield size
+
+
 def _no_constant(name: str):
     raise ValueError(f"{name} is not JSON")
 
 
-def _jsonl_sources(lines: Iterable[bytes], where: str, published: str | None,
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
-    for n, raw in enumerate(lines, 1):
-        if not raw.strip(b"\xef\xbb\xbf \t\r\n"):
+def _jsonl_sources(stream: BinaryIO, where: str, published: str | None, max_bytes: int = DEFAULT_MAX_BYTES,
+                   qualified_ids: bool = False) -> Iterator[Source]:
+    """Yield a Source per non-blank line of a JSON Lines stream. An id-less line's id is its line number, or with
+    `qualified_ids` WHERE:LINE (archive outputs, where lines of many files meet in one table)."""
+    blank = 0
+    for n, raw in enumerate(_bounded_lines(stream, max_bytes), 1):
+        sid = f"{where}:{n}" if qualified_ids else str(n)
+        if isinstance(raw, int):
+            blank = 0
+            exc = InputError("too-large", f"line is over the --max-bytes limit of {max_bytes}", f"{where}:{n}")
+            yield Source(sid, error=exc)
+            if raw > max_bytes + MAX_SKIP:
+                yield Source(f"{sid}+", error=InputError("too-large", f"line {n} runs on for over "
+                             f"{MAX_SKIP >> 20} MB; the rest of the file is not read", f"{where}:{n}"))
+                return
             continue
-        sid = str(n)
+        if not raw.strip(b"\xef\xbb\xbf \t\r\n"):
+            blank += 1
+            if blank > MAX_BLANK_RUN:
+                yield Source(sid, error=InputError("bad-jsonl", f"over {MAX_BLANK_RUN:,} blank lines in a row; "
+                                                   "the rest of the file is not read", f"{where}:{n}"))
+                return
+            continue
+        blank = 0
         try:
-            if len(raw) > max_bytes:
-                raise InputError("too-large", f"line is over the --max-bytes limit of {max_bytes}")
             try:
                 obj = json.loads(raw.decode("utf-8-sig"), parse_constant=_no_constant)
             except RecursionError:
@@ -195,28 +237,75 @@ def _jsonl_sources(lines: Iterable[bytes], where: str, published: str | None,
                 raise InputError("bad-jsonl", f"not valid JSON ({why})") from None
             if not isinstance(obj, dict):
                 raise InputError("bad-jsonl", "not a JSON object")
-            if isinstance(obj.get("id"), (str, int)) and not isinstance(obj.get("id"), bool):
-                sid = clean_text(str(obj["id"]))
-            elif obj.get("id") is not None:
-                sid = clean_text(json.dumps(clean_value(obj["id"]), ensure_ascii=False))
-            obj = clean_value(obj)
-            body = obj.get("text")
-            fmt = "text"
-            if body is None and isinstance(obj.get("html"), str):
-                body, fmt = obj["html"], "html"
-            if not isinstance(body, str):
-                raise InputError("no-text", "has no \"text\" string")
-            _check_text(body)
-            pub = _check_published(obj.get("published"))
-            used = ("id", "published", "text" if fmt == "text" else "html")
-            meta = {k: v for k, v in obj.items() if k not in used}
-            yield Source(sid, body, fmt, pub, meta, default_published=published)
         except InputError as exc:
             exc.where = f"{where}:{n}"
             yield Source(sid, error=exc)
+            continue
+        yield source_from_object(obj, sid, f"{where}:{n}", published, max_bytes)
 
 
-def _file_sources(path: Path, shown: str, fmt: str, published: str | None, max_bytes: int) -> Iterator[Source]:
+def _object_id(value, default: str) -> str:
+    if value is None:
+        return default
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return clean_text(str(value))
+    if isinstance(value, bytes):
+        return clean_text(value.decode("utf-8", "replace"))
+    try:
+        return clean_text(json.dumps(clean_value(value), ensure_ascii=False, default=str))
+    except (ValueError, InputError):
+        return default
+
+
+def source_from_object(obj: dict, default_id: str, where: str, published: str | None = None,
+                       max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Return the Source of one JSONL-like object ({"text" or "html", "id"?, "published"?, other keys → meta}).
+
+    Objects need not come from JSON: a Parquet row's values keep their types (a NaN stays a float in meta; bytes
+    of a text column are decoded like a file, or refused as binary; timestamps and decimals become strings)."""
+    sid = _object_id(obj.get("id"), default_id)
+    try:
+        obj = clean_value({k: _plain(k, v) for k, v in obj.items()})
+        body = obj.get("text")
+        fmt = "text"
+        if body is None and isinstance(obj.get("html"), str):
+            body, fmt = obj["html"], "html"
+        if not isinstance(body, str):
+            raise InputError("no-text", "has no \"text\" string")
+        if len(body) > max_bytes // 4 and len(body.encode("utf-8", "surrogatepass")) > max_bytes:
+            raise InputError("too-large", f"text is over the --max-bytes limit of {max_bytes}")
+        _check_text(body)
+        pub = _check_published(obj.get("published"))
+        used = ("id", "published", "text" if fmt == "text" else "html")
+        meta = {k: v for k, v in obj.items() if k not in used}
+        return Source(sid, body, fmt, pub, meta, default_published=published)
+    except InputError as exc:
+        exc.where = where
+        return Source(sid, error=exc)
+
+
+def _plain(key: str, value):
+    """Return a value as the record can hold it: bytes of the text decoded (or refused), other bytes as UTF-8
+    text, values JSON has no type for (timestamps, decimals) as strings."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        data = bytes(value)
+        if key in ("text", "html"):
+            return decode(data)
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("binary", f"column {key!r} holds binary data, not UTF-8 text") from None
+    if isinstance(value, dict):
+        return {str(k): _plain(key, v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(key, v) for v in value]
+    return str(value)
+
+
+def _file_sources(path: Path, shown: str, fmt: str, published: str | None, max_bytes: int,
+                  qualified_ids: bool = False) -> Iterator[Source]:
     if fmt == "jsonl":
         try:
             fh = path.open("rb")
@@ -225,16 +314,12 @@ def _file_sources(path: Path, shown: str, fmt: str, published: str | None, max_b
                                                  else "unreadable", exc.strerror or str(exc)))
             return
         with fh:
-            head = fh.peek(8192)[:8192] if hasattr(fh, "peek") else b""
             try:
-                if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-                    raise InputError("undecodable", "JSON Lines must be UTF-8 (this file is UTF-16)")
-                if head and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-                    decode(head)  # raises "binary" for images, archives and NUL-filled data
+                check_jsonl_head(fh.peek(64)[:64])
             except InputError as exc:
                 yield Source(shown, format=fmt, error=exc)
                 return
-            yield from _jsonl_sources(fh, shown, published, max_bytes)
+            yield from _jsonl_sources(fh, shown, published, max_bytes, qualified_ids)
         return
     try:
         text = decode(_read_bytes(path, max_bytes))
@@ -245,6 +330,17 @@ def _file_sources(path: Path, shown: str, fmt: str, published: str | None, max_b
         yield Source(shown, format="text" if fmt == "sniff" else fmt, error=exc)
         return
     yield Source(shown, text, fmt, default_published=published)
+
+
+def check_jsonl_head(head: bytes) -> None:
+    """Refuse a JSON Lines file as a whole only when it is plainly something else: UTF-16/32 text, an image, an
+    archive, a document. Anything else is read line by line: a bad line (a bare `42`, NUL bytes) is that line's
+    error record and the good lines still run."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        raise InputError("undecodable", "JSON Lines must be UTF-8 (this file is UTF-16 or UTF-32)")
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise InputError("binary", f"binary file ({what}), not JSON Lines")
 
 
 def _stdin_sources(stream: BinaryIO, fmt: str, published: str | None, max_bytes: int) -> Iterator[Source]:
@@ -268,9 +364,21 @@ def _stdin_sources(stream: BinaryIO, fmt: str, published: str | None, max_bytes:
     yield Source("-", text, fmt, default_published=published)
 
 
+def read_jsonl_stream(stream: BinaryIO, where: str, *, published: str | None = None,
+                      max_bytes: int = DEFAULT_MAX_BYTES, qualified_ids: bool = False) -> Iterator[Source]:
+    """Yield the Sources of a JSON Lines byte stream (a decompressed or remote file) named `where` in messages."""
+    if not hasattr(stream, "peek"):
+        stream = io.BufferedReader(stream) if isinstance(stream, io.RawIOBase) else stream
+    check_jsonl_head(stream.peek(64)[:64] if hasattr(stream, "peek") else b"")
+    yield from _jsonl_sources(stream, where, published, max_bytes, qualified_ids)
+
+
 def read_inputs(inputs: Iterable[str], *, input_format: str = "auto", published: str | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> Iterator[Source]:
-    """Yield one Source per article in `inputs` (files, directories, "-"), in order, reading each only when asked."""
+                max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None,
+                qualified_ids: bool = False) -> Iterator[Source]:
+    """Yield one Source per article in `inputs` (files, directories, "-"), in order, reading each only when asked.
+
+    `qualified_ids`: an id-less JSONL line gets the id PATH:LINE instead of its line number (archive outputs)."""
     if published is not None:
         published = _check_published(published, "--published")
     for item in inputs:
@@ -287,6 +395,7 @@ def read_inputs(inputs: Iterable[str], *, input_format: str = "auto", published:
                 yield Source(item, error=InputError("no-articles", "directory holds no article files "
                                                     f"({', '.join(sorted(ARTICLE_SUFFIXES))})"))
             for f in files:
-                yield from _file_sources(Path(f), f, _format_for(f, input_format), published, max_bytes)
+                yield from _file_sources(Path(f), f, _format_for(f, input_format), published, max_bytes,
+                                         qualified_ids)
             continue
-        yield from _file_sources(path, item, _format_for(item, input_format), published, max_bytes)
+        yield from _file_sources(path, item, _format_for(item, input_format), published, max_bytes, qualified_ids)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from newskit.io.inputs import ARTICLE_SUFFIXES
+from newskit.record import AnyRecord, Record
 
 
 def count_articles(inputs, input_format: str = "auto") -> int | None:
@@ -27,19 +29,41 @@ def count_articles(inputs, input_format: str = "auto") -> int | None:
     return total
 
 
-def with_progress(records: Iterable[dict], inputs, input_format: str = "auto", force: bool = False) -> Iterator[dict]:
-    """Yield `records` unchanged while drawing a rich progress bar on stderr."""
-    total = count_articles(inputs, input_format)
-    with rich_bar("newskit", "{task.fields[rate]}", force) as bar:
-        task = bar.add_task("articles", total=total, rate="")
-        words = 0
-        for rec in records:
-            paras = (rec.get("article") or {}).get("paragraphs") or []
-            words += sum(len(p["text"].split()) for p in paras)
-            elapsed = bar.tasks[0].elapsed or 0
-            rate = f"{words / elapsed:,.0f} words/s" if elapsed > 0 else ""
-            bar.update(task, advance=1, rate=rate)
-            yield rec
+class ArticleBar:
+    """A progress bar over articles on stderr. It moves as records come out (wrap), and, when a worker pool tells
+    it (done), as each article finishes inside a worker: records come out in input order, a batch at a time,
+    but articles finish one by one in any order, and the bar follows whichever count is ahead."""
+
+    def __init__(self, inputs, input_format: str = "auto", force: bool = False):
+        self.total = count_articles(inputs, input_format)
+        self.force = force
+        self.told = 0  # articles the pool said are done
+        self.bar: Any = None
+        self.task: Any = None
+
+    def done(self, n: int) -> None:
+        """Count n more articles finished in a worker (negative: finished work lost with a worker, redone)."""
+        self.told += n
+        if self.bar is not None:
+            self.bar.update(self.task, completed=self.told)
+
+    def wrap(self, records: Iterable[AnyRecord]) -> Iterator[AnyRecord]:
+        """Yield `records` unchanged while drawing the bar."""
+        with rich_bar("newskit", "{task.fields[rate]}", self.force) as bar:
+            self.bar, self.task = bar, bar.add_task("articles", total=self.total, rate="")
+            words = out = 0
+            try:
+                for rec in records:
+                    out += 1
+                    if isinstance(rec, Record):
+                        words += sum(len(p.text.split()) for p in rec.article.paragraphs)
+                    elapsed = bar.tasks[0].elapsed or 0
+                    rate = f"{words / elapsed:,.0f} words/s" if elapsed > 0 else ""
+                    bar.update(self.task, completed=max(out, self.told), rate=rate)
+                    yield rec
+            finally:
+                self.bar = None
+
 
 
 def rich_bar(label: str, counter: str, force: bool = False):

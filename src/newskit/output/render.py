@@ -332,6 +332,11 @@ def scores_text(scores: dict) -> str:
             lines.append(f"  document {_prf(n['document'])}")
         if "geo" in s:
             lines.extend("  " + line for line in geo_lines(s["geo"]))
+        if "attributions" in s:
+            a = s["attributions"]
+            lines.append(f"  all_found={a['all_found']:.3f} all_speaker={a['all_speaker']:.3f}")
+            lines.append(f"  indirect_found={a['indirect_found']:.3f} indirect_precision={a['indirect_precision']:.3f} "
+                         f"indirect_speaker={a['indirect_speaker']:.3f} unquoted_found={a['unquoted_found']:.3f}")
         if "confusion" in s:
             lines.extend("  " + line for line in confusion_lines(s["confusion"]))
         for how, c in (s.get("identity") or {}).items():

@@ -44,7 +44,14 @@ def speaker_token(tok, avoid=frozenset()):
     doc = tok.doc
     if tok.lower_ == "according":
         to = doc[tok.i + 1]
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            # a broken parse: the first noun after "to" heads who it is according to
+            pobj = next((t for t in doc[to.i + 1:min(len(doc), to.i + 8)] if t.pos_ in ("NOUN", "PROPN", "PRON")
+                         and t.i not in avoid), None)
+            while pobj is not None and pobj.dep_ == "compound" and pobj.head.i > pobj.i:
+                pobj = pobj.head
+        return pobj
     if tok.text in (":", "-", "\u2014", "\u2013"):
         return _colon_speaker(tok, avoid)
     seen = 0

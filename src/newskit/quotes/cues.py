@@ -16,6 +16,8 @@ COGNITION_VERBS = lexicon.words("cognition_verbs")
 NAMING_VERBS = lexicon.words("naming_verbs")
 # Particles that complete phrasal cues ("point out", "go on", "chime in", "fire back").
 PHRASAL = lexicon.table("phrasal_cues")
+# Nouns that, as the head of a subject NP, denote someone who speaks for someone else.
+SPOKESPERSON_NOUNS = lexicon.words("spokesperson_nouns")
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_GROUP = frozenset({"it", "they", "we"})

@@ -13,10 +13,15 @@ from newskit.doctext import doc_text
 from newskit.quotes.attribution import FIRST_PERSON, cue_chars, is_cue, np_span, speaker_token
 from newskit.quotes.cues import NAMING_VERBS, lemma
 from newskit.quotes.marks import find_quote_marks
+from newskit.quotes.reported import candidate, is_cue_candidate, probability, threshold
 from newskit.quotes.speakers import SpeakerResolver
 from newskit.record import Quote, QuoteKind, Span, Speaker
 
 _DASH = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--?)[ \t\u00a0]*([A-Z][^\n,.;()]{1,60}?)[ \t\u00a0.]*(?:\n|$)")
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_COPULAS = {"be", "seem", "become", "remain", "look", "sound", "appear"}
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -73,7 +78,7 @@ class _Extractor:
             nxt = doc[last + 1]
             # After: "“…,” he said" — allowed when the quote ends in , ? ! — or the next word is lowercase.
             ends_clause = any(c in closing for c in ",?!\u2014-") or (nxt.text[:1].islower())
-            if nxt.idx < le:
+            if nxt.idx < le and nxt.dep_ != "cc":  # '… was "long overdue" and urged …' is no attribution
                 sent = nxt.sent
                 window = [t for t in doc[nxt.i:min(sent.end, nxt.i + 12)] if t.i not in self.inside]
                 stop = next((k for k, t in enumerate(window) if t.i > nxt.i and t.i - 1 in self.inside), None)
@@ -106,14 +111,22 @@ class _Extractor:
             return self._author(tok)
         if tok.pos_ == "PRON" and tok.lower_ == "you" and tok.i in self.inside:
             return None
-        name_appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i
-                           and c.i not in avoid and self.doc[c.left_edge.i - 1].text == ","),
-                          None) if tok.pos_ == "NOUN" else None
-        if name_appos is not None:
-            tok = name_appos  # "my neighbour, Dr. Amélie Roux, kept telling me": the speaker is the name
+        if lemma(cue) in ("ask", "question") and (cue.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in cue.children)):
+            return None  # "Pruitt, asked whether he would resign": a question put to him is not his statement
+        name_appos = [c for c in tok.subtree if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i
+                      and c.i not in avoid and self.doc[c.left_edge.i - 1].text == ","
+                      and self.resolver.kind_at(c) in ("person", None)] if tok.pos_ == "NOUN" else []
+        if name_appos:
+            # "my neighbour, Dr. Amélie Roux, kept telling me", "a spokesman for Reinholt, Kevin Marsh, said":
+            # the speaker is the name
+            tok = name_appos[-1]
         np = np_span(self.doc, tok, avoid)
-        eid = self.resolver.resolve(np)
-        name = self.resolver.entities[eid].name if eid else np.text
+        named = np
+        if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl" and tok.head.head.i not in avoid:
+            # "Ms. Ortiz, who said the bill would fail": the span stays "who", the speaker is whom it describes
+            named = np_span(self.doc, tok.head.head, avoid)
+        eid = self.resolver.resolve(named)
+        name = self.resolver.entities[eid].name if eid else named.text
         start = np.start_char
         if cue.i == np.start - 1 and cue.pos_ in ("VERB", "AUX") and \
                 (cue.i == 0 or self.doc[cue.i - 1].is_punct):
@@ -227,8 +240,13 @@ class _Extractor:
             sent_start = doc[min(toks)].sent.start_char if toks else q.start
             starts_sentence = not text[max(ls, sent_start):q.start].strip()
             speaker = self._speaker(cue, toks) if cue is not None else None
+            if cue is not None and speaker is None and lemma(cue) in ("ask", "question"):
+                cue = gov = None  # "Asked whether …, Arteta shrugged: “…”": the question is no cue of the answer
             cue_span = _span(text, *cue_chars(doc, cue)) if cue is not None else None
             kind: QuoteKind = "direct"
+            # “We'll see.”: a capitalised clause with a finite verb, closed by its own full stop, is a statement
+            sentence = text[q.start + 1:q.start + 2].isupper() and text[q.start:q.end].rstrip(
+                "\u201d\"'\u2019 ").endswith((".", "?", "!")) and any(doc[i].tag_ in _FINITE for i in toks)
             if cue is None:
                 cue_span, speaker = self._dash_attribution(q)
             if cue_span is None and toks and min(toks) > 0:
@@ -243,20 +261,25 @@ class _Extractor:
                     # "Caddell continued:" then the quotation in its own paragraph.
                     cue_span = _span(text, *cue_chars(doc, prev))
                     speaker = self._speaker(prev, toks)
-                elif not starts_sentence and (words <= 6 or q.single):
+                elif not starts_sentence and (words <= 6 or q.single) and not sentence:
                     kind = "scare"
                 elif last_speaker and ls - last_speaker[0] < 1200 and starts_sentence:
                     speaker = last_speaker[1]  # a quotation paragraph continuing the previous speaker
-            elif cue is not None and words <= 4 and not starts_sentence and not text[q.start:q.end].rstrip(
-                    "\u201d\"'\u2019").endswith(("?", "!")) and not (cue.i > max(toks) and gov is None):
+            elif cue is not None and words <= 4 and not starts_sentence and not sentence and not text[
+                    q.start:q.end].rstrip("\u201d\"'\u2019").endswith(("?", "!")) \
+                    and not (cue.i > max(toks) and gov is None):
                 kind = "scare"  # a few quoted words inside the reporter's own sentence
             inner = re.findall(r"[^\W\d_][\w'\u2019-]*", text[q.start:q.end])
             if kind == "direct" and 0 < len(inner) <= 6 and all(w[0].isupper() for w in inner if len(w) > 3) \
-                    and not starts_sentence and not (speaker is not None and speaker.start > q.end):
+                    and not starts_sentence and not sentence and not (speaker is not None and speaker.start > q.end):
                 kind = "scare"  # a Title In Quotation Marks names a work or slogan; it is not a statement
             if kind == "scare":
                 # Quoted words inside the reporter's sentence: credit whoever the clause says used them.
                 verb = gov if gov is not None else self._clause_verb(toks)
+                if verb is not None and lemma(verb) in _COPULAS:
+                    # 'the decision was "long overdue"': a thing described is not a speaker; whoever says so is
+                    verb = next((a for a in verb.ancestors if is_cue(a, indirect=True)), None) \
+                        if verb.dep_ in ("ccomp", "conj") else None
                 cue_span, speaker = None, None
                 if verb is not None and self.scare_speakers:
                     speaker = self._speaker(verb, toks)
@@ -270,47 +293,60 @@ class _Extractor:
         self.used_cues = {qq.cue.start for qq in quotes if qq.cue}
         return quotes
 
+    def reported(self, known=None) -> list:
+        """Return every candidate attribution without quotation marks (newskit.quotes.reported), scored or not."""
+        out = []
+        used: set[int] = getattr(self, "used_cues", set())
+        for tok in self.doc:
+            if tok.i in self.inside or tok.idx in used or not is_cue_candidate(tok):
+                continue
+            cand = candidate(self.doc, tok, self.inside, self._entity_type, known)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _entity_type(self, tok) -> str | None:
+        eid = self.resolver.overlapping(tok.idx, tok.idx + len(tok.text))
+        return self.resolver.entities[eid].type if eid else None
+
+    def _pieces(self, cand) -> tuple[Span, ...]:
+        """Return the content's pieces: one span, or two around a cue in its middle ("X, he said, Y")."""
+        doc, text = self.doc, self.text
+        runs: list[list[int]] = []
+        for i in range(cand.lo, cand.hi + 1):
+            if i in cand.content:
+                if runs and runs[-1][-1] == i - 1:
+                    runs[-1].append(i)
+                else:
+                    runs.append([i])
+        out = []
+        for run in runs:
+            while len(run) > 1 and (doc[run[-1]].is_punct or doc[run[-1]].is_space):
+                run.pop()
+            if not (doc[run[0]].is_punct and len(run) == 1):
+                out.append(_span(text, doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]].text)))
+        return tuple(out) or (_span(text, doc[cand.lo].idx, doc[cand.hi].idx + len(doc[cand.hi].text)),)
+
     def indirect(self) -> list[Quote]:
-        """Return statements reported without quotation marks: a cue verb's clausal complement."""
+        """Return statements reported without quotation marks: the candidates the attribution model keeps."""
         doc, text = self.doc, self.text
         out = []
-        for tok in doc:
-            if tok.idx in self.used_cues or tok.i in self.inside or not is_cue(tok, indirect=True):
+        cut = threshold()
+        kept = [c for c in self.reported() if probability(c.features) >= cut]
+        # "kept telling me that …", "began saying …": the verb of saying is the cue, not the verb governing it
+        governing = {c.cue.head.i for c in kept if c.cue.dep_ == "xcomp"}
+        for cand in kept:
+            if cand.how == "xcomp" and cand.cue.i in governing:
                 continue
-            if tok.lower_ == "according":
-                clause = tok.head if tok.head is not tok else None
-                if clause is None:
-                    continue
-                sub = set(range(tok.left_edge.i, tok.right_edge.i + 1))
-                toks = [t.i for t in clause.subtree if t.i not in sub]
-            else:
-                comp = next((c for c in tok.children if c.dep_ in ("ccomp",) and c.i > tok.i), None)
-                if comp is None:
-                    # "…, Peskov said." — the reported clause is the cue's head.
-                    if tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i and tok.head.pos_ in ("VERB",
-                                                                                                          "AUX"):
-                        comp = tok.head
-                        sub = set(range(tok.left_edge.i, tok.right_edge.i + 1))
-                        toks = [t.i for t in comp.subtree if t.i not in sub]
-                    else:
-                        continue
-                else:
-                    toks = [t.i for t in comp.subtree]
-            if not toks or set(toks) & self.inside:
-                continue
-            lo, hi = min(toks), max(toks)
-            while lo < hi and (doc[lo].is_punct or doc[lo].lower_ == "that" and doc[lo].dep_ == "mark"):
-                lo += 1
-            while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
-                hi -= 1
-            if hi - lo < 2:
-                continue
-            speaker = self._speaker(tok, set(range(lo, hi + 1)))
+            lo, hi, tok = cand.lo, cand.hi, cand.cue
+            if cand.speaker is not None and cand.speaker.dep_ == "nsubjpass" and cand.speaker.head.i == tok.i:
+                continue  # "Russia is believed to have …", "she was told that …": whoever said it is not named
+            speaker = self._speaker(tok, set(cand.content)) if cand.speaker is not None else None
             if speaker is None:
-                continue
+                continue  # reported words with nobody saying them are the reporter's own
             s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
             out.append(Quote(s, e, text[s:e], False, "indirect", _span(text, *cue_chars(doc, tok)), speaker,
-                             (_span(text, s, e),)))
+                             self._pieces(cand)))
         # "Schumer told reporters that he expects …": the cue inside a reported statement is part of that
         # statement, not a second quotation
         cues = {id(q): q.cue.start for q in out if q.cue is not None}

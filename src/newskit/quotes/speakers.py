@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import bisect
 
-from newskit.quotes.cues import PRONOUNS_GROUP, PRONOUNS_PERSON, lemma
+from newskit import lexicon
+from newskit.quotes.cues import PRONOUNS_GROUP, PRONOUNS_PERSON, SPOKESPERSON_NOUNS, lemma
 from newskit.record import ENTITY_TYPES, LABEL_TYPES
 
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
 _SPEAKER_TYPES = {k.name for k in ENTITY_TYPES if k.can_speak}
+_ORG_NOUNS = lexicon.words("event_org_nouns")  # "the company", "the carmaker": the organization named last
 _HONORIFIC = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 
 
@@ -111,7 +113,8 @@ class SpeakerResolver:
         word = lemma(head)
         best = None
         for e in self.entities.values():
-            hit = any(word in t.lower().split() for t in e.titles) or (
+            # a title's head word only: "Council leader Sandra Okoye" is a leader, not the council
+            hit = any(t.lower().split()[-1:] == [word] for t in e.titles) or (
                 self._type(e.id) == "organization" and word in e.name.lower().split())
             if not hit:
                 # A title written next to a mention: "Kremlin spokesperson Dmitry Peskov".
@@ -121,7 +124,7 @@ class SpeakerResolver:
                     span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                     if span is None:
                         continue
-                    near = self.doc[max(0, span.start - 4):span.start]
+                    near = self.doc[max(0, span.start - 1):span.start]
                     app = [t for t in span.root.children if t.dep_ == "appos"]
                     if any(lemma(t) == word for t in near) or any(
                             lemma(t) == word for a in app for t in a.subtree):
@@ -133,11 +136,38 @@ class SpeakerResolver:
                     best = (first, e.id)
         return best[1] if best else None
 
+    def kind_at(self, tok) -> str | None:
+        """Return the speaker type (person, organization, place) of the entity `tok` is a mention of, or None."""
+        eid = self.overlapping(tok.idx, tok.idx + len(tok.text))
+        return self._type(eid) if eid else None
+
+    def _role_noun(self, head) -> str | None:
+        """Resolve "the carmaker" to the organization named last, "his office" to whom "his" is."""
+        kids = {c.dep_: c for c in head.children}
+        poss = kids.get("poss")
+        if poss is not None and poss.pos_ == "PRON" and lemma(head) in SPOKESPERSON_NOUNS:
+            return self.pronoun({"his": "he", "her": "she", "their": "they", "its": "it"}.get(poss.lower_, ""),
+                                poss.idx)
+        det = kids.get("det")
+        if det is None or det.lower_ != "the" or lemma(head) not in _ORG_NOUNS:
+            return None
+        last = None
+        for s, _e, eid in self.mentions:
+            if s >= head.idx:
+                break
+            if self._type(eid) == "organization":
+                last = eid
+        return last
+
     def resolve(self, span) -> str | None:
         """Return the entity id the speaker `span` (a spaCy Span) refers to, or None."""
         head = span.root
-        eid = self.overlapping(head.idx, head.idx + len(head.text)) or self.overlapping(span.start_char,
-                                                                                         span.end_char)
+        eid = self.overlapping(head.idx, head.idx + len(head.text))
+        if eid is None:
+            # A common noun is not the name that modifies it ("the Chelsea manager" is not Chelsea), but it is the
+            # name set beside it ("the state agency Korea Central News Agency").
+            start = head.idx + len(head.text) if head.pos_ == "NOUN" else span.start_char
+            eid = self.overlapping(start, span.end_char) if start < span.end_char else None
         if eid is None and head.pos_ == "PROPN":
             eid = self.by_name(head.text) or self.by_name(span.text)
         if eid is not None and head.text.isupper() and len(head.text) >= 2:
@@ -148,7 +178,7 @@ class SpeakerResolver:
         if eid is None and head.pos_ == "PRON":
             eid = self.pronoun(head.lower_, head.idx)
         if eid is None and head.pos_ == "NOUN":
-            eid = self.nominal(head, head.idx)
+            eid = self._role_noun(head) or self.nominal(head, head.idx)
         if eid is not None:
             self.speakers.append((span.start_char, eid))
         return eid
