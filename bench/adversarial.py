@@ -5,6 +5,10 @@
 Every case must finish within the budget (default 30 s and 1.5 GB peak RSS over the process tree), either with
 its records or with clean error records (exit 0 or 1, valid UTF-8 JSON on stdout, no traceback). A case over
 budget is killed and marked FAIL. Needs the `bench` extra (psutil).
+
+The scale cases (many dates in one article, one long gold document for `eval`) also run raw spaCy (`raw_spacy.py`:
+`nlp.pipe` with the components of the command) over the same text in the same pieces newskit feeds the model, and
+print newskit's CPU seconds as a multiple of spaCy's: the cost of what newskit adds, whatever else the machine runs.
 """
 from __future__ import annotations
 
@@ -59,6 +63,66 @@ def cases() -> list[tuple[str, str, str, str]]:
          + '{"id": "nan", "text": "A text.", "score": NaN}\n'
          + '{"id": "sur", "text": "Lone \\ud800 and \\udcff in Paris."}\n' + _jsonl(good)),
     ]
+
+
+def _many_dates(n: int) -> str:
+    """Return one line of `n` dates, as densely as prose allows: a day, a year, a weekday in turn."""
+    months = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    forms = [lambda i: f"{months[i % 12]} {i % 28 + 1}", lambda i: str(1950 + i % 70), lambda i: days[i % 5]]
+    return "; ".join(forms[i % 3](i) for i in range(n)) + ".\n"
+
+
+def _long_conll(size: int) -> str:
+    """Return one CoNLL-2003 document of about `size` bytes: every sentence names a person, a firm and a place."""
+    lines = ["-DOCSTART- -X- -X- O", ""]
+    total, i = 0, 0
+    while total < size:
+        sent = [(f"Anna{i % 97}", "NNP", "I-NP", "B-PER"), (f"Berg{i % 89}", "NNP", "I-NP", "I-PER"),
+                ("of", "IN", "I-PP", "O"), (f"Acme{i % 83}", "NNP", "I-NP", "B-ORG"), ("visited", "VBD", "I-VP", "O"),
+                (f"Oslo{i % 79}", "NNP", "I-NP", "B-LOC"), ("on", "IN", "I-PP", "O"), ("Monday", "NNP", "I-NP", "O"),
+                (".", ".", "O", "O")]
+        block = "\n".join(" ".join(t) for t in sent) + "\n"
+        lines.append(block)
+        total += len(block) + 1
+        i += 1
+    return "\n".join(lines)
+
+
+def _conll_text(conll: str) -> str:
+    """Return the article text `eval` builds from a CoNLL document: tokens joined by spaces, a sentence a line."""
+    from newskit.evaluate.conll import read_conll
+
+    with tempfile.NamedTemporaryFile("w", suffix=".conll", encoding="utf-8", delete=False) as fh:
+        fh.write(conll)
+    try:
+        return "\n\n".join(d.text for d in read_conll(fh.name))
+    finally:
+        Path(fh.name).unlink()
+
+
+def scale_cases() -> list[tuple[str, list[str], str, str, float, str, str]]:
+    """Return (name, newskit arguments before the file, file suffix, content, time budget s, the text raw spaCy
+    reads for comparison, the task whose components it runs) for inputs whose cost must stay linear in their size:
+    many dates in one article, many mentions in one gold document."""
+    dates, conll = _many_dates(50_000), _long_conll(3_800_000)
+    return [
+        ("dates: 50,000 in one article", ["dates", "--jsonl", "--workers", "1"], ".txt", dates, 30.0, dates,
+         "dates"),
+        ("eval: one 3.8 MB CoNLL document", ["eval", "--format", "conll", "--json"], ".conll", conll, 60.0,
+         _conll_text(conll), "entities"),
+    ]
+
+
+def raw_spacy(text: str, task: str, tmp: Path, budget_s: float, budget_mb: float, clock: str) -> dict:
+    """Run raw spaCy's nlp.pipe over `text` cut into the pieces newskit gives the model; return measure()'s dict."""
+    from newskit.batch import split_text
+
+    corpus = tmp / f"raw-{task}.jsonl"
+    corpus.write_text("".join(json.dumps({"text": t}) + "\n" for t in split_text(text)), encoding="utf-8")
+    script = Path(__file__).resolve().parent / "raw_spacy.py"
+    return measure([PY, str(script), str(corpus), "--task", task], tmp / f"raw-{task}.out", budget_s, budget_mb,
+                   clock)
 
 
 def measure(argv: list[str], out_path: Path, budget_s: float, budget_mb: float, clock: str = "wall") -> dict:
@@ -155,6 +219,23 @@ def main() -> None:
         print(f"{name:52} {size / 1024:7.0f}K {res['s']:6.1f}s {res['cpu']:6.1f}s {res['mb']:6.0f}MB "
               f"{out.stat().st_size / 2**20:8.2f}M"
               f"  {'ok  ' if ok else 'FAIL'} {desc}", flush=True)
+    for name, command, suffix, content, budget_s, reference, task in scale_cases():
+        if args.only and not any(o in name for o in args.only):
+            continue
+        src = tmp / f"scale{len(name)}{suffix}"
+        src.write_text(content, encoding="utf-8")
+        out = tmp / f"scale{len(name)}.out"
+        res = measure([PY, "-m", "newskit", *command, str(src)], out, budget_s, args.budget_mb, args.clock)
+        ok = not res["killed"] and res["rc"] == 0 and "Traceback" not in res["stderr"]
+        desc = f"killed (over {res['killed']} budget)" if res["killed"] else f"exit {res['rc']}"
+        base = raw_spacy(reference, task, tmp, budget_s * 10, args.budget_mb * 4, args.clock)
+        if not base["killed"] and base["rc"] == 0 and base["cpu"]:
+            over = "over " if res["killed"] else ""  # killed: its CPU so far, a lower bound
+            desc += f", {over}{res['cpu'] / base['cpu']:.2f}x raw spaCy's CPU ({base['cpu']:.1f} s)"
+        failed += not ok
+        print(f"{name:52} {src.stat().st_size / 1024:7.0f}K {res['s']:6.1f}s {res['cpu']:6.1f}s {res['mb']:6.0f}MB "
+              f"{out.stat().st_size / 2**20:8.2f}M  {'ok  ' if ok else 'FAIL'} {desc} (budget {budget_s:.0f} s)",
+              flush=True)
     print(f"{failed} case(s) over budget or unclean" if failed else "every case within budget")
     sys.exit(1 if failed else 0)
 

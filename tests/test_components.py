@@ -40,3 +40,10 @@ def test_adding_the_component_twice_adds_newskits_pipes_once(own_pipeline):
     own_pipeline.add_pipe("newskit_entities", name="again")
     assert own_pipeline.pipe_names.count("newskit_ner") == 1
     own_pipeline.remove_pipe("again")
+
+
+def test_the_component_pipeline_keeps_a_title_with_its_sentence(own_pipeline):
+    # The command line's tokenizer keeps "Sgt." and "Sept." whole; a pipeline made newskit's by the component must
+    # too, or its sentences (and the quotes and events read from them) differ from the command line's.
+    text = '"The road stays shut," Sgt. Tom Baird said on Sept. 4.'
+    assert [s.text for s in own_pipeline(text).sents] == [text]

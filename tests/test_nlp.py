@@ -50,3 +50,14 @@ def test_default_pipeline_splits_at_line_breaks(nlp):
     starts = [s.text.strip() for s in doc.sents]
     assert starts[:2] == ["Kim Arin", "The Korea Herald"]
     assert nlp.meta["name"].startswith("core_web_sm") and nlp.meta["version"] == "3.8.0"
+
+
+def test_titles_and_months_with_a_dot_do_not_end_a_sentence(nlp):
+    texts = ['"It is over," Sgt. Tom Baird told reporters on Sept. 4.',
+             "Critics including Lt. Ann Lee said the rules, due Sept. 30, were rushed.",
+             "On Sept. 11 Sen. Jane Roe said the memorial would stay open."]
+    for text in texts:
+        assert [s.text for s in nlp(text).sents] == [text]
+    # A month's dot before a new sentence still ends the first one.
+    doc = nlp("The vote will come in Sept. The House disagreed.")
+    assert [s.text for s in doc.sents] == ["The vote will come in Sept.", "The House disagreed."]

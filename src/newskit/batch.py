@@ -86,7 +86,7 @@ def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> Recor
     if tasks & {"dates", "events"}:
         from newskit.dates.extract import extract_dates  # lazy: start-up time (see above)
 
-        dates = extract_dates(doc, article.published)
+        dates = extract_dates(doc, article.published, article)
     if "quotes" in tasks:
         from newskit.quotes.extract import extract_quotes  # lazy: start-up time (see above)
 

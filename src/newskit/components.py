@@ -13,6 +13,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from thinc.api import Config
 
+from newskit import lexicon
 from newskit.article.builder import parse_article
 from newskit.attribute_rules import CompiledAttributeRuler, compile_rules
 from newskit.dates.extract import extract_dates
@@ -20,6 +21,18 @@ from newskit.doctext import doc_text
 from newskit.entities.combine import combine
 from newskit.entities.extract import extract_entities
 from newskit.entities.tagger import BiluoTagger
+
+
+def keep_abbreviations(tokenizer) -> None:
+    """Make `tokenizer` keep titles and month names with their dot ("Sgt.", "Lt.", "Sept."), as it already keeps
+    "Sen." and "Gov.": split into a word and a full stop, the parser ends a sentence there and cuts a quote or an
+    event from its speaker ("... Sgt." / "Tom Baird said ...")."""
+    from spacy.symbols import ORTH
+
+    for word in lexicon.words("sentence_abbreviations"):
+        for form in (word.capitalize() + ".", word.upper() + "."):
+            if len(tokenizer(form)) > 1:
+                tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def _break_lines(doc: Doc) -> Doc:
@@ -195,10 +208,11 @@ class GuardedTokenizer:
 
 
 def prepare(nlp: Language, *, with_ner: bool = True) -> Language:
-    """Make any spaCy pipeline newskit's (in place, and again is harmless): the guarded tokenizer, the compiled
-    attribute ruler, the line splitter before the parser and, with `with_ner`, newskit's recognizer and its merge
-    into doc.ents after `ner`. Returns `nlp`."""
+    """Make any spaCy pipeline newskit's (in place, and again is harmless): the guarded tokenizer, which keeps titles
+    and month names with their dot (keep_abbreviations), the compiled attribute ruler, the line splitter before the
+    parser and, with `with_ner`, newskit's recognizer and its merge into doc.ents after `ner`. Returns `nlp`."""
     if not isinstance(nlp.tokenizer, GuardedTokenizer):
+        keep_abbreviations(nlp.tokenizer)
         nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     speed_up_attribute_ruler(nlp)
     if "newskit_lines" not in nlp.pipe_names:

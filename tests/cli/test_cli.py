@@ -274,3 +274,13 @@ def _interruptible() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def test_sort_value_puts_a_week_at_its_first_day(runner, tmp_path):
+    path = tmp_path / "week.txt"
+    path.write_text("Flood repairs\n\nRepairs began on January 14, 2024. The council met last week, and the river "
+                    "burst its banks on January 19, 2024.\n")
+    res = runner.invoke(cli, ["dates", str(path), "--sort", "value", "--json", "--published", "2024-01-24"])
+    assert res.exit_code == 0, res.output
+    values = [d["value"] for d in json.loads(res.stdout)["dates"]]
+    assert values == ["2024-01-14", "2024-W03", "2024-01-19"]

@@ -204,3 +204,94 @@ def test_every_rule_carries_its_triggers_and_runs_only_near_them():
     date_rule = next(r for r in RULES if r.name == "date")
     # the rule is only run from 50 characters before its trigger word to the end of this short text
     assert _windows(text)[(date_rule.triggers, date_rule.digits)] == [(text.index("March") - 50, len(text))]
+
+
+def test_a_long_list_of_dates_keeps_every_date_once_in_order():
+    from newskit.dates.extract import find, resolve_all
+
+    months = ["Jan.", "March", "June", "Sept.", "Nov."]
+    text = " ".join(f"{months[i % 5]} {i % 27 + 1}, {1991 + i % 20};" for i in range(3_000))
+    found = find(text, "2024-01-10")
+    assert len(found) == 3_000
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    values = [d.value for d in resolve_all(text, "2024-01-10", found=found)]
+    assert values[:2] == ["1991-01-01", "1992-03-02"] and values[-1] == "2010-11-03"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "over the same period" is the period just named; after "from" it is the year-earlier one
+    ("Ticket sales climbed 9% in the third quarter. Staff costs grew 3% over the same period.",
+     ["2023-Q3", "2023-Q3"]),
+    ("Ticket sales climbed to $8 million in the third quarter from $6 million in the same period.",
+     ["2023-Q3", "2022-Q3"]),
+    # a half of a match is no half-year; a half of a year in a results story still is
+    ("The visitors scored twice in the first-half and held on after the break.", []),
+    ("Rovers conceded a second-half penalty and lost the match.", []),
+    ("Profit in the first half rose 8%, the brewer said.", ["2023-H1"]),
+    # a rate of flow is no repeated time; a wage per hour is
+    ("The spillway released 9,000 cubic feet per second on Monday.", ["2023-10-23"]),
+    ("Cleaners are paid $14 per hour.", ["PT1H"]),
+    # a programme or paper named "Today" is no date
+    ("The minister told the BBC's Today programme the plan was sound.", []),
+    ("She spoke on the Today show about her book.", []),
+    ("Today, the council voted to shut the pool.", ["2023-10-25"]),
+    # "three in the morning" without a day named before it does not say which morning
+    ("The alarm sounded at three in the morning, a neighbour said.", ["XXXX-XX-XXTMO"]),
+    ("The alarm sounded on Tuesday at three in the morning.", ["2023-10-24", "2023-10-24TMO"]),
+])
+def test_comparisons_halves_rates_programmes_and_mornings(nlp, text, expected):
+    assert [d.value for d in extract_dates(nlp(text), "2023-10-25")] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a finite present verb with a weekday states a plan, as "will" does (published on a Wednesday)
+    ("The brewer reports its results on Thursday.", "2023-10-26"),
+    ("The two clubs meet at the Valley on Saturday.", "2023-10-28"),
+    ("The final is on Sunday.", "2023-10-29"),
+    ("The hospital is opening its new wing on Monday.", "2023-10-30"),
+    # previews whose verb the tagger reads as a noun or an infinitive ("host", "face", "take on")
+    ("Fulham host Crystal Palace on Saturday.", "2023-10-28"),
+    ("Arsenal face Tottenham on Sunday in the derby.", "2023-10-29"),
+    ("Manchester United take on Everton on Saturday.", "2023-10-28"),
+    # the past tense keeps the day behind
+    ("The brewer reported its results on Thursday.", "2023-10-19"),
+    ("The two clubs met at the Valley on Saturday.", "2023-10-21"),
+    ("Fulham hosted Crystal Palace on Saturday.", "2023-10-21"),
+    # a verb whose past is its present, after a singular noun, is the past ("hurt", not "hurts")
+    ("Weakness in bank shares hurt the index on Friday.", "2023-10-20"),
+    # a verbless caption stays behind; plural nouns after a name are no verb ("Apple shares")
+    ("Apple shares on Monday.", "2023-10-23"),
+    ("Protesters in the square on Tuesday.", "2023-10-24"),
+])
+def test_present_tense_plans_look_ahead_to_the_weekday(nlp, sentence, expected):
+    assert [d.value for d in extract_dates(nlp(sentence), "2023-10-25")] == [expected]
+
+
+def test_dates_in_page_furniture_are_left_out(nlp):
+    from newskit.article import parse_article
+
+    text = ("Ferry timetable to change\n\nBy Ann Page\n\n"
+            "The island ferry will run a winter timetable from Monday, the operator said on Friday.\n\n"
+            "Related: Harbour fees rose in March 2022\n\n"
+            "More stories\nPier closed after storm on Sunday\n\n"
+            "\u00a9 2023 Westcombe Gazette. All rights reserved.\n")
+    found = extract_dates(nlp(text), "2024-01-10", parse_article(text))
+    assert [d.text for d in found] == ["Monday", "Friday"]
+    # without the article's layout every date of the text is read
+    assert "2023" in [d.text for d in extract_dates(nlp(text), "2024-01-10")]
+
+
+def test_a_date_inside_an_outer_furniture_span_is_left_out_when_a_shorter_span_nests_in_it():
+    from newskit.dates.extract import _outside, find
+    from newskit.record import Span
+
+    text = "Related stories: Pier shut on Monday (from 2019) and more on Friday. Open on Tuesday."
+    found = find(text, "2024-01-10")
+    outer, inner = Span(0, 68, text[:68]), Span(38, 47, text[38:47])
+    assert [f.match.group(0) for f in _outside(found, [outer, inner])] == ["Tuesday"]
+
+
+def test_the_same_period_of_the_previous_year_is_a_year_back_without_a_word_of_comparison(nlp):
+    text = "Sales doubled in the third quarter, well above the profit of the same period of the previous year."
+    found = {d.text: d.value for d in extract_dates(nlp(text), "2023-10-25")}
+    assert found["the third quarter"] == "2023-Q3" and found["the same period"] == "2022-Q3"

@@ -53,3 +53,52 @@ def test_confusion_lines_render_every_row():
     assert lines[0].split()[:3] == ["gold", "\\", "predicted"]
     assert [ln.split()[0] for ln in lines[1:]] == ["PER", "LOC", "ORG", NONE]
     assert lines[3].split() == ["ORG", "1", "0", "1", "0", "1", "0"]
+
+
+def _best_by_scan(span, others):
+    """The definition the indexed match must keep: the exact span first, else the largest overlap, first wins."""
+    best, best_len = None, 0
+    for o in others:
+        if (o[0], o[1]) == span:
+            return o
+        overlap = min(span[1], o[1]) - max(span[0], o[0])
+        if overlap > best_len:
+            best, best_len = o, overlap
+    return best
+
+
+def test_indexed_matching_equals_a_full_scan_on_nested_and_tied_spans():
+    import random
+
+    from newskit.evaluate.confusion import _best, _Spans
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randint(0, 30)):
+            a = rng.randint(0, 200)
+            spans.append((a, a + rng.choice((1, 2, 5, 9, 40, 300)), rng.choice(("PER", "LOC", "ORG"))))
+        index = _Spans(spans)
+        for _ in range(20):
+            a = rng.randint(0, 220)
+            probe = (a, a + rng.randint(0, 30))
+            assert _best(probe, index) == _best_by_scan(probe, spans)
+
+
+def test_confusion_of_a_long_document_counts_every_mention_once():
+    gold, mentions = [], []
+    for i in range(5_000):
+        start = i * 20
+        gold.append({"start": start, "end": start + 8, "type": "PER"})
+        mentions.append({"start": start, "end": start + (8 if i % 2 else 5), "text": "x"})
+    c = confusion([(gold, {"entities": [{"type": "person", "mentions": mentions}]})], ("PER", "LOC", "ORG"))
+    assert c["table"]["PER"]["PER"] == 5_000 and c["partial"]["PER"] == 2_500
+
+
+def test_one_huge_span_does_not_make_every_match_a_full_scan():
+    from newskit.evaluate.confusion import _Spans
+
+    spans = [(0, 1_000_000, "PER")] + [(i * 10, i * 10 + 4, "LOC") for i in range(10_000)]
+    index = _Spans(spans)
+    near = index.near((50_000, 50_004))
+    assert near[0] == spans[0] and (50_000, 50_004, "LOC") in near and len(near) < 40

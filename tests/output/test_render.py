@@ -65,3 +65,16 @@ def test_quotes_view_tells_scare_quotes_and_paraphrase_from_direct_speech():
     rows = [line for line in console.export_text().splitlines() if "The ministry" in line]
     assert "(scare)" in rows[1] and "(indirect)" in rows[2]
     assert "(" not in rows[0]
+
+
+def test_event_gist_says_a_trigger_once_when_the_participant_name_repeats_it():
+    from newskit.output.render import event_summary
+    from newskit.record import Event, Span
+
+    def ev(trigger: str, who: tuple[str, ...], whom: tuple[str, ...]) -> Event:
+        return Event("acquire", Span(0, len(trigger), trigger), Span(0, len(trigger), trigger), "happened",
+                     who=who, whom=whom)
+
+    names = {"E1": "Halvorsen Robotics", "E2": "Acquire Brightline Sensors", "E3": "Brightline Sensors"}
+    assert event_summary(ev("Acquire", (), ("E2",)), names) == "Acquire Brightline Sensors"
+    assert event_summary(ev("acquire", ("E1",), ("E3",)), names) == "Halvorsen Robotics acquire Brightline Sensors"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from newskit.cli import cli
 from newskit.output import report
 from newskit.output.report import render_index, render_report
-from newskit.record import Article, DateMention, Entity, ErrorInfo, ErrorRecord, Record, Span
+from newskit.record import Article, DateMention, Entity, ErrorInfo, ErrorRecord, LayoutLine, Record, Span
 
 from conftest import ROOT, SEED
 
@@ -399,3 +399,13 @@ def test_control_and_bidi_characters_in_ids_are_not_written_raw():
     sid = "in/evil\u202eLMTH\x00.txt"
     page = render_index([("", sid, report.summary(ErrorRecord(sid, ErrorInfo("empty", "empty article"))))])
     assert "\u202e" not in page and "\x00" not in page and "in/evil\ufffdLMTH\ufffd.txt" in page
+
+
+def test_header_shows_a_labelled_date_line_once():
+    text = "Library to reopen\nPublished 12 November 2023\nThe library reopens on Monday.\n"
+    start = text.index("Published")
+    line = LayoutLine(start, start + 26, text[start:start + 26], field="date")
+    rec = record_for(text, [(45, 75)], headline="Library to reopen", published="2023-11-12", layout=(line,))
+    page = render_report(rec, text)
+    assert "Published Published" not in re.sub(r"<[^>]+>", " ", page).replace("  ", " ")
+    assert "12 November 2023" in page

@@ -85,12 +85,14 @@ def _failed(rec: AnyRecord) -> TypeIs[ErrorRecord]:
 
 def _ordered(rec: AnyRecord, view_options: dict) -> AnyRecord:
     """Apply --sort value / --timeline to the record itself, so every output mode shows the same order."""
+    from newskit.dates.timex import sort_key  # the one calendar order: a week by its first day
+
     if _failed(rec):
         return rec
     if view_options.get("sort") == "value" and rec.dates:
-        rec = replace(rec, dates=tuple(sorted(rec.dates, key=lambda d: d.value or "~")))
+        rec = replace(rec, dates=tuple(sorted(rec.dates, key=lambda d: sort_key(d.value))))
     if view_options.get("timeline") and rec.events:
-        rec = replace(rec, events=tuple(sorted(rec.events, key=lambda e: (e.when.value if e.when else "") or "~")))
+        rec = replace(rec, events=tuple(sorted(rec.events, key=lambda e: sort_key(e.when.value if e.when else None))))
     return rec
 
 

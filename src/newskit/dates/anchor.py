@@ -6,7 +6,8 @@ choice of direction (tense) and of reference point (anaphora) lives in one place
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from newskit.dates import timex
@@ -33,8 +34,8 @@ class Context:
     used_anchor: bool = False
     # The expression hangs from a finite present verb of its own clause ("the meeting is on September 5").
     present: bool = False
-    # Every reference point mentioned before this expression, oldest first (`ref` is the last of them).
-    history: tuple[str, ...] = ()
+    # The last reference point of each granularity mentioned before this expression (`ref` is the last of all).
+    recent: Mapping[str, str] = field(default_factory=dict)
     # Months away from the anchor at which the tense may overrule the nearest reading of a bare month (or day):
     # "payable Dec. 7" after "said" stays ahead, "shot on Oct. 23" in May goes back.
     TENSE_OVERRIDE_MONTH = 2.0
@@ -86,7 +87,7 @@ class Context:
     def latest(self, gran: str) -> str | None:
         """Return the last mentioned date of exactly granularity `gran`: "the year-earlier month" compares with the
         month under discussion even when a year ("its weakest since 1983") was named after it."""
-        return next((v for v in reversed(self.history) if timex.granularity(v) == gran), None)
+        return self.recent.get(gran)
 
     def weekday(self, wd: int, default: int = -1) -> str:
         """Return the date of ISO weekday `wd` nearest the anchor in the tense's direction (same day = anchor)."""
@@ -96,7 +97,9 @@ class Context:
         delta = wd - a.isoweekday()
         if delta == 0:
             return timex.day(a)
-        step = self.direction(default)
+        # A finite present verb with a weekday states a plan ("Chelsea host Villa on Saturday", "the firm reports
+        # on Thursday", "the vote is on Friday"): the next such day, as with "will".
+        step = self.direction(1 if self.present and self.tense == PRESENT else default)
         if step < 0:
             delta = delta - 7 if delta > 0 else delta
         elif step > 0:

@@ -7,8 +7,10 @@ what "that week" or "a day earlier" refer to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 
 from newskit import lexicon
 from newskit.dates import timex
@@ -91,9 +93,9 @@ def _windows(text: str) -> dict[tuple, list[tuple[int, int]]]:
 
 
 def _context(text: str, start: int, end: int, anchor, tense, ref, present: bool = False,
-             history: tuple[str, ...] = ()) -> Context:
+             recent: dict[str, str] | None = None) -> Context:
     return Context(anchor=anchor, tense=tense, ref=ref, before=text[max(0, start - _WINDOW):start],
-                   after=text[end:end + _WINDOW], present=present, history=history)
+                   after=text[end:end + _WINDOW], present=present, recent=dict(recent or {}))
 
 
 def find(text: str, anchor=None) -> list[Found]:
@@ -108,13 +110,17 @@ def find(text: str, anchor=None) -> list[Found]:
                 if m.end() > m.start():
                     cands.append(Found(_start(name, m), m.end(), name, m))
     cands.sort(key=lambda c: (c.start - c.end, c.start))
+    # One mark per character taken: a candidate overlaps a longer expression already taken exactly when its own
+    # stretch holds a mark (a look at its few characters, not at every span taken).
+    marks = bytearray(len(text))
     taken: list[Found] = []
     for c in cands:
-        if any(c.start < t.end and t.start < c.end for t in taken):
+        if marks.find(1, c.start, c.end) >= 0:
             continue
         ctx = _context(text, c.start, c.end, probe_anchor, None, timex.day(probe_anchor))
         if _apply(c, ctx) is None:
             continue
+        marks[c.start:c.end] = b"\x01" * (c.end - c.start)
         taken.append(c)
     return sorted(taken, key=lambda c: c.start)
 
@@ -136,11 +142,11 @@ def resolve_all(text: str, anchor=None, tenses=None, found=None, present=None) -
     `present` holds the spans that hang from a finite present verb ("is on September 5")."""
     anchor = timex.as_date(anchor)
     out, ref = [], None
-    history: list[str] = []
+    recent: dict[str, str] = {}
     for f in (found if found is not None else find(text, anchor)):
         tense = (tenses or {}).get((f.start, f.end))
         ctx = _context(text, f.start, f.end, anchor, tense, ref, (f.start, f.end) in (present or ()),
-                       tuple(history))
+                       recent)
         res = _apply(f, ctx)
         if res is None:
             continue
@@ -151,7 +157,9 @@ def resolve_all(text: str, anchor=None, tenses=None, found=None, present=None) -
                                anchored=not (anchor is None and ctx.used_anchor)))
         if typ in ("DATE", "TIME") and _is_reference(value) and not _COMPARATIVE.search(f.match.group(0)):
             ref = value
-            history.append(value)
+            gran = timex.granularity(value)
+            if gran:
+                recent[gran] = value
     return out
 
 
@@ -275,14 +283,57 @@ def _states_now(doc, start: int, end: int) -> bool:
     if auxes:
         return all(a.tag_ in ("VBZ", "VBP", "VBG") for a in auxes) and any(a.tag_ in ("VBZ", "VBP") for a in auxes) \
             and tok.tag_ in ("VBG", "VBN")  # "is held", "is being held", "are meeting"
-    return tok.tag_ in ("VBZ", "VBP")
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.tag_ in ("VBP", "VB") and any(c.tag_ == "NN" for c in subjects):
+        return False  # "weakness hurt the index on Friday": a singular noun's present would be "hurts", so a past
+    # A base form with a subject of its own is a present verb the tagger took for an infinitive ("Manchester United
+    # take on Everton on Saturday").
+    return tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and bool(subjects))
 
 
-def extract_dates(doc, anchor=None) -> list[DateMention]:
-    """Return the temporal expressions of `doc` as DateMention objects, resolved against `anchor`."""
+def _verb_mistagged(doc, start: int, end: int) -> bool:
+    """Return True when the expression's sentence has no verb in the parse but a bare lowercase word between two
+    names before it: "Chelsea host Aston Villa on Saturday", "Arsenal face Spurs on Sunday" (the tagger takes the
+    verb of a sports or results preview for a noun). That word is a present verb with a plural subject."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span.sent
+    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    return any(t.is_lower and t.is_alpha and t.pos_ == "NOUN" and not t.text.endswith("s") and t.i > sent.start
+               and t.i + 1 < span.start and doc[t.i - 1].text[:1].isupper() and doc[t.i + 1].pos_ in ("PROPN", "DET")
+               for t in doc[sent.start:span.start])
+
+
+def _outside(found: list[Found], spans) -> list[Found]:
+    """Return the expressions that start outside every one of `spans` (objects with start and end)."""
+    spans = sorted((s.start, s.end) for s in spans)
+    if not spans:
+        return found
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest end of the spans starting up to here
+    out = []
+    for f in found:
+        i = bisect_right(starts, f.start) - 1
+        if i < 0 or f.start >= reach[i]:
+            out.append(f)
+    return out
+
+
+def extract_dates(doc, anchor=None, article=None) -> list[DateMention]:
+    """Return the temporal expressions of `doc` as DateMention objects, resolved against `anchor`. Given the
+    `article`, dates in its page furniture (a copyright line, related-story headlines) are left out: they date
+    other pages, and would otherwise become the reference point of the article's next relative date."""
     text = doc_text(doc)
     found = find(text, anchor)
+    if article is not None:
+        found = _outside(found, article.boilerplate)
     tenses = {(f.start, f.end): _tense_of(doc, f.start, f.end) for f in found}
     present = {(f.start, f.end) for f in found if tenses[(f.start, f.end)] == PRESENT
                and _states_now(doc, f.start, f.end)}
+    for f in found:
+        if tenses[(f.start, f.end)] is None and _verb_mistagged(doc, f.start, f.end):
+            tenses[(f.start, f.end)] = PRESENT
+            present.add((f.start, f.end))
     return resolve_all(text, anchor, tenses, found, present)

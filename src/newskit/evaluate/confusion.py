@@ -7,6 +7,8 @@ type mapped to PER/LOC/ORG (person/place/organization); any other newskit type (
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from newskit.evaluate.meantime import TYPE_MAP, entities_of
 from newskit.evaluate.metrics import prf
 
@@ -41,10 +43,32 @@ def per_type(pairs, types) -> dict[str, tuple[float, float, float]]:
     return {t: prf(*c) for t, c in counts.items()}
 
 
-def _best(span: tuple[int, int], others: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+class _Spans:
+    """Spans (start, end, ...) indexed by start, so the ones that can overlap a span are found by bisection: a span
+    overlapping [a, b) starts before b and, being at most LONG long, after a - LONG. Longer spans are few (they
+    cannot be many without overlapping) and are always looked at, so one huge span does not widen every search. A
+    document's mentions are then matched in n log n, not n x m (a one-document file of 60,000 mentions took hours)."""
+
+    LONG = 256
+
+    def __init__(self, spans) -> None:
+        short = [i for i, s in enumerate(spans) if s[1] - s[0] <= self.LONG]
+        self.long = [i for i, s in enumerate(spans) if s[1] - s[0] > self.LONG]
+        self.order = sorted(short, key=lambda i: spans[i][0])
+        self.spans = spans
+        self.starts = [spans[i][0] for i in self.order]
+
+    def near(self, span: tuple[int, int]) -> list:
+        """Return the spans that may overlap or equal `span`, in their original order."""
+        lo = bisect_left(self.starts, span[0] - self.LONG)
+        hi = bisect_right(self.starts, span[1])
+        return [self.spans[i] for i in sorted(self.order[lo:hi] + self.long)]
+
+
+def _best(span: tuple[int, int], others: _Spans) -> tuple[int, int, str] | None:
     """Return the span of `others` with the same offsets as `span`, else the one overlapping it most, else None."""
     best, best_len = None, 0
-    for o in others:
+    for o in others.near(span):
         if (o[0], o[1]) == span:
             return o
         overlap = min(span[1], o[1]) - max(span[0], o[0])
@@ -67,12 +91,13 @@ def confusion(pairs, gold_types) -> dict:
     for gold, record in pairs:
         preds = predicted_mentions(record)
         golds = [(x["start"], x["end"], x["type"]) for x in gold if x["type"] in partial]
+        pred_index, gold_index = _Spans(preds), _Spans(golds)
         for start, end, kind in golds:
-            hit = _best((start, end), preds)
+            hit = _best((start, end), pred_index)
             table[kind][hit[2] if hit else NONE] += 1
             if hit and (hit[0], hit[1]) != (start, end):
                 partial[kind] += 1
         for start, end, kind in preds:
-            if _best((start, end), golds) is None:
+            if _best((start, end), gold_index) is None:
                 table[NONE][kind] += 1
     return {"rows": rows, "columns": columns, "table": table, "partial": partial}

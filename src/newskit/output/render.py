@@ -243,7 +243,10 @@ def event_summary(ev: Event, names: dict[str, str]) -> str:
     """Return "who trigger whom @ where (per reporter)" for an event: a readable one-line gist."""
     def ids(values: tuple[str, ...]) -> str:
         return ", ".join(names.get(i, i) for i in values)
-    out = " ".join(x for x in (ids(ev.who), ev.trigger.text, ids(ev.whom), ids(ev.what)) if x)
+    trigger, whom = ev.trigger.text, ids(ev.whom) or ids(ev.what)
+    if trigger and whom.lower().startswith(trigger.lower() + " "):
+        trigger = ""  # a participant named from the trigger on ("Acquire Brightline Sensors"): say it once
+    out = " ".join(x for x in (ids(ev.who), trigger, ids(ev.whom), ids(ev.what)) if x)
     if ev.where:
         out += f" @ {ids(ev.where)}"
     if ev.reported_by:

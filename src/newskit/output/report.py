@@ -94,6 +94,9 @@ def _layout_span(article: Article, field: str) -> Span | None:
     return next((ln for ln in article.layout if ln.field == field), None)
 
 
+_DATE_LABEL = re.compile(r"\s*(?:first\s+)?(?:published|posted|date)\b\s*(?:on\b|:)?\s*", re.I)
+
+
 def _meta(a: Article, text: str, marker: Marker) -> list[tuple[str, list[Node], str]]:
     """Return the byline, publisher, dates and dateline as (label, marked text, TIMEX3 value shown beside it)."""
     meta: list[tuple[str, list[Node], str]] = []
@@ -103,6 +106,10 @@ def _meta(a: Article, text: str, marker: Marker) -> list[tuple[str, list[Node], 
         meta.append(("Publisher", marker.segment(_layout_span(a, "publisher"), a.publisher), ""))
     if a.published:
         line = _layout_span(a, "date")
+        if line:  # "Published 12 November 2023" under the label "Published": show the date once
+            lead = _DATE_LABEL.match(text, line.start, line.end)
+            if lead and lead.end() < line.end:
+                line = Span(lead.end(), line.end, text[lead.end():line.end])
         said = [n for n in marker.segment(line, "") if n != ""] if line else []
         meta.append(("Published", said or [human_date(a.published)], a.published))
     if a.updated:

@@ -218,11 +218,26 @@ def _century(m, ctx):
     return "DATE", f"{n - 1:02d}"
 
 
+# A capitalized "Today" or "Tonight" names a programme or a paper ("the BBC's Today programme", "USA Today"): before a
+# word for one, or mid-sentence after "the", a possessive or a capitalized word.
+_PROGRAMME_AFTER = re.compile(r"\s+(?:programme|program|show|newspaper|broadcast|presenter|podcast)s?\b", re.I)
+_PROGRAMME_BEFORE = re.compile(r"(?:\bthe|['\u2019]s|\b[A-Z][\w.]*)\s+$")
+
+
+def _programme(word: str, ctx: Context) -> bool:
+    if not capitalized(word) or word.isupper():
+        return False
+    return bool(_PROGRAMME_AFTER.match(ctx.after)) or (not _SENTENCE_START.search(ctx.before)
+                                                        and bool(_PROGRAMME_BEFORE.search(ctx.before)))
+
+
 @rule("day_word", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)"
                   rf"(?:\s+(?P<part>{PART}))?|the\s+day\s+(?P<ba>before|after)\s+(?P<w2>yesterday|tomorrow)",
       triggers="today yesterday tomorrow tonight")
 def _day_word(m, ctx):
     w = (m.group("w") or m.group("w2")).lower()
+    if m.group("w") and _programme(m.group("w"), ctx):
+        return None
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
     if m.group("ba"):
         off += -1 if m.group("ba").lower() == "before" else 1
@@ -301,7 +316,8 @@ def _part_of_day(m, ctx):
     if rel in ("this", "last") or (rel == "the" and not ctx.reference("D")):
         if rel == "the" and (prev_word(ctx) not in ("in", "on", "during", "by", "until", "this") or a is None):
             return None
-        if a is None:
+        if a is None or rel == "the":
+            # "at three in the morning" with no day named before it: which morning the text does not say
             return "TIME", f"XXXX-XX-XXT{part}"
         off = -1 if rel == "last" else 0
         return "TIME", f"{timex.day(a + timedelta(days=off))}T{part}"

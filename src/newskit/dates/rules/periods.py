@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from newskit import lexicon
 from newskit.dates import timex
 from newskit.dates.anchor import PAST
 from newskit.dates.rules import rule
@@ -26,6 +27,11 @@ from newskit.lexicon import norm
 _SUMMING = re.compile(r"\b(?:for|during|over|throughout|ended|ending|finished|closed|began|started|opened)\s+$", re.I)
 _QUALIFIED = re.compile(r"\s*(?:of|before|after|when|that|in\s+which|ended|ending|to|through)\b", re.I)
 _STEPS = ("the following", "the next", "the previous", "the preceding", "the prior")
+_MATCH = re.compile(rf"\b(?:{lexicon.alternation(lexicon.words('dates/match_words'))})\b", re.I)
+# "the same period" compares with a year earlier only after a word of comparison ("up from $2m in the same period");
+# "costs rose over the same period" is the period just named.
+_COMPARED = re.compile(r"\b(?:from|compared|versus|vs|against|than)\b[^.;]*$", re.I)
+_OF_LAST_YEAR = re.compile(r"\s+(?:of|in)\s+the\s+(?:last|previous|prior|preceding)\s+year\b", re.I)
 
 
 # Complexity kept: one case per unit and direction of a relative period.
@@ -147,14 +153,17 @@ def _quarter(m, ctx):  # noqa: C901, PLR0912
         return None
     if unit == "half" and not ords and "last" not in mods and "second" not in mods:
         return None
+    if unit == "half" and not (year or m.group("y") or m.group("fy")) and _MATCH.search(ctx.before + ctx.after):
+        return None  # "scored twice in the first half", "a second-half penalty": a half of the match
     if unit == "quarter" and not mods and not whole.startswith(("the ", "its ", "this ", "last ", "next ")):
         return None
     if unit == "quarter" and whole.startswith("a ") and not ords:
         return None
     gran = "H" if unit == "half" else "Q"
     a = ctx.today()
+    same_a_year_back = "same" in mods and bool(_COMPARED.search(ctx.before) or _OF_LAST_YEAR.match(ctx.after))
     back = -1 if ("year earlier" in mods or "year ago" in mods or m.group("ago") or "corresponding" in mods
-                  or "comparable" in mods or "same" in mods) else 0
+                  or "comparable" in mods or same_a_year_back) else 0
     if unit == "half":
         n = ords[0] if ords else 2
     elif ords:

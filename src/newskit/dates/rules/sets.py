@@ -42,6 +42,9 @@ def _set(m, ctx):
     if whole.startswith("a ") and m.group("unit") and not re.search(r"(?:\d|once|twice|times|percent|%|cents?|share)"
                                                                      r"\s*$", ctx.before):
         return None
+    if whole.startswith("per ") and m.group("unit") and re.search(r"[a-z]\s*$", ctx.before) \
+            and not re.search(rf"(?:once|twice|times|percent|cents?|share|{UNIT}s?)\s*$", ctx.before, re.I):
+        return None  # "cubic feet per second", "miles per hour": a rate of a measure, not a repeated time
     if m.group("adv"):
         if in_name(m.group("adv"), ctx):
             return None  # "the New York Daily News", "Washington Monthly"
