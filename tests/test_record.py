@@ -63,7 +63,7 @@ def test_entity_count_follows_mentions_and_salience_is_rounded():
                  mentions=(Span(0, 7, "Ann Lee"), Span(20, 23, "Lee")))
     d = ent.to_dict()
     assert d["count"] == 2 and d["salience"] == 0.1235 and "role" not in d
-    assert list(d) == ["id", "name", "type", "label", "aliases", "titles", "count", "salience", "mentions"]
+    assert list(d) == ["id", "name", "type", "label", "key", "aliases", "titles", "count", "salience", "mentions"]
     assert Entity(id="E2", name="Kim", type="person", label="PERSON", mentions=(), role="author").to_dict()["role"] \
         == "author"
 

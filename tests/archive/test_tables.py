@@ -84,7 +84,7 @@ def test_rows_read_the_model_values():
     assert article["meta"] == '{"section": "local"}' and article["error_code"] is None
     assert out["entities"][0] == {"article_id": "a.txt", "entity_id": "E1", "name": "Ann Lee", "type": "person",
                                   "label": "PERSON", "aliases": [], "titles": [], "count": 1, "salience": 0.1235,
-                                  "role": None}
+                                  "role": None, "key": ""}
     assert [(m["entity_id"], m["text"]) for m in out["mentions"]] == [("E1", "Ann Lee"), ("E2", "Lyon")]
     assert out["dates"][0]["date_index"] == 0 and out["dates"][0]["anchored"] is True
     q = out["quotes"][0]

@@ -152,3 +152,47 @@ def test_a_chamber_is_not_short_for_its_committee():
     ms, groups = _groups(text, [("House Intelligence Committee", "ORG"), ("House", "GPE"),
                                 ("State Department", "ORG"), ("State", "GPE")])
     assert ms[1].label == "GPE" and ["House"] in groups and ["State"] in groups
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_even_when_typed_a_person():
+    text = "Brannock Turbines Inc. will hire 200 welders. Brannock Turbines said the jobs start in June."
+    ms, groups = _groups(text, [("Brannock Turbines Inc.", "ORG"), ("Brannock Turbines", "PERSON")])
+    assert groups == [["Brannock Turbines Inc.", "Brannock Turbines"]]
+    assert ms[1].label == "ORG"
+
+
+def test_a_lone_head_word_joins_the_one_name_it_heads():
+    text = ("The Eastvale District Council met on Monday. The Council backed the bypass.\n"
+            "Leeds City drew again. City have not won since March.\n"
+            "The Royal Corps of Signals will help. The Corps sent 40 engineers.")
+    _, groups = _groups(text, [("Eastvale District Council", "ORG"), ("Council", "ORG"), ("Leeds City", "GPE"),
+                               ("City", "ORG"), ("Royal Corps of Signals", "ORG"), ("Corps", "ORG")])
+    assert ["Eastvale District Council", "Council"] in groups
+    assert ["Leeds City", "City"] in groups
+    assert ["Royal Corps of Signals", "Corps"] in groups
+
+
+def test_a_head_word_fitting_two_names_stays_apart():
+    text = "The Eastvale District Council and the Northmoor Parish Council disagree. The Council will vote."
+    _, groups = _groups(text, [("Eastvale District Council", "ORG"), ("Northmoor Parish Council", "ORG"),
+                               ("Council", "ORG")])
+    assert ["Council"] in groups
+
+
+def test_a_state_abbreviation_is_the_state():
+    text = "TULSA, Okla. - Storms crossed Oklahoma overnight, and Okla. officials opened shelters."
+    _, groups = _groups(text, [("TULSA", "GPE"), ("Okla.", "GPE"), ("Oklahoma", "GPE"), ("Okla.", "GPE")])
+    assert ["Okla.", "Oklahoma", "Okla."] in groups
+
+
+def test_a_body_is_not_the_short_name_of_a_title_and_person_glued_to_it():
+    text = "The Senate passed it. Senate Finance Committee Chair Oren Blakely voted no; the Senate adjourned."
+    _, groups = _groups(text, [("Senate", "ORG"), ("Senate Finance Committee Chair Oren Blakely", "ORG"),
+                               ("Senate", "ORG")])
+    assert ["Senate", "Senate"] in groups
+
+
+def test_a_chamber_is_not_short_for_the_one_committee_named():
+    text = "In 2009 the Senate voted 71-28. Tamsin Reyes sits on the Senate Veterans Affairs Committee."
+    _, groups = _groups(text, [("Senate", "ORG"), ("Senate Veterans Affairs Committee", "ORG")])
+    assert ["Senate"] in groups and ["Senate Veterans Affairs Committee"] in groups

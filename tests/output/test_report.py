@@ -217,6 +217,24 @@ def test_index_lists_articles_and_failures():
     assert "empty article [empty]" in page and "in/b.txt" in page
 
 
+def test_index_lists_who_is_named_across_the_articles():
+    def rec(headline, *ents):
+        return report.summary(Record(headline, article=Article(headline=headline), entities=tuple(
+            Entity(id=f"E{i}", name=n, type=t, label="", aliases=tuple(a), mentions=(Span(0, 1, "x"),))
+            for i, (n, t, *a) in enumerate(ents, 1))))
+
+    items = [("one.html", "1", rec("Mill reopens", ("Tessa Okafor", "person"), ("Rennick Mills Ltd", "organization",
+                                                                                  "RML"))),
+             ("two.html", "2", rec("Union signs", ("Okafor", "person"), ("RML", "organization"), ("Leeds", "place"))),
+             ("three.html", "3", rec("Exports up", ("Tessa Okafor", "person")))]
+    page = render_index(items)
+    people = page.index("People")
+    assert page.index("<b>Tessa Okafor</b> <span class=\"facts\">3 articles</span>") > people
+    assert '<a href="two.html">Union signs</a>' in page[people:page.index('<ul class="index-list">')]
+    assert "<b>Rennick Mills Ltd</b> <span class=\"facts\">2 articles</span>" in page
+    assert "<b>Okafor</b>" not in page
+
+
 def test_page_names_are_safe_and_unique():
     taken = {"index.html"}
     assert report.page_name("dir/a b.txt", taken) == "a-b.html"

@@ -60,8 +60,11 @@ def run_archive(job: Job, inputs, output: str, *, engine: str = "local", schedul
     finally:
         results.close()
         store.close()
+    from newskit.archive.identities import resolve_output
+
+    identities = resolve_output(output, job.format, job.command)
     yield {"event": "end", "records": records, "errors": errors, "failed": failed, "ran": len(plan.todo),
-           "skipped": len(plan.done)}
+           "skipped": len(plan.done), "identities": identities}
 
 
 def largest_first(todo: list) -> list:

@@ -12,6 +12,7 @@ from collections import Counter
 from newskit.doctext import doc_text
 from newskit.entities import cities, names, places
 from newskit.entities import grouping as aliases
+from newskit.entities.keys import entity_key
 from newskit.entities.mentions import Layout, Mention, add_matches, collect, join_legal_forms
 from newskit.entities.named_events import event_key, event_mentions
 from newskit.entities.titles import person_titles
@@ -239,4 +240,5 @@ def _rank(ents: list[Entity], text: str, article) -> list[Entity]:
         scored.append((round(min(max(s, 0.0), 1.0), 4), e))
     scored.sort(key=lambda x: (x[1].role == "credit", -x[0], x[1].mentions[0].start))
     return [Entity(id=f"E{i}", name=e.name, type=e.type, label=e.label, mentions=e.mentions, aliases=e.aliases,
-                   titles=e.titles, role=e.role, salience=s) for i, (s, e) in enumerate(scored, 1)]
+                   titles=e.titles, role=e.role, salience=s, key=entity_key(e.name, e.type, e.aliases))
+            for i, (s, e) in enumerate(scored, 1)]

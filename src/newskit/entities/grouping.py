@@ -18,8 +18,13 @@ from newskit.entities.relabel import majority_label as majority_label  # extract
 _FUNCTION_WORDS = lexicon.words("name_function_words")
 _CORPORATE = lexicon.words("corporate_suffixes")
 _ABBREVIATIONS = lexicon.words("common_abbreviations")
+_STATES = lexicon.table("us_state_abbreviations")
+_SHORT_HEADS = lexicon.words("short_heads")
 # Organization names longer than this many words are not looked for at the start of longer names (none are).
 _MAX_PREFIX_WORDS = 12
+# Last words of a body inside a larger one: the words before them name the parent ("the Senate" is not short
+# for "the Senate Armed Services Committee"), where "Northrop" is short for "Northrop Grumman".
+_SUB_BODIES = frozenset({"committee", "subcommittee", "caucus", "panel", "delegation"})
 
 
 @lru_cache(maxsize=16384)
@@ -130,6 +135,8 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
         fam = "person" if family[i] == "person" else ("event" if family[i] == "event" else "thing")
         if mentions[i].label in ("GPE", "LOC") and ", " in mentions[i].text:
             k = norm(mentions[i].text.split(", ")[0])  # "Flint, Mich." is the Flint of "FLINT" and "Flint"
+        elif mentions[i].label in ("GPE", "LOC") and mentions[i].text.lower() in _STATES:
+            k = norm(_STATES[mentions[i].text.lower()])  # "OMAHA, Neb." names Nebraska
         key = ("c", country[i]) if country[i] else (fam, k)
         if fam == "thing" and not country[i] and (k in authors):
             key = ("person", k)
@@ -138,8 +145,9 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
         else:
             first[key] = i
     _group_acronyms(mentions, keys, family, text, uf)
-    _group_corporate(keys, family, uf)
+    _group_corporate(mentions, keys, family, uf)
     _group_cut_short(mentions, family, text, uf)
+    _group_heads(mentions, keys, family, uf)
     _group_people(mentions, keys, family, uf, short)
     clusters: dict[int, list[int]] = {}
     for i in range(n):
@@ -224,9 +232,37 @@ def _group_cut_short(mentions, family, text, uf) -> None:
             uf.union(idx[0], roots.pop())
 
 
-def _group_corporate(keys, family, uf) -> None:
-    """Join "Boeing" and "Boeing Co." (a name plus a legal-form suffix), "Northrop" and "Northrop Grumman" (a
-    leading word of exactly one longer organization name), "U.S. Air Force" and "Air Force" (a country prefix)."""
+def _group_heads(mentions, keys, family, uf) -> None:
+    """Join a lone head word ("the Council", "City", "the Corps") to the one longer place or organization name of
+    the story it heads: its last word, or the word before "of" ("U.S. Army Corps of Engineers")."""
+    heads: dict[str, set[int]] = {}
+    for j, k in enumerate(keys):
+        if family[j] in ("place", "organization") and " " in k:
+            words = k.split(" of ")[0].split()
+            if len(words) > 1:
+                heads.setdefault(words[-1], set()).add(j)
+    for i, k in enumerate(keys):
+        if family[i] in ("place", "organization") and k in _SHORT_HEADS and mentions[i].text[:1].isupper():
+            roots = {uf.find(j) for j in heads.get(k, ())}
+            if len(roots) == 1:
+                uf.union(i, roots.pop())
+
+
+def _title_and_name(words: list[str]) -> bool:
+    """Return True for a name the model glued to a title and a person ("senate finance committee chair oren
+    blakely"): a title word inside it followed by two or more words that are no legal form."""
+    for p in range(1, len(words) - 2):
+        rest = words[p + 1:]
+        if names.is_title_word(words[p]) and not any(w.strip(".,") in _CORPORATE for w in rest):
+            return True
+    return False
+
+
+def _group_corporate(mentions, keys, family, uf) -> None:
+    """Join "Boeing" and "Boeing Co." (a name plus a legal-form suffix, even when the model took the bare name for
+    a person), "Northrop" and "Northrop Grumman" (a leading word of exactly one longer organization name that is
+    not a title and a person, "Senate Agriculture Committee Chair Lila Montrose", nor a committee of the body the
+    word names), "U.S. Air Force" and "Air Force" (a country prefix)."""
     orgs = {k: i for i, k in enumerate(keys) if family[i] == "organization"}
     for k, i in orgs.items():
         words = k.split()
@@ -236,6 +272,8 @@ def _group_corporate(keys, family, uf) -> None:
     starts: dict[str, list[int]] = {}
     for kk, at in orgs.items():
         words = kk.split(" ")[:_MAX_PREFIX_WORDS + 1]
+        if _title_and_name(words) or kk.rsplit(" ", 1)[-1] in _SUB_BODIES:
+            continue
         for n in range(1, len(words)):
             starts.setdefault(" ".join(words[:n]), []).append(at)
     for k, i in orgs.items():
@@ -244,17 +282,29 @@ def _group_corporate(keys, family, uf) -> None:
         longer = {uf.find(j) for j in starts.get(k, ())}
         if len(longer) == 1:
             uf.union(i, longer.pop())
+    _group_legal_forms(mentions, keys, family, uf)
+
+
+def _group_legal_forms(mentions, keys, family, uf) -> None:
+    """Join "Boeing Co." to "Boeing": a name whose legal-form suffixes stripped leave another organization's name,
+    or a person's when the model took the bare company name for one (the legal form says it is the company)."""
     base: dict = {}
     for i, k in enumerate(keys):
-        if family[i] == "organization":
-            base.setdefault(k, i)
+        if family[i] in ("organization", "person"):
+            base.setdefault((family[i], k), i)
     for i, k in enumerate(keys):
         if family[i] != "organization":
             continue
         words = k.replace(".", "").replace(",", "").split()
         while len(words) > 1 and words[-1] in _CORPORATE:
             words.pop()
-            j = base.get(" ".join(words))
+            bare = " ".join(words)
+            j = base.get(("organization", bare))
+            if j is None and ("person", bare) in base:
+                # "Halvorsen Robotics Inc." then "Halvorsen Robotics": the legal form says it is the company
+                j = base[("person", bare)]
+                for m in (x for x in range(len(keys)) if keys[x] == bare and family[x] == "person"):
+                    mentions[m].label, family[m] = "ORG", "organization"
             if j is not None:
                 uf.union(i, j)
                 break

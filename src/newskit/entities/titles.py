@@ -14,11 +14,14 @@ from newskit.entities.named_events import EVENT_NOUNS
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 # Nouns that say how one person stands to another, not what office they hold ("her Russian counterpart").
 RELATIONAL = lexicon.words("names/relational_nouns")
+_MODIFIERS = lexicon.words("names/title_modifiers")
 _OWNER_LABELS = {"NORP", "GPE", "ORG", "LOC", "FAC", "PERSON"}
 
 
 def _is_owner(tok) -> bool:
     """Return True for a word that says whose title it is (Russian, Kremlin, Boeing) rather than what it is."""
+    if tok.lower_ in _MODIFIERS:
+        return False  # "Senate Minority Leader": which office, not whose
     if tok.ent_type_ in _OWNER_LABELS and not names.is_title_word(tok.text):
         return True
     return tok.text[:1].isupper() and not names.is_title_word(tok.text) and tok.pos_ in ("PROPN", "ADJ")
@@ -45,8 +48,10 @@ def _clean(tokens) -> str | None:
 
 def _role_phrase(head) -> str | None:
     """Return the role a common-noun head names, with its modifiers and a short "of" phrase."""
-    if head.pos_ != "NOUN" or not head.text[:1].islower() or head.lower_ in EVENT_NOUNS \
-            or head.lemma_.lower() in EVENT_NOUNS:
+    # a common noun ("the defense minister"), or an office written with capitals ("Chief Executive Officer of ...")
+    common = head.pos_ == "NOUN" and head.text[:1].islower()
+    if not (common or (head.pos_ in ("NOUN", "PROPN") and names.is_title_word(head.text))) \
+            or head.lower_ in EVENT_NOUNS or head.lemma_.lower() in EVENT_NOUNS:
         return None  # "the state visit of ..., Vladimir Putin": a happening, not a role
     left = [t for t in head.subtree if t.i < head.i and t.dep_ in _MODIFIER_DEPS | {"det", "poss"}
             and t.head.i <= head.i and head.i - t.i <= 4]

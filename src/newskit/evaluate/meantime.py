@@ -32,6 +32,7 @@ class MeantimeDoc:
     published: str | None = None
     entities: list[dict] = field(default_factory=list)
     gold: list[dict] = field(default_factory=list)
+    linked: list[dict] = field(default_factory=list)  # entities with a corpus-level instance id (cross-document)
 
 
 def _iso(value: str | None) -> str | None:
@@ -75,7 +76,7 @@ def read_meantime(path: str) -> MeantimeDoc:
                                         "syntactic_type": el.get("syntactic_type")}
         elif el.tag == "ENTITY":
             entities[el.get("m_id")] = {"type": el.get("ent_type"), "name": el.get("TAG_DESCRIPTOR"),
-                                        "mentions": []}
+                                        "mentions": [], "instance": el.get("instance_id")}
         elif el.tag == "TIMEX3" and el.get("functionInDocument") == "CREATION_TIME":
             created = el.get("value")
     relations = root.find("Relations")
@@ -95,7 +96,8 @@ def read_meantime(path: str) -> MeantimeDoc:
     names = [{"start": m["start"], "end": m["end"], "type": e["type"], "text": m["text"]}
              for e in kept for m in e["mentions"] if m["syntactic_type"] == "NAM"]
     return MeantimeDoc(id=root.get("doc_name") or os.path.basename(path)[:-4], text=text, published=_iso(created),
-                       entities=kept, gold=sorted(names, key=lambda g: g["start"]))
+                       entities=kept, gold=sorted(names, key=lambda g: g["start"]),
+                       linked=[e for e in entities.values() if e["instance"]])
 
 
 def read_meantime_dir(folder: str) -> list[MeantimeDoc]:

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from newskit.evaluate.confusion import confusion, per_type
 from newskit.evaluate.conll import read_conll, score_ner
+from newskit.evaluate.crossdoc import score_identity
 from newskit.evaluate.meantime import read_meantime, read_meantime_dir, score_entities
 from newskit.evaluate.timeml import read_timeml, read_timeml_dir, score_dates
 from newskit.io.inputs import Source
 from newskit.pipeline import analyze
 
-FORMATS = ("meantime", "conll", "timeml")
+FORMATS = ("meantime", "crossdoc", "conll", "timeml")
 
 
 def guess_format(path: str) -> str:
@@ -28,7 +29,7 @@ def guess_format(path: str) -> str:
 def _read(fmt: str, path: str) -> list:
     if fmt == "timeml":
         return _named(read_timeml_dir, path) if os.path.isdir(path) else [_named(read_timeml, path)]
-    if fmt == "meantime":
+    if fmt in ("meantime", "crossdoc"):
         return _named(read_meantime_dir, path) if os.path.isdir(path) else [_named(read_meantime, path)]
     files = sorted(str(f) for f in Path(path).rglob("*") if f.is_file()) if os.path.isdir(path) else [path]
     return [d for f in files for d in _named(read_conll, f)]
@@ -50,7 +51,7 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
     for path in paths:
         kind = fmt or guess_format(path)
         docs = _read(kind, path)
-        dated = kind in ("timeml", "meantime")
+        dated = kind in ("timeml", "meantime", "crossdoc")
         tasks = ("parse", "dates") if kind == "timeml" else ("parse", "entities", "dates")
         sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
         # The scorers read predictions in the record's JSON shape, the shape saved --jsonl output and the reference
@@ -64,6 +65,8 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
         out = scores[kind] = {"documents": len(pairs)}
         if kind == "timeml":
             out["dates"] = score_dates([(d.gold, r.get("dates", [])) for d, r in pairs])
+        elif kind == "crossdoc":
+            out["identity"] = score_identity([(d, r) for d, r in pairs])
         elif kind == "meantime":
             out["entities"] = score_entities(pairs)
             out["per_type"] = per_type([(d.gold, r) for d, r in pairs], ("PER", "LOC", "ORG"))

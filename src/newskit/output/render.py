@@ -332,6 +332,9 @@ def scores_text(scores: dict) -> str:
             lines.append(f"  document {_prf(n['document'])}")
         if "confusion" in s:
             lines.extend("  " + line for line in confusion_lines(s["confusion"]))
+        for how, c in (s.get("identity") or {}).items():
+            lines.append(f"  {how:8} bcubed {_prf(c['bcubed'])} split_rate={c['split_rate']:.3f} "
+                         f"split_rate_multi={c['split_rate_multi']:.3f} merge_rate={c['merge_rate']:.3f}")
     return "\n".join(lines)
 
 

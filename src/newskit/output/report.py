@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newskit.identity import NameTable
+from newskit.identity.link import local_key
 from newskit.output.humanize import human_date
 from newskit.output.marks import Marker, Node
 from newskit.output.panels import PANELS, dates_panel, entity_panel, events_panel, quotes_panel
@@ -187,6 +190,8 @@ class Summary:
     counts: str = ""
     people: str = ""
     error: ErrorInfo | None = None
+    # (key, name, type, aliases) of each person, organization and place, for the archive's top names
+    named: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
 
 
 def summary(record: AnyRecord) -> Summary:
@@ -205,7 +210,9 @@ def summary(record: AnyRecord) -> Summary:
     counts.append(_plural(sum(1 for q in record.quotes or () if q.kind != "scare"), "quote"))
     people = [e.name for e in sorted((e for e in ents if e.type == "person" and e.name),
                                      key=lambda e: (-round(e.salience, 4), -e.count))[:4]]
-    return Summary(a.headline or "", a.subheadline or "", " · ".join(facts), " · ".join(counts), ", ".join(people))
+    named = tuple((e.key, e.name, e.type, e.aliases) for e in ents if e.type in ("person", "organization", "place"))
+    return Summary(a.headline or "", a.subheadline or "", " · ".join(facts), " · ".join(counts), ", ".join(people),
+                   named=named)
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -229,7 +236,44 @@ def render_index(items: list[tuple[str, str, Summary]]) -> str:
     rows = [_index_row(href, label, rec) for href, label, rec in items]
     ok = sum(1 for r in rows if "error" not in r)
     return _render("index.html.j2", title=f"newskit report — {_plural(ok, 'article')}", articles=_plural(ok, "article"),
-                   failed=_plural(len(rows) - ok, "input") if len(rows) > ok else "", rows=rows)
+                   failed=_plural(len(rows) - ok, "input") if len(rows) > ok else "", rows=rows,
+                   archive=archive_top(items, rows))
+
+
+# How many people, organizations and places the index lists, and how many articles it links for each.
+TOP_PER_TYPE = 10
+LINKS_PER_NAME = 8
+
+
+def archive_top(items: list[tuple[str, str, Summary]], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the people, organizations and places named across the articles, keys resolved as `newskit link`
+    does, most articles first: one column per type, each name with its article count and the articles' links."""
+    def entities(s: Summary) -> list[dict[str, Any]]:
+        return [{"key": k, "name": n, "type": t, "aliases": list(a)} for k, n, t, a in s.named]
+
+    table = NameTable()
+    for _, _, s in items:
+        table.add({"entities": entities(s)})
+    final = table.resolve()
+    named: dict[str, dict[str, Any]] = {}
+    for (href, _, s), row in zip(items, rows, strict=True):
+        if s.error is not None:
+            continue
+        ents = [(final.get(local_key(e), local_key(e)), e["name"]) for e in entities(s)]
+        for key in dict.fromkeys(k for k, _ in ents):
+            named.setdefault(key, {"names": Counter(), "links": []})["links"].append((href, row["title"]))
+        for key, name in ents:
+            named[key]["names"][name] += 1
+    columns = []
+    for type_ in ("person", "organization", "place"):
+        top = sorted((k for k in named if k.startswith(type_ + ":")), key=lambda k: (-len(named[k]["links"]), k))
+        entries = [{"name": named[k]["names"].most_common(1)[0][0],
+                    "articles": _plural(len(named[k]["links"]), "article"),
+                    "links": named[k]["links"][:LINKS_PER_NAME],
+                    "more": max(0, len(named[k]["links"]) - LINKS_PER_NAME)} for k in top[:TOP_PER_TYPE]]
+        if entries:
+            columns.append({"title": PANEL_TITLES[type_], "entries": entries})
+    return columns
 
 
 def page_name(source_id: str, taken: set[str], prefix: str = "") -> str:
