@@ -10,7 +10,7 @@ from typing import cast
 import numpy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from thinc.api import Config
 
 from newskit import lexicon
@@ -18,6 +18,7 @@ from newskit.article.builder import parse_article
 from newskit.attribute_rules import CompiledAttributeRuler, compile_rules
 from newskit.dates.extract import extract_dates
 from newskit.doctext import doc_text
+from newskit.entities import evidence
 from newskit.entities.combine import combine
 from newskit.entities.extract import extract_entities
 from newskit.entities.tagger import BiluoTagger
@@ -130,10 +131,16 @@ def make_ner_merge(nlp: Language, name: str, spans_key: str, keep_base_names: li
     """Return a component that sets doc.ents from the `newskit_ner` spans (people, places, organizations) and the
     base model's entities of every other type, one type per name across the doc (newskit.entities.combine)."""
     keep = frozenset(keep_base_names)
+    words: list[evidence.Dictionary] = []  # the lemmatizer's tables, read at the first doc (loaded by then)
+
+    def vote(names: list[Span], base: list[Span]) -> list[Span]:
+        if not words:
+            words.append(evidence.dictionary(nlp))
+        return evidence.vote(names, base, words[0])
 
     def component(doc: Doc) -> Doc:
         if spans_key in doc.spans:
-            doc.ents = combine(list(doc.spans[spans_key]), list(doc.ents), keep_base_names=keep)
+            doc.ents = combine(list(doc.spans[spans_key]), list(doc.ents), keep_base_names=keep, vote=vote)
         return doc
 
     return component

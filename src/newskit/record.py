@@ -38,6 +38,7 @@ EventType = Literal["visit", "meeting", "statement", "launch", "test", "military
                     "resignation", "death", "arrest", "protest", "disaster", "financial_result", "product_launch",
                     "other"]
 EventStatus = Literal["happened", "planned", "reported", "negated", "hypothetical"]
+GeoFeature = Literal["country", "admin1", "admin2", "city", "continent", "region"]
 WhenSource = Literal["clause", "sentence", "published"]
 LayoutField = Literal["section", "header", "headline", "subheadline", "byline", "publisher", "date", "updated",
                       "dateline", "image", "caption", "credit", "body", "boilerplate"]
@@ -285,6 +286,25 @@ class Article(Value):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Geo(Value):
+    """The gazetteer entry a place resolves to: its GeoNames id and point (for an area, the point GeoNames gives it)."""
+
+    geonameid: Annotated[int, Info("GeoNames id", minimum=0)]
+    name: Annotated[str, Info("the entry's name")]
+    feature: Annotated[GeoFeature, Info("country, admin1 (state, province), admin2 (county), city, continent or "
+                                        "region")]
+    country_code: Annotated[str | None, Info("ISO 3166-1 alpha-2 code; null for continents and regions across "
+                                             "countries")] = None
+    admin1: Annotated[str | None, Info("GeoNames admin1 code of the state or province it lies in (US: postal code)",
+                                       omit=is_none)] = None
+    lat: Annotated[float, Info("latitude, WGS84 degrees", minimum=-90, maximum=90)]
+    lon: Annotated[float, Info("longitude, WGS84 degrees", minimum=-180, maximum=180)]
+    population: Annotated[int | None, Info(minimum=0, omit=is_none)] = None
+    confidence: Annotated[float, Info("share of the evidence for this entry among the candidates", dump=_round4,
+                                      minimum=0, maximum=1)] = 1.0
+
+
+@dataclass(frozen=True, kw_only=True)
 class Entity(Value):
     """A person, place, organization or event, with every mention of it in the article."""
 
@@ -303,6 +323,8 @@ class Entity(Value):
     mentions: tuple[Span, ...]
     role: Annotated[EntityRole | None, Info("author: named only in the byline; credit: named only in a photo credit",
                                             omit=is_none)] = None
+    geo: Annotated[Geo | None, Info("the gazetteer entry a place resolves to (places only; absent when none fits)",
+                                    omit=is_none)] = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "count", len(self.mentions))

@@ -145,7 +145,7 @@ def test_archive_options_need_output_and_exclude_streaming(archive):
     res = _cli("entities", "--engine", "dask", folder)
     assert res.exit_code == 2 and "--engine needs --output" in res.stderr
     res = _cli("entities", "--jsonl", "--output", "x", folder)
-    assert res.exit_code == 2 and "cannot go with --json or --jsonl" in res.stderr
+    assert res.exit_code == 2 and "cannot go with --json, --jsonl or --geojson" in res.stderr
     res = _cli("entities", "--output", "x", "--scheduler", "tcp://127.0.0.1:1", folder)
     assert res.exit_code == 2 and "--scheduler needs --engine dask" in res.stderr
 

@@ -14,6 +14,7 @@ from newskit.record import (
     ErrorInfo,
     ErrorRecord,
     Event,
+    Geo,
     Quote,
     Record,
     Span,
@@ -68,7 +69,9 @@ def _record() -> Record:
         "a.txt", text=text, article=Article(headline="Talks", authors=("Ann Lee",), published="2024-01-22",
                                             paragraphs=(Span(0, len(text), text),)),
         entities=(Entity(id="E1", name="Ann Lee", type="person", label="PERSON", salience=0.123456, mentions=(ann,)),
-                  Entity(id="E2", name="Lyon", type="place", label="GPE", mentions=(lyon,))),
+                  Entity(id="E2", name="Lyon", type="place", label="GPE", mentions=(lyon,),
+                         geo=Geo(geonameid=2996944, name="Lyon", feature="city", country_code="FR", admin1="84",
+                                 lat=45.75, lon=4.85, population=522969, confidence=0.876543))),
         dates=(DateMention(31, 37, "Monday", "DATE", "2024-01-22"),),
         quotes=(Quote(0, 5, "x met", True, "direct", cue=Span(8, 11, "met"),
                       speaker=Speaker(0, 7, "Ann Lee", name="Ann Lee", entity="E1")),),
@@ -84,7 +87,12 @@ def test_rows_read_the_model_values():
     assert article["meta"] == '{"section": "local"}' and article["error_code"] is None
     assert out["entities"][0] == {"article_id": "a.txt", "entity_id": "E1", "name": "Ann Lee", "type": "person",
                                   "label": "PERSON", "aliases": [], "titles": [], "count": 1, "salience": 0.1235,
-                                  "role": None, "key": ""}
+                                  "role": None, "geonameid": None, "geo_name": None, "geo_feature": None,
+                                  "country_code": None, "admin1": None, "lat": None, "lon": None,
+                                  "geo_population": None, "geo_confidence": None, "key": ""}
+    lyon = out["entities"][1]
+    assert (lyon["geonameid"], lyon["geo_feature"], lyon["country_code"], lyon["lat"], lyon["geo_confidence"]) == \
+        (2996944, "city", "FR", 45.75, 0.8765)  # the geo flattened, rounded as the JSON shows it
     assert [(m["entity_id"], m["text"]) for m in out["mentions"]] == [("E1", "Ann Lee"), ("E2", "Lyon")]
     assert out["dates"][0]["date_index"] == 0 and out["dates"][0]["anchored"] is True
     q = out["quotes"][0]

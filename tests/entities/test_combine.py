@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Span
 
-from newskit.entities.combine import combine, vote
+from newskit.entities.combine import combine
 from newskit.entities.tagger import decode
 
 NLP = spacy.blank("en")
@@ -63,13 +63,6 @@ def test_a_place_keeps_the_base_models_finer_label():
     assert _labels(combine([_span(doc, "Alps", "LOC")], [])) == [("Alps", "GPE")]
 
 
-def test_vote_gives_one_type_per_name():
-    doc = _doc("Boeing rose. Boeing's jets sold. Boeing fell. Paris and Paris.")
-    names = [_span(doc, "Boeing", "ORG"), _span(doc, "Boeing", "PERSON", 1), _span(doc, "Boeing", "ORG", 2),
-             _span(doc, "Paris", "GPE"), _span(doc, "Paris", "PERSON", 1)]
-    assert [s.label_ for s in vote(names)] == ["ORG", "ORG", "ORG", "GPE", "PERSON"]  # a tie keeps both
-
-
 def test_decode_reads_biluo_and_ill_formed_runs():
     assert decode(["B-PER", "L-PER", "O", "U-LOC"]) == [(0, 2, "PER"), (3, 4, "LOC")]
     assert decode(["I-ORG", "I-ORG", "B-PER", "I-PER", "O"]) == [(0, 2, "ORG"), (2, 4, "PER")]
@@ -113,8 +106,8 @@ def test_a_city_after_visit_stays_a_city_not_its_club():
     conll = [_span(doc, "Weber", "PER"), _span(doc, "Hamburg", "ORG"), _span(doc, "Hamburg", "ORG", 1),
              _span(doc, "Bremen", "ORG")]
     base = [_span(doc, "Weber", "PERSON"), _span(doc, "Hamburg", "GPE"), _span(doc, "Hamburg", "GPE", 1)]
-    # one name, one type: the vote is a tie (one place, one club), so each keeps its own
-    assert _labels(combine(conll, base)) == [("Weber", "PERSON"), ("Hamburg", "GPE"), ("Hamburg", "ORG"),
+    # one name, one type: the base model and the gazetteer make Hamburg the city in both sentences
+    assert _labels(combine(conll, base)) == [("Weber", "PERSON"), ("Hamburg", "GPE"), ("Hamburg", "GPE"),
                                              ("Bremen", "ORG")]
 
 

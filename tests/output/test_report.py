@@ -2,6 +2,7 @@
 and the seed's page in headless Chromium (highlights, no network, layout at desktop and phone width, screenshots)."""
 from __future__ import annotations
 
+import dataclasses
 import html
 import importlib.util
 import json
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from newskit.cli import cli
 from newskit.output import report
 from newskit.output.report import render_index, render_report
-from newskit.record import Article, DateMention, Entity, ErrorInfo, ErrorRecord, LayoutLine, Record, Span
+from newskit.record import Article, DateMention, Entity, ErrorInfo, ErrorRecord, Geo, LayoutLine, Record, Span
 
 from conftest import ROOT, SEED
 
@@ -417,6 +418,31 @@ def test_control_and_bidi_characters_in_ids_are_not_written_raw():
     sid = "in/evil\u202eLMTH\x00.txt"
     page = render_index([("", sid, report.summary(ErrorRecord(sid, ErrorInfo("empty", "empty article"))))])
     assert "\u202e" not in page and "\x00" not in page and "in/evil\ufffdLMTH\ufffd.txt" in page
+
+
+def test_map_panel_draws_resolved_places_escaped():
+    text = "Crowds gathered in <Evil> & Paris today."
+    evil, paris = text.index("<Evil>"), text.index("Paris")
+    rec = record_for(text, [(0, len(text))], [("<Evil>", "place", [(evil, evil + 6)]),
+                                              ("Paris", "place", [(paris, paris + 5)])])
+    geo = Geo(geonameid=1, name="<script>alert(1)</script>", feature="city", country_code="FR", lat=48.85, lon=2.35)
+    assert rec.entities is not None
+    rec = dataclasses.replace(rec, entities=(dataclasses.replace(rec.entities[0], geo=geo),
+                                             dataclasses.replace(rec.entities[1],
+                                                                 geo=dataclasses.replace(geo, lat=43.3, lon=5.4))))
+    page = render_report(rec, text)
+    assert 'id="panel-map"' in page and page.count("<circle") == 2
+    assert "<Evil>" not in page and "<script>" not in page and "&lt;Evil&gt;" in page
+    assert re.search(r'<path class="land" d="M[\d. LMZ]+"', page)  # the world outline, inline
+    assert "http" not in page.split('id="panel-map"')[1].split("</section>")[0]  # no tiles, no links out
+    parse(page)  # well nested
+
+
+def test_no_map_without_coordinates():
+    text = "Crowds gathered in Paris today."
+    paris = text.index("Paris")
+    page = render_report(record_for(text, [(0, len(text))], [("Paris", "place", [(paris, paris + 5)])]), text)
+    assert 'id="panel-map"' not in page
 
 
 def test_header_shows_a_labelled_date_line_once():

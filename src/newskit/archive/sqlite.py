@@ -78,9 +78,19 @@ def connect(path: str) -> sqlite3.Connection:
         with con:
             for stmt in _ddl():
                 con.execute(stmt)
+            _add_new_columns(con)
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"{path}: not a newskit SQLite database ({exc})") from None
     return con
+
+
+def _add_new_columns(con) -> None:
+    """Give a database written by an older newskit the columns added since (columns are only ever added)."""
+    for table, cols in COLUMNS.items():
+        have = {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
+        for name, kind in cols:
+            if name not in have:
+                con.execute(f"ALTER TABLE {table} ADD COLUMN {_q(name)} {SQL_TYPES[kind]}")
 
 
 def settings(con) -> dict:

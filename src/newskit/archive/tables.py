@@ -19,7 +19,20 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from newskit.record import ISO_DAY, Article, DateMention, Entity, ErrorRecord, Event, Info, Quote, Record, Span, plan
+from newskit.record import (
+    ISO_DAY,
+    Article,
+    DateMention,
+    Entity,
+    ErrorRecord,
+    Event,
+    Geo,
+    Info,
+    Quote,
+    Record,
+    Span,
+    plan,
+)
 
 # Column types: str, int, float, bool, date (YYYY-MM-DD), list (of str), json (text holding JSON).
 
@@ -108,6 +121,25 @@ def _fields(cls: type, *names: str) -> tuple[Column, ...]:
     return tuple(_field(n, of=cls) for n in names)
 
 
+def _geo_columns() -> tuple[Column, ...]:
+    """An entity's geo, flattened: one column per field of `Geo`, prefixed where the bare name would be ambiguous
+    beside the entity's own columns (name, population, confidence)."""
+    bare = {"geonameid", "country_code", "admin1", "lat", "lon"}
+    plans = dict(plan(Geo))
+
+    def column(name: str) -> Column:
+        info = plans[name]
+        dump = info.dump
+
+        def get(e: Any) -> Any:
+            value = getattr(e.geo, name, None)
+            return dump(value) if dump is not None and value is not None else value
+
+        return Column(name if name in bare else f"geo_{name}", _kind(Geo, name, info), get, None)
+
+    return tuple(column(name) for name, _ in plan(Geo))
+
+
 _KEY = Column("article_id", "str", lambda obj: None)  # filled from the record by `rows`
 
 
@@ -129,7 +161,8 @@ TABLES_OF: dict[str, Table] = {t.name: t for t in (
     Table("entities", Entity, (
         _KEY, _field("id", "entity_id", of=Entity),
         *_fields(Entity, "name", "type", "label", "aliases", "titles", "count", "salience", "role"),
-    ), {"mentions": "the mentions table"}),
+        *_geo_columns(),
+    ), {"mentions": "the mentions table", "geo": "the geo columns"}),
     Table("mentions", Span, (_KEY, Column("entity_id", "str", lambda m: None), *_fields(Span, "start", "end", "text")),
           {}),
     Table("dates", DateMention, (

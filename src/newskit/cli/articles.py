@@ -27,24 +27,25 @@ if TYPE_CHECKING:
 
 
 def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, model=None, workers, max_bytes,
-        debug, timeout=None, progress=None, view_options=None, **archive) -> None:
+        debug, timeout=None, progress=None, view_options=None, as_geojson=False, **archive) -> None:
     """Run one article command end to end and exit with the contract's status code."""
     from newskit.io.inputs import read_inputs
     from newskit.io.output import Output
     from newskit.pipeline import COMMAND_TASKS, analyze, needs_model
 
-    if as_json and as_jsonl:
-        raise click.UsageError("--json and --jsonl are exclusive")
-    check_archive_options(archive, as_json or as_jsonl)
-    inputs, published = check_inputs(inputs, published)
     view_options = dict(view_options or {})
+    streams = {"json": as_json, "jsonl": as_jsonl, "geojson": as_geojson}
+    if sum(map(bool, streams.values())) > 1:
+        raise click.UsageError(" and ".join(f"--{name}" for name, on in streams.items() if on) + " are exclusive")
+    check_archive_options(archive, any(streams.values()))
+    inputs, published = check_inputs(inputs, published)
     tasks = COMMAND_TASKS[command] + (("all_types",) if view_options.pop("all_types", False) else ())
     if archive.get("output"):
         from newskit.cli.archive import run_to_output
 
         run_to_output(command, tasks, inputs, input_format=input_format, published=published, model=model,
                       workers=workers, max_bytes=max_bytes, debug=debug, progress=progress, **archive)
-    if not (as_json or as_jsonl) and sys.stdout.isatty():
+    if not any(streams.values()) and sys.stdout.isatty():
         tasks += ("text",)  # the human views quote the sentence around each date
     notes: list[str] = []
     with one_line_errors(debug):
@@ -55,7 +56,8 @@ def run(command: str, inputs, *, input_format, as_json, as_jsonl, published, mod
                               workers=pick_workers(workers, inputs, needs_model(tasks)))
             records = with_progress_if_asked(records, inputs, input_format, progress)
             records = (_ordered(rec, view_options) for rec in _noting(records, notes))
-            failed = _emit(records, out, command, as_json, as_jsonl, view_options)
+            stream = next((name for name, on in streams.items() if on), None)
+            failed = _emit(records, out, command, stream, view_options)
         except BrokenPipeError:
             # Downstream closed the pipe (`| head -1`): stop quietly, as Unix tools do.
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -108,11 +110,12 @@ def _serialize(rec: AnyRecord, render_one) -> tuple[AnyRecord, bytes]:
         return rec, render_one(rec).encode("utf-8")
 
 
-def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
+def _emit(records, out, command, stream: str | None, view_options) -> int:
+    """Write the records in the stream format chosen (json, jsonl, geojson), else as the view for people."""
     from newskit.output import render
 
     failed = 0
-    if as_jsonl:
+    if stream == "jsonl":
         for rec in records:
             rec, line = _serialize(rec, render.to_jsonl)
             if _failed(rec):
@@ -120,13 +123,18 @@ def _emit(records, out, command, as_json, as_jsonl, view_options) -> int:
                 report_error(rec)
             out.write(line + b"\n")
         return failed
-    if as_json:
+    if stream in ("json", "geojson"):
         collected = [_serialize(rec, render.to_jsonl)[0] for rec in records]
         for rec in collected:
             if _failed(rec):
                 failed += 1
                 report_error(rec)
-        out.write(render.to_json(collected) + "\n")
+        if stream == "geojson":
+            from newskit.output.geojson import to_geojson
+
+            out.write(to_geojson(collected) + "\n")
+        else:
+            out.write(render.to_json(collected) + "\n")
         return failed
     console = None
     if sys.stdout.isatty():
@@ -153,7 +161,7 @@ def _command(name: str, help_text: str, extra=()):
         run(name, inputs, view_options=view, **kw)
 
     callback.__doc__ = help_text
-    cmd = common_options(callback, model=name != "parse")
+    cmd = common_options(callback, model=name != "parse", command=name)
     for opt in extra:
         cmd = opt(cmd)
     return cli.command(name, help=help_text)(cmd)

@@ -10,16 +10,17 @@ from newskit.errors import NewskitError
 
 @cli.command("eval")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--format", "fmt", type=click.Choice(["auto", "meantime", "crossdoc", "conll", "timeml"]),
+@click.option("--format", "fmt", type=click.Choice(["auto", "meantime", "crossdoc", "conll", "timeml", "geo"]),
               default="auto", show_default=True,
-              help="Gold format (auto: .tml → timeml, .xml → meantime, else CoNLL-2003); crossdoc: MEANTIME XML "
-                   "with corpus-level instance ids, scored as one archive (entity keys across articles).")
+              help="Gold format (auto: .tml → timeml, .xml with toponyms → geo, other .xml → meantime, else "
+                   "CoNLL-2003); crossdoc: MEANTIME XML with corpus-level instance ids, scored as one archive "
+                   "(entity keys across articles).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--model", envvar="NEWSKIT_MODEL", metavar="NAME", help="spaCy pipeline to use.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 def eval_command(paths, fmt, as_json, model, workers):
     """Score newskit on your own gold files: MEANTIME XML (entities; --format crossdoc: identity across articles),
-    CoNLL-2003 (NER), TimeML (dates)."""
+    CoNLL-2003 (NER), TimeML (dates), geoparsing XML in the TR-News layout (places on the map: acc@161 km)."""
     import json
 
     # The scorers and the model load when the command runs, not with `newskit --help`.

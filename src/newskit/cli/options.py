@@ -11,7 +11,7 @@ import click
 
 from newskit.deadline import DEFAULT_TIMEOUT
 from newskit.errors import NewskitError
-from newskit.output.formats import ARCHIVES, FORMATS, STREAMS
+from newskit.output.formats import ARCHIVES, FORMATS, STREAMS, streams_for
 
 if TYPE_CHECKING:
     from newskit.record import ErrorRecord
@@ -69,12 +69,13 @@ OPTIONS = {
 }
 
 
-def common_options(f=None, *, model: bool = True, formats: bool = True, archive: bool = True):
+def common_options(f=None, *, model: bool = True, formats: bool = True, archive: bool = True,
+                   command: str | None = None):
     """Attach the options every article command shares (`model`: --model, for commands that run the model;
-    `formats`: --json/--jsonl, for commands that write records to stdout; `archive`: --output and the options
-    of archive runs, for commands whose records can go to files)."""
+    `formats`: --json/--jsonl and the stream formats `command` offers, for commands that write records to stdout;
+    `archive`: --output and the options of archive runs, for commands whose records can go to files)."""
     def attach(f):
-        names = ["input_format"] + (list(STREAMS) if formats else []) + ["published"]
+        names = ["input_format"] + (list(streams_for(command)) if formats else []) + ["published"]
         names += (["model"] if model else []) + ["workers", "max_bytes"] + (["timeout"] if model else [])
         names += ["progress", "debug"]
         for opt in reversed([OPTIONS[name] for name in names] + (ARCHIVE_OPTIONS if archive else [])):
@@ -128,7 +129,8 @@ def check_archive_options(archive: dict, streaming: bool) -> None:
     """Raise a usage error for archive options that cannot go together (or need --output)."""
     if archive.get("output"):
         if streaming:
-            raise click.UsageError("--output writes files; it cannot go with --json or --jsonl")
+            flags = [f"--{name}" for name in STREAMS]
+            raise click.UsageError(f"--output writes files; it cannot go with {', '.join(flags[:-1])} or {flags[-1]}")
         if archive.get("scheduler") and archive.get("engine") != "dask":
             raise click.UsageError("--scheduler needs --engine dask")
         return

@@ -1,15 +1,16 @@
 """Merge two entity layers: the CoNLL-trained recognizer decides people, places and organizations; the base model
 keeps every other type (DATE, MONEY, NORP, EVENT, LAW...) where it does not collide with those names.
 
-Then one name, one type: every occurrence of the same name in the article takes the type most of its
-occurrences got, so a name is not a person in one sentence and an organization in the next.
+Then one name, one type: every occurrence of the same name in the article takes the type the article's evidence
+gives it (newskit.entities.evidence), so a name is not a person in one sentence and an organization in the next.
 """
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from spacy.tokens import Span, Token
+
+from newskit.entities import evidence
 
 # Base-model labels for names: the CoNLL layer decides these.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -40,12 +41,17 @@ def _cover(n: int, spans: Iterable[Span]) -> bytearray:
     return mask
 
 
-def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[str] = ()) -> list[Span]:
+Vote = Callable[[list[Span], list[Span]], list[Span]]
+
+
+def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[str] = (),
+            vote: Vote = evidence.vote) -> list[Span]:
     """Return the merged, non-overlapping entity spans of one doc, in text order.
 
     conll: spans labelled PER/LOC/ORG/MISC; base: the base model's OntoNotes spans. A base person, place or
     organization is kept where the CoNLL layer calls the very same span MISC (its catch-all: the base model's type
-    is finer) and, for the labels in keep_base_names, also where the CoNLL layer found nothing at all."""
+    is finer) and, for the labels in keep_base_names, also where the CoNLL layer found nothing at all. `vote`
+    gives every mention of a name one type (newskit.entities.evidence.vote)."""
     if not conll and not base:
         return []
     n = len((conll or base)[0].doc)
@@ -63,7 +69,7 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
                           and s.start < b.end), label)
         names.append(Span(s.doc, s.start, s.end, label=label))
     seen_by_base = _cover(n, base)
-    names = [s for s in _rejoin(_widen(names, base), base) if not _is_label(s, seen_by_base)]
+    names = [evidence.strip_cue(s) for s in _rejoin(_widen(names, base), base) if not _is_label(s, seen_by_base)]
     misc_spans = [s for s in conll if s.label_ not in FROM_CONLL]
     misc_exact = {(s.start, s.end) for s in misc_spans}
     misc = _cover(n, misc_spans)
@@ -79,7 +85,7 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
         kept.append(b)
     held = _cover(n, kept)
     names = [s for s in names if not any(held[s.start:s.end])]
-    return sorted(vote(names) + kept, key=lambda s: s.start)
+    return sorted(vote(names, base) + kept, key=lambda s: s.start)
 
 
 def _is_label(span: Span, base_cover: bytearray) -> bool:
@@ -140,26 +146,3 @@ def _rejoin(names: list[Span], base: list[Span]) -> list[Span]:
         out = [s for s in out if all(s is not p for p in pieces)]
         out.append(Span(b.doc, pieces[0].start, b.end, label=pieces[0].label_))
     return sorted(out, key=lambda s: s.start)
-
-
-def _key(span: Span) -> str:
-    text = span.text.replace("\u2019", "'")
-    if text.endswith("'s"):
-        text = text[:-2]
-    return " ".join(text.split()).casefold()
-
-
-def vote(names: list[Span]) -> list[Span]:
-    """Give every occurrence of a name the label most of its occurrences have (ties keep their own labels)."""
-    votes: dict[str, Counter[str]] = {}
-    for n in names:
-        votes.setdefault(_key(n), Counter())[n.label_] += 1
-    out = []
-    for n in names:
-        ranked = votes[_key(n)].most_common(2)
-        winner = ranked[0][0]
-        if winner != n.label_ and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            out.append(Span(n.doc, n.start, n.end, label=winner))
-        else:
-            out.append(n)
-    return out

@@ -16,6 +16,7 @@ from newskit.entities.keys import entity_key
 from newskit.entities.mentions import Layout, Mention, add_matches, collect, join_legal_forms
 from newskit.entities.named_events import event_key, event_mentions
 from newskit.entities.titles import person_titles
+from newskit.geo import resolve_places
 from newskit.record import ENTITY_TYPES, LABEL_TYPES, Entity, EntityRole, EntityType, Span, literal_map
 
 TYPES: dict[str, EntityType] = literal_map(LABEL_TYPES, EntityType)
@@ -51,7 +52,7 @@ def extract_entities(doc, article=None, *, all_types=False) -> list[Entity]:
         ent = _entity(ms, doc, authors)
         if ent is not None:
             out.append(ent)
-    return _rank(out, text, article)
+    return resolve_places(_rank(out, text, article), text, article)
 
 
 def _caps_ranges(text: str) -> list[tuple[int, int]]:

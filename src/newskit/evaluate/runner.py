@@ -1,4 +1,5 @@
-"""Score newskit on a user's own gold files (MEANTIME XML, CoNLL-2003, TimeML) with the benchmark metrics."""
+"""Score newskit on a user's own gold files (MEANTIME XML, CoNLL-2003, TimeML, geoparsing XML) with the benchmark
+metrics."""
 from __future__ import annotations
 
 import os
@@ -7,12 +8,13 @@ from pathlib import Path
 from newskit.evaluate.confusion import confusion, per_type
 from newskit.evaluate.conll import read_conll, score_ner
 from newskit.evaluate.crossdoc import score_identity
+from newskit.evaluate.geoparse import is_geo_xml, read_geo, score_geo
 from newskit.evaluate.meantime import read_meantime, read_meantime_dir, score_entities
 from newskit.evaluate.timeml import read_timeml, read_timeml_dir, score_dates
 from newskit.io.inputs import Source
 from newskit.pipeline import analyze
 
-FORMATS = ("meantime", "crossdoc", "conll", "timeml")
+FORMATS = ("meantime", "crossdoc", "conll", "timeml", "geo")
 
 
 def guess_format(path: str) -> str:
@@ -22,7 +24,8 @@ def guess_format(path: str) -> str:
     if any(n.endswith(".tml") for n in names):
         return "timeml"
     if any(n.endswith(".xml") for n in names):
-        return "meantime"
+        xml = [str(p)] if p.is_file() else [str(f) for f in p.rglob("*.xml")]
+        return "geo" if xml and all(is_geo_xml(f) for f in xml) else "meantime"
     return "conll"
 
 
@@ -31,6 +34,9 @@ def _read(fmt: str, path: str) -> list:
         return _named(read_timeml_dir, path) if os.path.isdir(path) else [_named(read_timeml, path)]
     if fmt in ("meantime", "crossdoc"):
         return _named(read_meantime_dir, path) if os.path.isdir(path) else [_named(read_meantime, path)]
+    if fmt == "geo":
+        files = sorted(str(f) for f in Path(path).rglob("*.xml")) if os.path.isdir(path) else [path]
+        return [d for f in files for d in _named(read_geo, f)]
     files = sorted(str(f) for f in Path(path).rglob("*") if f.is_file()) if os.path.isdir(path) else [path]
     return [d for f in files for d in _named(read_conll, f)]
 
@@ -51,7 +57,7 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
     for path in paths:
         kind = fmt or guess_format(path)
         docs = _read(kind, path)
-        dated = kind in ("timeml", "meantime", "crossdoc")
+        dated = kind in ("timeml", "meantime", "crossdoc", "geo")
         tasks = ("parse", "dates") if kind == "timeml" else ("parse", "entities", "dates")
         sources = [Source(d.id, d.text, "text", d.published if dated else None) for d in docs]
         # The scorers read predictions in the record's JSON shape, the shape saved --jsonl output and the reference
@@ -65,6 +71,8 @@ def evaluate(paths: list[str], fmt: str | None = None, *, model: str | None = No
         out = scores[kind] = {"documents": len(pairs)}
         if kind == "timeml":
             out["dates"] = score_dates([(d.gold, r.get("dates", [])) for d, r in pairs])
+        elif kind == "geo":
+            out["geo"] = score_geo(pairs)
         elif kind == "crossdoc":
             out["identity"] = score_identity([(d, r) for d, r in pairs])
         elif kind == "meantime":

@@ -18,11 +18,14 @@ class Format:
     view: bool = False  # for people: rich on a terminal, plain when stdout is piped
     archive: bool = False  # files under --output, chosen by --format NAME
     suffixes: tuple[str, ...] = ()  # an --output path ending so implies this archive format
+    commands: tuple[str, ...] = ()  # the commands that offer it (empty: every command that writes records)
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("json", "One JSON object (several inputs: a JSON array).", stream=True),
     Format("jsonl", "One compact JSON record per input per line, streamed.", stream=True, archive=True),
+    Format("geojson", "The resolved places as one GeoJSON FeatureCollection (a Point per place per article).",
+           stream=True, commands=("entities", "analyze")),
     Format("plain", "Tab-separated lines per record, when stdout is not a terminal.", view=True),
     Format("rich", "Tables and panels, when stdout is a terminal.", view=True),
     Format("parquet", "Parquet tables, one folder per table.", archive=True),
@@ -32,6 +35,11 @@ STREAMS = tuple(f.name for f in FORMATS.values() if f.stream)
 VIEWS = tuple(f.name for f in FORMATS.values() if f.view)
 ARCHIVES = tuple(f.name for f in FORMATS.values() if f.archive)
 DEFAULT_ARCHIVE = "jsonl"
+
+
+def streams_for(command: str | None) -> tuple[str, ...]:
+    """Return the stream formats a command offers (None: those every command offers)."""
+    return tuple(name for name in STREAMS if not FORMATS[name].commands or command in FORMATS[name].commands)
 
 
 def implied_format(output: str) -> str:

@@ -10,9 +10,12 @@ from newskit.output.theme import PANEL_TITLES, TYPES_ABOVE, TYPES_BELOW
 from newskit.record import EVENT_KINDS, Entity, Event, Record
 
 Data = dict[str, Any]  # what a template reads
-# The panels in page order, with the jump link each gets on a phone: (panel id, label).
+# The panels in page order, with the jump link each gets on a phone: (panel id, label). The map follows the places.
 PANELS = (*((f"panel-{t}", PANEL_TITLES[t]) for t in TYPES_ABOVE), ("panel-events", "Timeline"),
           ("panel-quotes", "Quotes"), *((f"panel-{t}", PANEL_TITLES[t]) for t in TYPES_BELOW), ("panel-dates", "Dates"))
+if "panel-place" in dict(PANELS):
+    _at = [pid for pid, _ in PANELS].index("panel-place") + 1
+    PANELS = (*PANELS[:_at], ("panel-map", "Map"), *PANELS[_at:])
 
 
 def _ref(ent: Entity | None, fallback: str, anchored: set[str]) -> dict[str, str]:

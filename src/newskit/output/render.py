@@ -330,12 +330,26 @@ def scores_text(scores: dict) -> str:
             for t, v in n["per_type"].items():
                 lines.append(f"    {t:5}  {_prf(v)}")
             lines.append(f"  document {_prf(n['document'])}")
+        if "geo" in s:
+            lines.extend("  " + line for line in geo_lines(s["geo"]))
         if "confusion" in s:
             lines.extend("  " + line for line in confusion_lines(s["confusion"]))
         for how, c in (s.get("identity") or {}).items():
             lines.append(f"  {how:8} bcubed {_prf(c['bcubed'])} split_rate={c['split_rate']:.3f} "
                          f"split_rate_multi={c['split_rate_multi']:.3f} merge_rate={c['merge_rate']:.3f}")
     return "\n".join(lines)
+
+
+def geo_lines(g: dict) -> list[str]:
+    """Return geoparsing scores as plain lines (km figures and AUC over the resolved toponyms)."""
+    def num(v, digits=3):
+        return "n/a" if v is None else f"{v:.{digits}f}"
+
+    return [f"toponyms {g['gold']} with coordinates ({g['skipped']} without, left out)",
+            f"found={num(g['found'])} resolved={num(g['resolved'])} acc161={num(g['acc161'])} "
+            f"acc161_resolved={num(g['acc161_resolved'])}",
+            f"mean_km={num(g['mean_km'], 0)} median_km={num(g['median_km'], 0)} auc={num(g['auc'])} "
+            f"auc_all={num(g['auc_all'])} id_match={num(g['id_match'])}"]
 
 
 def confusion_lines(conf: dict) -> list[str]:

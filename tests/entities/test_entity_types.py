@@ -1,0 +1,170 @@
+"""Regression guard for entity types on short news sentences: one-word companies, clubs, agencies, parties,
+ministries, courts, newspapers and cities, the names a recognizer trained on one year of wire news has not seen.
+
+Each row is a sentence written for this test, the name to look for and the type it must get. A row the pipeline
+does not get right yet is marked xfail with the reason, never skipped; every class must also clear its floor.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from newskit.entities.extract import extract_entities
+
+ORG, PLACE, PERSON = "organization", "place", "person"
+
+# (class, sentence, name, expected type)
+ROWS = [
+    # companies named by one word
+    ("company", "Chrysler said on Tuesday it would idle two plants for a week.", "Chrysler", ORG),
+    ("company", "Shares of Stellantis fell 4 percent after the automaker cut its forecast.", "Stellantis", ORG),
+    ("company", "Fiat will build the new hatchback in Poland, the company said.", "Fiat", ORG),
+    ("company", "Peugeot recalled 30,000 vans because of a faulty brake hose.", "Peugeot", ORG),
+    ("company", "Tesla delivered fewer cars than analysts expected in the third quarter.", "Tesla", ORG),
+    ("company", "Nvidia reported record revenue from chips used in data centres.", "Nvidia", ORG),
+    ("company", "Volvo said it would stop selling diesel models in Europe.", "Volvo", ORG),
+    ("company", "Foxconn plans to hire 50,000 seasonal workers at its largest factory.", "Foxconn", ORG),
+    ("company", "Ryanair cancelled dozens of flights as air traffic controllers walked out.", "Ryanair", ORG),
+    ("company", "Siemens won a contract to supply trains to the regional operator.", "Siemens", ORG),
+    ("company", "Unilever raised prices again to offset higher costs for palm oil.", "Unilever", ORG),
+    ("company", "Carmaker Renault said its electric models now make up a third of sales.", "Renault", ORG),
+    ("company", "Chipmaker Qualcomm agreed to buy a smaller rival for $2 billion.", "Qualcomm", ORG),
+    ("company", "Analysts expect Nestle to report slower growth in coffee sales.", "Nestle", ORG),
+    # sports clubs
+    ("club", "Bournemouth came from behind to beat the visitors 2-1 on Saturday.", "Bournemouth", ORG),
+    ("club", "Arsenal signed the Brazilian winger on a four-year contract.", "Arsenal", ORG),
+    ("club", "Juventus sacked their coach after a third straight defeat.", "Juventus", ORG),
+    ("club", "The Yankees beat the Red Sox 5-3 in extra innings.", "Yankees", ORG),
+    ("club", "Ajax confirmed that the striker had suffered a knee injury.", "Ajax", ORG),
+    ("club", "Barcelona said the midfielder would miss the rest of the season.", "Barcelona", ORG),
+    # agencies and public bodies
+    ("agency", "NASA postponed the launch because of high winds at the pad.", "NASA", ORG),
+    ("agency", "Interpol issued a red notice for the former banker.", "Interpol", ORG),
+    ("agency", "Europol said the gang had laundered money through shell companies.", "Europol", ORG),
+    ("agency", "The Pentagon said the drills would continue through the weekend.", "Pentagon", ORG),
+    ("agency", "Frontex reported a rise in crossings on the central Mediterranean route.", "Frontex", ORG),
+    ("agency", "The FBI arrested the suspect at his home in the suburbs.", "FBI", ORG),
+    ("agency", "Ofcom fined the broadcaster for breaching impartiality rules.", "Ofcom", ORG),
+    # political parties
+    ("party", "Labour promised to freeze energy bills if it wins the election.", "Labour", ORG),
+    ("party", "Fidesz kept its two-thirds majority in parliament.", "Fidesz", ORG),
+    ("party", "The Republicans blocked the spending bill in the Senate.", "Republicans", ORG),
+    ("party", "Syriza lost ground to the conservatives in the latest poll.", "Syriza", ORG),
+    ("party", "Podemos said it would not join a coalition government.", "Podemos", ORG),
+    # ministries and governments by their seat
+    ("ministry", "The Kremlin said the talks had been useful but gave no details.", "Kremlin", ORG),
+    ("ministry", "Kremlin spokesperson Ivan Sorokin declined to comment on the report.", "Kremlin", ORG),
+    ("ministry", "The White House said the president would sign the bill on Friday.", "White House", ORG),
+    ("ministry", "The Treasury said it would issue more long-dated bonds.", "Treasury", ORG),
+    ("ministry", "The Bundesbank warned that inflation would stay high next year.", "Bundesbank", ORG),
+    ("ministry", "Downing Street said the prime minister had full confidence in her.", "Downing Street", ORG),
+    # courts
+    ("court", "The Bundesverfassungsgericht struck down the surveillance law.", "Bundesverfassungsgericht", ORG),
+    ("court", "The Supreme Court agreed to hear the case next term.", "Supreme Court", ORG),
+    ("court", "Eurojust helped prosecutors in six countries coordinate the raids.", "Eurojust", ORG),
+    # newspapers and broadcasters
+    ("newspaper", "The story was first reported by Haaretz on Sunday.", "Haaretz", ORG),
+    ("newspaper", "According to Bloomberg, the bank is weighing job cuts.", "Bloomberg", ORG),
+    ("newspaper", "Reuters could not independently verify the footage.", "Reuters", ORG),
+    ("newspaper", "Le Monde published the leaked emails in full.", "Le Monde", ORG),
+    ("newspaper", "The Guardian said it had seen a draft of the report.", "Guardian", ORG),
+    ("newspaper", "Asahi reported that the cabinet would approve the plan this week.", "Asahi", ORG),
+    # cities and places named by one word
+    ("city", "Police in Edmonton said the two men had been arrested without incident.", "Edmonton", PLACE),
+    ("city", "Montreal will host the summit next spring, organisers said.", "Montreal", PLACE),
+    ("city", "Floods cut off several villages north of Lahore.", "Lahore", PLACE),
+    ("city", "Residents of Mariupol queued for water for a third day.", "Mariupol", PLACE),
+    ("city", "Trains between Leeds and York were cancelled after a landslip.", "Leeds", PLACE),
+    ("city", "The company will open a second plant in Chattanooga, Tennessee.", "Chattanooga", PLACE),
+    ("city", "Temperatures in Phoenix passed 45 degrees for the fifth day.", "Phoenix", PLACE),
+    ("city", "The mayor of Rotterdam said the port would reopen on Monday.", "Rotterdam", PLACE),
+    ("city", "Washington warned Beijing against any move on the island.", "Washington", PLACE),
+    ("city", "Fighting continued near Kharkiv through the night.", "Kharkiv", PLACE),
+    ("city", "Ontario will raise the minimum wage in October.", "Ontario", PLACE),
+    ("city", "Snow closed schools across Kentucky on Thursday.", "Kentucky", PLACE),
+    # people, so the rules above do not cost them
+    ("person", "Mikel Arteta praised his players after the match.", "Mikel Arteta", PERSON),
+    ("person", "Raheem Sterling scored twice in the second half.", "Raheem Sterling", PERSON),
+    ("person", "Angela Merkel met the French president in Paris. Merkel said the talks went well.", "Angela Merkel",
+     PERSON),
+    ("person", "Mr. Okafor, who founded the firm in 2009, said he would step down.", "Okafor", PERSON),
+    ("person", "Chief executive Mary Barra said the company would hire 1,000 engineers.", "Mary Barra", PERSON),
+    ("person", "Prime Minister Jacinda Ardern announced the new rules on Monday.", "Jacinda Ardern", PERSON),
+]
+
+# Rows the pipeline does not get right yet: (sentence prefix) -> reason.
+KNOWN = {
+    "Foxconn plans": "both models call it a place and the only cue is a later 'its'",
+    "Analysts expect Nestle": "both models call it a person and the sentence has no cue against it",
+    "Bournemouth came": "neither model finds the name",
+    "Fidesz kept": "neither model finds the name",
+    "The Republicans": "both models read the party's members (NORP, CoNLL-2003 MISC), as CoNLL annotates them",
+    "Syriza lost": "neither model finds the name",
+    "Residents of Mariupol": "both models call it an organization and 'of' is no locative cue",
+    "Trains between Leeds": "both models read the football club, and 'between' is no locative cue",
+    "Mikel Arteta": "the recognizer calls the sentence-initial name an organization, the base model misses it, and "
+                    "the given-name list (CoNLL-2003 eng.train) lacks Mikel",
+    "Raheem Sterling": "the recognizer calls the sentence-initial name an organization, the base model misses it, "
+                       "and the given-name list lacks Raheem",
+    "Angela Merkel": "the recognizer calls the sentence-initial full name an organization and the given-name list "
+                     "lacks Angela: only the later 'Merkel' is a person",
+}
+
+# Share of rows each class must pass (the xfail rows count as failures).
+FLOOR = {"company": 0.85, "club": 0.8, "agency": 0.8, "party": 0.4, "ministry": 0.8, "court": 0.6,
+         "newspaper": 0.8, "city": 0.8, "person": 0.5}
+
+# Sentence openings and page furniture that are no entities at all.
+JUNK = [
+    ("Commuters faced long delays on Monday after a signal failure.", "Commuters"),
+    ("Farmers said planting had started two weeks late.", "Farmers"),
+    ("Councillors voted to close the library on Sundays.", "Councillors"),
+    ("Here is what we know about the outage so far.", "Here"),
+    ("Tell us what you think in the comments below.", "Tell"),
+    ("Posted 9:41 AM\nThe bridge will close for repairs next month.", "Posted"),
+    ("Updated 5:12 PM CDT\nThe storm moved east overnight.", "Updated"),
+]
+
+
+def _type_of(nlp, text: str, name: str) -> str | None:
+    ents = extract_entities(nlp(text))
+    for e in ents:  # the name itself, or a place qualified by its state ("Chattanooga, Tennessee")
+        if e.name == name or name in e.aliases or any(m.text == name or m.text.startswith(name + ", ")
+                                                      for m in e.mentions):
+            return e.type
+    return None
+
+
+def _params():
+    out = []
+    for row in ROWS:
+        reason = next((r for prefix, r in KNOWN.items() if row[1].startswith(prefix)), None)
+        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+        out.append(pytest.param(*row, marks=marks, id=f"{row[0]}-{row[2]}"))
+    return out
+
+
+@pytest.mark.parametrize("kind, text, name, expected", _params())
+def test_one_word_names_get_their_type(nlp, kind, text, name, expected):
+    assert _type_of(nlp, text, name) == expected
+
+
+def test_every_class_clears_its_floor(nlp):
+    passed, total = defaultdict(int), defaultdict(int)
+    for kind, text, name, expected in ROWS:
+        total[kind] += 1
+        passed[kind] += _type_of(nlp, text, name) == expected
+    assert len(ROWS) >= 60
+    low = {k: f"{passed[k]}/{total[k]}" for k in total if passed[k] / total[k] < FLOOR[k]}
+    assert not low, f"classes below their floor: {low}"
+
+
+@pytest.mark.parametrize("text, word", JUNK, ids=[w for _, w in JUNK])
+def test_capitalized_common_words_are_no_entities(nlp, text, word):
+    assert _type_of(nlp, text, word) is None
+
+
+def test_a_plural_common_noun_is_never_a_person(nlp):
+    doc = nlp("Engineers worked through the night. Later, Engineers and Volunteers cleared the track.")
+    assert not [e.name for e in extract_entities(doc) if e.type == PERSON]

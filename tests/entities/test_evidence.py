@@ -1,0 +1,89 @@
+"""The article-level type vote: evidence, not mention counts, decides a name's one type."""
+from __future__ import annotations
+
+import spacy
+
+from newskit.entities import evidence
+from newskit.entities.combine import combine
+from newskit.nlp import verify_model
+
+NLP = spacy.blank("en")
+
+
+def _doc(text):
+    return NLP.make_doc(text)
+
+
+def _span(doc, text, label, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(text, start + 1)
+    return doc.char_span(start, start + len(text), label=label)
+
+
+def _labels(spans):
+    return [(s.text, s.label_) for s in spans]
+
+
+def test_weights_are_shipped_and_match_the_features():
+    w = evidence.weights()
+    assert w is not None and len(w) == len(evidence.CLASSES)
+    assert all(len(row) == len(evidence.FEATURES) for row in w)
+
+
+def test_the_learned_files_match_their_pinned_hashes():
+    assert verify_model(evidence.PACKAGE, evidence.HASHES) == []
+    listed = [ln.split()[1] for ln in evidence.HASHES.read_text(encoding="utf-8").splitlines()
+              if ln.strip() and not ln.startswith("#")]
+    assert listed == ["data/type_vote.json", "lexicon/names/given_names.txt"]
+
+
+def test_a_one_word_firm_the_recognizer_calls_a_person_is_no_person_without_person_evidence():
+    doc = _doc("Chrysler cut jobs on Tuesday. Shares of Chrysler fell after the automaker warned.")
+    names = [_span(doc, "Chrysler", "PERSON"), _span(doc, "Chrysler", "PERSON", 1)]
+    base = [_span(doc, "Chrysler", "ORG"), _span(doc, "Chrysler", "ORG", 1)]
+    assert {s.label_ for s in evidence.vote(names, base)} == {"ORG"}
+
+
+def test_more_mentions_do_not_outvote_the_evidence():
+    doc = _doc("Tesla rose. Tesla fell. Tesla held. Shares of Tesla gained.")
+    names = [_span(doc, "Tesla", "PERSON", i) for i in range(3)] + [_span(doc, "Tesla", "ORG", 3)]
+    assert {s.label_ for s in evidence.vote(names, [])} == {"ORG"}
+
+
+def test_a_surname_of_a_full_name_in_the_article_stays_a_person():
+    doc = _doc("Mary Barra spoke first. Later Barra said the plan would work.")
+    names = [_span(doc, "Mary Barra", "PERSON"), _span(doc, "Barra", "PERSON")]
+    base = [_span(doc, "Mary Barra", "PERSON"), _span(doc, "Barra", "ORG")]
+    assert _labels(evidence.vote(names, base)) == [("Mary Barra", "PERSON"), ("Barra", "PERSON")]
+
+
+def test_a_one_word_name_is_a_place_only_with_place_evidence():
+    doc = _doc("Unilever raised prices. Floods hit villages in Lahore.")
+    names = [_span(doc, "Unilever", "GPE"), _span(doc, "Lahore", "LOC")]
+    base = [_span(doc, "Unilever", "ORG"), _span(doc, "Lahore", "GPE")]
+    assert _labels(evidence.vote(names, base)) == [("Unilever", "ORG"), ("Lahore", "LOC")]
+
+
+def test_place_evidence_keeps_a_one_word_name_from_being_a_person():
+    doc = _doc("Floods hit villages in Lahore on Monday.")
+    names = [_span(doc, "Lahore", "PERSON")]
+    assert [s.label_ for s in evidence.vote(names, [_span(doc, "Lahore", "GPE")])] != ["PERSON"]
+
+
+def test_a_seat_of_government_that_acts_is_an_organization():
+    doc = _doc("Kremlin spokesperson Ivan Sorokin said the Kremlin had no comment.")
+    names = [_span(doc, "Kremlin", "GPE"), _span(doc, "Ivan Sorokin", "PERSON"), _span(doc, "Kremlin", "GPE", 1)]
+    assert _labels(evidence.vote(names, [])) == [("Kremlin", "ORG"), ("Ivan Sorokin", "PERSON"), ("Kremlin", "ORG")]
+
+
+def test_a_cue_noun_opening_the_sentence_is_cut_off_the_name():
+    doc = _doc("Chipmaker Qualcomm agreed to buy a rival.")
+    assert _labels(combine([_span(doc, "Chipmaker Qualcomm", "PER")], [])) == [("Qualcomm", "ORG")]
+
+
+
+def test_the_dictionary_comes_from_the_pipelines_lemmatizer(nlp):
+    words = evidence.dictionary(nlp)
+    assert {"farmer", "engineer"} <= words.nouns and {"tell", "here"} <= words.words
+    assert evidence.dictionary(NLP) == evidence.Dictionary()  # a blank pipeline has no lemmatizer

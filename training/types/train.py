@@ -1,0 +1,169 @@
+"""Train the article-level type vote (newskit.entities.evidence) and ship its weights in the package.
+
+    python3 training/types/train.py [--data DIR] [--split testa] [--l2 1.0] [--steps 2000] [--unseen-only]
+                                    [--no-install]
+
+1. Writes the given-name list (src/newskit/lexicon/names/given_names.txt) from DIR/conll2003_en/eng.train.
+   Runs newskit's pipeline (base model, newskit's recognizer, the merge) over DIR/conll2003_en/eng.SPLIT
+   (default testa: the recognizer was trained on eng.train, so on testa its guesses err the way they do on new
+   text). At the vote, every name of every document (all mentions of the same words) becomes one example: the
+   features of newskit.entities.evidence.features, and as its class the CoNLL-2003 gold type (PER, ORG, LOC) most
+   of its mentions carry where a gold name has exactly the mention's characters (a tie: the first mention's);
+   names gold calls MISC or does not mark are left out.
+2. Fits a multinomial logistic regression (classes PERSON, ORG, GPE) by full-batch gradient descent from zero
+   weights with an L2 penalty: no randomness, so the same data gives the same weights (--seed only orders the
+   documents, which does not change the result).
+3. Writes src/newskit/data/type_vote.json (features, classes, weights, the training data named, accuracy) and
+   the sha256 of it and of the given-name list to src/newskit/data/type_vote.sha256 (tests/entities/test_evidence.py
+   checks the shipped files against it). Run with the defaults, the command reproduces the shipped files.
+
+The vote is checked on data it was not fitted on: MEANTIME (`run.py entities-meantime`) and TR-News (`geo.py`).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from newskit.entities import combine as combine_mod  # noqa: E402
+from newskit.entities import evidence  # noqa: E402
+from newskit.evaluate.conll import read_conll  # noqa: E402
+from newskit.nlp import components_for, load  # noqa: E402
+
+GOLD = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+GIVEN_NAMES = ROOT / "src" / "newskit" / "lexicon" / "names" / "given_names.txt"
+
+
+def train_names(path: Path) -> tuple[set[str], list[str]]:
+    """Return the casefolded gold names of a CoNLL-2003 file, and its given names: the first words of its person
+    names of two or more words, never inside an organization or place name."""
+    first, other = {}, set()
+    seen: set[str] = set()
+    for d in read_conll(str(path)):
+        for g in d.gold:
+            seen.add(" ".join(g["text"].split()).casefold())
+            words = g["text"].split()
+            if g["type"] == "PER" and len(words) >= 2 and words[0].isalpha() and words[0][:1].isupper() \
+                    and len(words[0]) >= 3 and not words[0].isupper():
+                first[words[0]] = first.get(words[0], 0) + 1
+            elif g["type"] in ("ORG", "LOC"):
+                other.update(w.casefold() for w in words)
+    given = sorted(w for w in first if w.casefold() not in other)
+    return seen, given
+
+
+def examples(docs, nlp, skip=frozenset()) -> tuple[list[list[float]], list[int]]:
+    """Return the feature vectors and gold class indices of every gold-typed name in `docs` (names in `skip`
+    left out)."""
+    xs: list[list[float]] = []
+    y: list[int] = []
+    current: dict = {}
+
+    def recording_vote(names, base):
+        base_names = [b for b in base if b.label_ in evidence.NAME_LABELS]
+        pwords = evidence.person_words(list(names) + base_names)
+        gold = current["gold"]
+        for group in evidence.groups(names).values():
+            kinds = [gold.get((s.start_char, s.end_char)) for s in group]
+            kinds = [k for k in kinds if k is not None]
+            if not kinds:
+                continue
+            top = Counter(kinds).most_common(1)[0][0]  # a tie goes to the first mention's type, every run
+            if top not in GOLD or evidence.key(group[0]) in skip:
+                continue
+            xs.append(evidence.features(group, base_names, pwords))
+            y.append(evidence.CLASSES.index(GOLD[top]))
+        return evidence.vote(names, base)
+
+    merge = nlp.get_pipe("newskit_ner_merge")
+    with nlp.select_pipes(disable=["newskit_ner_merge"]):
+        for d in docs:
+            current["gold"] = {(g["start"], g["end"]): g["type"] for g in d.gold}
+            doc = nlp(d.text)
+            doc.ents = combine_mod.combine(list(doc.spans["newskit_ner"]), list(doc.ents), vote=recording_vote)
+    del merge
+    return xs, y
+
+
+def fit(xs: np.ndarray, y: np.ndarray, l2: float, steps: int, rate: float = 0.5) -> np.ndarray:
+    """Return the weights (classes x features) of a multinomial logistic regression, full-batch gradient descent."""
+    n, f = xs.shape
+    k = len(evidence.CLASSES)
+    w = np.zeros((k, f))
+    onehot = np.eye(k)[y]
+    penalty = np.ones(f)
+    penalty[evidence.FEATURES.index("bias")] = 0.0
+    for _ in range(steps):
+        z = xs @ w.T
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        grad = (p - onehot).T @ xs / n + l2 / n * w * penalty
+        w -= rate * grad
+    return w
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=os.environ.get("NEWSKIT_GOLD", str(ROOT.parent / "shared" / "data")))
+    ap.add_argument("--split", default="testa", help="CoNLL-2003 file eng.SPLIT to fit on (default: %(default)s)")
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--steps", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--unseen-only", action="store_true",
+                    help="fit only on names eng.train lacks (measured: it favours persons and loses on MEANTIME)")
+    ap.add_argument("--no-install", action="store_true", help="print the weights; do not write them")
+    args = ap.parse_args()
+    path = Path(args.data) / "conll2003_en" / f"eng.{args.split}"
+    if not path.is_file():
+        print(f"train.py: no {path}; pass --data", file=sys.stderr)
+        return 2
+    seen, given = train_names(path.with_name("eng.train"))
+    if not args.no_install:
+        GIVEN_NAMES.write_text("# Given names: first words of CoNLL-2003 eng.train person names of two or more words,\n"
+                               "# never in an organization or place name (training/types/train.py)\n"
+                               + "\n".join(given) + "\n", encoding="utf-8")
+        evidence._given_names.cache_clear()
+    docs = read_conll(str(path))
+    random.Random(args.seed).shuffle(docs)
+    nlp = load(components=components_for(["entities"]))
+    feats, y = examples(docs, nlp, skip=frozenset(seen) if args.unseen_only else frozenset())
+    xs, ys = np.array(feats), np.array(y)
+    w = fit(xs, ys, args.l2, args.steps)
+    pred = (xs @ w.T).argmax(axis=1)
+    acc = float((pred == ys).mean())
+    counts = {c: int((ys == i).sum()) for i, c in enumerate(evidence.CLASSES)}
+    print(f"{len(y)} names {counts}; training accuracy {acc:.3f}; {len(given)} given names")
+    for c, row in zip(evidence.CLASSES, w):
+        print(c.ljust(7), " ".join(f"{name}={w:+.2f}" for name, w in zip(evidence.FEATURES, row)))
+    if not args.no_install:
+        out = {"about": f"newskit.entities.evidence weights: training/types/train.py --split {args.split} "
+                        f"--l2 {args.l2} --steps {args.steps}{' --unseen-only' if args.unseen_only else ''}; "
+                        f"CoNLL-2003 eng.{args.split}, {len(y)} names"
+                        f"{' eng.train does not have' if args.unseen_only else ''}, "
+                        f"training accuracy {acc:.3f}",
+               "features": list(evidence.FEATURES), "classes": list(evidence.CLASSES),
+               "weights": [[round(float(v), 4) for v in row] for row in w]}
+        evidence.WEIGHTS.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+        lines = ["# sha256 of newskit's type-vote files, paths relative to src/newskit; written by "
+                 "training/types/train.py"]
+        for f in (evidence.WEIGHTS, GIVEN_NAMES):
+            lines.append(f"{hashlib.sha256(f.read_bytes()).hexdigest()}  {f.relative_to(evidence.PACKAGE).as_posix()}")
+        evidence.HASHES.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {evidence.WEIGHTS.relative_to(ROOT)} and {evidence.HASHES.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
