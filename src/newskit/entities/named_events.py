@@ -5,9 +5,14 @@ noun from a list of reportable happenings, with its compound modifiers and an "i
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newskit import lexicon
 from newskit.doctext import doc_text
 from newskit.entities.mentions import Layout, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 # Nouns that, in news, report a happening rather than a thing. Kept short on purpose: a noun that is an event only
 # now and then ("order", "deal") would list noise.
@@ -16,7 +21,7 @@ EVENT_NOUNS = lexicon.words("event_nouns")
 _MODIFIERS = {"compound"}
 
 
-def _span_of(tok):
+def _span_of(tok: Token) -> tuple[int, int]:
     """Return (first, last) token indices of the event phrase headed by `tok`."""
     first = tok.i
     for child in tok.lefts:
@@ -35,22 +40,22 @@ def _span_of(tok):
     return first, last
 
 
-def _lemma(tok) -> str:
+def _lemma(tok: Token) -> str:
     # the lemmatizer may be disabled for speed (the entities task does not need it): fall back to a plural strip
     if tok.lower_ in EVENT_NOUNS:
         return tok.lower_
-    lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+    lemma: str = tok.lemma_.lower() if tok.lemma_ else tok.lower_
     if lemma not in EVENT_NOUNS and lemma.endswith("s") and lemma[:-1] in EVENT_NOUNS:
         lemma = lemma[:-1]
     return lemma
 
 
-def event_mentions(doc, layout: Layout, taken: set[int]) -> list[Mention]:
+def event_mentions(doc: Doc, layout: Layout, taken: set[int]) -> list[Mention]:
     """Return event-noun mentions in body text that do not overlap the name mentions' tokens."""
     import numpy
     from spacy.symbols import NOUN
 
-    out = []
+    out: list[Mention] = []
     for i in numpy.flatnonzero(doc.to_array("POS") == NOUN).tolist():  # skips building a Token for every word
         tok = doc[i]
         if _lemma(tok) not in EVENT_NOUNS or tok.i in taken:
@@ -67,6 +72,6 @@ def event_mentions(doc, layout: Layout, taken: set[int]) -> list[Mention]:
     return out
 
 
-def event_key(m: Mention, doc) -> str:
+def event_key(m: Mention, doc: Doc) -> str:
     """Return the grouping key of an event mention: its lemmatized words, lowercase."""
     return " ".join(_lemma(t) for t in doc[m.tstart:m.tend])

@@ -36,7 +36,7 @@ def ancestors(tok: Token, limit: int = 8) -> list[Token]:
     return out
 
 
-def _negated(tok) -> bool:
+def _negated(tok: Token) -> bool:
     holders = [tok]
     if tok.pos_ == "NOUN":
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
@@ -46,7 +46,7 @@ def _negated(tok) -> bool:
     return any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for h in holders for c in h.children)
 
 
-def _noun_status(tok) -> EventStatus | None:
+def _noun_status(tok: Token) -> EventStatus | None:
     for t in tok.subtree:
         if t.dep_ == "relcl" and t.tag_ == "VBD" and t.i > tok.i:
             return "happened"  # "Kim's visit ..., which took place in September"
@@ -60,7 +60,7 @@ def _noun_status(tok) -> EventStatus | None:
     return None
 
 
-def reporter_of(verb):
+def reporter_of(verb: Token) -> Token | None:
     """Return the subject token of a reporting verb ("KCNA said"), or None."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "agent")), None)
     if subj is not None and subj.dep_ == "agent":
@@ -68,7 +68,7 @@ def reporter_of(verb):
     return subj
 
 
-def event_status(tok) -> tuple[EventStatus, object]:
+def event_status(tok: Token) -> tuple[EventStatus, Token | None]:
     """Return the status of the event `tok` names and the token of whoever reports it (or None).
 
     The status is "negated", "hypothetical", "planned", "reported" or "happened"."""
@@ -78,7 +78,9 @@ def event_status(tok) -> tuple[EventStatus, object]:
     mood: EventStatus | None = "negated" if _negated(tok) else own_mood
     own = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") else [])
     chain = own + [a for a in ancestors(tok) if a not in own]
-    prev, reporter, hearsay = None, None, False
+    prev: Token | None = None
+    reporter: Token | None = None
+    hearsay = False
     for t in chain:
         if prev is not None and prev.dep_ in ("ccomp", "xcomp", "csubj", "parataxis") \
                 and t.pos_ in ("VERB", "AUX", "ADJ") and lemma(t) in REPORT:
@@ -95,12 +97,12 @@ def event_status(tok) -> tuple[EventStatus, object]:
     return mood or "happened", reporter
 
 
-def _to_clause(t) -> bool:
+def _to_clause(t: Token) -> bool:
     """A "to"-infinitive of purpose or plan shares the mood of what it hangs from."""
     return t.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
-def _clause_mood(t, tok) -> EventStatus | None:
+def _clause_mood(t: Token, tok: Token) -> EventStatus | None:
     kids = list(t.children)
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in kids):
