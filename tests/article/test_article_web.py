@@ -9,6 +9,7 @@ import pytest
 from newskit import parse_article
 from newskit.article.bylines import parse_byline
 from newskit.article.pubdate import find_date
+from pasted import parse_checked
 
 BODY = ("The harbour authority said on Monday that the ferry terminal would close for repairs after inspectors found "
         "cracks in two of its piers.\n\nThe closure is expected to last until the end of the summer, officials said.\n")
@@ -16,11 +17,7 @@ HEAD = "Ferry terminal to close for pier repairs after inspection"
 
 
 def parse(top: str, tail: str = ""):
-    text = top.format(h=HEAD) + BODY + tail
-    art = parse_article(text)
-    for ln in art.layout:
-        assert text[ln.start:ln.end] == ln.text
-    return art
+    return parse_checked(top.format(h=HEAD) + BODY + tail)
 
 
 # --- dates -----------------------------------------------------------------------------------------------------

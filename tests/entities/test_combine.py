@@ -1,28 +1,13 @@
 """The CoNLL recognizer's names merged with the base model's other types; one type per name; BILUO decoding."""
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Span
 
+from blank_spans import labels as _labels
+from blank_spans import make_doc as _doc
+from blank_spans import span as _span
 from newskit.entities.combine import combine
 from newskit.entities.tagger import decode
-
-NLP = spacy.blank("en")
-
-
-def _doc(text):
-    return NLP.make_doc(text)
-
-
-def _span(doc, text, label, nth=0):
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(text, start + 1)
-    return doc.char_span(start, start + len(text), label=label)
-
-
-def _labels(spans):
-    return [(s.text, s.label_) for s in spans]
 
 
 def test_conll_names_win_and_other_types_stay():

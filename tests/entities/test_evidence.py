@@ -1,28 +1,13 @@
 """The article-level type vote: evidence, not mention counts, decides a name's one type."""
 from __future__ import annotations
 
-import spacy
-
+from blank_spans import NLP
+from blank_spans import labels as _labels
+from blank_spans import make_doc as _doc
+from blank_spans import span as _span
 from newskit.entities import evidence
 from newskit.entities.combine import combine
 from newskit.nlp import verify_model
-
-NLP = spacy.blank("en")
-
-
-def _doc(text):
-    return NLP.make_doc(text)
-
-
-def _span(doc, text, label, nth=0):
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(text, start + 1)
-    return doc.char_span(start, start + len(text), label=label)
-
-
-def _labels(spans):
-    return [(s.text, s.label_) for s in spans]
 
 
 def test_weights_are_shipped_and_match_the_features():
@@ -80,7 +65,6 @@ def test_a_seat_of_government_that_acts_is_an_organization():
 def test_a_cue_noun_opening_the_sentence_is_cut_off_the_name():
     doc = _doc("Chipmaker Qualcomm agreed to buy a rival.")
     assert _labels(combine([_span(doc, "Chipmaker Qualcomm", "PER")], [])) == [("Qualcomm", "ORG")]
-
 
 
 def test_the_dictionary_comes_from_the_pipelines_lemmatizer(nlp):
