@@ -90,6 +90,7 @@ def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> Recor
     if "quotes" in tasks:
         from newskit.quotes.extract import extract_quotes  # lazy: start-up time (see above)
 
+        assert doc is not None and entities is not None  # set above: the quotes task parses and finds entities
         quotes = tuple(extract_quotes(doc, entities))
     if "events" in tasks:
         from newskit.events.extract import extract_events  # lazy: start-up time (see above)
