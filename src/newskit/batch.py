@@ -90,10 +90,12 @@ def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> Recor
     if "quotes" in tasks:
         from newskit.quotes.extract import extract_quotes  # lazy: start-up time (see above)
 
+        assert doc is not None and entities is not None  # set above: the quotes task parses and finds entities
         quotes = tuple(extract_quotes(doc, entities))
     if "events" in tasks:
         from newskit.events.extract import extract_events  # lazy: start-up time (see above)
 
+        assert doc is not None  # the events task needs the parse (and so was given one)
         events = tuple(extract_events(doc, entities, dates, published=article.published, article=article))
     return Record(source.id, text if source.format == "html" or "text" in tasks else None, article,
                   entities=tuple(entities) if entities is not None and "entities" in tasks else None,

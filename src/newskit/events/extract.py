@@ -9,6 +9,8 @@ as well as being a statement itself. Mentions of one happening are grouped by ty
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from newskit.dates import timex
 from newskit.doctext import doc_text
@@ -20,7 +22,10 @@ from newskit.events.timeline import timeline
 from newskit.events.triggers import LIGHT, TYPES, is_predicate, phrasal_type, predicate_lemma, trigger_type
 from newskit.events.when import WhenFinder
 from newskit.quotes.cues import COGNITION_VERBS, lemma
-from newskit.record import Event, EventStatus, Span
+from newskit.record import Article, DateMention, Entity, Event, EventStatus, EventType, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["TYPES", "Event", "extract_events", "timeline"]
 # Types worth reporting even when no named participant is found: "an earthquake", "the transfer of technologies".
@@ -31,7 +36,7 @@ _FRAMES = REPORT | COGNITION_VERBS
 _FURNITURE = {"boilerplate", "byline", "credit", "publisher", "date", "updated", "section", "header", "image"}
 
 
-def _light_verb_of_event(tok) -> bool:
+def _light_verb_of_event(tok: Token) -> bool:
     """A light verb whose object is an event noun ("held talks", "made a purchase") is not an event of its own."""
     if lemma(tok) == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
         return True  # "which took place in September" tells when the noun's event happened
@@ -40,7 +45,7 @@ def _light_verb_of_event(tok) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and is_predicate(c) for c in tok.children)
 
 
-def _unreal_frame(tok) -> bool:
+def _unreal_frame(tok: Token) -> bool:
     """ "is believed", "is expected": a passive of saying or thinking with no one doing it is a frame, not an event."""
     if lemma(tok) not in _FRAMES:
         return False
@@ -48,7 +53,8 @@ def _unreal_frame(tok) -> bool:
 
 
 class _Builder:
-    def __init__(self, doc, entities, dates, published, article=None):
+    def __init__(self, doc: Doc, entities: Sequence[Entity], dates: Sequence[DateMention], published: str | None,
+                 article: Article | None = None) -> None:
         # Page furniture (related-story links, sign-offs, bylines, credits) tells of no event of this article.
         self.furniture = sorted((ln.start, ln.end) for ln in (article.layout if article is not None else ())
                                 if ln.field in _FURNITURE)
@@ -63,7 +69,7 @@ class _Builder:
         i = bisect.bisect_right(self.furniture, (char, len(self.text) + 1)) - 1
         return i >= 0 and self.furniture[i][0] <= char < self.furniture[i][1]
 
-    def _sentence(self, tok) -> Span:
+    def _sentence(self, tok: Token) -> Span:
         text, sent = self.text, tok.sent
         s, e = sent.start_char, sent.end_char
         while e > s and text[e - 1].isspace():
@@ -72,7 +78,7 @@ class _Builder:
             s += 1
         return Span(s, e, text[s:e])
 
-    def _candidates(self):
+    def _candidates(self) -> Iterator[tuple[Token, EventType | None]]:
         for tok in self.doc:
             if tok.is_space or tok.is_punct or self._furniture(tok.idx):
                 continue
@@ -86,7 +92,7 @@ class _Builder:
     def build(self) -> list[Event]:
         found = list(self._candidates())
         triggers = {tok.i for tok, _ in found}
-        events = []
+        events: list[Event] = []
         for tok, typ in found:
             roles = self.participants.roles(tok, typ or "other")
             if typ == "statement" and not roles.named:
@@ -122,7 +128,7 @@ class _Builder:
         return merge(events, self.regions)
 
 
-def _regions(entities) -> dict[str, tuple[str, str]]:
+def _regions(entities: Sequence[Entity]) -> dict[str, tuple[str, str]]:
     """Map each place entity's id to ("is", ISO3) for a country or ("in", ISO3) for a large city in one."""
     out: dict[str, tuple[str, str]] = {}
     for e in entities:
@@ -136,7 +142,7 @@ def _regions(entities) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _told_in_past(tok) -> bool:
+def _told_in_past(tok: Token) -> bool:
     """Whether the event's verb is in the past tense ("struck", "had signed"): a date after the publication day
     then is a misread date, not a plan."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
@@ -149,7 +155,8 @@ def _future_dated(value: str, published: str) -> EventStatus | None:
     return "planned" if ev and pub and ev[0] > pub[1] else None
 
 
-def extract_events(doc, entities, dates, *, published: str | None = None, article=None) -> list[Event]:
+def extract_events(doc: Doc, entities: Sequence[Entity] | None, dates: Sequence[DateMention] | None, *,
+                   published: str | None = None, article: Article | None = None) -> list[Event]:
     """Return the events `doc` reports, in text order, with participants, place, date and status; with the
     parsed `article`, none from its page furniture."""
     return _Builder(doc, entities or [], dates or [], published, article).build()

@@ -12,19 +12,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from newskit.record import Event
+
 _NEARBY = 600  # characters back that a participant-less mention ("the meeting") may look for its event
 
 
-def _dated(ev) -> str | None:
+def _dated(ev: Event) -> str | None:
     w = ev.when
     return w.value if w is not None and w.source != "published" else None
 
 
-def _disjoint(a: tuple, b: tuple) -> bool:
+def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(a and b and not set(a) & set(b))
 
 
-def _same_places(a: tuple, b: tuple, regions: dict[str, tuple[str, str]]) -> tuple:
+def _same_places(a: tuple[str, ...], b: tuple[str, ...], regions: dict[str, tuple[str, str]]) -> tuple[str, ...]:
     """Return the places of `a` with any city of `b` inside one of them (or the reverse) counted as shared."""
     shared = set(a) & set(b)
     for x in a:
@@ -35,7 +37,7 @@ def _same_places(a: tuple, b: tuple, regions: dict[str, tuple[str, str]]) -> tup
     return tuple(shared)
 
 
-def same_happening(a, b, regions: dict[str, tuple[str, str]] | None = None) -> bool:
+def same_happening(a: Event, b: Event, regions: dict[str, tuple[str, str]] | None = None) -> bool:
     """Return True when events `a` and `b` are mentions of one happening."""
     if a.type != b.type or a.status != b.status or a.type == "statement":
         return False
@@ -54,8 +56,8 @@ def same_happening(a, b, regions: dict[str, tuple[str, str]] | None = None) -> b
     return bool(actors) or bool(places) and not (a.who and b.who)
 
 
-def _fold(prev, ev):
-    def union(x, y):
+def _fold(prev: Event, ev: Event) -> Event:
+    def union(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(x + y))
     when = prev.when if _dated(prev) or not ev.when else ev.when
     return replace(prev, who=union(prev.who, ev.who), whom=union(prev.whom, ev.whom), what=union(prev.what, ev.what),
@@ -63,9 +65,9 @@ def _fold(prev, ev):
                    mentions=prev.mentions + ev.mentions)
 
 
-def merge(events: list, regions: dict[str, tuple[str, str]] | None = None) -> list:
+def merge(events: list[Event], regions: dict[str, tuple[str, str]] | None = None) -> list[Event]:
     """Fold later mentions of the same happening into the first, keeping text order."""
-    out: list = []
+    out: list[Event] = []
     # Only events of one type can be one happening, and statements never are: comparing within the type keeps
     # this linear when one text holds thousands of statements (nested quotations).
     by_type: dict[str, list[int]] = {}

@@ -8,8 +8,9 @@ roles for entities that are neither people, organizations nor places (named even
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.doctext import doc_text
@@ -18,7 +19,10 @@ from newskit.quotes.attribution import is_cue, speaker_token
 from newskit.quotes.cues import SPOKESPERSON_NOUNS, lemma
 from newskit.quotes.marks import find_quote_marks
 from newskit.quotes.speakers import SpeakerResolver
-from newskit.record import ENTITY_TYPES
+from newskit.record import ENTITY_TYPES, Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _ACTORS = {k.name for k in ENTITY_TYPES if k.can_act}
 _PLACE_PREPS = {"in", "to", "at", "into", "near", "inside", "on", "outside", "across", "throughout"}
@@ -52,7 +56,7 @@ class Roles:
         return bool(self.who or self.whom or self.where)
 
 
-def _clause_verb(tok):
+def _clause_verb(tok: Token) -> Token:
     """Return the verb whose clause holds `tok` (itself when it is a verb)."""
     cur = tok
     for _ in range(6):
@@ -62,7 +66,7 @@ def _clause_verb(tok):
     return cur
 
 
-def _with_conj(tok):
+def _with_conj(tok: Token) -> list[Token]:
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj":
@@ -70,7 +74,7 @@ def _with_conj(tok):
     return out
 
 
-def _quoted_tokens(doc) -> set[int]:
+def _quoted_tokens(doc: Doc) -> set[int]:
     """Return the indices of the tokens inside quotation marks."""
     out: set[int] = set()
     for q in find_quote_marks(doc_text(doc)):
@@ -84,7 +88,7 @@ def _quoted_tokens(doc) -> set[int]:
 class Participants:
     """Find the participants and places of event predicates in one Doc, resolved against its entities."""
 
-    def __init__(self, doc, entities):
+    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
         self.doc = doc
         self.resolver = SpeakerResolver(doc, entities)
         self.types = {e.id: (e.type or "").lower() for e in entities}
@@ -97,13 +101,13 @@ class Participants:
                 for word in {w.lower() for t in e.titles for w in t.split()}:
                     self._titled.setdefault(word, []).append(e.id)
 
-    def entity(self, tok) -> str | None:
+    def entity(self, tok: Token) -> str | None:
         """Return the entity id `tok` names or refers to (a pronoun, a possessive, a noun with a named apposition)."""
         if tok.i not in self._cache:
             self._cache[tok.i] = self._resolve(tok)
         return self._cache[tok.i]
 
-    def _resolve(self, tok) -> str | None:
+    def _resolve(self, tok: Token) -> str | None:
         if tok.pos_ == "PRON" or tok.lower_ in _POSSESSIVES:
             if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
                 return self.entity(tok.head.head)  # "Qatar Airways, which chose ...": the noun the clause describes
@@ -137,7 +141,7 @@ class Participants:
                         break
         return eid
 
-    def _bystander_speaks(self, tok) -> bool:
+    def _bystander_speaks(self, tok: Token) -> bool:
         """Whether the quotation holding `tok` is said by someone who speaks for no organization: an unnamed
         bystander ("a farmer said") or a named person with no title or office."""
         for t in tok.sent:
@@ -154,7 +158,7 @@ class Participants:
                 and not any(c.pos_ == "PROPN" for c in spk.children)
         return False
 
-    def _subject(self, verb):
+    def _subject(self, verb: Token) -> tuple[Token | None, bool, bool]:
         """Return (subject token, inherited, passive) of `verb`, climbing to the verb it shares a subject with."""
         own = True
         for _ in range(5):
@@ -190,12 +194,14 @@ class Participants:
         return None, True, False
 
     # Complexity kept: one case per dependency relation of a participant.
-    def roles(self, tok, typ: str) -> Roles:  # noqa: C901, PLR0912
+    def roles(self, tok: Token, typ: str) -> Roles:  # noqa: C901, PLR0912
         """Return the entity ids taking part in the event `tok` names, by role."""
-        who: list[Any] = []
-        whom: list[Any] = []
-        where: list[Any] = []
-        verb, speaker, alone = None, False, False
+        # tokens, or the entity id of a place already resolved ("there")
+        who: list[Token | str] = []
+        whom: list[Token | str] = []
+        where: list[Token | str] = []
+        verb: Token | None = None
+        speaker, alone = False, False
         is_noun = tok.pos_ == "NOUN"
         if is_noun:
             if tok.dep_ in ("dobj", "nsubjpass", "pobj") and lemma(tok.head) in _HOLDERS:
@@ -252,9 +258,9 @@ class Participants:
                     whom += _with_conj(c)
         return replace(self._ids(who, whom, where), speaker=speaker, speaker_alone=alone)
 
-    def _ids(self, who, whom, where) -> Roles:
+    def _ids(self, who: list[Token | str], whom: list[Token | str], where: list[Token | str]) -> Roles:
         out: dict[str, list[str]] = {"who": [], "whom": [], "what": [], "where": []}
-        seen = set()
+        seen: set[tuple[str, str]] = set()
         by_name = False
         for role, toks in (("where", where), ("who", who), ("whom", whom)):
             for t in toks:
@@ -274,11 +280,13 @@ class Participants:
         out["whom"] = [e for e in out["whom"] if e not in out["who"]]
         return Roles(tuple(out["who"]), tuple(out["whom"]), tuple(out["what"]), tuple(out["where"]), by_name=by_name)
 
-    def _is_place(self, tok) -> bool:
+    def _is_place(self, tok: Token) -> bool:
         eid = self.entity(tok) if tok.pos_ != "PRON" else None
-        return bool(eid) and self.types.get(eid) == "place" or not eid and tok.ent_type_ in ("GPE", "LOC", "FAC")
+        if eid:
+            return self.types.get(eid) == "place"
+        return tok.ent_type_ in ("GPE", "LOC", "FAC")
 
-    def _titled_person(self, tok) -> str | None:
+    def _titled_person(self, tok: Token) -> str | None:
         """Resolve "the president" to the person with that title named last before it."""
         ids = set(self._titled.get(lemma(tok), ()))
         if not ids:
@@ -291,7 +299,7 @@ class Participants:
                 best = eid
         return best
 
-    def _last_org(self, tok) -> str | None:
+    def _last_org(self, tok: Token) -> str | None:
         """Resolve "the company" to an organization named earlier in its sentence, else the last one named as a
         subject, else the last one named."""
         if lemma(tok) not in _ORG_NOUNS:
@@ -310,7 +318,7 @@ class Participants:
                 subject = eid
         return subject or last
 
-    def _last_place(self, tok) -> str | None:
+    def _last_place(self, tok: Token) -> str | None:
         """Resolve "there" to the last place named before it in the sentence or the one before."""
         start = tok.sent.start_char - 400
         best = None

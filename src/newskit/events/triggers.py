@@ -6,11 +6,14 @@ predicate needs a named person, organization or place among them.
 """
 from __future__ import annotations
 
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 from newskit import lexicon
 from newskit.quotes.cues import lemma
 from newskit.record import EventType, literal_map
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 TYPES: tuple[EventType, ...] = get_args(EventType)
 
@@ -37,16 +40,16 @@ _PEOPLE = {w for w, k in _SENSES.items() if k == "people"}
 _SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al")
 
 
-def _object_words(tok) -> set:
+def _object_words(tok: Token) -> set[str]:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "prep", "dative", "nsubjpass")]
     return {lemma(x) for o in objs for x in o.subtree} | {x.lower_ for o in objs for x in o.subtree}
 
 
-def _sentence_words(tok) -> set:
+def _sentence_words(tok: Token) -> set[str]:
     return {t.lower_ for t in tok.sent} | {lemma(t) for t in tok.sent}
 
 
-def _strike_sense(tok) -> EventType:
+def _strike_sense(tok: Token) -> EventType:
     """A strike is a labour action, an attack or (in a match report) a goal: read it off its words around it."""
     mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     if mods & _MILITARY:
@@ -65,7 +68,7 @@ def _strike_sense(tok) -> EventType:
     return "attack"
 
 
-def _vote_sense(tok) -> EventType:
+def _vote_sense(tok: Token) -> EventType:
     """Voters voting is an election; a senator or a board voting on a bill is a decision, typed other."""
     words = {lemma(x) for c in tok.children if c.dep_ in ("prep", "dobj") for x in c.subtree}
     if words & _ELECTIONS:
@@ -76,7 +79,7 @@ def _vote_sense(tok) -> EventType:
     return "other"
 
 
-def _meet_sense(tok) -> EventType:
+def _meet_sense(tok: Token) -> EventType:
     """Meeting someone is a meeting; meeting a deadline, a demand or a cross is not."""
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
@@ -85,7 +88,7 @@ def _meet_sense(tok) -> EventType:
     return "other"
 
 
-def _typed_verb(tok, lem: str) -> EventType | None:
+def _typed_verb(tok: Token, lem: str) -> EventType | None:
     t = VERB_TYPE.get(lem)
     if lem == "strike":
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -108,7 +111,7 @@ def _typed_verb(tok, lem: str) -> EventType | None:
     return t
 
 
-def trigger_type(tok) -> EventType | None:
+def trigger_type(tok: Token) -> EventType | None:
     """Return the lexicon's event type for `tok`, or None when the lexicon does not name it."""
     lem = lemma(tok)
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
@@ -127,7 +130,7 @@ def trigger_type(tok) -> EventType | None:
     return None
 
 
-def is_predicate(tok) -> bool:
+def is_predicate(tok: Token) -> bool:
     """Return True when `tok` can name an event: a content verb, or an event noun or nominalization."""
     if not tok.is_alpha or len(tok.text) < 2:
         return False
@@ -147,14 +150,14 @@ def is_predicate(tok) -> bool:
     return lemma(tok).endswith(_SUFFIXES)
 
 
-def predicate_lemma(tok) -> str:
+def predicate_lemma(tok: Token) -> str:
     """Return the predicate's lemma, with a verb's particle ("roll out", "step down")."""
     lem = lemma(tok)
     prt = next((c for c in tok.children if c.dep_ == "prt"), None) if tok.pos_ == "VERB" else None
     return f"{lem} {prt.lower_}" if prt is not None else lem
 
 
-def phrasal_type(tok) -> EventType | None:
+def phrasal_type(tok: Token) -> EventType | None:
     """Return the type of a phrasal verb the lexicon names ("stepped down": resignation), else None."""
     if tok.pos_ != "VERB" or lemma(tok) not in _PHRASAL_VERBS:
         return None

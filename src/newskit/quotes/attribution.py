@@ -5,7 +5,13 @@ passive, or a controlling verb's subject; a noun beside the cue is the fallback 
 """
 from __future__ import annotations
 
+from collections.abc import Container
+from typing import TYPE_CHECKING
+
 from newskit.quotes.cues import PHRASAL, is_cue_lemma, lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Only these pronouns can follow their verb as its speaker ("…,” said he); "telling me" names the listener.
@@ -16,7 +22,7 @@ _NP_MODS = {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "ca
             "flat", "advmod"}
 
 
-def cue_chars(doc, tok) -> tuple[int, int]:
+def cue_chars(doc: Doc, tok: Token) -> tuple[int, int]:
     """Return the characters of a cue: the verb, its particle ("point out") or "according to"."""
     start, end = tok.idx, tok.idx + len(tok.text)
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -28,7 +34,7 @@ def cue_chars(doc, tok) -> tuple[int, int]:
     return start, end
 
 
-def is_cue(tok, indirect=False) -> bool:
+def is_cue(tok: Token, indirect: bool = False) -> bool:
     """Return True when `tok` is a verb of saying (or "according to") that can attribute a quotation."""
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return True
@@ -39,7 +45,7 @@ def is_cue(tok, indirect=False) -> bool:
     return is_cue_lemma(lemma(tok), indirect=indirect)
 
 
-def speaker_token(tok, avoid=frozenset()):
+def speaker_token(tok: Token, avoid: Container[int] = frozenset()) -> Token | None:
     """Return the token naming who utters cue `tok`: its subject, "according to X", or a controlling verb's subject."""
     doc = tok.doc
     if tok.lower_ == "according":
@@ -85,7 +91,7 @@ def speaker_token(tok, avoid=frozenset()):
     return found
 
 
-def _colon_speaker(colon, avoid):
+def _colon_speaker(colon: Token, avoid: Container[int]) -> Token | None:
     """Return who speaks after "Name:" or "X told reporters:" — the noun before the colon, else the clause subject."""
     doc = colon.doc
     k = colon.i - 1
@@ -108,7 +114,7 @@ def _colon_speaker(colon, avoid):
     return None
 
 
-def _adjacent_noun(tok, avoid):
+def _adjacent_noun(tok: Token, avoid: Container[int]) -> Token | None:
     """Fallback for broken parses: the name or pronoun right before or right after the cue."""
     doc = tok.doc
     k = tok.i - 1
@@ -126,7 +132,7 @@ def _adjacent_noun(tok, avoid):
     return None
 
 
-def np_span(doc, head, avoid: set):
+def np_span(doc: Doc, head: Token, avoid: set[int]) -> Span:
     """Return the noun phrase headed by `head` (pre-modifiers and the head, not clauses), outside `avoid`."""
     left = head.i
     for c in head.children:

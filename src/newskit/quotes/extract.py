@@ -7,15 +7,19 @@ resolved to an entity by newskit.speakers.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Container, Sequence
+from typing import TYPE_CHECKING
 
 from newskit.doctext import doc_text
 from newskit.quotes.attribution import FIRST_PERSON, cue_chars, is_cue, np_span, speaker_token
 from newskit.quotes.cues import NAMING_VERBS, lemma
-from newskit.quotes.marks import find_quote_marks
-from newskit.quotes.reported import candidate, is_cue_candidate, probability, threshold
+from newskit.quotes.marks import RawQuote, find_quote_marks
+from newskit.quotes.reported import Candidate, candidate, is_cue_candidate, probability, threshold
 from newskit.quotes.speakers import SpeakerResolver
-from newskit.record import Quote, QuoteKind, Span, Speaker
+from newskit.record import Entity, Quote, QuoteKind, Span, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _DASH = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--?)[ \t\u00a0]*([A-Z][^\n,.;()]{1,60}?)[ \t\u00a0.]*(?:\n|$)")
 
@@ -28,7 +32,7 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _tokens(doc, start: int, end: int):
+def _tokens(doc: Doc, start: int, end: int) -> range:
     sp = doc.char_span(start, end, alignment_mode="expand")
     return range(sp.start, sp.end) if sp is not None else range(0)
 
@@ -37,9 +41,12 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, (text.find("\n", pos) + 1 or len(text) + 1) - 1
 
 
+# A quotation found in the text: its marks, its cue token or None, the cue governing it or None, its tokens.
+_Found = tuple[RawQuote, "Token | None", "Token | None", set[int]]
+
 
 class _Extractor:
-    def __init__(self, doc, entities, scare_speakers=True):
+    def __init__(self, doc: Doc, entities: Sequence[Entity], scare_speakers: bool = True) -> None:
         self.scare_speakers = scare_speakers
         self.doc = doc
         self.text = doc_text(doc)
@@ -51,7 +58,7 @@ class _Extractor:
                 self.inside.update(_tokens(doc, s, e))
 
     # ------------------------------------------------------------------ cues of direct quotes
-    def _governing_cue(self, toks: set):
+    def _governing_cue(self, toks: set[int]) -> Token | None:
         """Return a cue verb the quotation hangs from in the parse (up to two steps), or None."""
         for i in sorted(toks):
             t = self.doc[i]
@@ -68,7 +75,7 @@ class _Extractor:
                 h = h.head
         return None
 
-    def _adjacent_cue(self, q, toks: set):
+    def _adjacent_cue(self, q: RawQuote, toks: set[int]) -> Token | None:
         """Return a cue verb in the attribution right after the quote or before it in its sentence."""
         doc, text = self.doc, self.text
         ls, le = _line_bounds(text, q.end - 1)
@@ -103,7 +110,7 @@ class _Extractor:
                     return t
         return None
 
-    def _speaker(self, cue, avoid: set) -> Speaker | None:
+    def _speaker(self, cue: Token, avoid: set[int]) -> Speaker | None:
         tok = speaker_token(cue, avoid) if cue is not None else None
         if tok is None or tok.i in avoid:
             return None
@@ -133,7 +140,7 @@ class _Extractor:
             start = cue.idx  # inverted attribution, "…,” said Caddell": the mention reads "said Caddell"
         return Speaker(start, np.end_char, self.text[start:np.end_char], name=name, entity=eid)
 
-    def _named_verdict(self, verb, toks: set, speaker: Speaker) -> bool:
+    def _named_verdict(self, verb: Token, toks: set[int], speaker: Speaker) -> bool:
         """Return True when the quoted words are what a named person or organization called something.
 
         After "call", "describe as", "term", "dub", "label" the quotation is the speaker's own predicate, not
@@ -151,7 +158,7 @@ class _Extractor:
                 return False
         return bool(heads)
 
-    def _author(self, tok) -> Speaker | None:
+    def _author(self, tok: Token) -> Speaker | None:
         """Return the article's author as the speaker of a first-person "I said", else None.
 
         Only the subject "I"/"we" of the reporter's own sentence is the author; "telling me", "my" and any
@@ -163,7 +170,7 @@ class _Extractor:
         return Speaker(tok.idx, tok.idx + len(tok.text), tok.text, name=one.name if one else None,
                        entity=one.id if one else None, role="author")
 
-    def _dash_attribution(self, q):
+    def _dash_attribution(self, q: RawQuote) -> tuple[Span | None, Speaker | None]:
         """Return (cue, speaker) for a quote signed with a dash: “…” ― Carla Sanchez."""
         m = _DASH.match(self.text, q.end)
         if not m:
@@ -176,7 +183,7 @@ class _Extractor:
         speaker = Speaker(name.start_char, name.end_char, name.text, name=who, entity=eid)
         return _span(self.text, m.start(1), m.end(1)), speaker
 
-    def _colon_cue(self, line_start: int):
+    def _colon_cue(self, line_start: int) -> Token | None:
         """Return the cue of a previous paragraph that ends with a colon ("He said:"), or None."""
         prev_end = len(self.text[:line_start].rstrip())
         if prev_end == 0 or self.text[prev_end - 1] != ":":
@@ -188,7 +195,7 @@ class _Extractor:
         cues = [t for t in sent if t.i not in self.inside and is_cue(t)]
         return cues[-1] if cues else self.doc[span.start]
 
-    def _clause_verb(self, toks: set):
+    def _clause_verb(self, toks: set[int]) -> Token | None:
         """Return the verb whose clause holds the quoted words (up to three steps up), or None."""
         for i in sorted(toks):
             t = self.doc[i]
@@ -208,17 +215,17 @@ class _Extractor:
     # Complexity kept: one case per shape of attribution around a quotation.
     def direct(self) -> list[Quote]:  # noqa: C901, PLR0912, PLR0915
         doc, text = self.doc, self.text
-        found = []  # [raw, cue token or None, governed]
+        found: list[_Found] = []  # (raw, cue token or None, governing cue or None, its tokens)
         for q in self.raw:
-            toks = set()
+            toks: set[int] = set()
             for s, e in q.parts:
                 toks.update(_tokens(doc, s, e))
             gov = self._governing_cue(toks)
             cue = gov or self._adjacent_cue(q, toks)
-            found.append([q, cue, gov, toks])
+            found.append((q, cue, gov, toks))
         # A quotation split around its cue ("“…,” he said, “…”") or continued after it in the same paragraph
         # without a cue of its own is one quote.
-        merged: list[list[Any]] = []
+        merged: list[_Found] = []
         for item in found:
             q, cue, gov, toks = item
             if merged:
@@ -232,8 +239,8 @@ class _Extractor:
                     ptoks.update(toks)
                     continue
             merged.append(item)
-        quotes = []
-        last_speaker = None  # (line end, Speaker) of the previous attributed quote
+        quotes: list[Quote] = []
+        last_speaker: tuple[int, Speaker] | None = None  # (line end, Speaker) of the previous attributed quote
         for q, cue, gov, toks in merged:
             words = len(text[q.start:q.end].split())
             ls, le = _line_bounds(text, q.start)
@@ -293,7 +300,7 @@ class _Extractor:
         self.used_cues = {qq.cue.start for qq in quotes if qq.cue}
         return quotes
 
-    def reported(self, known=None) -> list:
+    def reported(self, known: Container[str] | None = None) -> list[Candidate]:
         """Return every candidate attribution without quotation marks (newskit.quotes.reported), scored or not."""
         out = []
         used: set[int] = getattr(self, "used_cues", set())
@@ -305,11 +312,11 @@ class _Extractor:
                 out.append(cand)
         return out
 
-    def _entity_type(self, tok) -> str | None:
+    def _entity_type(self, tok: Token) -> str | None:
         eid = self.resolver.overlapping(tok.idx, tok.idx + len(tok.text))
         return self.resolver.entities[eid].type if eid else None
 
-    def _pieces(self, cand) -> tuple[Span, ...]:
+    def _pieces(self, cand: Candidate) -> tuple[Span, ...]:
         """Return the content's pieces: one span, or two around a cue in its middle ("X, he said, Y")."""
         doc, text = self.doc, self.text
         runs: list[list[int]] = []
@@ -353,7 +360,7 @@ class _Extractor:
         return [q for q in out if not any(o is not q and o.start <= cues.get(id(q), -1) < o.end for o in out)]
 
 
-def extract_quotes(doc, entities, *, indirect: bool = True, scare: bool = True) -> list:
+def extract_quotes(doc: Doc, entities: Sequence[Entity], *, indirect: bool = True, scare: bool = True) -> list[Quote]:
     """Return the quotations of `doc` in text order, with cue and speaker resolved against `entities`."""
     ex = _Extractor(doc, entities)
     quotes = ex.direct()

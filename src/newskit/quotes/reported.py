@@ -13,12 +13,17 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from newskit.quotes.attribution import is_cue, speaker_token
 from newskit.quotes.cues import COGNITION_VERBS, NAMING_VERBS, SPEECH_VERBS, SPOKESPERSON_NOUNS, lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "attribution_model.json"
 # sha256 of the shipped weights: a changed file must come from training/attributions/train.py, with this pin.
@@ -32,22 +37,22 @@ class Candidate:
     """A possible attribution: the cue token, the content's first and last token, the speaker token, features and
     the content's own tokens."""
 
-    cue: object
+    cue: Token
     lo: int
     hi: int
-    speaker: object
+    speaker: Token | None
     how: str
     features: list[str]
-    content: frozenset = frozenset()  # the content's own tokens between lo and hi (a cue in the middle is not)
+    content: frozenset[int] = frozenset()  # the content's own tokens between lo and hi (a cue in the middle is not)
 
 
-def _trim(doc, toks: list[int]) -> tuple[int, int] | None:
+def _trim(doc: Doc, toks: list[int]) -> tuple[int, int] | None:
     """Return the first and last token of the content, leaving out punctuation, "that" and a closing "and" at its
     ends; only the content's own tokens count, so the full stop after "…, according to X." is not its end."""
     ordered = sorted(toks)
     lo, hi = 0, len(ordered) - 1
 
-    def edge(t) -> bool:
+    def edge(t: Token) -> bool:
         return t.is_punct or t.is_space
 
     while lo < hi and (edge(doc[ordered[lo]]) or doc[ordered[lo]].lower_ == "that" and doc[ordered[lo]].dep_ == "mark"):
@@ -62,12 +67,12 @@ def _trim(doc, toks: list[int]) -> tuple[int, int] | None:
     return a, b
 
 
-def _subtree(tok, without=None) -> list[int]:
+def _subtree(tok: Token, without: Token | None = None) -> list[int]:
     skip = set(range(without.left_edge.i, without.right_edge.i + 1)) if without is not None else set()
     return [t.i for t in tok.subtree if t.i not in skip]
 
 
-def _content(tok):
+def _content(tok: Token) -> tuple[list[int], str] | None:
     """Return (token indices of what `tok` reports, how it hangs from it) or None."""
     if tok.lower_ == "according":
         clause = tok.head
@@ -96,7 +101,7 @@ def _content(tok):
     return None
 
 
-def _subject_features(spk, entity_type, known) -> list[str]:
+def _subject_features(spk: Token | None, entity_type: str | None, known: Container[str] | None) -> list[str]:
     if spk is None:
         return ["subj=none"]
     low = spk.lower_
@@ -117,7 +122,8 @@ def _subject_features(spk, entity_type, known) -> list[str]:
     return out
 
 
-def candidate(doc, tok, inside: set, entity_type, known=None) -> Candidate | None:
+def candidate(doc: Doc, tok: Token, inside: set[int], entity_type: Callable[[Token], str | None],
+              known: Container[str] | None = None) -> Candidate | None:
     """Return the candidate attribution cued by `tok`, or None when `tok` reports nothing.
 
     `known` is the feature vocabulary base forms are matched against (default: the shipped model's)."""
@@ -161,7 +167,7 @@ def candidate(doc, tok, inside: set, entity_type, known=None) -> Candidate | Non
     return Candidate(tok, lo, hi, spk, how, f, frozenset(avoid))
 
 
-def is_cue_candidate(tok) -> bool:
+def is_cue_candidate(tok: Token) -> bool:
     """Return True when `tok` can cue a reported statement: a verb that is not an auxiliary, or "according to"."""
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
@@ -169,20 +175,27 @@ def is_cue_candidate(tok) -> bool:
         "aux", "auxpass", "amod") and tok.is_alpha
 
 
+class _Model(TypedDict):
+    """The shipped weights file's fields read here (it holds the training data and seed too)."""
+
+    weights: dict[str, float]
+    threshold: float
+
+
 @cache
-def _model() -> dict:
+def _model() -> _Model:
     raw = MODEL_FILE.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if digest != MODEL_SHA256:
         raise RuntimeError(f"{MODEL_FILE.name}: sha256 {digest} is not the pinned one; retrain or restore the file")
-    return json.loads(raw)
+    return cast("_Model", json.loads(raw))
 
 
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ying", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
              ("ing", ""), ("ing", "e"), ("d", ""))
 
 
-def base_form(tok, prefix: str, known=None) -> str:
+def base_form(tok: Token, prefix: str, known: Container[str] | None = None) -> str:
     """Return the lemma of `tok` as the model knows it: the lemmatizer's when the pipeline has one, else the
     base form the model's vocabulary holds ("shows" -> "show"), so that runs with and without a lemmatizer agree."""
     lem = lemma(tok)

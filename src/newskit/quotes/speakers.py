@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.quotes.cues import PRONOUNS_GROUP, PRONOUNS_PERSON, SPOKESPERSON_NOUNS, lemma
-from newskit.record import ENTITY_TYPES, LABEL_TYPES
+from newskit.record import ENTITY_TYPES, LABEL_TYPES, Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
@@ -21,7 +26,7 @@ def _acronym(name: str) -> str:
 class SpeakerResolver:
     """Map speaker mentions to entities: by overlap, alias, acronym, title, or a pronoun's nearest antecedent."""
 
-    def __init__(self, doc, entities):
+    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
         self.doc = doc
         self.entities = {e.id: e for e in entities}
         self.mentions = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
@@ -33,7 +38,7 @@ class SpeakerResolver:
                 self.gender.setdefault(eid, _HONORIFIC[tok.lower_])
         self.speakers: list[tuple[int, str]] = []  # (char offset, entity id) of resolved speakers so far
 
-    def _token_before(self, char: int):
+    def _token_before(self, char: int) -> Token | None:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         if span is None or span.start == 0:
             return None
@@ -72,7 +77,7 @@ class SpeakerResolver:
                 return e.id
         return None
 
-    def _previous_persons(self, before: int, window: int):
+    def _previous_persons(self, before: int, window: int) -> Iterator[tuple[int, str, bool]]:
         """Yield (offset, entity id, is_subject) of person mentions before `before`, nearest first."""
         i = bisect.bisect_left(self.starts, before)
         for s, e, eid in reversed(self.mentions[:i]):
@@ -108,7 +113,7 @@ class SpeakerResolver:
             self.gender.setdefault(choice, "f" if pron in _FEMALE else "m")
         return choice
 
-    def nominal(self, head, at: int) -> str | None:
+    def nominal(self, head: Token, at: int) -> str | None:
         """Resolve "the spokesman" / "the agency" to a preceding entity with that title or name word."""
         word = lemma(head)
         best = None
@@ -136,12 +141,12 @@ class SpeakerResolver:
                     best = (first, e.id)
         return best[1] if best else None
 
-    def kind_at(self, tok) -> str | None:
+    def kind_at(self, tok: Token) -> str | None:
         """Return the speaker type (person, organization, place) of the entity `tok` is a mention of, or None."""
         eid = self.overlapping(tok.idx, tok.idx + len(tok.text))
         return self._type(eid) if eid else None
 
-    def _role_noun(self, head) -> str | None:
+    def _role_noun(self, head: Token) -> str | None:
         """Resolve "the carmaker" to the organization named last, "his office" to whom "his" is."""
         kids = {c.dep_: c for c in head.children}
         poss = kids.get("poss")
@@ -159,7 +164,7 @@ class SpeakerResolver:
                 last = eid
         return last
 
-    def resolve(self, span) -> str | None:
+    def resolve(self, span: Span) -> str | None:
         """Return the entity id the speaker `span` (a spaCy Span) refers to, or None."""
         head = span.root
         eid = self.overlapping(head.idx, head.idx + len(head.text))
