@@ -266,7 +266,9 @@ def _load_model(model, tasks) -> None:
     load(model, components_for(tasks))
 
 
-def run_supervised(sources: Iterable, tasks, *, model: str | None, workers: int, debug: bool,
+# One loop: fill the window of batches, handle each pool event (a progress tick, a worker's death, an error, a
+# finished batch), yield in input order. Its branches are those cases, kept together over the same bookkeeping.
+def run_supervised(sources: Iterable, tasks, *, model: str | None, workers: int, debug: bool,  # noqa: C901, PLR0912
                    timeout: float | None, notes: list[str],
                    on_done: Callable[[int], None] | None = None) -> Iterator[AnyRecord]:
     """Yield the record of every source in input order, processing batches in `workers` supervised processes.
