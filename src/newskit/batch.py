@@ -63,6 +63,13 @@ def failure(source_id: str, exc: BaseException) -> ErrorRecord:
     return error_record(source_id, "internal", f"{exc.__class__.__name__}: {exc}")
 
 
+def _parsed(doc: Doc | None) -> Doc:
+    """Return the Doc an extraction task reads: the model stage gives one whenever a task asks for it."""
+    if doc is None:
+        raise ValueError("an extraction task needs the article's spaCy doc")
+    return doc
+
+
 def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> Record:
     """Return the record of one source: its article fields and what the tasks extract from its spaCy doc.
 
@@ -86,7 +93,7 @@ def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> Recor
     if tasks & {"dates", "events"}:
         from newskit.dates.extract import extract_dates  # lazy: start-up time (see above)
 
-        dates = extract_dates(doc, article.published, article)
+        dates = extract_dates(_parsed(doc), article.published, article)
     if "quotes" in tasks:
         from newskit.quotes.extract import extract_quotes  # lazy: start-up time (see above)
 
