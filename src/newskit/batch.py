@@ -89,7 +89,7 @@ def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> Recor
     if tasks & {"entities", "quotes", "events"}:
         from newskit.entities.extract import extract_entities  # lazy: start-up time (see above)
 
-        entities = extract_entities(doc, article, all_types="all_types" in tasks)
+        entities = extract_entities(_parsed(doc), article, all_types="all_types" in tasks)
     if tasks & {"dates", "events"}:
         from newskit.dates.extract import extract_dates  # lazy: start-up time (see above)
 
