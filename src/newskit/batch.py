@@ -63,6 +63,13 @@ def failure(source_id: str, exc: BaseException) -> ErrorRecord:
     return error_record(source_id, "internal", f"{exc.__class__.__name__}: {exc}")
 
 
+def _parsed(doc: Doc | None) -> Doc:
+    """Return the Doc an extraction task reads: the model stage gives one whenever a task asks for it."""
+    if doc is None:
+        raise ValueError("an extraction task needs the article's spaCy doc")
+    return doc
+
+
 def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> Record:
     """Return the record of one source: its article fields and what the tasks extract from its spaCy doc.
 
@@ -82,21 +89,20 @@ def build_record(source: Source, doc: Doc | None, tasks: Iterable[str]) -> Recor
     if tasks & {"entities", "quotes", "events"}:
         from newskit.entities.extract import extract_entities  # lazy: start-up time (see above)
 
-        entities = extract_entities(doc, article, all_types="all_types" in tasks)
+        entities = extract_entities(_parsed(doc), article, all_types="all_types" in tasks)
     if tasks & {"dates", "events"}:
         from newskit.dates.extract import extract_dates  # lazy: start-up time (see above)
 
-        dates = extract_dates(doc, article.published, article)
+        dates = extract_dates(_parsed(doc), article.published, article)
     if "quotes" in tasks:
         from newskit.quotes.extract import extract_quotes  # lazy: start-up time (see above)
 
-        assert doc is not None and entities is not None  # set above: the quotes task parses and finds entities
-        quotes = tuple(extract_quotes(doc, entities))
+        assert entities is not None  # set above: the quotes task finds entities
+        quotes = tuple(extract_quotes(_parsed(doc), entities))
     if "events" in tasks:
         from newskit.events.extract import extract_events  # lazy: start-up time (see above)
 
-        assert doc is not None  # the events task needs the parse (and so was given one)
-        events = tuple(extract_events(doc, entities, dates, published=article.published, article=article))
+        events = tuple(extract_events(_parsed(doc), entities, dates, published=article.published, article=article))
     return Record(source.id, text if source.format == "html" or "text" in tasks else None, article,
                   entities=tuple(entities) if entities is not None and "entities" in tasks else None,
                   dates=tuple(dates) if dates is not None and "dates" in tasks else None,

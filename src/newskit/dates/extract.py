@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
+from typing import TYPE_CHECKING, cast
 
 from newskit import lexicon
 from newskit.dates import timex
@@ -22,7 +23,14 @@ from newskit.dates.anchor import FUTURE, PAST, PRESENT, Context
 from newskit.dates.rules import RULES, calendar, clock, named_days, periods, reports, durations, sets  # noqa: F401
 # isort: on
 from newskit.doctext import doc_text
-from newskit.record import DateMention
+from newskit.record import Article, DateMention, DateType
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable, Mapping
+
+    from spacy.tokens import Doc, Span, Token
+
+    from newskit.record import Span as TextSpan
 
 _COMPILED = [(r.name, re.compile(r"(?<![\w'])(?:" + r.pattern + ")", re.IGNORECASE), r.handler) for r in RULES]
 # Reference-point rules need a previous date; while choosing spans they are tried against the anchor itself.
@@ -47,7 +55,7 @@ _FUTURE_VERBS = re.compile(r"(?:expect|plan|schedul|slat|intend|aim|hop|prepar|p
 _DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her)\s+$", re.I)
 
 
-def _start(name: str, m: re.Match) -> int:
+def _start(name: str, m: re.Match[str]) -> int:
     """Return where a match's expression starts: a duration or quarter used as a compound adjective ("a 24-hour
     strike", "its third-quarter loss", "a five year plan") leaves its determiner out, as TimeML spans do."""
     if name == "duration" and m.group("num") and not m.group("mod") and not m.group("approx"):
@@ -70,12 +78,12 @@ class Found:
     start: int
     end: int
     rule: str
-    match: re.Match
+    match: re.Match[str]
 
 
-def _windows(text: str) -> dict[tuple, list[tuple[int, int]]]:
+def _windows(text: str) -> dict[tuple[frozenset[str], bool], list[tuple[int, int]]]:
     """Return, for each trigger key, the merged stretches of `text` around its trigger words."""
-    out: dict[tuple, list[list[int]]] = {}
+    out: dict[tuple[frozenset[str], bool], list[list[int]]] = {}
     size = len(text)
     for m in _WORD.finditer(text):
         word = m.group()
@@ -92,16 +100,17 @@ def _windows(text: str) -> dict[tuple, list[tuple[int, int]]]:
     return {k: [(lo, hi) for lo, hi in v] for k, v in out.items()}
 
 
-def _context(text: str, start: int, end: int, anchor, tense, ref, present: bool = False,
+def _context(text: str, start: int, end: int, anchor: date | None, tense: str | None, ref: str | None,
+             present: bool = False,
              recent: dict[str, str] | None = None) -> Context:
     return Context(anchor=anchor, tense=tense, ref=ref, before=text[max(0, start - _WINDOW):start],
                    after=text[end:end + _WINDOW], present=present, recent=dict(recent or {}))
 
 
-def find(text: str, anchor=None) -> list[Found]:
+def find(text: str, anchor: date | str | None = None) -> list[Found]:
     """Return the non-overlapping expressions of `text`, longest first when rules compete, sorted by start."""
-    anchor = timex.as_date(anchor)
-    probe_anchor = anchor or date(2000, 1, 3)
+    day = timex.as_date(anchor)
+    probe_anchor = day or date(2000, 1, 3)
     cands = []
     windows = _windows(text)
     for (name, rx, _fn), key in zip(_COMPILED, _KEYS, strict=True):
@@ -125,7 +134,7 @@ def find(text: str, anchor=None) -> list[Found]:
     return sorted(taken, key=lambda c: c.start)
 
 
-def _apply(found: Found, ctx: Context):
+def _apply(found: Found, ctx: Context) -> tuple[str, str | None] | None:
     fn = next(f for n, _, f in _COMPILED if n == found.rule)
     try:
         return fn(found.match, ctx)
@@ -137,15 +146,18 @@ def _is_reference(value: str) -> bool:
     return timex.granularity(value) is not None
 
 
-def resolve_all(text: str, anchor=None, tenses=None, found=None, present=None) -> list[DateMention]:
+def resolve_all(text: str, anchor: date | str | None = None, tenses: Mapping[tuple[int, int], str | None] | None = None,
+                found: list[Found] | None = None, present: Collection[tuple[int, int]] | None = None,
+                ) -> list[DateMention]:
     """Return the resolved mentions of `text`; `tenses` maps a span (start, end) to PAST/PRESENT/FUTURE and
     `present` holds the spans that hang from a finite present verb ("is on September 5")."""
-    anchor = timex.as_date(anchor)
-    out, ref = [], None
+    day = timex.as_date(anchor)
+    out: list[DateMention] = []
+    ref: str | None = None
     recent: dict[str, str] = {}
-    for f in (found if found is not None else find(text, anchor)):
+    for f in (found if found is not None else find(text, day)):
         tense = (tenses or {}).get((f.start, f.end))
-        ctx = _context(text, f.start, f.end, anchor, tense, ref, (f.start, f.end) in (present or ()),
+        ctx = _context(text, f.start, f.end, day, tense, ref, (f.start, f.end) in (present or ()),
                        recent)
         res = _apply(f, ctx)
         if res is None:
@@ -153,8 +165,8 @@ def resolve_all(text: str, anchor=None, tenses=None, found=None, present=None) -
         typ, value = res
         if not value or not timex.is_valid(value):
             continue
-        out.append(DateMention(f.start, f.end, text[f.start:f.end], typ, value,
-                               anchored=not (anchor is None and ctx.used_anchor)))
+        out.append(DateMention(f.start, f.end, text[f.start:f.end], cast(DateType, typ), value,
+                               anchored=not (day is None and ctx.used_anchor)))
         if typ in ("DATE", "TIME") and _is_reference(value) and not _COMPARATIVE.search(f.match.group(0)):
             ref = value
             gran = timex.granularity(value)
@@ -163,14 +175,15 @@ def resolve_all(text: str, anchor=None, tenses=None, found=None, present=None) -
     return out
 
 
-def resolve(text: str, anchor=None, tense: str | None = None, ref: str | None = None):
+def resolve(text: str, anchor: date | str | None = None, tense: str | None = None,
+            ref: str | None = None) -> tuple[str, str | None] | None:
     """Return (type, value) of one temporal expression, or None when no rule reads it."""
-    anchor = timex.as_date(anchor)
-    found = find(text, anchor)
+    day = timex.as_date(anchor)
+    found = find(text, day)
     if not found:
         return None
     best = max(found, key=lambda f: f.end - f.start)
-    return _apply(best, _context(text, best.start, best.end, anchor, tense, ref))
+    return _apply(best, _context(text, best.start, best.end, day, tense, ref))
 
 
 _STATIVE = lexicon.words("dates/stative_verbs")
@@ -179,7 +192,7 @@ _STATIVE = lexicon.words("dates/stative_verbs")
 _COMPLEMENT = ("ccomp", "parataxis")
 
 
-def _own_clause(verb, span):
+def _own_clause(verb: Token, span: Span) -> Token:
     """Return the verb whose clause `span` belongs to. The parser often hangs a date placed between a reporting verb
     and its that-less complement from the complement's verb ("said on Monday he would go"); a complement clause
     cannot reach back before its own subject, so such a date modifies the reporting verb and takes its tense."""
@@ -199,7 +212,7 @@ def _own_clause(verb, span):
 _NONFINITE_DEPS = {"advcl", "xcomp", "pcomp", "acl", "conj"}
 
 
-def _governing_verb(tok):
+def _governing_verb(tok: Token) -> Token | None:
     """Return the nearest verb above a participle (through a preposition or noun), or None."""
     up = tok.head
     for _ in range(3):
@@ -211,12 +224,12 @@ def _governing_verb(tok):
     return None
 
 
-def _aux_words(tok) -> set[str]:
+def _aux_words(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
 
 
 # Complexity kept: a decision list over the verb group's forms.
-def _tense_of(doc, start: int, end: int) -> str | None:  # noqa: C901, PLR0912
+def _tense_of(doc: Doc, start: int, end: int) -> str | None:  # noqa: C901, PLR0912
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -266,7 +279,7 @@ def _tense_of(doc, start: int, end: int) -> str | None:  # noqa: C901, PLR0912
     return None
 
 
-def _states_now(doc, start: int, end: int) -> bool:
+def _states_now(doc: Doc, start: int, end: int) -> bool:
     """Return True when the expression hangs, directly or through a preposition, from a finite present verb
     ("the meeting is on September 5", "the show opens in May"); participles and far attachments do not count."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -291,7 +304,7 @@ def _states_now(doc, start: int, end: int) -> bool:
     return tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and bool(subjects))
 
 
-def _verb_mistagged(doc, start: int, end: int) -> bool:
+def _verb_mistagged(doc: Doc, start: int, end: int) -> bool:
     """Return True when the expression's sentence has no verb in the parse but a bare lowercase word between two
     names before it: "Chelsea host Aston Villa on Saturday", "Arsenal face Spurs on Sunday" (the tagger takes the
     verb of a sports or results preview for a noun). That word is a present verb with a plural subject."""
@@ -306,14 +319,14 @@ def _verb_mistagged(doc, start: int, end: int) -> bool:
                for t in doc[sent.start:span.start])
 
 
-def _outside(found: list[Found], spans) -> list[Found]:
+def _outside(found: list[Found], spans: Iterable[TextSpan]) -> list[Found]:
     """Return the expressions that start outside every one of `spans` (objects with start and end)."""
-    spans = sorted((s.start, s.end) for s in spans)
-    if not spans:
+    bounds = sorted((s.start, s.end) for s in spans)
+    if not bounds:
         return found
-    starts = [a for a, _ in spans]
-    reach = list(accumulate((b for _, b in spans), max))  # the furthest end of the spans starting up to here
-    out = []
+    starts = [a for a, _ in bounds]
+    reach = list(accumulate((b for _, b in bounds), max))  # the furthest end of the spans starting up to here
+    out: list[Found] = []
     for f in found:
         i = bisect_right(starts, f.start) - 1
         if i < 0 or f.start >= reach[i]:
@@ -321,7 +334,7 @@ def _outside(found: list[Found], spans) -> list[Found]:
     return out
 
 
-def extract_dates(doc, anchor=None, article=None) -> list[DateMention]:
+def extract_dates(doc: Doc, anchor: date | str | None = None, article: Article | None = None) -> list[DateMention]:
     """Return the temporal expressions of `doc` as DateMention objects, resolved against `anchor`. Given the
     `article`, dates in its page furniture (a copyright line, related-story headlines) are left out: they date
     other pages, and would otherwise become the reference point of the article's next relative date."""
@@ -329,7 +342,7 @@ def extract_dates(doc, anchor=None, article=None) -> list[DateMention]:
     found = find(text, anchor)
     if article is not None:
         found = _outside(found, article.boilerplate)
-    tenses = {(f.start, f.end): _tense_of(doc, f.start, f.end) for f in found}
+    tenses: dict[tuple[int, int], str | None] = {(f.start, f.end): _tense_of(doc, f.start, f.end) for f in found}
     present = {(f.start, f.end) for f in found if tenses[(f.start, f.end)] == PRESENT
                and _states_now(doc, f.start, f.end)}
     for f in found:

@@ -12,9 +12,15 @@ import importlib.util
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.entities import places
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newskit.entities.span import Mention
 
 MIN_POPULATION = 100_000
 # Prepositions after which a bare proper name is a location ("officials in Lyon", "a town near Lyon").
@@ -85,7 +91,7 @@ def is_feature(words: list[str]) -> bool:
     return words[0].lower() in FEATURE_FIRST or words[-1].lower() in FEATURE_LAST
 
 
-def _placed(doc, m) -> bool:
+def _placed(doc: Doc, m: Mention) -> bool:
     """Return True when mention `m` stands where only a place fits: "in Lyon", "Lyon, France"."""
     before = doc[m.tstart - 1] if m.tstart > 0 else None
     if before is not None and before.lower_ in _LOCATIVE:
@@ -94,7 +100,7 @@ def _placed(doc, m) -> bool:
     return len(after) >= 2 and after[0].text == "," and bool(places.country_code(after[1].text))
 
 
-def _after_a_town(doc, m) -> bool:
+def _after_a_town(doc: Doc, m: Mention) -> bool:
     """Return True when mention `m` follows "in Town, " or "near Two Words, " (the region of "in Mobile, Alabama")."""
     i = m.tstart - 1
     if i < 2 or doc[i].text != ",":
@@ -108,7 +114,7 @@ def _after_a_town(doc, m) -> bool:
     return False
 
 
-def retype_regions(doc, mentions: list) -> None:
+def retype_regions(doc: Doc, mentions: list[Mention]) -> None:
     """Relabel as GPE every mention of a country or US state the model called a person, when one of them follows
     "in Town, ": the model misses the small town of "in Mobile, Alabama" and takes the state for a person."""
     found = {m.text for m in mentions if m.label == "PERSON" and m.source in ("ner", "match") and m.tend - m.tstart == 1
@@ -118,11 +124,11 @@ def retype_regions(doc, mentions: list) -> None:
             m.label = "GPE"
 
 
-def retype_cities(doc, mentions: list) -> None:
+def retype_cities(doc: Doc, mentions: list[Mention]) -> None:
     """Relabel as GPE every mention of a large city the model called an organization, when the article also
     places the name (see module docstring); and the regions of retype_regions."""
     retype_regions(doc, mentions)
-    cands: dict[str, list] = {}
+    cands: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.label == "ORG" and m.source in ("ner", "match") and m.text[:1].isupper():
             cands.setdefault(" ".join(m.text.split()).casefold(), []).append(m)

@@ -6,11 +6,17 @@ names made whole; leading titles moved out of person names; country long names, 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.entities import cities, names, places
 from newskit.entities.span import Layout, Mention, make_mention
 from newskit.record import LABEL_TYPES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.tokens import Doc
 
 # Labels that name things; the numeric ones (DATE, MONEY, CARDINAL...) are other modules' business.
 NAME_LABELS = frozenset(LABEL_TYPES)
@@ -24,7 +30,7 @@ ORG_CUES = lexicon.words("org_cues")
 _DETS = lexicon.words("determiners")
 
 
-def trim(doc, s: int, e: int, label: str) -> tuple[int, int]:
+def trim(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
     """Drop edge whitespace, punctuation, determiners and possessive markers from a token range."""
     while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in "(") or doc[s].lower_ in _DETS):
         s += 1
@@ -36,7 +42,7 @@ def trim(doc, s: int, e: int, label: str) -> tuple[int, int]:
     return s, e
 
 
-def _cut(doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
+def _cut(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
     """Split a token range at line breaks and at slashes ("AP Photo/Ahn Young-joon")."""
     parts, a = [], s
     whole = doc[s:e].text
@@ -60,7 +66,7 @@ def _cut(doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
 _NAME_GLUE = lexicon.words("name_glue")
 
 
-def _colon_parts(doc, parts, label):
+def _colon_parts(doc: Doc, parts: Iterable[tuple[int, int]], label: str) -> list[tuple[int, int]]:
     """Split at colons ("WALLACE: Let's start…", a transcript's speaker label) and drop pieces that are prose."""
     out = []
     for x, y in parts:
@@ -76,12 +82,12 @@ def _colon_parts(doc, parts, label):
     return out
 
 
-def _joined(doc, i: int) -> bool:
+def _joined(doc: Doc, i: int) -> bool:
     """Return True when token i follows token i-1 without whitespace."""
     return i > 0 and doc[i - 1].whitespace_ == ""
 
 
-def _extend_person(doc, s: int, e: int) -> tuple[int, int]:
+def _extend_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Grow a person span over hyphenated parts (Sun-hui, al-Baghdadi) and inner particles (von der Leyen)."""
     n = len(doc)
     changed = True
@@ -113,7 +119,7 @@ def _extend_person(doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _person_or_org(doc, s: int, e: int, label: str) -> str:
+def _person_or_org(doc: Doc, s: int, e: int, label: str) -> str:
     """Correct person/organization confusions the span's own words give away."""
     last = doc[e - 1].lower_.rstrip(".")
     if label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC") and last in ORG_HEADS and e - s > 1:
@@ -132,7 +138,7 @@ def _person_or_org(doc, s: int, e: int, label: str) -> str:
     return label
 
 
-def _drop_photo(doc, s: int, e: int) -> tuple[int, int]:
+def _drop_photo(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Turn "AP Photo" into "AP": the agency is the name, "Photo" says what it supplied."""
     if e - s > 1 and doc[e - 1].lower_ in ("photo", "photos", "images", "pictures") and is_agency(doc[s:e - 1].text) \
             and not is_agency(doc[s:e].text):
@@ -155,7 +161,7 @@ def is_agency(text: str) -> bool:
     return lexicon.norm(text) in _AGENCY_KEYS
 
 
-def ner_mentions(doc, layout: Layout) -> list[Mention]:
+def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
     """Return the model's name entities of `doc` as cleaned, relabelled mentions."""
     out = []
     for ent in doc.ents:

@@ -30,11 +30,17 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from spacy.tokens import Span
 
 from newskit import lexicon
 from newskit.entities import cities, names
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import Lemmatizer
+    from spacy.tokens import Token
 
 PACKAGE = Path(__file__).resolve().parent.parent
 WEIGHTS = PACKAGE / "data" / "type_vote.json"
@@ -181,7 +187,8 @@ def weights() -> list[list[float]] | None:
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES or tuple(data["classes"]) != CLASSES:
         return None
-    return data["weights"]
+    table: list[list[float]] = data["weights"]
+    return table
 
 
 def scores(x: list[float], w: list[list[float]]) -> list[float]:
@@ -217,7 +224,7 @@ def may_be_person(x: list[float]) -> bool:
 _PROPER = frozenset({"NNP", "NNPS"})
 
 
-def _starts_unit(tok) -> bool:
+def _starts_unit(tok: Token) -> bool:
     """Say whether a token opens a sentence or a line (where any word is capitalized)."""
     doc = tok.doc
     return tok.i == 0 or tok.is_sent_start is True or "\n" in doc[tok.i - 1].whitespace_ \
@@ -257,7 +264,7 @@ def _both_say_so(group: list[Span], base: list[Span], x: list[float]) -> bool:
     return bool(f["placed"] or f["known_place"])
 
 
-def _in_dictionary(tok, words: Dictionary) -> bool:
+def _in_dictionary(tok: Token, words: Dictionary) -> bool:
     """Say whether a token is a dictionary word: a closed-class word, or one of the lemmatizer's common words."""
     if tok.tag_ in _CLOSED:
         return True
@@ -279,10 +286,10 @@ class Dictionary:
     words: frozenset[str] = frozenset()
 
 
-def dictionary(nlp) -> Dictionary:
+def dictionary(nlp: Language) -> Dictionary:
     """Return the common words of `nlp`'s lemmatizer (enabled or not), or an empty Dictionary without one."""
     try:
-        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        index = cast("Lemmatizer", nlp.get_pipe("lemmatizer")).lookups.get_table("lemma_index")
     except (KeyError, AttributeError):
         return Dictionary()
     nouns = frozenset(index.get("noun", ()))

@@ -8,23 +8,30 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from newskit.doctext import doc_text
 from newskit.entities import cities, names, places
 from newskit.entities import grouping as aliases
 from newskit.entities.keys import entity_key
-from newskit.entities.mentions import Layout, Mention, add_matches, collect, join_legal_forms
+from newskit.entities.mentions import add_matches, collect, join_legal_forms
 from newskit.entities.named_events import event_key, event_mentions
+from newskit.entities.span import Layout, Mention
 from newskit.entities.titles import person_titles
 from newskit.geo import resolve_places
 from newskit.record import ENTITY_TYPES, LABEL_TYPES, Entity, EntityRole, EntityType, Span, literal_map
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newskit.record import Article
 
 TYPES: dict[str, EntityType] = literal_map(LABEL_TYPES, EntityType)
 CORE_TYPES = {k.name for k in ENTITY_TYPES if k.core}
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
 
 
-def extract_entities(doc, article=None, *, all_types=False) -> list[Entity]:
+def extract_entities(doc: Doc, article: Article | None = None, *, all_types: bool = False) -> list[Entity]:
     """Return the entities of `doc`, most salient first, with ids E1, E2... in that order."""
     authors = set(article.authors) if article is not None else set()
     text = doc_text(doc)
@@ -69,7 +76,7 @@ def _drop_caps_noise(text: str, found: list[Mention]) -> list[Mention]:
     if not ranges:
         return found
 
-    def in_caps(m):
+    def in_caps(m: Mention) -> bool:
         return any(a <= m.start < b for a, b in ranges)
 
     known = {aliases.norm(m.text) for m in found if not in_caps(m)}
@@ -106,7 +113,7 @@ def _list_goes_on(text: str, found: list[Mention], i: int) -> bool:
 def _forms(found: list[Mention], clusters: list[list[int]]) -> dict[str, str]:
     """Return the name forms to look for elsewhere in the text, each with the label its entity carries."""
     forms: dict[str, str] = {}
-    people: dict[str, set] = {}
+    people: dict[str, set[tuple[str, ...]]] = {}
     for cl in clusters:
         ms = [found[i] for i in cl]
         label = aliases.majority_label([m.label for m in ms])
@@ -166,7 +173,7 @@ def _best_cased(name: str, ms: list[Mention], label: str, authors: set[str]) -> 
     return name
 
 
-def _entity(ms: list[Mention], doc, authors: set[str]) -> Entity | None:
+def _entity(ms: list[Mention], doc: Doc, authors: set[str]) -> Entity | None:
     ms = sorted(ms, key=lambda m: m.start)
     label = aliases.majority_label([m.label for m in ms])
     if label == "PERSON" and not any(len(names.name_tokens(m.text)) for m in ms):
@@ -199,7 +206,7 @@ def _entity(ms: list[Mention], doc, authors: set[str]) -> Entity | None:
                   aliases=tuple(alias_list), titles=tuple(titles), role=role)
 
 
-def _regions(text: str, article) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def _regions(text: str, article: Article | None) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Return the headline and lead character ranges (from the article layout, else the first lines)."""
     if article is not None and article.layout:
         head = [(ln.start, ln.end) for ln in article.spans_of("headline", "subheadline")]
@@ -219,13 +226,13 @@ def _regions(text: str, article) -> tuple[list[tuple[int, int]], list[tuple[int,
     return [], lines[:1]
 
 
-def _rank(ents: list[Entity], text: str, article) -> list[Entity]:
+def _rank(ents: list[Entity], text: str, article: Article | None) -> list[Entity]:
     """Score salience from headline presence, lead presence, mention share and first position; number by rank."""
     head, lead = _regions(text, article)
     top = max((e.count for e in ents if e.role != "author"), default=1) or 1
     n = max(len(text), 1)
 
-    def inside(e, ranges):
+    def inside(e: Entity, ranges: list[tuple[int, int]]) -> bool:
         return any(a <= m.start < b for m in e.mentions for a, b in ranges)
 
     scored = []

@@ -9,11 +9,17 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.entities import names, places
 from newskit.entities.relabel import FAMILY, relabel
 from newskit.entities.relabel import majority_label as majority_label  # extract.py names it from here
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from newskit.entities.span import Mention
 
 _FUNCTION_WORDS = lexicon.words("name_function_words")
 _CORPORATE = lexicon.words("corporate_suffixes")
@@ -69,7 +75,7 @@ def initials(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def acronym_forms(texts, text: str) -> dict[str, str]:
+def acronym_forms(texts: Collection[str], text: str) -> dict[str, str]:
     """Return the acronyms of organization names (`texts`) that `text` writes as a word of their own, each with
     the label ORG: the model finds "General Motors Corp." but not the "GM" the story then uses. Only letters of
     two or more words, never a country's code ("US" of "United States") or a common abbreviation ("FM", "PM")."""
@@ -103,7 +109,7 @@ def _contains_in_order(acr: str, text: str) -> bool:
 
 
 class _Union:
-    def __init__(self, n: int):
+    def __init__(self, n: int) -> None:
         self.p = list(range(n))
 
     def find(self, i: int) -> int:
@@ -118,7 +124,7 @@ class _Union:
             self.p[max(a, b)] = min(a, b)
 
 
-def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int]]:
+def group(mentions: list[Mention], text: str, authors: set[str] | None = None) -> list[list[int]]:
     """Return clusters of mention indices, each one entity, in order of first mention."""
     n = len(mentions)
     uf = _Union(n)
@@ -126,7 +132,7 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
     keys = [norm(m.text) for m in mentions]
     country = [places.country_code(m.text) if m.label in ("GPE", "LOC", "ORG") else None for m in mentions]
     family = [FAMILY.get(m.label, m.label) for m in mentions]
-    first: dict[tuple, int] = {}
+    first: dict[tuple[str, str | None], int] = {}
     short = relabel(mentions, keys, family, text, lambda: _short_people(mentions, keys, family, authors))
     for i, k in enumerate(keys):
         if i in short:
@@ -158,7 +164,7 @@ def group(mentions, text: str, authors: set[str] | None = None) -> list[list[int
 _CONTINUATION = re.compile(r"(?: (?:and|&|of|for|the|[A-Z][\w'&-]*)){1,6}")
 
 
-def _continued_initials(m, text: str) -> frozenset[str]:
+def _continued_initials(m: Mention, text: str) -> frozenset[str]:
     """Return the acronyms of the longer name the text spells out past a mention the model cut at "and" or "of":
     "European Aeronautic Defence" read in "European Aeronautic Defence and Space Company EADS" gives EADS."""
     more = _CONTINUATION.match(text, m.end)
@@ -172,7 +178,7 @@ def _continued_initials(m, text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _group_acronyms(mentions, keys, family, text, uf) -> None:
+def _group_acronyms(mentions: list[Mention], keys: list[str], family: list[str], text: str, uf: _Union) -> None:
     longs: dict[str, set[int]] = {}
     for i, m in enumerate(mentions):
         if family[i] in ("person", "event") or acronym_of(m.text):
@@ -207,7 +213,7 @@ def _group_acronyms(mentions, keys, family, text, uf) -> None:
             uf.union(next(iter(cands)), i)
 
 
-def _group_cut_short(mentions, family, text, uf) -> None:
+def _group_cut_short(mentions: list[Mention], family: list[str], text: str, uf: _Union) -> None:
     """Join a place or organization name the model cut short to the longer name the text spells out right there
     and uses elsewhere: "Changi International" read in "Changi International Airport". The longer name must start
     at every occurrence of the short one (else the short name is used alone too: "Apple" and "Apple TV") and be
@@ -232,7 +238,7 @@ def _group_cut_short(mentions, family, text, uf) -> None:
             uf.union(idx[0], roots.pop())
 
 
-def _group_heads(mentions, keys, family, uf) -> None:
+def _group_heads(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union) -> None:
     """Join a lone head word ("the Council", "City", "the Corps") to the one longer place or organization name of
     the story it heads: its last word, or the word before "of" ("U.S. Army Corps of Engineers")."""
     heads: dict[str, set[int]] = {}
@@ -258,7 +264,7 @@ def _title_and_name(words: list[str]) -> bool:
     return False
 
 
-def _group_corporate(mentions, keys, family, uf) -> None:
+def _group_corporate(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union) -> None:
     """Join "Boeing" and "Boeing Co." (a name plus a legal-form suffix, even when the model took the bare name for
     a person), "Northrop" and "Northrop Grumman" (a leading word of exactly one longer organization name that is
     not a title and a person, "Senate Agriculture Committee Chair Lila Montrose", nor a committee of the body the
@@ -285,10 +291,10 @@ def _group_corporate(mentions, keys, family, uf) -> None:
     _group_legal_forms(mentions, keys, family, uf)
 
 
-def _group_legal_forms(mentions, keys, family, uf) -> None:
+def _group_legal_forms(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union) -> None:
     """Join "Boeing Co." to "Boeing": a name whose legal-form suffixes stripped leave another organization's name,
     or a person's when the model took the bare company name for one (the legal form says it is the company)."""
-    base: dict = {}
+    base: dict[tuple[str, str], int] = {}
     for i, k in enumerate(keys):
         if family[i] in ("organization", "person"):
             base.setdefault((family[i], k), i)
@@ -310,7 +316,8 @@ def _group_legal_forms(mentions, keys, family, uf) -> None:
                 break
 
 
-def _short_people(mentions, keys, family, authors) -> dict[int, list[int]]:
+def _short_people(mentions: list[Mention], keys: list[str], family: list[str],
+                  authors: set[str]) -> dict[int, list[int]]:
     """Return, for each mention that is a short form of a fuller person name in the text, the candidate mentions.
 
     Linear in the mentions: full names are indexed by their words (a short form always ends with, or is, one of
@@ -341,9 +348,11 @@ def _short_people(mentions, keys, family, authors) -> dict[int, list[int]]:
     return out
 
 
-def _group_people(mentions, keys, family, uf, short) -> None:
+def _group_people(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union,
+                  short: dict[int, list[int]]) -> None:
     alone: dict[str, int] = {}
-    seen: dict[int, tuple] = {}  # per shared candidate list: (distinct people, sorted (start, index) pairs)
+    # per shared candidate list: (distinct people, sorted (start, index) pairs)
+    seen: dict[int, tuple[set[tuple[str, ...]], list[tuple[int, int]]]] = {}
     for i, cands in short.items():
         m = mentions[i]
         if id(cands) not in seen:

@@ -9,12 +9,18 @@ The model's spans are cleaned in newskit.mentionclean; the rule-based additions 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.doctext import doc_text
 from newskit.entities.clean import ner_mentions
 from newskit.entities.rules import rule_mentions
 from newskit.entities.span import SKIP_FIELDS, Layout, Mention, make_mention, token_range
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newskit.record import Article
 
 
 def _resolve(mentions: list[Mention]) -> list[Mention]:
@@ -31,7 +37,7 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def collect(doc, article=None) -> list[Mention]:
+def collect(doc: Doc, article: Article | None = None) -> list[Mention]:
     """Return the cleaned name mentions of `doc`, non-overlapping, in text order."""
     layout = Layout(article)
     found = ner_mentions(doc, layout) + rule_mentions(doc, layout, article)
@@ -55,7 +61,7 @@ _JOB_HEADS = _ROLE_WORDS & {"analyst", "columnist", "contributor", "corresponden
                             "photographer", "producer", "reporter", "writer"}
 
 
-def _in_job_title(doc, m: Mention) -> bool:
+def _in_job_title(doc: Doc, m: Mention) -> bool:
     """A model's name in a byline that is a word of the writer's job ("Nora Quill | Sports Reporter"): every word
     of it is a job word, or it ends in the word naming the job or comes right before it ("Harbour Correspondent")."""
     if m.field != "byline" or m.source != "ner":
@@ -87,7 +93,8 @@ def _is_file_name(text: str) -> bool:
     return bool(re.search(r"\.(jpe?g|png|gif|webp|svg|tiff?)\b", text, re.I))
 
 
-def add_matches(doc, mentions: list[Mention], forms: dict[str, str], layout_article=None) -> list[Mention]:
+def add_matches(doc: Doc, mentions: list[Mention], forms: dict[str, str],
+                layout_article: Article | None = None) -> list[Mention]:
     """Add token-aligned occurrences of known name forms (form -> label) not yet covered by a mention."""
     if not forms:
         return mentions

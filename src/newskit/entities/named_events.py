@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.doctext import doc_text
-from newskit.entities.mentions import Layout, Mention
+from newskit.entities.span import Layout, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -8,10 +8,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.entities import cities, names
 from newskit.record import ENTITY_KINDS, LABEL_TYPES
+
+if TYPE_CHECKING:
+    from newskit.entities.span import Mention
 
 _LOCATIVE = lexicon.words("locative_prepositions")
 _PERSON_TITLES = lexicon.words("person_titles")
@@ -27,7 +31,8 @@ def majority_label(labels: list[str]) -> str:
     return min(c, key=lambda lab: (-c[lab], order.get(lab, 9)))
 
 
-def relabel(mentions, keys, family, text, short_people: Callable[[], dict[int, list[int]]]) -> dict[int, list[int]]:
+def relabel(mentions: list[Mention], keys: list[str], family: list[str], text: str,
+            short_people: Callable[[], dict[int, list[int]]]) -> dict[int, list[int]]:
     """Correct the labels of `mentions` (and `family`, their grouping family) in place; return the short person
     names that `short_people` finds once the person labels are settled (the later rules must not touch them)."""
     _addressed_people(mentions, keys, family, text)
@@ -43,7 +48,7 @@ _ADDRESS = re.compile(r"(\w+)\.?\s+$")
 _TITLE_GAP = re.compile(r"\s+((?:[\w.-]+\s+){1,3})$")
 
 
-def _names_before_a_title(mentions, keys, family, text) -> None:
+def _names_before_a_title(mentions: list[Mention], keys: list[str], family: list[str], text: str) -> None:
     """Type the name that qualifies a title before a person's name ("Texas Governor Rick Perry", "Ryanair CEO
     Michael O'Leary"): it says where or for whom the person works, so it is a place when it is a country, large
     city or US state, else an organization. Not a person's own name ("Clinton spokesman Brian Fallon"): a full
@@ -73,7 +78,7 @@ def _names_before_a_title(mentions, keys, family, text) -> None:
             family[i] = "place" if label == "GPE" else "organization"
 
 
-def _addressed_people(mentions, keys, family, text) -> None:
+def _addressed_people(mentions: list[Mention], keys: list[str], family: list[str], text: str) -> None:
     """Give the person label to a one-word name the text anywhere calls "Mr. X", "Mrs. X" or "Sir X": the small
     model often tags a bare surname ("Trump") as an organization, but no firm or place is addressed so."""
     addressed = set()
@@ -88,7 +93,7 @@ def _addressed_people(mentions, keys, family, text) -> None:
             family[i] = "person"
 
 
-def _firms_named_like_people(mentions, keys, family) -> None:
+def _firms_named_like_people(mentions: list[Mention], keys: list[str], family: list[str]) -> None:
     """Give a two-or-more-word "person" whose first word the model calls an organization on its own the
     organization label ("Lockheed" ... "Lockheed Martin", "Morgan" ... "Morgan Stanley"): people are shortened to
     their family name, the last word, while firms are shortened to their first word."""
@@ -109,7 +114,8 @@ def _firms_named_like_people(mentions, keys, family) -> None:
         family[i] = "organization"
 
 
-def _firms_shortened_to_first_word(mentions, keys, family, text, short) -> None:
+def _firms_shortened_to_first_word(mentions: list[Mention], keys: list[str], family: list[str], text: str,
+                                   short: dict[int, list[int]]) -> None:
     """Give a one-word name the model calls a place the organization label when it is the first word of exactly
     one two-word firm name in the article ("AirTran" ... "AirTran Airways"): firms are shortened to their first
     word, and the grouping then joins the two. Not for a country, large city or US state, which firms are
@@ -139,7 +145,7 @@ _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _PLACE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
-def _placed(text: str, m) -> bool:
+def _placed(text: str, m: Mention) -> bool:
     """Say whether the text puts mention `m` where only a place fits: "near X", "X, Georgia"."""
     before = _WORD_BEFORE.search(text[max(0, m.start - 15):m.start])
     if before and before.group(1).lower() in _LOCATIVE:
@@ -148,7 +154,7 @@ def _placed(text: str, m) -> bool:
     return bool(after and cities.is_known_place(after.group(1)))
 
 
-def _reconcile(mentions, keys, family, short) -> None:
+def _reconcile(mentions: list[Mention], keys: list[str], family: list[str], short: dict[int, list[int]]) -> None:
     """Give a one-word name the model calls a person here and a firm or place there the non-person label,
     unless it is the short form of a full person name in the text: news introduces people by full name first,
     so a lone word that never gets one ("Ryanair") is rarely a person."""

@@ -12,8 +12,9 @@ Trained by training/ner/train.py (`spacy train` with this module passed as --cod
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import islice
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 from spacy.language import Language
@@ -23,6 +24,14 @@ from spacy.tokens import Doc, Span
 from spacy.training import offsets_to_biluo_tags, validate_examples, validate_get_examples
 from spacy.util import registry
 from thinc.api import Config, Model, SequenceCategoricalCrossentropy
+
+if TYPE_CHECKING:
+    from spacy.training import Example
+    from spacy.vocab import Vocab
+    from thinc.types import Floats2d, Ints1d
+
+# A scorer: the examples (and Scorer.score_spans' options) -> the scores by name, as spaCy's scorers return them.
+ScorerFn = Callable[..., dict[str, Any]]
 
 SPANS_KEY = "newskit_ner"
 
@@ -58,12 +67,12 @@ def spans_getter(key: str) -> Callable[[Doc, str], list[Span]]:
     return get
 
 
-@registry.scorers("newskit.ner_scorer.v1")
-def make_scorer(spans_key: str = SPANS_KEY):
+@registry.scorers("newskit.ner_scorer.v1")  # type: ignore[untyped-decorator]  # catalogue registries are untyped
+def make_scorer(spans_key: str = SPANS_KEY) -> ScorerFn:
     """Return a scorer of the component's spans against the reference entities (newskit_ents_p/r/f, per type).
 
     Its own key, so a base `ner` in the same pipeline keeps its `ents_*` scores."""
-    def score(examples, **kwargs):
+    def score(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
         kwargs.pop("getter", None)
         return Scorer.score_spans(examples, "newskit_ents", getter=spans_getter(spans_key),
                                   has_annotation=lambda doc: True, **kwargs)
@@ -80,13 +89,13 @@ def decode(tags: list[str]) -> list[tuple[int, int, str]]:
     start: int | None = None
     kinds: list[str] = []
 
-    def close(end):
-        spans.append((start, end, max(kinds, key=kinds.count)))
+    def close(first: int, end: int) -> None:
+        spans.append((first, end, max(kinds, key=kinds.count)))
 
     for i, tag in enumerate(tags):
         move, _, kind = tag.partition("-")
         if start is not None and move in ("O", "B", "U"):
-            close(i)
+            close(start, i)
             start, kinds = None, []
         if move == "O":
             continue
@@ -94,21 +103,22 @@ def decode(tags: list[str]) -> list[tuple[int, int, str]]:
             start = i
         kinds.append(kind)
         if move in ("L", "U"):
-            close(i + 1)
+            close(start, i + 1)
             start, kinds = None, []
     if start is not None:
-        close(len(tags))
+        close(start, len(tags))
     return spans
 
 
-class BiluoTagger(Tagger):
+class BiluoTagger(Tagger):  # type: ignore[misc]  # spacy.pipeline.tagger is untyped (a Cython-era module)
     """A Tagger whose tags are BILUO entity tags, read back into spans in doc.spans[spans_key]."""
 
-    def __init__(self, vocab, model, name: str = "newskit_ner", *, spans_key: str = SPANS_KEY, scorer=None):
+    def __init__(self, vocab: Vocab, model: Model[list[Doc], list[Floats2d]], name: str = "newskit_ner", *,
+                 spans_key: str = SPANS_KEY, scorer: ScorerFn | None = None) -> None:
         super().__init__(vocab, model, name, overwrite=False, scorer=scorer or make_scorer(spans_key))
         self.cfg["spans_key"] = spans_key
 
-    def set_annotations(self, docs, batch_tag_ids) -> None:
+    def set_annotations(self, docs: Doc | Iterable[Doc], batch_tag_ids: Iterable[Ints1d]) -> None:
         """Write the decoded spans of each doc to doc.spans[spans_key] (tokens and doc.ents are left alone)."""
         if isinstance(docs, Doc):
             docs = [docs]
@@ -116,28 +126,30 @@ class BiluoTagger(Tagger):
         outside = labels.index("O") if "O" in labels else -1
         key = self.cfg["spans_key"]
         for doc, ids in zip(docs, batch_tag_ids):
-            ids = ids.get() if hasattr(ids, "get") else numpy.asarray(ids)
+            tag_ids = ids.get() if hasattr(ids, "get") else numpy.asarray(ids)  # on the CPU
             spans: list[Span] = []
-            hot = numpy.flatnonzero(ids != outside)
+            hot = numpy.flatnonzero(tag_ids != outside)
             if len(hot):
                 # decode only the runs of non-O tokens: most tokens are O and a Python loop over them is the cost
                 run_starts = hot[numpy.r_[True, numpy.diff(hot) > 1]]
                 run_ends = hot[numpy.r_[numpy.diff(hot) > 1, True]] + 1
                 for a, b in zip(run_starts, run_ends):
-                    tags = [labels[t] for t in ids[a:b]]
+                    tags = [labels[t] for t in tag_ids[a:b]]
                     spans.extend(Span(doc, int(a) + s, int(a) + e, label=kind) for s, e, kind in decode(tags))
             doc.spans[key] = spans
 
-    def get_loss(self, examples, scores):
+    def get_loss(self, examples: Iterable[Example], scores: list[Floats2d]) -> tuple[float, list[Floats2d]]:
         """Return the loss and gradient against the examples' gold BILUO tags (missing and misaligned: no loss)."""
         validate_examples(examples, "BiluoTagger.get_loss")
         loss_func = SequenceCategoricalCrossentropy(names=self.labels, normalize=False, neg_prefix="\x00",
                                                     label_smoothing=self.cfg["label_smoothing"])
         truths = [[t if t in self.labels else None for t in eg.get_aligned_ner()] for eg in examples]
-        d_scores, loss = loss_func(scores, truths)
+        # thinc reads a None truth as a missing label, which its annotation of `truths` leaves out
+        d_scores, loss = loss_func(scores, cast("list[list[str]]", truths))
         return float(loss), d_scores
 
-    def initialize(self, get_examples, *, nlp=None, labels=None) -> None:
+    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None,
+                   labels: Iterable[str] | None = None) -> None:
         """Add O and B/I/L/U tags for every entity label in the examples (or `labels`), then size the model."""
         validate_get_examples(get_examples, "BiluoTagger.initialize")
         kinds = set(labels or ())
@@ -160,6 +172,7 @@ class BiluoTagger(Tagger):
                                                  "scorer": {"@scorers": "newskit.ner_scorer.v1"}},
                   assigns=["doc.spans"], default_score_weights={"newskit_ents_f": 1.0, "newskit_ents_p": 0.0,
                                          "newskit_ents_r": 0.0})
-def make_ner(nlp: Language, name: str, model: Model, spans_key: str, scorer):
+def make_ner(nlp: Language, name: str, model: Model[list[Doc], list[Floats2d]], spans_key: str,
+             scorer: ScorerFn) -> BiluoTagger:
     """Return the BILUO entity tagger (trainable; spans in doc.spans[spans_key])."""
     return BiluoTagger(nlp.vocab, model, name, spans_key=spans_key, scorer=scorer)

@@ -7,9 +7,16 @@ it is, and they are entities of their own.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newskit import lexicon
 from newskit.entities import names
 from newskit.entities.named_events import EVENT_NOUNS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.tokens import Doc, Token
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 # Nouns that say how one person stands to another, not what office they hold ("her Russian counterpart").
@@ -18,7 +25,7 @@ _MODIFIERS = lexicon.words("names/title_modifiers")
 _OWNER_LABELS = {"NORP", "GPE", "ORG", "LOC", "FAC", "PERSON"}
 
 
-def _is_owner(tok) -> bool:
+def _is_owner(tok: Token) -> bool:
     """Return True for a word that says whose title it is (Russian, Kremlin, Boeing) rather than what it is."""
     if tok.lower_ in _MODIFIERS:
         return False  # "Senate Minority Leader": which office, not whose
@@ -27,7 +34,7 @@ def _is_owner(tok) -> bool:
     return tok.text[:1].isupper() and not names.is_title_word(tok.text) and tok.pos_ in ("PROPN", "ADJ")
 
 
-def _clean(tokens) -> str | None:
+def _clean(tokens: Iterable[Token]) -> str | None:
     toks = list(tokens)
     while toks and (_is_owner(toks[0]) or toks[0].pos_ in ("DET", "PRON", "NUM", "PUNCT")):
         toks.pop(0)
@@ -46,7 +53,7 @@ def _clean(tokens) -> str | None:
     return None if names.is_honorific(text) else text
 
 
-def _role_phrase(head) -> str | None:
+def _role_phrase(head: Token) -> str | None:
     """Return the role a common-noun head names, with its modifiers and a short "of" phrase."""
     # a common noun ("the defense minister"), or an office written with capitals ("Chief Executive Officer of ...")
     common = head.pos_ == "NOUN" and head.text[:1].islower()
@@ -71,7 +78,7 @@ _MAX_TITLE_WORDS = 8
 _MAX_GAP = 16
 
 
-def person_titles(doc, start: int, end: int) -> list[str]:
+def person_titles(doc: Doc, start: int, end: int) -> list[str]:
     """Return the titles the parse gives the person named by tokens [start, end)."""
     if end <= start:
         return []
@@ -79,7 +86,7 @@ def person_titles(doc, start: int, end: int) -> list[str]:
     root = span.root
     out = []
     # pre-name modifiers: a contiguous run of words left of the name that attach inside the noun phrase
-    run: list = []
+    run: list[Token] = []
     j = start - 1
     # A title is a few words; the bound keeps a mention's cost constant when a degenerate parse chains thousands
     # of names as modifiers of one another ("Mr. A. Mr. A. ..." took minutes).

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from newskit.dates.anchor import Context
 
 # A rule's handler: the regex match and the resolution context -> (TIMEX3 type, value), or None to reject it.
-Handler = Callable[[re.Match[str], "Context"], "tuple[str, str] | None"]
+Handler = Callable[[re.Match[str], "Context"], "tuple[str, str | None] | None"]
 
 
 @dataclass(frozen=True)

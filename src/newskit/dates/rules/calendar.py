@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import cast
 
 from newskit import lexicon
 from newskit.dates import timex
@@ -66,7 +67,7 @@ def day_num(s: str) -> int:
               rf"(?:,?\s+(?P<y>{YEAR})|,?\s+'(?P<yy>\d\d)|\s+of\s+(?P<ry>this|last|next)\s+year)?"
               rf"|(?:the\s+)?(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?)(?![\w])",
       triggers=MONTH_WORDS)
-def _date(m, ctx):
+def _date(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     mon = m.group("mon") or m.group("mon2")
     if not capitalized(mon):
         return None
@@ -88,7 +89,7 @@ def _date(m, ctx):
 
 @rule("ordinal_day", r"(?<=\bon\s)the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*[,.;)]|\s+(?:and|at|when)\b)",
       triggers=(), digits=True)
-def _ordinal_day(m, ctx):
+def _ordinal_day(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     """"on the 15th" after a month was named: that day of the month under discussion."""
     month = ctx.reference("M")
     if month is None:
@@ -108,7 +109,7 @@ _LIST_END = re.compile(r"(?:\d|\band|\bor|\bto|\bthrough)\s*$|[-\u2013]$", re.I)
 @rule("listed_day", r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:1[5-9]|20)\d\d))?"
                     r"(?=\s*[,.;:)]|\s+(?:and|or|in|at|on|when|before|after|to|for|with|the|a)\b|\s*$)",
       triggers=MONTH_WORDS)
-def _listed_day(m, ctx):
+def _listed_day(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     """The second day of "the summit on April 24 and 25": a day of the month just named."""
     listed = _LISTED.search(ctx.before) if _LIST_END.search(ctx.before[-10:]) else None
     if listed is None or not capitalized(listed.group("mon")):
@@ -121,7 +122,7 @@ def _listed_day(m, ctx):
 
 @rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?(?![\w])",
       triggers="week")
-def _week_of(m, ctx):
+def _week_of(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     if not capitalized(m.group("mon")):
         return None
     value = ctx.month_day(month_number(m.group("mon")), day_num(m.group("d")),
@@ -133,7 +134,7 @@ def _week_of(m, ctx):
 @rule("numeric_date", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d:])"
                       r"|(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/(?P<y2>\d{4}|\d\d)(?![\d/])",
       triggers=DECADE_WORDS, digits=True)
-def _numeric_date(m, ctx):
+def _numeric_date(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     if m.group("y"):
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     else:
@@ -149,7 +150,7 @@ def _numeric_date(m, ctx):
 @rule("month_year", rf"(?:(?P<edge>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
                     rf"|the\s+start\s+of)[\s-]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\w])",
       triggers=MONTH_WORDS)
-def _month_year(m, ctx):
+def _month_year(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     if not capitalized(m.group("mon")):
         return None
     return "DATE", timex.month(int(m.group("y")), month_number(m.group("mon")))
@@ -160,7 +161,7 @@ def _month_year(m, ctx):
                rf"|the\s+following|the\s+same|that|the\s+coming|since\s+last)\s+)?(?P<mon>{MONTH})(?![\w])"
                r"(?:(?P<ry>,?\s+(?:of\s+)?(?:this|last|next)\s+year)(?![\w']))?(?!\s+\d)",
       triggers=MONTH_WORDS)
-def _month(m, ctx):
+def _month(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     word = m.group("mon")
     if not capitalized(word) or (word.endswith(".") is False and len(word) <= 3 and word.lower() != "may"):
         return None
@@ -183,7 +184,7 @@ def _month(m, ctx):
     elif rel == "this":
         y = a.year
     else:
-        y = ctx.year_for(mo)
+        y = cast(int, ctx.year_for(mo))  # an int: the anchor is known here
     return "DATE", timex.month(y, mo)
 
 
@@ -191,7 +192,7 @@ def _month(m, ctx):
               rf"|the\s+start\s+of|the\s+rest\s+of)[\s-]+|(?:the\s+)?(?:fiscal|calendar|financial|model)"
               rf"(?:\s+year)?\s+|the\s+year\s+|FY\s?)?(?P<y>{YEAR})(?![\d%]|,\d|\.\d|-\d)",
       triggers=DECADE_WORDS, digits=True)
-def _year(m, ctx):
+def _year(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     if re.search(r"[$#]\s*$|\bNo\.\s*$|\bNos?\s*$|\d[,.]?$", ctx.before) or re.match(rf"\s+{ZONE}\b", ctx.after):
         return None
     return "DATE", m.group("y")
@@ -201,7 +202,7 @@ def _year(m, ctx):
                 r"|(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'(?P<short>\d0)s(?![\w])"
                 rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>{lexicon.alternation(DECADE_WORDS)})",
       triggers=DECADE_WORDS, digits=True)
-def _decade(m, ctx):
+def _decade(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     if m.group("dec"):
         return "DATE", m.group("dec")[:3]
     if m.group("short"):
@@ -212,7 +213,7 @@ def _decade(m, ctx):
 @rule("century", r"(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<n>1\d|20|21)(?:st|nd|rd|th)[\s-]+century"
                  r"|(?:the\s+)?(?P<w>nineteenth|twentieth|twenty-first)[\s-]+century",
       triggers="century")
-def _century(m, ctx):
+def _century(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     n = int(m.group("n")) if m.group("n") else {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
         m.group("w").lower()]
     return "DATE", f"{n - 1:02d}"
@@ -234,7 +235,7 @@ def _programme(word: str, ctx: Context) -> bool:
 @rule("day_word", r"(?:(?P<edge>early|late|later|earlier)\s+)?(?P<w>today|yesterday|tomorrow|tonight)"
                   rf"(?:\s+(?P<part>{PART}))?|the\s+day\s+(?P<ba>before|after)\s+(?P<w2>yesterday|tomorrow)",
       triggers="today yesterday tomorrow tonight")
-def _day_word(m, ctx):
+def _day_word(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     w = (m.group("w") or m.group("w2")).lower()
     if m.group("w") and _programme(m.group("w"), ctx):
         return None
@@ -257,7 +258,7 @@ _NAMED_DAY = re.compile(rf"\b(?:{lexicon.alternation(lexicon.words('dates/named_
                  rf"|(?:early|late)(?:\s+on)?|that)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"
                  rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?)?(?![\w])",
       triggers=WEEKDAY_WORDS)
-def _weekday(m, ctx):
+def _weekday(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     if not capitalized(m.group("wd")) or (not m.group("rel") and _NAMED_DAY.search(ctx.before)):
         return None
     if m.group("mon"):
@@ -272,11 +273,12 @@ def _weekday(m, ctx):
         if a is None:
             value = f"XXXX-WXX-{wd}"
         elif rel in ("last", "this past", "the previous"):
-            ref = timex.start_of(ctx.ref) if rel == "the previous" and ctx.reference("D") else a
+            # A day-precise reference is a valid date, so its start is known.
+            ref = cast(date, timex.start_of(cast(str, ctx.ref))) if rel == "the previous" and ctx.reference("D") else a
             delta = (ref.isoweekday() - wd) % 7 or 7
             value = timex.day(ref - timedelta(days=delta))
         elif rel in ("next", "this coming", "the following", "the next"):
-            ref = timex.start_of(ctx.ref) if rel != "next" and ctx.reference("D") else a
+            ref = cast(date, timex.start_of(cast(str, ctx.ref))) if rel != "next" and ctx.reference("D") else a
             delta = (wd - ref.isoweekday()) % 7 or 7
             value = timex.day(ref + timedelta(days=delta))
         elif rel == "this":
@@ -293,7 +295,7 @@ def _weekday(m, ctx):
                      rf"|(?:(?:early|late|mid)[\s-]+)?(?P<part2>{PART})\s+(?P<w>yesterday|today|tomorrow"
                      rf"|{WEEKDAY})(?![\w])",
       triggers=PART_WORDS)
-def _part_of_day(m, ctx):
+def _part_of_day(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     if m.group("part") and in_name(m.group(0), ctx):
         return None
     part = PART_CODES[(m.group("part") or m.group("part2")).lower()]
@@ -324,6 +326,6 @@ def _part_of_day(m, ctx):
     ref = ctx.reference("D")
     if ref is None:
         return None
-    d = timex.start_of(ref)
+    d = cast(date, timex.start_of(ref))  # a reference is a valid date
     off = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
     return "TIME", f"{timex.day(d + timedelta(days=off))}T{part}"

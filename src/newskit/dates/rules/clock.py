@@ -3,7 +3,8 @@ story is at."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
 
 from newskit.dates import timex
 from newskit.dates.rules import rule
@@ -19,6 +20,9 @@ from newskit.dates.words import (
     month_number,
     weekday_number,
 )
+
+if TYPE_CHECKING:
+    from newskit.dates.anchor import Context
 
 # "10:35 a.m. (0735 GMT)": wire copy restates the time just given in GMT.
 _RESTATED = re.compile(r"(?:[ap]\.\s?m\.?|[ap]m|\d:\d\d)\s*(?:[A-Z]{2,4}\s*)?\(\s*$", re.I)
@@ -38,14 +42,14 @@ _HEADING_AFTER = re.compile(r"[ \t.:]*(?:\n|$)")
                rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rd>today|yesterday|tomorrow)"
                rf"|(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?))?(?![\w])",
       triggers="noon midnight midday clock", digits=True)
-def _clock(m, ctx):  # noqa: PLR0912
+def _clock(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:  # noqa: PLR0912
     if m.group("named") and re.search(r"\bhigh\s*$", ctx.before, re.I):
         return None
     if m.group("named"):
         hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m.group("named").lower()]
     elif m.group("hw"):
         hw = m.group("hw").lower()
-        hh, mm = (int(hw) if hw.isdigit() else NUMBER_WORDS[hw]), 0
+        hh, mm = (int(hw) if hw.isdigit() else cast(int, NUMBER_WORDS[hw])), 0  # an hour word is whole
     elif m.group("h4"):
         if _RESTATED.search(ctx.before):
             return None  # "10:35 a.m. (0735 GMT)" restates the time just given
@@ -74,10 +78,10 @@ def _clock(m, ctx):  # noqa: PLR0912
     elif _HEADING_BEFORE.search(ctx.before) and _HEADING_AFTER.match(ctx.after):
         # a time alone on its line stamps an entry of a live blog ("3:40 p.m." then the news): the day of
         # publication, not the day the previous entry mentioned
-        base = timex.day(ctx.today()) if ctx.today() else "XXXX-XX-XX"
+        base = timex.day(cast(date, ctx.today())) if ctx.today() else "XXXX-XX-XX"
     elif (later := _DAY_AFTER.match(ctx.after)) and capitalized(later.group("wd")):
         base = ctx.weekday(weekday_number(later.group("wd")))  # "at 10:35 a.m. (0735 GMT) Friday"
     else:
-        base = ctx.reference("D") or (timex.day(ctx.today()) if ctx.today() else "XXXX-XX-XX")
+        base = ctx.reference("D") or (timex.day(cast(date, ctx.today())) if ctx.today() else "XXXX-XX-XX")
     tz = "Z" if (m.group("tz") or "").upper() in ("UTC", "GMT") else ""
     return "TIME", f"{base}T{hh:02d}:{mm:02d}{tz}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from newskit import lexicon
 from newskit.dates import timex
@@ -20,7 +21,7 @@ from newskit.dates.words import (
 from newskit.lexicon import norm
 
 
-def amount_of(m):
+def amount_of(m: re.Match[str]) -> int | float | None:
     """Return the number a match's "num" group spells, or 1 when it has none."""
     return number(m.group("num")) if m.group("num") else 1
 
@@ -29,7 +30,7 @@ def amount_of(m):
              r"(?P<dir>ago|earlier|later|before"
              r"|after|from\s+now|hence|back|previously|prior|before\s+that|after\s+that)(?![\w])",
       triggers=UNIT_WORDS)
-def _ago(m, ctx):
+def _ago(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     direction = norm(m.group("dir"))
     if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)\"]|$|and\b|but\b)", ctx.after):
         return None
@@ -52,7 +53,7 @@ def _ago(m, ctx):
     if base is None and relative_to_ref:
         base = ctx.reference(gran)
     if base is None:
-        base = ctx.relative(0, gran)
+        base = cast(str, ctx.relative(0, gran))  # the current period, never None
         if "X" in base:
             return "DATE", base
     return "DATE", timex.shift(base, sign * n, "Y" if code in "EC" else gran) or base
@@ -73,7 +74,7 @@ def _ref_is(ctx: Context, gran: str) -> bool:
                   rf"|full|trading|business|calendar|working|long|short))?(?:\s+|-)(?P<unit>{UNIT})(?P<old>-old|-long)?"
                   r"(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?![\w-])|(?P<bare>decades|years|months|weeks)-long",
       triggers=UNIT_WORDS)
-def _duration(m, ctx):
+def _duration(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     if m.group("bare"):
         return "DURATION", _vague(m.group("bare"))
     if (m.group("old") or "").lower() == "-old" or re.match(r"\s+(?:old|of\s+age)\b", ctx.after):
@@ -114,7 +115,7 @@ _DURATION_CUES = lexicon.words("dates/duration_cues")
 
 @rule("bare_units", r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])",
       triggers=UNIT_WORDS)
-def _bare_units(m, ctx):
+def _bare_units(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     if ctx.before.endswith("-"):
         return None  # "after-hours trading"
     if prev_word(ctx) not in _DURATION_CUES:
@@ -130,11 +131,11 @@ def _vague(word: str) -> str:
 
 @rule("year_adjective", r"(?P<w>year-earlier|year-ago|year-end|year\s+end|year's\s+end|month-end)(?![\w-])",
       triggers="year month")
-def _year_adjective(m, ctx):
+def _year_adjective(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     word = norm(m.group("w")).replace(" ", "-")
     if word in ("year-earlier", "year-ago"):
         base = ctx.reference("Q") if _ref_is(ctx, "Q") else ctx.relative(0, "Y")
-        return "DATE", timex.shift(base, -1, "Y") or base
+        return "DATE", timex.shift(cast(str, base), -1, "Y") or base  # _ref_is: a reference is there
     if word == "month-end":
         return "DATE", ctx.relative(0, "M")
     return "DATE", ctx.reference("Y") or ctx.relative(0, "Y")

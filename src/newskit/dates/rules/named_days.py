@@ -1,7 +1,10 @@
 """Named dates: holidays ("Thanksgiving", "Christmas Eve") and years spelled out in broadcast transcripts."""
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
 
 from newskit.dates import timex
 from newskit.dates.rules import rule
@@ -19,13 +22,16 @@ from newskit.dates.words import (
 )
 from newskit.lexicon import norm
 
+if TYPE_CHECKING:
+    from newskit.dates.anchor import Context
+
 
 @rule("spoken_year", rf"(?:(?P<mon>{MONTH})\s+|(?:the\s+)?(?P<s>{SEASON})\s+of\s+)?"
                      rf"(?:the\s+year\s+)?(?P<c>nineteen|eighteen)[\s-](?P<y>{SPOKEN_TENS}|hundred)(?![\w-])"
                      r"|(?P<yr>the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<y2>"
                      rf"{cardinal(1, 19)}|{SPOKEN_TENS}))?(?![\w-])",
       triggers="nineteen eighteen thousand")
-def _spoken_year(m, ctx):
+def _spoken_year(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
     if m.group("yr"):
         y = 2000 + (number(m.group("y2")) or 0 if m.group("y2") else 0)
@@ -35,7 +41,7 @@ def _spoken_year(m, ctx):
     if m.group("mon"):
         if not capitalized(m.group("mon")):
             return None
-        return "DATE", timex.month(y, month_number(m.group("mon")))
+        return "DATE", timex.month(cast(int, y), month_number(m.group("mon")))  # spoken years are whole
     if m.group("s"):
         return "DATE", f"{y:04d}-{SEASON_CODES[m.group('s').lower()]}"
     return "DATE", f"{y:04d}"
@@ -62,7 +68,8 @@ def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
     return last - timedelta(days=(last.isoweekday() - wd) % 7)
 
 
-HOLIDAYS = {"christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+            "christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
             "christmas eve": lambda y: date(y, 12, 24), "new year's day": lambda y: date(y, 1, 1),
             "new year's eve": lambda y: date(y, 12, 31), "independence day": lambda y: date(y, 7, 4),
             "halloween": lambda y: date(y, 10, 31), "valentine's day": lambda y: date(y, 2, 14),
@@ -77,7 +84,7 @@ HOLIDAYS = {"christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: d
                  rf"|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day"
                  rf"|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)(?:,?\s+(?P<y>{YEAR}))?(?![\w])",
       triggers="christmas thanksgiving easter halloween valentine new independence labor memorial election")
-def _holiday(m, ctx):
+def _holiday(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     name = norm(m.group("h"))
     if not capitalized(m.group("h")):
         return None

@@ -4,7 +4,8 @@ ago", "two weeks") are in durations.py."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
 
 from newskit import lexicon
 from newskit.dates import timex
@@ -22,6 +23,9 @@ from newskit.dates.words import (
     month_number,
 )
 from newskit.lexicon import norm
+
+if TYPE_CHECKING:
+    from newskit.dates.anchor import Context
 
 # "for the week", "ended the week": the whole period a market report sums up; "the week's" is read the same way.
 _SUMMING = re.compile(r"\b(?:for|during|over|throughout|ended|ending|finished|closed|began|started|opened)\s+$", re.I)
@@ -43,7 +47,7 @@ _OF_LAST_YEAR = re.compile(r"\s+(?:of|in)\s+the\s+(?:last|previous|prior|precedi
                   r"|the\s+fiscal|the\s+new|the\s+whole|the\s+entire)\s+(?P<trading>(?:trading|business|working)\s+)?"
                   r"(?P<unit>day|week|weekend|month|year|decade|century)(?![\w-])",
       triggers="day week weekend month year decade century")
-def _relative(m, ctx):  # noqa: C901, PLR0912
+def _relative(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:  # noqa: C901, PLR0912
     rel, unit, edge = norm(m.group("rel")), m.group("unit").lower(), norm(m.group("edge"))
     if m.group("unit")[0].isupper() and m.group("rel")[0].isupper() and not edge and \
             re.search(r"(?:[\"\u201c]|\w's\s)$", ctx.before):
@@ -85,7 +89,8 @@ def _relative(m, ctx):  # noqa: C901, PLR0912
             (rel == "the next" and unit in ("day",)) or narrative:
         base = ctx.reference(gran)
         if base is None and gran != "Y":
-            base = ctx.reference("D") and timex.at(timex.start_of(ctx.reference("D")), gran)
+            # A reference is a valid date, so its start is known.
+            base = (day_ref := ctx.reference("D")) and timex.at(cast(date, timex.start_of(day_ref)), gran)
         if base is None and rel in _STEPS and ctx.anchor is not None:
             base = ctx.relative(0, gran)  # "had said the previous day": no date named yet, so the report's own
         if base is None:
@@ -98,12 +103,15 @@ def _relative(m, ctx):  # noqa: C901, PLR0912
         value = ctx.relative(n, gran)
         if unit == "weekend" and rel == "the":
             value = ctx.relative(ctx.direction(-1) if ctx.tense != "PRESENT" else 0, gran)
-    if unit == "weekend" and "X" not in value:
-        value += "-WE"
+    if unit == "weekend":
+        if value is None:
+            return None  # no weekend to read (the test below would raise on it, rejecting the match)
+        if "X" not in value:
+            value += "-WE"
     return "DATE", value
 
 
-def _trading_day(rel: str, unit: str, ctx):
+def _trading_day(rel: str, unit: str, ctx: Context) -> tuple[str, str | None] | None:
     """"The previous trading day": one business day from the day the story is at (Friday before a Monday)."""
     step = {"the previous": -1, "the preceding": -1, "the prior": -1, "the next": 1, "the following": 1}.get(rel)
     if unit != "day" or step is None:
@@ -120,7 +128,7 @@ def _trading_day(rel: str, unit: str, ctx):
 
 @rule("unit_before", r"the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier)(?=\s*[,.;:!?)]|\s*$)",
       triggers="day week month year")
-def _unit_before(m, ctx):
+def _unit_before(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     """"The day before, the pilot had complained": the day before the date the story is at."""
     gran = {"day": "D", "week": "W", "month": "M", "year": "Y"}[m.group("unit").lower()]
     base = ctx.reference(gran)
@@ -143,7 +151,7 @@ _QMODS = (r"year-earlier|year-ago|year\s+earlier|year\s+ago|comparable|correspon
                  r"|the\s+(?P<ty>year)))?"
                  rf"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+last\s+year)?(?![\w-])",
       triggers="quarter quarters period half")
-def _quarter(m, ctx):  # noqa: C901, PLR0912
+def _quarter(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:  # noqa: C901, PLR0912
     mods = norm(m.group("mods")).replace("-", " ")
     whole = norm(m.group(0))
     unit = m.group("unit").lower()
@@ -173,7 +181,7 @@ def _quarter(m, ctx):  # noqa: C901, PLR0912
     else:
         n = 0  # the quarter under discussion
     if m.group("y") or m.group("fy") or year:
-        y = int(m.group("y") or m.group("fy") or year.group(1))
+        y = int(m.group("y") or m.group("fy") or (year.group(1) if year else ""))
     elif m.group("ry") or m.group("yr"):
         if a is None:
             return "DATE", ctx.unknown(gran)
@@ -192,7 +200,7 @@ def _quarter(m, ctx):  # noqa: C901, PLR0912
             mon, d = month_number(ended.group("mon")), int(ended.group("d"))
             end = ctx.month_day(mon, d, ctx.closed_year(mon, d) if ended.group("verb").lower() in ("ended", "closed")
                                 else None)
-            ref = timex.at(timex.start_of(end), "Q") if "X" not in end else None
+            ref = timex.at(cast(date, timex.start_of(end)), "Q") if "X" not in end else None  # a valid day
         elif re.search(r"\b(?:current|this|latest|recent)\b", mods + " " + whole):
             ref = None
         else:
@@ -204,7 +212,8 @@ def _quarter(m, ctx):  # noqa: C901, PLR0912
             # happen "by the end of the quarter" happens in the one under way.
             current = re.search(r"\b(?:current|this)\b", mods + " " + whole) or \
                 (ctx.direction(0) > 0 and not re.search(r"\b(?:latest|recent|last)\b", mods))
-            ref = timex.at(a, "Q") if current else timex.shift(timex.at(a, "Q"), -1, "Q")
+            # The quarter before a valid one always exists.
+            ref = timex.at(a, "Q") if current else cast(str, timex.shift(timex.at(a, "Q"), -1, "Q"))
         value = ref if y is None else f"{y:04d}-{ref[5:]}"
         return "DATE", timex.shift(value, back, "Y") if back else value
     if n is None:
@@ -220,7 +229,7 @@ def _quarter(m, ctx):  # noqa: C901, PLR0912
     return "DATE", f"{y:04d}-{gran}{n}"
 
 
-def _quarter_year(year: int, n: int, current: int, ctx) -> int:
+def _quarter_year(year: int, n: float, current: int, ctx: Context) -> int:
     """Return the year of quarter (or half) `n` named without one: a later quarter told in the past tense is last
     year's; one two or more back that a plan or forecast looks to is next year's ("expects a profit in the first
     quarter" written in October)."""
@@ -241,7 +250,7 @@ _SHORT_YEAR = rf"(?:FY\s?)?(?:{YEAR}|'\d\d)"
                       rf"|(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
                       rf"[\s-]+(?P<y3>{YEAR})(?![\w%-]|[.,]\d)",
       triggers=DECADE_WORDS, digits=True)
-def _quarter_code(m, ctx):
+def _quarter_code(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     """Quarters and halves written the way earnings reports do: "Q3 2024", "3Q24", "H1 2024", "first-half 2024"."""
     if m.group("ord"):
         gran = "H" if m.group("unit").lower() == "half" else "Q"
@@ -271,7 +280,7 @@ def _quarter_code(m, ctx):
                 rf"|the\s+previous|the\s+following|the\s+coming|the\s+past)\s+)?(?:(?:early|late)\s+)?"
                 rf"(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?![\w-])",
       triggers=SEASON_WORDS)
-def _season(m, ctx):
+def _season(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     code = SEASON_CODES[m.group("s").lower()]
     rel = norm(m.group("rel"))
     if m.group("y"):

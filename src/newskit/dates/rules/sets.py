@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.dates import timex
@@ -29,6 +30,9 @@ from newskit.dates.words import (
 )
 from newskit.lexicon import norm
 
+if TYPE_CHECKING:
+    from newskit.dates.anchor import Context
+
 _ADVERBS = lexicon.table("dates/set_adverbs")
 
 
@@ -37,7 +41,7 @@ _ADVERBS = lexicon.table("dates/set_adverbs")
              rf"|(?P<times>once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{UNIT}|weekend)(?![\w])"
              rf"|(?P<plural>(?:{lexicon.alternation(WEEKDAY_PLURALS)}))(?![\w])",
       triggers=MONTH_WORDS | WEEKDAY_WORDS | UNIT_WORDS | SEASON_WORDS | PART_WORDS | set(_ADVERBS))
-def _set(m, ctx):
+def _set(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     whole = norm(m.group(0))
     if whole.startswith("a ") and m.group("unit") and not re.search(r"(?:\d|once|twice|times|percent|%|cents?|share)"
                                                                      r"\s*$", ctx.before):
@@ -76,7 +80,7 @@ REF_WORDS = lexicon.table("dates/ref_words")
 
 @rule("ref", r"(?:" + lexicon.alternation(REF_WORDS, space=r"\s+") + r")(?![\w-])",
       triggers="now current currently recent recently lately past future present these term soon later coming nowadays")
-def _ref(m, ctx):
+def _ref(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
     word = norm(m.group(0))
     if word == "now" and re.match(r"-\w", ctx.after):  # "now-defunct"
         return None
