@@ -65,11 +65,25 @@ def run_measured(argv: list[str], stdout=subprocess.DEVNULL) -> tuple[float, int
     return seconds, peak
 
 
-def median_time(argv: list[str], runs: int = 7) -> float:
-    """Return the median wall time of a short command over several runs."""
+def median_time(argv: list[str], runs: int = 7, env: dict[str, str] | None = None) -> float:
+    """Return the median wall time of a short command over several runs (in `env`, else this environment)."""
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
+
+
+def raw_pipeline(task: str = "entities"):
+    """The yardstick: the base spaCy model with only the components newskit runs for `task`, and nothing of
+    newskit's own (no recognizer, rules or merge)."""
+    import spacy
+
+    from newskit.nlp import NEEDS, model_name
+
+    nlp = spacy.load(model_name())
+    for pipe in list(nlp.pipe_names):
+        if pipe not in NEEDS[task]:
+            nlp.disable_pipe(pipe)
+    return nlp

@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import median_time, raw_pipeline
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 _LOAD = """
@@ -48,19 +50,10 @@ def gazetteer_cost(cut: int, src: str) -> tuple[float, float, int]:
     return float(seconds), float(mb), int(size)
 
 
-def _median_time(argv: list[str], env: dict, runs: int = 7) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
-        times.append(time.perf_counter() - t0)
-    return sorted(times)[len(times) // 2]
-
-
 def paired(src: str, against: str, corpus: Path) -> None:
     ours, theirs = dict(os.environ, PYTHONPATH=src), dict(os.environ, PYTHONPATH=against)
     help_argv = [PY, "-m", "newskit", "--help"]
-    a, b = _median_time(help_argv, ours), _median_time(help_argv, theirs)
+    a, b = median_time(help_argv, env=ours), median_time(help_argv, env=theirs)
     print(f"--help start-up: {a:.3f} s here, {b:.3f} s against ({a / b:.2f}x)")
     argv = [PY, "-m", "newskit", "entities", "--jsonl", "--workers", "1", str(corpus)]
     times: dict[str, list[float]] = {"here": [], "against": []}
@@ -83,14 +76,12 @@ def main() -> int:
     args = ap.parse_args()
     src = str(ROOT / "src")
     sys.path.insert(0, src)
-    import spacy
-
     from newskit.article import parse_article
     from newskit.entities import extract_entities
     from newskit.evaluate.geoparse import read_geo
     from newskit.geo import gazetteer, resolve_places
     from newskit.geo.gazetteer import CITY_CUT
-    from newskit.nlp import NEEDS, components_for, load, model_name
+    from newskit.nlp import components_for, load
 
     builds = []
     for cut in (int(c) for c in args.cuts.split(",") if c):
@@ -105,10 +96,7 @@ def main() -> int:
     docs = read_geo(str(corpus_file))[: args.limit or None]
     texts = [d.text for d in docs]
     gazetteer()  # built once, as in a run: its cost is the line above, not a per-article one
-    raw = spacy.load(model_name())
-    for pipe in list(raw.pipe_names):
-        if pipe not in NEEDS["entities"]:
-            raw.disable_pipe(pipe)
+    raw = raw_pipeline("entities")
     list(raw.pipe(texts[:4]))
     t0 = time.perf_counter()
     list(raw.pipe(texts, batch_size=16))

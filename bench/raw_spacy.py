@@ -7,9 +7,8 @@ from __future__ import annotations
 import argparse
 import json
 
-import spacy
+from common import raw_pipeline
 
-from newskit.nlp import NEEDS, model_name
 from newskit.pipeline import BATCH_SIZE
 
 
@@ -19,10 +18,7 @@ def main() -> None:
     ap.add_argument("--task", default="entities")
     ap.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     args = ap.parse_args()
-    nlp = spacy.load(model_name())
-    for pipe in list(nlp.pipe_names):
-        if pipe not in NEEDS[args.task]:
-            nlp.disable_pipe(pipe)
+    nlp = raw_pipeline(args.task)
 
     def texts():
         with open(args.corpus, encoding="utf-8") as fh:

@@ -12,9 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
-import spacy
-
-from newskit.nlp import NEEDS, model_name
+from common import raw_pipeline
 
 RAW_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization"}
 
@@ -31,10 +29,7 @@ def record(rid, doc) -> dict:
 
 
 def main() -> int:
-    nlp = spacy.load(model_name())
-    for pipe in list(nlp.pipe_names):
-        if pipe not in NEEDS["entities"]:
-            nlp.disable_pipe(pipe)
+    nlp = raw_pipeline("entities")
     rows = [json.loads(line) for line in sys.stdin if line.strip()]
     for n, (row, doc) in enumerate(zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=16)), 1):
         print(json.dumps(record(row.get("id", str(n)), doc)))
