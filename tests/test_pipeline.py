@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import newskit
+from faulty_pipe import FaultyPipe
 from newskit.batch import split_text
 from newskit.cli import cli
 from newskit.io.inputs import source_from_text
@@ -170,30 +171,13 @@ def test_a_pool_tells_each_article_as_it_finishes_not_each_batch():
     assert told == [1] * 40
 
 
-class _Flaky:
-    """A pipeline whose batch call fails (or hangs) on one article, as the model stage can."""
-
-    def __init__(self, nlp):
-        self.nlp = nlp
-
-    def pipe(self, items, **kw):
-        import time
-
-        items = list(items)
-        if any("BOOM" in text for text, _ in items):
-            raise RuntimeError("boom")
-        if any("SLOW" in text for text, _ in items):
-            time.sleep(5)
-        return self.nlp.pipe(items, **kw)
-
-
 def test_model_stage_failures_become_that_articles_record(nlp):
     from newskit.batch import run_model
 
     texts = ["Putin visited Paris on Monday.", "BOOM goes the model.", "Macron met Scholz in Berlin.",
              "A SLOW article.", "Talks in Rome ended."]
     sources = [source_from_text(t, id=f"s{i}") for i, t in enumerate(texts)]
-    recs = list(run_model(_Flaky(nlp), sources, ("parse", "entities", "dates"), debug=False, timeout=1.0))
+    recs = list(run_model(FaultyPipe(nlp), sources, ("parse", "entities", "dates"), debug=False, timeout=1.0))
     assert [r.id for r in recs] == [f"s{i}" for i in range(5)]
     assert recs[1] == ErrorRecord("s1", ErrorInfo("internal", "RuntimeError: boom"))
     assert isinstance(recs[3], ErrorRecord) and recs[3].error.code == "timeout"

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from faulty_pipe import FaultyPipe
 from newskit.cli import cli
 from newskit.record import ErrorRecord, Record
 
@@ -117,21 +118,6 @@ def test_timeout_per_article_holds_in_an_output_run_and_spares_the_neighbours(tm
     assert all("article" in recs[i] for i in ("before", "after", "other"))
 
 
-class _SlowPipe:
-    """A pipeline whose batch runs long on one article (pure Python, as a pathological input would)."""
-
-    def __init__(self, nlp):
-        self.nlp = nlp
-
-    def pipe(self, items, **kw):
-        items = list(items)
-        if any("SLOW" in text for text, _ in items):
-            end = time.monotonic() + 30
-            while time.monotonic() < end:
-                pass
-        return self.nlp.pipe(items, **kw)
-
-
 def test_a_short_article_batched_with_a_runaway_one_keeps_its_budget(nlp):
     from newskit.batch import run_model
     from newskit.io.inputs import source_from_text
@@ -139,7 +125,8 @@ def test_a_short_article_batched_with_a_runaway_one_keeps_its_budget(nlp):
     sources = [source_from_text("Macron met Scholz in Berlin on Monday.", id="short"),
                source_from_text("A SLOW article.", id="slow")]
     # Budgets of a few seconds, so a short article keeps its record on a loaded machine too.
-    recs = list(run_model(_SlowPipe(nlp), sources, ("parse", "entities", "dates"), debug=False, timeout=3.0))
+    slow = FaultyPipe(nlp, slow_seconds=30, busy=True)
+    recs = list(run_model(slow, sources, ("parse", "entities", "dates"), debug=False, timeout=3.0))
     # The failed batch's six seconds are charged to no one; each article is then timed on its own.
     assert isinstance(recs[1], ErrorRecord) and recs[1].error.code == "timeout"
     assert isinstance(recs[0], Record) and {e.name for e in recs[0].entities or ()} >= {"Macron", "Berlin"}
