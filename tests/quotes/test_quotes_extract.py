@@ -215,3 +215,32 @@ def test_country_us_is_not_first_person(nlp):
     _, qs = _quotes(nlp, text)
     (q,) = qs
     assert q.speaker.text == "The US" and q.speaker.role is None
+
+
+@pytest.mark.parametrize("text", [
+    "The governor repeated the promise on KTV's “Sunday Roundtable” before flying home.",
+    "Her new documentary “Salt Roads” opens in twelve cities next month.",
+    "The mayor walked out of an episode of “Morning Call” after two questions.",
+    'Councilman Robert "Bobby" Lindqvist voted against the budget again.',
+])
+def test_a_capitalised_name_in_quotation_marks_is_no_quotation(nlp, text):
+    _, qs = _quotes(nlp, text)
+    named = [q for q in qs if q.direct]
+    assert not named, [(q.kind, q.text) for q in named]
+
+
+def test_capitalised_quoted_words_that_are_a_verdict_stay_a_quotation(nlp):
+    # a verdict in capitals is not a name of a work: the quotation stays (as a scare quote of the clause)
+    _, qs = _quotes(nlp, "Fact-checkers rated the claim “Mostly False” on Tuesday.")
+    assert [q.text for q in qs if q.direct] == ["“Mostly False”"]
+
+
+def test_transcript_turns_are_quotes_of_their_labelled_speakers(nlp):
+    text = ("Excerpts from the interview follow.\n\n"
+            "\"HARTLEY: Will the council raise fares this winter? Riders want an answer.\n\n"
+            "\"OKONJO: No. We have frozen fares until the end of next year, and I stand by that.\n\n"
+            "\"HARTLEY: Thank you, Mayor Okonjo.\"")
+    _, qs = _quotes(nlp, text)
+    turns = [(q.speaker.text if q.speaker else None, q.text.split(":")[0].strip('"')) for q in _direct(qs)]
+    assert turns == [("HARTLEY", "HARTLEY"), ("OKONJO", "OKONJO"), ("HARTLEY", "HARTLEY")]
+    _check_offsets(text, qs)

@@ -138,3 +138,46 @@ def test_cue_in_the_middle_splits_the_content(nlp):
     q = _one(qs, "indirect")
     assert "Pike" in q.speaker.text
     assert [p.text for p in q.parts] == ["The ferry service", "will not resume before the spring"]
+
+
+def test_paraphrase_holding_a_few_quoted_words_is_one_attribution_of_its_speaker(nlp):
+    text = "The ferry operator says the new timetable is “a real improvement” for island commuters."
+    qs, _ = _quotes(nlp, text)
+    q = _one(qs, "indirect")
+    assert q.text.startswith("the new timetable is “a real improvement”")
+    assert q.cue.text == "says" and q.speaker.text == "The ferry operator"
+    # the quoted words inside credit the one who says them, not the timetable they describe
+    scare = [x for x in qs if x.kind == "scare"]
+    assert all(x.speaker is None or x.speaker.text == "The ferry operator" for x in scare)
+
+
+def test_quoted_words_about_a_thing_after_a_verb_of_saying_credit_the_one_saying(nlp):
+    qs, _ = _quotes(nlp, "Inspectors said the bridge repairs remained “behind schedule” because of the storms.")
+    spoken = [q for q in qs if q.speaker is not None]
+    assert spoken and all(q.speaker.text == "Inspectors" for q in spoken)
+
+
+def _candidates(nlp, text):
+    """Every candidate attribution (before the learned decision), as (cue, content, how) texts."""
+    from newskit.quotes.extract import _Extractor
+
+    doc = nlp(text)
+    ex = _Extractor(doc, extract_entities(doc, parse_article(text)))
+    ex.direct()
+    return {(c.cue.text, doc[c.lo:c.hi + 1].text, c.how) for c in ex.reported()}
+
+
+def test_what_is_said_of_an_object_goes_with_it(nlp):
+    cands = _candidates(nlp, "The senator likened the new agency to a private club for donors.")
+    assert ("likened", "the new agency to a private club for donors", "dobj_prep") in cands
+
+
+def test_a_lone_name_can_be_what_is_endorsed_and_a_passive_subject_what_its_agent_says(nlp):
+    cands = _candidates(nlp, "The union endorsed Okafor on Monday. Okafor was also endorsed by the teachers.")
+    assert ("endorsed", "Okafor", "dobj") in cands
+    assert ("endorsed", "Okafor", "passive_subj") in cands
+
+
+def test_quoted_words_inside_a_clause_do_not_hide_the_attribution_around_it(nlp):
+    cands = _candidates(nlp, "The minister said the reform was “long overdue” and would pass.")
+    assert any(cue == "said" and "“long overdue”" in content for cue, content, _ in cands)

@@ -8,8 +8,8 @@
    candidate attribution without quotation marks (newskit.quotes.reported.candidate): a verb or "according to"
    with the content it reports and its subject. A candidate is positive when its cue overlaps a gold cue and that
    attribution's content shares at least half of the shorter of the two spans with it (the project's
-   quote-scoring rule). Features are cached in
-   training/attributions/build/ (delete it to re-parse).
+   quote-scoring rule). The parse and the features are cached in training/attributions/build/ (delete the
+   candidates file after changing features, the whole folder to re-parse).
 3. Fits an L2-regularised logistic regression by full-batch gradient descent with momentum (numpy, sparse
    binary features, deterministic), on a seeded
    80% of the articles; the other 20% chooses the probability threshold: the lowest one whose kept candidates are
@@ -57,11 +57,19 @@ def extract(data: Path, limit: int | None) -> list[dict]:
     from newskit.nlp import components_for, load
     from newskit.quotes.extract import _Extractor
 
+    from spacy.tokens import DocBin
+
     docs = read_brat_dir(str(data / "polnear" / "train" / "text"))
     docs = docs[:limit] if limit else docs
     nlp = load(None, components_for(("quotes", "events")))  # with the lemmatizer: features use true lemmas
+    parsed = BUILD / f"parsed-{limit or 'all'}.spacy"  # the parse alone, so a change of features needs no re-parse
+    if parsed.exists():
+        spacy_docs = list(DocBin().from_disk(parsed).get_docs(nlp.vocab))
+    else:
+        spacy_docs = list(nlp.pipe(d.text for d in docs))
+        DocBin(docs=spacy_docs).to_disk(parsed)
     rows = []
-    for d, doc in zip(docs, nlp.pipe(d.text for d in docs)):
+    for d, doc in zip(docs, spacy_docs, strict=True):
         remember_text(doc, d.text)
         entities = extract_entities(doc, parse_article(d.text))
         ex = _Extractor(doc, entities)

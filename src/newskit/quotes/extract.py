@@ -10,6 +10,7 @@ import re
 from collections.abc import Container, Sequence
 from typing import TYPE_CHECKING
 
+from newskit import lexicon
 from newskit.doctext import doc_text
 from newskit.quotes.attribution import FIRST_PERSON, cue_chars, is_cue, np_span, speaker_token
 from newskit.quotes.cues import NAMING_VERBS, lemma
@@ -24,8 +25,11 @@ if TYPE_CHECKING:
 _DASH = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--?)[ \t\u00a0]*([A-Z][^\n,.;()]{1,60}?)[ \t\u00a0.]*(?:\n|$)")
 
 
+# A transcript's speaker label opening a quoted paragraph: "WALLACE: Let's start…", "SEN. MARSH: No."
+_LABEL = re.compile(r"[\"\u201c\u2018']?([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}):[ \t]")
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _COPULAS = {"be", "seem", "become", "remain", "look", "sound", "appear"}
+_WORK_NOUNS = lexicon.words("work_nouns")
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -35,6 +39,26 @@ def _span(text: str, start: int, end: int) -> Span:
 def _tokens(doc: Doc, start: int, end: int) -> range:
     sp = doc.char_span(start, end, alignment_mode="expand")
     return range(sp.start, sp.end) if sp is not None else range(0)
+
+
+def _label(text: str, pos: int) -> re.Match[str] | None:
+    m = _LABEL.match(text, pos)
+    return m if m and len(m.group(1).replace(".", "")) >= 3 else None
+
+
+def _split_turns(text: str, raw: list[RawQuote]) -> list[RawQuote]:
+    """Split a quotation running over several paragraphs at each paragraph opening with a speaker's label: in a
+    transcript every turn is its own quote ("WALLACE: …" then "PENCE: …")."""
+    out = []
+    for q in raw:
+        turn: list[tuple[int, int]] = []
+        for s, e in q.parts:
+            if turn and _label(text, s):
+                out.append(RawQuote(turn, q.single))
+                turn = []
+            turn.append((s, e))
+        out.append(RawQuote(turn, q.single) if len(turn) < len(q.parts) else q)
+    return out
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -51,8 +75,13 @@ class _Extractor:
         self.doc = doc
         self.text = doc_text(doc)
         self.resolver = SpeakerResolver(doc, entities)
-        self.raw = find_quote_marks(self.text)
+        self.raw = _split_turns(self.text, find_quote_marks(self.text))
         self.inside: set[int] = set()
+        # Set by direct(): the cues of quoted statements, their tokens (None before), and each scare quote's cue
+        # with the quoted words it introduces.
+        self.used_cues: set[int] = set()
+        self.statements: set[int] | None = None
+        self.scare_cues: dict[int, set[int]] = {}
         for q in self.raw:
             for s, e in q.parts:
                 self.inside.update(_tokens(doc, s, e))
@@ -183,6 +212,17 @@ class _Extractor:
         speaker = Speaker(name.start_char, name.end_char, name.text, name=who, entity=eid)
         return _span(self.text, m.start(1), m.end(1)), speaker
 
+    def _label_attribution(self, q: RawQuote) -> tuple[Span | None, Speaker | None]:
+        """Return (cue, speaker) for a transcript turn that opens with its speaker's label: "PENCE: Well, …"."""
+        m = _label(self.text, q.start)
+        if m is None:
+            return None, None
+        label = m.group(1).rstrip(".")
+        eid = self.resolver.by_name(label.title()) or self.resolver.by_name(label)
+        name = self.resolver.entities[eid].name if eid else label.title()
+        speaker = Speaker(m.start(1), m.start(1) + len(label), label, name=name, entity=eid)
+        return _span(self.text, m.end(1), m.end(1) + 1), speaker
+
     def _colon_cue(self, line_start: int) -> Token | None:
         """Return the cue of a previous paragraph that ends with a colon ("He said:"), or None."""
         prev_end = len(self.text[:line_start].rstrip())
@@ -194,6 +234,30 @@ class _Extractor:
         sent = span.sent
         cues = [t for t in sent if t.i not in self.inside and is_cue(t)]
         return cues[-1] if cues else self.doc[span.start]
+
+    def _names_a_work(self, toks: set[int]) -> bool:
+        """Return True when capitalised quoted words are a name: of a work or programme right after its owner or
+        its kind ("CNN's “State of the Union”", "an episode of “Face the Nation”", "titled “Arrogant”") or a
+        nickname inside a person's name (Rep. Robert C. "Bobby" Scott)."""
+        if not toks:
+            return False
+        doc = self.doc
+        lo, hi = min(toks), max(toks)
+        k = lo - 1
+        while k >= 0 and doc[k].is_punct and doc[k].text in ",\"'\u201c\u2018":
+            k -= 1
+        if k < 0 or doc[k].is_space:
+            return False
+        prev = doc[k]
+        if prev.tag_ == "POS":
+            return True
+        if prev.lower_ == "of" and k > 0:
+            prev = doc[k - 1]
+        if lemma(prev) in _WORK_NOUNS or prev.lower_ in _WORK_NOUNS:
+            return True
+        after = doc[hi + 1] if hi + 1 < len(doc) else None
+        return prev.pos_ == "PROPN" and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() \
+            and not doc[k + 1:lo].text.strip("\"'\u201c\u2018")
 
     def _clause_verb(self, toks: set[int]) -> Token | None:
         """Return the verb whose clause holds the quoted words (up to three steps up), or None."""
@@ -255,7 +319,7 @@ class _Extractor:
             sentence = text[q.start + 1:q.start + 2].isupper() and text[q.start:q.end].rstrip(
                 "\u201d\"'\u2019 ").endswith((".", "?", "!")) and any(doc[i].tag_ in _FINITE for i in toks)
             if cue is None:
-                cue_span, speaker = self._dash_attribution(q)
+                cue_span, speaker = self._label_attribution(q) if _label(text, q.start) else self._dash_attribution(q)
             if cue_span is None and toks and min(toks) > 0:
                 # "Republican pollster Daron Shaw: “…”" — a colon with no verb of saying before it.
                 colon = doc[min(toks) - 1]
@@ -277,16 +341,21 @@ class _Extractor:
                     and not (cue.i > max(toks) and gov is None):
                 kind = "scare"  # a few quoted words inside the reporter's own sentence
             inner = re.findall(r"[^\W\d_][\w'\u2019-]*", text[q.start:q.end])
-            if kind == "direct" and 0 < len(inner) <= 6 and all(w[0].isupper() for w in inner if len(w) > 3) \
-                    and not starts_sentence and not sentence and not (speaker is not None and speaker.start > q.end):
+            titled = 0 < len(inner) <= 6 and all(w[0].isupper() for w in inner if len(w) > 3) and not starts_sentence
+            if titled and not sentence and self._names_a_work(toks):
+                continue  # MSNBC's “Morning Joe”, her documentary “13th”, Robert C. "Bobby" Scott: a name, no quote
+            if kind == "direct" and titled and not sentence and not (speaker is not None and speaker.start > q.end):
                 kind = "scare"  # a Title In Quotation Marks names a work or slogan; it is not a statement
             if kind == "scare":
                 # Quoted words inside the reporter's sentence: credit whoever the clause says used them.
                 verb = gov if gov is not None else self._clause_verb(toks)
+                reporting = next((a for a in verb.ancestors if is_cue(a, indirect=True)), None) \
+                    if verb is not None and verb.dep_ in ("ccomp", "conj") else None
                 if verb is not None and lemma(verb) in _COPULAS:
                     # 'the decision was "long overdue"': a thing described is not a speaker; whoever says so is
-                    verb = next((a for a in verb.ancestors if is_cue(a, indirect=True)), None) \
-                        if verb.dep_ in ("ccomp", "conj") else None
+                    verb = reporting
+                elif reporting is not None and verb is not None and not is_cue(verb, indirect=True):
+                    verb = reporting  # 'he has “extraordinarily good health”, his doctor says': the doctor's words
                 cue_span, speaker = None, None
                 if verb is not None and self.scare_speakers:
                     speaker = self._speaker(verb, toks)
@@ -297,17 +366,29 @@ class _Extractor:
                 last_speaker = (le, speaker)
             parts = tuple(_span(text, s, e) for s, e in q.parts)
             quotes.append(Quote(q.start, q.end, text[q.start:q.end], True, kind, cue_span, speaker, parts))
-        self.used_cues = {qq.cue.start for qq in quotes if qq.cue}
+        # Only statements keep their cue and words to themselves: a scare quote inside a paraphrase ('he has
+        # “extraordinarily good health”, his doctor says') is part of the reported words, with their cue.
+        self.statements = set()
+        for qq in quotes:
+            if qq.kind == "direct":
+                self.used_cues.update([qq.cue.start] if qq.cue else [])
+                self.statements.update(i for p in qq.parts for i in _tokens(doc, p.start, p.end))
+            elif qq.cue:
+                self.scare_cues.setdefault(qq.cue.start, set()).update(_tokens(doc, qq.start, qq.end))
         return quotes
 
     def reported(self, known: Container[str] | None = None) -> list[Candidate]:
         """Return every candidate attribution without quotation marks (newskit.quotes.reported), scored or not."""
         out = []
-        used: set[int] = getattr(self, "used_cues", set())
+        used = self.used_cues
+        statements = self.inside if self.statements is None else self.statements
         for tok in self.doc:
             if tok.i in self.inside or tok.idx in used or not is_cue_candidate(tok):
                 continue
-            cand = candidate(self.doc, tok, self.inside, self._entity_type, known)
+            cand = candidate(self.doc, tok, statements, self._entity_type, known, quoted=self.inside)
+            scare = self.scare_cues.get(tok.idx)
+            if cand is not None and scare and not any(cand.lo <= i <= cand.hi for i in scare):
+                continue  # 'critics described the plan as “reckless”': the quoted words, not "the plan", are reported
             if cand is not None:
                 out.append(cand)
         return out

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "attribution_model.json"
 # sha256 of the shipped weights: a changed file must come from training/attributions/train.py, with this pin.
-MODEL_SHA256 = "676eaa9778daaaac827db41bd4074f242ab22ba22060bf6c4b3f32c1db31f35f"
+MODEL_SHA256 = "e9336767867b6fb96f7d0d46fbcdf26c976315872e682f7dd35a8a0d3a1cc1a3"
 _PREPS = {"for", "on", "about", "against", "with", "to", "over", "that"}
+_SAID_OF = {"as", "to", "for", "of", "with", "into"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
 
 
@@ -46,9 +47,10 @@ class Candidate:
     content: frozenset[int] = frozenset()  # the content's own tokens between lo and hi (a cue in the middle is not)
 
 
-def _trim(doc: Doc, toks: list[int]) -> tuple[int, int] | None:
+def _trim(doc: Doc, toks: list[int], one: bool = False) -> tuple[int, int] | None:
     """Return the first and last token of the content, leaving out punctuation, "that" and a closing "and" at its
-    ends; only the content's own tokens count, so the full stop after "…, according to X." is not its end."""
+    ends; only the content's own tokens count, so the full stop after "…, according to X." is not its end.
+    `one`: a single word may be the content (a name or pronoun: "endorsed Trump", "cited it")."""
     ordered = sorted(toks)
     lo, hi = 0, len(ordered) - 1
 
@@ -59,7 +61,8 @@ def _trim(doc: Doc, toks: list[int]) -> tuple[int, int] | None:
         lo += 1
     while hi > lo and (edge(doc[ordered[hi]]) or doc[ordered[hi]].dep_ == "cc"):
         hi -= 1
-    if not ordered or ordered[hi] - ordered[lo] < 1:
+    if not ordered or ordered[hi] - ordered[lo] < 1 and not (
+            one and doc[ordered[lo]].pos_ in ("PROPN", "PRON") and doc[ordered[lo]].is_alpha):
         return None
     a, b = ordered[lo], ordered[hi]
     while b > a and edge(doc[b]):  # a comma before the cue's own words, inside the span
@@ -88,10 +91,20 @@ def _content(tok: Token) -> tuple[list[int], str] | None:
     if xcomp is not None:
         start = obj if obj is not None and obj.i < xcomp.i else xcomp  # "urged Congress to act"
         return list(range(start.left_edge.i, xcomp.right_edge.i + 1)), "xcomp"
+    agent = next((c for c in kids if c.dep_ == "agent"), None)
+    subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if agent is not None and subj is not None and subj.i < tok.i:
+        return _subtree(subj), "passive_subj"  # "[Trump] has been endorsed by Cruz": the agent says it of the subject
     if tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ in ("VERB", "AUX") and (
             tok.head.i < tok.i or tok.dep_ == "parataxis"):
         return _subtree(tok.head, tok), "head"  # "Y, X said." and "Y, X said, Y" (the cue inside)
     if obj is not None:
+        # "likened RT to the BBC", "painted Romney as a rich man", "mocked him for hiding his returns": what is said
+        # of the object goes with it
+        said_of = next((c for c in kids if c.dep_ == "prep" and c.i > obj.right_edge.i and c.lower_ in _SAID_OF
+                        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        if said_of is not None:
+            return list(range(obj.left_edge.i, said_of.right_edge.i + 1)), "dobj_prep"
         return _subtree(obj), "dobj"
     prep = next((c for c in kids if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _PREPS), None)
     if prep is not None:
@@ -123,17 +136,19 @@ def _subject_features(spk: Token | None, entity_type: str | None, known: Contain
 
 
 def candidate(doc: Doc, tok: Token, inside: set[int], entity_type: Callable[[Token], str | None],
-              known: Container[str] | None = None) -> Candidate | None:
+              known: Container[str] | None = None, quoted: Container[int] = frozenset()) -> Candidate | None:
     """Return the candidate attribution cued by `tok`, or None when `tok` reports nothing.
 
-    `known` is the feature vocabulary base forms are matched against (default: the shipped model's)."""
+    `inside` holds the tokens of quoted statements (a content holding one is not a candidate), `quoted` those of
+    every quotation, scare quotes too (a paraphrase may hold a few quoted words). `known` is the feature
+    vocabulary base forms are matched against (default: the shipped model's)."""
     if lemma(tok) in ("ask", "question") and (tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children)):
         return None  # "Pruitt, asked whether he would resign": a question put to someone is not their statement
     found = _content(tok)
     if found is None:
         return None
     toks, how = found
-    bounds = _trim(doc, toks)
+    bounds = _trim(doc, toks, one=how in ("dobj", "passive_subj") or how.startswith("prep_"))
     if bounds is None:
         return None
     lo, hi = bounds
@@ -150,6 +165,8 @@ def candidate(doc: Doc, tok: Token, inside: set[int], entity_type: Callable[[Tok
     f = ["bias", "lem=" + lem, "cls=" + cls, "how=" + how, f"cls_how={cls}_{how}", f"lem_how={lem}_{how}",
          "tag=" + tok.tag_, "dep=" + tok.dep_, "len=" + ("1" if n < 4 else "2" if n < 8 else "3" if n < 20 else "4"),
          "after" if tok.i > hi else "before" if tok.i < lo else "middle"]
+    if n == 1:  # a lone name or pronoun as the content
+        f += ["one_" + doc[lo].pos_, f"one_{doc[lo].pos_}_{lem}"]
     f += _subject_features(spk, entity_type(spk) if spk is not None else None, known)
     f += [f"cls_{x}" for x in f if x.startswith("subj=")]
     if any(c.dep_ == "neg" for c in tok.children):
@@ -164,6 +181,8 @@ def candidate(doc: Doc, tok: Token, inside: set[int], entity_type: Callable[[Tok
         f.append("cue_listed")  # the hand-kept list of verbs of saying
     if any(c.dep_ in ("dative", "dobj") and c.i < lo and c.i > tok.i for c in tok.children):
         f.append("told")  # "told reporters that …", "kept telling me that …": someone is addressed
+    if any(i in quoted for i in span_toks):
+        f.append("quoted_words")  # a paraphrase holding a few of the speaker's words in quotation marks
     return Candidate(tok, lo, hi, spk, how, f, frozenset(avoid))
 
 
