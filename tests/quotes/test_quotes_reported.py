@@ -181,3 +181,13 @@ def test_a_lone_name_can_be_what_is_endorsed_and_a_passive_subject_what_its_agen
 def test_quoted_words_inside_a_clause_do_not_hide_the_attribution_around_it(nlp):
     cands = _candidates(nlp, "The minister said the reform was “long overdue” and would pass.")
     assert any(cue == "said" and "“long overdue”" in content for cue, content, _ in cands)
+
+
+def test_a_passive_verb_of_saying_or_believing_attributes_to_an_unnamed_source(nlp):
+    # the subject is what the words are about, never who says them; the attribution stays, with no speaker
+    for text, content in [("Norway is believed to have sold the drones to a broker in Cyprus.", "sold the drones"),
+                          ("The striking dockers were told that their contracts would end in June.",
+                           "their contracts would end")]:
+        qs, _ = _quotes(nlp, text)
+        q = _one(qs, "indirect")
+        assert content in q.text and q.speaker is None

@@ -427,10 +427,10 @@ class _Extractor:
             if cand.how == "xcomp" and cand.cue.i in governing:
                 continue
             lo, hi, tok = cand.lo, cand.hi, cand.cue
-            if cand.speaker is not None and cand.speaker.dep_ == "nsubjpass" and cand.speaker.head.i == tok.i:
-                continue  # "Russia is believed to have …", "she was told that …": whoever said it is not named
-            speaker = self._speaker(tok, set(cand.content)) if cand.speaker is not None else None
-            if speaker is None:
+            unnamed = cand.speaker is not None and cand.speaker.dep_ == "nsubjpass" and cand.speaker.head.i == tok.i
+            # "Russia is believed to have …", "she was told that …": an attribution whose source is not named
+            speaker = self._speaker(tok, set(cand.content)) if cand.speaker is not None and not unnamed else None
+            if speaker is None and not unnamed:
                 continue  # reported words with nobody saying them are the reporter's own
             s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
             out.append(Quote(s, e, text[s:e], False, "indirect", _span(text, *cue_chars(doc, tok)), speaker,
