@@ -244,3 +244,10 @@ def test_transcript_turns_are_quotes_of_their_labelled_speakers(nlp):
     turns = [(q.speaker.text if q.speaker else None, q.text.split(":")[0].strip('"')) for q in _direct(qs)]
     assert turns == [("HARTLEY", "HARTLEY"), ("OKONJO", "OKONJO"), ("HARTLEY", "HARTLEY")]
     _check_offsets(text, qs)
+
+
+def test_a_line_that_is_only_a_capitalised_quotation_is_a_subheading(nlp):
+    text = ("The mine reopened in March after two years.\n\n'A Long Way Back.'\n\n"
+            "Workers returned slowly, the union said.")
+    _, qs = _quotes(nlp, text)
+    assert not [q for q in qs if q.direct], [(q.kind, q.text) for q in qs]

@@ -341,9 +341,12 @@ class _Extractor:
                     and not (cue.i > max(toks) and gov is None):
                 kind = "scare"  # a few quoted words inside the reporter's own sentence
             inner = re.findall(r"[^\W\d_][\w'\u2019-]*", text[q.start:q.end])
-            titled = 0 < len(inner) <= 6 and all(w[0].isupper() for w in inner if len(w) > 3) and not starts_sentence
+            capitals = 0 < len(inner) <= 6 and all(w[0].isupper() for w in inner if len(w) > 3)
+            titled = capitals and not starts_sentence
             if titled and not sentence and self._names_a_work(toks):
                 continue  # MSNBC's “Morning Joe”, her documentary “13th”, Robert C. "Bobby" Scott: a name, no quote
+            if capitals and ls > 0 and text[ls:le].strip() == text[q.start:q.end] and cue is None:
+                continue  # a line that is only a capitalised quotation is a subheading ('All Bets Are Off.')
             if kind == "direct" and titled and not sentence and not (speaker is not None and speaker.start > q.end):
                 kind = "scare"  # a Title In Quotation Marks names a work or slogan; it is not a statement
             if kind == "scare":
