@@ -345,7 +345,7 @@ class _Extractor:
             titled = capitals and not starts_sentence
             if titled and not sentence and self._names_a_work(toks):
                 continue  # MSNBC's “Morning Joe”, her documentary “13th”, Robert C. "Bobby" Scott: a name, no quote
-            if capitals and ls > 0 and text[ls:le].strip() == text[q.start:q.end] and cue is None:
+            if capitals and ls > 0 and text[ls:le].strip() == text[q.start:q.end] and cue_span is None:
                 continue  # a line that is only a capitalised quotation is a subheading ('All Bets Are Off.')
             if kind == "direct" and titled and not sentence and not (speaker is not None and speaker.start > q.end):
                 kind = "scare"  # a Title In Quotation Marks names a work or slogan; it is not a statement

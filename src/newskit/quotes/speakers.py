@@ -37,6 +37,7 @@ class SpeakerResolver:
             if tok is not None and tok.lower_ in _HONORIFIC:
                 self.gender.setdefault(eid, _HONORIFIC[tok.lower_])
         self.speakers: list[tuple[int, str]] = []  # (char offset, entity id) of resolved speakers so far
+        self._titles_near: dict[str, list[tuple[int, frozenset[str]]]] = {}
 
     def _token_before(self, char: int) -> Token | None:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -123,23 +124,29 @@ class SpeakerResolver:
                 self._type(e.id) == "organization" and word in e.name.lower().split())
             if not hit:
                 # A title written next to a mention: "Kremlin spokesperson Dmitry Peskov".
-                for m in e.mentions:
-                    if m.start >= at:
-                        continue
-                    span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                    if span is None:
-                        continue
-                    near = self.doc[max(0, span.start - 1):span.start]
-                    app = [t for t in span.root.children if t.dep_ == "appos"]
-                    if any(lemma(t) == word for t in near) or any(
-                            lemma(t) == word for a in app for t in a.subtree):
-                        hit = True
-                        break
+                hit = any(start < at and word in words for start, words in self._titled(e))
             if hit:
                 first = min((m.start for m in e.mentions if m.start < at), default=None)
                 if first is not None and (best is None or first > best[0]):
                     best = (first, e.id)
         return best[1] if best else None
+
+    def _titled(self, e: Entity) -> list[tuple[int, frozenset[str]]]:
+        """Return, per mention of `e`, its start and the words written beside it as a title: the word before it
+        and its apposition's words (read once per entity: every nominal speaker of the article asks)."""
+        found = self._titles_near.get(e.id)
+        if found is None:
+            found = []
+            for m in e.mentions:
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                near = self.doc[max(0, span.start - 1):span.start]
+                app = [t for t in span.root.children if t.dep_ == "appos"]
+                words = [lemma(t) for t in near] + [lemma(t) for a in app for t in a.subtree]
+                found.append((m.start, frozenset(words)))
+            self._titles_near[e.id] = found
+        return found
 
     def kind_at(self, tok: Token) -> str | None:
         """Return the speaker type (person, organization, place) of the entity `tok` is a mention of, or None."""
