@@ -7,6 +7,7 @@ import pytest
 from thinc.api import NumpyOps, get_current_ops
 from threadpoolctl import threadpool_info
 
+from newskit import blas
 from newskit.blas import BlasOps
 from newskit.nlp import THINC_BLIS_ENV, model_ops
 
@@ -37,8 +38,17 @@ def test_blas_thread_count_is_given_back():
 
 def test_plain_cpu_ops_become_blas_ops_unless_told(monkeypatch):
     monkeypatch.delenv(THINC_BLIS_ENV, raising=False)
+    assert blas.available()  # numpy's wheels ship OpenBLAS
     assert isinstance(model_ops(NumpyOps()), BlasOps)
     monkeypatch.setenv(THINC_BLIS_ENV, "1")
+    plain = NumpyOps()
+    assert model_ops(plain) is plain
+
+
+def test_thincs_own_ops_stay_without_a_fast_blas(monkeypatch):
+    monkeypatch.delenv(THINC_BLIS_ENV, raising=False)
+    monkeypatch.setattr(blas, "FAST", ("no-such-blas",))
+    assert not blas.available()
     plain = NumpyOps()
     assert model_ops(plain) is plain
 

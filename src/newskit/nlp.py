@@ -92,15 +92,15 @@ def model_ops(current):
 
     The models' time is mostly matrix products of a few thousand rows by a few hundred columns; for those
     OpenBLAS (what numpy's wheels ship) took a third of blis's CPU time on the machines newskit was measured on,
-    with the same products up to float rounding. Left as they are: any other ops (a GPU's, a platform's own), and
-    everything when NEWSKIT_THINC_BLIS=1."""
+    with the same products up to float rounding. Left as they are: any other ops (a GPU's, a platform's own), ops
+    over a numpy without OpenBLAS or MKL (`blas.available`), and everything when NEWSKIT_THINC_BLIS=1."""
     from thinc.api import NumpyOps  # lazy, as spaCy: not at `newskit --help`
 
     if type(current) is not NumpyOps or os.environ.get(THINC_BLIS_ENV) == "1":
         return current
     from newskit import blas  # lazy: thinc and threadpoolctl load with the first model, not at start-up
 
-    return blas.BlasOps()
+    return blas.BlasOps() if blas.available() else current
 
 
 def verify_model(path: str | Path | None = None, hashes: Path = HASHES) -> list[str]:
