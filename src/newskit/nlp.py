@@ -86,12 +86,13 @@ def load(name: str | None = None, components: tuple[str, ...] | None = None):
     finally:
         set_current_ops(before)
 
+
 def model_ops(current):
     """Return the thinc ops the loaded models compute with: `current` (thinc's own, on the CPU NumpyOps) with its
     matrix products done by numpy's BLAS on one thread instead of blis.
 
     The models' time is mostly matrix products of a few thousand rows by a few hundred columns; for those
-    OpenBLAS (what numpy's wheels ship) took a third of blis's CPU time on the machines newskit was measured on,
+    OpenBLAS (what numpy's wheels ship) took a third of blis's CPU time on the machine newskit was measured on,
     with the same products up to float rounding. Left as they are: any other ops (a GPU's, a platform's own), ops
     over a numpy without OpenBLAS or MKL (`blas.available`), and everything when NEWSKIT_THINC_BLIS=1."""
     from thinc.api import NumpyOps  # lazy, as spaCy: not at `newskit --help`
