@@ -86,6 +86,12 @@ def test_a_region_inside_a_named_country_and_area_words():
     assert quebec.feature == "admin1" and quebec.country_code == "CA"
 
 
+def test_a_state_abbreviation_standing_alone_is_its_state():
+    sask = resolve_name("Sask.")
+    assert (sask.feature, sask.country_code, sask.name) == ("admin1", "CA", "Saskatchewan")
+    assert resolve_name("Ky.").admin1 == "KY"
+
+
 @pytest.mark.parametrize("name", ["Vostochny Spaceport", "Qwertzland", "the Kremlin"])
 def test_no_match_leaves_no_geo(name):
     assert resolve_name(name) is None

@@ -105,7 +105,8 @@ def _split(gaz: Gazetteer, text: str, after: str) -> list[Name]:
 
 def lookup(gaz: Gazetteer, name: str) -> list[Hit]:
     """Return the entries `name` can denote: as written, then without a trailing area word ("Quebec province") or
-    a leading direction ("northern Alberta"), then as a nationality word ("Turkish": Turkey)."""
+    a leading direction ("northern Alberta"), then as a state's abbreviation ("Sask."), then as a nationality word
+    ("Turkish": Turkey)."""
     hits = gaz.lookup(name)
     if not hits:
         words = name.split()
@@ -113,6 +114,9 @@ def lookup(gaz: Gazetteer, name: str) -> list[Hit]:
             hits = [h for h in gaz.lookup(" ".join(words[:-1])) if h.place.feature != "city"]
         elif _DIRECTIONS.match(name) and _DIRECTIONS.sub("", name):
             hits = [h for h in gaz.lookup(_DIRECTIONS.sub("", name)) if h.place.feature != "city"]
+    if not hits:  # a state's abbreviation standing alone, as the qualifier cut from "Melville, Sask." does
+        code = _STATES.get(key(name))
+        hits = [Hit(gaz.admin1[code], True)] if code in gaz.admin1 else []
     if not hits:  # a nationality word the recognizer took for a place ("Turkish" troops): the country it names
         country = gaz.country_of_demonym(name)
         hits = [Hit(country, True)] if country is not None else []
