@@ -19,6 +19,7 @@ from newskit.entities.named_events import event_key, event_mentions
 from newskit.entities.span import Layout, Mention
 from newskit.entities.titles import person_titles
 from newskit.geo import resolve_places
+from newskit.geo.adjectives import adjective_places
 from newskit.record import ENTITY_TYPES, LABEL_TYPES, Entity, EntityRole, EntityType, Span, literal_map
 
 if TYPE_CHECKING:
@@ -46,11 +47,14 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
         forms.setdefault(acr, label)
     found = add_matches(doc, found, forms, article)
     clusters = aliases.group(found, text, authors)
-    out = []
+    out, nationalities = [], []
     for cl in clusters:
         ent = _entity([found[i] for i in cl], doc, authors)
+        if ent is not None and ent.type == "nationality":
+            nationalities.append(ent)  # "Turkish troops": the adjective names Turkey (geo/adjectives.py)
         if ent is not None and (all_types or ent.type in CORE_TYPES):
             out.append(ent)
+    out = adjective_places(doc, out, nationalities, keep_rest=all_types)
     taken = {t for m in found for t in range(m.tstart, m.tend)}
     events: dict[str, list[Mention]] = {}
     for m in event_mentions(doc, Layout(article), taken):
