@@ -40,3 +40,16 @@ def test_with_all_types_a_word_is_in_one_entity_only(nlp):
     spans = [(m.start, m.end) for e in ents for m in e.mentions]
     assert len(spans) == len(set(spans))
     assert any(e.type == "place" and e.name == "Norway" for e in ents)
+
+
+def test_a_city_the_model_called_a_nationality_word_is_a_place(nlp):
+    from newskit.geo.adjectives import adjective_places
+    from newskit.record import Entity, Span
+
+    text = "Shelling resumed around Aleppo while Baptists prayed."
+    doc = nlp(text)
+    aleppo = Entity(id="", name="Aleppo", type="nationality", label="NORP", mentions=(Span(24, 30, "Aleppo"),))
+    baptists = Entity(id="", name="Baptists", type="nationality", label="NORP", mentions=(Span(37, 45, "Baptists"),))
+    out = adjective_places(doc, [aleppo, baptists], [aleppo, baptists], keep_rest=True)
+    assert [(e.name, e.type) for e in out] == [("Aleppo", "place"), ("Baptists", "nationality")]
+    assert [(e.name, e.type) for e in adjective_places(doc, [], [aleppo, baptists])] == [("Aleppo", "place")]

@@ -11,14 +11,16 @@ that name's ("British Columbia", "American Airlines": the recognizer makes those
 a nationality word).
 
 Only the recognizer's nationality mentions (type nationality) are read, so what counts as a nationality word is
-the recognizer's call; which of them are places is this rule's.
+the recognizer's call; which of them are places is this rule's. One more case: the base model sometimes calls a
+city a nationality ("the conflict in Aleppo"); a "nationality word" that is no demonym but the own name of a
+country, a first-level region or a city of LARGE_CITY people is that place, every mention of it.
 """
 from __future__ import annotations
 
 import dataclasses
 from typing import TYPE_CHECKING
 
-from newskit.geo.gazetteer import Place, gazetteer
+from newskit.geo.gazetteer import LARGE_CITY, Gazetteer, Place, gazetteer
 from newskit.record import Entity, Span
 
 if TYPE_CHECKING:
@@ -51,6 +53,12 @@ def _place_uses(doc: Doc, ent: Entity) -> tuple[list[Span], list[Span]]:
     return used, other
 
 
+def _is_a_place(gaz: Gazetteer, name: str) -> bool:
+    """Say whether `name` is the own name of a country, a first-level region or a large city."""
+    return any(h.own_name and (h.place.feature in ("country", "admin1") or h.place.population >= LARGE_CITY)
+               for h in gaz.lookup(name))
+
+
 def _names_country(ent: Entity, country: Place) -> bool:
     gaz = gazetteer()
     return ent.type == "place" and any(h.place.geonameid == country.geonameid for h in gaz.lookup(ent.name))
@@ -68,6 +76,12 @@ def adjective_places(doc: Doc, entities: list[Entity], nationalities: list[Entit
     for nat in nationalities:
         country: Place | None = gaz.country_of_demonym(nat.name)
         if country is None:
+            if _is_a_place(gaz, nat.name):  # "in Aleppo" read as a nationality word
+                place = dataclasses.replace(nat, type="place", label="GPE")
+                if keep_rest:
+                    out[next(k for k, e in enumerate(out) if e is nat)] = place
+                else:
+                    out.append(place)
             continue
         used, rest = _place_uses(doc, nat)
         if not used:
