@@ -51,6 +51,27 @@ def test_two_articles_end_with_one_key_per_company_and_person(nlp):
     assert obama == {"person:barack obama"}
 
 
+FED_ONE = """Central bank holds rates steady
+
+WASHINGTON - The Federal Reserve kept its benchmark rate unchanged on Wednesday. The Fed said the labor market had
+cooled but prices were still rising faster than it would like.
+"""
+FED_TWO = """Bond yields slip after jobs report
+
+NEW YORK - Treasury yields fell on Friday as traders bet the Fed would cut rates before the end of the year.
+"""
+
+
+def test_two_articles_end_with_one_key_for_the_central_bank_and_its_clipped_name(nlp):
+    from newskit.pipeline import analyze_text
+
+    records = [analyze_text(t, tasks=("entities",)).to_dict() for t in (FED_ONE, FED_TWO)]
+    for i, r in enumerate(records):
+        r["id"] = f"f{i}"
+    one, two = (_keys(r) for r in _linked(records))
+    assert two["Fed"] == one["Fed"] == one["Federal Reserve"] == "organization:federal reserve"
+
+
 def test_a_short_name_fitting_two_people_stays_apart():
     records = [{"id": "1", "entities": [_entity("E1", "Ruth Kessler", "person")]},
                {"id": "2", "entities": [_entity("E1", "Daniel Kessler", "person")]},
@@ -202,3 +223,35 @@ def test_a_clipped_name_beside_its_full_name_is_that_name_in_every_article():
                                     _entity("E2", "Larkspur", "organization")]}
     assert _keys(_linked([four])[0]) == {"Larkspur Capital": "organization:larkspur capital",
                                          "Larkspur": "organization:larkspur"}
+
+
+def test_an_alias_one_article_glued_to_another_name_does_not_join_them_everywhere():
+    # five articles name the "Harbour Office" on its own; one article's grouping put it under another body
+    records = [{"id": str(i), "entities": [_entity("E1", "Harbour Office", "organization")]} for i in range(5)]
+    records.append({"id": "g", "entities": [_entity("E1", "Kelling Port Authority", "organization", "Harbour Office")]})
+    keys = {e["key"] for r in _linked(records) for e in r["entities"]}
+    assert keys == {"organization:harbour office", "organization:kelling port authority"}
+
+
+def test_an_acronym_used_far_more_than_the_one_long_name_it_fits_stays_itself():
+    records = [{"id": str(i), "entities": [_entity("E1", "KRA", "organization")]} for i in range(5)]
+    records.append({"id": "x", "entities": [_entity("E1", "Kelling Rowing Association", "organization")]})
+    assert {e["key"] for r in _linked(records) for e in r["entities"]} == {
+        "organization:kra", "organization:kelling rowing association"}
+    # as often as the long name (or up to four times): the acronym is that name
+    assert {e["key"] for r in _linked(records[3:]) for e in r["entities"]} == {
+        "organization:kelling rowing association"}
+
+
+def test_an_alias_votes_for_a_type_with_the_articles_that_give_it_not_all_those_of_the_longer_name():
+    # "Wexley Park" is a place in twenty articles and calls itself "Wexley" in one; three articles name the firm
+    records = [{"id": f"p{i}", "entities": [_entity("E1", "Wexley Park", "place")]} for i in range(19)]
+    records.append({"id": "pa", "entities": [_entity("E1", "Wexley Park", "place", "Wexley")]})
+    records += [{"id": f"o{i}", "entities": [_entity("E1", "Wexley", "organization")]} for i in range(3)]
+    assert {_keys(r).get("Wexley") for r in _linked(records)} - {None} == {"organization:wexley"}
+
+
+def test_an_ampersand_acronym_joins_its_long_name():
+    records = [{"id": "1", "entities": [_entity("E1", "Tolland & Prye", "organization")]},
+               {"id": "2", "entities": [_entity("E1", "T&P", "organization")]}]
+    assert {e["key"] for r in _linked(records) for e in r["entities"]} == {"organization:tolland and prye"}
