@@ -52,6 +52,7 @@ _THINGS = {"organization", "place", "product", "nationality", "work_of_art", "la
 _ACRONYM = re.compile(r"[a-z]{2,7}")
 _LETTERS_AND = re.compile(r"[a-z]{1,2}(?: and [a-z]{1,2})+")  # "S&P" keyed "s and p"
 _MAX_NEAR = 8
+_ORG = "organization:"
 
 
 @dataclass(slots=True)
@@ -77,23 +78,30 @@ class NameTable:
     def add(self, record: dict) -> None:
         """Record the entities of one article (error records and records without entities add nothing)."""
         here: set[str] = set()
-        said_by: dict[str, set[str]] = {}
+        said: set[tuple[str, str]] = set()  # (key, alias) this article gave already: an alias counts once an article
+        orgs: list[str] = []  # the organizations' names, for the clippings
         for e in record.get("entities") or ():
             key = local_key(e)
-            said = said_by.setdefault(key, set())  # its aliases this article gave already: counted once
             s = self.seen.get(key)
             if s is None:
                 s = self.seen[key] = _Seen()
             if key not in here:
                 here.add(key)
                 s.articles += 1
+                if key.startswith(_ORG):
+                    orgs.append(key[len(_ORG):])
             s.weight += _evidence(e)
-            for a in {normalize(a, split_key(key)[0]) for a in e.get("aliases") or ()} - said:
-                said.add(a)
-                s.aliases[a] += 1
-            s.caps = s.caps or str(e.get("name") or "").isupper() or any(str(a).isupper()
-                                                                         for a in e.get("aliases") or ())
-        for short, longer in _clippings(here):
+            aliases = e.get("aliases")
+            if aliases:
+                type_ = split_key(key)[0]
+                for a in aliases:
+                    a = normalize(a, type_)
+                    if (key, a) not in said:
+                        said.add((key, a))
+                        s.aliases[a] += 1
+                s.caps = s.caps or any(str(a).isupper() for a in aliases)
+            s.caps = s.caps or str(e.get("name") or "").isupper()
+        for short, longer in _clippings(orgs):
             near = self.seen[short].near
             if len(near) < _MAX_NEAR:
                 near.add(longer)
@@ -131,25 +139,25 @@ def _evidence(entity: dict) -> int:
     mentions = entity.get("count")
     if not isinstance(mentions, int):
         mentions = len(entity.get("mentions") or ())
-    return round(1000 * (1 + math.log2(max(mentions, 1))))
+    return _WEIGHTS[mentions] if 0 <= mentions < len(_WEIGHTS) else round(1000 * (1 + math.log2(mentions)))
 
 
-def _clippings(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """Yield (short, long) organization keys of one article where the one-word short name is the first letters of
-    the long name's first word ("fed" and "federal reserve"): three letters at least, and about half the word at
-    most, as a clipping is; a word and its derivation are not ("Congress" and "Congressional Budget Office")."""
-    orgs = sorted(k for k in keys if k.startswith("organization:"))
-    shorts = [k for k in orgs if " " not in split_key(k)[1] and len(split_key(k)[1]) >= 3]
+_WEIGHTS = tuple(round(1000 * (1 + math.log2(max(n, 1)))) for n in range(64))
+
+
+def _clippings(orgs: list[str]) -> Iterator[tuple[str, str]]:
+    """Yield (short, long) organization keys of one article (`orgs`: the names of its organization keys) where the
+    one-word short name is the first letters of the long name's first word ("fed" and "federal reserve"): three
+    letters at least, and about half the word at most, as a clipping is; a word and its derivation are not
+    ("Congress" and "Congressional Budget Office")."""
+    shorts = sorted(n for n in orgs if " " not in n and len(n) >= 3)
     if not shorts:
         return
-    for long in orgs:
-        words = split_key(long)[1].split()
-        if len(words) < 2:
-            continue
+    for long in sorted(n for n in orgs if " " in n):
+        first = long.split(" ", 1)[0]
         for short in shorts:
-            name = split_key(short)[1]
-            if words[0].startswith(name) and 2 * len(name) <= len(words[0]) + 1:
-                yield short, long
+            if first.startswith(short) and 2 * len(short) <= len(first) + 1:
+                yield _ORG + short, _ORG + long
 
 
 class _Resolver:
