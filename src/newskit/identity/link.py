@@ -26,8 +26,9 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
 
 An organization's short name ("Ford" for "Ford Motor Co.") joins through step 2, from any article that names it
 both ways; leading words alone are not evidence enough ("Boeing" is not "Boeing Air Force"). A joined identity
-keeps the key of its name of several words over a one-word name ("person:barack obama" however many articles
-say "Obama"), else of the name most articles use.
+keeps the key of its name of several words over a surname, acronym or clipping of it ("person:barack obama"
+however many articles say "Obama"), else of the name most articles use ("organization:apple", not "organization:apple
+computer").
 
 A name that fits two candidates stays apart: a wrong merge costs an analyst more than a split. Pass 2
 (`NameTable.rewrite`, streamed by identity/stream.py) rewrites each entity's `key`.
@@ -190,9 +191,9 @@ class _Resolver:
         return k
 
     def _join(self, a: str, b: str, *, into: bool = False) -> None:
-        """Join the identities of keys `a` and `b`. The key with more articles leads, except that with `into` (`b`
-        is a name `a` stands for) one word never leads a name of several: "person:barack obama" however many
-        articles say "Obama", "organization:lockheed martin" for "Lockheed"."""
+        """Join the identities of keys `a` and `b`. The key with more articles leads (the longer one when as many),
+        except that with `into` (`a` is a surname, acronym or clipping of the name `b`) one word never leads a name
+        of several: "person:barack obama" however many articles say "Obama"."""
         a, b = self._find(a), self._find(b)
         if a == b:
             return
@@ -263,7 +264,9 @@ class _Resolver:
                     self._join(held[0], h)
             target = self._target(held)
             if target is not None:
-                self._join(other, target, into=True)
+                # a surname or an acronym gives way to the full name; "Apple" keeps its key against "Apple
+                # Computer" when more articles use it
+                self._join(other, target, into=split_key(other)[0] == "person" or other in self.caps)
 
     def _acronyms(self, by_name: dict[tuple[str, str], str]) -> None:
         longs: dict[tuple[str, str], set[str]] = {}
