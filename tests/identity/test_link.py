@@ -255,3 +255,9 @@ def test_an_ampersand_acronym_joins_its_long_name():
     records = [{"id": "1", "entities": [_entity("E1", "Tolland & Prye", "organization")]},
                {"id": "2", "entities": [_entity("E1", "T&P", "organization")]}]
     assert {e["key"] for r in _linked(records) for e in r["entities"]} == {"organization:tolland and prye"}
+
+
+def test_a_company_keeps_the_name_most_articles_use_over_an_older_longer_one():
+    records = [{"id": str(i), "entities": [_entity("E1", "Quillon", "organization")]} for i in range(4)]
+    records.append({"id": "old", "entities": [_entity("E1", "Quillon Computer", "organization", "Quillon")]})
+    assert {e["key"] for r in _linked(records) for e in r["entities"]} == {"organization:quillon"}
