@@ -81,6 +81,8 @@ _NOT_NAME = lexicon.words("byline_not_name")
 _GLUE_WORD = re.compile(r"(?<=[a-z])(?=(?-i:[A-Z])[a-z]+(?![a-z]))")
 _GLUED_HANDLE = re.compile(r"(?<=[\w.])@(?=\w)")
 _BY_TWICE = re.compile(r"^\s*by\s*(?=by\b)", re.I)
+# "Andrea WongAndrea Wong": a name shown twice (its link and its text), glued by the copy.
+_NAME_TWICE = re.compile(r"\b((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,3})\1(?!\w)")
 _GLUE_CUE = re.compile(r"(?-i:[a-z][A-Z])|@|/|^\s*by\s*by", re.I)
 
 
@@ -89,6 +91,7 @@ def unglue(s: str) -> str:
     if not _GLUE_CUE.search(s):
         return s
     s = _BY_TWICE.sub("", s)
+    s = _NAME_TWICE.sub(r"\1", s)
     s = _GLUED_HANDLE.sub(" · @", s)
     s = re.sub(r"(?<=[a-z])/(?=\s*$|[A-Z])", " · ", s)  # "Jane Doe/", "Jane Doe/November 18, 2016"
     if not re.search(r"[a-z][A-Z]", s):
@@ -128,8 +131,8 @@ def is_outlet(s: str) -> bool:
     """Tell whether a short line names a news outlet or agency ("The Korea Herald", "Reuters")."""
     s = s.strip()
     words = s.split()
-    if not 1 <= len(words) <= 6 or s.endswith((".", "?", "!")) or not s[0].isupper():
-        return False
+    if not 1 <= len(words) <= 6 or s.endswith((".", "?", "!")) or not s[0].isupper() or ":" in s:
+        return False  # "Weekly Address: Free College" is a title
     if re.fullmatch(_AGENCY_RE, s):
         return True
     caps = all(w[0].isupper() or w.lower() in ("of", "the", "and", "&", "de", "la") for w in words)
@@ -224,7 +227,8 @@ def _read_byline(line: str) -> tuple[list[str], str | None] | None:
     role = _role_tail(head[0])
     if role:
         return [title_case(role)], None
-    if is_name(head[0]):
+    if is_name(head[0]) or all(is_name(x) for x in re.split(r"\s+(?:and|&)\s+", head[0])):
+        # "Jane Doe", "Jane Doe and John Roe": a bare byline names its people and nothing else.
         names, pub = split_names(s)
         if names and len(names) <= 4:
             return names, pub
@@ -236,13 +240,25 @@ def _dated_byline(s: str) -> tuple[list[str], str | None] | None:
     if len(s) > 120:
         return None
     found = find_date(s)
-    if not found or not _DATE_CUE.match(s[:found[1]]):
+    if not found:
         return None
-    m = _AFTER_DATE.match(s[found[2]:])
+    # "Medical Daily 9/21/2016 Jane Doe": the outlet, its date stamp, then the author.
+    outlet = s[:found[1]].strip(" ,|·•-–—")
+    if not _DATE_CUE.match(s[:found[1]]) and not (is_outlet(outlet) and not is_name(outlet)):
+        return None
+    end = found[2]
+    while True:  # "December 10, 2021April 9, 2019 by Jane Doe": the update and the original, then the author
+        more = find_date(s[end:])
+        if not more or s[end:end + more[1]].strip(" ,|·•-–—/"):
+            break
+        end += more[2]
+    m = _AFTER_DATE.match(s[end:])
     rest = m.group("rest").strip() if m else ""
     if not rest:
         return None
     names, pub = split_names(rest)
+    if outlet and not _DATE_CUE.match(s[:found[1]]):
+        pub = pub or outlet
     return (names, pub) if names and len(names) <= 4 else None
 
 
