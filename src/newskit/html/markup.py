@@ -177,12 +177,18 @@ def read_markup(tree, container, pm) -> None:  # noqa: C901, PLR0912
         if val:
             (pm.modified if kind == "updated" else pm.published).append((val, "time"))
         pm.visible_dates.append((text_of(t), kind))
-    for el in container.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "time", "meta", "a", "img"):
-            continue
-        cls = (el.get("class") or "") + " " + (el.get("id") or "")
-        if _DATE_CLASS.search(cls) and len(text_of(el)) < 120 and not _in_furniture(el):
-            pm.visible_dates.append((text_of(el), "updated" if _updated_class(cls) else "date-class"))
+    n = len(pm.visible_dates)
+    for where, kind in ((container, "date-class"), (tree, "page-class")):
+        # The article's container first; a page whose container shows no date: the date-marked elements of the
+        # whole page (kind "page-class", weaker: outside the article they may date something else).
+        for el in where.iter():
+            if not isinstance(el.tag, str) or el.tag in ("script", "style", "time", "meta", "a", "img"):
+                continue
+            cls = (el.get("class") or "") + " " + (el.get("id") or "")
+            if _DATE_CLASS.search(cls) and len(text_of(el)) < 120 and not _in_furniture(el):
+                pm.visible_dates.append((text_of(el), "updated" if _updated_class(cls) else kind))
+        if len(pm.visible_dates) > n or where is tree:
+            break
     bylines = _bylines(container)
     for t in bylines[:4]:
         pm.authors.append((t, "byline"))
