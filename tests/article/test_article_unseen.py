@@ -200,6 +200,8 @@ def test_line_scorer_rates_the_header_lines():
     ("Nora Quill and Sam Hart", ["Nora Quill", "Sam Hart"]),                 # a bare byline with a co-author
     ("Westcombe Gazette 3/14/2023 Nora Quill", ["Nora Quill"]),              # outlet, its stamp, then the author
     ("April 2, 2024March 14, 2023 by Nora Quill", ["Nora Quill"]),           # update and original glued, then "by"
+    ("Nora Quill — Harbour Reporter", ["Nora Quill"]),                       # a job after a spaced dash
+    ("Contributor: Nora Quill", ["Nora Quill"]),
 ])
 def test_more_byline_shapes(line, names):
     assert parse_byline(line)[0] == names

@@ -23,7 +23,7 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[
                          r"|Jr\.?|Sr\.?|II|III|IV)$")
 # "ByJane Doe": a page copy glues the label to the name, so a capital right after "By" also opens a byline.
 BYLINE = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reported|compiled)\s+by|by|"
-                    r"(?:authors?|words|text|story|reporter|writer)\s*:)\s*[:\-]?\s+"
+                    r"(?:authors?|words|text|story|reporter|writer|contributors?)\s*:)\s*[:\-]?\s+"
                     r"|(?-i:By(?=[A-Z][a-z])))(?P<rest>.+)$", re.I)
 # What follows the names on a byline line: a date (cut separately), a time, a relative stamp, a handle, a label.
 _BYLINE_TAIL = re.compile(r"\s*(?:[-–—|·•,]\s*)?(?:\b(?:updated|published|posted|last\s+updated|first\s+published)\b"
@@ -39,7 +39,7 @@ _AFTER_DATE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|is|our)\s+[a-z].*$")
 # Medium-style one-liners: "NAME · 5 min read · Jan 22, 2024".
 _INLINE_SEP = re.compile(r"\s+[·•]\s+")
-_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|;|\|)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|;|\||\s[–—-](?=\s))\s*", re.I)  # "Jane Doe — Reporter"
 _CREDIT_PREFIX = re.compile(r"(?:^|(?<=[.!?\s]))(?:photo(?:graph)?s?|pictures?|images?|credits?|photo\s+credit|"
                             r"illustration|source)\s*(?:by)?\s*[:/|]\s*(?P<credit>[^:]{2,80})$", re.I)
 _CREDIT_WORDS = lexicon.alternation(lexicon.entries("credit_words"))
