@@ -235,3 +235,17 @@ def test_date_line_after_a_prose_dek_is_still_the_date():
     art = parse("{h}\nNora Quill\nThe port's oldest terminal will shut for the summer.\nPublished Mar 14, 2023\n"
                 "+ Follow\n\n")
     assert art.published == "2023-03-14"
+
+
+def test_a_name_over_its_reading_time_and_date_is_the_byline_above_the_headline():
+    art = parse("Nora Quill\nFollow\n4 min read\n·\nMar 14, 2023\n{h}\n\n")
+    assert art.authors == ("Nora Quill",)
+    assert art.headline == HEAD
+
+
+@pytest.mark.parametrize("label", ["Related", "Most read", "Trending now", "You may also like"])
+def test_links_under_a_list_label_above_the_headline_are_not_the_headline(label):
+    art = parse(label + "\nFerry fares to rise in the spring\nBus lanes extended to the harbour\n{h}\n"
+                "By Nora Quill\nMarch 14, 2023\n\n")
+    assert art.headline == HEAD
+    assert art.authors == ("Nora Quill",)

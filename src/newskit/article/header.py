@@ -25,6 +25,11 @@ _YEARLESS = re.compile(r"^(?:(?:posted|published)\s+)?(?:on\s+)?(?:(?:Mon|Tue|We
                        rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
                        r"(?:,?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
                        r"(?:\s*[·•|-]?\s*\d+\s*min(?:ute)?s?(?:\s+read)?)?$", re.I)
+_READ_TIME = re.compile(r"^\W*(?:\d+\s+min(?:ute)?s?(?:\s+read)?)?\W*$", re.I)  # "4 min read", "·"
+_LIST_LABEL = re.compile(r"^\W*(?:related(?:\s+(?:stories|articles|content|coverage|news|links))?|"
+                         r"read\s+(?:more|next|also)|more\s+(?:stories|news|on\s+this|from\s+\S+(?:\s+\S+)?)|"
+                         r"most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|recommended(?:\s+for\s+you)?|"
+                         r"you\s+may\s+also\s+like|top\s+stories|latest(?:\s+news)?|editor['’]?s\s+picks?)\W*$", re.I)
 _LONE_BY = re.compile(r"^(?:written\s+)?by:?$", re.I)
 IMAGE_CAPTION = re.compile(r"^image\s+caption\s*,\s*", re.I)
 PROSE_END = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
@@ -138,8 +143,10 @@ def classify(lines: list[Line]) -> list[str]:
             prev = "menu" if k == "text" and ln.words <= 3 else k
         prev_text = ln.text
     for i in demoted:
-        # A name over a date ("Pippin Lee" / "Follow" / "on Mar 17 · 11 min read") is a byline even above the headline.
-        j = next((j for j in range(i + 1, min(len(lines), i + 3)) if kinds[j] != "boilerplate"), None)
+        # A name over a date ("Pippin Lee" / "Follow" / "on Mar 17 · 11 min read") is a byline even above the headline;
+        # a reading time and separators may sit between them ("4 min read" / "·").
+        j = next((j for j in range(i + 1, min(len(lines), i + 5)) if kinds[j] != "boilerplate" and
+                  not _READ_TIME.match(lines[j].text)), None)
         if j is not None and (kinds[j] in ("date", "updated") or _SHORT_DATE.match(lines[j].text)):
             kinds[i] = "byline"
     return kinds
@@ -223,6 +230,11 @@ def choose_headline(lines, kinds, start: int, anchor: int) -> tuple[int | None, 
         run.insert(0, i)
     if not run:
         return texts[-1], None
+    if len(run) >= 2 and run[0] > start and _LIST_LABEL.match(lines[run[0] - 1].text):
+        # Links under a "Related" / "Most read" label, then the headline (and its dek) over the byline.
+        if _dek_like(lines[run[-1]]):
+            return run[-2], run[-1]
+        return run[-1], None
     if len(run) == 3 and lines[run[0]].words <= 5 and lines[run[0]].words < lines[run[1]].words:
         run = run[1:]
     if len(run) == 3:
