@@ -230,7 +230,7 @@ def choose_headline(lines, kinds, start: int, anchor: int) -> tuple[int | None, 
         run.insert(0, i)
     if not run:
         return texts[-1], None
-    if len(run) >= 2 and run[0] > start and _LIST_LABEL.match(lines[run[0] - 1].text):
+    if len(run) >= 2 and run[0] > 0 and _LIST_LABEL.match(lines[run[0] - 1].text):
         # Links under a "Related" / "Most read" label, then the headline (and its dek) over the byline.
         if _dek_like(lines[run[-1]]):
             return run[-2], run[-1]
