@@ -202,6 +202,7 @@ def test_line_scorer_rates_the_header_lines():
     ("April 2, 2024March 14, 2023 by Nora Quill", ["Nora Quill"]),           # update and original glued, then "by"
     ("Nora Quill — Harbour Reporter", ["Nora Quill"]),                       # a job after a spaced dash
     ("Contributor: Nora Quill", ["Nora Quill"]),
+    ("Analysis by Nora Quill", ["Nora Quill"]),                              # a kicker that is also the byline
 ])
 def test_more_byline_shapes(line, names):
     assert parse_byline(line)[0] == names

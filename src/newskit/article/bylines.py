@@ -22,7 +22,8 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[
                          rf"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:{PARTICLES})"
                          r"|Jr\.?|Sr\.?|II|III|IV)$")
 # "ByJane Doe": a page copy glues the label to the name, so a capital right after "By" also opens a byline.
-BYLINE = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reported|compiled)\s+by|by|"
+BYLINE = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reported|compiled|analysis|opinion|commentary|"
+                    r"column|essay|review)\s+by|by|"
                     r"(?:authors?|words|text|story|reporter|writer|contributors?)\s*:)\s*[:\-]?\s+"
                     r"|(?-i:By(?=[A-Z][a-z])))(?P<rest>.+)$", re.I)
 # What follows the names on a byline line: a date (cut separately), a time, a relative stamp, a handle, a label.
