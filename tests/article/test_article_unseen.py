@@ -250,3 +250,15 @@ def test_links_under_a_list_label_above_the_headline_are_not_the_headline(label)
                 "By Nora Quill\nMarch 14, 2023\n\n")
     assert art.headline == HEAD
     assert art.authors == ("Nora Quill",)
+
+
+@pytest.mark.parametrize("trail", ["Home News & Transport News & Transport Ferries", "Home › News › Transport › Ferries"])
+def test_a_breadcrumb_trail_is_no_headline(trail):
+    art = parse(trail + "\nMarch 14, 2023\n{h}\nA summer of closures lies ahead for the port.\nBy Nora Quill\n\n")
+    assert art.headline == HEAD
+
+
+def test_a_title_case_headline_opening_with_home_is_still_a_headline():
+    from newskit.article.header import is_menu
+    assert not is_menu("Home Prices Fall Again In Harbour Towns")
+    assert not is_menu("Home Sweet Home")

@@ -42,7 +42,20 @@ def is_menu(text: str) -> bool:
     capitalised items between separators, no figure, and not opening with a person's name (a bare byline with its
     outlet and section does)."""
     items = _MENU_SEP.split(text)
-    return len(items) >= 3 and all(_MENU_ITEM.match(i) for i in items) and not is_name(items[0])
+    if len(items) >= 3 and all(_MENU_ITEM.match(i) for i in items) and not is_name(items[0]):
+        return True
+    return _trail(text)
+
+
+def _trail(text: str) -> bool:
+    # A breadcrumb trail copied without its separators: "Home TV & Movies TV & Movies Features" (from "Home" on,
+    # capitalised section words only, one of them repeated), or "Home › News › Transport".
+    words = text.replace("›", " ").replace("»", " ").replace(">", " ").split()
+    if len(words) < 4 or len(words) > 12 or words[0] != "Home" or \
+            not all(w[:1].isupper() or w == "&" for w in words):
+        return False
+    named = [w.lower() for w in words if w != "&"]
+    return bool(re.search(r"[›»>]", text)) or len(named) > len(set(named))
 
 
 @dataclass
