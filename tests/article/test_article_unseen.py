@@ -252,7 +252,8 @@ def test_links_under_a_list_label_above_the_headline_are_not_the_headline(label)
     assert art.authors == ("Nora Quill",)
 
 
-@pytest.mark.parametrize("trail", ["Home News & Transport News & Transport Ferries", "Home › News › Transport › Ferries"])
+@pytest.mark.parametrize("trail", ["Home News & Transport News & Transport Ferries",
+                                   "Home › News › Transport › Ferries"])
 def test_a_breadcrumb_trail_is_no_headline(trail):
     art = parse(trail + "\nMarch 14, 2023\n{h}\nA summer of closures lies ahead for the port.\nBy Nora Quill\n\n")
     assert art.headline == HEAD
@@ -262,3 +263,20 @@ def test_a_title_case_headline_opening_with_home_is_still_a_headline():
     from newskit.article.header import is_menu
     assert not is_menu("Home Prices Fall Again In Harbour Towns")
     assert not is_menu("Home Sweet Home")
+
+
+@pytest.mark.parametrize("promo", [
+    "Free Story Join Over 2 Million Premium Members And Get Our Daily Market Picks",
+    "Become a member today and read every story without limits",
+    "This post is unlisted, so only people with the link can see it. Are you sure you want to share it? Yes, share",
+])
+def test_membership_promos_and_share_dialogs_are_no_headline(promo):
+    art = parse(promo + "\n{h}\nBy Nora Quill\nMarch 14, 2023\n\n")
+    assert art.headline == HEAD
+
+
+@pytest.mark.parametrize("sentence", ["She hoped to become a member of the harbour board before the vote.",
+                                      "Ferry crews join 2,000 striking dock workers on Monday"])
+def test_sentences_about_members_are_not_promos(sentence):
+    from newskit.article.furniture import is_furniture
+    assert not is_furniture(sentence)
