@@ -443,3 +443,12 @@ def test_a_date_outside_the_article_container_is_read_in_the_page_s_day_order(mo
     monkeypatch.setattr(htmlpage.FieldChooser, "htmldate", lambda self: "2015-09-03")
     html = _dated_page(lang="en-US").replace("<body>", "<body><div class='publish-time'>3/09/15 8:00am</div>")
     assert article_from_html(html)[1].published == "2015-03-09"
+
+
+def test_the_page_s_only_h1_outside_the_article_container_is_the_headline():
+    # The social title is rewritten for sharing; the one heading the page shows sits in a header above <article>.
+    html = ("<html><head><title>Ferry fares to rise</title>"
+            "<meta property='og:title' content='You will pay more for the ferry this spring'></head><body>"
+            "<header><h1>Ferry fares to rise by a tenth in the spring</h1></header><article>" + _PARAS +
+            "</article></body></html>")
+    assert article_from_html(html)[1].headline == "Ferry fares to rise by a tenth in the spring"

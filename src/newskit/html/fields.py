@@ -203,8 +203,9 @@ class FieldChooser:
                 return _tidy(h)
         h = self.pm.h1
         # Social titles are often rewritten for sharing: a headline-sized <h1> of the article wins over them.
-        if h and self.pm.h1_in_article and len(h.split()) >= 4 and not self._is_site(h) and \
-                not self._is_site(self.strip_site(h)):
+        # The page's only <h1> is its headline too, where the article's container leaves the header out.
+        if h and (self.pm.h1_in_article or len(self.pm.h1s) == 1) and len(h.split()) >= 4 and \
+                not self._is_site(h) and not self._is_site(self.strip_site(h)):
             return _tidy(h)
         return None
 
