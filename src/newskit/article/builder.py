@@ -340,7 +340,9 @@ class _Builder:
 
         # Headline.
         cur = next((idx[x.start] for x in self.layout if x.field == "headline" and x.start in idx), None)
-        h = best("headline", lambda i: self.kinds[i] not in ("byline", "date", "updated", "boilerplate", "image"))
+        # A line ending in a colon is a label or half of a heading the copy broke in two, not a headline.
+        h = best("headline", lambda i: self.kinds[i] not in ("byline", "date", "updated", "boilerplate", "image") and
+                 not self.lines[i].text.endswith(":"))
         # A headline comes before its dek: the text line right under the rules' headline is not a better one.
         under = next((i for i in range(cur + 1, len(self.lines)) if self.kinds[i] != "boilerplate"), None) \
             if cur is not None else None
