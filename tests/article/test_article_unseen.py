@@ -292,3 +292,9 @@ def test_the_line_scorer_never_crowns_a_line_ending_in_a_colon(monkeypatch):
         return p
     monkeypatch.setattr(linescore, "predict", scores)
     assert parse_checked(text).headline == HEAD
+
+
+def test_a_headline_ending_in_a_quoted_word_under_the_author_block_is_the_headline():
+    art = parse("Sign in\nNora Quill\non Mar 14 · 4 min read\nNext story\nIn Defence of “Timetable”\n"
+                "Share on Facebook\nWords need keepers.\n\n")
+    assert art.headline == "In Defence of “Timetable”"

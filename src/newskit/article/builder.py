@@ -134,7 +134,10 @@ class _Builder:
         if any(self.kinds[j] == "text" for j in range(first, anchor)):
             return None
         k = next((j for j in range(anchor, min(len(self.lines), anchor + 6)) if self.kinds[j] == "text"), None)
-        if k is None or k + 1 >= len(self.lines) or not self._headline_like(k) or self.lines[k].prose:
+        if k is None or k + 1 >= len(self.lines) or not self._headline_like(k):
+            return None
+        # A sentence is a lead, not a headline; a closing quote after a word ("On Behalf of “Literally”") ends none.
+        if self.lines[k].prose and not re.search(r"\w[”’\"')]$", self.lines[k].text):
             return None
         return k
 
