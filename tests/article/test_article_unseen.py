@@ -298,3 +298,16 @@ def test_a_headline_ending_in_a_quoted_word_under_the_author_block_is_the_headli
     art = parse("Sign in\nNora Quill\non Mar 14 · 4 min read\nNext story\nIn Defence of “Timetable”\n"
                 "Share on Facebook\nWords need keepers.\n\n")
     assert art.headline == "In Defence of “Timetable”"
+
+
+def test_the_line_under_a_short_label_can_be_the_headline():
+    # A long photo caption makes the rules read the header as a label ("Harbour News") over the story; the line
+    # scorer's headline right under such a label is the headline, not a dek.
+    caption = ("Inspectors walk along the cracked pier at the ferry terminal in Westcombe on Monday morning, as the "
+               "first ferries of the day were sent to the old quay instead, and passengers waited in the rain for the "
+               "buses that the harbour authority had laid on to carry them along the coast road to the temporary "
+               "landing stage at the northern end of the bay.")
+    art = parse_checked("Harbour News\nWhat's the Hold-Up at the Terminal?\nIt has been a hard year for the port.\n" +
+                        caption + "\nLink copied\nMar. 14, 2023, 9:00 AM GMT / Updated Mar. 14, 2023, 4:06 PM GMT\n"
+                        "By Nora Quill\n" + BODY)
+    assert art.headline == "What's the Hold-Up at the Terminal?"

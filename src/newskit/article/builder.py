@@ -347,8 +347,9 @@ class _Builder:
         h = best("headline", lambda i: self.kinds[i] not in ("byline", "date", "updated", "boilerplate", "image") and
                  not self.lines[i].text.endswith(":"))
         # A headline comes before its dek: the text line right under the rules' headline is not a better one.
+        # (Under a label of a few words, "Tech News", the next line is the headline, not a dek.)
         under = next((i for i in range(cur + 1, len(self.lines)) if self.kinds[i] != "boilerplate"), None) \
-            if cur is not None else None
+            if cur is not None and self.lines[cur].words >= 4 else None
         if h is not None and h != cur and h != under and self._headline_wins(p["headline"], h, cur):
             if cur is not None:
                 self.relabel(cur, "header")
