@@ -452,3 +452,12 @@ def test_the_page_s_only_h1_outside_the_article_container_is_the_headline():
             "<header><h1>Ferry fares to rise by a tenth in the spring</h1></header><article>" + _PARAS +
             "</article></body></html>")
     assert article_from_html(html)[1].headline == "Ferry fares to rise by a tenth in the spring"
+
+
+def test_a_byline_beside_the_headline_outside_the_article_container_is_read_in_parts():
+    # The byline block (class "story_byline", an underscore) sits by the <h1> above <article>; its name, outlet and
+    # time are separate blocks that must not run together into one "name".
+    html = ("<html><head><title>Ferry fares to rise</title></head><body><header><h1>Ferry fares to rise</h1>"
+            "<div class='story_byline'><div>By <span>Nora Quill</span></div><div>Westcombe Gazette</div>"
+            "<div>Mar 14, 2023 at 9:05 am</div></div></header><article>" + _PARAS + "</article></body></html>")
+    assert article_from_html(html)[1].authors == ("Nora Quill",)

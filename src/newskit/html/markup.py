@@ -6,8 +6,9 @@ import re
 
 from newskit.article.pubdate import day_first_habit
 
-_BYLINE_CLASS = re.compile(r"\b(?:by-?line|author|authors|writer|contributor|article-?author|story-?author|"
-                           r"c-byline|byline__\w+|author-?name)\b", re.I)
+# Class words stand between spaces, hyphens or underscores ("article_byline" too).
+_BYLINE_CLASS = re.compile(r"(?<![a-z0-9])(?:by-?line|author|authors|writer|contributor|article-?author|story-?author|"
+                           r"c-byline|byline__\w+|author-?name)(?![a-z0-9])", re.I)
 _DATE_CLASS = re.compile(r"(?:publish|posted|pubdate|dateline|article-?date|story-?date|timestamp|entry-date|"
                          r"post-date|\bdate\b|\btime\b)", re.I)
 _UPDATED_CLASS = re.compile(r"updat|modif|revis", re.I)
@@ -130,6 +131,12 @@ def _bylines(container) -> list[str]:
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "img", "time"):
             continue
         if (_BYLINE_CLASS.search(el.get("class") or "") or _author_link(el)) and not _in_furniture(el):
+            blocks = [c for c in el if isinstance(c.tag, str) and c.tag in ("div", "p", "li") and text_of(c)]
+            if len(blocks) >= 2:
+                # Blocks inside a byline (name, outlet, time) are its parts: also read kept apart, not run together.
+                parts = " · ".join(text_of(c) for c in blocks)
+                if len(parts) <= 200 and parts not in bylines:
+                    bylines.append(parts)
             t = text_of(el)
             up = el.getparent()
             links = [a for a in up.iter("a") if _author_link(a)] if _author_link(el) and up is not None else []
@@ -190,6 +197,9 @@ def read_markup(tree, container, pm) -> None:  # noqa: C901, PLR0912
         if len(pm.visible_dates) > n or where is tree:
             break
     bylines = _bylines(container)
+    if not bylines and h1s and h1s[0].getparent() is not None:
+        # The article's container left the header out: the byline beside the headline, in the <h1>'s block.
+        bylines = _bylines(h1s[0].getparent())
     for t in bylines[:4]:
         pm.authors.append((t, "byline"))
     for el in container.iter():
