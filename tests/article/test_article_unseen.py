@@ -311,3 +311,11 @@ def test_the_line_under_a_short_label_can_be_the_headline():
                         caption + "\nLink copied\nMar. 14, 2023, 9:00 AM GMT / Updated Mar. 14, 2023, 4:06 PM GMT\n"
                         "By Nora Quill\n" + BODY)
     assert art.headline == "What's the Hold-Up at the Terminal?"
+
+
+def test_a_sentence_of_a_short_story_is_never_its_byline():
+    # Three lines only: the line scorer's byline softmax must pick some line, but a sentence naming a company and a
+    # person is no byline.
+    art = parse_checked("Ferry operators report a busy spring\n\nHarbour Lines Ltd. and Sam Hart's boats carried "
+                        "more passengers in May, the port said.\n")
+    assert art.authors == ()

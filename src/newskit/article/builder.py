@@ -421,8 +421,11 @@ class _Builder:
         return any(find_date(self.lines[j].text) for j in (i - 1, i, i + 1) if 0 <= j < len(self.lines))
 
     def _names(self, i: int) -> list[str]:
-        text = self.lines[i].text
-        found = parse_byline(text) or parse_byline("By " + text)
+        ln = self.lines[i]
+        # A sentence of the story is no byline, however few lines the page has to choose from.
+        if ln.words > 12 or (ln.prose and ln.words > 4 and not BYLINE.match(ln.text)):
+            return []
+        found = parse_byline(ln.text) or parse_byline("By " + ln.text)
         return list(found[0]) if found else []
 
     def relabel(self, i: int, field: LayoutField | None) -> None:
