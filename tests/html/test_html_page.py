@@ -461,3 +461,16 @@ def test_a_byline_beside_the_headline_outside_the_article_container_is_read_in_p
             "<div class='story_byline'><div>By <span>Nora Quill</span></div><div>Westcombe Gazette</div>"
             "<div>Mar 14, 2023 at 9:05 am</div></div></header><article>" + _PARAS + "</article></body></html>")
     assert article_from_html(html)[1].authors == ("Nora Quill",)
+
+
+def test_a_by_line_without_a_class_adds_the_co_author_the_markup_left_out():
+    # The schema.org markup names one author; the "By:" line the page shows (no byline class) names two.
+    head = "<meta itemprop='author' content='Nora Quill'>"
+    line = ("<ul><li>By:  <a href='/writer/nora-quill/'><span>Nora Quill</span></a>, "
+            "<a href='/writer/sam-hart/'><span>Sam Hart, Harbour Wire</span></a></li></ul>")
+    assert article_from_html(_dated_page(head, line))[1].authors == ("Nora Quill", "Sam Hart")
+
+
+def test_a_by_line_showing_the_name_twice_gives_it_once():
+    line = "<p>by <a href='/nq'>Nora Quill</a> <span>Nora Quill</span> March 14, 2023</p>"
+    assert article_from_html(_dated_page(date_html=line))[1].authors == ("Nora Quill",)

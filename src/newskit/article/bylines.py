@@ -83,7 +83,7 @@ _GLUE_WORD = re.compile(r"(?<=[a-z])(?=(?-i:[A-Z])[a-z]+(?![a-z]))")
 _GLUED_HANDLE = re.compile(r"(?<=[\w.])@(?=\w)")
 _BY_TWICE = re.compile(r"^\s*by\s*(?=by\b)", re.I)
 # "Andrea WongAndrea Wong": a name shown twice (its link and its text), glued by the copy.
-_NAME_TWICE = re.compile(r"\b((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,3})\1(?!\w)")
+_NAME_TWICE = re.compile(r"\b((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,3})\s*\1(?!\w)")
 _GLUE_CUE = re.compile(r"(?-i:[a-z][A-Z])|@|/|^\s*by\s*by", re.I)
 
 
@@ -207,7 +207,7 @@ def _parse_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
 
 
 def _read_byline(line: str) -> tuple[list[str], str | None] | None:
-    s = unglue(line.strip()) if len(line) <= 300 else line.strip()
+    s = unglue(_NAME_TWICE.sub(r"\1", line.strip())) if len(line) <= 300 else line.strip()
     if ui_only(s):
         return None
     dated = _dated_byline(s)

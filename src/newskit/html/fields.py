@@ -335,6 +335,11 @@ class FieldChooser:
                 if names and src == "itemprop":  # one element per person: the co-authors are in the next ones
                     more = [n for v, s in self.pm.authors if s == src for n in self.clean_authors(v)]
                     names = list(dict.fromkeys(names + more))
+                if names and src != "byline":
+                    # The byline the page shows may credit co-authors the markup left out.
+                    fuller = [n for v, s in self.pm.authors if s == "byline"
+                              for n in [self.clean_authors(v, structured=False)] if set(names) < set(n)]
+                    names = fuller[0] if fuller else names
                 if names:
                     names = self._complete(names)
                     line = next((b for b in shown if all(n.lower() in b.lower() for n in names)), None)

@@ -130,7 +130,9 @@ def _bylines(container) -> list[str]:
     for el in container.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "img", "time"):
             continue
-        if (_BYLINE_CLASS.search(el.get("class") or "") or _author_link(el)) and not _in_furniture(el):
+        by_text = el.tag in ("li", "p", "div", "span") and re.match(r"\s*by\s*:?\s*$", el.text or "", re.I) and \
+            len(el) > 0 and len(text_of(el)) <= 160  # "By: <a>Jane Doe</a>, <a>John Roe</a>" without a class
+        if (_BYLINE_CLASS.search(el.get("class") or "") or _author_link(el) or by_text) and not _in_furniture(el):
             blocks = [c for c in el if isinstance(c.tag, str) and c.tag in ("div", "p", "li") and text_of(c)]
             if len(blocks) >= 2:
                 # Blocks inside a byline (name, outlet, time) are its parts: also read kept apart, not run together.
