@@ -474,3 +474,16 @@ def test_a_by_line_without_a_class_adds_the_co_author_the_markup_left_out():
 def test_a_by_line_showing_the_name_twice_gives_it_once():
     line = "<p>by <a href='/nq'>Nora Quill</a> <span>Nora Quill</span> March 14, 2023</p>"
     assert article_from_html(_dated_page(date_html=line))[1].authors == ("Nora Quill",)
+
+
+def test_a_side_panel_writer_yields_to_the_page_s_author_field():
+    # The first byline-class element names the writer of a related story; the page's author field names another.
+    head = "<meta name='author' content='Nora Quill'>"
+    html = _dated_page(head, "<div class='social-author'><a class='author__name' href='/u/sam'>Sam Hart</a></div>")
+    assert article_from_html(html)[1].authors == ("Nora Quill",)
+
+
+def test_a_byline_agreeing_with_the_author_field_stands():
+    head = "<meta name='author' content='Nora Quill'>"
+    html = _dated_page(head, "<div class='byline'>By Nora Quill and Sam Hart</div>")
+    assert article_from_html(html)[1].authors == ("Nora Quill", "Sam Hart")

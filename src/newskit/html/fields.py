@@ -335,6 +335,13 @@ class FieldChooser:
                 if names and src == "itemprop":  # one element per person: the co-authors are in the next ones
                     more = [n for v, s in self.pm.authors if s == src for n in self.clean_authors(v)]
                     names = list(dict.fromkeys(names + more))
+                if names and src == "byline":
+                    # A byline element naming someone no author field of the page names (a related story's writer
+                    # in a side panel) yields to the page's own author fields.
+                    metas = [(n, s) for v, s in self.pm.authors if s.startswith("meta:") or s == "cxenseparse:author"
+                             for n in [self.clean_authors(v)] if n]
+                    if metas and not any(set(names) & set(n) for n, _ in metas):
+                        names, src = metas[0]
                 if names and src != "byline":
                     # The byline the page shows may credit co-authors the markup left out.
                     fuller = [n for v, s in self.pm.authors if s == "byline"
