@@ -103,12 +103,8 @@ KNOWN = {
     "Syriza lost": "neither model finds the name",
     "Residents of Mariupol": "both models call it an organization and 'of' is no locative cue",
     "Trains between Leeds": "both models read the football club, and 'between' is no locative cue",
-    "Mikel Arteta": "the recognizer calls the sentence-initial name an organization, the base model misses it, and "
-                    "the given-name list (CoNLL-2003 eng.train) lacks Mikel",
-    "Raheem Sterling": "the recognizer calls the sentence-initial name an organization, the base model misses it, "
-                       "and the given-name list lacks Raheem",
-    "Angela Merkel": "the recognizer calls the sentence-initial full name an organization and the given-name list "
-                     "lacks Angela: only the later 'Merkel' is a person",
+    "Mikel Arteta": "the recognizer finds only 'Arteta' (an organization) and the base model misses the name, so "
+                    "the given name never joins the span",
 }
 
 # Share of rows each class must pass (the xfail rows count as failures).
