@@ -120,6 +120,9 @@ JUNK = [
     ("Tell us what you think in the comments below.", "Tell"),
     ("Posted 9:41 AM\nThe bridge will close for repairs next month.", "Posted"),
     ("Updated 5:12 PM CDT\nThe storm moved east overnight.", "Updated"),
+    ("The ferry left at 06:15 GMT and docked two hours late.", "GMT"),
+    ("Churches expect their largest crowds of the year on Easter Sunday.", "Easter"),
+    ("Retailers hope Black Friday will lift a weak quarter.", "Black"),
 ]
 
 

@@ -94,6 +94,7 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
                 and (b.label_ not in keep_base_names or any(misc[b.start:b.end])):
             continue
         kept.append(b)
+    kept = [b for b in kept if b.label_ not in NAME_LABELS or not evidence.part_of_a_time([b])]
     held = _cover(n, kept)
     names = [s for s in names if not any(held[s.start:s.end])]
     return sorted(vote(names, base) + kept + products, key=lambda s: s.start)

@@ -60,6 +60,9 @@ _PERSON_TITLES = lexicon.words("person_titles")
 _ORG_AFTER = frozenset({"shares", "stock", "stocks", "shareholders", "subsidiary", "spokesman", "spokeswoman",
                         "spokesperson", "executives", "chief", "ceo", "plant", "plants", "factory", "brand"})
 _SEATS = lexicon.words("seats_of_government")
+_TIME_ZONES = lexicon.words("dates/time_zones")
+_WEEKDAYS = frozenset(row[0] for row in lexicon.rows("dates/weekdays") if len(row) == 2)
+_DAY_NAMES = frozenset(w.casefold() for w in lexicon.words("dates/named_day_words"))
 _PRONOUNS = {"he": "he_she", "she": "he_she", "his": "he_she", "her": "he_she", "him": "he_she",
              "it": "it_its", "its": "it_its"}
 
@@ -248,6 +251,21 @@ def _common_word(group: list[Span], base: list[Span], words: Dictionary) -> bool
     return not any(t.text == word and not _starts_unit(t) for t in toks[0].doc)
 
 
+def part_of_a_time(group: list[Span]) -> bool:
+    """Say whether a name is a clock's time zone ("10:30 GMT") or, at every mention, the first word of a named day
+    ("Easter Sunday", "Black Friday"): part of a date, no person, place or organization."""
+    doc = group[0].doc
+    if key(group[0]).upper() in _TIME_ZONES and group[0].text.isupper() \
+            and all(s.start and _after_a_clock(doc[s.start - 1]) for s in group):
+        return True
+    return key(group[0]) in _DAY_NAMES and all(s.end < len(doc) and doc[s.end].lower_ in _WEEKDAYS for s in group)
+
+
+def _after_a_clock(tok: Token) -> bool:
+    """Say whether a token ends a clock time ("10:30", "1430", "p.m."): "CT" after one is a time zone, not a state."""
+    return any(c.isdigit() for c in tok.text) or tok.lower_.replace(".", "") in ("am", "pm")
+
+
 def _both_say_so(group: list[Span], base: list[Span], x: list[float]) -> bool:
     """Say whether the recognizer and the base model give a sentence-initial common word the same type and the
     article has evidence for that type ("Labour promised ... if it wins": a party)."""
@@ -327,7 +345,7 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
     pwords = person_words(list(names_) + base)
     for group in groups(names_).values():
         x = features(group, base, pwords)
-        if _common_word(group, base, words) and not _both_say_so(group, base, x):
+        if _common_word(group, base, words) and not _both_say_so(group, base, x) or part_of_a_time(group):
             continue
         if key(group[0]) in _SEATS and not all(_placed(s) for s in group):
             winner: str | None = "ORG"  # "the Kremlin said": the government seated there (see seats_of_government)
