@@ -55,6 +55,7 @@ ROWS = [
     ("agency", "The FBI arrested the suspect at his home in the suburbs.", "FBI", ORG),
     ("agency", "Ofcom fined the broadcaster for breaching impartiality rules.", "Ofcom", ORG),
     ("agency", "The World Bank cut its forecast for global growth.", "World Bank", ORG),
+    ("agency", "Network Rail said engineers would work through the weekend.", "Network Rail", ORG),
     # political parties
     ("party", "Labour promised to freeze energy bills if it wins the election.", "Labour", ORG),
     ("party", "Fidesz kept its two-thirds majority in parliament.", "Fidesz", ORG),

@@ -160,8 +160,10 @@ def _given_names() -> frozenset[str]:
 
 def strip_cue(span: Span) -> Span:
     """Return a name without the capitalized firm noun that opens its sentence ("Carmaker Renault" is Renault,
-    an organization); other spans unchanged."""
-    if len(span) >= 2 and span[0].lower_ in _ORG_CUES and span[0].text[:1].isupper() and span[1].text[:1].isupper():
+    an organization): a noun for what the firm does ("carmaker", "retailer", "publisher"). Other spans unchanged,
+    also where the noun names a kind of body, often a word of the name itself ("Network Rail", "Channel 4")."""
+    if len(span) >= 2 and span[0].lower_ in _ORG_CUES and span[0].lower_.endswith(("er", "or")) \
+            and span[0].text[:1].isupper() and span[1].text[:1].isupper():
         return Span(span.doc, span.start + 1, span.end, label="ORG")
     return span
 
