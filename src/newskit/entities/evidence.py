@@ -94,8 +94,8 @@ def _next_pronoun(span: Span) -> str | None:
     doc = span.doc
     end = span.sent.end if doc.has_annotation("SENT_START") else min(len(doc), span.end + 20)
     for tok in doc[span.end:min(end, span.end + 20)]:
-        if tok.lower_ in _PRONOUNS:
-            return _PRONOUNS[tok.lower_]
+        if tok.lower_ in _PRONOUNS and (tok.lower_ != "it" or tok.dep_ in ("nsubj", "nsubjpass")):
+            return _PRONOUNS[tok.lower_]  # "it" as an object ("to speak about it") is rarely the name's
     return None
 
 
