@@ -142,6 +142,13 @@ PRODUCTS = [
                  marks=pytest.mark.xfail(reason="both models call the whole an organization", strict=True)),
 ]
 
+# A name that only qualifies the noun after it names a kind of thing, a people or an index, not an organization.
+MODIFIERS = [
+    ("The Dow Jones industrial average fell 300 points on Friday.", "Dow Jones"),
+    ("The airline will lease six Airbus jets for its summer routes.", "Airbus"),
+    ("The Nasdaq composite index rose 1 percent.", "Nasdaq"),
+]
+
 # Sentence openings and page furniture that are no entities at all.
 JUNK = [
     ("Commuters faced long delays on Monday after a signal failure.", "Commuters"),
@@ -195,6 +202,15 @@ def test_a_maker_and_its_model_designation_are_one_product(nlp, text, name):
     ents = extract_entities(nlp(text), all_types=True)
     assert [e.type for e in ents if any(m.text == name for m in e.mentions)] == ["product"]
     assert not [e.name for e in ents if e.type == ORG]
+
+
+@pytest.mark.parametrize("text, name", MODIFIERS, ids=[n for _, n in MODIFIERS])
+def test_a_name_qualifying_a_noun_is_no_organization(nlp, text, name):
+    assert _type_of(nlp, text, name) is None
+
+
+def test_the_same_name_acting_is_an_organization(nlp):
+    assert _type_of(nlp, "Airbus said deliveries would rise next year.", "Airbus") == ORG
 
 
 @pytest.mark.parametrize("text, word", JUNK, ids=[w for _, w in JUNK])

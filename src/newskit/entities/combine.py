@@ -94,10 +94,23 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
                 and (b.label_ not in keep_base_names or any(misc[b.start:b.end])):
             continue
         kept.append(b)
-    kept = [b for b in kept if b.label_ not in NAME_LABELS or not evidence.part_of_a_time([b])]
+    kept = [b for b in kept if b.label_ not in NAME_LABELS or not evidence.part_of_a_time([b])
+            and not ((b.start, b.end) in misc_exact and _modifier(b))]
     held = _cover(n, kept)
     names = [s for s in names if not any(held[s.start:s.end])]
     return sorted(vote(names, base) + kept + products, key=lambda s: s.start)
+
+
+def _modifier(span: Span) -> bool:
+    """Say whether a name only qualifies the common noun after it ("Airbus jets", "Dow Jones industrial average",
+    "Hutu rebels", "PGA Tour victories"): where the recognizer calls such a name MISC, it names a kind of thing, a
+    people or an event, not the person, place or organization the base model reads in it."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.is_alpha and nxt.is_lower and nxt.tag_ in ("NN", "NNS", "JJ") and span.root.head.i >= span.end \
+        and span.root.dep_ in ("compound", "amod", "nmod")
 
 
 def _designation(tok: Token) -> bool:
