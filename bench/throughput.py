@@ -4,7 +4,8 @@
 
 Builds a JSON Lines corpus from the PolNeAR articles in ../shared/data, then times whole commands:
 raw spaCy nlp.pipe with the components `newskit entities` uses, `newskit entities --jsonl` with 1 and 2 workers
-(and with 1 worker and spaCy's own AttributeRuler, NEWSKIT_SPACY_ATTRIBUTE_RULER=1, to show newskit's overhead alone),
+(and with 1 worker, spaCy's own AttributeRuler and thinc's own matrix product, NEWSKIT_SPACY_ATTRIBUTE_RULER=1
+NEWSKIT_THINC_BLIS=1, to show newskit's overhead alone),
 `newskit parse --jsonl`, `newskit entities --output DIR --workers 2` over the same articles as 4 shards (the
 archive path), and `newskit --help` start-up next to `python -c pass`. Needs the `bench` extra (psutil).
 """
@@ -36,9 +37,10 @@ def main() -> None:
 
     raw_s, raw_mem = run_measured([PY, str(ROOT / "bench" / "raw_spacy.py"), str(corpus), "--task", "entities"])
     one_s, one_mem = run_measured([PY, "-m", "newskit", "entities", "--jsonl", "--workers", "1", str(corpus)])
-    # The same with spaCy's own AttributeRuler instead of newskit's compiled one: newskit's overhead alone.
-    own_s, _ = run_measured(["env", "NEWSKIT_SPACY_ATTRIBUTE_RULER=1", PY, "-m", "newskit", "entities", "--jsonl",
-                             "--workers", "1", str(corpus)])
+    # The same with spaCy's own AttributeRuler instead of newskit's compiled one, and thinc's own matrix product
+    # (blis) instead of numpy's: the model computed as raw spaCy computes it, so newskit's overhead alone.
+    own_s, _ = run_measured(["env", "NEWSKIT_SPACY_ATTRIBUTE_RULER=1", "NEWSKIT_THINC_BLIS=1", PY, "-m", "newskit",
+                             "entities", "--jsonl", "--workers", "1", str(corpus)])
     two_s, two_mem = run_measured([PY, "-m", "newskit", "entities", "--jsonl", "--workers", "2", str(corpus)])
     parse_s, _ = run_measured([PY, "-m", "newskit", "parse", "--jsonl", str(corpus)])
     lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -54,13 +56,13 @@ def main() -> None:
     _, tenth_mem = run_measured([PY, "-m", "newskit", "entities", "--jsonl", "--workers", "1", str(tenth)])
     rows = [("raw spaCy nlp.pipe (same model, components, batch)", raw_s, raw_mem),
             ("newskit entities --workers 1", one_s, one_mem),
-            ("  the same, spaCy's own attribute ruler", own_s, 0),
+            ("  the same, spaCy's own attribute ruler and blis", own_s, 0),
             ("newskit entities --workers 2", two_s, two_mem),
             ("newskit entities --output DIR --workers 2 (4 shards)", arch_s, arch_mem)]
     for name, s, mem in rows:
         print(f"{name:52} {words / s:8.0f} words/s  {s:6.1f} s  peak RSS {mem / 2**20:6.0f} MB")
     print(f"entities / raw spaCy (1 worker):   {raw_s / one_s:.2f}x "
-          f"({raw_s / own_s:.2f}x with spaCy's own attribute ruler)")
+          f"({raw_s / own_s:.2f}x with spaCy's own attribute ruler and matrix product)")
     print(f"entities 2 workers / 1 worker:     {one_s / two_s:.2f}x")
     print(f"--output 2 workers / raw spaCy:    {raw_s / arch_s:.2f}x (--jsonl 2 workers: {raw_s / two_s:.2f}x)")
     print(f"memory as the archive grows 10x:   {tenth_mem / 2**20:.0f} MB -> {one_mem / 2**20:.0f} MB peak RSS")

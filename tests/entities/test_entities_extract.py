@@ -153,7 +153,7 @@ def test_photo_credit_agency(nlp):
 
 
 def test_other_types_only_on_request(nlp):
-    text = "Russian officials read the Treaty of Versailles."
+    text = "Russians read the Treaty of Versailles."  # people: "Russian officials" would name Russia, a place
     assert not [e for e in run(nlp, text) if e.type == "nationality"]
     assert [e for e in run(nlp, text, all_types=True) if e.type == "nationality"]
 

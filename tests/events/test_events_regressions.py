@@ -62,3 +62,11 @@ def test_labour_strike_and_missile_strike(nlp):
 def test_a_flood_is_a_disaster(nlp):
     events, _ = _events(nlp, "The Elbe flooded Dresden on Sunday and 3,000 people left their homes.")
     assert "disaster" in [e.type for e in events]
+
+
+def test_there_is_the_city_named_before_not_a_country_adjective(nlp):
+    text = ("Ana Ruiz, who stayed in Lisbon until Sunday as the guest of her Portuguese counterpart, "
+            "held talks with the prime minister there.")
+    events, names = _events(nlp, text)
+    (talks,) = [e for e in events if e.trigger.text == "talks"]
+    assert [names[i] for i in talks.where] == ["Lisbon"]

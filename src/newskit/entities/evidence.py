@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+import numpy
 from spacy.tokens import Span
 
 from newskit import lexicon
@@ -249,8 +250,10 @@ def _common_word(group: list[Span], base: list[Span], words: Dictionary) -> bool
             return False
         if t.tag_ in _PROPER or not t.tag_ or (t.tag_ == "NN" and _cover_label(s, base) is not None):
             return False
-    word = toks[0].text
-    return not any(t.text == word and not _starts_unit(t) for t in toks[0].doc)
+    doc = toks[0].doc
+    # every token of the word, found in the doc's word column rather than by visiting each token for each name
+    same = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[toks[0].text]).tolist()
+    return not any(not _starts_unit(doc[i]) for i in same)
 
 
 def part_of_a_time(group: list[Span]) -> bool:

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from newskit.doctext import doc_text
-from newskit.entities import cities, names, places
+from newskit.entities import cities, names, place_spans, places
 from newskit.entities import grouping as aliases
 from newskit.entities.keys import entity_key
 from newskit.entities.mentions import add_matches, collect, join_legal_forms
@@ -19,6 +19,7 @@ from newskit.entities.named_events import event_key, event_mentions
 from newskit.entities.span import Layout, Mention
 from newskit.entities.titles import person_titles
 from newskit.geo import resolve_places
+from newskit.geo.adjectives import adjective_places
 from newskit.record import ENTITY_TYPES, LABEL_TYPES, Entity, EntityRole, EntityType, Span, literal_map
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
     found = collect(doc, article)
     cities.retype_cities(doc, found)
     found = _drop_caps_noise(text, found)
-    found = join_legal_forms(text, _join_containers(text, found))
+    found = join_legal_forms(text, place_spans.split_places(doc, found))
     clusters = aliases.group(found, text, authors)
     forms = _forms(found, clusters)
     orgs = {m.text for m in found if m.label == "ORG" and m.source in ("ner", "match") and " " in m.text}
@@ -46,11 +47,14 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
         forms.setdefault(acr, label)
     found = add_matches(doc, found, forms, article)
     clusters = aliases.group(found, text, authors)
-    out = []
+    out, nationalities = [], []
     for cl in clusters:
         ent = _entity([found[i] for i in cl], doc, authors)
+        if ent is not None and ent.type == "nationality":
+            nationalities.append(ent)  # "Turkish troops": the adjective names Turkey (geo/adjectives.py)
         if ent is not None and (all_types or ent.type in CORE_TYPES):
             out.append(ent)
+    out = adjective_places(doc, out, nationalities, keep_rest=all_types)
     taken = {t for m in found for t in range(m.tstart, m.tend)}
     events: dict[str, list[Mention]] = {}
     for m in event_mentions(doc, Layout(article), taken):
@@ -82,32 +86,6 @@ def _drop_caps_noise(text: str, found: list[Mention]) -> list[Mention]:
     known = {aliases.norm(m.text) for m in found if not in_caps(m)}
     return [m for m in found if not in_caps(m) or m.source != "ner" or aliases.norm(m.text) in known
             or places.country_code(m.text)]
-
-
-def _join_containers(text: str, found: list[Mention]) -> list[Mention]:
-    """Read "Long Beach, California" as one mention of the city: the region after the comma only says where it is.
-
-    Not in lists ("Paris, London and Berlin", "Russia, China"): the first place must not be a country and the
-    second must not be followed by another place."""
-    kinds = ("GPE", "LOC", "FAC")
-    out: list[Mention] = []
-    for i, m in enumerate(found):
-        prev = out[-1] if out else None
-        gap = text[prev.end:m.start] if prev is not None else ""
-        if prev is not None and m.label in kinds and prev.label in kinds and gap.strip() == "," and len(gap) <= 2 \
-                and prev.source in ("ner", "match") and not places.country_code(prev.text) \
-                and not _list_goes_on(text, found, i):
-            prev.end, prev.tend, prev.text = m.end, m.tend, text[prev.start:m.end]
-            continue
-        out.append(m)
-    return out
-
-
-def _list_goes_on(text: str, found: list[Mention], i: int) -> bool:
-    nxt = found[i + 1] if i + 1 < len(found) else None
-    if nxt is None or nxt.label not in ("GPE", "LOC", "FAC"):
-        return False
-    return re.fullmatch(r"\s*(,|and|or|, and|, or)\s*", text[found[i].end:nxt.start]) is not None
 
 
 def _forms(found: list[Mention], clusters: list[list[int]]) -> dict[str, str]:

