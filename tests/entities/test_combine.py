@@ -113,3 +113,26 @@ def test_abutting_pieces_of_one_base_name_are_rejoined():
     conll = [_span(doc, "state", "ORG"), _span(doc, "Department of Revenue", "ORG")]
     base = [_span(doc, "the state Department of Revenue", "ORG")]
     assert [t for t, _ in _labels(combine(conll, base))] == ["state", "Department of Revenue"]
+
+
+def test_a_maker_and_its_model_designation_are_one_product():
+    doc = _doc("Norwind ordered six Kestrel K450 jets and two Vela 919s from the maker.")
+    conll = [_span(doc, "Norwind", "ORG"), _span(doc, "Kestrel K450", "MISC"), _span(doc, "Vela", "MISC")]
+    base = [_span(doc, "Norwind", "ORG"), _span(doc, "six", "CARDINAL"), _span(doc, "Kestrel", "ORG"),
+            _span(doc, "K450", "PRODUCT"), _span(doc, "two", "CARDINAL"), _span(doc, "Vela", "ORG")]
+    assert _labels(combine(conll, base)) == [("Norwind", "ORG"), ("six", "CARDINAL"), ("Kestrel K450", "PRODUCT"),
+                                             ("two", "CARDINAL"), ("Vela 919s", "PRODUCT")]
+
+
+def test_a_designation_the_base_model_calls_a_product_is_no_organization():
+    doc = _doc("Deliveries of the K450 and of the Orbo X7 slipped to spring.")
+    conll = [_span(doc, "K450", "ORG"), _span(doc, "Orbo", "ORG")]
+    base = [_span(doc, "K450", "PRODUCT"), _span(doc, "Orbo X7", "PRODUCT"), _span(doc, "spring", "DATE")]
+    assert _labels(combine(conll, base)) == [("K450", "PRODUCT"), ("Orbo X7", "PRODUCT"), ("spring", "DATE")]
+
+
+def test_a_name_before_a_score_or_a_year_is_no_product():
+    doc = _doc("Harlow 3 1 0 2 and Dunmore 1998 results.")
+    conll = [_span(doc, "Harlow", "MISC"), _span(doc, "Dunmore", "MISC")]
+    base = [_span(doc, "Harlow", "ORG"), _span(doc, "Dunmore", "ORG"), _span(doc, "1998", "DATE")]
+    assert "PRODUCT" not in {label for _, label in _labels(combine(conll, base))}

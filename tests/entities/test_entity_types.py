@@ -31,6 +31,12 @@ ROWS = [
     ("company", "Carmaker Renault said its electric models now make up a third of sales.", "Renault", ORG),
     ("company", "Chipmaker Qualcomm agreed to buy a smaller rival for $2 billion.", "Qualcomm", ORG),
     ("company", "Analysts expect Nestle to report slower growth in coffee sales.", "Nestle", ORG),
+    ("company", "Brannock Robotics raised $30 million from venture investors.", "Brannock Robotics", ORG),
+    ("company", "Quillon Therapeutics said its drug cut relapses by a third.", "Quillon Therapeutics", ORG),
+    ("company", "Toyota recalled 1.2 million vehicles over a faulty airbag sensor.", "Toyota", ORG),
+    ("company", "Hyundai and Kia will share a battery plant in Georgia.", "Hyundai", ORG),
+    ("company", "Stellantis will invest $1 billion in its plant in Windsor, Ontario.", "Stellantis", ORG),
+    ("company", "Workers at Boeing voted to end a seven-week strike.", "Boeing", ORG),
     # sports clubs
     ("club", "Bournemouth came from behind to beat the visitors 2-1 on Saturday.", "Bournemouth", ORG),
     ("club", "Arsenal signed the Brazilian winger on a four-year contract.", "Arsenal", ORG),
@@ -38,6 +44,8 @@ ROWS = [
     ("club", "The Yankees beat the Red Sox 5-3 in extra innings.", "Yankees", ORG),
     ("club", "Ajax confirmed that the striker had suffered a knee injury.", "Ajax", ORG),
     ("club", "Barcelona said the midfielder would miss the rest of the season.", "Barcelona", ORG),
+    ("club", "Aston Villa extended the manager's contract until 2028.", "Aston Villa", ORG),
+    ("club", "Napoli were held to a draw by a side fighting relegation.", "Napoli", ORG),
     # agencies and public bodies
     ("agency", "NASA postponed the launch because of high winds at the pad.", "NASA", ORG),
     ("agency", "Interpol issued a red notice for the former banker.", "Interpol", ORG),
@@ -46,6 +54,8 @@ ROWS = [
     ("agency", "Frontex reported a rise in crossings on the central Mediterranean route.", "Frontex", ORG),
     ("agency", "The FBI arrested the suspect at his home in the suburbs.", "FBI", ORG),
     ("agency", "Ofcom fined the broadcaster for breaching impartiality rules.", "Ofcom", ORG),
+    ("agency", "The World Bank cut its forecast for global growth.", "World Bank", ORG),
+    ("agency", "Network Rail said engineers would work through the weekend.", "Network Rail", ORG),
     # political parties
     ("party", "Labour promised to freeze energy bills if it wins the election.", "Labour", ORG),
     ("party", "Fidesz kept its two-thirds majority in parliament.", "Fidesz", ORG),
@@ -59,6 +69,7 @@ ROWS = [
     ("ministry", "The Treasury said it would issue more long-dated bonds.", "Treasury", ORG),
     ("ministry", "The Bundesbank warned that inflation would stay high next year.", "Bundesbank", ORG),
     ("ministry", "Downing Street said the prime minister had full confidence in her.", "Downing Street", ORG),
+    ("ministry", "The Elysee said the president would travel to Berlin.", "Elysee", ORG),
     # courts
     ("court", "The Bundesverfassungsgericht struck down the surveillance law.", "Bundesverfassungsgericht", ORG),
     ("court", "The Supreme Court agreed to hear the case next term.", "Supreme Court", ORG),
@@ -70,6 +81,7 @@ ROWS = [
     ("newspaper", "Le Monde published the leaked emails in full.", "Le Monde", ORG),
     ("newspaper", "The Guardian said it had seen a draft of the report.", "Guardian", ORG),
     ("newspaper", "Asahi reported that the cabinet would approve the plan this week.", "Asahi", ORG),
+    ("newspaper", "The Telegraph reported that ministers had rejected the plan.", "Telegraph", ORG),
     # cities and places named by one word
     ("city", "Police in Edmonton said the two men had been arrested without incident.", "Edmonton", PLACE),
     ("city", "Montreal will host the summit next spring, organisers said.", "Montreal", PLACE),
@@ -83,6 +95,9 @@ ROWS = [
     ("city", "Fighting continued near Kharkiv through the night.", "Kharkiv", PLACE),
     ("city", "Ontario will raise the minimum wage in October.", "Ontario", PLACE),
     ("city", "Snow closed schools across Kentucky on Thursday.", "Kentucky", PLACE),
+    ("city", "Floodwater reached the centre of Valencia overnight.", "Valencia", PLACE),
+    ("city", "He grew up in Edmonton before moving to Calgary.", "Calgary", PLACE),
+    ("city", "Officials in Detroit said the plant would reopen in March.", "Detroit", PLACE),
     # people, so the rules above do not cost them
     ("person", "Mikel Arteta praised his players after the match.", "Mikel Arteta", PERSON),
     ("person", "Raheem Sterling scored twice in the second half.", "Raheem Sterling", PERSON),
@@ -91,6 +106,10 @@ ROWS = [
     ("person", "Mr. Okafor, who founded the firm in 2009, said he would step down.", "Okafor", PERSON),
     ("person", "Chief executive Mary Barra said the company would hire 1,000 engineers.", "Mary Barra", PERSON),
     ("person", "Prime Minister Jacinda Ardern announced the new rules on Monday.", "Jacinda Ardern", PERSON),
+    ("person", "Tomasz Wrobel, the union's leader, said the deal was fair.", "Tomasz Wrobel", PERSON),
+    ("person", "Coach Ines Barrow said her players had run out of energy.", "Ines Barrow", PERSON),
+    ("person", "Macron is due to comment on it after the summit.", "Macron", PERSON),
+    ("person", "Sunak declined to discuss it with reporters.", "Sunak", PERSON),
 ]
 
 # Rows the pipeline does not get right yet: (sentence prefix) -> reason.
@@ -103,17 +122,32 @@ KNOWN = {
     "Syriza lost": "neither model finds the name",
     "Residents of Mariupol": "both models call it an organization and 'of' is no locative cue",
     "Trains between Leeds": "both models read the football club, and 'between' is no locative cue",
-    "Mikel Arteta": "the recognizer calls the sentence-initial name an organization, the base model misses it, and "
-                    "the given-name list (CoNLL-2003 eng.train) lacks Mikel",
-    "Raheem Sterling": "the recognizer calls the sentence-initial name an organization, the base model misses it, "
-                       "and the given-name list lacks Raheem",
-    "Angela Merkel": "the recognizer calls the sentence-initial full name an organization and the given-name list "
-                     "lacks Angela: only the later 'Merkel' is a person",
+    "Sunak declined": "the recognizer calls the one-word name an organization and nothing in the sentence is a "
+                      "person's",
+    "Aston Villa": "both models call the two-word club a person and the sentence has no cue against it",
+    "Mikel Arteta": "the recognizer finds only 'Arteta' (an organization) and the base model misses the name, so "
+                    "the given name never joins the span",
 }
 
 # Share of rows each class must pass (the xfail rows count as failures).
-FLOOR = {"company": 0.85, "club": 0.8, "agency": 0.8, "party": 0.4, "ministry": 0.8, "court": 0.6,
+FLOOR = {"company": 0.85, "club": 0.75, "agency": 0.8, "party": 0.4, "ministry": 0.8, "court": 0.6,
          "newspaper": 0.8, "city": 0.8, "person": 0.5}
+
+# A maker's name with a model designation is one product, not the maker as an organization: (sentence, product).
+PRODUCTS = [
+    ("The airline will retire its last Boeing 757 jets by the end of the year.", "Boeing 757"),
+    ("Two Airbus A321 planes were grounded after an engine inspection.", "Airbus A321"),
+    ("The navy plans to buy another squadron of F-35 fighters.", "F-35"),
+    pytest.param("The carrier ordered 40 more Embraer E195 aircraft for regional routes.", "Embraer E195",
+                 marks=pytest.mark.xfail(reason="both models call the whole an organization", strict=True)),
+]
+
+# A name that only qualifies the noun after it names a kind of thing, a people or an index, not an organization.
+MODIFIERS = [
+    ("The Dow Jones industrial average fell 300 points on Friday.", "Dow Jones"),
+    ("The airline will lease six Airbus jets for its summer routes.", "Airbus"),
+    ("The Nasdaq composite index rose 1 percent.", "Nasdaq"),
+]
 
 # Sentence openings and page furniture that are no entities at all.
 JUNK = [
@@ -124,6 +158,9 @@ JUNK = [
     ("Tell us what you think in the comments below.", "Tell"),
     ("Posted 9:41 AM\nThe bridge will close for repairs next month.", "Posted"),
     ("Updated 5:12 PM CDT\nThe storm moved east overnight.", "Updated"),
+    ("The ferry left at 06:15 GMT and docked two hours late.", "GMT"),
+    ("Churches expect their largest crowds of the year on Easter Sunday.", "Easter"),
+    ("Retailers hope Black Friday will lift a weak quarter.", "Black"),
 ]
 
 
@@ -158,6 +195,22 @@ def test_every_class_clears_its_floor(nlp):
     assert len(ROWS) >= 60
     low = {k: f"{passed[k]}/{total[k]}" for k in total if passed[k] / total[k] < FLOOR[k]}
     assert not low, f"classes below their floor: {low}"
+
+
+@pytest.mark.parametrize("text, name", PRODUCTS)
+def test_a_maker_and_its_model_designation_are_one_product(nlp, text, name):
+    ents = extract_entities(nlp(text), all_types=True)
+    assert [e.type for e in ents if any(m.text == name for m in e.mentions)] == ["product"]
+    assert not [e.name for e in ents if e.type == ORG]
+
+
+@pytest.mark.parametrize("text, name", MODIFIERS, ids=[n for _, n in MODIFIERS])
+def test_a_name_qualifying_a_noun_is_no_organization(nlp, text, name):
+    assert _type_of(nlp, text, name) is None
+
+
+def test_the_same_name_acting_is_an_organization(nlp):
+    assert _type_of(nlp, "Airbus said deliveries would rise next year.", "Airbus") == ORG
 
 
 @pytest.mark.parametrize("text, word", JUNK, ids=[w for _, w in JUNK])

@@ -398,3 +398,92 @@ def test_a_page_with_absurdly_deep_json_ld_is_read_without_it():
             f"<body><article><h1>Library stays open</h1>{body}</article></body></html>")
     text, article = article_from_html(html)
     assert article.headline == "Library stays open" and "council met in Leeds" in text
+
+
+# --- round 3: profile links, doubled names, short site keys, a lone stamp, a date outside the article ------------
+def test_an_author_field_of_profile_links_names_the_people():
+    head = ('<meta property="article:author" content="https://harbourgazette.example/profile/nora-quill,'
+            'https://harbourgazette.example/profile/sam-hart">')
+    _, art = article_from_html(_dated_page(head))
+    assert art.authors == ("Nora Quill", "Sam Hart")
+
+
+def test_a_social_profile_link_is_no_author():
+    head = '<meta property="article:author" content="https://www.facebook.com/harbourgazette">'
+    assert article_from_html(_dated_page(head))[1].authors == ()
+
+
+def test_a_byline_showing_the_name_twice_then_a_bio_gives_the_name():
+    byline = "<div class='byline'>Nora Quill Nora Quill Writes about ferries, piers and the sea. + Follow</div>"
+    assert article_from_html(_dated_page(date_html=byline))[1].authors == ("Nora Quill",)
+
+
+def test_a_short_site_key_inside_a_name_does_not_make_it_the_site():
+    # The host "no.ferries.example" gives the key "no", which is inside "Nora Quill".
+    head = ('<meta property="og:url" content="https://no.ferries.example/fares">'
+            '<meta name="author" content="Nora Quill">')
+    assert article_from_html(_dated_page(head))[1].authors == ("Nora Quill",)
+
+
+def test_a_lone_stamp_yields_to_the_date_the_page_shows(monkeypatch):
+    # One metadata stamp two years after the date shown with the article (a re-import); htmldate, reading the page
+    # on its own, finds the shown date too.
+    monkeypatch.setattr(htmlpage.FieldChooser, "htmldate", lambda self: "2016-08-08")
+    head = '<meta property="article:published_time" content="2018-01-19T17:06:07Z">'
+    html = _dated_page(head, "<span class='post-date'>Aug 8, 2016</span>")
+    assert article_from_html(html)[1].published == "2016-08-08"
+    # Two stamps that agree stand, whatever htmldate says.
+    head2 = head + '<meta name="date" content="2018-01-19">'
+    assert article_from_html(_dated_page(head2, "<span class='post-date'>Aug 8, 2016</span>"))[1].published == \
+        "2018-01-19"
+
+
+def test_a_date_outside_the_article_container_is_read_in_the_page_s_day_order(monkeypatch):
+    # htmldate reads 3/09/15 day first; the page is en-US, and its date sits in the header, outside <article>.
+    monkeypatch.setattr(htmlpage.FieldChooser, "htmldate", lambda self: "2015-09-03")
+    html = _dated_page(lang="en-US").replace("<body>", "<body><div class='publish-time'>3/09/15 8:00am</div>")
+    assert article_from_html(html)[1].published == "2015-03-09"
+
+
+def test_the_page_s_only_h1_outside_the_article_container_is_the_headline():
+    # The social title is rewritten for sharing; the one heading the page shows sits in a header above <article>.
+    html = ("<html><head><title>Ferry fares to rise</title>"
+            "<meta property='og:title' content='You will pay more for the ferry this spring'></head><body>"
+            "<header><h1>Ferry fares to rise by a tenth in the spring</h1></header><article>" + _PARAS +
+            "</article></body></html>")
+    assert article_from_html(html)[1].headline == "Ferry fares to rise by a tenth in the spring"
+
+
+def test_a_byline_beside_the_headline_outside_the_article_container_is_read_in_parts():
+    # The byline block (class "story_byline", an underscore) sits by the <h1> above <article>; its name, outlet and
+    # time are separate blocks that must not run together into one "name".
+    html = ("<html><head><title>Ferry fares to rise</title></head><body><header><h1>Ferry fares to rise</h1>"
+            "<div class='story_byline'><div>By <span>Nora Quill</span></div><div>Westcombe Gazette</div>"
+            "<div>Mar 14, 2023 at 9:05 am</div></div></header><article>" + _PARAS + "</article></body></html>")
+    assert article_from_html(html)[1].authors == ("Nora Quill",)
+
+
+def test_a_by_line_without_a_class_adds_the_co_author_the_markup_left_out():
+    # The schema.org markup names one author; the "By:" line the page shows (no byline class) names two.
+    head = "<meta itemprop='author' content='Nora Quill'>"
+    line = ("<ul><li>By:  <a href='/writer/nora-quill/'><span>Nora Quill</span></a>, "
+            "<a href='/writer/sam-hart/'><span>Sam Hart, Harbour Wire</span></a></li></ul>")
+    assert article_from_html(_dated_page(head, line))[1].authors == ("Nora Quill", "Sam Hart")
+
+
+def test_a_by_line_showing_the_name_twice_gives_it_once():
+    line = "<p>by <a href='/nq'>Nora Quill</a> <span>Nora Quill</span> March 14, 2023</p>"
+    assert article_from_html(_dated_page(date_html=line))[1].authors == ("Nora Quill",)
+
+
+def test_a_side_panel_writer_yields_to_the_page_s_author_field():
+    # The first byline-class element names the writer of a related story; the page's author field names another.
+    head = "<meta name='author' content='Nora Quill'>"
+    html = _dated_page(head, "<div class='social-author'><a class='author__name' href='/u/sam'>Sam Hart</a></div>")
+    assert article_from_html(html)[1].authors == ("Nora Quill",)
+
+
+def test_a_byline_agreeing_with_the_author_field_stands():
+    head = "<meta name='author' content='Nora Quill'>"
+    html = _dated_page(head, "<div class='byline'>By Nora Quill and Sam Hart</div>")
+    assert article_from_html(html)[1].authors == ("Nora Quill", "Sam Hart")

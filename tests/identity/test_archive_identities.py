@@ -73,3 +73,24 @@ def test_parquet_entities_carry_the_archive_keys(nlp, tmp_path):
         {"organization:general motors"}
     ids = pq.read_table(tmp_path / "out" / "identities" / "identities.parquet").to_pylist()
     assert len({r["key"] for r in ids}) == len(ids)
+
+
+
+def test_records_rebuilt_from_entity_rows_resolve_as_link_resolves_the_records():
+    # archives rebuild each record from their entities table: the mention counts that weigh an article's type
+    # evidence come back with it, or an archive and `newskit link` would give one name different types
+    from newskit.archive.identities import _grouped
+    from newskit.identity import NameTable
+
+    rows = [("a", "E1", "Ostrava Steel", "organization", "[]", 9, None),
+            ("b", "E1", "Ostrava Steel", "place", "[]", 1, None),
+            ("c", "E1", "Ostrava Steel", "place", "[]", 1, None)]
+    rebuilt, direct = NameTable(), NameTable()
+    for record in _grouped(rows, {}.get):
+        rebuilt.add(record)
+    for article, eid, name, type_, _, count, _ in rows:
+        span = {"start": 0, "end": len(name), "text": name}
+        direct.add({"id": article, "entities": [{"id": eid, "name": name, "type": type_, "aliases": [],
+                                                  "count": count, "mentions": [span] * count}]})
+    assert rebuilt.resolve() == direct.resolve() == {"organization:ostrava steel": "organization:ostrava steel",
+                                                     "place:ostrava steel": "organization:ostrava steel"}

@@ -51,6 +51,27 @@ def test_two_articles_end_with_one_key_per_company_and_person(nlp):
     assert obama == {"person:barack obama"}
 
 
+FED_ONE = """Central bank holds rates steady
+
+WASHINGTON - The Federal Reserve kept its benchmark rate unchanged on Wednesday. The Fed said the labor market had
+cooled but prices were still rising faster than it would like.
+"""
+FED_TWO = """Bond yields slip after jobs report
+
+NEW YORK - Treasury yields fell on Friday as traders bet the Fed would cut rates before the end of the year.
+"""
+
+
+def test_two_articles_end_with_one_key_for_the_central_bank_and_its_clipped_name(nlp):
+    from newskit.pipeline import analyze_text
+
+    records = [analyze_text(t, tasks=("entities",)).to_dict() for t in (FED_ONE, FED_TWO)]
+    for i, r in enumerate(records):
+        r["id"] = f"f{i}"
+    one, two = (_keys(r) for r in _linked(records))
+    assert two["Fed"] == one["Fed"] == one["Federal Reserve"] == "organization:federal reserve"
+
+
 def test_a_short_name_fitting_two_people_stays_apart():
     records = [{"id": "1", "entities": [_entity("E1", "Ruth Kessler", "person")]},
                {"id": "2", "entities": [_entity("E1", "Daniel Kessler", "person")]},
@@ -137,3 +158,106 @@ def test_a_given_and_family_name_joins_the_one_full_name_with_a_middle_initial()
     keys = [_keys(r) for r in _linked(records)]
     assert keys[0]["Ruth A. Kessler"] == keys[1]["Ruth Kessler"] == keys[2]["Ruth Kessler"]
     assert keys[3] == {"Watch Ruth Kessler": "person:watch ruth kessler"}
+
+
+def _counted(eid, name, type_, mentions, *aliases):
+    """An entity the article mentions `mentions` times (its name each time: only the count matters to link)."""
+    span = {"start": 0, "end": len(name), "text": name}
+    return dict(_entity(eid, name, type_, *aliases), mentions=[span] * mentions, count=mentions)
+
+
+def test_a_company_the_model_once_took_for_a_person_takes_the_type_of_the_other_article():
+    # one article calls the firm "Carrow" and spells out "Carrow Dynamics" once; the other's model read the full
+    # name as a person: no given name opens it, so as much evidence for the company is enough
+    records = [{"id": "1", "entities": [_counted("E1", "Carrow", "organization", 3, "Carrow Dynamics")]},
+               {"id": "2", "entities": [_counted("E1", "Carrow Dynamics", "person", 2)]}]
+    keys = [_keys(r) for r in _linked(records)]
+    assert keys[0]["Carrow"] == keys[1]["Carrow Dynamics"] == "organization:carrow dynamics"
+
+
+def test_a_person_with_a_given_name_keeps_the_type_against_as_much_company_evidence():
+    records = [{"id": "1", "entities": [_counted("E1", "Peter Halvorsen", "organization", 3)]},
+               {"id": "2", "entities": [_counted("E1", "Peter Halvorsen", "person", 2)]}]
+    keys = [_keys(r) for r in _linked(records)]
+    assert keys == [{"Peter Halvorsen": "organization:peter halvorsen"}, {"Peter Halvorsen": "person:peter halvorsen"}]
+
+
+def test_types_are_decided_by_the_evidence_of_the_mentions_not_by_counting_articles():
+    # nine mentions typed a company in one article outweigh two stray single mentions typed a place
+    records = [{"id": "1", "entities": [_counted("E1", "Ostrava Steel", "organization", 9)]},
+               {"id": "2", "entities": [_counted("E1", "Ostrava Steel", "place", 1)]},
+               {"id": "3", "entities": [_counted("E1", "Ostrava Steel", "place", 1)]}]
+    keys = {e["key"] for r in _linked(records) for e in r["entities"]}
+    assert keys == {"organization:ostrava steel"}
+
+
+def test_a_surname_joins_one_person_written_two_ways_whatever_the_order_of_names():
+    # "Kessler" is read before the two spellings of the one full name are joined: still one candidate
+    records = [{"id": "1", "entities": [_entity("E1", "Kessler", "person")]},
+               {"id": "2", "entities": [_entity("E1", "Ruth A. Kessler", "person")]},
+               {"id": "3", "entities": [_entity("E1", "Ruth Kessler", "person")]}]
+    keys = {e["key"] for r in _linked(records) for e in r["entities"]}
+    assert keys == {"person:ruth a kessler"}
+
+
+def test_the_full_name_is_the_key_however_many_articles_use_the_short_one():
+    records = [{"id": str(i), "entities": [_entity("E1", "Okafor", "person")]} for i in range(4)]
+    records.append({"id": "9", "entities": [_entity("E1", "Chidi Okafor", "person")]})
+    assert {e["key"] for r in _linked(records) for e in r["entities"]} == {"person:chidi okafor"}
+
+
+def test_a_clipped_name_beside_its_full_name_is_that_name_in_every_article():
+    # the article names both, unjoined: "Consol" for "Consolidated Water Board"; the second says "Consol" only
+    one = {"id": "1", "entities": [_entity("E1", "Consolidated Water Board", "organization"),
+                                   _entity("E2", "Consol", "organization")]}
+    two = {"id": "2", "entities": [_entity("E1", "Consol", "organization")]}
+    keys = {e["key"] for r in _linked([one, two]) for e in r["entities"]}
+    assert keys == {"organization:consolidated water board"}
+    # a third article puts the short name beside another name it could clip: it stays apart
+    three = {"id": "3", "entities": [_entity("E1", "Consolidated Freight Lines", "organization"),
+                                     _entity("E2", "Consol", "organization")]}
+    keys = [_keys(r) for r in _linked([one, two, three])]
+    assert keys[1] == {"Consol": "organization:consol"}
+    # nor is a one-word name the first word of a longer one ("Boeing" beside "Boeing Capital")
+    four = {"id": "4", "entities": [_entity("E1", "Larkspur Capital", "organization"),
+                                    _entity("E2", "Larkspur", "organization")]}
+    assert _keys(_linked([four])[0]) == {"Larkspur Capital": "organization:larkspur capital",
+                                         "Larkspur": "organization:larkspur"}
+
+
+def test_an_alias_one_article_glued_to_another_name_does_not_join_them_everywhere():
+    # five articles name the "Harbour Office" on its own; one article's grouping put it under another body
+    records = [{"id": str(i), "entities": [_entity("E1", "Harbour Office", "organization")]} for i in range(5)]
+    records.append({"id": "g", "entities": [_entity("E1", "Kelling Port Authority", "organization", "Harbour Office")]})
+    keys = {e["key"] for r in _linked(records) for e in r["entities"]}
+    assert keys == {"organization:harbour office", "organization:kelling port authority"}
+
+
+def test_an_acronym_used_far_more_than_the_one_long_name_it_fits_stays_itself():
+    records = [{"id": str(i), "entities": [_entity("E1", "KRA", "organization")]} for i in range(5)]
+    records.append({"id": "x", "entities": [_entity("E1", "Kelling Rowing Association", "organization")]})
+    assert {e["key"] for r in _linked(records) for e in r["entities"]} == {
+        "organization:kra", "organization:kelling rowing association"}
+    # as often as the long name (or up to four times): the acronym is that name
+    assert {e["key"] for r in _linked(records[3:]) for e in r["entities"]} == {
+        "organization:kelling rowing association"}
+
+
+def test_an_alias_votes_for_a_type_with_the_articles_that_give_it_not_all_those_of_the_longer_name():
+    # "Wexley Park" is a place in twenty articles and calls itself "Wexley" in one; three articles name the firm
+    records = [{"id": f"p{i}", "entities": [_entity("E1", "Wexley Park", "place")]} for i in range(19)]
+    records.append({"id": "pa", "entities": [_entity("E1", "Wexley Park", "place", "Wexley")]})
+    records += [{"id": f"o{i}", "entities": [_entity("E1", "Wexley", "organization")]} for i in range(3)]
+    assert {_keys(r).get("Wexley") for r in _linked(records)} - {None} == {"organization:wexley"}
+
+
+def test_an_ampersand_acronym_joins_its_long_name():
+    records = [{"id": "1", "entities": [_entity("E1", "Tolland & Prye", "organization")]},
+               {"id": "2", "entities": [_entity("E1", "T&P", "organization")]}]
+    assert {e["key"] for r in _linked(records) for e in r["entities"]} == {"organization:tolland and prye"}
+
+
+def test_a_company_keeps_the_name_most_articles_use_over_an_older_longer_one():
+    records = [{"id": str(i), "entities": [_entity("E1", "Quillon", "organization")]} for i in range(4)]
+    records.append({"id": "old", "entities": [_entity("E1", "Quillon Computer", "organization", "Quillon")]})
+    assert {e["key"] for r in _linked(records) for e in r["entities"]} == {"organization:quillon"}

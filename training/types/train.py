@@ -3,7 +3,11 @@
     python3 training/types/train.py [--data DIR] [--split testa] [--l2 1.0] [--steps 2000] [--unseen-only]
                                     [--no-install]
 
-1. Writes the given-name list (src/newskit/lexicon/names/given_names.txt) from DIR/conll2003_en/eng.train.
+1. Writes the given-name list (src/newskit/lexicon/names/given_names.txt): the first words of the person names of
+   DIR/conll2003_en/eng.train, and the first names of every locale of Faker's person providers (MIT; build-only,
+   `python3 -m pip install faker==40.54.0`; CoNLL's 1996 names lack Angela, Mikel, Raheem), less the words
+   eng.train puts in organization or place names at least as often as first in a person's name, and the known
+   places eng.train never gives as a first name (Jordan, Paris, Florence).
    Runs newskit's pipeline (base model, newskit's recognizer, the merge) over DIR/conll2003_en/eng.SPLIT
    (default testa: the recognizer was trained on eng.train, so on testa its guesses err the way they do on new
    text). At the vote, every name of every document (all mentions of the same words) becomes one example: the
@@ -43,12 +47,38 @@ from newskit.nlp import components_for, load  # noqa: E402
 
 GOLD = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 GIVEN_NAMES = ROOT / "src" / "newskit" / "lexicon" / "names" / "given_names.txt"
+FAKER = "40.54.0"  # the Faker release whose first-name lists the shipped given-name list was built from
+
+
+def faker_given_names() -> set[str]:
+    """Return the first names of every locale of Faker's person providers: plain letters, capitalized, 3+ long."""
+    import importlib
+    import pkgutil
+
+    import faker
+    import faker.providers.person as person
+
+    if faker.VERSION != FAKER:
+        raise SystemExit(f"train.py: the given names are built from Faker {FAKER} (found {faker.VERSION}): "
+                         f"python3 -m pip install faker=={FAKER}")
+    out: set[str] = set()
+    for mod in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{mod.name}"), "Provider", None)
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            values = next((k.__dict__[attr] for k in getattr(provider, "__mro__", ()) if attr in k.__dict__), None)
+            if isinstance(values, (list, tuple, set, dict)):
+                out.update(v for v in values if isinstance(v, str) and v.isascii() and v.isalpha()
+                           and len(v) >= 3 and v[:1].isupper() and v[1:].islower())
+    return out
 
 
 def train_names(path: Path) -> tuple[set[str], list[str]]:
     """Return the casefolded gold names of a CoNLL-2003 file, and its given names: the first words of its person
-    names of two or more words, never inside an organization or place name."""
-    first, other = {}, set()
+    names of two or more words and Faker's first names, less the words eng.train puts in organization or place
+    names at least as often as first in a person's ("Robert" of "Robert Fleming" stays: people named Robert are
+    commoner), and less the known places that eng.train never gives as a first name (Jordan, Florence)."""
+    first: Counter[str] = Counter()
+    other: Counter[str] = Counter()
     seen: set[str] = set()
     for d in read_conll(str(path)):
         for g in d.gold:
@@ -56,10 +86,14 @@ def train_names(path: Path) -> tuple[set[str], list[str]]:
             words = g["text"].split()
             if g["type"] == "PER" and len(words) >= 2 and words[0].isalpha() and words[0][:1].isupper() \
                     and len(words[0]) >= 3 and not words[0].isupper():
-                first[words[0]] = first.get(words[0], 0) + 1
+                first[words[0].casefold()] += 1
             elif g["type"] in ("ORG", "LOC"):
                 other.update(w.casefold() for w in words)
-    given = sorted(w for w in first if w.casefold() not in other)
+    from newskit.entities import cities
+
+    candidates = set(first) | {w.casefold() for w in faker_given_names()}
+    given = sorted(w.capitalize() for w in candidates if (other[w] == 0 or first[w] > other[w])
+                   and not (first[w] == 0 and cities.is_known_place(w.capitalize())))
     return seen, given
 
 
@@ -131,8 +165,10 @@ def main() -> int:
         return 2
     seen, given = train_names(path.with_name("eng.train"))
     if not args.no_install:
-        GIVEN_NAMES.write_text("# Given names: first words of CoNLL-2003 eng.train person names of two or more words,\n"
-                               "# never in an organization or place name (training/types/train.py)\n"
+        GIVEN_NAMES.write_text("# Given names: first words of CoNLL-2003 eng.train person names of two or more words\n"
+                               f"# and Faker {FAKER}'s first names, less words eng.train uses more in organization\n"
+                               "# or place names, and known places it never gives as first names "
+                               "(training/types/train.py)\n"
                                + "\n".join(given) + "\n", encoding="utf-8")
         evidence._given_names.cache_clear()
     docs = read_conll(str(path))

@@ -59,9 +59,10 @@ def _resolve_jsonl(out: str) -> int:
 
 def _grouped(rows, published) -> Iterator[dict]:
     """Yield one record per article from entity rows ordered by article (article keys recomputed from name, type
-    and aliases; the stored key is kept aside as `_stored`)."""
+    and aliases; the mention count kept, as `link` weighs an article's type evidence by it; the stored key kept
+    aside as `_stored`)."""
     record: dict | None = None
-    for article_id, entity_id, name, type_, aliases, stored in rows:
+    for article_id, entity_id, name, type_, aliases, count, stored in rows:
         if record is None or record["id"] != article_id:
             if record is not None:
                 yield record
@@ -69,7 +70,7 @@ def _grouped(rows, published) -> Iterator[dict]:
         if isinstance(aliases, str):
             aliases = json.loads(aliases)
         record["entities"].append({"id": entity_id, "name": name, "type": type_, "aliases": aliases or [],
-                                   "_stored": stored})
+                                   "count": count, "_stored": stored})
     if record is not None:
         yield record
 
@@ -86,7 +87,7 @@ def resolve_sqlite(path: str) -> int:
         dates = dict(reader.execute("SELECT id, published FROM articles WHERE published IS NOT NULL"))
 
         def read() -> Iterator[dict]:
-            cur = reader.execute("SELECT article_id, entity_id, name, type, aliases, key FROM entities "
+            cur = reader.execute("SELECT article_id, entity_id, name, type, aliases, count, key FROM entities "
                                  "ORDER BY article_id, entity_id")
             return _grouped(cur, dates.get)
 
@@ -120,7 +121,8 @@ def resolve_parquet(out: str) -> int:
 
     def read_part(path: str) -> Iterator[dict]:
         t = _read(fs, path)
-        cols = [t.column(c).to_pylist() for c in ("article_id", "entity_id", "name", "type", "aliases", "key")]
+        cols = [t.column(c).to_pylist() for c in ("article_id", "entity_id", "name", "type", "aliases", "count",
+                                                  "key")]
         yield from _grouped(zip(*cols, strict=True), _published(fs, path.replace(join("entities", ""),
                                                                                  join("articles", ""))).get)
 

@@ -126,7 +126,8 @@ def read_body(b: Draft, start: int) -> None:  # noqa: C901, PLR0912, PLR0915
             b.put("date", ln.start, ln.start + lead.end("date"))
             offset = ln.start + lead.end()
         elif not b.paragraphs and b.dateline is None:
-            dl = parse_dateline(ln.text)
+            # A dateline opens a paragraph of prose; "WEEKLY ADDRESS: Merry Christmas from …" is a title.
+            dl = parse_dateline(ln.text) if ln.prose or ln.words >= 20 else None
             if dl:
                 b.dateline = dl["place"]
                 if dl["agency"]:

@@ -22,8 +22,9 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[
                          rf"Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:{PARTICLES})"
                          r"|Jr\.?|Sr\.?|II|III|IV)$")
 # "ByJane Doe": a page copy glues the label to the name, so a capital right after "By" also opens a byline.
-BYLINE = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reported|compiled)\s+by|by|"
-                    r"(?:authors?|words|text|story|reporter|writer)\s*:)\s*[:\-]?\s+"
+BYLINE = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reported|compiled|analysis|opinion|commentary|"
+                    r"column|essay|review)\s+by|by|"
+                    r"(?:authors?|words|text|story|reporter|writer|contributors?)\s*:)\s*[:\-]?\s+"
                     r"|(?-i:By(?=[A-Z][a-z])))(?P<rest>.+)$", re.I)
 # What follows the names on a byline line: a date (cut separately), a time, a relative stamp, a handle, a label.
 _BYLINE_TAIL = re.compile(r"\s*(?:[-–—|·•,]\s*)?(?:\b(?:updated|published|posted|last\s+updated|first\s+published)\b"
@@ -39,7 +40,7 @@ _AFTER_DATE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|is|our)\s+[a-z].*$")
 # Medium-style one-liners: "NAME · 5 min read · Jan 22, 2024".
 _INLINE_SEP = re.compile(r"\s+[·•]\s+")
-_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|;|\|)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|;|\||\s[–—-](?=\s))\s*", re.I)  # "Jane Doe — Reporter"
 _CREDIT_PREFIX = re.compile(r"(?:^|(?<=[.!?\s]))(?:photo(?:graph)?s?|pictures?|images?|credits?|photo\s+credit|"
                             r"illustration|source)\s*(?:by)?\s*[:/|]\s*(?P<credit>[^:]{2,80})$", re.I)
 _CREDIT_WORDS = lexicon.alternation(lexicon.entries("credit_words"))
@@ -81,6 +82,8 @@ _NOT_NAME = lexicon.words("byline_not_name")
 _GLUE_WORD = re.compile(r"(?<=[a-z])(?=(?-i:[A-Z])[a-z]+(?![a-z]))")
 _GLUED_HANDLE = re.compile(r"(?<=[\w.])@(?=\w)")
 _BY_TWICE = re.compile(r"^\s*by\s*(?=by\b)", re.I)
+# "Andrea WongAndrea Wong": a name shown twice (its link and its text), glued by the copy.
+_NAME_TWICE = re.compile(r"\b((?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){1,3})\s*\1(?!\w)")
 _GLUE_CUE = re.compile(r"(?-i:[a-z][A-Z])|@|/|^\s*by\s*by", re.I)
 
 
@@ -89,6 +92,7 @@ def unglue(s: str) -> str:
     if not _GLUE_CUE.search(s):
         return s
     s = _BY_TWICE.sub("", s)
+    s = _NAME_TWICE.sub(r"\1", s)
     s = _GLUED_HANDLE.sub(" · @", s)
     s = re.sub(r"(?<=[a-z])/(?=\s*$|[A-Z])", " · ", s)  # "Jane Doe/", "Jane Doe/November 18, 2016"
     if not re.search(r"[a-z][A-Z]", s):
@@ -128,8 +132,8 @@ def is_outlet(s: str) -> bool:
     """Tell whether a short line names a news outlet or agency ("The Korea Herald", "Reuters")."""
     s = s.strip()
     words = s.split()
-    if not 1 <= len(words) <= 6 or s.endswith((".", "?", "!")) or not s[0].isupper():
-        return False
+    if not 1 <= len(words) <= 6 or s.endswith((".", "?", "!")) or not s[0].isupper() or ":" in s:
+        return False  # "Weekly Address: Free College" is a title
     if re.fullmatch(_AGENCY_RE, s):
         return True
     caps = all(w[0].isupper() or w.lower() in ("of", "the", "and", "&", "de", "la") for w in words)
@@ -203,7 +207,7 @@ def _parse_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
 
 
 def _read_byline(line: str) -> tuple[list[str], str | None] | None:
-    s = unglue(line.strip()) if len(line) <= 300 else line.strip()
+    s = unglue(_NAME_TWICE.sub(r"\1", line.strip())) if len(line) <= 300 else line.strip()
     if ui_only(s):
         return None
     dated = _dated_byline(s)
@@ -224,7 +228,8 @@ def _read_byline(line: str) -> tuple[list[str], str | None] | None:
     role = _role_tail(head[0])
     if role:
         return [title_case(role)], None
-    if is_name(head[0]):
+    if is_name(head[0]) or all(is_name(x) for x in re.split(r"\s+(?:and|&)\s+", head[0])):
+        # "Jane Doe", "Jane Doe and John Roe": a bare byline names its people and nothing else.
         names, pub = split_names(s)
         if names and len(names) <= 4:
             return names, pub
@@ -236,13 +241,25 @@ def _dated_byline(s: str) -> tuple[list[str], str | None] | None:
     if len(s) > 120:
         return None
     found = find_date(s)
-    if not found or not _DATE_CUE.match(s[:found[1]]):
+    if not found:
         return None
-    m = _AFTER_DATE.match(s[found[2]:])
+    # "Medical Daily 9/21/2016 Jane Doe": the outlet, its date stamp, then the author.
+    outlet = s[:found[1]].strip(" ,|·•-–—")
+    if not _DATE_CUE.match(s[:found[1]]) and not (is_outlet(outlet) and not is_name(outlet)):
+        return None
+    end = found[2]
+    while True:  # "December 10, 2021April 9, 2019 by Jane Doe": the update and the original, then the author
+        more = find_date(s[end:])
+        if not more or s[end:end + more[1]].strip(" ,|·•-–—/"):
+            break
+        end += more[2]
+    m = _AFTER_DATE.match(s[end:])
     rest = m.group("rest").strip() if m else ""
     if not rest:
         return None
     names, pub = split_names(rest)
+    if outlet and not _DATE_CUE.match(s[:found[1]]):
+        pub = pub or outlet
     return (names, pub) if names and len(names) <= 4 else None
 
 

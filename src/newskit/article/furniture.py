@@ -64,11 +64,14 @@ _ANYWHERE = re.compile(r"""
   | \b(?:article|story|content)\s+is\s+(?:for|available\s+to)\s+(?:paying\s+)?subscribers(?:\s+only)?\b
   | ^share\s+this\s*:|\bshare\s+on\s+(?:facebook|twitter|x|whatsapp|linkedin|email)(?:\b|(?=\d))
   | \bsign\s+up\s+for\s+.{0,60}newsletter\b
+  | \bjoin\s+(?:over\s+|more\s+than\s+)?[\d,.]+\s*(?:million|thousand|k)?\s+(?:\w+\s+)?(?:members|subscribers|readers)\b
+  | \bbecome\s+a\s+(?:premium\s+|paying\s+)?(?:member|subscriber)\s+(?:today|now)\b
+  | \bare\s+you\s+sure\s+you\s+want\s+to\s+share\b
 """, re.I | re.X)
 _TRIGGERS = ("cookie", "subscri", "newsletter", "inbox", "continues", "sign up", "signing up", "free article",
              "support our", "support independent", "this article", "this story", "continuing to", "privacy policy",
              "terms of", "new tab", "new window", "may earn", "confidential tip", "save article", "rights reserved",
-             "share this", "share on")
+             "share this", "share on", "join", "become a", "are you sure")
 _BULLET = re.compile(r"^[\s•·*|>»›\-–—]+|[\s•·|<«‹\-–—]+$")
 
 

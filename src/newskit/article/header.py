@@ -25,6 +25,11 @@ _YEARLESS = re.compile(r"^(?:(?:posted|published)\s+)?(?:on\s+)?(?:(?:Mon|Tue|We
                        rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
                        r"(?:,?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
                        r"(?:\s*[·•|-]?\s*\d+\s*min(?:ute)?s?(?:\s+read)?)?$", re.I)
+_READ_TIME = re.compile(r"^\W*(?:\d+\s+min(?:ute)?s?(?:\s+read)?)?\W*$", re.I)  # "4 min read", "·"
+_LIST_LABEL = re.compile(r"^\W*(?:related(?:\s+(?:stories|articles|content|coverage|news|links))?|"
+                         r"read\s+(?:more|next|also)|more\s+(?:stories|news|on\s+this|from\s+\S+(?:\s+\S+)?)|"
+                         r"most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|recommended(?:\s+for\s+you)?|"
+                         r"you\s+may\s+also\s+like|top\s+stories|latest(?:\s+news)?|editor['’]?s\s+picks?)\W*$", re.I)
 _LONE_BY = re.compile(r"^(?:written\s+)?by:?$", re.I)
 IMAGE_CAPTION = re.compile(r"^image\s+caption\s*,\s*", re.I)
 PROSE_END = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
@@ -37,7 +42,20 @@ def is_menu(text: str) -> bool:
     capitalised items between separators, no figure, and not opening with a person's name (a bare byline with its
     outlet and section does)."""
     items = _MENU_SEP.split(text)
-    return len(items) >= 3 and all(_MENU_ITEM.match(i) for i in items) and not is_name(items[0])
+    if len(items) >= 3 and all(_MENU_ITEM.match(i) for i in items) and not is_name(items[0]):
+        return True
+    return _trail(text)
+
+
+def _trail(text: str) -> bool:
+    # A breadcrumb trail copied without its separators: "Home TV & Movies TV & Movies Features" (from "Home" on,
+    # capitalised section words only, one of them repeated), or "Home › News › Transport".
+    words = text.replace("›", " ").replace("»", " ").replace(">", " ").split()
+    if len(words) < 4 or len(words) > 12 or words[0] != "Home" or \
+            not all(w[:1].isupper() or w == "&" for w in words):
+        return False
+    named = [w.lower() for w in words if w != "&"]
+    return bool(re.search(r"[›»>]", text)) or len(named) > len(set(named))
 
 
 @dataclass
@@ -138,8 +156,10 @@ def classify(lines: list[Line]) -> list[str]:
             prev = "menu" if k == "text" and ln.words <= 3 else k
         prev_text = ln.text
     for i in demoted:
-        # A name over a date ("Pippin Lee" / "Follow" / "on Mar 17 · 11 min read") is a byline even above the headline.
-        j = next((j for j in range(i + 1, min(len(lines), i + 3)) if kinds[j] != "boilerplate"), None)
+        # A name over a date ("Pippin Lee" / "Follow" / "on Mar 17 · 11 min read") is a byline even above the headline;
+        # a reading time and separators may sit between them ("4 min read" / "·").
+        j = next((j for j in range(i + 1, min(len(lines), i + 5)) if kinds[j] != "boilerplate" and
+                  not _READ_TIME.match(lines[j].text)), None)
         if j is not None and (kinds[j] in ("date", "updated") or _SHORT_DATE.match(lines[j].text)):
             kinds[i] = "byline"
     return kinds
@@ -223,6 +243,11 @@ def choose_headline(lines, kinds, start: int, anchor: int) -> tuple[int | None, 
         run.insert(0, i)
     if not run:
         return texts[-1], None
+    if len(run) >= 2 and run[0] > 0 and _LIST_LABEL.match(lines[run[0] - 1].text):
+        # Links under a "Related" / "Most read" label, then the headline (and its dek) over the byline.
+        if _dek_like(lines[run[-1]]):
+            return run[-2], run[-1]
+        return run[-1], None
     if len(run) == 3 and lines[run[0]].words <= 5 and lines[run[0]].words < lines[run[1]].words:
         run = run[1:]
     if len(run) == 3:

@@ -29,6 +29,9 @@ _KINDS = ("byline", "date", "text", "boilerplate", "image", "publisher")
 _FIELDS: tuple[str, ...] = ()
 _POSTED = re.compile(r"^\W*(?:posted|published|updated|written|last\s+updated|first\s+published)\b", re.I)
 _PROSE = ('.', '?', '!', '"', '”', '’', "'", ')', '…')
+# Words of subscription and sharing prompts ("Free Article Join Over 1 Million Premium Members…").
+_PROMO = {"join", "members", "member", "premium", "subscribe", "subscriber", "subscribers", "subscription", "free",
+          "unlock", "trial", "newsletter", "sign", "offer", "access", "unlimited", "share", "sharing", "options"}
 
 
 def feature_names() -> list[str]:
@@ -37,7 +40,8 @@ def feature_names() -> list[str]:
              "digits", "separators", "prev_dated", "next_dated", "prev_name", "next_name", "next_prose",
              "prev_long", "repeated", "before_body", "to_body", "question", "headline_size", "ui_share", "outlet",
              "meta_below", "meta_above", "longest_above_body", "in_sentence_case", "starts_lower", "common_words",
-             "prev_titled", "next_titled", "prev_longer"]
+             "prev_titled", "next_titled", "prev_longer", "twin", "repeats_within", "promo", "the_name",
+             "dates_above", "sentences"]
     return names + [f"kind_{k}" for k in _KINDS] + [f"field_{f}" for f in _FIELDS]
 
 
@@ -69,6 +73,11 @@ def _line_cues(text: str) -> dict:
         "outlet": is_outlet(text),
         "sentence_case": n >= 4 and sum(w[:1].isupper() for w in words[1:]) <= 0.3 * (n - 1),
         "starts_lower": text[:1].islower(),
+        "repeats": _repeats(words),
+        "promo": sum(w.lower() in _PROMO for w in re.findall(r"[A-Za-z]+", text)) / max(n, 1),
+        "the_name": 2 <= n <= 4 and words[0] in ("The", "THE") and all(w[:1].isupper() for w in words),
+        # A headline is one sentence; a notice or dialog runs on ("… can see it. Are you sure …? Yes, …").
+        "sentences": min(len(re.findall(r"[a-z][.?!]\s+[A-Z]", text)), 3) / 3,
     }
 
 
@@ -85,7 +94,14 @@ def _paragraph_cues(text: str, n: int) -> dict:
             "posted": False, "name_like": False, "names_only": False, "dated": False, "date_share": 0.0,
             "updated": False, "ui": False, "furniture": False, "digits": 0.0, "separators": False,
             "question": text.endswith("?"), "ui_share": 0.0, "outlet": False, "sentence_case": True,
-            "starts_lower": text[:1].islower()}
+            "starts_lower": text[:1].islower(), "repeats": False, "promo": 0.0, "the_name": False,
+            "sentences": 0.0}
+
+
+def _repeats(words: list[str]) -> bool:
+    # A breadcrumb repeats its items ("Home TV & Movies TV & Movies Features"); a headline seldom repeats a word.
+    seen = [w.lower() for w in words if len(w) >= 3]
+    return len(words) <= 12 and len(seen) > len(set(seen))
 
 
 def window(texts: list[str]) -> int:
@@ -113,6 +129,7 @@ def features(texts: list[str], kinds: list[str], fields: list[str], lines: int |
     meta = [c["dated"] or c["by_label"] or (c["name_like"] and c["words"] <= 8) for c in cues]
     longest = max(range(body), key=lambda i: cues[i]["words"] if not cues[i]["prose"] else 0, default=-1)
     rows = []
+    dates_above = 0
     for i, c in enumerate(cues):
         below = next((j - i for j in range(i + 1, min(n, i + 7)) if meta[j]), 7)
         above = next((i - j for j in range(i - 1, max(-1, i - 7), -1) if meta[j]), 7)
@@ -129,7 +146,10 @@ def features(texts: list[str], kinds: list[str], fields: list[str], lines: int |
                i == longest, c["sentence_case"], c["starts_lower"], _common(texts[i], lower),
                bool(prev and 4 <= prev["words"] <= 25 and not prev["furniture"] and not prev["dated"]),
                bool(nxt and 4 <= nxt["words"] <= 40 and not nxt["furniture"] and not nxt["dated"]),
-               bool(prev and prev["words"] > c["words"])]
+               bool(prev and prev["words"] > c["words"]),
+               (i > 0 and texts[i - 1] == texts[i]) or (i + 1 < n and texts[i + 1] == texts[i]), c["repeats"],
+               c["promo"], c["the_name"], min(dates_above, 3) / 3, c["sentences"]]
+        dates_above += c["dated"]
         row += [kinds[i] == k or (k == "date" and kinds[i] == "updated") or
                 (k == "image" and kinds[i] in ("caption", "credit")) for k in _KINDS]
         row += [fields[i] == f or (f == "date" and fields[i] == "updated") or

@@ -66,6 +66,23 @@ def find_dates(line: str, dayfirst=False) -> list[tuple[str, int, int]]:
     return out
 
 
+def stamp_date(line: str, dayfirst=False) -> tuple[str, int, int] | None:
+    """Return the publication date of a date stamp or byline: the earliest date the line writes.
+
+    A stamp that shows two dates ("December 10, 2021April 9, 2019 by …", "15.26 EST First published on …")
+    gives the last change and the original; a page is published before it is changed, so the earliest wins. A long
+    line (a paragraph) gives its first date."""
+    if len(line) > 160:
+        return find_date(line, dayfirst)
+    found = find_dates(line, dayfirst)
+    return min(found, key=lambda f: f[0]) if found else None
+
+
+# A print-issue date ("December 5, 2016 Issue", "Published in the print edition of …") dates the magazine, not the
+# article's first appearance online: a last resort only.
+ISSUE = re.compile(r"\b(?:issue|print\s+edition|in\s+print)\b", re.I)
+
+
 def day_first_habit(text: str) -> bool:
     """Tell whether the numeric dates a text writes unambiguously put the day first (14/03/2023)."""
     votes = 0

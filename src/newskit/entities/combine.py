@@ -1,11 +1,15 @@
 """Merge two entity layers: the CoNLL-trained recognizer decides people, places and organizations; the base model
 keeps every other type (DATE, MONEY, NORP, EVENT, LAW...) where it does not collide with those names.
 
+A maker's name with a model designation ("Airbus A380", "Boeing 737s") is one product, as both layers' training
+annotations have it (CoNLL-2003 MISC, OntoNotes PRODUCT), not the maker as an organization.
+
 Then one name, one type: every occurrence of the same name in the article takes the type the article's evidence
 gives it (newskit.entities.evidence), so a name is not a person in one sentence and an organization in the next.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable
 
 from spacy.tokens import Span, Token
@@ -25,6 +29,9 @@ PLACE_WORDS = frozenset({"in", "to", "from", "visit", "visited", "visiting", "vi
                          "outside", "into", "toward", "towards"})
 # Base labels whose span may widen a CoNLL name of the same type (see _widen).
 WIDEN = frozenset({"PERSON", "ORG"})
+# A model designation after a maker's name: "A380", "787", "737-800", "737s", "T-72", "A330-200", "DC-9".
+_DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d{1,4}(?:-\d{1,4})?[A-Za-z]{0,3}|\d{3,4}(?:-\d{1,4})?s?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _placed(span: Span) -> bool:
@@ -70,6 +77,10 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
         names.append(Span(s.doc, s.start, s.end, label=label))
     seen_by_base = _cover(n, base)
     names = [evidence.strip_cue(s) for s in _rejoin(_widen(names, base), base) if not _is_label(s, seen_by_base)]
+    products = _products(conll, base, names)
+    made = _cover(n, products)
+    names = [s for s in names if not any(made[s.start:s.end])]
+    base = [b for b in base if not any(made[b.start:b.end])]
     misc_spans = [s for s in conll if s.label_ not in FROM_CONLL]
     misc_exact = {(s.start, s.end) for s in misc_spans}
     misc = _cover(n, misc_spans)
@@ -83,9 +94,67 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
                 and (b.label_ not in keep_base_names or any(misc[b.start:b.end])):
             continue
         kept.append(b)
+    kept = [b for b in kept if b.label_ not in NAME_LABELS or not evidence.part_of_a_time([b])
+            and not ((b.start, b.end) in misc_exact and _modifier(b))]
     held = _cover(n, kept)
     names = [s for s in names if not any(held[s.start:s.end])]
-    return sorted(vote(names, base) + kept, key=lambda s: s.start)
+    return sorted(vote(names, base) + kept + products, key=lambda s: s.start)
+
+
+def _modifier(span: Span) -> bool:
+    """Say whether a name only qualifies the common noun after it ("Airbus jets", "Dow Jones industrial average",
+    "Hutu rebels", "PGA Tour victories"): where the recognizer calls such a name MISC, it names a kind of thing, a
+    people or an event, not the person, place or organization the base model reads in it."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.is_alpha and nxt.is_lower and nxt.tag_ in ("NN", "NNS", "JJ") and span.root.head.i >= span.end \
+        and span.root.dep_ in ("compound", "amod", "nmod")
+
+
+def _designation(tok: Token) -> bool:
+    """Say whether a token is a model designation ("A380", "787", "737-800", "737s", "F-16"), not a year, and no
+    table row goes on after it ("Lotte 5 3 1": a score)."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return bool(_DESIGNATION.fullmatch(tok.text)) and not _YEAR.fullmatch(tok.text) \
+        and not (after is not None and after.like_num)
+
+
+def _products(conll: list[Span], base: list[Span], names: list[Span]) -> list[Span]:
+    """Return the products a maker's name and a model designation make together: "Airbus A380", "Boeing 737s",
+    "iPhone 4". CoNLL-2003 annotates them as one MISC name (the maker is no organization there), and OntoNotes as a
+    PRODUCT: so where the recognizer calls the maker MISC and a designation ends or follows it, or where the base
+    model's PRODUCT span is a capitalized name followed by a designation, the whole is one product. A designation
+    alone that the base model calls a PRODUCT ("the A380") is one too."""
+    out: list[Span] = []
+    if not conll and not base:
+        return out
+    doc = (conll or base)[0].doc
+    n = len(doc)
+    for b in base:
+        if b.label_ == "PRODUCT" and _designation(b[-1]) and b[0].text[:1].isalpha() \
+                and (len(b) == 1 or any(c.isupper() for c in b[0].text)):
+            out.append(Span(doc, b.start, b.end, label="PRODUCT"))
+    for s in conll:
+        if s.label_ in FROM_CONLL or not s[0].text[:1].isupper():
+            continue
+        end = s.end
+        if end < n and _designation(doc[end]) and doc[end - 1].text[:1].isupper():
+            end += 1
+        elif not (len(s) >= 2 and _designation(s[-1])):
+            continue
+        out.append(Span(doc, s.start, end, label="PRODUCT"))
+    out.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Span] = []
+    for p in out:
+        if kept and p.start < kept[-1].end:
+            if p.end > kept[-1].end:
+                kept[-1] = Span(doc, kept[-1].start, p.end, label="PRODUCT")
+            continue
+        kept.append(p)
+    return kept
 
 
 def _is_label(span: Span, base_cover: bytearray) -> bool:

@@ -61,6 +61,9 @@ _PERSON_TITLES = lexicon.words("person_titles")
 _ORG_AFTER = frozenset({"shares", "stock", "stocks", "shareholders", "subsidiary", "spokesman", "spokeswoman",
                         "spokesperson", "executives", "chief", "ceo", "plant", "plants", "factory", "brand"})
 _SEATS = lexicon.words("seats_of_government")
+_TIME_ZONES = lexicon.words("dates/time_zones")
+_WEEKDAYS = frozenset(row[0] for row in lexicon.rows("dates/weekdays") if len(row) == 2)
+_DAY_NAMES = frozenset(w.casefold() for w in lexicon.words("dates/named_day_words"))
 _PRONOUNS = {"he": "he_she", "she": "he_she", "his": "he_she", "her": "he_she", "him": "he_she",
              "it": "it_its", "its": "it_its"}
 
@@ -92,8 +95,8 @@ def _next_pronoun(span: Span) -> str | None:
     doc = span.doc
     end = span.sent.end if doc.has_annotation("SENT_START") else min(len(doc), span.end + 20)
     for tok in doc[span.end:min(end, span.end + 20)]:
-        if tok.lower_ in _PRONOUNS:
-            return _PRONOUNS[tok.lower_]
+        if tok.lower_ in _PRONOUNS and (tok.lower_ != "it" or tok.dep_ in ("nsubj", "nsubjpass")):
+            return _PRONOUNS[tok.lower_]  # "it" as an object ("to speak about it") is rarely the name's
     return None
 
 
@@ -158,8 +161,10 @@ def _given_names() -> frozenset[str]:
 
 def strip_cue(span: Span) -> Span:
     """Return a name without the capitalized firm noun that opens its sentence ("Carmaker Renault" is Renault,
-    an organization); other spans unchanged."""
-    if len(span) >= 2 and span[0].lower_ in _ORG_CUES and span[0].text[:1].isupper() and span[1].text[:1].isupper():
+    an organization): a noun for what the firm does ("carmaker", "retailer", "publisher"). Other spans unchanged,
+    also where the noun names a kind of body, often a word of the name itself ("Network Rail", "Channel 4")."""
+    if len(span) >= 2 and span[0].lower_ in _ORG_CUES and span[0].lower_.endswith(("er", "or")) \
+            and span[0].text[:1].isupper() and span[1].text[:1].isupper():
         return Span(span.doc, span.start + 1, span.end, label="ORG")
     return span
 
@@ -251,6 +256,21 @@ def _common_word(group: list[Span], base: list[Span], words: Dictionary) -> bool
     return not any(not _starts_unit(doc[i]) for i in same)
 
 
+def part_of_a_time(group: list[Span]) -> bool:
+    """Say whether a name is a clock's time zone ("10:30 GMT") or, at every mention, the first word of a named day
+    ("Easter Sunday", "Black Friday"): part of a date, no person, place or organization."""
+    doc = group[0].doc
+    if key(group[0]).upper() in _TIME_ZONES and group[0].text.isupper() \
+            and all(s.start and _after_a_clock(doc[s.start - 1]) for s in group):
+        return True
+    return key(group[0]) in _DAY_NAMES and all(s.end < len(doc) and doc[s.end].lower_ in _WEEKDAYS for s in group)
+
+
+def _after_a_clock(tok: Token) -> bool:
+    """Say whether a token ends a clock time ("10:30", "1430", "p.m."): "CT" after one is a time zone, not a state."""
+    return any(c.isdigit() for c in tok.text) or tok.lower_.replace(".", "") in ("am", "pm")
+
+
 def _both_say_so(group: list[Span], base: list[Span], x: list[float]) -> bool:
     """Say whether the recognizer and the base model give a sentence-initial common word the same type and the
     article has evidence for that type ("Labour promised ... if it wins": a party)."""
@@ -330,7 +350,7 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
     pwords = person_words(list(names_) + base)
     for group in groups(names_).values():
         x = features(group, base, pwords)
-        if _common_word(group, base, words) and not _both_say_so(group, base, x):
+        if _common_word(group, base, words) and not _both_say_so(group, base, x) or part_of_a_time(group):
             continue
         if key(group[0]) in _SEATS and not all(_placed(s) for s in group):
             winner: str | None = "ORG"  # "the Kremlin said": the government seated there (see seats_of_government)

@@ -15,7 +15,7 @@ from newskit.article.bylines import (
     parse_byline,
     title_case,
 )
-from newskit.article.pubdate import UPDATED, date_share, find_date
+from newskit.article.pubdate import UPDATED, date_share, find_date, stamp_date
 from newskit.dates.isodate import read_date
 from newskit.html.meta import PageMeta, clean
 
@@ -84,6 +84,16 @@ def _tidy(s: str) -> str:
 _COLLECTIVE = {"staff", "desk", "team", "newsroom", "reporters", "writers", "editors"}
 
 
+_PROFILE = re.compile(r"^(?:https?://)?[^/]+/(?:[\w-]+/)*(?:profile|profiles|author|authors|people|staff|writers?|"
+                      r"contributors?)/(?P<slug>[a-z]+(?:-[a-z]+){1,3})/?$", re.I)
+
+
+def _profile_name(url: str) -> str:
+    """Return the person a profile link names ("…/profile/jane-doe" → "Jane Doe"), else ""."""
+    m = _PROFILE.match(url.strip())
+    return " ".join(w.capitalize() for w in m.group("slug").split("-")) if m else ""
+
+
 class FieldChooser:
     """Pick each field among the page's candidates, cleaned, and record where it came from in `sources`."""
 
@@ -129,7 +139,8 @@ class FieldChooser:
             return False
         for site in self.sites:
             s = norm_key(site)
-            if n == s or (len(n) >= 3 and (n in s or s in n) and len(seg.split()) <= 6):
+            # A short site key ("ma" of ma.ttias.be) is inside many names: it must be matched whole.
+            if n == s or (len(seg.split()) <= 6 and ((len(n) >= 3 and n in s) or (len(s) >= 4 and s in n))):
                 return True
         return bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|news|co|io|info|us|ca|au|in)",
                                  seg.strip(), re.I))
@@ -192,8 +203,9 @@ class FieldChooser:
                 return _tidy(h)
         h = self.pm.h1
         # Social titles are often rewritten for sharing: a headline-sized <h1> of the article wins over them.
-        if h and self.pm.h1_in_article and len(h.split()) >= 4 and not self._is_site(h) and \
-                not self._is_site(self.strip_site(h)):
+        # The page's only <h1> is its headline too, where the article's container leaves the header out.
+        if h and (self.pm.h1_in_article or len(self.pm.h1s) == 1) and len(h.split()) >= 4 and \
+                not self._is_site(h) and not self._is_site(self.strip_site(h)):
             return _tidy(h)
         return None
 
@@ -215,6 +227,12 @@ class FieldChooser:
             iso, src, zone = self._pick_stamp(cands)
             if modified and modified < iso and _days(modified, iso) <= 1:
                 return modified, src  # a "published" after the last change is a re-stamp
+            hd = self.htmldate()
+            lone = sum(_days(c[0], iso) <= 1 for c in cands) == 1
+            if lone and hd and hd != modified and _days(hd, iso) > 1 and self._first_shown() == hd:
+                # A lone stamp dating something else (a re-import, the site's page, a related item): the date the
+                # page shows with the article, which htmldate found on its own too, is the article's.
+                return hd, "htmldate"
             if zone in ("utc", "naive"):
                 # A UTC stamp can fall on the next calendar day: the day the page shows is the local one.
                 local = self._shown_day(iso)
@@ -224,7 +242,7 @@ class FieldChooser:
         for text, kind in self.pm.visible_dates:
             if kind != "updated" and not UPDATED.match(text) and date_share(text) >= 0.2:
                 found = find_date(text, self.dayfirst)
-                if found:
+                if found and (kind != "page-class" or self._htmldate_agrees(found[0])):
                     return found[0], "page-date"
         url = self.pm.url or ""
         m = re.search(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|$|-)", url)
@@ -259,10 +277,26 @@ class FieldChooser:
             return pick[0], pick[1], "utc-checked"
         return pick
 
+    def _htmldate_agrees(self, iso: str) -> bool:
+        """Tell whether htmldate finds no date, or the same one (its day and month possibly swapped: the page's
+        language, which it does not read, decides the order of a numeric date) as `iso`."""
+        hd = self.htmldate()
+        return not hd or hd == iso or (hd[:4] == iso[:4] and hd[5:7] == iso[8:10] and hd[8:10] == iso[5:7])
+
+    def _first_shown(self) -> str | None:
+        """Return the publication date the page first shows (the earliest date of that element), else None."""
+        for text, kind in self.pm.visible_dates:
+            if kind in ("updated", "page-class") or UPDATED.match(text):
+                continue
+            found = stamp_date(text, self.dayfirst)
+            if found:
+                return found[0]
+        return None
+
     def _shown_day(self, iso: str) -> tuple[str, str] | None:
         """Return the page's own calendar day for a UTC stamp: a visible date a day apart, else htmldate's."""
         for text, kind in self.pm.visible_dates:
-            if kind == "updated" or UPDATED.match(text):
+            if kind in ("updated", "page-class") or UPDATED.match(text):
                 continue
             found = find_date(text, self.dayfirst)
             if found:
@@ -301,6 +335,18 @@ class FieldChooser:
                 if names and src == "itemprop":  # one element per person: the co-authors are in the next ones
                     more = [n for v, s in self.pm.authors if s == src for n in self.clean_authors(v)]
                     names = list(dict.fromkeys(names + more))
+                if names and src == "byline":
+                    # A byline element naming someone no author field of the page names (a related story's writer
+                    # in a side panel) yields to the page's own author fields.
+                    metas = [(n, s) for v, s in self.pm.authors if s.startswith("meta:") or s == "cxenseparse:author"
+                             for n in [self.clean_authors(v)] if n]
+                    if metas and not any(set(names) & set(n) for n, _ in metas):
+                        names, src = metas[0]
+                if names and src != "byline":
+                    # The byline the page shows may credit co-authors the markup left out.
+                    fuller = [n for v, s in self.pm.authors if s == "byline"
+                              for n in [self.clean_authors(v, structured=False)] if set(names) < set(n)]
+                    names = fuller[0] if fuller else names
                 if names:
                     names = self._complete(names)
                     line = next((b for b in shown if all(n.lower() in b.lower() for n in names)), None)
@@ -327,8 +373,14 @@ class FieldChooser:
         names: list[str] = []
         for raw in raws:
             raw = clean(raw)
+            if structured and re.match(r"^(?:https?:|www\.)", raw or "", re.I):
+                # An author field holding profile links: the name is the link's last part ("/profile/jane-doe").
+                raw = " and ".join(_profile_name(u) for u in re.split(r"[,\s]+", raw) if _profile_name(u))
             if not raw or re.match(r"^(?:https?:|www\.)", raw, re.I):
                 continue
+            twice = re.match(r"^((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s*\1\b", raw)
+            if twice and not structured:
+                raw = twice.group(1)  # "Jane Doe Jane Doe Writer of …": the name's link and its text, then a bio
             if not structured:
                 found = parse_byline(raw)
                 cands = found[0] if found else []

@@ -6,8 +6,9 @@ import re
 
 from newskit.article.pubdate import day_first_habit
 
-_BYLINE_CLASS = re.compile(r"\b(?:by-?line|author|authors|writer|contributor|article-?author|story-?author|"
-                           r"c-byline|byline__\w+|author-?name)\b", re.I)
+# Class words stand between spaces, hyphens or underscores ("article_byline" too).
+_BYLINE_CLASS = re.compile(r"(?<![a-z0-9])(?:by-?line|author|authors|writer|contributor|article-?author|story-?author|"
+                           r"c-byline|byline__\w+|author-?name)(?![a-z0-9])", re.I)
 _DATE_CLASS = re.compile(r"(?:publish|posted|pubdate|dateline|article-?date|story-?date|timestamp|entry-date|"
                          r"post-date|\bdate\b|\btime\b)", re.I)
 _UPDATED_CLASS = re.compile(r"updat|modif|revis", re.I)
@@ -129,7 +130,15 @@ def _bylines(container) -> list[str]:
     for el in container.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "img", "time"):
             continue
-        if (_BYLINE_CLASS.search(el.get("class") or "") or _author_link(el)) and not _in_furniture(el):
+        by_text = el.tag in ("li", "p", "div", "span") and re.match(r"\s*by\s*:?\s*$", el.text or "", re.I) and \
+            len(el) > 0 and len(text_of(el)) <= 160  # "By: <a>Jane Doe</a>, <a>John Roe</a>" without a class
+        if (_BYLINE_CLASS.search(el.get("class") or "") or _author_link(el) or by_text) and not _in_furniture(el):
+            blocks = [c for c in el if isinstance(c.tag, str) and c.tag in ("div", "p", "li") and text_of(c)]
+            if len(blocks) >= 2:
+                # Blocks inside a byline (name, outlet, time) are its parts: also read kept apart, not run together.
+                parts = " · ".join(text_of(c) for c in blocks)
+                if len(parts) <= 200 and parts not in bylines:
+                    bylines.append(parts)
             t = text_of(el)
             up = el.getparent()
             links = [a for a in up.iter("a") if _author_link(a)] if _author_link(el) and up is not None else []
@@ -177,13 +186,22 @@ def read_markup(tree, container, pm) -> None:  # noqa: C901, PLR0912
         if val:
             (pm.modified if kind == "updated" else pm.published).append((val, "time"))
         pm.visible_dates.append((text_of(t), kind))
-    for el in container.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "time", "meta", "a", "img"):
-            continue
-        cls = (el.get("class") or "") + " " + (el.get("id") or "")
-        if _DATE_CLASS.search(cls) and len(text_of(el)) < 120 and not _in_furniture(el):
-            pm.visible_dates.append((text_of(el), "updated" if _updated_class(cls) else "date-class"))
+    n = len(pm.visible_dates)
+    for where, kind in ((container, "date-class"), (tree, "page-class")):
+        # The article's container first; a page whose container shows no date: the date-marked elements of the
+        # whole page (kind "page-class", weaker: outside the article they may date something else).
+        for el in where.iter():
+            if not isinstance(el.tag, str) or el.tag in ("script", "style", "time", "meta", "a", "img"):
+                continue
+            cls = (el.get("class") or "") + " " + (el.get("id") or "")
+            if _DATE_CLASS.search(cls) and len(text_of(el)) < 120 and not _in_furniture(el):
+                pm.visible_dates.append((text_of(el), "updated" if _updated_class(cls) else kind))
+        if len(pm.visible_dates) > n or where is tree:
+            break
     bylines = _bylines(container)
+    if not bylines and h1s and h1s[0].getparent() is not None:
+        # The article's container left the header out: the byline beside the headline, in the <h1>'s block.
+        bylines = _bylines(h1s[0].getparent())
     for t in bylines[:4]:
         pm.authors.append((t, "byline"))
     for el in container.iter():
