@@ -56,11 +56,12 @@ def main() -> None:
     _, tenth_mem = run_measured([PY, "-m", "newskit", "entities", "--jsonl", "--workers", "1", str(tenth)])
     rows = [("raw spaCy nlp.pipe (same model, components, batch)", raw_s, raw_mem),
             ("newskit entities --workers 1", one_s, one_mem),
-            ("  the same, spaCy's own attribute ruler and blis", own_s, 0),
+            ("  the same, spaCy's own attribute ruler and blis", own_s, None),
             ("newskit entities --workers 2", two_s, two_mem),
             ("newskit entities --output DIR --workers 2 (4 shards)", arch_s, arch_mem)]
     for name, s, mem in rows:
-        print(f"{name:52} {words / s:8.0f} words/s  {s:6.1f} s  peak RSS {mem / 2**20:6.0f} MB")
+        rss = "     —" if mem is None else f"{mem / 2**20:6.0f}"  # memory not taken for the comparison row
+        print(f"{name:52} {words / s:8.0f} words/s  {s:6.1f} s  peak RSS {rss} MB")
     print(f"entities / raw spaCy (1 worker):   {raw_s / one_s:.2f}x "
           f"({raw_s / own_s:.2f}x with spaCy's own attribute ruler and matrix product)")
     print(f"entities 2 workers / 1 worker:     {one_s / two_s:.2f}x")

@@ -71,3 +71,37 @@ def test_the_dictionary_comes_from_the_pipelines_lemmatizer(nlp):
     words = evidence.dictionary(nlp)
     assert {"farmer", "engineer"} <= words.nouns and {"tell", "here"} <= words.words
     assert evidence.dictionary(NLP) == evidence.Dictionary()  # a blank pipeline has no lemmatizer
+
+
+def test_a_title_inside_a_person_span_keeps_the_words_before_it_out_of_the_name():
+    doc = _doc("Yesterday Winnipeg Mayor Brian Bowman opened the bridge.")
+    assert evidence.name_words(_span(doc, "Winnipeg Mayor Brian Bowman", "PERSON")) == {"brian", "bowman"}
+
+
+def test_a_place_and_a_title_are_no_full_name():
+    doc = _doc("The Halifax Mayor spoke. Mayor Savage spoke too.")
+    assert evidence.name_words(_span(doc, "Halifax Mayor", "PERSON")) == set()
+    assert evidence.name_words(_span(doc, "Mayor Savage", "PERSON")) == {"savage"}
+
+
+def test_a_common_word_opening_a_sentence_makes_no_full_name_unless_it_is_a_given_name():
+    words = evidence.Dictionary(words=frozenset({"generally", "rose"}))
+    doc = _doc("Generally Regina came out ahead.")
+    assert evidence.name_words(_span(doc, "Generally Regina", "PERSON"), words) == set()
+    doc = _doc("Rose Tremblay came out ahead.")
+    assert evidence.name_words(_span(doc, "Rose Tremblay", "PERSON"), words) == {"rose", "tremblay"}
+
+
+def test_a_word_capitalized_inside_a_sentence_elsewhere_is_no_common_word():
+    words = evidence.Dictionary(words=frozenset({"generally"}))
+    doc = _doc("Generally Lopez won. Fans cheered for Generally Lopez again.")
+    assert evidence.name_words(_span(doc, "Generally Lopez", "PERSON"), words) == {"generally", "lopez"}
+
+
+def test_a_city_beside_a_title_does_not_get_the_full_name_cue():
+    doc = _doc("Saskatoon Mayor said no. Officials in Saskatoon agreed.")
+    names = [_span(doc, "Saskatoon Mayor", "PERSON"), _span(doc, "Saskatoon", "PERSON", 1)]
+    pwords = evidence.person_words(names)
+    x = evidence.features([names[1]], [], pwords)
+    assert x[evidence.FEATURES.index("full_name")] == 0.0
+    assert [s.label_ for s in evidence.vote(names, [])][1] != "PERSON"

@@ -103,10 +103,11 @@ def examples(docs, nlp, skip=frozenset()) -> tuple[list[list[float]], list[int]]
     xs: list[list[float]] = []
     y: list[int] = []
     current: dict = {}
+    words = evidence.dictionary(nlp)  # the common words the vote reads at run time (newskit.components)
 
     def recording_vote(names, base):
         base_names = [b for b in base if b.label_ in evidence.NAME_LABELS]
-        pwords = evidence.person_words(list(names) + base_names)
+        pwords = evidence.person_words(list(names) + base_names, words)
         gold = current["gold"]
         for group in evidence.groups(names).values():
             kinds = [gold.get((s.start_char, s.end_char)) for s in group]
@@ -118,7 +119,7 @@ def examples(docs, nlp, skip=frozenset()) -> tuple[list[list[float]], list[int]]
                 continue
             xs.append(evidence.features(group, base_names, pwords))
             y.append(evidence.CLASSES.index(GOLD[top]))
-        return evidence.vote(names, base)
+        return evidence.vote(names, base, words)
 
     merge = nlp.get_pipe("newskit_ner_merge")
     with nlp.select_pipes(disable=["newskit_ner_merge"]):

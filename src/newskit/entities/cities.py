@@ -8,11 +8,12 @@ type across the article. The gazetteer's index is asked only when such a candida
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newskit import lexicon
-from newskit.entities import places
+from newskit.entities import names, places
 from newskit.geo.gazetteer import LARGE_CITY, gazetteer
 
 if TYPE_CHECKING:
@@ -52,10 +53,30 @@ def _us_states() -> frozenset[str]:
 
 
 def is_known_place(name: str) -> bool:
-    """Return True when `name` is a country, a large city or a US state: a name a firm may be named after
-    ("Texas Instruments", "Dallas Cowboys"), so its bare form is the place, not the firm."""
+    """Return True when `name` is a country, a large city, a US state or the abbreviation of a US state or a
+    Canadian province ("Ky.", "Calif.", "B.C."): a name a firm may be named after ("Texas Instruments", "Dallas
+    Cowboys"), so its bare form is the place, not the firm."""
     key = " ".join(name.split()).casefold()
-    return bool(places.country_code(name)) or key in _large_cities() or key in _us_states()
+    return bool(places.country_code(name)) or key in _large_cities() or key in _us_states() \
+        or is_region_abbreviation(name)
+
+
+_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}")
+_NORTH_AMERICA = frozenset({"US", "CA"})
+_NOT_REGIONS = lexicon.words("corporate_suffixes") | FEATURE_FIRST | lexicon.words("person_titles")
+
+
+def is_region_abbreviation(name: str) -> bool:
+    """Return True when `name` is the dotted abbreviation of a US state or a Canadian province whose letters the
+    gazetteer indexes ("Ky.", "Calif.", "Alta.", "B.C.", "N.Y."). Only the written form with its full stop counts:
+    a bare postal code ("IN", "ME", "Co") is as often a word; nor a legal form, a feature word or a title of the
+    same letters ("Co.", "Mt.", "Col.")."""
+    name = name.strip()
+    if not _ABBREVIATION.fullmatch(name) or name.casefold().rstrip(".") in _NOT_REGIONS \
+            or names.is_title_word(name):
+        return False
+    return any(hit.place.feature == "admin1" and hit.place.country_code in _NORTH_AMERICA
+               for hit in gazetteer().lookup(name))
 
 
 def is_feature(words: list[str]) -> bool:

@@ -169,13 +169,42 @@ def strip_cue(span: Span) -> Span:
     return span
 
 
-def person_words(spans: list[Span]) -> set[str]:
-    """Return the casefolded words of the person names of two or more words among `spans`."""
+def person_words(spans: list[Span], words: Dictionary | None = None) -> set[str]:
+    """Return the casefolded words of the person names of two or more words among `spans` (their name words: see
+    name_words)."""
     out: set[str] = set()
     for s in spans:
         if s.label_ == "PERSON" and len(s) >= 2:
-            out.update(t.lower_ for t in s if t.text[:1].isupper())
+            out.update(name_words(s, words))
     return out
+
+
+def name_words(span: Span, words: Dictionary | None = None) -> set[str]:
+    """Return the casefolded words of a person span that belong to the name: the capitalized words after the last
+    title or office word inside it ("Denis Coderre" of "Montreal Mayor Denis Coderre"). None when two words are
+    left and one is a title ("Montreal Mayor"), or the first is a common word the article capitalizes only where
+    it opens a sentence ("Overall Edmonton"), unless that first word is a given name ("John Major", "Rose Smith").
+    """
+    words = words or Dictionary()
+    toks = [t for t in span if t.text[:1].isupper()]
+    last = max((i for i, t in enumerate(toks[:-1]) if _is_title(t)), default=-1)
+    toks = toks[last + 1:]
+    if len(toks) == 2 and toks[0].lower_ not in _given_names():
+        first = toks[0]
+        if any(_is_title(t) for t in toks) or _only_opening(first) and _in_dictionary(first, words):
+            return set()
+    return {t.lower_ for t in toks}
+
+
+def _only_opening(tok: Token) -> bool:
+    """Say whether a word is capitalized only where it opens a sentence or line, everywhere in the article."""
+    doc = tok.doc
+    same = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[tok.text]).tolist()
+    return all(_starts_unit(doc[i]) for i in same)
+
+
+def _is_title(tok: Token) -> bool:
+    return names.is_title_word(tok.text) or tok.lower_.strip(".") in _PERSON_TITLES
 
 
 def groups(names_: list[Span]) -> dict[str, list[Span]]:
@@ -347,7 +376,7 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
     w = weights()
     out: list[Span] = []
     base = [b for b in base if b.label_ in NAME_LABELS]
-    pwords = person_words(list(names_) + base)
+    pwords = person_words(list(names_) + base, words)
     for group in groups(names_).values():
         x = features(group, base, pwords)
         if _common_word(group, base, words) and not _both_say_so(group, base, x) or part_of_a_time(group):
