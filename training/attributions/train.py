@@ -50,14 +50,14 @@ def _overlap(a: tuple[int, int], pieces) -> int:
 
 def extract(data: Path, limit: int | None) -> list[dict]:
     """Return one row per candidate: article id, features, label."""
+    from spacy.tokens import DocBin
+
     from newskit.article import parse_article
     from newskit.doctext import remember_text
     from newskit.entities.extract import extract_entities
     from newskit.evaluate.attributions import read_brat_dir
     from newskit.nlp import components_for, load
     from newskit.quotes.extract import _Extractor
-
-    from spacy.tokens import DocBin
 
     docs = read_brat_dir(str(data / "polnear" / "train" / "text"))
     docs = docs[:limit] if limit else docs
