@@ -199,6 +199,7 @@ def name_words(span: Span, words: Dictionary | None = None) -> set[str]:
 def _only_opening(tok: Token) -> bool:
     """Say whether a word is capitalized only where it opens a sentence or line, everywhere in the article."""
     doc = tok.doc
+    # every token of the word, found in the doc's word column rather than by visiting each token for each name
     same = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[tok.text]).tolist()
     return all(_starts_unit(doc[i]) for i in same)
 
@@ -279,10 +280,7 @@ def _common_word(group: list[Span], base: list[Span], words: Dictionary) -> bool
             return False
         if t.tag_ in _PROPER or not t.tag_ or (t.tag_ == "NN" and _cover_label(s, base) is not None):
             return False
-    doc = toks[0].doc
-    # every token of the word, found in the doc's word column rather than by visiting each token for each name
-    same = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[toks[0].text]).tolist()
-    return not any(not _starts_unit(doc[i]) for i in same)
+    return _only_opening(toks[0])
 
 
 def part_of_a_time(group: list[Span]) -> bool:
