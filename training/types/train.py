@@ -41,7 +41,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from newskit.entities import combine as combine_mod  # noqa: E402
-from newskit.entities import evidence  # noqa: E402
+from newskit.entities import evidence, names  # noqa: E402
 from newskit.evaluate.conll import read_conll  # noqa: E402
 from newskit.nlp import components_for, load  # noqa: E402
 
@@ -171,7 +171,7 @@ def main() -> int:
                                "# or place names, and known places it never gives as first names "
                                "(training/types/train.py)\n"
                                + "\n".join(given) + "\n", encoding="utf-8")
-        evidence._given_names.cache_clear()
+        names.given_names.cache_clear()
     docs = read_conll(str(path))
     random.Random(args.seed).shuffle(docs)
     nlp = load(components=components_for(["entities"]))

@@ -141,7 +141,7 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
         "base_per": sum(b == "PERSON" for b in bl) / n, "base_org": sum(b == "ORG" for b in bl) / n,
         "base_loc": sum(b in PLACE_LABELS for b in bl) / n, "base_none": sum(b is None for b in bl) / n,
         "full_name": float(len(words) == 1 and words[0] in person_words),
-        "given_name": float(len(words) >= 2 and words[0] in _given_names()),
+        "given_name": float(len(words) >= 2 and words[0] in names.given_names()),
         "titled": float(any(_titled(s) for s in group)),
         "he_she": float("he_she" in pron), "it_its": float("it_its" in pron),
         "org_cue": float(any(_org_cue(s) for s in group)),
@@ -153,10 +153,6 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
     }
     return [f[name] for name in FEATURES]
 
-
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    return frozenset(w.casefold() for w in lexicon.words("names/given_names"))
 
 
 def strip_cue(span: Span) -> Span:
@@ -189,7 +185,7 @@ def name_words(span: Span, words: Dictionary | None = None) -> set[str]:
     toks = [t for t in span if t.text[:1].isupper()]
     last = max((i for i, t in enumerate(toks[:-1]) if _is_title(t)), default=-1)
     toks = toks[last + 1:]
-    if len(toks) == 2 and toks[0].lower_ not in _given_names():
+    if len(toks) == 2 and toks[0].lower_ not in names.given_names():
         first = toks[0]
         if any(_is_title(t) for t in toks) or _only_opening(first) and _in_dictionary(first, words):
             return set()

@@ -72,6 +72,13 @@ def leading_titles(words: list[str]) -> int:
     return last + 1
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Return the casefolded given names newskit knows (`lexicon/names/given_names.txt`, written by the type vote's
+    training command)."""
+    return frozenset(w.casefold() for w in lexicon.words("names/given_names"))
+
+
 @lru_cache(maxsize=16384)
 def clean_name(text: str) -> str:
     """Return a person name without possessive, line breaks or surrounding punctuation."""

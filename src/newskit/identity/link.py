@@ -43,7 +43,6 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from newskit import lexicon
 from newskit.entities import names
 from newskit.entities.grouping import initials
 from newskit.entities.keys import entity_key, fold, normalize, split_key
@@ -340,7 +339,8 @@ class _Resolver:
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.words("names/given_names"))
+    """The given names in the form keys are written in (diacritics dropped: "jose" of "José")."""
+    return frozenset(fold(w) for w in names.given_names())
 
 
 def _part_of(alias: str, name: str) -> bool:
