@@ -1,7 +1,10 @@
 """Shared fixtures: the spaCy pipeline is loaded once per test session."""
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -34,3 +37,16 @@ def shared_data(sub: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not available")
     return path
+
+
+def reference_scorer(*modules: str) -> tuple[ModuleType, ...]:
+    """Import modules of the project's reference scorers (../shared/eval: gold, score, geo), skipping the test
+    when they are absent."""
+    folder = SHARED_DATA.parent / "eval"
+    if not all((folder / f"{m}.py").exists() for m in modules):
+        pytest.skip(f"the reference scorer is not available in {folder}")
+    sys.path.insert(0, str(folder))
+    try:
+        return tuple(importlib.import_module(m) for m in modules)
+    finally:
+        sys.path.remove(str(folder))

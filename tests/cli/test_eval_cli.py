@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 
 from click.testing import CliRunner
 
 from newskit.cli import cli
 
-from conftest import SEED, SHARED_DATA, shared_data
+from conftest import SEED, reference_scorer, shared_data
 
 
 def test_eval_timeml_agrees_with_reference_scorer(tmp_path):
@@ -22,12 +21,7 @@ def test_eval_timeml_agrees_with_reference_scorer(tmp_path):
     assert res.exit_code == 0, res.output
     ours = json.loads(res.output)["timeml"]["dates"]
 
-    sys.path.insert(0, str(SHARED_DATA.parent / "eval"))
-    try:
-        import gold
-        import score
-    finally:
-        sys.path.pop(0)
+    gold, score = reference_scorer("gold", "score")
     import newskit
 
     docs = [gold.timeml_doc(str(f)) for f in files]

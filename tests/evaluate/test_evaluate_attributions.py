@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,8 @@ from click.testing import CliRunner
 from newskit.cli import cli
 from newskit.evaluate.attributions import read_brat, read_brat_dir, score_attributions
 
-from conftest import SHARED_DATA
+from conftest import SHARED_DATA, reference_scorer, shared_data
 
-SHARED_EVAL = SHARED_DATA.parent / "eval"
 TEXT = ("Nobody was hurt, the sheriff said. \u201cWe were lucky,\u201d Deputy Ann Cole said.\n"
         "The road reopens Monday, according to the county.\n")
 
@@ -64,15 +62,9 @@ def test_scores(tmp_path):
 
 
 def test_agrees_with_reference_scorer():
-    if not (SHARED_EVAL / "score.py").exists() or not (SHARED_DATA / "polnear").exists():
-        pytest.skip("shared data not available")
-    sys.path.insert(0, str(SHARED_EVAL))
-    try:
-        import gold as ref_gold
-        import score as ref_score
-        ref_docs = list(ref_gold.polnear_docs("dev", 6))
-    finally:
-        sys.path.remove(str(SHARED_EVAL))
+    shared_data("polnear")
+    ref_gold, ref_score = reference_scorer("gold", "score")
+    ref_docs = list(ref_gold.polnear_docs("dev", 6))
     ours = {d.id: d for d in read_brat_dir(str(SHARED_DATA / "polnear" / "dev" / "text"))[:6]}
     rng = random.Random(3)
     pairs_ref, pairs_ours = [], []

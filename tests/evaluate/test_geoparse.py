@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -11,7 +10,7 @@ from click.testing import CliRunner
 from newskit.cli import cli
 from newskit.evaluate.geoparse import auc, is_geo_xml, km, read_geo, score_geo
 
-from conftest import SHARED_DATA, shared_data
+from conftest import reference_scorer, shared_data
 
 GOLD = """<?xml version="1.0" encoding="utf-8"?>
 <articles>
@@ -73,11 +72,7 @@ def test_eval_geo_agrees_with_reference_scorer(tmp_path):
     assert res.exit_code == 0, res.output
     ours = json.loads(res.output)["geo"]["geo"]
 
-    sys.path.insert(0, str(SHARED_DATA.parent / "eval"))
-    try:
-        import geo as reference
-    finally:
-        sys.path.pop(0)
+    (reference,) = reference_scorer("geo")
     import newskit
 
     docs = reference.read_corpus(str(path))

@@ -4,15 +4,12 @@ Floors sit a little under the measured dev numbers (recall 0.73, precision 0.99,
 so a change that loses events, actors, dates or plans fails here like a broken behaviour would."""
 from __future__ import annotations
 
-import importlib
-import sys
-
 import pytest
 
 from newskit.io.inputs import source_from_text
 from newskit.pipeline import COMMAND_TASKS, build_record
 
-from conftest import SHARED_DATA, shared_data
+from conftest import reference_scorer, shared_data
 
 FLOORS = {"recall": 0.70, "precision": 0.95, "who": 0.90, "when": 0.80, "status": 0.95}
 
@@ -20,14 +17,7 @@ FLOORS = {"recall": 0.70, "precision": 0.95, "who": 0.90, "when": 0.80, "status"
 @pytest.fixture(scope="module")
 def scores(nlp):
     shared_data("meantime")
-    eval_dir = SHARED_DATA.parent / "eval"
-    if not (eval_dir / "score.py").exists():
-        pytest.skip("the reference scorer is not available")
-    sys.path.insert(0, str(eval_dir))
-    try:
-        gold, score = importlib.import_module("gold"), importlib.import_module("score")
-    finally:
-        sys.path.remove(str(eval_dir))
+    gold, score = reference_scorer("gold", "score")
     docs = list(gold.meantime_docs())
     pairs = []
     for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs), strict=True):
