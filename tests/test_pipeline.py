@@ -15,6 +15,7 @@ from newskit.batch import split_text
 from newskit.cli import cli
 from newskit.io.inputs import source_from_text
 from newskit.record import ErrorInfo, ErrorRecord, Record
+from processes import children
 
 from conftest import SEED
 
@@ -98,14 +99,6 @@ def test_ctrl_c_keeps_whole_records(tmp_path):
     assert proc.returncode == 130 and "Traceback" not in err
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as fh:
-            return [int(x) for x in fh.read().split()]
-    except OSError:
-        return []
-
-
 def test_worker_killed_mid_run_loses_no_article(tmp_path):
     import signal
     import time
@@ -118,7 +111,7 @@ def test_worker_killed_mid_run_loses_no_article(tmp_path):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=_interruptible)
     first = proc.stdout.readline()  # the first batch is out: the workers hold the next ones
-    workers = _children(proc.pid)
+    workers = children(proc.pid)
     if not workers:
         proc.kill()
         pytest.skip("cannot list child processes here")

@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from faulty_pipe import FaultyPipe
 from newskit.cli import cli
 from newskit.record import ErrorRecord, Record
+from processes import alive, children
 
 from .conftest import article_texts, make_archive, read_parts, write_jsonl
 
@@ -154,22 +155,6 @@ def test_the_deadline_works_outside_the_main_thread():
     assert got == ["timeout"]
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as fh:
-            return [int(x) for x in fh.read().split()]
-    except OSError:
-        return []
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
-    except OSError:
-        return False
-
-
 def test_workers_do_not_outlive_a_parent_killed_with_sigkill(tmp_path):
     folder = tmp_path / "in"
     make_archive(folder, shards=4, per_shard=20)
@@ -179,7 +164,7 @@ def test_workers_do_not_outlive_a_parent_killed_with_sigkill(tmp_path):
     deadline = time.monotonic() + 60
     workers: list[int] = []
     while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
-        workers = _children(proc.pid)
+        workers = children(proc.pid)
         time.sleep(0.1)
     if len(workers) < 2:
         proc.kill()
@@ -187,9 +172,9 @@ def test_workers_do_not_outlive_a_parent_killed_with_sigkill(tmp_path):
     proc.kill()
     proc.wait(10)
     end = time.monotonic() + 5
-    while time.monotonic() < end and any(_alive(p) for p in workers):
+    while time.monotonic() < end and any(alive(p) for p in workers):
         time.sleep(0.1)
-    assert not any(_alive(p) for p in workers)
+    assert not any(alive(p) for p in workers)
 
 
 class _FullDisk:
