@@ -257,6 +257,18 @@ def test_dateline_city_alone_is_recased(nlp):
     assert "New Orleans" in names and "NEW ORLEANS" not in names
 
 
+def test_a_place_opening_a_date_line_is_a_place(nlp):
+    text = ("Harbour strike ends\nHALIFAX 2024-03-08\nDock workers returned to work on Friday after a nine-day "
+            "strike.\n")
+    ents = _entities(nlp, text)
+    assert [e.type for e in ents if any(m.text == "HALIFAX" for m in e.mentions)] == ["place"]
+
+
+def test_a_date_stamp_word_is_no_place(nlp):
+    text = "Harbour strike ends\nUPDATED 2024-03-08\nDock workers returned to work on Friday.\n"
+    assert not [e for e in _entities(nlp, text) if any("UPDATED" in m.text for m in e.mentions)]
+
+
 def test_rivers_and_cities_are_places(nlp):
     text = ("Rain floods northern towns\n\nThe River Ouse rose two metres overnight. In France, Lyon also had "
             "heavy rain, and officials in Lyon shut three bridges. The Kremlin said nothing.\n")

@@ -9,6 +9,7 @@ from newskit import lexicon
 from newskit.doctext import doc_text
 from newskit.entities.clean import AGENCIES, is_agency, trim
 from newskit.entities.span import SKIP_FIELDS, Layout, Mention, make_mention, token_range
+from newskit.geo.gazetteer import gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,7 +43,9 @@ def rule_mentions(doc: Doc, layout: Layout, article: Article | None) -> list[Men
         if fld in SKIP_FIELDS:
             continue
         m = _DATELINE.match(line)
-        if m and sum(c.isalpha() for c in m.group(1)) >= 3 and fld in (None, "dateline", "body"):
+        if m and fld == "date" and not gazetteer().lookup(m.group(1)):
+            m = None  # a date stamp opens with a place ("LONDON 1996-08-30"), not with "UPDATED" or "POSTED"
+        if m and sum(c.isalpha() for c in m.group(1)) >= 3 and fld in (None, "dateline", "body", "date"):
             rest = line[m.end():]
             letters = [c for c in rest if c.isalpha()]
             # a dateline runs into ordinary text; a headline in capitals ("SOCCER - JAPAN WIN") does not
