@@ -9,6 +9,7 @@ from newskit.article.bylines import BYLINE, IMAGE_FILE, parse_byline, parse_date
 from newskit.article.furniture import is_furniture
 from newskit.article.header import Line, date_line
 from newskit.article.pubdate import find_date
+from newskit.article.results import is_results_line
 from newskit.record import LayoutField, Span
 
 
@@ -96,7 +97,9 @@ def read_body(b: Draft, start: int) -> None:  # noqa: C901, PLR0912, PLR0915
             _add_tail(b, ln, tail[j])
             continue
         short_tail = j > last_prose >= 0 and ln.words < 15 and not ln.prose
-        if j >= trailer or in_block or j in links or is_furniture(ln.text) or short_tail:
+        # a table of results closing a sports story is its content, however menu-like its short lines look
+        listed = (in_block or j in links or short_tail) and not is_results_line(ln.text)
+        if j >= trailer or listed or is_furniture(ln.text):
             b.put("boilerplate", ln.start, ln.end)
             continue
         if IMAGE_FILE.match(ln.text):

@@ -14,7 +14,9 @@ training/types/train.py on CoNLL-2003 dev) chooses person, organization or place
                         "shares of" before it, "it"/"its" as the next pronoun;
   place evidence        a locative preposition before it ("in Edmonton"), ", <known place>" after it, the name
                         itself a country, US state or large city;
-  form                  one word or more, all capitals, at the start of a sentence.
+  form                  one word or more, all capitals, at the start of a sentence;
+  results               the share of its mentions that a score line or a standings row gives ("Pohang 3 Ulsan 2",
+                        "Puchon 3 1 0 6 1 10"): there a name is a side that played, a club as a rule.
 
 A building that stands for the government seated in it ("the Kremlin", "the White House", "Downing Street") is
 an organization unless every mention only places something there ("talks at the White House"); a capital city
@@ -36,6 +38,8 @@ import numpy
 from spacy.tokens import Span
 
 from newskit import lexicon
+from newskit.article.results import result_names
+from newskit.doctext import doc_text
 from newskit.entities import cities, names
 
 if TYPE_CHECKING:
@@ -53,7 +57,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
 FEATURES = ("bias", "rec_per", "rec_org", "rec_loc", "base_per", "base_org", "base_loc", "base_none",
             "full_name", "given_name", "titled", "he_she", "org_cue", "it_its", "placed", "known_place", "one_word",
-            "caps", "sent_start")
+            "caps", "sent_start", "results")
 _ORG_CUES = lexicon.words("org_cues")
 _LEGAL = lexicon.words("corporate_suffixes")
 _LOCATIVE = lexicon.words("locative_prepositions")
@@ -150,9 +154,21 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
         "one_word": float(len(words) == 1),
         "caps": float(first.text.isupper() and len(first.text) > 1),
         "sent_start": sum(s.start == 0 or s.doc[s.start].is_sent_start is True for s in group) / n,
+        "results": sum(in_results_line(s) for s in group) / n,
     }
     return [f[name] for name in FEATURES]
 
+
+
+def in_results_line(span: Span) -> bool:
+    """Say whether a name is one a score line or a standings row gives ("Pohang 3 Ulsan 2", "Puchon 3 1 0 6 1 10"):
+    a side that played, most often a club or a national team."""
+    text = doc_text(span.doc)
+    a = text.rfind("\n", 0, span.start_char) + 1
+    b = text.find("\n", span.start_char)
+    line = text[a:b if b >= 0 else len(text)]
+    s, e = span.start_char - a, span.end_char - a
+    return any(x <= s and e <= y for x, y in result_names(line))
 
 
 def strip_cue(span: Span) -> Span:

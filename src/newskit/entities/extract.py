@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from newskit.article.results import result_names
 from newskit.doctext import doc_text
 from newskit.entities import cities, names, place_spans, places
 from newskit.entities import grouping as aliases
@@ -46,7 +47,7 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
     for acr, label in aliases.acronym_forms(orgs, text).items():
         forms.setdefault(acr, label)
     found = add_matches(doc, found, forms, article)
-    clusters = aliases.group(found, text, authors)
+    clusters = _datelines_apart(aliases.group(found, text, authors), found)
     out, nationalities = [], []
     for cl in clusters:
         ent = _entity([found[i] for i in cl], doc, authors)
@@ -64,6 +65,20 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
         if ent is not None:
             out.append(ent)
     return resolve_places(_rank(out, text, article), text, article)
+
+
+def _datelines_apart(clusters: list[list[int]], found: list[Mention]) -> list[list[int]]:
+    """Keep the dateline's place out of a group that its other mentions make a team or a firm ("NEW YORK 1996-08-30"
+    over a table where "New York" is the club): a dateline says where the story was filed, always a place."""
+    out = []
+    for cl in clusters:
+        ms = [found[i] for i in cl]
+        dated = [i for i in cl if found[i].source == "dateline"]
+        if dated and len(dated) < len(cl) and TYPES.get(aliases.majority_label([m.label for m in ms])) != "place":
+            out.append(dated)
+            cl = [i for i in cl if i not in dated]
+        out.append(cl)
+    return out
 
 
 def _caps_ranges(text: str) -> list[tuple[int, int]]:
@@ -85,7 +100,15 @@ def _drop_caps_noise(text: str, found: list[Mention]) -> list[Mention]:
 
     known = {aliases.norm(m.text) for m in found if not in_caps(m)}
     return [m for m in found if not in_caps(m) or m.source != "ner" or aliases.norm(m.text) in known
-            or places.country_code(m.text)]
+            or places.country_code(m.text) or _results_name(text, m)]
+
+
+def _results_name(text: str, m: Mention) -> bool:
+    """Say whether a mention is a name that a score line or a standings row gives ("NEW YORK 74 59 .556 -")."""
+    a = text.rfind("\n", 0, m.start) + 1
+    b = text.find("\n", m.start)
+    line = text[a:b if b >= 0 else len(text)]
+    return (m.start - a, m.end - a) in result_names(line)
 
 
 def _forms(found: list[Mention], clusters: list[list[int]]) -> dict[str, str]:

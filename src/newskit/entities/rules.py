@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newskit import lexicon
+from newskit.article.results import is_results_line
 from newskit.doctext import doc_text
 from newskit.entities.clean import AGENCIES, is_agency, trim
 from newskit.entities.span import SKIP_FIELDS, Layout, Mention, make_mention, token_range
@@ -43,8 +44,9 @@ def rule_mentions(doc: Doc, layout: Layout, article: Article | None) -> list[Men
         if fld in SKIP_FIELDS:
             continue
         m = _DATELINE.match(line)
-        if m and fld == "date" and not gazetteer().lookup(m.group(1)):
-            m = None  # a date stamp opens with a place ("LONDON 1996-08-30"), not with "UPDATED" or "POSTED"
+        if m and (fld == "date" and not gazetteer().lookup(m.group(1)) or is_results_line(line)):
+            # a date stamp opens with a place ("LONDON 1996-08-30"), not with "UPDATED"; "BOSTON 69 65" is a team
+            m = None
         if m and sum(c.isalpha() for c in m.group(1)) >= 3 and fld in (None, "dateline", "body", "date"):
             rest = line[m.end():]
             letters = [c for c in rest if c.isalpha()]
