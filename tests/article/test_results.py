@@ -15,12 +15,20 @@ SIDES = [
 ]
 
 NOT_RESULTS = ["The club scored 3 goals in 2 games", "Tuesday 12 March 2024", "W D L F A Pts",
-               "Harbour strike ends after 9 days", "1. Ines Barrow (Kenya) 13:02.45"]
+               "Harbour strike ends after 9 days", "Updated 5:12", "1. Markets rally as rates hold at 5",
+               "Read more (Opinion) 10:45"]
+PLACINGS = ["1. Ines Barrow (Kenya) 13:02.45", "7 Mia Holt (Norway) 2:01.3",
+            "Ana Ruiz (Spain) beat Mia Holt (Norway) 2-0"]
 
 
 @pytest.mark.parametrize("line, names", SIDES)
 def test_the_sides_of_a_results_line(line, names):
     assert [line[a:b] for a, b in result_names(line)] == names
+
+
+@pytest.mark.parametrize("line", PLACINGS)
+def test_a_placing_is_a_results_line_that_names_no_side(line):
+    assert is_results_line(line) and result_names(line) == []
 
 
 @pytest.mark.parametrize("line", NOT_RESULTS)
@@ -35,3 +43,11 @@ def test_a_results_table_closing_a_story_is_content_not_furniture():
     fields = {ln.text: ln.field for ln in parse_article(text).layout}
     assert fields["Halifax 5 3 1 1 9 5 10"] == "body"
     assert fields["Stockport 5 1 1 3 4 8 4"] == "body"
+
+
+def test_placings_closing_a_story_are_content():
+    text = ("Barrow wins the 5,000 metres\n\nInes Barrow of Kenya won the women's 5,000 metres on Sunday in the "
+            "fastest time of the year, ahead of two Norwegians.\n\nWomen's 5,000 metres final:\n"
+            "1. Ines Barrow (Kenya) 14:28.41\n2. Mia Holt (Norway) 14:30.02\n3. Kari Lund (Norway) 14:31.77\n")
+    fields = {ln.text: ln.field for ln in parse_article(text).layout}
+    assert fields["2. Mia Holt (Norway) 14:30.02"] == "body"

@@ -1,8 +1,8 @@
 """Sports results set as lines of their own: a score line ("Pohang 3 Ulsan 2", "Bournemouth 2 Aston Villa 1 (half
-time 1-0)") and a standings row ("Puchon 3 1 0 6 1 10", "NEW YORK 74 59 .556 -"). Such lines are the story's
-content, not page furniture, and the names they open are the sides that played: clubs, national teams, or now and
-then a player in a table of averages ("Alec Stewart 3 5 0 396 170 79.20"), which is for the name's other evidence
-to tell."""
+time 1-0)"), a standings row ("Puchon 3 1 0 6 1 10", "NEW YORK 74 59 .556 -") and a placing ("1. Ines Barrow
+(Kenya) 13:02.45"). Such lines are the story's content, not page furniture. The names a score line or a standings
+row opens are the sides that played: clubs, national teams, or now and then a player in a table of averages
+("Alec Stewart 3 5 0 396 170 79.20"), which is for the name's other evidence to tell."""
 from __future__ import annotations
 
 import re
@@ -12,6 +12,11 @@ _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+|\d+/\d+|-)"
 _SCORE_LINE = re.compile(rf"[ \t]*({_NAME}) \d{{1,3}},? ({_NAME}) \d{{1,3}}(?:\s*\([^()\n]*\))?\s*")
 _STANDINGS_ROW = re.compile(rf"[ \t]*({_NAME}) {_FIGURE}(?: {_FIGURE}){{2,}}\s*")
+# a placing: a rank or a name with its country in brackets, ending with a time, a score or a mark ("1. Ines Barrow
+# (Kenya) 13:02.45", "Ana Ruiz (Spain) beat Mia Holt (Norway) 2-0")
+_MARK = r"\d+[-:.]\d+(?:[-:.]\d+)?(?:\s*\([^()\n]*\))?"
+_PLACING = re.compile(rf"[ \t]*(?:\d{{1,3}}\.?\s+{_NAME}(?: \([A-Z][\w. ]*\))?|{_NAME} \([A-Z][\w. ]*\))"
+                      rf"(?: [^\n]*)? {_MARK}\s*")
 
 
 def result_names(line: str) -> list[tuple[int, int]]:
@@ -24,5 +29,5 @@ def result_names(line: str) -> list[tuple[int, int]]:
 
 
 def is_results_line(line: str) -> bool:
-    """Say whether a line is a score line or a standings row."""
-    return bool(result_names(line))
+    """Say whether a line is a score line, a standings row or a placing."""
+    return bool(result_names(line)) or bool(_PLACING.fullmatch(line))
