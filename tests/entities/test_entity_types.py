@@ -119,6 +119,8 @@ ROWS = [
     ("person", "Coach Ines Barrow said her players had run out of energy.", "Ines Barrow", PERSON),
     ("person", "Macron is due to comment on it after the summit.", "Macron", PERSON),
     ("person", "Sunak declined to discuss it with reporters.", "Sunak", PERSON),
+    ("person", "Prosecutors reopened the Jean Lacroix case after new evidence emerged.", "Jean Lacroix", PERSON),
+    ("person", "Investigators said the Peter Hallam case had been closed in 2019.", "Peter Hallam", PERSON),
 ]
 
 # Rows the pipeline does not get right yet: (sentence prefix) -> reason.

@@ -127,8 +127,9 @@ def _person_or_org(doc: Doc, s: int, e: int, label: str) -> str:
     if label in ("ORG", "PERSON", "PRODUCT", "NORP", "FAC") and last not in ORG_HEADS \
             and cities.is_feature([t.text for t in doc[s:e]]):
         return "LOC"  # "River Ouse", "Mount Kenya": a natural feature is a location
-    if label == "PERSON" and s > 0 and doc[s - 1].lower_ == "the" and doc[s].text[:1].isupper():
-        return "ORG"  # "the Beatles": people do not take an article
+    if label == "PERSON" and s > 0 and doc[s - 1].lower_ == "the" and doc[s].text[:1].isupper() \
+            and not _qualifies_noun(doc, e):
+        return "ORG"  # "the Beatles": people do not take an article, unless the article is the noun's they qualify
     if label in ("PERSON", "GPE", "PRODUCT", "WORK_OF_ART", "NORP") and s > 0 and doc[s - 1].lower_ in ORG_CUES \
             and doc[s - 1].is_lower and doc[s].text[:1].isupper():
         return "ORG"  # "electronics retailer Best Buy", "German magazine Der Spiegel"
@@ -136,6 +137,12 @@ def _person_or_org(doc: Doc, s: int, e: int, label: str) -> str:
             and all(t.text[:1].isupper() for t in doc[s + 1:e]) and e - s <= 4:
         return "PERSON"  # "Spokeswoman Sandy Angers"
     return label
+
+
+def _qualifies_noun(doc: Doc, e: int) -> bool:
+    """Say whether the name ending at token e qualifies the common noun right after it ("the Marc Dutroux case", "the
+    Dole campaign"): the article before it is the noun's."""
+    return e < len(doc) and doc[e].is_lower and doc[e].tag_ in ("NN", "NNS")
 
 
 def _drop_photo(doc: Doc, s: int, e: int) -> tuple[int, int]:
