@@ -37,6 +37,9 @@ ROWS = [
     ("company", "Hyundai and Kia will share a battery plant in Georgia.", "Hyundai", ORG),
     ("company", "Stellantis will invest $1 billion in its plant in Windsor, Ontario.", "Stellantis", ORG),
     ("company", "Workers at Boeing voted to end a seven-week strike.", "Boeing", ORG),
+    ("company", "Marchetti reported higher profits on Tuesday. Marchetti SpA chairman Luca Neri said demand was "
+                "strong.", "Marchetti", ORG),
+    ("company", "Gruber declined to comment on the talks. Gruber AG employs 3,000 people in Bavaria.", "Gruber", ORG),
     # sports clubs
     ("club", "Bournemouth came from behind to beat the visitors 2-1 on Saturday.", "Bournemouth", ORG),
     ("club", "Arsenal signed the Brazilian winger on a four-year contract.", "Arsenal", ORG),

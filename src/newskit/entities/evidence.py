@@ -45,7 +45,7 @@ from newskit.entities import cities, names
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import Lemmatizer
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 PACKAGE = Path(__file__).resolve().parent.parent
 WEIGHTS = PACKAGE / "data" / "type_vote.json"
@@ -160,6 +160,38 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
 
 
 
+# the legal forms that end only a firm's name ("Group", "Holdings" also end a band's or a party's)
+_FIRM_FORMS = _LEGAL - {"company", "group", "corporation", "holdings", "limited"}
+
+
+def firm_names(doc: Doc) -> frozenset[str]:
+    """Return the casefolded names the article gives with a legal form, and each shorter run of their first words
+    ("Pirelli SpA": "pirelli"; "Jones Medical Industries Inc": "jones", "jones medical", ...): a name written so
+    anywhere in the article is a firm's."""
+    out: set[str] = set()
+    strings = doc.vocab.strings
+    forms = [strings.add(f) for f in _FIRM_FORMS] + [strings.add(f + ".") for f in _FIRM_FORMS]
+    # the legal-form words found in the doc's word column, not by visiting every token of every article
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), forms)).tolist():
+        tok = doc[i]
+        if i == 0 or not tok.text[:1].isupper():
+            continue
+        first = i
+        while first > 0 and i - first < 4 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha \
+                and doc[first - 1].whitespace_ == " ":
+            first -= 1
+        words = [t.lower_ for t in doc[first:i]]
+        out.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+    return frozenset(out)
+
+
+def _written_as_firm(group: list[Span], firms: frozenset[str]) -> bool:
+    """Say whether a name is a firm's by its legal form: it ends in one ("Daniels Pharmaceuticals Inc") or the
+    article writes it with one (firm_names)."""
+    words = key(group[0]).split()
+    return bool(words) and (" ".join(words) in firms or words[-1].rstrip(".") in _FIRM_FORMS)
+
+
 def in_results_line(span: Span) -> bool:
     """Say whether a name is one a score line or a standings row gives ("Pohang 3 Ulsan 2", "Puchon 3 1 0 6 1 10"):
     a side that played, most often a club or a national team."""
@@ -186,8 +218,8 @@ def person_words(spans: list[Span], words: Dictionary | None = None) -> set[str]
     name_words)."""
     out: set[str] = set()
     for s in spans:
-        if s.label_ == "PERSON" and len(s) >= 2:
-            out.update(name_words(s, words))
+        if s.label_ == "PERSON" and len(s) >= 2 and s[-1].lower_.rstrip(".") not in _LEGAL:
+            out.update(name_words(s, words))  # "Pirelli SpA" read as a person gives no person words
     return out
 
 
@@ -387,12 +419,15 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
     out: list[Span] = []
     base = [b for b in base if b.label_ in NAME_LABELS]
     pwords = person_words(list(names_) + base, words)
+    firms = firm_names(names_[0].doc) if names_ else frozenset()
     for group in groups(names_).values():
         x = features(group, base, pwords)
         if _common_word(group, base, words) and not _both_say_so(group, base, x) or part_of_a_time(group):
             continue
         if key(group[0]) in _SEATS and not all(_placed(s) for s in group):
             winner: str | None = "ORG"  # "the Kremlin said": the government seated there (see seats_of_government)
+        elif _written_as_firm(group, firms) and not (x[FEATURES.index("titled")] or x[FEATURES.index("he_she")]):
+            winner = "ORG"  # "Pirelli" where the article also writes "Pirelli SpA": a firm, whatever it sounds like
         else:
             winner = _majority(group) if w is None else decide(x, w)
         if winner == "PERSON" and _plural_noun(group, words) and not _person_evidence(x):
