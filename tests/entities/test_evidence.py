@@ -105,3 +105,24 @@ def test_a_city_beside_a_title_does_not_get_the_full_name_cue():
     x = evidence.features([names[1]], [], pwords)
     assert x[evidence.FEATURES.index("full_name")] == 0.0
     assert [s.label_ for s in evidence.vote(names, [])][1] != "PERSON"
+
+
+def test_a_name_the_article_writes_with_a_legal_form_is_a_firm_at_every_mention():
+    doc = _doc("Marchetti said profits rose. Marchetti Cables grew fastest. Marchetti SpA chairman Luca Neri spoke.")
+    names = [_span(doc, "Marchetti", "PERSON"), _span(doc, "Marchetti Cables", "PERSON"),
+             _span(doc, "Marchetti SpA", "PERSON"), _span(doc, "Luca Neri", "PERSON")]
+    labels = {s.text: s.label_ for s in evidence.vote(names, [])}
+    assert labels["Marchetti"] == "ORG" and labels["Marchetti SpA"] == "ORG"
+    assert labels["Luca Neri"] == "PERSON"
+
+
+def test_a_legal_form_does_not_outweigh_a_title():
+    doc = _doc("Mr. Weller said he would stay. Weller Inc makes valves.")
+    names = [_span(doc, "Weller", "PERSON"), _span(doc, "Weller Inc", "ORG")]
+    assert [s.label_ for s in evidence.vote(names, []) if s.text == "Weller"] == ["PERSON"]
+
+
+def test_the_firm_names_of_an_article():
+    doc = _doc("Jones Medical Industries Inc said. Acme Corp. agreed. Inc. magazine wrote.")
+    assert {"jones", "jones medical industries", "acme"} <= evidence.firm_names(doc)
+    assert "magazine" not in evidence.firm_names(doc)
