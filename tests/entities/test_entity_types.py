@@ -37,6 +37,7 @@ ROWS = [
     ("company", "Hyundai and Kia will share a battery plant in Georgia.", "Hyundai", ORG),
     ("company", "Stellantis will invest $1 billion in its plant in Windsor, Ontario.", "Stellantis", ORG),
     ("company", "Workers at Boeing voted to end a seven-week strike.", "Boeing", ORG),
+    ("company", "Deutsche Bank said it would cut 3,000 jobs in its investment arm.", "Deutsche Bank", ORG),
     ("company", "Marchetti reported higher profits on Tuesday. Marchetti SpA chairman Luca Neri said demand was "
                 "strong.", "Marchetti", ORG),
     ("company", "Gruber declined to comment on the talks. Gruber AG employs 3,000 people in Bavaria.", "Gruber", ORG),
@@ -101,6 +102,7 @@ ROWS = [
     ("city", "Floodwater reached the centre of Valencia overnight.", "Valencia", PLACE),
     ("city", "He grew up in Edmonton before moving to Calgary.", "Calgary", PLACE),
     ("city", "Officials in Detroit said the plant would reopen in March.", "Detroit", PLACE),
+    ("city", "Settlers in the West Bank protested against the court's decision.", "West Bank", PLACE),
     # sides in a score line or a standings row: clubs named by their town, whatever the town is elsewhere
     ("results", "Results of league games on Saturday:\nHalifax 2 Wrexham 1\nStockport 0 Barnsley 3", "Wrexham", ORG),
     ("results", "Results of league games on Saturday:\nHalifax 2 Wrexham 1\nStockport 0 Barnsley 3", "Stockport",

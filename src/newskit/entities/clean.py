@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from newskit import lexicon
 from newskit.entities import cities, names, places
 from newskit.entities.span import Layout, Mention, make_mention
+from newskit.geo.gazetteer import gazetteer
 from newskit.record import LABEL_TYPES
 
 if TYPE_CHECKING:
@@ -122,8 +123,10 @@ def _extend_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
 def _person_or_org(doc: Doc, s: int, e: int, label: str) -> str:
     """Correct person/organization confusions the span's own words give away."""
     last = doc[e - 1].lower_.rstrip(".")
-    if label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC") and last in ORG_HEADS and e - s > 1:
-        return "ORG"  # "Douglas Aircraft", "Garuda Airlines": a person's name never ends in a firm's noun
+    if label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC") and last in ORG_HEADS and e - s > 1 \
+            and not (label in ("GPE", "LOC") and gazetteer().lookup(doc[s:e].text)):
+        return "ORG"  # "Douglas Aircraft", "Garuda Airlines": a person's name never ends in a firm's noun, nor a
+        # place's, unless the gazetteer knows the place by that name ("West Bank")
     if label in ("ORG", "PERSON", "PRODUCT", "NORP", "FAC") and last not in ORG_HEADS \
             and cities.is_feature([t.text for t in doc[s:e]]):
         return "LOC"  # "River Ouse", "Mount Kenya": a natural feature is a location
