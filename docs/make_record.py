@@ -32,6 +32,27 @@ extracted text, which the record then carries as `"text"`. For every span, `text
 Lone UTF-16 surrogates (which JSON escapes can carry but UTF-8 cannot encode) are replaced by U+FFFD when the
 input is read, one code point for one, so offsets are unchanged and the output is always valid UTF-8 JSON.
 
+## What the entity types cover
+
+- `person`: a named human being ("Angela Merkel", "Merkel"), never a firm named like one: a one-word name needs
+  person evidence (a given name, a title, "he"/"she", a full name in the article), and a name the article writes
+  with a legal form ("Pirelli SpA") is a firm at every mention.
+- `organization`: firms, agencies, parties, courts, newspapers and broadcasters, clubs and teams (a side named by
+  its town in a score line or a standings row, "Halifax 2 Wrexham 1", is the club), and a building or street that
+  stands for the government or institution seated there ("the Kremlin said", "Kremlin spokesperson ...", "the
+  White House", "the Pentagon", "Downing Street"), unless every mention only places something there ("a fire in
+  the Kremlin").
+- `place`: countries, regions, cities, natural features, and a country's adjective that modifies a noun ("Turkish
+  troops" is a mention of Turkey). A place name stays a place whatever it does in the sentence: "Washington warned
+  Beijing", "Moscow said", "Qatar ordered five jets" are places, each keeping its map entry and one type in the
+  article.
+
+Metonymy, the one policy: a city or country acting for its government is a place, as CoNLL-2003 annotates it (every
+capital that says, warns or has in its English train and dev sets is LOC) and as MEANTIME mostly does (it types a
+country as a buyer an organization now and then); a building or street standing for a government is an
+organization, as MEANTIME types "the Pentagon" and unlike CoNLL-2003, which marks "the Kremlin" and "the White
+House" LOC: it names the body that acts, not somewhere on the map (the list is `lexicon/seats_of_government.txt`).
+
 ## Failed inputs
 
 An input that fails, at any stage, gets `{"id": ..., "error": {"code", "message"}}` in place of its record (plus

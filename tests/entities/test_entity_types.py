@@ -74,6 +74,9 @@ ROWS = [
     ("ministry", "The Bundesbank warned that inflation would stay high next year.", "Bundesbank", ORG),
     ("ministry", "Downing Street said the prime minister had full confidence in her.", "Downing Street", ORG),
     ("ministry", "The Elysee said the president would travel to Berlin.", "Elysee", ORG),
+    ("ministry", "A small fire broke out in the Kremlin on Monday night.", "Kremlin", PLACE),
+    ("ministry", "The two leaders met in the White House on Friday.", "White House", PLACE),
+    ("ministry", "Moscow said the sanctions would not change its course.", "Moscow", PLACE),
     # courts
     ("court", "The Bundesverfassungsgericht struck down the surveillance law.", "Bundesverfassungsgericht", ORG),
     ("court", "The Supreme Court agreed to hear the case next term.", "Supreme Court", ORG),

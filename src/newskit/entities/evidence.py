@@ -19,8 +19,9 @@ training/types/train.py on CoNLL-2003 dev) chooses person, organization or place
                         "Puchon 3 1 0 6 1 10"): there a name is a side that played, a club as a rule.
 
 A building that stands for the government seated in it ("the Kremlin", "the White House", "Downing Street") is
-an organization unless every mention only places something there ("talks at the White House"); a capital city
-acting for its government ("Washington warned") stays a place, as CoNLL-2003 and MEANTIME annotate it.
+an organization unless every mention only places something there ("a fire in the Kremlin"); a capital city or a
+country acting for its government ("Washington warned") stays a place, as CoNLL-2003 annotates it (the policy and
+the counts behind it: docs/RECORD.md, "What the entity types cover").
 
 A person needs person evidence: a one-word name with none of it, that the base model does not call a person, is
 never typed a person (a firm or a city the recognizer has not seen is the commonest one-word name in news).
@@ -116,8 +117,11 @@ def _org_cue(span: Span) -> bool:
 
 
 def _placed(span: Span) -> bool:
+    """Say whether a locative preposition comes right before a name, or before its "the" ("at the White House"), or
+    ", <known place>" after it."""
     doc = span.doc
-    prev = doc[span.start - 1] if span.start else None
+    before = span.start - (span.start >= 2 and doc[span.start - 1].lower_ == "the")
+    prev = doc[before - 1] if before else None
     if prev is not None and prev.lower_ in _LOCATIVE:
         return True
     after = doc[span.end:span.end + 3]
