@@ -86,6 +86,13 @@ def test_a_company_named_with_a_rank_is_the_company():
     assert _labels(combine(conll, base)) == [("Helix Motors", "ORG"), ("General Electric", "ORG")]
 
 
+def test_a_nationality_word_the_recognizer_reads_apart_does_not_widen_a_person_into_a_firm():
+    doc = _doc("American Dennis Mitchell won the 100 metres.")
+    conll = [_span(doc, "American", "MISC"), _span(doc, "Dennis Mitchell", "PER")]
+    base = [_span(doc, "American Dennis Mitchell", "ORG")]
+    assert ("Dennis Mitchell", "PERSON") in _labels(combine(conll, base))
+
+
 def test_a_city_after_visit_stays_a_city_not_its_club():
     doc = _doc("Weber will visit Hamburg. Hamburg beat Bremen.")
     conll = [_span(doc, "Weber", "PER"), _span(doc, "Hamburg", "ORG"), _span(doc, "Hamburg", "ORG", 1),

@@ -76,7 +76,9 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
                           and s.start < b.end), label)
         names.append(Span(s.doc, s.start, s.end, label=label))
     seen_by_base = _cover(n, base)
-    names = [evidence.strip_cue(s) for s in _rejoin(_widen(names, base), base) if not _is_label(s, seen_by_base)]
+    other = _cover(n, [s for s in conll if s.label_ not in FROM_CONLL])
+    names = [evidence.strip_cue(s) for s in _rejoin(_widen(names, base, other), base)
+             if not _is_label(s, seen_by_base)]
     products = _products(conll, base, names)
     made = _cover(n, products)
     names = [s for s in names if not any(made[s.start:s.end])]
@@ -171,13 +173,15 @@ def _name_word(tok: Token) -> bool:
     return (tok.is_alpha and (tok.text[:1].isupper() or glued)) or (tok.text == "-" and not tok.whitespace_)
 
 
-def _widen(names: list[Span], base: list[Span]) -> list[Span]:
+def _widen(names: list[Span], base: list[Span], misc: bytearray | None = None) -> list[Span]:
     """Take the base model's longer span for a person or organization it found whole where the CoNLL layer kept only
     part of it ("General Electric" read as "Electric").
 
     "Choe Sun-hui’s": the CoNLL layer reads "Choe" as a person and "Sun" as something else; the base model has the
     whole name. Only when that one person is the only CoNLL name inside the base span and the words it adds are name
-    words: capitalized or hyphen-joined (the base model's spans also run into "the", scores, line breaks and "'s")."""
+    words: capitalized or hyphen-joined (the base model's spans also run into "the", scores, line breaks and "'s");
+    an organization around a person only when none of them is a name of its own to the CoNLL layer (`misc`:
+    "American" of "American Dennis Mitchell")."""
     out = list(names)
     for b in base:
         if b.label_ not in WIDEN:
@@ -190,7 +194,9 @@ def _widen(names: list[Span], base: list[Span]) -> list[Span]:
         if inside[0].label_ != b.label_ and not (b.label_ == "ORG" and inside[0].label_ == "PERSON"):
             continue
         extra = [t for t in b if not inside[0].start <= t.i < inside[0].end]
-        if all(_name_word(t) for t in extra):
+        # a firm named after a person takes no word the CoNLL layer reads as a name of its own ("American")
+        foreign = inside[0].label_ != b.label_ and misc is not None and any(misc[t.i] for t in extra)
+        if all(_name_word(t) for t in extra) and not foreign:
             out = [s for s in out if s is not inside[0]] + [Span(b.doc, b.start, b.end, label=b.label_)]
     return sorted(out, key=lambda s: s.start)
 
