@@ -50,6 +50,10 @@ ROWS = [
     ("club", "Barcelona said the midfielder would miss the rest of the season.", "Barcelona", ORG),
     ("club", "Aston Villa extended the manager's contract until 2028.", "Aston Villa", ORG),
     ("club", "Napoli were held to a draw by a side fighting relegation.", "Napoli", ORG),
+    ("club", "Porto coach Ines Barrow said her players had run out of energy.", "Porto", ORG),
+    ("club", "Lyon owner Marc Vellard said the club would not sell its striker.", "Lyon", ORG),
+    ("club", "Dominique Barel will coach struggling first division side Lorient, the club said.", "Lorient", ORG),
+    ("club", "England captain Harry Kane missed a penalty in the shoot-out.", "England", PLACE),
     # agencies and public bodies
     ("agency", "NASA postponed the launch because of high winds at the pad.", "NASA", ORG),
     ("agency", "Interpol issued a red notice for the former banker.", "Interpol", ORG),

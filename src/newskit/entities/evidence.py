@@ -41,7 +41,7 @@ from spacy.tokens import Span
 from newskit import lexicon
 from newskit.article.results import result_names
 from newskit.doctext import doc_text
-from newskit.entities import cities, names
+from newskit.entities import cities, names, places
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -65,6 +65,7 @@ _LOCATIVE = lexicon.words("locative_prepositions")
 _PERSON_TITLES = lexicon.words("person_titles")
 _ORG_AFTER = frozenset({"shares", "stock", "stocks", "shareholders", "subsidiary", "spokesman", "spokeswoman",
                         "spokesperson", "executives", "chief", "ceo", "plant", "plants", "factory", "brand"})
+_CLUB_ROLES = lexicon.words("club_roles")
 _SEATS = lexicon.words("seats_of_government")
 _TIME_ZONES = lexicon.words("dates/time_zones")
 _WEEKDAYS = frozenset(row[0] for row in lexicon.rows("dates/weekdays") if len(row) == 2)
@@ -113,6 +114,8 @@ def _org_cue(span: Span) -> bool:
         return True
     if nxt is not None and (nxt.lower_.rstrip(".") in _LEGAL - {"company", "group"} or nxt.lower_ in _ORG_AFTER):
         return True
+    if nxt is not None and nxt.lower_ in _CLUB_ROLES and not places.is_nation(span.text):
+        return True  # "Milan coach": the club ("England captain": its national team, the place)
     return span.start >= 2 and doc[span.start - 2].lower_ == "shares" and prev is not None and prev.lower_ == "of"
 
 

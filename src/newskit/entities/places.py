@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newskit import lexicon
+from newskit.geo.gazetteer import gazetteer
 
 # Country-converter's regexes are written for re.search over a country field; a few everyday variants that they
 # leave out (by design, because they are ambiguous outside news) are added here, each to the code it means in news.
@@ -109,3 +110,10 @@ def is_country_long_name(name: str) -> bool:
     """Return True when `name` is a country's official or short name, e.g. "Democratic People's Republic of Korea"."""
     _, exact = _table()
     return _norm(name) in exact and not _NOT_A_COUNTRY.search(_norm(name))
+
+
+def is_nation(name: str) -> bool:
+    """Say whether a name is a country or a first-level region (England, Scotland, Texas): the one whose side in
+    sport is a national or state team, which CoNLL-2003 annotates as the place, not a club."""
+    return bool(country_code(name)) or any(hit.place.feature in ("country", "admin1")
+                                           for hit in gazetteer().lookup(name))

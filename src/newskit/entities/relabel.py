@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newskit import lexicon
-from newskit.entities import cities, names
+from newskit.entities import cities, names, places
 from newskit.record import ENTITY_KINDS, LABEL_TYPES
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 _LOCATIVE = lexicon.words("locative_prepositions")
 _PERSON_TITLES = lexicon.words("person_titles")
 _INSTITUTIONS = lexicon.words("institution_heads")
+_CLUB_ROLES = lexicon.words("club_roles")
 # Entity types whose mentions may be grouped together; the other labels keep their own.
 FAMILY = {label: kind for label, kind in LABEL_TYPES.items() if ENTITY_KINDS[kind].core}
 
@@ -51,8 +52,10 @@ _TITLE_GAP = re.compile(r"\s+((?:[\w.-]+\s+){1,3})$")
 def _names_before_a_title(mentions: list[Mention], keys: list[str], family: list[str], text: str) -> None:
     """Type the name that qualifies a title before a person's name ("Texas Governor Rick Perry", "Ryanair CEO
     Michael O'Leary"): it says where or for whom the person works, so it is a place when it is a country, large
-    city or US state, else an organization. Not a person's own name ("Clinton spokesman Brian Fallon"): a full
-    name, or the family name of one in the article, stays a person. Every mention of the retyped name follows."""
+    city or US state, else an organization; before a club's role ("Milan coach Fabio Capello", "Surrey captain") it
+    is the club, unless it is a country (its national team, which CoNLL-2003 annotates as the place). Not a
+    person's own name ("Clinton spokesman Brian Fallon"): a full name, or the family name of one in the article,
+    stays a person. Every mention of the retyped name follows."""
     family_names = {names.name_tokens(m.text)[-1] for i, m in enumerate(mentions)
                     if family[i] == "person" and len(names.name_tokens(m.text)) >= 2}
     surnames = {i for i, m in enumerate(mentions) if family[i] == "person" and " " not in keys[i]
@@ -66,14 +69,19 @@ def _names_before_a_title(mentions: list[Mention], keys: list[str], family: list
         if i in surnames or not gap or not all(names.is_title_word(w) or w.lower().strip(".") in _PERSON_TITLES
                                             for w in gap.group(1).split()):
             continue
-        if family[i] in ("person", "organization") and cities.is_known_place(m.text):
+        if all(w.lower() in _CLUB_ROLES for w in gap.group(1).split()) and not places.is_nation(m.text):
+            retype[keys[i]] = "CLUB"  # "Milan coach Fabio Capello": the club (a country's is its national team)
+        elif family[i] in ("person", "organization") and cities.is_known_place(m.text):
             retype[keys[i]] = "GPE"  # not "Russian President ...": a nationality word is no mistyped place
         elif family[i] == "person" and " " not in keys[i]:
             retype[keys[i]] = "ORG"
     for i, m in enumerate(mentions):
         label = retype.get(keys[i])
-        if label and i not in surnames and m.source in ("ner", "match") and family[i] in ("person", "organization") \
-                and (family[i] == "person" or label == "GPE"):
+        if label == "CLUB" and i not in surnames and m.source in ("ner", "match") and family[i] in ("person", "place"):
+            m.label = "ORG"
+            family[i] = "organization"
+        elif label and label != "CLUB" and i not in surnames and m.source in ("ner", "match") \
+                and family[i] in ("person", "organization") and (family[i] == "person" or label == "GPE"):
             m.label = label
             family[i] = "place" if label == "GPE" else "organization"
 
