@@ -110,6 +110,8 @@ ROWS = [
     ("city", "He grew up in Edmonton before moving to Calgary.", "Calgary", PLACE),
     ("city", "Officials in Detroit said the plant would reopen in March.", "Detroit", PLACE),
     ("city", "Settlers in the West Bank protested against the court's decision.", "West Bank", PLACE),
+    ("city", "Two injured defenders will miss England's opening qualifier. England play Malta on Sunday.", "England",
+     PLACE),
     # sides in a score line or a standings row: clubs named by their town, whatever the town is elsewhere
     ("results", "Results of league games on Saturday:\nHalifax 2 Wrexham 1\nStockport 0 Barnsley 3", "Wrexham", ORG),
     ("results", "Results of league games on Saturday:\nHalifax 2 Wrexham 1\nStockport 0 Barnsley 3", "Stockport",
@@ -125,6 +127,7 @@ ROWS = [
     ("person", "Angela Merkel met the French president in Paris. Merkel said the talks went well.", "Angela Merkel",
      PERSON),
     ("person", "Mr. Okafor, who founded the firm in 2009, said he would step down.", "Okafor", PERSON),
+    ("person", "Miss Adebayo said she would appeal. Adebayo lost the first hearing in May.", "Adebayo", PERSON),
     ("person", "Chief executive Mary Barra said the company would hire 1,000 engineers.", "Mary Barra", PERSON),
     ("person", "Prime Minister Jacinda Ardern announced the new rules on Monday.", "Jacinda Ardern", PERSON),
     ("person", "Tomasz Wrobel, the union's leader, said the deal was fair.", "Tomasz Wrobel", PERSON),

@@ -134,8 +134,9 @@ def _placed(span: Span) -> bool:
 
 def _titled(span: Span) -> bool:
     prev = span.doc[span.start - 1] if span.start else None
-    return prev is not None and prev.text[:1].isalpha() and (names.is_title_word(prev.text)
-                                                             or prev.lower_.strip(".") in _PERSON_TITLES)
+    if prev is None or not prev.text[:1].isalpha() or names.is_honorific(prev.text) and prev.is_lower:
+        return False  # "will miss England": a form of address is written capitalized
+    return names.is_title_word(prev.text) or prev.lower_.strip(".") in _PERSON_TITLES
 
 
 def features(group: list[Span], base: list[Span], person_words: set[str]) -> list[float]:

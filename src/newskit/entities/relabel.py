@@ -93,7 +93,8 @@ def _addressed_people(mentions: list[Mention], keys: list[str], family: list[str
     for i, m in enumerate(mentions):
         if len(keys[i].split()) == 1:
             before = _ADDRESS.search(text[max(0, m.start - 12):m.start])
-            if before and names.is_honorific(before.group(1)):
+            # "Miss Lee", not "will miss England": a form of address is written capitalized
+            if before and names.is_honorific(before.group(1)) and before.group(1)[:1].isupper():
                 addressed.add(keys[i])
     for i, m in enumerate(mentions):
         if keys[i] in addressed and family[i] not in ("person", "event") and m.source in ("ner", "match"):
