@@ -38,6 +38,8 @@ ROWS = [
     ("company", "Stellantis will invest $1 billion in its plant in Windsor, Ontario.", "Stellantis", ORG),
     ("company", "Workers at Boeing voted to end a seven-week strike.", "Boeing", ORG),
     ("company", "Deutsche Bank said it would cut 3,000 jobs in its investment arm.", "Deutsche Bank", ORG),
+    ("company", "The order will see new jets delivered to four carriers - Air China, Hainan Airlines, Sichuan "
+                "Airlines and Xiamen Airlines.", "Air China", ORG),
     ("company", "Marchetti reported higher profits on Tuesday. Marchetti SpA chairman Luca Neri said demand was "
                 "strong.", "Marchetti", ORG),
     ("company", "Gruber declined to comment on the talks. Gruber AG employs 3,000 people in Bavaria.", "Gruber", ORG),

@@ -28,6 +28,7 @@ _AGENCY_KEYS = {lexicon.norm(a) for a in AGENCIES}
 ORG_HEADS = lexicon.words("org_heads")
 PERSON_TITLES = lexicon.words("person_titles")
 ORG_CUES = lexicon.words("org_cues")
+_ORG_FIRST = frozenset(w.capitalize() for w in lexicon.words("org_first_words"))
 _DETS = lexicon.words("determiners")
 
 
@@ -127,6 +128,9 @@ def _person_or_org(doc: Doc, s: int, e: int, label: str) -> str:
             and not (label in ("GPE", "LOC") and gazetteer().lookup(doc[s:e].text)):
         return "ORG"  # "Douglas Aircraft", "Garuda Airlines": a person's name never ends in a firm's noun, nor a
         # place's, unless the gazetteer knows the place by that name ("West Bank")
+    if label in ("GPE", "LOC", "PERSON") and e - s >= 2 and doc[s].text in _ORG_FIRST \
+            and cities.is_known_place(doc[s + 1:e].text):
+        return "ORG"  # "Air China", "Air Canada": an airline named for its country or city
     if label in ("ORG", "PERSON", "PRODUCT", "NORP", "FAC") and last not in ORG_HEADS \
             and cities.is_feature([t.text for t in doc[s:e]]):
         return "LOC"  # "River Ouse", "Mount Kenya": a natural feature is a location
