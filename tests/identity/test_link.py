@@ -261,3 +261,40 @@ def test_a_company_keeps_the_name_most_articles_use_over_an_older_longer_one():
     records = [{"id": str(i), "entities": [_entity("E1", "Quillon", "organization")]} for i in range(4)]
     records.append({"id": "old", "entities": [_entity("E1", "Quillon Computer", "organization", "Quillon")]})
     assert {e["key"] for r in _linked(records) for e in r["entities"]} == {"organization:quillon"}
+
+
+def test_a_nickname_and_the_full_given_name_with_initials_and_suffix_are_one_person():
+    # "Rick Tolliver" and "G. Richard Tolliver Jr." in different articles: a nickname, a leading initial, a suffix;
+    # "Tolliver" alone then fits the one person
+    records = [{"id": "1", "entities": [_entity("E1", "G. Richard Tolliver Jr.", "person")]},
+               {"id": "2", "entities": [_entity("E1", "Rick Tolliver", "person")]},
+               {"id": "3", "entities": [_entity("E1", "Tolliver", "person")]},
+               {"id": "4", "entities": [_entity("E1", "Meg Ashdown", "person")]},
+               {"id": "5", "entities": [_entity("E1", "Margaret L. Ashdown", "person")]}]
+    keys = [_keys(r) for r in _linked(records)]
+    assert keys[0]["G. Richard Tolliver Jr."] == keys[1]["Rick Tolliver"] == keys[2]["Tolliver"]
+    assert keys[3]["Meg Ashdown"] == keys[4]["Margaret L. Ashdown"]
+    assert keys[0]["G. Richard Tolliver Jr."] != keys[3]["Meg Ashdown"]
+
+
+def test_different_given_names_or_middle_names_of_one_family_stay_apart():
+    records = [{"id": "1", "entities": [_entity("E1", "Harold W. Brisco", "person")]},
+               {"id": "2", "entities": [_entity("E1", "Harold K. W. Brisco", "person")]},
+               {"id": "3", "entities": [_entity("E1", "Dana Brisco", "person")]},
+               {"id": "4", "entities": [_entity("E1", "Daniel Brisco", "person")]},
+               {"id": "5", "entities": [_entity("E1", "Owen Brisco III", "person")]},
+               {"id": "6", "entities": [_entity("E1", "Owen Brisco Jr.", "person")]}]
+    keys = [k for r in _linked(records) for k in _keys(r).values()]
+    assert len(set(keys)) == 6
+
+
+def test_a_father_an_article_lists_beside_his_son_is_not_the_son_elsewhere():
+    # one article names both men; another gives the son's full name with a middle initial, a third the father's:
+    # the son's name fits the father's full name, but the first article said they are two people
+    records = [{"id": "1", "entities": [_entity("E1", "Walter Penrose", "person"),
+                                        _entity("E2", "Walter Penrose Jr.", "person")]},
+               {"id": "2", "entities": [_entity("E1", "Walter J. Penrose", "person")]},
+               {"id": "3", "entities": [_entity("E1", "Walter Penrose", "person")]}]
+    one, two, three = (_keys(r) for r in _linked(records))
+    assert one["Walter Penrose"] != one["Walter Penrose Jr."]
+    assert two["Walter J. Penrose"] == three["Walter Penrose"] == one["Walter Penrose"]

@@ -52,7 +52,9 @@ _THINGS = {"organization", "place", "product", "nationality", "work_of_art", "la
 _ACRONYM = re.compile(r"[a-z]{2,7}")
 _LETTERS_AND = re.compile(r"[a-z]{1,2}(?: and [a-z]{1,2})+")  # "S&P" keyed "s and p"
 _MAX_NEAR = 8
+_MAX_FAMILY = 50
 _ORG = "organization:"
+_PERSON = "person:"
 
 
 @dataclass(slots=True)
@@ -73,6 +75,10 @@ class NameTable:
 
     def __init__(self) -> None:
         self.seen: dict[str, _Seen] = {}
+        # a person's full name -> the other full names of one family name that an article lists as other people
+        # ("Donald Trump" beside "Donald Trump Jr."): kept apart across the archive too; only names that share a
+        # family name in some article are held, at most _MAX_NEAR each
+        self.apart: dict[str, set[str]] = {}
         self._final: dict[str, str] | None = None
 
     def add(self, record: dict) -> None:
@@ -105,12 +111,18 @@ class NameTable:
             near = self.seen[short].near
             if len(near) < _MAX_NEAR:
                 near.add(longer)
+        for group in _families(sorted(here)):
+            for name in sorted(group):
+                apart = self.apart.setdefault(name, set())
+                for other in sorted(group):
+                    if other != name and len(apart) < _MAX_NEAR:
+                        apart.add(other)
         self._final = None
 
     def resolve(self) -> dict[str, str]:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
-            self._final = _Resolver(self.seen).run()
+            self._final = _Resolver(self.seen, self.apart).run()
         return self._final
 
     def rewrite(self, record: dict) -> bool:
@@ -145,6 +157,17 @@ def _evidence(entity: dict) -> int:
 _WEIGHTS = tuple(round(1000 * (1 + math.log2(max(n, 1)))) for n in range(64))
 
 
+def _families(keys: Iterable[str]) -> Iterator[set[str]]:
+    """Yield the sets of two or more full person names (keys' names) of one article that share a family name."""
+    by_family: dict[str, set[str]] = {}
+    for key in keys:
+        if key.startswith(_PERSON):
+            toks = names.name_tokens(key[len(_PERSON):])
+            if len(toks) >= 2:
+                by_family.setdefault(toks[-1], set()).add(key[len(_PERSON):])
+    yield from (g for g in by_family.values() if len(g) > 1)
+
+
 def _clippings(orgs: list[str]) -> Iterator[tuple[str, str]]:
     """Yield (short, long) organization keys of one article (`orgs`: the names of its organization keys) where the
     one-word short name is the first letters of the long name's first word ("fed" and "federal reserve"): three
@@ -161,8 +184,9 @@ def _clippings(orgs: list[str]) -> Iterator[tuple[str, str]]:
 
 
 class _Resolver:
-    def __init__(self, seen: dict[str, _Seen]):
+    def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]]):
         self.seen = seen
+        self.apart = apart
         self.parent: dict[str, str] = {}
 
     def run(self) -> dict[str, str]:
@@ -177,6 +201,7 @@ class _Resolver:
         by_name: dict[tuple[str, str], str] = {split_key(k)[::-1]: k for k in present}
         self._aliases(typed, by_name)
         self._acronyms(by_name)
+        self._person_variants(by_name)
         self._people(by_name)
         self._clippings(typed)
         self._country_prefix(by_name)
@@ -286,6 +311,32 @@ class _Resolver:
             if target is not None and 4 * self.weight[target] >= self.seen_articles[key]:
                 self._join(key, target, into=True)
 
+    def _kept_apart(self, name: str, target: str) -> bool:
+        """Return True when an article lists a person of the identity `target` beside the person `name` as another
+        person (a father beside his son of the same name)."""
+        return any(self.parent.get(_PERSON + o) is not None and self._find(_PERSON + o) == target
+                   for o in self.apart.get(name, ()))
+
+    def _person_variants(self, by_name: dict[tuple[str, str], str]) -> None:
+        """Full names of one person written two ways in different articles ("Rick Wagoner", "G. Richard Wagoner
+        Jr."): the one full name of the same family name that the name fits (`_same_person`). A family name that
+        more than _MAX_FAMILY full names share is too common for a given name to tell its people apart."""
+        families: dict[str, list[str]] = {}
+        for name, type_ in by_name:
+            if type_ == "person":
+                toks = names.name_tokens(name)
+                if len(toks) >= 2:
+                    families.setdefault(toks[-1], []).append(name)
+        for family in sorted(families):
+            members = sorted(families[family])
+            if not 2 <= len(members) <= _MAX_FAMILY:
+                continue
+            for name in members:
+                cands = [_PERSON + o for o in members if o != name and _same_person(name, o)]
+                target = self._target(cands) if cands else None
+                if target is not None and not self._kept_apart(name, target):
+                    self._join(_PERSON + name, target)
+
     def _people(self, by_name: dict[tuple[str, str], str]) -> None:
         full: dict[str, list[str]] = {}
         for (name, type_), key in by_name.items():
@@ -302,10 +353,12 @@ class _Resolver:
             cands = [f for f in full.get(toks[-1], ()) if f != key and names.is_short_form(name, split_key(f)[1])]
             if len(toks) >= 2:
                 # "Donald Trump" is "Donald J. Trump" (same given name, a middle name added), not "Rip Donald
-                # Trump" (words glued in front, mostly a title or a stray word the model took in)
-                cands = [f for f in cands if names.name_tokens(split_key(f)[1])[:1] == toks[:1]] or cands
+                # Trump" (words glued in front, mostly a title or a stray word the model took in); and not
+                # "George H. W. Bush" for "George W. Bush" (a middle name of its own: `_same_person`)
+                same = [f for f in cands if names.name_tokens(split_key(f)[1])[:1] == toks[:1]]
+                cands = [f for f in same if _same_person(name, split_key(f)[1])] if same else cands
             target = self._target(cands) if cands else None
-            if target is not None:
+            if target is not None and not self._kept_apart(name, target):
                 self._join(key, target, into=True)
 
     def _clippings(self, typed: dict[str, str]) -> None:
@@ -347,6 +400,47 @@ def _part_of(alias: str, name: str) -> bool:
     """Return True when the normalized `alias` is words of `name` or its initials ("ford" of "ford motor", "gm" of
     "general motors")."""
     return set(alias.split()) <= set(name.split()) or alias.upper() in initials(name.title())
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Return True when the full person names `a` and `b` (key form) can name one person: one family name, given
+    names alike or one a nickname of the other ("rick" / "richard", "bill" / "william"), and the other forenames
+    of one name the first of the other's, an initial standing for its word: middle names or initials added at
+    the end ("William Clay Ford" / "Bill Ford", "John Roberts" / "John G. Roberts"), never a different one or
+    one put in front ("George W. Bush" / "George H. W. Bush"). Generational suffixes must agree where both names
+    have one ("Jr." / "III")."""
+    ta, tb = names.name_tokens(a), names.name_tokens(b)
+    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1]:
+        return False
+    sa, sb = _suffix(a), _suffix(b)
+    if sa and sb and sa != sb:
+        return False
+    ga, gb = [w for w in ta[:-1] if len(w) > 1], [w for w in tb[:-1] if len(w) > 1]
+    if not ga or not gb or not (ga[0] == gb[0] or _nickname_of(ga[0], gb[0]) or _nickname_of(gb[0], ga[0])):
+        return False
+    ra, rb = [w for w in ta[:-1] if w != ga[0]], [w for w in tb[:-1] if w != gb[0]]
+    if len(ra) > len(rb):
+        ra, rb = rb, ra
+    return all(x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(ra, rb, strict=False))
+
+
+def _suffix(name: str) -> str:
+    """Return the generational suffix of a person name ("jr" of "joseph r biden jr"), or ""."""
+    return next((w for w in name.split()[1:] if names.is_suffix(w)), "")
+
+
+def _nickname_of(short: str, given: str) -> bool:
+    """Return True when the given name `short` is a nickname of `given` ("hank" of "henry")."""
+    return given in _nicknames().get(short, ())
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Nickname -> the given names it is a nickname of, from the `nicknames` package's hand-curated English table,
+    in key form."""
+    from nicknames import NickNamer  # link only: the table is read on first use
+
+    return {fold(k): frozenset(fold(v) for v in vs) for k, vs in NickNamer().canonical_lookup.items()}
 
 
 def _same_word(x: str, y: str) -> bool:
