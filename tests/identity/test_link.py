@@ -298,3 +298,17 @@ def test_a_father_an_article_lists_beside_his_son_is_not_the_son_elsewhere():
     one, two, three = (_keys(r) for r in _linked(records))
     assert one["Walter Penrose"] != one["Walter Penrose Jr."]
     assert two["Walter J. Penrose"] == three["Walter Penrose"] == one["Walter Penrose"]
+
+
+def test_a_country_before_a_one_word_body_is_that_body_unless_another_country_has_one():
+    records = [{"id": "1", "entities": [_entity("E1", "U.S. Navy", "organization")]},
+               {"id": "2", "entities": [_entity("E1", "Navy", "organization")]},
+               {"id": "3", "entities": [_entity("E1", "U.S. Coast Guard", "organization")]},
+               {"id": "4", "entities": [_entity("E1", "Coast Guard", "organization")]},
+               {"id": "5", "entities": [_entity("E1", "U.S. Marines", "organization")]},
+               {"id": "6", "entities": [_entity("E1", "Marines", "organization")]},
+               {"id": "7", "entities": [_entity("E1", "UK Marines", "organization")]}]
+    keys = [_keys(r) for r in _linked(records)]
+    assert keys[0]["U.S. Navy"] == keys[1]["Navy"]
+    assert keys[2]["U.S. Coast Guard"] == keys[3]["Coast Guard"]
+    assert len({keys[4]["U.S. Marines"], keys[5]["Marines"], keys[6]["UK Marines"]}) == 3

@@ -17,12 +17,16 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    that glued "State Department" to "Department of Homeland Security" does not join them everywhere);
 3. acronyms: a capitals name ("EADS", "S&P") whose letters are the initials of exactly one longer name, unless
    the archive uses the acronym four times as often as that name ("ISIS" is not a think tank named once);
-4. short names: a person's family or given name that fits exactly one full name of the archive ("Obama" ->
-   "Barack Obama"), a given and family name the one full name that adds a middle name ("Donald J. Trump"); the
-   full names are joined first, so one person written two ways is one candidate;
+4. people: a full name that fits exactly one other full name of its family name, by a nickname of the given name
+   or initials, middle names and a suffix added ("Rick Wagoner", "G. Richard Wagoner Jr."; not "George W." and
+   "George H. W. Bush"); then a family or given name that fits exactly one full name of the archive ("Obama" ->
+   "Barack Obama"), a given and family name the one full name that adds a middle name ("Donald J. Trump"). The
+   full names are joined first, so one person written two ways is one candidate. Two full names of one family
+   that an article lists as two people (a father beside his son "Jr.") are never joined;
 5. clippings: a one-word organization name that articles give beside exactly one longer name whose first word
    it clips ("Fed" beside "Federal Reserve"), never a word beside its derivation ("Congress", "Congressional");
-6. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve".
+6. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
+   (unless the archive names another country's "Army" too).
 
 An organization's short name ("Ford" for "Ford Motor Co.") joins through step 2, from any article that names it
 both ways; leading words alone are not evidence enough ("Boeing" is not "Boeing Air Force"). A joined identity
@@ -43,7 +47,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from newskit.entities import names
+from newskit.entities import names, places
 from newskit.entities.grouping import initials
 from newskit.entities.keys import entity_key, fold, normalize, split_key
 
@@ -382,12 +386,25 @@ class _Resolver:
                     self._join(short, target, into=True)
 
     def _country_prefix(self, by_name: dict[tuple[str, str], str]) -> None:
+        """"U.S. Army", "US Federal Reserve" are the "Army", the "Federal Reserve" of the archive, unless the archive
+        names another country's too ("UK Army"): then the bare name could be either."""
+        others: set[str] = set()  # names that follow another country's name in an organization's name
+        for name, type_ in by_name:
+            words = name.split()
+            if type_ == "organization" and len(words) >= 2 and words[0] != "us":
+                others.update(" ".join(words[n:]) for n in (1, 2) if len(words) > n
+                              and _country(" ".join(words[:n])))
         for (name, type_), key in sorted(by_name.items()):
             words = name.split()
-            if type_ == "organization" and len(words) > 2 and words[0] == "us":
+            if type_ == "organization" and len(words) >= 2 and words[0] == "us" and " ".join(words[1:]) not in others:
                 rest = by_name.get((" ".join(words[1:]), type_))
                 if rest is not None:
                     self._join(key, rest, into=True)
+
+
+@lru_cache(maxsize=4096)
+def _country(words: str) -> bool:
+    return places.country_code(words) is not None
 
 
 @lru_cache(maxsize=1)
