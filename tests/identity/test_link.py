@@ -312,3 +312,33 @@ def test_a_country_before_a_one_word_body_is_that_body_unless_another_country_ha
     assert keys[0]["U.S. Navy"] == keys[1]["Navy"]
     assert keys[2]["U.S. Coast Guard"] == keys[3]["Coast Guard"]
     assert len({keys[4]["U.S. Marines"], keys[5]["Marines"], keys[6]["UK Marines"]}) == 3
+
+
+def _place(eid, name, geonameid):
+    return dict(_entity(eid, name, "place"), geo={"geonameid": geonameid})
+
+
+def test_place_names_resolved_to_one_gazetteer_entry_are_one_place():
+    records = [{"id": "1", "entities": [_place("E1", "Calif.", 5332921), _place("E2", "Saigon", 1566083)]},
+               {"id": "2", "entities": [_place("E1", "California", 5332921)]},
+               {"id": "3", "entities": [_place("E1", "Ho Chi Minh City", 1566083)]},
+               # "Pa." resolved to Pennsylvania is no acronym of a street the archive names
+               {"id": "4", "entities": [_place("E1", "Pa.", 6254927), _entity("E2", "Park Avenue", "place")]}]
+    keys = [_keys(r) for r in _linked(records)]
+    assert keys[0]["Calif."] == keys[1]["California"] == "place:california"
+    assert keys[0]["Saigon"] == keys[2]["Ho Chi Minh City"]
+    assert keys[3]["Pa."] != keys[3]["Park Avenue"]
+
+
+def test_a_place_name_resolved_to_different_entries_joins_none_and_a_fallback_entry_joins_nothing():
+    # "Washington" resolved to the state in two articles and the capital in one: no entry has three quarters of it;
+    # an airport resolved to the city it is named after is not that city
+    wa, dc, london = 5815135, 4140963, 2643743
+    records = [{"id": "1", "entities": [_place("E1", "Washington", wa)]},
+               {"id": "2", "entities": [_place("E1", "Washington", wa)]},
+               {"id": "3", "entities": [_place("E1", "Washington", dc)]},
+               {"id": "4", "entities": [_place("E1", "Washington State", wa)]},
+               {"id": "5", "entities": [_place("E1", "London Gatwick", london)]},
+               {"id": "6", "entities": [_place("E1", "London", london)]}]
+    keys = [k for r in _linked(records) for k in _keys(r).values()]
+    assert keys == ["place:washington"] * 3 + ["place:washington state", "place:london gatwick", "place:london"]

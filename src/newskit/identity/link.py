@@ -26,7 +26,9 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
 5. clippings: a one-word organization name that articles give beside exactly one longer name whose first word
    it clips ("Fed" beside "Federal Reserve"), never a word beside its derivation ("Congress", "Congressional");
 6. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
-   (unless the archive names another country's "Army" too).
+   (unless the archive names another country's "Army" too);
+7. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
+   quarters of their resolved entities at least.
 
 An organization's short name ("Ford" for "Ford Motor Co.") joins through step 2, from any article that names it
 both ways; leading words alone are not evidence enough ("Boeing" is not "Boeing Air Force"). A joined identity
@@ -59,6 +61,8 @@ _MAX_NEAR = 8
 _MAX_FAMILY = 50
 _ORG = "organization:"
 _PERSON = "person:"
+_PLACE = "place:"
+_GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
 
 
 @dataclass(slots=True)
@@ -83,6 +87,8 @@ class NameTable:
         # ("Donald Trump" beside "Donald Trump Jr."): kept apart across the archive too; only names that share a
         # family name in some article are held, at most _MAX_NEAR each
         self.apart: dict[str, set[str]] = {}
+        # a place's key -> the gazetteer entries its entities resolved to under a name of the entry's own
+        self.geo: dict[str, Counter[int]] = {}
         self._final: dict[str, str] | None = None
 
     def add(self, record: dict) -> None:
@@ -111,6 +117,9 @@ class NameTable:
                         s.aliases[a] += 1
                 s.caps = s.caps or any(str(a).isupper() for a in aliases)
             s.caps = s.caps or str(e.get("name") or "").isupper()
+            gid = (e.get("geo") or {}).get("geonameid") if key.startswith(_PLACE) else None
+            if isinstance(gid, int) and _names_entry(str(e.get("name") or ""), gid):
+                self.geo.setdefault(key, Counter())[gid] += 1
         for short, longer in _clippings(orgs):
             near = self.seen[short].near
             if len(near) < _MAX_NEAR:
@@ -126,7 +135,7 @@ class NameTable:
     def resolve(self) -> dict[str, str]:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
-            self._final = _Resolver(self.seen, self.apart).run()
+            self._final = _Resolver(self.seen, self.apart, self.geo).run()
         return self._final
 
     def rewrite(self, record: dict) -> bool:
@@ -188,9 +197,10 @@ def _clippings(orgs: list[str]) -> Iterator[tuple[str, str]]:
 
 
 class _Resolver:
-    def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]]):
+    def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]]):
         self.seen = seen
         self.apart = apart
+        self.geo = geo
         self.parent: dict[str, str] = {}
 
     def run(self) -> dict[str, str]:
@@ -209,6 +219,7 @@ class _Resolver:
         self._people(by_name)
         self._clippings(typed)
         self._country_prefix(by_name)
+        self._one_place(typed)
         return {key: self._find(new) for key, new in typed.items()}
 
     # ------------------------------------------------------- union: the full name leads, else the heaviest key
@@ -306,8 +317,8 @@ class _Resolver:
             letters = name.replace(" and ", "") if _LETTERS_AND.fullmatch(name) else name  # "S&P", "AT&T"
             if type_ not in ("organization", "place") or not _ACRONYM.fullmatch(letters):
                 continue
-            if key not in self.caps:
-                continue
+            if key not in self.caps or (type_ == "place" and self._entry(key) is not None):
+                continue  # "Pa." the gazetteer resolves to Pennsylvania is not "Park Avenue"
             cands = longs.get((letters, type_), set()) - {key}
             target = self._target(cands) if cands else None
             # an acronym the archive uses far more often than the one long name it fits is another body's: "ISIS"
@@ -400,6 +411,39 @@ class _Resolver:
                 rest = by_name.get((" ".join(words[1:]), type_))
                 if rest is not None:
                     self._join(key, rest, into=True)
+
+
+    def _entry(self, key: str) -> int | None:
+        """Return the gazetteer entry that three quarters of the resolved entities of the place `key` agree on."""
+        entries = self.geo.get(key)
+        if not entries:
+            return None
+        gid, n = max(sorted(entries.items()), key=lambda kv: kv[1])
+        return gid if n >= _GEO_SHARE * sum(entries.values()) else None
+
+    def _one_place(self, typed: dict[str, str]) -> None:
+        """Place names that the gazetteer resolves to one entry, each by a name of that entry, are one place: "NY"
+        and "New York", "Saigon" and "Ho Chi Minh City", "Calif." and "California". A name counts for the entry
+        that three quarters of its resolved entities agree on: "Washington" resolved now to the state, now to
+        the capital, joins neither "Washington State" nor "Washington, D.C.". Names are never split by their
+        entries: one article's resolution is not sure enough to part what the name joins."""
+        places: dict[int, list[str]] = {}
+        for key in sorted(self.geo):
+            new, gid = typed.get(key, key), self._entry(key)
+            if new.startswith(_PLACE) and gid is not None:
+                places.setdefault(gid, []).append(new)
+        for keys in places.values():
+            for other in keys[1:]:
+                self._join(keys[0], other)
+
+
+@lru_cache(maxsize=8192)
+def _names_entry(name: str, geonameid: int) -> bool:
+    """Return True when `name` is a name of the gazetteer entry `geonameid` (not a place it falls back to: "London
+    Heathrow" resolved to London)."""
+    from newskit.geo.gazetteer import gazetteer  # only records with resolved places open the index
+
+    return any(h.place.geonameid == geonameid for h in gazetteer().lookup(name))
 
 
 @lru_cache(maxsize=4096)
