@@ -283,9 +283,12 @@ def test_different_given_names_or_middle_names_of_one_family_stay_apart():
                {"id": "3", "entities": [_entity("E1", "Dana Brisco", "person")]},
                {"id": "4", "entities": [_entity("E1", "Daniel Brisco", "person")]},
                {"id": "5", "entities": [_entity("E1", "Owen Brisco III", "person")]},
-               {"id": "6", "entities": [_entity("E1", "Owen Brisco Jr.", "person")]}]
+               {"id": "6", "entities": [_entity("E1", "Owen Brisco Jr.", "person")]},
+               # a "II" left out would name the grandfather
+               {"id": "7", "entities": [_entity("E1", "Lionel Brisco II", "person")]},
+               {"id": "8", "entities": [_entity("E1", "Lionel Brisco", "person")]}]
     keys = [k for r in _linked(records) for k in _keys(r).values()]
-    assert len(set(keys)) == 6
+    assert len(set(keys)) == 8
 
 
 def test_a_father_an_article_lists_beside_his_son_is_not_the_son_elsewhere():

@@ -468,14 +468,14 @@ def _same_person(a: str, b: str) -> bool:
     names alike or one a nickname of the other ("rick" / "richard", "bill" / "william"), and the other forenames
     of one name the first of the other's, an initial standing for its word: middle names or initials added at
     the end ("William Clay Ford" / "Bill Ford", "John Roberts" / "John G. Roberts"), never a different one or
-    one put in front ("George W. Bush" / "George H. W. Bush"). Generational suffixes must agree where both names
-    have one ("Jr." / "III")."""
+    one put in front ("George W. Bush" / "George H. W. Bush"). Generational suffixes agree, but for a "Jr." on one
+    side only."""
     ta, tb = names.name_tokens(a), names.name_tokens(b)
     if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1]:
         return False
     sa, sb = _suffix(a), _suffix(b)
-    if sa and sb and sa != sb:
-        return False
+    if sa != sb and (sa and sb or (sa or sb) != "jr"):
+        return False  # "Jr." is often left out ("Joe Biden"), "II" or "Sr." names another man ("Henry Ford II")
     ga, gb = [w for w in ta[:-1] if len(w) > 1], [w for w in tb[:-1] if len(w) > 1]
     if not ga or not gb or not (ga[0] == gb[0] or _nickname_of(ga[0], gb[0]) or _nickname_of(gb[0], ga[0])):
         return False
