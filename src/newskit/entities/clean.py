@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newskit import lexicon
+from newskit.doctext import doc_text
 from newskit.entities import cities, names, places
 from newskit.entities.span import Layout, Mention, make_mention
 from newskit.record import LABEL_TYPES
@@ -16,7 +17,7 @@ from newskit.record import LABEL_TYPES
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Labels that name things; the numeric ones (DATE, MONEY, CARDINAL...) are other modules' business.
 NAME_LABELS = frozenset(LABEL_TYPES)
@@ -161,6 +162,62 @@ def is_agency(text: str) -> bool:
     return lexicon.norm(text) in _AGENCY_KEYS
 
 
+def _capitalized(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper()
+
+
+def _office_before(doc: Doc, s: int) -> int | None:
+    """Return where the office starts when the words before token s name one that belongs to the body the span
+    opens with ("Assistant Secretary of the" before "Air Force ..."), else None."""
+    j = s - 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j < 1 or doc[j].lower_ != "of" or not names.is_title_word(doc[j - 1].text):
+        return None
+    k = j - 1
+    # "Civilian Deputy Undersecretary", "Special Asst.": capitalized words just before the office word
+    while k > 0 and j - k < 4 and (_capitalized(doc[k - 1]) or names.is_title_word(doc[k - 1].text)) \
+            and "\n" not in doc[k - 1].whitespace_:
+        k -= 1
+    return k
+
+
+def _person_after_body(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int, str]]:
+    """Split "Air Force James Roche" out of "Secretary of the Air Force James Roche": the model read the body an
+    office belongs to and the office holder as one name. The holder is two or three capitalized words opening with
+    a known given name; the body stops before a "for" that says which part of it the office runs ("the Air Force
+    for Acquisition")."""
+    if label == "PERSON" or e - s < 2 or _office_before(doc, s) is None:
+        return [(s, e, label)]
+    given = names.given_names()
+    holder = next((k for k in range(s + 1, e - 1) if e - k <= 3 and doc[k].lower_ in given
+                   and all(_capitalized(t) for t in doc[k:e])), e)
+    body = next((f for f in range(s + 2, holder) if doc[f].lower_ == "for" and _written_alone(doc, s, f)), holder)
+    return [(s, body, label)] + ([(holder, e, "PERSON")] if holder < e else [])
+
+
+def _written_alone(doc: Doc, s: int, e: int) -> bool:
+    """Say whether the words of tokens s..e are written elsewhere in the doc without the "for" that follows them here
+    (then "the Air Force" is a body of its own, and "for Acquisition" part of an office in it)."""
+    text, name = doc_text(doc), doc[s:e].text
+    at = doc[s].idx
+    return any(m.start() != at and not text.startswith(" for ", m.end())
+               for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+
+
+def _country_and_acronym(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int, str]]:
+    """Split "UK RAF" into the country and the body: a country written as its code, then an acronym the article
+    also writes on its own ("the Royal Air Force (RAF)"). Kept whole when the acronym never stands alone."""
+    if label == "PERSON" or e - s != 2:
+        return [(s, e, label)]
+    code, acr = doc[s].text, doc[s + 1].text
+    if not (code.replace(".", "").isupper() and places.country_code(code)) \
+            or not (acr.isupper() and acr.isalpha() and 2 <= len(acr) <= 6) or places.country_code(acr):
+        return [(s, e, label)]
+    alone = any(t.text == acr and t.i != s + 1 and (t.i == 0 or doc[t.i - 1].text != code) for t in doc)
+    return [(s, s + 1, "GPE"), (s + 1, e, "ORG")] if alone else [(s, e, label)]
+
+
 def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
     """Return the model's name entities of `doc` as cleaned, relabelled mentions."""
     out = []
@@ -171,10 +228,12 @@ def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
         parts = [_drop_photo(doc, s, e) for s, e in parts if e > s]
         # "AP Photo/Ahn Young-joon": beside an agency in a credit, a name is the photographer
         credit = len(parts) > 1 and any(is_agency(doc[s:e].text) for s, e in parts)
-        for s, e in parts:
+        labelled = [(a, b, lab) for s, e in parts if e > s for x, y, lab0 in _person_after_body(doc, s, e, ent.label_)
+                    for a, b, lab in _country_and_acronym(doc, x, y, lab0)]
+        for s, e, given_label in labelled:
             if e <= s:
                 continue
-            label = _person_or_org(doc, s, e, ent.label_)
+            label = _person_or_org(doc, s, e, given_label)
             if credit:
                 label = "ORG" if is_agency(doc[s:e].text) else "PERSON"
             titles = []
