@@ -29,6 +29,8 @@ def _texts(doc, parts: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
      [("Navy", "ORG"), ("Margaret Tamsin", "PERSON")]),
     ("Deputy Director of the Coast Guard for Operations Peter Olafsen spoke. The Coast Guard agreed.",
      "Coast Guard for Operations Peter Olafsen", [("Coast Guard", "ORG"), ("Peter Olafsen", "PERSON")]),
+    ("Deputy Commissioner of the Coast Guard for Logistics Helen Marsh spoke.", "Logistics Helen Marsh",
+     [("Helen Marsh", "PERSON")]),  # the span opens inside the part of the body the office runs
 ])
 def test_the_holder_of_an_office_is_cut_from_the_body_the_office_belongs_to(nlp, sentence, span, parts):
     doc = nlp.make_doc(sentence)

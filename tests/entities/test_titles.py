@@ -16,3 +16,20 @@ def test_a_capitalized_office_in_apposition_is_a_title(nlp):
 def test_which_office_words_stay_in_the_title(nlp):
     titles = _titles(nlp, "House Majority Leader Tomas Reyes scheduled the vote for Friday.")
     assert titles["Tomas Reyes"] == ("Majority Leader",)
+
+
+def test_an_office_of_a_body_named_before_the_holder_is_the_holders_title(nlp):
+    titles = _titles(nlp, "The memo reached Deputy Commissioner of the Coast Guard for Logistics Helen Marsh on "
+                          "Monday, and the Director of Corvale Foods Priya Raman replied.")
+    assert titles["Helen Marsh"] == ("Deputy Commissioner",)
+    assert titles["Priya Raman"] == ("Director",)
+
+
+def test_a_name_after_a_body_without_an_office_gets_no_title_from_it(nlp):
+    titles = _titles(nlp, "The report of the Coast Guard reached Helen Marsh on Monday.")
+    assert titles.get("Helen Marsh", ()) == ()
+
+
+def test_an_office_of_a_body_is_not_given_to_a_person_after_a_verb(nlp):
+    titles = _titles(nlp, "The Director of Finance said Helen Marsh would leave.")
+    assert "Director" not in titles.get("Helen Marsh", ())

@@ -12,6 +12,7 @@ from newskit import lexicon
 from newskit.doctext import doc_text
 from newskit.entities import cities, names, places
 from newskit.entities.span import Layout, Mention, make_mention
+from newskit.entities.titles import office_before
 from newskit.record import LABEL_TYPES
 
 if TYPE_CHECKING:
@@ -166,32 +167,20 @@ def _capitalized(tok: Token) -> bool:
     return tok.is_alpha and tok.text[:1].isupper()
 
 
-def _office_before(doc: Doc, s: int) -> int | None:
-    """Return where the office starts when the words before token s name one that belongs to the body the span
-    opens with ("Assistant Secretary of the" before "Air Force ..."), else None."""
-    j = s - 1
-    if j >= 0 and doc[j].lower_ == "the":
-        j -= 1
-    if j < 1 or doc[j].lower_ != "of" or not names.is_title_word(doc[j - 1].text):
-        return None
-    k = j - 1
-    # "Civilian Deputy Undersecretary", "Special Asst.": capitalized words just before the office word
-    while k > 0 and j - k < 4 and (_capitalized(doc[k - 1]) or names.is_title_word(doc[k - 1].text)) \
-            and "\n" not in doc[k - 1].whitespace_:
-        k -= 1
-    return k
-
-
 def _person_after_body(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int, str]]:
     """Split "Air Force James Roche" out of "Secretary of the Air Force James Roche": the model read the body an
     office belongs to and the office holder as one name. The holder is two or three capitalized words opening with
     a known given name; the body stops before a "for" that says which part of it the office runs ("the Air Force
-    for Acquisition")."""
-    if label == "PERSON" or e - s < 2 or _office_before(doc, s) is None:
+    for Acquisition"), and a span that opens inside that part ("Logistics Helen Marsh" after "... for") keeps only
+    the holder."""
+    office = office_before(doc, s) if label != "PERSON" and e - s >= 2 else None
+    if office is None:
         return [(s, e, label)]
     given = names.given_names()
     holder = next((k for k in range(s + 1, e - 1) if e - k <= 3 and doc[k].lower_ in given
                    and all(_capitalized(t) for t in doc[k:e])), e)
+    if office[2]:
+        return [(holder, e, "PERSON")] if holder < e else [(s, e, label)]
     body = next((f for f in range(s + 2, holder) if doc[f].lower_ == "for" and _written_alone(doc, s, f)), holder)
     return [(s, body, label)] + ([(holder, e, "PERSON")] if holder < e else [])
 
