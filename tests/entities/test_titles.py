@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from newskit.entities import extract_entities
+from newskit.entities.titles import office_before
 
 
 def _titles(nlp, text):
@@ -33,3 +34,11 @@ def test_a_name_after_a_body_without_an_office_gets_no_title_from_it(nlp):
 def test_an_office_of_a_body_is_not_given_to_a_person_after_a_verb(nlp):
     titles = _titles(nlp, "The Director of Finance said Helen Marsh would leave.")
     assert "Director" not in titles.get("Helen Marsh", ())
+
+
+def test_a_lowercase_word_before_of_is_no_office_of_the_next_name(nlp):
+    doc = nlp.make_doc("Olsen, the editor of Harbor Lights Marcus Bell, left; the Editor of Harbor Lights Ann Cole "
+                       "stayed.")
+    bell, cole = [i for i, t in enumerate(doc) if t.text in ("Marcus", "Ann")]
+    assert office_before(doc, bell - 1) is None
+    assert office_before(doc, cole - 1) is not None

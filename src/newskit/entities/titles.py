@@ -88,8 +88,8 @@ def office_of(doc: Doc, s: int) -> tuple[int, int] | None:
     j = s - 1
     if j >= 0 and doc[j].lower_ == "the":
         j -= 1
-    if j < 1 or doc[j].lower_ != "of" or not names.is_title_word(doc[j - 1].text):
-        return None
+    if j < 1 or doc[j].lower_ != "of" or not names.is_title_word(doc[j - 1].text) or not _capitalized(doc[j - 1]):
+        return None  # an office written before a name is capitalized ("co-editor of Debating The Donald" is not one)
     k = j - 1
     while k > 0 and j - k < 4 and (_capitalized(doc[k - 1]) or names.is_title_word(doc[k - 1].text)) \
             and "\n" not in doc[k - 1].whitespace_ and not doc[k].is_sent_start:
