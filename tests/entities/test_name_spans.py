@@ -6,7 +6,7 @@ import pytest
 
 from newskit.article import parse_article
 from newskit.entities import extract_entities
-from newskit.entities.clean import _country_and_acronym, _person_after_body
+from newskit.entities.clean import _country_and_acronym, _person_after_body, trim
 from newskit.entities.mentions import _spell_out, _split_joined
 from newskit.entities.span import Layout, Mention
 
@@ -112,3 +112,18 @@ def test_an_office_holder_in_an_article_is_a_person_and_the_body_an_organization
     orgs = {e.name for e in ents if e.type == "organization"}
     assert "Harold Quimby" in people
     assert not any("Quimby" in o or "Logistics" in o for o in orgs)
+
+
+def test_a_person_span_that_took_in_the_body_of_an_office_gives_the_body_back(nlp):
+    doc = nlp.make_doc("Secretary of the Army Susan Ostrow toured the base.")
+    m = _mention(doc, "Army Susan Ostrow", "PERSON")
+    assert _texts(doc, _person_after_body(doc, m.tstart, m.tend, "PERSON")) == [("Army", "ORG"),
+                                                                                 ("Susan Ostrow", "PERSON")]
+    only = _mention(doc, "Susan Ostrow", "PERSON")  # a person span that is just the holder stays as it is
+    assert _person_after_body(doc, only.tstart, only.tend, "PERSON") == [(only.tstart, only.tend, "PERSON")]
+
+
+def test_a_name_does_not_end_in_a_joining_word(nlp):
+    doc = nlp.make_doc("The Bank of Tasmania for years refused.")
+    assert doc[trim(doc, 1, 5, "ORG")[0]:trim(doc, 1, 5, "ORG")[1]].text == "Bank of Tasmania"
+    assert doc[slice(*trim(doc, 1, 4, "ORG"))].text == "Bank of Tasmania"

@@ -30,6 +30,8 @@ ORG_HEADS = lexicon.words("org_heads")
 PERSON_TITLES = lexicon.words("person_titles")
 ORG_CUES = lexicon.words("org_cues")
 _DETS = lexicon.words("determiners")
+# Lowercase joining words inside names ("Bank of England", "Procter and Gamble") that never end one.
+_TRAILING_GLUE = frozenset({"of", "for", "and", "the", "to", "at", "in", "on"})
 
 
 def trim(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
@@ -37,7 +39,8 @@ def trim(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
     while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in "(") or doc[s].lower_ in _DETS):
         s += 1
     while e > s and (doc[e - 1].is_space or (doc[e - 1].is_punct and doc[e - 1].text not in ").")
-                     or doc[e - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")):
+                     or doc[e - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")
+                     or doc[e - 1].text in _TRAILING_GLUE):  # "Defense for": a name never ends in "for"
         e -= 1
     if e > s and doc[e - 1].text == "." and e - s == 1:
         e -= 1
@@ -173,12 +176,18 @@ def _person_after_body(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, 
     a known given name; the body stops before a "for" that says which part of it the office runs ("the Air Force
     for Acquisition"), and a span that opens inside that part ("Logistics Helen Marsh" after "... for") keeps only
     the holder."""
-    office = office_before(doc, s) if label != "PERSON" and e - s >= 2 else None
+    office = office_before(doc, s) if e - s >= 2 else None
     if office is None:
         return [(s, e, label)]
     given = names.given_names()
     holder = next((k for k in range(s + 1, e - 1) if e - k <= 3 and doc[k].lower_ in given
                    and all(_capitalized(t) for t in doc[k:e])), e)
+    if label == "PERSON":
+        if holder == e:
+            return [(s, e, label)]
+        # "Navy Ray Mabus" read as one person after "Secretary of the": the body is a place or an organization
+        kind = "GPE" if places.country_code(doc[s:holder].text) else "ORG"
+        return [(holder, e, label)] if office[2] else [(s, holder, kind), (holder, e, label)]
     if office[2]:
         return [(holder, e, "PERSON")] if holder < e else [(s, e, label)]
     body = next((f for f in range(s + 2, holder) if doc[f].lower_ == "for" and _written_alone(doc, s, f)), holder)
