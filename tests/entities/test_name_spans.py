@@ -49,10 +49,15 @@ def test_a_body_without_a_holder_or_an_office_stays_whole(nlp, sentence, span):
     assert _person_after_body(doc, m.tstart, m.tend, "ORG") == [(m.tstart, m.tend, "ORG")]
 
 
-def test_a_country_code_before_an_acronym_the_article_uses_alone_is_a_place_of_its_own(nlp):
-    doc = nlp.make_doc("Deal for UK NHS trusts. The National Health Service (NHS) signed it.")
-    m = _mention(doc, "UK NHS", "ORG")
-    assert _texts(doc, _country_and_acronym(doc, m.tstart, m.tend, "ORG")) == [("UK", "GPE"), ("NHS", "ORG")]
+@pytest.mark.parametrize(("sentence", "span", "acronym"), [
+    ("Deal for UK NHS trusts. The National Health Service (NHS) signed it.", "UK NHS", "NHS"),
+    ("The UK MoD bought boats. The Ministry of Defence (MoD) paid for them.", "UK MoD", "MoD"),
+])
+def test_a_country_code_before_an_acronym_the_article_uses_alone_is_a_place_of_its_own(nlp, sentence, span,
+                                                                                         acronym):
+    doc = nlp.make_doc(sentence)
+    m = _mention(doc, span, "ORG")
+    assert _texts(doc, _country_and_acronym(doc, m.tstart, m.tend, "ORG")) == [("UK", "GPE"), (acronym, "ORG")]
 
 
 @pytest.mark.parametrize("sentence", [

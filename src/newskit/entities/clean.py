@@ -203,6 +203,13 @@ def _written_alone(doc: Doc, s: int, e: int) -> bool:
                for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
 
 
+def _is_acronym(word: str) -> bool:
+    """Return True for an acronym: RAF, NHS, and the short mixed forms MoD, DoJ, DfE."""
+    upper = sum(c.isupper() for c in word)
+    return word.isalpha() and word[:1].isupper() and (word.isupper() and 2 <= len(word) <= 6
+                                                      or upper >= 2 and len(word) <= 4)
+
+
 def _country_and_acronym(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int, str]]:
     """Split "UK RAF" into the country and the body: a country written as its code, then an acronym the article
     also writes on its own ("the Royal Air Force (RAF)"). Kept whole when the acronym never stands alone."""
@@ -210,7 +217,7 @@ def _country_and_acronym(doc: Doc, s: int, e: int, label: str) -> list[tuple[int
         return [(s, e, label)]
     code, acr = doc[s].text, doc[s + 1].text
     if not (code.replace(".", "").isupper() and places.country_code(code)) \
-            or not (acr.isupper() and acr.isalpha() and 2 <= len(acr) <= 6) or places.country_code(acr):
+            or not _is_acronym(acr) or places.country_code(acr):
         return [(s, e, label)]
     alone = any(t.text == acr and t.i != s + 1 and (t.i == 0 or doc[t.i - 1].text != code) for t in doc)
     return [(s, s + 1, "GPE"), (s + 1, e, "ORG")] if alone else [(s, e, label)]
