@@ -132,3 +132,11 @@ def test_a_name_does_not_end_in_a_joining_word(nlp):
     doc = nlp.make_doc("The Bank of Tasmania for years refused.")
     assert doc[trim(doc, 1, 5, "ORG")[0]:trim(doc, 1, 5, "ORG")[1]].text == "Bank of Tasmania"
     assert doc[slice(*trim(doc, 1, 4, "ORG"))].text == "Bank of Tasmania"
+
+
+def test_a_family_name_after_a_firms_legal_form_is_the_person(nlp):
+    doc = nlp("Dana Whitlock runs Corvale Foods. Sales rose at Corvale Foods Inc. Whitlock said costs fell.")
+    found = [_mention(doc, "Dana Whitlock", "PERSON"), _mention(doc, "Corvale Foods", "ORG"),
+             _mention(doc, "Corvale Foods Inc. Whitlock", "ORG")]
+    out = _split_joined(doc, found, Layout(None))
+    assert [(m.text, m.label) for m in out][2:] == [("Corvale Foods Inc.", "ORG"), ("Whitlock", "PERSON")]

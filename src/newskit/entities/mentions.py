@@ -68,8 +68,8 @@ def _split_joined(doc: Doc, found: list[Mention], layout: Layout) -> list[Mentio
     """Cut a span that runs two names of the article together into those names:
     - "Boeing-Air Force contract" (a hyphen glued between two names the article also writes apart, the pair
       qualifying a common noun: the parties of a deal; "UWP-Hachette" as a name of its own is a consortium);
-    - "U.S. Jobs" ("... in the U.S. Jobs also noted": the sentence ended after the abbreviation, and the next one
-      opens with the family name of a person the article names in full).
+    - "U.S. Jobs" ("... in the U.S. Jobs also noted": the sentence ended after an abbreviation, and the next one
+      opens with the family name of a person the article names in full; "Acme Inc. Jobs" likewise).
     The pieces take the labels the article gives them elsewhere."""
     labels: dict[str, str] = {}
     for m in found:
@@ -88,12 +88,13 @@ def _split_joined(doc: Doc, found: list[Mention], layout: Layout) -> list[Mentio
                     if left in labels and right in labels and left != m.text and right != m.text:
                         pieces = [(m.tstart, k, labels[left]), (k + 1, m.tend, labels[right])]
                     break
-        first = doc[m.tstart].text
-        if not pieces and m.label != "PERSON" and m.tend - m.tstart >= 2 and first.endswith(".") \
-                and first.count(".") >= 2 and places.country_code(first):
-            rest = doc[m.tstart + 1:m.tend].text
-            if any(names.is_short_form(rest, p) for p in people):
-                pieces = [(m.tstart, m.tstart + 1, "GPE"), (m.tstart + 1, m.tend, "PERSON")]
+        # the name ends at an abbreviation's full stop ("U.S.", "Inc.") when a person's short name follows it
+        cut = next((k + 1 for k in range(m.tstart, m.tend - 1) if len(doc[k].text) > 1
+                    and doc[k].text.endswith(".") and doc[k + 1].text[:1].isupper()), None)
+        if not pieces and m.label != "PERSON" and cut is not None \
+                and any(names.is_short_form(doc[cut:m.tend].text, p) for p in people):
+            head = doc[m.tstart:cut].text
+            pieces = [(m.tstart, cut, "GPE" if places.country_code(head) else m.label), (cut, m.tend, "PERSON")]
         made = [p for p in (_piece(doc, a, b, lab, m) for a, b, lab in pieces) if p is not None]
         out.extend(made if len(made) == len(pieces) and made else [m])
     return out
