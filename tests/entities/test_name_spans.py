@@ -3,10 +3,11 @@ is made whole."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from newskit.article import parse_article
 from newskit.entities import extract_entities
-from newskit.entities.clean import _country_and_acronym, _person_after_body, trim
+from newskit.entities.clean import _country_and_acronym, _person_after_body, ner_mentions, trim
 from newskit.entities.mentions import _spell_out, _split_joined
 from newskit.entities.span import Layout, Mention
 
@@ -140,3 +141,11 @@ def test_a_family_name_after_a_firms_legal_form_is_the_person(nlp):
              _mention(doc, "Corvale Foods Inc. Whitlock", "ORG")]
     out = _split_joined(doc, found, Layout(None))
     assert [(m.text, m.label) for m in out][2:] == [("Corvale Foods Inc.", "ORG"), ("Whitlock", "PERSON")]
+
+
+def test_a_place_cut_after_of_is_joined_to_the_name_right_after_it(nlp):
+    doc = nlp.make_doc("Ships crossed the Gulf of Tarsis at dawn near the Bank of Leeds for Harwick.")
+    doc.ents = [Span(doc, 3, 5, label="LOC"), Span(doc, 5, 6, label="LOC"), Span(doc, 10, 14, label="ORG"),
+                Span(doc, 14, 15, label="PERSON")]
+    assert [(m.text, m.label) for m in ner_mentions(doc, Layout(None))] == [
+        ("Gulf of Tarsis", "LOC"), ("Bank of Leeds", "ORG"), ("Harwick", "PERSON")]

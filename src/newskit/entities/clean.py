@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span
+
 from newskit import lexicon
 from newskit.doctext import doc_text
 from newskit.entities import cities, names, places
@@ -223,10 +225,29 @@ def _country_and_acronym(doc: Doc, s: int, e: int, label: str) -> list[tuple[int
     return [(s, s + 1, "GPE"), (s + 1, e, "ORG")] if alone else [(s, e, label)]
 
 
+def _glued(doc: Doc) -> list[Span]:
+    """Return the doc's entities with a name the model cut after a joining word made whole: "Bay of" + "Biscay" is
+    "Bay of Biscay" (two place or organization spans, the first ending in "of", "for" or "and", the second right
+    after it)."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == ent.start and prev[-1].lower_ in ("of", "for", "and") \
+                and prev.label_ in _JOINABLE and ent.label_ in _JOINABLE and ent[0].text[:1].isupper():
+            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+            continue
+        out.append(ent)
+    return out
+
+
+_JOINABLE = frozenset({"ORG", "GPE", "LOC", "FAC"})
+
+
 def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
     """Return the model's name entities of `doc` as cleaned, relabelled mentions."""
     out = []
-    for ent in doc.ents:
+    for ent in _glued(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         parts = [trim(doc, s, e, ent.label_) for s, e in _cut(doc, ent.start, ent.end, ent.label_)]
