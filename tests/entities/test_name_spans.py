@@ -149,3 +149,20 @@ def test_a_place_cut_after_of_is_joined_to_the_name_right_after_it(nlp):
                 Span(doc, 14, 15, label="PERSON")]
     assert [(m.text, m.label) for m in ner_mentions(doc, Layout(None))] == [
         ("Gulf of Tarsis", "LOC"), ("Bank of Leeds", "ORG"), ("Harwick", "PERSON")]
+
+
+@pytest.mark.parametrize("label", ["PERSON", "ORG"])
+def test_a_nationality_before_a_given_and_family_name_is_left_out_of_the_person(nlp, label):
+    doc = nlp.make_doc("Canadian Laura Brisbois won the final.")
+    doc.ents = [Span(doc, 0, 3, label=label)]
+    assert [(m.text, m.label) for m in ner_mentions(doc, Layout(None))] == [("Laura Brisbois", "PERSON")]
+
+
+@pytest.mark.parametrize(("sentence", "end"), [
+    ("Canadian Pacific Railway cut jobs.", 3),  # no given name after the adjective: a firm
+    ("Canadian Laura won.", 2),  # too short to be adjective, given name and family name
+])
+def test_a_nationality_opening_another_name_stays(nlp, sentence, end):
+    doc = nlp.make_doc(sentence)
+    doc.ents = [Span(doc, 0, end, label="ORG")]
+    assert [m.text for m in ner_mentions(doc, Layout(None))] == [doc[0:end].text]

@@ -15,6 +15,7 @@ from newskit.doctext import doc_text
 from newskit.entities import cities, names, places
 from newskit.entities.span import Layout, Mention, make_mention
 from newskit.entities.titles import office_before
+from newskit.geo.gazetteer import gazetteer
 from newskit.record import LABEL_TYPES
 
 if TYPE_CHECKING:
@@ -225,6 +226,15 @@ def _country_and_acronym(doc: Doc, s: int, e: int, label: str) -> list[tuple[int
     return [(s, s + 1, "GPE"), (s + 1, e, "ORG")] if alone else [(s, e, label)]
 
 
+def _nationality_before(doc: Doc, s: int, e: int) -> int:
+    """Return 1 when a person span opens with a nationality adjective before a given name and a family name
+    ("Australian Rodney Eyles"): the adjective says where the person is from, it is no part of the name."""
+    if e - s < 3 or doc[s + 1].lower_ not in names.given_names() or not doc[s].text[:1].isupper() \
+            or names.is_title_word(doc[s + 1].text) or not all(_capitalized(t) for t in doc[s + 1:e]):
+        return 0  # "Belgian King Baudouin": a title follows, the adjective is part of it
+    return int(gazetteer().country_of_demonym(doc[s].text) is not None)
+
+
 def _glued(doc: Doc) -> list[Span]:
     """Return the doc's entities with a name the model cut after a joining word made whole: "Bay of" + "Biscay" is
     "Bay of Biscay" (two place or organization spans, the first ending in "of", "for" or "and", the second right
@@ -260,6 +270,8 @@ def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
             if e <= s:
                 continue
             label = _person_or_org(doc, s, e, given_label)
+            if label == "ORG" and e - s <= 4 and _nationality_before(doc, s, e):
+                label = "PERSON"  # "American Dennis Mitchell": a nationality, a given name and a family name
             if credit:
                 label = "ORG" if is_agency(doc[s:e].text) else "PERSON"
             titles = []
@@ -271,6 +283,7 @@ def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
                 if e <= s:
                     continue
                 s, e = _extend_person(doc, s, e)
+                s += _nationality_before(doc, s, e)
                 k = names.leading_titles([t.text for t in doc[s:e]])
                 titles = [doc[s:s + k].text] if k else []
                 s += k
