@@ -42,3 +42,8 @@ def test_a_lowercase_word_before_of_is_no_office_of_the_next_name(nlp):
     bell, cole = [i for i, t in enumerate(doc) if t.text in ("Marcus", "Ann")]
     assert office_before(doc, bell - 1) is None
     assert office_before(doc, cole - 1) is not None
+
+
+def test_a_firm_whose_name_opens_with_a_title_word_is_no_part_of_the_title(nlp):
+    titles = _titles(nlp, "General Motors Chief Executive Rick Wagoner told analysts the plant would close.")
+    assert titles["Rick Wagoner"] == ("Chief Executive",)

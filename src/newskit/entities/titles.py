@@ -29,6 +29,9 @@ def _is_owner(tok: Token) -> bool:
     """Return True for a word that says whose title it is (Russian, Kremlin, Boeing) rather than what it is."""
     if tok.lower_ in _MODIFIERS:
         return False  # "Senate Minority Leader": which office, not whose
+    if tok.ent_type_ in _OWNER_LABELS - {"PERSON"} and tok.ent_iob_ in ("B", "I") and tok.i + 1 < len(tok.doc) \
+            and tok.doc[tok.i + 1].ent_iob_ == "I":
+        return True  # "General Motors Chief Executive": a title word opening a longer name is part of that name
     if tok.ent_type_ in _OWNER_LABELS and not names.is_title_word(tok.text):
         return True
     return tok.text[:1].isupper() and not names.is_title_word(tok.text) and tok.pos_ in ("PROPN", "ADJ")
