@@ -166,3 +166,17 @@ def test_a_nationality_opening_another_name_stays(nlp, sentence, end):
     doc = nlp.make_doc(sentence)
     doc.ents = [Span(doc, 0, end, label="ORG")]
     assert [m.text for m in ner_mentions(doc, Layout(None))] == [doc[0:end].text]
+
+
+def test_a_joined_name_takes_the_type_of_its_head(nlp):
+    doc = nlp.make_doc("Fans filled Bank of Carolina Stadium while the University of Tarsis lost.")
+    doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 4, 6, label="FAC"), Span(doc, 8, 10, label="ORG"),
+                Span(doc, 10, 11, label="GPE")]
+    assert [(m.text, m.label) for m in ner_mentions(doc, Layout(None))] == [
+        ("Bank of Carolina Stadium", "FAC"), ("University of Tarsis", "ORG")]
+
+
+def test_a_lone_joining_word_is_no_name_and_joins_nothing(nlp):
+    doc = nlp.make_doc("Schools in Black and Brown towns stayed open.")
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 3, 4, label="ORG"), Span(doc, 4, 5, label="ORG")]
+    assert [m.text for m in ner_mentions(doc, Layout(None))] == ["Black", "Brown"]

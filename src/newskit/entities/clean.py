@@ -33,13 +33,14 @@ ORG_HEADS = lexicon.words("org_heads")
 PERSON_TITLES = lexicon.words("person_titles")
 ORG_CUES = lexicon.words("org_cues")
 _DETS = lexicon.words("determiners")
-# Lowercase joining words inside names ("Bank of England", "Procter and Gamble") that never end one.
+# Lowercase joining words inside names ("Bank of England", "Procter and Gamble") that never open or end one.
 _TRAILING_GLUE = frozenset({"of", "for", "and", "the", "to", "at", "in", "on"})
 
 
 def trim(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
-    """Drop edge whitespace, punctuation, determiners and possessive markers from a token range."""
-    while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in "(") or doc[s].lower_ in _DETS):
+    """Drop edge whitespace, punctuation, determiners, joining words and possessive markers from a token range."""
+    while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in "(") or doc[s].lower_ in _DETS
+                     or doc[s].text in _TRAILING_GLUE):
         s += 1
     while e > s and (doc[e - 1].is_space or (doc[e - 1].is_punct and doc[e - 1].text not in ").")
                      or doc[e - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")
@@ -243,9 +244,12 @@ def _glued(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if prev is not None and prev.end == ent.start and prev[-1].lower_ in ("of", "for", "and") \
-                and prev.label_ in _JOINABLE and ent.label_ in _JOINABLE and ent[0].text[:1].isupper():
-            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+        if prev is not None and prev.end == ent.start and len(prev) > 1 and prev[-1].lower_ in ("of", "for", "and") \
+                and prev[0].text[:1].isupper() and prev.label_ in _JOINABLE and ent.label_ in _JOINABLE \
+                and ent[0].text[:1].isupper():
+            # the head is the first part ("University of" + "Michigan") unless the second is a name with its own
+            # head ("Bank of" + "America Stadium")
+            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_ if len(ent) == 1 else ent.label_)
             continue
         out.append(ent)
     return out
