@@ -101,6 +101,7 @@ def _split_joined(doc: Doc, found: list[Mention], layout: Layout) -> list[Mentio
 
 
 _ACRONYM_AFTER = 40  # characters between a long name and the acronym that shows how far it reaches
+_MAX_REST = 6  # words a long name may still have after the model's cut ("and Space Company")
 
 
 def _spell_out(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -114,7 +115,7 @@ def _spell_out(doc: Doc, found: list[Mention]) -> list[Mention]:
         if m.label != "ORG" or grouping.acronym_of(m.text):
             continue
         j, last = m.tend, None
-        while j < len(doc) and j not in starts and "\n" not in doc[j - 1].whitespace_ and \
+        while j < min(len(doc), m.tend + _MAX_REST) and j not in starts and "\n" not in doc[j - 1].whitespace_ and \
                 (doc[j].lower_ in ("and", "&", "of", "for") or doc[j].is_alpha and doc[j].text[:1].isupper()):
             if doc[j].text[:1].isupper():
                 last = j
