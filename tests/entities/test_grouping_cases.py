@@ -210,3 +210,9 @@ def test_a_family_name_the_model_called_a_firm_still_joins_the_person_without_su
     text = "Erik Halvorsen won the vote. Halvorsen said he was pleased."
     ms, groups = _groups(text, [("Erik Halvorsen", "PERSON"), ("Halvorsen", "ORG")])
     assert groups == [["Erik Halvorsen", "Halvorsen"]]
+
+
+def test_a_family_name_beside_a_group_that_is_no_firm_still_joins_the_person():
+    text = "Erik Halvorsen spoke. The Halvorsen Camp cheered, and Halvorsen waved."
+    ms, groups = _groups(text, [("Erik Halvorsen", "PERSON"), ("Halvorsen Camp", "ORG"), ("Halvorsen", "ORG")])
+    assert any("Erik Halvorsen" in g and "Halvorsen" in g for g in groups)

@@ -330,9 +330,10 @@ def _short_people(mentions: list[Mention], keys: list[str], family: list[str],
     for full in by_text:
         for word in {x for w in names.name_tokens(full) for x in (w, w.split("-", 1)[-1])}:
             index.setdefault(word, []).append(full)
-    # the first words of longer organization names: "Ford" the model calls a firm, beside "Ford Motor Co.", is the
-    # firm even where the story also names William Clay Ford Jr.
-    leading = {k.split(" ", 1)[0] for j, k in enumerate(keys) if family[j] == "organization" and " " in k}
+    # the first words of firms' names: "Ford" the model calls a firm, beside "Ford Motor Co.", is the firm even where
+    # the story also names William Clay Ford Jr. (a legal form says it is a firm: not "Clinton Camp")
+    leading = {k.split(" ", 1)[0] for j, k in enumerate(keys) if family[j] == "organization" and " " in k
+               and k.rsplit(" ", 1)[-1].strip(".,") in _CORPORATE}
     memo: dict[str, list[int]] = {}
     out = {}
     for i, m in enumerate(mentions):
