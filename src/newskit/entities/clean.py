@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
-
 from newskit import lexicon
 from newskit.doctext import doc_text
 from newskit.entities import cities, names, places
@@ -236,22 +234,21 @@ def _nationality_before(doc: Doc, s: int, e: int) -> int:
     return int(gazetteer().country_of_demonym(doc[s].text) is not None)
 
 
-def _glued(doc: Doc) -> list[Span]:
-    """Return the doc's entities with a name the model cut after a joining word made whole: "Bay of" + "Biscay" is
-    "Bay of Biscay" (two place or organization spans, the first ending in "of", "for" or "and", the second right
-    after it)."""
-    ents = list(doc.ents)
-    out: list[Span] = []
-    for ent in ents:
+def _glued(doc: Doc) -> list[tuple[int, int, str]]:
+    """Return the doc's entities as (start, end, label), a name the model cut after a joining word made whole:
+    "Bay of" + "Biscay" is "Bay of Biscay" (two place or organization spans, the first ending in "of", "for" or
+    "and", the second right after it)."""
+    out: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
         prev = out[-1] if out else None
-        if prev is not None and prev.end == ent.start and len(prev) > 1 and prev[-1].lower_ in ("of", "for", "and") \
-                and prev[0].text[:1].isupper() and prev.label_ in _JOINABLE and ent.label_ in _JOINABLE \
-                and ent[0].text[:1].isupper():
+        if prev is not None and prev[1] == ent.start and prev[1] - prev[0] > 1 \
+                and doc[prev[1] - 1].lower_ in ("of", "for", "and") and doc[prev[0]].text[:1].isupper() \
+                and prev[2] in _JOINABLE and ent.label_ in _JOINABLE and ent[0].text[:1].isupper():
             # the head is the first part ("University of" + "Michigan") unless the second is a name with its own
             # head ("Bank of" + "America Stadium")
-            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_ if len(ent) == 1 else ent.label_)
+            out[-1] = (prev[0], ent.end, prev[2] if len(ent) == 1 else ent.label_)
             continue
-        out.append(ent)
+        out.append((ent.start, ent.end, ent.label_))
     return out
 
 
@@ -261,14 +258,14 @@ _JOINABLE = frozenset({"ORG", "GPE", "LOC", "FAC"})
 def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
     """Return the model's name entities of `doc` as cleaned, relabelled mentions."""
     out = []
-    for ent in _glued(doc):
-        if ent.label_ not in NAME_LABELS:
+    for start, end, ent_label in _glued(doc):
+        if ent_label not in NAME_LABELS:
             continue
-        parts = [trim(doc, s, e, ent.label_) for s, e in _cut(doc, ent.start, ent.end, ent.label_)]
+        parts = [trim(doc, s, e, ent_label) for s, e in _cut(doc, start, end, ent_label)]
         parts = [_drop_photo(doc, s, e) for s, e in parts if e > s]
         # "AP Photo/Ahn Young-joon": beside an agency in a credit, a name is the photographer
         credit = len(parts) > 1 and any(is_agency(doc[s:e].text) for s, e in parts)
-        labelled = [(a, b, lab) for s, e in parts if e > s for x, y, lab0 in _person_after_body(doc, s, e, ent.label_)
+        labelled = [(a, b, lab) for s, e in parts if e > s for x, y, lab0 in _person_after_body(doc, s, e, ent_label)
                     for a, b, lab in _country_and_acronym(doc, x, y, lab0)]
         for s, e, given_label in labelled:
             if e <= s:
