@@ -180,3 +180,9 @@ def test_a_lone_joining_word_is_no_name_and_joins_nothing(nlp):
     doc = nlp.make_doc("Schools in Black and Brown towns stayed open.")
     doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 3, 4, label="ORG"), Span(doc, 4, 5, label="ORG")]
     assert [m.text for m in ner_mentions(doc, Layout(None))] == ["Black", "Brown"]
+
+
+def test_a_saints_town_is_not_cut_before_a_given_name_the_article_uses(nlp):
+    doc = nlp("Louis Marchand flew home. Fans in St. Louis cheered.")
+    found = [_mention(doc, "Louis Marchand", "PERSON"), _mention(doc, "St. Louis", "GPE")]
+    assert [m.text for m in _split_joined(doc, found, Layout(None))] == ["Louis Marchand", "St. Louis"]

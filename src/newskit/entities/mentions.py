@@ -88,9 +88,12 @@ def _split_joined(doc: Doc, found: list[Mention], layout: Layout) -> list[Mentio
                     if left in labels and right in labels and left != m.text and right != m.text:
                         pieces = [(m.tstart, k, labels[left]), (k + 1, m.tend, labels[right])]
                     break
-        # the name ends at an abbreviation's full stop ("U.S.", "Inc.") when a person's short name follows it
+        # the name ends at the full stop of a country's or a firm's abbreviation ("U.S.", "Inc."; not "St. Louis")
+        # when a person's short name follows it
         cut = next((k + 1 for k in range(m.tstart, m.tend - 1) if len(doc[k].text) > 1
-                    and doc[k].text.endswith(".") and doc[k + 1].text[:1].isupper()), None)
+                    and doc[k].text.endswith(".") and doc[k + 1].text[:1].isupper()
+                    and (doc[k].lower_.strip(".") in _LEGAL_FORMS or places.country_code(doc[m.tstart:k + 1].text))),
+                   None)
         if not pieces and m.label != "PERSON" and cut is not None \
                 and any(names.is_short_form(doc[cut:m.tend].text, p) for p in people):
             head = doc[m.tstart:cut].text
