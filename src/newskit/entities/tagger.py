@@ -60,6 +60,69 @@ maxout_pieces = 3
 """)["model"]
 
 
+@registry.layers("newskit.DocTensor.v1")
+def doc_tensor(width: int = 96) -> Model[list[Doc], list[Floats2d]]:
+    """Return a layer reading `doc.tensor`, the token vectors an earlier `tok2vec` component left on each doc.
+
+    Nothing to learn and no gradient: the component that wrote them is frozen. A doc without a tensor of that
+    width (no tok2vec ran) reads zeros; add_conll_ner only adds a recognizer built on it behind its own base."""
+    def forward(model: Model[list[Doc], list[Floats2d]], docs: list[Doc],
+                is_train: bool) -> tuple[list[Floats2d], Callable[[list[Floats2d]], list[Doc]]]:
+        ops = model.ops
+        out = [ops.asarray2f(cast("Floats2d", doc.tensor)) if doc.tensor.shape == (len(doc), width)
+               else ops.alloc2f(len(doc), width) for doc in docs]
+        return out, lambda d_out: []
+
+    return Model("doc_tensor", forward, dims={"nO": width})
+
+
+@registry.architectures("newskit.TensorTok2Vec.v1")  # type: ignore[untyped-decorator]
+def tensor_tok2vec(base: str, tensor_width: int, ent_width: int, width: int, depth: int,
+                   own: Model[list[Doc], list[Floats2d]] | None = None) -> Model[list[Doc], list[Floats2d]]:
+    """Return token vectors built on the base pipeline's frozen tok2vec output (its `doc.tensor`).
+
+    Concatenated to it: an embedding of the base recognizer's labels (ENT_TYPE, ENT_IOB; `ent_width` wide, 0 for
+    none) and `own`, a tok2vec of the component's own if given; then, if `width` > 0, a Maxout layer to `width`
+    and `depth` window-encoder layers over it. `base` names the pipeline whose tok2vec wrote the tensor
+    (lang_name of its meta): the numbers mean nothing behind another one."""
+    from spacy.ml.models import MaxoutWindowEncoder, MultiHashEmbed
+    from thinc.api import Maxout, chain, concatenate, with_array
+
+    parts, n_in = [doc_tensor(tensor_width)], tensor_width
+    if ent_width:
+        parts.append(MultiHashEmbed(width=ent_width, attrs=["ENT_TYPE", "ENT_IOB"], rows=[50, 10],
+                                    include_static_vectors=False))
+        n_in += ent_width
+    if own is not None:
+        parts.append(own)
+        n_in += own.get_dim("nO")
+    joined: Model[list[Doc], list[Floats2d]] = concatenate(*parts)
+    joined.set_dim("nO", n_in)
+    if not width:
+        model = joined
+    else:
+        mix: Model[Floats2d, Floats2d] = Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)
+        if depth:
+            # spaCy's encoder takes lists too; here, inside with_array, it sees the batch's tokens as one array
+            encode = cast("Model[Floats2d, Floats2d]",
+                          MaxoutWindowEncoder(width=width, window_size=1, maxout_pieces=3, depth=depth))
+            mix = chain(mix, encode)
+        model = chain(joined, with_array(mix))
+        model.set_dim("nO", width)
+    model.attrs["newskit_base"] = base
+    return model
+
+
+def tensor_base(config: dict[str, Any]) -> str | None:
+    """Return the `base` of the first newskit.TensorTok2Vec layer in a component's config (None: it has none)."""
+    if config.get("@architectures") == "newskit.TensorTok2Vec.v1":
+        return str(config.get("base"))
+    for value in config.values():
+        if isinstance(value, dict) and (found := tensor_base(value)) is not None:
+            return found
+    return None
+
+
 def spans_getter(key: str) -> Callable[[Doc, str], list[Span]]:
     """Return a getter reading predicted spans from doc.spans[key] and gold spans from doc.ents."""
     def get(doc: Doc, attr: str) -> list[Span]:
