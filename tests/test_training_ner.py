@@ -96,3 +96,9 @@ def test_the_feature_variants_listen_to_the_frozen_base_tok2vec_and_own_keeps_th
         layer = config["components"]["newskit_ner"]["model"]["tok2vec"]
         assert layer["@architectures"] == "newskit.TensorTok2Vec.v1" and layer["base"] == train.BASE_MODEL
         assert ("own" in layer) == (features == "both")
+    for features in ("ner", "ner-both"):
+        config = Config().from_disk(train.variant_config(features, tmp_path / f"{features}.cfg"), interpolate=False)
+        assert "tok2vec" not in config["nlp"]["pipeline"]  # the base ner's own vectors: no other base component
+        assert config["nlp"]["after_pipeline_creation"]["@callbacks"] == "newskit.tap_ner.v1"
+        layer = config["components"]["newskit_ner"]["model"]["tok2vec"]
+        assert layer["source"] == "ner" and ("own" in layer) == (features == "ner-both")

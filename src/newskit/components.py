@@ -21,7 +21,7 @@ from newskit.doctext import doc_text
 from newskit.entities import evidence
 from newskit.entities.combine import combine
 from newskit.entities.extract import extract_entities
-from newskit.entities.tagger import BiluoTagger, tensor_base
+from newskit.entities.tagger import BiluoTagger, tap_tok2vec, tensor_base
 
 
 def keep_abbreviations(tokenizer) -> None:
@@ -245,8 +245,12 @@ def add_conll_ner(nlp: Language, path: Path = CONLL_NER) -> bool:
     # tokenizer are the base pipeline's anyway, and reading them again costs more than the component's load.
     config = dict(Config().from_disk(path / "config.cfg")["components"]["newskit_ner"])
     base = tensor_base(config)
-    if base is not None and (f"{nlp.lang}_{nlp.meta.get('name')}" != base or "tok2vec" not in nlp.pipe_names):
-        return False
+    if base is not None:
+        name, source = base
+        if f"{nlp.lang}_{nlp.meta.get('name')}" != name or source not in nlp.pipe_names:
+            return False
+        if source != "tok2vec" and not tap_tok2vec(nlp, source):
+            return False
     config.pop("factory", None)
     pipe = cast(BiluoTagger, nlp.add_pipe("newskit_ner", config=config,
                                           after="ner" if "ner" in nlp.pipe_names else None))

@@ -46,7 +46,9 @@ def test_the_tensor_comes_first_and_the_label_embedding_and_mixing_are_optional(
 def test_the_base_is_found_however_deep_the_layer_sits():
     config = {"model": {"@architectures": "spacy.Tagger.v2",
                         "tok2vec": {"@architectures": "newskit.TensorTok2Vec.v1", "base": "en_core_web_sm_x"}}}
-    assert tensor_base(config) == "en_core_web_sm_x"
+    assert tensor_base(config) == ("en_core_web_sm_x", "tok2vec")
+    config["model"]["tok2vec"]["source"] = "ner"
+    assert tensor_base(config) == ("en_core_web_sm_x", "ner")
     assert tensor_base({"model": {"tok2vec": {"@architectures": "spacy.Tok2Vec.v2"}}}) is None
 
 
@@ -93,3 +95,18 @@ def test_a_recognizer_on_a_base_tensor_joins_only_that_base(tmp_path):
     other = _tiny_base()
     other.meta["name"] = "other_base"
     assert add_conll_ner(other, tmp_path / "conll_ner") is False  # a tok2vec, but not the one it learned from
+
+
+
+def test_the_tapped_base_ner_leaves_its_own_vectors_and_the_recognizer_drops_them(nlp):
+    from newskit.entities.tagger import BASE_VECTORS, tap_tok2vec
+
+    text = "Astrid Holm sold Kettleby Foods to a Danish group on Monday."
+    assert tap_tok2vec(nlp) and tap_tok2vec(nlp)  # again is harmless
+    ner = nlp.get_pipe("ner")
+    doc = ner(nlp.make_doc(text))
+    vectors = doc.user_data[BASE_VECTORS]
+    assert vectors.shape == (len(doc), ner.model.get_ref("tok2vec").get_dim("nO"))
+    assert numpy.allclose(vectors, ner.model.get_ref("tok2vec").predict([nlp.make_doc(text)]))
+    assert BASE_VECTORS not in nlp(text).user_data  # read by newskit_ner, not kept with the doc
+    assert tap_tok2vec(spacy.blank("en")) is False  # no ner to tap

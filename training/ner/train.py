@@ -158,12 +158,23 @@ def variant_config(features: str, dest: Path) -> Path:
     own: config.cfg as it is (the component's own tok2vec, reading the base labels). tensor: the base pipeline's
     frozen tok2vec output (doc.tensor) and an embedding of the base labels, mixed by a Maxout layer and two
     window-encoder layers 64 wide; no tok2vec of its own. both: the base tok2vec output concatenated with the
-    component's own tok2vec of config.cfg."""
+    component's own tok2vec of config.cfg. ner: like tensor, but the vectors the base `ner` computes with a tok2vec of
+    its own (64 wide, trained for entities on OntoNotes), kept for the recognizer by newskit.tap_ner.v1. ner-both:
+    those vectors concatenated with the component's own tok2vec."""
     from thinc.api import Config
 
     config = Config().from_disk(HERE / "config.cfg", interpolate=False)
-    if features != "own":
-        own = config["components"]["newskit_ner"]["model"]["tok2vec"]
+    own = config["components"]["newskit_ner"]["model"]["tok2vec"]
+    if features in ("ner", "ner-both"):
+        layer = {"@architectures": "newskit.TensorTok2Vec.v1", "base": BASE_MODEL, "source": "ner",
+                 "tensor_width": 64}
+        if features == "ner":
+            layer.update(ent_width=16, width=64, depth=2)
+        else:
+            layer.update(ent_width=0, width=0, depth=0, own=own)
+        config["components"]["newskit_ner"]["model"]["tok2vec"] = layer
+        config["nlp"]["after_pipeline_creation"] = {"@callbacks": "newskit.tap_ner.v1", "name": "ner"}
+    elif features != "own":
         layer = {"@architectures": "newskit.TensorTok2Vec.v1", "base": BASE_MODEL, "tensor_width": 96}
         if features == "tensor":
             layer.update(ent_width=16, width=64, depth=2)
@@ -246,9 +257,10 @@ def main() -> int:
     ap.add_argument("--select-share", type=float, default=SELECT_SHARE,
                     help="share of eng.train documents held out to choose the best step; 0: train on all of "
                          "eng.train and ship the last step (default: %(default)s)")
-    ap.add_argument("--features", choices=("own", "tensor", "both"), default=FEATURES,
-                    help="the component's token features: its own tok2vec, the base pipeline's tok2vec output, or "
-                         "both concatenated (default: %(default)s)")
+    ap.add_argument("--features", choices=("own", "tensor", "both", "ner", "ner-both"), default=FEATURES,
+                    help="the component's token features: its own tok2vec, the base pipeline's shared tok2vec "
+                         "output, both concatenated, the base ner's own tok2vec output, or that beside the "
+                         "component's own tok2vec (default: %(default)s)")
     ap.add_argument("--build", default=str(BUILD), help="work folder (default: %(default)s)")
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps of the config")
     ap.add_argument("--no-install", action="store_true", help="train only; do not copy into the package")
