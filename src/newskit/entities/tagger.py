@@ -8,6 +8,10 @@ token: it learns when to trust them (the base model knows "Airbus" is a company;
 its spans to `doc.spans[spans_key]` (never `doc.ents`, the base model's), so it can be added to any pipeline;
 `newskit_ner_merge` (newskit.entities.combine) then decides the final `doc.ents`.
 
+Its token features may instead be built on vectors a frozen base component computed (newskit.TensorTok2Vec.v1:
+the shared tok2vec's doc.tensor, or the base `ner`'s own tok2vec output through tap_tok2vec); training/ner/train.py
+--features says what that measured. Such a model only joins the base pipeline it was trained behind.
+
 Trained by training/ner/train.py (`spacy train` with this module passed as --code).
 """
 from __future__ import annotations
