@@ -126,3 +126,11 @@ def test_the_firm_names_of_an_article():
     doc = _doc("Jones Medical Industries Inc said. Acme Corp. agreed. Inc. magazine wrote.")
     assert {"jones", "jones medical industries", "acme"} <= evidence.firm_names(doc)
     assert "magazine" not in evidence.firm_names(doc)
+
+
+def test_a_name_of_a_results_line_and_the_doc_keeps_no_cached_text():
+    doc = _doc("Results on Saturday:\nHalifax 2 Wrexham 1\nThe Halifax manager was pleased.")
+    names = [_span(doc, "Halifax", "ORG"), _span(doc, "Wrexham", "ORG"), _span(doc, "Halifax", "ORG", 1)]
+    assert [evidence.in_results_line(s) for s in names] == [True, True, False]
+    # the vote runs on the pieces of a long article, which are merged later: no text may be cached on them
+    assert "newskit_text" not in doc.user_data

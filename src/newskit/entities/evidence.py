@@ -40,7 +40,6 @@ from spacy.tokens import Span
 
 from newskit import lexicon
 from newskit.article.results import result_names
-from newskit.doctext import doc_text
 from newskit.entities import cities, names, places
 
 if TYPE_CHECKING:
@@ -203,12 +202,25 @@ def _written_as_firm(group: list[Span], firms: frozenset[str]) -> bool:
 def in_results_line(span: Span) -> bool:
     """Say whether a name is one a score line or a standings row gives ("Pohang 3 Ulsan 2", "Puchon 3 1 0 6 1 10"):
     a side that played, most often a club or a national team."""
-    text = doc_text(span.doc)
-    a = text.rfind("\n", 0, span.start_char) + 1
-    b = text.find("\n", span.start_char)
-    line = text[a:b if b >= 0 else len(text)]
-    s, e = span.start_char - a, span.end_char - a
+    # the line read off the tokens: the vote runs on the pieces of a long article, whose text must not be cached
+    doc = span.doc
+    i, j = span.start, span.end
+    while i > 0 and span.end - i < _LINE_TOKENS and not _breaks_after(doc[i - 1]):
+        i -= 1
+    while j < len(doc) and j - i < _LINE_TOKENS and not _breaks_after(doc[j - 1]):
+        j += 1
+    if (i > 0 and not _breaks_after(doc[i - 1])) or (j < len(doc) and not _breaks_after(doc[j - 1])):
+        return False  # a line this long is prose, no results line
+    line = "".join(t.text_with_ws for t in doc[i:j])
+    s, e = span.start_char - doc[i].idx, span.end_char - doc[i].idx
     return any(x <= s and e <= y for x, y in result_names(line))
+
+
+_LINE_TOKENS = 40  # longer than any score line or standings row
+
+
+def _breaks_after(tok: Token) -> bool:
+    return "\n" in tok.whitespace_ or "\n" in tok.text
 
 
 def strip_cue(span: Span) -> Span:
