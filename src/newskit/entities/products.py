@@ -1,0 +1,435 @@
+"""Products and market indices among an article's names: things a firm makes, and the numbers a market is read by,
+are no organizations, though both models read most of them as one ("iPhone", "MacBook Air", "the Dreamliner", "Dow
+Jones Industrial Average", "FTSE 100").
+
+Every name (all mentions of the same words, as the type vote groups them) gets the product evidence the article
+gives it, weighed against its organization evidence; where the product evidence wins, every mention becomes a
+PRODUCT. One strong cue is enough, weak ones count only together:
+
+  strong  the base model's PRODUCT label on a mention; a lowercase letter before the first capital ("iPhone",
+          "eBay": a company too, so organization evidence weighs against it); a version or model designation in
+          the name ("OS X", "iOS 5", "Software 1.1"); the name closing a product name of the article ("Dreamliner"
+          of "Boeing 787 Dreamliner"); "version of X"; an apposition that calls it a made thing ("X, the newest
+          version of ...", "X, a smartphone");
+  weak    a product noun right after it ("the X laptop", "X owners"); an indefinite article before it ("an X"); the
+          object of a verb of making things public or using them ("unveiled the X", "drive the X"); "the new X";
+          a capital inside the first word ("MacBook": firms are named so too).
+  against a firm's noun before it or a legal form after it ("automaker X", "X Inc."), "shares of X", "X's chief
+          executive" and the other nouns of a firm after it, the subject of a verb of saying ("X said"), a known
+          place, a person's full name.
+
+A market index is a name whose last word is an index's ("Industrial Average", "Composite", "Index"), one followed
+by "index", or one the text moves by points ("the Nikkei fell 120 points"); a number right after its name is part
+of it ("FTSE 100", "S&P 500"). It is labelled INDEX. A currency code next to an amount ("$99 USD") is no name.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newskit import lexicon
+from newskit.entities import cities, evidence, names
+
+# The labels a product or index may have been given by the layers before this step.
+RETYPED = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+_PRODUCT_NOUNS = lexicon.words("product_nouns")
+_PRODUCT_VERBS = lexicon.words("product_verbs")
+_INDEX_HEADS = lexicon.words("index_heads")
+_MOVES = lexicon.words("market_moves")
+_ORG_HEADS = lexicon.words("org_heads")
+_MARKETS = frozenset({"exchange", "market", "board"})  # "the American Stock Exchange index": the exchange's index
+_CURRENCIES = lexicon.words("currency_codes")
+_IRREGULAR = lexicon.table("irregular_verbs")
+_SPEECH = lexicon.words("speech_verbs")
+_FIRM_VERBS = lexicon.words("firm_verbs") | _PRODUCT_VERBS
+_SPOKESPEOPLE = lexicon.words("spokesperson_nouns")
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+             ("ing", "e"))
+# Product nouns that come before people's names too ("model Kate Moss").
+_BEFORE_PEOPLE = frozenset({"model", "models", "owners", "users", "version", "versions", "line",
+                            "lineup", "engine", "engines"})
+_USERS = frozenset({"owners", "users", "drivers", "buyers", "pilots", "customers", "fans", "players"})
+_NEWNESS = frozenset({"new", "newest", "latest", "upcoming", "forthcoming", "next", "original", "first"})
+# "iPhone", "eBay", "iOS": lowercase letters, then a capital, inside one word.
+_LOWER_CAMEL = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]*")
+# "MacBook", "PlayStation": a capital inside a capitalized word.
+_INNER_CAMEL = re.compile(r"(?!Mc)[A-Z][a-z]+[A-Z][A-Za-z]*")  # not a family name's "Mc" ("McDonnell")
+# A version or model number inside a name: "5", "10.4", "1.1.1", "X" after "OS", "A380", "G6", "787".
+_VERSION = re.compile(r"\d+(?:\.\d+)*[a-z]?|[A-Z]{1,3}-?\d{1,4}[A-Za-z]{0,3}|\d{2,4}[A-Z]{1,3}")
+# A maker's model designation: "A380", "787", "737-800", "G6", "MD-95" (not a plain count of one or two digits).
+_DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d{1,4}(?:-\d{1,4})?[A-Za-z]{0,3}|\d{3,4}(?:-\d{1,4})?[A-Z]{0,3}")
+# A version number that may end a product's name: "8", "11", "2.0", "10.4".
+_SHORT_VERSION = re.compile(r"\d{1,2}(?:\.\d+)*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+STRONG = 2  # the evidence one strong cue gives; a weak cue gives 1
+NEEDED = 2  # product evidence a name needs, beyond its organization evidence
+
+
+@dataclass(frozen=True)
+class Known:
+    """The products an article already names: the base model's PRODUCT spans and the merged PRODUCT spans (a
+    maker with a model designation, names decided here), with the keys of the names closing them (see _tails)."""
+
+    base: tuple[Span, ...] = ()
+    products: tuple[Span, ...] = ()
+    tails: frozenset[str] = frozenset()
+
+
+def retype(spans: list[Span], base: Iterable[Span], misc: Iterable[Span] = ()) -> list[Span]:
+    """Return `spans` (one doc's merged entities, in text order) with market indices labelled INDEX, products
+    PRODUCT and currency codes next to an amount dropped; every mention of a name changes together. `misc`: the
+    recognizer's MISC names (CoNLL-2003 files indices there), looked at for indices only.
+
+    Two rounds: a name beside or closing a product decided in the first round ("the iMac and the MacBook Pro",
+    "Tiger" of "OS X Tiger") is weighed again with it."""
+    spans = [s for s in spans if not _currency(s)]
+    taken = bytearray(len(spans[0].doc)) if spans else bytearray()
+    for s in spans:
+        taken[s.start:s.end] = b"\x01" * len(s)
+    extra = [s for s in misc if not any(taken[s.start:s.end])]
+    if not spans and not extra:
+        return spans
+    out: dict[int, Span] = {}
+    groups = evidence.groups([s for s in spans if s.label_ in RETYPED])
+    for group in list(groups.values()) + list(evidence.groups(extra).values()):
+        whole = [_index_name(s) for s in group]
+        if is_index(whole):
+            for s, w in zip(group, whole):
+                out[id(s)] = Span(s.doc, w.start, w.end, label="INDEX")
+    base_products = tuple(b for b in base if b.label_ == "PRODUCT")
+    for _ in range(2):
+        made = tuple(out.get(id(s), s) for s in spans if out.get(id(s), s).label_ == "PRODUCT")
+        known = Known(base_products, made, frozenset(_tails(made)))
+        for group in groups.values():
+            if group[0].label_ != "PRODUCT" and id(group[0]) not in out and is_product(group, known):
+                for s in group:
+                    out[id(s)] = _with_version(s)
+    found = [out.get(id(s), s) for s in spans] + [out[id(s)] for s in extra if id(s) in out]
+    return _joined(_no_overlaps(found))
+
+
+def _joined(spans: list[Span]) -> list[Span]:
+    """Make one product of a product and the name right after it ("Boeing 737" + "MAX", "Airbus A330" + "MRTT"):
+    the variant's name closes the product's."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PRODUCT" and s.start == prev.end and s.label_ in RETYPED \
+                and s.label_ != "NORP" and "\n" not in prev.doc[prev.end - 1].whitespace_:
+            out[-1] = Span(s.doc, prev.start, s.end, label="PRODUCT")
+            continue
+        out.append(s)
+    return out
+
+
+def _no_overlaps(spans: list[Span]) -> list[Span]:
+    """Return the spans in text order without those a widened name now covers ("500" of "S&P 500" as a number)."""
+    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Span] = []
+    for s in spans:
+        if kept and s.start < kept[-1].end:
+            continue
+        kept.append(s)
+    return kept
+
+
+def _currency(span: Span) -> bool:
+    """Say whether a name is a currency code written beside an amount ("$249 USD", "USD$ 23 billion", "(USD)")."""
+    if span.text not in _CURRENCIES:
+        return False
+    doc = span.doc
+    near = [doc[i] for i in (span.start - 2, span.start - 1, span.end, span.end + 1) if 0 <= i < len(doc)]
+    return any(t.like_num or t.is_currency or t.text in ("$", "\u20ac", "\u00a3") for t in near)
+
+
+def _version_after(span: Span) -> bool:
+    """Say whether a version number follows a product's name and ends it ("the new Pixel 8 has", "iOS 5."): a
+    number of one or two digits or a dotted one, then a lowercase word or a sentence's punctuation (not a score
+    table's next name or number)."""
+    doc = span.doc
+    if span.end >= len(doc) or not _SHORT_VERSION.fullmatch(doc[span.end].text) or not doc[span.end - 1].whitespace_:
+        return False
+    nxt = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return nxt is None or nxt.text in (".", ",", ";", ":", ")") or (nxt.is_alpha and nxt.is_lower)
+
+
+def _with_version(span: Span) -> Span:
+    """Return a product's mention as PRODUCT, with the version number that ends its name ("Pixel" + "8")."""
+    return Span(span.doc, span.start, span.end + _version_after(span), label="PRODUCT")
+
+
+def _index_name(span: Span) -> Span:
+    """Return the whole name of a possible index: the name with the capitalized words that close it in an index's
+    last word ("Dow Jones" + "Industrial Average") or the number that completes it ("FTSE" + "100")."""
+    doc = span.doc
+    end = span.end
+    for k in range(1, 4):
+        words = doc[end:end + k]
+        if len(words) == k and all(t.is_title for t in words) and words[-1].lower_ in _INDEX_HEADS:
+            return Span(doc, span.start, end + k)
+    if end < len(doc) and doc[end].text.isdigit() and not _YEAR.fullmatch(doc[end].text) \
+            and doc[end - 1].whitespace_:
+        return Span(doc, span.start, end + 1)
+    return span
+
+
+# ------------------------------------------------------------------------------------------------ market indices
+
+
+def is_index(group: list[Span]) -> bool:
+    """Say whether a name is a market index: its last word an index's ("Nasdaq Composite"), "index" after it, or
+    the text moving it by points ("the Dow fell 120 points")."""
+    first = group[0]
+    words = first.text.split()
+    if len(words) >= 2 and words[-1].casefold() in _INDEX_HEADS and words[-1][:1].isupper():
+        return True
+    if words and words[-1].casefold() not in _ORG_HEADS | _MARKETS \
+            and any(s.end < len(s.doc) and s.doc[s.end].lower_ in _INDEX_HEADS for s in group):
+        return True  # "the Hang Seng index", not the index of an exchange ("the American Stock Exchange index")
+    return any(_moves(s) for s in group)
+
+
+def _moves(span: Span) -> bool:
+    """Say whether the text moves the name as a market moves: the subject of "fell", "rose", "closed"... by points
+    ("the Nikkei fell 120 points"), or by any measure when a number ends its name ("the S&P 500 ended 0.4 percent
+    higher"): a firm's shares move by percent, not points, and a firm's name takes no number."""
+    doc = span.doc
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or not _verb_in(root.head, _MOVES):
+        return False
+    verb = root.head
+    if span[-1].text.isdigit():
+        return True
+    after = doc[verb.i + 1:min(len(doc), verb.i + 8)]
+    return any(t.lower_ in ("points", "pts") and t.i > 0 and doc[t.i - 1].like_num for t in after)
+
+
+# ------------------------------------------------------------------------------------------------ products
+
+
+def is_product(group: list[Span], known: Known) -> bool:
+    """Say whether a name is a product: its product evidence (see the module's table) beats its organization
+    evidence by NEEDED."""
+    if _not_a_product(group):
+        return False
+    return product_evidence(group, known) - organization_evidence(group) >= NEEDED
+
+
+def _not_a_product(group: list[Span]) -> bool:
+    """A known place, or a person with a full name ("Tim Cook"), is never a product."""
+    first = group[0]
+    if cities.is_known_place(first.text):
+        return True
+    toks = names.name_tokens(first.text)
+    return first.label_ == "PERSON" and len(toks) >= 2 and toks[0].casefold() in names.given_names()
+
+
+def product_evidence(group: list[Span], known: Known) -> int:
+    """Return the product evidence of a name: STRONG per strong cue, 1 per weak cue (each cue counted once)."""
+    first = group[0]
+    head_word = first.text.split()[0] if first.text.split() else ""
+    strong = [
+        bool(_LOWER_CAMEL.fullmatch(head_word.rstrip("'s"))),
+        _versioned(first),
+        evidence.key(first) in known.tails,
+        any(_version_of(s) or _apposition(s) or _designated(s) or _kind_before(s) or _indefinite(s)
+            for s in group),
+    ]
+    weak = [
+        any(_covered_by(s, known.base) for s in group),  # the base model calls sports clubs products too
+        any(_noun_after(s) for s in group),
+        any(_version_after(s) or _used(s) for s in group),
+        any(_made_public(s) for s in group),
+        any(_said_new(s) for s in group),
+        bool(_INNER_CAMEL.fullmatch(head_word)),
+        any(_beside_a_product(s, known.products) for s in group),
+    ]
+    return STRONG * sum(strong) + sum(weak)
+
+
+def organization_evidence(group: list[Span]) -> int:
+    """Return the organization evidence of a name: STRONG per cue (a firm's noun or legal form, shares of it, its
+    executives or spokesman, it speaking)."""
+    cues = [
+        any(evidence.org_cue(s) for s in group),
+        any(_acts(s) for s in group),
+        any(_has_people(s) for s in group),
+    ]
+    return STRONG * sum(cues)
+
+
+def _beside_a_product(span: Span, products: Iterable[Span]) -> bool:
+    """Say whether the name is coordinated with a product's name ("the iMac and the new MacBook Pro")."""
+    root = span.root
+    others = {t.i for t in root.conjuncts}
+    return bool(others) and any(p.start <= i < p.end for p in products for i in others)
+
+
+def _covered_by(span: Span, spans: Iterable[Span]) -> bool:
+    return any(b.start <= span.start and span.end <= b.end for b in spans)
+
+
+def _versioned(span: Span) -> bool:
+    """Say whether a name of two or more words holds a version or model designation ("Mac OS X", "iOS 5",
+    "iPod Software 1.1.1"), not a year."""
+    toks = [t for t in span if not t.is_punct]
+    if len(toks) < 2:
+        return False
+    for prev, tok in zip(toks, toks[1:]):
+        if tok.text == "X" and prev.text == "OS":
+            return True
+        if _VERSION.fullmatch(tok.text) and not _YEAR.fullmatch(tok.text):
+            return True
+    return False
+
+
+def _tails(products: Iterable[Span]) -> set[str]:
+    """Return the keys of the names that close a product's name after its first word or designation: "Dreamliner"
+    of "Boeing 787 Dreamliner", "Tiger" of "Mac OS X Tiger", "Air" of nothing (a tail is capitalized, not a
+    number, and not the product's first word)."""
+    out: set[str] = set()
+    for p in products:
+        toks = [t for t in p if t.is_alpha]
+        for i in range(1, len(toks)):
+            tail = toks[i:]
+            if all(t.text[:1].isupper() for t in tail) and any(
+                    _VERSION.fullmatch(t.text) or t.text == "X" for t in p[:tail[0].i - p.start]):
+                name = " ".join(t.text for t in tail).casefold()
+                out.add(name)
+                if name.endswith("s"):
+                    out.add(name[:-1])  # "Dreamliners" of "Boeing 787 Dreamliners" names "the Dreamliner" too
+                break
+    return out
+
+
+def _designated(span: Span) -> bool:
+    """Say whether a model designation comes right before a name in the singular ("the 787 Dreamliner", "the
+    A380 Superjumbo"): a count would take the plural ("60 Dreamliners")."""
+    doc = span.doc
+    if not span.start or span[-1].tag_ == "NNPS" or span.text.endswith("s"):
+        return False
+    prev = doc[span.start - 1]
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev.text.isdigit() and (span.start < 2 or doc[span.start - 2].lower_ != "the"
+                                and doc[span.start - 2].tag_ not in ("NNP", "NNPS")):
+        return False  # a number is a designation after "the" or a maker ("the 787 X"), else a count ("his 121 RBI")
+    return bool(_DESIGNATION.fullmatch(prev.text)) and not _YEAR.fullmatch(prev.text) \
+        and not (nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.pos_ == "NOUN")  # "500 Apple engineers"
+
+
+def _version_of(span: Span) -> bool:
+    """Say whether the text calls the name a version, edition or model of something, or the reverse: "version of
+    X", "X, the newest version of"."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+        and doc[span.start - 2].lower_ in ("version", "versions", "edition", "model", "models", "successor")
+
+
+def _apposition(span: Span) -> bool:
+    """Say whether an apposition after the name calls it a made thing: "X, the newest version of ...", "X, a
+    smartphone", "X - a notebook computer"."""
+    doc = span.doc
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text not in (",", "-", "\u2013", "\u2014", "("):
+        return False
+    if doc[i + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for tok in doc[i + 2:min(len(doc), i + 7)]:
+        if tok.pos_ == "NOUN":  # the apposition's first common noun says what it is ("the Volgograd side": a club)
+            return tok.lower_ in _PRODUCT_NOUNS
+        if tok.is_punct or tok.pos_ not in ("ADJ", "ADV", "PROPN", "NUM", "PART"):
+            return False
+    return False
+
+
+def _noun_after(span: Span) -> bool:
+    """Say whether a product noun follows the name ("the X laptop", "X owners") and the name is no firm's name
+    qualifying it ("Boeing jets" is qualified by its maker: a maker's mentions are said, own shares, employ)."""
+    doc = span.doc
+    i = span.end + (span.end < len(doc) and bool(_DESIGNATION.fullmatch(doc[span.end].text)))
+    return i < len(doc) and doc[i].lower_ in _PRODUCT_NOUNS and doc[i].pos_ == "NOUN"
+
+
+def _kind_before(span: Span) -> bool:
+    """Say whether a product noun right before the name says what kind of thing it is ("the drug Paxlovid", "the
+    app X", "its new smartphone X"); not a noun that also comes before people ("model", "player")."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start else None
+    return prev is not None and prev.is_lower and prev.lower_ in _PRODUCT_NOUNS - _BEFORE_PEOPLE \
+        and prev.pos_ == "NOUN"
+
+
+def _used(span: Span) -> bool:
+    """Say whether the text names the name's owners, users or drivers ("owners of the X", "X users")."""
+    doc = span.doc
+    i = span.start - (span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an"))
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _USERS
+
+
+def _indefinite(span: Span) -> bool:
+    """Say whether the name takes an indefinite article and heads its noun phrase ("an iPhone", "a Kindle"): a
+    firm or a place rarely does ("a Boeing spokesman" is the firm qualifying a noun); a nationality does ("a
+    Briton"), so not one the base model calls so."""
+    doc = span.doc
+    if span.label_ == "NORP" or not span.start or doc[span.start - 1].lower_ not in ("a", "an"):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    # the name heads the phrase: no noun, number or other name after it ("an American Airlines 777", "a Ford plant")
+    return nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "ADV", "PART")
+
+
+def _made_public(span: Span) -> bool:
+    """Say whether the name, or the noun it names ("the X phone"), is the object of a verb of making things public
+    or using them ("unveiled the X", "the X was launched", "drive the X")."""
+    tok = span.root
+    if tok.dep_ == "compound" and tok.head.i >= span.end:
+        tok = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and _verb_in(tok.head, _PRODUCT_VERBS)
+
+
+def _said_new(span: Span) -> bool:
+    """Say whether the text calls the name new or latest ("the new iPod", "the latest MacBook")."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ in _NEWNESS and doc[span.start - 2].lower_ in ("the", "its",
+                                                                                                        "their")
+
+
+def _acts(span: Span) -> bool:
+    """Say whether the name is the subject of a verb of saying, making or trading ("X said", "X introduced the
+    MD-95", "X merged with Boeing"): firms do so, the things they make do not."""
+    root = span.root
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    # a verb of saying with what is said ("X said it would"); "cut" is one too, but a drug cuts stays
+    return _verb_in(verb, _FIRM_VERBS) or _verb_in(verb, _SPEECH) and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _has_people(span: Span) -> bool:
+    """Say whether the text gives the name executives or a spokesman ("X's chief executive", "an X spokesman")."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text in ("'s", "\u2019s", "'"):
+        i += 1
+    return i < len(doc) and (doc[i].lower_ in _SPOKESPEOPLE or doc[i].lower_ in ("chief", "ceo", "executive",
+                                                                                 "executives", "president",
+                                                                                 "chairman", "employees", "workers"))
+
+
+def _verb_in(tok: Token, verbs: frozenset[str]) -> bool:
+    """Say whether a verb's lemma is one of `verbs`, guessing the lemma from its form where the pipeline runs
+    without a lemmatizer (the entities task does: "unveiled", "releases", "fell")."""
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return False
+    w = tok.lower_
+    if (tok.lemma_ and tok.lemma_.lower() in verbs) or w in verbs or _IRREGULAR.get(w) in verbs:
+        return True
+    for suffix, repl in _SUFFIXES:
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            base = w[: -len(suffix)] + repl
+            if base in verbs or (len(base) > 3 and base[-1] == base[-2] and base[:-1] in verbs):
+                return True
+    return False
