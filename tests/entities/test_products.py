@@ -15,10 +15,13 @@ ROWS = [
     ("Owners of the Chevrolet Bolt hatchback were told to park outside until the batteries are replaced.",
      "Chevrolet Bolt", PRODUCT),
     ("Tesla cut the price of the Model Y again on Friday.", "Model Y", PRODUCT),
+    ("The carmaker unveiled the Escalade IQ, an electric SUV, in Detroit.", "Escalade IQ", PRODUCT),
     # phones and computers
     ("Reviewers praised the new Pixel 8 for its camera, though battery life lagged.", "Pixel 8", PRODUCT),
     ("Samsung unveiled the Galaxy Fold phone in February, months late.", "Galaxy Fold", PRODUCT),
-    ("She bought a Kindle for her mother and kept the receipt.", "Kindle", PRODUCT),
+    ("He reads the paper on a Kindle, like most Kindle owners he knows.", "Kindle", PRODUCT),
+    # games and consoles
+    ("Nintendo shipped more Switch consoles than expected, and the Switch outsold rivals.", "Switch", PRODUCT),
     # software
     ("Users of the WhatsApp app can now send messages that vanish after a week.", "WhatsApp", PRODUCT),
     ("Microsoft released Windows 11 to the public on Tuesday.", "Windows 11", PRODUCT),

@@ -118,7 +118,7 @@ def _joined(spans: list[Span]) -> list[Span]:
     for s in spans:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == "PRODUCT" and s.start == prev.end and s.label_ in RETYPED \
-                and s.label_ != "NORP" and "\n" not in prev.doc[prev.end - 1].whitespace_:
+                and s.label_ != "NORP" and "\n" not in s.doc.text[prev.start_char:s.end_char]:
             out[-1] = Span(s.doc, prev.start, s.end, label="PRODUCT")
             continue
         out.append(s)
@@ -171,8 +171,8 @@ def _index_name(span: Span) -> Span:
         if len(words) == k and all(t.is_title for t in words) and words[-1].lower_ in _INDEX_HEADS:
             return Span(doc, span.start, end + k)
     if end < len(doc) and doc[end].text.isdigit() and not _YEAR.fullmatch(doc[end].text) \
-            and doc[end - 1].whitespace_:
-        return Span(doc, span.start, end + 1)
+            and doc[end - 1].whitespace_ and not (end + 1 < len(doc) and doc[end + 1].text in ("-", "/", "for")):
+        return Span(doc, span.start, end + 1)  # not a score ("England 292-8")
     return span
 
 
@@ -184,6 +184,8 @@ def is_index(group: list[Span]) -> bool:
     the text moving it by points ("the Dow fell 120 points")."""
     first = group[0]
     words = first.text.split()
+    if cities.is_known_place(first.text) or cities.is_known_place(words[0] if words else ""):
+        return False  # "England 292-8 closed on...": a side named for its country, not an index
     if len(words) >= 2 and words[-1].casefold() in _INDEX_HEADS and words[-1][:1].isupper():
         return True
     if words and words[-1].casefold() not in _ORG_HEADS | _MARKETS \
@@ -194,17 +196,19 @@ def is_index(group: list[Span]) -> bool:
 
 def _moves(span: Span) -> bool:
     """Say whether the text moves the name as a market moves: the subject of "fell", "rose", "closed"... by points
-    ("the Nikkei fell 120 points"), or by any measure when a number ends its name ("the S&P 500 ended 0.4 percent
-    higher"): a firm's shares move by percent, not points, and a firm's name takes no number."""
+    ("the Nikkei fell 120 points"), or by a percentage when a number ends its name ("the S&P 500 ended 0.4 percent
+    higher"): a firm's shares move by percent, not points, and a firm's name takes no number. The name heads its
+    phrase ("the DSE all share price index closed" moves the index, not the exchange)."""
     doc = span.doc
     root = span.root
     if root.dep_ not in ("nsubj", "nsubjpass") or not _verb_in(root.head, _MOVES):
         return False
     verb = root.head
-    if span[-1].text.isdigit():
-        return True
+    if span.end < len(doc) and span.end != verb.i and doc[span.end].pos_ not in ("AUX", "ADV", "PUNCT"):
+        return False
+    units = ("points", "pts", "percent", "%") if span[-1].text.isdigit() else ("points", "pts")
     after = doc[verb.i + 1:min(len(doc), verb.i + 8)]
-    return any(t.lower_ in ("points", "pts") and t.i > 0 and doc[t.i - 1].like_num for t in after)
+    return any(t.lower_ in units and t.i > 0 and doc[t.i - 1].like_num for t in after)
 
 
 # ------------------------------------------------------------------------------------------------ products
@@ -235,13 +239,13 @@ def product_evidence(group: list[Span], known: Known) -> int:
         bool(_LOWER_CAMEL.fullmatch(head_word.rstrip("'s"))),
         _versioned(first),
         evidence.key(first) in known.tails,
-        any(_version_of(s) or _apposition(s) or _designated(s) or _kind_before(s) or _indefinite(s)
-            for s in group),
+        any(_version_of(s) or _apposition(s) or _designated(s) or _kind_before(s) for s in group),
     ]
     weak = [
         any(_covered_by(s, known.base) for s in group),  # the base model calls sports clubs products too
         any(_noun_after(s) for s in group),
         any(_version_after(s) or _used(s) for s in group),
+        any(_indefinite(s) for s in group),  # "an Oscar", "a Kennedy" too
         any(_made_public(s) for s in group),
         any(_said_new(s) for s in group),
         bool(_INNER_CAMEL.fullmatch(head_word)),
@@ -276,8 +280,8 @@ def _versioned(span: Span) -> bool:
     """Say whether a name of two or more words holds a version or model designation ("Mac OS X", "iOS 5",
     "iPod Software 1.1.1"), not a year."""
     toks = [t for t in span if not t.is_punct]
-    if len(toks) < 2:
-        return False
+    if len(toks) < 2 or any(_YEAR.fullmatch(t.text) for t in toks):
+        return False  # "England 1996-08-31": a dateline, no version
     for prev, tok in zip(toks, toks[1:]):
         if tok.text == "X" and prev.text == "OS":
             return True
@@ -313,11 +317,10 @@ def _designated(span: Span) -> bool:
         return False
     prev = doc[span.start - 1]
     nxt = doc[span.end] if span.end < len(doc) else None
-    if prev.text.isdigit() and (span.start < 2 or doc[span.start - 2].lower_ != "the"
-                                and doc[span.start - 2].tag_ not in ("NNP", "NNPS")):
-        return False  # a number is a designation after "the" or a maker ("the 787 X"), else a count ("his 121 RBI")
+    if prev.text.isdigit() and (span.start < 2 or doc[span.start - 2].lower_ != "the"):
+        return False  # a number is a designation after "the" ("the 787 X"), else a count or score ("his 121 RBI")
     return bool(_DESIGNATION.fullmatch(prev.text)) and not _YEAR.fullmatch(prev.text) \
-        and not (nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.pos_ == "NOUN")  # "500 Apple engineers"
+        and not (nxt is not None and (nxt.like_num or nxt.is_alpha and nxt.is_lower and nxt.pos_ == "NOUN"))
 
 
 def _version_of(span: Span) -> bool:
