@@ -27,6 +27,7 @@ ROWS = [
     ("Microsoft released Windows 11 to the public on Tuesday.", "Windows 11", PRODUCT),
     # aircraft
     ("The airline grounded its Boeing 737 MAX jets after the second crash.", "Boeing 737 MAX", PRODUCT),
+    ("The final Douglas 717 was handed to the airline in May.", "Douglas 717", PRODUCT),
     ("The regional carrier flew the 900 Skyhopper for the first time over the bay.", "Skyhopper", PRODUCT),
     # drugs
     ("Pfizer said its drug Paxlovid cut hospital stays by almost 90 percent.", "Paxlovid", PRODUCT),
@@ -47,6 +48,7 @@ ROWS = [
     ("Online marketplace eBay said on Tuesday it would cut 500 jobs.", "eBay", ORG),
     ("Shares of Nasdaq Inc. rose after the exchange operator reported record profit.", "Nasdaq Inc.", ORG),
     ("An American Airlines 777 landed safely after a bird strike.", "American Airlines", ORG),
+    ("Qatar Airways chose the Airbus A350 over Boeing's 787, the airline said.", "Boeing", ORG),
 ]
 
 
@@ -73,3 +75,9 @@ def test_every_mention_of_a_product_changes_together(nlp):
     ents = {e.name: e for e in extract_entities(nlp(text), all_types=True)}
     assert ents["Galaxy Fold"].type == PRODUCT and ents["Galaxy Fold"].count == 3
     assert ents["Samsung"].type == ORG
+
+
+def test_a_score_table_is_no_product_or_index(nlp):
+    text = "Rugby union results on Saturday:\nMelrose 107 Stirling County 10\nEngland 292-8 closed on the first day."
+    types = {e.name: e.type for e in extract_entities(nlp(text), all_types=True)}
+    assert "product" not in types.values() and "index" not in types.values()

@@ -85,7 +85,7 @@ def retype(spans: list[Span], base: Iterable[Span], misc: Iterable[Span] = ()) -
 
     Two rounds: a name beside or closing a product decided in the first round ("the iMac and the MacBook Pro",
     "Tiger" of "OS X Tiger") is weighed again with it."""
-    spans = [s for s in spans if not _currency(s)]
+    spans = [_maker_model(s) for s in spans if not _currency(s)]
     taken = bytearray(len(spans[0].doc)) if spans else bytearray()
     for s in spans:
         taken[s.start:s.end] = b"\x01" * len(s)
@@ -123,6 +123,24 @@ def _joined(spans: list[Span]) -> list[Span]:
             continue
         out.append(s)
     return out
+
+
+def _maker_model(span: Span) -> Span:
+    """Return a maker's name and the model designation after it as one product ("The final Boeing 717 was",
+    "Rolls-Royce Trent 900 engines"); other spans unchanged. After a plain number, only a product noun or a verb
+    may follow (a score table goes on with the next name: "Melrose 107 Stirling County"). Not over a possessive:
+    "Boeing's 787" names the maker on its own, and the maker stays an organization."""
+    doc = span.doc
+    if span.label_ not in ("ORG", "PERSON", "GPE") or span[-1].lower_ in _ORG_HEADS:
+        return span  # "an American Airlines 777": the firm that flies it, named as a firm
+    i = span.end
+    if i >= len(doc) or not _DESIGNATION.fullmatch(doc[i].text) or _YEAR.fullmatch(doc[i].text):
+        return span
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    ends = nxt is None or nxt.pos_ in ("VERB", "AUX") or nxt.lower_ in _PRODUCT_NOUNS and nxt.pos_ == "NOUN"
+    if not ends and not doc[i].text.isdigit():
+        ends = nxt is not None and nxt.is_punct and nxt.text not in ("-", "/", "(")
+    return Span(doc, span.start, i + 1, label="PRODUCT") if ends else span
 
 
 def _no_overlaps(spans: list[Span]) -> list[Span]:
