@@ -15,6 +15,8 @@ ROWS = [
     ("Owners of the Chevrolet Bolt hatchback were told to park outside until the batteries are replaced.",
      "Chevrolet Bolt", PRODUCT),
     ("Tesla cut the price of the Model Y again on Friday.", "Model Y", PRODUCT),
+    ("The automaker will build the Zephyr Volta, a plug-in hybrid, in Ohio. The Volta goes on sale in May.", "Volta",
+     PRODUCT),
     ("The carmaker unveiled the Escalade IQ, an electric SUV, in Detroit.", "Escalade IQ", PRODUCT),
     # phones and computers
     ("Reviewers praised the new Pixel 8 for its camera, though battery life lagged.", "Pixel 8", PRODUCT),
@@ -39,6 +41,8 @@ ROWS = [
     ("In London, the FTSE 100 closed down 45 points at 7,420.", "FTSE 100", INDEX),
     ("Japan's Nikkei 225 index gained 1.3 percent in thin trading.", "Nikkei 225", INDEX),
     ("The Hang Seng fell 210 points in Hong Kong.", "Hang Seng", INDEX),
+    ("The Nasdaq fell 3 percent, its worst day since March.", "Nasdaq", INDEX),
+    ("Standard & Poor's 500 index rose 12 points to 1,310.", "Standard & Poor's 500", INDEX),
     ("The S&P 500 ended the week 0.4 percent higher.", "S&P 500", INDEX),
     # the makers, acting, stay organizations
     ("Nvidia said demand for its chips would keep growing next year.", "Nvidia", ORG),

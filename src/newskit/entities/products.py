@@ -93,8 +93,8 @@ def retype(spans: list[Span], base: Iterable[Span], misc: Iterable[Span] = ()) -
     if not spans and not extra:
         return spans
     out: dict[int, Span] = {}
-    groups = evidence.groups([s for s in spans if s.label_ in RETYPED])
-    for group in list(groups.values()) + list(evidence.groups(extra).values()):
+    groups = _groups([s for s in spans if s.label_ in RETYPED])
+    for group in list(groups.values()) + list(_groups(extra).values()):
         whole = [_index_name(s) for s in group]
         if is_index(whole):
             for s, w in zip(group, whole):
@@ -103,8 +103,8 @@ def retype(spans: list[Span], base: Iterable[Span], misc: Iterable[Span] = ()) -
     for _ in range(2):
         made = tuple(out.get(id(s), s) for s in spans if out.get(id(s), s).label_ == "PRODUCT")
         known = Known(base_products, made, frozenset(_tails(made)))
-        for group in groups.values():
-            if group[0].label_ != "PRODUCT" and id(group[0]) not in out and is_product(group, known):
+        for key, group in groups.items():
+            if group[0].label_ != "PRODUCT" and id(group[0]) not in out and is_product(group, known, key):
                 for s in group:
                     out[id(s)] = _with_version(s)
     found = [out.get(id(s), s) for s in spans] + [out[id(s)] for s in extra if id(s) in out]
@@ -122,6 +122,16 @@ def _joined(spans: list[Span]) -> list[Span]:
             out[-1] = Span(s.doc, prev.start, s.end, label="PRODUCT")
             continue
         out.append(s)
+    return out
+
+
+def _groups(spans: list[Span]) -> dict[str, list[Span]]:
+    """Return the mentions of each name by the type vote's key (newskit.entities.evidence.key), less a leading
+    "the" the model took into the name ("The Volt" is the Volt)."""
+    out: dict[str, list[Span]] = {}
+    for s in spans:
+        k = evidence.key(s)
+        out.setdefault(k[4:] if k.startswith("the ") else k, []).append(s)
     return out
 
 
@@ -188,6 +198,8 @@ def _index_name(span: Span) -> Span:
         words = doc[end:end + k]
         if len(words) == k and all(t.is_title for t in words) and words[-1].lower_ in _INDEX_HEADS:
             return Span(doc, span.start, end + k)
+    if end + 1 < len(doc) and doc[end].text in ("'s", "\u2019s") and doc[end + 1].text.isdigit():
+        end += 1  # "Standard & Poor's 500"
     if end < len(doc) and doc[end].text.isdigit() and not _YEAR.fullmatch(doc[end].text) \
             and doc[end - 1].whitespace_ and not (end + 1 < len(doc) and doc[end + 1].text in ("-", "/", "for")):
         return Span(doc, span.start, end + 1)  # not a score ("England 292-8")
@@ -215,8 +227,9 @@ def is_index(group: list[Span]) -> bool:
 def _moves(span: Span) -> bool:
     """Say whether the text moves the name as a market moves: the subject of "fell", "rose", "closed"... by points
     ("the Nikkei fell 120 points"), or by a percentage when a number ends its name ("the S&P 500 ended 0.4 percent
-    higher"): a firm's shares move by percent, not points, and a firm's name takes no number. The name heads its
-    phrase ("the DSE all share price index closed" moves the index, not the exchange)."""
+    higher", "the Nasdaq fell 3 percent"): a firm's shares move by percent, not points, and a firm's name takes no
+    number and no "the". The name heads its phrase ("the DSE all share price index closed" moves the index, not
+    the exchange)."""
     doc = span.doc
     root = span.root
     if root.dep_ not in ("nsubj", "nsubjpass") or not _verb_in(root.head, _MOVES):
@@ -224,7 +237,10 @@ def _moves(span: Span) -> bool:
     verb = root.head
     if span.end < len(doc) and span.end != verb.i and doc[span.end].pos_ not in ("AUX", "ADV", "PUNCT"):
         return False
-    units = ("points", "pts", "percent", "%") if span[-1].text.isdigit() else ("points", "pts")
+    # by a percentage too where a number ends the name or "the" opens it ("the Dow fell 2 percent"): firms take
+    # neither; their shares fall by percent ("Apple fell 2 percent")
+    named = span[-1].text.isdigit() or (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    units = ("points", "pts", "percent", "%") if named else ("points", "pts")
     after = doc[verb.i + 1:min(len(doc), verb.i + 8)]
     return any(t.lower_ in units and t.i > 0 and doc[t.i - 1].like_num for t in after)
 
@@ -232,12 +248,12 @@ def _moves(span: Span) -> bool:
 # ------------------------------------------------------------------------------------------------ products
 
 
-def is_product(group: list[Span], known: Known) -> bool:
+def is_product(group: list[Span], known: Known, key: str = "") -> bool:
     """Say whether a name is a product: its product evidence (see the module's table) beats its organization
-    evidence by NEEDED."""
+    evidence by NEEDED. `key`: the words the name is grouped by (evidence.key of its first mention by default)."""
     if _not_a_product(group):
         return False
-    return product_evidence(group, known) - organization_evidence(group) >= NEEDED
+    return product_evidence(group, known, key) - organization_evidence(group) >= NEEDED
 
 
 def _not_a_product(group: list[Span]) -> bool:
@@ -249,14 +265,14 @@ def _not_a_product(group: list[Span]) -> bool:
     return first.label_ == "PERSON" and len(toks) >= 2 and toks[0].casefold() in names.given_names()
 
 
-def product_evidence(group: list[Span], known: Known) -> int:
+def product_evidence(group: list[Span], known: Known, key: str = "") -> int:
     """Return the product evidence of a name: STRONG per strong cue, 1 per weak cue (each cue counted once)."""
     first = group[0]
     head_word = first.text.split()[0] if first.text.split() else ""
     strong = [
         bool(_LOWER_CAMEL.fullmatch(head_word.rstrip("'s"))),
         _versioned(first),
-        evidence.key(first) in known.tails,
+        (key or evidence.key(first)) in known.tails,
         any(_version_of(s) or _apposition(s) or _designated(s) or _kind_before(s) for s in group),
     ]
     weak = [
@@ -309,21 +325,21 @@ def _versioned(span: Span) -> bool:
 
 
 def _tails(products: Iterable[Span]) -> set[str]:
-    """Return the keys of the names that close a product's name after its first word or designation: "Dreamliner"
-    of "Boeing 787 Dreamliner", "Tiger" of "Mac OS X Tiger", "Air" of nothing (a tail is capitalized, not a
-    number, and not the product's first word)."""
+    """Return the keys of the names that close a product's name: its capitalized words after a designation
+    ("Dreamliner" of "Boeing 787 Dreamliner", "Tiger" of "Mac OS X Tiger"), or its last word after the maker's
+    ("Volt" of "Chevrolet Volt", "Escalade" of "Cadillac Escalade"); a plural tail gives its singular too."""
     out: set[str] = set()
     for p in products:
         toks = [t for t in p if t.is_alpha]
+        tails = [toks[-1:]] if len(toks) >= 2 and toks[0].text[:1].isupper() and toks[0].lower_ != "the" else []
         for i in range(1, len(toks)):
-            tail = toks[i:]
-            if all(t.text[:1].isupper() for t in tail) and any(
-                    _VERSION.fullmatch(t.text) or t.text == "X" for t in p[:tail[0].i - p.start]):
-                name = " ".join(t.text for t in tail).casefold()
-                out.add(name)
-                if name.endswith("s"):
-                    out.add(name[:-1])  # "Dreamliners" of "Boeing 787 Dreamliners" names "the Dreamliner" too
+            if any(_VERSION.fullmatch(t.text) or t.text == "X" for t in p[:toks[i].i - p.start]):
+                tails.append(toks[i:])
                 break
+        for tail in tails:
+            if all(t.text[:1].isupper() for t in tail):
+                name = " ".join(t.text for t in tail).casefold()
+                out.update((name, name[:-1]) if name.endswith("s") else (name,))
     return out
 
 
@@ -358,10 +374,14 @@ def _apposition(span: Span) -> bool:
         return False
     if doc[i + 1].lower_ not in ("a", "an", "the"):
         return False
-    for tok in doc[i + 2:min(len(doc), i + 7)]:
-        if tok.pos_ == "NOUN":  # the apposition's first common noun says what it is ("the Volgograd side": a club)
-            return tok.lower_ in _PRODUCT_NOUNS
-        if tok.is_punct or tok.pos_ not in ("ADJ", "ADV", "PROPN", "NUM", "PART"):
+    for tok in doc[i + 2:min(len(doc), i + 8)]:
+        glued = tok.text == "-" and not tok.whitespace_ or tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" \
+            and not tok.whitespace_ or doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+        if glued:
+            continue  # "a plug-in hybrid"
+        if tok.pos_ == "NOUN" and tok.dep_ != "compound":  # the apposition's head noun says what it is ("the
+            return tok.lower_ in _PRODUCT_NOUNS          # Volgograd side": a club)
+        if tok.is_punct or tok.pos_ not in ("ADJ", "ADV", "PROPN", "NUM", "PART", "NOUN"):
             return False
     return False
 
