@@ -52,6 +52,10 @@ ROWS = [
     ("Online marketplace eBay said on Tuesday it would cut 500 jobs.", "eBay", ORG),
     ("Shares of Nasdaq Inc. rose after the exchange operator reported record profit.", "Nasdaq Inc.", ORG),
     ("An American Airlines 777 landed safely after a bird strike.", "American Airlines", ORG),
+    # people and polls are no products or indices
+    ("The senator's wife, Anna Berg, a former model, spoke first at the rally.", "Anna Berg", "person"),
+    ("The Real Clear Politics average of national polls gives the governor a two-point lead.",
+     "Real Clear Politics", ORG),
     ("Qatar Airways chose the Airbus A350 over Boeing's 787, the airline said.", "Boeing", ORG),
 ]
 

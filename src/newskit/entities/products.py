@@ -40,6 +40,8 @@ _PRODUCT_VERBS = lexicon.words("product_verbs")
 _INDEX_HEADS = lexicon.words("index_heads")
 _MOVES = lexicon.words("market_moves")
 _ORG_HEADS = lexicon.words("org_heads")
+# After a name, only these say it is an index: "the Battleground States average" is a poll's average.
+_INDEX_NOUNS = frozenset({"index", "indexes", "indices"})
 _MARKETS = frozenset({"exchange", "market", "board"})  # "the American Stock Exchange index": the exchange's index
 _CURRENCIES = lexicon.words("currency_codes")
 _IRREGULAR = lexicon.table("irregular_verbs")
@@ -219,7 +221,7 @@ def is_index(group: list[Span]) -> bool:
     if len(words) >= 2 and words[-1].casefold() in _INDEX_HEADS and words[-1][:1].isupper():
         return True
     if words and words[-1].casefold() not in _ORG_HEADS | _MARKETS \
-            and any(s.end < len(s.doc) and s.doc[s.end].lower_ in _INDEX_HEADS for s in group):
+            and any(s.end < len(s.doc) and s.doc[s.end].lower_ in _INDEX_NOUNS for s in group):
         return True  # "the Hang Seng index", not the index of an exchange ("the American Stock Exchange index")
     return any(_moves(s) for s in group)
 
@@ -379,8 +381,9 @@ def _apposition(span: Span) -> bool:
             and not tok.whitespace_ or doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
         if glued:
             continue  # "a plug-in hybrid"
-        if tok.pos_ == "NOUN" and tok.dep_ != "compound":  # the apposition's head noun says what it is ("the
-            return tok.lower_ in _PRODUCT_NOUNS          # Volgograd side": a club)
+        if tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            # the apposition's head noun says what it is: "the Volgograd side" is a club, "a former model" a person
+            return tok.lower_ in _PRODUCT_NOUNS - {"model", "models"}
         if tok.is_punct or tok.pos_ not in ("ADJ", "ADV", "PROPN", "NUM", "PART", "NOUN"):
             return False
     return False
