@@ -56,6 +56,8 @@ ROWS = [
     ("The senator's wife, Anna Berg, a former model, spoke first at the rally.", "Anna Berg", "person"),
     ("The Real Clear Politics average of national polls gives the governor a two-point lead.",
      "Real Clear Politics", ORG),
+    ("Carrier and Ford and Nabisco moved jobs abroad, and Ford vehicles built there face a tariff. Ford Motor Co. "
+     "said it would appeal.", "Ford", ORG),
     ("Qatar Airways chose the Airbus A350 over Boeing's 787, the airline said.", "Boeing", ORG),
 ]
 
@@ -89,3 +91,8 @@ def test_a_score_table_is_no_product_or_index(nlp):
     text = "Rugby union results on Saturday:\nMelrose 107 Stirling County 10\nEngland 292-8 closed on the first day."
     types = {e.name: e.type for e in extract_entities(nlp(text), all_types=True)}
     assert "product" not in types.values() and "index" not in types.values()
+
+
+def test_a_candidate_a_poll_moves_is_no_index(nlp):
+    text = "Polls show Halvard gained 25 points among suburban voters since June."
+    assert [e.type for e in extract_entities(nlp(text), all_types=True) if e.name == "Halvard"] not in ([], ["index"])

@@ -13,7 +13,7 @@ PRODUCT. One strong cue is enough, weak ones count only together:
           version of ...", "X, a smartphone");
   weak    a product noun right after it ("the X laptop", "X owners"); an indefinite article before it ("an X"); the
           object of a verb of making things public or using them ("unveiled the X", "drive the X"); "the new X";
-          a capital inside the first word ("MacBook": firms are named so too).
+          the base model's PRODUCT label (it gives sports clubs and people one too).
   against a firm's noun before it or a legal form after it ("automaker X", "X Inc."), "shares of X", "X's chief
           executive" and the other nouns of a firm after it, the subject of a verb of saying ("X said"), a known
           place, a person's full name.
@@ -40,6 +40,7 @@ _PRODUCT_VERBS = lexicon.words("product_verbs")
 _INDEX_HEADS = lexicon.words("index_heads")
 _MOVES = lexicon.words("market_moves")
 _ORG_HEADS = lexicon.words("org_heads")
+_LEGAL = lexicon.words("corporate_suffixes")
 # After a name, only these say it is an index: "the Battleground States average" is a poll's average.
 _INDEX_NOUNS = frozenset({"index", "indexes", "indices"})
 _MARKETS = frozenset({"exchange", "market", "board"})  # "the American Stock Exchange index": the exchange's index
@@ -57,8 +58,6 @@ _USERS = frozenset({"owners", "users", "drivers", "buyers", "pilots", "customers
 _NEWNESS = frozenset({"new", "newest", "latest", "upcoming", "forthcoming", "next", "original", "first"})
 # "iPhone", "eBay", "iOS": lowercase letters, then a capital, inside one word.
 _LOWER_CAMEL = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]*")
-# "MacBook", "PlayStation": a capital inside a capitalized word.
-_INNER_CAMEL = re.compile(r"(?!Mc)[A-Z][a-z]+[A-Z][A-Za-z]*")  # not a family name's "Mc" ("McDonnell")
 # A version or model number inside a name: "5", "10.4", "1.1.1", "X" after "OS", "A380", "G6", "787".
 _VERSION = re.compile(r"\d+(?:\.\d+)*[a-z]?|[A-Z]{1,3}-?\d{1,4}[A-Za-z]{0,3}|\d{2,4}[A-Z]{1,3}")
 # A maker's model designation: "A380", "787", "737-800", "G6", "MD-95" (not a plain count of one or two digits).
@@ -78,6 +77,7 @@ class Known:
     base: tuple[Span, ...] = ()
     products: tuple[Span, ...] = ()
     tails: frozenset[str] = frozenset()
+    firms: frozenset[str] = frozenset()  # see _firms
 
 
 def retype(spans: list[Span], base: Iterable[Span], misc: Iterable[Span] = ()) -> list[Span]:
@@ -102,9 +102,10 @@ def retype(spans: list[Span], base: Iterable[Span], misc: Iterable[Span] = ()) -
             for s, w in zip(group, whole):
                 out[id(s)] = Span(s.doc, w.start, w.end, label="INDEX")
     base_products = tuple(b for b in base if b.label_ == "PRODUCT")
+    firms = _firms(spans)
     for _ in range(2):
         made = tuple(out.get(id(s), s) for s in spans if out.get(id(s), s).label_ == "PRODUCT")
-        known = Known(base_products, made, frozenset(_tails(made)))
+        known = Known(base_products, made, frozenset(_tails(made)), firms)
         for key, group in groups.items():
             if group[0].label_ != "PRODUCT" and id(group[0]) not in out and is_product(group, known, key):
                 for s in group:
@@ -216,6 +217,8 @@ def is_index(group: list[Span]) -> bool:
     the text moving it by points ("the Dow fell 120 points")."""
     first = group[0]
     words = first.text.split()
+    if first.label_ in ("PERSON", "NORP"):
+        return False  # "Tenney gained 25 points", "the Tories fell 3 percent": a poll moves people and parties
     if cities.is_known_place(first.text) or cities.is_known_place(words[0] if words else ""):
         return False  # "England 292-8 closed on...": a side named for its country, not an index
     if len(words) >= 2 and words[-1].casefold() in _INDEX_HEADS and words[-1][:1].isupper():
@@ -227,11 +230,11 @@ def is_index(group: list[Span]) -> bool:
 
 
 def _moves(span: Span) -> bool:
-    """Say whether the text moves the name as a market moves: the subject of "fell", "rose", "closed"... by points
-    ("the Nikkei fell 120 points"), or by a percentage when a number ends its name ("the S&P 500 ended 0.4 percent
-    higher", "the Nasdaq fell 3 percent"): a firm's shares move by percent, not points, and a firm's name takes no
-    number and no "the". The name heads its phrase ("the DSE all share price index closed" moves the index, not
-    the exchange)."""
+    """Say whether the text moves the name as a market moves: "the X", "Japan's X" or a name ending in a number
+    ("the S&P 500") the subject of "fell", "rose", "closed"... by points or a percentage ("the Nikkei fell 120
+    points", "the Nasdaq fell 3 percent"): a firm's name takes no "the" or number, and a candidate a poll moves
+    no article ("Smith gained 25 points"). The name heads its phrase ("the DSE all share price index closed" moves
+    the index, not the exchange)."""
     doc = span.doc
     root = span.root
     if root.dep_ not in ("nsubj", "nsubjpass") or not _verb_in(root.head, _MOVES):
@@ -239,12 +242,26 @@ def _moves(span: Span) -> bool:
     verb = root.head
     if span.end < len(doc) and span.end != verb.i and doc[span.end].pos_ not in ("AUX", "ADV", "PUNCT"):
         return False
-    # by a percentage too where a number ends the name or "the" opens it ("the Dow fell 2 percent"): firms take
-    # neither; their shares fall by percent ("Apple fell 2 percent")
-    named = span[-1].text.isdigit() or (span.start > 0 and doc[span.start - 1].lower_ == "the")
-    units = ("points", "pts", "percent", "%") if named else ("points", "pts")
-    after = doc[verb.i + 1:min(len(doc), verb.i + 8)]
-    return any(t.lower_ in units and t.i > 0 and doc[t.i - 1].like_num for t in after)
+    named = span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s")
+    if not named:
+        return False
+    for t in doc[verb.i + 2:min(len(doc), verb.i + 8)]:
+        num, before = doc[t.i - 1], doc[t.i - 2]
+        if before.lower_ in ("to", "at", "than", "by") or not num.like_num:
+            continue  # a level ("fell to 30 percent") or a margin ("winning by ten points"), not a move
+        if t.lower_ in ("points", "pts") and _many_points(num.text) or t.lower_ in ("percent", "%"):
+            return True
+    return False
+
+
+def _many_points(number: str) -> bool:
+    """Say whether a number of points is an index's move (decimals or 20 and more: "1.66 points", "210 points"),
+    not a poll's or a game's ("five points", "up 3 points")."""
+    try:
+        value = float(number.replace(",", ""))
+    except ValueError:
+        return False
+    return "." in number or value >= 20
 
 
 # ------------------------------------------------------------------------------------------------ products
@@ -252,10 +269,14 @@ def _moves(span: Span) -> bool:
 
 def is_product(group: list[Span], known: Known, key: str = "") -> bool:
     """Say whether a name is a product: its product evidence (see the module's table) beats its organization
-    evidence by NEEDED. `key`: the words the name is grouped by (evidence.key of its first mention by default)."""
+    evidence by NEEDED; a name the vote made a person needs a strong cue among it. `key`: the words the name is
+    grouped by (evidence.key of its first mention by default)."""
     if _not_a_product(group):
         return False
-    return product_evidence(group, known, key) - organization_evidence(group) >= NEEDED
+    strong, weak = product_cues(group, known, key)
+    if group[0].label_ == "PERSON" and not strong:
+        return False  # the vote gives a one-word name a person only on person evidence ("the new Rubio supporters")
+    return STRONG * strong + weak - organization_evidence(group, known.firms) >= NEEDED
 
 
 def _not_a_product(group: list[Span]) -> bool:
@@ -267,8 +288,8 @@ def _not_a_product(group: list[Span]) -> bool:
     return first.label_ == "PERSON" and len(toks) >= 2 and toks[0].casefold() in names.given_names()
 
 
-def product_evidence(group: list[Span], known: Known, key: str = "") -> int:
-    """Return the product evidence of a name: STRONG per strong cue, 1 per weak cue (each cue counted once)."""
+def product_cues(group: list[Span], known: Known, key: str = "") -> tuple[int, int]:
+    """Return how many strong and how many weak product cues a name has (each cue counted once)."""
     first = group[0]
     head_word = first.text.split()[0] if first.text.split() else ""
     strong = [
@@ -278,27 +299,39 @@ def product_evidence(group: list[Span], known: Known, key: str = "") -> int:
         any(_version_of(s) or _apposition(s) or _designated(s) or _kind_before(s) for s in group),
     ]
     weak = [
-        any(_covered_by(s, known.base) for s in group),  # the base model calls sports clubs products too
+        any(_covered_by(s, known.base) for s in group),
         any(_noun_after(s) for s in group),
         any(_version_after(s) or _used(s) for s in group),
         any(_indefinite(s) for s in group),  # "an Oscar", "a Kennedy" too
         any(_made_public(s) for s in group),
         any(_said_new(s) for s in group),
-        bool(_INNER_CAMEL.fullmatch(head_word)),
         any(_beside_a_product(s, known.products) for s in group),
     ]
-    return STRONG * sum(strong) + sum(weak)
+    return sum(strong), sum(weak)
 
 
-def organization_evidence(group: list[Span]) -> int:
+def organization_evidence(group: list[Span], firms: frozenset[str] = frozenset()) -> int:
     """Return the organization evidence of a name: STRONG per cue (a firm's noun or legal form, shares of it, its
-    executives or spokesman, it speaking)."""
+    executives or spokesman, it speaking or making, the name opening a firm's full name in the article: "Ford" of
+    "Ford Motor Co.")."""
     cues = [
         any(evidence.org_cue(s) for s in group),
         any(_acts(s) for s in group),
         any(_has_people(s) for s in group),
+        evidence.key(group[0]) in firms,
     ]
     return STRONG * sum(cues)
+
+
+def _firms(spans: Iterable[Span]) -> frozenset[str]:
+    """Return the first words of the article's firm names that end in a firm's noun or legal form ("ford" of "Ford
+    Motor Co.", "boeing" of "Boeing Company")."""
+    out = set()
+    for s in spans:
+        words = evidence.key(s).split()
+        if s.label_ == "ORG" and len(words) >= 2 and (words[-1].rstrip(".") in _LEGAL or words[-1] in _ORG_HEADS):
+            out.add(words[0])
+    return frozenset(out)
 
 
 def _beside_a_product(span: Span, products: Iterable[Span]) -> bool:
@@ -381,9 +414,10 @@ def _apposition(span: Span) -> bool:
             and not tok.whitespace_ or doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
         if glued:
             continue  # "a plug-in hybrid"
-        if tok.pos_ == "NOUN" and tok.dep_ != "compound":
-            # the apposition's head noun says what it is: "the Volgograd side" is a club, "a former model" a person
-            return tok.lower_ in _PRODUCT_NOUNS - {"model", "models"}
+        if tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "poss"):
+            # the apposition's head noun says what it is: "the Volgograd side" is a club, "a former model" a person,
+            # "the party line" no product line ("the plane's captain": the owner's noun is not the head)
+            return tok.lower_ in _PRODUCT_NOUNS - _BEFORE_PEOPLE | {"version", "versions"}
         if tok.is_punct or tok.pos_ not in ("ADJ", "ADV", "PROPN", "NUM", "PART", "NOUN"):
             return False
     return False
@@ -430,6 +464,8 @@ def _made_public(span: Span) -> bool:
     or using them ("unveiled the X", "the X was launched", "drive the X")."""
     tok = span.root
     if tok.dep_ == "compound" and tok.head.i >= span.end:
+        if tok.head.lower_ not in _PRODUCT_NOUNS:
+            return False  # "roll back the EPA regulations": the rules are what is acted on
         tok = tok.head
     return tok.dep_ in ("dobj", "nsubjpass") and _verb_in(tok.head, _PRODUCT_VERBS)
 
@@ -437,8 +473,15 @@ def _made_public(span: Span) -> bool:
 def _said_new(span: Span) -> bool:
     """Say whether the text calls the name new or latest ("the new iPod", "the latest MacBook")."""
     doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].lower_ in _NEWNESS and doc[span.start - 2].lower_ in ("the", "its",
-                                                                                                        "their")
+    return span.start >= 2 and doc[span.start - 1].lower_ in _NEWNESS \
+        and doc[span.start - 2].lower_ in ("the", "its", "their") and not _qualifies(span)
+
+
+def _qualifies(span: Span) -> bool:
+    """Say whether the name only qualifies a common noun after it that is no product noun ("the new EPA rules")."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.pos_ == "NOUN" and nxt.lower_ not in _PRODUCT_NOUNS
 
 
 def _acts(span: Span) -> bool:
