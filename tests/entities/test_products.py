@@ -42,6 +42,7 @@ ROWS = [
     ("Japan's Nikkei 225 index gained 1.3 percent in thin trading.", "Nikkei 225", INDEX),
     ("The Hang Seng fell 210 points in Hong Kong.", "Hang Seng", INDEX),
     ("The Nasdaq fell 3 percent, its worst day since March.", "Nasdaq", INDEX),
+    ("In Tokyo, the Nikkei average dropped 156 points to 9,800.", "Nikkei", INDEX),
     ("Standard & Poor's 500 index rose 12 points to 1,310.", "Standard & Poor's 500", INDEX),
     ("The S&P 500 ended the week 0.4 percent higher.", "S&P 500", INDEX),
     # the makers, acting, stay organizations

@@ -237,10 +237,13 @@ def _moves(span: Span) -> bool:
     the index, not the exchange)."""
     doc = span.doc
     root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in _INDEX_HEADS:
+        root = root.head  # "the Nikkei average fell"
     if root.dep_ not in ("nsubj", "nsubjpass") or not _verb_in(root.head, _MOVES):
         return False
     verb = root.head
-    if span.end < len(doc) and span.end != verb.i and doc[span.end].pos_ not in ("AUX", "ADV", "PUNCT"):
+    nxt = span.end + (span.end < len(doc) and doc[span.end].lower_ in _INDEX_HEADS)  # "the Nikkei average fell"
+    if nxt < len(doc) and nxt != verb.i and doc[nxt].pos_ not in ("AUX", "ADV", "PUNCT"):
         return False
     named = span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s")
     if not named:
