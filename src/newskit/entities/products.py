@@ -2,25 +2,35 @@
 are no organizations, though both models read most of them as one ("iPhone", "MacBook Air", "the Dreamliner", "Dow
 Jones Industrial Average", "FTSE 100").
 
-Every name (all mentions of the same words, as the type vote groups them) gets the product evidence the article
-gives it, weighed against its organization evidence; where the product evidence wins, every mention becomes a
-PRODUCT. One strong cue is enough, weak ones count only together:
+Every name (all mentions of the same words, as the type vote groups them, a leading "the" aside) gets the product
+evidence the article gives it, weighed against its organization evidence; where the product evidence wins by
+NEEDED, every mention becomes a PRODUCT. A strong cue counts STRONG, a weak one 1, each once; a name the vote made a
+person needs a strong one. Two rounds, so a name beside or closing a product found in the first is weighed with it.
 
-  strong  the base model's PRODUCT label on a mention; a lowercase letter before the first capital ("iPhone",
-          "eBay": a company too, so organization evidence weighs against it); a version or model designation in
-          the name ("OS X", "iOS 5", "Software 1.1"); the name closing a product name of the article ("Dreamliner"
-          of "Boeing 787 Dreamliner"); "version of X"; an apposition that calls it a made thing ("X, the newest
-          version of ...", "X, a smartphone");
-  weak    a product noun right after it ("the X laptop", "X owners"); an indefinite article before it ("an X"); the
-          object of a verb of making things public or using them ("unveiled the X", "drive the X"); "the new X";
-          the base model's PRODUCT label (it gives sports clubs and people one too).
+  strong  a lowercase letter before the first capital ("iPhone"; "eBay" is a firm too, so organization evidence
+          weighs against it); a version or model designation in the name ("OS X", "iOS 5", "Embraer E195") or
+          before it ("the 787 Dreamliner"); the name closing a product's name in the article ("Dreamliner" of
+          "Boeing 787 Dreamliner", "Volt" of "Chevrolet Volt"); "version of X"; an apposition whose head noun is a
+          made thing ("X, the newest version of ...", "X, a plug-in hybrid"); a product noun before it ("the drug X").
+  weak    a product noun right after it ("the X laptop", "X owners"); a version number ending it ("Pixel 8");
+          "owners of the X"; "an X" heading its phrase; the object of a verb of making things public or using them
+          ("unveiled the X", "drive the X"); "the new X"; coordination with a product; the base model's PRODUCT
+          label (it gives sports clubs and candidates one too).
   against a firm's noun before it or a legal form after it ("automaker X", "X Inc."), "shares of X", "X's chief
-          executive" and the other nouns of a firm after it, the subject of a verb of saying ("X said"), a known
-          place, a person's full name.
+          executive" and the other nouns of a firm's people after it, the subject of a verb of saying, making or
+          trading ("X said it", "X merged"), the first word of a firm's full name in the article ("Ford" of "Ford
+          Motor Co."); never a product: a known place, a person's full name.
+
+A maker's name with a model designation after it is one product where a verb or a product noun follows ("the final
+Douglas 717 was"); not over a possessive ("Boeing's 787": Boeing stays the organization) or a firm's own noun ("an
+American Airlines 777").
 
 A market index is a name whose last word is an index's ("Industrial Average", "Composite", "Index"), one followed
-by "index", or one the text moves by points ("the Nikkei fell 120 points"); a number right after its name is part
-of it ("FTSE 100", "S&P 500"). It is labelled INDEX. A currency code next to an amount ("$99 USD") is no name.
+by "index", or "the X" / "Japan's X" / a name ending in a number that a market verb moves by a percentage or by 20
+or more (or decimal) points ("the Nikkei fell 120 points"); never a known place, a person or a nationality (polls
+move those). A number right after its name is part of it ("FTSE 100", "S&P 500"). It is labelled INDEX; the
+recognizer's MISC names (where CoNLL-2003 files indices) are looked at too. A currency code next to an amount
+("$99 USD") is no name.
 """
 from __future__ import annotations
 
