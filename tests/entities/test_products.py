@@ -94,6 +94,16 @@ def test_a_score_table_is_no_product_or_index(nlp):
     assert "product" not in types.values() and "index" not in types.values()
 
 
-def test_a_candidate_a_poll_moves_is_no_index(nlp):
-    text = "Polls show Halvard gained 25 points among suburban voters since June."
-    assert [e.type for e in extract_entities(nlp(text), all_types=True) if e.name == "Halvard"] not in ([], ["index"])
+# Names that are no products or indices, though a product's or an index's cue is near: (sentence, name).
+NOT_PRODUCTS = [
+    ("Polls show Halvard gained 25 points among suburban voters since June.", "Halvard"),
+    ("Readers of the latest edition of France Football chose him as the best player.", "France Football"),
+    ("Police said a 2008 Ford F-250 Berry was driving left the road near the river.", "Berry"),
+]
+
+
+@pytest.mark.parametrize("text, name", NOT_PRODUCTS, ids=[r[1] for r in NOT_PRODUCTS])
+def test_names_near_a_product_cue_stay_what_they_are(nlp, text, name):
+    types = [e.type for e in extract_entities(nlp(text), all_types=True)
+             if e.name == name or any(m.text == name for m in e.mentions)]
+    assert types and not {"product", "index"} & set(types)

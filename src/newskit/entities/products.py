@@ -125,13 +125,14 @@ def retype(spans: list[Span], base: Iterable[Span], misc: Iterable[Span] = ()) -
 
 
 def _joined(spans: list[Span]) -> list[Span]:
-    """Make one product of a product and the name right after it ("Boeing 737" + "MAX", "Airbus A330" + "MRTT"):
-    the variant's name closes the product's."""
+    """Make one product of a product and the variant's name right after it, in capitals or with a number ("Boeing
+    737" + "MAX", "Airbus A330" + "MRTT"); not a word name ("a 2008 Ford F-250 Berry was driving": the driver)."""
     out: list[Span] = []
     for s in spans:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == "PRODUCT" and s.start == prev.end and s.label_ in RETYPED \
-                and s.label_ != "NORP" and "\n" not in s.doc.text[prev.start_char:s.end_char]:
+                and s.label_ != "NORP" and "\n" not in s.doc.text[prev.start_char:s.end_char] \
+                and (s.text.isupper() or any(c.isdigit() for c in s.text)):
             out[-1] = Span(s.doc, prev.start, s.end, label="PRODUCT")
             continue
         out.append(s)
@@ -406,11 +407,11 @@ def _designated(span: Span) -> bool:
 
 
 def _version_of(span: Span) -> bool:
-    """Say whether the text calls the name a version, edition or model of something, or the reverse: "version of
-    X", "X, the newest version of"."""
+    """Say whether the text calls the name a version or model of something ("version of X"); not an edition ("the
+    latest edition of France Football": a magazine)."""
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" \
-        and doc[span.start - 2].lower_ in ("version", "versions", "edition", "model", "models", "successor")
+        and doc[span.start - 2].lower_ in ("version", "versions", "model", "models", "successor")
 
 
 def _apposition(span: Span) -> bool:
