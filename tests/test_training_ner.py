@@ -80,3 +80,25 @@ def test_the_majority_type_of_a_name_is_kept_and_its_stray_mention_left_out(silv
     doc = _doc(" ".join(["Ravensk/NNP/B-GPE grew/VBD/O ./././O"] * 3 + ["Ravensk/NNP/B-PERSON grew/VBD/O ./././O"]))
     spans, missing = _labelled(silver, doc)
     assert spans == [("Ravensk", "LOC")] * 3 and missing == ["Ravensk"]
+
+
+def test_the_feature_variants_listen_to_the_frozen_base_tok2vec_and_own_keeps_the_config(train, tmp_path):
+    from thinc.api import Config
+
+    own = Config().from_disk(train.variant_config("own", tmp_path / "own.cfg"), interpolate=False)
+    assert own == Config().from_disk(train.HERE / "config.cfg", interpolate=False)
+    for features in ("tensor", "both"):
+        config = Config().from_disk(train.variant_config(features, tmp_path / f"{features}.cfg"), interpolate=False)
+        assert config["nlp"]["pipeline"][:2] == ["tok2vec", "ner"]
+        assert config["components"]["tok2vec"] == {"source": train.BASE_MODEL}
+        assert {"tok2vec", "ner"} <= set(config["training"]["frozen_components"])
+        assert {"tok2vec", "ner"} <= set(config["training"]["annotating_components"])  # doc.tensor set in training
+        layer = config["components"]["newskit_ner"]["model"]["tok2vec"]
+        assert layer["@architectures"] == "newskit.TensorTok2Vec.v1" and layer["base"] == train.BASE_MODEL
+        assert ("own" in layer) == (features == "both")
+    for features in ("ner", "ner-both"):
+        config = Config().from_disk(train.variant_config(features, tmp_path / f"{features}.cfg"), interpolate=False)
+        assert "tok2vec" not in config["nlp"]["pipeline"]  # the base ner's own vectors: no other base component
+        assert config["nlp"]["after_pipeline_creation"]["@callbacks"] == "newskit.tap_ner.v1"
+        layer = config["components"]["newskit_ner"]["model"]["tok2vec"]
+        assert layer["source"] == "ner" and ("own" in layer) == (features == "ner-both")

@@ -21,7 +21,7 @@ from newskit.doctext import doc_text
 from newskit.entities import evidence
 from newskit.entities.combine import combine
 from newskit.entities.extract import extract_entities
-from newskit.entities.tagger import BiluoTagger
+from newskit.entities.tagger import BiluoTagger, tap_tok2vec, tensor_base
 
 
 def keep_abbreviations(tokenizer) -> None:
@@ -236,13 +236,21 @@ def prepare(nlp: Language, *, with_ner: bool = True) -> Language:
 def add_conll_ner(nlp: Language, path: Path = CONLL_NER) -> bool:
     """Add newskit's recognizer and the merge of its names into doc.ents after the pipeline's own `ner`.
 
-    Any English pipeline gets it (the recognizer has its own embeddings; the merge keeps the pipeline's non-name
-    entity types); a pipeline in another language is left alone. Returns whether it was added."""
+    Any English pipeline gets it when the recognizer has its own embeddings (the merge keeps the pipeline's
+    non-name entity types); one built on a base pipeline's tok2vec output only goes behind that pipeline's
+    `tok2vec`. A pipeline in another language is left alone. Returns whether it was added."""
     if nlp.lang != "en" or "newskit_ner" in nlp.pipe_names or not (path / "config.cfg").is_file():
         return False
     # Built from its own config and weights rather than spacy.load(path) + source=: the shipped folder's vocab and
     # tokenizer are the base pipeline's anyway, and reading them again costs more than the component's load.
     config = dict(Config().from_disk(path / "config.cfg")["components"]["newskit_ner"])
+    base = tensor_base(config)
+    if base is not None:
+        name, source = base
+        if f"{nlp.lang}_{nlp.meta.get('name')}" != name or source not in nlp.pipe_names:
+            return False
+        if source != "tok2vec" and not tap_tok2vec(nlp, source):
+            return False
     config.pop("factory", None)
     pipe = cast(BiluoTagger, nlp.add_pipe("newskit_ner", config=config,
                                           after="ner" if "ner" in nlp.pipe_names else None))

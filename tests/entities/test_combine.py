@@ -136,3 +136,19 @@ def test_a_name_before_a_score_or_a_year_is_no_product():
     conll = [_span(doc, "Harlow", "MISC"), _span(doc, "Dunmore", "MISC")]
     base = [_span(doc, "Harlow", "ORG"), _span(doc, "Dunmore", "ORG"), _span(doc, "1998", "DATE")]
     assert "PRODUCT" not in {label for _, label in _labels(combine(conll, base))}
+
+
+def test_a_place_the_conll_layer_cut_short_takes_the_base_models_whole_name():
+    doc = _doc("The fair opened in the Halvard North Exhibition Hall on Friday; flights left Tarnby Regional Airport.")
+    conll = [_span(doc, "North Exhibition Hall", "LOC"), _span(doc, "Tarnby Regional", "LOC")]
+    base = [_span(doc, "the Halvard North Exhibition Hall", "FAC"), _span(doc, "Friday", "DATE"),
+            _span(doc, "Tarnby Regional Airport", "FAC")]
+    assert _labels(combine(conll, base)) == [("Halvard North Exhibition Hall", "FAC"), ("Friday", "DATE"),
+                                             ("Tarnby Regional Airport", "FAC")]
+
+
+def test_a_base_place_running_past_a_comma_does_not_widen_the_conll_place():
+    doc = _doc("She lives in Dunmore, Ohio now.")
+    conll = [_span(doc, "Dunmore", "LOC"), _span(doc, "Ohio", "LOC")]
+    base = [_span(doc, "Dunmore, Ohio", "GPE")]
+    assert _labels(combine(conll, base)) == [("Dunmore", "GPE"), ("Ohio", "GPE")]

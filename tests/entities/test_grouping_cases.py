@@ -196,3 +196,23 @@ def test_a_chamber_is_not_short_for_the_one_committee_named():
     text = "In 2009 the Senate voted 71-28. Tamsin Reyes sits on the Senate Veterans Affairs Committee."
     _, groups = _groups(text, [("Senate", "ORG"), ("Senate Veterans Affairs Committee", "ORG")])
     assert ["Senate"] in groups and ["Senate Veterans Affairs Committee"] in groups
+
+
+def test_a_firm_named_after_its_founder_family_stays_the_firm_beside_the_family_member():
+    text = ("Halvorsen Tractor Co. chairman Erik Halvorsen said Halvorsen would build a plant. "
+            "Halvorsen shares rose, and Erik Halvorsen thanked workers.")
+    ms, groups = _groups(text, [("Halvorsen Tractor Co.", "ORG"), ("Erik Halvorsen", "PERSON"), ("Halvorsen", "ORG"),
+                                ("Halvorsen", "ORG"), ("Erik Halvorsen", "PERSON")])
+    assert groups == [["Halvorsen Tractor Co.", "Halvorsen", "Halvorsen"], ["Erik Halvorsen", "Erik Halvorsen"]]
+
+
+def test_a_family_name_the_model_called_a_firm_still_joins_the_person_without_such_a_firm():
+    text = "Erik Halvorsen won the vote. Halvorsen said he was pleased."
+    ms, groups = _groups(text, [("Erik Halvorsen", "PERSON"), ("Halvorsen", "ORG")])
+    assert groups == [["Erik Halvorsen", "Halvorsen"]]
+
+
+def test_a_family_name_beside_a_group_that_is_no_firm_still_joins_the_person():
+    text = "Erik Halvorsen spoke. The Halvorsen Camp cheered, and Halvorsen waved."
+    ms, groups = _groups(text, [("Erik Halvorsen", "PERSON"), ("Halvorsen Camp", "ORG"), ("Halvorsen", "ORG")])
+    assert any("Erik Halvorsen" in g and "Halvorsen" in g for g in groups)

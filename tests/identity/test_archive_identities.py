@@ -94,3 +94,26 @@ def test_records_rebuilt_from_entity_rows_resolve_as_link_resolves_the_records()
                                                   "count": count, "mentions": [span] * count}]})
     assert rebuilt.resolve() == direct.resolve() == {"organization:ostrava steel": "organization:ostrava steel",
                                                      "place:ostrava steel": "organization:ostrava steel"}
+
+
+def test_rows_rebuilt_by_an_archive_keep_a_father_and_son_apart_and_join_nicknames_as_link_does():
+    # the people one article lists side by side must come back from the entity rows grouped by article, or an
+    # archive would join the father to the son where `newskit link` keeps them apart
+    from newskit.archive.identities import _grouped
+    from newskit.identity import NameTable
+
+    rows = [("a", "E1", "Walter Penrose", "person", "[]", 2, None),
+            ("a", "E2", "Walter Penrose Jr.", "person", "[]", 1, None),
+            ("b", "E1", "Walter J. Penrose", "person", "[]", 1, None),
+            ("c", "E1", "Bill Ashgrove", "person", "[]", 1, None),
+            ("d", "E1", "William T. Ashgrove", "person", "[]", 3, None)]
+    rebuilt, direct = NameTable(), NameTable()
+    for record in _grouped(rows, {}.get):
+        rebuilt.add(record)
+    for article in "abcd":
+        direct.add({"id": article, "entities": [{"id": eid, "name": name, "type": type_, "aliases": []}
+                                                 for a, eid, name, type_, *_ in rows if a == article]})
+    final = rebuilt.resolve()
+    assert final == direct.resolve()
+    assert final["person:walter penrose"] == final["person:walter j penrose"] != final["person:walter penrose jr"]
+    assert final["person:bill ashgrove"] == final["person:william t ashgrove"]

@@ -261,3 +261,87 @@ def test_a_company_keeps_the_name_most_articles_use_over_an_older_longer_one():
     records = [{"id": str(i), "entities": [_entity("E1", "Quillon", "organization")]} for i in range(4)]
     records.append({"id": "old", "entities": [_entity("E1", "Quillon Computer", "organization", "Quillon")]})
     assert {e["key"] for r in _linked(records) for e in r["entities"]} == {"organization:quillon"}
+
+
+def test_a_nickname_and_the_full_given_name_with_initials_and_suffix_are_one_person():
+    # "Rick Tolliver" and "G. Richard Tolliver Jr." in different articles: a nickname, a leading initial, a suffix;
+    # "Tolliver" alone then fits the one person
+    records = [{"id": "1", "entities": [_entity("E1", "G. Richard Tolliver Jr.", "person")]},
+               {"id": "2", "entities": [_entity("E1", "Rick Tolliver", "person")]},
+               {"id": "3", "entities": [_entity("E1", "Tolliver", "person")]},
+               {"id": "4", "entities": [_entity("E1", "Meg Ashdown", "person")]},
+               {"id": "5", "entities": [_entity("E1", "Margaret L. Ashdown", "person")]}]
+    keys = [_keys(r) for r in _linked(records)]
+    assert keys[0]["G. Richard Tolliver Jr."] == keys[1]["Rick Tolliver"] == keys[2]["Tolliver"]
+    assert keys[3]["Meg Ashdown"] == keys[4]["Margaret L. Ashdown"]
+    assert keys[0]["G. Richard Tolliver Jr."] != keys[3]["Meg Ashdown"]
+
+
+def test_different_given_names_or_middle_names_of_one_family_stay_apart():
+    records = [{"id": "1", "entities": [_entity("E1", "Harold W. Brisco", "person")]},
+               {"id": "2", "entities": [_entity("E1", "Harold K. W. Brisco", "person")]},
+               {"id": "3", "entities": [_entity("E1", "Dana Brisco", "person")]},
+               {"id": "4", "entities": [_entity("E1", "Daniel Brisco", "person")]},
+               {"id": "5", "entities": [_entity("E1", "Owen Brisco III", "person")]},
+               {"id": "6", "entities": [_entity("E1", "Owen Brisco Jr.", "person")]},
+               # a "II" left out would name the grandfather
+               {"id": "7", "entities": [_entity("E1", "Lionel Brisco II", "person")]},
+               {"id": "8", "entities": [_entity("E1", "Lionel Brisco", "person")]}]
+    keys = [k for r in _linked(records) for k in _keys(r).values()]
+    assert len(set(keys)) == 8
+
+
+def test_a_father_an_article_lists_beside_his_son_is_not_the_son_elsewhere():
+    # one article names both men; another gives the son's full name with a middle initial, a third the father's:
+    # the son's name fits the father's full name, but the first article said they are two people
+    records = [{"id": "1", "entities": [_entity("E1", "Walter Penrose", "person"),
+                                        _entity("E2", "Walter Penrose Jr.", "person")]},
+               {"id": "2", "entities": [_entity("E1", "Walter J. Penrose", "person")]},
+               {"id": "3", "entities": [_entity("E1", "Walter Penrose", "person")]}]
+    one, two, three = (_keys(r) for r in _linked(records))
+    assert one["Walter Penrose"] != one["Walter Penrose Jr."]
+    assert two["Walter J. Penrose"] == three["Walter Penrose"] == one["Walter Penrose"]
+
+
+def test_a_country_before_a_one_word_body_is_that_body_unless_another_country_has_one():
+    records = [{"id": "1", "entities": [_entity("E1", "U.S. Navy", "organization")]},
+               {"id": "2", "entities": [_entity("E1", "Navy", "organization")]},
+               {"id": "3", "entities": [_entity("E1", "U.S. Coast Guard", "organization")]},
+               {"id": "4", "entities": [_entity("E1", "Coast Guard", "organization")]},
+               {"id": "5", "entities": [_entity("E1", "U.S. Marines", "organization")]},
+               {"id": "6", "entities": [_entity("E1", "Marines", "organization")]},
+               {"id": "7", "entities": [_entity("E1", "UK Marines", "organization")]}]
+    keys = [_keys(r) for r in _linked(records)]
+    assert keys[0]["U.S. Navy"] == keys[1]["Navy"]
+    assert keys[2]["U.S. Coast Guard"] == keys[3]["Coast Guard"]
+    assert len({keys[4]["U.S. Marines"], keys[5]["Marines"], keys[6]["UK Marines"]}) == 3
+
+
+def _place(eid, name, geonameid):
+    return dict(_entity(eid, name, "place"), geo={"geonameid": geonameid})
+
+
+def test_place_names_resolved_to_one_gazetteer_entry_are_one_place():
+    records = [{"id": "1", "entities": [_place("E1", "Calif.", 5332921), _place("E2", "Saigon", 1566083)]},
+               {"id": "2", "entities": [_place("E1", "California", 5332921)]},
+               {"id": "3", "entities": [_place("E1", "Ho Chi Minh City", 1566083)]},
+               # "Pa." resolved to Pennsylvania is no acronym of a street the archive names
+               {"id": "4", "entities": [_place("E1", "Pa.", 6254927), _entity("E2", "Park Avenue", "place")]}]
+    keys = [_keys(r) for r in _linked(records)]
+    assert keys[0]["Calif."] == keys[1]["California"] == "place:california"
+    assert keys[0]["Saigon"] == keys[2]["Ho Chi Minh City"]
+    assert keys[3]["Pa."] != keys[3]["Park Avenue"]
+
+
+def test_a_place_name_resolved_to_different_entries_joins_none_and_a_fallback_entry_joins_nothing():
+    # "Washington" resolved to the state in two articles and the capital in one: no entry has three quarters of it;
+    # an airport resolved to the city it is named after is not that city
+    wa, dc, london = 5815135, 4140963, 2643743
+    records = [{"id": "1", "entities": [_place("E1", "Washington", wa)]},
+               {"id": "2", "entities": [_place("E1", "Washington", wa)]},
+               {"id": "3", "entities": [_place("E1", "Washington", dc)]},
+               {"id": "4", "entities": [_place("E1", "Washington State", wa)]},
+               {"id": "5", "entities": [_place("E1", "London Gatwick", london)]},
+               {"id": "6", "entities": [_place("E1", "London", london)]}]
+    keys = [k for r in _linked(records) for k in _keys(r).values()]
+    assert keys == ["place:washington"] * 3 + ["place:washington state", "place:london gatwick", "place:london"]

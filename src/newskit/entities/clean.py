@@ -9,14 +9,17 @@ import re
 from typing import TYPE_CHECKING
 
 from newskit import lexicon
+from newskit.doctext import doc_text
 from newskit.entities import cities, names, places
 from newskit.entities.span import Layout, Mention, make_mention
+from newskit.entities.titles import office_before
+from newskit.geo.gazetteer import gazetteer
 from newskit.record import LABEL_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Labels that name things; the numeric ones (DATE, MONEY, CARDINAL...) are other modules' business.
 NAME_LABELS = frozenset(LABEL_TYPES)
@@ -28,14 +31,18 @@ ORG_HEADS = lexicon.words("org_heads")
 PERSON_TITLES = lexicon.words("person_titles")
 ORG_CUES = lexicon.words("org_cues")
 _DETS = lexicon.words("determiners")
+# Lowercase joining words inside names ("Bank of England", "Procter and Gamble") that never open or end one.
+_TRAILING_GLUE = frozenset({"of", "for", "and", "the", "to", "at", "in", "on"})
 
 
 def trim(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
-    """Drop edge whitespace, punctuation, determiners and possessive markers from a token range."""
-    while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in "(") or doc[s].lower_ in _DETS):
+    """Drop edge whitespace, punctuation, determiners, joining words and possessive markers from a token range."""
+    while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in "(") or doc[s].lower_ in _DETS
+                     or doc[s].text in _TRAILING_GLUE):
         s += 1
     while e > s and (doc[e - 1].is_space or (doc[e - 1].is_punct and doc[e - 1].text not in ").")
-                     or doc[e - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")):
+                     or doc[e - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")
+                     or doc[e - 1].text in _TRAILING_GLUE):  # "Defense for": a name never ends in "for"
         e -= 1
     if e > s and doc[e - 1].text == "." and e - s == 1:
         e -= 1
@@ -161,20 +168,111 @@ def is_agency(text: str) -> bool:
     return lexicon.norm(text) in _AGENCY_KEYS
 
 
+def _capitalized(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper()
+
+
+def _person_after_body(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int, str]]:
+    """Split "Air Force James Roche" out of "Secretary of the Air Force James Roche": the model read the body an
+    office belongs to and the office holder as one name. The holder is two or three capitalized words opening with
+    a known given name; the body stops before a "for" that says which part of it the office runs ("the Air Force
+    for Acquisition"), and a span that opens inside that part ("Logistics Helen Marsh" after "... for") keeps only
+    the holder."""
+    office = office_before(doc, s) if e - s >= 2 else None
+    if office is None:
+        return [(s, e, label)]
+    given = names.given_names()
+    holder = next((k for k in range(s + 1, e - 1) if e - k <= 3 and doc[k].lower_ in given
+                   and all(_capitalized(t) for t in doc[k:e])), e)
+    if label == "PERSON":
+        if holder == e:
+            return [(s, e, label)]
+        # "Navy Ray Mabus" read as one person after "Secretary of the": the body is a place or an organization
+        kind = "GPE" if places.country_code(doc[s:holder].text) else "ORG"
+        return [(holder, e, label)] if office[2] else [(s, holder, kind), (holder, e, label)]
+    if office[2]:
+        return [(holder, e, "PERSON")] if holder < e else [(s, e, label)]
+    body = next((f for f in range(s + 2, holder) if doc[f].lower_ == "for" and _written_alone(doc, s, f)), holder)
+    return [(s, body, label)] + ([(holder, e, "PERSON")] if holder < e else [])
+
+
+def _written_alone(doc: Doc, s: int, e: int) -> bool:
+    """Say whether the words of tokens s..e are written elsewhere in the doc without the "for" that follows them here
+    (then "the Air Force" is a body of its own, and "for Acquisition" part of an office in it)."""
+    text, name = doc_text(doc), doc[s:e].text
+    at = doc[s].idx
+    return any(m.start() != at and not text.startswith(" for ", m.end())
+               for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+
+
+def _is_acronym(word: str) -> bool:
+    """Return True for an acronym: RAF, NHS, and the short mixed forms MoD, DoJ, DfE."""
+    upper = sum(c.isupper() for c in word)
+    return word.isalpha() and word[:1].isupper() and (word.isupper() and 2 <= len(word) <= 6
+                                                      or upper >= 2 and len(word) <= 4)
+
+
+def _country_and_acronym(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int, str]]:
+    """Split "UK RAF" into the country and the body: a country written as its code, then an acronym the article
+    also writes on its own ("the Royal Air Force (RAF)"). Kept whole when the acronym never stands alone."""
+    if label == "PERSON" or e - s != 2:
+        return [(s, e, label)]
+    code, acr = doc[s].text, doc[s + 1].text
+    if not (code.replace(".", "").isupper() and places.country_code(code)) \
+            or not _is_acronym(acr) or places.country_code(acr):
+        return [(s, e, label)]
+    alone = any(t.text == acr and t.i != s + 1 and (t.i == 0 or doc[t.i - 1].text != code) for t in doc)
+    return [(s, s + 1, "GPE"), (s + 1, e, "ORG")] if alone else [(s, e, label)]
+
+
+def _nationality_before(doc: Doc, s: int, e: int) -> int:
+    """Return 1 when a person span opens with a nationality adjective before a given name and a family name
+    ("Australian Rodney Eyles"): the adjective says where the person is from, it is no part of the name."""
+    if e - s < 3 or doc[s + 1].lower_ not in names.given_names() or not doc[s].text[:1].isupper() \
+            or names.is_title_word(doc[s + 1].text) or not all(_capitalized(t) for t in doc[s + 1:e]):
+        return 0  # "Belgian King Baudouin": a title follows, the adjective is part of it
+    return int(gazetteer().country_of_demonym(doc[s].text) is not None)
+
+
+def _glued(doc: Doc) -> list[tuple[int, int, str]]:
+    """Return the doc's entities as (start, end, label), a name the model cut after a joining word made whole:
+    "Bay of" + "Biscay" is "Bay of Biscay" (two place or organization spans, the first ending in "of", "for" or
+    "and", the second right after it)."""
+    out: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev[1] == ent.start and prev[1] - prev[0] > 1 \
+                and doc[prev[1] - 1].lower_ in ("of", "for", "and") and doc[prev[0]].text[:1].isupper() \
+                and prev[2] in _JOINABLE and ent.label_ in _JOINABLE and ent[0].text[:1].isupper():
+            # the head is the first part ("University of" + "Michigan") unless the second is a name with its own
+            # head ("Bank of" + "America Stadium")
+            out[-1] = (prev[0], ent.end, prev[2] if len(ent) == 1 else ent.label_)
+            continue
+        out.append((ent.start, ent.end, ent.label_))
+    return out
+
+
+_JOINABLE = frozenset({"ORG", "GPE", "LOC", "FAC"})
+
+
 def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
     """Return the model's name entities of `doc` as cleaned, relabelled mentions."""
     out = []
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+    for start, end, ent_label in _glued(doc):
+        if ent_label not in NAME_LABELS:
             continue
-        parts = [trim(doc, s, e, ent.label_) for s, e in _cut(doc, ent.start, ent.end, ent.label_)]
+        parts = [trim(doc, s, e, ent_label) for s, e in _cut(doc, start, end, ent_label)]
         parts = [_drop_photo(doc, s, e) for s, e in parts if e > s]
         # "AP Photo/Ahn Young-joon": beside an agency in a credit, a name is the photographer
         credit = len(parts) > 1 and any(is_agency(doc[s:e].text) for s, e in parts)
-        for s, e in parts:
+        labelled = [(a, b, lab) for s, e in parts if e > s for x, y, lab0 in _person_after_body(doc, s, e, ent_label)
+                    for a, b, lab in _country_and_acronym(doc, x, y, lab0)]
+        for s, e, given_label in labelled:
             if e <= s:
                 continue
-            label = _person_or_org(doc, s, e, ent.label_)
+            label = _person_or_org(doc, s, e, given_label)
+            if label == "ORG" and e - s <= 4 and _nationality_before(doc, s, e):
+                label = "PERSON"  # "American Dennis Mitchell": a nationality, a given name and a family name
             if credit:
                 label = "ORG" if is_agency(doc[s:e].text) else "PERSON"
             titles = []
@@ -186,6 +284,7 @@ def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
                 if e <= s:
                     continue
                 s, e = _extend_person(doc, s, e)
+                s += _nationality_before(doc, s, e)
                 k = names.leading_titles([t.text for t in doc[s:e]])
                 titles = [doc[s:s + k].text] if k else []
                 s += k

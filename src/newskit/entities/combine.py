@@ -174,26 +174,30 @@ def _name_word(tok: Token) -> bool:
 
 
 def _widen(names: list[Span], base: list[Span]) -> list[Span]:
-    """Take the base model's longer span for a person or organization it found whole where the CoNLL layer kept only
-    part of it ("General Electric" read as "Electric").
+    """Take the base model's longer span for a person, organization or place it found whole where the CoNLL layer kept
+    only part of it ("General Electric" read as "Electric", "Moscone West Convention Center" as its last three words).
 
     "Choe Sun-hui’s": the CoNLL layer reads "Choe" as a person and "Sun" as something else; the base model has the
     whole name. Only when that one person is the only CoNLL name inside the base span and the words it adds are name
     words: capitalized or hyphen-joined (the base model's spans also run into "the", scores, line breaks and "'s")."""
     out = list(names)
     for b in base:
-        if b.label_ not in WIDEN:
+        place = b.label_ in PLACE_LABELS
+        if b.label_ not in WIDEN and not place:
             continue
+        start = b.start + (place and len(b) > 1 and b[0].lower_ == "the")  # "the Moscone West Convention Center"
         inside = [s for s in out if s.start < b.end and b.start < s.end]
-        if len(inside) != 1 or (inside[0].start, inside[0].end) == (b.start, b.end) \
-                or not (b.start <= inside[0].start and inside[0].end <= b.end):
+        if len(inside) != 1 or (inside[0].start, inside[0].end) == (start, b.end) \
+                or not (start <= inside[0].start and inside[0].end <= b.end):
             continue
-        # a company named after a person or a rank ("General Electric") is still the company
-        if inside[0].label_ != b.label_ and not (b.label_ == "ORG" and inside[0].label_ == "PERSON"):
+        # a company named after a person or a rank ("General Electric") is still the company; a place's words the
+        # CoNLL layer left out ("Chiang Mai International" + "Airport") are still that place
+        if inside[0].label_ != b.label_ and not (b.label_ == "ORG" and inside[0].label_ == "PERSON") \
+                and not (place and inside[0].label_ in PLACE_LABELS):
             continue
-        extra = [t for t in b if not inside[0].start <= t.i < inside[0].end]
+        extra = [t for t in b[start - b.start:] if not inside[0].start <= t.i < inside[0].end]
         if all(_name_word(t) for t in extra):
-            out = [s for s in out if s is not inside[0]] + [Span(b.doc, b.start, b.end, label=b.label_)]
+            out = [s for s in out if s is not inside[0]] + [Span(b.doc, start, b.end, label=b.label_)]
     return sorted(out, key=lambda s: s.start)
 
 

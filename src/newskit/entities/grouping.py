@@ -330,12 +330,17 @@ def _short_people(mentions: list[Mention], keys: list[str], family: list[str],
     for full in by_text:
         for word in {x for w in names.name_tokens(full) for x in (w, w.split("-", 1)[-1])}:
             index.setdefault(word, []).append(full)
+    # the first words of firms' names: "Ford" the model calls a firm, beside "Ford Motor Co.", is the firm even where
+    # the story also names William Clay Ford Jr. (a legal form says it is a firm: not "Clinton Camp")
+    leading = {k.split(" ", 1)[0] for j, k in enumerate(keys) if family[j] == "organization" and " " in k
+               and k.rsplit(" ", 1)[-1].strip(".,") in _CORPORATE}
     memo: dict[str, list[int]] = {}
     out = {}
     for i, m in enumerate(mentions):
         if family[i] != "person" and not (len(keys[i].split()) == 1 and m.source in ("ner", "match")
                                           and m.label in ("ORG", "GPE", "NORP", "LOC", "PRODUCT")
-                                          and not places.country_code(m.text)):
+                                          and not places.country_code(m.text)
+                                          and not (family[i] == "organization" and keys[i] in leading)):
             continue
         if m.text not in memo:
             s = names.name_tokens(m.text)

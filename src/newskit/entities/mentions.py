@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.doctext import doc_text
+from newskit.entities import grouping, names, places
 from newskit.entities.clean import ner_mentions
 from newskit.entities.rules import rule_mentions
 from newskit.entities.span import SKIP_FIELDS, Layout, Mention, make_mention, token_range
@@ -52,7 +53,84 @@ def collect(doc: Doc, article: Article | None = None) -> list[Mention]:
                     found.append(mm)
     found = [m for m in found if m.field not in SKIP_FIELDS and not _is_file_name(m.text)
              and not _in_job_title(doc, m)]
-    return _resolve(found)
+    found = _resolve(found)
+    return _spell_out(doc, _split_joined(doc, found, layout))
+
+
+def _piece(doc: Doc, s: int, e: int, label: str, like: Mention) -> Mention | None:
+    m = make_mention(doc, s, e, label, like.source, Layout(None))
+    if m is not None:
+        m.field = like.field
+    return m
+
+
+def _split_joined(doc: Doc, found: list[Mention], layout: Layout) -> list[Mention]:
+    """Cut a span that runs two names of the article together into those names:
+    - "Boeing-Air Force contract" (a hyphen glued between two names the article also writes apart, the pair
+      qualifying a common noun: the parties of a deal; "UWP-Hachette" as a name of its own is a consortium);
+    - "U.S. Jobs" ("... in the U.S. Jobs also noted": the sentence ended after an abbreviation, and the next one
+      opens with the family name of a person the article names in full; "Acme Inc. Jobs" likewise).
+    The pieces take the labels the article gives them elsewhere."""
+    labels: dict[str, str] = {}
+    for m in found:
+        labels.setdefault(m.text, m.label)
+    people = [m.text for m in found if m.label == "PERSON" and len(m.text.split()) >= 2]
+    out: list[Mention] = []
+    for m in found:
+        pieces: list[tuple[int, int, str]] = []
+        after = doc[m.tend] if m.tend < len(doc) else None
+        if m.label != "PERSON" and m.tend - m.tstart >= 3 and after is not None and after.pos_ == "NOUN" \
+                and after.is_lower:
+            for k in range(m.tstart + 1, m.tend - 1):
+                t = doc[k]
+                if t.text in ("-", "\u2010") and not t.whitespace_ and not doc[k - 1].whitespace_:
+                    left, right = doc[m.tstart:k].text, doc[k + 1:m.tend].text
+                    if left in labels and right in labels and left != m.text and right != m.text:
+                        pieces = [(m.tstart, k, labels[left]), (k + 1, m.tend, labels[right])]
+                    break
+        # the name ends at the full stop of a country's or a firm's abbreviation ("U.S.", "Inc."; not "St. Louis")
+        # when a person's short name follows it
+        cut = next((k + 1 for k in range(m.tstart, m.tend - 1) if len(doc[k].text) > 1
+                    and doc[k].text.endswith(".") and doc[k + 1].text[:1].isupper()
+                    and (doc[k].lower_.strip(".") in _LEGAL_FORMS or places.country_code(doc[m.tstart:k + 1].text))),
+                   None)
+        if not pieces and m.label != "PERSON" and cut is not None \
+                and any(names.is_short_form(doc[cut:m.tend].text, p) for p in people):
+            head = doc[m.tstart:cut].text
+            pieces = [(m.tstart, cut, "GPE" if places.country_code(head) else m.label), (cut, m.tend, "PERSON")]
+        made = [p for p in (_piece(doc, a, b, lab, m) for a, b, lab in pieces) if p is not None]
+        out.extend(made if len(made) == len(pieces) and made else [m])
+    return out
+
+
+_ACRONYM_AFTER = 40  # characters between a long name and the acronym that shows how far it reaches
+_MAX_REST = 6  # words a long name may still have after the model's cut ("and Space Company")
+
+
+def _spell_out(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Give an organization name the model cut at "and" the rest the text spells out before its acronym:
+    "European Aeronautic Defence" + "and Space Company", when "(EADS)" or "EADS" follows within a few words and is
+    made of the initials of the whole. Only capitalized words and "and", "&", "of", "for" are taken, and never a
+    word another mention holds."""
+    starts = {m.tstart for m in found}
+    text = doc_text(doc)
+    for m in found:
+        if m.label != "ORG" or grouping.acronym_of(m.text):
+            continue
+        j, last = m.tend, None
+        while j < min(len(doc), m.tend + _MAX_REST) and j not in starts and "\n" not in doc[j - 1].whitespace_ and \
+                (doc[j].lower_ in ("and", "&", "of", "for") or doc[j].is_alpha and doc[j].text[:1].isupper()):
+            if doc[j].text[:1].isupper():
+                last = j
+            j += 1
+        if last is None or grouping.acronym_of(doc[last].text):
+            continue
+        end = doc[last].idx + len(doc[last].text)
+        ahead = set(re.findall(r"\b[A-Z]{2,7}\b", text[end:end + _ACRONYM_AFTER]))
+        if ahead & {a for a in grouping.initials(text[m.start:end]) if len(a) >= 3} \
+                and not ahead & grouping.initials(m.text):
+            m.end, m.tend, m.text = end, last + 1, text[m.start:end]
+    return found
 
 
 _ROLE_WORDS = lexicon.words("byline_roles")

@@ -8,6 +8,10 @@ token: it learns when to trust them (the base model knows "Airbus" is a company;
 its spans to `doc.spans[spans_key]` (never `doc.ents`, the base model's), so it can be added to any pipeline;
 `newskit_ner_merge` (newskit.entities.combine) then decides the final `doc.ents`.
 
+Its token features may instead be built on vectors a frozen base component computed (newskit.TensorTok2Vec.v1:
+the shared tok2vec's doc.tensor, or the base `ner`'s own tok2vec output through tap_tok2vec); training/ner/train.py
+--features says what that measured. Such a model only joins the base pipeline it was trained behind.
+
 Trained by training/ner/train.py (`spacy train` with this module passed as --code).
 """
 from __future__ import annotations
@@ -34,6 +38,8 @@ if TYPE_CHECKING:
 ScorerFn = Callable[..., dict[str, Any]]
 
 SPANS_KEY = "newskit_ner"
+# doc.user_data key of the token vectors the base `ner` computed for a doc (see tap_tok2vec); newskit_ner drops them.
+BASE_VECTORS = "newskit_base_ner_vectors"
 
 DEFAULT_MODEL = Config().from_str("""
 [model]
@@ -58,6 +64,120 @@ depth = 3
 window_size = 1
 maxout_pieces = 3
 """)["model"]
+
+
+def _vectors(doc: Doc, source: str) -> Any:
+    return doc.tensor if source == "tok2vec" else doc.user_data.get(BASE_VECTORS)
+
+
+@registry.layers("newskit.DocTensor.v1")
+def doc_tensor(width: int = 96, source: str = "tok2vec") -> Model[list[Doc], list[Floats2d]]:
+    """Return a layer reading the token vectors an earlier, frozen component left on each doc: `doc.tensor` from
+    the pipeline's shared `tok2vec` (source "tok2vec"), or the vectors the base `ner` computed for itself and
+    tap_tok2vec keeps (source "ner").
+
+    Nothing to learn and no gradient: the component that wrote them is frozen. A doc without vectors of that
+    width (the component did not run) reads zeros; add_conll_ner only adds a recognizer built on them behind its
+    own base."""
+    def forward(model: Model[list[Doc], list[Floats2d]], docs: list[Doc],
+                is_train: bool) -> tuple[list[Floats2d], Callable[[list[Floats2d]], list[Doc]]]:
+        ops = model.ops
+        out = []
+        for doc in docs:
+            vectors = _vectors(doc, source)
+            fits = vectors is not None and vectors.shape == (len(doc), width)
+            out.append(ops.asarray2f(cast("Floats2d", vectors)) if fits else ops.alloc2f(len(doc), width))
+        return out, lambda d_out: []
+
+    return Model("doc_tensor", forward, dims={"nO": width})
+
+
+@registry.architectures("newskit.TensorTok2Vec.v1")  # type: ignore[untyped-decorator]
+def tensor_tok2vec(base: str, tensor_width: int, ent_width: int, width: int, depth: int,
+                   own: Model[list[Doc], list[Floats2d]] | None = None,
+                   source: str = "tok2vec") -> Model[list[Doc], list[Floats2d]]:
+    """Return token vectors built on a frozen base component's token vectors (see doc_tensor for `source`).
+
+    Concatenated to it: an embedding of the base recognizer's labels (ENT_TYPE, ENT_IOB; `ent_width` wide, 0 for
+    none) and `own`, a tok2vec of the component's own if given; then, if `width` > 0, a Maxout layer to `width`
+    and `depth` window-encoder layers over it. `base` names the pipeline whose tok2vec wrote the tensor
+    (lang_name of its meta): the numbers mean nothing behind another one."""
+    from spacy.ml.models import MaxoutWindowEncoder, MultiHashEmbed
+    from thinc.api import Maxout, chain, concatenate, with_array
+
+    parts, n_in = [doc_tensor(tensor_width, source)], tensor_width
+    if ent_width:
+        parts.append(MultiHashEmbed(width=ent_width, attrs=["ENT_TYPE", "ENT_IOB"], rows=[50, 10],
+                                    include_static_vectors=False))
+        n_in += ent_width
+    if own is not None:
+        parts.append(own)
+        n_in += own.get_dim("nO")
+    joined: Model[list[Doc], list[Floats2d]] = concatenate(*parts)
+    joined.set_dim("nO", n_in)
+    if not width:
+        model = joined
+    else:
+        mix: Model[Floats2d, Floats2d] = Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)
+        if depth:
+            # spaCy's encoder takes lists too; here, inside with_array, it sees the batch's tokens as one array
+            encode = cast("Model[Floats2d, Floats2d]",
+                          MaxoutWindowEncoder(width=width, window_size=1, maxout_pieces=3, depth=depth))
+            mix = chain(mix, encode)
+        model = chain(joined, with_array(mix))
+        model.set_dim("nO", width)
+    model.attrs["newskit_base"] = base
+    return model
+
+
+def tensor_base(config: dict[str, Any]) -> tuple[str, str] | None:
+    """Return (base, source) of the first newskit.TensorTok2Vec layer in a component's config (None: none)."""
+    if config.get("@architectures") == "newskit.TensorTok2Vec.v1":
+        return str(config.get("base")), str(config.get("source", "tok2vec"))
+    for value in config.values():
+        if isinstance(value, dict) and (found := tensor_base(value)) is not None:
+            return found
+    return None
+
+
+def tap_tok2vec(nlp: Language, name: str = "ner") -> bool:
+    """Make the component `name` leave the token vectors its model's own tok2vec computes on each doc
+    (doc.user_data[BASE_VECTORS]), at no extra cost; returns whether it could (again is harmless).
+
+    spaCy's transition-based `ner` embeds the tokens with a tok2vec of its own (in en_core_web_sm not the
+    pipeline's shared one, which the tagger and parser listen to): trained for entities on OntoNotes, those are
+    the vectors a later recognizer learns most from. The layer's forward function is wrapped; its weights and the
+    model's structure (and so its serialization) are unchanged."""
+    if name not in nlp.pipe_names:
+        return False
+    model = getattr(nlp.get_pipe(name), "model", None)
+    if not isinstance(model, Model) or not model.has_ref("tok2vec"):
+        return False
+    inner = model.get_ref("tok2vec")
+    forward = inner._func
+    if getattr(forward, "newskit_tap", False):
+        return True
+
+    def tapped(layer: Model[list[Doc], Floats2d], docs: list[Doc], is_train: bool) -> tuple[Floats2d, Any]:
+        vectors, backprop = forward(layer, docs, is_train)
+        start = 0
+        for doc in docs:
+            doc.user_data[BASE_VECTORS] = vectors[start:start + len(doc)]
+            start += len(doc)
+        return vectors, backprop
+
+    tapped.newskit_tap = True  # type: ignore[attr-defined]
+    inner._func = tapped
+    return True
+
+
+@registry.callbacks("newskit.tap_ner.v1")  # type: ignore[untyped-decorator]  # catalogue registries are untyped
+def make_tap_ner(name: str = "ner") -> Callable[[Language], Language]:
+    """Return an after_pipeline_creation callback applying tap_tok2vec to the component `name` (training)."""
+    def tap(nlp: Language) -> Language:
+        tap_tok2vec(nlp, name)
+        return nlp
+    return tap
 
 
 def spans_getter(key: str) -> Callable[[Doc, str], list[Span]]:
@@ -126,6 +246,7 @@ class BiluoTagger(Tagger):  # type: ignore[misc]  # spacy.pipeline.tagger is unt
         outside = labels.index("O") if "O" in labels else -1
         key = self.cfg["spans_key"]
         for doc, ids in zip(docs, batch_tag_ids):
+            doc.user_data.pop(BASE_VECTORS, None)  # read by the model; not kept (nor serialized) with the doc
             tag_ids = ids.get() if hasattr(ids, "get") else numpy.asarray(ids)  # on the CPU
             spans: list[Span] = []
             hot = numpy.flatnonzero(tag_ids != outside)

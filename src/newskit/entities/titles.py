@@ -29,6 +29,9 @@ def _is_owner(tok: Token) -> bool:
     """Return True for a word that says whose title it is (Russian, Kremlin, Boeing) rather than what it is."""
     if tok.lower_ in _MODIFIERS:
         return False  # "Senate Minority Leader": which office, not whose
+    if tok.ent_type_ in _OWNER_LABELS - {"PERSON"} and tok.ent_iob_ in ("B", "I") and tok.i + 1 < len(tok.doc) \
+            and tok.doc[tok.i + 1].ent_iob_ == "I":
+        return True  # "General Motors Chief Executive": a title word opening a longer name is part of that name
     if tok.ent_type_ in _OWNER_LABELS and not names.is_title_word(tok.text):
         return True
     return tok.text[:1].isupper() and not names.is_title_word(tok.text) and tok.pos_ in ("PROPN", "ADJ")
@@ -78,6 +81,55 @@ _MAX_TITLE_WORDS = 8
 _MAX_GAP = 16
 
 
+def _capitalized(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper()
+
+
+def office_of(doc: Doc, s: int) -> tuple[int, int] | None:
+    """Return the tokens (start, end) of an office when the words right before token s read "<office> of (the)":
+    "Assistant Secretary" before "of the Air Force ...", "Civilian Deputy Undersecretary" likewise."""
+    j = s - 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j < 1 or doc[j].lower_ != "of" or not names.is_title_word(doc[j - 1].text) or not _capitalized(doc[j - 1]):
+        return None  # an office written before a name is capitalized ("co-editor of Debating The Donald" is not one)
+    k = j - 1
+    while k > 0 and j - k < 4 and (_capitalized(doc[k - 1]) or names.is_title_word(doc[k - 1].text)) \
+            and "\n" not in doc[k - 1].whitespace_ and not doc[k].is_sent_start:
+        k -= 1
+    return k, j
+
+
+# Words between an office's "of" and its holder's name: the body and the part of it the office runs.
+_MAX_BODY_WORDS = 8
+
+
+def office_before(doc: Doc, start: int) -> tuple[int, int, bool] | None:
+    """Return the office named before a body that runs up to token `start` (inclusive), as (first token, end token,
+    whether a "for" lies between the body and `start`): "Assistant Secretary of the Air Force for Acquisition"
+    before "Marvin Sambur". Only capitalized words and "for", "and", "&" lie between, within one sentence."""
+    if not _capitalized(doc[start]):
+        return None
+    j, portfolio = start, False
+    while j >= 0 and start - j <= _MAX_BODY_WORDS:
+        if j < start and ("\n" in doc[j].whitespace_ or doc[j + 1].is_sent_start
+                          or not (_capitalized(doc[j]) or doc[j].lower_ in ("for", "and", "&"))):
+            return None
+        if _capitalized(doc[j]):
+            found = office_of(doc, j)
+            if found is not None:
+                return found[0], found[1], portfolio
+        portfolio = portfolio or (j < start and doc[j].lower_ == "for")
+        j -= 1
+    return None
+
+
+def _office_of_body(doc: Doc, start: int) -> str | None:
+    """Return the office of the person named from token `start` when the words before it read "<office> of <body>"."""
+    found = office_before(doc, start - 1) if start > 0 else None
+    return _clean(doc[found[0]:found[1]]) if found else None
+
+
 def person_titles(doc: Doc, start: int, end: int) -> list[str]:
     """Return the titles the parse gives the person named by tokens [start, end)."""
     if end <= start:
@@ -85,6 +137,9 @@ def person_titles(doc: Doc, start: int, end: int) -> list[str]:
     span = doc[start:end]
     root = span.root
     out = []
+    office = _office_of_body(doc, start)
+    if office:
+        out.append(office)
     # pre-name modifiers: a contiguous run of words left of the name that attach inside the noun phrase
     run: list[Token] = []
     j = start - 1

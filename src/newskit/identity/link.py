@@ -17,12 +17,18 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    that glued "State Department" to "Department of Homeland Security" does not join them everywhere);
 3. acronyms: a capitals name ("EADS", "S&P") whose letters are the initials of exactly one longer name, unless
    the archive uses the acronym four times as often as that name ("ISIS" is not a think tank named once);
-4. short names: a person's family or given name that fits exactly one full name of the archive ("Obama" ->
-   "Barack Obama"), a given and family name the one full name that adds a middle name ("Donald J. Trump"); the
-   full names are joined first, so one person written two ways is one candidate;
+4. people: a full name that fits exactly one other full name of its family name, by a nickname of the given name
+   or initials, middle names and a suffix added ("Rick Wagoner", "G. Richard Wagoner Jr."; not "George W." and
+   "George H. W. Bush"); then a family or given name that fits exactly one full name of the archive ("Obama" ->
+   "Barack Obama"), a given and family name the one full name that adds a middle name ("Donald J. Trump"). The
+   full names are joined first, so one person written two ways is one candidate. Two full names of one family
+   that an article lists as two people (a father beside his son "Jr.") are never joined;
 5. clippings: a one-word organization name that articles give beside exactly one longer name whose first word
    it clips ("Fed" beside "Federal Reserve"), never a word beside its derivation ("Congress", "Congressional");
-6. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve".
+6. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
+   (unless the archive names another country's "Army" too);
+7. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
+   quarters of their resolved entities at least.
 
 An organization's short name ("Ford" for "Ford Motor Co.") joins through step 2, from any article that names it
 both ways; leading words alone are not evidence enough ("Boeing" is not "Boeing Air Force"). A joined identity
@@ -43,7 +49,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from newskit.entities import names
+from newskit.entities import names, places
 from newskit.entities.grouping import initials
 from newskit.entities.keys import entity_key, fold, normalize, split_key
 
@@ -52,7 +58,11 @@ _THINGS = {"organization", "place", "product", "index", "nationality", "work_of_
 _ACRONYM = re.compile(r"[a-z]{2,7}")
 _LETTERS_AND = re.compile(r"[a-z]{1,2}(?: and [a-z]{1,2})+")  # "S&P" keyed "s and p"
 _MAX_NEAR = 8
+_MAX_FAMILY = 50
 _ORG = "organization:"
+_PERSON = "person:"
+_PLACE = "place:"
+_GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
 
 
 @dataclass(slots=True)
@@ -73,6 +83,12 @@ class NameTable:
 
     def __init__(self) -> None:
         self.seen: dict[str, _Seen] = {}
+        # a person's full name -> the other full names of one family name that an article lists as other people
+        # ("Donald Trump" beside "Donald Trump Jr."): kept apart across the archive too; only names that share a
+        # family name in some article are held, at most _MAX_NEAR each
+        self.apart: dict[str, set[str]] = {}
+        # a place's key -> the gazetteer entries its entities resolved to under a name of the entry's own
+        self.geo: dict[str, Counter[int]] = {}
         self._final: dict[str, str] | None = None
 
     def add(self, record: dict) -> None:
@@ -101,16 +117,25 @@ class NameTable:
                         s.aliases[a] += 1
                 s.caps = s.caps or any(str(a).isupper() for a in aliases)
             s.caps = s.caps or str(e.get("name") or "").isupper()
+            gid = (e.get("geo") or {}).get("geonameid") if key.startswith(_PLACE) else None
+            if isinstance(gid, int) and _names_entry(str(e.get("name") or ""), gid):
+                self.geo.setdefault(key, Counter())[gid] += 1
         for short, longer in _clippings(orgs):
             near = self.seen[short].near
             if len(near) < _MAX_NEAR:
                 near.add(longer)
+        for group in _families(sorted(here)):
+            for name in sorted(group):
+                apart = self.apart.setdefault(name, set())
+                for other in sorted(group):
+                    if other != name and len(apart) < _MAX_NEAR:
+                        apart.add(other)
         self._final = None
 
     def resolve(self) -> dict[str, str]:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
-            self._final = _Resolver(self.seen).run()
+            self._final = _Resolver(self.seen, self.apart, self.geo).run()
         return self._final
 
     def rewrite(self, record: dict) -> bool:
@@ -145,6 +170,17 @@ def _evidence(entity: dict) -> int:
 _WEIGHTS = tuple(round(1000 * (1 + math.log2(max(n, 1)))) for n in range(64))
 
 
+def _families(keys: Iterable[str]) -> Iterator[set[str]]:
+    """Yield the sets of two or more full person names (keys' names) of one article that share a family name."""
+    by_family: dict[str, set[str]] = {}
+    for key in keys:
+        if key.startswith(_PERSON):
+            toks = names.name_tokens(key[len(_PERSON):])
+            if len(toks) >= 2:
+                by_family.setdefault(toks[-1], set()).add(key[len(_PERSON):])
+    yield from (g for g in by_family.values() if len(g) > 1)
+
+
 def _clippings(orgs: list[str]) -> Iterator[tuple[str, str]]:
     """Yield (short, long) organization keys of one article (`orgs`: the names of its organization keys) where the
     one-word short name is the first letters of the long name's first word ("fed" and "federal reserve"): three
@@ -161,8 +197,10 @@ def _clippings(orgs: list[str]) -> Iterator[tuple[str, str]]:
 
 
 class _Resolver:
-    def __init__(self, seen: dict[str, _Seen]):
+    def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]]):
         self.seen = seen
+        self.apart = apart
+        self.geo = geo
         self.parent: dict[str, str] = {}
 
     def run(self) -> dict[str, str]:
@@ -177,9 +215,11 @@ class _Resolver:
         by_name: dict[tuple[str, str], str] = {split_key(k)[::-1]: k for k in present}
         self._aliases(typed, by_name)
         self._acronyms(by_name)
+        self._person_variants(by_name)
         self._people(by_name)
         self._clippings(typed)
         self._country_prefix(by_name)
+        self._one_place(typed)
         return {key: self._find(new) for key, new in typed.items()}
 
     # ------------------------------------------------------- union: the full name leads, else the heaviest key
@@ -277,14 +317,40 @@ class _Resolver:
             letters = name.replace(" and ", "") if _LETTERS_AND.fullmatch(name) else name  # "S&P", "AT&T"
             if type_ not in ("organization", "place") or not _ACRONYM.fullmatch(letters):
                 continue
-            if key not in self.caps:
-                continue
+            if key not in self.caps or (type_ == "place" and self._entry(key) is not None):
+                continue  # "Pa." the gazetteer resolves to Pennsylvania is not "Park Avenue"
             cands = longs.get((letters, type_), set()) - {key}
             target = self._target(cands) if cands else None
             # an acronym the archive uses far more often than the one long name it fits is another body's: "ISIS"
             # of a think tank named once ("Institute for Science and International Security")
             if target is not None and 4 * self.weight[target] >= self.seen_articles[key]:
                 self._join(key, target, into=True)
+
+    def _kept_apart(self, name: str, target: str) -> bool:
+        """Return True when an article lists a person of the identity `target` beside the person `name` as another
+        person (a father beside his son of the same name)."""
+        return any(self.parent.get(_PERSON + o) is not None and self._find(_PERSON + o) == target
+                   for o in self.apart.get(name, ()))
+
+    def _person_variants(self, by_name: dict[tuple[str, str], str]) -> None:
+        """Full names of one person written two ways in different articles ("Rick Wagoner", "G. Richard Wagoner
+        Jr."): the one full name of the same family name that the name fits (`_same_person`). A family name that
+        more than _MAX_FAMILY full names share is too common for a given name to tell its people apart."""
+        families: dict[str, list[str]] = {}
+        for name, type_ in by_name:
+            if type_ == "person":
+                toks = names.name_tokens(name)
+                if len(toks) >= 2:
+                    families.setdefault(toks[-1], []).append(name)
+        for family in sorted(families):
+            members = sorted(families[family])
+            if not 2 <= len(members) <= _MAX_FAMILY:
+                continue
+            for name in members:
+                cands = [_PERSON + o for o in members if o != name and _same_person(name, o)]
+                target = self._target(cands) if cands else None
+                if target is not None and not self._kept_apart(name, target):
+                    self._join(_PERSON + name, target)
 
     def _people(self, by_name: dict[tuple[str, str], str]) -> None:
         full: dict[str, list[str]] = {}
@@ -302,10 +368,12 @@ class _Resolver:
             cands = [f for f in full.get(toks[-1], ()) if f != key and names.is_short_form(name, split_key(f)[1])]
             if len(toks) >= 2:
                 # "Donald Trump" is "Donald J. Trump" (same given name, a middle name added), not "Rip Donald
-                # Trump" (words glued in front, mostly a title or a stray word the model took in)
-                cands = [f for f in cands if names.name_tokens(split_key(f)[1])[:1] == toks[:1]] or cands
+                # Trump" (words glued in front, mostly a title or a stray word the model took in); and not
+                # "George H. W. Bush" for "George W. Bush" (a middle name of its own: `_same_person`)
+                same = [f for f in cands if names.name_tokens(split_key(f)[1])[:1] == toks[:1]]
+                cands = [f for f in same if _same_person(name, split_key(f)[1])] if same else cands
             target = self._target(cands) if cands else None
-            if target is not None:
+            if target is not None and not self._kept_apart(name, target):
                 self._join(key, target, into=True)
 
     def _clippings(self, typed: dict[str, str]) -> None:
@@ -329,12 +397,58 @@ class _Resolver:
                     self._join(short, target, into=True)
 
     def _country_prefix(self, by_name: dict[tuple[str, str], str]) -> None:
+        """"U.S. Army", "US Federal Reserve" are the "Army", the "Federal Reserve" of the archive, unless the archive
+        names another country's too ("UK Army"): then the bare name could be either."""
+        others: set[str] = set()  # names that follow another country's name in an organization's name
+        for name, type_ in by_name:
+            words = name.split()
+            if type_ == "organization" and len(words) >= 2 and words[0] != "us":
+                others.update(" ".join(words[n:]) for n in (1, 2) if len(words) > n
+                              and _country(" ".join(words[:n])))
         for (name, type_), key in sorted(by_name.items()):
             words = name.split()
-            if type_ == "organization" and len(words) > 2 and words[0] == "us":
+            if type_ == "organization" and len(words) >= 2 and words[0] == "us" and " ".join(words[1:]) not in others:
                 rest = by_name.get((" ".join(words[1:]), type_))
                 if rest is not None:
                     self._join(key, rest, into=True)
+
+
+    def _entry(self, key: str) -> int | None:
+        """Return the gazetteer entry that three quarters of the resolved entities of the place `key` agree on."""
+        entries = self.geo.get(key)
+        if not entries:
+            return None
+        gid, n = max(sorted(entries.items()), key=lambda kv: kv[1])
+        return gid if n >= _GEO_SHARE * sum(entries.values()) else None
+
+    def _one_place(self, typed: dict[str, str]) -> None:
+        """Place names that the gazetteer resolves to one entry, each by a name of that entry, are one place: "NY"
+        and "New York", "Saigon" and "Ho Chi Minh City", "Calif." and "California". A name counts for the entry
+        that three quarters of its resolved entities agree on: "Washington" resolved now to the state, now to
+        the capital, joins neither "Washington State" nor "Washington, D.C.". Names are never split by their
+        entries: one article's resolution is not sure enough to part what the name joins."""
+        places: dict[int, list[str]] = {}
+        for key in sorted(self.geo):
+            new, gid = typed.get(key, key), self._entry(key)
+            if new.startswith(_PLACE) and gid is not None:
+                places.setdefault(gid, []).append(new)
+        for keys in places.values():
+            for other in keys[1:]:
+                self._join(keys[0], other)
+
+
+@lru_cache(maxsize=8192)
+def _names_entry(name: str, geonameid: int) -> bool:
+    """Return True when `name` is a name of the gazetteer entry `geonameid` (not a place it falls back to: "London
+    Heathrow" resolved to London)."""
+    from newskit.geo.gazetteer import gazetteer  # only records with resolved places open the index
+
+    return any(h.place.geonameid == geonameid for h in gazetteer().lookup(name))
+
+
+@lru_cache(maxsize=4096)
+def _country(words: str) -> bool:
+    return places.country_code(words) is not None
 
 
 @lru_cache(maxsize=1)
@@ -347,6 +461,47 @@ def _part_of(alias: str, name: str) -> bool:
     """Return True when the normalized `alias` is words of `name` or its initials ("ford" of "ford motor", "gm" of
     "general motors")."""
     return set(alias.split()) <= set(name.split()) or alias.upper() in initials(name.title())
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Return True when the full person names `a` and `b` (key form) can name one person: one family name, given
+    names alike or one a nickname of the other ("rick" / "richard", "bill" / "william"), and the other forenames
+    of one name the first of the other's, an initial standing for its word: middle names or initials added at
+    the end ("William Clay Ford" / "Bill Ford", "John Roberts" / "John G. Roberts"), never a different one or
+    one put in front ("George W. Bush" / "George H. W. Bush"). Generational suffixes agree, but for a "Jr." on one
+    side only."""
+    ta, tb = names.name_tokens(a), names.name_tokens(b)
+    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1]:
+        return False
+    sa, sb = _suffix(a), _suffix(b)
+    if sa != sb and (sa and sb or (sa or sb) != "jr"):
+        return False  # "Jr." is often left out ("Joe Biden"), "II" or "Sr." names another man ("Henry Ford II")
+    ga, gb = [w for w in ta[:-1] if len(w) > 1], [w for w in tb[:-1] if len(w) > 1]
+    if not ga or not gb or not (ga[0] == gb[0] or _nickname_of(ga[0], gb[0]) or _nickname_of(gb[0], ga[0])):
+        return False
+    ra, rb = [w for w in ta[:-1] if w != ga[0]], [w for w in tb[:-1] if w != gb[0]]
+    if len(ra) > len(rb):
+        ra, rb = rb, ra
+    return all(x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(ra, rb, strict=False))
+
+
+def _suffix(name: str) -> str:
+    """Return the generational suffix of a person name ("jr" of "joseph r biden jr"), or ""."""
+    return next((w for w in name.split()[1:] if names.is_suffix(w)), "")
+
+
+def _nickname_of(short: str, given: str) -> bool:
+    """Return True when the given name `short` is a nickname of `given` ("hank" of "henry")."""
+    return given in _nicknames().get(short, ())
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Nickname -> the given names it is a nickname of, from the `nicknames` package's hand-curated English table,
+    in key form."""
+    from nicknames import NickNamer  # link only: the table is read on first use
+
+    return {fold(k): frozenset(fold(v) for v in vs) for k, vs in NickNamer().canonical_lookup.items()}
 
 
 def _same_word(x: str, y: str) -> bool:
