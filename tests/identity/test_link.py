@@ -345,3 +345,17 @@ def test_a_place_name_resolved_to_different_entries_joins_none_and_a_fallback_en
                {"id": "6", "entities": [_place("E1", "London", london)]}]
     keys = [k for r in _linked(records) for k in _keys(r).values()]
     assert keys == ["place:washington"] * 3 + ["place:washington state", "place:london gatwick", "place:london"]
+
+
+def test_names_of_a_firm_that_differ_in_spaces_only_are_one_firm_but_people_are_not_joined_so():
+    records = [{"id": "1", "entities": [_entity("E1", "Brightwater-Mills Inc.", "organization"),
+                                        _entity("E2", "Anna Lee", "person")]},
+               {"id": "2", "entities": [_entity("E1", "BrightwaterMills", "organization"),
+                                        _entity("E2", "Annalee", "person")]},
+               {"id": "3", "entities": [_entity("E1", "K.T. Ferrand", "organization")]},
+               {"id": "4", "entities": [_entity("E1", "KT Ferrand", "organization")]},
+               {"id": "5", "entities": [_entity("E1", "KTFerrand", "organization")]}]
+    one, two, three, four, five = (_keys(r) for r in _linked(records))
+    assert one["Brightwater-Mills Inc."] == two["BrightwaterMills"]
+    assert three["K.T. Ferrand"] == four["KT Ferrand"] == five["KTFerrand"]
+    assert one["Anna Lee"] != two["Annalee"]

@@ -11,10 +11,11 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    twice the other's ("Chrysler" an organization in nine articles, a person in one), or, for a name of two words
    or more that opens with no known given name, as much ("Lockheed Martin" a company in one article, a person
    in another);
-2. aliases: a key that is exactly one other key's alias somewhere in the archive ("GM", an alias of "General
-   Motors Corp." in the article that spells it out) is that key, when the alias is words or initials of that
-   name or the archive gives it as an alias in a quarter of its own articles or more (one article's grouping
-   that glued "State Department" to "Department of Homeland Security" does not join them everywhere);
+2. spacing and aliases: names of a thing that differ in their spaces only ("Wal-Mart", "Walmart"); a key that is
+   exactly one other key's alias somewhere in the archive ("GM", an alias of "General Motors Corp." in the
+   article that spells it out) is that key, when the alias is words or initials of that name or the archive
+   gives it as an alias in a quarter of its own articles or more (one article's grouping that glued "State
+   Department" to "Department of Homeland Security" does not join them everywhere);
 3. acronyms: a capitals name ("EADS", "S&P") whose letters are the initials of exactly one longer name, unless
    the archive uses the acronym four times as often as that name ("ISIS" is not a think tank named once);
 4. people: a full name that fits exactly one other full name of its family name, by a nickname of the given name
@@ -213,6 +214,7 @@ class _Resolver:
         self.caps = {new for key, new in typed.items() if self.seen[key].caps}
         self.parent = {k: k for k in present}
         by_name: dict[tuple[str, str], str] = {split_key(k)[::-1]: k for k in present}
+        self._spacing(by_name)
         self._aliases(typed, by_name)
         self._acronyms(by_name)
         self._person_variants(by_name)
@@ -278,6 +280,17 @@ class _Resolver:
                     best = type_
             out[key] = f"{best}:{name}" if best != type_ else key
         return out
+
+    def _spacing(self, by_name: dict[tuple[str, str], str]) -> None:
+        """Names of a thing that differ in their spaces only are one ("RealClearPolitics", "Real Clear Politics";
+        "Wal-Mart", "Walmart"; "J.P. Morgan", "JPMorgan"); people's names are left to step 4."""
+        spelt: dict[tuple[str, str], list[str]] = {}
+        for (name, type_), key in sorted(by_name.items()):
+            if type_ != "person":
+                spelt.setdefault((name.replace(" ", ""), type_), []).append(key)
+        for keys in spelt.values():
+            for other in keys[1:]:
+                self._join(keys[0], other)
 
     def _aliases(self, typed: dict[str, str], by_name: dict[tuple[str, str], str]) -> None:
         holders: dict[str, set[str]] = {}  # an existing key -> the keys whose entities list it as an alias
