@@ -27,8 +27,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
-EntityType = Literal["person", "place", "organization", "event", "nationality", "product", "work_of_art", "law",
-                     "language"]
+EntityType = Literal["person", "place", "organization", "event", "nationality", "product", "index", "work_of_art",
+                     "law", "language"]
 EntityRole = Literal["author", "credit"]
 SpeakerRole = Literal["author"]
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -78,6 +78,7 @@ ENTITY_TYPES: tuple[EntityKind, ...] = (
                panel="Named events", panel_below=True),
     EntityKind("nationality", ("NORP",), "nationalities"),
     EntityKind("product", ("PRODUCT",), "products"),
+    EntityKind("index", ("INDEX",), "market indices"),  # "Dow Jones Industrial Average": no firm, no product
     EntityKind("work_of_art", ("WORK_OF_ART",), "works of art"),
     EntityKind("law", ("LAW",), "laws"),
     EntityKind("language", ("LANGUAGE",), "languages"),

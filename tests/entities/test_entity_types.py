@@ -166,8 +166,7 @@ PRODUCTS = [
     ("The airline will retire its last Boeing 757 jets by the end of the year.", "Boeing 757"),
     ("Two Airbus A321 planes were grounded after an engine inspection.", "Airbus A321"),
     ("The navy plans to buy another squadron of F-35 fighters.", "F-35"),
-    pytest.param("The carrier ordered 40 more Embraer E195 aircraft for regional routes.", "Embraer E195",
-                 marks=pytest.mark.xfail(reason="both models call the whole an organization", strict=True)),
+    ("The carrier ordered 40 more Embraer E195 aircraft for regional routes.", "Embraer E195"),
 ]
 
 # A name that only qualifies the noun after it names a kind of thing, a people or an index, not an organization.

@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterable
 from spacy.tokens import Span, Token
 
 from newskit.entities import evidence
+from newskit.entities.products import retype as product_types
 
 # Base-model labels for names: the CoNLL layer decides these.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -100,7 +101,8 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
             and not ((b.start, b.end) in misc_exact and _modifier(b))]
     held = _cover(n, kept)
     names = [s for s in names if not any(held[s.start:s.end])]
-    return sorted(vote(names, base) + kept + products, key=lambda s: s.start)
+    # products and market indices the models called firms (newskit.entities.products)
+    return product_types(sorted(vote(names, base) + kept + products, key=lambda s: s.start), base, misc_spans)
 
 
 def _modifier(span: Span) -> bool:

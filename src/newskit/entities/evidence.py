@@ -105,7 +105,8 @@ def _next_pronoun(span: Span) -> str | None:
     return None
 
 
-def _org_cue(span: Span) -> bool:
+def org_cue(span: Span) -> bool:
+    """Say whether the words around a name call it a firm's ("automaker X", "X Inc.", "shares of X")."""
     doc = span.doc
     prev = doc[span.start - 1] if span.start else None
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -155,7 +156,7 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
         "given_name": float(len(words) >= 2 and words[0] in names.given_names()),
         "titled": float(any(_titled(s) for s in group)),
         "he_she": float("he_she" in pron), "it_its": float("it_its" in pron),
-        "org_cue": float(any(_org_cue(s) for s in group)),
+        "org_cue": float(any(org_cue(s) for s in group)),
         "placed": float(any(_placed(s) for s in group)),
         "known_place": float(cities.is_known_place(first.text)),
         "one_word": float(len(words) == 1),

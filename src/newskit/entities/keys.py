@@ -23,7 +23,8 @@ LEGAL_FORMS = lexicon.words("corporate_suffixes") | {"n v", "s a", "co ltd", "in
 _US = re.compile(r"\b(?:united states of america|united states|usa|us|u s a|u s)\b")
 _PUNCT = re.compile(r"[^\w\s]+")
 # Types whose names are compared without person-name rules.
-THING_TYPES = ("organization", "place", "event", "nationality", "product", "work_of_art", "law", "language")
+THING_TYPES = ("organization", "place", "event", "nationality", "product", "index", "work_of_art", "law",
+               "language")
 
 
 @lru_cache(maxsize=65536)

@@ -55,7 +55,7 @@ from newskit.entities.grouping import initials
 from newskit.entities.keys import entity_key, fold, normalize, split_key
 
 # Types that share one namespace for "one type per name" (a person is never an organization's short name).
-_THINGS = {"organization", "place", "product", "nationality", "work_of_art", "law", "language"}
+_THINGS = {"organization", "place", "product", "index", "nationality", "work_of_art", "law", "language"}
 _ACRONYM = re.compile(r"[a-z]{2,7}")
 _LETTERS_AND = re.compile(r"[a-z]{1,2}(?: and [a-z]{1,2})+")  # "S&P" keyed "s and p"
 _MAX_NEAR = 8
