@@ -45,6 +45,20 @@ def test_a_place_in_a_state_the_gazetteer_holds_nothing_of_is_put_at_the_state()
     assert geo["Smallvillette, Missouri"].confidence < 1
 
 
+def test_countries_and_states_side_by_side_are_a_list_not_a_place_and_its_area():
+    text = ("Buyers in Belgium, Germany, Luxembourg and Spain will share the cost. "
+            "The storm crossed Minnesota, Wisconsin, Michigan and Ohio in a day.")
+    geo = resolved(text, "Germany", "Luxembourg", "Wisconsin", "Michigan")
+    assert (geo["Germany"].feature, geo["Germany"].country_code) == ("country", "DE")
+    assert (geo["Wisconsin"].feature, geo["Wisconsin"].admin1) == ("admin1", "WI")
+    assert geo["Michigan"].name == "Michigan"
+
+
+def test_a_small_town_named_like_a_big_city_stays_at_its_state():
+    geo = resolved("Volunteers in Paris, Idaho, cleared the creek on Saturday.", "Paris")
+    assert (geo["Paris"].country_code, geo["Paris"].admin1) == ("US", "ID")
+
+
 def test_the_dateline_pulls_a_namesake_toward_it():
     text = "Police in London said the road would reopen by Friday."
     assert resolved(text, "London")["London"].country_code == "GB"

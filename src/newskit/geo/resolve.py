@@ -120,7 +120,10 @@ def _candidates(gaz: Gazetteer, names: list[Name]) -> list[tuple[Hit, bool]]:
     """Return (hit, named) pairs, the entries of the first name that has any, narrowed by its qualifier. A place
     qualified by an area the gazetteer knows nothing inside of ("Holliday, Missouri": a village) is put at the area
     (named False: the entry is the area around the place): the writer said where it is, and the area's point is
-    nearer than any namesake elsewhere."""
+    nearer than any namesake elsewhere. A name that is a country's or a state's own name is no unknown
+    village: beside an area it is not in, the two are a list ("Belgium, France, Germany, Luxembourg"; "Michigan,
+    Wisconsin"), and the name keeps its own entries. A city's name does not: "Paris, Missouri" and "Edmonton, Kentucky"
+    are written so because a larger namesake exists."""
     fallback: list[tuple[Hit, bool]] = []
     for name in names:
         hits = lookup(gaz, name.head)
@@ -128,6 +131,8 @@ def _candidates(gaz: Gazetteer, names: list[Name]) -> list[tuple[Hit, bool]]:
             kept = [h for h in hits if any(inside(h.place, a) for a in name.within)]
             if kept:
                 return [(h, True) for h in kept]
+            if any(h.own_name and h.place.feature in ("country", "admin1") for h in hits):
+                return [(h, True) for h in hits]
             fallback = fallback or [(Hit(a, True), False) for a in name.within if a.feature == "admin1"]
             continue
         if hits and not fallback:
