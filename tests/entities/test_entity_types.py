@@ -43,6 +43,8 @@ ROWS = [
     ("company", "Marchetti reported higher profits on Tuesday. Marchetti SpA chairman Luca Neri said demand was "
                 "strong.", "Marchetti", ORG),
     ("company", "Gruber declined to comment on the talks. Gruber AG employs 3,000 people in Bavaria.", "Gruber", ORG),
+    ("company", "Shares of Nvidia rose 4% after the results beat forecasts.", "Nvidia", ORG),
+    ("company", "The fund sold its stake in Zolvanta to a rival on Friday.", "Zolvanta", ORG),
     # sports clubs
     ("club", "Bournemouth came from behind to beat the visitors 2-1 on Saturday.", "Bournemouth", ORG),
     ("club", "Arsenal signed the Brazilian winger on a four-year contract.", "Arsenal", ORG),

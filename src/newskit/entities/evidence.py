@@ -23,6 +23,9 @@ an organization unless every mention only places something there ("a fire in the
 country acting for its government ("Washington warned") stays a place, as CoNLL-2003 annotates it (the policy and
 the counts behind it: docs/RECORD.md, "What the entity types cover").
 
+A name the article writes with a legal form, or that shares or a stake are of ("shares of Nvidia"), is a firm at
+every mention whatever the layers read it as (a known place keeps its type).
+
 A person needs person evidence: a one-word name with none of it, that the base model does not call a person, is
 never typed a person (a firm or a city the recognizer has not seen is the commonest one-word name in news).
 """
@@ -117,6 +120,13 @@ def org_cue(span: Span) -> bool:
     if nxt is not None and nxt.lower_ in _CLUB_ROLES and not places.is_nation(span.text):
         return True  # "Milan coach": the club ("England captain": its national team, the place)
     return span.start >= 2 and doc[span.start - 2].lower_ == "shares" and prev is not None and prev.lower_ == "of"
+
+
+def _traded(span: Span) -> bool:
+    """Say whether the name is what shares are of ("shares of Nvidia", "stock in Foxconn")."""
+    doc = span.doc
+    return (span.start >= 2 and doc[span.start - 1].lower_ in ("of", "in")
+            and doc[span.start - 2].lower_ in ("shares", "stock", "stake", "shareholders"))
 
 
 def _placed(span: Span) -> bool:
@@ -449,6 +459,8 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
             winner: str | None = "ORG"  # "the Kremlin said": the government seated there (see seats_of_government)
         elif _written_as_firm(group, firms) and not (x[FEATURES.index("titled")] or x[FEATURES.index("he_she")]):
             winner = "ORG"  # "Pirelli" where the article also writes "Pirelli SpA": a firm, whatever it sounds like
+        elif any(_traded(s) for s in group) and not x[FEATURES.index("known_place")]:
+            winner = "ORG"  # "shares of Nvidia": only a firm has shares, whatever both models read the name as
         else:
             winner = _majority(group) if w is None else decide(x, w)
         if winner == "PERSON" and _plural_noun(group, words) and not _person_evidence(x):
