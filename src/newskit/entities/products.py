@@ -42,6 +42,7 @@ from spacy.tokens import Span, Token
 
 from newskit import lexicon
 from newskit.entities import cities, evidence, names
+from newskit.quotes.cues import guess_base
 
 # The labels a product or index may have been given by the layers before this step.
 RETYPED = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
@@ -59,8 +60,6 @@ _IRREGULAR = lexicon.table("irregular_verbs")
 _SPEECH = lexicon.words("speech_verbs")
 _FIRM_VERBS = lexicon.words("firm_verbs") | _PRODUCT_VERBS
 _SPOKESPEOPLE = lexicon.words("spokesperson_nouns")
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
-             ("ing", "e"))
 # Product nouns that come before people's names too ("model Kate Moss").
 _BEFORE_PEOPLE = frozenset({"model", "models", "owners", "users", "version", "versions", "line",
                             "lineup", "engine", "engines"})
@@ -528,9 +527,4 @@ def _verb_in(tok: Token, verbs: frozenset[str]) -> bool:
     w = tok.lower_
     if (tok.lemma_ and tok.lemma_.lower() in verbs) or w in verbs or _IRREGULAR.get(w) in verbs:
         return True
-    for suffix, repl in _SUFFIXES:
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            base = w[: -len(suffix)] + repl
-            if base in verbs or (len(base) > 3 and base[-1] == base[-2] and base[:-1] in verbs):
-                return True
-    return False
+    return guess_base(w, verbs.__contains__) is not None

@@ -1,6 +1,7 @@
 """The attribution cue lexicon: verbs and phrases that introduce what someone said, wrote or thinks."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newskit import lexicon
@@ -45,12 +46,21 @@ def lemma(tok: Token) -> str:
     w = tok.lower_
     if w in _IRREGULAR:
         return _IRREGULAR[w]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-                         ("ing", ""), ("ing", "e"), ("d", "")):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            base = w[: -len(suffix)] + repl
-            if base in _KNOWN:
+    return guess_base(w, _KNOWN.__contains__) or w
+
+
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ying", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+             ("ing", ""), ("ing", "e"), ("d", ""))
+
+
+def guess_base(word: str, known: Callable[[str], bool]) -> str | None:
+    """Return the base form of the inflected verb `word` that `known` accepts, guessed from its ending ("called" ->
+    "call", "admitted" -> "admit"), or None: for pipelines run without the lemmatizer."""
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)] + repl
+            if known(base):
                 return base
-            if len(base) > 3 and base[-1] == base[-2] and base[:-1] in _KNOWN:
+            if len(base) > 3 and base[-1] == base[-2] and known(base[:-1]):
                 return base[:-1]  # "admitted" -> "admit"
-    return w
+    return None

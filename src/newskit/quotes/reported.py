@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, cast
 
 from newskit.quotes.attribution import is_cue, speaker_token
-from newskit.quotes.cues import COGNITION_VERBS, NAMING_VERBS, SPEECH_VERBS, SPOKESPERSON_NOUNS, lemma
+from newskit.quotes.cues import COGNITION_VERBS, NAMING_VERBS, SPEECH_VERBS, SPOKESPERSON_NOUNS, guess_base, lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -210,10 +210,6 @@ def _model() -> _Model:
     return cast("_Model", json.loads(raw))
 
 
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ying", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-             ("ing", ""), ("ing", "e"), ("d", ""))
-
-
 def base_form(tok: Token, prefix: str, known: Container[str] | None = None) -> str:
     """Return the lemma of `tok` as the model knows it: the lemmatizer's when the pipeline has one, else the
     base form the model's vocabulary holds ("shows" -> "show"), so that runs with and without a lemmatizer agree."""
@@ -221,15 +217,9 @@ def base_form(tok: Token, prefix: str, known: Container[str] | None = None) -> s
     known = _model()["weights"] if known is None else known
     if tok.lemma_ and tok.lemma_ != tok.text or prefix + lem in known:
         return lem
-    w = tok.lower_
-    for suffix, repl in _SUFFIXES:
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            base = w[: -len(suffix)] + repl
-            if prefix + base in known:
-                return base
-            if len(base) > 3 and base[-1] == base[-2] and prefix + base[:-1] in known:
-                return base[:-1]
-    return lem
+    vocabulary = known
+    base = guess_base(tok.lower_, lambda b: prefix + b in vocabulary)
+    return lem if base is None else base
 
 
 def probability(features: list[str]) -> float:
