@@ -173,13 +173,18 @@ _WEIGHTS = tuple(round(1000 * (1 + math.log2(max(n, 1)))) for n in range(64))
 
 def _families(keys: Iterable[str]) -> Iterator[set[str]]:
     """Yield the sets of two or more full person names (keys' names) of one article that share a family name."""
-    by_family: dict[str, set[str]] = {}
-    for key in keys:
-        if key.startswith(_PERSON):
-            toks = names.name_tokens(key[len(_PERSON):])
-            if len(toks) >= 2:
-                by_family.setdefault(toks[-1], set()).add(key[len(_PERSON):])
+    by_family = _by_family(key[len(_PERSON):] for key in keys if key.startswith(_PERSON))
     yield from (g for g in by_family.values() if len(g) > 1)
+
+
+def _by_family(people: Iterable[str]) -> dict[str, set[str]]:
+    """Return the full person names among `people` (names of two words or more) by their family name."""
+    out: dict[str, set[str]] = {}
+    for name in people:
+        toks = names.name_tokens(name)
+        if len(toks) >= 2:
+            out.setdefault(toks[-1], set()).add(name)
+    return out
 
 
 def _clippings(orgs: list[str]) -> Iterator[tuple[str, str]]:
@@ -246,6 +251,11 @@ class _Resolver:
         self.parent[other] = lead
         self.weight[lead] = wa + wb
 
+    def _join_all(self, keys: list[str]) -> None:
+        """Join the identities of all `keys` into one."""
+        for other in keys[1:]:
+            self._join(keys[0], other)
+
     def _target(self, cands: Iterable[str]) -> str | None:
         roots = {self._find(c) for c in cands}
         return roots.pop() if len(roots) == 1 else None
@@ -289,8 +299,7 @@ class _Resolver:
             if type_ != "person":
                 spelt.setdefault((name.replace(" ", ""), type_), []).append(key)
         for keys in spelt.values():
-            for other in keys[1:]:
-                self._join(keys[0], other)
+            self._join_all(keys)
 
     def _aliases(self, typed: dict[str, str], by_name: dict[tuple[str, str], str]) -> None:
         holders: dict[str, set[str]] = {}  # an existing key -> the keys whose entities list it as an alias
@@ -312,8 +321,7 @@ class _Resolver:
                     and all(_compatible(split_key(a)[1], split_key(b)[1]) for a in held for b in held if a < b):
                 # "EADS" for "European Aeronautic Defence and Space" and "... Defense ...": one name spelt two ways,
                 # or cut short by one article
-                for h in held[1:]:
-                    self._join(held[0], h)
+                self._join_all(held)
             target = self._target(held)
             if target is not None:
                 # a surname or an acronym gives way to the full name; "Apple" keeps its key against "Apple
@@ -349,12 +357,7 @@ class _Resolver:
         """Full names of one person written two ways in different articles ("Rick Wagoner", "G. Richard Wagoner
         Jr."): the one full name of the same family name that the name fits (`_same_person`). A family name that
         more than _MAX_FAMILY full names share is too common for a given name to tell its people apart."""
-        families: dict[str, list[str]] = {}
-        for name, type_ in by_name:
-            if type_ == "person":
-                toks = names.name_tokens(name)
-                if len(toks) >= 2:
-                    families.setdefault(toks[-1], []).append(name)
+        families = _by_family(name for name, type_ in by_name if type_ == "person")
         for family in sorted(families):
             members = sorted(families[family])
             if not 2 <= len(members) <= _MAX_FAMILY:
@@ -446,8 +449,7 @@ class _Resolver:
             if new.startswith(_PLACE) and gid is not None:
                 places.setdefault(gid, []).append(new)
         for keys in places.values():
-            for other in keys[1:]:
-                self._join(keys[0], other)
+            self._join_all(keys)
 
 
 @lru_cache(maxsize=8192)
