@@ -12,14 +12,14 @@ from newskit import lexicon
 from newskit.doctext import doc_text
 from newskit.entities import cities, names, places
 from newskit.entities.span import Layout, Mention, make_mention
-from newskit.entities.titles import office_before
+from newskit.entities.titles import capitalized, office_before
 from newskit.geo.gazetteer import gazetteer
 from newskit.record import LABEL_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 # Labels that name things; the numeric ones (DATE, MONEY, CARDINAL...) are other modules' business.
 NAME_LABELS = frozenset(LABEL_TYPES)
@@ -181,10 +181,6 @@ def is_agency(text: str) -> bool:
     return lexicon.norm(text) in _AGENCY_KEYS
 
 
-def _capitalized(tok: Token) -> bool:
-    return tok.is_alpha and tok.text[:1].isupper()
-
-
 def _person_after_body(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int, str]]:
     """Split "Air Force James Roche" out of "Secretary of the Air Force James Roche": the model read the body an
     office belongs to and the office holder as one name. The holder is two or three capitalized words opening with
@@ -196,7 +192,7 @@ def _person_after_body(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, 
         return [(s, e, label)]
     given = names.given_names()
     holder = next((k for k in range(s + 1, e - 1) if e - k <= 3 and doc[k].lower_ in given
-                   and all(_capitalized(t) for t in doc[k:e])), e)
+                   and all(capitalized(t) for t in doc[k:e])), e)
     if label == "PERSON":
         if holder == e:
             return [(s, e, label)]
@@ -242,7 +238,7 @@ def _nationality_before(doc: Doc, s: int, e: int) -> int:
     """Return 1 when a person span opens with a nationality adjective before a given name and a family name
     ("Australian Rodney Eyles"): the adjective says where the person is from, it is no part of the name."""
     if e - s < 3 or doc[s + 1].lower_ not in names.given_names() or not doc[s].text[:1].isupper() \
-            or names.is_title_word(doc[s + 1].text) or not all(_capitalized(t) for t in doc[s + 1:e]):
+            or names.is_title_word(doc[s + 1].text) or not all(capitalized(t) for t in doc[s + 1:e]):
         return 0  # "Belgian King Baudouin": a title follows, the adjective is part of it
     return int(gazetteer().country_of_demonym(doc[s].text) is not None)
 

@@ -81,7 +81,8 @@ _MAX_TITLE_WORDS = 8
 _MAX_GAP = 16
 
 
-def _capitalized(tok: Token) -> bool:
+def capitalized(tok: Token) -> bool:
+    """Say whether a token is a word written with a capital first letter."""
     return tok.is_alpha and tok.text[:1].isupper()
 
 
@@ -91,10 +92,10 @@ def office_of(doc: Doc, s: int) -> tuple[int, int] | None:
     j = s - 1
     if j >= 0 and doc[j].lower_ == "the":
         j -= 1
-    if j < 1 or doc[j].lower_ != "of" or not names.is_title_word(doc[j - 1].text) or not _capitalized(doc[j - 1]):
+    if j < 1 or doc[j].lower_ != "of" or not names.is_title_word(doc[j - 1].text) or not capitalized(doc[j - 1]):
         return None  # an office written before a name is capitalized ("co-editor of Debating The Donald" is not one)
     k = j - 1
-    while k > 0 and j - k < 4 and (_capitalized(doc[k - 1]) or names.is_title_word(doc[k - 1].text)) \
+    while k > 0 and j - k < 4 and (capitalized(doc[k - 1]) or names.is_title_word(doc[k - 1].text)) \
             and "\n" not in doc[k - 1].whitespace_ and not doc[k].is_sent_start:
         k -= 1
     return k, j
@@ -108,14 +109,14 @@ def office_before(doc: Doc, start: int) -> tuple[int, int, bool] | None:
     """Return the office named before a body that runs up to token `start` (inclusive), as (first token, end token,
     whether a "for" lies between the body and `start`): "Assistant Secretary of the Air Force for Acquisition"
     before "Marvin Sambur". Only capitalized words and "for", "and", "&" lie between, within one sentence."""
-    if not _capitalized(doc[start]):
+    if not capitalized(doc[start]):
         return None
     j, portfolio = start, False
     while j >= 0 and start - j <= _MAX_BODY_WORDS:
         if j < start and ("\n" in doc[j].whitespace_ or doc[j + 1].is_sent_start
-                          or not (_capitalized(doc[j]) or doc[j].lower_ in ("for", "and", "&"))):
+                          or not (capitalized(doc[j]) or doc[j].lower_ in ("for", "and", "&"))):
             return None
-        if _capitalized(doc[j]):
+        if capitalized(doc[j]):
             found = office_of(doc, j)
             if found is not None:
                 return found[0], found[1], portfolio
