@@ -119,14 +119,18 @@ def org_cue(span: Span) -> bool:
         return True
     if nxt is not None and nxt.lower_ in _CLUB_ROLES and not places.is_nation(span.text):
         return True  # "Milan coach": the club ("England captain": its national team, the place)
-    return span.start >= 2 and doc[span.start - 2].lower_ == "shares" and prev is not None and prev.lower_ == "of"
+    return _held(span, ("shares",), ("of",))
 
 
 def _traded(span: Span) -> bool:
     """Say whether the name is what shares are of ("shares of Nvidia", "stock in Foxconn")."""
+    return _held(span, ("shares", "stock", "stake", "shareholders"), ("of", "in"))
+
+
+def _held(span: Span, holdings: tuple[str, ...], links: tuple[str, ...]) -> bool:
+    """Say whether the two words before the name are one of `holdings` and one of `links` ("shares of")."""
     doc = span.doc
-    return (span.start >= 2 and doc[span.start - 1].lower_ in ("of", "in")
-            and doc[span.start - 2].lower_ in ("shares", "stock", "stake", "shareholders"))
+    return span.start >= 2 and doc[span.start - 1].lower_ in links and doc[span.start - 2].lower_ in holdings
 
 
 def _placed(span: Span) -> bool:
