@@ -53,7 +53,11 @@ ROWS = [
     ("Japan's Nikkei 225 average climbed 1.4 percent after the bank's decision.", "Nikkei 225", INDEX),
     ("The Dow Jones industrial average ended the day at 9,120. The Dow has lost a fifth of its value this year.",
      "Dow", INDEX),
+    ("The Russell 2000 gave up 3.2 percent as smaller companies sold off.", "Russell 2000", INDEX),
+    ("The Shanghai Composite fell 1.1 percent after the data.", "Shanghai Composite", INDEX),
     # car models named after their maker, or by a common word, with a product's evidence somewhere in the story
+    ("Pontiac said it would stop building the Pontiac Aztek next year, and dealers cut its price.",
+     "Pontiac Aztek", PRODUCT),
     ("The chief executive drove a hybrid Kestrel from the plant to the state capital.", "Kestrel", PRODUCT),
     ("Pell Motors sold 30,000 trucks in May, and sales of the Pell Ridgeback pickup rose 8 percent.",
      "Pell Ridgeback", PRODUCT),
@@ -64,6 +68,7 @@ ROWS = [
      PRODUCT),
     # a brand run as a division, with dealers of its own, is the firm's unit: an organization
     ("The automaker plans to sell its Stavro brand and close 300 Stavro dealers by next year.", "Stavro", ORG),
+    ("The carmaker will sell or close Lada, Saab and Hummer under the plan.", "Hummer", ORG),
     # a firm named by the product it makes stays the firm where it acts
     ("Vantor said it would ship the Vantor Fold in May. Vantor's chief executive called the Fold its best phone.",
      "Vantor", ORG),

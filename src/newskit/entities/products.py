@@ -11,7 +11,8 @@ person needs a strong one. Two rounds, so a name beside or closing a product fou
           weighs against it); a version or model designation in the name ("OS X", "iOS 5", "Embraer E195") or
           before it ("the 787 Dreamliner"); the name closing a product's name in the article ("Dreamliner" of
           "Boeing 787 Dreamliner", "Volt" of "Chevrolet Volt"), or opened by a one-word product ("Mac App Store"
-          after "the Mac"); "version of (its) X"; an apposition whose head noun is a made thing ("X, the newest
+          after "the Mac"), or in parentheses right after one ("Software Development Kit (SDK)"); "version of
+          (its) X"; an apposition whose head noun is a made thing ("X, the newest
           version of ...", "X, a plug-in hybrid"); a product noun before it ("the drug X"); "a/an X" used or made
           public ("drove a hybrid X"); a two-word name whose last word the article writes "the X" on its own
           ("Jeep Wrangler" ... "the Wrangler sold well": a model's short form takes "the", a person's does not; weak
@@ -62,6 +63,7 @@ from spacy.tokens import Span, Token
 
 from newskit import lexicon
 from newskit.entities import cities, evidence, names
+from newskit.geo.gazetteer import gazetteer
 from newskit.quotes.cues import guess_base
 
 # The labels a product or index may have been given by the layers before this step.
@@ -304,10 +306,12 @@ def _index_name(span: Span) -> Span:
             return Span(doc, span.start, end + k)
     if end + 1 < len(doc) and doc[end].text in ("'s", "\u2019s") and doc[end + 1].text.isdigit():
         end += 1  # "Standard & Poor's 500"
-    if end < len(doc) and doc[end].text.isdigit() and not _YEAR.fullmatch(doc[end].text) \
-            and doc[end - 1].whitespace_ and not (end + 1 < len(doc) and doc[end + 1].text in ("-", "/", "for")):
-        return Span(doc, span.start, end + 1)  # not a score ("England 292-8")
-    return span
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
+    if end < len(doc) and doc[end].text.isdigit() and doc[end - 1].whitespace_ \
+            and not (nxt is not None and nxt.text in ("-", "/", "for")) \
+            and (not _YEAR.fullmatch(doc[end].text) or nxt is not None and nxt.pos_ in ("VERB", "AUX")):
+        return Span(doc, span.start, end + 1)  # not a score ("England 292-8"); a year only if a verb follows
+    return span                                 # ("the Russell 2000 lost 6 percent")
 
 
 def _lowercase_tail(words: Span) -> bool:
@@ -330,11 +334,11 @@ def is_index(group: list[Span]) -> bool:
     words = first.text.split()
     if first.label_ in ("PERSON", "NORP"):
         return False  # "Tenney gained 25 points", "the Tories fell 3 percent": a poll moves people and parties
-    if cities.is_known_place(first.text) or cities.is_known_place(words[0] if words else ""):
-        return False  # "England 292-8 closed on...": a side named for its country, not an index
     if len(words) >= 2 and words[-1].casefold() in _INDEX_HEADS \
             and (words[-1][:1].isupper() or words[-1] == "composite" or words[-2] in _INDEX_WORDS):
-        return True
+        return True  # "the Shanghai Composite" too
+    if cities.is_known_place(first.text) or cities.is_known_place(words[0] if words else ""):
+        return False  # "England 292-8 closed on...": a side named for its country, not an index
     if words and words[-1].casefold() not in _ORG_HEADS | _MARKETS \
             and any(s.end < len(s.doc) and s.doc[s.end].lower_ in _INDEX_NOUNS for s in group):
         return True  # "the Hang Seng index", not the index of an exchange ("the American Stock Exchange index")
@@ -432,7 +436,7 @@ def is_maker(group: list[Span], products: Iterable[Span], firms: frozenset[str] 
 
 def is_brand(group: list[Span], spans: Iterable[Span] = ()) -> bool:
     """Say whether a one-word name is a firm's brand, run as a division of it with dealers of its own ("its Hummer
-    brand", "Saturn dealers"), or named bare beside a one-word firm ("close Saturn and Pontiac"): an organization,
+    brand", "Saturn dealers"), or named bare beside one-word firms ("close Saturn and Pontiac"): an organization,
     as MEANTIME and CoNLL-2003 annotate a carmaker's brands; not a product line's name with a product's own cue
     ("the iPod brand"), nor a person's full name. `spans`: the article's names, their labels as decided so far."""
     first = group[0]
@@ -442,8 +446,11 @@ def is_brand(group: list[Span], spans: Iterable[Span] = ()) -> bool:
            for s in group):
         return True
     firms = {s.start for s in spans if s.label_ == "ORG" and len(s) == 1}
-    return first.label_ == "PRODUCT" and any(_bare(s) and any(t.i in firms for t in s.root.conjuncts)
-                                             for s in group)
+    if first.label_ == "PRODUCT":
+        return any(_bare(s) and any(t.i in firms for t in s.root.conjuncts) for s in group)
+    # a one-word "person" in a list of two or more one-word firms ("Saab, Saturn, Pontiac and Hummer")
+    return first.label_ == "PERSON" and evidence.key(first) not in _given() \
+        and any(_bare(s) and sum(t.i in firms for t in s.root.conjuncts) >= 2 for s in group)
 
 
 def _firms_brand(group: list[Span]) -> bool:
@@ -487,13 +494,18 @@ def product_cues(group: list[Span], known: Known, key: str = "") -> tuple[int, i
     """Return how many strong and how many weak product cues a name has (each cue counted once)."""
     first = group[0]
     head_word = first.text.split()[0] if first.text.split() else ""
-    placed = first.label_ in PLACES  # a place's name is no maker's and model's ("OSCE Chechnya")
+    # a place's name is no maker's and model's ("OSCE Chechnya", "Australian Open"); a name the base model made a
+    # place for its maker is, where the maker is a firm of the article ("Pontiac Solstice", Pontiac being a town)
+    words = (key or evidence.key(first)).split()
+    placed = first.label_ in PLACES and (len(words) != 2 or words[0] not in known.makers
+                                         or bool(gazetteer().lookup(words[-1])))
     short = not placed and _short_form_definite(key or evidence.key(first), known.definite)
     strong = [
         bool(_LOWER_CAMEL.fullmatch(head_word.rstrip("'s"))),
         _versioned(first),
         (key or evidence.key(first)) in known.tails,
         _opened_by_product(key or evidence.key(first), known.heads),
+        any(_in_parens_after(s, known.products) for s in group),
         any(_version_of(s) or _apposition(s) or _designated(s) or _kind_before(s) for s in group),
         any(_made_public(s) and _indefinite(s) for s in group),  # "drove a hybrid Kestrel": no one drives a person
         short and first.label_ != "ORG",
@@ -571,6 +583,15 @@ def _short_form_definite(key: str, definite: frozenset[str]) -> bool:
     given name or a title is a person's ("the Kennedy" is no person's short form)."""
     head, tail = _tail_word(key)
     return bool(tail) and tail in definite and head not in _given() and head not in _TITLES
+
+
+def _in_parens_after(span: Span, products: Iterable[Span]) -> bool:
+    """Say whether a name stands in parentheses right after a product's name: its short form or its spelled-out
+    name ("Software Development Kit (SDK)", "A350 XWB (Extra Wide Body)")."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    return any(p.end == span.start - 1 for p in products)
 
 
 def _opened_by_product(key: str, heads: frozenset[str]) -> bool:
