@@ -54,6 +54,7 @@ ROWS = [
     ("The Dow Jones industrial average ended the day at 9,120. The Dow has lost a fifth of its value this year.",
      "Dow", INDEX),
     ("The Russell 2000 gave up 3.2 percent as smaller companies sold off.", "Russell 2000", INDEX),
+    ("Dow Jones drops 508 points as bank fears spread\nStocks fell again on Thursday.", "Dow Jones", INDEX),
     ("The Shanghai Composite fell 1.1 percent after the data.", "Shanghai Composite", INDEX),
     # car models named after their maker, or by a common word, with a product's evidence somewhere in the story
     ("Pontiac said it would stop building the Pontiac Aztek next year, and dealers cut its price.",
@@ -69,6 +70,7 @@ ROWS = [
     # a brand run as a division, with dealers of its own, is the firm's unit: an organization
     ("The automaker plans to sell its Stavro brand and close 300 Stavro dealers by next year.", "Stavro", ORG),
     ("The carmaker will sell or close Lada, Saab and Hummer under the plan.", "Hummer", ORG),
+    ("The carmaker agreed on Tuesday to sell its Corvan unit to an investor group.", "Corvan", ORG),
     # a firm named by the product it makes stays the firm where it acts
     ("Vantor said it would ship the Vantor Fold in May. Vantor's chief executive called the Fold its best phone.",
      "Vantor", ORG),
@@ -132,8 +134,9 @@ NOT_PRODUCTS = [
     ("He lost his seat in the National Assembly and left the Assembly in May.", "National Assembly"),
     ("The investors bought Dayton Information and Dayton Telecom, units of Dayton Group, for 20 percent less.",
      "Dayton Information"),
-    # a poll's average is no index
+    # a poll's average is no index, nor a candidate a poll moves, even in a headline written without articles
     ("The Civic Pulse polling average gives the governor a lead of four points.", "Civic Pulse"),
+    ("Brennan gains 25 points in new poll\nThe senator's lead grew over the summer.", "Brennan"),
 ]
 
 

@@ -110,7 +110,7 @@ _MEASURES = frozenset({"percent", "pct", "per", "points", "point", "million", "b
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Nouns after a brand that a firm runs as a division: "its Hummer brand", "Saturn dealers".
 _BRAND_NOUNS = frozenset({"brand", "brands", "division", "dealers", "dealer", "dealerships", "dealership",
-                          "franchise", "franchises"})
+                          "franchise", "franchises", "unit", "units", "subsidiary", "arm"})
 # Firm verbs a made thing is the subject of too, without an object: "the Wrangler sold well", "it is built in Ohio".
 _TRANSITIVE = frozenset({"sell", "build", "make", "produce", "manufacture"})
 STRONG = 2  # the evidence one strong cue gives; a weak cue gives 1
@@ -378,25 +378,30 @@ def _moves(span: Span) -> bool:
     if nxt < len(doc) and nxt != verb.i and doc[nxt].pos_ not in ("AUX", "ADV", "PUNCT"):
         return False
     named = span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s")
-    if not named:
+    # a headline drops its articles ("Dow falls 508 points"): there only a market's move, not a poll's ("Smith gains
+    # 25 points", "... 5 percent")
+    headline = not named and "\n" not in doc.text[:span.start_char].strip()
+    if not named and not headline:
         return False
     for t in doc[verb.i + 2:min(len(doc), verb.i + 8)]:
         num, before = doc[t.i - 1], doc[t.i - 2]
         if before.lower_ in ("to", "at", "than", "by") or not num.like_num:
             continue  # a level ("fell to 30 percent") or a margin ("winning by ten points"), not a move
+        if headline:
+            return t.lower_ in ("points", "pts", "percent", "%") and _many_points(num.text, 100)
         if t.lower_ in ("points", "pts") and _many_points(num.text) or t.lower_ in ("percent", "%"):
             return True
     return False
 
 
-def _many_points(number: str) -> bool:
-    """Say whether a number of points is an index's move (decimals or 20 and more: "1.66 points", "210 points"),
-    not a poll's or a game's ("five points", "up 3 points")."""
+def _many_points(number: str, least: float = 20) -> bool:
+    """Say whether a number of points is an index's move (decimals or `least` and more: "1.66 points", "210
+    points"), not a poll's or a game's ("five points", "up 3 points")."""
     try:
         value = float(number.replace(",", ""))
     except ValueError:
         return False
-    return "." in number or value >= 20
+    return "." in number or value >= least
 
 
 # ------------------------------------------------------------------------------------------------ products
@@ -434,6 +439,15 @@ def is_maker(group: list[Span], products: Iterable[Span], firms: frozenset[str] 
     return opens and organization_evidence(group, firms) > 0
 
 
+def _brand_noun_after(span: Span) -> bool:
+    """Say whether a firm's unit's noun follows the name ("Hummer dealers", "its Opel unit"; not "unit sales")."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in _BRAND_NOUNS \
+        and not (nxt.lower_ in ("unit", "units") and after is not None and after.pos_ == "NOUN")
+
+
 def is_brand(group: list[Span], spans: Iterable[Span] = ()) -> bool:
     """Say whether a one-word name is a firm's brand, run as a division of it with dealers of its own ("its Hummer
     brand", "Saturn dealers"), or named bare beside one-word firms ("close Saturn and Pontiac"): an organization,
@@ -442,8 +456,7 @@ def is_brand(group: list[Span], spans: Iterable[Span] = ()) -> bool:
     first = group[0]
     if " " in first.text.strip() or _LOWER_CAMEL.fullmatch(first.text) or cities.is_known_place(first.text):
         return False
-    if any(s.end < len(s.doc) and s.doc[s.end].lower_ in _BRAND_NOUNS and s.doc[s.end].pos_ == "NOUN"
-           for s in group):
+    if any(_brand_noun_after(s) for s in group):
         return True
     firms = {s.start for s in spans if s.label_ == "ORG" and len(s) == 1}
     if first.label_ == "PRODUCT":
