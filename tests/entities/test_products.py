@@ -57,19 +57,21 @@ ROWS = [
     ("Dow Jones drops 508 points as bank fears spread\nStocks fell again on Thursday.", "Dow Jones", INDEX),
     ("The Shanghai Composite fell 1.1 percent after the data.", "Shanghai Composite", INDEX),
     # car models named after their maker, or by a common word, with a product's evidence somewhere in the story
-    ("Pontiac said it would stop building the Pontiac Aztek next year, and dealers cut its price.",
+    ("The automaker Pontiac sold 12,000 cars in May. Pontiac will stop building the Pontiac Aztek next year, its "
+     "dealers said.",
      "Pontiac Aztek", PRODUCT),
     ("The chief executive drove a hybrid Kestrel from the plant to the state capital.", "Kestrel", PRODUCT),
     ("Pell Motors sold 30,000 trucks in May, and sales of the Pell Ridgeback pickup rose 8 percent.",
      "Pell Ridgeback", PRODUCT),
-    ("Carvo said it would stop building the Carvo Marlow. The Marlow sold poorly after its second year.",
-     "Marlow", PRODUCT),
+    ("Carvo sold 80,000 cars last year but will stop building the Carvo Marlow. The Marlow sold poorly after its "
+     "second year.", "Marlow", PRODUCT),
     ("Dealers sold 40,000 T-250 pickups in June, twice as many as a year earlier.", "T-250", PRODUCT),
-    ("Brandt said the Brandt Onyx would be built in Ohio. Critics said the Onyx cost too much.", "Brandt Onyx",
-     PRODUCT),
+    ("Brandt sold 20,000 cars in June. It said the Brandt Onyx would be built in Ohio, and critics said the Onyx "
+     "cost too much.", "Brandt Onyx", PRODUCT),
+    # the same words, where the one-word name is no maker but an agency: no model of it
+    ("The CIA said the attack on the CIA Annex began at night. Guards at the Annex fired back.", "CIA Annex", ORG),
     # a brand run as a division, with dealers of its own, is the firm's unit: an organization
     ("The automaker plans to sell its Stavro brand and close 300 Stavro dealers by next year.", "Stavro", ORG),
-    ("The carmaker will sell or close Lada, Saab and Hummer under the plan.", "Hummer", ORG),
     ("The carmaker agreed on Tuesday to sell its Corvan unit to an investor group.", "Corvan", ORG),
     # a firm named by the product it makes stays the firm where it acts
     ("Vantor said it would ship the Vantor Fold in May. Vantor's chief executive called the Fold its best phone.",

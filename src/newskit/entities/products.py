@@ -102,7 +102,13 @@ _SHORT_VERSION = re.compile(r"\d{1,2}(?:\.\d+)*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Last words of a firm's name that are no model's: "Ford Motor", "Apple Computer", "Airbus Military".
 _MAKERS_NOUNS = frozenset({"motor", "computer", "military", "financial", "auto", "international", "industrie",
-                           "corps", "music", "media", "mobile", "credit", "americas", "europe", "asia", "china"})
+                           "corps", "music", "media", "mobile", "credit", "americas", "europe", "asia", "china",
+                           "poll", "survey", "museum", "continent", "center", "centre", "prize", "award", "fund",
+                           "pac"})
+_GLUE = frozenset({"of", "and", "the", "for", "in", "at", "to", "on", "de"})  # "Star of" is no maker's model
+# A maker's trade after its name ("Hallbrook Motors", "Ford Motor Co.", "Nortek Auto").
+_TRADES = frozenset({"motor", "motors", "auto", "automotive", "cars", "group", "company", "industries",
+                     "electronics", "holdings"})
 _TITLES = lexicon.words("person_titles")
 # Words after a number that make it a quantity, not a version: "X 20 percent", "X 3 points".
 _MEASURES = frozenset({"percent", "pct", "per", "points", "point", "million", "billion", "thousand", "years",
@@ -129,6 +135,7 @@ class Known:
     makers: frozenset[str] = frozenset()  # firms, and the one-word names the article makes firms ("ford")
     definite: frozenset[str] = frozenset()  # see _definite
     heads: frozenset[str] = frozenset()  # one-word products, opening a name of a product's ("Mac" of "Mac App Store")
+    talk: bool = False  # the article talks of made things: a product noun or verb ("pickups", "phone", "built")
 
 
 def retype(spans: list[Span], base: Iterable[Span], misc: Iterable[Span] = ()) -> list[Span]:
@@ -181,12 +188,15 @@ def _products(spans: list[Span], groups: dict[str, list[Span]], models: dict[str
     product decided in the first round ("the iMac and the MacBook Pro", "Tiger" of "OS X Tiger", "Mac App Store")
     is weighed again with it."""
     base_products = tuple(b for b in base if b.label_ == "PRODUCT")
-    makers = firms | frozenset(k for k, g in groups.items() if g[0].label_ == "ORG" and " " not in k)
+    makers = _makers(spans) | frozenset(k for k, g in groups.items() if g[0].label_ == "ORG" and " " not in k
+                                        and _trades(g))
     definite = _definite(groups)
+    talk = bool(spans) and any(t.lower_ in _PRODUCT_NOUNS and t.pos_ == "NOUN" or _verb_in(t, _PRODUCT_VERBS)
+                               for t in spans[0].doc)
     for _ in range(2):
         made = tuple(out.get(id(s), s) for s in spans if out.get(id(s), s).label_ == "PRODUCT")
         heads = frozenset(k for s in made if " " not in (k := evidence.key(s).removeprefix("the ")))
-        known = Known(base_products, made, frozenset(_tails(made)), firms, makers, definite, heads)
+        known = Known(base_products, made, frozenset(_tails(made)), firms, makers, definite, heads, talk)
         for key, group in list(groups.items()) + list(models.items()):
             if group[0].label_ != "PRODUCT" and id(group[0]) not in out and is_product(group, known, key):
                 for s in group:
@@ -414,7 +424,9 @@ def is_product(group: list[Span], known: Known, key: str = "") -> bool:
     if _not_a_product(group, known, key):
         return False
     strong, weak = product_cues(group, known, key)
-    if group[0].label_ == "PERSON" and not strong and not _maker_pair(key or evidence.key(group[0]), known.makers):
+    k = key or evidence.key(group[0])
+    maker = _maker_pair(k, known.makers) and k.split()[0] not in _given()
+    if group[0].label_ == "PERSON" and not strong and not maker:
         # the vote gives a one-word name a person only on person evidence ("the new Rubio supporters"); a name
         # opened by a firm's is no person's ("the Jeep Wrangler")
         return False
@@ -427,12 +439,12 @@ def _given() -> frozenset[str]:
 
 
 def is_maker(group: list[Span], products: Iterable[Span], firms: frozenset[str] = frozenset()) -> bool:
-    """Say whether a one-word name the vote made a person, place or nationality is the firm that makes a product the
+    """Say whether a one-word name the vote made a person or a place is the firm that makes a product the
     article names after it ("Vantor" of "the Vantor Fold"), where the article also gives it a firm's evidence
     ("Vantor said it expects", "Vantor's chief executive"); not a given name ("Dell" stays what the vote says)."""
     first = group[0]
     key = evidence.key(first)
-    if first.label_ not in ("PERSON", "GPE", "NORP") or " " in key or key in _given() \
+    if first.label_ not in ("PERSON", "GPE") or " " in key or key in _given() \
             or cities.is_known_place(first.text):
         return False
     opens = any(evidence.key(p).removeprefix("the ").split()[0] == key and len(p) >= 2 for p in products)
@@ -440,12 +452,17 @@ def is_maker(group: list[Span], products: Iterable[Span], firms: frozenset[str] 
 
 
 def _brand_noun_after(span: Span) -> bool:
-    """Say whether a firm's unit's noun follows the name ("Hummer dealers", "its Opel unit"; not "unit sales")."""
+    """Say whether a firm's unit's noun follows the name ("Hummer dealers", "its Opel unit"; not "unit sales"); a
+    person's name takes "brand" too ("the Grayson brand"), so a name the vote made a person needs a firm's
+    possessive before it ("its Hummer brand") or another noun."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-    return nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in _BRAND_NOUNS \
-        and not (nxt.lower_ in ("unit", "units") and after is not None and after.pos_ == "NOUN")
+    if nxt is None or nxt.pos_ != "NOUN" or nxt.lower_ not in _BRAND_NOUNS \
+            or nxt.lower_ in ("unit", "units") and after is not None and after.pos_ == "NOUN":
+        return False
+    return span.label_ != "PERSON" or nxt.lower_ not in ("brand", "brands") \
+        or span.start > 0 and doc[span.start - 1].lower_ in ("its", "their")
 
 
 def is_brand(group: list[Span], spans: Iterable[Span] = ()) -> bool:
@@ -459,11 +476,7 @@ def is_brand(group: list[Span], spans: Iterable[Span] = ()) -> bool:
     if any(_brand_noun_after(s) for s in group):
         return True
     firms = {s.start for s in spans if s.label_ == "ORG" and len(s) == 1}
-    if first.label_ == "PRODUCT":
-        return any(_bare(s) and any(t.i in firms for t in s.root.conjuncts) for s in group)
-    # a one-word "person" in a list of two or more one-word firms ("Saab, Saturn, Pontiac and Hummer")
-    return first.label_ == "PERSON" and evidence.key(first) not in _given() \
-        and any(_bare(s) and sum(t.i in firms for t in s.root.conjuncts) >= 2 for s in group)
+    return first.label_ == "PRODUCT" and any(_bare(s) and any(t.i in firms for t in s.root.conjuncts) for s in group)
 
 
 def _firms_brand(group: list[Span]) -> bool:
@@ -497,6 +510,11 @@ def _not_a_product(group: list[Span], known: Known = Known(), key: str = "") -> 
     first = group[0]
     if cities.is_known_place(first.text):
         return not ((key or evidence.key(first)) in known.tails and key in known.definite)
+    last = first.text.split()[-1].casefold() if first.text.split() else ""
+    if len(first.text.split()) >= 2 and (last.rstrip(".") in _LEGAL or last in _ORG_HEADS - {"air"}) \
+            and not _versioned(first) and not _LOWER_CAMEL.fullmatch(first.text.split()[0]):
+        return True  # "G4S Secure Solutions USA Inc.", "the Eric Trump Foundation" ("MacBook Air", "iPod Software"
+        # are products)
     toks = names.name_tokens(first.text)
     # "Mac OS X Lion": a version is no person's; "Mac App Store": nor a name opened by a product's
     return first.label_ == "PERSON" and len(toks) >= 2 and toks[0].casefold() in _given() \
@@ -505,6 +523,12 @@ def _not_a_product(group: list[Span], known: Known = Known(), key: str = "") -> 
 
 def product_cues(group: list[Span], known: Known, key: str = "") -> tuple[int, int]:
     """Return how many strong and how many weak product cues a name has (each cue counted once)."""
+    strong, weak = cue_table(group, known, key)
+    return sum(strong), sum(weak)
+
+
+def cue_table(group: list[Span], known: Known, key: str = "") -> tuple[list[bool], list[bool]]:
+    """Return which strong and which weak product cues a name has, in a fixed order (the module's table)."""
     first = group[0]
     head_word = first.text.split()[0] if first.text.split() else ""
     # a place's name is no maker's and model's ("OSCE Chechnya", "Australian Open"); a name the base model made a
@@ -512,7 +536,9 @@ def product_cues(group: list[Span], known: Known, key: str = "") -> tuple[int, i
     words = (key or evidence.key(first)).split()
     placed = first.label_ in PLACES and (len(words) != 2 or words[0] not in known.makers
                                          or bool(gazetteer().lookup(words[-1])))
-    short = not placed and _short_form_definite(key or evidence.key(first), known.definite)
+    # a maker and its model ("Ford" ... "the Ford Fusion"), where the article talks of made things
+    pair = not placed and known.talk and _maker_pair(key or evidence.key(first), known.makers)
+    short = pair and _short_form_definite(key or evidence.key(first), known.definite)
     strong = [
         bool(_LOWER_CAMEL.fullmatch(head_word.rstrip("'s"))),
         _versioned(first),
@@ -521,13 +547,12 @@ def product_cues(group: list[Span], known: Known, key: str = "") -> tuple[int, i
         any(_in_parens_after(s, known.products) for s in group),
         any(_version_of(s) or _apposition(s) or _designated(s) or _kind_before(s) for s in group),
         any(_made_public(s) and _indefinite(s) for s in group),  # "drove a hybrid Kestrel": no one drives a person
-        short and first.label_ != "ORG",
+        short,
     ]
     weak = [
-        short and first.label_ == "ORG",  # a firm's name whose last word is written "the X" too ("the Treasury")
-        not placed and _maker_pair(key or evidence.key(first), known.makers),
+        pair,
         _designation_only(first),
-        any(_the_model(s) for s in group) and not any(_bare(s) for s in group),
+        pair and any(_the_model(s) for s in group) and not any(_bare(s) for s in group),
         any(_covered_by(s, known.base) for s in group),
         any(_noun_after(s) for s in group),
         any(_version_after(s) or _used(s) for s in group),
@@ -536,7 +561,7 @@ def product_cues(group: list[Span], known: Known, key: str = "") -> tuple[int, i
         any(_said_new(s) for s in group),
         any(_beside_a_product(s, known.products) for s in group),
     ]
-    return sum(strong), sum(weak)
+    return strong, weak
 
 
 def organization_evidence(group: list[Span], firms: frozenset[str] = frozenset()) -> int:
@@ -575,7 +600,8 @@ def _definite(groups: dict[str, list[Span]]) -> frozenset[str]:
             doc = s.doc
             nxt = doc[s.end] if s.end < len(doc) else None
             if s.start and doc[s.start - 1].lower_ == "the" and not s.text.endswith("s") \
-                    and not (nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN")):
+                    and not (nxt is not None and (nxt.lower_ == "of" or nxt.is_title or nxt.is_alpha and nxt.is_lower
+                                                  and nxt.pos_ in ("NOUN", "PROPN"))):  # "the Clinton of lore"
                 out.add(key)
                 break
     return frozenset(out)
@@ -584,7 +610,8 @@ def _definite(groups: dict[str, list[Span]]) -> frozenset[str]:
 def _tail_word(key: str) -> tuple[str, str]:
     """Return a two-word name's first word and last word ("chevrolet", "volt"), or two empty strings."""
     words = key.split()
-    if len(words) != 2 or words[1] in _ORG_HEADS | _INSTITUTIONS or words[1].rstrip(".") in _LEGAL \
+    if len(words) != 2 or not words[1][:1].isalnum() or words[1] in _GLUE \
+            or words[1] in _ORG_HEADS | _INSTITUTIONS or words[1].rstrip(".") in _LEGAL \
             or words[1] in _PRODUCT_NOUNS or words[1] in _MAKERS_NOUNS or words[1].endswith("s"):
         return "", ""  # a plural is a team's or a firm's ("the Cleveland Indians", "Ford Motors"), not a model's
     return words[0], words[1]
@@ -617,7 +644,7 @@ def _opened_by_product(key: str, heads: frozenset[str]) -> bool:
 def _maker_pair(key: str, makers: frozenset[str]) -> bool:
     """Say whether a two-word name opens with a firm the article names on its own ("Ford" ... "Ford Escape")."""
     head, tail = _tail_word(key)
-    return bool(tail) and head in makers and head not in _given()
+    return bool(tail) and head in makers
 
 
 def _the_model(span: Span) -> bool:
@@ -647,6 +674,34 @@ def _designation_only(span: Span) -> bool:
     """Say whether a name is a model designation of letters and numbers alone ("F-150", "G6"), not a year."""
     return len(span) == 1 and any(c.isdigit() for c in span.text) and any(c.isalpha() for c in span.text) \
         and bool(_DESIGNATION.fullmatch(span.text))
+
+
+def _trades(group: list[Span]) -> bool:
+    """Say whether the article gives a one-word firm a maker's or a trader's evidence: a firm's noun or legal form
+    ("automaker X", "shares of X"), its executives or workers, or it making, selling or launching things ("Ford sold
+    40,000 pickups"); an agency or an armed group is named alone too ("the CIA", "Nusra"), and says things."""
+    return any(evidence.org_cue(s) or _has_people(s) or _acts(s, speech=False) or _owns_products(s) for s in group)
+
+
+def _owns_products(span: Span) -> bool:
+    """Say whether the name owns made things in the text ("Apple's new laptops", "Motorola's iTunes phone")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text not in ("'s", "\u2019s"):
+        return False
+    return any(t.lower_ in _PRODUCT_NOUNS and t.pos_ == "NOUN" or _LOWER_CAMEL.fullmatch(t.text)
+               for t in doc[span.end + 1:span.end + 4])
+
+
+def _makers(spans: Iterable[Span]) -> frozenset[str]:
+    """Return the first words of the article's firm names that are a maker's name and a firm's legal form or trade
+    ("hallbrook" of "Hallbrook Motors", "ford" of "Ford Motor Co."), not an institution's ("European Union")."""
+    out = set()
+    for s in spans:
+        words = evidence.key(s).split(" - ")[-1].split()
+        if s.label_ == "ORG" and 2 <= len(words) <= 3 and (words[-1].rstrip(".") in _LEGAL or words[-1] in _TRADES) \
+                and all(w in _TRADES or w.rstrip(".") in _LEGAL for w in words[1:]):
+            out.add(words[0])
+    return frozenset(out)
 
 
 def _beside_a_product(span: Span, products: Iterable[Span]) -> bool:
@@ -711,7 +766,7 @@ def _version_of(span: Span) -> bool:
     """Say whether the text calls the name a version or model of something ("version of X"); not an edition ("the
     latest edition of France Football": a magazine)."""
     doc = span.doc
-    i = span.start - (span.start > 0 and doc[span.start - 1].lower_ in ("its", "their", "the"))  # "of its X"
+    i = span.start - (span.start > 0 and doc[span.start - 1].lower_ in ("its", "their"))  # "of its X"
     return i >= 2 and doc[i - 1].lower_ == "of" \
         and doc[i - 2].lower_ in ("version", "versions", "model", "models", "successor")
 
@@ -810,7 +865,7 @@ def _qualifies(span: Span) -> bool:
     return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.pos_ == "NOUN" and nxt.lower_ not in _PRODUCT_NOUNS
 
 
-def _acts(span: Span) -> bool:
+def _acts(span: Span, speech: bool = True) -> bool:
     """Say whether the name is the subject of a verb of saying, making or trading ("X said", "X introduced the
     MD-95", "X merged with Boeing"): firms do so, the things they make do not."""
     root = span.root
@@ -821,7 +876,8 @@ def _acts(span: Span) -> bool:
     if _verb_in(verb, _TRANSITIVE) and not objects:
         return False  # "the Wrangler sold well": a made thing sells, a firm sells something
     # a verb of saying with what is said ("X said it would"); "cut" is one too, but a drug cuts stays
-    return _verb_in(verb, _FIRM_VERBS) or _verb_in(verb, _SPEECH) and any(c.dep_ == "ccomp" for c in verb.children)
+    return _verb_in(verb, _FIRM_VERBS) or speech and _verb_in(verb, _SPEECH) \
+        and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _has_people(span: Span) -> bool:
