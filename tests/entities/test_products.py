@@ -70,6 +70,8 @@ ROWS = [
      "cost too much.", "Brandt Onyx", PRODUCT),
     # the same words, where the one-word name is no maker but an agency: no model of it
     ("The CIA said the attack on the CIA Annex began at night. Guards at the Annex fired back.", "CIA Annex", ORG),
+    ("The group will stop building the Corvan Lark and the Corvan Tern. Corvan dealers were told on Monday, and "
+     "sales of the Lark fell 20 percent.", "Corvan Lark", PRODUCT),
     # a brand run as a division, with dealers of its own, is the firm's unit: an organization
     ("The automaker plans to sell its Stavro brand and close 300 Stavro dealers by next year.", "Stavro", ORG),
     ("The carmaker agreed on Tuesday to sell its Corvan unit to an investor group.", "Corvan", ORG),

@@ -14,17 +14,20 @@ person needs a strong one. Two rounds, so a name beside or closing a product fou
           after "the Mac"), or in parentheses right after one ("Software Development Kit (SDK)"); "version of
           (its) X"; an apposition whose head noun is a made thing ("X, the newest
           version of ...", "X, a plug-in hybrid"); a product noun before it ("the drug X"); "a/an X" used or made
-          public ("drove a hybrid X"); a two-word name whose last word the article writes "the X" on its own
-          ("Jeep Wrangler" ... "the Wrangler sold well": a model's short form takes "the", a person's does not; weak
-          for a name the vote made a firm).
+          public ("drove a hybrid X"); a maker and a model (below) whose last word the article writes "the X" on
+          its own ("Jeep Wrangler" ... "the Wrangler sold well": a model's short form takes "the", a person's does
+          not: "the Hill", "the Clinton of lore" give nothing).
   weak    a product noun right after it ("the X laptop", "X owners"); a version number ending it ("Pixel 8");
           "owners of the X", "sales of the X"; "a/an (adjectives) X" heading its phrase; the object of a verb of
           making things public or using them ("unveiled the X", "drive the X"); "the new X"; coordination with a
           product; the base model's PRODUCT label (it gives sports clubs and candidates one too); a maker and a
-          model: two words, the first a firm of the article ("Ford" ... "Ford Escape"; not a plural, a firm's or an
-          institution's noun: "Cleveland Indians", "Ford Motor", "National Assembly"); "the Maker Model" heading
-          its phrase, where no mention is bare ("between Boeing and Northrop Grumman": a firm); a designation alone
-          ("40,000 F-150 pickups").
+          model, in an article that talks of made things (a product noun or verb): two words, the first a maker
+          ("Ford" ... "Ford Escape"; not a plural, a firm's or an institution's noun: "Cleveland Indians", "Ford
+          Motor", "National Assembly"), and "the Maker Model" heading its phrase where no mention is bare ("between
+          Boeing and Northrop Grumman": a firm); a designation alone ("40,000 F-150 pickups"). A maker is a firm
+          the article shows making, selling or owning things, with a firm's noun, legal form, executives, dealers
+          or a brand ("Ford sold 40,000 pickups", "Hallbrook Motors", "Chevrolet dealers"); an agency or an armed
+          group named alone is none ("the CIA Annex", "the Nusra Front").
   against a firm's noun before it or a legal form after it ("automaker X", "X Inc."), "shares of X", "X's chief
           executive" and the other nouns of a firm's people after it, the subject of a verb of saying, making or
           trading ("X said it", "X merged"; "the X sold well" has no object: a made thing selling), the first word
@@ -114,6 +117,7 @@ _TITLES = lexicon.words("person_titles")
 _MEASURES = frozenset({"percent", "pct", "per", "points", "point", "million", "billion", "thousand", "years",
                        "year", "months", "days", "times", "cents", "shares"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
+_BRAND_LABELS = frozenset({"PERSON", "PRODUCT", "GPE", "LOC"})  # what the models call a brand ("Hummer", "Saturn")
 # Nouns after a brand that a firm runs as a division: "its Hummer brand", "Saturn dealers".
 _BRAND_NOUNS = frozenset({"brand", "brands", "division", "dealers", "dealer", "dealerships", "dealership",
                           "franchise", "franchises", "unit", "units", "subsidiary", "arm"})
@@ -188,8 +192,8 @@ def _products(spans: list[Span], groups: dict[str, list[Span]], models: dict[str
     product decided in the first round ("the iMac and the MacBook Pro", "Tiger" of "OS X Tiger", "Mac App Store")
     is weighed again with it."""
     base_products = tuple(b for b in base if b.label_ == "PRODUCT")
-    makers = _makers(spans) | frozenset(k for k, g in groups.items() if g[0].label_ == "ORG" and " " not in k
-                                        and _trades(g))
+    makers = _makers(spans) | frozenset(k for k, g in groups.items() if " " not in k and (
+        g[0].label_ == "ORG" and _trades(g) or g[0].label_ in _BRAND_LABELS and is_brand(g, spans)))
     definite = _definite(groups)
     talk = bool(spans) and any(t.lower_ in _PRODUCT_NOUNS and t.pos_ == "NOUN" or _verb_in(t, _PRODUCT_VERBS)
                                for t in spans[0].doc)
@@ -214,7 +218,7 @@ def _firms_and_brands(spans: list[Span], groups: dict[str, list[Span]], extras: 
             _set(group, "ORG", out)
     decided = [out.get(id(s), s) for s in spans]
     for key, group in groups.items():
-        if group[0].label_ in ("PERSON", "PRODUCT", "GPE", "LOC") and id(group[0]) not in out \
+        if group[0].label_ in _BRAND_LABELS and id(group[0]) not in out \
                 and (is_brand(group + extras.get(key, []), decided) or _firm_named(group)):
             _set(group + extras.get(key, []), "ORG", out)  # the recognizer's MISC mentions too ("its Hummer brand")
     for key, group in extras.items():
@@ -678,9 +682,11 @@ def _designation_only(span: Span) -> bool:
 
 def _trades(group: list[Span]) -> bool:
     """Say whether the article gives a one-word firm a maker's or a trader's evidence: a firm's noun or legal form
-    ("automaker X", "shares of X"), its executives or workers, or it making, selling or launching things ("Ford sold
-    40,000 pickups"); an agency or an armed group is named alone too ("the CIA", "Nusra"), and says things."""
-    return any(evidence.org_cue(s) or _has_people(s) or _acts(s, speech=False) or _owns_products(s) for s in group)
+    ("automaker X", "shares of X"), its executives or workers, it making, selling or launching things ("Ford sold
+    40,000 pickups"), owning them ("Apple's new laptops"), or dealers and a brand of its own ("Chevrolet dealers");
+    an agency or an armed group is named alone too ("the CIA", "Nusra"), and says things."""
+    return any(evidence.org_cue(s) or _has_people(s) or _acts(s, speech=False) or _owns_products(s)
+               or _brand_noun_after(s) for s in group)  # "Chevrolet dealers": a brand makes its models
 
 
 def _owns_products(span: Span) -> bool:
