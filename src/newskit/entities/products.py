@@ -12,11 +12,11 @@ person needs a strong one. Two rounds, so a name beside or closing a product fou
           before it ("the 787 Dreamliner"); the name closing a product's name in the article ("Dreamliner" of
           "Boeing 787 Dreamliner", "Volt" of "Chevrolet Volt"), or opened by a one-word product ("Mac App Store"
           after "the Mac"), or in parentheses right after one ("Software Development Kit (SDK)"); "version of
-          (its) X"; an apposition whose head noun is a made thing ("X, the newest
-          version of ...", "X, a plug-in hybrid"); a product noun before it ("the drug X"); "a/an X" used or made
-          public ("drove a hybrid X"); a maker and a model (below) whose last word the article writes "the X" on
-          its own ("Jeep Wrangler" ... "the Wrangler sold well": a model's short form takes "the", a person's does
-          not: "the Hill", "the Clinton of lore" give nothing).
+          (its) X"; an apposition whose head noun is a made thing ("X, the newest version of ...", "X, a plug-in
+          hybrid"); a product noun before it ("the drug X"); "a/an X" used or made public ("drove a hybrid X"); a
+          maker and a model (below) whose last word the article writes "the X" on its own ("Jeep Wrangler" ... "the
+          Wrangler sold well": a model's short form takes "the", a person's does not: "the Hill", "the Clinton of
+          lore" give nothing).
   weak    a product noun right after it ("the X laptop", "X owners"); a version number ending it ("Pixel 8");
           "owners of the X", "sales of the X"; "a/an (adjectives) X" heading its phrase; the object of a verb of
           making things public or using them ("unveiled the X", "drive the X"); "the new X"; coordination with a
@@ -33,9 +33,10 @@ person needs a strong one. Two rounds, so a name beside or closing a product fou
           trading ("X said it", "X merged"; "the X sold well" has no object: a made thing selling), the first word
           of a firm's full name in the article ("Ford" of "Ford Motor Co."); never a product: a known place (unless
           it closes a maker's model and is written "the X": "Chevrolet Malibu"), a person's full name (not with a
-          version: "Mac OS X Lion").
+          version: "Mac OS X Lion"), a name ending in a legal form or a firm's noun ("G4S Secure Solutions USA
+          Inc.", "the Eric Trump Foundation"; "MacBook Air" and "iPod Software" are products).
 
-A name the vote made a person needs a strong cue, or to open with a firm of the article ("the Jeep Wrangler").
+A name the vote made a person needs a strong cue, or to open with a maker of the article ("the Jeep Wrangler").
 The maker of a product the article names after it ("Vantor" of "the Vantor Fold") is an organization where the
 article gives it a firm's evidence, whatever the vote said. A carmaker's brand run as a unit ("its Hummer brand",
 "Saturn dealers", "close Saturn and Pontiac") is an organization, as MEANTIME and CoNLL-2003 annotate one, and so is
@@ -103,7 +104,8 @@ _DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d{1,4}(?:-\d{1,4})?[A-Za-z]{0,3}|\d{3,4
 # A version number that may end a product's name: "8", "11", "2.0", "10.4".
 _SHORT_VERSION = re.compile(r"\d{1,2}(?:\.\d+)*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# Last words of a firm's name that are no model's: "Ford Motor", "Apple Computer", "Airbus Military".
+# Last words of a two-word name that make it no maker's model: a firm's ("Ford Motor", "Apple Computer", "Airbus
+# Military") or a thing's no firm sells ("Gallup Poll", "Smithsonian Museum", "European Continent").
 _MAKERS_NOUNS = frozenset({"motor", "computer", "military", "financial", "auto", "international", "industrie",
                            "corps", "music", "media", "mobile", "credit", "americas", "europe", "asia", "china",
                            "poll", "survey", "museum", "continent", "center", "centre", "prize", "award", "fund",
@@ -136,7 +138,7 @@ class Known:
     products: tuple[Span, ...] = ()
     tails: frozenset[str] = frozenset()
     firms: frozenset[str] = frozenset()  # see _firms
-    makers: frozenset[str] = frozenset()  # firms, and the one-word names the article makes firms ("ford")
+    makers: frozenset[str] = frozenset()  # the article's makers ("ford", "hallbrook"; see _trades and _makers)
     definite: frozenset[str] = frozenset()  # see _definite
     heads: frozenset[str] = frozenset()  # one-word products, opening a name of a product's ("Mac" of "Mac App Store")
     talk: bool = False  # the article talks of made things: a product noun or verb ("pickups", "phone", "built")
