@@ -216,3 +216,32 @@ def test_a_family_name_beside_a_group_that_is_no_firm_still_joins_the_person():
     text = "Erik Halvorsen spoke. The Halvorsen Camp cheered, and Halvorsen waved."
     ms, groups = _groups(text, [("Erik Halvorsen", "PERSON"), ("Halvorsen Camp", "ORG"), ("Halvorsen", "ORG")])
     assert any("Erik Halvorsen" in g and "Halvorsen" in g for g in groups)
+
+
+def test_a_clipped_name_joins_the_one_body_it_clips():
+    text = ("The Federal Reserve left rates alone on Wednesday. Traders had expected the Fed to wait, and "
+            "Citigroup and Halverton Group rose. Citi led the gains.")
+    ms, groups = _groups(text, [("Federal Reserve", "ORG"), ("Fed", "ORG"), ("Citigroup", "ORG"),
+                                ("Halverton Group", "ORG"), ("Citi", "PERSON")])
+    assert ["Federal Reserve", "Fed"] in groups
+    assert ["Citigroup", "Citi"] in groups  # the model's person guess for the clipping does not keep it apart
+
+
+def test_a_word_that_opens_a_name_of_the_story_is_no_clipping_of_another():
+    # "Ford" opens "Ford Motor Co.", so it is not short for "Fordham University"; "Apple" is no clipping of
+    # "AppleInsider"; "Congress" is not short for the "Congressional Budget Office"; a given name is no clipping
+    text = ("Ford Motor Co. hired a Fordham University economist. Ford said so to AppleInsider, not Apple. "
+            "Congress asked the Congressional Budget Office. Rob Marsh of Robotics Holdings spoke; Rob laughed.")
+    _, groups = _groups(text, [("Ford Motor Co.", "ORG"), ("Fordham University", "ORG"), ("Ford", "ORG"),
+                               ("AppleInsider", "ORG"), ("Apple", "ORG"), ("Congress", "ORG"),
+                               ("Congressional Budget Office", "ORG"), ("Rob Marsh", "PERSON"),
+                               ("Robotics Holdings", "ORG"), ("Rob", "PERSON")])
+    assert ["Fordham University"] in groups and ["AppleInsider"] in groups and ["Apple"] in groups
+    assert ["Congress"] in groups and ["Robotics Holdings"] in groups
+    assert ["Rob Marsh", "Rob"] in groups
+
+
+def test_an_acronym_may_keep_the_letter_of_group():
+    text = "The American International Group sought a loan. AIG shares fell, and the insurer cut staff."
+    _, groups = _groups(text, [("American International Group", "ORG"), ("AIG", "ORG")])
+    assert ["American International Group", "AIG"] in groups

@@ -60,14 +60,16 @@ def initials(text: str) -> frozenset[str]:
     """Return the acronyms a long name can take: "Korea Central News Agency" -> {"KCNA"}."""
     words = [w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", w) else w
              for w in re.split(r"[\s\-]+", text.replace("\u2019", "'")) if w]
+    group: list[str] = []  # "American International Group" is AIG: "Group" is the one legal form acronyms often keep
     while len(words) > 2 and words[-1].lower().strip(".,") in _CORPORATE | {"nv", "n.v"}:
-        words.pop()  # "European Aeronautic Defence and Space NV" is EADS, not EADSN
+        last = words.pop()  # "European Aeronautic Defence and Space NV" is EADS, not EADSN
+        group = [last] if last.lower() == "group" else group
     words = [w for w in words if w.lower() not in ("the",) or w is not words[0]]
     if len(words) < 2:
         return frozenset()
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
     out = set()
-    for ws in (content, [w for w in words if w.lower() != "the"]):
+    for ws in (content, [w for w in words if w.lower() != "the"], content + group):
         if len(ws) >= 2 and all(w[:1].isalpha() for w in ws):
             # "U.S. Air Force" -> USAF: a dotted abbreviation gives all its letters
             out.add("".join(w if w.isupper() and len(w) <= 3 else w[0] for w in ws).upper())
@@ -153,6 +155,7 @@ def group(mentions: list[Mention], text: str, authors: set[str] | None = None) -
     _group_acronyms(mentions, keys, family, text, uf)
     _group_corporate(mentions, keys, family, uf)
     _group_cut_short(mentions, family, text, uf)
+    _group_clippings(mentions, keys, family, uf)
     _group_heads(mentions, keys, family, uf)
     _group_people(mentions, keys, family, uf, short)
     clusters: dict[int, list[int]] = {}
@@ -236,6 +239,41 @@ def _group_cut_short(mentions: list[Mention], family: list[str], text: str, uf: 
         roots = {uf.find(j) for t in fits for j in at[t]}
         if len(roots) == 1:
             uf.union(idx[0], roots.pop())
+
+
+def clipping_of(short: str, name: str) -> bool:
+    """Return True when the one word `short` (lower case) is a clipping of the organization name `name` (as
+    written): the first letters of its first word, three at least and about half the word at most, as a clipping
+    is ("fed" of "Federal Reserve"), or a one-word name less the legal form glued to it ("citi" of "Citigroup");
+    not a word and its derivation ("congress", "Congressional"), nor a word that opens a compound written with an
+    inner capital ("apple" of "AppleInsider", "mac" of "MacBook Air")."""
+    first = name.split(" ", 1)[0]
+    if not 3 <= len(short) < len(first) or first[:len(short)].lower() != short \
+            or (first[len(short)].isupper() and not first.isupper()):
+        return False
+    if " " not in name:
+        return first[len(short):].lower() in _CORPORATE
+    return 2 * len(short) <= len(first) + 1
+
+
+def _group_clippings(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union) -> None:
+    """Join a one-word clipping ("the Fed", "Citi") to the one organization name of the story it clips ("Federal
+    Reserve", "Citigroup"). The clipping may carry another type (the model calls an unknown short word a person
+    or place), never when it is a given name ("Rob" is not "Robotics Inc.") or written in capitals (an acronym), nor
+    when the word opens a longer name of the story itself ("Ford" beside "Ford Motor" is not short for "Fordham")."""
+    longs = [(k, j) for j, k in enumerate(keys) if family[j] == "organization"]
+    if not longs:
+        return
+    given = names.given_names()
+    heads = {kk.split(" ", 1)[0] for kk, _ in longs if " " in kk}  # "Ford" of "Ford Motor" is no clipping of "Fordham"
+    for i, k in enumerate(keys):
+        m = mentions[i]
+        if " " in k or len(k) < 3 or k in heads or m.text.isupper() or not m.text[:1].isupper() or family[i] not in (
+                "organization", "person", "place") or (family[i] != "organization" and k in given):
+            continue
+        roots = {uf.find(j) for _, j in longs if clipping_of(k, mentions[j].text)}
+        if len(roots) == 1:
+            uf.union(i, roots.pop())
 
 
 def _group_heads(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union) -> None:

@@ -51,8 +51,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from newskit.entities import names, places
-from newskit.entities.grouping import initials
-from newskit.entities.keys import entity_key, fold, normalize, split_key
+from newskit.entities.grouping import acronym_of, clipping_of, initials
+from newskit.entities.keys import LEGAL_FORMS, entity_key, fold, normalize, split_key
 
 # Types that share one namespace for "one type per name" (a person is never an organization's short name).
 _THINGS = {"organization", "place", "product", "index", "nationality", "work_of_art", "law", "language"}
@@ -74,9 +74,10 @@ class _Seen:
     weight: int = 0  # the type evidence of its articles, in thousandths: each 1 + log2(its mentions there)
     aliases: Counter = field(default_factory=Counter)  # normalized alias -> the articles giving it
     caps: bool = False  # written in capitals somewhere (an acronym)
-    # longer names of the same type an article gives beside this one-word name, which they start with but do not
-    # contain as a word ("Fed" beside "Federal Reserve"); at most _MAX_NEAR of them: more is ambiguous anyway
-    near: set[str] = field(default_factory=set)
+    legal: bool = False  # an organization written with a legal form somewhere ("Goldman Sachs Group Inc."): a firm
+    # acronyms of the names as written that the key's name no longer gives ("AIG" of "American International Group",
+    # keyed "american international"); None when there are none, as for most keys
+    written: frozenset[str] | None = None
 
 
 class NameTable:
@@ -88,6 +89,10 @@ class NameTable:
         # ("Donald Trump" beside "Donald Trump Jr."): kept apart across the archive too; only names that share a
         # family name in some article are held, at most _MAX_NEAR each
         self.apart: dict[str, set[str]] = {}
+        # a one-word organization key -> the longer organization keys an article gives it beside, or as an alias
+        # of, as a clipping of their name ("fed" beside or for "federal reserve"); at most _MAX_NEAR each: more is
+        # ambiguous anyway
+        self.clipped: dict[str, set[str]] = {}
         # a place's key -> the gazetteer entries its entities resolved to under a name of the entry's own
         self.geo: dict[str, Counter[int]] = {}
         self._final: dict[str, str] | None = None
@@ -96,7 +101,7 @@ class NameTable:
         """Record the entities of one article (error records and records without entities add nothing)."""
         here: set[str] = set()
         said: set[tuple[str, str]] = set()  # (key, alias) this article gave already: an alias counts once an article
-        orgs: list[str] = []  # the organizations' names, for the clippings
+        orgs: dict[str, str] = {}  # the organizations' key names, each with its name as written, for the clippings
         for e in record.get("entities") or ():
             key = local_key(e)
             s = self.seen.get(key)
@@ -106,8 +111,10 @@ class NameTable:
                 here.add(key)
                 s.articles += 1
                 if key.startswith(_ORG):
-                    orgs.append(key[len(_ORG):])
+                    orgs[key[len(_ORG):]] = str(e.get("name") or "")
             s.weight += _evidence(e)
+            if key.startswith(_ORG):
+                self._add_firm(s, key, e)
             aliases = e.get("aliases")
             if aliases:
                 type_ = split_key(key)[0]
@@ -122,9 +129,7 @@ class NameTable:
             if isinstance(gid, int) and _names_entry(str(e.get("name") or ""), gid):
                 self.geo.setdefault(key, Counter())[gid] += 1
         for short, longer in _clippings(orgs):
-            near = self.seen[short].near
-            if len(near) < _MAX_NEAR:
-                near.add(longer)
+            self._clip(short, longer)
         for group in _families(sorted(here)):
             for name in sorted(group):
                 apart = self.apart.setdefault(name, set())
@@ -133,10 +138,25 @@ class NameTable:
                         apart.add(other)
         self._final = None
 
+    def _add_firm(self, s: _Seen, key: str, entity: dict) -> None:
+        """Note what an organization's written names say: a legal form, the acronyms of the whole written name, an
+        alias that clips the name ("Fed" of "Federal Reserve")."""
+        name = key[len(_ORG):]
+        _note_written(s, name, entity)
+        for a in entity.get("aliases") or ():
+            short = normalize(a, "organization")
+            if " " not in short and short != name and clipping_of(short, str(entity.get("name") or "")):
+                self._clip(_ORG + short, key)
+
+    def _clip(self, short: str, longer: str) -> None:
+        near = self.clipped.setdefault(short, set())
+        if len(near) < _MAX_NEAR:
+            near.add(longer)
+
     def resolve(self) -> dict[str, str]:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
-            self._final = _Resolver(self.seen, self.apart, self.geo).run()
+            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped).run()
         return self._final
 
     def rewrite(self, record: dict) -> bool:
@@ -156,6 +176,18 @@ def local_key(entity: dict) -> str:
     """Return an entity's key as its article gives it (computed from its name when the record has none)."""
     return entity.get("key") or entity_key(entity.get("name") or "", entity.get("type") or "",
                                            entity.get("aliases") or ())
+
+
+def _note_written(s: _Seen, name: str, entity: dict) -> None:
+    """Note on `s` what the written forms of an organization (`name`: its key's name) say that its key does not: a
+    legal form ("Inc.", "Group") and the acronyms only the whole written name gives ("AIG")."""
+    written = [str(entity.get("name") or ""), *(str(a) for a in entity.get("aliases") or ())]
+    if not s.legal:
+        s.legal = any(len(w) > 1 and (w[-1] in LEGAL_FORMS or " ".join(w[-2:]) in LEGAL_FORMS)
+                      for w in (fold(x).split() for x in written))
+    extra = {a for x in written if not acronym_of(x) for a in initials(x)} - initials(name.title())
+    if extra and len(s.written or ()) < _MAX_NEAR:
+        s.written = (s.written or frozenset()) | extra
 
 
 def _evidence(entity: dict) -> int:
@@ -187,24 +219,26 @@ def _by_family(people: Iterable[str]) -> dict[str, set[str]]:
     return out
 
 
-def _clippings(orgs: list[str]) -> Iterator[tuple[str, str]]:
-    """Yield (short, long) organization keys of one article (`orgs`: the names of its organization keys) where the
-    one-word short name is the first letters of the long name's first word ("fed" and "federal reserve"): three
-    letters at least, and about half the word at most, as a clipping is; a word and its derivation are not
-    ("Congress" and "Congressional Budget Office")."""
-    shorts = sorted(n for n in orgs if " " not in n and len(n) >= 3)
+def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """Yield (short, long) organization keys of one article (`orgs`: the names of its organization keys, each with
+    a name as written) where the one-word short name is a clipping of the long name ("fed" and "Federal Reserve",
+    "citi" and "Citigroup"; `grouping.clipping_of`), unless it opens a longer name of the article ("ford" of "ford
+    motor")."""
+    heads = {n.split(" ", 1)[0] for n in orgs if " " in n}
+    shorts = sorted(n for n in orgs if " " not in n and len(n) >= 3 and n not in heads)
     if not shorts:
         return
-    for long in sorted(n for n in orgs if " " in n):
-        first = long.split(" ", 1)[0]
+    for long in sorted(orgs):
         for short in shorts:
-            if first.startswith(short) and 2 * len(short) <= len(first) + 1:
+            if clipping_of(short, orgs[long]):
                 yield _ORG + short, _ORG + long
 
 
 class _Resolver:
-    def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]]):
+    def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
+                 clipped: dict[str, set[str]]):
         self.seen = seen
+        self.clipped = clipped
         self.apart = apart
         self.geo = geo
         self.parent: dict[str, str] = {}
@@ -217,6 +251,12 @@ class _Resolver:
         self.weight = present
         self.seen_articles = dict(present)  # the articles of each key after step 1 (`weight` grows with joins)
         self.caps = {new for key, new in typed.items() if self.seen[key].caps}
+        self.legal = {new for key, new in typed.items() if self.seen[key].legal}
+        self.written: dict[str, frozenset[str]] = {}
+        for key, new in typed.items():
+            w = self.seen[key].written
+            if w:
+                self.written[new] = self.written.get(new, frozenset()) | w
         self.parent = {k: k for k in present}
         by_name: dict[tuple[str, str], str] = {split_key(k)[::-1]: k for k in present}
         self._spacing(by_name)
@@ -225,6 +265,7 @@ class _Resolver:
         self._person_variants(by_name)
         self._people(by_name)
         self._clippings(typed)
+        self._firm_short_names(by_name)
         self._country_prefix(by_name)
         self._one_place(typed)
         return {key: self._find(new) for key, new in typed.items()}
@@ -266,15 +307,24 @@ class _Resolver:
         for key, s in self.seen.items():
             type_, name = split_key(key)
             by_name.setdefault(name, Counter())[type_] += s.weight
+        families: set[str] = set()  # the one-word names that are the family name of a person's full name
         for key, s in self.seen.items():
             # a name an article gives as an alias of a longer name votes for that name's type too: "Trump" is
             # mostly keyed as "Donald Trump", so its articles as a key of its own undercount the person against
             # the model's stray place or organization "Trump" (the longer name's evidence per article, times the
             # articles giving the alias: not all the articles of the longer name)
-            type_ = split_key(key)[0]
+            type_, name = split_key(key)
             for alias, articles in s.aliases.items():
-                if alias in by_name and alias != split_key(key)[1]:
+                if alias in by_name and alias != name:
                     by_name[alias][type_] += articles * s.weight // max(s.articles, 1)
+            # a person's full name votes for the person on the family name written alone in the other articles too
+            # ("Ben S. Bernanke" for the "Bernanke" an article typed an organization, giving no full name); a full
+            # name opens with a given name or an initial ("App Store" the model took for a person does not vote)
+            toks = names.name_tokens(name) if type_ == "person" else ()
+            if len(toks) >= 2 and toks[-1] in by_name and (len(toks[0]) == 1 or _given(toks[0])):
+                families.add(toks[-1])
+                rest = s.articles - s.aliases.get(toks[-1], 0)
+                by_name[toks[-1]][type_] += rest * s.weight // max(s.articles, 1)
         out = {}
         for key in self.seen:
             type_, name = split_key(key)
@@ -283,10 +333,14 @@ class _Resolver:
             # things of one name share a type by the larger evidence; a person and a thing only when one side has
             # twice the evidence of the other ("Chrysler" once typed a person). A name of two words or more that
             # does not open with a known given name is a person on weaker grounds: the thing needs as much evidence
-            # only ("Lockheed Martin", an organization in one article, a person in another)
+            # only ("Lockheed Martin", an organization in one article, a person in another). So is the family name
+            # of a full name of the archive that an article typed an organization, never writing it with a legal
+            # form or in capitals ("Paulson asked Congress": the person, where "Ford Motor Co." keeps "Ford" a firm)
             if (best in _THINGS) != (type_ in _THINGS):
                 unnamed = type_ == "person" and len(name.split()) >= 2 and name.split()[0] not in _given_names()
-                if pool[best] < (1 if unnamed else 2) * pool[type_]:
+                surname = type_ == "organization" and name in families and not (self.seen[key].legal
+                                                                                  or self.seen[key].caps)
+                if pool[best] < (1 if unnamed or surname else 2) * pool[type_]:
                     best = type_
             out[key] = f"{best}:{name}" if best != type_ else key
         return out
@@ -332,7 +386,7 @@ class _Resolver:
         longs: dict[tuple[str, str], set[str]] = {}
         for (name, type_), key in by_name.items():
             if type_ in ("organization", "place") and " " in name:
-                for a in initials(name.title()):
+                for a in initials(name.title()) | self.written.get(key, frozenset()):
                     longs.setdefault((a.lower(), type_), set()).add(key)
         for (name, type_), key in sorted(by_name.items()):
             letters = name.replace(" and ", "") if _LETTERS_AND.fullmatch(name) else name  # "S&P", "AT&T"
@@ -355,15 +409,22 @@ class _Resolver:
 
     def _person_variants(self, by_name: dict[tuple[str, str], str]) -> None:
         """Full names of one person written two ways in different articles ("Rick Wagoner", "G. Richard Wagoner
-        Jr."): the one full name of the same family name that the name fits (`_same_person`). A family name that
+        Jr."): the one full name of the same family name that the name fits (`_same_person`), unless a name fits
+        two full names that do not fit each other (the link is not transitive). A family name that
         more than _MAX_FAMILY full names share is too common for a given name to tell its people apart."""
         families = _by_family(name for name, type_ in by_name if type_ == "person")
         for family in sorted(families):
             members = sorted(families[family])
             if not 2 <= len(members) <= _MAX_FAMILY:
                 continue
+            fits = {name: [o for o in members if o != name and _same_person(name, o)] for name in members}
+            # a name that fits two people ("George Bush": "George W. Bush", "George H.W. Bush") joins neither, nor
+            # does either join it: the names it fits would be one identity through it
+            torn = {name for name, f in fits.items() if any(not _same_person(a, b) for a in f for b in f if a < b)}
             for name in members:
-                cands = [_PERSON + o for o in members if o != name and _same_person(name, o)]
+                if name in torn:
+                    continue
+                cands = [_PERSON + o for o in fits[name] if o not in torn]
                 target = self._target(cands) if cands else None
                 if target is not None and not self._kept_apart(name, target):
                     self._join(_PERSON + name, target)
@@ -393,24 +454,39 @@ class _Resolver:
                 self._join(key, target, into=True)
 
     def _clippings(self, typed: dict[str, str]) -> None:
-        """A one-word organization name that is the first letters of a longer name an article gives beside it
-        ("Fed" beside "Federal Reserve") is that name when the archive's articles give it one such name only."""
-        near: dict[str, set[str]] = {}
-        crowded = set()  # the names beside too many longer names to keep them all: ambiguous
-        for key in sorted(self.seen):
-            s = self.seen[key]
-            if s.near:
-                near.setdefault(typed[key], set()).update(s.near)
-                if len(s.near) >= _MAX_NEAR:
-                    crowded.add(typed[key])
-        for short, longs in sorted(near.items()):
-            if not short.startswith("organization:") or short in self.caps or short in crowded:
-                continue
+        """A one-word organization name that is a clipping of a longer name an article gives beside it or as its
+        alias ("Fed" beside or for "Federal Reserve") is that name when the archive's articles give it one such
+        name only."""
+        for short in sorted(self.clipped):
+            longs = self.clipped[short]
+            new = typed.get(short)
+            if new is None or not new.startswith(_ORG) or new in self.caps or len(longs) >= _MAX_NEAR:
+                continue  # a name beside too many longer names to keep them all is ambiguous
             cands = {typed.get(k, k) for k in longs}
-            if all(c.startswith("organization:") for c in cands):
+            if all(c.startswith(_ORG) for c in cands):
                 target = self._target(cands)
                 if target is not None:
-                    self._join(short, target, into=True)
+                    self._join(new, target, into=True)
+
+    def _firm_short_names(self, by_name: dict[tuple[str, str], str]) -> None:
+        """An organization's name that is the leading words of exactly one firm's name, a name the archive writes
+        with a legal form ("Goldman" of "Goldman Sachs Group Inc.", "Lehman" of "Lehman Brothers Holdings Inc."),
+        is that firm, where no article spells both out. Not a name written with a legal form itself ("Boeing Co."
+        is no short name of "Boeing Capital Corp."), nor one the archive uses four times as often as the firm's
+        (a parent's name is not its subsidiary's): leading words of a name that is no firm's are not evidence
+        enough ("Boeing" is not "Boeing Air Force")."""
+        starts: dict[str, set[str]] = {}
+        for (name, type_), key in by_name.items():
+            words = name.split()
+            if type_ == "organization" and key in self.legal and 1 < len(words) <= _MAX_NEAR:
+                for n in range(1, len(words)):
+                    starts.setdefault(" ".join(words[:n]), set()).add(key)
+        for (name, type_), key in sorted(by_name.items()):
+            if type_ != "organization" or key in self.legal or name not in starts:
+                continue
+            target = self._target(starts[name] - {key})
+            if target is not None and 4 * self.weight[target] >= self.weight[self._find(key)]:
+                self._join(key, target, into=True)
 
     def _country_prefix(self, by_name: dict[tuple[str, str], str]) -> None:
         """"U.S. Army", "US Federal Reserve" are the "Army", the "Federal Reserve" of the archive, unless the archive
@@ -470,6 +546,12 @@ def _country(words: str) -> bool:
 def _given_names() -> frozenset[str]:
     """The given names in the form keys are written in (diacritics dropped: "jose" of "José")."""
     return frozenset(fold(w) for w in names.given_names())
+
+
+def _given(word: str) -> bool:
+    """Return True for a given name (key form): a known one, or the short form that opens one the nicknames table
+    gives it for ("ben" of "benjamin"; not "app", which it lists for "absalom")."""
+    return word in _given_names() or any(n.startswith(word) for n in _nicknames().get(word, ()))
 
 
 def _part_of(alias: str, name: str) -> bool:

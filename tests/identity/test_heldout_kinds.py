@@ -1,0 +1,105 @@
+"""`newskit link` on business and market news: a two-article archive per phenomenon, each identity ending with one
+key, and the names that must stay apart staying apart. Entities are written as an article command lists them."""
+from __future__ import annotations
+
+import io
+import json
+
+from newskit.identity import link_lines
+
+
+def _entity(eid, name, type_, *aliases, count=1):
+    span = {"start": 0, "end": len(name), "text": name}
+    return {"id": eid, "name": name, "type": type_, "aliases": list(aliases), "mentions": [span] * count,
+            "count": count}
+
+
+def _archive(*articles):
+    """Link one record per article (each a list of entities) and return each article's {name: key}."""
+    records = [{"id": f"a{n}", "entities": [dict(e, id=f"E{i}") for i, e in enumerate(ents, 1)]}
+               for n, ents in enumerate(articles)]
+    lines = [json.dumps(r) for r in records]
+    out = io.StringIO()
+    link_lines(lines, lines, out)
+    return [{e["name"]: e["key"] for e in json.loads(x)["entities"]} for x in out.getvalue().splitlines()]
+
+
+def test_a_firms_leading_word_joins_the_one_firm_written_with_a_legal_form():
+    one, two = _archive([_entity("", "Goldman Sachs Group Inc.", "organization")],
+                        [_entity("", "Goldman", "organization", count=2)])
+    assert one["Goldman Sachs Group Inc."] == two["Goldman"] == "organization:goldman sachs"
+
+
+def test_a_parents_name_is_not_short_for_its_subsidiary():
+    # "Boeing Co." is a firm's whole name; a name the archive uses far more often than the firm's is not its short
+    # name either; and leading words of a name no article writes with a legal form are not evidence
+    keys = _archive([_entity("", "Boeing Co.", "organization"), _entity("", "Boeing Capital Corp.", "organization")],
+                    [_entity("", "Boeing", "organization")],
+                    *([_entity("", "Marlow", "organization")] for _ in range(5)),
+                    [_entity("", "Marlow Leasing Inc.", "organization")],
+                    [_entity("", "Tessaly", "organization")], [_entity("", "Tessaly Air Force", "organization")])
+    found = {name: key for k in keys for name, key in k.items()}
+    assert found["Boeing"] == found["Boeing Co."] == "organization:boeing" != found["Boeing Capital Corp."]
+    assert found["Marlow"] == "organization:marlow" != found["Marlow Leasing Inc."]
+    assert found["Tessaly"] == "organization:tessaly" != found["Tessaly Air Force"]
+
+
+def test_an_acronym_joins_the_name_whose_written_form_gives_its_letters():
+    # the key drops "Group" ("american international"), but the name as written gives AIG
+    one, two = _archive([_entity("", "American International Group", "organization")],
+                        [_entity("", "AIG", "organization", count=3)])
+    assert one["American International Group"] == two["AIG"] == "organization:american international"
+
+
+def test_a_clipping_joins_the_name_an_article_gave_it_for():
+    one, two, three = _archive([_entity("", "Federal Reserve", "organization", "Fed")],
+                               [_entity("", "Fed", "organization", count=2)],
+                               [_entity("", "Citigroup", "organization"), _entity("", "Citi", "organization")])
+    assert one["Federal Reserve"] == two["Fed"] == "organization:federal reserve"
+    assert three["Citi"] == three["Citigroup"] == "organization:citigroup"
+
+
+def test_a_family_name_typed_an_organization_is_the_one_person_of_the_archive():
+    one, two = _archive([_entity("", "Ben S. Bernanke", "person"), _entity("", "Bernanke", "person")],
+                        [_entity("", "Bernanke", "organization")])
+    assert two["Bernanke"] == one["Ben S. Bernanke"] == "person:ben s bernanke"
+
+
+def test_a_firm_named_after_a_person_stays_the_firm():
+    # "Ford Motor Co." written once makes "Ford" a firm; the founder and his great-grandson stay people, apart
+    one, two = _archive([_entity("", "Ford", "organization", "Ford Motor Co.", count=3),
+                         _entity("", "William Clay Ford Jr.", "person")],
+                        [_entity("", "Henry Ford", "person"), _entity("", "Ford", "organization")])
+    assert one["Ford"] == two["Ford"] == "organization:ford"
+    assert len({one["William Clay Ford Jr."], two["Henry Ford"], two["Ford"]}) == 3
+
+
+def test_nicknames_initials_and_suffixes_name_one_person():
+    one, two = _archive([_entity("", "Henry M. Paulson Jr.", "person", "Paulson"),
+                         _entity("", "Frederick Henderson", "person"), _entity("", "Robert Nardelli", "person")],
+                        [_entity("", "Hank Paulson", "person"), _entity("", "Fritz Henderson", "person"),
+                         _entity("", "Bob Nardelli", "person")])
+    assert two["Hank Paulson"] == one["Henry M. Paulson Jr."]
+    assert two["Fritz Henderson"] == one["Frederick Henderson"]
+    assert two["Bob Nardelli"] == one["Robert Nardelli"]
+
+
+def test_names_that_share_words_stay_apart():
+    one, two = _archive([_entity("", "General Motors Corp.", "organization", "GM"),
+                         _entity("", "Lehman Brothers Holdings Inc.", "organization", "Lehman"),
+                         _entity("", "Chrysler", "organization", "Chrysler LLC")],
+                        [_entity("", "General Mills", "organization"), _entity("", "Herbert Lehman", "person"),
+                         _entity("", "Chrysler Building", "place"), _entity("", "Lehman", "organization")])
+    assert one["General Motors Corp."] != two["General Mills"]
+    assert two["Lehman"] == one["Lehman Brothers Holdings Inc."] != two["Herbert Lehman"]
+    assert one["Chrysler"] != two["Chrysler Building"]
+
+
+def test_george_bush_is_the_one_president_of_that_name_the_archive_writes_in_full():
+    # with one "George ... Bush" written in full, "George Bush" is he; with father and son both written, it could be
+    # either and stays apart
+    one, two = _archive([_entity("", "George W. Bush", "person")], [_entity("", "George Bush", "person")])
+    assert one["George W. Bush"] == two["George Bush"]
+    one, two, three = _archive([_entity("", "George W. Bush", "person")], [_entity("", "George H.W. Bush", "person")],
+                               [_entity("", "George Bush", "person")])
+    assert len({one["George W. Bush"], two["George H.W. Bush"], three["George Bush"]}) == 3
