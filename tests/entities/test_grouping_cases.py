@@ -245,3 +245,12 @@ def test_an_acronym_may_keep_the_letter_of_group():
     text = "The American International Group sought a loan. AIG shares fell, and the insurer cut staff."
     _, groups = _groups(text, [("American International Group", "ORG"), ("AIG", "ORG")])
     assert ["American International Group", "AIG"] in groups
+
+
+def test_a_blend_of_the_first_letters_of_a_names_words_joins_that_name():
+    text = ("Washington Mutual Inc. failed on Thursday. WaMu had 2,200 branches; BlackRock and Black Rock Partners "
+            "did not.")
+    _, groups = _groups(text, [("Washington Mutual Inc.", "ORG"), ("WaMu", "PERSON"), ("BlackRock", "ORG"),
+                               ("Black Rock Partners", "ORG")])
+    assert ["Washington Mutual Inc.", "WaMu"] in groups
+    assert ["BlackRock"] in groups  # the whole words run together are the spacing of another name, not a blend

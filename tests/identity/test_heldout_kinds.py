@@ -103,3 +103,18 @@ def test_george_bush_is_the_one_president_of_that_name_the_archive_writes_in_ful
     one, two, three = _archive([_entity("", "George W. Bush", "person")], [_entity("", "George H.W. Bush", "person")],
                                [_entity("", "George Bush", "person")])
     assert len({one["George W. Bush"], two["George H.W. Bush"], three["George Bush"]}) == 3
+
+
+def test_an_acronym_that_writes_its_of_small_joins_the_bank():
+    one, two = _archive([_entity("", "Bank of America Corp.", "organization")],
+                        [_entity("", "BofA", "organization", count=2)])
+    assert one["Bank of America Corp."] == two["BofA"] == "organization:bank of america"
+
+
+def test_a_body_named_with_its_head_word_first_or_last_and_by_a_nickname_is_one():
+    one, two = _archive([_entity("", "Department of the Treasury", "organization"),
+                         _entity("", "New York Stock Exchange", "organization")],
+                        [_entity("", "Treasury Department", "organization"),
+                         _entity("", "Big Board", "organization", count=2)])
+    assert one["Department of the Treasury"] == two["Treasury Department"]
+    assert one["New York Stock Exchange"] == two["Big Board"]

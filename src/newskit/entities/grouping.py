@@ -45,14 +45,25 @@ def norm(text: str) -> str:
 
 @lru_cache(maxsize=16384)
 def acronym_of(text: str) -> str | None:
-    """Return the letters of `text` when it is written as an acronym (KCNA, U.N., DPRK, EADS N.V.), else None."""
+    """Return the letters of `text` when it is written as an acronym (KCNA, U.N., DPRK, EADS N.V.; "BofA" gives BOA),
+    else None."""
     words = text.split()
     while len(words) > 1 and words[-1].lower().replace(".", "") in _CORPORATE | {"nv"}:
         words.pop()
     t = "".join(words).replace(".", "").replace("&", "")
     if 2 <= len(t) <= 7 and t.isalpha() and t.isupper():
         return t
-    return None
+    return of_acronym(t)
+
+
+def of_acronym(text: str) -> str | None:
+    """Return the letters of an acronym that writes its "of" small ("BofA" of "Bank of America" -> BOA, "BoE"),
+    else None."""
+    of = _OF_ACRONYM.fullmatch(text)
+    return f"{of.group(1)}O{of.group(2)}" if of else None
+
+
+_OF_ACRONYM = re.compile(r"([A-Z]{1,2})(?:of|o)([A-Z]{1,2})")
 
 
 @lru_cache(maxsize=16384)
@@ -242,11 +253,17 @@ def _group_cut_short(mentions: list[Mention], family: list[str], text: str, uf: 
 
 
 def clipping_of(short: str, name: str) -> bool:
-    """Return True when the one word `short` (lower case) is a clipping of the organization name `name` (as
-    written): the first letters of its first word, three at least and about half the word at most, as a clipping
-    is ("fed" of "Federal Reserve"), or a one-word name less the legal form glued to it ("citi" of "Citigroup");
-    not a word and its derivation ("congress", "Congressional"), nor a word that opens a compound written with an
-    inner capital ("apple" of "AppleInsider", "mac" of "MacBook Air")."""
+    """Return True when the one word `short` is a clipping of the organization name `name` (both as written): the
+    first letters of its first word, three at least and about half the word at most, as a clipping is ("Fed" of
+    "Federal Reserve"), a one-word name less the legal form glued to it ("Citi" of "Citigroup"), or the first
+    letters of its words run together ("WaMu" of "Washington Mutual", "FedEx" of "Federal Express Corp."); not a
+    word and its derivation ("Congress", "Congressional"), nor a word that opens a compound written with an inner
+    capital ("Apple" of "AppleInsider", "Mac" of "MacBook Air")."""
+    parts = _BLEND.findall(short) if _BLENDED.fullmatch(short) else []
+    if parts:
+        words = [w for w in name.split() if w.lower() not in _FUNCTION_WORDS]
+        return len(words) >= len(parts) and all(len(p) < len(w) and w.startswith(p) for p, w in zip(parts, words))
+    short = short.lower()
     first = name.split(" ", 1)[0]
     if not 3 <= len(short) < len(first) or first[:len(short)].lower() != short \
             or (first[len(short)].isupper() and not first.isupper()):
@@ -254,6 +271,10 @@ def clipping_of(short: str, name: str) -> bool:
     if " " not in name:
         return first[len(short):].lower() in _CORPORATE
     return 2 * len(short) <= len(first) + 1
+
+
+_BLEND = re.compile(r"[A-Z][a-z]+")
+_BLENDED = re.compile(r"(?:[A-Z][a-z]+){2,3}")
 
 
 def _group_clippings(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union) -> None:
@@ -271,7 +292,7 @@ def _group_clippings(mentions: list[Mention], keys: list[str], family: list[str]
         if " " in k or len(k) < 3 or k in heads or m.text.isupper() or not m.text[:1].isupper() or family[i] not in (
                 "organization", "person", "place") or (family[i] != "organization" and k in given):
             continue
-        roots = {uf.find(j) for _, j in longs if clipping_of(k, mentions[j].text)}
+        roots = {uf.find(j) for _, j in longs if clipping_of(m.text, mentions[j].text)}
         if len(roots) == 1:
             uf.union(i, roots.pop())
 

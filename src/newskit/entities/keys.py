@@ -15,13 +15,15 @@ from functools import lru_cache
 
 from newskit import lexicon
 from newskit.entities import names, places
-from newskit.entities.grouping import acronym_of, initials
+from newskit.entities.grouping import acronym_of, initials, of_acronym
 
 # Words a company name may end in that say what kind of body it is, not which: "Inc.", "Corp.", "NV", "Company".
-LEGAL_FORMS = lexicon.words("corporate_suffixes") | {"n v", "s a", "co ltd", "incorporated", "ag", "cos"}
+LEGAL_FORMS = lexicon.words("corporate_suffixes") | {"n v", "s a", "co ltd", "incorporated", "ag", "cos", "ab", "asa",
+                                                     "oyj", "kk", "pty", "pte", "bhd", "kgaa", "sarl", "srl", "sas"}
 # Spellings of the United States inside longer names ("U.S. Army", "US Federal Reserve", "United States Senate").
 _US = re.compile(r"\b(?:united states of america|united states|usa|us|u s a|u s)\b")
 _PUNCT = re.compile(r"[^\w\s]+")
+_QUOTED = re.compile(r" [\"\u201c'][A-Z][a-z]+[\"\u201d'] ")
 # Types whose names are compared without person-name rules.
 THING_TYPES = ("organization", "place", "event", "nationality", "product", "index", "work_of_art", "law",
                "language")
@@ -50,13 +52,18 @@ def normalize(name: str, type_: str) -> str:
         if code and type_ != "nationality":
             return fold(places.country_name(code) or name)
     if type_ == "person":
+        name = _QUOTED.sub(" ", name)  # 'Frederick "Fritz" Henderson' is keyed as Frederick Henderson
         words = names.clean_name(name).split()
         words = words[names.leading_titles(words):]
         return fold(" ".join(words)) or fold(name)
     if type_ == "place" and ", " in name:
         return normalize(name.split(", ")[0], type_)  # "San Jose, California": the region only says where it is
+    if type_ == "organization" and name.endswith(" union") and name[:1].isupper():
+        name = name[:-len(" union")]  # "the United Auto Workers union": the model took in the word that says what it is
     t = fold(name)
     t = re.sub(r"^the ", "", t)
+    if type_ == "organization" and of_acronym(name.strip(". ")):
+        return (of_acronym(name.strip(". ")) or "").lower()  # "BofA", "BoA" one key: its letters, as "BOA" has
     if type_ == "organization":
         t = _US.sub("us", t)
         words = t.split()

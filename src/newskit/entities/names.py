@@ -94,7 +94,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     for w in clean_name(name).split():
         if is_particle(w) or is_suffix(w) or (is_title_word(w) and not out):
             continue
-        w = _bare(w).strip("'")
+        w = _bare(w).strip("'\"\u201c\u201d")  # a nickname in quotes is a word: 'Frederick "Fritz" Henderson'
         if w:
             out.append(w)
     return tuple(out)

@@ -50,8 +50,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from newskit import lexicon
 from newskit.entities import names, places
-from newskit.entities.grouping import acronym_of, clipping_of, initials
+from newskit.entities.grouping import acronym_of, clipping_of, initials, of_acronym
 from newskit.entities.keys import LEGAL_FORMS, entity_key, fold, normalize, split_key
 
 # Types that share one namespace for "one type per name" (a person is never an organization's short name).
@@ -63,6 +64,9 @@ _MAX_FAMILY = 50
 _ORG = "organization:"
 _PERSON = "person:"
 _PLACE = "place:"
+# "Department of (the) Treasury": a body's head word before its field, which "Treasury Department" puts after it
+_HEAD_OF = re.compile(r"(department|ministry|bureau|office) of (?:the )?([a-z][a-z ]*)")
+_BODY_NICKNAMES = lexicon.table("body_nicknames")
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
 
 
@@ -123,8 +127,9 @@ class NameTable:
                     if (key, a) not in said:
                         said.add((key, a))
                         s.aliases[a] += 1
-                s.caps = s.caps or any(str(a).isupper() for a in aliases)
-            s.caps = s.caps or str(e.get("name") or "").isupper()
+                s.caps = s.caps or any(str(a).isupper() or of_acronym(str(a)) for a in aliases)
+            name = str(e.get("name") or "")
+            s.caps = s.caps or name.isupper() or of_acronym(name.strip(". ")) is not None
             gid = (e.get("geo") or {}).get("geonameid") if key.startswith(_PLACE) else None
             if isinstance(gid, int) and _names_entry(str(e.get("name") or ""), gid):
                 self.geo.setdefault(key, Counter())[gid] += 1
@@ -145,7 +150,7 @@ class NameTable:
         _note_written(s, name, entity)
         for a in entity.get("aliases") or ():
             short = normalize(a, "organization")
-            if " " not in short and short != name and clipping_of(short, str(entity.get("name") or "")):
+            if " " not in short and short != name and clipping_of(str(a), str(entity.get("name") or "")):
                 self._clip(_ORG + short, key)
 
     def _clip(self, short: str, longer: str) -> None:
@@ -230,7 +235,7 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
         return
     for long in sorted(orgs):
         for short in shorts:
-            if clipping_of(short, orgs[long]):
+            if clipping_of(orgs[short], orgs[long]):
                 yield _ORG + short, _ORG + long
 
 
@@ -266,6 +271,7 @@ class _Resolver:
         self._people(by_name)
         self._clippings(typed)
         self._firm_short_names(by_name)
+        self._named_otherwise(by_name)
         self._country_prefix(by_name)
         self._one_place(typed)
         return {key: self._find(new) for key, new in typed.items()}
@@ -486,6 +492,19 @@ class _Resolver:
                 continue
             target = self._target(starts[name] - {key})
             if target is not None and 4 * self.weight[target] >= self.weight[self._find(key)]:
+                self._join(key, target, into=True)
+
+    def _named_otherwise(self, by_name: dict[tuple[str, str], str]) -> None:
+        """One body under two conventional names: "Department of the Treasury" and "Treasury Department" (a body's
+        head word before or after its field), "the Big Board" and "New York Stock Exchange" (a nickname of the
+        short table `lexicon/body_nicknames.tsv`: no text spells such a nickname out)."""
+        for (name, type_), key in sorted(by_name.items()):
+            if type_ != "organization":
+                continue
+            of = _HEAD_OF.fullmatch(name)
+            other = f"{of.group(2)} {of.group(1)}" if of else _BODY_NICKNAMES.get(name)
+            target = by_name.get((other, type_)) if other else None
+            if target is not None:
                 self._join(key, target, into=True)
 
     def _country_prefix(self, by_name: dict[tuple[str, str], str]) -> None:
