@@ -44,6 +44,16 @@ def test_a_parents_name_is_not_short_for_its_subsidiary():
     assert found["Tessaly"] == "organization:tessaly" != found["Tessaly Air Force"]
 
 
+def test_a_word_that_opens_the_names_of_several_bodies_is_no_firms_short_name():
+    keys = _archive([_entity("", "American International Group", "organization")],
+                    [_entity("", "American Airlines", "organization"), _entity("", "American", "organization")],
+                    [_entity("", "Dunmore Shipping Inc.", "organization"), _entity("", "Dunmore", "place")],
+                    [_entity("", "Dunmore", "organization")])
+    assert keys[1]["American"] == "organization:american"
+    # a word the archive also uses as a place's name is no firm's short name either
+    assert keys[3]["Dunmore"] != keys[2]["Dunmore Shipping Inc."]
+
+
 def test_an_acronym_joins_the_name_whose_written_form_gives_its_letters():
     # the key drops "Group" ("american international"), but the name as written gives AIG
     one, two = _archive([_entity("", "American International Group", "organization")],

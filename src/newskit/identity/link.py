@@ -185,14 +185,18 @@ def local_key(entity: dict) -> str:
 
 def _note_written(s: _Seen, name: str, entity: dict) -> None:
     """Note on `s` what the written forms of an organization (`name`: its key's name) say that its key does not: a
-    legal form ("Inc.", "Group") and the acronyms only the whole written name gives ("AIG")."""
-    written = [str(entity.get("name") or ""), *(str(a) for a in entity.get("aliases") or ())]
-    if not s.legal:
-        s.legal = any(len(w) > 1 and (w[-1] in LEGAL_FORMS or " ".join(w[-2:]) in LEGAL_FORMS)
-                      for w in (fold(x).split() for x in written))
+    legal form ("Inc.", "Group") and the acronyms only the whole name with its legal form gives ("AIG")."""
+    written = [x for x in (str(entity.get("name") or ""), *(str(a) for a in entity.get("aliases") or ()))
+               if _legal_form(fold(x).split())]
+    s.legal = s.legal or bool(written)
     extra = {a for x in written if not acronym_of(x) for a in initials(x)} - initials(name.title())
     if extra and len(s.written or ()) < _MAX_NEAR:
         s.written = (s.written or frozenset()) | extra
+
+
+def _legal_form(words: list[str]) -> bool:
+    """Return True when a name's words (folded) end in a legal form ("goldman sachs group inc")."""
+    return len(words) > 1 and (words[-1] in LEGAL_FORMS or " ".join(words[-2:]) in LEGAL_FORMS)
 
 
 def _evidence(entity: dict) -> int:
@@ -313,7 +317,6 @@ class _Resolver:
         for key, s in self.seen.items():
             type_, name = split_key(key)
             by_name.setdefault(name, Counter())[type_] += s.weight
-        families: set[str] = set()  # the one-word names that are the family name of a person's full name
         for key, s in self.seen.items():
             # a name an article gives as an alias of a longer name votes for that name's type too: "Trump" is
             # mostly keyed as "Donald Trump", so its articles as a key of its own undercount the person against
@@ -323,14 +326,7 @@ class _Resolver:
             for alias, articles in s.aliases.items():
                 if alias in by_name and alias != name:
                     by_name[alias][type_] += articles * s.weight // max(s.articles, 1)
-            # a person's full name votes for the person on the family name written alone in the other articles too
-            # ("Ben S. Bernanke" for the "Bernanke" an article typed an organization, giving no full name); a full
-            # name opens with a given name or an initial ("App Store" the model took for a person does not vote)
-            toks = names.name_tokens(name) if type_ == "person" else ()
-            if len(toks) >= 2 and toks[-1] in by_name and (len(toks[0]) == 1 or _given(toks[0])):
-                families.add(toks[-1])
-                rest = s.articles - s.aliases.get(toks[-1], 0)
-                by_name[toks[-1]][type_] += rest * s.weight // max(s.articles, 1)
+        family = self._family_votes(by_name)
         out = {}
         for key in self.seen:
             type_, name = split_key(key)
@@ -339,16 +335,39 @@ class _Resolver:
             # things of one name share a type by the larger evidence; a person and a thing only when one side has
             # twice the evidence of the other ("Chrysler" once typed a person). A name of two words or more that
             # does not open with a known given name is a person on weaker grounds: the thing needs as much evidence
-            # only ("Lockheed Martin", an organization in one article, a person in another). So is the family name
-            # of a full name of the archive that an article typed an organization, never writing it with a legal
-            # form or in capitals ("Paulson asked Congress": the person, where "Ford Motor Co." keeps "Ford" a firm)
+            # only ("Lockheed Martin", an organization in one article, a person in another)
             if (best in _THINGS) != (type_ in _THINGS):
                 unnamed = type_ == "person" and len(name.split()) >= 2 and name.split()[0] not in _given_names()
-                surname = type_ == "organization" and name in families and not (self.seen[key].legal
-                                                                                  or self.seen[key].caps)
-                if pool[best] < (1 if unnamed or surname else 2) * pool[type_]:
+                if pool[best] < (1 if unnamed else 2) * pool[type_]:
                     best = type_
+            # the family name of the one person of the archive that an article typed an organization, never
+            # writing it with a legal form or in capitals, is the person on twice the evidence too, the person's
+            # full names voting for it ("Bernanke" beside "Ben S. Bernanke"; "Ford Motor Co." keeps "Ford" a firm;
+            # places keep their type: "Madison, Wisconsin" is no "Joe Madison")
+            if best == type_ == "organization" and name in family and not (self.seen[key].legal
+                                                                            or self.seen[key].caps) \
+                    and pool.get("person", 0) + family[name] >= 2 * pool[type_]:
+                best = "person"
             out[key] = f"{best}:{name}" if best != type_ else key
+        return out
+
+    def _family_votes(self, by_name: dict[str, Counter[str]]) -> dict[str, int]:
+        """Return, for each one-word name that is the family name of one person of the archive (full names that
+        all fit each other: "Ben S. Bernanke", "Ben Bernanke"; not "Adam Green", "Benjamin Green"), the evidence of
+        the articles that give the full name but not the family name alone. A full name opens with a given name or
+        an initial ("App Store" the model took for a person does not vote)."""
+        fulls: dict[str, list[str]] = {}
+        for key in self.seen:
+            type_, name = split_key(key)
+            toks = names.name_tokens(name) if type_ == "person" else ()
+            if len(toks) >= 2 and toks[-1] in by_name and (len(toks[0]) == 1 or _given(toks[0])):
+                fulls.setdefault(toks[-1], []).append(name)
+        out = {}
+        for word, people in fulls.items():
+            if len(people) > _MAX_NEAR or any(not _same_person(a, b) for a in people for b in people if a < b):
+                continue
+            seen = (self.seen[_PERSON + p] for p in people)
+            out[word] = sum((s.articles - s.aliases.get(word, 0)) * s.weight // max(s.articles, 1) for s in seen)
         return out
 
     def _spacing(self, by_name: dict[tuple[str, str], str]) -> None:
@@ -475,23 +494,27 @@ class _Resolver:
                     self._join(new, target, into=True)
 
     def _firm_short_names(self, by_name: dict[tuple[str, str], str]) -> None:
-        """An organization's name that is the leading words of exactly one firm's name, a name the archive writes
-        with a legal form ("Goldman" of "Goldman Sachs Group Inc.", "Lehman" of "Lehman Brothers Holdings Inc."),
-        is that firm, where no article spells both out. Not a name written with a legal form itself ("Boeing Co."
-        is no short name of "Boeing Capital Corp."), nor one the archive uses four times as often as the firm's
-        (a parent's name is not its subsidiary's): leading words of a name that is no firm's are not evidence
-        enough ("Boeing" is not "Boeing Air Force")."""
+        """An organization's name that is the leading words of one firm's name only, a name the archive writes with
+        a legal form ("Goldman" of "Goldman Sachs Group Inc.", "Lehman" of "Lehman Brothers Holdings Inc."), is that
+        firm, where no article spells both out. Not a name that opens the names of other bodies too ("American":
+        "American Airlines", "American International Group"), nor one an article types a place or nationality,
+        nor a name written with a legal form itself ("Boeing Co." is no short name of "Boeing Capital Corp."), nor
+        one the archive uses four times as often as the firm's (a parent's name is not its subsidiary's): leading
+        words of a name that is no firm's are not evidence enough ("Boeing" is not "Boeing Air Force")."""
         starts: dict[str, set[str]] = {}
         for (name, type_), key in by_name.items():
             words = name.split()
-            if type_ == "organization" and key in self.legal and 1 < len(words) <= _MAX_NEAR:
+            if type_ == "organization" and 1 < len(words) <= _MAX_NEAR:
                 for n in range(1, len(words)):
                     starts.setdefault(" ".join(words[:n]), set()).add(key)
         for (name, type_), key in sorted(by_name.items()):
-            if type_ != "organization" or key in self.legal or name not in starts:
+            if type_ != "organization" or key in self.legal or name not in starts \
+                    or _PLACE + name in self.seen or "nationality:" + name in self.seen:
                 continue
-            target = self._target(starts[name] - {key})
-            if target is not None and 4 * self.weight[target] >= self.weight[self._find(key)]:
+            longer = starts[name] - {key}
+            target = self._target(longer)
+            if target is not None and any(k in self.legal for k in longer) \
+                    and 4 * self.weight[target] >= self.weight[self._find(key)]:
                 self._join(key, target, into=True)
 
     def _named_otherwise(self, by_name: dict[tuple[str, str], str]) -> None:
