@@ -254,3 +254,10 @@ def test_a_blend_of_the_first_letters_of_a_names_words_joins_that_name():
                                ("Black Rock Partners", "ORG")])
     assert ["Washington Mutual Inc.", "WaMu"] in groups
     assert ["BlackRock"] in groups  # the whole words run together are the spacing of another name, not a blend
+
+
+def test_a_clipping_of_a_body_and_of_its_branch_joins_the_body():
+    text = "The Federal Reserve Bank of New York lent the money, and the Federal Reserve approved it. The Fed said so."
+    _, groups = _groups(text, [("Federal Reserve Bank of New York", "ORG"), ("Federal Reserve", "ORG"),
+                               ("Fed", "ORG")])
+    assert ["Federal Reserve", "Fed"] in groups and ["Federal Reserve Bank of New York"] in groups

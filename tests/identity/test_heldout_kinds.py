@@ -128,3 +128,12 @@ def test_a_body_named_with_its_head_word_first_or_last_and_by_a_nickname_is_one(
                          _entity("", "Big Board", "organization", count=2)])
     assert one["Department of the Treasury"] == two["Treasury Department"]
     assert one["New York Stock Exchange"] == two["Big Board"]
+
+
+def test_a_clipping_of_a_body_and_of_its_branch_is_the_body():
+    one, two = _archive([_entity("", "Federal Reserve", "organization"),
+                         _entity("", "Federal Reserve Bank of New York", "organization"),
+                         _entity("", "Fed", "organization")],
+                        [_entity("", "Federal Reserve System", "organization"), _entity("", "Fed", "organization")])
+    assert one["Fed"] == two["Fed"] == one["Federal Reserve"] == two["Federal Reserve System"]
+    assert one["Federal Reserve Bank of New York"] != one["Federal Reserve"]

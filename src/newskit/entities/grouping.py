@@ -279,9 +279,11 @@ _BLENDED = re.compile(r"(?:[A-Z][a-z]+){2,3}")
 
 def _group_clippings(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union) -> None:
     """Join a one-word clipping ("the Fed", "Citi") to the one organization name of the story it clips ("Federal
-    Reserve", "Citigroup"). The clipping may carry another type (the model calls an unknown short word a person
-    or place), never when it is a given name ("Rob" is not "Robotics Inc.") or written in capitals (an acronym), nor
-    when the word opens a longer name of the story itself ("Ford" beside "Ford Motor" is not short for "Fordham")."""
+    Reserve", "Citigroup"), or to the one whose words open all the others it clips (the "Federal Reserve", not
+    the "Federal Reserve Bank of New York"). The clipping may carry another type (the model calls an unknown short
+    word a person or place), never when it is a given name ("Rob" is not "Robotics Inc.") or written in capitals
+    (an acronym), nor when the word opens a longer name of the story itself ("Ford" beside "Ford Motor" is not
+    short for "Fordham")."""
     longs = [(k, j) for j, k in enumerate(keys) if family[j] == "organization"]
     if not longs:
         return
@@ -292,9 +294,22 @@ def _group_clippings(mentions: list[Mention], keys: list[str], family: list[str]
         if " " in k or len(k) < 3 or k in heads or m.text.isupper() or not m.text[:1].isupper() or family[i] not in (
                 "organization", "person", "place") or (family[i] != "organization" and k in given):
             continue
-        roots = {uf.find(j) for _, j in longs if clipping_of(m.text, mentions[j].text)}
+        fits = [(kk, j) for kk, j in longs if clipping_of(m.text, mentions[j].text)]
+        roots = {uf.find(j) for _, j in fits}
+        parent = parent_name([kk for kk, _ in fits]) if len(roots) > 1 else None
+        if parent is not None:  # "Fed" beside "Federal Reserve" and "Federal Reserve Bank of New York"
+            roots = {uf.find(j) for kk, j in fits if kk == parent}
         if len(roots) == 1:
             uf.union(i, roots.pop())
+
+
+def parent_name(names_: list[str]) -> str | None:
+    """Return the one name of `names_` whose words open every other ("federal reserve" of "federal reserve bank
+    of new york"), or None."""
+    shortest = min(names_, key=len, default=None)
+    if shortest is None or not all(n == shortest or n.startswith(shortest + " ") for n in names_):
+        return None
+    return shortest
 
 
 def _group_heads(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union) -> None:
@@ -326,8 +341,9 @@ def _title_and_name(words: list[str]) -> bool:
 def _group_corporate(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union) -> None:
     """Join "Boeing" and "Boeing Co." (a name plus a legal-form suffix, even when the model took the bare name for
     a person), "Northrop" and "Northrop Grumman" (a leading word of exactly one longer organization name that is
-    not a title and a person, "Senate Agriculture Committee Chair Lila Montrose", nor a committee of the body the
-    word names), "U.S. Air Force" and "Air Force" (a country prefix)."""
+    not a title and a person, "Senate Agriculture Committee Chair Lila Montrose", nor a committee or a branch of
+    the body the words name, "the Federal Reserve Bank of New York"), "U.S. Air Force" and "Air Force" (a country
+    prefix)."""
     orgs = {k: i for i, k in enumerate(keys) if family[i] == "organization"}
     for k, i in orgs.items():
         words = k.split()
@@ -340,7 +356,8 @@ def _group_corporate(mentions: list[Mention], keys: list[str], family: list[str]
         if _title_and_name(words) or kk.rsplit(" ", 1)[-1] in _SUB_BODIES:
             continue
         for n in range(1, len(words)):
-            starts.setdefault(" ".join(words[:n]), []).append(at)
+            if "of" not in words[n + 1:]:  # "Federal Reserve" is not short for "Federal Reserve Bank of New York"
+                starts.setdefault(" ".join(words[:n]), []).append(at)
     for k, i in orgs.items():
         if acronym_of(k.upper()) and len(k) <= 3:
             continue

@@ -52,7 +52,7 @@ from functools import lru_cache
 
 from newskit import lexicon
 from newskit.entities import names, places
-from newskit.entities.grouping import acronym_of, clipping_of, initials, of_acronym
+from newskit.entities.grouping import acronym_of, clipping_of, initials, of_acronym, parent_name
 from newskit.entities.keys import LEGAL_FORMS, entity_key, fold, normalize, split_key
 
 # Types that share one namespace for "one type per name" (a person is never an organization's short name).
@@ -481,7 +481,8 @@ class _Resolver:
     def _clippings(self, typed: dict[str, str]) -> None:
         """A one-word organization name that is a clipping of a longer name an article gives beside it or as its
         alias ("Fed" beside or for "Federal Reserve") is that name when the archive's articles give it one such
-        name only."""
+        name only, or names whose words all open with one of them (the "Federal Reserve", not the "Federal Reserve
+        Bank of New York")."""
         for short in sorted(self.clipped):
             longs = self.clipped[short]
             new = typed.get(short)
@@ -490,6 +491,9 @@ class _Resolver:
             cands = {typed.get(k, k) for k in longs}
             if all(c.startswith(_ORG) for c in cands):
                 target = self._target(cands)
+                parent = parent_name([c[len(_ORG):] for c in cands]) if target is None else None
+                if parent is not None:  # "Fed" beside "Federal Reserve" and "Federal Reserve Bank of New York"
+                    target = self._find(_ORG + parent)
                 if target is not None:
                     self._join(new, target, into=True)
 
@@ -519,13 +523,17 @@ class _Resolver:
 
     def _named_otherwise(self, by_name: dict[tuple[str, str], str]) -> None:
         """One body under two conventional names: "Department of the Treasury" and "Treasury Department" (a body's
-        head word before or after its field), "the Big Board" and "New York Stock Exchange" (a nickname of the
-        short table `lexicon/body_nicknames.tsv`: no text spells such a nickname out)."""
+        head word before or after its field), "Federal Reserve System" or "Board" and "Federal Reserve", "the Big
+        Board" and "New York Stock Exchange" (a nickname of the short table `lexicon/body_nicknames.tsv`: no text
+        spells such a nickname out)."""
         for (name, type_), key in sorted(by_name.items()):
             if type_ != "organization":
                 continue
             of = _HEAD_OF.fullmatch(name)
             other = f"{of.group(2)} {of.group(1)}" if of else _BODY_NICKNAMES.get(name)
+            whole = name.rsplit(" ", 1)
+            if other is None and len(whole) == 2 and whole[1] in ("system", "board") and " " in whole[0]:
+                other = whole[0]  # the "Federal Reserve System", the "Federal Reserve Board": the Fed
             target = by_name.get((other, type_)) if other else None
             if target is not None:
                 self._join(key, target, into=True)
