@@ -261,3 +261,11 @@ def test_a_clipping_of_a_body_and_of_its_branch_joins_the_body():
     _, groups = _groups(text, [("Federal Reserve Bank of New York", "ORG"), ("Federal Reserve", "ORG"),
                                ("Fed", "ORG")])
     assert ["Federal Reserve", "Fed"] in groups and ["Federal Reserve Bank of New York"] in groups
+
+
+def test_a_legal_form_the_model_cut_at_a_dot_is_given_back():
+    from newskit.entities.mentions import join_legal_forms
+
+    text = "Torvani S.p.A. signed, and Brisa S.p. said no."
+    ms = _mentions(text, [("Torvani S.p.", "ORG"), ("A.", "ORG"), ("Brisa S.p.", "ORG")])
+    assert [m.text for m in join_legal_forms(text, ms)] == ["Torvani S.p.A.", "Brisa S.p."]

@@ -181,12 +181,16 @@ _LEGAL_FORMS = lexicon.words("corporate_suffixes") - {"company", "group", "corpo
 
 def join_legal_forms(text: str, found: list[Mention]) -> list[Mention]:
     """Give a firm back the legal form the model read as a name of its own: "Chrysler" + "LLC" is "Chrysler LLC".
-    Only an abbreviation (LLC, Inc., Corp., AG) right after an organization name, a space between them."""
+    Only an abbreviation (LLC, Inc., Corp., AG) right after an organization name, a space between them, or the end
+    of one the model cut at a dot ("Fiat S.p." + "A.")."""
     out: list[Mention] = []
     for m in found:
         prev = out[-1] if out else None
-        if prev is not None and m.label == "ORG" and prev.label == "ORG" and text[prev.end:m.start] == " " \
-                and m.text.lower().replace(".", "") in _LEGAL_FORMS and prev.source in ("ner", "match") \
+        gap = text[prev.end:m.start] if prev is not None else None
+        form = m.text if gap == " " else prev.text.rsplit(" ", 1)[-1] + m.text if prev is not None and gap == "" \
+            else ""
+        if prev is not None and m.label == "ORG" and prev.label == "ORG" and " " not in form \
+                and form.lower().replace(".", "") in _LEGAL_FORMS and prev.source in ("ner", "match") \
                 and m.source in ("ner", "match"):
             prev.end, prev.tend, prev.text = m.end, m.tend, text[prev.start:m.end]
             continue
