@@ -10,32 +10,43 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    article. Things of one name share the type with more evidence; a person and a thing only when one side has
    twice the other's ("Chrysler" an organization in nine articles, a person in one), or, for a name of two words
    or more that opens with no known given name, as much ("Lockheed Martin" a company in one article, a person
-   in another);
+   in another); and the family name of the one person of the archive that an article typed an organization is
+   the person on twice the evidence, his full names voting for it ("Bernanke" beside "Ben S. Bernanke");
 2. spacing and aliases: names of a thing that differ in their spaces only ("Wal-Mart", "Walmart"); a key that is
    exactly one other key's alias somewhere in the archive ("GM", an alias of "General Motors Corp." in the
    article that spells it out) is that key, when the alias is words or initials of that name or the archive
    gives it as an alias in a quarter of its own articles or more (one article's grouping that glued "State
    Department" to "Department of Homeland Security" does not join them everywhere);
-3. acronyms: a capitals name ("EADS", "S&P") whose letters are the initials of exactly one longer name, unless
-   the archive uses the acronym four times as often as that name ("ISIS" is not a think tank named once);
+3. acronyms: a capitals name ("EADS", "S&P", "BofA") whose letters are the initials of exactly one longer name,
+   as keyed or as written with its legal form ("AIG", "American International Group"), unless the archive uses
+   the acronym four times as often as that name ("ISIS" is not a think tank named once);
 4. people: a full name that fits exactly one other full name of its family name, by a nickname of the given name
    or initials, middle names and a suffix added ("Rick Wagoner", "G. Richard Wagoner Jr."; not "George W." and
-   "George H. W. Bush"); then a family or given name that fits exactly one full name of the archive ("Obama" ->
-   "Barack Obama"), a given and family name the one full name that adds a middle name ("Donald J. Trump"). The
-   full names are joined first, so one person written two ways is one candidate. Two full names of one family
-   that an article lists as two people (a father beside his son "Jr.") are never joined;
-5. clippings: a one-word organization name that articles give beside exactly one longer name whose first word
-   it clips ("Fed" beside "Federal Reserve"), never a word beside its derivation ("Congress", "Congressional");
-6. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
+   "George H. W. Bush"), and no name that fits two full names that do not fit each other ("George Bush" beside
+   both); then a family or given name that fits exactly one full name of the archive ("Obama" -> "Barack
+   Obama"), a given and family name the one full name that adds a middle name ("Donald J. Trump"). The full
+   names are joined first, so one person written two ways is one candidate. Two full names of one family that
+   an article lists as two people (a father beside his son "Jr.") are never joined;
+5. clippings: a one-word organization name that articles give beside, or as the alias of, exactly one longer
+   name it clips ("Fed" beside "Federal Reserve", "Citi" beside "Citigroup", "WaMu" for "Washington Mutual";
+   `grouping.clipping_of`), or beside a body and its branch (the "Federal Reserve", not the "Federal Reserve
+   Bank of New York"); never a word beside its derivation ("Congress", "Congressional");
+6. a firm's short name: the leading words of one firm's name that the archive writes with a legal form
+   ("Goldman", "Goldman Sachs Group Inc."), when they open no other body's name and no article types them a
+   place, and the archive does not use them four times as often as the firm's name;
+7. one body named two conventional ways: its head word first or last ("Department of the Treasury", "Treasury
+   Department"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname of the short table
+   `lexicon/body_nicknames.tsv` ("the Big Board": no text spells it out);
+8. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
    (unless the archive names another country's "Army" too);
-7. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
+9. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
    quarters of their resolved entities at least.
 
-An organization's short name ("Ford" for "Ford Motor Co.") joins through step 2, from any article that names it
-both ways; leading words alone are not evidence enough ("Boeing" is not "Boeing Air Force"). A joined identity
-keeps the key of its name of several words over a surname, acronym or clipping of it ("person:barack obama"
-however many articles say "Obama"), else of the name most articles use ("organization:apple", not "organization:apple
-computer").
+An organization's short name ("Ford" for "Ford Motor Co.") also joins through step 2, from any article that
+names it both ways; leading words of a name that is no firm's are not evidence enough ("Boeing" is not "Boeing
+Air Force"). A joined identity keeps the key of its name of several words over a surname, acronym or clipping of
+it ("person:barack obama" however many articles say "Obama"), else of the name most articles use
+("organization:apple", not "organization:apple computer").
 
 A name that fits two candidates stays apart: a wrong merge costs an analyst more than a split. Pass 2
 (`NameTable.rewrite`, streamed by identity/stream.py) rewrites each entity's `key`.
