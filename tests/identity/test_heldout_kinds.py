@@ -137,3 +137,10 @@ def test_a_clipping_of_a_body_and_of_its_branch_is_the_body():
                         [_entity("", "Federal Reserve System", "organization"), _entity("", "Fed", "organization")])
     assert one["Fed"] == two["Fed"] == one["Federal Reserve"] == two["Federal Reserve System"]
     assert one["Federal Reserve Bank of New York"] != one["Federal Reserve"]
+
+
+def test_an_acronym_or_a_name_joined_already_is_no_short_name_of_a_subsidiary():
+    one, two, three = _archive([_entity("", "General Motors Corp.", "organization", "GM")],
+                               [_entity("", "GM", "organization", count=3)],
+                               [_entity("", "GM Daewoo Auto Co.", "organization")])
+    assert one["General Motors Corp."] == two["GM"] != three["GM Daewoo Auto Co."]

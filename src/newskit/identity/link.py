@@ -514,8 +514,9 @@ class _Resolver:
         firm, where no article spells both out. Not a name that opens the names of other bodies too ("American":
         "American Airlines", "American International Group"), nor one an article types a place or nationality,
         nor a name written with a legal form itself ("Boeing Co." is no short name of "Boeing Capital Corp."), nor
-        one the archive uses four times as often as the firm's (a parent's name is not its subsidiary's): leading
-        words of a name that is no firm's are not evidence enough ("Boeing" is not "Boeing Air Force")."""
+        one the archive uses four times as often as the firm's (a parent's name is not its subsidiary's), nor an
+        acronym or a name joined to a longer one already ("GM", "General Motors" is not "GM Daewoo Auto Co."):
+        leading words of a name that is no firm's are not evidence enough ("Boeing" is not "Boeing Air Force")."""
         starts: dict[str, set[str]] = {}
         for (name, type_), key in by_name.items():
             words = name.split()
@@ -523,9 +524,10 @@ class _Resolver:
                 for n in range(1, len(words)):
                     starts.setdefault(" ".join(words[:n]), set()).add(key)
         for (name, type_), key in sorted(by_name.items()):
-            if type_ != "organization" or key in self.legal or name not in starts \
-                    or _PLACE + name in self.seen or "nationality:" + name in self.seen:
-                continue
+            if type_ != "organization" or key in self.legal or key in self.caps or name not in starts \
+                    or _PLACE + name in self.seen or "nationality:" + name in self.seen \
+                    or " " in split_key(self._find(key))[1]:
+                continue  # an acronym is the acronym steps' ("GM" is not "GM Daewoo"); a name joined already stays
             longer = starts[name] - {key}
             target = self._target(longer)
             if target is not None and any(k in self.legal for k in longer) \
