@@ -144,3 +144,15 @@ def test_an_acronym_or_a_name_joined_already_is_no_short_name_of_a_subsidiary():
                                [_entity("", "GM", "organization", count=3)],
                                [_entity("", "GM Daewoo Auto Co.", "organization")])
     assert one["General Motors Corp."] == two["GM"] != three["GM Daewoo Auto Co."]
+
+
+def test_a_name_written_with_a_legal_form_is_the_firm_on_as_much_evidence():
+    # two articles' models took the carmaker for a person; two others name it, one with its legal form
+    keys = _archive([_entity("", "Chrysler", "person")], [_entity("", "Chrysler", "person")],
+                    [_entity("", "Chrysler", "organization", "Chrysler LLC")],
+                    [_entity("", "Chrysler", "organization")])
+    assert {k["Chrysler"] for k in keys} == {"organization:chrysler"}
+    # without a legal form written anywhere, twice the evidence is still needed
+    keys = _archive([_entity("", "Dunmore", "person")], [_entity("", "Dunmore", "person")],
+                    [_entity("", "Dunmore", "organization")], [_entity("", "Dunmore", "organization")])
+    assert {k["Dunmore"] for k in keys} == {"person:dunmore", "organization:dunmore"}

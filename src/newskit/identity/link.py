@@ -346,10 +346,12 @@ class _Resolver:
             # things of one name share a type by the larger evidence; a person and a thing only when one side has
             # twice the evidence of the other ("Chrysler" once typed a person). A name of two words or more that
             # does not open with a known given name is a person on weaker grounds: the thing needs as much evidence
-            # only ("Lockheed Martin", an organization in one article, a person in another)
+            # only ("Lockheed Martin", an organization in one article, a person in another), and so is a name some
+            # article writes with a legal form ("Chrysler LLC": "Chrysler" typed a person elsewhere is the firm)
             if (best in _THINGS) != (type_ in _THINGS):
                 unnamed = type_ == "person" and len(name.split()) >= 2 and name.split()[0] not in _given_names()
-                if pool[best] < (1 if unnamed else 2) * pool[type_]:
+                firm = type_ == "person" and best == "organization" and self._legal(_ORG + name)
+                if pool[best] < (1 if unnamed or firm else 2) * pool[type_]:
                     best = type_
             # the family name of the one person of the archive that an article typed an organization, never
             # writing it with a legal form or in capitals, is the person on twice the evidence too, the person's
@@ -361,6 +363,10 @@ class _Resolver:
                 best = "person"
             out[key] = f"{best}:{name}" if best != type_ else key
         return out
+
+    def _legal(self, key: str) -> bool:
+        s = self.seen.get(key)
+        return s is not None and s.legal
 
     def _family_votes(self, by_name: dict[str, Counter[str]]) -> dict[str, int]:
         """Return, for each one-word name that is the family name of one person of the archive (full names that
