@@ -48,3 +48,10 @@ def test_nordic_and_asian_legal_forms_a_trailing_union_and_a_quoted_nickname_are
 def test_an_acronym_writing_its_of_small_is_keyed_by_its_letters():
     assert entity_key("BofA", "organization") == entity_key("BoA", "organization") == "organization:boa"
     assert entity_key("BofA", "organization", ("Bank of America",)) == "organization:bank of america"
+
+
+def test_a_clipping_named_most_is_keyed_by_the_name_it_clips():
+    assert entity_key("Fed", "organization", ("Federal Reserve",)) == "organization:federal reserve"
+    assert entity_key("Fed", "organization", ("Federal Reserve Bank of Kansas City", "Federal Reserve")) == \
+        "organization:federal reserve"
+    assert entity_key("Marlow", "organization", ("Marlow Leasing Inc.",)) == "organization:marlow"  # no clipping

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from newskit import lexicon
 from newskit.entities import names, places
-from newskit.entities.grouping import acronym_of, initials, of_acronym
+from newskit.entities.grouping import acronym_of, clipping_of, initials, of_acronym
 
 # Words a company name may end in that say what kind of body it is, not which: "Inc.", "Corp.", "NV", "Company".
 LEGAL_FORMS = lexicon.words("corporate_suffixes") | {"n v", "s a", "co ltd", "incorporated", "ag", "cos", "ab", "asa",
@@ -80,12 +80,17 @@ def entity_key(name: str, type_: str, aliases: Iterable[str] = ()) -> str:
 
     An entity named by an acronym whose long form the article also gives ("EADS" with the alias "European
     Aeronautic Defence and Space Company") is keyed by the long form, so an article that never uses the acronym
-    gets the same key."""
+    gets the same key; so is an organization named by a clipping of a longer alias ("Fed", "Federal Reserve")."""
     if type_ != "person" and acronym_of(name):
         letters = acronym_of(name) or ""
         longer = sorted((a for a in aliases if not acronym_of(a) and letters in initials(a)), key=len)
         if longer:
             name = longer[-1]
+    elif type_ == "organization" and " " not in name.strip():
+        # a clipping the article uses most ("Fed", with "Federal Reserve" once) is keyed by the name it clips
+        longer = sorted((a for a in aliases if clipping_of(name.strip(), a)), key=len)
+        if longer:
+            name = longer[0]
     return f"{type_}:{normalize(name, type_)}"
 
 
