@@ -269,3 +269,15 @@ def test_a_legal_form_the_model_cut_at_a_dot_is_given_back():
     text = "Torvani S.p.A. signed, and Brisa S.p. said no."
     ms = _mentions(text, [("Torvani S.p.", "ORG"), ("A.", "ORG"), ("Brisa S.p.", "ORG")])
     assert [m.text for m in join_legal_forms(text, ms)] == ["Torvani S.p.A.", "Brisa S.p."]
+
+
+def test_one_persons_full_names_written_two_ways_are_one_entity():
+    text = ("Treasury Secretary Timothy Geithner spoke on Tuesday. Tim Geithner said rates would stay low. "
+            "Dana Reyes and Dana Reyes Jr. came too; George W. Bush met George H.W. Bush, and George Bush waved.")
+    _, groups = _groups(text, [("Timothy Geithner", "PERSON"), ("Tim Geithner", "PERSON"), ("Dana Reyes", "PERSON"),
+                               ("Dana Reyes Jr.", "PERSON"), ("George W. Bush", "PERSON"),
+                               ("George H.W. Bush", "PERSON"), ("George Bush", "PERSON")])
+    assert ["Timothy Geithner", "Tim Geithner"] in groups
+    assert ["Dana Reyes"] in groups and ["Dana Reyes Jr."] in groups  # a son is not his father
+    bush = next(g for g in groups if "George W. Bush" in g)
+    assert "George H.W. Bush" not in bush  # never joined through a name that fits both

@@ -156,3 +156,13 @@ def test_a_name_written_with_a_legal_form_is_the_firm_on_as_much_evidence():
     keys = _archive([_entity("", "Dunmore", "person")], [_entity("", "Dunmore", "person")],
                     [_entity("", "Dunmore", "organization")], [_entity("", "Dunmore", "organization")])
     assert {k["Dunmore"] for k in keys} == {"person:dunmore", "organization:dunmore"}
+
+
+def test_one_person_written_two_ways_in_one_article_is_not_held_apart():
+    # the article's grouping missed the nickname; the archive joins the two names, and the surname with them
+    one, two = _archive([_entity("", "Timothy Geithner", "person"), _entity("", "Tim Geithner", "person")],
+                        [_entity("", "Geithner", "person", count=2)])
+    assert one["Timothy Geithner"] == one["Tim Geithner"] == two["Geithner"]
+    one, two = _archive([_entity("", "Dana Reyes", "person"), _entity("", "Dana Reyes Jr.", "person")],
+                        [_entity("", "Dana Reyes Jr.", "person")])
+    assert one["Dana Reyes"] != one["Dana Reyes Jr."] == two["Dana Reyes Jr."]

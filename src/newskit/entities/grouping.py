@@ -66,15 +66,20 @@ def of_acronym(text: str) -> str | None:
 _OF_ACRONYM = re.compile(r"([A-Z]{1,2})(?:of|o)([A-Z]{1,2})")
 
 
+_WORD_FORMS = frozenset({"group", "corp", "corporation", "company", "co"})
+
+
 @lru_cache(maxsize=16384)
 def initials(text: str) -> frozenset[str]:
     """Return the acronyms a long name can take: "Korea Central News Agency" -> {"KCNA"}."""
     words = [w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", w) else w
              for w in re.split(r"[\s\-]+", text.replace("\u2019", "'")) if w]
-    group: list[str] = []  # "American International Group" is AIG: "Group" is the one legal form acronyms often keep
+    # "American International Group" is AIG, the "Federal Deposit Insurance Corp." the FDIC: the legal forms that
+    # are words keep their letter in some acronyms
+    group: list[str] = []
     while len(words) > 2 and words[-1].lower().strip(".,") in _CORPORATE | {"nv", "n.v"}:
         last = words.pop()  # "European Aeronautic Defence and Space NV" is EADS, not EADSN
-        group = [last] if last.lower() == "group" else group
+        group = [last] if last.lower().strip(".,") in _WORD_FORMS else group
     words = [w for w in words if w.lower() not in ("the",) or w is not words[0]]
     if len(words) < 2:
         return frozenset()
@@ -169,6 +174,7 @@ def group(mentions: list[Mention], text: str, authors: set[str] | None = None) -
     _group_clippings(mentions, keys, family, uf)
     _group_heads(mentions, keys, family, uf)
     _group_people(mentions, keys, family, uf, short)
+    _group_full_names(mentions, family, uf)
     clusters: dict[int, list[int]] = {}
     for i in range(n):
         clusters.setdefault(uf.find(i), []).append(i)
@@ -427,6 +433,32 @@ def _short_people(mentions: list[Mention], keys: list[str], family: list[str],
         if memo[m.text]:
             out[i] = memo[m.text]
     return out
+
+
+def _group_full_names(mentions: list[Mention], family: list[str], uf: _Union) -> None:
+    """Join one person's full names written two ways in the story: a nickname of the given name, a middle name or
+    initial added ("Timothy Geithner", "Tim Geithner"; `names.same_person`); never a father and his son "Jr."
+    (the suffixes differ), nor a name that fits two full names that do not fit each other ("George Bush" beside
+    "George W. Bush" and "George H.W. Bush")."""
+    by_family: dict[str, dict[str, list[int]]] = {}
+    for i, m in enumerate(mentions):
+        toks = names.name_tokens(m.text) if family[i] == "person" else ()
+        if len(toks) >= 2:
+            by_family.setdefault(toks[-1], {}).setdefault(m.text, []).append(i)
+    for texts in by_family.values():
+        if len(texts) < 2:
+            continue
+        def same(a: str, b: str) -> bool:
+            return names.same_person(a.lower(), b.lower()) and names.suffix(a.lower()) == names.suffix(b.lower())
+
+        fits = {a: [b for b in texts if b != a and same(a, b)] for a in texts}
+        torn = {a for a, fa in fits.items() if any(not same(b, c) for b in fa for c in fa if b < c)}
+        for a in sorted(set(texts) - torn):
+            for b in fits[a]:
+                # never through a name another rule joined to someone the other name does not fit
+                held = [t for t in texts if uf.find(texts[t][0]) in (uf.find(texts[a][0]), uf.find(texts[b][0]))]
+                if b not in torn and all(same(x, y) for x in held for y in held if x < y):
+                    uf.union(texts[a][0], texts[b][0])
 
 
 def _group_people(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union,

@@ -146,13 +146,20 @@ class NameTable:
                 self.geo.setdefault(key, Counter())[gid] += 1
         for short, longer in _clippings(orgs):
             self._clip(short, longer)
+        self._note_apart(here)
+        self._final = None
+
+    def _note_apart(self, here: set[str]) -> None:
+        """Hold apart the full person names of one family name that an article lists as two people: a father
+        beside his son "Jr.", not one person written two ways ("Timothy Geithner", "Tim Geithner")."""
         for group in _families(sorted(here)):
             for name in sorted(group):
-                apart = self.apart.setdefault(name, set())
                 for other in sorted(group):
-                    if other != name and len(apart) < _MAX_NEAR:
-                        apart.add(other)
-        self._final = None
+                    if other != name and not (names.same_person(name, other)
+                                              and names.suffix(name) == names.suffix(other)):
+                        apart = self.apart.setdefault(name, set())
+                        if len(apart) < _MAX_NEAR:
+                            apart.add(other)
 
     def _add_firm(self, s: _Seen, key: str, entity: dict) -> None:
         """Note what an organization's written names say: a legal form, the acronyms of the whole written name, an
@@ -381,7 +388,7 @@ class _Resolver:
                 fulls.setdefault(toks[-1], []).append(name)
         out = {}
         for word, people in fulls.items():
-            if len(people) > _MAX_NEAR or any(not _same_person(a, b) for a in people for b in people if a < b):
+            if len(people) > _MAX_NEAR or any(not names.same_person(a, b) for a in people for b in people if a < b):
                 continue
             seen = (self.seen[_PERSON + p] for p in people)
             out[word] = sum((s.articles - s.aliases.get(word, 0)) * s.weight // max(s.articles, 1) for s in seen)
@@ -451,7 +458,7 @@ class _Resolver:
 
     def _person_variants(self, by_name: dict[tuple[str, str], str]) -> None:
         """Full names of one person written two ways in different articles ("Rick Wagoner", "G. Richard Wagoner
-        Jr."): the one full name of the same family name that the name fits (`_same_person`), unless a name fits
+        Jr."): the one full name of the same family name that the name fits (`names.same_person`), unless a name fits
         two full names that do not fit each other (the link is not transitive). A family name that
         more than _MAX_FAMILY full names share is too common for a given name to tell its people apart."""
         families = _by_family(name for name, type_ in by_name if type_ == "person")
@@ -459,10 +466,10 @@ class _Resolver:
             members = sorted(families[family])
             if not 2 <= len(members) <= _MAX_FAMILY:
                 continue
-            fits = {name: [o for o in members if o != name and _same_person(name, o)] for name in members}
+            fits = {name: [o for o in members if o != name and names.same_person(name, o)] for name in members}
             # a name that fits two people ("George Bush": "George W. Bush", "George H.W. Bush") joins neither, nor
             # does either join it: the names it fits would be one identity through it
-            torn = {name for name, f in fits.items() if any(not _same_person(a, b) for a in f for b in f if a < b)}
+            torn = {name for name, f in fits.items() if any(not names.same_person(a, b) for a in f for b in f if a < b)}
             for name in members:
                 if name in torn:
                     continue
@@ -488,9 +495,9 @@ class _Resolver:
             if len(toks) >= 2:
                 # "Donald Trump" is "Donald J. Trump" (same given name, a middle name added), not "Rip Donald
                 # Trump" (words glued in front, mostly a title or a stray word the model took in); and not
-                # "George H. W. Bush" for "George W. Bush" (a middle name of its own: `_same_person`)
+                # "George H. W. Bush" for "George W. Bush" (a middle name of its own: `names.same_person`)
                 same = [f for f in cands if names.name_tokens(split_key(f)[1])[:1] == toks[:1]]
-                cands = [f for f in same if _same_person(name, split_key(f)[1])] if same else cands
+                cands = [f for f in same if names.same_person(name, split_key(f)[1])] if same else cands
             target = self._target(cands) if cands else None
             if target is not None and not self._kept_apart(name, target):
                 self._join(key, target, into=True)
@@ -620,54 +627,13 @@ def _given_names() -> frozenset[str]:
 def _given(word: str) -> bool:
     """Return True for a given name (key form): a known one, or the short form that opens one the nicknames table
     gives it for ("ben" of "benjamin"; not "app", which it lists for "absalom")."""
-    return word in _given_names() or any(n.startswith(word) for n in _nicknames().get(word, ()))
+    return word in _given_names() or any(n.startswith(word) for n in names.nicknames().get(word, ()))
 
 
 def _part_of(alias: str, name: str) -> bool:
     """Return True when the normalized `alias` is words of `name` or its initials ("ford" of "ford motor", "gm" of
     "general motors")."""
     return set(alias.split()) <= set(name.split()) or alias.upper() in initials(name.title())
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Return True when the full person names `a` and `b` (key form) can name one person: one family name, given
-    names alike or one a nickname of the other ("rick" / "richard", "bill" / "william"), and the other forenames
-    of one name the first of the other's, an initial standing for its word: middle names or initials added at
-    the end ("William Clay Ford" / "Bill Ford", "John Roberts" / "John G. Roberts"), never a different one or
-    one put in front ("George W. Bush" / "George H. W. Bush"). Generational suffixes agree, but for a "Jr." on one
-    side only."""
-    ta, tb = names.name_tokens(a), names.name_tokens(b)
-    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1]:
-        return False
-    sa, sb = _suffix(a), _suffix(b)
-    if sa != sb and (sa and sb or (sa or sb) != "jr"):
-        return False  # "Jr." is often left out ("Joe Biden"), "II" or "Sr." names another man ("Henry Ford II")
-    ga, gb = [w for w in ta[:-1] if len(w) > 1], [w for w in tb[:-1] if len(w) > 1]
-    if not ga or not gb or not (ga[0] == gb[0] or _nickname_of(ga[0], gb[0]) or _nickname_of(gb[0], ga[0])):
-        return False
-    ra, rb = [w for w in ta[:-1] if w != ga[0]], [w for w in tb[:-1] if w != gb[0]]
-    if len(ra) > len(rb):
-        ra, rb = rb, ra
-    return all(x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(ra, rb, strict=False))
-
-
-def _suffix(name: str) -> str:
-    """Return the generational suffix of a person name ("jr" of "joseph r biden jr"), or ""."""
-    return next((w for w in name.split()[1:] if names.is_suffix(w)), "")
-
-
-def _nickname_of(short: str, given: str) -> bool:
-    """Return True when the given name `short` is a nickname of `given` ("hank" of "henry")."""
-    return given in _nicknames().get(short, ())
-
-
-@lru_cache(maxsize=1)
-def _nicknames() -> dict[str, frozenset[str]]:
-    """Nickname -> the given names it is a nickname of, from the `nicknames` package's hand-curated English table,
-    in key form."""
-    from nicknames import NickNamer  # link only: the table is read on first use
-
-    return {fold(k): frozenset(fold(v) for v in vs) for k, vs in NickNamer().canonical_lookup.items()}
 
 
 def _same_word(x: str, y: str) -> bool:
