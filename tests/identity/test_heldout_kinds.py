@@ -166,3 +166,10 @@ def test_one_person_written_two_ways_in_one_article_is_not_held_apart():
     one, two = _archive([_entity("", "Dana Reyes", "person"), _entity("", "Dana Reyes Jr.", "person")],
                         [_entity("", "Dana Reyes Jr.", "person")])
     assert one["Dana Reyes"] != one["Dana Reyes Jr."] == two["Dana Reyes Jr."]
+
+
+def test_a_surname_typed_an_organization_in_two_articles_is_the_person_named_in_full_in_three():
+    keys = _archive([_entity("", "Ben S. Bernanke", "person")], [_entity("", "Ben Bernanke", "person")],
+                    [_entity("", "Bernanke", "person")], [_entity("", "Bernanke", "organization", count=2)],
+                    [_entity("", "Bernanke", "organization")])
+    assert len({key for k in keys for key in k.values()}) == 1

@@ -349,25 +349,30 @@ class _Resolver:
         for key in self.seen:
             type_, name = split_key(key)
             pool = dict(by_name[name])
+            votes, people_articles = family.get(name, (0, 0))
+            if votes and not (self._legal(_ORG + name) or self._caps(_ORG + name) or _PLACE + name in self.seen
+                              or "nationality:" + name in self.seen):
+                # the family name of the one person of the archive: his full names vote for it where no article
+                # writes it as a firm's (a legal form, capitals) or a place's ("Bernanke" beside "Ben S. Bernanke";
+                # "Ford Motor Co." keeps "Ford" a firm, "Madison, Wisconsin" is no "Joe Madison")
+                pool["person"] = pool.get("person", 0) + votes
+            else:
+                people_articles = 0
             best = max(sorted(pool), key=lambda t: pool[t])
             # things of one name share a type by the larger evidence; a person and a thing only when one side has
             # twice the evidence of the other ("Chrysler" once typed a person). A name of two words or more that
             # does not open with a known given name is a person on weaker grounds: the thing needs as much evidence
             # only ("Lockheed Martin", an organization in one article, a person in another), and so is a name some
-            # article writes with a legal form ("Chrysler LLC": "Chrysler" typed a person elsewhere is the firm)
+            # article writes with a legal form ("Chrysler LLC": "Chrysler" typed a person elsewhere is the firm), and
+            # the family name of one person whom two articles or more name in full ("Paulson asked Congress")
             if (best in _THINGS) != (type_ in _THINGS):
                 unnamed = type_ == "person" and len(name.split()) >= 2 and name.split()[0] not in _given_names()
                 firm = type_ == "person" and best == "organization" and self._legal(_ORG + name)
-                if pool[best] < (1 if unnamed or firm else 2) * pool[type_]:
+                surname = best == "person" and people_articles >= 2
+                if pool[best] < (1 if unnamed or firm or surname else 2) * pool[type_]:
                     best = type_
-            # the family name of the one person of the archive that an article typed an organization, never
-            # writing it with a legal form or in capitals, is the person on twice the evidence too, the person's
-            # full names voting for it ("Bernanke" beside "Ben S. Bernanke"; "Ford Motor Co." keeps "Ford" a firm;
-            # places keep their type: "Madison, Wisconsin" is no "Joe Madison")
-            if best == type_ == "organization" and name in family and not (self.seen[key].legal
-                                                                            or self.seen[key].caps) \
-                    and pool.get("person", 0) + family[name] >= 2 * pool[type_]:
-                best = "person"
+            elif type_ == best == "organization" and people_articles >= 2 and pool["person"] >= pool[type_]:
+                best = "person"  # as much evidence each way: the one person named in full is the surer reading
             out[key] = f"{best}:{name}" if best != type_ else key
         return out
 
@@ -375,11 +380,15 @@ class _Resolver:
         s = self.seen.get(key)
         return s is not None and s.legal
 
-    def _family_votes(self, by_name: dict[str, Counter[str]]) -> dict[str, int]:
+    def _caps(self, key: str) -> bool:
+        s = self.seen.get(key)
+        return s is not None and s.caps
+
+    def _family_votes(self, by_name: dict[str, Counter[str]]) -> dict[str, tuple[int, int]]:
         """Return, for each one-word name that is the family name of one person of the archive (full names that
         all fit each other: "Ben S. Bernanke", "Ben Bernanke"; not "Adam Green", "Benjamin Green"), the evidence of
-        the articles that give the full name but not the family name alone. A full name opens with a given name or
-        an initial ("App Store" the model took for a person does not vote)."""
+        the articles that give the full name but not the family name alone, and the articles of the full names. A
+        full name opens with a given name or an initial ("App Store" the model took for a person does not vote)."""
         fulls: dict[str, list[str]] = {}
         for key in self.seen:
             type_, name = split_key(key)
@@ -390,8 +399,9 @@ class _Resolver:
         for word, people in fulls.items():
             if len(people) > _MAX_NEAR or any(not names.same_person(a, b) for a in people for b in people if a < b):
                 continue
-            seen = (self.seen[_PERSON + p] for p in people)
-            out[word] = sum((s.articles - s.aliases.get(word, 0)) * s.weight // max(s.articles, 1) for s in seen)
+            seen = [self.seen[_PERSON + p] for p in people]
+            out[word] = (sum((s.articles - s.aliases.get(word, 0)) * s.weight // max(s.articles, 1) for s in seen),
+                         sum(s.articles for s in seen))
         return out
 
     def _spacing(self, by_name: dict[tuple[str, str], str]) -> None:
