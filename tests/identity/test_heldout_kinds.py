@@ -173,3 +173,8 @@ def test_a_surname_typed_an_organization_in_two_articles_is_the_person_named_in_
                     [_entity("", "Bernanke", "person")], [_entity("", "Bernanke", "organization", count=2)],
                     [_entity("", "Bernanke", "organization")])
     assert len({key for k in keys for key in k.values()}) == 1
+
+
+def test_an_acronym_the_model_took_for_a_person_is_the_bank():
+    one, two = _archive([_entity("", "Bank of America", "organization", "BofA")], [_entity("", "BofA", "person")])
+    assert one["Bank of America"] == two["BofA"] == "organization:bank of america"

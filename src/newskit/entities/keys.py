@@ -51,6 +51,8 @@ def normalize(name: str, type_: str) -> str:
         code = places.country_code(name)
         if code and type_ != "nationality":
             return fold(places.country_name(code) or name)
+    if type_ == "person" and of_acronym(name.strip(". ")):
+        return (of_acronym(name.strip(". ")) or "").lower()  # "BofA" the model took for a person: no name of one
     if type_ == "person":
         name = _QUOTED.sub(" ", name)  # 'Frederick "Fritz" Henderson' is keyed as Frederick Henderson
         words = names.clean_name(name).split()

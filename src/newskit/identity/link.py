@@ -363,11 +363,13 @@ class _Resolver:
             # twice the evidence of the other ("Chrysler" once typed a person). A name of two words or more that
             # does not open with a known given name is a person on weaker grounds: the thing needs as much evidence
             # only ("Lockheed Martin", an organization in one article, a person in another), and so is a name some
-            # article writes with a legal form ("Chrysler LLC": "Chrysler" typed a person elsewhere is the firm), and
+            # article writes with a legal form ("Chrysler LLC": "Chrysler" typed a person elsewhere is the firm) or
+            # a person's name written as an acronym ("BofA"), and
             # the family name of one person whom two articles or more name in full ("Paulson asked Congress")
             if (best in _THINGS) != (type_ in _THINGS):
                 unnamed = type_ == "person" and len(name.split()) >= 2 and name.split()[0] not in _given_names()
-                firm = type_ == "person" and best == "organization" and self._legal(_ORG + name)
+                firm = type_ == "person" and best == "organization" and (self._legal(_ORG + name)
+                                                                         or self.seen[key].caps)
                 surname = best == "person" and people_articles >= 2
                 if pool[best] < (1 if unnamed or firm or surname else 2) * pool[type_]:
                     best = type_
