@@ -76,16 +76,16 @@ def initials(text: str) -> frozenset[str]:
              for w in re.split(r"[\s\-]+", text.replace("\u2019", "'")) if w]
     # "American International Group" is AIG, the "Federal Deposit Insurance Corp." the FDIC: the legal forms that
     # are words keep their letter in some acronyms
-    group: list[str] = []
+    kept: list[str] = []
     while len(words) > 2 and words[-1].lower().strip(".,") in _CORPORATE | {"nv", "n.v"}:
         last = words.pop()  # "European Aeronautic Defence and Space NV" is EADS, not EADSN
-        group = [last] if last.lower().strip(".,") in _WORD_FORMS else group
+        kept = [last] if last.lower().strip(".,") in _WORD_FORMS else kept
     words = [w for w in words if w.lower() not in ("the",) or w is not words[0]]
     if len(words) < 2:
         return frozenset()
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
     out = set()
-    for ws in (content, [w for w in words if w.lower() != "the"], content + group):
+    for ws in (content, [w for w in words if w.lower() != "the"], content + kept):
         if len(ws) >= 2 and all(w[:1].isalpha() for w in ws):
             # "U.S. Air Force" -> USAF: a dotted abbreviation gives all its letters
             out.add("".join(w if w.isupper() and len(w) <= 3 else w[0] for w in ws).upper())
@@ -295,12 +295,15 @@ def _group_clippings(mentions: list[Mention], keys: list[str], family: list[str]
         return
     given = names.given_names()
     heads = {kk.split(" ", 1)[0] for kk, _ in longs if " " in kk}  # "Ford" of "Ford Motor" is no clipping of "Fordham"
+    fitting: dict[str, list[tuple[str, int]]] = {}  # per text of a would-be clipping: the names it clips
     for i, k in enumerate(keys):
         m = mentions[i]
         if " " in k or len(k) < 3 or k in heads or m.text.isupper() or not m.text[:1].isupper() or family[i] not in (
                 "organization", "person", "place") or (family[i] != "organization" and k in given):
             continue
-        fits = [(kk, j) for kk, j in longs if clipping_of(m.text, mentions[j].text)]
+        if m.text not in fitting:
+            fitting[m.text] = [(kk, j) for kk, j in longs if clipping_of(m.text, mentions[j].text)]
+        fits = fitting[m.text]
         roots = {uf.find(j) for _, j in fits}
         parent = parent_name([kk for kk, _ in fits]) if len(roots) > 1 else None
         if parent is not None:  # "Fed" beside "Federal Reserve" and "Federal Reserve Bank of New York"
