@@ -10,8 +10,10 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    article. Things of one name share the type with more evidence; a person and a thing only when one side has
    twice the other's ("Chrysler" an organization in nine articles, a person in one), or, for a name of two words
    or more that opens with no known given name, as much ("Lockheed Martin" a company in one article, a person
-   in another); and the family name of the one person of the archive that an article typed an organization is
-   the person on twice the evidence, his full names voting for it ("Bernanke" beside "Ben S. Bernanke");
+   in another), or a name some article writes with a legal form ("Chrysler LLC") or a person's written as an
+   acronym ("BofA"), as much for the firm; the full names of the one person of a family name vote for it where
+   no article writes it as a firm's or a place's, and it is the person on as much evidence when two articles or
+   more name him in full ("Bernanke" typed an organization beside "Ben S. Bernanke"), else on twice;
 2. spacing and aliases: names of a thing that differ in their spaces only ("Wal-Mart", "Walmart"); a key that is
    exactly one other key's alias somewhere in the archive ("GM", an alias of "General Motors Corp." in the
    article that spells it out) is that key, when the alias is words or initials of that name or the archive
