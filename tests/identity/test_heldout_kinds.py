@@ -178,3 +178,29 @@ def test_a_surname_typed_an_organization_in_two_articles_is_the_person_named_in_
 def test_an_acronym_the_model_took_for_a_person_is_the_bank():
     one, two = _archive([_entity("", "Bank of America", "organization", "BofA")], [_entity("", "BofA", "person")])
     assert one["Bank of America"] == two["BofA"] == "organization:bank of america"
+
+
+MARKET_ONE = """Insurer seeks rescue as bank fails
+
+NEW YORK - The American International Group asked the Federal Reserve for a loan on Monday, and Treasury Secretary
+Henry M. Paulson Jr. said the government would not rescue every firm. Goldman Sachs Group Inc. shares fell.
+"""
+MARKET_TWO = """Stocks rebound after rescue
+
+NEW YORK - Shares rose after the Fed agreed to lend money to AIG. Hank Paulson said the deal protected savers,
+and Goldman gained 14 percent.
+"""
+
+
+def test_two_market_stories_end_with_one_key_per_body_and_person(nlp):
+    from newskit.pipeline import analyze_text
+
+    records = [analyze_text(t, tasks=("entities",)).to_dict() for t in (MARKET_ONE, MARKET_TWO)]
+    lines = [json.dumps(dict(r, id=f"m{i}")) for i, r in enumerate(records)]
+    out = io.StringIO()
+    link_lines(lines, lines, out)
+    one, two = ({e["name"]: e["key"] for e in json.loads(x)["entities"]} for x in out.getvalue().splitlines())
+    assert one["American International Group"] == two["AIG"]
+    assert one["Federal Reserve"] == two["Fed"] == "organization:federal reserve"
+    assert one["Henry M. Paulson Jr."] == two["Hank Paulson"]
+    assert one["Goldman Sachs Group Inc."] == two["Goldman"] == "organization:goldman sachs"
