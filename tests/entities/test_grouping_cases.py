@@ -281,3 +281,18 @@ def test_one_persons_full_names_written_two_ways_are_one_entity():
     assert ["Dana Reyes"] in groups and ["Dana Reyes Jr."] in groups  # a son is not his father
     bush = next(g for g in groups if "George W. Bush" in g)
     assert "George H.W. Bush" not in bush  # never joined through a name that fits both
+
+
+def test_one_name_qualified_by_two_areas_is_two_places():
+    text = ("The band played Portland, Maine on Friday and Portland, Oregon on Sunday. "
+            "Portland cheered louder, the drummer said of the second night.")
+    ms, groups = _groups(text, [("Portland", "GPE"), ("Maine", "GPE"), ("Portland", "GPE"), ("Oregon", "GPE"),
+                                ("Portland", "GPE")])
+    clusters = [sorted(cl) for cl in grouping.group(ms, text) if ms[cl[0]].text == "Portland"]
+    assert sorted(clusters) == [[0], [2, 4]]  # the unqualified one follows the nearest qualified name before it
+
+
+def test_one_qualifier_keeps_a_name_one_place():
+    text = "Flood waters reached Paris, Texas on Monday. Paris opened two shelters."
+    _, groups = _groups(text, [("Paris", "GPE"), ("Texas", "GPE"), ("Paris", "GPE")])
+    assert ["Paris", "Paris"] in groups

@@ -15,6 +15,8 @@ from newskit import lexicon
 from newskit.entities import names, places
 from newskit.entities.relabel import FAMILY, relabel
 from newskit.entities.relabel import majority_label as majority_label  # extract.py names it from here
+from newskit.geo.candidates import areas_named
+from newskit.geo.gazetteer import gazetteer
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -151,6 +153,7 @@ def group(mentions: list[Mention], text: str, authors: set[str] | None = None) -
     country = [places.country_code(m.text) if m.label in ("GPE", "LOC", "ORG") else None for m in mentions]
     family = [FAMILY.get(m.label, m.label) for m in mentions]
     first: dict[tuple[str, str | None], int] = {}
+    namesakes = _namesakes(mentions, text)
     short = relabel(mentions, keys, family, text, lambda: _short_people(mentions, keys, family, authors))
     for i, k in enumerate(keys):
         if i in short:
@@ -161,7 +164,7 @@ def group(mentions: list[Mention], text: str, authors: set[str] | None = None) -
             k = norm(mentions[i].text.split(", ")[0])  # "Flint, Mich." is the Flint of "FLINT" and "Flint"
         elif mentions[i].label in ("GPE", "LOC") and mentions[i].text.lower() in _STATES:
             k = norm(_STATES[mentions[i].text.lower()])  # "OMAHA, Neb." names Nebraska
-        key = ("c", country[i]) if country[i] else (fam, k)
+        key = ("c", country[i]) if country[i] else (fam, k + namesakes.get(i, ""))
         if fam == "thing" and not country[i] and (k in authors):
             key = ("person", k)
         if key in first:
@@ -179,6 +182,41 @@ def group(mentions: list[Mention], text: str, authors: set[str] | None = None) -
     for i in range(n):
         clusters.setdefault(uf.find(i), []).append(i)
     return sorted(clusters.values(), key=lambda c: mentions[c[0]].start)
+
+
+_QUALIFIED = re.compile(r"\s*,\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def _area(words: str) -> str | None:
+    """Return the gazetteer id of the state, region or country `words` name ("Texas", "Tex.", "France"), else None."""
+    areas = areas_named(gazetteer(), words)
+    return str(areas[0].geonameid) if areas else None
+
+
+def _namesakes(mentions: list[Mention], text: str) -> dict[int, str]:
+    """Return a suffix for the key of each place mention of a name the article qualifies with two different states
+    or countries ("Paris, Texas" and "Paris, France" are two places): the mention's own qualifier, else that of the
+    nearest qualified mention of the name before it (the first after, when none precedes). A name qualified one way
+    only keeps one key: "Paris, Texas" and a later "Paris" are one town."""
+    quals: dict[str, list[tuple[int, str]]] = {}
+    for i, m in enumerate(mentions):
+        if m.label not in ("GPE", "LOC"):
+            continue
+        head, _, rest = m.text.partition(", ")
+        after = _QUALIFIED.match(text, m.end)
+        area = _area(rest) if rest else (_area(after.group(1)) if after else None)
+        quals.setdefault(norm(head), []).append((i, area or ""))
+    out: dict[int, str] = {}
+    for seen in quals.values():
+        named = [(i, a) for i, a in seen if a]
+        if len({a for _, a in named}) < 2:
+            continue
+        for i, area in seen:
+            if not area:
+                before = [a for j, a in named if j < i]
+                area = before[-1] if before else named[0][1]
+            out[i] = "|" + area
+    return out
 
 
 _CONTINUATION = re.compile(r"(?: (?:and|&|of|for|the|[A-Z][\w'&-]*)){1,6}")
