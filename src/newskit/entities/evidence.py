@@ -238,8 +238,7 @@ def _bought(span: Span) -> bool:
     if link == "of":
         return owner.lower_ in _BUY_NOUNS and owner.pos_ == "NOUN"
     if link == "to":
-        return verb_in(owner, frozenset({"sell"})) and not any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN"
-                                                                for c in owner.children)  # "sold Drogba to X"
+        return verb_in(owner, frozenset({"sell"}))  # the buyer: a firm or a club, whatever was sold
     return link == "with" and verb_in(owner, _BUY_VERBS)
 
 
@@ -248,13 +247,20 @@ def _scored(span: Span) -> bool:
     losing in a clause that gives a score ("Aston Villa beat Chelsea 2-1", "held by Lyon to a 1-1 draw")."""
     root = span.root
     verb = root.head
-    if root.dep_ == "pobj" and verb.head is not verb:
+    if root.dep_ == "pobj":
+        if verb.lower_ not in ("to", "by", "with", "against", "over"):
+            return False  # "beat Chelsea 2-1 at Villa Park": the ground is no side
         verb = verb.head  # "lost to X", "held by X"
     if root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or not verb_in(verb, _WIN_VERBS):
         return False
+    # the verb's own clause: not a clause joined to it ("..., while Everton were held 1-1 by Fulham")
+    clause = [t for c in verb.children if c.dep_ not in _OTHER_CLAUSES for t in c.subtree]
     scores = sum(bool(_SCORE.fullmatch(t.text)) or t.like_num and t.i + 2 < len(t.doc)
-                 and t.nbor(1).text in ("-", "\u2013") and t.nbor(2).like_num for t in verb.subtree)
+                 and t.nbor(1).text in ("-", "\u2013") and t.nbor(2).like_num for t in clause)
     return scores == 1  # one score: a match; a tennis player wins by sets ("6-3 6-4")
+
+
+_OTHER_CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp", "cc"})
 
 
 def _employs(span: Span) -> bool:
@@ -277,8 +283,9 @@ def _which(span: Span) -> bool:
 
 
 def in_gazetteer(name: str) -> bool:
-    """Say whether the gazetteer has a place of this name, its own or another of its names (any size)."""
-    return bool(gazetteer().lookup(name))
+    """Say whether the gazetteer has a place of this name as its own name (any size; not one of its other names,
+    which hold surnames: "Weber" is a name of Rolla, Missouri)."""
+    return any(hit.own_name for hit in gazetteer().lookup(name))
 
 
 def _titled(span: Span) -> bool:
@@ -318,7 +325,7 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
         "score": float(any(_scored(s) for s in group)),
         "gazetteer": float(in_gazetteer(first.text)),
         "which": float(any(_which(s) for s in group)),
-        "org_word": float("&" in words or any(w.rstrip(".") in _NAME_ORG_WORDS for w in words[1:])),
+        "org_word": float(_firm_word(words)),
         "employer": float(any(_employs(s) for s in group)),
     }
     return [f[name] for name in FEATURES]
@@ -405,8 +412,20 @@ def article_person_words(names_: list[Span], base: list[Span], words: Dictionary
     """Return the words of the article's person names of two or more words (person_words) that the two models do
     not contest: a name the recognizer calls a person and the base model an organization ("Lockheed Martin") lends
     its words no person evidence."""
-    people = [s for s in names_ if s.label_ != "PERSON" or _cover_label(s, base) != "ORG"]
-    return person_words(people + [b for b in base if b.label_ in NAME_LABELS], words)
+    people = [s for s in names_ if s.label_ != "PERSON" or _cover_label(s, base) != "ORG" and not _firm_or_side(s)]
+    return person_words(people + [b for b in base if b.label_ in NAME_LABELS and not _firm_or_side(b)], words)
+
+
+def _firm_word(words: list[str]) -> bool:
+    """Say whether a name's words after the first make it an organization's ("Adam Air", "Burkhardt & Associates")."""
+    return "&" in words or any(w.rstrip(".") in _NAME_ORG_WORDS for w in words[1:])
+
+
+def _firm_or_side(span: Span) -> bool:
+    """Say whether the words around a name or in it call it a firm's or a side's (see may_be_person): then it lends
+    no person evidence ("Harrowby Transit, the town's bus operator" says nothing of "Harrowby")."""
+    return _firm_word(key(span).split()) or org_cue(span) or _appos_says(span, _ORG_NOUNS) or _bought(span) \
+        or _which(span) or _scored(span)
 
 
 def name_words(span: Span, words: Dictionary | None = None) -> set[str]:
@@ -639,8 +658,10 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
             winner = "ORG"  # "shares of Nvidia": only a firm has shares, whatever both models read the name as
         else:
             winner = _majority(group) if w is None else decide(x, w)
-        if winner == "PERSON" and _plural_noun(group, words) and not _person_evidence(x):
-            continue  # "Commuters", "Councillors": a plural common noun is never a person
+        if _plural_noun(group, words) and not _person_evidence(x) \
+                and (winner == "PERSON" or x[FEATURES.index("base_none")] == 1 and family(group[0].label_) == "PERSON"):
+            continue  # "Commuters", "Councillors": a plural common noun is never a person, nor a body for the
+            # recognizer's person guess alone ("Councillors in Harrowby voted" where a gate ruled the person out)
         if winner is None:
             out.extend(group)
             continue
