@@ -17,7 +17,8 @@ organization or place:
                         noun ("X, the Seattle lender,"; "X, the Romanian plant"), what is acquired or merged or
                         the buyer a sale goes to ("sold to X"), ", which" after it;
   place evidence        a locative preposition before it ("in Edmonton"), ", <known place>" after it, the name
-                        itself a country, US state or large city, or any place the gazetteer knows;
+                        itself a country, US state or large city, a place's word ending it or after it ("Ellis
+                        Park", "Charles de Gaulle airport");
   form                  one word or more, all capitals, at the start of a sentence;
   results               the share of its mentions that a score line or a standings row gives ("Pohang 3 Ulsan 2",
                         "Puchon 3 1 0 6 1 10"): there a name is a side that played, a club as a rule; and, apart,
@@ -54,7 +55,6 @@ from spacy.tokens import Span
 from newskit import lexicon
 from newskit.article.results import result_names
 from newskit.entities import cities, names, places
-from newskit.geo.gazetteer import gazetteer
 from newskit.quotes.cues import guess_base
 
 if TYPE_CHECKING:
@@ -72,8 +72,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
 FEATURES = ("bias", "rec_per", "rec_org", "rec_loc", "base_per", "base_org", "base_loc", "base_none",
             "full_name", "given_name", "titled", "he_she", "org_cue", "it_its", "placed", "known_place", "one_word",
-            "caps", "sent_start", "results", "org_appos", "person_appos", "bought", "score", "gazetteer", "which",
-            "org_word", "employer")
+            "caps", "sent_start", "results", "org_appos", "person_appos", "bought", "score", "which",
+            "org_word", "employer", "place_word")
 _ORG_CUES = lexicon.words("org_cues")
 _LEGAL = lexicon.words("corporate_suffixes")
 _LOCATIVE = lexicon.words("locative_prepositions")
@@ -86,7 +86,9 @@ _ORG_NOUNS = _ORG_CUES | lexicon.words("org_appositions")
 _PERSON_NOUNS = lexicon.words("person_appositions") | _PERSON_TITLES
 _IRREGULAR = lexicon.table("irregular_verbs")
 # a word after the first that makes a name an organization's ("Adam Air", "Burkhardt & Associates", "X Group")
-_NAME_ORG_WORDS = lexicon.words("org_heads") | _LEGAL | {"associates", "partners"}
+_NAME_ORG_WORDS = lexicon.words("org_heads") | _LEGAL | {"associates", "partners", "bros"}
+# the last word of a place's name, or the noun after it ("Ellis Park", "Charles de Gaulle airport", "River Ouse")
+_PLACE_WORDS = lexicon.words("place_name_words") | lexicon.words("feature_last_words")
 # family and friends: "the son of X" says nothing of what X is, "the chairman of X" does
 _KIN = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "friend", "widow",
                   "family", "children", "uncle", "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter"})
@@ -282,12 +284,6 @@ def _which(span: Span) -> bool:
     return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which"
 
 
-def in_gazetteer(name: str) -> bool:
-    """Say whether the gazetteer has a place of this name as its own name (any size; not one of its other names,
-    which hold surnames: "Weber" is a name of Rolla, Missouri)."""
-    return any(hit.own_name for hit in gazetteer().lookup(name))
-
-
 def _titled(span: Span) -> bool:
     prev = span.doc[span.start - 1] if span.start else None
     if prev is None or not prev.text[:1].isalpha() or names.is_honorific(prev.text) and prev.is_lower:
@@ -323,10 +319,11 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
         "person_appos": float(any(_appos_says(s, _PERSON_NOUNS, person=True) or _aged(s) for s in group)),
         "bought": float(any(_bought(s) for s in group)),
         "score": float(any(_scored(s) for s in group)),
-        "gazetteer": float(in_gazetteer(first.text)),
         "which": float(any(_which(s) for s in group)),
         "org_word": float(_firm_word(words)),
         "employer": float(any(_employs(s) for s in group)),
+        "place_word": float(len(words) >= 2 and words[-1] in _PLACE_WORDS
+                            or any(s.end < len(s.doc) and s.doc[s.end].lower_ in _PLACE_WORDS for s in group)),
     }
     return [f[name] for name in FEATURES]
 
@@ -499,7 +496,7 @@ def _org_evidence(x: list[float]) -> bool:
 
 def _place_evidence(x: list[float]) -> bool:
     f = dict(zip(FEATURES, x))
-    return bool(f["known_place"] or f["placed"] or f["gazetteer"])
+    return bool(f["known_place"] or f["placed"])
 
 
 def may_be_place(x: list[float]) -> bool:
@@ -517,8 +514,12 @@ def may_be_person(x: list[float]) -> bool:
     """Say whether a name may be typed a person: more than one word, or person evidence, or both models calling
     every mention a person (one model's guess is no evidence: the recognizer takes an unseen one-word company for
     a surname); never with organization evidence, ", which" or a score in prose ("X beat Y 2-1") and no person
-    evidence, nor a given name opening it."""
+    evidence, nor a given name opening it; never a name a firm's or a place's word ends ("Adam Air", "Grace Road")
+    without person evidence."""
     f = dict(zip(FEATURES, x))
+    if (f["org_word"] or f["place_word"]) and not _person_evidence(x):
+        return False  # "Adam Air", "Grace Road", "Charles de Gaulle airport": the name's own words, whatever name
+        # opens it
     if (_org_evidence(x) or f["which"] or f["score"] or f["employer"]) \
             and not (_person_evidence(x) or f["given_name"]):
         # "Washington Mutual, the Seattle lender", "Aston Villa beat Chelsea 2-1": a firm's or a side's cue and none
