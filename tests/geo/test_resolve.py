@@ -54,6 +54,19 @@ def test_countries_and_states_side_by_side_are_a_list_not_a_place_and_its_area()
     assert geo["Michigan"].name == "Michigan"
 
 
+def test_a_city_in_a_list_of_cities_is_not_placed_in_the_next_item():
+    text = "The carrier adds routes from Toronto, Los Angeles, Dubai and Sydney in the spring."
+    geo = resolved(text, "Toronto", "Los Angeles", "Dubai", "Sydney")
+    assert (geo["Los Angeles"].name, geo["Los Angeles"].country_code) == ("Los Angeles", "US")
+    assert geo["Dubai"].country_code == "AE"
+
+
+def test_a_list_whose_items_carry_states_keeps_each_qualifier():
+    text = "The tour stops in Springfield, Illinois, Portland, Maine and Salem, Oregon."
+    geo = resolved(text, "Springfield", "Portland", "Salem")
+    assert (geo["Portland"].admin1, geo["Salem"].admin1) == ("ME", "OR")
+
+
 def test_a_small_town_named_like_a_big_city_stays_at_its_state():
     geo = resolved("Volunteers in Paris, Idaho, cleared the creek on Saturday.", "Paris")
     assert (geo["Paris"].country_code, geo["Paris"].admin1) == ("US", "ID")

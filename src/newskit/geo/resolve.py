@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from newskit.geo.candidates import Name, areas_named, inside, km, lookup, names_of
 from newskit.geo.gazetteer import Gazetteer, Hit, Place, gazetteer, key
-from newskit.record import Entity, Geo
+from newskit.record import Entity, Geo, Span
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,9 @@ def resolve_places(entities: Sequence[Entity], text: str, article=None, *, gaz: 
         country = gaz.country_of_demonym(entities[i].name)
         if country is not None:
             out[i] = dataclasses.replace(entities[i], geo=_geo(country, 1.0))
-    names = [names_of(gaz, entities[i].name, [(m.text, text[m.end:m.end + 40]) for m in entities[i].mentions])
+    items = _list_items(gaz, [m for i in idx for m in entities[i].mentions], text)
+    names = [names_of(gaz, entities[i].name, [(m.text, "" if (m.start, m.end) in items else text[m.end:m.end + 40])
+                                              for m in entities[i].mentions])
              for i in idx]
     cands = [_candidates(gaz, ns) for ns in names]
     # The dateline is read against the countries of the article's other places as they resolve on their own names
@@ -113,6 +115,21 @@ def resolve_places(entities: Sequence[Entity], text: str, article=None, *, gaz: 
         best = _best(cands[j], ctx, weights, j)
         if best is not None:
             out[i] = dataclasses.replace(entities[i], geo=_geo(*best))
+    return out
+
+
+def _list_items(gaz: Gazetteer, mentions: Sequence[Span], text: str) -> set[tuple[int, int]]:
+    """Return the (start, end) of the place mentions that follow another place's name and a comma, where that name
+    is no country or state: items of a list ("Chicago, Los Angeles, Dubai and London"). The name after such an item
+    is the next item, not the area the item lies in, so "Los Angeles, Dubai" is read as two places; "Springfield,
+    Illinois, Dayton, Ohio" keeps its qualifiers, as a state ends the item before Dayton."""
+    ends = {m.end: m.text for m in mentions}
+    out = set()
+    for m in mentions:
+        comma = re.search(r",\s*$", text[max(0, m.start - 3):m.start])
+        before = ends.get(m.start - len(comma.group(0))) if comma else None
+        if before is not None and not areas_named(gaz, before):
+            out.add((m.start, m.end))
     return out
 
 
