@@ -409,7 +409,7 @@ def article_person_words(names_: list[Span], base: list[Span], words: Dictionary
     """Return the words of the article's person names of two or more words (person_words) that the two models do
     not contest: a name the recognizer calls a person and the base model an organization ("Lockheed Martin") lends
     its words no person evidence."""
-    people = [s for s in names_ if s.label_ != "PERSON" or _cover_label(s, base) != "ORG" and not _firm_or_side(s)]
+    people = [s for s in names_ if s.label_ != "PERSON" or (_cover_label(s, base) != "ORG" and not _firm_or_side(s))]
     return person_words(people + [b for b in base if b.label_ in NAME_LABELS and not _firm_or_side(b)], words)
 
 
@@ -489,14 +489,16 @@ def _person_evidence(x: list[float]) -> bool:
 
 def _org_evidence(x: list[float]) -> bool:
     """Say whether the article's words call the name an organization's: a firm's noun or legal form beside it, an
-    apposition headed by a body's noun ("X, the Seattle lender"), or it is what is bought or sold ("sold to X")."""
+    apposition headed by a body's noun ("X, the Seattle lender"), what is acquired or the buyer a sale goes to
+    ("sold to X"), a firm's word in the name itself ("Adam Air")."""
     f = dict(zip(FEATURES, x))
     return bool(f["org_cue"] or f["org_appos"] or f["bought"] or f["org_word"])
 
 
 def _place_evidence(x: list[float]) -> bool:
+    """Say whether the name is a known place, placed by a locative preposition, or ends in a place's word."""
     f = dict(zip(FEATURES, x))
-    return bool(f["known_place"] or f["placed"])
+    return bool(f["known_place"] or f["placed"] or f["place_word"])
 
 
 def may_be_place(x: list[float]) -> bool:
