@@ -48,6 +48,10 @@ input is read, one code point for one, so offsets are unchanged and the output i
   troops" is a mention of Turkey). A place name stays a place whatever it does in the sentence: "Washington warned
   Beijing", "Moscow said", "Qatar ordered five jets" are places, each keeping its map entry and one type in the
   article.
+- `product` and `index` (with `--all`): things a firm makes ("iPhone 4", "the Chevrolet Volt", "the Volt") and the
+  numbers a market is read by ("the Dow Jones industrial average", "the S&P 500"). A carmaker's brand run as a unit
+  of the firm, with dealers of its own ("its Hummer brand", "Saturn dealers"), is an organization, as MEANTIME and
+  CoNLL-2003 annotate one; so is an exchange ("the New York Stock Exchange", "the NYSE").
 
 Metonymy, the one policy: a city or country acting for its government is a place, as CoNLL-2003 annotates it (every
 capital that says, warns or has in its English train and dev sets is LOC) and as MEANTIME mostly does (it types a

@@ -216,3 +216,68 @@ def test_a_family_name_beside_a_group_that_is_no_firm_still_joins_the_person():
     text = "Erik Halvorsen spoke. The Halvorsen Camp cheered, and Halvorsen waved."
     ms, groups = _groups(text, [("Erik Halvorsen", "PERSON"), ("Halvorsen Camp", "ORG"), ("Halvorsen", "ORG")])
     assert any("Erik Halvorsen" in g and "Halvorsen" in g for g in groups)
+
+
+def test_a_clipped_name_joins_the_one_body_it_clips():
+    text = ("The Federal Reserve left rates alone on Wednesday. Traders had expected the Fed to wait, and "
+            "Citigroup and Halverton Group rose. Citi led the gains.")
+    ms, groups = _groups(text, [("Federal Reserve", "ORG"), ("Fed", "ORG"), ("Citigroup", "ORG"),
+                                ("Halverton Group", "ORG"), ("Citi", "PERSON")])
+    assert ["Federal Reserve", "Fed"] in groups
+    assert ["Citigroup", "Citi"] in groups  # the model's person guess for the clipping does not keep it apart
+
+
+def test_a_word_that_opens_a_name_of_the_story_is_no_clipping_of_another():
+    # "Ford" opens "Ford Motor Co.", so it is not short for "Fordham University"; "Apple" is no clipping of
+    # "AppleInsider"; "Congress" is not short for the "Congressional Budget Office"; a given name is no clipping
+    text = ("Ford Motor Co. hired a Fordham University economist. Ford said so to AppleInsider, not Apple. "
+            "Congress asked the Congressional Budget Office. Rob Marsh of Robotics Holdings spoke; Rob laughed.")
+    _, groups = _groups(text, [("Ford Motor Co.", "ORG"), ("Fordham University", "ORG"), ("Ford", "ORG"),
+                               ("AppleInsider", "ORG"), ("Apple", "ORG"), ("Congress", "ORG"),
+                               ("Congressional Budget Office", "ORG"), ("Rob Marsh", "PERSON"),
+                               ("Robotics Holdings", "ORG"), ("Rob", "PERSON")])
+    assert ["Fordham University"] in groups and ["AppleInsider"] in groups and ["Apple"] in groups
+    assert ["Congress"] in groups and ["Robotics Holdings"] in groups
+    assert ["Rob Marsh", "Rob"] in groups
+
+
+def test_an_acronym_may_keep_the_letter_of_group():
+    text = "The American International Group sought a loan. AIG shares fell, and the insurer cut staff."
+    _, groups = _groups(text, [("American International Group", "ORG"), ("AIG", "ORG")])
+    assert ["American International Group", "AIG"] in groups
+
+
+def test_a_blend_of_the_first_letters_of_a_names_words_joins_that_name():
+    text = ("Washington Mutual Inc. failed on Thursday. WaMu had 2,200 branches; BlackRock and Black Rock Partners "
+            "did not.")
+    _, groups = _groups(text, [("Washington Mutual Inc.", "ORG"), ("WaMu", "PERSON"), ("BlackRock", "ORG"),
+                               ("Black Rock Partners", "ORG")])
+    assert ["Washington Mutual Inc.", "WaMu"] in groups
+    assert ["BlackRock"] in groups  # the whole words run together are the spacing of another name, not a blend
+
+
+def test_a_clipping_of_a_body_and_of_its_branch_joins_the_body():
+    text = "The Federal Reserve Bank of New York lent the money, and the Federal Reserve approved it. The Fed said so."
+    _, groups = _groups(text, [("Federal Reserve Bank of New York", "ORG"), ("Federal Reserve", "ORG"),
+                               ("Fed", "ORG")])
+    assert ["Federal Reserve", "Fed"] in groups and ["Federal Reserve Bank of New York"] in groups
+
+
+def test_a_legal_form_the_model_cut_at_a_dot_is_given_back():
+    from newskit.entities.mentions import join_legal_forms
+
+    text = "Torvani S.p.A. signed, and Brisa S.p. said no."
+    ms = _mentions(text, [("Torvani S.p.", "ORG"), ("A.", "ORG"), ("Brisa S.p.", "ORG")])
+    assert [m.text for m in join_legal_forms(text, ms)] == ["Torvani S.p.A.", "Brisa S.p."]
+
+
+def test_one_persons_full_names_written_two_ways_are_one_entity():
+    text = ("Treasury Secretary Timothy Geithner spoke on Tuesday. Tim Geithner said rates would stay low. "
+            "Dana Reyes and Dana Reyes Jr. came too; George W. Bush met George H.W. Bush, and George Bush waved.")
+    _, groups = _groups(text, [("Timothy Geithner", "PERSON"), ("Tim Geithner", "PERSON"), ("Dana Reyes", "PERSON"),
+                               ("Dana Reyes Jr.", "PERSON"), ("George W. Bush", "PERSON"),
+                               ("George H.W. Bush", "PERSON"), ("George Bush", "PERSON")])
+    assert ["Timothy Geithner", "Tim Geithner"] in groups
+    assert ["Dana Reyes"] in groups and ["Dana Reyes Jr."] in groups  # a son is not his father
+    bush = next(g for g in groups if "George W. Bush" in g)
+    assert "George H.W. Bush" not in bush  # never joined through a name that fits both

@@ -35,3 +35,23 @@ def test_an_acronym_takes_the_long_form_its_article_spells_out():
     assert entity_key("NRB", "organization", ("Northern Rail Board",)) == "organization:northern rail board"
     assert entity_key("NRB", "organization") == "organization:nrb"
     assert entity_key("NRB", "organization", ("Harbour Trust",)) == "organization:nrb"
+
+
+def test_nordic_and_asian_legal_forms_a_trailing_union_and_a_quoted_nickname_are_dropped():
+    assert entity_key("Kallsberg Automobile AB", "organization") == "organization:kallsberg automobile"
+    assert entity_key("Fjordline ASA", "organization") == entity_key("Fjordline", "organization")
+    assert entity_key("Harbour Dockers union", "organization") == entity_key("Harbour Dockers", "organization")
+    assert entity_key("European Union", "organization") == "organization:european union"  # a name's own word
+    assert entity_key('Margaret "Peggy" Alder', "person") == entity_key("Margaret Alder", "person")
+
+
+def test_an_acronym_writing_its_of_small_is_keyed_by_its_letters():
+    assert entity_key("BofA", "organization") == entity_key("BoA", "organization") == "organization:boa"
+    assert entity_key("BofA", "organization", ("Bank of America",)) == "organization:bank of america"
+
+
+def test_a_clipping_named_most_is_keyed_by_the_name_it_clips():
+    assert entity_key("Fed", "organization", ("Federal Reserve",)) == "organization:federal reserve"
+    assert entity_key("Fed", "organization", ("Federal Reserve Bank of Kansas City", "Federal Reserve")) == \
+        "organization:federal reserve"
+    assert entity_key("Marlow", "organization", ("Marlow Leasing Inc.",)) == "organization:marlow"  # no clipping

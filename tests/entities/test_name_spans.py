@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from newskit.article import parse_article
 from newskit.entities import extract_entities
 from newskit.entities.clean import _country_and_acronym, _person_after_body, ner_mentions, trim
-from newskit.entities.mentions import _spell_out, _split_joined
+from newskit.entities.mentions import _quoted_nicknames, _spell_out, _split_joined
 from newskit.entities.span import Layout, Mention
 
 
@@ -186,3 +186,25 @@ def test_a_saints_town_is_not_cut_before_a_given_name_the_article_uses(nlp):
     doc = nlp("Louis Marchand flew home. Fans in St. Louis cheered.")
     found = [_mention(doc, "Louis Marchand", "PERSON"), _mention(doc, "St. Louis", "GPE")]
     assert [m.text for m in _split_joined(doc, found, Layout(None))] == ["Louis Marchand", "St. Louis"]
+
+
+def test_a_nickname_in_quotes_inside_a_name_makes_one_person(nlp):
+    text = ('Margaret "Peggy" Alder took over the carmaker, and Theodore J. \u201cTed\u201d Brandt Jr. stays on. '
+            'Plants in Dayton "Ohio" Mills stay open.')
+    doc = nlp.make_doc(text)
+    found = [_mention(doc, "Margaret", "ORG"), _mention(doc, "Peggy", "PERSON"), _mention(doc, "Alder", "GPE"),
+             _mention(doc, "Dayton", "GPE"), _mention(doc, "Mills", "PERSON")]
+    out = _quoted_nicknames(doc, found, Layout(None))
+    assert [(m.text, m.label) for m in out] == [('Margaret "Peggy" Alder', "PERSON"),
+                                                ("Theodore J. \u201cTed\u201d Brandt Jr.", "PERSON"),
+                                                ("Dayton", "GPE"), ("Mills", "PERSON")]
+    assert all(text[m.start:m.end] == m.text for m in out)
+
+
+def test_a_name_with_a_quoted_nickname_is_keyed_and_shortened_as_the_person(nlp):
+    text = ('Frederick "Fritz" Kessel became chief executive of the carmaker on Monday. Fritz Kessel said the '
+            'company would shrink. Kessel thanked the workers.')
+    doc = nlp(text)
+    people = [e for e in extract_entities(doc, parse_article(text)) if e.type == "person"]
+    assert [(e.name, e.key) for e in people] == [('Frederick "Fritz" Kessel', "person:frederick kessel")]
+    assert set(people[0].aliases) == {"Fritz Kessel", "Kessel"}

@@ -45,6 +45,39 @@ ROWS = [
     ("In Tokyo, the Nikkei average dropped 156 points to 9,800.", "Nikkei", INDEX),
     ("Standard & Poor's 500 index rose 12 points to 1,310.", "Standard & Poor's 500", INDEX),
     ("The S&P 500 ended the week 0.4 percent higher.", "S&P 500", INDEX),
+    # index names as news writes them, lowercase after the first word
+    ("The Dow Jones industrial average sank 508 points, or 5.2 percent, by the close.",
+     "Dow Jones industrial average", INDEX),
+    ("The Nasdaq composite index shed 4.1 percent as chip stocks slid.", "Nasdaq composite", INDEX),
+    ("The FTSE 100 in London gave up 2.3 percent, its third loss in a row.", "FTSE 100", INDEX),
+    ("Japan's Nikkei 225 average climbed 1.4 percent after the bank's decision.", "Nikkei 225", INDEX),
+    ("The Dow Jones industrial average ended the day at 9,120. The Dow has lost a fifth of its value this year.",
+     "Dow", INDEX),
+    ("The Russell 2000 gave up 3.2 percent as smaller companies sold off.", "Russell 2000", INDEX),
+    ("Dow Jones drops 508 points as bank fears spread\nStocks fell again on Thursday.", "Dow Jones", INDEX),
+    ("The Shanghai Composite fell 1.1 percent after the data.", "Shanghai Composite", INDEX),
+    # car models named after their maker, or by a common word, with a product's evidence somewhere in the story
+    ("The automaker Pontiac sold 12,000 cars in May. Pontiac will stop building the Pontiac Aztek next year, its "
+     "dealers said.",
+     "Pontiac Aztek", PRODUCT),
+    ("The chief executive drove a hybrid Kestrel from the plant to the state capital.", "Kestrel", PRODUCT),
+    ("Pell Motors sold 30,000 trucks in May, and sales of the Pell Ridgeback pickup rose 8 percent.",
+     "Pell Ridgeback", PRODUCT),
+    ("Carvo sold 80,000 cars last year but will stop building the Carvo Marlow. The Marlow sold poorly after its "
+     "second year.", "Marlow", PRODUCT),
+    ("Dealers sold 40,000 T-250 pickups in June, twice as many as a year earlier.", "T-250", PRODUCT),
+    ("Brandt sold 20,000 cars in June. It said the Brandt Onyx would be built in Ohio, and critics said the Onyx "
+     "cost too much.", "Brandt Onyx", PRODUCT),
+    # the same words, where the one-word name is no maker but an agency: no model of it
+    ("The CIA said the attack on the CIA Annex began at night. Guards at the Annex fired back.", "CIA Annex", ORG),
+    ("The group will stop building the Corvan Lark and the Corvan Tern. Corvan dealers were told on Monday, and "
+     "sales of the Lark fell 20 percent.", "Corvan Lark", PRODUCT),
+    # a brand run as a division, with dealers of its own, is the firm's unit: an organization
+    ("The automaker plans to sell its Stavro brand and close 300 Stavro dealers by next year.", "Stavro", ORG),
+    ("The carmaker agreed on Tuesday to sell its Corvan unit to an investor group.", "Corvan", ORG),
+    # a firm named by the product it makes stays the firm where it acts
+    ("Vantor said it would ship the Vantor Fold in May. Vantor's chief executive called the Fold its best phone.",
+     "Vantor", ORG),
     # the makers, acting, stay organizations
     ("Nvidia said demand for its chips would keep growing next year.", "Nvidia", ORG),
     ("Apple said it would open three more stores in India.", "Apple", ORG),
@@ -99,6 +132,15 @@ NOT_PRODUCTS = [
     ("Polls show Halvard gained 25 points among suburban voters since June.", "Halvard"),
     ("Readers of the latest edition of France Football chose him as the best player.", "France Football"),
     ("Police said a 2008 Ford F-250 Berry was driving left the road near the river.", "Berry"),
+    # a club named by its city and nickname is no maker and model, though the city is a club's short form
+    ("Cleveland lost again, and the Cleveland Hawks fell to 10-14 after a 3-2 loss at home.", "Cleveland Hawks"),
+    # a house of parliament is written "the Assembly" too, and stays an organization
+    ("He lost his seat in the National Assembly and left the Assembly in May.", "National Assembly"),
+    ("The investors bought Dayton Information and Dayton Telecom, units of Dayton Group, for 20 percent less.",
+     "Dayton Information"),
+    # a poll's average is no index, nor a candidate a poll moves, even in a headline written without articles
+    ("The Civic Pulse polling average gives the governor a lead of four points.", "Civic Pulse"),
+    ("Brennan gains 25 points in new poll\nThe senator's lead grew over the summer.", "Brennan"),
 ]
 
 
@@ -107,3 +149,52 @@ def test_names_near_a_product_cue_stay_what_they_are(nlp, text, name):
     types = [e.type for e in extract_entities(nlp(text), all_types=True)
              if e.name == name or any(m.text == name for m in e.mentions)]
     assert types and not {"product", "index"} & set(types)
+
+
+# Short stories written for this test, of the kinds the products step is for: an automaker's monthly sales, a
+# market close, a phone and computer launch. (story, {name: type}); a name absent from the map is not checked.
+AUTO_SALES = (
+    "Carmakers post mixed June sales\n"
+    "DETROIT - Hallbrook Motors said on Wednesday that its U.S. sales fell 18 percent in June, dragged down by weak "
+    "demand for large trucks. Sales of the Hallbrook Ranger pickup dropped 31 percent, while the compact Hallbrook "
+    "Sparrow gained 9 percent. The Sparrow has been the company's best seller since gas prices rose. Dealers said "
+    "buyers were waiting for the Hallbrook Tempo, a plug-in hybrid due next spring. The company plans to sell its "
+    "Corvan brand and to close Corvan dealers in 40 states. Analysts expect the Tempo to cost about $35,000. One "
+    "reviewer drove a silver Sparrow from Toledo to Chicago and praised its mileage.\n"
+)
+MARKET_CLOSE = (
+    "Stocks slide as bank fears return\n"
+    "NEW YORK - Stocks fell sharply on Thursday. The Dow Jones industrial average lost 412 points, or 4.1 percent, to "
+    "9,650, and the broader Standard & Poor's 500 index fell 4.4 percent. The Nasdaq composite index dropped 3.9 "
+    "percent. The Dow has now lost a fifth of its value since May. In Europe, the FTSE 100 in London closed 2.6 "
+    "percent lower and Germany's DAX fell 3 percent, while Japan's Nikkei 225 average slipped 1.8 percent overnight. "
+    "Trading on the New York Stock Exchange was heavy, and the exchange said volume reached a record. Shares of "
+    "Corlan Bank fell 22 percent after the lender said it would raise more capital.\n"
+)
+PHONE_LAUNCH = (
+    "Vantor unveils its first folding phone\n"
+    "SEOUL, Oct. 6, 2020 - Vantor on Tuesday unveiled the Vantor Fold, a phone whose screen bends in half, and said "
+    "the Fold would go on sale in November for $1,299. The company also showed the Vantor Book 14, a thin laptop, "
+    "and a new version of its Orbit software. Reviewers who tried the Fold praised its hinge but said the battery "
+    "drained quickly. Vantor said it expects to ship two million Fold phones by the end of 2020.\n"
+)
+STORIES = [
+    ("auto-sales", AUTO_SALES, {"Hallbrook Motors": ORG, "Hallbrook Ranger": PRODUCT, "Hallbrook Sparrow": PRODUCT,
+                                "Sparrow": PRODUCT, "Tempo": PRODUCT, "Corvan": ORG, "Toledo": "place"}),
+    ("market-close", MARKET_CLOSE, {"Dow Jones industrial average": INDEX, "Standard & Poor's 500": INDEX,
+                                    "Nasdaq composite": INDEX, "Dow": INDEX, "FTSE 100": INDEX, "DAX": INDEX,
+                                    "Nikkei 225": INDEX, "New York Stock Exchange": ORG, "Corlan Bank": ORG,
+                                    "London": "place", "Japan": "place"}),
+    ("phone-launch", PHONE_LAUNCH, {"Vantor": ORG, "Vantor Fold": PRODUCT, "Fold": PRODUCT,
+                                    "Vantor Book 14": PRODUCT, "Orbit": PRODUCT}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [s[1:] for s in STORIES], ids=[s[0] for s in STORIES])
+def test_stories_give_each_name_its_type(nlp, text, expected):
+    types: dict[str, set[str]] = {}
+    for e in extract_entities(nlp(text), all_types=True):
+        for m in e.mentions:
+            types.setdefault(m.text, set()).add(e.type)
+    wrong = {name: types.get(name) for name, t in expected.items() if types.get(name) != {t}}
+    assert not wrong, wrong

@@ -47,3 +47,10 @@ def test_a_lowercase_word_before_of_is_no_office_of_the_next_name(nlp):
 def test_a_firm_whose_name_opens_with_a_title_word_is_no_part_of_the_title(nlp):
     titles = _titles(nlp, "General Motors Chief Executive Rick Wagoner told analysts the plant would close.")
     assert titles["Rick Wagoner"] == ("Chief Executive",)
+
+
+def test_a_hyphenated_title_before_the_name_is_kept_whole(nlp):
+    titles = _titles(nlp, "President-elect Marta Velasquez said on Sunday that the plant was vital. Vice "
+                          "President-elect Oren Blakely agreed.")
+    assert titles["Marta Velasquez"] == ("President-elect",)
+    assert titles["Oren Blakely"] == ("Vice President-elect",)

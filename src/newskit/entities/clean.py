@@ -130,7 +130,8 @@ def _extend_person(doc: Doc, s: int, e: int) -> tuple[int, int]:
 def _person_or_org(doc: Doc, s: int, e: int, label: str) -> str:
     """Correct person/organization confusions the span's own words give away."""
     last = doc[e - 1].lower_.rstrip(".")
-    if label in ("PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC") and last in ORG_HEADS and e - s > 1 \
+    # (a product whose name ends so is the product step's decision: "Garuda Airlines" a firm, "MacBook Air" no firm)
+    if label in ("PERSON", "GPE", "NORP", "WORK_OF_ART", "LOC") and last in ORG_HEADS and e - s > 1 \
             and not (label in ("GPE", "LOC") and gazetteer().lookup(doc[s:e].text)):
         return "ORG"  # "Douglas Aircraft", "Garuda Airlines": a person's name never ends in a firm's noun, nor a
         # place's, unless the gazetteer knows the place by that name ("West Bank")

@@ -45,14 +45,28 @@ def norm(text: str) -> str:
 
 @lru_cache(maxsize=16384)
 def acronym_of(text: str) -> str | None:
-    """Return the letters of `text` when it is written as an acronym (KCNA, U.N., DPRK, EADS N.V.), else None."""
+    """Return the letters of `text` when it is written as an acronym (KCNA, U.N., DPRK, EADS N.V.; "BofA" gives BOA),
+    else None."""
     words = text.split()
     while len(words) > 1 and words[-1].lower().replace(".", "") in _CORPORATE | {"nv"}:
         words.pop()
     t = "".join(words).replace(".", "").replace("&", "")
     if 2 <= len(t) <= 7 and t.isalpha() and t.isupper():
         return t
-    return None
+    return of_acronym(t)
+
+
+def of_acronym(text: str) -> str | None:
+    """Return the letters of an acronym that writes its "of" small ("BofA" of "Bank of America" -> BOA, "BoE"),
+    else None."""
+    of = _OF_ACRONYM.fullmatch(text)
+    return f"{of.group(1)}O{of.group(2)}" if of else None
+
+
+_OF_ACRONYM = re.compile(r"([A-Z]{1,2})(?:of|o)([A-Z]{1,2})")
+
+
+_WORD_FORMS = frozenset({"group", "corp", "corporation", "company", "co"})
 
 
 @lru_cache(maxsize=16384)
@@ -60,14 +74,18 @@ def initials(text: str) -> frozenset[str]:
     """Return the acronyms a long name can take: "Korea Central News Agency" -> {"KCNA"}."""
     words = [w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", w) else w
              for w in re.split(r"[\s\-]+", text.replace("\u2019", "'")) if w]
+    # "American International Group" is AIG, the "Federal Deposit Insurance Corp." the FDIC: the legal forms that
+    # are words keep their letter in some acronyms
+    kept: list[str] = []
     while len(words) > 2 and words[-1].lower().strip(".,") in _CORPORATE | {"nv", "n.v"}:
-        words.pop()  # "European Aeronautic Defence and Space NV" is EADS, not EADSN
+        last = words.pop()  # "European Aeronautic Defence and Space NV" is EADS, not EADSN
+        kept = [last] if last.lower().strip(".,") in _WORD_FORMS else kept
     words = [w for w in words if w.lower() not in ("the",) or w is not words[0]]
     if len(words) < 2:
         return frozenset()
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
     out = set()
-    for ws in (content, [w for w in words if w.lower() != "the"]):
+    for ws in (content, [w for w in words if w.lower() != "the"], content + kept):
         if len(ws) >= 2 and all(w[:1].isalpha() for w in ws):
             # "U.S. Air Force" -> USAF: a dotted abbreviation gives all its letters
             out.add("".join(w if w.isupper() and len(w) <= 3 else w[0] for w in ws).upper())
@@ -153,8 +171,10 @@ def group(mentions: list[Mention], text: str, authors: set[str] | None = None) -
     _group_acronyms(mentions, keys, family, text, uf)
     _group_corporate(mentions, keys, family, uf)
     _group_cut_short(mentions, family, text, uf)
+    _group_clippings(mentions, keys, family, uf)
     _group_heads(mentions, keys, family, uf)
     _group_people(mentions, keys, family, uf, short)
+    _group_full_names(mentions, family, uf)
     clusters: dict[int, list[int]] = {}
     for i in range(n):
         clusters.setdefault(uf.find(i), []).append(i)
@@ -238,6 +258,69 @@ def _group_cut_short(mentions: list[Mention], family: list[str], text: str, uf: 
             uf.union(idx[0], roots.pop())
 
 
+def clipping_of(short: str, name: str) -> bool:
+    """Return True when the one word `short` is a clipping of the organization name `name` (both as written): the
+    first letters of its first word, three at least and about half the word at most, as a clipping is ("Fed" of
+    "Federal Reserve"), a one-word name less the legal form glued to it ("Citi" of "Citigroup"), or the first
+    letters of its words run together ("WaMu" of "Washington Mutual", "FedEx" of "Federal Express Corp."); not a
+    word and its derivation ("Congress", "Congressional"), nor a word that opens a compound written with an inner
+    capital ("Apple" of "AppleInsider", "Mac" of "MacBook Air")."""
+    parts = _BLEND.findall(short) if _BLENDED.fullmatch(short) else []
+    if parts:
+        words = [w for w in name.split() if w.lower() not in _FUNCTION_WORDS]
+        return len(words) >= len(parts) and all(len(p) < len(w) and w.startswith(p) for p, w in zip(parts, words))
+    short = short.lower()
+    first = name.split(" ", 1)[0]
+    if not 3 <= len(short) < len(first) or first[:len(short)].lower() != short \
+            or (first[len(short)].isupper() and not first.isupper()):
+        return False
+    if " " not in name:
+        return first[len(short):].lower() in _CORPORATE
+    return 2 * len(short) <= len(first) + 1
+
+
+_BLEND = re.compile(r"[A-Z][a-z]+")
+_BLENDED = re.compile(r"(?:[A-Z][a-z]+){2,3}")
+
+
+def _group_clippings(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union) -> None:
+    """Join a one-word clipping ("the Fed", "Citi") to the one organization name of the story it clips ("Federal
+    Reserve", "Citigroup"), or to the one whose words open all the others it clips (the "Federal Reserve", not
+    the "Federal Reserve Bank of New York"). The clipping may carry another type (the model calls an unknown short
+    word a person or place), never when it is a given name ("Rob" is not "Robotics Inc.") or written in capitals
+    (an acronym), nor when the word opens a longer name of the story itself ("Ford" beside "Ford Motor" is not
+    short for "Fordham")."""
+    longs = [(k, j) for j, k in enumerate(keys) if family[j] == "organization"]
+    if not longs:
+        return
+    given = names.given_names()
+    heads = {kk.split(" ", 1)[0] for kk, _ in longs if " " in kk}  # "Ford" of "Ford Motor" is no clipping of "Fordham"
+    fitting: dict[str, list[tuple[str, int]]] = {}  # per text of a would-be clipping: the names it clips
+    for i, k in enumerate(keys):
+        m = mentions[i]
+        if " " in k or len(k) < 3 or k in heads or m.text.isupper() or not m.text[:1].isupper() or family[i] not in (
+                "organization", "person", "place") or (family[i] != "organization" and k in given):
+            continue
+        if m.text not in fitting:
+            fitting[m.text] = [(kk, j) for kk, j in longs if clipping_of(m.text, mentions[j].text)]
+        fits = fitting[m.text]
+        roots = {uf.find(j) for _, j in fits}
+        parent = parent_name([kk for kk, _ in fits]) if len(roots) > 1 else None
+        if parent is not None:  # "Fed" beside "Federal Reserve" and "Federal Reserve Bank of New York"
+            roots = {uf.find(j) for kk, j in fits if kk == parent}
+        if len(roots) == 1:
+            uf.union(i, roots.pop())
+
+
+def parent_name(names_: list[str]) -> str | None:
+    """Return the one name of `names_` whose words open every other ("federal reserve" of "federal reserve bank
+    of new york"), or None."""
+    shortest = min(names_, key=len, default=None)
+    if shortest is None or not all(n == shortest or n.startswith(shortest + " ") for n in names_):
+        return None
+    return shortest
+
+
 def _group_heads(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union) -> None:
     """Join a lone head word ("the Council", "City", "the Corps") to the one longer place or organization name of
     the story it heads: its last word, or the word before "of" ("U.S. Army Corps of Engineers")."""
@@ -267,8 +350,9 @@ def _title_and_name(words: list[str]) -> bool:
 def _group_corporate(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union) -> None:
     """Join "Boeing" and "Boeing Co." (a name plus a legal-form suffix, even when the model took the bare name for
     a person), "Northrop" and "Northrop Grumman" (a leading word of exactly one longer organization name that is
-    not a title and a person, "Senate Agriculture Committee Chair Lila Montrose", nor a committee of the body the
-    word names), "U.S. Air Force" and "Air Force" (a country prefix)."""
+    not a title and a person, "Senate Agriculture Committee Chair Lila Montrose", nor a committee or a branch of
+    the body the words name, "the Federal Reserve Bank of New York"), "U.S. Air Force" and "Air Force" (a country
+    prefix)."""
     orgs = {k: i for i, k in enumerate(keys) if family[i] == "organization"}
     for k, i in orgs.items():
         words = k.split()
@@ -281,7 +365,8 @@ def _group_corporate(mentions: list[Mention], keys: list[str], family: list[str]
         if _title_and_name(words) or kk.rsplit(" ", 1)[-1] in _SUB_BODIES:
             continue
         for n in range(1, len(words)):
-            starts.setdefault(" ".join(words[:n]), []).append(at)
+            if "of" not in words[n + 1:]:  # "Federal Reserve" is not short for "Federal Reserve Bank of New York"
+                starts.setdefault(" ".join(words[:n]), []).append(at)
     for k, i in orgs.items():
         if acronym_of(k.upper()) and len(k) <= 3:
             continue
@@ -351,6 +436,32 @@ def _short_people(mentions: list[Mention], keys: list[str], family: list[str],
         if memo[m.text]:
             out[i] = memo[m.text]
     return out
+
+
+def _group_full_names(mentions: list[Mention], family: list[str], uf: _Union) -> None:
+    """Join one person's full names written two ways in the story: a nickname of the given name, a middle name or
+    initial added ("Timothy Geithner", "Tim Geithner"; `names.same_person`); never a father and his son "Jr."
+    (the suffixes differ), nor a name that fits two full names that do not fit each other ("George Bush" beside
+    "George W. Bush" and "George H.W. Bush")."""
+    by_family: dict[str, dict[str, list[int]]] = {}
+    for i, m in enumerate(mentions):
+        toks = names.name_tokens(m.text) if family[i] == "person" else ()
+        if len(toks) >= 2:
+            by_family.setdefault(toks[-1], {}).setdefault(m.text, []).append(i)
+    for texts in by_family.values():
+        if len(texts) < 2:
+            continue
+        def same(a: str, b: str) -> bool:
+            return names.same_person(a.lower(), b.lower()) and names.suffix(a.lower()) == names.suffix(b.lower())
+
+        fits = {a: [b for b in texts if b != a and same(a, b)] for a in texts}
+        torn = {a for a, fa in fits.items() if any(not same(b, c) for b in fa for c in fa if b < c)}
+        for a in sorted(set(texts) - torn):
+            for b in fits[a]:
+                # never through a name another rule joined to someone the other name does not fit
+                held = [t for t in texts if uf.find(texts[t][0]) in (uf.find(texts[a][0]), uf.find(texts[b][0]))]
+                if b not in torn and all(same(x, y) for x in held for y in held if x < y):
+                    uf.union(texts[a][0], texts[b][0])
 
 
 def _group_people(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union,

@@ -15,13 +15,15 @@ from functools import lru_cache
 
 from newskit import lexicon
 from newskit.entities import names, places
-from newskit.entities.grouping import acronym_of, initials
+from newskit.entities.grouping import acronym_of, clipping_of, initials, of_acronym
 
 # Words a company name may end in that say what kind of body it is, not which: "Inc.", "Corp.", "NV", "Company".
-LEGAL_FORMS = lexicon.words("corporate_suffixes") | {"n v", "s a", "co ltd", "incorporated", "ag", "cos"}
+LEGAL_FORMS = lexicon.words("corporate_suffixes") | {"n v", "s a", "co ltd", "incorporated", "ag", "cos", "ab", "asa",
+                                                     "oyj", "kk", "pty", "pte", "bhd", "kgaa", "sarl", "srl", "sas"}
 # Spellings of the United States inside longer names ("U.S. Army", "US Federal Reserve", "United States Senate").
 _US = re.compile(r"\b(?:united states of america|united states|usa|us|u s a|u s)\b")
 _PUNCT = re.compile(r"[^\w\s]+")
+_QUOTED = re.compile(r" [\"\u201c'][A-Z][a-z]+[\"\u201d'] ")
 # Types whose names are compared without person-name rules.
 THING_TYPES = ("organization", "place", "event", "nationality", "product", "index", "work_of_art", "law",
                "language")
@@ -49,14 +51,21 @@ def normalize(name: str, type_: str) -> str:
         code = places.country_code(name)
         if code and type_ != "nationality":
             return fold(places.country_name(code) or name)
+    if type_ == "person" and of_acronym(name.strip(". ")):
+        return (of_acronym(name.strip(". ")) or "").lower()  # "BofA" the model took for a person: no name of one
     if type_ == "person":
+        name = _QUOTED.sub(" ", name)  # 'Frederick "Fritz" Henderson' is keyed as Frederick Henderson
         words = names.clean_name(name).split()
         words = words[names.leading_titles(words):]
         return fold(" ".join(words)) or fold(name)
     if type_ == "place" and ", " in name:
         return normalize(name.split(", ")[0], type_)  # "San Jose, California": the region only says where it is
+    if type_ == "organization" and name.endswith(" union") and name[:1].isupper():
+        name = name[:-len(" union")]  # "the United Auto Workers union": the model took in the word that says what it is
     t = fold(name)
     t = re.sub(r"^the ", "", t)
+    if type_ == "organization" and of_acronym(name.strip(". ")):
+        return (of_acronym(name.strip(". ")) or "").lower()  # "BofA", "BoA" one key: its letters, as "BOA" has
     if type_ == "organization":
         t = _US.sub("us", t)
         words = t.split()
@@ -73,12 +82,17 @@ def entity_key(name: str, type_: str, aliases: Iterable[str] = ()) -> str:
 
     An entity named by an acronym whose long form the article also gives ("EADS" with the alias "European
     Aeronautic Defence and Space Company") is keyed by the long form, so an article that never uses the acronym
-    gets the same key."""
+    gets the same key; so is an organization named by a clipping of a longer alias ("Fed", "Federal Reserve")."""
     if type_ != "person" and acronym_of(name):
         letters = acronym_of(name) or ""
         longer = sorted((a for a in aliases if not acronym_of(a) and letters in initials(a)), key=len)
         if longer:
             name = longer[-1]
+    elif type_ == "organization" and " " not in name.strip():
+        # a clipping the article uses most ("Fed", with "Federal Reserve" once) is keyed by the name it clips
+        longer = sorted((a for a in aliases if clipping_of(name.strip(), a)), key=len)
+        if longer:
+            name = longer[0]
     return f"{type_}:{normalize(name, type_)}"
 
 

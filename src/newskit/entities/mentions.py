@@ -54,7 +54,34 @@ def collect(doc: Doc, article: Article | None = None) -> list[Mention]:
     found = [m for m in found if m.field not in SKIP_FIELDS and not _is_file_name(m.text)
              and not _in_job_title(doc, m)]
     found = _resolve(found)
-    return _spell_out(doc, _split_joined(doc, found, layout))
+    return _spell_out(doc, _split_joined(doc, _quoted_nicknames(doc, found, layout), layout))
+
+
+# Forenames, a nickname in quotes, a family name: 'Frederick "Fritz" Henderson', "G. Richard 'Rick' Wagoner Jr."
+_NICKNAMED = re.compile(r"\b((?:[A-Z][a-z]+|[A-Z]\.)(?: (?:[A-Z][a-z]+|[A-Z]\.)){0,2}) "
+                        r"[\"\u201c']([A-Z][a-z]+)[\"\u201d'] "
+                        r"((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,? (?:Jr\.|Sr\.|II|III|IV)(?!\w))?)")
+
+
+def _quoted_nicknames(doc: Doc, found: list[Mention], layout: Layout) -> list[Mention]:
+    """Make a person's name written with a nickname in quotes one person mention ('Frederick "Fritz" Henderson'):
+    the model reads it as two or three names of any type. The forenames must open with a given name or an initial,
+    or the nickname be a given name."""
+    text = doc_text(doc)
+    given = names.given_names()
+    made = []
+    for m in _NICKNAMED.finditer(text):
+        first = m.group(1).split()[0]
+        if not (first.casefold() in given or first.endswith(".") or m.group(2).casefold() in given):
+            continue
+        rng = token_range(doc, m.start(), m.end())
+        mm = rng and make_mention(doc, *rng, "PERSON", "ner", layout)
+        if mm and mm.field not in SKIP_FIELDS:
+            made.append(mm)
+    if not made:
+        return found
+    kept = [f for f in found if not any(f.start < mm.end and mm.start < f.end for mm in made)]
+    return sorted(kept + made, key=lambda x: x.start)
 
 
 def _piece(doc: Doc, s: int, e: int, label: str, like: Mention) -> Mention | None:
@@ -154,12 +181,16 @@ _LEGAL_FORMS = lexicon.words("corporate_suffixes") - {"company", "group", "corpo
 
 def join_legal_forms(text: str, found: list[Mention]) -> list[Mention]:
     """Give a firm back the legal form the model read as a name of its own: "Chrysler" + "LLC" is "Chrysler LLC".
-    Only an abbreviation (LLC, Inc., Corp., AG) right after an organization name, a space between them."""
+    Only an abbreviation (LLC, Inc., Corp., AG) right after an organization name, a space between them, or the end
+    of one the model cut at a dot ("Fiat S.p." + "A.")."""
     out: list[Mention] = []
     for m in found:
         prev = out[-1] if out else None
-        if prev is not None and m.label == "ORG" and prev.label == "ORG" and text[prev.end:m.start] == " " \
-                and m.text.lower().replace(".", "") in _LEGAL_FORMS and prev.source in ("ner", "match") \
+        gap = text[prev.end:m.start] if prev is not None else None
+        form = m.text if gap == " " else prev.text.rsplit(" ", 1)[-1] + m.text if prev is not None and gap == "" \
+            else ""
+        if prev is not None and m.label == "ORG" and prev.label == "ORG" and " " not in form \
+                and form.lower().replace(".", "") in _LEGAL_FORMS and prev.source in ("ner", "match") \
                 and m.source in ("ner", "match"):
             prev.end, prev.tend, prev.text = m.end, m.tend, text[prev.start:m.end]
             continue

@@ -6,6 +6,7 @@ nameparser's parser itself is not run because news text already gives the tokens
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from newskit import lexicon
@@ -94,7 +95,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     for w in clean_name(name).split():
         if is_particle(w) or is_suffix(w) or (is_title_word(w) and not out):
             continue
-        w = _bare(w).strip("'")
+        w = _bare(w).strip("'\"\u201c\u201d")  # a nickname in quotes is a word: 'Frederick "Fritz" Henderson'
         if w:
             out.append(w)
     return tuple(out)
@@ -114,3 +115,49 @@ def is_short_form(short: str, full: str) -> bool:
         return s[0] in (f[-1], f_last[-1], f[0])
     it = iter(f_last)
     return all(any(x == y for y in it) for x in s) and s[-1] == f_last[-1]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Return True when the full person names `a` and `b` (key form) can name one person: one family name, given
+    names alike or one a nickname of the other ("rick" / "richard", "bill" / "william"), and the other forenames
+    of one name the first of the other's, an initial standing for its word: middle names or initials added at
+    the end ("William Clay Ford" / "Bill Ford", "John Roberts" / "John G. Roberts"), never a different one or
+    one put in front ("George W. Bush" / "George H. W. Bush"). Generational suffixes agree, but for a "Jr." on one
+    side only."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1]:
+        return False
+    sa, sb = suffix(a), suffix(b)
+    if sa != sb and (sa and sb or (sa or sb) != "jr"):
+        return False  # "Jr." is often left out ("Joe Biden"), "II" or "Sr." names another man ("Henry Ford II")
+    ga, gb = [w for w in ta[:-1] if len(w) > 1], [w for w in tb[:-1] if len(w) > 1]
+    if not ga or not gb or not (ga[0] == gb[0] or nickname_of(ga[0], gb[0]) or nickname_of(gb[0], ga[0])):
+        return False
+    ra, rb = [w for w in ta[:-1] if w != ga[0]], [w for w in tb[:-1] if w != gb[0]]
+    if len(ra) > len(rb):
+        ra, rb = rb, ra
+    return all(x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(ra, rb, strict=False))
+
+
+def suffix(name: str) -> str:
+    """Return the generational suffix of a person name ("jr" of "joseph r biden jr"), or ""."""
+    return next((w for w in name.split()[1:] if is_suffix(w)), "")
+
+
+def nickname_of(short: str, given: str) -> bool:
+    """Return True when the given name `short` is a nickname of `given` ("hank" of "henry")."""
+    return given in nicknames().get(short, ())
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, frozenset[str]]:
+    """Nickname -> the given names it is a nickname of, from the `nicknames` package's hand-curated English table,
+    in key form."""
+    from nicknames import NickNamer  # read on first use: two full names of one family name ask for it
+
+    return {_ascii(k): frozenset(_ascii(v) for v in vs) for k, vs in NickNamer().canonical_lookup.items()}
+
+
+def _ascii(name: str) -> str:
+    """Return a given name as keys write it: no diacritics, lower case ("josé" -> "jose")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()

@@ -10,25 +10,49 @@ person needs a strong one. Two rounds, so a name beside or closing a product fou
   strong  a lowercase letter before the first capital ("iPhone"; "eBay" is a firm too, so organization evidence
           weighs against it); a version or model designation in the name ("OS X", "iOS 5", "Embraer E195") or
           before it ("the 787 Dreamliner"); the name closing a product's name in the article ("Dreamliner" of
-          "Boeing 787 Dreamliner", "Volt" of "Chevrolet Volt"); "version of X"; an apposition whose head noun is a
-          made thing ("X, the newest version of ...", "X, a plug-in hybrid"); a product noun before it ("the drug X").
+          "Boeing 787 Dreamliner", "Volt" of "Chevrolet Volt"), or opened by a one-word product ("Mac App Store"
+          after "the Mac"), or in parentheses right after one ("Software Development Kit (SDK)"); "version of
+          (its) X"; an apposition whose head noun is a made thing ("X, the newest version of ...", "X, a plug-in
+          hybrid"); a product noun before it ("the drug X"); "a/an X" used or made public ("drove a hybrid X"); a
+          maker and a model (below) whose last word the article writes "the X" on its own ("Jeep Wrangler" ... "the
+          Wrangler sold well": a model's short form takes "the", a person's does not: "the Hill", "the Clinton of
+          lore" give nothing).
   weak    a product noun right after it ("the X laptop", "X owners"); a version number ending it ("Pixel 8");
-          "owners of the X"; "an X" heading its phrase; the object of a verb of making things public or using them
-          ("unveiled the X", "drive the X"); "the new X"; coordination with a product; the base model's PRODUCT
-          label (it gives sports clubs and candidates one too).
+          "owners of the X", "sales of the X"; "a/an (adjectives) X" heading its phrase; the object of a verb of
+          making things public or using them ("unveiled the X", "drive the X"); "the new X"; coordination with a
+          product; the base model's PRODUCT label (it gives sports clubs and candidates one too); a maker and a
+          model, in an article that talks of made things (a product noun or verb): two words, the first a maker
+          ("Ford" ... "Ford Escape"; not a plural, a firm's or an institution's noun: "Cleveland Indians", "Ford
+          Motor", "National Assembly"), and "the Maker Model" heading its phrase where no mention is bare ("between
+          Boeing and Northrop Grumman": a firm); a designation alone ("40,000 F-150 pickups"). A maker is a firm
+          the article shows making, selling or owning things, with a firm's noun, legal form, executives, dealers
+          or a brand ("Ford sold 40,000 pickups", "Hallbrook Motors", "Chevrolet dealers"); an agency or an armed
+          group named alone is none ("the CIA Annex", "the Nusra Front").
   against a firm's noun before it or a legal form after it ("automaker X", "X Inc."), "shares of X", "X's chief
           executive" and the other nouns of a firm's people after it, the subject of a verb of saying, making or
-          trading ("X said it", "X merged"), the first word of a firm's full name in the article ("Ford" of "Ford
-          Motor Co."); never a product: a known place, a person's full name.
+          trading ("X said it", "X merged"; "the X sold well" has no object: a made thing selling), the first word
+          of a firm's full name in the article ("Ford" of "Ford Motor Co."); never a product: a known place (unless
+          it closes a maker's model and is written "the X": "Chevrolet Malibu"), a person's full name (not with a
+          version: "Mac OS X Lion"), a name ending in a legal form or a firm's noun ("G4S Secure Solutions USA
+          Inc.", "the Eric Trump Foundation"; "MacBook Air" and "iPod Software" are products).
+
+A name the vote made a person needs a strong cue, or to open with a maker of the article ("the Jeep Wrangler").
+The maker of a product the article names after it ("Vantor" of "the Vantor Fold") is an organization where the
+article gives it a firm's evidence, whatever the vote said. A carmaker's brand run as a unit ("its Hummer brand",
+"Saturn dealers", "close Saturn and Pontiac") is an organization, as MEANTIME and CoNLL-2003 annotate one, and so is
+the base model's product ending in a firm's noun ("Garuda Airlines").
 
 A maker's name with a model designation after it is one product where a verb or a product noun follows ("the final
 Douglas 717 was"); not over a possessive ("Boeing's 787": Boeing stays the organization) or a firm's own noun ("an
 American Airlines 777").
 
-A market index is a name whose last word is an index's ("Industrial Average", "Composite", "Index"), one followed
-by "index", or "the X" / "Japan's X" / a name ending in a number that a market verb moves by a percentage or by 20
-or more (or decimal) points ("the Nikkei fell 120 points"); never a known place, a person or a nationality (polls
-move those). A number right after its name is part of it ("FTSE 100", "S&P 500"). It is labelled INDEX; the
+A market index is a name whose last word is an index's ("Industrial Average", "Composite", "Index"; lowercase as
+news writes it: "Dow Jones industrial average", "Nasdaq composite"), one followed by "index", or "the X" / "Japan's
+X" / a name ending in a number that a market verb moves by a percentage or by 20 or more (or decimal) points ("the
+Nikkei fell 120 points", "the FTSE 100 in London fell 2 percent"); never a known place, a person or a nationality
+(polls move those). A number right after its name is part of it ("FTSE 100", "S&P 500"). "The X" that opens an
+index's name in the article is that index ("the Dow" after "the Dow Jones industrial average") unless it has a
+firm's evidence (an exchange: "Nasdaq said"). It is labelled INDEX; the
 recognizer's MISC names (where CoNLL-2003 files indices) are looked at too. A currency code next to an amount
 ("$99 USD") is no name.
 """
@@ -37,20 +61,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from newskit import lexicon
 from newskit.entities import cities, evidence, names
+from newskit.geo.gazetteer import gazetteer
 from newskit.quotes.cues import guess_base
 
 # The labels a product or index may have been given by the layers before this step.
 RETYPED = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+# Other labels the base model gives a model's designation ("40,000 T-250 pickups" as a LAW).
+_OTHER = frozenset({"LAW", "WORK_OF_ART", "EVENT"})
 _PRODUCT_NOUNS = lexicon.words("product_nouns")
 _PRODUCT_VERBS = lexicon.words("product_verbs")
 _INDEX_HEADS = lexicon.words("index_heads")
+_INDEX_WORDS = lexicon.words("index_name_words")
 _MOVES = lexicon.words("market_moves")
 _ORG_HEADS = lexicon.words("org_heads")
+_INSTITUTIONS = lexicon.words("institution_heads")  # "the White House" ... "the House": no model
 _LEGAL = lexicon.words("corporate_suffixes")
 # After a name, only these say it is an index: "the Battleground States average" is a poll's average.
 _INDEX_NOUNS = frozenset({"index", "indexes", "indices"})
@@ -74,6 +104,27 @@ _DESIGNATION = re.compile(r"[A-Z]{1,3}-?\d{1,4}(?:-\d{1,4})?[A-Za-z]{0,3}|\d{3,4
 # A version number that may end a product's name: "8", "11", "2.0", "10.4".
 _SHORT_VERSION = re.compile(r"\d{1,2}(?:\.\d+)*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Last words of a two-word name that make it no maker's model: a firm's ("Ford Motor", "Apple Computer", "Airbus
+# Military") or a thing's no firm sells ("Gallup Poll", "Smithsonian Museum", "European Continent").
+_MAKERS_NOUNS = frozenset({"motor", "computer", "military", "financial", "auto", "international", "industrie",
+                           "corps", "music", "media", "mobile", "credit", "americas", "europe", "asia", "china",
+                           "poll", "survey", "museum", "continent", "center", "centre", "prize", "award", "fund",
+                           "pac"})
+_GLUE = frozenset({"of", "and", "the", "for", "in", "at", "to", "on", "de"})  # "Star of" is no maker's model
+# A maker's trade after its name ("Hallbrook Motors", "Ford Motor Co.", "Nortek Auto").
+_TRADES = frozenset({"motor", "motors", "auto", "automotive", "cars", "group", "company", "industries",
+                     "electronics", "holdings"})
+_TITLES = lexicon.words("person_titles")
+# Words after a number that make it a quantity, not a version: "X 20 percent", "X 3 points".
+_MEASURES = frozenset({"percent", "pct", "per", "points", "point", "million", "billion", "thousand", "years",
+                       "year", "months", "days", "times", "cents", "shares"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+_BRAND_LABELS = frozenset({"PERSON", "PRODUCT", "GPE", "LOC"})  # what the models call a brand ("Hummer", "Saturn")
+# Nouns after a brand that a firm runs as a division: "its Hummer brand", "Saturn dealers".
+_BRAND_NOUNS = frozenset({"brand", "brands", "division", "dealers", "dealer", "dealerships", "dealership",
+                          "franchise", "franchises", "unit", "units", "subsidiary", "arm"})
+# Firm verbs a made thing is the subject of too, without an object: "the Wrangler sold well", "it is built in Ohio".
+_TRANSITIVE = frozenset({"sell", "build", "make", "produce", "manufacture"})
 STRONG = 2  # the evidence one strong cue gives; a weak cue gives 1
 NEEDED = 2  # product evidence a name needs, beyond its organization evidence
 
@@ -87,15 +138,17 @@ class Known:
     products: tuple[Span, ...] = ()
     tails: frozenset[str] = frozenset()
     firms: frozenset[str] = frozenset()  # see _firms
+    makers: frozenset[str] = frozenset()  # the article's makers ("ford", "hallbrook"; see _trades and _makers)
+    definite: frozenset[str] = frozenset()  # see _definite
+    heads: frozenset[str] = frozenset()  # one-word products, opening a name of a product's ("Mac" of "Mac App Store")
+    talk: bool = False  # the article talks of made things: a product noun or verb ("pickups", "phone", "built")
 
 
 def retype(spans: list[Span], base: Iterable[Span], misc: Iterable[Span] = ()) -> list[Span]:
     """Return `spans` (one doc's merged entities, in text order) with market indices labelled INDEX, products
-    PRODUCT and currency codes next to an amount dropped; every mention of a name changes together. `misc`: the
-    recognizer's MISC names (CoNLL-2003 files indices there), looked at for indices only.
-
-    Two rounds: a name beside or closing a product decided in the first round ("the iMac and the MacBook Pro",
-    "Tiger" of "OS X Tiger") is weighed again with it."""
+    PRODUCT, firms' brands and makers ORG, and currency codes next to an amount dropped; every mention of a name
+    changes together. `misc`: the recognizer's MISC names (CoNLL-2003 files indices, designations and brands
+    there), looked at for those only."""
     spans = [_maker_model(s) for s in spans if not _currency(s)]
     taken = bytearray(len(spans[0].doc)) if spans else bytearray()
     for s in spans:
@@ -105,22 +158,74 @@ def retype(spans: list[Span], base: Iterable[Span], misc: Iterable[Span] = ()) -
         return spans
     out: dict[int, Span] = {}
     groups = _groups([s for s in spans if s.label_ in RETYPED])
-    for group in list(groups.values()) + list(_groups(extra).values()):
+    _indices(groups, _groups(extra), out)
+    # a model's designation the recognizer alone found ("40,000 F-150 pickups"): weighed as a name of its own
+    models = {k: g for k, g in _groups([s for s in extra if id(s) not in out and _designation_only(s)]
+                                       + [s for s in spans if s.label_ in _OTHER and _designation_only(s)]).items()
+              if k not in groups}
+    firms = _firms(spans)
+    _products(spans, groups, models, base, firms, out)
+    _firms_and_brands(spans, groups, _groups([s for s in extra if id(s) not in out]), firms, out)
+    found = [out.get(id(s), s) for s in spans] + [out[id(s)] for s in extra if id(s) in out]
+    return _joined(_no_overlaps(found))
+
+
+def _set(group: Iterable[Span], label: str, out: dict[int, Span]) -> None:
+    for s in group:
+        out[id(s)] = Span(s.doc, s.start, s.end, label=label)
+
+
+def _indices(groups: dict[str, list[Span]], extras: dict[str, list[Span]], out: dict[int, Span]) -> None:
+    """Label the market indices among the names (see is_index) and their short forms INDEX in `out`, each mention
+    with the words that complete its name ("Dow Jones" + "industrial average")."""
+    for group in list(groups.values()) + list(extras.values()):
         whole = [_index_name(s) for s in group]
         if is_index(whole):
             for s, w in zip(group, whole):
                 out[id(s)] = Span(s.doc, w.start, w.end, label="INDEX")
+    found = [s for s in out.values() if s.label_ == "INDEX"]
+    for group in _short_indices(groups, found):
+        _set((s for s in group if id(s) not in out), "INDEX", out)
+
+
+def _products(spans: list[Span], groups: dict[str, list[Span]], models: dict[str, list[Span]], base: Iterable[Span],
+              firms: frozenset[str], out: dict[int, Span]) -> None:
+    """Label the products among the names PRODUCT in `out`. Two rounds: a name beside, closing or opened by a
+    product decided in the first round ("the iMac and the MacBook Pro", "Tiger" of "OS X Tiger", "Mac App Store")
+    is weighed again with it."""
     base_products = tuple(b for b in base if b.label_ == "PRODUCT")
-    firms = _firms(spans)
+    makers = _makers(spans) | frozenset(k for k, g in groups.items() if " " not in k and (
+        g[0].label_ == "ORG" and _trades(g) or g[0].label_ in _BRAND_LABELS and is_brand(g, spans)))
+    definite = _definite(groups)
+    talk = bool(spans) and any(t.lower_ in _PRODUCT_NOUNS and t.pos_ == "NOUN" or _verb_in(t, _PRODUCT_VERBS)
+                               for t in spans[0].doc)
     for _ in range(2):
         made = tuple(out.get(id(s), s) for s in spans if out.get(id(s), s).label_ == "PRODUCT")
-        known = Known(base_products, made, frozenset(_tails(made)), firms)
-        for key, group in groups.items():
+        heads = frozenset(k for s in made if " " not in (k := evidence.key(s).removeprefix("the ")))
+        known = Known(base_products, made, frozenset(_tails(made)), firms, makers, definite, heads, talk)
+        for key, group in list(groups.items()) + list(models.items()):
             if group[0].label_ != "PRODUCT" and id(group[0]) not in out and is_product(group, known, key):
                 for s in group:
                     out[id(s)] = _with_version(s)
-    found = [out.get(id(s), s) for s in spans] + [out[id(s)] for s in extra if id(s) in out]
-    return _joined(_no_overlaps(found))
+
+
+def _firms_and_brands(spans: list[Span], groups: dict[str, list[Span]], extras: dict[str, list[Span]],
+                      firms: frozenset[str], out: dict[int, Span]) -> None:
+    """Label ORG in `out` the makers of the article's products the vote made persons or places (is_maker), firms'
+    brands (is_brand; also where only the recognizer found them, as MISC: "close 300 Stavro dealers") and the base
+    model's products named as firms ("Garuda Airlines")."""
+    made = tuple(out.get(id(s), s) for s in spans if out.get(id(s), s).label_ == "PRODUCT")
+    for group in groups.values():
+        if id(group[0]) not in out and is_maker(group, made, firms):
+            _set(group, "ORG", out)
+    decided = [out.get(id(s), s) for s in spans]
+    for key, group in groups.items():
+        if group[0].label_ in _BRAND_LABELS and id(group[0]) not in out \
+                and (is_brand(group + extras.get(key, []), decided) or _firm_named(group)):
+            _set(group + extras.get(key, []), "ORG", out)  # the recognizer's MISC mentions too ("its Hummer brand")
+    for key, group in extras.items():
+        if key not in groups and group[0][0].is_title and _firms_brand(group) and not any(id(s) in out for s in group):
+            _set(group, "ORG", out)
 
 
 def _joined(spans: list[Span]) -> list[Span]:
@@ -154,15 +259,15 @@ def _maker_model(span: Span) -> Span:
     may follow (a score table goes on with the next name: "Melrose 107 Stirling County"). Not over a possessive:
     "Boeing's 787" names the maker on its own, and the maker stays an organization."""
     doc = span.doc
-    if span.label_ not in ("ORG", "PERSON", "GPE") or span[-1].lower_ in _ORG_HEADS:
+    if span.label_ not in ("ORG", "PERSON", "GPE", "FAC") or span[-1].lower_ in _ORG_HEADS:
         return span  # "an American Airlines 777": the firm that flies it, named as a firm
     i = span.end
     if i >= len(doc) or not _DESIGNATION.fullmatch(doc[i].text) or _YEAR.fullmatch(doc[i].text):
         return span
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     ends = nxt is None or nxt.pos_ in ("VERB", "AUX") or nxt.lower_ in _PRODUCT_NOUNS and nxt.pos_ == "NOUN"
-    if not ends and not doc[i].text.isdigit():
-        ends = nxt is not None and nxt.is_punct and nxt.text not in ("-", "/", "(")
+    if not ends and not doc[i].text.isdigit():  # "the Pontiac G6 and the Chevrolet Malibu"
+        ends = nxt is not None and (nxt.is_punct and nxt.text not in ("-", "/", "(") or nxt.lower_ in ("and", "or"))
     return Span(doc, span.start, i + 1, label="PRODUCT") if ends else span
 
 
@@ -194,7 +299,8 @@ def _version_after(span: Span) -> bool:
     if span.end >= len(doc) or not _SHORT_VERSION.fullmatch(doc[span.end].text) or not doc[span.end - 1].whitespace_:
         return False
     nxt = doc[span.end + 1] if span.end + 1 < len(doc) else None
-    return nxt is None or nxt.text in (".", ",", ";", ":", ")") or (nxt.is_alpha and nxt.is_lower)
+    return nxt is None or nxt.text in (".", ",", ";", ":", ")") \
+        or (nxt.is_alpha and nxt.is_lower and nxt.lower_ not in _MEASURES)  # "Daewoo Information 20 percent"
 
 
 def _with_version(span: Span) -> Span:
@@ -203,20 +309,35 @@ def _with_version(span: Span) -> Span:
 
 
 def _index_name(span: Span) -> Span:
-    """Return the whole name of a possible index: the name with the capitalized words that close it in an index's
-    last word ("Dow Jones" + "Industrial Average") or the number that completes it ("FTSE" + "100")."""
+    """Return the whole name of a possible index: the name with the words that close it in an index's last word,
+    capitalized ("Dow Jones" + "Industrial Average") or lowercase as news often writes them ("Dow Jones" +
+    "industrial average", "Nasdaq" + "composite"), or the number that completes it ("FTSE" + "100"). A lone
+    lowercase "average" or "index" stays out ("the Nikkei average": the Nikkei)."""
     doc = span.doc
     end = span.end
     for k in range(1, 4):
         words = doc[end:end + k]
-        if len(words) == k and all(t.is_title for t in words) and words[-1].lower_ in _INDEX_HEADS:
+        if len(words) == k and words[-1].lower_ in _INDEX_HEADS \
+                and (all(t.is_title for t in words) or _lowercase_tail(words)):
             return Span(doc, span.start, end + k)
     if end + 1 < len(doc) and doc[end].text in ("'s", "\u2019s") and doc[end + 1].text.isdigit():
         end += 1  # "Standard & Poor's 500"
-    if end < len(doc) and doc[end].text.isdigit() and not _YEAR.fullmatch(doc[end].text) \
-            and doc[end - 1].whitespace_ and not (end + 1 < len(doc) and doc[end + 1].text in ("-", "/", "for")):
-        return Span(doc, span.start, end + 1)  # not a score ("England 292-8")
-    return span
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
+    if end < len(doc) and doc[end].text.isdigit() and doc[end - 1].whitespace_ \
+            and not (nxt is not None and nxt.text in ("-", "/", "for")) \
+            and (not _YEAR.fullmatch(doc[end].text) or nxt is not None and nxt.pos_ in ("VERB", "AUX")):
+        return Span(doc, span.start, end + 1)  # not a score ("England 292-8"); a year only if a verb follows
+    return span                                 # ("the Russell 2000 lost 6 percent")
+
+
+def _lowercase_tail(words: Span) -> bool:
+    """Say whether lowercase words after a name close an index's name: "composite", or index-name words before an
+    index's last word ("industrial average"); not a poll's ("the Real Clear Politics polling average")."""
+    if not all(t.is_lower for t in words) or words[-1].lower_ in _INDEX_NOUNS:
+        return False
+    if len(words) == 1:
+        return words[0].lower_ == "composite"
+    return all(t.lower_ in _INDEX_WORDS for t in words[:-1])
 
 
 # ------------------------------------------------------------------------------------------------ market indices
@@ -229,14 +350,29 @@ def is_index(group: list[Span]) -> bool:
     words = first.text.split()
     if first.label_ in ("PERSON", "NORP"):
         return False  # "Tenney gained 25 points", "the Tories fell 3 percent": a poll moves people and parties
+    if len(words) >= 2 and words[-1].casefold() in _INDEX_HEADS \
+            and (words[-1][:1].isupper() or words[-1] == "composite" or words[-2] in _INDEX_WORDS):
+        return True  # "the Shanghai Composite" too
     if cities.is_known_place(first.text) or cities.is_known_place(words[0] if words else ""):
         return False  # "England 292-8 closed on...": a side named for its country, not an index
-    if len(words) >= 2 and words[-1].casefold() in _INDEX_HEADS and words[-1][:1].isupper():
-        return True
     if words and words[-1].casefold() not in _ORG_HEADS | _MARKETS \
             and any(s.end < len(s.doc) and s.doc[s.end].lower_ in _INDEX_NOUNS for s in group):
         return True  # "the Hang Seng index", not the index of an exchange ("the American Stock Exchange index")
     return any(_moves(s) for s in group)
+
+
+def _short_indices(groups: dict[str, list[Span]], indices: list[Span]) -> list[list[Span]]:
+    """Return the names that are an index's short form: one word written "the X" that opens an index's name in the
+    article ("the Dow" after "the Dow Jones industrial average", "the Nasdaq" after "the Nasdaq composite"), with no
+    firm's evidence ("Nasdaq said it would list...": the exchange)."""
+    heads = {evidence.key(i).removeprefix("the ").split()[0] for i in indices if len(i) >= 2}
+    out = []
+    for key, group in groups.items():
+        if key in heads and len(key.split()) == 1 and group[0].label_ not in ("PERSON", "NORP", "INDEX") \
+                and any(s.start and s.doc[s.start - 1].lower_ == "the" for s in group) \
+                and not organization_evidence(group):
+            out.append(group)
+    return out
 
 
 def _moves(span: Span) -> bool:
@@ -247,34 +383,41 @@ def _moves(span: Span) -> bool:
     the index, not the exchange)."""
     doc = span.doc
     root = span.root
-    if root.dep_ == "compound" and root.head.lower_ in _INDEX_HEADS:
-        root = root.head  # "the Nikkei average fell"
+    if root.dep_ in ("compound", "nmod") and root.head.lower_ in _INDEX_HEADS and root.head.i >= span.end:
+        root = root.head  # "the Nikkei average fell", "Japan's Nikkei 225 average rose"
     if root.dep_ not in ("nsubj", "nsubjpass") or not _verb_in(root.head, _MOVES):
         return False
     verb = root.head
     nxt = span.end + (span.end < len(doc) and doc[span.end].lower_ in _INDEX_HEADS)  # "the Nikkei average fell"
+    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == root.i:
+        nxt = doc[nxt].right_edge.i + 1  # "the FTSE 100 in London fell"
     if nxt < len(doc) and nxt != verb.i and doc[nxt].pos_ not in ("AUX", "ADV", "PUNCT"):
         return False
     named = span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s")
-    if not named:
+    # a headline drops its articles ("Dow falls 508 points"): there only a market's move, not a poll's ("Smith gains
+    # 25 points", "... 5 percent")
+    headline = not named and "\n" not in doc.text[:span.start_char].strip()
+    if not named and not headline:
         return False
     for t in doc[verb.i + 2:min(len(doc), verb.i + 8)]:
         num, before = doc[t.i - 1], doc[t.i - 2]
         if before.lower_ in ("to", "at", "than", "by") or not num.like_num:
             continue  # a level ("fell to 30 percent") or a margin ("winning by ten points"), not a move
+        if headline:
+            return t.lower_ in ("points", "pts", "percent", "%") and _many_points(num.text, 100)
         if t.lower_ in ("points", "pts") and _many_points(num.text) or t.lower_ in ("percent", "%"):
             return True
     return False
 
 
-def _many_points(number: str) -> bool:
-    """Say whether a number of points is an index's move (decimals or 20 and more: "1.66 points", "210 points"),
-    not a poll's or a game's ("five points", "up 3 points")."""
+def _many_points(number: str, least: float = 20) -> bool:
+    """Say whether a number of points is an index's move (decimals or `least` and more: "1.66 points", "210
+    points"), not a poll's or a game's ("five points", "up 3 points")."""
     try:
         value = float(number.replace(",", ""))
     except ValueError:
         return False
-    return "." in number or value >= 20
+    return "." in number or value >= least
 
 
 # ------------------------------------------------------------------------------------------------ products
@@ -284,34 +427,138 @@ def is_product(group: list[Span], known: Known, key: str = "") -> bool:
     """Say whether a name is a product: its product evidence (see the module's table) beats its organization
     evidence by NEEDED; a name the vote made a person needs a strong cue among it. `key`: the words the name is
     grouped by (evidence.key of its first mention by default)."""
-    if _not_a_product(group):
+    if _not_a_product(group, known, key):
         return False
     strong, weak = product_cues(group, known, key)
-    if group[0].label_ == "PERSON" and not strong:
-        return False  # the vote gives a one-word name a person only on person evidence ("the new Rubio supporters")
+    k = key or evidence.key(group[0])
+    maker = _maker_pair(k, known.makers) and k.split()[0] not in _given()
+    if group[0].label_ == "PERSON" and not strong and not maker:
+        # the vote gives a one-word name a person only on person evidence ("the new Rubio supporters"); a name
+        # opened by a firm's is no person's ("the Jeep Wrangler")
+        return False
     return STRONG * strong + weak - organization_evidence(group, known.firms) >= NEEDED
 
 
-def _not_a_product(group: list[Span]) -> bool:
-    """A known place, or a person with a full name ("Tim Cook"), is never a product."""
+@cache
+def _given() -> frozenset[str]:
+    return names.given_names()
+
+
+def is_maker(group: list[Span], products: Iterable[Span], firms: frozenset[str] = frozenset()) -> bool:
+    """Say whether a one-word name the vote made a person or a place is the firm that makes a product the
+    article names after it ("Vantor" of "the Vantor Fold"), where the article also gives it a firm's evidence
+    ("Vantor said it expects", "Vantor's chief executive"); not a given name ("Dell" stays what the vote says)."""
+    first = group[0]
+    key = evidence.key(first)
+    if first.label_ not in ("PERSON", "GPE") or " " in key or key in _given() \
+            or cities.is_known_place(first.text):
+        return False
+    opens = any(evidence.key(p).removeprefix("the ").split()[0] == key and len(p) >= 2 for p in products)
+    return opens and organization_evidence(group, firms) > 0
+
+
+def _brand_noun_after(span: Span) -> bool:
+    """Say whether a firm's unit's noun follows the name ("Hummer dealers", "its Opel unit"; not "unit sales"); a
+    person's name takes "brand" too ("the Grayson brand"), so a name the vote made a person needs a firm's
+    possessive before it ("its Hummer brand") or another noun."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if nxt is None or nxt.pos_ != "NOUN" or nxt.lower_ not in _BRAND_NOUNS \
+            or nxt.lower_ in ("unit", "units") and after is not None and after.pos_ == "NOUN":
+        return False
+    return span.label_ != "PERSON" or nxt.lower_ not in ("brand", "brands") \
+        or span.start > 0 and doc[span.start - 1].lower_ in ("its", "their")
+
+
+def is_brand(group: list[Span], spans: Iterable[Span] = ()) -> bool:
+    """Say whether a one-word name is a firm's brand, run as a division of it with dealers of its own ("its Hummer
+    brand", "Saturn dealers"), or named bare beside one-word firms ("close Saturn and Pontiac"): an organization,
+    as MEANTIME and CoNLL-2003 annotate a carmaker's brands; not a product line's name with a product's own cue
+    ("the iPod brand"), nor a person's full name. `spans`: the article's names, their labels as decided so far."""
+    first = group[0]
+    if " " in first.text.strip() or _LOWER_CAMEL.fullmatch(first.text) or cities.is_known_place(first.text):
+        return False
+    if any(_brand_noun_after(s) for s in group):
+        return True
+    firms = {s.start for s in spans if s.label_ == "ORG" and len(s) == 1}
+    return first.label_ == "PRODUCT" and any(_bare(s) and any(t.i in firms for t in s.root.conjuncts) for s in group)
+
+
+def _firms_brand(group: list[Span]) -> bool:
+    """Say whether a name only the recognizer found (as MISC, CoNLL-2003's class for a product's brand: "the Kwai
+    brand", "the Welsh division") is a firm's unit: it has dealers ("300 Stavro dealers") or is a firm's own brand
+    ("its Stavro brand")."""
+    for s in group:
+        doc = s.doc
+        nxt = doc[s.end] if s.end < len(doc) else None
+        if nxt is None or nxt.pos_ != "NOUN":
+            continue
+        if nxt.lower_ in ("dealers", "dealer", "dealerships", "dealership") \
+                or nxt.lower_ in ("brand", "brands") and s.start and doc[s.start - 1].lower_ in ("its", "their"):
+            return True
+    return False
+
+
+def _firm_named(group: list[Span]) -> bool:
+    """Say whether the base model's product is a firm by its last word ("Garuda Airlines", "Douglas Aircraft"): a
+    name of two or more words ending in a firm's noun, with no strong product cue of its own ("MacBook Air" is
+    decided by the product step, which weighs its cues)."""
+    first = group[0]
+    words = first.text.split()
+    return first.label_ == "PRODUCT" and len(words) >= 2 and words[-1].casefold().rstrip(".") in _ORG_HEADS \
+        and not _LOWER_CAMEL.fullmatch(words[0]) and not _versioned(first)
+
+
+def _not_a_product(group: list[Span], known: Known = Known(), key: str = "") -> bool:
+    """A known place, or a person with a full name ("Tim Cook"), is never a product; a place's name is a model's
+    where it closes a product's name in the article and is written "the X" ("Chevrolet Malibu" ... "the Malibu")."""
     first = group[0]
     if cities.is_known_place(first.text):
-        return True
+        return not ((key or evidence.key(first)) in known.tails and key in known.definite)
+    last = first.text.split()[-1].casefold() if first.text.split() else ""
+    if len(first.text.split()) >= 2 and (last.rstrip(".") in _LEGAL or last in _ORG_HEADS - {"air"}) \
+            and not _versioned(first) and not _LOWER_CAMEL.fullmatch(first.text.split()[0]):
+        return True  # "G4S Secure Solutions USA Inc.", "the Eric Trump Foundation" ("MacBook Air", "iPod Software"
+        # are products)
     toks = names.name_tokens(first.text)
-    return first.label_ == "PERSON" and len(toks) >= 2 and toks[0].casefold() in names.given_names()
+    # "Mac OS X Lion": a version is no person's; "Mac App Store": nor a name opened by a product's
+    return first.label_ == "PERSON" and len(toks) >= 2 and toks[0].casefold() in _given() \
+        and not _versioned(first) and (key or evidence.key(first)).split()[0] not in known.heads
 
 
 def product_cues(group: list[Span], known: Known, key: str = "") -> tuple[int, int]:
     """Return how many strong and how many weak product cues a name has (each cue counted once)."""
+    strong, weak = cue_table(group, known, key)
+    return sum(strong), sum(weak)
+
+
+def cue_table(group: list[Span], known: Known, key: str = "") -> tuple[list[bool], list[bool]]:
+    """Return which strong and which weak product cues a name has, in a fixed order (the module's table)."""
     first = group[0]
     head_word = first.text.split()[0] if first.text.split() else ""
+    # a place's name is no maker's and model's ("OSCE Chechnya", "Australian Open"); a name the base model made a
+    # place for its maker is, where the maker is a firm of the article ("Pontiac Solstice", Pontiac being a town)
+    words = (key or evidence.key(first)).split()
+    placed = first.label_ in PLACES and (len(words) != 2 or words[0] not in known.makers
+                                         or bool(gazetteer().lookup(words[-1])))
+    # a maker and its model ("Ford" ... "the Ford Fusion"), where the article talks of made things
+    pair = not placed and known.talk and _maker_pair(key or evidence.key(first), known.makers)
+    short = pair and _short_form_definite(key or evidence.key(first), known.definite)
     strong = [
         bool(_LOWER_CAMEL.fullmatch(head_word.rstrip("'s"))),
         _versioned(first),
         (key or evidence.key(first)) in known.tails,
+        _opened_by_product(key or evidence.key(first), known.heads),
+        any(_in_parens_after(s, known.products) for s in group),
         any(_version_of(s) or _apposition(s) or _designated(s) or _kind_before(s) for s in group),
+        any(_made_public(s) and _indefinite(s) for s in group),  # "drove a hybrid Kestrel": no one drives a person
+        short,
     ]
     weak = [
+        pair,
+        _designation_only(first),
+        pair and any(_the_model(s) for s in group) and not any(_bare(s) for s in group),
         any(_covered_by(s, known.base) for s in group),
         any(_noun_after(s) for s in group),
         any(_version_after(s) or _used(s) for s in group),
@@ -320,7 +567,7 @@ def product_cues(group: list[Span], known: Known, key: str = "") -> tuple[int, i
         any(_said_new(s) for s in group),
         any(_beside_a_product(s, known.products) for s in group),
     ]
-    return sum(strong), sum(weak)
+    return strong, weak
 
 
 def organization_evidence(group: list[Span], firms: frozenset[str] = frozenset()) -> int:
@@ -341,8 +588,126 @@ def _firms(spans: Iterable[Span]) -> frozenset[str]:
     Motor Co.", "boeing" of "Boeing Company")."""
     out = set()
     for s in spans:
-        words = evidence.key(s).split()
+        words = evidence.key(s).split(" - ")[-1].split()  # "DETROIT - Hallbrook Motors": a date line glued on
         if s.label_ == "ORG" and len(words) >= 2 and (words[-1].rstrip(".") in _LEGAL or words[-1] in _ORG_HEADS):
+            out.add(words[0])
+    return frozenset(out)
+
+
+def _definite(groups: dict[str, list[Span]]) -> frozenset[str]:
+    """Return the keys of the one-word names the article writes "the X" and heads its phrase with ("the Volt will
+    cost", "sales of the Malibu"): a made thing's short form, where a person's is bare and a firm's takes no "the"
+    ("the Obama administration": the name qualifies a noun)."""
+    out = set()
+    for key, group in groups.items():
+        if " " in key or group[0].label_ == "NORP":
+            continue
+        for s in group:
+            doc = s.doc
+            nxt = doc[s.end] if s.end < len(doc) else None
+            if s.start and doc[s.start - 1].lower_ == "the" and not s.text.endswith("s") \
+                    and not (nxt is not None and (nxt.lower_ == "of" or nxt.is_title or nxt.is_alpha and nxt.is_lower
+                                                  and nxt.pos_ in ("NOUN", "PROPN"))):  # "the Clinton of lore"
+                out.add(key)
+                break
+    return frozenset(out)
+
+
+def _tail_word(key: str) -> tuple[str, str]:
+    """Return a two-word name's first word and last word ("chevrolet", "volt"), or two empty strings."""
+    words = key.split()
+    if len(words) != 2 or not words[1][:1].isalnum() or words[1] in _GLUE \
+            or words[1] in _ORG_HEADS | _INSTITUTIONS or words[1].rstrip(".") in _LEGAL \
+            or words[1] in _PRODUCT_NOUNS or words[1] in _MAKERS_NOUNS or words[1].endswith("s"):
+        return "", ""  # a plural is a team's or a firm's ("the Cleveland Indians", "Ford Motors"), not a model's
+    return words[0], words[1]
+
+
+def _short_form_definite(key: str, definite: frozenset[str]) -> bool:
+    """Say whether a two-word name's last word is written on its own as "the X" in the article ("Chevrolet Volt"
+    ... "the Volt"): a model named after its maker; a person's family name is written bare, and a name opened by a
+    given name or a title is a person's ("the Kennedy" is no person's short form)."""
+    head, tail = _tail_word(key)
+    return bool(tail) and tail in definite and head not in _given() and head not in _TITLES
+
+
+def _in_parens_after(span: Span, products: Iterable[Span]) -> bool:
+    """Say whether a name stands in parentheses right after a product's name: its short form or its spelled-out
+    name ("Software Development Kit (SDK)", "A350 XWB (Extra Wide Body)")."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    return any(p.end == span.start - 1 for p in products)
+
+
+def _opened_by_product(key: str, heads: frozenset[str]) -> bool:
+    """Say whether a name of two or three words opens with a one-word product of the article and goes on with no
+    given name ("Mac App Store" after "the Mac"; "Pole Wojtek Lazarek" after "a Pole" is a person)."""
+    words = key.split()
+    return 2 <= len(words) <= 3 and words[0] in heads and not any(w in _given() for w in words[1:])
+
+
+def _maker_pair(key: str, makers: frozenset[str]) -> bool:
+    """Say whether a two-word name opens with a firm the article names on its own ("Ford" ... "Ford Escape")."""
+    head, tail = _tail_word(key)
+    return bool(tail) and head in makers
+
+
+def _the_model(span: Span) -> bool:
+    """Say whether a two-word name that may be a maker's and a model's takes "the" and heads its phrase ("the Jeep
+    Wrangler was"); a firm's name with "the" ends in a firm's noun ("the Boeing Company")."""
+    doc = span.doc
+    root = span.root
+    nxt = doc[span.end] if span.end < len(doc) else None
+    heads = root.dep_ not in ("compound", "nmod", "amod", "poss", "conj") or span.start <= root.head.i < span.end
+    heads = heads and not (nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN"))
+    return heads and bool(_tail_word(evidence.key(span))[1]) and span.start > 0 \
+        and doc[span.start - 1].lower_ == "the"  # "the Northrop Grumman and EADS plan": the plan's
+
+
+def _bare(span: Span) -> bool:
+    """Say whether a name heads its phrase with no article or possessive before it ("selected Northrop Grumman",
+    "between Boeing and Northrop Grumman"), as a firm's name does and a model's seldom ("the Jeep Wrangler")."""
+    doc = span.doc
+    root = span.root
+    prev = doc[span.start - 1] if span.start else None
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") \
+        and not any(c.dep_ in ("det", "poss") for c in root.children) \
+        and not (prev is not None and (prev.pos_ == "DET" or prev.tag_ == "POS"))
+
+
+def _designation_only(span: Span) -> bool:
+    """Say whether a name is a model designation of letters and numbers alone ("F-150", "G6"), not a year."""
+    return len(span) == 1 and any(c.isdigit() for c in span.text) and any(c.isalpha() for c in span.text) \
+        and bool(_DESIGNATION.fullmatch(span.text))
+
+
+def _trades(group: list[Span]) -> bool:
+    """Say whether the article gives a one-word firm a maker's or a trader's evidence: a firm's noun or legal form
+    ("automaker X", "shares of X"), its executives or workers, it making, selling or launching things ("Ford sold
+    40,000 pickups"), owning them ("Apple's new laptops"), or dealers and a brand of its own ("Chevrolet dealers");
+    an agency or an armed group is named alone too ("the CIA", "Nusra"), and says things."""
+    return any(evidence.org_cue(s) or _has_people(s) or _acts(s, speech=False) or _owns_products(s)
+               or _brand_noun_after(s) for s in group)  # "Chevrolet dealers": a brand makes its models
+
+
+def _owns_products(span: Span) -> bool:
+    """Say whether the name owns made things in the text ("Apple's new laptops", "Motorola's iTunes phone")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text not in ("'s", "\u2019s"):
+        return False
+    return any(t.lower_ in _PRODUCT_NOUNS and t.pos_ == "NOUN" or _LOWER_CAMEL.fullmatch(t.text)
+               for t in doc[span.end + 1:span.end + 4])
+
+
+def _makers(spans: Iterable[Span]) -> frozenset[str]:
+    """Return the first words of the article's firm names that are a maker's name and a firm's legal form or trade
+    ("hallbrook" of "Hallbrook Motors", "ford" of "Ford Motor Co."), not an institution's ("European Union")."""
+    out = set()
+    for s in spans:
+        words = evidence.key(s).split(" - ")[-1].split()
+        if s.label_ == "ORG" and 2 <= len(words) <= 3 and (words[-1].rstrip(".") in _LEGAL or words[-1] in _TRADES) \
+                and all(w in _TRADES or w.rstrip(".") in _LEGAL for w in words[1:]):
             out.add(words[0])
     return frozenset(out)
 
@@ -409,8 +774,9 @@ def _version_of(span: Span) -> bool:
     """Say whether the text calls the name a version or model of something ("version of X"); not an edition ("the
     latest edition of France Football": a magazine)."""
     doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].lower_ == "of" \
-        and doc[span.start - 2].lower_ in ("version", "versions", "model", "models", "successor")
+    i = span.start - (span.start > 0 and doc[span.start - 1].lower_ in ("its", "their"))  # "of its X"
+    return i >= 2 and doc[i - 1].lower_ == "of" \
+        and doc[i - 2].lower_ in ("version", "versions", "model", "models", "successor")
 
 
 def _apposition(span: Span) -> bool:
@@ -454,10 +820,13 @@ def _kind_before(span: Span) -> bool:
 
 
 def _used(span: Span) -> bool:
-    """Say whether the text names the name's owners, users or drivers ("owners of the X", "X users")."""
+    """Say whether the text names the name's owners, users or drivers ("owners of the X", "X users"), or the sales
+    of "the X" ("sales of the Malibu"; "sales of Boeing" are a firm's)."""
     doc = span.doc
-    i = span.start - (span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an"))
-    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _USERS
+    the = span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an")
+    i = span.start - the
+    return i >= 2 and doc[i - 1].lower_ == "of" and (doc[i - 2].lower_ in _USERS or the and doc[i - 2].lower_
+                                                     in ("sales", "deliveries", "production", "recall"))
 
 
 def _indefinite(span: Span) -> bool:
@@ -465,8 +834,15 @@ def _indefinite(span: Span) -> bool:
     firm or a place rarely does ("a Boeing spokesman" is the firm qualifying a noun); a nationality does ("a
     Briton"), so not one the base model calls so."""
     doc = span.doc
-    if span.label_ == "NORP" or not span.start or doc[span.start - 1].lower_ not in ("a", "an"):
+    if span.label_ == "NORP" or not span.start:
         return False
+    if doc[span.start - 1].lower_ not in ("a", "an"):
+        # "a hybrid Escape", "a new Volt": the article and adjectives before a name that heads its phrase
+        root = span.root
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children) \
+                or any(t.pos_ not in ("ADJ", "NOUN", "DET") or t.pos_ == "NOUN" and not t.is_lower
+                       for t in doc[root.left_edge.i:span.start]):
+            return False
     nxt = doc[span.end] if span.end < len(doc) else None
     # the name heads the phrase: no noun, number or other name after it ("an American Airlines 777", "a Ford plant")
     return nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "ADV", "PART")
@@ -497,15 +873,19 @@ def _qualifies(span: Span) -> bool:
     return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.pos_ == "NOUN" and nxt.lower_ not in _PRODUCT_NOUNS
 
 
-def _acts(span: Span) -> bool:
+def _acts(span: Span, speech: bool = True) -> bool:
     """Say whether the name is the subject of a verb of saying, making or trading ("X said", "X introduced the
     MD-95", "X merged with Boeing"): firms do so, the things they make do not."""
     root = span.root
     if root.dep_ != "nsubj":
         return False
     verb = root.head
+    objects = any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children)
+    if _verb_in(verb, _TRANSITIVE) and not objects:
+        return False  # "the Wrangler sold well": a made thing sells, a firm sells something
     # a verb of saying with what is said ("X said it would"); "cut" is one too, but a drug cuts stays
-    return _verb_in(verb, _FIRM_VERBS) or _verb_in(verb, _SPEECH) and any(c.dep_ == "ccomp" for c in verb.children)
+    return _verb_in(verb, _FIRM_VERBS) or speech and _verb_in(verb, _SPEECH) \
+        and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _has_people(span: Span) -> bool:

@@ -37,6 +37,9 @@ def _is_owner(tok: Token) -> bool:
     return tok.text[:1].isupper() and not names.is_title_word(tok.text) and tok.pos_ in ("PROPN", "ADJ")
 
 
+_HYPHENS = ("-", "\u2010")
+
+
 def _clean(tokens: Iterable[Token]) -> str | None:
     toks = list(tokens)
     while toks and (_is_owner(toks[0]) or toks[0].pos_ in ("DET", "PRON", "NUM", "PUNCT")):
@@ -52,7 +55,7 @@ def _clean(tokens: Iterable[Token]) -> str | None:
         return None  # a relation to someone else, not an office
     if any(t.is_digit or "\n" in t.whitespace_ for t in toks[:-1]):
         return None
-    text = " ".join(t.text for t in toks)
+    text = "".join(t.text + (" " if t.whitespace_ else "") for t in toks[:-1]) + toks[-1].text
     return None if names.is_honorific(text) else text
 
 
@@ -148,6 +151,10 @@ def person_titles(doc: Doc, start: int, end: int) -> list[str]:
     # of names as modifiers of one another ("Mr. A. Mr. A. ..." took minutes).
     while j >= max(0, start - _MAX_TITLE_WORDS) and not doc[j + 1].is_sent_start:
         t = doc[j]
+        if t.text in _HYPHENS and not t.whitespace_ and j > 0 and not doc[j - 1].whitespace_:
+            run.append(t)  # "President-elect": the hyphen inside a title word
+            j -= 1
+            continue
         if "\n" in t.whitespace_ or t.is_punct or t.pos_ in ("DET", "PRON", "NUM", "ADP", "VERB", "AUX", "CCONJ"):
             break
         if t.dep_ not in _MODIFIER_DEPS or not (j < t.head.i < end):

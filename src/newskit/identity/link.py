@@ -10,32 +10,45 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    article. Things of one name share the type with more evidence; a person and a thing only when one side has
    twice the other's ("Chrysler" an organization in nine articles, a person in one), or, for a name of two words
    or more that opens with no known given name, as much ("Lockheed Martin" a company in one article, a person
-   in another);
+   in another), or a name some article writes with a legal form ("Chrysler LLC") or a person's written as an
+   acronym ("BofA"), as much for the firm; the full names of the one person of a family name vote for it where
+   no article writes it as a firm's or a place's, and it is the person on as much evidence when two articles or
+   more name him in full ("Bernanke" typed an organization beside "Ben S. Bernanke"), else on twice;
 2. spacing and aliases: names of a thing that differ in their spaces only ("Wal-Mart", "Walmart"); a key that is
    exactly one other key's alias somewhere in the archive ("GM", an alias of "General Motors Corp." in the
    article that spells it out) is that key, when the alias is words or initials of that name or the archive
    gives it as an alias in a quarter of its own articles or more (one article's grouping that glued "State
    Department" to "Department of Homeland Security" does not join them everywhere);
-3. acronyms: a capitals name ("EADS", "S&P") whose letters are the initials of exactly one longer name, unless
-   the archive uses the acronym four times as often as that name ("ISIS" is not a think tank named once);
+3. acronyms: a capitals name ("EADS", "S&P", "BofA") whose letters are the initials of exactly one longer name,
+   as keyed or as written with its legal form ("AIG", "American International Group"), unless the archive uses
+   the acronym four times as often as that name ("ISIS" is not a think tank named once);
 4. people: a full name that fits exactly one other full name of its family name, by a nickname of the given name
    or initials, middle names and a suffix added ("Rick Wagoner", "G. Richard Wagoner Jr."; not "George W." and
-   "George H. W. Bush"); then a family or given name that fits exactly one full name of the archive ("Obama" ->
-   "Barack Obama"), a given and family name the one full name that adds a middle name ("Donald J. Trump"). The
-   full names are joined first, so one person written two ways is one candidate. Two full names of one family
-   that an article lists as two people (a father beside his son "Jr.") are never joined;
-5. clippings: a one-word organization name that articles give beside exactly one longer name whose first word
-   it clips ("Fed" beside "Federal Reserve"), never a word beside its derivation ("Congress", "Congressional");
-6. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
+   "George H. W. Bush"), and no name that fits two full names that do not fit each other ("George Bush" beside
+   both); then a family or given name that fits exactly one full name of the archive ("Obama" -> "Barack
+   Obama"), a given and family name the one full name that adds a middle name ("Donald J. Trump"). The full
+   names are joined first, so one person written two ways is one candidate. Two full names of one family that
+   an article lists as two people (a father beside his son "Jr.") are never joined;
+5. clippings: a one-word organization name that articles give beside, or as the alias of, exactly one longer
+   name it clips ("Fed" beside "Federal Reserve", "Citi" beside "Citigroup", "WaMu" for "Washington Mutual";
+   `grouping.clipping_of`), or beside a body and its branch (the "Federal Reserve", not the "Federal Reserve
+   Bank of New York"); never a word beside its derivation ("Congress", "Congressional");
+6. a firm's short name: the leading words of one firm's name that the archive writes with a legal form
+   ("Goldman", "Goldman Sachs Group Inc."), when they open no other body's name and no article types them a
+   place, and the archive does not use them four times as often as the firm's name;
+7. one body named two conventional ways: its head word first or last ("Department of the Treasury", "Treasury
+   Department"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname of the short table
+   `lexicon/body_nicknames.tsv` ("the Big Board": no text spells it out);
+8. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
    (unless the archive names another country's "Army" too);
-7. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
+9. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
    quarters of their resolved entities at least.
 
-An organization's short name ("Ford" for "Ford Motor Co.") joins through step 2, from any article that names it
-both ways; leading words alone are not evidence enough ("Boeing" is not "Boeing Air Force"). A joined identity
-keeps the key of its name of several words over a surname, acronym or clipping of it ("person:barack obama"
-however many articles say "Obama"), else of the name most articles use ("organization:apple", not "organization:apple
-computer").
+An organization's short name ("Ford" for "Ford Motor Co.") also joins through step 2, from any article that
+names it both ways; leading words of a name that is no firm's are not evidence enough ("Boeing" is not "Boeing
+Air Force"). A joined identity keeps the key of its name of several words over a surname, acronym or clipping of
+it ("person:barack obama" however many articles say "Obama"), else of the name most articles use
+("organization:apple", not "organization:apple computer").
 
 A name that fits two candidates stays apart: a wrong merge costs an analyst more than a split. Pass 2
 (`NameTable.rewrite`, streamed by identity/stream.py) rewrites each entity's `key`.
@@ -50,9 +63,10 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from newskit import lexicon
 from newskit.entities import names, places
-from newskit.entities.grouping import initials
-from newskit.entities.keys import entity_key, fold, normalize, split_key
+from newskit.entities.grouping import acronym_of, clipping_of, initials, of_acronym, parent_name
+from newskit.entities.keys import LEGAL_FORMS, entity_key, fold, normalize, split_key
 
 # Types that share one namespace for "one type per name" (a person is never an organization's short name).
 _THINGS = {"organization", "place", "product", "index", "nationality", "work_of_art", "law", "language"}
@@ -63,6 +77,9 @@ _MAX_FAMILY = 50
 _ORG = "organization:"
 _PERSON = "person:"
 _PLACE = "place:"
+# "Department of (the) Treasury": a body's head word before its field, which "Treasury Department" puts after it
+_HEAD_OF = re.compile(r"(department|ministry|bureau|office) of (?:the )?([a-z][a-z ]*)")
+_BODY_NICKNAMES = lexicon.table("body_nicknames")
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
 
 
@@ -74,9 +91,10 @@ class _Seen:
     weight: int = 0  # the type evidence of its articles, in thousandths: each 1 + log2(its mentions there)
     aliases: Counter = field(default_factory=Counter)  # normalized alias -> the articles giving it
     caps: bool = False  # written in capitals somewhere (an acronym)
-    # longer names of the same type an article gives beside this one-word name, which they start with but do not
-    # contain as a word ("Fed" beside "Federal Reserve"); at most _MAX_NEAR of them: more is ambiguous anyway
-    near: set[str] = field(default_factory=set)
+    legal: bool = False  # an organization written with a legal form somewhere ("Goldman Sachs Group Inc."): a firm
+    # acronyms of the names as written that the key's name no longer gives ("AIG" of "American International Group",
+    # keyed "american international"); None when there are none, as for most keys
+    written: frozenset[str] | None = None
 
 
 class NameTable:
@@ -88,6 +106,10 @@ class NameTable:
         # ("Donald Trump" beside "Donald Trump Jr."): kept apart across the archive too; only names that share a
         # family name in some article are held, at most _MAX_NEAR each
         self.apart: dict[str, set[str]] = {}
+        # a one-word organization key -> the longer organization keys an article gives it beside, or as an alias
+        # of, as a clipping of their name ("fed" beside or for "federal reserve"); at most _MAX_NEAR each: more is
+        # ambiguous anyway
+        self.clipped: dict[str, set[str]] = {}
         # a place's key -> the gazetteer entries its entities resolved to under a name of the entry's own
         self.geo: dict[str, Counter[int]] = {}
         self._final: dict[str, str] | None = None
@@ -96,7 +118,7 @@ class NameTable:
         """Record the entities of one article (error records and records without entities add nothing)."""
         here: set[str] = set()
         said: set[tuple[str, str]] = set()  # (key, alias) this article gave already: an alias counts once an article
-        orgs: list[str] = []  # the organizations' names, for the clippings
+        orgs: dict[str, str] = {}  # the organizations' key names, each with its name as written, for the clippings
         for e in record.get("entities") or ():
             key = local_key(e)
             s = self.seen.get(key)
@@ -106,8 +128,10 @@ class NameTable:
                 here.add(key)
                 s.articles += 1
                 if key.startswith(_ORG):
-                    orgs.append(key[len(_ORG):])
+                    orgs[key[len(_ORG):]] = str(e.get("name") or "")
             s.weight += _evidence(e)
+            if key.startswith(_ORG):
+                self._add_firm(s, key, e)
             aliases = e.get("aliases")
             if aliases:
                 type_ = split_key(key)[0]
@@ -116,27 +140,48 @@ class NameTable:
                     if (key, a) not in said:
                         said.add((key, a))
                         s.aliases[a] += 1
-                s.caps = s.caps or any(str(a).isupper() for a in aliases)
-            s.caps = s.caps or str(e.get("name") or "").isupper()
+                s.caps = s.caps or any(str(a).isupper() or of_acronym(str(a)) for a in aliases)
+            name = str(e.get("name") or "")
+            s.caps = s.caps or name.isupper() or of_acronym(name.strip(". ")) is not None
             gid = (e.get("geo") or {}).get("geonameid") if key.startswith(_PLACE) else None
             if isinstance(gid, int) and _names_entry(str(e.get("name") or ""), gid):
                 self.geo.setdefault(key, Counter())[gid] += 1
         for short, longer in _clippings(orgs):
-            near = self.seen[short].near
-            if len(near) < _MAX_NEAR:
-                near.add(longer)
+            self._clip(short, longer)
+        self._note_apart(here)
+        self._final = None
+
+    def _note_apart(self, here: set[str]) -> None:
+        """Hold apart the full person names of one family name that an article lists as two people: a father
+        beside his son "Jr.", not one person written two ways ("Timothy Geithner", "Tim Geithner")."""
         for group in _families(sorted(here)):
             for name in sorted(group):
-                apart = self.apart.setdefault(name, set())
                 for other in sorted(group):
-                    if other != name and len(apart) < _MAX_NEAR:
-                        apart.add(other)
-        self._final = None
+                    if other != name and not (names.same_person(name, other)
+                                              and names.suffix(name) == names.suffix(other)):
+                        apart = self.apart.setdefault(name, set())
+                        if len(apart) < _MAX_NEAR:
+                            apart.add(other)
+
+    def _add_firm(self, s: _Seen, key: str, entity: dict) -> None:
+        """Note what an organization's written names say: a legal form, the acronyms of the whole written name, an
+        alias that clips the name ("Fed" of "Federal Reserve")."""
+        name = key[len(_ORG):]
+        _note_written(s, name, entity)
+        for a in entity.get("aliases") or ():
+            short = normalize(a, "organization")
+            if " " not in short and short != name and clipping_of(str(a), str(entity.get("name") or "")):
+                self._clip(_ORG + short, key)
+
+    def _clip(self, short: str, longer: str) -> None:
+        near = self.clipped.setdefault(short, set())
+        if len(near) < _MAX_NEAR:
+            near.add(longer)
 
     def resolve(self) -> dict[str, str]:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
-            self._final = _Resolver(self.seen, self.apart, self.geo).run()
+            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped).run()
         return self._final
 
     def rewrite(self, record: dict) -> bool:
@@ -156,6 +201,22 @@ def local_key(entity: dict) -> str:
     """Return an entity's key as its article gives it (computed from its name when the record has none)."""
     return entity.get("key") or entity_key(entity.get("name") or "", entity.get("type") or "",
                                            entity.get("aliases") or ())
+
+
+def _note_written(s: _Seen, name: str, entity: dict) -> None:
+    """Note on `s` what the written forms of an organization (`name`: its key's name) say that its key does not: a
+    legal form ("Inc.", "Group") and the acronyms only the whole name with its legal form gives ("AIG")."""
+    written = [x for x in (str(entity.get("name") or ""), *(str(a) for a in entity.get("aliases") or ()))
+               if _legal_form(fold(x).split())]
+    s.legal = s.legal or bool(written)
+    extra = {a for x in written if not acronym_of(x) for a in initials(x)} - initials(name.title())
+    if extra and len(s.written or ()) < _MAX_NEAR:
+        s.written = (s.written or frozenset()) | extra
+
+
+def _legal_form(words: list[str]) -> bool:
+    """Return True when a name's words (folded) end in a legal form ("goldman sachs group inc")."""
+    return len(words) > 1 and (words[-1] in LEGAL_FORMS or " ".join(words[-2:]) in LEGAL_FORMS)
 
 
 def _evidence(entity: dict) -> int:
@@ -187,24 +248,26 @@ def _by_family(people: Iterable[str]) -> dict[str, set[str]]:
     return out
 
 
-def _clippings(orgs: list[str]) -> Iterator[tuple[str, str]]:
-    """Yield (short, long) organization keys of one article (`orgs`: the names of its organization keys) where the
-    one-word short name is the first letters of the long name's first word ("fed" and "federal reserve"): three
-    letters at least, and about half the word at most, as a clipping is; a word and its derivation are not
-    ("Congress" and "Congressional Budget Office")."""
-    shorts = sorted(n for n in orgs if " " not in n and len(n) >= 3)
+def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """Yield (short, long) organization keys of one article (`orgs`: the names of its organization keys, each with
+    a name as written) where the one-word short name is a clipping of the long name ("fed" and "Federal Reserve",
+    "citi" and "Citigroup"; `grouping.clipping_of`), unless it opens a longer name of the article ("ford" of "ford
+    motor")."""
+    heads = {n.split(" ", 1)[0] for n in orgs if " " in n}
+    shorts = sorted(n for n in orgs if " " not in n and len(n) >= 3 and n not in heads)
     if not shorts:
         return
-    for long in sorted(n for n in orgs if " " in n):
-        first = long.split(" ", 1)[0]
+    for long in sorted(orgs):
         for short in shorts:
-            if first.startswith(short) and 2 * len(short) <= len(first) + 1:
+            if clipping_of(orgs[short], orgs[long]):
                 yield _ORG + short, _ORG + long
 
 
 class _Resolver:
-    def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]]):
+    def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
+                 clipped: dict[str, set[str]]):
         self.seen = seen
+        self.clipped = clipped
         self.apart = apart
         self.geo = geo
         self.parent: dict[str, str] = {}
@@ -217,6 +280,12 @@ class _Resolver:
         self.weight = present
         self.seen_articles = dict(present)  # the articles of each key after step 1 (`weight` grows with joins)
         self.caps = {new for key, new in typed.items() if self.seen[key].caps}
+        self.legal = {new for key, new in typed.items() if self.seen[key].legal}
+        self.written: dict[str, frozenset[str]] = {}
+        for key, new in typed.items():
+            w = self.seen[key].written
+            if w:
+                self.written[new] = self.written.get(new, frozenset()) | w
         self.parent = {k: k for k in present}
         by_name: dict[tuple[str, str], str] = {split_key(k)[::-1]: k for k in present}
         self._spacing(by_name)
@@ -225,6 +294,8 @@ class _Resolver:
         self._person_variants(by_name)
         self._people(by_name)
         self._clippings(typed)
+        self._firm_short_names(by_name)
+        self._named_otherwise(by_name)
         self._country_prefix(by_name)
         self._one_place(typed)
         return {key: self._find(new) for key, new in typed.items()}
@@ -271,24 +342,70 @@ class _Resolver:
             # mostly keyed as "Donald Trump", so its articles as a key of its own undercount the person against
             # the model's stray place or organization "Trump" (the longer name's evidence per article, times the
             # articles giving the alias: not all the articles of the longer name)
-            type_ = split_key(key)[0]
+            type_, name = split_key(key)
             for alias, articles in s.aliases.items():
-                if alias in by_name and alias != split_key(key)[1]:
+                if alias in by_name and alias != name:
                     by_name[alias][type_] += articles * s.weight // max(s.articles, 1)
+        family = self._family_votes(by_name)
         out = {}
         for key in self.seen:
             type_, name = split_key(key)
             pool = dict(by_name[name])
+            votes, people_articles = family.get(name, (0, 0))
+            if votes and not (self._legal(_ORG + name) or self._caps(_ORG + name) or _PLACE + name in self.seen
+                              or "nationality:" + name in self.seen):
+                # the family name of the one person of the archive: his full names vote for it where no article
+                # writes it as a firm's (a legal form, capitals) or a place's ("Bernanke" beside "Ben S. Bernanke";
+                # "Ford Motor Co." keeps "Ford" a firm, "Madison, Wisconsin" is no "Joe Madison")
+                pool["person"] = pool.get("person", 0) + votes
+            else:
+                people_articles = 0
             best = max(sorted(pool), key=lambda t: pool[t])
             # things of one name share a type by the larger evidence; a person and a thing only when one side has
             # twice the evidence of the other ("Chrysler" once typed a person). A name of two words or more that
             # does not open with a known given name is a person on weaker grounds: the thing needs as much evidence
-            # only ("Lockheed Martin", an organization in one article, a person in another)
+            # only ("Lockheed Martin", an organization in one article, a person in another), and so is a name some
+            # article writes with a legal form ("Chrysler LLC": "Chrysler" typed a person elsewhere is the firm) or
+            # a person's name written as an acronym ("BofA"), and
+            # the family name of one person whom two articles or more name in full ("Paulson asked Congress")
             if (best in _THINGS) != (type_ in _THINGS):
                 unnamed = type_ == "person" and len(name.split()) >= 2 and name.split()[0] not in _given_names()
-                if pool[best] < (1 if unnamed else 2) * pool[type_]:
+                firm = type_ == "person" and best == "organization" and (self._legal(_ORG + name)
+                                                                         or self.seen[key].caps)
+                surname = best == "person" and people_articles >= 2
+                if pool[best] < (1 if unnamed or firm or surname else 2) * pool[type_]:
                     best = type_
+            elif type_ == best == "organization" and people_articles >= 2 and pool["person"] >= pool[type_]:
+                best = "person"  # as much evidence each way: the one person named in full is the surer reading
             out[key] = f"{best}:{name}" if best != type_ else key
+        return out
+
+    def _legal(self, key: str) -> bool:
+        s = self.seen.get(key)
+        return s is not None and s.legal
+
+    def _caps(self, key: str) -> bool:
+        s = self.seen.get(key)
+        return s is not None and s.caps
+
+    def _family_votes(self, by_name: dict[str, Counter[str]]) -> dict[str, tuple[int, int]]:
+        """Return, for each one-word name that is the family name of one person of the archive (full names that
+        all fit each other: "Ben S. Bernanke", "Ben Bernanke"; not "Adam Green", "Benjamin Green"), the evidence of
+        the articles that give the full name but not the family name alone, and the articles of the full names. A
+        full name opens with a given name or an initial ("App Store" the model took for a person does not vote)."""
+        fulls: dict[str, list[str]] = {}
+        for key in self.seen:
+            type_, name = split_key(key)
+            toks = names.name_tokens(name) if type_ == "person" else ()
+            if len(toks) >= 2 and toks[-1] in by_name and (len(toks[0]) == 1 or _given(toks[0])):
+                fulls.setdefault(toks[-1], []).append(name)
+        out = {}
+        for word, people in fulls.items():
+            if len(people) > _MAX_NEAR or any(not names.same_person(a, b) for a in people for b in people if a < b):
+                continue
+            seen = [self.seen[_PERSON + p] for p in people]
+            out[word] = (sum((s.articles - s.aliases.get(word, 0)) * s.weight // max(s.articles, 1) for s in seen),
+                         sum(s.articles for s in seen))
         return out
 
     def _spacing(self, by_name: dict[tuple[str, str], str]) -> None:
@@ -332,7 +449,7 @@ class _Resolver:
         longs: dict[tuple[str, str], set[str]] = {}
         for (name, type_), key in by_name.items():
             if type_ in ("organization", "place") and " " in name:
-                for a in initials(name.title()):
+                for a in initials(name.title()) | self.written.get(key, frozenset()):
                     longs.setdefault((a.lower(), type_), set()).add(key)
         for (name, type_), key in sorted(by_name.items()):
             letters = name.replace(" and ", "") if _LETTERS_AND.fullmatch(name) else name  # "S&P", "AT&T"
@@ -355,15 +472,22 @@ class _Resolver:
 
     def _person_variants(self, by_name: dict[tuple[str, str], str]) -> None:
         """Full names of one person written two ways in different articles ("Rick Wagoner", "G. Richard Wagoner
-        Jr."): the one full name of the same family name that the name fits (`_same_person`). A family name that
+        Jr."): the one full name of the same family name that the name fits (`names.same_person`), unless a name fits
+        two full names that do not fit each other (the link is not transitive). A family name that
         more than _MAX_FAMILY full names share is too common for a given name to tell its people apart."""
         families = _by_family(name for name, type_ in by_name if type_ == "person")
         for family in sorted(families):
             members = sorted(families[family])
             if not 2 <= len(members) <= _MAX_FAMILY:
                 continue
+            fits = {name: [o for o in members if o != name and names.same_person(name, o)] for name in members}
+            # a name that fits two people ("George Bush": "George W. Bush", "George H.W. Bush") joins neither, nor
+            # does either join it: the names it fits would be one identity through it
+            torn = {name for name, f in fits.items() if any(not names.same_person(a, b) for a in f for b in f if a < b)}
             for name in members:
-                cands = [_PERSON + o for o in members if o != name and _same_person(name, o)]
+                if name in torn:
+                    continue
+                cands = [_PERSON + o for o in fits[name] if o not in torn]
                 target = self._target(cands) if cands else None
                 if target is not None and not self._kept_apart(name, target):
                     self._join(_PERSON + name, target)
@@ -385,32 +509,74 @@ class _Resolver:
             if len(toks) >= 2:
                 # "Donald Trump" is "Donald J. Trump" (same given name, a middle name added), not "Rip Donald
                 # Trump" (words glued in front, mostly a title or a stray word the model took in); and not
-                # "George H. W. Bush" for "George W. Bush" (a middle name of its own: `_same_person`)
+                # "George H. W. Bush" for "George W. Bush" (a middle name of its own: `names.same_person`)
                 same = [f for f in cands if names.name_tokens(split_key(f)[1])[:1] == toks[:1]]
-                cands = [f for f in same if _same_person(name, split_key(f)[1])] if same else cands
+                cands = [f for f in same if names.same_person(name, split_key(f)[1])] if same else cands
             target = self._target(cands) if cands else None
             if target is not None and not self._kept_apart(name, target):
                 self._join(key, target, into=True)
 
     def _clippings(self, typed: dict[str, str]) -> None:
-        """A one-word organization name that is the first letters of a longer name an article gives beside it
-        ("Fed" beside "Federal Reserve") is that name when the archive's articles give it one such name only."""
-        near: dict[str, set[str]] = {}
-        crowded = set()  # the names beside too many longer names to keep them all: ambiguous
-        for key in sorted(self.seen):
-            s = self.seen[key]
-            if s.near:
-                near.setdefault(typed[key], set()).update(s.near)
-                if len(s.near) >= _MAX_NEAR:
-                    crowded.add(typed[key])
-        for short, longs in sorted(near.items()):
-            if not short.startswith("organization:") or short in self.caps or short in crowded:
-                continue
+        """A one-word organization name that is a clipping of a longer name an article gives beside it or as its
+        alias ("Fed" beside or for "Federal Reserve") is that name when the archive's articles give it one such
+        name only, or names whose words all open with one of them (the "Federal Reserve", not the "Federal Reserve
+        Bank of New York")."""
+        for short in sorted(self.clipped):
+            longs = self.clipped[short]
+            new = typed.get(short)
+            if new is None or not new.startswith(_ORG) or new in self.caps or len(longs) >= _MAX_NEAR:
+                continue  # a name beside too many longer names to keep them all is ambiguous
             cands = {typed.get(k, k) for k in longs}
-            if all(c.startswith("organization:") for c in cands):
+            if all(c.startswith(_ORG) for c in cands):
                 target = self._target(cands)
+                parent = parent_name([c[len(_ORG):] for c in cands]) if target is None else None
+                if parent is not None:  # "Fed" beside "Federal Reserve" and "Federal Reserve Bank of New York"
+                    target = self._find(_ORG + parent)
                 if target is not None:
-                    self._join(short, target, into=True)
+                    self._join(new, target, into=True)
+
+    def _firm_short_names(self, by_name: dict[tuple[str, str], str]) -> None:
+        """An organization's name that is the leading words of one firm's name only, a name the archive writes with
+        a legal form ("Goldman" of "Goldman Sachs Group Inc.", "Lehman" of "Lehman Brothers Holdings Inc."), is that
+        firm, where no article spells both out. Not a name that opens the names of other bodies too ("American":
+        "American Airlines", "American International Group"), nor one an article types a place or nationality,
+        nor a name written with a legal form itself ("Boeing Co." is no short name of "Boeing Capital Corp."), nor
+        one the archive uses four times as often as the firm's (a parent's name is not its subsidiary's), nor an
+        acronym or a name joined to a longer one already ("GM", "General Motors" is not "GM Daewoo Auto Co."):
+        leading words of a name that is no firm's are not evidence enough ("Boeing" is not "Boeing Air Force")."""
+        starts: dict[str, set[str]] = {}
+        for (name, type_), key in by_name.items():
+            words = name.split()
+            if type_ == "organization" and 1 < len(words) <= _MAX_NEAR:
+                for n in range(1, len(words)):
+                    starts.setdefault(" ".join(words[:n]), set()).add(key)
+        for (name, type_), key in sorted(by_name.items()):
+            if type_ != "organization" or key in self.legal or key in self.caps or name not in starts \
+                    or _PLACE + name in self.seen or "nationality:" + name in self.seen \
+                    or " " in split_key(self._find(key))[1]:
+                continue  # an acronym is the acronym steps' ("GM" is not "GM Daewoo"); a name joined already stays
+            longer = starts[name] - {key}
+            target = self._target(longer)
+            if target is not None and any(k in self.legal for k in longer) \
+                    and 4 * self.weight[target] >= self.weight[self._find(key)]:
+                self._join(key, target, into=True)
+
+    def _named_otherwise(self, by_name: dict[tuple[str, str], str]) -> None:
+        """One body under two conventional names: "Department of the Treasury" and "Treasury Department" (a body's
+        head word before or after its field), "Federal Reserve System" or "Board" and "Federal Reserve", "the Big
+        Board" and "New York Stock Exchange" (a nickname of the short table `lexicon/body_nicknames.tsv`: no text
+        spells such a nickname out)."""
+        for (name, type_), key in sorted(by_name.items()):
+            if type_ != "organization":
+                continue
+            of = _HEAD_OF.fullmatch(name)
+            other = f"{of.group(2)} {of.group(1)}" if of else _BODY_NICKNAMES.get(name)
+            whole = name.rsplit(" ", 1)
+            if other is None and len(whole) == 2 and whole[1] in ("system", "board") and " " in whole[0]:
+                other = whole[0]  # the "Federal Reserve System", the "Federal Reserve Board": the Fed
+            target = by_name.get((other, type_)) if other else None
+            if target is not None:
+                self._join(key, target, into=True)
 
     def _country_prefix(self, by_name: dict[tuple[str, str], str]) -> None:
         """"U.S. Army", "US Federal Reserve" are the "Army", the "Federal Reserve" of the archive, unless the archive
@@ -472,51 +638,16 @@ def _given_names() -> frozenset[str]:
     return frozenset(fold(w) for w in names.given_names())
 
 
+def _given(word: str) -> bool:
+    """Return True for a given name (key form): a known one, or the short form that opens one the nicknames table
+    gives it for ("ben" of "benjamin"; not "app", which it lists for "absalom")."""
+    return word in _given_names() or any(n.startswith(word) for n in names.nicknames().get(word, ()))
+
+
 def _part_of(alias: str, name: str) -> bool:
     """Return True when the normalized `alias` is words of `name` or its initials ("ford" of "ford motor", "gm" of
     "general motors")."""
     return set(alias.split()) <= set(name.split()) or alias.upper() in initials(name.title())
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Return True when the full person names `a` and `b` (key form) can name one person: one family name, given
-    names alike or one a nickname of the other ("rick" / "richard", "bill" / "william"), and the other forenames
-    of one name the first of the other's, an initial standing for its word: middle names or initials added at
-    the end ("William Clay Ford" / "Bill Ford", "John Roberts" / "John G. Roberts"), never a different one or
-    one put in front ("George W. Bush" / "George H. W. Bush"). Generational suffixes agree, but for a "Jr." on one
-    side only."""
-    ta, tb = names.name_tokens(a), names.name_tokens(b)
-    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1]:
-        return False
-    sa, sb = _suffix(a), _suffix(b)
-    if sa != sb and (sa and sb or (sa or sb) != "jr"):
-        return False  # "Jr." is often left out ("Joe Biden"), "II" or "Sr." names another man ("Henry Ford II")
-    ga, gb = [w for w in ta[:-1] if len(w) > 1], [w for w in tb[:-1] if len(w) > 1]
-    if not ga or not gb or not (ga[0] == gb[0] or _nickname_of(ga[0], gb[0]) or _nickname_of(gb[0], ga[0])):
-        return False
-    ra, rb = [w for w in ta[:-1] if w != ga[0]], [w for w in tb[:-1] if w != gb[0]]
-    if len(ra) > len(rb):
-        ra, rb = rb, ra
-    return all(x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(ra, rb, strict=False))
-
-
-def _suffix(name: str) -> str:
-    """Return the generational suffix of a person name ("jr" of "joseph r biden jr"), or ""."""
-    return next((w for w in name.split()[1:] if names.is_suffix(w)), "")
-
-
-def _nickname_of(short: str, given: str) -> bool:
-    """Return True when the given name `short` is a nickname of `given` ("hank" of "henry")."""
-    return given in _nicknames().get(short, ())
-
-
-@lru_cache(maxsize=1)
-def _nicknames() -> dict[str, frozenset[str]]:
-    """Nickname -> the given names it is a nickname of, from the `nicknames` package's hand-curated English table,
-    in key form."""
-    from nicknames import NickNamer  # link only: the table is read on first use
-
-    return {fold(k): frozenset(fold(v) for v in vs) for k, vs in NickNamer().canonical_lookup.items()}
 
 
 def _same_word(x: str, y: str) -> bool:

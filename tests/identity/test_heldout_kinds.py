@@ -1,0 +1,206 @@
+"""`newskit link` on business and market news: a two-article archive per phenomenon, each identity ending with one
+key, and the names that must stay apart staying apart. Entities are written as an article command lists them."""
+from __future__ import annotations
+
+import io
+import json
+
+from newskit.identity import link_lines
+
+
+def _entity(eid, name, type_, *aliases, count=1):
+    span = {"start": 0, "end": len(name), "text": name}
+    return {"id": eid, "name": name, "type": type_, "aliases": list(aliases), "mentions": [span] * count,
+            "count": count}
+
+
+def _archive(*articles):
+    """Link one record per article (each a list of entities) and return each article's {name: key}."""
+    records = [{"id": f"a{n}", "entities": [dict(e, id=f"E{i}") for i, e in enumerate(ents, 1)]}
+               for n, ents in enumerate(articles)]
+    lines = [json.dumps(r) for r in records]
+    out = io.StringIO()
+    link_lines(lines, lines, out)
+    return [{e["name"]: e["key"] for e in json.loads(x)["entities"]} for x in out.getvalue().splitlines()]
+
+
+def test_a_firms_leading_word_joins_the_one_firm_written_with_a_legal_form():
+    one, two = _archive([_entity("", "Goldman Sachs Group Inc.", "organization")],
+                        [_entity("", "Goldman", "organization", count=2)])
+    assert one["Goldman Sachs Group Inc."] == two["Goldman"] == "organization:goldman sachs"
+
+
+def test_a_parents_name_is_not_short_for_its_subsidiary():
+    # "Boeing Co." is a firm's whole name; a name the archive uses far more often than the firm's is not its short
+    # name either; and leading words of a name no article writes with a legal form are not evidence
+    keys = _archive([_entity("", "Boeing Co.", "organization"), _entity("", "Boeing Capital Corp.", "organization")],
+                    [_entity("", "Boeing", "organization")],
+                    *([_entity("", "Marlow", "organization")] for _ in range(5)),
+                    [_entity("", "Marlow Leasing Inc.", "organization")],
+                    [_entity("", "Tessaly", "organization")], [_entity("", "Tessaly Air Force", "organization")])
+    found = {name: key for k in keys for name, key in k.items()}
+    assert found["Boeing"] == found["Boeing Co."] == "organization:boeing" != found["Boeing Capital Corp."]
+    assert found["Marlow"] == "organization:marlow" != found["Marlow Leasing Inc."]
+    assert found["Tessaly"] == "organization:tessaly" != found["Tessaly Air Force"]
+
+
+def test_a_word_that_opens_the_names_of_several_bodies_is_no_firms_short_name():
+    keys = _archive([_entity("", "American International Group", "organization")],
+                    [_entity("", "American Airlines", "organization"), _entity("", "American", "organization")],
+                    [_entity("", "Dunmore Shipping Inc.", "organization"), _entity("", "Dunmore", "place")],
+                    [_entity("", "Dunmore", "organization")])
+    assert keys[1]["American"] == "organization:american"
+    # a word the archive also uses as a place's name is no firm's short name either
+    assert keys[3]["Dunmore"] != keys[2]["Dunmore Shipping Inc."]
+
+
+def test_an_acronym_joins_the_name_whose_written_form_gives_its_letters():
+    # the key drops "Group" ("american international"), but the name as written gives AIG
+    one, two = _archive([_entity("", "American International Group", "organization")],
+                        [_entity("", "AIG", "organization", count=3)])
+    assert one["American International Group"] == two["AIG"] == "organization:american international"
+
+
+def test_a_clipping_joins_the_name_an_article_gave_it_for():
+    one, two, three = _archive([_entity("", "Federal Reserve", "organization", "Fed")],
+                               [_entity("", "Fed", "organization", count=2)],
+                               [_entity("", "Citigroup", "organization"), _entity("", "Citi", "organization")])
+    assert one["Federal Reserve"] == two["Fed"] == "organization:federal reserve"
+    assert three["Citi"] == three["Citigroup"] == "organization:citigroup"
+
+
+def test_a_family_name_typed_an_organization_is_the_one_person_of_the_archive():
+    one, two = _archive([_entity("", "Ben S. Bernanke", "person"), _entity("", "Bernanke", "person")],
+                        [_entity("", "Bernanke", "organization")])
+    assert two["Bernanke"] == one["Ben S. Bernanke"] == "person:ben s bernanke"
+
+
+def test_a_firm_named_after_a_person_stays_the_firm():
+    # "Ford Motor Co." written once makes "Ford" a firm; the founder and his great-grandson stay people, apart
+    one, two = _archive([_entity("", "Ford", "organization", "Ford Motor Co.", count=3),
+                         _entity("", "William Clay Ford Jr.", "person")],
+                        [_entity("", "Henry Ford", "person"), _entity("", "Ford", "organization")])
+    assert one["Ford"] == two["Ford"] == "organization:ford"
+    assert len({one["William Clay Ford Jr."], two["Henry Ford"], two["Ford"]}) == 3
+
+
+def test_nicknames_initials_and_suffixes_name_one_person():
+    one, two = _archive([_entity("", "Henry M. Paulson Jr.", "person", "Paulson"),
+                         _entity("", "Frederick Henderson", "person"), _entity("", "Robert Nardelli", "person")],
+                        [_entity("", "Hank Paulson", "person"), _entity("", "Fritz Henderson", "person"),
+                         _entity("", "Bob Nardelli", "person")])
+    assert two["Hank Paulson"] == one["Henry M. Paulson Jr."]
+    assert two["Fritz Henderson"] == one["Frederick Henderson"]
+    assert two["Bob Nardelli"] == one["Robert Nardelli"]
+
+
+def test_names_that_share_words_stay_apart():
+    one, two = _archive([_entity("", "General Motors Corp.", "organization", "GM"),
+                         _entity("", "Lehman Brothers Holdings Inc.", "organization", "Lehman"),
+                         _entity("", "Chrysler", "organization", "Chrysler LLC")],
+                        [_entity("", "General Mills", "organization"), _entity("", "Herbert Lehman", "person"),
+                         _entity("", "Chrysler Building", "place"), _entity("", "Lehman", "organization")])
+    assert one["General Motors Corp."] != two["General Mills"]
+    assert two["Lehman"] == one["Lehman Brothers Holdings Inc."] != two["Herbert Lehman"]
+    assert one["Chrysler"] != two["Chrysler Building"]
+
+
+def test_george_bush_is_the_one_president_of_that_name_the_archive_writes_in_full():
+    # with one "George ... Bush" written in full, "George Bush" is he; with father and son both written, it could be
+    # either and stays apart
+    one, two = _archive([_entity("", "George W. Bush", "person")], [_entity("", "George Bush", "person")])
+    assert one["George W. Bush"] == two["George Bush"]
+    one, two, three = _archive([_entity("", "George W. Bush", "person")], [_entity("", "George H.W. Bush", "person")],
+                               [_entity("", "George Bush", "person")])
+    assert len({one["George W. Bush"], two["George H.W. Bush"], three["George Bush"]}) == 3
+
+
+def test_an_acronym_that_writes_its_of_small_joins_the_bank():
+    one, two = _archive([_entity("", "Bank of America Corp.", "organization")],
+                        [_entity("", "BofA", "organization", count=2)])
+    assert one["Bank of America Corp."] == two["BofA"] == "organization:bank of america"
+
+
+def test_a_body_named_with_its_head_word_first_or_last_and_by_a_nickname_is_one():
+    one, two = _archive([_entity("", "Department of the Treasury", "organization"),
+                         _entity("", "New York Stock Exchange", "organization")],
+                        [_entity("", "Treasury Department", "organization"),
+                         _entity("", "Big Board", "organization", count=2)])
+    assert one["Department of the Treasury"] == two["Treasury Department"]
+    assert one["New York Stock Exchange"] == two["Big Board"]
+
+
+def test_a_clipping_of_a_body_and_of_its_branch_is_the_body():
+    one, two = _archive([_entity("", "Federal Reserve", "organization"),
+                         _entity("", "Federal Reserve Bank of New York", "organization"),
+                         _entity("", "Fed", "organization")],
+                        [_entity("", "Federal Reserve System", "organization"), _entity("", "Fed", "organization")])
+    assert one["Fed"] == two["Fed"] == one["Federal Reserve"] == two["Federal Reserve System"]
+    assert one["Federal Reserve Bank of New York"] != one["Federal Reserve"]
+
+
+def test_an_acronym_or_a_name_joined_already_is_no_short_name_of_a_subsidiary():
+    one, two, three = _archive([_entity("", "General Motors Corp.", "organization", "GM")],
+                               [_entity("", "GM", "organization", count=3)],
+                               [_entity("", "GM Daewoo Auto Co.", "organization")])
+    assert one["General Motors Corp."] == two["GM"] != three["GM Daewoo Auto Co."]
+
+
+def test_a_name_written_with_a_legal_form_is_the_firm_on_as_much_evidence():
+    # two articles' models took the carmaker for a person; two others name it, one with its legal form
+    keys = _archive([_entity("", "Chrysler", "person")], [_entity("", "Chrysler", "person")],
+                    [_entity("", "Chrysler", "organization", "Chrysler LLC")],
+                    [_entity("", "Chrysler", "organization")])
+    assert {k["Chrysler"] for k in keys} == {"organization:chrysler"}
+    # without a legal form written anywhere, twice the evidence is still needed
+    keys = _archive([_entity("", "Dunmore", "person")], [_entity("", "Dunmore", "person")],
+                    [_entity("", "Dunmore", "organization")], [_entity("", "Dunmore", "organization")])
+    assert {k["Dunmore"] for k in keys} == {"person:dunmore", "organization:dunmore"}
+
+
+def test_one_person_written_two_ways_in_one_article_is_not_held_apart():
+    # the article's grouping missed the nickname; the archive joins the two names, and the surname with them
+    one, two = _archive([_entity("", "Timothy Geithner", "person"), _entity("", "Tim Geithner", "person")],
+                        [_entity("", "Geithner", "person", count=2)])
+    assert one["Timothy Geithner"] == one["Tim Geithner"] == two["Geithner"]
+    one, two = _archive([_entity("", "Dana Reyes", "person"), _entity("", "Dana Reyes Jr.", "person")],
+                        [_entity("", "Dana Reyes Jr.", "person")])
+    assert one["Dana Reyes"] != one["Dana Reyes Jr."] == two["Dana Reyes Jr."]
+
+
+def test_a_surname_typed_an_organization_in_two_articles_is_the_person_named_in_full_in_three():
+    keys = _archive([_entity("", "Ben S. Bernanke", "person")], [_entity("", "Ben Bernanke", "person")],
+                    [_entity("", "Bernanke", "person")], [_entity("", "Bernanke", "organization", count=2)],
+                    [_entity("", "Bernanke", "organization")])
+    assert len({key for k in keys for key in k.values()}) == 1
+
+
+def test_an_acronym_the_model_took_for_a_person_is_the_bank():
+    one, two = _archive([_entity("", "Bank of America", "organization", "BofA")], [_entity("", "BofA", "person")])
+    assert one["Bank of America"] == two["BofA"] == "organization:bank of america"
+
+
+MARKET_ONE = """Insurer seeks rescue as bank fails
+
+NEW YORK - The American International Group asked the Federal Reserve for a loan on Monday, and Treasury Secretary
+Henry M. Paulson Jr. said the government would not rescue every firm. Goldman Sachs Group Inc. shares fell.
+"""
+MARKET_TWO = """Stocks rebound after rescue
+
+NEW YORK - Shares rose after the Fed agreed to lend money to AIG. Hank Paulson said the deal protected savers,
+and Goldman gained 14 percent.
+"""
+
+
+def test_two_market_stories_end_with_one_key_per_body_and_person(nlp):
+    from newskit.pipeline import analyze_text
+
+    records = [analyze_text(t, tasks=("entities",)).to_dict() for t in (MARKET_ONE, MARKET_TWO)]
+    lines = [json.dumps(dict(r, id=f"m{i}")) for i, r in enumerate(records)]
+    out = io.StringIO()
+    link_lines(lines, lines, out)
+    one, two = ({e["name"]: e["key"] for e in json.loads(x)["entities"]} for x in out.getvalue().splitlines())
+    assert one["American International Group"] == two["AIG"]
+    assert one["Federal Reserve"] == two["Fed"] == "organization:federal reserve"
+    assert one["Henry M. Paulson Jr."] == two["Hank Paulson"]
+    assert one["Goldman Sachs Group Inc."] == two["Goldman"] == "organization:goldman sachs"
