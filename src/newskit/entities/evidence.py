@@ -516,12 +516,13 @@ def may_be_person(x: list[float]) -> bool:
     """Say whether a name may be typed a person: more than one word, or person evidence, or both models calling
     every mention a person (one model's guess is no evidence: the recognizer takes an unseen one-word company for
     a surname); never with organization evidence, ", which" or a score in prose ("X beat Y 2-1") and no person
-    evidence, nor a given name opening it; never a name a firm's or a place's word ends ("Adam Air", "Grace Road")
-    without person evidence."""
+    evidence, nor a given name opening it; never a name a firm's or a place's word ends ("Adam Air", "Grace Road"),
+    or both models call an organization at every mention, without person evidence."""
     f = dict(zip(FEATURES, x))
-    if (f["org_word"] or f["place_word"]) and not _person_evidence(x):
+    if (f["org_word"] or f["place_word"] or f["rec_org"] == 1 and f["base_org"] == 1) and not _person_evidence(x):
         return False  # "Adam Air", "Grace Road", "Charles de Gaulle airport": the name's own words, whatever name
-        # opens it
+        # opens it; nor a name both models call an organization at every mention ("Brandt Onyx") on a given name
+        # alone
     if (_org_evidence(x) or f["which"] or f["score"] or f["employer"]) \
             and not (_person_evidence(x) or f["given_name"]):
         # "Washington Mutual, the Seattle lender", "Aston Villa beat Chelsea 2-1": a firm's or a side's cue and none
