@@ -198,6 +198,6 @@ def test_a_name_ending_in_a_firms_or_a_places_word_is_no_person_whatever_given_n
 
 
 def test_a_given_name_alone_does_not_make_a_person_of_what_both_models_call_an_organization(nlp):
-    doc = nlp("Dana Motors said sales rose. Critics said the Dana Motors plan cost too much.")
-    names = [_span(doc, "Dana Motors", "ORG"), _span(doc, "Dana Motors", "ORG", 1)]
+    doc = nlp("Dana Velmor said sales rose. Critics said the Dana Velmor plan cost too much.")
+    names = [_span(doc, "Dana Velmor", "ORG"), _span(doc, "Dana Velmor", "ORG", 1)]
     assert {s.label_ for s in evidence.vote(names, list(names))} == {"ORG"}
