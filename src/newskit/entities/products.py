@@ -385,13 +385,18 @@ def _moves(span: Span) -> bool:
     root = span.root
     if root.dep_ in ("compound", "nmod") and root.head.lower_ in _INDEX_HEADS and root.head.i >= span.end:
         root = root.head  # "the Nikkei average fell", "Japan's Nikkei 225 average rose"
-    if root.dep_ not in ("nsubj", "nsubjpass") or not _verb_in(root.head, _MOVES):
+    subject = root
+    while subject.dep_ == "conj" and subject.head.i < subject.i:
+        subject = subject.head  # "the DAX in Frankfurt and the CAC 40 in Paris each shed 7 percent"
+    if subject.dep_ not in ("nsubj", "nsubjpass") or not _verb_in(subject.head, _MOVES):
         return False
-    verb = root.head
+    verb = subject.head
     nxt = span.end + (span.end < len(doc) and doc[span.end].lower_ in _INDEX_HEADS)  # "the Nikkei average fell"
-    if nxt < len(doc) and doc[nxt].dep_ == "prep" and doc[nxt].head.i == root.i:
-        nxt = doc[nxt].right_edge.i + 1  # "the FTSE 100 in London fell"
-    if nxt < len(doc) and nxt != verb.i and doc[nxt].pos_ not in ("AUX", "ADV", "PUNCT"):
+    phrase = nxt < len(doc) and doc[nxt].dep_ in ("prep", "cc") and doc[nxt].head.i == root.i
+    if phrase:
+        nxt = subject.right_edge.i + 1  # "the FTSE 100 in London fell", "the DAX and the CAC 40 fell"
+    if nxt < len(doc) and nxt != verb.i and doc[nxt].pos_ not in ("AUX", "ADV", "PUNCT") \
+            and not (phrase and doc[nxt].lower_ in ("each", "both")):  # "the DSE all share price index closed"
         return False
     named = span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s")
     # a headline drops its articles ("Dow falls 508 points"): there only a market's move, not a poll's ("Smith gains
