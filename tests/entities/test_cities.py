@@ -5,12 +5,12 @@ from newskit.entities import cities
 
 
 def test_dotted_state_and_province_abbreviations_are_known_places():
-    for name in ("Ky.", "Calif.", "Alta.", "B.C.", "N.Y."):
-        assert cities.is_known_place(name), name
+    for name in ("Ky.", "Calif.", "Alta.", "B.C.", "N.Y.", "Mich.", "Mass.", "Conn."):  # the last three the
+        assert cities.is_known_place(name), name  # gazetteer lacks or gives to Michoacan: news style's own table
 
 
 def test_postal_codes_and_look_alike_abbreviations_are_not_regions():
-    for name in ("KY", "IN", "Co.", "Mt.", "Col.", "Sen.", "Inc."):
+    for name in ("KY", "IN", "Co.", "Mt.", "Col.", "Sen.", "Inc.", "Miss.", "Mich"):
         assert not cities.is_region_abbreviation(name), name
 
 

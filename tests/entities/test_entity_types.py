@@ -45,7 +45,38 @@ ROWS = [
     ("company", "Gruber declined to comment on the talks. Gruber AG employs 3,000 people in Bavaria.", "Gruber", ORG),
     ("company", "Shares of Nvidia rose 4% after the results beat forecasts.", "Nvidia", ORG),
     ("company", "The fund sold its stake in Zolvanta to a rival on Friday.", "Zolvanta", ORG),
+    # firms an apposition, a takeover or "which" names, whatever both models read the words as
+    ("company", "Uzina Pitesti, the Romanian plant that Renault runs, will add a night shift.", "Uzina Pitesti", ORG),
+    ("company", "Greenfield Waste, the contractor that collects rubbish for the council, won a new deal.",
+     "Greenfield Waste", ORG),
+    ("company", "Harrowby Transit, the town's bus operator, said it would cut two routes.", "Harrowby Transit", ORG),
+    ("company", "Cerberus, the private equity firm, said it would not put more money into the carmaker.", "Cerberus",
+     ORG),
+    ("company", "Magna said it was in talks to buy the German carmaker.", "Magna", ORG),
+    ("company", "Pegatron said it would move some assembly lines out of China.", "Pegatron", ORG),
+    ("company", "Wistron said it would open a factory in Texas.", "Wistron", ORG),
+    ("company", "The fund acquired Brightwater Logistics in a deal worth $400 million.", "Brightwater Logistics", ORG),
+    ("company", "Lordstown Motors, the electric truck startup, said it had bought the plant.", "Lordstown Motors", ORG),
+    ("company", "Delphi, the parts supplier spun off from the carmaker, warned of plant closures.", "Delphi", ORG),
+    ("company", "Nissan, which had held talks with the carmaker, said it had ended them.", "Nissan", ORG),
+    # lenders in a bank failure: what regulators seize, a rival takes over, a sale goes to
+    ("lender", "Riverbend Savings, a Nevada thrift with $2 billion in deposits, was closed by regulators.",
+     "Riverbend Savings", ORG),
+    ("lender", "Santander agreed to buy Sovereign, the Philadelphia bank, for $1.9 billion.", "Sovereign", ORG),
+    ("lender", "Merrill Lynch was sold to Bank of America in September.", "Merrill Lynch", ORG),
+    ("lender", "Northern Rock, the mortgage lender rescued last year, will cut 800 jobs.", "Northern Rock", ORG),
+    ("lender", "Castlegate Mutual, the Leeds building society, was taken over by a larger rival.", "Castlegate Mutual",
+     ORG),
+    ("lender", "The failed lender's deposits were sold to Hollister Federal, a Georgia savings bank.",
+     "Hollister Federal", ORG),
+    ("lender", "Regulators seized Pinecrest Federal, which had lost heavily on construction loans.",
+     "Pinecrest Federal", ORG),
+    ("lender", "The state bank completed its takeover of Alder Trust on Monday.", "Alder Trust", ORG),
     # sports clubs
+    ("club", "Aston Villa beat Chelsea 2-1 on Saturday to go top of the table.", "Aston Villa", ORG),
+    ("club", "Everton were held 1-1 by Fulham at Goodison Park.", "Fulham", ORG),
+    ("club", "Stoke drew 0-0 with Wigan in a dull game.", "Wigan", ORG),
+    ("club", "Crystal Palace lost 3-1 to Wolves on Tuesday night.", "Crystal Palace", ORG),
     ("club", "Bournemouth came from behind to beat the visitors 2-1 on Saturday.", "Bournemouth", ORG),
     ("club", "Arsenal signed the Brazilian winger on a four-year contract.", "Arsenal", ORG),
     ("club", "Juventus sacked their coach after a third straight defeat.", "Juventus", ORG),
@@ -140,6 +171,13 @@ ROWS = [
     ("person", "Sunak declined to discuss it with reporters.", "Sunak", PERSON),
     ("person", "Prosecutors reopened the Jean Lacroix case after new evidence emerged.", "Jean Lacroix", PERSON),
     ("person", "Investigators said the Peter Hallam case had been closed in 2019.", "Peter Hallam", PERSON),
+    ("person", "Gettelfinger, 64, told reporters the union would fight any cut.", "Gettelfinger", PERSON),
+    ("person", "Halvorsen, a 34-year-old nurse, was among the injured.", "Halvorsen", PERSON),
+    ("person", "Nadia Petrova beat Elena Ruiz 6-3 6-4 in the final.", "Elena Ruiz", PERSON),
+    ("person", "Chelsea sold Drogba to a Chinese club for $15 million.", "Drogba", PERSON),
+    ("person", "Tim Cook, the chief executive of Apple, said it would open a store in Mumbai.", "Tim Cook", PERSON),
+    ("person", "Mary Okafor, the lender's chief executive, said it would cut jobs.", "Mary Okafor", PERSON),
+    ("person", "Weber will visit Hamburg next week, his office said.", "Weber", PERSON),
 ]
 
 # Rows the pipeline does not get right yet: (sentence prefix) -> reason.
@@ -154,14 +192,14 @@ KNOWN = {
     "Trains between Leeds": "both models read the football club, and 'between' is no locative cue",
     "Sunak declined": "the recognizer calls the one-word name an organization and nothing in the sentence is a "
                       "person's",
-    "Aston Villa": "both models call the two-word club a person and the sentence has no cue against it",
+    "Aston Villa extended": "both models call the two-word club a person and the sentence has no cue against it",
     "Mikel Arteta": "the recognizer finds only 'Arteta' (an organization) and the base model misses the name, so "
                     "the given name never joins the span",
 }
 
 # Share of rows each class must pass (the xfail rows count as failures).
 FLOOR = {"company": 0.85, "club": 0.75, "agency": 0.8, "party": 0.4, "ministry": 0.8, "court": 0.6,
-         "newspaper": 0.8, "city": 0.8, "person": 0.5, "results": 0.8}
+         "newspaper": 0.8, "city": 0.8, "person": 0.5, "results": 0.8, "lender": 0.8}
 
 # A maker's name with a model designation is one product, not the maker as an organization: (sentence, product).
 PRODUCTS = [
@@ -183,6 +221,7 @@ JUNK = [
     ("Commuters faced long delays on Monday after a signal failure.", "Commuters"),
     ("Farmers said planting had started two weeks late.", "Farmers"),
     ("Councillors voted to close the library on Sundays.", "Councillors"),
+    ("Councillors in Harrowby voted 7-4 to raise property taxes.", "Councillors"),
     ("Here is what we know about the outage so far.", "Here"),
     ("Tell us what you think in the comments below.", "Tell"),
     ("Posted 9:41 AM\nThe bridge will close for repairs next month.", "Posted"),

@@ -134,3 +134,70 @@ def test_a_name_of_a_results_line_and_the_doc_keeps_no_cached_text():
     assert [evidence.in_results_line(s) for s in names] == [True, True, False]
     # the vote runs on the pieces of a long article, which are merged later: no text may be cached on them
     assert "newskit_text" not in doc.user_data
+
+
+def _cues(nlp, text: str, name: str, nth: int = 0) -> dict[str, float]:
+    doc = nlp(text)
+    return dict(zip(evidence.FEATURES, evidence.features([_span(doc, name, "PERSON", nth)], [], set())))
+
+
+def test_an_apposition_says_what_a_name_is(nlp):
+    doc = nlp("Castlegate Mutual, the Leeds building society, was taken over. Okafor, the club's striker, scored.")
+    assert evidence.apposition(_span(doc, "Castlegate Mutual", "ORG")).text == "society"
+    assert evidence.apposition(_span(doc, "Okafor", "PERSON")).text == "striker"
+    firm = _cues(nlp, "Castlegate Mutual, the Leeds building society, was taken over.", "Castlegate Mutual")
+    assert (firm["org_appos"], firm["person_appos"]) == (1.0, 0.0)
+    player = _cues(nlp, "Okafor, the club's striker, scored twice.", "Okafor")
+    assert (player["org_appos"], player["person_appos"]) == (0.0, 1.0)
+
+
+def test_an_age_between_commas_is_a_persons(nlp):
+    assert _cues(nlp, "Halvorsen, 64, told reporters the union would fight.", "Halvorsen")["person_appos"] == 1.0
+    assert _cues(nlp, "Halvorsen said 64 people had been hired.", "Halvorsen")["person_appos"] == 0.0
+
+
+def test_what_is_acquired_or_sold_to_is_a_firm_but_a_sold_player_is_not(nlp):
+    assert _cues(nlp, "The fund acquired Brightwater Logistics last year.", "Brightwater Logistics")["bought"] == 1.0
+    assert _cues(nlp, "The lender was sold to Hollister Federal on Friday.", "Hollister Federal")["bought"] == 1.0
+    assert _cues(nlp, "Santander announced the takeover of Sovereign on Monday.", "Sovereign")["bought"] == 1.0
+    assert _cues(nlp, "Chelsea sold Okafor to a Chinese club for $15 million.", "Okafor")["bought"] == 0.0
+
+
+def test_a_score_in_prose_marks_the_sides_but_set_scores_do_not(nlp):
+    text = "Aston Villa beat Chelsea 2-1 on Saturday."
+    assert _cues(nlp, text, "Aston Villa")["score"] == 1.0 and _cues(nlp, text, "Chelsea")["score"] == 1.0
+    assert _cues(nlp, "Nadia Petrova beat Elena Ruiz 6-3 6-4 in the final.", "Elena Ruiz")["score"] == 0.0
+
+
+def test_which_after_a_name_is_a_things(nlp):
+    assert _cues(nlp, "Nissan, which had held talks with the carmaker, ended them.", "Nissan")["which"] == 1.0
+    assert _cues(nlp, "Okafor, who had held talks with the carmaker, ended them.", "Okafor")["which"] == 0.0
+
+
+def test_organization_evidence_outweighs_both_models_reading_a_person_or_a_place(nlp):
+    doc = nlp("Castlegate Mutual, the Leeds building society, said profits fell.")
+    name = _span(doc, "Castlegate Mutual", "PERSON")
+    assert _labels(evidence.vote([name], [_span(doc, "Castlegate Mutual", "PERSON")])) == [("Castlegate Mutual",
+                                                                                             "ORG")]
+    doc = nlp("Northern Rock, the mortgage lender, will cut 800 jobs.")
+    name = _span(doc, "Northern Rock", "GPE")
+    assert _labels(evidence.vote([name], [_span(doc, "Northern Rock", "GPE")])) == [("Northern Rock", "ORG")]
+
+
+def test_a_title_in_an_apposition_keeps_a_person_who_heads_a_firm(nlp):
+    doc = nlp("Mary Okafor, the lender's chief executive, said it would cut jobs.")
+    name = _span(doc, "Mary Okafor", "PERSON")
+    assert _labels(evidence.vote([name], [_span(doc, "Mary Okafor", "PERSON")])) == [("Mary Okafor", "PERSON")]
+
+
+def test_a_name_ending_in_a_firms_or_a_places_word_is_no_person_whatever_given_name_opens_it(nlp):
+    doc = nlp("Adam Air cancelled its evening flights. Fans waited outside Grace Road for hours.")
+    names = [_span(doc, "Adam Air", "PERSON"), _span(doc, "Grace Road", "PERSON")]
+    voted = dict(_labels(evidence.vote(names, list(names))))
+    assert voted["Adam Air"] != "PERSON" and voted["Grace Road"] != "PERSON"
+
+
+def test_a_given_name_alone_does_not_make_a_person_of_what_both_models_call_an_organization(nlp):
+    doc = nlp("Dana Velmor said sales rose. Critics said the Dana Velmor plan cost too much.")
+    names = [_span(doc, "Dana Velmor", "ORG"), _span(doc, "Dana Velmor", "ORG", 1)]
+    assert {s.label_ for s in evidence.vote(names, list(names))} == {"ORG"}

@@ -64,6 +64,8 @@ def is_known_place(name: str) -> bool:
 _ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}")
 _NORTH_AMERICA = frozenset({"US", "CA"})
 _NOT_REGIONS = lexicon.words("corporate_suffixes") | FEATURE_FIRST | lexicon.words("person_titles")
+# the news agencies' dotted abbreviations of US states ("Mich.", "Calif."), lowercase
+_STATE_ABBREVIATIONS = frozenset(lexicon.table("us_state_abbreviations"))
 
 
 def is_region_abbreviation(name: str) -> bool:
@@ -75,6 +77,8 @@ def is_region_abbreviation(name: str) -> bool:
     if not _ABBREVIATION.fullmatch(name) or name.casefold().rstrip(".") in _NOT_REGIONS \
             or names.is_title_word(name):
         return False
+    if name.endswith(".") and name.casefold() in _STATE_ABBREVIATIONS:
+        return True  # "Mich.", "Mass.", "Conn.": the gazetteer gives Michoacan or nothing for these
     return any(hit.place.feature == "admin1" and hit.place.country_code in _NORTH_AMERICA
                for hit in gazetteer().lookup(name))
 
