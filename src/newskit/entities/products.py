@@ -63,12 +63,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from newskit import lexicon
 from newskit.entities import cities, evidence, names
 from newskit.geo.gazetteer import gazetteer
-from newskit.quotes.cues import guess_base
 
 # The labels a product or index may have been given by the layers before this step.
 RETYPED = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
@@ -86,7 +85,6 @@ _LEGAL = lexicon.words("corporate_suffixes")
 _INDEX_NOUNS = frozenset({"index", "indexes", "indices"})
 _MARKETS = frozenset({"exchange", "market", "board"})  # "the American Stock Exchange index": the exchange's index
 _CURRENCIES = lexicon.words("currency_codes")
-_IRREGULAR = lexicon.table("irregular_verbs")
 _SPEECH = lexicon.words("speech_verbs")
 _FIRM_VERBS = lexicon.words("firm_verbs") | _PRODUCT_VERBS
 _SPOKESPEOPLE = lexicon.words("spokesperson_nouns")
@@ -197,7 +195,7 @@ def _products(spans: list[Span], groups: dict[str, list[Span]], models: dict[str
     makers = _makers(spans) | frozenset(k for k, g in groups.items() if " " not in k and (
         g[0].label_ == "ORG" and _trades(g) or g[0].label_ in _BRAND_LABELS and is_brand(g, spans)))
     definite = _definite(groups)
-    talk = bool(spans) and any(t.lower_ in _PRODUCT_NOUNS and t.pos_ == "NOUN" or _verb_in(t, _PRODUCT_VERBS)
+    talk = bool(spans) and any(t.lower_ in _PRODUCT_NOUNS and t.pos_ == "NOUN" or evidence.verb_in(t, _PRODUCT_VERBS)
                                for t in spans[0].doc)
     for _ in range(2):
         made = tuple(out.get(id(s), s) for s in spans if out.get(id(s), s).label_ == "PRODUCT")
@@ -388,7 +386,7 @@ def _moves(span: Span) -> bool:
     subject = root
     while subject.dep_ == "conj" and subject.head.i < subject.i:
         subject = subject.head  # "the DAX in Frankfurt and the CAC 40 in Paris each shed 7 percent"
-    if subject.dep_ not in ("nsubj", "nsubjpass") or not _verb_in(subject.head, _MOVES):
+    if subject.dep_ not in ("nsubj", "nsubjpass") or not evidence.verb_in(subject.head, _MOVES):
         return False
     verb = subject.head
     nxt = span.end + (span.end < len(doc) and doc[span.end].lower_ in _INDEX_HEADS)  # "the Nikkei average fell"
@@ -861,7 +859,7 @@ def _made_public(span: Span) -> bool:
         if tok.head.lower_ not in _PRODUCT_NOUNS:
             return False  # "roll back the EPA regulations": the rules are what is acted on
         tok = tok.head
-    return tok.dep_ in ("dobj", "nsubjpass") and _verb_in(tok.head, _PRODUCT_VERBS)
+    return tok.dep_ in ("dobj", "nsubjpass") and evidence.verb_in(tok.head, _PRODUCT_VERBS)
 
 
 def _said_new(span: Span) -> bool:
@@ -886,10 +884,10 @@ def _acts(span: Span, speech: bool = True) -> bool:
         return False
     verb = root.head
     objects = any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children)
-    if _verb_in(verb, _TRANSITIVE) and not objects:
+    if evidence.verb_in(verb, _TRANSITIVE) and not objects:
         return False  # "the Wrangler sold well": a made thing sells, a firm sells something
     # a verb of saying with what is said ("X said it would"); "cut" is one too, but a drug cuts stays
-    return _verb_in(verb, _FIRM_VERBS) or speech and _verb_in(verb, _SPEECH) \
+    return evidence.verb_in(verb, _FIRM_VERBS) or speech and evidence.verb_in(verb, _SPEECH) \
         and any(c.dep_ == "ccomp" for c in verb.children)
 
 
@@ -903,13 +901,3 @@ def _has_people(span: Span) -> bool:
                                                                                  "executives", "president",
                                                                                  "chairman", "employees", "workers"))
 
-
-def _verb_in(tok: Token, verbs: frozenset[str]) -> bool:
-    """Say whether a verb's lemma is one of `verbs`, guessing the lemma from its form where the pipeline runs
-    without a lemmatizer (the entities task does: "unveiled", "releases", "fell")."""
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
-        return False
-    w = tok.lower_
-    if (tok.lemma_ and tok.lemma_.lower() in verbs) or w in verbs or _IRREGULAR.get(w) in verbs:
-        return True
-    return guess_base(w, verbs.__contains__) is not None
