@@ -55,6 +55,7 @@ from spacy.tokens import Span
 from newskit import lexicon
 from newskit.article.results import result_names
 from newskit.entities import cities, names, places
+from newskit.entities.titles import RELATIONAL  # "the son of X" says nothing of what X is
 from newskit.quotes.cues import guess_base
 
 if TYPE_CHECKING:
@@ -89,9 +90,6 @@ _IRREGULAR = lexicon.table("irregular_verbs")
 _NAME_ORG_WORDS = lexicon.words("org_heads") | _LEGAL | {"associates", "partners", "bros"}
 # the last word of a place's name, or the noun after it ("Ellis Park", "Charles de Gaulle airport", "River Ouse")
 _PLACE_WORDS = lexicon.words("place_name_words") | lexicon.words("feature_last_words")
-# family and friends: "the son of X" says nothing of what X is, "the chairman of X" does
-_KIN = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "friend", "widow",
-                  "family", "children", "uncle", "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter"})
 # what is done to a firm, not to a person: it is acquired, taken over, merged with, and a sale goes to it ("sold to
 # X"); not "bought"/"sold"/"bid for" themselves, which clubs do with players
 _BUY_VERBS = frozenset({"acquire", "nationalize", "nationalise", "merge"})
@@ -273,8 +271,8 @@ def _employs(span: Span) -> bool:
     if root.dep_ != "pobj" or prep.lower_ not in ("of", "for", "at") or prep.i >= span.start:
         return False
     office = prep.head
-    return office.pos_ == "NOUN" and office.lower_ not in _KIN and (names.is_title_word(office.text)
-                                                                     or office.lower_ in _PERSON_NOUNS)
+    return office.pos_ == "NOUN" and office.lower_ not in RELATIONAL \
+        and (names.is_title_word(office.text) or office.lower_ in _PERSON_NOUNS)
 
 
 def _which(span: Span) -> bool:
