@@ -489,17 +489,18 @@ def _group_full_names(mentions: list[Mention], family: list[str], uf: _Union) ->
     for texts in by_family.values():
         if len(texts) < 2:
             continue
-        def same(a: str, b: str) -> bool:
-            return names.same_person(a.lower(), b.lower()) and names.suffix(a.lower()) == names.suffix(b.lower())
-
-        fits = {a: [b for b in texts if b != a and same(a, b)] for a in texts}
-        torn = {a for a, fa in fits.items() if any(not same(b, c) for b in fa for c in fa if b < c)}
+        fits, torn = names.fits_and_torn(texts, _one_person)
         for a in sorted(set(texts) - torn):
             for b in fits[a]:
                 # never through a name another rule joined to someone the other name does not fit
                 held = [t for t in texts if uf.find(texts[t][0]) in (uf.find(texts[a][0]), uf.find(texts[b][0]))]
-                if b not in torn and all(same(x, y) for x in held for y in held if x < y):
+                if b not in torn and all(_one_person(x, y) for x in held for y in held if x < y):
                     uf.union(texts[a][0], texts[b][0])
+
+
+def _one_person(a: str, b: str) -> bool:
+    """`names.one_person_in_story` of two names as written."""
+    return names.one_person_in_story(a.lower(), b.lower())
 
 
 def _group_people(mentions: list[Mention], keys: list[str], family: list[str], uf: _Union,

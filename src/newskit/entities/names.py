@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from newskit import lexicon
@@ -137,6 +138,22 @@ def same_person(a: str, b: str) -> bool:
     if len(ra) > len(rb):
         ra, rb = rb, ra
     return all(x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(ra, rb, strict=False))
+
+
+def one_person_in_story(a: str, b: str) -> bool:
+    """Return True when two full person names (key form) one story writes can be one person: `same_person`, and the
+    same generational suffix, as a "Jr." on one side only there names the son beside his father."""
+    return same_person(a, b) and suffix(a) == suffix(b)
+
+
+def fits_and_torn(members: Iterable[str], same: Callable[[str, str], bool]) -> tuple[dict[str, list[str]], set[str]]:
+    """Return, for full names of one family name, the others each name fits (`same`), and the names that fit two
+    names which do not fit each other ("George Bush" beside "George W. Bush" and "George H.W. Bush"): such a name
+    joins neither, or the two would be one person through it."""
+    members = list(members)
+    fits = {a: [b for b in members if b != a and same(a, b)] for a in members}
+    torn = {a for a, fa in fits.items() if any(not same(b, c) for b in fa for c in fa if b < c)}
+    return fits, torn
 
 
 def suffix(name: str) -> str:

@@ -157,8 +157,7 @@ class NameTable:
         for group in _families(sorted(here)):
             for name in sorted(group):
                 for other in sorted(group):
-                    if other != name and not (names.same_person(name, other)
-                                              and names.suffix(name) == names.suffix(other)):
+                    if other != name and not names.one_person_in_story(name, other):
                         apart = self.apart.setdefault(name, set())
                         if len(apart) < _MAX_NEAR:
                             apart.add(other)
@@ -480,10 +479,7 @@ class _Resolver:
             members = sorted(families[family])
             if not 2 <= len(members) <= _MAX_FAMILY:
                 continue
-            fits = {name: [o for o in members if o != name and names.same_person(name, o)] for name in members}
-            # a name that fits two people ("George Bush": "George W. Bush", "George H.W. Bush") joins neither, nor
-            # does either join it: the names it fits would be one identity through it
-            torn = {name for name, f in fits.items() if any(not names.same_person(a, b) for a in f for b in f if a < b)}
+            fits, torn = names.fits_and_torn(members, names.same_person)
             for name in members:
                 if name in torn:
                     continue
