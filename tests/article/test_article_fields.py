@@ -173,3 +173,13 @@ def test_short_date_lines_read_months_from_the_one_month_table():
 
     assert _YEARLESS.match("Posted on Tue, March 3 at 10:30 am") and _SHORT_DATE.match("Sept. 4")
     assert not _SHORT_DATE.match("Marching 12 miles") and not _YEARLESS.match("Mayor 3")
+
+
+@pytest.mark.parametrize("stamp", ["SAN DIEGO 2021-03-04", "PUERTO RICO CITY, Texas 2021-03-04",
+                                   "CAPE TOWN 1997-01-12"])
+def test_wire_date_stamp_is_no_byline(stamp):
+    # a wire story's city in capitals before its filing date reads like a name in capitals, but is the dateline
+    a = parse_article(f"Water utility raises its prices for the first time in years\n{stamp}\n"
+                      "The city's water utility said on Thursday it would raise prices by four percent.\n")
+    assert a.authors == ()
+    assert a.published == stamp[-10:]

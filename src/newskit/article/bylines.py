@@ -74,6 +74,10 @@ _ORG_HEADS = lexicon.words("org_heads")
 # A name keeps its closing full stop when it ends in an initial or a suffix ("Ann B.", "Martin Luther King Jr.").
 _KEEP_DOT = re.compile(r"(?:\b[A-Z]|\b[JS]r)\.$")
 _NOT_NAME = lexicon.words("byline_not_name")
+# A wire story's date stamp: the city in capitals (and its region) then the filing date, "HONG KONG 1996-08-30",
+# "LA CORUNA, Spain 1996-08-31". Two words in capitals read like a name, but a byline never carries such a date.
+_WIRE_STAMP = re.compile(r"^[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+                         r" \d{4}-\d\d-\d\d$")
 
 
 # A page copy glues a byline's parts together: "Andrew HusbandTwitterNews & Culture Writer", "Howard BlumeStaff
@@ -208,12 +212,14 @@ def _parse_byline(line: str) -> tuple[tuple[str, ...], str | None] | None:
 
 def _read_byline(line: str) -> tuple[list[str], str | None] | None:
     s = unglue(_NAME_TWICE.sub(r"\1", line.strip())) if len(line) <= 300 else line.strip()
-    if ui_only(s):
+    if ui_only(s) or _WIRE_STAMP.match(s):
         return None
     dated = _dated_byline(s)
     if dated:
         return dated
     m = BYLINE.match(s)
+    if m and _WIRE_STAMP.match(m.group("rest")):
+        return None  # the "By " a caller tries before a bare line
     if m:
         names, pub = split_names(_APPOSITIVE.sub("", _INLINE_SEP.split(m.group("rest"))[0]))
         return (names, pub) if names else None
