@@ -51,3 +51,31 @@ def test_placings_closing_a_story_are_content():
             "1. Ines Barrow (Kenya) 14:28.41\n2. Mia Holt (Norway) 14:30.02\n3. Kari Lund (Norway) 14:31.77\n")
     fields = {ln.text: ln.field for ln in parse_article(text).layout}
     assert fields["2. Mia Holt (Norway) 14:30.02"] == "body"
+
+
+TABLES = [
+    ("Final standings:", ["Leeds 40 points", "Derby 38", "Hull 35"]),
+    ("Scores:", ["Kent 301 and 144-3 declared", "Essex 212 and 98"]),
+    ("Race result:", ["1. Mia Holt (Norway) Alpine 1:31:02.114", "2. Ana Ruiz (Spain) Haas 12.402 seconds behind"]),
+    ("Women's final:", ["Ana Ruiz (Spain) beat Mia Holt (Norway) 6-3 4-6 7-5"]),
+    ("Leading scores:", ["68 Tom Reed, Ian Marsh (Wales), Carl", "Dunne, Mark Booth", "70 Sam Hale"]),
+]
+
+
+@pytest.mark.parametrize("heading, rows", TABLES, ids=[t[0] for t in TABLES])
+def test_a_results_table_of_names_and_figures_is_content(heading, rows):
+    # short rows with a few figures and the table's own words, under a heading or one beside another
+    text = ("Leeds take the title on the last day\n\nLeeds won the title on Sunday after a tense afternoon in "
+            "which three sides could still have finished first, their coach said after the game.\n\n"
+            f"{heading}\n" + "\n".join(rows) + "\n")
+    fields = {ln.text: ln.field for ln in parse_article(text).layout}
+    assert [fields[r] for r in rows] == ["body"] * len(rows)
+    assert fields[heading] == "boilerplate"
+
+
+def test_page_labels_with_numbers_stay_furniture():
+    text = ("Harbour strike ends after nine days\n\nDock workers went back to work on Monday after the port and "
+            "the union agreed a pay rise of four percent over two years, the union's leader said.\n\n"
+            "See photos from this story:\n4 PHOTOS\nComments (19)\n>247Sports\n")
+    fields = {ln.text: ln.field for ln in parse_article(text).layout}
+    assert {fields[x] for x in ("4 PHOTOS", "Comments (19)", ">247Sports")} == {"boilerplate"}

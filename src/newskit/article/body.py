@@ -9,7 +9,7 @@ from newskit.article.bylines import BYLINE, IMAGE_FILE, parse_byline, parse_date
 from newskit.article.furniture import is_furniture
 from newskit.article.header import Line, date_line
 from newskit.article.pubdate import find_date
-from newskit.article.results import is_results_line
+from newskit.article.results import is_results_line, table_rows
 from newskit.record import LayoutField, Span
 
 
@@ -90,6 +90,7 @@ def read_body(b: Draft, start: int) -> None:  # noqa: C901, PLR0912, PLR0915
     # Menus and link lists after the last paragraph of prose are furniture too.
     last_prose = max((j for j, ln in enumerate(lines[:trailer]) if ln.prose and ln.words >= 6), default=-1)
     tail = _tail_meta(lines, trailer)
+    rows = table_rows([ln.text for ln in lines])
     in_block = False
     for j, ln in enumerate(lines):
         in_block = j in blocks or (in_block and ln.words < 15 and not ln.prose)
@@ -98,7 +99,8 @@ def read_body(b: Draft, start: int) -> None:  # noqa: C901, PLR0912, PLR0915
             continue
         short_tail = j > last_prose >= 0 and ln.words < 15 and not ln.prose
         # a table of results closing a sports story is its content, however menu-like its short lines look
-        listed = (in_block or j in links or short_tail) and not is_results_line(ln.text)
+        listed = (in_block or j in links or short_tail) and not is_results_line(ln.text) and \
+            not (j in rows and date_line(ln) is None)
         if j >= trailer or listed or is_furniture(ln.text):
             b.put("boilerplate", ln.start, ln.end)
             continue

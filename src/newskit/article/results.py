@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from newskit import lexicon
+
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 # a figure of a table: a count, a share (".556"), a fraction ("5 1/2"), a dash for none
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+|\d+/\d+|-)"
@@ -31,3 +33,43 @@ def result_names(line: str) -> list[tuple[int, int]]:
 def is_results_line(line: str) -> bool:
     """Say whether a line is a score line, a standings row or a placing."""
     return bool(result_names(line)) or bool(_PLACING.fullmatch(line))
+
+
+_ROW_WORDS = lexicon.words("results_table_words")
+_ROW_TOKEN = re.compile(r"[A-Za-z][\w'’.&-]*|(?<!\w)\d[\d.,:/-]*(?!\w)")
+_CLOCK = re.compile(r"^\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?$", re.I)
+
+
+def _row_shape(line: str) -> tuple[bool, bool]:
+    """Return (whether the line reads as a row of a results table, whether it holds a figure): names in
+    capitals, figures and only the table's own lower-case words."""
+    toks = _ROW_TOKEN.findall(line)
+    if not toks or len(toks) > 40:
+        return False, False
+    # a name: one mixed-case word or two words ("4 PHOTOS" is a page's label)
+    names = [t for t in toks if t[0].isupper() and sum(c.isalpha() for c in t) >= 2]
+    if not any(not t.isupper() for t in names) and len(names) < 2:
+        names = []
+    figures = [t for t in toks if t[0].isdigit() and not _CLOCK.match(t)]  # "247Sports" is no figure
+    lower = [t for t in toks if t[0].islower()]
+    return bool(names) and all(t.lower().rstrip(".") in _ROW_WORDS for t in lower), bool(figures)
+
+
+def table_rows(lines: list[str]) -> set[int]:
+    """Return the indexes of the lines that are rows of a results table set below a story: a run of two or more
+    lines of names and figures, or such lines under a heading that ends with a colon ("Final standings:"); a
+    row wrapped onto the next line ("66 Neal Lancaster, Dave Barr (Canada), Mike Sullivan, Willie") carries on."""
+    shapes = [_row_shape(ln) for ln in lines]
+    rows = {j for j, (row, fig) in enumerate(shapes) if row and fig}
+    for j in range(1, len(lines)):  # a wrapped row: a list of names carried on from the row above
+        if j not in rows and j - 1 in rows and shapes[j][0] and "," in lines[j]:
+            rows.add(j)
+    out = set()
+    for j in sorted(rows):
+        head = j - 1
+        while head in rows:
+            head -= 1
+        headed = head >= 0 and lines[head].rstrip().endswith(":")
+        if headed or j - 1 in rows or j + 1 in rows:
+            out.add(j)
+    return out
