@@ -145,6 +145,8 @@ ROWS = [
     ("city", "He grew up in Edmonton before moving to Calgary.", "Calgary", PLACE),
     ("city", "Officials in Detroit said the plant would reopen in March.", "Detroit", PLACE),
     ("city", "Settlers in the West Bank protested against the court's decision.", "West Bank", PLACE),
+    # a place named after a person: both models read a place, and a given name alone does not make it a person
+    ("city", "The tournament at Roland Garros, which starts in May, will admit some fans.", "Roland Garros", PLACE),
     ("city", "Two injured defenders will miss England's opening qualifier. England play Malta on Sunday.", "England",
      PLACE),
     # sides in a score line or a standings row: clubs named by their town, whatever the town is elsewhere

@@ -515,12 +515,14 @@ def may_be_person(x: list[float]) -> bool:
     every mention a person (one model's guess is no evidence: the recognizer takes an unseen one-word company for
     a surname); never with organization evidence, ", which" or a score in prose ("X beat Y 2-1") and no person
     evidence, nor a given name opening it; never a name a firm's or a place's word ends ("Adam Air", "Grace Road"),
-    or both models call an organization at every mention, without person evidence."""
+    or both models call an organization, or both a place, at every mention, without person evidence."""
     f = dict(zip(FEATURES, x))
-    if (f["org_word"] or f["place_word"] or f["rec_org"] == 1 and f["base_org"] == 1) and not _person_evidence(x):
+    both_org = f["rec_org"] == 1 and f["base_org"] == 1
+    both_place = f["rec_loc"] == 1 and f["base_loc"] == 1
+    if (f["org_word"] or f["place_word"] or both_org or both_place) and not _person_evidence(x):
         return False  # "Adam Air", "Grace Road", "Charles de Gaulle airport": the name's own words, whatever name
-        # opens it; nor a name both models call an organization at every mention ("Brandt Onyx") on a given name
-        # alone
+        # opens it; nor a name both models call an organization or a place at every mention ("Brandt Onyx",
+        # "Roland Garros, which ...") on a given name alone
     if (_org_evidence(x) or f["which"] or f["score"] or f["employer"]) \
             and not (_person_evidence(x) or f["given_name"]):
         # "Washington Mutual, the Seattle lender", "Aston Villa beat Chelsea 2-1": a firm's or a side's cue and none
