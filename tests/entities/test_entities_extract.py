@@ -309,3 +309,15 @@ def test_a_job_in_the_byline_is_no_entity(nlp, byline):
     job_words = {"sports", "reporter", "harbour", "correspondent"}
     assert not [e.name for e in ents if set(e.name.lower().split()) & job_words]
     assert by_name(ents, "Nora Quill").role == "author" and by_name(ents, "Tom Becker").type == "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("TENNIS - HALVORSEN BEATS KRAMER TO REACH FINAL\nTomas Halvorsen beat Erik Kramer 6-3 6-4 on Sunday to reach "
+     "his first final.", "HALVORSEN"),
+    ("ROWING - OKAFOR KEEPS TITLE IN HEAVY RAIN\nLONDON 2021-06-12\nMara Okafor kept her sculls title on Saturday, "
+     "beating a field of twelve.", "OKAFOR"),
+])
+def test_a_wire_headline_names_people_by_family_name_in_capitals(nlp, text, name):
+    # the story writes the full name; its capitals headline gives only the family name, as wire sports stories do
+    people = [e for e in extract_entities(nlp(text)) if e.type == "person"]
+    assert any(name in [m.text for m in e.mentions] for e in people)

@@ -138,6 +138,8 @@ def _forms(found: list[Mention], clusters: list[list[int]]) -> dict[str, str]:
         # a family name two people share is left to the grouping rules, which look at order in the text
         if len(who) == 1 and len(short) >= 3 and short[:1].isupper() and short.isalpha() is not False:
             forms.setdefault(short, "PERSON")
+            if len(short) >= 4:
+                forms.setdefault(short.upper(), "PERSON")  # "HAMILTON EQUALS SCHUMACHER": a wire headline
     return forms
 
 
