@@ -58,6 +58,9 @@ ROWS = [
     ("company", "The fund acquired Brightwater Logistics in a deal worth $400 million.", "Brightwater Logistics", ORG),
     ("company", "Lordstown Motors, the electric truck startup, said it had bought the plant.", "Lordstown Motors", ORG),
     ("company", "Delphi, the parts supplier spun off from the carmaker, warned of plant closures.", "Delphi", ORG),
+    # a firm's unit named after it ("Zappit Go") that only the recognizer reads as a person lends no person evidence
+    ("company", "Zappit said on Monday it would close 40 offices. Its delivery arm Zappit Go will be sold.", "Zappit",
+     ORG),
     ("company", "Nissan, which had held talks with the carmaker, said it had ended them.", "Nissan", ORG),
     # lenders in a bank failure: what regulators seize, a rival takes over, a sale goes to
     ("lender", "Riverbend Savings, a Nevada thrift with $2 billion in deposits, was closed by regulators.",
@@ -180,6 +183,7 @@ ROWS = [
     ("person", "Tim Cook, the chief executive of Apple, said it would open a store in Mumbai.", "Tim Cook", PERSON),
     ("person", "Mary Okafor, the lender's chief executive, said it would cut jobs.", "Mary Okafor", PERSON),
     ("person", "Weber will visit Hamburg next week, his office said.", "Weber", PERSON),
+    ("person", "Justice Mara Ellison wrote the dissent, joined by two colleagues.", "Mara Ellison", PERSON),
 ]
 
 # Rows the pipeline does not get right yet: (sentence prefix) -> reason.
@@ -231,6 +235,10 @@ JUNK = [
     ("The ferry left at 06:15 GMT and docked two hours late.", "GMT"),
     ("Churches expect their largest crowds of the year on Easter Sunday.", "Easter"),
     ("Retailers hope Black Friday will lift a weak quarter.", "Black"),
+    # an office word alone, beside the person who holds it or of none
+    ("The bank kept rates on hold until at least 2024.\nFed Chair Jerome Powell said the outlook was uncertain.",
+     "Chair"),
+    ("Pedro proclaimed independence in 1822 and became the first Emperor of Brazil in December.", "Emperor"),
 ]
 
 

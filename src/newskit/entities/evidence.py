@@ -407,8 +407,19 @@ def article_person_words(names_: list[Span], base: list[Span], words: Dictionary
     """Return the words of the article's person names of two or more words (person_words) that the two models do
     not contest: a name the recognizer calls a person and the base model an organization ("Lockheed Martin") lends
     its words no person evidence."""
-    people = [s for s in names_ if s.label_ != "PERSON" or (_cover_label(s, base) != "ORG" and not _firm_or_side(s))]
+    people = [s for s in names_ if s.label_ != "PERSON" or (_cover_label(s, base) != "ORG" and not _firm_or_side(s)
+                                                           and _named_like_a_person(s, base))]
     return person_words(people + [b for b in base if b.label_ in NAME_LABELS and not _firm_or_side(b)], words)
+
+
+def _named_like_a_person(span: Span, base: list[Span]) -> bool:
+    """Say whether a name the recognizer calls a person reads as one beyond its guess: the base model calls it a
+    person too, or it opens with a given name or an initial ("I. Healy"); "Uber Eats", the recognizer's person
+    alone, lends "Uber" nothing."""
+    first = next((t for t in span if t.text[:1].isupper() and not _is_title(t)), None)
+    if _cover_label(span, base) == "PERSON" or first is None:
+        return True
+    return first.lower_ in names.given_names() or bool(re.fullmatch(r"[A-Z]\.", first.text))
 
 
 def _firm_word(words: list[str]) -> bool:
@@ -567,6 +578,15 @@ def part_of_a_time(group: list[Span]) -> bool:
     return key(group[0]) in _DAY_NAMES and all(s.end < len(doc) and doc[s.end].lower_ in _WEEKDAYS for s in group)
 
 
+def _bare_office(group: list[Span], x: list[float]) -> bool:
+    """Say whether a one-word name is an office word alone that neither model calls a person ("Fed Chair Jerome
+    Powell", "the first Emperor of Brazil"): the office of a person named beside it, or of none, never a body."""
+    f = dict(zip(FEATURES, x))
+    first = group[0]
+    return len(first) == 1 and not first.text.isupper() and _is_title(first[0]) \
+        and not (f["rec_per"] or f["base_per"])
+
+
 def _after_a_clock(tok: Token) -> bool:
     """Say whether a token ends a clock time ("10:30", "1430", "p.m."): "CT" after one is a time zone, not a state."""
     return any(c.isdigit() for c in tok.text) or tok.lower_.replace(".", "") in ("am", "pm")
@@ -652,7 +672,8 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
     firms = firm_names(names_[0].doc) if names_ else frozenset()
     for group in groups(names_).values():
         x = features(group, base, pwords)
-        if _common_word(group, base, words) and not _both_say_so(group, base, x) or part_of_a_time(group):
+        if _common_word(group, base, words) and not _both_say_so(group, base, x) or part_of_a_time(group) \
+                or _bare_office(group, x):
             continue
         if key(group[0]) in _SEATS and not all(_placed(s) for s in group):
             winner: str | None = "ORG"  # "the Kremlin said": the government seated there (see seats_of_government)
