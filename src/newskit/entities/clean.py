@@ -159,6 +159,17 @@ def _qualifies_noun(doc: Doc, e: int) -> bool:
     return e < len(doc) and doc[e].is_lower and doc[e].tag_ in ("NN", "NNS")
 
 
+def _opening_role(doc: Doc, s: int, e: int) -> int:
+    """Return 1 when a person span of three words or more opens a sentence with a word for what the person does,
+    capitalized only there, before a given name ("Fullback Andre Joubert", "Epidemiologist Ana Lopes"), else 0."""
+    first = doc[s]
+    if e - s < 3 or not first.is_title or not first.is_alpha or not (s == 0 or first.is_sent_start
+                                                                      or "\n" in doc[s - 1].whitespace_):
+        return 0
+    given = names.given_names()
+    return int(first.lower_ not in given and doc[s + 1].lower_ in given and doc[s + 1].is_title)
+
+
 def _drop_photo(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Turn "AP Photo" into "AP": the agency is the name, "Photo" says what it supplied."""
     if e - s > 1 and doc[e - 1].lower_ in ("photo", "photos", "images", "pictures") and is_agency(doc[s:e - 1].text) \
@@ -295,7 +306,7 @@ def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
                     continue
                 s, e = _extend_person(doc, s, e)
                 s += _nationality_before(doc, s, e)
-                k = names.leading_titles([t.text for t in doc[s:e]])
+                k = names.leading_titles([t.text for t in doc[s:e]]) or _opening_role(doc, s, e)
                 titles = [doc[s:s + k].text] if k else []
                 s += k
             m = make_mention(doc, s, e, label, "ner", layout)
