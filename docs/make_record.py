@@ -47,7 +47,8 @@ input is read, one code point for one, so offsets are unchanged and the output i
 - `place`: countries, regions, cities, natural features, and a country's adjective that modifies a noun ("Turkish
   troops" is a mention of Turkey). A place name stays a place whatever it does in the sentence: "Washington warned
   Beijing", "Moscow said", "Qatar ordered five jets" are places, each keeping its map entry and one type in the
-  article.
+  article. So is a dateline's city and the venue after "at" in a fixture line of a schedule ("KANSAS CITY AT
+  DETROIT"), as CoNLL-2003 marks it, even where the article's tables make that name a club.
 - `product` and `index` (with `--all`): things a firm makes ("iPhone 4", "the Chevrolet Volt", "the Volt") and the
   numbers a market is read by ("the Dow Jones industrial average", "the S&P 500"). A carmaker's brand run as a unit
   of the firm, with dealers of its own ("its Hummer brand", "Saturn dealers"), is an organization, as MEANTIME and

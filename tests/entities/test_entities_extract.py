@@ -321,3 +321,14 @@ def test_a_wire_headline_names_people_by_family_name_in_capitals(nlp, text, name
     # the story writes the full name; its capitals headline gives only the family name, as wire sports stories do
     people = [e for e in extract_entities(nlp(text)) if e.type == "person"]
     assert any(name in [m.text for m in e.mentions] for e in people)
+
+
+def test_the_venue_of_a_fixture_is_a_place_where_the_table_names_the_club(nlp):
+    # CoNLL-2003 marks the name after "AT" in a schedule as the place the game is played in
+    text = ("Portland stay top of the table after a late win.\nStandings after Saturday's games:\n"
+            "PORTLAND 74 59 .556 -\nSACRAMENTO 70 63 .526 4\nFRESNO 61 72 .459 13\nSunday's games:\n"
+            "SACRAMENTO AT PORTLAND\n")
+    venue = text.rindex("PORTLAND")
+    types = {m.start: e.type for e in extract_entities(nlp(text)) for m in e.mentions}
+    assert types[venue] == "place"
+    assert types[text.index("PORTLAND")] == "organization"

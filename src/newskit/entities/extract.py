@@ -69,12 +69,15 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
 
 def _datelines_apart(clusters: list[list[int]], found: list[Mention]) -> list[list[int]]:
     """Keep the dateline's place out of a group that its other mentions make a team or a firm ("NEW YORK 1996-08-30"
-    over a table where "New York" is the club): a dateline says where the story was filed, always a place."""
+    over a table where "New York" is the club): a dateline says where the story was filed, always a place; so does
+    the venue of a fixture ("KANSAS CITY AT DETROIT" over standings where Detroit is the club)."""
     out = []
     for cl in clusters:
-        ms = [found[i] for i in cl]
-        dated = [i for i in cl if found[i].source == "dateline"]
-        if dated and len(dated) < len(cl) and TYPES.get(aliases.majority_label([m.label for m in ms])) != "place":
+        dated = [i for i in cl if found[i].source in ("dateline", "venue")]
+        rest = [found[i].label for i in cl if i not in dated]
+        # the mentions that decide: all of them, or without the venues (a schedule names each venue many times)
+        deciding = rest if any(found[i].source == "venue" for i in dated) else [found[i].label for i in cl]
+        if dated and rest and TYPES.get(aliases.majority_label(deciding)) != "place":
             out.append(dated)
             cl = [i for i in cl if i not in dated]
         out.append(cl)

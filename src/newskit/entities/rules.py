@@ -1,4 +1,5 @@
-"""Rule-based mentions the model misses: dateline cities, photo-credit names, agency names and the publisher."""
+"""Rule-based mentions the model misses: dateline cities, the venue of a fixture, photo-credit names, agency names and
+the publisher."""
 from __future__ import annotations
 
 import re
@@ -23,6 +24,11 @@ _CREDIT_NAME = re.compile(r"[A-Z][\w.&'\u2019-]*(?:[ \-][A-Z][\w.&'\u2019-]*)*")
 # "SEOUL –", "NEW YORK (AP) —", "AL-AIN , United Arab Emirates 1996-12-06", "LONDON 1996-08-30"
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Z'\u2019.\-]*(?: [A-Z][A-Z'\u2019.\-]*){0,3})"
                        r"(?=\s*(?:[,(\u2013\u2014]|-\s|\d))")
+# a fixture line of a sports schedule, "KANSAS CITY AT DETROIT", "Argentina at South Korea": the name after "at" is
+# where the game is played, a place (CoNLL-2003 marks it so), whatever the side named like it is elsewhere
+_SIDE = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+# (a full stop after a lower-case letter ends a sentence: "trained by Mark Prescott at Newmarket.")
+_FIXTURE = re.compile(rf"^[ \t]*{_SIDE} (?:AT|at) ({_SIDE})(?<![a-z]\.)[ \t]*$")
 # the long agency names, searched in one pass; short codes are only trusted where the model or a credit found them
 _AGENCY_RE = re.compile(rf"\b(?:{lexicon.alternation(a for a in AGENCIES if len(a) >= 3 and not a.isupper())})\b")
 
@@ -57,6 +63,12 @@ def rule_mentions(doc: Doc, layout: Layout, article: Article | None) -> list[Men
                     mm = make_mention(doc, *rng, "GPE", "dateline", layout)
                     if mm:
                         out.append(mm)
+        venue = _FIXTURE.match(line) if fld not in SKIP_FIELDS else None
+        if venue and gazetteer().lookup(venue.group(1)):
+            rng = token_range(doc, pos + venue.start(1), pos + venue.end(1))
+            mm = rng and make_mention(doc, *rng, "GPE", "venue", layout)
+            if mm:
+                out.append(mm)
         for c in _CREDIT.finditer(line):
             n = _CREDIT_NAME.match(line, c.end())
             if not n:
