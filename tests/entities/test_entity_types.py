@@ -159,6 +159,10 @@ ROWS = [
     ("results", "Standings after Saturday's games:\nBarnsley 5 4 1 0 13\nStockport 5 3 1 1 10", "Barnsley", ORG),
     ("results", "Standings after the weekend:\nPORTLAND 74 59 .556 -\nSACRAMENTO 70 63 .526 4", "SACRAMENTO", ORG),
     ("results", "Late goals decided the derby.\nBournemouth 2 Aston Villa 1", "Aston Villa", ORG),
+    # a cricket scorecard names players: batting lines, bowling analyses
+    ("results", "Scoreboard of the one-day match on Sunday:\nKent\nT. Marsh c Okonkwo b Pellegrini 41\n"
+                "D. Rourke lbw b Pellegrini 7\nS. Ferris not out 22\nBowling: Pellegrini 10-1-38-2, Okonkwo 8-0-41-0",
+     "Pellegrini", PERSON),
     ("results", "Leading scores after three rounds:\nTiger Woods 68 70 66\nRory McIlroy 70 69 68", "Rory McIlroy",
      PERSON),
     # people, so the rules above do not cost them

@@ -201,3 +201,12 @@ def test_a_given_name_alone_does_not_make_a_person_of_what_both_models_call_an_o
     doc = nlp("Dana Velmor said sales rose. Critics said the Dana Velmor plan cost too much.")
     names = [_span(doc, "Dana Velmor", "ORG"), _span(doc, "Dana Velmor", "ORG", 1)]
     assert {s.label_ for s in evidence.vote(names, list(names))} == {"ORG"}
+
+
+def test_the_names_of_a_cricket_scorecard_are_players():
+    doc = _doc("Kent\nT. Marsh c Okonkwo b Pellegrini 41\nS. Ferris not out 22\nBowling: Pellegrini 10-1-38-2, "
+               "Okonkwo\n8-0-41-0\nOfficials said Kent would run out of money by 2031")
+    names = [_span(doc, "Okonkwo", "ORG"), _span(doc, "Pellegrini", "ORG"), _span(doc, "Ferris", "ORG"),
+             _span(doc, "Pellegrini", "ORG", 1), _span(doc, "Okonkwo", "ORG", 1), _span(doc, "Kent", "ORG"),
+             _span(doc, "Kent", "ORG", 1)]
+    assert [evidence.in_scorecard(s) for s in names] == [True, True, True, True, True, False, False]

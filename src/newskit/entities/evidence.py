@@ -22,7 +22,8 @@ organization or place:
   form                  one word or more, all capitals, at the start of a sentence;
   results               the share of its mentions that a score line or a standings row gives ("Pohang 3 Ulsan 2",
                         "Puchon 3 1 0 6 1 10"): there a name is a side that played, a club as a rule; and, apart,
-                        a side in a result written as prose ("X beat Y 2-1").
+                        a side in a result written as prose ("X beat Y 2-1"); a name in a cricket scorecard ("S. Law
+                        c Tillekeratne b Dharmasena 13", "Muralitharan 10-0-41-2") is a player, person evidence.
 
 A building that stands for the government seated in it ("the Kremlin", "the White House", "Downing Street") is
 an organization unless every mention only places something there ("a fire in the Kremlin"); a capital city or a
@@ -74,7 +75,7 @@ NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
 FEATURES = ("bias", "rec_per", "rec_org", "rec_loc", "base_per", "base_org", "base_loc", "base_none",
             "full_name", "given_name", "titled", "he_she", "org_cue", "it_its", "placed", "known_place", "one_word",
             "caps", "sent_start", "results", "org_appos", "person_appos", "bought", "score", "which",
-            "org_word", "employer", "place_word")
+            "org_word", "employer", "place_word", "scorecard")
 _ORG_CUES = lexicon.words("org_cues")
 _LEGAL = lexicon.words("corporate_suffixes")
 _LOCATIVE = lexicon.words("locative_prepositions")
@@ -322,6 +323,7 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
         "employer": float(any(_employs(s) for s in group)),
         "place_word": float(len(words) >= 2 and words[-1] in _PLACE_WORDS
                             or any(s.end < len(s.doc) and s.doc[s.end].lower_ in _PLACE_WORDS for s in group)),
+        "scorecard": float(any(in_scorecard(s) for s in group)),
     }
     return [f[name] for name in FEATURES]
 
@@ -359,9 +361,8 @@ def _written_as_firm(group: list[Span], firms: frozenset[str]) -> bool:
     return bool(words) and (" ".join(words) in firms or words[-1].rstrip(".") in _FIRM_FORMS)
 
 
-def in_results_line(span: Span) -> bool:
-    """Say whether a name is one a score line or a standings row gives ("Pohang 3 Ulsan 2", "Puchon 3 1 0 6 1 10"):
-    a side that played, most often a club or a national team."""
+def _short_line(span: Span) -> tuple[str, int] | None:
+    """Return the line a name stands on and the line's first character, None for a line too long for a table."""
     # the line read off the tokens: the vote runs on the pieces of a long article, whose text must not be cached
     doc = span.doc
     i, j = span.start, span.end
@@ -370,10 +371,40 @@ def in_results_line(span: Span) -> bool:
     while j < len(doc) and j - i < _LINE_TOKENS and not _breaks_after(doc[j - 1]):
         j += 1
     if (i > 0 and not _breaks_after(doc[i - 1])) or (j < len(doc) and not _breaks_after(doc[j - 1])):
-        return False  # a line this long is prose, no results line
-    line = "".join(t.text_with_ws for t in doc[i:j])
-    s, e = span.start_char - doc[i].idx, span.end_char - doc[i].idx
+        return None  # a line this long is prose, no results line
+    return "".join(t.text_with_ws for t in doc[i:j]), doc[i].idx
+
+
+def in_results_line(span: Span) -> bool:
+    """Say whether a name is one a score line or a standings row gives ("Pohang 3 Ulsan 2", "Puchon 3 1 0 6 1 10"):
+    a side that played, most often a club or a national team."""
+    found = _short_line(span)
+    if found is None:
+        return False
+    line, at = found
+    s, e = span.start_char - at, span.end_char - at
     return any(x <= s and e <= y for x, y in result_names(line))
+
+
+# a cricket scorecard: a batting line ("S. Law c Tillekeratne b Dharmasena 13", "R. Ponting not out 46"), a bowling
+# analysis ("Muralitharan 10-0-41-2") and "Did not bat:"; every name there is a player's
+_DISMISSAL = re.compile(r"(?:^|\s)(?:c|b|lbw|st)\s+[A-Z]|\b(?:run out|not out|retired hurt)(?:\s*\([^()]*\))?\s+\d")
+_ANALYSIS = re.compile(r"\s*\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
+_CARD_LIST = re.compile(r"^\s*(?:Bowling|Did not bat|Fall of wickets)\s*:", re.I)
+
+
+def in_scorecard(span: Span) -> bool:
+    """Say whether a name is a player's in a cricket scorecard: in a batting line, before a bowling analysis, or in
+    the list of those who did not bat."""
+    doc = span.doc
+    if _ANALYSIS.match(span[-1].whitespace_ + "".join(t.text_with_ws for t in doc[span.end:span.end + 8])):
+        return True
+    found = _short_line(span)
+    if found is None:
+        return False
+    line = found[0].strip()
+    return bool(_CARD_LIST.match(line)) or len(line.split()) <= 12 and bool(_DISMISSAL.search(line)) \
+        and bool(re.search(r"\d+$", line))
 
 
 _LINE_TOKENS = 40  # longer than any score line or standings row
@@ -493,7 +524,7 @@ def scores(x: list[float], w: list[list[float]]) -> list[float]:
 
 def _person_evidence(x: list[float]) -> bool:
     f = dict(zip(FEATURES, x))
-    return bool(f["full_name"] or f["titled"] or f["he_she"] or f["person_appos"])
+    return bool(f["full_name"] or f["titled"] or f["he_she"] or f["person_appos"] or f["scorecard"])
 
 
 def _org_evidence(x: list[float]) -> bool:
