@@ -210,3 +210,12 @@ def test_the_names_of_a_cricket_scorecard_are_players():
              _span(doc, "Pellegrini", "ORG", 1), _span(doc, "Okonkwo", "ORG", 1), _span(doc, "Kent", "ORG"),
              _span(doc, "Kent", "ORG", 1)]
     assert [evidence.in_scorecard(s) for s in names] == [True, True, True, True, True, False, False]
+
+
+def test_scorers_with_the_minute_and_numbered_players_are_players():
+    doc = _doc("Scorers: Tomas Brandt (12th), Ana Lopes (80th)\nWalden - 1 - Piet Kramer; 2 - Joao Reis\n"
+               "Walden won 2-0 in Leeds (Yorkshire) on Sunday")
+    names = [_span(doc, "Tomas Brandt", "ORG"), _span(doc, "Ana Lopes", "ORG"), _span(doc, "Piet Kramer", "ORG"),
+             _span(doc, "Joao Reis", "ORG"), _span(doc, "Walden", "ORG"), _span(doc, "Leeds", "ORG"),
+             _span(doc, "Walden", "ORG", 1)]
+    assert [evidence.in_scorecard(s) for s in names] == [True, True, True, True, False, False, False]

@@ -23,7 +23,8 @@ organization or place:
   results               the share of its mentions that a score line or a standings row gives ("Pohang 3 Ulsan 2",
                         "Puchon 3 1 0 6 1 10"): there a name is a side that played, a club as a rule; and, apart,
                         a side in a result written as prose ("X beat Y 2-1"); a name in a cricket scorecard ("S. Law
-                        c Tillekeratne b Dharmasena 13", "Muralitharan 10-0-41-2") is a player, person evidence.
+                        c Tillekeratne b Dharmasena 13", "Muralitharan 10-0-41-2"), a scorer with the minute
+                        ("Haim Hajaj (47th)") or a numbered player ("2 - Lilian Thuram") is a player, person evidence.
 
 A building that stands for the government seated in it ("the Kremlin", "the White House", "Downing Street") is
 an organization unless every mention only places something there ("a fire in the Kremlin"); a capital city or a
@@ -391,13 +392,21 @@ def in_results_line(span: Span) -> bool:
 _DISMISSAL = re.compile(r"(?:^|\s)(?:c|b|lbw|st)\s+[A-Z]|\b(?:run out|not out|retired hurt)(?:\s*\([^()]*\))?\s+\d")
 _ANALYSIS = re.compile(r"\s*\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
 _CARD_LIST = re.compile(r"^\s*(?:Bowling|Did not bat|Fall of wickets)\s*:", re.I)
+# a football report's scorers and line-ups: the minute after a name ("Haim Hajaj (47th)"), a shirt or seeding number
+# before it ("France - 1 - Bernard Lama; 2 - Lilian Thuram", "4 - Peter Nicol (Scotland) beat ...")
+_MINUTE = re.compile(r"\s*\(\d{1,3}(?:st|nd|rd|th)\b")
 
 
 def in_scorecard(span: Span) -> bool:
-    """Say whether a name is a player's in a cricket scorecard: in a batting line, before a bowling analysis, or in
-    the list of those who did not bat."""
+    """Say whether a name is a player's in a match report's tables: a cricket scorecard (a batting line, before a
+    bowling analysis, the list of those who did not bat), a scorer with the minute, a numbered player."""
     doc = span.doc
-    if _ANALYSIS.match(span[-1].whitespace_ + "".join(t.text_with_ws for t in doc[span.end:span.end + 8])):
+    after = span[-1].whitespace_ + "".join(t.text_with_ws for t in doc[span.end:span.end + 8])
+    if _ANALYSIS.match(after) or _MINUTE.match(after):
+        return True
+    i = span.start
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].like_num \
+            and (i == 2 or _breaks_after(doc[i - 3]) or doc[i - 3].text in (";", ",", "(", "-")):
         return True
     found = _short_line(span)
     if found is None:
