@@ -299,6 +299,7 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
     first = group[0]
     words = key(first).split()
     pron = [_next_pronoun(s) for s in group]
+    lines = [_short_line(s) for s in group]  # read once for the results and the scorecard cues
     f = {
         "bias": 1.0,
         "rec_per": rec.count("PERSON") / n, "rec_org": rec.count("ORG") / n, "rec_loc": rec.count("GPE") / n,
@@ -314,7 +315,7 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
         "one_word": float(len(words) == 1),
         "caps": float(first.text.isupper() and len(first.text) > 1),
         "sent_start": sum(s.start == 0 or s.doc[s.start].is_sent_start is True for s in group) / n,
-        "results": sum(in_results_line(s) for s in group) / n,
+        "results": sum(in_results_line(s, line) for s, line in zip(group, lines)) / n,
         "org_appos": float(any(_appos_says(s, _ORG_NOUNS) for s in group)),
         "person_appos": float(any(_appos_says(s, _PERSON_NOUNS, person=True) or _aged(s) for s in group)),
         "bought": float(any(_bought(s) for s in group)),
@@ -324,7 +325,7 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
         "employer": float(any(_employs(s) for s in group)),
         "place_word": float(len(words) >= 2 and words[-1] in _PLACE_WORDS
                             or any(s.end < len(s.doc) and s.doc[s.end].lower_ in _PLACE_WORDS for s in group)),
-        "scorecard": float(any(in_scorecard(s) for s in group)),
+        "scorecard": float(any(in_scorecard(s, line) for s, line in zip(group, lines))),
     }
     return [f[name] for name in FEATURES]
 
@@ -376,11 +377,12 @@ def _short_line(span: Span) -> tuple[str, int] | None:
     return "".join(t.text_with_ws for t in doc[i:j]), doc[i].idx
 
 
-def in_results_line(span: Span) -> bool:
+def in_results_line(span: Span, found: tuple[str, int] | None | bool = False) -> bool:
     """Say whether a name is one a score line or a standings row gives ("Pohang 3 Ulsan 2", "Puchon 3 1 0 6 1 10"):
-    a side that played, most often a club or a national team."""
-    found = _short_line(span)
-    if found is None:
+    a side that played, most often a club or a national team. `found`: its _short_line, when already read."""
+    if found is False:
+        found = _short_line(span)
+    if not isinstance(found, tuple):
         return False
     line, at = found
     s, e = span.start_char - at, span.end_char - at
@@ -397,19 +399,25 @@ _CARD_LIST = re.compile(r"^\s*(?:Bowling|Did not bat|Fall of wickets)\s*:", re.I
 _MINUTE = re.compile(r"\s*\(\d{1,3}(?:st|nd|rd|th)\b")
 
 
-def in_scorecard(span: Span) -> bool:
+def in_scorecard(span: Span, found: tuple[str, int] | None | bool = False) -> bool:
     """Say whether a name is a player's in a match report's tables: a cricket scorecard (a batting line, before a
-    bowling analysis, the list of those who did not bat), a scorer with the minute, a numbered player."""
+    bowling analysis, the list of those who did not bat), a scorer with the minute, a numbered player. `found`: its
+    _short_line, when already read."""
     doc = span.doc
-    after = span[-1].whitespace_ + "".join(t.text_with_ws for t in doc[span.end:span.end + 8])
-    if _ANALYSIS.match(after) or _MINUTE.match(after):
-        return True
+    j = span.end
+    while j < len(doc) and j < span.end + 2 and doc[j].is_space:
+        j += 1
+    if j < len(doc) and (doc[j].text[:1].isdigit() or doc[j].text == "("):
+        after = span[-1].whitespace_ + "".join(t.text_with_ws for t in doc[span.end:span.end + 8])
+        if _ANALYSIS.match(after) or _MINUTE.match(after):
+            return True
     i = span.start
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].like_num \
             and (i == 2 or _breaks_after(doc[i - 3]) or doc[i - 3].text in (";", ",", "(", "-")):
         return True
-    found = _short_line(span)
-    if found is None:
+    if found is False:
+        found = _short_line(span)
+    if not isinstance(found, tuple):
         return False
     line = found[0].strip()
     return bool(_CARD_LIST.match(line)) or len(line.split()) <= 12 and bool(_DISMISSAL.search(line)) \
