@@ -332,3 +332,15 @@ def test_the_venue_of_a_fixture_is_a_place_where_the_table_names_the_club(nlp):
     types = {m.start: e.type for e in extract_entities(nlp(text)) for m in e.mentions}
     assert types[venue] == "place"
     assert types[text.index("PORTLAND")] == "organization"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("BANK OF ENGLAND HOLDS RATES\nLONDON 2021-03-18\nThe Bank of England kept its main rate at 0.1 percent on "
+     "Thursday as England eased its lockdown.", "BANK OF ENGLAND"),
+    ("BANK OF JAPAN HOLDS RATES\nTOKYO 2021-03-18\nThe Bank of Japan kept its main rate on Thursday as Japan eased "
+     "its curbs.", "BANK OF JAPAN"),
+])
+def test_a_capitals_headline_keeps_the_whole_name_the_story_writes(nlp, text, name):
+    # the model reads only the country in the headline; the story's longer name, set in capitals there, is the name
+    ents = extract_entities(nlp(text))
+    assert [e.type for e in ents if name in [m.text for m in e.mentions]] == ["organization"]

@@ -102,8 +102,24 @@ def _drop_caps_noise(text: str, found: list[Mention]) -> list[Mention]:
         return any(a <= m.start < b for a, b in ranges)
 
     known = {aliases.norm(m.text) for m in found if not in_caps(m)}
-    return [m for m in found if not in_caps(m) or m.source != "ner" or aliases.norm(m.text) in known
-            or places.country_code(m.text) or _results_name(text, m)]
+    longer = {" ".join(m.text.split()).upper() for m in found if not in_caps(m) and " " in m.text.strip()}
+    return [m for m in found if not in_caps(m) or m.source != "ner"
+            or not _inside_longer(text, m, longer) and (aliases.norm(m.text) in known or places.country_code(m.text)
+                                                        or _results_name(text, m))]
+
+
+def _inside_longer(text: str, m: Mention, longer: set[str]) -> bool:
+    """Say whether a mention in a capitals line is part of a longer name the story writes, set in capitals around it
+    ("PALACE" of "LIVERPOOL HAMMER CRYSTAL PALACE" where the story names Crystal Palace): that name is added from
+    the story instead."""
+    for name in longer:
+        if m.text.upper() == name or m.text.upper() not in name:
+            continue
+        for hit in re.finditer(re.escape(name), text[max(0, m.start - len(name)):m.end + len(name)]):
+            a = max(0, m.start - len(name)) + hit.start()
+            if a <= m.start and m.end <= a + len(name):
+                return True
+    return False
 
 
 def _results_name(text: str, m: Mention) -> bool:
