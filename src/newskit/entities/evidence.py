@@ -80,7 +80,8 @@ _LEGAL = lexicon.words("corporate_suffixes")
 _LOCATIVE = lexicon.words("locative_prepositions")
 _PERSON_TITLES = lexicon.words("person_titles")
 _ORG_AFTER = frozenset({"shares", "stock", "stocks", "shareholders", "subsidiary", "spokesman", "spokeswoman",
-                        "spokesperson", "executives", "chief", "ceo", "plant", "plants", "factory", "brand"})
+                        "spokesperson", "executives", "chief", "ceo", "plant", "plants", "factory", "brand",
+                        "dealers", "dealerships"})
 _CLUB_ROLES = lexicon.words("club_roles")
 # heads of an apposition that say what a name is ("X, the Seattle lender"; "X, the team's striker")
 _ORG_NOUNS = _ORG_CUES | lexicon.words("org_appositions")
@@ -287,6 +288,19 @@ def _titled(span: Span) -> bool:
     if prev is None or not prev.text[:1].isalpha() or names.is_honorific(prev.text) and prev.is_lower:
         return False  # "will miss England": a form of address is written capitalized
     return names.is_title_word(prev.text) or prev.lower_.strip(".") in _PERSON_TITLES
+
+
+def says_a_name(span: Span) -> bool:
+    """Say whether the words around a proper noun neither model took for a name call it one: a firm's cue ("shares
+    of X", "X dealers", "X chairman"), ", which", what is acquired or employs, an apposition headed by a body's or a
+    person's noun, an age, a title before it, or being the one who says something ("X said")."""
+    root = span.root
+    return org_cue(span) or _traded(span) or _bought(span) or _which(span) or _employs(span) or _titled(span) \
+        or _appos_says(span, _ORG_NOUNS) or _appos_says(span, _PERSON_NOUNS, person=True) or _aged(span) \
+        or root.dep_ == "nsubj" and verb_in(root.head, _SPEECH_VERBS)
+
+
+_SPEECH_VERBS = lexicon.words("speech_verbs")
 
 
 def features(group: list[Span], base: list[Span], person_words: set[str]) -> list[float]:
@@ -667,6 +681,8 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
         if winner is None:
             out.extend(group)
             continue
+        if winner not in CLASSES:
+            continue  # a name no layer labelled (entities/unfound.py) has only the vote to type it
         for s in group:
             label = winner
             if winner == "GPE" and s.label_ in PLACE_LABELS:
