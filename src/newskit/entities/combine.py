@@ -102,6 +102,7 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
         kept.append(b)
     kept = [b for b in kept if b.label_ not in NAME_LABELS or not evidence.part_of_a_time([b])
             and not ((b.start, b.end) in misc_exact and _modifier(b))]
+    kept = [b for b in kept if not _title_of_a_name(b, names)]
     held = _cover(n, kept)
     names = [s for s in names if not any(held[s.start:s.end])]
     # names neither layer found, that the words around them call names (newskit.entities.unfound)
@@ -110,6 +111,14 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
     names = sorted(names + unfound.propose((conll or base)[0].doc, taken, base, known, words), key=lambda s: s.start)
     # products and market indices the models called firms (newskit.entities.products)
     return product_types(sorted(vote(names, base) + kept + products, key=lambda s: s.start), base, misc_spans)
+
+
+def _title_of_a_name(span: Span, names: list[Span]) -> bool:
+    """Say whether the base model's work title is a word of a longer name the article gives ("Penske" after a closing
+    quotation mark, where "Roger Penske" came before): the name again, no title."""
+    if span.label_ != "WORK_OF_ART" or len(span) != 1:
+        return False
+    return any(len(s) >= 2 and any(t.lower_ == span[0].lower_ for t in s) for s in names)
 
 
 def _modifier(span: Span) -> bool:

@@ -11,14 +11,16 @@ organization or place:
   person evidence       a word of a longer person name in the article ("Sampras" of "Pete Sampras"), a title or
                         form of address right before it ("Mr.", "coach"), "he"/"she" as the next pronoun in its
                         sentence, an apposition headed by a title or a person's noun or an age ("X, the team's
-                        striker,"; "X, 64,");
-  organization evidence a firm's noun before it ("automaker Chrysler"), a legal form, "shares"/"stock" after it,
-                        "shares of" before it, "it"/"its" as the next pronoun, an apposition headed by a body's
-                        noun ("X, the Seattle lender,"; "X, the Romanian plant"), what is acquired or merged or
-                        the buyer a sale goes to ("sold to X"), ", which" after it;
+                        striker,"; "X, 64,"), the last word of the name written alone elsewhere and called a
+                        person by the recognizer ("Bernanke" of "Ben Bernanke");
+  organization evidence a firm's noun before it ("automaker Chrysler"), a legal form, "shares"/"stock"/"dealers"/
+                        "chairman" after it, "shares of" before it, "it"/"its" as the next pronoun, an apposition
+                        headed by a body's noun ("X, the Seattle lender,"; "X, the Romanian plant"), what is
+                        acquired or merged or the buyer a sale goes to ("sold to X"), ", which" after it;
   place evidence        a locative preposition before it ("in Edmonton"), ", <known place>" after it, the name
                         itself a country, US state or large city, a place's word ending it or after it ("Ellis
                         Park", "Charles de Gaulle airport");
+  coordination          what the recognizer calls the names coordinated with it ("Fannie Mae and Freddie Mac");
   form                  one word or more, all capitals, at the start of a sentence;
   results               the share of its mentions that a score line or a standings row gives ("Pohang 3 Ulsan 2",
                         "Puchon 3 1 0 6 1 10"): there a name is a side that played, a club as a rule; and, apart,
@@ -74,14 +76,14 @@ NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
 FEATURES = ("bias", "rec_per", "rec_org", "rec_loc", "base_per", "base_org", "base_loc", "base_none",
             "full_name", "given_name", "titled", "he_she", "org_cue", "it_its", "placed", "known_place", "one_word",
             "caps", "sent_start", "results", "org_appos", "person_appos", "bought", "score", "which",
-            "org_word", "employer", "place_word")
+            "org_word", "employer", "place_word", "conj_per", "conj_org", "conj_loc", "surname")
 _ORG_CUES = lexicon.words("org_cues")
 _LEGAL = lexicon.words("corporate_suffixes")
 _LOCATIVE = lexicon.words("locative_prepositions")
 _PERSON_TITLES = lexicon.words("person_titles")
 _ORG_AFTER = frozenset({"shares", "stock", "stocks", "shareholders", "subsidiary", "spokesman", "spokeswoman",
                         "spokesperson", "executives", "chief", "ceo", "plant", "plants", "factory", "brand",
-                        "dealers", "dealerships"})
+                        "dealers", "dealerships", "chairman", "chairwoman"})
 _CLUB_ROLES = lexicon.words("club_roles")
 # heads of an apposition that say what a name is ("X, the Seattle lender"; "X, the team's striker")
 _ORG_NOUNS = _ORG_CUES | lexicon.words("org_appositions")
@@ -303,8 +305,37 @@ def says_a_name(span: Span) -> bool:
 _SPEECH_VERBS = lexicon.words("speech_verbs")
 
 
-def features(group: list[Span], base: list[Span], person_words: set[str]) -> list[float]:
-    """Return the feature vector (FEATURES order) of one name: all its mention spans in the doc."""
+@dataclass(frozen=True)
+class Around:
+    """What the article's other names say of a name: the recognizer's class at each token of a name (what a name
+    coordinated with it is: "Fannie Mae and Freddie Mac"), and the one-word names it calls persons (a family name
+    written alone: "Bernanke" of "Ben Bernanke")."""
+    labels: dict[int, str]
+    lone_people: frozenset[str]
+
+
+def around(names_: list[Span]) -> Around:
+    """Return the Around of an article's names (the recognizer's labels, before the vote)."""
+    labels: dict[int, str] = {}
+    lone: set[str] = set()
+    for s in names_:
+        fam = family(s.label_)
+        labels.update(dict.fromkeys(range(s.start, s.end), fam))
+        if len(s) == 1 and fam == "PERSON":
+            lone.add(key(s))
+    return Around(labels, frozenset(lone))
+
+
+def _conjuncts(span: Span, labels: dict[int, str]) -> set[str]:
+    """Return the classes the recognizer gives the names coordinated with a name ("Fannie Mae and Freddie Mac")."""
+    return {labels[c.i] for c in span.root.conjuncts if not span.start <= c.i < span.end and c.i in labels}
+
+
+def features(group: list[Span], base: list[Span], person_words: set[str], near: Around | None = None) -> list[float]:
+    """Return the feature vector (FEATURES order) of one name: all its mention spans in the doc. `near`: the
+    article's other names (around), for the conjunct and family-name cues."""
+    near = near or Around({}, frozenset())
+    conj = set().union(*(_conjuncts(s, near.labels) for s in group))
     n = len(group)
     rec = [family(s.label_) for s in group]
     bl = [_cover_label(s, base) for s in group]
@@ -336,6 +367,8 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
         "employer": float(any(_employs(s) for s in group)),
         "place_word": float(len(words) >= 2 and words[-1] in _PLACE_WORDS
                             or any(s.end < len(s.doc) and s.doc[s.end].lower_ in _PLACE_WORDS for s in group)),
+        "conj_per": float("PERSON" in conj), "conj_org": float("ORG" in conj), "conj_loc": float("GPE" in conj),
+        "surname": float(len(words) >= 2 and words[-1] in near.lone_people),
     }
     return [f[name] for name in FEATURES]
 
@@ -517,10 +550,13 @@ def may_be_place(x: list[float]) -> bool:
     """Say whether a name may be typed a place: more than one word, or the base model's place label on some
     mention or no label of its at all (the recognizer alone found it), or place evidence (a known place, a
     locative preposition before it, ", Country" after it); never with organization evidence and no place
-    evidence ("Northern Rock, the mortgage lender")."""
+    evidence ("Northern Rock, the mortgage lender"), nor a name the base model calls a person whose last word the
+    article gives alone as a person's ("Ben Bernanke" ... "Bernanke said"), without place evidence."""
     f = dict(zip(FEATURES, x))
     if _org_evidence(x) and not _place_evidence(x):
         return False  # "Northern Rock, the mortgage lender": an organization's cue and no place's
+    if f["surname"] and f["base_per"] > 0 and not _place_evidence(x):
+        return False  # "The Fed's Ben Bernanke ... Bernanke said": a person's family name written alone
     return not f["one_word"] or f["base_loc"] > 0 or f["base_none"] == 1 or bool(f["known_place"] or f["placed"])
 
 
@@ -531,10 +567,11 @@ def may_be_person(x: list[float]) -> bool:
     evidence, nor a given name opening it; never a name a firm's or a place's word ends ("Adam Air", "Grace Road"),
     or both models call an organization at every mention, without person evidence."""
     f = dict(zip(FEATURES, x))
-    if (f["org_word"] or f["place_word"] or f["rec_org"] == 1 and f["base_org"] == 1) and not _person_evidence(x):
+    if (f["org_word"] or f["place_word"] or f["rec_org"] == 1 and f["base_org"] == 1
+            or f["conj_org"] and f["base_org"] == 1) and not _person_evidence(x):
         return False  # "Adam Air", "Grace Road", "Charles de Gaulle airport": the name's own words, whatever name
-        # opens it; nor a name both models call an organization at every mention ("Brandt Onyx") on a given name
-        # alone
+        # opens it; nor a name both models call an organization at every mention ("Brandt Onyx"), or the base model
+        # does and it is coordinated with an organization ("Fannie Mae and Freddie Mac"), on a given name alone
     if (_org_evidence(x) or f["which"] or f["score"] or f["employer"]) \
             and not (_person_evidence(x) or f["given_name"]):
         # "Washington Mutual, the Seattle lender", "Aston Villa beat Chelsea 2-1": a firm's or a side's cue and none
@@ -644,7 +681,12 @@ def _plural_noun(group: list[Span], words: Dictionary) -> bool:
 
 def decide(x: list[float], w: list[list[float]]) -> str:
     """Return the class (PERSON, ORG or GPE) the weights give the features: a one-word person only with person
-    evidence, a one-word place only with place evidence."""
+    evidence, a one-word place only with place evidence; a person where both models call every mention one and the
+    article gives person evidence and none of an organization."""
+    f = dict(zip(FEATURES, x))
+    if f["rec_per"] == 1 and f["base_per"] == 1 and _person_evidence(x) and not _org_evidence(x):
+        return "PERSON"  # "Jackson, the union's lawyer": both models and the article's words say so, whatever
+        # place bears the name
     p = scores(x, w)
     if not may_be_person(x):
         p[0] = 0.0
@@ -662,8 +704,9 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
     base = [b for b in base if b.label_ in NAME_LABELS]
     pwords = article_person_words(names_, base, words)
     firms = firm_names(names_[0].doc) if names_ else frozenset()
+    near = around(names_)
     for group in groups(names_).values():
-        x = features(group, base, pwords)
+        x = features(group, base, pwords, near)
         if _common_word(group, base, words) and not _both_say_so(group, base, x) or part_of_a_time(group):
             continue
         if key(group[0]) in _SEATS and not all(_placed(s) for s in group):
