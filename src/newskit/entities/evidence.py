@@ -20,7 +20,6 @@ organization or place:
   place evidence        a locative preposition before it ("in Edmonton"), ", <known place>" after it, the name
                         itself a country, US state or large city, a place's word ending it or after it ("Ellis
                         Park", "Charles de Gaulle airport");
-  coordination          what the recognizer calls the names coordinated with it ("Fannie Mae and Freddie Mac");
   form                  one word or more, all capitals, at the start of a sentence;
   results               the share of its mentions that a score line or a standings row gives ("Pohang 3 Ulsan 2",
                         "Puchon 3 1 0 6 1 10"): there a name is a side that played, a club as a rule; and, apart,
@@ -76,7 +75,7 @@ NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
 FEATURES = ("bias", "rec_per", "rec_org", "rec_loc", "base_per", "base_org", "base_loc", "base_none",
             "full_name", "given_name", "titled", "he_she", "org_cue", "it_its", "placed", "known_place", "one_word",
             "caps", "sent_start", "results", "org_appos", "person_appos", "bought", "score", "which",
-            "org_word", "employer", "place_word", "conj_per", "conj_org", "conj_loc", "surname")
+            "org_word", "employer", "place_word", "surname")
 _ORG_CUES = lexicon.words("org_cues")
 _LEGAL = lexicon.words("corporate_suffixes")
 _LOCATIVE = lexicon.words("locative_prepositions")
@@ -305,37 +304,16 @@ def says_a_name(span: Span) -> bool:
 _SPEECH_VERBS = lexicon.words("speech_verbs")
 
 
-@dataclass(frozen=True)
-class Around:
-    """What the article's other names say of a name: the recognizer's class at each token of a name (what a name
-    coordinated with it is: "Fannie Mae and Freddie Mac"), and the one-word names it calls persons (a family name
-    written alone: "Bernanke" of "Ben Bernanke")."""
-    labels: dict[int, str]
-    lone_people: frozenset[str]
+def lone_people(names_: list[Span]) -> frozenset[str]:
+    """Return the one-word names the recognizer calls persons in an article (before the vote): a family name
+    written alone ("Bernanke" of "Ben Bernanke")."""
+    return frozenset(key(s) for s in names_ if len(s) == 1 and family(s.label_) == "PERSON")
 
 
-def around(names_: list[Span]) -> Around:
-    """Return the Around of an article's names (the recognizer's labels, before the vote)."""
-    labels: dict[int, str] = {}
-    lone: set[str] = set()
-    for s in names_:
-        fam = family(s.label_)
-        labels.update(dict.fromkeys(range(s.start, s.end), fam))
-        if len(s) == 1 and fam == "PERSON":
-            lone.add(key(s))
-    return Around(labels, frozenset(lone))
-
-
-def _conjuncts(span: Span, labels: dict[int, str]) -> set[str]:
-    """Return the classes the recognizer gives the names coordinated with a name ("Fannie Mae and Freddie Mac")."""
-    return {labels[c.i] for c in span.root.conjuncts if not span.start <= c.i < span.end and c.i in labels}
-
-
-def features(group: list[Span], base: list[Span], person_words: set[str], near: Around | None = None) -> list[float]:
-    """Return the feature vector (FEATURES order) of one name: all its mention spans in the doc. `near`: the
-    article's other names (around), for the conjunct and family-name cues."""
-    near = near or Around({}, frozenset())
-    conj = set().union(*(_conjuncts(s, near.labels) for s in group))
+def features(group: list[Span], base: list[Span], person_words: set[str],
+             lone: frozenset[str] = frozenset()) -> list[float]:
+    """Return the feature vector (FEATURES order) of one name: all its mention spans in the doc. `lone`: the
+    article's one-word person names (lone_people), for the family-name cue."""
     n = len(group)
     rec = [family(s.label_) for s in group]
     bl = [_cover_label(s, base) for s in group]
@@ -367,8 +345,7 @@ def features(group: list[Span], base: list[Span], person_words: set[str], near: 
         "employer": float(any(_employs(s) for s in group)),
         "place_word": float(len(words) >= 2 and words[-1] in _PLACE_WORDS
                             or any(s.end < len(s.doc) and s.doc[s.end].lower_ in _PLACE_WORDS for s in group)),
-        "conj_per": float("PERSON" in conj), "conj_org": float("ORG" in conj), "conj_loc": float("GPE" in conj),
-        "surname": float(len(words) >= 2 and words[-1] in near.lone_people),
+        "surname": float(len(words) >= 2 and words[-1] in lone),
     }
     return [f[name] for name in FEATURES]
 
@@ -567,11 +544,10 @@ def may_be_person(x: list[float]) -> bool:
     evidence, nor a given name opening it; never a name a firm's or a place's word ends ("Adam Air", "Grace Road"),
     or both models call an organization at every mention, without person evidence."""
     f = dict(zip(FEATURES, x))
-    if (f["org_word"] or f["place_word"] or f["rec_org"] == 1 and f["base_org"] == 1
-            or f["conj_org"] and f["base_org"] == 1) and not _person_evidence(x):
+    if (f["org_word"] or f["place_word"] or f["rec_org"] == 1 and f["base_org"] == 1) and not _person_evidence(x):
         return False  # "Adam Air", "Grace Road", "Charles de Gaulle airport": the name's own words, whatever name
-        # opens it; nor a name both models call an organization at every mention ("Brandt Onyx"), or the base model
-        # does and it is coordinated with an organization ("Fannie Mae and Freddie Mac"), on a given name alone
+        # opens it; nor a name both models call an organization at every mention ("Brandt Onyx") on a given name
+        # alone
     if (_org_evidence(x) or f["which"] or f["score"] or f["employer"]) \
             and not (_person_evidence(x) or f["given_name"]):
         # "Washington Mutual, the Seattle lender", "Aston Villa beat Chelsea 2-1": a firm's or a side's cue and none
@@ -704,9 +680,9 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
     base = [b for b in base if b.label_ in NAME_LABELS]
     pwords = article_person_words(names_, base, words)
     firms = firm_names(names_[0].doc) if names_ else frozenset()
-    near = around(names_)
+    lone = lone_people(names_)
     for group in groups(names_).values():
-        x = features(group, base, pwords, near)
+        x = features(group, base, pwords, lone)
         if _common_word(group, base, words) and not _both_say_so(group, base, x) or part_of_a_time(group):
             continue
         if key(group[0]) in _SEATS and not all(_placed(s) for s in group):
