@@ -1,7 +1,9 @@
-"""Names neither model found: a run of proper nouns the tagger reads as such ("GM said", "Saturn dealers",
-"Citigroup shares fell") that the words around one of its mentions call a name (evidence.says_a_name) is proposed
-as a name of its own. It carries no layer's label: the type vote decides what it is from the article's evidence
-alone, the way it decides every other name (newskit.entities.evidence)."""
+"""Names the merged layer would lose: a person, place or organization only the base model found (the merge keeps
+the recognizer's names), or a run of proper nouns neither model found ("GM said", "Citigroup shares fell"), is
+proposed as a name where the words around one of its mentions call it one (evidence.says_a_name). It carries no
+layer's label: the type vote decides what it is from the article's evidence alone, the way it decides every other
+name (newskit.entities.evidence). Runs of dictionary words ("Family", "Eyewitnesses" opening a sentence), titles,
+months and weekdays are never proposed."""
 from __future__ import annotations
 
 import re
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 # The label a proposed name carries into the vote: no layer's (its layer features are all zero).
 LABEL = "NAME"
 _PROPER = ("NNP", "NNPS")
+_TITLES = lexicon.words("person_titles")  # "Const." (a constable) is no name of its own
 _ROMAN = re.compile(r"[IVXLC]+")
 _LONGEST = 4  # a longer run of capitalized words is a headline or a title, not one name
 # a month or a weekday is a date's word ("March", "Tuesday"), whatever the tagger reads it as
@@ -73,10 +76,10 @@ def _runs(doc: Doc, taken: bytearray) -> list[tuple[int, int]]:
 
 def _word_run(span: Span, words: evidence.Dictionary) -> bool:
     """Say whether a run reads as a name: capitalized words, none of them an office or a form of address
-    ("President", "Mr."), a month or a weekday, not all of them dictionary words, and not one letter."""
+    ("President", "Mr.", "Const."), a month or a weekday, not all of them dictionary words, and not one letter."""
     if len(span.text) < 2 or any(not _name_token(t) for t in span):
         return False
-    if any(names.is_title_word(t.text) or t.lower_.rstrip(".") in _DATE_WORDS for t in span):
+    if any(names.is_title_word(t.text) or t.lower_.rstrip(".") in _DATE_WORDS | _TITLES for t in span):
         return False
     return not all(_common(t, words) for t in span)
 
