@@ -15,6 +15,8 @@ FOUND = [
     # opening a line "Saturn" is read as a common noun, yet its dealers make it the carmaker's brand
     ("Saturn dealers across Ohio have had no new cars since spring.\n\nSaturn was launched by General Motors in "
      "1990 as a new kind of car company.", "Saturn", "organization"),
+    # a name no layer labelled is a place only on a place's evidence: speaking is a body's or a person's
+    ("KWTB suggested that the mayor would not run again.", "KWTB", "organization"),
 ]
 
 # (text, word): a capitalized dictionary word the tagger reads as a proper noun is no name, whatever its context

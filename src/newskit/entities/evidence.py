@@ -525,7 +525,8 @@ def _place_evidence(x: list[float]) -> bool:
 
 def may_be_place(x: list[float]) -> bool:
     """Say whether a name may be typed a place: more than one word, or the base model's place label on some
-    mention or no label of its at all (the recognizer alone found it), or place evidence (a known place, a
+    mention or no label of its at all (the recognizer alone found it; a name neither found needs more), or place
+    evidence (a known place, a
     locative preposition before it, ", Country" after it); never with organization evidence and no place
     evidence ("Northern Rock, the mortgage lender"), nor a name the base model calls a person whose last word the
     article gives alone as a person's ("Ben Bernanke" ... "Bernanke said"), without place evidence."""
@@ -534,7 +535,9 @@ def may_be_place(x: list[float]) -> bool:
         return False  # "Northern Rock, the mortgage lender": an organization's cue and no place's
     if f["surname"] and f["base_per"] > 0 and not _place_evidence(x):
         return False  # "The Fed's Ben Bernanke ... Bernanke said": a person's family name written alone
-    return not f["one_word"] or f["base_loc"] > 0 or f["base_none"] == 1 or bool(f["known_place"] or f["placed"])
+    found = f["rec_per"] + f["rec_org"] + f["rec_loc"] > 0  # a layer labelled it (entities/unfound.py's do not)
+    return not f["one_word"] or f["base_loc"] > 0 or f["base_none"] == 1 and found \
+        or bool(f["known_place"] or f["placed"])
 
 
 def may_be_person(x: list[float]) -> bool:
