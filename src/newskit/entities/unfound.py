@@ -24,8 +24,10 @@ _PROPER = ("NNP", "NNPS")
 _TITLES = lexicon.words("person_titles")  # "Const." (a constable) is no name of its own
 _ROMAN = re.compile(r"[IVXLC]+")
 _LONGEST = 4  # a longer run of capitalized words is a headline or a title, not one name
-# a month or a weekday is a date's word ("March", "Tuesday"), whatever the tagger reads it as
-_DATE_WORDS = frozenset(row[0].rstrip(".") for name in ("dates/months", "dates/weekdays") for row in lexicon.rows(name))
+# a month or a weekday is a date's word ("March", "Tuesday"), whatever the tagger reads it as; a title a person's
+_DATE_WORDS = ("dates/months", "dates/weekdays")
+_NOT_NAMES = frozenset(row[0].rstrip(".") for name in _DATE_WORDS for row in lexicon.rows(name)) | _TITLES
+_GLUE = lexicon.words("name_function_words")
 
 
 def propose(doc: Doc, taken: bytearray, base: list[Span], known: set[str], words: evidence.Dictionary) -> list[Span]:
@@ -77,11 +79,12 @@ def _runs(doc: Doc, taken: bytearray) -> list[tuple[int, int]]:
 def _word_run(span: Span, words: evidence.Dictionary) -> bool:
     """Say whether a run reads as a name: capitalized words, none of them an office or a form of address
     ("President", "Mr.", "Const."), a month or a weekday, not all of them dictionary words, and not one letter."""
-    if len(span.text) < 2 or any(not _name_token(t) for t in span):
+    if len(span.text) < 2 or not (_name_token(span[0]) and _name_token(span[-1])) \
+            or any(not _name_token(t) and t.text not in _GLUE for t in span):
+        return False  # "Bank of America": a lowercase function word inside a name, never opening or ending it
+    if any(names.is_title_word(t.text) or t.lower_.rstrip(".") in _NOT_NAMES for t in span):
         return False
-    if any(names.is_title_word(t.text) or t.lower_.rstrip(".") in _DATE_WORDS | _TITLES for t in span):
-        return False
-    return not all(_common(t, words) for t in span)
+    return not all(_common(t, words) for t in span if t.text not in _GLUE)
 
 
 def _common(tok: Token, words: evidence.Dictionary) -> bool:
