@@ -12,8 +12,10 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    or more that opens with no known given name, as much ("Lockheed Martin" a company in one article, a person
    in another), or a name some article writes with a legal form ("Chrysler LLC") or a person's written as an
    acronym ("BofA"), as much for the firm; the full names of the one person of a family name vote for it where
-   no article writes it as a firm's or a place's, and it is the person on as much evidence when two articles or
-   more name him in full ("Bernanke" typed an organization beside "Ben S. Bernanke"), else on twice;
+   no article writes it as a firm's or a place's and some article writes it for him (typed a person, or beside
+   his full name: not "Young" in a headline beside an archive's "Grant Young"), and it is the person on as much
+   evidence when two articles or more name him in full ("Bernanke" typed an organization beside "Ben S.
+   Bernanke"), else on twice;
 2. spacing and aliases: names of a thing that differ in their spaces only ("Wal-Mart", "Walmart"); a key that is
    exactly one other key's alias somewhere in the archive ("GM", an alias of "General Motors Corp." in the
    article that spells it out) is that key, when the alias is words or initials of that name or the archive
@@ -36,9 +38,9 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
 6. a firm's short name: the leading words of one firm's name that the archive writes with a legal form
    ("Goldman", "Goldman Sachs Group Inc."), when they open no other body's name and no article types them a
    place, and the archive does not use them four times as often as the firm's name;
-7. one body named two conventional ways: its head word first or last ("Department of the Treasury", "Treasury
-   Department"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname of the short table
-   `lexicon/body_nicknames.tsv` ("the Big Board": no text spells it out);
+7. one body named two conventional ways: its head word first, last or left out ("Department of the Treasury",
+   "Treasury Department", "Treasury"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname
+   of the short table `lexicon/body_nicknames.tsv` ("the Big Board": no text spells it out);
 8. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
    (unless the archive names another country's "Army" too);
 9. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
@@ -79,6 +81,8 @@ _PERSON = "person:"
 _PLACE = "place:"
 # "Department of (the) Treasury": a body's head word before its field, which "Treasury Department" puts after it
 _HEAD_OF = re.compile(r"(department|ministry|bureau|office) of (?:the )?([a-z][a-z ]*)")
+# a government body's head words that an article may leave out ("the Treasury" for the "Treasury Department")
+_DEPARTMENTS = ("department", "ministry")
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
 
@@ -112,6 +116,9 @@ class NameTable:
         self.clipped: dict[str, set[str]] = {}
         # a place's key -> the gazetteer entries its entities resolved to under a name of the entry's own
         self.geo: dict[str, Counter[int]] = {}
+        # one-word names that some article writes as a person's short name: typed a person, or beside a full person
+        # name of that family name in one article ("Bernanke" beside "Ben S. Bernanke", whatever its type there)
+        self.alone: set[str] = set()
         self._final: dict[str, str] | None = None
 
     def add(self, record: dict) -> None:
@@ -149,6 +156,7 @@ class NameTable:
         for short, longer in _clippings(orgs):
             self._clip(short, longer)
         self._note_apart(here)
+        self._note_alone(here)
         self._final = None
 
     def _note_apart(self, here: set[str]) -> None:
@@ -161,6 +169,15 @@ class NameTable:
                         apart = self.apart.setdefault(name, set())
                         if len(apart) < _MAX_NEAR:
                             apart.add(other)
+
+    def _note_alone(self, here: set[str]) -> None:
+        """Note the one-word names of an article that stand for a person: typed a person, or the family name of a
+        person the article names in full."""
+        families = _by_family(key[len(_PERSON):] for key in here if key.startswith(_PERSON))
+        for key in here:
+            word = split_key(key)[1]
+            if " " not in word and (key.startswith(_PERSON) or word in families):
+                self.alone.add(word)
 
     def _add_firm(self, s: _Seen, key: str, entity: dict) -> None:
         """Note what an organization's written names say: a legal form, the acronyms of the whole written name, an
@@ -180,7 +197,7 @@ class NameTable:
     def resolve(self) -> dict[str, str]:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
-            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped).run()
+            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone).run()
         return self._final
 
     def rewrite(self, record: dict) -> bool:
@@ -264,10 +281,11 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
-                 clipped: dict[str, set[str]]):
+                 clipped: dict[str, set[str]], alone: set[str] | None = None):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
+        self.alone = alone if alone is not None else set()
         self.geo = geo
         self.parent: dict[str, str] = {}
 
@@ -391,7 +409,9 @@ class _Resolver:
         """Return, for each one-word name that is the family name of one person of the archive (full names that
         all fit each other: "Ben S. Bernanke", "Ben Bernanke"; not "Adam Green", "Benjamin Green"), the evidence of
         the articles that give the full name but not the family name alone, and the articles of the full names. A
-        full name opens with a given name or an initial ("App Store" the model took for a person does not vote)."""
+        full name opens with a given name or an initial ("App Store" the model took for a person does not vote).
+        Only a name that some article writes for a person alone votes so: typed a person, given as a person's alias,
+        or beside a full name of that family in one article."""
         fulls: dict[str, list[str]] = {}
         for key in self.seen:
             type_, name = split_key(key)
@@ -403,6 +423,8 @@ class _Resolver:
             if len(people) > _MAX_NEAR or any(not names.same_person(a, b) for a in people for b in people if a < b):
                 continue
             seen = [self.seen[_PERSON + p] for p in people]
+            if word not in self.alone and not any(s.aliases.get(word) for s in seen):
+                continue  # no article writes the word for a person: "Young" in a headline is not "Grant Young"
             out[word] = (sum((s.articles - s.aliases.get(word, 0)) * s.weight // max(s.articles, 1) for s in seen),
                          sum(s.articles for s in seen))
         return out
@@ -559,9 +581,10 @@ class _Resolver:
 
     def _named_otherwise(self, by_name: dict[tuple[str, str], str]) -> None:
         """One body under two conventional names: "Department of the Treasury" and "Treasury Department" (a body's
-        head word before or after its field), "Federal Reserve System" or "Board" and "Federal Reserve", "the Big
-        Board" and "New York Stock Exchange" (a nickname of the short table `lexicon/body_nicknames.tsv`: no text
-        spells such a nickname out)."""
+        head word before or after its field), "Treasury Department" and the "Treasury" (a department's or ministry's
+        head word left out, when an article names the body so), "Federal Reserve System" or "Board" and "Federal
+        Reserve", "the Big Board" and "New York Stock Exchange" (a nickname of the short table
+        `lexicon/body_nicknames.tsv`: no text spells such a nickname out)."""
         for (name, type_), key in sorted(by_name.items()):
             if type_ != "organization":
                 continue
@@ -570,7 +593,11 @@ class _Resolver:
             whole = name.rsplit(" ", 1)
             if other is None and len(whole) == 2 and whole[1] in ("system", "board") and " " in whole[0]:
                 other = whole[0]  # the "Federal Reserve System", the "Federal Reserve Board": the Fed
+            elif other is None and len(whole) == 2 and whole[1] in _DEPARTMENTS and (whole[0], type_) in by_name:
+                other = whole[0]  # the "Treasury Department" is the "Treasury" another article names
             target = by_name.get((other, type_)) if other else None
+            if target is None and of and of.group(1) in _DEPARTMENTS:
+                target = by_name.get((of.group(2), type_))  # the "Department of the Treasury", the "Treasury"
             if target is not None:
                 self._join(key, target, into=True)
 
