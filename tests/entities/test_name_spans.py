@@ -208,3 +208,36 @@ def test_a_name_with_a_quoted_nickname_is_keyed_and_shortened_as_the_person(nlp)
     people = [e for e in extract_entities(doc, parse_article(text)) if e.type == "person"]
     assert [(e.name, e.key) for e in people] == [('Frederick "Fritz" Kessel', "person:frederick kessel")]
     assert set(people[0].aliases) == {"Fritz Kessel", "Kessel"}
+
+
+@pytest.mark.parametrize(("sentence", "span", "kept"), [
+    ("Shares of Harwick Mining fell sharply.", "Shares of Harwick Mining", "Harwick Mining"),
+    ("Workers at Delmont Motors voted on Friday.", "Workers at Delmont Motors", "Delmont Motors"),
+    ("Officials of the Ostrander Group declined to comment.", "Officials of the Ostrander Group",
+     "the Ostrander Group"),
+    ("Friends of the Marsh met on Friday.", "Friends of the Marsh", "Friends of the Marsh"),  # a name of its own
+])
+def test_what_a_body_has_or_who_works_for_it_is_cut_from_the_front_of_its_name(nlp, sentence, span, kept):
+    from newskit.entities.clean import _owned_lead
+
+    doc = nlp.make_doc(sentence)
+    m = _mention(doc, span, "ORG")
+    s, e = _owned_lead(doc, m.tstart, m.tend, "ORG")
+    assert doc[s:e].text == kept
+
+
+@pytest.mark.parametrize(("sentence", "span", "alone", "parts"), [
+    ("Talks with Corran and Bank of Tessaly Corp. failed.", "Corran and Bank of Tessaly Corp.", {"Bank of Tessaly"},
+     ["Corran", "Bank of Tessaly Corp."]),
+    ("Talks with Corran and Bank of Tessaly Corp. failed.", "Corran and Bank of Tessaly Corp.", {"Corran"},
+     ["Corran", "Bank of Tessaly Corp."]),
+    # a firm whose own name holds "and": its parts are no names of the article alone
+    ("Pryor and Gamble Co. rose.", "Pryor and Gamble Co.", {"Pryor and Gamble Co.", "Pryor and Gamble"},
+     ["Pryor and Gamble Co."]),
+])
+def test_two_firms_run_together_are_cut_when_the_article_names_one_alone(nlp, sentence, span, alone, parts):
+    from newskit.entities.clean import _coordinated
+
+    doc = nlp.make_doc(sentence)
+    m = _mention(doc, span, "ORG")
+    assert [doc[a:b].text for a, b in _coordinated(doc, m.tstart, m.tend, "ORG", alone)] == parts

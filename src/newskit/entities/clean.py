@@ -263,15 +263,47 @@ def _glued(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 _JOINABLE = frozenset({"ORG", "GPE", "LOC", "FAC"})
+_OWNED = lexicon.words("owned_nouns")
+_SUFFIXES = lexicon.words("corporate_suffixes")
+
+
+def _owned_lead(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
+    """Drop what a body has or who works for it from the front of its name: "Shares of Bank of America", "Workers
+    at General Motors" name the bank and the carmaker (lexicon/owned_nouns.txt, then "of", "in" or "at")."""
+    if label == "ORG" and e - s > 2 and doc[s].lower_ in _OWNED and doc[s + 1].lower_ in ("of", "in", "at") \
+            and not doc[s + 1].is_title:
+        return s + 2, e
+    return s, e
+
+
+def _coordinated(doc: Doc, s: int, e: int, label: str, alone: set[str]) -> list[tuple[int, int]]:
+    """Split an organization span that coordinates two names when the article writes one of them as a name of its
+    own: "Barclays and Bank of America Corp." beside "Bank of America" is two banks. A firm whose own name holds
+    "and" ("Procter and Gamble", "Johnson and Johnson") keeps it: its parts are not names of the article alone."""
+    if label != "ORG":
+        return [(s, e)]
+    for i in range(s + 1, e - 1):
+        if doc[i].lower_ != "and" or not (doc[s].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
+            continue
+        left, right = doc[s:i].text, doc[i + 1:e]
+        words = [t.text for t in right]
+        while len(words) > 1 and words[-1].lower().replace(".", "") in _SUFFIXES:
+            words.pop()  # "Bank of America Corp." is written "Bank of America" alone
+        if left in alone or right.text in alone or " ".join(words) in alone:
+            return [(s, i), (i + 1, e)]
+        return [(s, e)]
+    return [(s, e)]
 
 
 def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
     """Return the model's name entities of `doc` as cleaned, relabelled mentions."""
     out = []
+    alone = {ent.text for ent in doc.ents}
     for start, end, ent_label in _glued(doc):
         if ent_label not in NAME_LABELS:
             continue
-        parts = [trim(doc, s, e, ent_label) for s, e in _cut(doc, start, end, ent_label)]
+        parts = [trim(doc, s, e, ent_label) for x, y in _cut(doc, start, end, ent_label)
+                 for s, e in _coordinated(doc, *_owned_lead(doc, x, y, ent_label), ent_label, alone)]
         parts = [_drop_photo(doc, s, e) for s, e in parts if e > s]
         # "AP Photo/Ahn Young-joon": beside an agency in a credit, a name is the photographer
         credit = len(parts) > 1 and any(is_agency(doc[s:e].text) for s, e in parts)
