@@ -263,6 +263,13 @@ def test_a_clipping_of_a_body_and_of_its_branch_joins_the_body():
     assert ["Federal Reserve", "Fed"] in groups and ["Federal Reserve Bank of New York"] in groups
 
 
+def test_a_clipping_joins_a_body_named_with_its_country_in_front():
+    text = "The U.S. Federal Reserve cut rates to zero. The Fed said it would buy bonds, and Britain's Fenwick rose."
+    _, groups = _groups(text, [("U.S. Federal Reserve", "ORG"), ("Fed", "ORG"), ("Britain", "GPE"),
+                               ("Fenwick", "ORG")])
+    assert ["U.S. Federal Reserve", "Fed"] in groups and ["Fenwick"] in groups
+
+
 def test_a_legal_form_the_model_cut_at_a_dot_is_given_back():
     from newskit.entities.mentions import join_legal_forms
 

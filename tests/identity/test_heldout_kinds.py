@@ -249,3 +249,9 @@ def test_two_auto_stories_end_with_one_key_for_the_firm_the_bank_and_the_treasur
     assert one["Treasury Department"] == two["Treasury"]
     assert one["Bank of Tessaly Corp."] == two["Bank of Tessaly"] == "organization:bank of tessaly"
     assert "Corran" in one
+
+
+def test_a_clipping_joins_a_body_named_with_its_country_in_front_across_articles():
+    one, two = _archive([_entity("", "U.S. Federal Reserve", "organization"), _entity("", "Fed", "organization")],
+                        [_entity("", "Fed", "organization", count=2)])
+    assert one["U.S. Federal Reserve"] == one["Fed"] == two["Fed"]

@@ -276,10 +276,13 @@ def _owned_lead(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
     return s, e
 
 
-def _coordinated(doc: Doc, s: int, e: int, label: str, alone: set[str]) -> list[tuple[int, int]]:
+def _coordinated(doc: Doc, s: int, e: int, label: str, alone: dict[str, list[tuple[int, int]]]) \
+        -> list[tuple[int, int]]:
     """Split an organization span that coordinates two names when the article writes one of them as a name of its
     own: "Barclays and Bank of America Corp." beside "Bank of America" is two banks. A firm whose own name holds
-    "and" ("Procter and Gamble", "Johnson and Johnson") keeps it: its parts are not names of the article alone."""
+    "and" ("Procter and Gamble", "Johnson and Johnson") keeps it: its parts are not names of the article alone.
+    `alone`: the text of each model entity of the article, with its character spans, so that a piece of the glued
+    name written again does not count."""
     if label != "ORG":
         return [(s, e)]
     for i in range(s + 1, e - 1):
@@ -289,6 +292,11 @@ def _coordinated(doc: Doc, s: int, e: int, label: str, alone: set[str]) -> list[
         words = [t.text for t in right]
         while len(words) > 1 and words[-1].lower().replace(".", "") in _SUFFIXES:
             words.pop()  # "Bank of America Corp." is written "Bank of America" alone
+        text, glued = doc.text, f"{left} {doc[i].text} {right.text}"
+        # a side written alone, not the model's piece of the same glued name written again ("Politics and Pies")
+        if any(text.startswith(glued, a) for a, _ in alone.get(left, ())) \
+                or any(text.startswith(glued, b - len(glued)) for _, b in alone.get(right.text, ())):
+            return [(s, e)]
         if left in alone or right.text in alone or " ".join(words) in alone:
             return [(s, i), (i + 1, e)]
         return [(s, e)]
@@ -298,7 +306,9 @@ def _coordinated(doc: Doc, s: int, e: int, label: str, alone: set[str]) -> list[
 def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
     """Return the model's name entities of `doc` as cleaned, relabelled mentions."""
     out = []
-    alone = {ent.text for ent in doc.ents}
+    alone: dict[str, list[tuple[int, int]]] = {}
+    for ent in doc.ents:
+        alone.setdefault(ent.text, []).append((ent.start_char, ent.end_char))
     for start, end, ent_label in _glued(doc):
         if ent_label not in NAME_LABELS:
             continue
