@@ -278,6 +278,14 @@ def test_a_legal_form_the_model_cut_at_a_dot_is_given_back():
     assert [m.text for m in join_legal_forms(text, ms)] == ["Torvani S.p.A.", "Brisa S.p."]
 
 
+def test_a_legal_form_the_tokenizer_cut_after_its_first_dot_is_given_back():
+    from newskit.entities.mentions import join_legal_forms
+
+    text = "It is run by Torvani S.p.A .\nBrisa S.p.A.\nShares of Melko S.p.A fell, and Pell S.p. rose."
+    ms = _mentions(text, [("Torvani S.p", "ORG"), ("Brisa S.p", "ORG"), ("A.", "ORG"), ("Melko S.p", "ORG")])
+    assert [m.text for m in join_legal_forms(text, ms)] == ["Torvani S.p.A", "Brisa S.p.A.", "Melko S.p.A"]
+
+
 def test_one_persons_full_names_written_two_ways_are_one_entity():
     text = ("Treasury Secretary Timothy Geithner spoke on Tuesday. Tim Geithner said rates would stay low. "
             "Dana Reyes and Dana Reyes Jr. came too; George W. Bush met George H.W. Bush, and George Bush waved.")
