@@ -255,3 +255,14 @@ def test_a_clipping_joins_a_body_named_with_its_country_in_front_across_articles
     one, two = _archive([_entity("", "U.S. Federal Reserve", "organization"), _entity("", "Fed", "organization")],
                         [_entity("", "Fed", "organization", count=2)])
     assert one["U.S. Federal Reserve"] == one["Fed"] == two["Fed"]
+
+
+def test_a_given_name_alone_joins_a_full_name_only_where_an_article_writes_them_together():
+    # "Grant", a pitcher's son in one story, is not the "Grant Young" two other stories name
+    keys = _archive([_entity("", "Grant Young", "person", count=2)], [_entity("", "Grant Young", "person")],
+                    [_entity("", "Curt Schilling", "person"), _entity("", "Grant", "person")])
+    assert keys[2]["Grant"] == "person:grant" != keys[0]["Grant Young"]
+    # one story writes "Hillary" beside "Hillary Clinton": the bare given name of another story is her
+    keys = _archive([_entity("", "Hillary Clinton", "person"), _entity("", "Hillary", "person")],
+                    [_entity("", "Hillary", "person", count=2)])
+    assert keys[1]["Hillary"] == keys[0]["Hillary Clinton"] == "person:hillary clinton"

@@ -28,7 +28,8 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    or initials, middle names and a suffix added ("Rick Wagoner", "G. Richard Wagoner Jr."; not "George W." and
    "George H. W. Bush"), and no name that fits two full names that do not fit each other ("George Bush" beside
    both); then a family or given name that fits exactly one full name of the archive ("Obama" -> "Barack
-   Obama"), a given and family name the one full name that adds a middle name ("Donald J. Trump"). The full
+   Obama"; a given name only when some article writes it beside that full name or as its alias), a given and
+   family name the one full name that adds a middle name ("Donald J. Trump"). The full
    names are joined first, so one person written two ways is one candidate. Two full names of one family that
    an article lists as two people (a father beside his son "Jr.") are never joined;
 5. clippings: a one-word organization name that articles give beside, or as the alias of, exactly one longer
@@ -119,6 +120,9 @@ class NameTable:
         # one-word names that some article writes as a person's short name: typed a person, or beside a full person
         # name of that family name in one article ("Bernanke" beside "Ben S. Bernanke", whatever its type there)
         self.alone: set[str] = set()
+        # one-word person names that some article gives beside a full name they open ("Hillary" beside "Hillary
+        # Clinton"): only these join a full name by the given name across articles
+        self.given: set[str] = set()
         self._final: dict[str, str] | None = None
 
     def add(self, record: dict) -> None:
@@ -173,11 +177,15 @@ class NameTable:
     def _note_alone(self, here: set[str]) -> None:
         """Note the one-word names of an article that stand for a person: typed a person, or the family name of a
         person the article names in full."""
-        families = _by_family(key[len(_PERSON):] for key in here if key.startswith(_PERSON))
+        people = [key[len(_PERSON):] for key in here if key.startswith(_PERSON)]
+        families = _by_family(people)
+        givens = {names.name_tokens(n)[0] for n in people if len(names.name_tokens(n)) >= 2}
         for key in here:
             word = split_key(key)[1]
             if " " not in word and (key.startswith(_PERSON) or word in families):
                 self.alone.add(word)
+            if " " not in word and key.startswith(_PERSON) and word in givens:
+                self.given.add(word)
 
     def _add_firm(self, s: _Seen, key: str, entity: dict) -> None:
         """Note what an organization's written names say: a legal form, the acronyms of the whole written name, an
@@ -197,7 +205,7 @@ class NameTable:
     def resolve(self) -> dict[str, str]:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
-            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone).run()
+            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given).run()
         return self._final
 
     def rewrite(self, record: dict) -> bool:
@@ -281,11 +289,12 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
-                 clipped: dict[str, set[str]], alone: set[str] | None = None):
+                 clipped: dict[str, set[str]], alone: set[str] | None = None, given: set[str] | None = None):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
         self.alone = alone if alone is not None else set()
+        self.given = given if given is not None else set()
         self.geo = geo
         self.parent: dict[str, str] = {}
 
@@ -524,6 +533,12 @@ class _Resolver:
             if not toks:
                 continue
             cands = [f for f in full.get(toks[-1], ()) if f != key and names.is_short_form(name, split_key(f)[1])]
+            if len(toks) == 1 and name not in self.given and any(
+                    names.name_tokens(split_key(f)[1])[-1] != toks[0] and not self._alias_of(name, f) for f in cands):
+                # a given name alone joins a full name it opens only where some article writes the two together
+                # ("Hillary" beside "Hillary Clinton"), or gives it as his alias: "Grant", a pitcher's son in one
+                # story, is not the "Grant Young" of others
+                continue
             if len(toks) >= 2:
                 # "Donald Trump" is "Donald J. Trump" (same given name, a middle name added), not "Rip Donald
                 # Trump" (words glued in front, mostly a title or a stray word the model took in); and not
@@ -533,6 +548,11 @@ class _Resolver:
             target = self._target(cands) if cands else None
             if target is not None and not self._kept_apart(name, target):
                 self._join(key, target, into=True)
+
+    def _alias_of(self, name: str, key: str) -> bool:
+        """Return True when some article gives `name` as an alias of the key `key`."""
+        s = self.seen.get(key)
+        return s is not None and s.aliases.get(name, 0) > 0
 
     def _clippings(self, typed: dict[str, str]) -> None:
         """A one-word organization name that is a clipping of a longer name an article gives beside it or as its
