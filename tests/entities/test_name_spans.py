@@ -246,3 +246,19 @@ def test_two_firms_run_together_are_cut_when_the_article_names_one_alone(nlp, se
         start = sentence.rindex(name)
         spans[name] = [(start, start + len(name))]
     assert [doc[a:b].text for a, b in _coordinated(doc, m.tstart, m.tend, "ORG", spans)] == parts
+
+
+@pytest.mark.parametrize(("sentence", "first", "second", "names"), [
+    ("Marrow Stanton and Goldwin Sachs fell.", "Marrow Stanton and", "Goldwin Sachs",
+     ["Marrow Stanton and", "Goldwin Sachs"]),
+    ("The Department of Health and Human Services met.", "Department of Health and", "Human Services",
+     ["Department of Health and Human Services"]),  # the last word names the one body
+    ("The Bay of Biscay was calm.", "Bay of", "Biscay", ["Bay of Biscay"]),
+])
+def test_two_names_the_model_found_either_side_of_and_stay_two(nlp, sentence, first, second, names):
+    from newskit.entities.clean import _glued
+
+    doc = nlp.make_doc(sentence)
+    a, b = _mention(doc, first, "ORG"), _mention(doc, second, "ORG")
+    doc.ents = [Span(doc, a.tstart, a.tend, label="ORG"), Span(doc, b.tstart, b.tend, label="ORG")]
+    assert [doc[s:e].text for s, e, _ in _glued(doc)] == names

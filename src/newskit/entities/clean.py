@@ -253,7 +253,8 @@ def _glued(doc: Doc) -> list[tuple[int, int, str]]:
         prev = out[-1] if out else None
         if prev is not None and prev[1] == ent.start and prev[1] - prev[0] > 1 \
                 and doc[prev[1] - 1].lower_ in ("of", "for", "and") and doc[prev[0]].text[:1].isupper() \
-                and prev[2] in _JOINABLE and ent.label_ in _JOINABLE and ent[0].text[:1].isupper():
+                and prev[2] in _JOINABLE and ent.label_ in _JOINABLE and ent[0].text[:1].isupper() \
+                and not _two_names(doc, prev[0], prev[1] - 1, ent.end):
             # the head is the first part ("University of" + "Michigan") unless the second is a name with its own
             # head ("Bank of" + "America Stadium")
             out[-1] = (prev[0], ent.end, prev[2] if len(ent) == 1 else ent.label_)
@@ -263,8 +264,18 @@ def _glued(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 _JOINABLE = frozenset({"ORG", "GPE", "LOC", "FAC"})
+
+
+def _two_names(doc: Doc, s: int, i: int, e: int) -> bool:
+    """Return True when the model's two names either side of "and" (token i) are two bodies, not one name it cut:
+    both of two words or more, and the second ending in no word of a body's kind ("Morgan Stanley and" + "Goldman
+    Sachs"; not "Department of Health and" + "Human Services", whose last word names the one body)."""
+    return doc[i].lower_ == "and" and i - s >= 2 and e - i - 1 >= 2 \
+        and all(t.text[:1].isupper() for t in doc[i + 1:e]) and doc[e - 1].lower_.strip(".") not in _BODY_KINDS
 _OWNED = lexicon.words("owned_nouns")
 _SUFFIXES = lexicon.words("corporate_suffixes")
+# Last words naming the kind of body ("... and Human Services", "... and Telecommunications Administration")
+_BODY_KINDS = ORG_HEADS | _SUFFIXES | {"service", "services", "administration", "bureau", "office", "directorate"}
 
 
 def _owned_lead(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
@@ -293,11 +304,16 @@ def _coordinated(doc: Doc, s: int, e: int, label: str, alone: dict[str, list[tup
         while len(words) > 1 and words[-1].lower().replace(".", "") in _SUFFIXES:
             words.pop()  # "Bank of America Corp." is written "Bank of America" alone
         text, glued = doc.text, f"{left} {doc[i].text} {right.text}"
+        here = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+
+        def elsewhere(name: str, here: tuple[int, int] = here) -> list[tuple[int, int]]:
+            return [(a, b) for a, b in alone.get(name, ()) if b <= here[0] or a >= here[1]]
+
         # a side written alone, not the model's piece of the same glued name written again ("Politics and Pies")
-        if any(text.startswith(glued, a) for a, _ in alone.get(left, ())) \
-                or any(text.startswith(glued, b - len(glued)) for _, b in alone.get(right.text, ())):
+        if any(text.startswith(glued, a) for a, _ in elsewhere(left)) \
+                or any(text.startswith(glued, b - len(glued)) for _, b in elsewhere(right.text)):
             return [(s, e)]
-        if left in alone or right.text in alone or " ".join(words) in alone:
+        if elsewhere(left) or elsewhere(right.text) or elsewhere(" ".join(words)):
             return [(s, i), (i + 1, e)]
         return [(s, e)]
     return [(s, e)]
