@@ -262,3 +262,26 @@ def test_two_names_the_model_found_either_side_of_and_stay_two(nlp, sentence, fi
     a, b = _mention(doc, first, "ORG"), _mention(doc, second, "ORG")
     doc.ents = [Span(doc, a.tstart, a.tend, label="ORG"), Span(doc, b.tstart, b.tend, label="ORG")]
     assert [doc[s:e].text for s, e, _ in _glued(doc)] == names
+
+
+@pytest.mark.parametrize(("sentence", "spans", "names"), [
+    ("Corwen's Ratings Services cut the bank.", ["Corwen", "Ratings Services"], ["Corwen's Ratings Services"]),
+    ("Hallam's Corp. rose.", ["Hallam", "'s Corp."], ["Hallam's Corp."]),
+    ("Tessaly's Harbor Authority met.", ["Tessaly", "Harbor Authority"], ["Tessaly", "Harbor Authority"]),
+])
+def test_a_firm_named_with_a_possessive_is_one_name(nlp, sentence, spans, names):
+    from newskit.entities.clean import _glued
+
+    doc = nlp.make_doc(sentence)
+    ms = [_mention(doc, t, "ORG") for t in spans]
+    doc.ents = [Span(doc, m.tstart, m.tend, label="ORG") for m in ms]
+    assert [doc[s:e].text for s, e, _ in _glued(doc)] == names
+
+
+def test_a_firm_named_with_a_possessive_keeps_its_service_name_whole(nlp):
+    from newskit.entities.clean import _cut
+
+    doc = nlp.make_doc("Corwen's Investors Service and Aldine Computer's Mac OS were named.")
+    firm, product = _mention(doc, "Corwen's Investors Service", "ORG"), _mention(doc, "Aldine Computer's Mac OS", "ORG")
+    assert [doc[s:e].text for s, e in _cut(doc, firm.tstart, firm.tend, "ORG")] == ["Corwen's Investors Service"]
+    assert [doc[s:e].text for s, e in _cut(doc, product.tstart, product.tend, "ORG")] == ["Aldine Computer", "Mac OS"]

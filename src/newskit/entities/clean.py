@@ -60,7 +60,9 @@ def _cut(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
         # "San Jose - Cisco" is two names; "Wal - Mart" (one word on each side) is a detokenized hyphen
         spaced_dash = t.text in ("-", "\u2013", "\u2014", "--") and t.whitespace_ and i > s \
             and doc[i - 1].whitespace_ and (i - s > 1 or e - i > 2)
-        possessive = split_possessive and t.lower_ in ("'s", "\u2019s") and i + 1 < e  # "Apple Computer's Mac OS"
+        # "Apple Computer's Mac OS"; not a firm named with a possessive ("Moody's Investors Service")
+        possessive = split_possessive and t.lower_ in ("'s", "\u2019s") and i + 1 < e \
+            and doc[e - 1].lower_.replace(".", "") not in _FIRM_TAILS
         if t.is_space or t.text in ("/", "|") or "\n" in t.text or spaced_dash or possessive:
             parts.append((a, i))
             a = i + 1
@@ -72,6 +74,8 @@ def _cut(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
 
 
 _NAME_GLUE = lexicon.words("name_glue")
+# Last words of a firm's name after a possessive that belong to the name: its legal form or "Service(s)"
+_FIRM_TAILS = lexicon.words("corporate_suffixes") | {"service", "services"}
 
 
 def _colon_parts(doc: Doc, parts: Iterable[tuple[int, int]], label: str) -> list[tuple[int, int]]:
@@ -259,11 +263,23 @@ def _glued(doc: Doc) -> list[tuple[int, int, str]]:
             # head ("Bank of" + "America Stadium")
             out[-1] = (prev[0], ent.end, prev[2] if len(ent) == 1 else ent.label_)
             continue
+        if prev is not None and prev[2] == ent.label_ == "ORG" and doc[ent.end - 1].lower_.replace(".", "") in \
+                _FIRM_TAILS and _possessive_between(doc, prev[1], ent.start):
+            # "Standard & Poor" + "'s" + "Ratings Services", "McDonald" + "'s Corp.": one firm named with a possessive
+            out[-1] = (prev[0], ent.end, "ORG")
+            continue
         out.append((ent.start, ent.end, ent.label_))
     return out
 
 
 _JOINABLE = frozenset({"ORG", "GPE", "LOC", "FAC"})
+
+
+def _possessive_between(doc: Doc, end: int, start: int) -> bool:
+    """Return True when only a possessive "'s" parts a name ending at token `end` from one starting at `start` (or
+    the second opens with it)."""
+    poss = ("'s", "\u2019s")
+    return (start == end + 1 and doc[end].lower_ in poss) or (start == end and doc[start].lower_ in poss)
 
 
 def _two_names(doc: Doc, s: int, i: int, e: int) -> bool:

@@ -415,7 +415,8 @@ def _group_corporate(mentions: list[Mention], keys: list[str], family: list[str]
             continue
         for n in range(1, len(words)):
             if "of" not in words[n + 1:]:  # "Federal Reserve" is not short for "Federal Reserve Bank of New York"
-                starts.setdefault(" ".join(words[:n]), []).append(at)
+                # "Moody's" opens "Moody's Investors Service" as "Moody" (a key drops the final "'s")
+                starts.setdefault(re.sub(r"'s$", "", " ".join(words[:n])), []).append(at)
     for k, i in orgs.items():
         if acronym_of(k.upper()) and len(k) <= 3:
             continue
