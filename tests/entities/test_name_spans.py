@@ -285,3 +285,13 @@ def test_a_firm_named_with_a_possessive_keeps_its_service_name_whole(nlp):
     firm, product = _mention(doc, "Corwen's Investors Service", "ORG"), _mention(doc, "Aldine Computer's Mac OS", "ORG")
     assert [doc[s:e].text for s, e in _cut(doc, firm.tstart, firm.tend, "ORG")] == ["Corwen's Investors Service"]
     assert [doc[s:e].text for s, e in _cut(doc, product.tstart, product.tend, "ORG")] == ["Aldine Computer", "Mac OS"]
+
+
+def test_a_firms_first_word_left_out_is_given_back_where_the_story_writes_the_two_together(nlp):
+    from newskit.entities.clean import _glued
+
+    doc = nlp.make_doc("KLMorgan Chase & Co. bought it. KLMorgan Chase said so. Acme Chase & Co. did not.")
+    spans = [_mention(doc, "Chase & Co.", "ORG"), _mention(doc, "KLMorgan Chase", "ORG", 1),
+             _mention(doc, "Chase & Co.", "ORG", 1)]
+    doc.ents = [Span(doc, m.tstart, m.tend, label="ORG") for m in spans]
+    assert [doc[s:e].text for s, e, _ in _glued(doc)] == ["KLMorgan Chase & Co.", "KLMorgan Chase", "Chase & Co."]
