@@ -295,3 +295,12 @@ def test_a_firms_first_word_left_out_is_given_back_where_the_story_writes_the_tw
              _mention(doc, "Chase & Co.", "ORG", 1)]
     doc.ents = [Span(doc, m.tstart, m.tend, label="ORG") for m in spans]
     assert [doc[s:e].text for s, e, _ in _glued(doc)] == ["KLMorgan Chase & Co.", "KLMorgan Chase", "Chase & Co."]
+    doc = nlp.make_doc("KLMorgan Chase & Co. bought it. KLMorgan shares rose.")
+    spans = [_mention(doc, "Chase & Co.", "ORG"), _mention(doc, "KLMorgan", "ORG", 1)]
+    doc.ents = [Span(doc, m.tstart, m.tend, label="ORG") for m in spans]
+    assert [doc[s:e].text for s, e, _ in _glued(doc)] == ["KLMorgan Chase & Co.", "KLMorgan"]
+    # the model's two names side by side, the second ending in a legal form: one firm
+    doc = nlp.make_doc("Banks including KLMorgan Chase & Co. and Velt Inc. rose.")
+    spans = [_mention(doc, "KLMorgan", "ORG"), _mention(doc, "Chase & Co.", "ORG"), _mention(doc, "Velt Inc.", "ORG")]
+    doc.ents = [Span(doc, m.tstart, m.tend, label="ORG") for m in spans]
+    assert [doc[s:e].text for s, e, _ in _glued(doc)] == ["KLMorgan Chase & Co.", "Velt Inc."]

@@ -266,3 +266,12 @@ def test_a_given_name_alone_joins_a_full_name_only_where_an_article_writes_them_
     keys = _archive([_entity("", "Hillary Clinton", "person"), _entity("", "Hillary", "person")],
                     [_entity("", "Hillary", "person", count=2)])
     assert keys[1]["Hillary"] == keys[0]["Hillary Clinton"] == "person:hillary clinton"
+
+
+def test_a_firms_possessive_first_word_is_its_short_name():
+    one, two = _archive([_entity("", "Corwen's Investors Service", "organization")],
+                        [_entity("", "Corwen", "organization", count=2)])
+    assert one["Corwen's Investors Service"] == two["Corwen"] == "organization:corwen investors service"
+    # a possessive inside no firm's name written so gives nothing: "Corwen" stays apart from "Corwen Harbor"
+    one, two = _archive([_entity("", "Corwen Harbor", "organization")], [_entity("", "Corwen", "organization")])
+    assert one["Corwen Harbor"] != two["Corwen"]

@@ -252,10 +252,11 @@ def _glued(doc: Doc) -> list[tuple[int, int, str]]:
     """Return the doc's entities as (start, end, label), a name the model cut after a joining word made whole:
     "Bay of" + "Biscay" is "Bay of Biscay" (two place or organization spans, the first ending in "of", "for" or
     "and", the second right after it); a firm named with a possessive ("Moody's Investors Service"); a firm's
-    first word the model left out that the story writes with the next word as a name elsewhere ("JPMorgan" +
-    "Chase & Co." beside "JPMorgan Chase")."""
+    first word the model left out that the story names a firm, or writes with the next word as a name, elsewhere
+    ("JPMorgan" + "Chase & Co." beside "JPMorgan" or "JPMorgan Chase")."""
     out: list[tuple[int, int, str]] = []
     written = {ent.text for ent in doc.ents if " " in ent.text}
+    firms = {ent.text for ent in doc.ents if ent.label_ == "ORG"}
     for ent in doc.ents:
         prev = out[-1] if out else None
         if prev is not None and prev[1] == ent.start and prev[1] - prev[0] > 1 \
@@ -271,11 +272,17 @@ def _glued(doc: Doc) -> list[tuple[int, int, str]]:
             # "Standard & Poor" + "'s" + "Ratings Services", "McDonald" + "'s Corp.": one firm named with a possessive
             out[-1] = (prev[0], ent.end, "ORG")
             continue
+        if prev is not None and prev[2] == ent.label_ == "ORG" and prev[1] == ent.start and len(ent) > 1 \
+                and doc[prev[1] - 1].whitespace_ == " " and doc[ent.end - 1].lower_.replace(".", "") in _SUFFIXES:
+            out[-1] = (prev[0], ent.end, "ORG")  # "JPMorgan" + "Chase & Co.": a firm's name ends in its legal form
+            continue
         start = ent.start
         if ent.label_ == "ORG" and start > (prev[1] if prev is not None else 0) and doc[start - 1].is_alpha \
                 and doc[start - 1].text[:1].isupper() and doc[start - 1].whitespace_ == " " \
-                and any(t.startswith(f"{doc[start - 1].text} {ent[0].text}") for t in written):
-            start -= 1  # "JPMorgan" left out of "Chase & Co." that the story writes "JPMorgan Chase" elsewhere
+                and (doc[start - 1].text in firms
+                     or any(t.startswith(f"{doc[start - 1].text} {ent[0].text}") for t in written)):
+            # "JPMorgan" left out of "Chase & Co.": the story names it a firm, or writes "JPMorgan Chase", elsewhere
+            start -= 1
         out.append((start, ent.end, ent.label_))
     return out
 

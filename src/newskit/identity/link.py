@@ -37,8 +37,9 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    `grouping.clipping_of`), or beside a body and its branch (the "Federal Reserve", not the "Federal Reserve
    Bank of New York"); never a word beside its derivation ("Congress", "Congressional");
 6. a firm's short name: the leading words of one firm's name that the archive writes with a legal form
-   ("Goldman", "Goldman Sachs Group Inc."), when they open no other body's name and no article types them a
-   place, and the archive does not use them four times as often as the firm's name;
+   ("Goldman", "Goldman Sachs Group Inc."), or its first word written as a possessive ("Moody's", "Moody's
+   Investors Service"), when they open no other body's name and no article types them a place, and the archive
+   does not use them four times as often as the firm's name;
 7. one body named two conventional ways: its head word first, last or left out ("Department of the Treasury",
    "Treasury Department", "Treasury"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname
    of the short table `lexicon/body_nicknames.tsv` ("the Big Board": no text spells it out);
@@ -85,6 +86,7 @@ _HEAD_OF = re.compile(r"(department|ministry|bureau|office) of (?:the )?([a-z][a
 # a government body's head words that an article may leave out ("the Treasury" for the "Treasury Department")
 _DEPARTMENTS = ("department", "ministry")
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
+_POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
 
 
@@ -97,6 +99,7 @@ class _Seen:
     aliases: Counter = field(default_factory=Counter)  # normalized alias -> the articles giving it
     caps: bool = False  # written in capitals somewhere (an acronym)
     legal: bool = False  # an organization written with a legal form somewhere ("Goldman Sachs Group Inc."): a firm
+    owned: bool = False  # an organization written opening with a possessive ("Moody's Investors Service")
     # acronyms of the names as written that the key's name no longer gives ("AIG" of "American International Group",
     # keyed "american international"); None when there are none, as for most keys
     written: frozenset[str] | None = None
@@ -233,6 +236,7 @@ def _note_written(s: _Seen, name: str, entity: dict) -> None:
     written = [x for x in (str(entity.get("name") or ""), *(str(a) for a in entity.get("aliases") or ()))
                if _legal_form(fold(x).split())]
     s.legal = s.legal or bool(written)
+    s.owned = s.owned or bool(_POSSESSIVE_FIRST.match(str(entity.get("name") or "")))
     extra = {a for x in written if not acronym_of(x) for a in initials(x)} - initials(name.title())
     if extra and len(s.written or ()) < _MAX_NEAR:
         s.written = (s.written or frozenset()) | extra
@@ -307,6 +311,7 @@ class _Resolver:
         self.seen_articles = dict(present)  # the articles of each key after step 1 (`weight` grows with joins)
         self.caps = {new for key, new in typed.items() if self.seen[key].caps}
         self.legal = {new for key, new in typed.items() if self.seen[key].legal}
+        self.owned = {new for key, new in typed.items() if self.seen[key].owned}
         self.written: dict[str, frozenset[str]] = {}
         for key, new in typed.items():
             w = self.seen[key].written
@@ -576,7 +581,8 @@ class _Resolver:
     def _firm_short_names(self, by_name: dict[tuple[str, str], str]) -> None:
         """An organization's name that is the leading words of one firm's name only, a name the archive writes with
         a legal form ("Goldman" of "Goldman Sachs Group Inc.", "Lehman" of "Lehman Brothers Holdings Inc."), is that
-        firm, where no article spells both out. Not a name that opens the names of other bodies too ("American":
+        firm, where no article spells both out; so is the one word of a firm's name written with it as a possessive
+        ("Moody's" of "Moody's Investors Service"). Not a name that opens the names of other bodies too ("American":
         "American Airlines", "American International Group"), nor one an article types a place or nationality,
         nor a name written with a legal form itself ("Boeing Co." is no short name of "Boeing Capital Corp."), nor
         one the archive uses four times as often as the firm's (a parent's name is not its subsidiary's), nor an
@@ -595,8 +601,8 @@ class _Resolver:
                 continue  # an acronym is the acronym steps' ("GM" is not "GM Daewoo"); a name joined already stays
             longer = starts[name] - {key}
             target = self._target(longer)
-            if target is not None and any(k in self.legal for k in longer) \
-                    and 4 * self.weight[target] >= self.weight[self._find(key)]:
+            firm = any(k in self.legal for k in longer) or (" " not in name and any(k in self.owned for k in longer))
+            if target is not None and firm and 4 * self.weight[target] >= self.weight[self._find(key)]:
                 self._join(key, target, into=True)
 
     def _named_otherwise(self, by_name: dict[tuple[str, str], str]) -> None:
