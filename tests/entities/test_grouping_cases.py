@@ -206,14 +206,19 @@ def test_a_firm_named_after_its_founder_family_stays_the_firm_beside_the_family_
     assert groups == [["Halvorsen Tractor Co.", "Halvorsen", "Halvorsen"], ["Erik Halvorsen", "Erik Halvorsen"]]
 
 
-def test_the_bare_family_name_is_the_firm_named_after_the_family_unless_addressed_as_a_person():
-    # the model (or "Mr. Halvorsen" anywhere) made every bare "Halvorsen" a person: only the addressed one is
+def test_the_bare_family_name_the_model_read_as_the_firm_stays_the_firm_unless_addressed_as_a_person():
+    # "Mr. Halvorsen" anywhere makes every bare "Halvorsen" a person: only the addressed one is
     text = ("Halvorsen Tractor Co. chairman Erik Halvorsen Jr. said Halvorsen would cut jobs. Mr. Halvorsen said he "
             "had no choice, and Halvorsen shares rose.")
     ms, groups = _groups(text, [("Halvorsen Tractor Co.", "ORG"), ("Erik Halvorsen Jr.", "PERSON"),
-                                ("Halvorsen", "PERSON"), ("Halvorsen", "PERSON"), ("Halvorsen", "PERSON")])
+                                ("Halvorsen", "ORG"), ("Halvorsen", "ORG"), ("Halvorsen", "ORG")])
     assert groups == [["Halvorsen Tractor Co.", "Halvorsen", "Halvorsen"], ["Erik Halvorsen Jr.", "Halvorsen"]]
     assert [m.label for m in ms] == ["ORG", "PERSON", "ORG", "PERSON", "ORG"]
+    # the person the model reads in the bare name stays the person, beside a firm of his name
+    text = "Erik Halvorsen spoke. Halvorsen Resorts Inc. lost money, and Halvorsen said he would run."
+    ms, groups = _groups(text, [("Erik Halvorsen", "PERSON"), ("Halvorsen Resorts Inc.", "ORG"),
+                                ("Halvorsen", "PERSON")])
+    assert ["Erik Halvorsen", "Halvorsen"] in groups and ms[2].label == "PERSON"
 
 
 def test_a_family_name_the_model_called_a_firm_still_joins_the_person_without_such_a_firm():

@@ -38,8 +38,9 @@ def relabel(mentions: list[Mention], keys: list[str], family: list[str], text: s
             short_people: Callable[[], dict[int, list[int]]]) -> dict[int, list[int]]:
     """Correct the labels of `mentions` (and `family`, their grouping family) in place; return the short person
     names that `short_people` finds once the person labels are settled (the later rules must not touch them)."""
+    given = [m.label for m in mentions]
     _addressed_people(mentions, keys, family, text)
-    _firm_of_the_family_name(mentions, keys, family, text)
+    _firm_of_the_family_name(mentions, keys, family, text, given)
     _names_before_a_title(mentions, keys, family, text)
     _firms_named_like_people(mentions, keys, family)
     short = short_people()
@@ -105,15 +106,17 @@ def _addressed_people(mentions: list[Mention], keys: list[str], family: list[str
             family[i] = "person"
 
 
-def _firm_of_the_family_name(mentions: list[Mention], keys: list[str], family: list[str], text: str) -> None:
-    """Give the organization label to a bare word that opens the name of a firm the story writes with a legal form
-    ("Ford" beside "Ford Motor Co.") wherever the text does not address it as a person ("Mr. Ford"): in a story of
-    the firm and of a member of its family ("William Clay Ford Jr."), the bare name is the firm, unless addressed.
+def _firm_of_the_family_name(mentions: list[Mention], keys: list[str], family: list[str], text: str,
+                             given: list[str]) -> None:
+    """Give back the organization label the model gave (`given`) a bare word that opens the name of a firm the story
+    writes with a legal form ("Ford" beside "Ford Motor Co.") wherever the text does not address it as a person
+    ("Mr. Ford" elsewhere made every "Ford" a person): in a story of the firm and of a member of its family
+    ("William Clay Ford Jr."), the bare name is the firm where the model read a firm and no "Mr." stands before it.
     The one rule that labels the mentions of one name apart: here one name stands for two of the story's entities."""
     firms = {k.split(" ", 1)[0] for i, k in enumerate(keys) if family[i] == "organization" and " " in k
              and k.rsplit(" ", 1)[-1].strip(".,") in _CORPORATE}
     for i, m in enumerate(mentions):
-        if family[i] == "person" and keys[i] in firms and m.source in ("ner", "match"):
+        if family[i] == "person" and given[i] == "ORG" and keys[i] in firms and m.source in ("ner", "match"):
             before = _ADDRESS.search(text[max(0, m.start - 12):m.start])
             if not (before and names.is_honorific(before.group(1)) and before.group(1)[:1].isupper()):
                 m.label = "ORG"
