@@ -140,7 +140,10 @@ def make_ner_merge(nlp: Language, name: str, spans_key: str, keep_base_names: li
 
     def component(doc: Doc) -> Doc:
         if spans_key in doc.spans:
-            doc.ents = combine(list(doc.spans[spans_key]), list(doc.ents), keep_base_names=keep, vote=vote)
+            if not words:
+                words.append(evidence.dictionary(nlp))
+            doc.ents = combine(list(doc.spans[spans_key]), list(doc.ents), keep_base_names=keep, vote=vote,
+                               words=words[0])
         return doc
 
     return component

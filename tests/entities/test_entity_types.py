@@ -178,6 +178,15 @@ ROWS = [
     ("person", "Tim Cook, the chief executive of Apple, said it would open a store in Mumbai.", "Tim Cook", PERSON),
     ("person", "Mary Okafor, the lender's chief executive, said it would cut jobs.", "Mary Okafor", PERSON),
     ("person", "Weber will visit Hamburg next week, his office said.", "Weber", PERSON),
+    # business news of a crisis: a firm's chairman, lenders coordinated, a family name written alone, a job
+    ("company", "Foxconn chairman Terry Gou said the group would build a plant in Vietnam.", "Foxconn", ORG),
+    ("company", "Fannie Mae and Freddie Mac were placed under federal control on Sunday.", "Fannie Mae", ORG),
+    ("person", "The Fed's Ben Bernanke told senators that lending had frozen. Bernanke said more help was coming.",
+     "Ben Bernanke", PERSON),
+    ("person", "Jackson, the union's lawyer, said the retirees would appeal the ruling.", "Jackson", PERSON),
+    ("person", "Halloran, a bond strategist, said yields would keep falling.", "Halloran", PERSON),
+    ("person", 'Roger Penske made the highest offer. "The brand still has loyal buyers," Penske told reporters.',
+     "Penske", PERSON),
 ]
 
 # Rows the pipeline does not get right yet: (sentence prefix) -> reason.
@@ -193,6 +202,7 @@ KNOWN = {
     "Sunak declined": "the recognizer calls the one-word name an organization and nothing in the sentence is a "
                       "person's",
     "Aston Villa extended": "both models call the two-word club a person and the sentence has no cue against it",
+    "Fannie Mae and": "a given name opens it, the recognizer calls it a place and the sentence has no firm's cue",
     "Mikel Arteta": "the recognizer finds only 'Arteta' (an organization) and the base model misses the name, so "
                     "the given name never joins the span",
 }

@@ -119,6 +119,7 @@ def examples(docs, nlp, skip=frozenset()) -> tuple[list[list[float]], list[int]]
         base_names = [b for b in base if b.label_ in evidence.NAME_LABELS]
         pwords = evidence.article_person_words(names, base_names, words)
         gold = current["gold"]
+        lone = evidence.lone_people(names)
         for group in evidence.groups(names).values():
             kinds = [gold.get((s.start_char, s.end_char)) for s in group]
             kinds = [k for k in kinds if k is not None]
@@ -127,7 +128,7 @@ def examples(docs, nlp, skip=frozenset()) -> tuple[list[list[float]], list[int]]
             top = Counter(kinds).most_common(1)[0][0]  # a tie goes to the first mention's type, every run
             if top not in GOLD or evidence.key(group[0]) in skip:
                 continue
-            xs.append(evidence.features(group, base_names, pwords))
+            xs.append(evidence.features(group, base_names, pwords, lone))
             y.append(evidence.CLASSES.index(GOLD[top]))
         return evidence.vote(names, base, words)
 
@@ -136,7 +137,8 @@ def examples(docs, nlp, skip=frozenset()) -> tuple[list[list[float]], list[int]]
         for d in docs:
             current["gold"] = {(g["start"], g["end"]): g["type"] for g in d.gold}
             doc = nlp(d.text)
-            doc.ents = combine_mod.combine(list(doc.spans["newskit_ner"]), list(doc.ents), vote=recording_vote)
+            doc.ents = combine_mod.combine(list(doc.spans["newskit_ner"]), list(doc.ents), vote=recording_vote,
+                                           words=words)  # names neither layer kept are proposed as at run time
     del merge
     return xs, y
 

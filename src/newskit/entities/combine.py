@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable
 
 from spacy.tokens import Span, Token
 
-from newskit.entities import evidence
+from newskit.entities import evidence, unfound
 from newskit.entities.products import retype as product_types
 
 # Base-model labels for names: the CoNLL layer decides these.
@@ -50,16 +50,19 @@ def _cover(n: int, spans: Iterable[Span]) -> bytearray:
 
 
 Vote = Callable[[list[Span], list[Span]], list[Span]]
+NO_WORDS = evidence.Dictionary()  # no common words known: no name neither layer found is proposed
 
 
 def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[str] = (),
-            vote: Vote = evidence.vote) -> list[Span]:
+            vote: Vote = evidence.vote, words: evidence.Dictionary = NO_WORDS) -> list[Span]:
     """Return the merged, non-overlapping entity spans of one doc, in text order.
 
     conll: spans labelled PER/LOC/ORG/MISC; base: the base model's OntoNotes spans. A base person, place or
     organization is kept where the CoNLL layer calls the very same span MISC (its catch-all: the base model's type
     is finer) and, for the labels in keep_base_names, also where the CoNLL layer found nothing at all. `vote`
-    gives every mention of a name one type (newskit.entities.evidence.vote)."""
+    gives every mention of a name one type (newskit.entities.evidence.vote); a name neither layer found is proposed
+    to it where its context calls it one and `words`, the pipeline's common words, do not hold it
+    (newskit.entities.unfound)."""
     if not conll and not base:
         return []
     n = len((conll or base)[0].doc)
@@ -99,10 +102,23 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
         kept.append(b)
     kept = [b for b in kept if b.label_ not in NAME_LABELS or not evidence.part_of_a_time([b])
             and not ((b.start, b.end) in misc_exact and _modifier(b))]
+    kept = [b for b in kept if not _title_of_a_name(b, names)]
     held = _cover(n, kept)
     names = [s for s in names if not any(held[s.start:s.end])]
+    # names neither layer found, that the words around them call names (newskit.entities.unfound)
+    taken = _cover(n, [*names, *kept, *products, *conll, *(b for b in base if b.label_ not in NAME_LABELS)])
+    known = {evidence.key(s) for s in [*names, *kept, *products, *conll]}
+    names = sorted(names + unfound.propose((conll or base)[0].doc, taken, base, known, words), key=lambda s: s.start)
     # products and market indices the models called firms (newskit.entities.products)
     return product_types(sorted(vote(names, base) + kept + products, key=lambda s: s.start), base, misc_spans)
+
+
+def _title_of_a_name(span: Span, names: list[Span]) -> bool:
+    """Say whether the base model's work title is a word of a longer name the article gives ("Penske" after a closing
+    quotation mark, where "Roger Penske" came before): the name again, no title."""
+    if span.label_ != "WORK_OF_ART" or len(span) != 1:
+        return False
+    return any(len(s) >= 2 and any(t.lower_ == span[0].lower_ for t in s) for s in names)
 
 
 def _modifier(span: Span) -> bool:

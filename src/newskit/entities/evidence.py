@@ -11,11 +11,12 @@ organization or place:
   person evidence       a word of a longer person name in the article ("Sampras" of "Pete Sampras"), a title or
                         form of address right before it ("Mr.", "coach"), "he"/"she" as the next pronoun in its
                         sentence, an apposition headed by a title or a person's noun or an age ("X, the team's
-                        striker,"; "X, 64,");
-  organization evidence a firm's noun before it ("automaker Chrysler"), a legal form, "shares"/"stock" after it,
-                        "shares of" before it, "it"/"its" as the next pronoun, an apposition headed by a body's
-                        noun ("X, the Seattle lender,"; "X, the Romanian plant"), what is acquired or merged or
-                        the buyer a sale goes to ("sold to X"), ", which" after it;
+                        striker,"; "X, 64,"), the last word of the name written alone elsewhere and called a
+                        person by the recognizer ("Bernanke" of "Ben Bernanke");
+  organization evidence a firm's noun before it ("automaker Chrysler"), a legal form, "shares"/"stock"/"dealers"/
+                        "chairman" after it, "shares of" before it, "it"/"its" as the next pronoun, an apposition
+                        headed by a body's noun ("X, the Seattle lender,"; "X, the Romanian plant"), what is
+                        acquired or merged or the buyer a sale goes to ("sold to X"), ", which" after it;
   place evidence        a locative preposition before it ("in Edmonton"), ", <known place>" after it, the name
                         itself a country, US state or large city, a place's word ending it or after it ("Ellis
                         Park", "Charles de Gaulle airport");
@@ -74,13 +75,14 @@ NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
 FEATURES = ("bias", "rec_per", "rec_org", "rec_loc", "base_per", "base_org", "base_loc", "base_none",
             "full_name", "given_name", "titled", "he_she", "org_cue", "it_its", "placed", "known_place", "one_word",
             "caps", "sent_start", "results", "org_appos", "person_appos", "bought", "score", "which",
-            "org_word", "employer", "place_word")
+            "org_word", "employer", "place_word", "surname")
 _ORG_CUES = lexicon.words("org_cues")
 _LEGAL = lexicon.words("corporate_suffixes")
 _LOCATIVE = lexicon.words("locative_prepositions")
 _PERSON_TITLES = lexicon.words("person_titles")
 _ORG_AFTER = frozenset({"shares", "stock", "stocks", "shareholders", "subsidiary", "spokesman", "spokeswoman",
-                        "spokesperson", "executives", "chief", "ceo", "plant", "plants", "factory", "brand"})
+                        "spokesperson", "executives", "chief", "ceo", "plant", "plants", "factory", "brand",
+                        "dealers", "dealerships", "chairman", "chairwoman"})
 _CLUB_ROLES = lexicon.words("club_roles")
 # heads of an apposition that say what a name is ("X, the Seattle lender"; "X, the team's striker")
 _ORG_NOUNS = _ORG_CUES | lexicon.words("org_appositions")
@@ -289,8 +291,29 @@ def _titled(span: Span) -> bool:
     return names.is_title_word(prev.text) or prev.lower_.strip(".") in _PERSON_TITLES
 
 
-def features(group: list[Span], base: list[Span], person_words: set[str]) -> list[float]:
-    """Return the feature vector (FEATURES order) of one name: all its mention spans in the doc."""
+def says_a_name(span: Span) -> bool:
+    """Say whether the words around a proper noun neither model took for a name call it one: a firm's cue ("shares
+    of X", "X dealers", "X chairman"), ", which", what is acquired or employs, an apposition headed by a body's or a
+    person's noun, an age, a title before it, or being the one who says something ("X said")."""
+    root = span.root
+    return org_cue(span) or _traded(span) or _bought(span) or _which(span) or _employs(span) or _titled(span) \
+        or _appos_says(span, _ORG_NOUNS) or _appos_says(span, _PERSON_NOUNS, person=True) or _aged(span) \
+        or root.dep_ == "nsubj" and verb_in(root.head, _SPEECH_VERBS)
+
+
+_SPEECH_VERBS = lexicon.words("speech_verbs")
+
+
+def lone_people(names_: list[Span]) -> frozenset[str]:
+    """Return the one-word names the recognizer calls persons in an article (before the vote): a family name
+    written alone ("Bernanke" of "Ben Bernanke")."""
+    return frozenset(key(s) for s in names_ if len(s) == 1 and family(s.label_) == "PERSON")
+
+
+def features(group: list[Span], base: list[Span], person_words: set[str],
+             lone: frozenset[str] = frozenset()) -> list[float]:
+    """Return the feature vector (FEATURES order) of one name: all its mention spans in the doc. `lone`: the
+    article's one-word person names (lone_people), for the family-name cue."""
     n = len(group)
     rec = [family(s.label_) for s in group]
     bl = [_cover_label(s, base) for s in group]
@@ -322,6 +345,7 @@ def features(group: list[Span], base: list[Span], person_words: set[str]) -> lis
         "employer": float(any(_employs(s) for s in group)),
         "place_word": float(len(words) >= 2 and words[-1] in _PLACE_WORDS
                             or any(s.end < len(s.doc) and s.doc[s.end].lower_ in _PLACE_WORDS for s in group)),
+        "surname": float(len(words) >= 2 and words[-1] in lone),
     }
     return [f[name] for name in FEATURES]
 
@@ -501,13 +525,19 @@ def _place_evidence(x: list[float]) -> bool:
 
 def may_be_place(x: list[float]) -> bool:
     """Say whether a name may be typed a place: more than one word, or the base model's place label on some
-    mention or no label of its at all (the recognizer alone found it), or place evidence (a known place, a
+    mention or no label of its at all (the recognizer alone found it; a name neither found needs more), or place
+    evidence (a known place, a
     locative preposition before it, ", Country" after it); never with organization evidence and no place
-    evidence ("Northern Rock, the mortgage lender")."""
+    evidence ("Northern Rock, the mortgage lender"), nor a name the base model calls a person whose last word the
+    article gives alone as a person's ("Ben Bernanke" ... "Bernanke said"), without place evidence."""
     f = dict(zip(FEATURES, x))
     if _org_evidence(x) and not _place_evidence(x):
         return False  # "Northern Rock, the mortgage lender": an organization's cue and no place's
-    return not f["one_word"] or f["base_loc"] > 0 or f["base_none"] == 1 or bool(f["known_place"] or f["placed"])
+    if f["surname"] and f["base_per"] > 0 and not _place_evidence(x):
+        return False  # "The Fed's Ben Bernanke ... Bernanke said": a person's family name written alone
+    found = f["rec_per"] + f["rec_org"] + f["rec_loc"] > 0  # a layer labelled it (entities/unfound.py's do not)
+    return not f["one_word"] or f["base_loc"] > 0 or f["base_none"] == 1 and found \
+        or bool(f["known_place"] or f["placed"])
 
 
 def may_be_person(x: list[float]) -> bool:
@@ -630,7 +660,12 @@ def _plural_noun(group: list[Span], words: Dictionary) -> bool:
 
 def decide(x: list[float], w: list[list[float]]) -> str:
     """Return the class (PERSON, ORG or GPE) the weights give the features: a one-word person only with person
-    evidence, a one-word place only with place evidence."""
+    evidence, a one-word place only with place evidence; a person where both models call every mention one and the
+    article gives person evidence and none of an organization."""
+    f = dict(zip(FEATURES, x))
+    if f["rec_per"] == 1 and f["base_per"] == 1 and _person_evidence(x) and not _org_evidence(x):
+        return "PERSON"  # "Jackson, the union's lawyer": both models and the article's words say so, whatever
+        # place bears the name
     p = scores(x, w)
     if not may_be_person(x):
         p[0] = 0.0
@@ -648,8 +683,9 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
     base = [b for b in base if b.label_ in NAME_LABELS]
     pwords = article_person_words(names_, base, words)
     firms = firm_names(names_[0].doc) if names_ else frozenset()
+    lone = lone_people(names_)
     for group in groups(names_).values():
-        x = features(group, base, pwords)
+        x = features(group, base, pwords, lone)
         if _common_word(group, base, words) and not _both_say_so(group, base, x) or part_of_a_time(group):
             continue
         if key(group[0]) in _SEATS and not all(_placed(s) for s in group):
@@ -667,6 +703,8 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
         if winner is None:
             out.extend(group)
             continue
+        if winner not in CLASSES:
+            continue  # a name no layer labelled (entities/unfound.py) has only the vote to type it
         for s in group:
             label = winner
             if winner == "GPE" and s.label_ in PLACE_LABELS:

@@ -63,6 +63,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
 from spacy.tokens import Span
 
 from newskit import lexicon
@@ -482,10 +483,23 @@ def is_brand(group: list[Span], spans: Iterable[Span] = ()) -> bool:
     first = group[0]
     if " " in first.text.strip() or _LOWER_CAMEL.fullmatch(first.text) or cities.is_known_place(first.text):
         return False
-    if any(_brand_noun_after(s) for s in group):
+    if any(_brand_noun_after(s) for s in _with_unlabelled(group)):
         return True
     firms = {s.start for s in spans if s.label_ == "ORG" and len(s) == 1}
     return first.label_ == "PRODUCT" and any(_bare(s) and any(t.i in firms for t in s.root.conjuncts) for s in group)
+
+
+def _with_unlabelled(group: list[Span]) -> list[Span]:
+    """Return a one-token name's mentions and the other places the article writes it that no layer labelled
+    ("Saturn dealers" opening a line, where the tagger reads a common noun), labelled as the name is."""
+    first = group[0]
+    doc = first.doc
+    if len(first) != 1:
+        return group
+    held = {s.start for s in group}
+    # the word's tokens, found in the doc's word column rather than by visiting every token for each name
+    same = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[first.text]).tolist()
+    return group + [Span(doc, i, i + 1, label=first.label_) for i in same if i not in held]
 
 
 def _firms_brand(group: list[Span]) -> bool:
@@ -578,7 +592,7 @@ def organization_evidence(group: list[Span], firms: frozenset[str] = frozenset()
     executives or spokesman, it speaking or making, the name opening a firm's full name in the article: "Ford" of
     "Ford Motor Co.")."""
     cues = [
-        any(evidence.org_cue(s) for s in group),
+        any(evidence.org_cue(s) for s in _with_unlabelled(group)),  # also where no layer saw it ("Saturn dealers")
         any(_acts(s) for s in group),
         any(_has_people(s) for s in group),
         evidence.key(group[0]) in firms,
