@@ -206,6 +206,21 @@ def test_a_firm_named_after_its_founder_family_stays_the_firm_beside_the_family_
     assert groups == [["Halvorsen Tractor Co.", "Halvorsen", "Halvorsen"], ["Erik Halvorsen", "Erik Halvorsen"]]
 
 
+def test_the_bare_family_name_the_model_read_as_the_firm_stays_the_firm_unless_addressed_as_a_person():
+    # "Mr. Halvorsen" anywhere makes every bare "Halvorsen" a person: only the addressed one is
+    text = ("Halvorsen Tractor Co. chairman Erik Halvorsen Jr. said Halvorsen would cut jobs. Mr. Halvorsen said he "
+            "had no choice, and Halvorsen shares rose.")
+    ms, groups = _groups(text, [("Halvorsen Tractor Co.", "ORG"), ("Erik Halvorsen Jr.", "PERSON"),
+                                ("Halvorsen", "ORG"), ("Halvorsen", "ORG"), ("Halvorsen", "ORG")])
+    assert groups == [["Halvorsen Tractor Co.", "Halvorsen", "Halvorsen"], ["Erik Halvorsen Jr.", "Halvorsen"]]
+    assert [m.label for m in ms] == ["ORG", "PERSON", "ORG", "PERSON", "ORG"]
+    # the person the model reads in the bare name stays the person, beside a firm of his name
+    text = "Erik Halvorsen spoke. Halvorsen Resorts Inc. lost money, and Halvorsen said he would run."
+    ms, groups = _groups(text, [("Erik Halvorsen", "PERSON"), ("Halvorsen Resorts Inc.", "ORG"),
+                                ("Halvorsen", "PERSON")])
+    assert ["Erik Halvorsen", "Halvorsen"] in groups and ms[2].label == "PERSON"
+
+
 def test_a_family_name_the_model_called_a_firm_still_joins_the_person_without_such_a_firm():
     text = "Erik Halvorsen won the vote. Halvorsen said he was pleased."
     ms, groups = _groups(text, [("Erik Halvorsen", "PERSON"), ("Halvorsen", "ORG")])
@@ -263,12 +278,27 @@ def test_a_clipping_of_a_body_and_of_its_branch_joins_the_body():
     assert ["Federal Reserve", "Fed"] in groups and ["Federal Reserve Bank of New York"] in groups
 
 
+def test_a_clipping_joins_a_body_named_with_its_country_in_front():
+    text = "The U.S. Federal Reserve cut rates to zero. The Fed said it would buy bonds, and Britain's Fenwick rose."
+    _, groups = _groups(text, [("U.S. Federal Reserve", "ORG"), ("Fed", "ORG"), ("Britain", "GPE"),
+                               ("Fenwick", "ORG")])
+    assert ["U.S. Federal Reserve", "Fed"] in groups and ["Fenwick"] in groups
+
+
 def test_a_legal_form_the_model_cut_at_a_dot_is_given_back():
     from newskit.entities.mentions import join_legal_forms
 
     text = "Torvani S.p.A. signed, and Brisa S.p. said no."
     ms = _mentions(text, [("Torvani S.p.", "ORG"), ("A.", "ORG"), ("Brisa S.p.", "ORG")])
     assert [m.text for m in join_legal_forms(text, ms)] == ["Torvani S.p.A.", "Brisa S.p."]
+
+
+def test_a_legal_form_the_tokenizer_cut_after_its_first_dot_is_given_back():
+    from newskit.entities.mentions import join_legal_forms
+
+    text = "It is run by Torvani S.p.A .\nBrisa S.p.A.\nShares of Melko S.p.A fell, and Pell S.p. rose."
+    ms = _mentions(text, [("Torvani S.p", "ORG"), ("Brisa S.p", "ORG"), ("A.", "ORG"), ("Melko S.p", "ORG")])
+    assert [m.text for m in join_legal_forms(text, ms)] == ["Torvani S.p.A", "Brisa S.p.A.", "Melko S.p.A"]
 
 
 def test_one_persons_full_names_written_two_ways_are_one_entity():

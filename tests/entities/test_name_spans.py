@@ -208,3 +208,99 @@ def test_a_name_with_a_quoted_nickname_is_keyed_and_shortened_as_the_person(nlp)
     people = [e for e in extract_entities(doc, parse_article(text)) if e.type == "person"]
     assert [(e.name, e.key) for e in people] == [('Frederick "Fritz" Kessel', "person:frederick kessel")]
     assert set(people[0].aliases) == {"Fritz Kessel", "Kessel"}
+
+
+@pytest.mark.parametrize(("sentence", "span", "kept"), [
+    ("Shares of Harwick Mining fell sharply.", "Shares of Harwick Mining", "Harwick Mining"),
+    ("Workers at Delmont Motors voted on Friday.", "Workers at Delmont Motors", "Delmont Motors"),
+    ("Officials of the Ostrander Group declined to comment.", "Officials of the Ostrander Group",
+     "the Ostrander Group"),
+    ("Friends of the Marsh met on Friday.", "Friends of the Marsh", "Friends of the Marsh"),  # a name of its own
+])
+def test_what_a_body_has_or_who_works_for_it_is_cut_from_the_front_of_its_name(nlp, sentence, span, kept):
+    from newskit.entities.clean import _owned_lead
+
+    doc = nlp.make_doc(sentence)
+    m = _mention(doc, span, "ORG")
+    s, e = _owned_lead(doc, m.tstart, m.tend, "ORG")
+    assert doc[s:e].text == kept
+
+
+@pytest.mark.parametrize(("sentence", "span", "alone", "parts"), [
+    ("Talks with Corran and Bank of Tessaly Corp. failed. Bank of Tessaly said so.",
+     "Corran and Bank of Tessaly Corp.", ["Bank of Tessaly"], ["Corran", "Bank of Tessaly Corp."]),
+    ("Talks with Corran and Bank of Tessaly Corp. failed, Corran said.", "Corran and Bank of Tessaly Corp.",
+     ["Corran"], ["Corran", "Bank of Tessaly Corp."]),
+    # a firm whose own name holds "and": its parts are no names of the article alone
+    ("Pryor and Gamble Co. rose.", "Pryor and Gamble Co.", [], ["Pryor and Gamble Co."]),
+    # nor is the model's piece of the same name written again
+    ("Pies and Pints opened. Fans of Pies and Pints came.", "Pies and Pints", ["Pies"], ["Pies and Pints"]),
+])
+def test_two_firms_run_together_are_cut_when_the_article_names_one_alone(nlp, sentence, span, alone, parts):
+    from newskit.entities.clean import _coordinated
+
+    doc = nlp.make_doc(sentence)
+    m = _mention(doc, span, "ORG")
+    spans = {}  # each name the model found alone: its last occurrence in the sentence
+    for name in alone:
+        start = sentence.rindex(name)
+        spans[name] = [(start, start + len(name))]
+    assert [doc[a:b].text for a, b in _coordinated(doc, m.tstart, m.tend, "ORG", spans)] == parts
+
+
+@pytest.mark.parametrize(("sentence", "first", "second", "names"), [
+    ("Marrow Stanton and Goldwin Sachs fell.", "Marrow Stanton and", "Goldwin Sachs",
+     ["Marrow Stanton and", "Goldwin Sachs"]),
+    ("The Department of Health and Human Services met.", "Department of Health and", "Human Services",
+     ["Department of Health and Human Services"]),  # the last word names the one body
+    ("The Bay of Biscay was calm.", "Bay of", "Biscay", ["Bay of Biscay"]),
+])
+def test_two_names_the_model_found_either_side_of_and_stay_two(nlp, sentence, first, second, names):
+    from newskit.entities.clean import _glued
+
+    doc = nlp.make_doc(sentence)
+    a, b = _mention(doc, first, "ORG"), _mention(doc, second, "ORG")
+    doc.ents = [Span(doc, a.tstart, a.tend, label="ORG"), Span(doc, b.tstart, b.tend, label="ORG")]
+    assert [doc[s:e].text for s, e, _ in _glued(doc)] == names
+
+
+@pytest.mark.parametrize(("sentence", "spans", "names"), [
+    ("Corwen's Ratings Services cut the bank.", ["Corwen", "Ratings Services"], ["Corwen's Ratings Services"]),
+    ("Hallam's Corp. rose.", ["Hallam", "'s Corp."], ["Hallam's Corp."]),
+    ("Tessaly's Harbor Authority met.", ["Tessaly", "Harbor Authority"], ["Tessaly", "Harbor Authority"]),
+])
+def test_a_firm_named_with_a_possessive_is_one_name(nlp, sentence, spans, names):
+    from newskit.entities.clean import _glued
+
+    doc = nlp.make_doc(sentence)
+    ms = [_mention(doc, t, "ORG") for t in spans]
+    doc.ents = [Span(doc, m.tstart, m.tend, label="ORG") for m in ms]
+    assert [doc[s:e].text for s, e, _ in _glued(doc)] == names
+
+
+def test_a_firm_named_with_a_possessive_keeps_its_service_name_whole(nlp):
+    from newskit.entities.clean import _cut
+
+    doc = nlp.make_doc("Corwen's Investors Service and Aldine Computer's Mac OS were named.")
+    firm, product = _mention(doc, "Corwen's Investors Service", "ORG"), _mention(doc, "Aldine Computer's Mac OS", "ORG")
+    assert [doc[s:e].text for s, e in _cut(doc, firm.tstart, firm.tend, "ORG")] == ["Corwen's Investors Service"]
+    assert [doc[s:e].text for s, e in _cut(doc, product.tstart, product.tend, "ORG")] == ["Aldine Computer", "Mac OS"]
+
+
+def test_a_firms_first_word_left_out_is_given_back_where_the_story_writes_the_two_together(nlp):
+    from newskit.entities.clean import _glued
+
+    doc = nlp.make_doc("KLMorgan Chase & Co. bought it. KLMorgan Chase said so. Acme Chase & Co. did not.")
+    spans = [_mention(doc, "Chase & Co.", "ORG"), _mention(doc, "KLMorgan Chase", "ORG", 1),
+             _mention(doc, "Chase & Co.", "ORG", 1)]
+    doc.ents = [Span(doc, m.tstart, m.tend, label="ORG") for m in spans]
+    assert [doc[s:e].text for s, e, _ in _glued(doc)] == ["KLMorgan Chase & Co.", "KLMorgan Chase", "Chase & Co."]
+    doc = nlp.make_doc("KLMorgan Chase & Co. bought it. KLMorgan shares rose.")
+    spans = [_mention(doc, "Chase & Co.", "ORG"), _mention(doc, "KLMorgan", "ORG", 1)]
+    doc.ents = [Span(doc, m.tstart, m.tend, label="ORG") for m in spans]
+    assert [doc[s:e].text for s, e, _ in _glued(doc)] == ["KLMorgan Chase & Co.", "KLMorgan"]
+    # the model's two names side by side, the second ending in a legal form: one firm
+    doc = nlp.make_doc("Banks including KLMorgan Chase & Co. and Velt Inc. rose.")
+    spans = [_mention(doc, "KLMorgan", "ORG"), _mention(doc, "Chase & Co.", "ORG"), _mention(doc, "Velt Inc.", "ORG")]
+    doc.ents = [Span(doc, m.tstart, m.tend, label="ORG") for m in spans]
+    assert [doc[s:e].text for s, e, _ in _glued(doc)] == ["KLMorgan Chase & Co.", "Velt Inc."]

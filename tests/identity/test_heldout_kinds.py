@@ -204,3 +204,74 @@ def test_two_market_stories_end_with_one_key_per_body_and_person(nlp):
     assert one["Federal Reserve"] == two["Fed"] == "organization:federal reserve"
     assert one["Henry M. Paulson Jr."] == two["Hank Paulson"]
     assert one["Goldman Sachs Group Inc."] == two["Goldman"] == "organization:goldman sachs"
+
+
+def test_a_department_named_without_its_head_word_is_the_department():
+    one, two, three = _archive([_entity("", "Treasury Department", "organization")],
+                               [_entity("", "Treasury", "organization", count=2)],
+                               [_entity("", "Department of the Treasury", "organization")])
+    assert one["Treasury Department"] == two["Treasury"] == three["Department of the Treasury"]
+    # a name that no department of the archive is written with stays its own ("Labor" beside no "Labor Department")
+    keys = _archive([_entity("", "Labor", "organization")], [_entity("", "Commerce Department", "organization")])
+    assert keys[0]["Labor"] == "organization:labor"
+
+
+def test_a_word_no_article_writes_for_the_person_is_not_his_family_name():
+    # "Young" typed an organization (an adjective in a headline, "the Young, Gifted award") is not "Grant Young",
+    # however many articles name him in full: no article writes "Young" for him
+    keys = _archive([_entity("", "Young", "organization")], [_entity("", "Young", "organization", count=2)],
+                    [_entity("", "Grant Young", "person", count=2)], [_entity("", "Grant Young", "person")])
+    assert keys[0]["Young"] == keys[1]["Young"] == "organization:young" != keys[2]["Grant Young"]
+    # beside his full name in one article, the family name typed an organization is the person
+    keys = _archive([_entity("", "Orla Pennick", "person"), _entity("", "Pennick", "organization")],
+                    [_entity("", "Orla Pennick", "person")], [_entity("", "Pennick", "organization")])
+    assert keys[0]["Pennick"] == keys[1]["Orla Pennick"] == keys[2]["Pennick"] == "person:orla pennick"
+
+
+AUTO_ONE = ("Carmaker gets more loans\n\n"
+            "DETROIT - Shares of Harwick Motors Corp. fell 9 percent after the carmaker said it needed another "
+            "$4 billion from the Treasury Department. Talks with Corran and Bank of Tessaly Corp. on a private loan "
+            "failed last week, and Bank of Tessaly said it would not lend more.\n")
+AUTO_TWO = ("Harwick asks again\n\n"
+            "Harwick Motors said on Monday that the Treasury had agreed to lend it more money. Bank of Tessaly shares "
+            "rose.\n")
+
+
+def test_two_auto_stories_end_with_one_key_for_the_firm_the_bank_and_the_treasury(nlp):
+    from newskit.pipeline import analyze_text
+
+    records = [analyze_text(t, tasks=("entities",)).to_dict() for t in (AUTO_ONE, AUTO_TWO)]
+    lines = [json.dumps(dict(r, id=f"m{i}")) for i, r in enumerate(records)]
+    out = io.StringIO()
+    link_lines(lines, lines, out)
+    one, two = ({e["name"]: e["key"] for e in json.loads(x)["entities"]} for x in out.getvalue().splitlines())
+    assert one["Harwick Motors Corp."] == two["Harwick Motors"] == "organization:harwick motors"
+    assert one["Treasury Department"] == two["Treasury"]
+    assert one["Bank of Tessaly Corp."] == two["Bank of Tessaly"] == "organization:bank of tessaly"
+    assert "Corran" in one
+
+
+def test_a_clipping_joins_a_body_named_with_its_country_in_front_across_articles():
+    one, two = _archive([_entity("", "U.S. Federal Reserve", "organization"), _entity("", "Fed", "organization")],
+                        [_entity("", "Fed", "organization", count=2)])
+    assert one["U.S. Federal Reserve"] == one["Fed"] == two["Fed"]
+
+
+def test_a_given_name_alone_joins_a_full_name_only_where_an_article_writes_them_together():
+    # "Grant", a pitcher's son in one story, is not the "Grant Young" two other stories name
+    keys = _archive([_entity("", "Grant Young", "person", count=2)], [_entity("", "Grant Young", "person")],
+                    [_entity("", "Curt Schilling", "person"), _entity("", "Grant", "person")])
+    assert keys[2]["Grant"] == "person:grant" != keys[0]["Grant Young"]
+    # one story writes "Hillary" beside "Hillary Clinton": the bare given name of another story is her
+    keys = _archive([_entity("", "Hillary Clinton", "person"), _entity("", "Hillary", "person")],
+                    [_entity("", "Hillary", "person", count=2)])
+    assert keys[1]["Hillary"] == keys[0]["Hillary Clinton"] == "person:hillary clinton"
+
+
+def test_a_firms_possessive_first_word_is_its_short_name():
+    one, two = _archive([_entity("", "Corwen's Investors Service", "organization")],
+                        [_entity("", "Corwen", "organization", count=2)])
+    assert one["Corwen's Investors Service"] == two["Corwen"] == "organization:corwen investors service"
+    # a possessive inside no firm's name written so gives nothing: "Corwen" stays apart from "Corwen Harbor"
+    one, two = _archive([_entity("", "Corwen Harbor", "organization")], [_entity("", "Corwen", "organization")])
+    assert one["Corwen Harbor"] != two["Corwen"]

@@ -60,7 +60,9 @@ def _cut(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
         # "San Jose - Cisco" is two names; "Wal - Mart" (one word on each side) is a detokenized hyphen
         spaced_dash = t.text in ("-", "\u2013", "\u2014", "--") and t.whitespace_ and i > s \
             and doc[i - 1].whitespace_ and (i - s > 1 or e - i > 2)
-        possessive = split_possessive and t.lower_ in ("'s", "\u2019s") and i + 1 < e  # "Apple Computer's Mac OS"
+        # "Apple Computer's Mac OS"; not a firm named with a possessive ("Moody's Investors Service")
+        possessive = split_possessive and t.lower_ in ("'s", "\u2019s") and i + 1 < e \
+            and doc[e - 1].lower_.replace(".", "") not in _FIRM_TAILS
         if t.is_space or t.text in ("/", "|") or "\n" in t.text or spaced_dash or possessive:
             parts.append((a, i))
             a = i + 1
@@ -72,6 +74,8 @@ def _cut(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
 
 
 _NAME_GLUE = lexicon.words("name_glue")
+# Last words of a firm's name after a possessive that belong to the name: its legal form or "Service(s)"
+_FIRM_TAILS = lexicon.words("corporate_suffixes") | {"service", "services"}
 
 
 def _colon_parts(doc: Doc, parts: Iterable[tuple[int, int]], label: str) -> list[tuple[int, int]]:
@@ -258,31 +262,116 @@ def _nationality_before(doc: Doc, s: int, e: int) -> int:
 def _glued(doc: Doc) -> list[tuple[int, int, str]]:
     """Return the doc's entities as (start, end, label), a name the model cut after a joining word made whole:
     "Bay of" + "Biscay" is "Bay of Biscay" (two place or organization spans, the first ending in "of", "for" or
-    "and", the second right after it)."""
+    "and", the second right after it); a firm named with a possessive ("Moody's Investors Service"); a firm's
+    first word the model left out that the story names a firm, or writes with the next word as a name, elsewhere
+    ("JPMorgan" + "Chase & Co." beside "JPMorgan" or "JPMorgan Chase")."""
     out: list[tuple[int, int, str]] = []
+    written = {ent.text for ent in doc.ents if " " in ent.text}
+    firms = {ent.text for ent in doc.ents if ent.label_ == "ORG"}
     for ent in doc.ents:
         prev = out[-1] if out else None
         if prev is not None and prev[1] == ent.start and prev[1] - prev[0] > 1 \
                 and doc[prev[1] - 1].lower_ in ("of", "for", "and") and doc[prev[0]].text[:1].isupper() \
-                and prev[2] in _JOINABLE and ent.label_ in _JOINABLE and ent[0].text[:1].isupper():
+                and prev[2] in _JOINABLE and ent.label_ in _JOINABLE and ent[0].text[:1].isupper() \
+                and not _two_names(doc, prev[0], prev[1] - 1, ent.end):
             # the head is the first part ("University of" + "Michigan") unless the second is a name with its own
             # head ("Bank of" + "America Stadium")
             out[-1] = (prev[0], ent.end, prev[2] if len(ent) == 1 else ent.label_)
             continue
-        out.append((ent.start, ent.end, ent.label_))
+        if prev is not None and prev[2] == ent.label_ == "ORG" and doc[ent.end - 1].lower_.replace(".", "") in \
+                _FIRM_TAILS and _possessive_between(doc, prev[1], ent.start):
+            # "Standard & Poor" + "'s" + "Ratings Services", "McDonald" + "'s Corp.": one firm named with a possessive
+            out[-1] = (prev[0], ent.end, "ORG")
+            continue
+        if prev is not None and prev[2] == ent.label_ == "ORG" and prev[1] == ent.start and len(ent) > 1 \
+                and doc[prev[1] - 1].whitespace_ == " " and doc[ent.end - 1].lower_.replace(".", "") in _SUFFIXES:
+            out[-1] = (prev[0], ent.end, "ORG")  # "JPMorgan" + "Chase & Co.": a firm's name ends in its legal form
+            continue
+        start = ent.start
+        if ent.label_ == "ORG" and start > (prev[1] if prev is not None else 0) and doc[start - 1].is_alpha \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].whitespace_ == " " \
+                and (doc[start - 1].text in firms
+                     or any(t.startswith(f"{doc[start - 1].text} {ent[0].text}") for t in written)):
+            # "JPMorgan" left out of "Chase & Co.": the story names it a firm, or writes "JPMorgan Chase", elsewhere
+            start -= 1
+        out.append((start, ent.end, ent.label_))
     return out
 
 
 _JOINABLE = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
+def _possessive_between(doc: Doc, end: int, start: int) -> bool:
+    """Return True when only a possessive "'s" parts a name ending at token `end` from one starting at `start` (or
+    the second opens with it)."""
+    poss = ("'s", "\u2019s")
+    return (start == end + 1 and doc[end].lower_ in poss) or (start == end and doc[start].lower_ in poss)
+
+
+def _two_names(doc: Doc, s: int, i: int, e: int) -> bool:
+    """Return True when the model's two names either side of "and" (token i) are two bodies, not one name it cut:
+    both of two words or more, and the second ending in no word of a body's kind ("Morgan Stanley and" + "Goldman
+    Sachs"; not "Department of Health and" + "Human Services", whose last word names the one body)."""
+    return doc[i].lower_ == "and" and i - s >= 2 and e - i - 1 >= 2 \
+        and all(t.text[:1].isupper() for t in doc[i + 1:e]) and doc[e - 1].lower_.strip(".") not in _BODY_KINDS
+_OWNED = lexicon.words("owned_nouns")
+_SUFFIXES = lexicon.words("corporate_suffixes")
+# Last words naming the kind of body ("... and Human Services", "... and Telecommunications Administration")
+_BODY_KINDS = ORG_HEADS | _SUFFIXES | {"service", "services", "administration", "bureau", "office", "directorate"}
+
+
+def _owned_lead(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
+    """Drop what a body has or who works for it from the front of its name: "Shares of Bank of America", "Workers
+    at General Motors" name the bank and the carmaker (lexicon/owned_nouns.txt, then "of", "in" or "at")."""
+    if label == "ORG" and e - s > 2 and doc[s].lower_ in _OWNED and doc[s + 1].lower_ in ("of", "in", "at") \
+            and not doc[s + 1].is_title:
+        return s + 2, e
+    return s, e
+
+
+def _coordinated(doc: Doc, s: int, e: int, label: str, alone: dict[str, list[tuple[int, int]]]) \
+        -> list[tuple[int, int]]:
+    """Split an organization span that coordinates two names when the article writes one of them as a name of its
+    own: "Barclays and Bank of America Corp." beside "Bank of America" is two banks. A firm whose own name holds
+    "and" ("Procter and Gamble", "Johnson and Johnson") keeps it: its parts are not names of the article alone.
+    `alone`: the text of each model entity of the article, with its character spans, so that a piece of the glued
+    name written again does not count."""
+    if label != "ORG":
+        return [(s, e)]
+    for i in range(s + 1, e - 1):
+        if doc[i].lower_ != "and" or not (doc[s].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
+            continue
+        left, right = doc[s:i].text, doc[i + 1:e]
+        words = [t.text for t in right]
+        while len(words) > 1 and words[-1].lower().replace(".", "") in _SUFFIXES:
+            words.pop()  # "Bank of America Corp." is written "Bank of America" alone
+        text, glued = doc.text, f"{left} {doc[i].text} {right.text}"
+        here = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+
+        def elsewhere(name: str, here: tuple[int, int] = here) -> list[tuple[int, int]]:
+            return [(a, b) for a, b in alone.get(name, ()) if b <= here[0] or a >= here[1]]
+
+        # a side written alone, not the model's piece of the same glued name written again ("Politics and Pies")
+        if any(text.startswith(glued, a) for a, _ in elsewhere(left)) \
+                or any(text.startswith(glued, b - len(glued)) for _, b in elsewhere(right.text)):
+            return [(s, e)]
+        if elsewhere(left) or elsewhere(right.text) or elsewhere(" ".join(words)):
+            return [(s, i), (i + 1, e)]
+        return [(s, e)]
+    return [(s, e)]
+
+
 def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
     """Return the model's name entities of `doc` as cleaned, relabelled mentions."""
     out = []
+    alone: dict[str, list[tuple[int, int]]] = {}
+    for ent in doc.ents:
+        alone.setdefault(ent.text, []).append((ent.start_char, ent.end_char))
     for start, end, ent_label in _glued(doc):
         if ent_label not in NAME_LABELS:
             continue
-        parts = [trim(doc, s, e, ent_label) for s, e in _cut(doc, start, end, ent_label)]
+        parts = [trim(doc, s, e, ent_label) for x, y in _cut(doc, start, end, ent_label)
+                 for s, e in _coordinated(doc, *_owned_lead(doc, x, y, ent_label), ent_label, alone)]
         parts = [_drop_photo(doc, s, e) for s, e in parts if e > s]
         # "AP Photo/Ahn Young-joon": beside an agency in a credit, a name is the photographer
         credit = len(parts) > 1 and any(is_agency(doc[s:e].text) for s, e in parts)

@@ -40,7 +40,7 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
     found = collect(doc, article)
     cities.retype_cities(doc, found)
     found = _drop_caps_noise(text, found)
-    found = join_legal_forms(text, place_spans.split_places(doc, found))
+    found = join_legal_forms(text, place_spans.split_places(doc, found), doc)
     clusters = aliases.group(found, text, authors)
     forms = _forms(found, clusters)
     orgs = {m.text for m in found if m.label == "ORG" and m.source in ("ner", "match") and " " in m.text}

@@ -302,7 +302,9 @@ def clipping_of(short: str, name: str) -> bool:
     "Federal Reserve"), a one-word name less the legal form glued to it ("Citi" of "Citigroup"), or the first
     letters of its words run together ("WaMu" of "Washington Mutual", "FedEx" of "Federal Express Corp."); not a
     word and its derivation ("Congress", "Congressional"), nor a word that opens a compound written with an inner
-    capital ("Apple" of "AppleInsider", "Mac" of "MacBook Air")."""
+    capital ("Apple" of "AppleInsider", "Mac" of "MacBook Air"). A country's name before the name is no part of
+    it: "Fed" clips the "U.S. Federal Reserve" too."""
+    name = _after_country(name)
     parts = _BLEND.findall(short) if _BLENDED.fullmatch(short) else []
     if parts:
         words = [w for w in name.split() if w.lower() not in _FUNCTION_WORDS]
@@ -315,6 +317,15 @@ def clipping_of(short: str, name: str) -> bool:
     if " " not in name:
         return first[len(short):].lower() in _CORPORATE
     return 2 * len(short) <= len(first) + 1
+
+
+def _after_country(name: str) -> str:
+    """Return an organization's name without the country's name it opens with ("U.S. Federal Reserve")."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n + 1 and places.country_code(" ".join(words[:n])):
+            return " ".join(words[n:])
+    return name
 
 
 _BLEND = re.compile(r"[A-Z][a-z]+")
@@ -404,7 +415,8 @@ def _group_corporate(mentions: list[Mention], keys: list[str], family: list[str]
             continue
         for n in range(1, len(words)):
             if "of" not in words[n + 1:]:  # "Federal Reserve" is not short for "Federal Reserve Bank of New York"
-                starts.setdefault(" ".join(words[:n]), []).append(at)
+                # "Moody's" opens "Moody's Investors Service" as "Moody" (a key drops the final "'s")
+                starts.setdefault(re.sub(r"'s$", "", " ".join(words[:n])), []).append(at)
     for k, i in orgs.items():
         if acronym_of(k.upper()) and len(k) <= 3:
             continue

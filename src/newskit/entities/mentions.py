@@ -179,13 +179,24 @@ def _in_job_title(doc: Doc, m: Mention) -> bool:
 _LEGAL_FORMS = lexicon.words("corporate_suffixes") - {"company", "group", "corporation", "holdings", "limited"}
 
 
-def join_legal_forms(text: str, found: list[Mention]) -> list[Mention]:
+_DOTTED_REST = re.compile(r"(?:\.[A-Za-z]{1,2})+\.?(?=\s|$)")  # ".A.", ".A": the rest of "S.p.A." after "S.p"
+
+
+def join_legal_forms(text: str, found: list[Mention], doc: Doc | None = None) -> list[Mention]:
     """Give a firm back the legal form the model read as a name of its own: "Chrysler" + "LLC" is "Chrysler LLC".
     Only an abbreviation (LLC, Inc., Corp., AG) right after an organization name, a space between them, or the end
-    of one the model cut at a dot ("Fiat S.p." + "A.")."""
+    of one the model cut at a dot ("Fiat S.p." + "A.", "Fiat S.p" and ".A" left out)."""
     out: list[Mention] = []
     for m in found:
         prev = out[-1] if out else None
+        if prev is not None and m.start < prev.end:
+            continue  # the end of a legal form the name before took back
+        rest = _DOTTED_REST.match(text, m.end)
+        if m.label == "ORG" and m.source in ("ner", "match") and rest and rest.end() > m.end \
+                and (m.text.rsplit(" ", 1)[-1] + rest.group()).lower().replace(".", "") in _LEGAL_FORMS:
+            m.end, m.text = rest.end(), text[m.start:rest.end()]  # "Fiat S.p" + ".A.": "Fiat S.p.A."
+            if doc is not None:
+                m.tend = next((k for k in range(m.tend, len(doc)) if doc[k].idx >= m.end), len(doc))
         gap = text[prev.end:m.start] if prev is not None else None
         form = m.text if gap == " " else prev.text.rsplit(" ", 1)[-1] + m.text if prev is not None and gap == "" \
             else ""

@@ -1,7 +1,8 @@
 """Labels corrected before grouping: the model's person/organization/place confusions that the article itself
 settles ("Mr. Trump" is a person, "Lockheed" of "Lockheed Martin" a firm, "AirTran" of "AirTran Airways" too).
 
-Each rule relabels every mention of one name together, so the grouping that follows sees one type per name.
+Each rule relabels every mention of one name together, so the grouping that follows sees one type per name; one
+rule only parts them, where one name stands for a firm and a member of its family ("Ford", "Mr. Ford").
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ _LOCATIVE = lexicon.words("locative_prepositions")
 _PERSON_TITLES = lexicon.words("person_titles")
 _INSTITUTIONS = lexicon.words("institution_heads")
 _CLUB_ROLES = lexicon.words("club_roles")
+_CORPORATE = lexicon.words("corporate_suffixes")
 # Entity types whose mentions may be grouped together; the other labels keep their own.
 FAMILY = {label: kind for label, kind in LABEL_TYPES.items() if ENTITY_KINDS[kind].core}
 
@@ -36,7 +38,9 @@ def relabel(mentions: list[Mention], keys: list[str], family: list[str], text: s
             short_people: Callable[[], dict[int, list[int]]]) -> dict[int, list[int]]:
     """Correct the labels of `mentions` (and `family`, their grouping family) in place; return the short person
     names that `short_people` finds once the person labels are settled (the later rules must not touch them)."""
+    given = [m.label for m in mentions]
     _addressed_people(mentions, keys, family, text)
+    _firm_of_the_family_name(mentions, keys, family, text, given)
     _names_before_a_title(mentions, keys, family, text)
     _firms_named_like_people(mentions, keys, family)
     short = short_people()
@@ -100,6 +104,23 @@ def _addressed_people(mentions: list[Mention], keys: list[str], family: list[str
         if keys[i] in addressed and family[i] not in ("person", "event") and m.source in ("ner", "match"):
             m.label = "PERSON"
             family[i] = "person"
+
+
+def _firm_of_the_family_name(mentions: list[Mention], keys: list[str], family: list[str], text: str,
+                             given: list[str]) -> None:
+    """Give back the organization label the model gave (`given`) a bare word that opens the name of a firm the story
+    writes with a legal form ("Ford" beside "Ford Motor Co.") wherever the text does not address it as a person
+    ("Mr. Ford" elsewhere made every "Ford" a person): in a story of the firm and of a member of its family
+    ("William Clay Ford Jr."), the bare name is the firm where the model read a firm and no "Mr." stands before it.
+    The one rule that labels the mentions of one name apart: here one name stands for two of the story's entities."""
+    firms = {k.split(" ", 1)[0] for i, k in enumerate(keys) if family[i] == "organization" and " " in k
+             and k.rsplit(" ", 1)[-1].strip(".,") in _CORPORATE}
+    for i, m in enumerate(mentions):
+        if family[i] == "person" and given[i] == "ORG" and keys[i] in firms and m.source in ("ner", "match"):
+            before = _ADDRESS.search(text[max(0, m.start - 12):m.start])
+            if not (before and names.is_honorific(before.group(1)) and before.group(1)[:1].isupper()):
+                m.label = "ORG"
+                family[i] = "organization"
 
 
 def _firms_named_like_people(mentions: list[Mention], keys: list[str], family: list[str]) -> None:

@@ -12,8 +12,10 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    or more that opens with no known given name, as much ("Lockheed Martin" a company in one article, a person
    in another), or a name some article writes with a legal form ("Chrysler LLC") or a person's written as an
    acronym ("BofA"), as much for the firm; the full names of the one person of a family name vote for it where
-   no article writes it as a firm's or a place's, and it is the person on as much evidence when two articles or
-   more name him in full ("Bernanke" typed an organization beside "Ben S. Bernanke"), else on twice;
+   no article writes it as a firm's or a place's and some article writes it for him (typed a person, or beside
+   his full name: not "Young" in a headline beside an archive's "Grant Young"), and it is the person on as much
+   evidence when two articles or more name him in full ("Bernanke" typed an organization beside "Ben S.
+   Bernanke"), else on twice;
 2. spacing and aliases: names of a thing that differ in their spaces only ("Wal-Mart", "Walmart"); a key that is
    exactly one other key's alias somewhere in the archive ("GM", an alias of "General Motors Corp." in the
    article that spells it out) is that key, when the alias is words or initials of that name or the archive
@@ -26,7 +28,8 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    or initials, middle names and a suffix added ("Rick Wagoner", "G. Richard Wagoner Jr."; not "George W." and
    "George H. W. Bush"), and no name that fits two full names that do not fit each other ("George Bush" beside
    both); then a family or given name that fits exactly one full name of the archive ("Obama" -> "Barack
-   Obama"), a given and family name the one full name that adds a middle name ("Donald J. Trump"). The full
+   Obama"; a given name only when some article writes it beside that full name or as its alias), a given and
+   family name the one full name that adds a middle name ("Donald J. Trump"). The full
    names are joined first, so one person written two ways is one candidate. Two full names of one family that
    an article lists as two people (a father beside his son "Jr.") are never joined;
 5. clippings: a one-word organization name that articles give beside, or as the alias of, exactly one longer
@@ -34,11 +37,12 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    `grouping.clipping_of`), or beside a body and its branch (the "Federal Reserve", not the "Federal Reserve
    Bank of New York"); never a word beside its derivation ("Congress", "Congressional");
 6. a firm's short name: the leading words of one firm's name that the archive writes with a legal form
-   ("Goldman", "Goldman Sachs Group Inc."), when they open no other body's name and no article types them a
-   place, and the archive does not use them four times as often as the firm's name;
-7. one body named two conventional ways: its head word first or last ("Department of the Treasury", "Treasury
-   Department"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname of the short table
-   `lexicon/body_nicknames.tsv` ("the Big Board": no text spells it out);
+   ("Goldman", "Goldman Sachs Group Inc."), or its first word written as a possessive ("Moody's", "Moody's
+   Investors Service"), when they open no other body's name and no article types them a place, and the archive
+   does not use them four times as often as the firm's name;
+7. one body named two conventional ways: its head word first, last or left out ("Department of the Treasury",
+   "Treasury Department", "Treasury"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname
+   of the short table `lexicon/body_nicknames.tsv` ("the Big Board": no text spells it out);
 8. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
    (unless the archive names another country's "Army" too);
 9. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
@@ -79,7 +83,10 @@ _PERSON = "person:"
 _PLACE = "place:"
 # "Department of (the) Treasury": a body's head word before its field, which "Treasury Department" puts after it
 _HEAD_OF = re.compile(r"(department|ministry|bureau|office) of (?:the )?([a-z][a-z ]*)")
+# a government body's head words that an article may leave out ("the Treasury" for the "Treasury Department")
+_DEPARTMENTS = ("department", "ministry")
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
+_POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
 
 
@@ -92,6 +99,7 @@ class _Seen:
     aliases: Counter = field(default_factory=Counter)  # normalized alias -> the articles giving it
     caps: bool = False  # written in capitals somewhere (an acronym)
     legal: bool = False  # an organization written with a legal form somewhere ("Goldman Sachs Group Inc."): a firm
+    owned: bool = False  # an organization written opening with a possessive ("Moody's Investors Service")
     # acronyms of the names as written that the key's name no longer gives ("AIG" of "American International Group",
     # keyed "american international"); None when there are none, as for most keys
     written: frozenset[str] | None = None
@@ -112,6 +120,12 @@ class NameTable:
         self.clipped: dict[str, set[str]] = {}
         # a place's key -> the gazetteer entries its entities resolved to under a name of the entry's own
         self.geo: dict[str, Counter[int]] = {}
+        # one-word names that some article writes as a person's short name: typed a person, or beside a full person
+        # name of that family name in one article ("Bernanke" beside "Ben S. Bernanke", whatever its type there)
+        self.alone: set[str] = set()
+        # one-word person names that some article gives beside a full name they open ("Hillary" beside "Hillary
+        # Clinton"): only these join a full name by the given name across articles
+        self.given: set[str] = set()
         self._final: dict[str, str] | None = None
 
     def add(self, record: dict) -> None:
@@ -149,6 +163,7 @@ class NameTable:
         for short, longer in _clippings(orgs):
             self._clip(short, longer)
         self._note_apart(here)
+        self._note_alone(here)
         self._final = None
 
     def _note_apart(self, here: set[str]) -> None:
@@ -161,6 +176,19 @@ class NameTable:
                         apart = self.apart.setdefault(name, set())
                         if len(apart) < _MAX_NEAR:
                             apart.add(other)
+
+    def _note_alone(self, here: set[str]) -> None:
+        """Note the one-word names of an article that stand for a person: typed a person, or the family name of a
+        person the article names in full."""
+        people = [key[len(_PERSON):] for key in here if key.startswith(_PERSON)]
+        families = _by_family(people)
+        givens = {names.name_tokens(n)[0] for n in people if len(names.name_tokens(n)) >= 2}
+        for key in here:
+            word = split_key(key)[1]
+            if " " not in word and (key.startswith(_PERSON) or word in families):
+                self.alone.add(word)
+            if " " not in word and key.startswith(_PERSON) and word in givens:
+                self.given.add(word)
 
     def _add_firm(self, s: _Seen, key: str, entity: dict) -> None:
         """Note what an organization's written names say: a legal form, the acronyms of the whole written name, an
@@ -180,7 +208,7 @@ class NameTable:
     def resolve(self) -> dict[str, str]:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
-            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped).run()
+            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given).run()
         return self._final
 
     def rewrite(self, record: dict) -> bool:
@@ -208,6 +236,7 @@ def _note_written(s: _Seen, name: str, entity: dict) -> None:
     written = [x for x in (str(entity.get("name") or ""), *(str(a) for a in entity.get("aliases") or ()))
                if _legal_form(fold(x).split())]
     s.legal = s.legal or bool(written)
+    s.owned = s.owned or bool(_POSSESSIVE_FIRST.match(str(entity.get("name") or "")))
     extra = {a for x in written if not acronym_of(x) for a in initials(x)} - initials(name.title())
     if extra and len(s.written or ()) < _MAX_NEAR:
         s.written = (s.written or frozenset()) | extra
@@ -264,10 +293,12 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
-                 clipped: dict[str, set[str]]):
+                 clipped: dict[str, set[str]], alone: set[str] | None = None, given: set[str] | None = None):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
+        self.alone = alone if alone is not None else set()
+        self.given = given if given is not None else set()
         self.geo = geo
         self.parent: dict[str, str] = {}
 
@@ -280,6 +311,7 @@ class _Resolver:
         self.seen_articles = dict(present)  # the articles of each key after step 1 (`weight` grows with joins)
         self.caps = {new for key, new in typed.items() if self.seen[key].caps}
         self.legal = {new for key, new in typed.items() if self.seen[key].legal}
+        self.owned = {new for key, new in typed.items() if self.seen[key].owned}
         self.written: dict[str, frozenset[str]] = {}
         for key, new in typed.items():
             w = self.seen[key].written
@@ -391,7 +423,9 @@ class _Resolver:
         """Return, for each one-word name that is the family name of one person of the archive (full names that
         all fit each other: "Ben S. Bernanke", "Ben Bernanke"; not "Adam Green", "Benjamin Green"), the evidence of
         the articles that give the full name but not the family name alone, and the articles of the full names. A
-        full name opens with a given name or an initial ("App Store" the model took for a person does not vote)."""
+        full name opens with a given name or an initial ("App Store" the model took for a person does not vote).
+        Only a name that some article writes for a person alone votes so: typed a person, given as a person's alias,
+        or beside a full name of that family in one article."""
         fulls: dict[str, list[str]] = {}
         for key in self.seen:
             type_, name = split_key(key)
@@ -403,6 +437,8 @@ class _Resolver:
             if len(people) > _MAX_NEAR or any(not names.same_person(a, b) for a in people for b in people if a < b):
                 continue
             seen = [self.seen[_PERSON + p] for p in people]
+            if word not in self.alone and not any(s.aliases.get(word) for s in seen):
+                continue  # no article writes the word for a person: "Young" in a headline is not "Grant Young"
             out[word] = (sum((s.articles - s.aliases.get(word, 0)) * s.weight // max(s.articles, 1) for s in seen),
                          sum(s.articles for s in seen))
         return out
@@ -502,6 +538,12 @@ class _Resolver:
             if not toks:
                 continue
             cands = [f for f in full.get(toks[-1], ()) if f != key and names.is_short_form(name, split_key(f)[1])]
+            if len(toks) == 1 and name not in self.given and any(
+                    names.name_tokens(split_key(f)[1])[-1] != toks[0] and not self._alias_of(name, f) for f in cands):
+                # a given name alone joins a full name it opens only where some article writes the two together
+                # ("Hillary" beside "Hillary Clinton"), or gives it as his alias: "Grant", a pitcher's son in one
+                # story, is not the "Grant Young" of others
+                continue
             if len(toks) >= 2:
                 # "Donald Trump" is "Donald J. Trump" (same given name, a middle name added), not "Rip Donald
                 # Trump" (words glued in front, mostly a title or a stray word the model took in); and not
@@ -511,6 +553,11 @@ class _Resolver:
             target = self._target(cands) if cands else None
             if target is not None and not self._kept_apart(name, target):
                 self._join(key, target, into=True)
+
+    def _alias_of(self, name: str, key: str) -> bool:
+        """Return True when some article gives `name` as an alias of the key `key`."""
+        s = self.seen.get(key)
+        return s is not None and s.aliases.get(name, 0) > 0
 
     def _clippings(self, typed: dict[str, str]) -> None:
         """A one-word organization name that is a clipping of a longer name an article gives beside it or as its
@@ -534,7 +581,8 @@ class _Resolver:
     def _firm_short_names(self, by_name: dict[tuple[str, str], str]) -> None:
         """An organization's name that is the leading words of one firm's name only, a name the archive writes with
         a legal form ("Goldman" of "Goldman Sachs Group Inc.", "Lehman" of "Lehman Brothers Holdings Inc."), is that
-        firm, where no article spells both out. Not a name that opens the names of other bodies too ("American":
+        firm, where no article spells both out; so is the one word of a firm's name written with it as a possessive
+        ("Moody's" of "Moody's Investors Service"). Not a name that opens the names of other bodies too ("American":
         "American Airlines", "American International Group"), nor one an article types a place or nationality,
         nor a name written with a legal form itself ("Boeing Co." is no short name of "Boeing Capital Corp."), nor
         one the archive uses four times as often as the firm's (a parent's name is not its subsidiary's), nor an
@@ -553,15 +601,16 @@ class _Resolver:
                 continue  # an acronym is the acronym steps' ("GM" is not "GM Daewoo"); a name joined already stays
             longer = starts[name] - {key}
             target = self._target(longer)
-            if target is not None and any(k in self.legal for k in longer) \
-                    and 4 * self.weight[target] >= self.weight[self._find(key)]:
+            firm = any(k in self.legal for k in longer) or (" " not in name and any(k in self.owned for k in longer))
+            if target is not None and firm and 4 * self.weight[target] >= self.weight[self._find(key)]:
                 self._join(key, target, into=True)
 
     def _named_otherwise(self, by_name: dict[tuple[str, str], str]) -> None:
         """One body under two conventional names: "Department of the Treasury" and "Treasury Department" (a body's
-        head word before or after its field), "Federal Reserve System" or "Board" and "Federal Reserve", "the Big
-        Board" and "New York Stock Exchange" (a nickname of the short table `lexicon/body_nicknames.tsv`: no text
-        spells such a nickname out)."""
+        head word before or after its field), "Treasury Department" and the "Treasury" (a department's or ministry's
+        head word left out, when an article names the body so), "Federal Reserve System" or "Board" and "Federal
+        Reserve", "the Big Board" and "New York Stock Exchange" (a nickname of the short table
+        `lexicon/body_nicknames.tsv`: no text spells such a nickname out)."""
         for (name, type_), key in sorted(by_name.items()):
             if type_ != "organization":
                 continue
@@ -570,7 +619,11 @@ class _Resolver:
             whole = name.rsplit(" ", 1)
             if other is None and len(whole) == 2 and whole[1] in ("system", "board") and " " in whole[0]:
                 other = whole[0]  # the "Federal Reserve System", the "Federal Reserve Board": the Fed
+            elif other is None and len(whole) == 2 and whole[1] in _DEPARTMENTS and (whole[0], type_) in by_name:
+                other = whole[0]  # the "Treasury Department" is the "Treasury" another article names
             target = by_name.get((other, type_)) if other else None
+            if target is None and of and of.group(1) in _DEPARTMENTS:
+                target = by_name.get((of.group(2), type_))  # the "Department of the Treasury", the "Treasury"
             if target is not None:
                 self._join(key, target, into=True)
 
