@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.entities import names, places
-from newskit.entities.relabel import FAMILY, relabel
+from newskit.entities.relabel import FAMILY, firm_first_words, relabel
 from newskit.entities.relabel import majority_label as majority_label  # extract.py names it from here
 from newskit.geo.candidates import areas_named
 from newskit.geo.gazetteer import gazetteer
@@ -467,8 +467,7 @@ def _short_people(mentions: list[Mention], keys: list[str], family: list[str],
             index.setdefault(word, []).append(full)
     # the first words of firms' names: "Ford" the model calls a firm, beside "Ford Motor Co.", is the firm even where
     # the story also names William Clay Ford Jr. (a legal form says it is a firm: not "Clinton Camp")
-    leading = {k.split(" ", 1)[0] for j, k in enumerate(keys) if family[j] == "organization" and " " in k
-               and k.rsplit(" ", 1)[-1].strip(".,") in _CORPORATE}
+    leading = firm_first_words(keys, family)
     memo: dict[str, list[int]] = {}
     out = {}
     for i, m in enumerate(mentions):

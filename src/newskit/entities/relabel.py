@@ -106,6 +106,13 @@ def _addressed_people(mentions: list[Mention], keys: list[str], family: list[str
             family[i] = "person"
 
 
+def firm_first_words(keys: list[str], family: list[str]) -> set[str]:
+    """Return the first words of the names of firms the story writes with a legal form ("ford" of "Ford Motor
+    Co."): a bare word among them that the model reads as a firm is the firm, even beside a person of that name."""
+    return {k.split(" ", 1)[0] for i, k in enumerate(keys) if family[i] == "organization" and " " in k
+            and k.rsplit(" ", 1)[-1].strip(".,") in _CORPORATE}
+
+
 def _firm_of_the_family_name(mentions: list[Mention], keys: list[str], family: list[str], text: str,
                              given: list[str]) -> None:
     """Give back the organization label the model gave (`given`) a bare word that opens the name of a firm the story
@@ -113,8 +120,7 @@ def _firm_of_the_family_name(mentions: list[Mention], keys: list[str], family: l
     ("Mr. Ford" elsewhere made every "Ford" a person): in a story of the firm and of a member of its family
     ("William Clay Ford Jr."), the bare name is the firm where the model read a firm and no "Mr." stands before it.
     The one rule that labels the mentions of one name apart: here one name stands for two of the story's entities."""
-    firms = {k.split(" ", 1)[0] for i, k in enumerate(keys) if family[i] == "organization" and " " in k
-             and k.rsplit(" ", 1)[-1].strip(".,") in _CORPORATE}
+    firms = firm_first_words(keys, family)
     for i, m in enumerate(mentions):
         if family[i] == "person" and given[i] == "ORG" and keys[i] in firms and m.source in ("ner", "match"):
             before = _ADDRESS.search(text[max(0, m.start - 12):m.start])
