@@ -75,7 +75,8 @@ def _cut(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
 
 _NAME_GLUE = lexicon.words("name_glue")
 # Last words of a firm's name after a possessive that belong to the name: its legal form or "Service(s)"
-_FIRM_TAILS = lexicon.words("corporate_suffixes") | {"service", "services"}
+_SUFFIXES = lexicon.words("corporate_suffixes")
+_FIRM_TAILS = _SUFFIXES | {"service", "services"}
 
 
 def _colon_parts(doc: Doc, parts: Iterable[tuple[int, int]], label: str) -> list[tuple[int, int]]:
@@ -314,10 +315,11 @@ def _two_names(doc: Doc, s: int, i: int, e: int) -> bool:
     Sachs"; not "Department of Health and" + "Human Services", whose last word names the one body)."""
     return doc[i].lower_ == "and" and i - s >= 2 and e - i - 1 >= 2 \
         and all(t.text[:1].isupper() for t in doc[i + 1:e]) and doc[e - 1].lower_.strip(".") not in _BODY_KINDS
+
+
 _OWNED = lexicon.words("owned_nouns")
-_SUFFIXES = lexicon.words("corporate_suffixes")
 # Last words naming the kind of body ("... and Human Services", "... and Telecommunications Administration")
-_BODY_KINDS = ORG_HEADS | _SUFFIXES | {"service", "services", "administration", "bureau", "office", "directorate"}
+_BODY_KINDS = ORG_HEADS | _FIRM_TAILS | {"administration", "bureau", "office", "directorate"}
 
 
 def _owned_lead(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:

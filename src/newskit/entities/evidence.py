@@ -82,6 +82,7 @@ _ORG_CUES = lexicon.words("org_cues")
 _LEGAL = lexicon.words("corporate_suffixes")
 _LOCATIVE = lexicon.words("locative_prepositions")
 _PERSON_TITLES = lexicon.words("person_titles")
+_SPEECH_VERBS = lexicon.words("speech_verbs")
 _ORG_AFTER = frozenset({"shares", "stock", "stocks", "shareholders", "subsidiary", "spokesman", "spokeswoman",
                         "spokesperson", "executives", "chief", "ceo", "plant", "plants", "factory", "brand",
                         "dealers", "dealerships", "chairman", "chairwoman"})
@@ -302,8 +303,6 @@ def says_a_name(span: Span) -> bool:
         or _appos_says(span, _ORG_NOUNS) or _appos_says(span, _PERSON_NOUNS, person=True) or _aged(span) \
         or root.dep_ == "nsubj" and verb_in(root.head, _SPEECH_VERBS)
 
-
-_SPEECH_VERBS = lexicon.words("speech_verbs")
 
 
 def lone_people(names_: list[Span]) -> frozenset[str]:
