@@ -293,12 +293,12 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
-                 clipped: dict[str, set[str]], alone: set[str] | None = None, given: set[str] | None = None):
+                 clipped: dict[str, set[str]], alone: set[str], given: set[str]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
-        self.alone = alone if alone is not None else set()
-        self.given = given if given is not None else set()
+        self.alone = alone
+        self.given = given
         self.geo = geo
         self.parent: dict[str, str] = {}
 
