@@ -192,14 +192,19 @@ and Goldman gained 14 percent.
 """
 
 
-def test_two_market_stories_end_with_one_key_per_body_and_person(nlp):
+def _linked_keys(*texts: str) -> list[dict[str, str]]:
+    """Run the entities of each story through `link` together; return each story's entity names and their keys."""
     from newskit.pipeline import analyze_text
 
-    records = [analyze_text(t, tasks=("entities",)).to_dict() for t in (MARKET_ONE, MARKET_TWO)]
+    records = [analyze_text(t, tasks=("entities",)).to_dict() for t in texts]
     lines = [json.dumps(dict(r, id=f"m{i}")) for i, r in enumerate(records)]
     out = io.StringIO()
     link_lines(lines, lines, out)
-    one, two = ({e["name"]: e["key"] for e in json.loads(x)["entities"]} for x in out.getvalue().splitlines())
+    return [{e["name"]: e["key"] for e in json.loads(x)["entities"]} for x in out.getvalue().splitlines()]
+
+
+def test_two_market_stories_end_with_one_key_per_body_and_person(nlp):
+    one, two = _linked_keys(MARKET_ONE, MARKET_TWO)
     assert one["American International Group"] == two["AIG"]
     assert one["Federal Reserve"] == two["Fed"] == "organization:federal reserve"
     assert one["Henry M. Paulson Jr."] == two["Hank Paulson"]
@@ -238,13 +243,7 @@ AUTO_TWO = ("Harwick asks again\n\n"
 
 
 def test_two_auto_stories_end_with_one_key_for_the_firm_the_bank_and_the_treasury(nlp):
-    from newskit.pipeline import analyze_text
-
-    records = [analyze_text(t, tasks=("entities",)).to_dict() for t in (AUTO_ONE, AUTO_TWO)]
-    lines = [json.dumps(dict(r, id=f"m{i}")) for i, r in enumerate(records)]
-    out = io.StringIO()
-    link_lines(lines, lines, out)
-    one, two = ({e["name"]: e["key"] for e in json.loads(x)["entities"]} for x in out.getvalue().splitlines())
+    one, two = _linked_keys(AUTO_ONE, AUTO_TWO)
     assert one["Harwick Motors Corp."] == two["Harwick Motors"] == "organization:harwick motors"
     assert one["Treasury Department"] == two["Treasury"]
     assert one["Bank of Tessaly Corp."] == two["Bank of Tessaly"] == "organization:bank of tessaly"
