@@ -231,6 +231,8 @@ def _read_byline(line: str) -> tuple[list[str], str | None] | None:
         return None  # "Yahoo FinanceOctober 13, 2016": an outlet glued to its date line
     s = _BYLINE_TAIL.sub("", s[:found[1]] if found else s).strip(" ,|-–—")
     head = re.split(r"\s*[,|]\s*|\s+[-–—]\s+", s)
+    if s.isupper() and not _given_first(head[0]):
+        return None  # "EASTERN DIVISION", "ICE HOCKEY - NHL STANDINGS": a heading in capitals opens with no given name
     role = _role_tail(head[0])
     if role:
         return [title_case(role)], None
@@ -240,6 +242,17 @@ def _read_byline(line: str) -> tuple[list[str], str | None] | None:
         if names and len(names) <= 4:
             return names, pub
     return None
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.words("names/given_names"))
+
+
+def _given_first(name: str) -> bool:
+    """Say whether a name opens with a given name or an initial ("JANE DOE", "J. DOE")."""
+    first = name.split()[0] if name.split() else ""
+    return bool(re.fullmatch(r"[A-Z]\.", first)) or first.casefold() in _given_names()
 
 
 def _dated_byline(s: str) -> tuple[list[str], str | None] | None:
