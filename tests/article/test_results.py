@@ -79,3 +79,15 @@ def test_page_labels_with_numbers_stay_furniture():
             "See photos from this story:\n4 PHOTOS\nComments (19)\n>247Sports\n")
     fields = {ln.text: ln.field for ln in parse_article(text).layout}
     assert {fields[x] for x in ("4 PHOTOS", "Comments (19)", ">247Sports")} == {"boilerplate"}
+
+
+@pytest.mark.parametrize("line", ["Tobin Vane c Ardley b Pruitt 31", "Marco Hale not out 12", "K. Orme lbw b Pruitt 4",
+                                  "Bowling: Pruitt 11-2-30-1, Kesterton 9.3-1-41-0"])
+def test_a_line_of_a_cricket_scorecard_is_a_results_line(line):
+    assert is_results_line(line)
+
+
+@pytest.mark.parametrize("line", ["He was not out 57 times in his career", "The vote was 5-4 in favour",
+                                  "Photo by Ana Ruiz 2020"])
+def test_prose_with_figures_is_no_scorecard_line(line):
+    assert not is_results_line(line)

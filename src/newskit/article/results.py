@@ -2,7 +2,8 @@
 time 1-0)"), a standings row ("Puchon 3 1 0 6 1 10", "NEW YORK 74 59 .556 -") and a placing ("1. Ines Barrow
 (Kenya) 13:02.45"). Such lines are the story's content, not page furniture. The names a score line or a standings
 row opens are the sides that played: clubs, national teams, or now and then a player in a table of averages
-("Alec Stewart 3 5 0 396 170 79.20"), which is for the name's other evidence to tell."""
+("Alec Stewart 3 5 0 396 170 79.20"), which is for the name's other evidence to tell. A cricket scorecard's lines
+("S. Law c Healy b Warne 13", "Bowling: McGrath 14-4-38-1, Warne 18-5-51-1") are results lines too."""
 from __future__ import annotations
 
 import re
@@ -30,9 +31,16 @@ def result_names(line: str) -> list[tuple[int, int]]:
     return [m.span(i) for i in range(1, (m.lastindex or 0) + 1)]
 
 
+# a line of a cricket scorecard: a bowler's analysis ("McGrath 14-4-38-1"), a batsman's line ("S. Law c Healy b
+# Warne 13", "R. Dravid not out 7", "B. Lara lbw b Bichel 2")
+_ANALYSIS = re.compile(r"(?<![\w.-])\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?![\w-])")
+_BATTING = re.compile(r"(?:^|\s)(?:(?:c|b|lbw|st)\s+[A-Z][^\n]*|(?:not|run)\s+out)\s+\d{1,3}\s*$")
+
+
 def is_results_line(line: str) -> bool:
-    """Say whether a line is a score line, a standings row or a placing."""
-    return bool(result_names(line)) or bool(_PLACING.fullmatch(line))
+    """Say whether a line is a score line, a standings row, a placing or a line of a cricket scorecard."""
+    return bool(result_names(line)) or bool(_PLACING.fullmatch(line)) or len(line.split()) <= 40 and bool(
+        _ANALYSIS.search(line) or len(line.split()) <= 12 and _BATTING.search(line))
 
 
 _ROW_WORDS = lexicon.words("results_table_words")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import TYPE_CHECKING
 
+from newskit.article.results import is_results_line, table_rows
 from newskit.doctext import doc_text
 
 if TYPE_CHECKING:
@@ -38,11 +39,17 @@ class Layout:
         lines = sorted(article.layout, key=lambda ln: ln.start) if article is not None else []
         self.starts = [ln.start for ln in lines]
         self.lines = lines
+        # a results table the layout took for page furniture (a scorecard with no prose around it) is the story's
+        # content: its names are read
+        texts = [ln.text for ln in lines]
+        rows = table_rows(texts) if any(ln.field == "boilerplate" for ln in lines) else set()
+        self.tables = {ln.start for j, ln in enumerate(lines)
+                       if ln.field == "boilerplate" and (j in rows or is_results_line(ln.text))}
 
     def field_at(self, pos: int) -> str | None:
         i = bisect.bisect_right(self.starts, pos) - 1
         if i >= 0 and self.lines[i].start <= pos < max(self.lines[i].end, self.lines[i].start + 1):
-            return self.lines[i].field
+            return "body" if self.lines[i].start in self.tables else self.lines[i].field
         return None
 
 
