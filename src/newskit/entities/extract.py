@@ -10,9 +10,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from newskit.article.results import result_names
 from newskit.doctext import doc_text
-from newskit.entities import cities, names, place_spans, places
+from newskit.entities import cities, names, place_spans, places, sides
 from newskit.entities import grouping as aliases
 from newskit.entities.keys import entity_key
 from newskit.entities.mentions import add_matches, collect, join_legal_forms
@@ -39,6 +38,7 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
     text = doc_text(doc)
     found = collect(doc, article)
     cities.retype_cities(doc, found)
+    sides.retype_sides(doc, text, found)
     found = _drop_caps_noise(text, found)
     found = join_legal_forms(text, place_spans.split_places(doc, found), doc)
     clusters = aliases.group(found, text, authors)
@@ -47,7 +47,7 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
     for acr, label in aliases.acronym_forms(orgs, text).items():
         forms.setdefault(acr, label)
     found = add_matches(doc, found, forms, article)
-    clusters = _datelines_apart(aliases.group(found, text, authors), found)
+    clusters = _datelines_apart(aliases.group(found, text, authors), found, text)
     out, nationalities = [], []
     for cl in clusters:
         ent = _entity([found[i] for i in cl], doc, authors)
@@ -67,7 +67,7 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
     return resolve_places(_rank(out, text, article), text, article)
 
 
-def _datelines_apart(clusters: list[list[int]], found: list[Mention]) -> list[list[int]]:
+def _datelines_apart(clusters: list[list[int]], found: list[Mention], text: str) -> list[list[int]]:
     """Keep the dateline's place out of a group that its other mentions make a team or a firm ("NEW YORK 1996-08-30"
     over a table where "New York" is the club): a dateline says where the story was filed, always a place; so does
     the venue of a fixture ("KANSAS CITY AT DETROIT" over standings where Detroit is the club)."""
@@ -76,7 +76,9 @@ def _datelines_apart(clusters: list[list[int]], found: list[Mention]) -> list[li
         dated = [i for i in cl if found[i].source in ("dateline", "venue")]
         rest = [found[i].label for i in cl if i not in dated]
         # the mentions that decide: all of them, or without the venues (a schedule names each venue many times)
-        deciding = rest if any(found[i].source == "venue" for i in dated) else [found[i].label for i in cl]
+        # and the dateline over a table of the sides ("NEW YORK 1996-12-10" over "NEW YORK 14 6 .700 1")
+        deciding = rest if any(found[i].source == "venue" for i in dated) \
+            or any(sides.results_side(text, found[i]) for i in cl if i not in dated) else [found[i].label for i in cl]
         if dated and rest and TYPES.get(aliases.majority_label(deciding)) != "place":
             out.append(dated)
             cl = [i for i in cl if i not in dated]
@@ -105,7 +107,7 @@ def _drop_caps_noise(text: str, found: list[Mention]) -> list[Mention]:
     longer = {" ".join(m.text.split()).upper() for m in found if not in_caps(m) and " " in m.text.strip()}
     return [m for m in found if not in_caps(m) or m.source != "ner"
             or not _inside_longer(text, m, longer) and (aliases.norm(m.text) in known or places.country_code(m.text)
-                                                        or _results_name(text, m))]
+                                                        or sides.results_side(text, m))]
 
 
 def _inside_longer(text: str, m: Mention, longer: set[str]) -> bool:
@@ -120,14 +122,6 @@ def _inside_longer(text: str, m: Mention, longer: set[str]) -> bool:
             if a <= m.start and m.end <= a + len(name):
                 return True
     return False
-
-
-def _results_name(text: str, m: Mention) -> bool:
-    """Say whether a mention is a name that a score line or a standings row gives ("NEW YORK 74 59 .556 -")."""
-    a = text.rfind("\n", 0, m.start) + 1
-    b = text.find("\n", m.start)
-    line = text[a:b if b >= 0 else len(text)]
-    return (m.start - a, m.end - a) in result_names(line)
 
 
 def _forms(found: list[Mention], clusters: list[list[int]]) -> dict[str, str]:

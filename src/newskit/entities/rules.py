@@ -1,5 +1,5 @@
-"""Rule-based mentions the model misses: dateline cities, the venue of a fixture, photo-credit names, agency names and
-the publisher."""
+"""Rule-based mentions the model misses: dateline cities, the venue of a fixture, the sides a score line or a standings
+row gives, photo-credit names, agency names and the publisher."""
 from __future__ import annotations
 
 import re
@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newskit import lexicon
-from newskit.article.results import is_results_line
+from newskit.article.results import is_results_line, result_names
 from newskit.doctext import doc_text
+from newskit.entities import names, places
 from newskit.entities.clean import AGENCIES, is_agency, trim
 from newskit.entities.span import SKIP_FIELDS, Layout, Mention, make_mention, token_range
 from newskit.geo.gazetteer import gazetteer
@@ -31,6 +32,21 @@ _SIDE = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 _FIXTURE = re.compile(rf"^[ \t]*{_SIDE} (?:AT|at) ({_SIDE})(?<![a-z]\.)[ \t]*$")
 # the long agency names, searched in one pass; short codes are only trusted where the model or a credit found them
 _AGENCY_RE = re.compile(rf"\b(?:{lexicon.alternation(a for a in AGENCIES if len(a) >= 3 and not a.isupper())})\b")
+
+
+_DECIMAL = re.compile(r"\d\.\d")
+
+
+def _side(doc: Doc, a: int, b: int, layout: Layout) -> Mention | None:
+    """Return a side a score line or a standings row gives ("Sale 31 Wasps 33", "Forfar 3 2 0 1 7 4 6"), which the
+    models may miss where the club bears a common word's name: a national side named by its country is a place, any
+    other a club (CoNLL-2003's types); a name that opens with a given name is a player's in a table of averages,
+    left to the models."""
+    name = " ".join(doc_text(doc)[a:b].split())
+    if name.split()[0].casefold() in names.given_names() or len(name) < 3:
+        return None
+    rng = token_range(doc, a, b)
+    return rng and make_mention(doc, *rng, "GPE" if places.country_code(name) else "ORG", "side", layout)
 
 
 def _line_starts(text: str) -> Iterator[tuple[int, str]]:
@@ -67,6 +83,11 @@ def rule_mentions(doc: Doc, layout: Layout, article: Article | None) -> list[Men
         if venue and gazetteer().lookup(venue.group(1)):
             rng = token_range(doc, pos + venue.start(1), pos + venue.end(1))
             mm = rng and make_mention(doc, *rng, "GPE", "venue", layout)
+            if mm:
+                out.append(mm)
+        # (a row of decimals is a firm's accounts or a player's averages: "Sales 9.06 9.31 8.42")
+        for a, b in result_names(line) if fld not in SKIP_FIELDS and not _DECIMAL.search(line) else ():
+            mm = _side(doc, pos + a, pos + b, layout)
             if mm:
                 out.append(mm)
         for c in _CREDIT.finditer(line):
