@@ -34,6 +34,10 @@ _FIXTURE = re.compile(rf"^[ \t]*{_SIDE} (?:AT|at) ({_SIDE})(?<![a-z]\.)[ \t]*$")
 _AGENCY_RE = re.compile(rf"\b(?:{lexicon.alternation(a for a in AGENCIES if len(a) >= 3 and not a.isupper())})\b")
 
 
+# the desk a wire story's sign-off names, a unit of the agency ("Lisbon Newsroom", "New York Energy Desk"); a city
+# before a lower-case "newsroom" or "bureau" is only where the desk sits ("Oslo newsroom"), a place
+_DESKS = ((re.compile(r"((?:[A-Z][\w.&'-]*[ \t]+){1,4}(?:Newsroom|News Room|Newsdesk|Desk|Bureau))\b"), "ORG"),
+          (re.compile(r"((?:[A-Z][\w.'-]*[ \t]+){0,2}[A-Z][\w.'-]*)[ \t]+(?:newsroom|newsdesk|bureau)\b"), "GPE"))
 _DECIMAL = re.compile(r"\d\.\d")
 
 
@@ -88,6 +92,12 @@ def rule_mentions(doc: Doc, layout: Layout, article: Article | None) -> list[Men
         # (a row of decimals is a firm's accounts or a player's averages: "Sales 9.06 9.31 8.42")
         for a, b in result_names(line) if fld not in SKIP_FIELDS and not _DECIMAL.search(line) else ():
             mm = _side(doc, pos + a, pos + b, layout)
+            if mm:
+                out.append(mm)
+        for pattern, label in _DESKS if fld == "credit" else ():
+            desk = pattern.search(line)
+            rng = desk and token_range(doc, pos + desk.start(1), pos + desk.end(1))
+            mm = rng and make_mention(doc, *rng, label, "credit", layout)
             if mm:
                 out.append(mm)
         for c in _CREDIT.finditer(line):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import TYPE_CHECKING
@@ -45,12 +46,30 @@ class Layout:
         rows = table_rows(texts) if any(ln.field == "boilerplate" for ln in lines) else set()
         self.tables = {ln.start for j, ln in enumerate(lines)
                        if ln.field == "boilerplate" and (j in rows or is_results_line(ln.text))}
+        self.signoffs = {ln.start for ln in lines if ln.field == "boilerplate" and is_signoff(ln.text)}
 
     def field_at(self, pos: int) -> str | None:
         i = bisect.bisect_right(self.starts, pos) - 1
         if i >= 0 and self.lines[i].start <= pos < max(self.lines[i].end, self.lines[i].start + 1):
-            return "body" if self.lines[i].start in self.tables else self.lines[i].field
+            start = self.lines[i].start
+            return "body" if start in self.tables else "credit" if start in self.signoffs else self.lines[i].field
         return None
+
+
+# a wire story's sign-off: who to call about it, at which desk ("-- Ana Ruiz, Lisbon Newsroom +351 1 555 0101",
+# "-- Oslo newsroom +47 22 00 00 00"): its words are names, a desk's and a phone's words and nothing else
+_SIGNOFF = re.compile(r"[ \t]*--[ \t]*[A-Z]")
+_SIGNOFF_WORDS = frozenset({"newsroom", "newsdesk", "desk", "bureau", "news", "room", "tel", "fax", "e-mail", "email",
+                            "and", "or"})
+_PHONE = re.compile(r"\+?\(?\d[\d ()/-]{5,}\d")
+
+
+def is_signoff(line: str) -> bool:
+    """Say whether a line is a wire story's sign-off: "--", a name, a desk and a phone number."""
+    if not _SIGNOFF.match(line) or len(line) > 140 or not _PHONE.search(line):
+        return False
+    words = re.findall(r"[A-Za-z][\w.'-]*", re.sub(r"\S+@\S+", " ", line))
+    return all(w[0].isupper() or w.lower().rstrip(".:") in _SIGNOFF_WORDS for w in words)
 
 
 def make_mention(doc: Doc, s: int, e: int, label: str, source: str, layout: Layout) -> Mention | None:
