@@ -1,4 +1,4 @@
-"""Clubs and teams named by their city (newskit.entities.sides) and the sides of a results table (rules): an
+"""Clubs and teams named by their city (newskit.entities.sides), the sides and scorers of a results table (rules): an
 organization where the story gives them as a side that played, a place where it places a game there; a national
 side named by its country stays a place, as CoNLL-2003 marks it."""
 from __future__ import annotations
@@ -57,3 +57,15 @@ def test_a_scorecard_with_no_prose_around_it_is_read(nlp):
                      "Tobin Vane c Ardley b Pruitt 31\nMarco Hale not out 12\nExtras (lb-2) 2\n"
                      "Bowling: Pruitt 11-2-30-1, Kesterton 9-1-41-0\n")
     assert {"Tobin Vane", "Pruitt", "Kesterton"} <= {t for t, ty in got.items() if "person" in ty}
+
+
+def test_a_name_with_the_minute_in_a_match_summary_is_the_scorer(nlp):
+    got = types(nlp, "SOCCER - DUTCH SUMMARIES\nAMSTERDAM 1996-12-08\nSummaries of Dutch league matches on Sunday:\n"
+                     "Utrecht 2 (Veldkamp 12th, Brugge 80th pen) Volendam 1 (Hartman 55th)\n")
+    assert {"Veldkamp", "Brugge", "Hartman"} <= {t for t, ty in got.items() if ty == {"person"}}
+    assert got["Utrecht"] == {"organization"}
+
+
+def test_a_date_with_an_ordinal_is_no_scorer(nlp):
+    got = types(nlp, "TALKS RESUME\nGENEVA 1996-12-08\nThe talks will resume in Geneva (August 24th, at the latest).\n")
+    assert "August" not in got

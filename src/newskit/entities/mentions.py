@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 def _resolve(mentions: list[Mention]) -> list[Mention]:
     """Keep non-overlapping mentions, preferring rules over the model, then longer spans."""
-    rank = {"dateline": 0, "venue": 0, "credit": 1, "publisher": 1, "agency": 2, "author": 0, "ner": 3}
+    rank = {"dateline": 0, "venue": 0, "credit": 1, "publisher": 1, "agency": 2, "author": 0, "scorer": 2, "ner": 3}
     chosen: list[Mention] = []
     taken: set[int] = set()
     for m in sorted(mentions, key=lambda m: (rank.get(m.source, 4), -(m.end - m.start), m.start)):

@@ -1,5 +1,6 @@
 """Rule-based mentions the model misses: dateline cities, the venue of a fixture, the sides a score line or a standings
-row gives, photo-credit names, agency names and the publisher."""
+row gives, a match's scorers, the names of a wire story's sign-off, photo-credit names, agency names and the
+publisher."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.article.results import is_results_line, result_names
+from newskit.dates.words import MONTH_WORDS
 from newskit.doctext import doc_text
 from newskit.entities import names, places
 from newskit.entities.clean import AGENCIES, is_agency, trim
@@ -38,7 +40,29 @@ _AGENCY_RE = re.compile(rf"\b(?:{lexicon.alternation(a for a in AGENCIES if len(
 # before a lower-case "newsroom" or "bureau" is only where the desk sits ("Oslo newsroom"), a place
 _DESKS = ((re.compile(r"((?:[A-Z][\w.&'-]*[ \t]+){1,4}(?:Newsroom|News Room|Newsdesk|Desk|Bureau))\b"), "ORG"),
           (re.compile(r"((?:[A-Z][\w.'-]*[ \t]+){0,2}[A-Z][\w.'-]*)[ \t]+(?:newsroom|newsdesk|bureau)\b"), "GPE"))
+# a scorer in a match's summary, the minute after the name ("Marseille 1 (Gravelaine 24th) Metz 2 (Traore 65th,
+# Bombarda 80th pen)"): a player, whatever club or town the name also is
+_SCORER = re.compile(r"(?:^|\(|,[ \t]|\band[ \t])[ \t]*((?:[A-Z][\w'.-]*[ \t]){0,2}[A-Z][\w'-]*)"
+                     r"[ \t](\d{1,3})(?:st|nd|rd|th)(?=[ \t]*(?:[,)]|pen|minute|$|\d))")
 _DECIMAL = re.compile(r"\d\.\d")
+
+
+def _sports_and_wire(doc: Doc, pos: int, line: str, fld: str | None, layout: Layout) -> list[Mention]:
+    """Return the names of one line (at `pos`) that its form gives: the sides of a score line or a standings row, a
+    match's scorers, and the desk and city of a wire story's sign-off (a line the layout calls a credit)."""
+    out = []
+    # (a row of decimals is a firm's accounts or a player's averages: "Sales 9.06 9.31 8.42")
+    for a, b in result_names(line) if not _DECIMAL.search(line) else ():
+        out.append(_side(doc, pos + a, pos + b, layout))
+    for sc in _SCORER.finditer(line):
+        if sc.group(1).split()[0].lower() not in MONTH_WORDS and int(sc.group(2)) <= 120:  # "August 24th": a date
+            rng = token_range(doc, pos + sc.start(1), pos + sc.end(1))
+            out.append(rng and make_mention(doc, *rng, "PERSON", "scorer", layout))
+    for pattern, label in _DESKS if fld == "credit" else ():
+        desk = pattern.search(line)
+        rng = desk and token_range(doc, pos + desk.start(1), pos + desk.end(1))
+        out.append(rng and make_mention(doc, *rng, label, "credit", layout))
+    return [m for m in out if m]
 
 
 def _side(doc: Doc, a: int, b: int, layout: Layout) -> Mention | None:
@@ -89,17 +113,7 @@ def rule_mentions(doc: Doc, layout: Layout, article: Article | None) -> list[Men
             mm = rng and make_mention(doc, *rng, "GPE", "venue", layout)
             if mm:
                 out.append(mm)
-        # (a row of decimals is a firm's accounts or a player's averages: "Sales 9.06 9.31 8.42")
-        for a, b in result_names(line) if fld not in SKIP_FIELDS and not _DECIMAL.search(line) else ():
-            mm = _side(doc, pos + a, pos + b, layout)
-            if mm:
-                out.append(mm)
-        for pattern, label in _DESKS if fld == "credit" else ():
-            desk = pattern.search(line)
-            rng = desk and token_range(doc, pos + desk.start(1), pos + desk.end(1))
-            mm = rng and make_mention(doc, *rng, label, "credit", layout)
-            if mm:
-                out.append(mm)
+        out += _sports_and_wire(doc, pos, line, fld, layout)
         for c in _CREDIT.finditer(line):
             n = _CREDIT_NAME.match(line, c.end())
             if not n:
