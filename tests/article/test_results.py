@@ -12,13 +12,17 @@ SIDES = [
     ("BARNSLEY 5 4 1 0 12 3 13", ["BARNSLEY"]),
     ("Kansas City 61 74 .452 20", ["Kansas City"]),
     ("St Mirren 40 31 .563 5 1/2", ["St Mirren"]),
+    ("In Tromso: Lyngen (Norway) 3 Dunmore Rovers (Ireland) 1 (2-0)", ["Lyngen", "Dunmore Rovers"]),
 ]
 
 NOT_RESULTS = ["The club scored 3 goals in 2 games", "Tuesday 12 March 2024", "W D L F A Pts",
+               "He said Alloa v Brechin was a dull game",
                "Harbour strike ends after 9 days", "Updated 5:12", "1. Markets rally as rates hold at 5",
                "Read more (Opinion) 10:45"]
 PLACINGS = ["1. Ines Barrow (Kenya) 13:02.45", "7 Mia Holt (Norway) 2:01.3",
-            "Ana Ruiz (Spain) beat Mia Holt (Norway) 2-0"]
+            "Ana Ruiz (Spain) beat Mia Holt (Norway) 2-0", "Ana Ruiz (Spain) beat Mia Holt (Norway) 2-0,"]
+# a list of fixtures, wrapped over lines
+FIXTURES = ["Alloa v Brechin, Forfar v St Mirren, Partick v", "Cowdenbeath, Dumbarton v Stranraer."]
 
 
 @pytest.mark.parametrize("line, names", SIDES)
@@ -29,6 +33,11 @@ def test_the_sides_of_a_results_line(line, names):
 @pytest.mark.parametrize("line", PLACINGS)
 def test_a_placing_is_a_results_line_that_names_no_side(line):
     assert is_results_line(line) and result_names(line) == []
+
+
+@pytest.mark.parametrize("line", FIXTURES)
+def test_a_list_of_fixtures_is_a_results_line(line):
+    assert is_results_line(line)
 
 
 @pytest.mark.parametrize("line", NOT_RESULTS)

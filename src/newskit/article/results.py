@@ -13,13 +13,21 @@ from newskit import lexicon
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 # a figure of a table: a count, a share (".556"), a fraction ("5 1/2"), a dash for none
 _FIGURE = r"(?:\d+(?:\.\d+)?|\.\d+|\d+/\d+|-)"
-_SCORE_LINE = re.compile(rf"[ \t]*({_NAME}) \d{{1,3}},? ({_NAME}) \d{{1,3}}(?:\s*\([^()\n]*\))?\s*")
+# (a side's country may follow it, and the town the game was played in open the line: "In Bergen: Brann (Norway) 2
+# Shelbourne (Ireland) 1 (1-1)")
+_COUNTRY = r"(?: \([A-Z][\w. ]+\))?"
+_SCORE_LINE = re.compile(rf"[ \t]*(?:In [A-Z][\w .'-]*:[ \t]*)?({_NAME}){_COUNTRY} \d{{1,3}},? "
+                         rf"({_NAME}){_COUNTRY} \d{{1,3}}(?:\s*\([^()\n]*\))?\s*")
 _STANDINGS_ROW = re.compile(rf"[ \t]*({_NAME}) {_FIGURE}(?: {_FIGURE}){{2,}}\s*")
 # a placing: a rank or a name with its country in brackets, ending with a time, a score or a mark ("1. Ines Barrow
 # (Kenya) 13:02.45", "Ana Ruiz (Spain) beat Mia Holt (Norway) 2-0")
 _MARK = r"\d+[-:.]\d+(?:[-:.]\d+)?(?:\s*\([^()\n]*\))?"
 _PLACING = re.compile(rf"[ \t]*(?:\d{{1,3}}\.?\s+{_NAME}(?: \([A-Z][\w. ]*\))?|{_NAME} \([A-Z][\w. ]*\))"
-                      rf"(?: [^\n]*)? {_MARK}\s*")
+                      rf"(?: [^\n]*)? {_MARK}[,;]?\s*")
+# a list of fixtures, wrapped over lines as a sentence of the wire is ("Morton v Falkirk, Partick v St Mirren,
+# St Johnstone v")
+_FIXTURES = re.compile(rf"[ \t]*(?:{_NAME}(?: v {_NAME})?, )*{_NAME} v(?: {_NAME})?"
+                       rf"(?:, {_NAME}(?: v {_NAME})?)*[,.]?\s*")
 
 
 def result_names(line: str) -> list[tuple[int, int]]:
@@ -37,9 +45,18 @@ _ANALYSIS = re.compile(r"(?<![\w.-])\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?![
 _BATTING = re.compile(r"(?:^|\s)(?:(?:c|b|lbw|st)\s+[A-Z][^\n]*|(?:not|run)\s+out)\s+\d{1,3}\s*$")
 
 
+def fixture_names(line: str) -> list[tuple[int, int]]:
+    """Return the character ranges, within `line`, of the sides a list of fixtures names ("Alloa v Brechin, Forfar
+    v St Mirren"; none for any other line)."""
+    if not _FIXTURES.fullmatch(line):
+        return []
+    return [m.span() for m in re.finditer(_NAME, line)]
+
+
 def is_results_line(line: str) -> bool:
     """Say whether a line is a score line, a standings row, a placing or a line of a cricket scorecard."""
-    return bool(result_names(line)) or bool(_PLACING.fullmatch(line)) or len(line.split()) <= 40 and bool(
+    return bool(result_names(line) or fixture_names(line)) or bool(_PLACING.fullmatch(line)) \
+        or len(line.split()) <= 40 and bool(
         _ANALYSIS.search(line) or len(line.split()) <= 12 and _BATTING.search(line))
 
 

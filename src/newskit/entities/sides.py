@@ -1,12 +1,13 @@
-"""Clubs and teams named by their city: in a story of games, a city or a US state that the story gives as a side that
-played is the club, an organization, as CoNLL-2003 marks it, at every mention that does not place something there.
+"""Clubs and teams named by their town: in a story of games, a place name the story gives as a side that played is
+the club, an organization, as CoNLL-2003 marks it, at every mention that does not place something there.
 
-A name is a side where a score line or a standings row gives it ("CHICAGO 110 Atlanta 98", "Detroit 16 4 .800 2
-1/2") or a result in prose has it win or lose ("Colorado beat Detroit 3-1", "held by Chicago to a 2-2 draw"); and,
-in a story that has such a result, where it opens a team's name the story writes ("Cleveland" of "Cleveland
-Indians"). Its mentions after "in" or "at" ("In Seattle, ...", "at Chicago") are where a game was played: they stay
-a place, like the dateline. A national side named by its country stays a place too ("Italy beat England 2-1"), as
-CoNLL-2003 marks it; so does a name the story gives no side's evidence for ("officials in Boston").
+A name is a side where a score line, a standings row or a list of fixtures gives it ("CHICAGO 110 Atlanta 98",
+"Detroit 16 4 .800 2 1/2", "Oxford v Hull"): any place name but a nation's. A city or a US state is one too where a
+result in prose has it win or lose ("Colorado beat Detroit 3-1", "held by Chicago to a 2-2 draw") and, in a story
+that has such a result, where it opens a team's name the story writes ("Cleveland" of "Cleveland Indians"). Its
+mentions after "in" or "at" ("In Seattle, ...", "at Chicago") are where a game was played: they stay a place, like
+the dateline. A national side named by its country stays a place too ("Italy beat England 2-1"), as CoNLL-2003
+marks it; so does a name the story gives no side's evidence for ("officials in Boston").
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newskit import lexicon
-from newskit.article.results import result_names
+from newskit.article.results import fixture_names, result_names
 from newskit.entities import cities, places
 from newskit.entities.evidence import verb_in
 from newskit.geo.gazetteer import gazetteer
@@ -31,12 +32,14 @@ _SCORE = re.compile(r"(?<![\w.-])\d{1,3} ?- ?\d{1,3}(?![\w.-])")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def results_side(text: str, m: Mention) -> bool:
-    """Say whether mention `m` is a name a score line or a standings row gives (see newskit.article.results)."""
+def results_side(text: str, m: Mention, fixtures: bool = False) -> bool:
+    """Say whether mention `m` is a name a score line or a standings row gives (see newskit.article.results), or
+    with `fixtures` also a list of fixtures."""
     a = text.rfind("\n", 0, m.start) + 1
     b = text.find("\n", m.start)
     line = text[a:b if b >= 0 else len(text)]
-    return (m.start - a, m.end - a) in result_names(line)
+    at = (m.start - a, m.end - a)
+    return at in result_names(line) or fixtures and at in fixture_names(line)
 
 
 def _prose_side(doc: Doc, m: Mention) -> bool:
@@ -71,15 +74,18 @@ def retype_sides(doc: Doc, text: str, mentions: list[Mention]) -> None:
     """Relabel ORG every mention of a city or state the story gives as a side that played (see the module
     docstring); its mentions that place a game ("in Seattle") become the game's venue, a place."""
     placed = {_key(m.text) for m in mentions if m.label in _PLACE_LABELS and m.source in ("ner", "match")}
-    played = [m for m in mentions if m.source in ("ner", "match", "side")
-              and (results_side(text, m) or _prose_side(doc, m))]
+    tabled = [m for m in mentions if m.source in ("ner", "match", "side") and results_side(text, m, fixtures=True)]
+    played = tabled + [m for m in mentions if m.source in ("ner", "match", "side") and _prose_side(doc, m)]
     if not played:
         return  # no game in this story
-    sides = {_key(m.text) for m in played} & placed
     nations = {_key(m.text) for m in played if _nation(m.text)}
+    # a side in prose, or the first word of a team's name, when it is a city or a state
     teams = [_key(m.text) for m in mentions if m.label == "ORG" and len(m.text.split()) >= 2]
+    sides = {_key(m.text) for m in played} & placed
     sides |= {k for k in placed if any(t.startswith(k + " ") and len(t.split()) - len(k.split()) <= 2 for t in teams)}
     sides = {k for k in sides if _city_or_state(k)}
+    # any side of a table or a list of fixtures but a nation's ("Rochdale 2 Exeter 1")
+    sides |= {_key(m.text) for m in tabled if _key(m.text) in placed and not _nation(m.text)}
     places_end = {m.tend for m in mentions if m.label in _PLACE_LABELS or m.source == "dateline"}
     for m in mentions:
         if _key(m.text) in nations and m.label == "ORG" and m.source in ("ner", "match"):
