@@ -40,10 +40,13 @@ input is read, one code point for one, so offsets are unchanged and the output i
   mention, as is a name of any length the article calls a body ("X, the Seattle lender", "X, which ...", "sold to
   X", "Adam Air") or a side ("X beat Y 2-1") without any person evidence.
 - `organization`: firms, agencies, parties, courts, newspapers and broadcasters, clubs and teams (a side named by
-  its town in a score line or a standings row, "Halifax 2 Wrexham 1", is the club), and a building or street that
-  stands for the government or institution seated there ("the Kremlin said", "Kremlin spokesperson ...", "the
-  White House", "the Pentagon", "Downing Street"), unless every mention only places something there ("a fire in
-  the Kremlin").
+  its town in a score line, a standings row or a list of fixtures, "Halifax 2 Wrexham 1", is the club; so is a city
+  or US state that a story of games has win or lose with a score, "Colorado beat Detroit 3-1", or writes as the
+  first word of a team's name, "Cleveland" of "Cleveland Indians", except where it places a game, "In Seattle,
+  ..."; a country or a home nation as a side is its national team, a place: "Scotland beat Norway 2-1"), and a
+  building or street that stands for the government or institution seated there ("the Kremlin said", "Kremlin
+  spokesperson ...", "the White House", "the Pentagon", "Downing Street"), unless every mention only places
+  something there ("a fire in the Kremlin").
 - `place`: countries, regions, cities, natural features, and a country's adjective that modifies a noun ("Turkish
   troops" is a mention of Turkey). A place name stays a place whatever it does in the sentence: "Washington warned
   Beijing", "Moscow said", "Qatar ordered five jets" are places, each keeping its map entry and one type in the
