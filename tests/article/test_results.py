@@ -16,11 +16,14 @@ SIDES = [
 ]
 
 NOT_RESULTS = ["The club scored 3 goals in 2 games", "Tuesday 12 March 2024", "W D L F A Pts",
-               "He said Alloa v Brechin was a dull game",
+               "He said Alloa v Brechin was a dull game", "He met Ana Ruiz (Spain) on Monday",
                "Harbour strike ends after 9 days", "Updated 5:12", "1. Markets rally as rates hold at 5",
                "Read more (Opinion) 10:45"]
 PLACINGS = ["1. Ines Barrow (Kenya) 13:02.45", "7 Mia Holt (Norway) 2:01.3",
             "Ana Ruiz (Spain) beat Mia Holt (Norway) 2-0", "Ana Ruiz (Spain) beat Mia Holt (Norway) 2-0,"]
+# lines of a match report's tables that name players
+PLAYERS = ["7. Ana Ruiz (Spain) Festina same time", "4 - Ivo Bek (Czech Republic) beat Tom Ames (Canada) 15-9",
+           "Ana Ruiz (Spain) beat Mia Holt (Norway), walkover", "Lyngen - Ola Dahl (10th), Ivo Bek (72nd)"]
 # a list of fixtures, wrapped over lines
 FIXTURES = ["Alloa v Brechin, Forfar v St Mirren, Partick v", "Cowdenbeath, Dumbarton v Stranraer."]
 
@@ -33,6 +36,11 @@ def test_the_sides_of_a_results_line(line, names):
 @pytest.mark.parametrize("line", PLACINGS)
 def test_a_placing_is_a_results_line_that_names_no_side(line):
     assert is_results_line(line) and result_names(line) == []
+
+
+@pytest.mark.parametrize("line", PLAYERS)
+def test_a_line_naming_players_with_their_country_or_minute_is_a_results_line(line):
+    assert is_results_line(line)
 
 
 @pytest.mark.parametrize("line", FIXTURES)

@@ -24,6 +24,12 @@ _STANDINGS_ROW = re.compile(rf"[ \t]*({_NAME}) {_FIGURE}(?: {_FIGURE}){{2,}}\s*"
 _MARK = r"\d+[-:.]\d+(?:[-:.]\d+)?(?:\s*\([^()\n]*\))?"
 _PLACING = re.compile(rf"[ \t]*(?:\d{{1,3}}\.?\s+{_NAME}(?: \([A-Z][\w. ]*\))?|{_NAME} \([A-Z][\w. ]*\))"
                       rf"(?: [^\n]*)? {_MARK}[,;]?\s*")
+# a line of a match report's tables that names players: a ranked one with the country in brackets ("7. Ana Ruiz
+# (Spain) Festina same time", "4 - Ivo Bek (Czech Republic) beat ..."), a result between two ("Ana Ruiz (Spain) beat
+# Mia Holt (Norway), walkover") and a scorer with the minute ("Brann - Mons Mjelde (10th), Ivo Bek (72nd)")
+_PLAYERS = re.compile(rf"[ \t]*\d{{1,3}}(?:\.|[ \t]+-)[ \t]+{_NAME}(?: - {_NAME})? \([A-Z][\w. ]+\)"
+                      rf"|[ \t]*{_NAME} \([A-Z][\w. ]+\) beat "
+                      rf"|.*\b[A-Z][\w'-]+ \(\d{{1,3}}(?:st|nd|rd|th)\b")
 # a list of fixtures, wrapped over lines as a sentence of the wire is ("Morton v Falkirk, Partick v St Mirren,
 # St Johnstone v")
 _FIXTURES = re.compile(rf"[ \t]*(?:{_NAME}(?: v {_NAME})?, )*{_NAME} v(?: {_NAME})?"
@@ -55,7 +61,7 @@ def fixture_names(line: str) -> list[tuple[int, int]]:
 
 def is_results_line(line: str) -> bool:
     """Say whether a line is a score line, a standings row, a placing or a line of a cricket scorecard."""
-    return bool(result_names(line) or fixture_names(line)) or bool(_PLACING.fullmatch(line)) \
+    return bool(result_names(line) or fixture_names(line)) or bool(_PLACING.fullmatch(line) or _PLAYERS.match(line)) \
         or len(line.split()) <= 40 and bool(
         _ANALYSIS.search(line) or len(line.split()) <= 12 and _BATTING.search(line))
 
