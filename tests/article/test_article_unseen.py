@@ -65,13 +65,15 @@ def test_initials_run_together_are_part_of_a_name(line, names):
     assert parse("{h}\n\n" + line + "\nMarch 14, 2023\n\n").authors == tuple(names)
 
 
-@pytest.mark.parametrize("line", ["ICE HOCKEY - NHL STANDINGS", "EASTERN DIVISION", "AMERICAN LEAGUE"])
+@pytest.mark.parametrize("line", ["ICE HOCKEY - NHL STANDINGS", "EASTERN DIVISION", "AMERICAN LEAGUE",
+                                  "By AMERICAN LEAGUE"])
 def test_a_heading_in_capitals_is_no_bare_byline(line):
     assert parse_byline(line) is None
 
 
-def test_a_name_in_capitals_is_still_a_bare_byline():
-    assert parse_byline("NORA QUILL")[0] == ["Nora Quill"]
+@pytest.mark.parametrize("line, names", [("NORA QUILL", ["Nora Quill"]), ("BY N.R. QUILL", ["N.R. Quill"])])
+def test_a_name_in_capitals_is_still_a_byline(line, names):
+    assert parse_byline(line)[0] == names
 
 
 @pytest.mark.parametrize("line", ["U.S. Navy", "By D.C. Police"])

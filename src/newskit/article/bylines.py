@@ -221,6 +221,9 @@ def _read_byline(line: str) -> tuple[list[str], str | None] | None:
     if m and _WIRE_STAMP.match(m.group("rest")):
         return None  # the "By " a caller tries before a bare line
     if m:
+        rest = m.group("rest").strip()
+        if rest.isupper() and not _given_first(rest):
+            return None  # "By AMERICAN LEAGUE": a heading in capitals the caller tried as a byline
         names, pub = split_names(_APPOSITIVE.sub("", _INLINE_SEP.split(m.group("rest"))[0]))
         return (names, pub) if names else None
     s = re.split(r"\s+[·•/]\s+", s)[0]  # "Jane Doe · The Outlet · Posted …", "Jane Doe / TNN / Updated …"
@@ -250,9 +253,9 @@ def _given_names() -> frozenset[str]:
 
 
 def _given_first(name: str) -> bool:
-    """Say whether a name opens with a given name or an initial ("JANE DOE", "J. DOE")."""
+    """Say whether a name opens with a given name or initials ("JANE DOE", "J. DOE", "N.R. DOE")."""
     first = name.split()[0] if name.split() else ""
-    return bool(re.fullmatch(r"[A-Z]\.", first)) or first.casefold() in _given_names()
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", first)) or first.casefold() in _given_names()
 
 
 def _dated_byline(s: str) -> tuple[list[str], str | None] | None:
