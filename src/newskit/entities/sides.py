@@ -80,8 +80,8 @@ def _key(text: str) -> str:
 
 
 def retype_sides(doc: Doc, text: str, mentions: list[Mention]) -> None:
-    """Relabel ORG every mention of a city or state the story gives as a side that played (see the module
-    docstring); its mentions that place a game ("in Seattle") become the game's venue, a place."""
+    """Relabel ORG every mention of a place name the story gives as a side that played (see the module docstring);
+    its mentions that place a game ("in Seattle") become the game's venue, a place; a nation's side, a place."""
     placed = {_key(m.text) for m in mentions if m.label in _PLACE_LABELS and m.source in ("ner", "match")}
     tabled = [m for m in mentions if m.source in ("ner", "match", "side") and results_side(text, m, fixtures=True)]
     played = tabled + [m for m in mentions if m.source in ("ner", "match", "side") and _prose_side(doc, m)]
