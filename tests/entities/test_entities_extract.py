@@ -344,3 +344,13 @@ def test_a_capitals_headline_keeps_the_whole_name_the_story_writes(nlp, text, na
     # the model reads only the country in the headline; the story's longer name, set in capitals there, is the name
     ents = extract_entities(nlp(text))
     assert [e.type for e in ents if name in [m.text for m in e.mentions]] == ["organization"]
+
+
+def test_a_label_in_capitals_before_a_dash_is_no_dateline(nlp):
+    from newskit.article.builder import parse_article
+
+    text = ("RICE REPORT\nBANGKOK 1996-08-28\nNOTE - Prices are in baht per tonne.\n"
+            "MARKET TALK - Traders in Bangkok expect firm prices.\nITALY - Bond futures held steady in Milan.\n")
+    got = {m.text: e.type for e in extract_entities(nlp(text), parse_article(text)) for m in e.mentions}
+    assert "NOTE" not in got and "MARKET TALK" not in got
+    assert got["ITALY"] == "place" and got["BANGKOK"] == "place"

@@ -94,8 +94,10 @@ def rule_mentions(doc: Doc, layout: Layout, article: Article | None) -> list[Men
         if fld in SKIP_FIELDS:
             continue
         m = _DATELINE.match(line)
-        if m and (fld == "date" and not gazetteer().lookup(m.group(1)) or is_results_line(line)):
-            # a date stamp opens with a place ("LONDON 1996-08-30"), not with "UPDATED"; "BOSTON 69 65" is a team
+        if m and ((fld == "date" or line[m.end():].lstrip().startswith("-")) and not gazetteer().lookup(m.group(1))
+                  or is_results_line(line)):
+            # a date stamp opens with a place ("LONDON 1996-08-30"), not with "UPDATED"; "BOSTON 69 65" is a team;
+            # and a label in capitals before a dash is no place unless it names one ("NOTE - ...", "MARKET TALK - ")
             m = None
         if m and sum(c.isalpha() for c in m.group(1)) >= 3 and fld in (None, "dateline", "body", "date"):
             rest = line[m.end():]
