@@ -7,16 +7,19 @@ training/types/train.py on CoNLL-2003 eng.train documents read by a recognizer t
 organization or place:
 
   what the layers say   the share of its mentions the recognizer calls PER / ORG / LOC, and the base model
-                        PERSON / ORG / a place (its span covering the mention);
+                        PERSON / ORG / a place (its span covering the mention), and its label of the names the
+                        name is listed with ("Freddie Mac and Fannie Mae");
   person evidence       a word of a longer person name in the article ("Sampras" of "Pete Sampras"), a title or
                         form of address right before it ("Mr.", "coach"), "he"/"she" as the next pronoun in its
                         sentence, an apposition headed by a title or a person's noun or an age ("X, the team's
-                        striker,"; "X, 64,"), the last word of the name written alone elsewhere and called a
-                        person by the recognizer ("Bernanke" of "Ben Bernanke");
+                        striker,"; "X, 64,"), ", who" after it, the last word of the name written alone elsewhere
+                        and called a person by the recognizer ("Bernanke" of "Ben Bernanke");
   organization evidence a firm's noun before it ("automaker Chrysler"), a legal form, "shares"/"stock"/"dealers"/
-                        "chairman" after it, "shares of" before it, "it"/"its" as the next pronoun, an apposition
-                        headed by a body's noun ("X, the Seattle lender,"; "X, the Romanian plant"), what is
-                        acquired or merged or the buyer a sale goes to ("sold to X"), ", which" after it;
+                        "chairman"/"sales" after it (a plant's noun only without "the" or an owner before it: "the
+                        Spring Hill plant" is a town's, and "GM's Bochum plant" places the name), "shares of" before it,
+                        "it"/"its" as the next pronoun, an apposition headed by a body's noun ("X, the Seattle lender,";
+                        "X, the Romanian plant"), what is acquired or merged or the buyer a sale goes to ("sold to X"),
+                        ", which" after it;
   place evidence        a locative preposition before it ("in Edmonton"), ", <known place>" after it, the name
                         itself a country, US state or large city, a place's word ending it or after it ("Ellis
                         Park", "Charles de Gaulle airport");
@@ -77,7 +80,8 @@ NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
 FEATURES = ("bias", "rec_per", "rec_org", "rec_loc", "base_per", "base_org", "base_loc", "base_none",
             "full_name", "given_name", "titled", "he_she", "org_cue", "it_its", "placed", "known_place", "one_word",
             "caps", "sent_start", "results", "org_appos", "person_appos", "bought", "score", "which",
-            "org_word", "employer", "place_word", "surname", "scorecard")
+            "org_word", "employer", "place_word", "surname", "scorecard", "who",
+            "conj_per", "conj_org", "conj_loc")
 _ORG_CUES = lexicon.words("org_cues")
 _LEGAL = lexicon.words("corporate_suffixes")
 _LOCATIVE = lexicon.words("locative_prepositions")
@@ -86,6 +90,10 @@ _SPEECH_VERBS = lexicon.words("speech_verbs")
 _ORG_AFTER = frozenset({"shares", "stock", "stocks", "shareholders", "subsidiary", "spokesman", "spokeswoman",
                         "spokesperson", "executives", "chief", "ceo", "plant", "plants", "factory", "brand",
                         "dealers", "dealerships", "chairman", "chairwoman"})
+# nouns after a name, written lowercase, that only a firm or a brand has ("Hummer sales", "Saturn models",
+# "WaMu branches"); not "workers" or "fans", which a town and a club have too
+_FIRM_AFTER = frozenset({"sales", "vehicles", "cars", "models", "stores", "branches", "bondholders", "creditors",
+                         "outlets", "securities"})
 _CLUB_ROLES = lexicon.words("club_roles")
 # heads of an apposition that say what a name is ("X, the Seattle lender"; "X, the team's striker")
 _ORG_NOUNS = _ORG_CUES | lexicon.words("org_appositions")
@@ -153,13 +161,28 @@ def org_cue(span: Span) -> bool:
     doc = span.doc
     prev = doc[span.start - 1] if span.start else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    if prev is not None and prev.lower_ in _ORG_CUES and (prev.is_lower or _starts_unit(prev)):
+    if prev is not None and prev.lower_ in _ORG_CUES and (prev.is_lower or starts_unit(prev)):
         return True
-    if nxt is not None and (nxt.lower_.rstrip(".") in _LEGAL - {"company", "group"} or nxt.lower_ in _ORG_AFTER):
+    if nxt is not None and nxt.lower_ in _WORKS and (_site_of_works(span) or cities.is_known_place(span.text)):
+        return False  # "the Spring Hill plant", "GM's Bochum plant": the town the plant stands in
+    if nxt is not None and (nxt.lower_.rstrip(".") in _LEGAL - {"company", "group"} or nxt.lower_ in _ORG_AFTER
+                            or nxt.text in _FIRM_AFTER):
         return True
     if nxt is not None and nxt.lower_ in _CLUB_ROLES and not places.is_nation(span.text):
         return True  # "Milan coach": the club ("England captain": its national team, the place)
     return _held(span, ("shares",), ("of",))
+
+
+_WORKS = frozenset({"plant", "plants", "factory", "factories", "works", "assembly"})
+_OWNERS = frozenset({"the", "its", "their", "'s", "\u2019s"})
+
+
+def _site_of_works(span: Span) -> bool:
+    """Say whether a name stands between an owner or "the" and a plant's noun ("the Spring Hill plant", "GM's
+    Lordstown plant", "its Bochum factory"): the town the works stand in, no firm ("a Ford plant", "Ford plants")."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in _OWNERS and span.end < len(doc) \
+        and doc[span.end].lower_ in _WORKS
 
 
 def _traded(span: Span) -> bool:
@@ -179,8 +202,9 @@ def _placed(span: Span) -> bool:
     doc = span.doc
     before = span.start - (span.start >= 2 and doc[span.start - 1].lower_ == "the")
     prev = doc[before - 1] if before else None
-    if prev is not None and prev.lower_ in _LOCATIVE:
-        return True
+    if prev is not None and prev.lower_ in _LOCATIVE or _site_of_works(span) and prev is not None \
+            and prev.lower_ != "the":
+        return True  # "GM's Lordstown plant", "its Bochum factory" place the works ("the Ford plant" may not)
     after = doc[span.end:span.end + 3]
     return len(after) >= 2 and after[0].text == "," and after[1].text[:1].isupper() \
         and cities.is_known_place(after[1].text)
@@ -276,15 +300,39 @@ def _employs(span: Span) -> bool:
     if root.dep_ != "pobj" or prep.lower_ not in ("of", "for", "at") or prep.i >= span.start:
         return False
     office = prep.head
-    return office.pos_ == "NOUN" and office.lower_ not in RELATIONAL \
-        and (names.is_title_word(office.text) or office.lower_ in _PERSON_NOUNS)
+    singular = office.lower_[:-1] if office.tag_ == "NNS" and office.lower_.endswith("s") else office.lower_
+    return office.pos_ == "NOUN" and singular not in RELATIONAL \
+        and (names.is_title_word(office.text) or singular in _PERSON_NOUNS)  # "analysts at X" too
 
 
 def _which(span: Span) -> bool:
     """Say whether a relative clause on "which" follows the name ("Nissan, which had held talks"): a thing's, never
     a person's ("who")."""
+    return _relative(span, "which")
+
+
+def _who(span: Span) -> bool:
+    """Say whether a relative clause on "who" follows the name ("Wagoner, who has run the company since 2000"): a
+    person's, as news writes it of a firm only by mistake."""
+    return _relative(span, "who")
+
+
+def _partners(span: Span, base: list[Span]) -> list[str]:
+    """Return the base model's classes (PERSON, ORG, GPE) of the names a name is coordinated with ("Freddie Mac and
+    Fannie Mae", "Saturn, Hummer and Saab"): names listed together are most often of one kind."""
+    out = []
+    for c in span.root.conjuncts:
+        if span.start <= c.i < span.end:
+            continue
+        label = next((b.label_ for b in base if b.start <= c.i < b.end), None)
+        if label is not None:
+            out.append(family(label))
+    return out
+
+
+def _relative(span: Span, pronoun: str) -> bool:
     doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which"
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == pronoun
 
 
 def _titled(span: Span) -> bool:
@@ -299,7 +347,8 @@ def says_a_name(span: Span) -> bool:
     of X", "X dealers", "X chairman"), ", which", what is acquired or employs, an apposition headed by a body's or a
     person's noun, an age, a title before it, or being the one who says something ("X said")."""
     root = span.root
-    return org_cue(span) or _traded(span) or _bought(span) or _which(span) or _employs(span) or _titled(span) \
+    return org_cue(span) or _traded(span) or _bought(span) or _which(span) or _who(span) or _employs(span) \
+        or _titled(span) \
         or _appos_says(span, _ORG_NOUNS) or _appos_says(span, _PERSON_NOUNS, person=True) or _aged(span) \
         or root.dep_ == "nsubj" and verb_in(root.head, _SPEECH_VERBS)
 
@@ -349,7 +398,11 @@ def features(group: list[Span], base: list[Span], person_words: set[str],
                             or any(s.end < len(s.doc) and s.doc[s.end].lower_ in _PLACE_WORDS for s in group)),
         "surname": float(len(words) >= 2 and words[-1] in lone),
         "scorecard": float(any(in_scorecard(s, line) for s, line in zip(group, lines))),
+        "who": float(any(_who(s) for s in group)),
     }
+    partners = [p for s in group for p in _partners(s, base)]
+    f.update(conj_per=float("PERSON" in partners), conj_org=float("ORG" in partners),
+             conj_loc=float("GPE" in partners))
     return [f[name] for name in FEATURES]
 
 
@@ -527,7 +580,7 @@ def _only_opening(tok: Token) -> bool:
     doc = tok.doc
     # every token of the word, found in the doc's word column rather than by visiting each token for each name
     same = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[tok.text]).tolist()
-    return all(_starts_unit(doc[i]) for i in same)
+    return all(starts_unit(doc[i]) for i in same)
 
 
 def _is_title(tok: Token) -> bool:
@@ -564,7 +617,7 @@ def scores(x: list[float], w: list[list[float]]) -> list[float]:
 
 def _person_evidence(x: list[float]) -> bool:
     f = dict(zip(FEATURES, x))
-    return bool(f["full_name"] or f["titled"] or f["he_she"] or f["person_appos"] or f["scorecard"])
+    return bool(f["full_name"] or f["titled"] or f["he_she"] or f["person_appos"] or f["scorecard"] or f["who"])
 
 
 def _org_evidence(x: list[float]) -> bool:
@@ -622,7 +675,7 @@ def may_be_person(x: list[float]) -> bool:
 _PROPER = frozenset({"NNP", "NNPS"})
 
 
-def _starts_unit(tok: Token) -> bool:
+def starts_unit(tok: Token) -> bool:
     """Say whether a token opens a sentence or a line (where any word is capitalized)."""
     doc = tok.doc
     return tok.i == 0 or tok.is_sent_start is True or "\n" in doc[tok.i - 1].whitespace_ \
@@ -638,7 +691,7 @@ def _common_word(group: list[Span], base: list[Span], words: Dictionary) -> bool
         return False
     toks = [s[0] for s in group]
     for s, t in zip(group, toks):
-        if not _starts_unit(t) or not _in_dictionary(t, words):
+        if not starts_unit(t) or not _in_dictionary(t, words):
             return False
         if t.tag_ in _PROPER or not t.tag_ or (t.tag_ == "NN" and _cover_label(s, base) is not None):
             return False

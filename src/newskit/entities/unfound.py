@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # The label a proposed name carries into the vote: no layer's (its layer features are all zero).
 LABEL = "NAME"
 _PROPER = ("NNP", "NNPS")
+_COMMON = ("NN", "NNS")
 _TITLES = lexicon.words("person_titles")  # "Const." (a constable) is no name of its own
 _ROMAN = re.compile(r"[IVXLC]+")
 _LONGEST = 4  # a longer run of capitalized words is a headline or a title, not one name
@@ -58,10 +59,14 @@ def propose(doc: Doc, taken: bytearray, base: list[Span], known: set[str], words
 
 
 def _runs(doc: Doc, taken: bytearray) -> list[tuple[int, int]]:
-    """Return the maximal runs of capitalized proper-noun tokens that no span covers."""
+    """Return the maximal runs of capitalized proper-noun tokens that no span covers; a capitalized word the tagger
+    reads as a common noun inside a sentence counts as one ("the Russian lender Sberbank": an unseen name)."""
     strings = doc.vocab.strings
     tags = doc.to_array("TAG")
     proper = numpy.isin(tags, [strings.add(t) for t in _PROPER])
+    for i in numpy.flatnonzero(numpy.isin(tags, [strings.add(t) for t in _COMMON])).tolist():
+        tok = doc[i]
+        proper[i] = tok.text[:1].isupper() and not tok.text.isupper() and not evidence.starts_unit(tok)
     out: list[tuple[int, int]] = []
     start = end = -1
     for i in numpy.flatnonzero(proper).tolist() + [len(doc) + 1]:
