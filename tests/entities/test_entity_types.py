@@ -202,10 +202,12 @@ ROWS = [
     ("person", "Halloran, a bond strategist, said yields would keep falling.", "Halloran", PERSON),
     ("person", 'Roger Penske made the highest offer. "The brand still has loyal buyers," Penske told reporters.',
      "Penske", PERSON),
-    # the auto crisis and the markets: a plant's town, ", who" after a family name alone
+    # the auto crisis and the markets: a plant's town, ", who" after a family name alone, the province of a premier
     ("city", "Workers at the Janesville plant were told the line would stop in December.", "Janesville", PLACE),
     ("city", "The carmaker said its Ellesmere Port plant would build the new van.", "Ellesmere Port", PLACE),
     ("person", "The plan was drawn up by Dunleavy, who took over the carmaker in March.", "Dunleavy", PERSON),
+    ("city", "The strike halted GM's Lordstown plant for a week.", "Lordstown", PLACE),
+    ("city", "Ontario Premier Kathleen Wynne met union leaders on Monday.", "Ontario", PLACE),
 ]
 
 # Rows the pipeline does not get right yet: (sentence prefix) -> reason.

@@ -80,8 +80,7 @@ NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
 FEATURES = ("bias", "rec_per", "rec_org", "rec_loc", "base_per", "base_org", "base_loc", "base_none",
             "full_name", "given_name", "titled", "he_she", "org_cue", "it_its", "placed", "known_place", "one_word",
             "caps", "sent_start", "results", "org_appos", "person_appos", "bought", "score", "which",
-            "org_word", "employer", "place_word", "surname", "scorecard", "who",
-            "conj_per", "conj_org", "conj_loc")
+            "org_word", "employer", "place_word", "surname", "scorecard", "who")
 _ORG_CUES = lexicon.words("org_cues")
 _LEGAL = lexicon.words("corporate_suffixes")
 _LOCATIVE = lexicon.words("locative_prepositions")
@@ -165,9 +164,10 @@ def org_cue(span: Span) -> bool:
         return True
     if nxt is not None and nxt.lower_ in _WORKS and (_site_of_works(span) or cities.is_known_place(span.text)):
         return False  # "the Spring Hill plant", "GM's Bochum plant": the town the plant stands in
-    if nxt is not None and (nxt.lower_.rstrip(".") in _LEGAL - {"company", "group"} or nxt.lower_ in _ORG_AFTER
-                            or nxt.text in _FIRM_AFTER):
+    if nxt is not None and (nxt.lower_.rstrip(".") in _LEGAL - {"company", "group"} or nxt.lower_ in _ORG_AFTER):
         return True
+    if nxt is not None and nxt.text in _FIRM_AFTER and not (prev is not None and prev.like_num):
+        return True  # "Hummer sales", not a unit's ("32 GB models")
     if nxt is not None and nxt.lower_ in _CLUB_ROLES and not places.is_nation(span.text):
         return True  # "Milan coach": the club ("England captain": its national team, the place)
     return _held(span, ("shares",), ("of",))
@@ -335,6 +335,14 @@ def _relative(span: Span, pronoun: str) -> bool:
     return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == pronoun
 
 
+def office_of_place(span: Span) -> bool:
+    """Say whether a known place comes right before an office word and a name ("Ontario Premier Dalton McGuinty",
+    "Michigan Governor Jennifer Granholm"): the place the office is of."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and names.is_title_word(doc[span.end].text) and doc[span.end].text[:1].isupper() \
+        and doc[span.end + 1].text[:1].isupper() and cities.is_known_place(span.text)
+
+
 def _titled(span: Span) -> bool:
     prev = span.doc[span.start - 1] if span.start else None
     if prev is None or not prev.text[:1].isalpha() or names.is_honorific(prev.text) and prev.is_lower:
@@ -344,10 +352,12 @@ def _titled(span: Span) -> bool:
 
 def says_a_name(span: Span) -> bool:
     """Say whether the words around a proper noun neither model took for a name call it one: a firm's cue ("shares
-    of X", "X dealers", "X chairman"), ", which", what is acquired or employs, an apposition headed by a body's or a
-    person's noun, an age, a title before it, or being the one who says something ("X said")."""
+    of X", "X dealers", "X chairman"), ", which" or ", who", what is acquired or employs, a known place before an
+    office and a name ("Ontario Premier Dalton McGuinty"), an apposition headed by a body's or a person's noun, an
+    age, a title before it, or being the one who says something ("X said")."""
     root = span.root
     return org_cue(span) or _traded(span) or _bought(span) or _which(span) or _who(span) or _employs(span) \
+        or office_of_place(span) \
         or _titled(span) \
         or _appos_says(span, _ORG_NOUNS) or _appos_says(span, _PERSON_NOUNS, person=True) or _aged(span) \
         or root.dep_ == "nsubj" and verb_in(root.head, _SPEECH_VERBS)
@@ -400,9 +410,6 @@ def features(group: list[Span], base: list[Span], person_words: set[str],
         "scorecard": float(any(in_scorecard(s, line) for s, line in zip(group, lines))),
         "who": float(any(_who(s) for s in group)),
     }
-    partners = [p for s in group for p in _partners(s, base)]
-    f.update(conj_per=float("PERSON" in partners), conj_org=float("ORG" in partners),
-             conj_loc=float("GPE" in partners))
     return [f[name] for name in FEATURES]
 
 
@@ -679,7 +686,7 @@ def starts_unit(tok: Token) -> bool:
     """Say whether a token opens a sentence or a line (where any word is capitalized)."""
     doc = tok.doc
     return tok.i == 0 or tok.is_sent_start is True or "\n" in doc[tok.i - 1].whitespace_ \
-        or "\n" in doc[tok.i - 1].text or doc[tok.i - 1].text in ('"', "\u201c", "'", "\u2018", ":", "-", "(")
+        or "\n" in doc[tok.i - 1].text or doc[tok.i - 1].text in ('"', "\u201c", "``", "'", "\u2018", ":", "-", "(")
 
 
 def _common_word(group: list[Span], base: list[Span], words: Dictionary) -> bool:
@@ -815,6 +822,9 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
             winner: str | None = "ORG"  # "the Kremlin said": the government seated there (see seats_of_government)
         elif _written_as_firm(group, firms) and not (x[FEATURES.index("titled")] or x[FEATURES.index("he_she")]):
             winner = "ORG"  # "Pirelli" where the article also writes "Pirelli SpA": a firm, whatever it sounds like
+        elif all(_site_of_works(s) for s in group) and not _person_evidence(x):
+            winner = "GPE"  # "the Spring Hill plant", "GM's Lordstown plant": named only as where works stand, a town
+            # ("the Ford plant" in a story that names Ford nowhere else is the rare loss)
         elif any(_traded(s) for s in group) and not x[FEATURES.index("known_place")]:
             winner = "ORG"  # "shares of Nvidia": only a firm has shares, whatever both models read the name as
         else:

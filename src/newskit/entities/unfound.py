@@ -48,8 +48,10 @@ def propose(doc: Doc, taken: bytearray, base: list[Span], known: set[str], words
             runs.setdefault(evidence.key(doc[start:b.end]), []).append(Span(doc, start, b.end, label=LABEL))
             mask[b.start:b.end] = b"\x01" * len(b)
     for start, end in _runs(doc, mask):
+        # a run is cut before an office word: "Ontario Premier" before "Dalton McGuinty" proposes "Ontario"
+        end = next((i for i in range(start + 1, end) if names.is_title_word(doc[i].text)), end)
         span = Span(doc, start, end, label=LABEL)
-        if _word_run(span, words):
+        if _word_run(span, words) or evidence.office_of_place(span):  # "Ontario" is a lake in the dictionary too
             runs.setdefault(evidence.key(span), []).append(span)
     out: list[Span] = []
     for name, spans in runs.items():
@@ -66,7 +68,8 @@ def _runs(doc: Doc, taken: bytearray) -> list[tuple[int, int]]:
     proper = numpy.isin(tags, [strings.add(t) for t in _PROPER])
     for i in numpy.flatnonzero(numpy.isin(tags, [strings.add(t) for t in _COMMON])).tolist():
         tok = doc[i]
-        proper[i] = tok.text[:1].isupper() and not tok.text.isupper() and not evidence.starts_unit(tok)
+        proper[i] = tok.text[:1].isupper() and not tok.text.isupper() and not evidence.starts_unit(tok) \
+            and doc[i - 1].is_alpha  # after a word: not after a quotation's opening marks, wherever it starts
     out: list[tuple[int, int]] = []
     start = end = -1
     for i in numpy.flatnonzero(proper).tolist() + [len(doc) + 1]:
