@@ -7,8 +7,7 @@ training/types/train.py on CoNLL-2003 eng.train documents read by a recognizer t
 organization or place:
 
   what the layers say   the share of its mentions the recognizer calls PER / ORG / LOC, and the base model
-                        PERSON / ORG / a place (its span covering the mention), and its label of the names the
-                        name is listed with ("Freddie Mac and Fannie Mae");
+                        PERSON / ORG / a place (its span covering the mention);
   person evidence       a word of a longer person name in the article ("Sampras" of "Pete Sampras"), a title or
                         form of address right before it ("Mr.", "coach"), "he"/"she" as the next pronoun in its
                         sentence, an apposition headed by a title or a person's noun or an age ("X, the team's
@@ -315,19 +314,6 @@ def _who(span: Span) -> bool:
     """Say whether a relative clause on "who" follows the name ("Wagoner, who has run the company since 2000"): a
     person's, as news writes it of a firm only by mistake."""
     return _relative(span, "who")
-
-
-def _partners(span: Span, base: list[Span]) -> list[str]:
-    """Return the base model's classes (PERSON, ORG, GPE) of the names a name is coordinated with ("Freddie Mac and
-    Fannie Mae", "Saturn, Hummer and Saab"): names listed together are most often of one kind."""
-    out = []
-    for c in span.root.conjuncts:
-        if span.start <= c.i < span.end:
-            continue
-        label = next((b.label_ for b in base if b.start <= c.i < b.end), None)
-        if label is not None:
-            out.append(family(label))
-    return out
 
 
 def _relative(span: Span, pronoun: str) -> bool:
