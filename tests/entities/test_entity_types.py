@@ -208,6 +208,11 @@ ROWS = [
     ("person", "The plan was drawn up by Dunleavy, who took over the carmaker in March.", "Dunleavy", PERSON),
     ("city", "The strike halted GM's Lordstown plant for a week.", "Lordstown", PLACE),
     ("city", "Ontario Premier Kathleen Wynne met union leaders on Monday.", "Ontario", PLACE),
+    # "its" after a nearer subject is that subject's, no evidence that the family name before it is a firm's
+    ("person", "Nakamura said the company would post its first loss in a decade.", "Nakamura", PERSON),
+    ("person", "Sorensen told analysts that the airline would shrink its fleet.", "Sorensen", PERSON),
+    # an acronym the base model calls an organization needs no cue
+    ("company", "Investors were told on Monday that GM would repay the loans early.", "GM", ORG),
 ]
 
 # Rows the pipeline does not get right yet: (sentence prefix) -> reason.

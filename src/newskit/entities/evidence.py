@@ -148,6 +148,8 @@ def _next_pronoun(span: Span) -> str | None:
             return None  # a pronoun inside a quotation is the quoted speaker's ("X adds, "Steve ... his")
         if tok.lower_ in _PRONOUNS and (tok.lower_ != "it" or tok.dep_ in ("nsubj", "nsubjpass")):
             return _PRONOUNS[tok.lower_]  # "it" as an object ("to speak about it") is rarely the name's
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN":
+            return None  # "X said the company would post its first loss": the pronoun is the nearer subject's
     return None
 
 
