@@ -211,6 +211,8 @@ ROWS = [
     # "its" after a nearer subject is that subject's, no evidence that the family name before it is a firm's
     ("person", "Nakamura said the company would post its first loss in a decade.", "Nakamura", PERSON),
     ("person", "Sorensen told analysts that the airline would shrink its fleet.", "Sorensen", PERSON),
+    # a person's apposition ("the founder of", "the head of") and nothing of a firm or a place: a person
+    ("person", "Ruiz, the founder of the fund, said returns would recover.", "Ruiz", PERSON),
     # an acronym the base model calls an organization needs no cue
     ("company", "Investors were told on Monday that GM would repay the loans early.", "GM", ORG),
 ]
