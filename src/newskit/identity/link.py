@@ -15,7 +15,8 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    no article writes it as a firm's or a place's and some article writes it for him (typed a person, or beside
    his full name: not "Young" in a headline beside an archive's "Grant Young"), and it is the person on as much
    evidence when two articles or more name him in full ("Bernanke" typed an organization beside "Ben S.
-   Bernanke"), else on twice;
+   Bernanke"), else on twice; a name some article writes with a legal form stays that firm's ("Paulson & Co.",
+   however many articles call a "Paulson" a person);
 2. spacing and aliases: names of a thing that differ in their spaces only ("Wal-Mart", "Walmart"); a key that is
    exactly one other key's alias somewhere in the archive ("GM", an alias of "General Motors Corp." in the
    article that spells it out) is that key, when the alias is words or initials of that name or the archive
@@ -24,14 +25,15 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
 3. acronyms: a capitals name ("EADS", "S&P", "BofA") whose letters are the initials of exactly one longer name,
    as keyed or as written with its legal form ("AIG", "American International Group"), unless the archive uses
    the acronym four times as often as that name ("ISIS" is not a think tank named once);
-4. people: a full name that fits exactly one other full name of its family name, by a nickname of the given name
-   or initials, middle names and a suffix added ("Rick Wagoner", "G. Richard Wagoner Jr."; not "George W." and
-   "George H. W. Bush"), and no name that fits two full names that do not fit each other ("George Bush" beside
-   both); then a family or given name that fits exactly one full name of the archive ("Obama" -> "Barack
-   Obama"; a given name only when some article writes it beside that full name or as its alias), a given and
-   family name the one full name that adds a middle name ("Donald J. Trump"). The full
-   names are joined first, so one person written two ways is one candidate. Two full names of one family that
-   an article lists as two people (a father beside his son "Jr.") are never joined;
+4. people: a full name and the other full names of its family name that it fits, by a nickname of the given name
+   or initials, middle names and a suffix added ("Rick Wagoner", "G. Richard Wagoner Jr."; "Hank Paulson",
+   "Henry Paulson" and "Henry M. Paulson Jr." all three; not "George W." and "George H. W. Bush"), and no name
+   that fits two full names that do not fit each other ("George Bush" beside both); then a family or given name
+   that fits exactly one full name of the archive ("Obama" -> "Barack Obama"; a given name only when some article
+   writes it beside that full name or as its alias), a given and family name the one full name that adds a middle
+   name ("Donald J. Trump"). The full names are joined first, so one person written two ways is one candidate.
+   Two full names of one family that an article lists as two people (a father beside his son "Jr.") are never
+   joined;
 5. clippings: a one-word organization name that articles give beside, or as the alias of, exactly one longer
    name it clips ("Fed" beside "Federal Reserve", "Citi" beside "Citigroup", "WaMu" for "Washington Mutual";
    `grouping.clipping_of`), or beside a body and its branch (the "Federal Reserve", not the "Federal Reserve
@@ -406,6 +408,8 @@ class _Resolver:
                 surname = best == "person" and people_articles >= 2
                 if pool[best] < (1 if unnamed or firm or surname else 2) * pool[type_]:
                     best = type_
+                elif type_ == "organization" and self.seen[key].legal:
+                    best = type_  # "Paulson & Co." is a firm, however often the archive's "Paulson" is a person
             elif type_ == best == "organization" and people_articles >= 2 and pool["person"] >= pool[type_]:
                 best = "person"  # as much evidence each way: the one person named in full is the surer reading
             out[key] = f"{best}:{name}" if best != type_ else key
@@ -516,13 +520,18 @@ class _Resolver:
             if not 2 <= len(members) <= _MAX_FAMILY:
                 continue
             fits, torn = names.fits_and_torn(members, names.same_person)
+            # a name that fits two names an article lists as two people ("Walter J. Penrose" beside a father and his
+            # son "Jr.") is torn between them too
+            torn |= {a for a in members if any(c in self.apart.get(b, ()) for b in fits[a] for c in fits[a])}
             for name in members:
                 if name in torn:
                     continue
-                cands = [_PERSON + o for o in fits[name] if o not in torn]
-                target = self._target(cands) if cands else None
-                if target is not None and not self._kept_apart(name, target):
-                    self._join(_PERSON + name, target)
+                # the names a name fits that fit no two names apart fit each other: one person written three ways
+                # ("Henry Paulson", "Henry M. Paulson Jr.", "Hank Paulson") is joined whole
+                for other in fits[name]:
+                    target = self._find(_PERSON + other)
+                    if other not in torn and not self._kept_apart(name, target):
+                        self._join(_PERSON + name, target)
 
     def _people(self, by_name: dict[tuple[str, str], str]) -> None:
         full: dict[str, list[str]] = {}
