@@ -295,3 +295,11 @@ def test_one_person_written_three_ways_in_three_articles_is_one_identity():
     keys = _archive([_entity("", "Robert Kessling", "person")], [_entity("", "Robert T. Kessling Jr.", "person")],
                     [_entity("", "Bob Kessling", "person")], [_entity("", "Adam Kessling", "person")])
     assert keys[3]["Adam Kessling"] == "person:adam kessling" != keys[0]["Robert Kessling"]
+
+
+def test_a_bodys_nickname_joins_its_acronym_where_no_article_writes_the_name_out():
+    one, two = _archive([_entity("", "NYSE", "organization")], [_entity("", "Big Board", "organization")])
+    assert one["NYSE"] == two["Big Board"]
+    # an acronym of other letters stays apart
+    one, two = _archive([_entity("", "NYMEX", "organization")], [_entity("", "Big Board", "organization")])
+    assert one["NYMEX"] != two["Big Board"]

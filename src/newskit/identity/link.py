@@ -44,7 +44,7 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    does not use them four times as often as the firm's name;
 7. one body named two conventional ways: its head word first, last or left out ("Department of the Treasury",
    "Treasury Department", "Treasury"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname
-   of the short table `lexicon/body_nicknames.tsv` ("the Big Board": no text spells it out);
+   of the short table `lexicon/body_nicknames.tsv` ("the Big Board", the "NYSE": no text spells it out);
 8. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
    (unless the archive names another country's "Army" too);
 9. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
@@ -618,7 +618,7 @@ class _Resolver:
         """One body under two conventional names: "Department of the Treasury" and "Treasury Department" (a body's
         head word before or after its field), "Treasury Department" and the "Treasury" (a department's or ministry's
         head word left out, when an article names the body so), "Federal Reserve System" or "Board" and "Federal
-        Reserve", "the Big Board" and "New York Stock Exchange" (a nickname of the short table
+        Reserve", "the Big Board" and "New York Stock Exchange" or its acronym "NYSE" (a nickname of the short table
         `lexicon/body_nicknames.tsv`: no text spells such a nickname out)."""
         for (name, type_), key in sorted(by_name.items()):
             if type_ != "organization":
@@ -633,6 +633,10 @@ class _Resolver:
             target = by_name.get((other, type_)) if other else None
             if target is None and of and of.group(1) in _DEPARTMENTS:
                 target = by_name.get((of.group(2), type_))  # the "Department of the Treasury", the "Treasury"
+            if target is None and other and name in _BODY_NICKNAMES:
+                # "the Big Board" in an archive that writes the "NYSE" but never "New York Stock Exchange"
+                target = self._target(k for a in initials(other.title())
+                                      if (k := by_name.get((a.lower(), type_))) is not None and k in self.caps)
             if target is not None:
                 self._join(key, target, into=True)
 
