@@ -303,3 +303,13 @@ def test_a_bodys_nickname_joins_its_acronym_where_no_article_writes_the_name_out
     # an acronym of other letters stays apart
     one, two = _archive([_entity("", "NYMEX", "organization")], [_entity("", "Big Board", "organization")])
     assert one["NYMEX"] != two["Big Board"]
+
+
+def test_a_field_that_ends_another_bodys_name_joins_no_department():
+    # a bare "Commerce" in an archive that names the Chamber of Commerce may be a piece of that name: it is not
+    # taken for the Commerce Department
+    keys = _archive([_entity("", "Commerce Department", "organization")], [_entity("", "Commerce", "organization")],
+                    [_entity("", "Chamber of Commerce", "organization")])
+    assert keys[1]["Commerce"] == "organization:commerce" != keys[0]["Commerce Department"]
+    keys = _archive([_entity("", "Commerce Department", "organization")], [_entity("", "Commerce", "organization")])
+    assert keys[1]["Commerce"] == keys[0]["Commerce Department"]

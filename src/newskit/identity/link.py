@@ -87,6 +87,7 @@ _PLACE = "place:"
 _HEAD_OF = re.compile(r"(department|ministry|bureau|office) of (?:the )?([a-z][a-z ]*)")
 # a government body's head words that an article may leave out ("the Treasury" for the "Treasury Department")
 _DEPARTMENTS = ("department", "ministry")
+_OF_FIELD = re.compile(r" of (?:the )?([a-z][a-z ]*)$")  # "commerce" of "Chamber of Commerce"
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
 _POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
@@ -619,7 +620,10 @@ class _Resolver:
         head word before or after its field), "Treasury Department" and the "Treasury" (a department's or ministry's
         head word left out, when an article names the body so), "Federal Reserve System" or "Board" and "Federal
         Reserve", "the Big Board" and "New York Stock Exchange" or its acronym "NYSE" (a nickname of the short table
-        `lexicon/body_nicknames.tsv`: no text spells such a nickname out)."""
+        `lexicon/body_nicknames.tsv`: no text spells such a nickname out). A field that ends another body's name
+        ("Chamber of Commerce") may be a fragment of that name: the bare "Commerce" then joins no department."""
+        fields = {m.group(1) for name, type_ in by_name if type_ == "organization" and not _HEAD_OF.fullmatch(name)
+                  for m in [_OF_FIELD.search(name)] if m}
         for (name, type_), key in sorted(by_name.items()):
             if type_ != "organization":
                 continue
@@ -628,10 +632,11 @@ class _Resolver:
             whole = name.rsplit(" ", 1)
             if other is None and len(whole) == 2 and whole[1] in ("system", "board") and " " in whole[0]:
                 other = whole[0]  # the "Federal Reserve System", the "Federal Reserve Board": the Fed
-            elif other is None and len(whole) == 2 and whole[1] in _DEPARTMENTS and (whole[0], type_) in by_name:
+            elif other is None and len(whole) == 2 and whole[1] in _DEPARTMENTS and (whole[0], type_) in by_name \
+                    and whole[0] not in fields:
                 other = whole[0]  # the "Treasury Department" is the "Treasury" another article names
             target = by_name.get((other, type_)) if other else None
-            if target is None and of and of.group(1) in _DEPARTMENTS:
+            if target is None and of and of.group(1) in _DEPARTMENTS and of.group(2) not in fields:
                 target = by_name.get((of.group(2), type_))  # the "Department of the Treasury", the "Treasury"
             if target is None and other and name in _BODY_NICKNAMES:
                 # "the Big Board" in an archive that writes the "NYSE" but never "New York Stock Exchange"
