@@ -306,10 +306,13 @@ def test_a_bodys_nickname_joins_its_acronym_where_no_article_writes_the_name_out
 
 
 def test_a_field_that_ends_another_bodys_name_joins_no_department():
-    # a bare "Commerce" in an archive that names the Chamber of Commerce may be a piece of that name: it is not
-    # taken for the Commerce Department
+    # a bare "Commerce" beside the Chamber of Commerce may be a piece of that name: it is not taken for the Commerce
+    # Department, here or in another article
     keys = _archive([_entity("", "Commerce Department", "organization")], [_entity("", "Commerce", "organization")],
+                    [_entity("", "Chamber of Commerce", "organization"), _entity("", "Commerce", "organization")])
+    assert keys[1]["Commerce"] == keys[2]["Commerce"] == "organization:commerce" != keys[0]["Commerce Department"]
+    # a "Chamber of Commerce" in an article of its own is no evidence against the department
+    keys = _archive([_entity("", "Commerce Department", "organization")], [_entity("", "Commerce", "organization")],
+                    [_entity("", "Department of Commerce", "organization")],
                     [_entity("", "Chamber of Commerce", "organization")])
-    assert keys[1]["Commerce"] == "organization:commerce" != keys[0]["Commerce Department"]
-    keys = _archive([_entity("", "Commerce Department", "organization")], [_entity("", "Commerce", "organization")])
-    assert keys[1]["Commerce"] == keys[0]["Commerce Department"]
+    assert keys[1]["Commerce"] == keys[0]["Commerce Department"] == keys[2]["Department of Commerce"]

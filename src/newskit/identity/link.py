@@ -87,7 +87,9 @@ _PLACE = "place:"
 _HEAD_OF = re.compile(r"(department|ministry|bureau|office) of (?:the )?([a-z][a-z ]*)")
 # a government body's head words that an article may leave out ("the Treasury" for the "Treasury Department")
 _DEPARTMENTS = ("department", "ministry")
-_OF_FIELD = re.compile(r" of (?:the )?([a-z][a-z ]*)$")  # "commerce" of "Chamber of Commerce"
+_HEADS = ("department", "ministry", "bureau", "office")
+# the field that ends a body's name, after the word before it: "commerce" of "Chamber of Commerce"
+_OF_FIELD = re.compile(r"(\w+) of (?:the )?([a-z]+)$")
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
 _POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
@@ -129,6 +131,9 @@ class NameTable:
         # one-word person names that some article gives beside a full name they open ("Hillary" beside "Hillary
         # Clinton"): only these join a full name by the given name across articles
         self.given: set[str] = set()
+        # one-word organization names that some article gives beside a body's name they end ("Commerce" beside
+        # "Chamber of Commerce"): maybe a piece of that name, so no department's short name
+        self.fragments: set[str] = set()
         self._final: dict[str, str] | None = None
 
     def add(self, record: dict) -> None:
@@ -167,6 +172,10 @@ class NameTable:
             self._clip(short, longer)
         self._note_apart(here)
         self._note_alone(here)
+        for name in orgs:
+            m = _OF_FIELD.search(name)
+            if m and m.group(1) not in _HEADS and m.group(2) in orgs:
+                self.fragments.add(m.group(2))
         self._final = None
 
     def _note_apart(self, here: set[str]) -> None:
@@ -211,7 +220,8 @@ class NameTable:
     def resolve(self) -> dict[str, str]:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
-            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given).run()
+            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
+                                    self.fragments).run()
         return self._final
 
     def rewrite(self, record: dict) -> bool:
@@ -296,12 +306,13 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
-                 clipped: dict[str, set[str]], alone: set[str], given: set[str]):
+                 clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
         self.alone = alone
         self.given = given
+        self.fragments = fragments
         self.geo = geo
         self.parent: dict[str, str] = {}
 
@@ -620,10 +631,10 @@ class _Resolver:
         head word before or after its field), "Treasury Department" and the "Treasury" (a department's or ministry's
         head word left out, when an article names the body so), "Federal Reserve System" or "Board" and "Federal
         Reserve", "the Big Board" and "New York Stock Exchange" or its acronym "NYSE" (a nickname of the short table
-        `lexicon/body_nicknames.tsv`: no text spells such a nickname out). A field that ends another body's name
-        ("Chamber of Commerce") may be a fragment of that name: the bare "Commerce" then joins no department."""
-        fields = {m.group(1) for name, type_ in by_name if type_ == "organization" and not _HEAD_OF.fullmatch(name)
-                  for m in [_OF_FIELD.search(name)] if m}
+        `lexicon/body_nicknames.tsv`: no text spells such a nickname out). A bare field that some article gives
+        beside another body's name it ends ("Commerce" beside "Chamber of Commerce") may be a piece of that name: it
+        joins no department."""
+        fields = self.fragments
         for (name, type_), key in sorted(by_name.items()):
             if type_ != "organization":
                 continue
