@@ -36,8 +36,8 @@ input is read, one code point for one, so offsets are unchanged and the output i
 
 - `person`: a named human being ("Angela Merkel", "Merkel"), never a firm named like one: a one-word name needs
   person evidence (a given name, a title, "he"/"she", a full name in the article, an apposition or an age: "X,
-  the team's striker", "X, 64"), and a name the article writes with a legal form ("Pirelli SpA") is a firm at every
-  mention, as is a name of any length the article calls a body ("X, the Seattle lender", "X, which ...", "sold to
+  the team's striker", "X, 64", ", who ..."), and a name the article writes with a legal form ("Pirelli SpA") is a
+  firm at every mention, as is a name of any length the article calls a body ("X, the Seattle lender", "X, which ...", "sold to
   X", "Adam Air") or a side ("X beat Y 2-1") without any person evidence.
 - `organization`: firms, agencies, parties, courts, newspapers and broadcasters, clubs and teams (a side named by
   its town in a score line, a standings row or a list of fixtures, "Halifax 2 Wrexham 1", is the club; so is a city

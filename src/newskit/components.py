@@ -143,7 +143,7 @@ def make_ner_merge(nlp: Language, name: str, spans_key: str, keep_base_names: li
             if not words:
                 words.append(evidence.dictionary(nlp))
             doc.ents = combine(list(doc.spans[spans_key]), list(doc.ents), keep_base_names=keep, vote=vote,
-                               words=words[0])
+                               words=words[0], doc=doc)  # the doc: neither layer may have found a name in it
         return doc
 
     return component

@@ -202,6 +202,21 @@ ROWS = [
     ("person", "Halloran, a bond strategist, said yields would keep falling.", "Halloran", PERSON),
     ("person", 'Roger Penske made the highest offer. "The brand still has loyal buyers," Penske told reporters.',
      "Penske", PERSON),
+    # the auto crisis and the markets: a plant's town, ", who" after a family name alone, the province of a premier
+    ("city", "Workers at the Janesville plant were told the line would stop in December.", "Janesville", PLACE),
+    ("city", "The carmaker said its Ellesmere Port plant would build the new van.", "Ellesmere Port", PLACE),
+    ("person", "The plan was drawn up by Dunleavy, who took over the carmaker in March.", "Dunleavy", PERSON),
+    ("city", "The strike halted GM's Lordstown plant for a week.", "Lordstown", PLACE),
+    ("city", "Ontario Premier Kathleen Wynne met union leaders on Monday.", "Ontario", PLACE),
+    # "its" after a nearer subject is that subject's, no evidence that the family name before it is a firm's
+    ("person", "Nakamura said the company would post its first loss in a decade.", "Nakamura", PERSON),
+    ("person", "Sorensen told analysts that the airline would shrink its fleet.", "Sorensen", PERSON),
+    # a person's apposition ("the founder of", "the head of") and nothing of a firm or a place: a person
+    ("person", "Ruiz, the founder of the fund, said returns would recover.", "Ruiz", PERSON),
+    # a sentence where neither model found any name still gets the names its words call names
+    ("company", "Analysts at Barclays doubted that regulators would approve the purchase.", "Barclays", ORG),
+    # an acronym the base model calls an organization needs no cue
+    ("company", "Investors were told on Monday that GM would repay the loans early.", "GM", ORG),
 ]
 
 # Rows the pipeline does not get right yet: (sentence prefix) -> reason.

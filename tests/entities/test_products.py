@@ -57,6 +57,8 @@ ROWS = [
     ("Dow Jones drops 508 points as bank fears spread\nStocks fell again on Thursday.", "Dow Jones", INDEX),
     ("The Shanghai Composite fell 1.1 percent after the data.", "Shanghai Composite", INDEX),
     ("In Europe the DAX in Frankfurt and the CAC 40 in Paris each gave up about 6 percent.", "CAC 40", INDEX),
+    # an index neither model knows, read as a surname: "the X" moved by a percentage is no person
+    ("In Seoul, the Kospi slid 3 percent as foreign investors sold.", "Kospi", INDEX),
     # car models named after their maker, or by a common word, with a product's evidence somewhere in the story
     ("The automaker Pontiac sold 12,000 cars in May. Pontiac will stop building the Pontiac Aztek next year, its "
      "dealers said.",

@@ -274,3 +274,45 @@ def test_a_firms_possessive_first_word_is_its_short_name():
     # a possessive inside no firm's name written so gives nothing: "Corwen" stays apart from "Corwen Harbor"
     one, two = _archive([_entity("", "Corwen Harbor", "organization")], [_entity("", "Corwen", "organization")])
     assert one["Corwen Harbor"] != two["Corwen"]
+
+
+def test_a_name_written_with_a_legal_form_stays_the_firm_however_often_it_is_a_person():
+    # "Brannock & Co." is a hedge fund named after its founder; the archive's lone "Brannock" is a person more
+    # often than the firm is named, but the firm is not the person
+    keys = _archive([_entity("", "Brannock & Co.", "organization"), _entity("", "Brannock", "person")],
+                    [_entity("", "Brannock", "person")],
+                    [_entity("", "Lydia Brannock", "person", "Brannock", count=2)])
+    assert keys[0]["Brannock & Co."] == "organization:brannock"
+    assert keys[1]["Brannock"] == keys[2]["Lydia Brannock"] == "person:lydia brannock"
+
+
+def test_one_person_written_three_ways_in_three_articles_is_one_identity():
+    # each name fits the two others, and none is joined to another before: all three are one person
+    keys = _archive([_entity("", "Robert Kessling", "person")], [_entity("", "Robert T. Kessling Jr.", "person")],
+                    [_entity("", "Bob Kessling", "person")])
+    assert keys[0]["Robert Kessling"] == keys[1]["Robert T. Kessling Jr."] == keys[2]["Bob Kessling"]
+    # a brother of the family stays apart
+    keys = _archive([_entity("", "Robert Kessling", "person")], [_entity("", "Robert T. Kessling Jr.", "person")],
+                    [_entity("", "Bob Kessling", "person")], [_entity("", "Adam Kessling", "person")])
+    assert keys[3]["Adam Kessling"] == "person:adam kessling" != keys[0]["Robert Kessling"]
+
+
+def test_a_bodys_nickname_joins_its_acronym_where_no_article_writes_the_name_out():
+    one, two = _archive([_entity("", "NYSE", "organization")], [_entity("", "Big Board", "organization")])
+    assert one["NYSE"] == two["Big Board"]
+    # an acronym of other letters stays apart
+    one, two = _archive([_entity("", "NYMEX", "organization")], [_entity("", "Big Board", "organization")])
+    assert one["NYMEX"] != two["Big Board"]
+
+
+def test_a_field_that_ends_another_bodys_name_joins_no_department():
+    # a bare "Commerce" beside the Chamber of Commerce may be a piece of that name: it is not taken for the Commerce
+    # Department, here or in another article
+    keys = _archive([_entity("", "Commerce Department", "organization")], [_entity("", "Commerce", "organization")],
+                    [_entity("", "Chamber of Commerce", "organization"), _entity("", "Commerce", "organization")])
+    assert keys[1]["Commerce"] == keys[2]["Commerce"] == "organization:commerce" != keys[0]["Commerce Department"]
+    # a "Chamber of Commerce" in an article of its own is no evidence against the department
+    keys = _archive([_entity("", "Commerce Department", "organization")], [_entity("", "Commerce", "organization")],
+                    [_entity("", "Department of Commerce", "organization")],
+                    [_entity("", "Chamber of Commerce", "organization")])
+    assert keys[1]["Commerce"] == keys[0]["Commerce Department"] == keys[2]["Department of Commerce"]

@@ -138,7 +138,7 @@ def examples(docs, nlp, skip=frozenset()) -> tuple[list[list[float]], list[int]]
             current["gold"] = {(g["start"], g["end"]): g["type"] for g in d.gold}
             doc = nlp(d.text)
             doc.ents = combine_mod.combine(list(doc.spans["newskit_ner"]), list(doc.ents), vote=recording_vote,
-                                           words=words)  # names neither layer kept are proposed as at run time
+                                           words=words, doc=doc)  # names neither layer kept are proposed as at run time
     del merge
     return xs, y
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newskit.entities import evidence, unfound
 from newskit.entities.products import retype as product_types
@@ -54,7 +54,7 @@ NO_WORDS = evidence.Dictionary()  # no common words known: no name neither layer
 
 
 def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[str] = (),
-            vote: Vote = evidence.vote, words: evidence.Dictionary = NO_WORDS) -> list[Span]:
+            vote: Vote = evidence.vote, words: evidence.Dictionary = NO_WORDS, doc: Doc | None = None) -> list[Span]:
     """Return the merged, non-overlapping entity spans of one doc, in text order.
 
     conll: spans labelled PER/LOC/ORG/MISC; base: the base model's OntoNotes spans. A base person, place or
@@ -62,10 +62,12 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
     is finer) and, for the labels in keep_base_names, also where the CoNLL layer found nothing at all. `vote`
     gives every mention of a name one type (newskit.entities.evidence.vote); a name neither layer found is proposed
     to it where its context calls it one and `words`, the pipeline's common words, do not hold it
-    (newskit.entities.unfound)."""
-    if not conll and not base:
+    (newskit.entities.unfound); `doc`, the spans' doc, lets that run where neither layer found anything ("Analysts at
+    Barclays doubted ...")."""
+    doc = doc if doc is not None else (conll or base)[0].doc if conll or base else None
+    if doc is None:
         return []
-    n = len((conll or base)[0].doc)
+    n = len(doc)
     numeric = _cover(n, [b for b in base if b.label_ in NUMERIC])
     exact = {(b.start, b.end): b.label_ for b in base}
     names: list[Span] = []
@@ -108,7 +110,7 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
     # names neither layer found, that the words around them call names (newskit.entities.unfound)
     taken = _cover(n, [*names, *kept, *products, *conll, *(b for b in base if b.label_ not in NAME_LABELS)])
     known = {evidence.key(s) for s in [*names, *kept, *products, *conll]}
-    names = sorted(names + unfound.propose((conll or base)[0].doc, taken, base, known, words), key=lambda s: s.start)
+    names = sorted(names + unfound.propose(doc, taken, base, known, words), key=lambda s: s.start)
     # products and market indices the models called firms (newskit.entities.products)
     return product_types(sorted(vote(names, base) + kept + products, key=lambda s: s.start), base, misc_spans)
 

@@ -49,12 +49,12 @@ American Airlines 777").
 A market index is a name whose last word is an index's ("Industrial Average", "Composite", "Index"; lowercase as
 news writes it: "Dow Jones industrial average", "Nasdaq composite"), one followed by "index", or "the X" / "Japan's
 X" / a name ending in a number that a market verb moves by a percentage or by 20 or more (or decimal) points ("the
-Nikkei fell 120 points", "the FTSE 100 in London fell 2 percent"); never a known place, a person or a nationality
-(polls move those). A number right after its name is part of it ("FTSE 100", "S&P 500"). "The X" that opens an
-index's name in the article is that index ("the Dow" after "the Dow Jones industrial average") unless it has a
-firm's evidence (an exchange: "Nasdaq said"). It is labelled INDEX; the
-recognizer's MISC names (where CoNLL-2003 files indices) are looked at too. A currency code next to an amount
-("$99 USD") is no name.
+Nikkei fell 120 points", "the FTSE 100 in London fell 2 percent"); never a known place, a nationality or a person
+(polls move those), unless the person is written "the X" (an unseen index the models took for a surname). A number
+right after its name is part of it ("FTSE 100", "S&P 500"). "The X" that opens an index's name in the article is
+that index ("the Dow" after "the Dow Jones industrial average") unless it has a firm's evidence (an exchange:
+"Nasdaq said"). It is labelled INDEX; the recognizer's MISC names (where CoNLL-2003 files indices) are looked at
+too. A currency code next to an amount ("$99 USD") is no name.
 """
 from __future__ import annotations
 
@@ -347,8 +347,12 @@ def is_index(group: list[Span]) -> bool:
     the text moving it by points ("the Dow fell 120 points")."""
     first = group[0]
     words = first.text.split()
-    if first.label_ in ("PERSON", "NORP"):
-        return False  # "Tenney gained 25 points", "the Tories fell 3 percent": a poll moves people and parties
+    if first.label_ == "PERSON":
+        # "Tenney gained 25 points": a poll moves people, never written "the X" ("the Kospi climbed 2 percent", an
+        # unseen index the models took for a surname)
+        return any(s.start and s.doc[s.start - 1].lower_ == "the" and _moves(s) for s in group)
+    if first.label_ == "NORP":
+        return False  # "the Tories fell 3 percent": a poll moves parties
     if len(words) >= 2 and words[-1].casefold() in _INDEX_HEADS \
             and (words[-1][:1].isupper() or words[-1] == "composite" or words[-2] in _INDEX_WORDS):
         return True  # "the Shanghai Composite" too

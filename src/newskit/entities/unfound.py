@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # The label a proposed name carries into the vote: no layer's (its layer features are all zero).
 LABEL = "NAME"
 _PROPER = ("NNP", "NNPS")
+_COMMON = ("NN", "NNS")
 _TITLES = lexicon.words("person_titles")  # "Const." (a constable) is no name of its own
 _ROMAN = re.compile(r"[IVXLC]+")
 _LONGEST = 4  # a longer run of capitalized words is a headline or a title, not one name
@@ -28,40 +29,54 @@ _LONGEST = 4  # a longer run of capitalized words is a headline or a title, not 
 _DATE_WORDS = ("dates/months", "dates/weekdays")
 _NOT_NAMES = frozenset(row[0].rstrip(".") for name in _DATE_WORDS for row in lexicon.rows(name)) | _TITLES
 _GLUE = lexicon.words("name_function_words")
+# an acronym the base model calls an organization ("GM", "UAW", "AIG"): proposed without a cue, as a person is
+# never written so
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def propose(doc: Doc, taken: bytearray, base: list[Span], known: set[str], words: evidence.Dictionary) -> list[Span]:
     """Return the names of `doc` no span covers (`taken`: a per-token mask of every span the recognizer, a rule or
     the base model's other types placed) whose name is not one of `known` (names found elsewhere: their other
     mentions are added later), and that some mention's context calls a name: the base model's people, places and
-    organizations the recognizer left out, and runs of proper nouns neither model found. A run of dictionary words
+    organizations the recognizer left out (an acronym it calls an organization with no cue needed: "that GM would
+    repay"), and runs of proper nouns neither model found. A run of dictionary words
     (`words`: "Family", "Controversial", "State" opening a headline) is none; without a dictionary nothing is
     proposed."""
     if not words.words:
         return []
     runs: dict[str, list[Span]] = {}
+    acronyms: set[str] = set()
     mask = bytearray(taken)
     for b in base:
         start = b.start + (len(b) > 1 and b[0].lower_ == "the")
         if b.label_ in evidence.NAME_LABELS and not any(mask[b.start:b.end]) and _word_run(doc[start:b.end], words):
             runs.setdefault(evidence.key(doc[start:b.end]), []).append(Span(doc, start, b.end, label=LABEL))
             mask[b.start:b.end] = b"\x01" * len(b)
+            if b.label_ == "ORG" and _ACRONYM.fullmatch(b.text):
+                acronyms.add(evidence.key(b))
     for start, end in _runs(doc, mask):
+        # a run is cut before an office word: "Ontario Premier" before "Dalton McGuinty" proposes "Ontario"
+        end = next((i for i in range(start + 1, end) if names.is_title_word(doc[i].text)), end)
         span = Span(doc, start, end, label=LABEL)
-        if _word_run(span, words):
+        if _word_run(span, words) or evidence.office_of_place(span):  # "Ontario" is a lake in the dictionary too
             runs.setdefault(evidence.key(span), []).append(span)
     out: list[Span] = []
     for name, spans in runs.items():
-        if name not in known and any(evidence.says_a_name(s) for s in spans):
+        if name not in known and (name in acronyms or any(evidence.says_a_name(s) for s in spans)):
             out.extend(spans)
     return out
 
 
 def _runs(doc: Doc, taken: bytearray) -> list[tuple[int, int]]:
-    """Return the maximal runs of capitalized proper-noun tokens that no span covers."""
+    """Return the maximal runs of capitalized proper-noun tokens that no span covers; a capitalized word the tagger
+    reads as a common noun inside a sentence counts as one ("the Russian lender Sberbank": an unseen name)."""
     strings = doc.vocab.strings
     tags = doc.to_array("TAG")
     proper = numpy.isin(tags, [strings.add(t) for t in _PROPER])
+    for i in numpy.flatnonzero(numpy.isin(tags, [strings.add(t) for t in _COMMON])).tolist():
+        tok = doc[i]
+        proper[i] = tok.text[:1].isupper() and not tok.text.isupper() and not evidence.starts_unit(tok) \
+            and doc[i - 1].is_alpha  # after a word: not after a quotation's opening marks, wherever it starts
     out: list[tuple[int, int]] = []
     start = end = -1
     for i in numpy.flatnonzero(proper).tolist() + [len(doc) + 1]:

@@ -15,7 +15,8 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    no article writes it as a firm's or a place's and some article writes it for him (typed a person, or beside
    his full name: not "Young" in a headline beside an archive's "Grant Young"), and it is the person on as much
    evidence when two articles or more name him in full ("Bernanke" typed an organization beside "Ben S.
-   Bernanke"), else on twice;
+   Bernanke"), else on twice; a name some article writes with a legal form stays that firm's ("Paulson & Co.",
+   however many articles call a "Paulson" a person);
 2. spacing and aliases: names of a thing that differ in their spaces only ("Wal-Mart", "Walmart"); a key that is
    exactly one other key's alias somewhere in the archive ("GM", an alias of "General Motors Corp." in the
    article that spells it out) is that key, when the alias is words or initials of that name or the archive
@@ -24,14 +25,15 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
 3. acronyms: a capitals name ("EADS", "S&P", "BofA") whose letters are the initials of exactly one longer name,
    as keyed or as written with its legal form ("AIG", "American International Group"), unless the archive uses
    the acronym four times as often as that name ("ISIS" is not a think tank named once);
-4. people: a full name that fits exactly one other full name of its family name, by a nickname of the given name
-   or initials, middle names and a suffix added ("Rick Wagoner", "G. Richard Wagoner Jr."; not "George W." and
-   "George H. W. Bush"), and no name that fits two full names that do not fit each other ("George Bush" beside
-   both); then a family or given name that fits exactly one full name of the archive ("Obama" -> "Barack
-   Obama"; a given name only when some article writes it beside that full name or as its alias), a given and
-   family name the one full name that adds a middle name ("Donald J. Trump"). The full
-   names are joined first, so one person written two ways is one candidate. Two full names of one family that
-   an article lists as two people (a father beside his son "Jr.") are never joined;
+4. people: a full name and the other full names of its family name that it fits, by a nickname of the given name
+   or initials, middle names and a suffix added ("Rick Wagoner", "G. Richard Wagoner Jr."; "Hank Paulson",
+   "Henry Paulson" and "Henry M. Paulson Jr." all three; not "George W." and "George H. W. Bush"), and no name
+   that fits two full names that do not fit each other ("George Bush" beside both); then a family or given name
+   that fits exactly one full name of the archive ("Obama" -> "Barack Obama"; a given name only when some article
+   writes it beside that full name or as its alias), a given and family name the one full name that adds a middle
+   name ("Donald J. Trump"). The full names are joined first, so one person written two ways is one candidate.
+   Two full names of one family that an article lists as two people (a father beside his son "Jr.") are never
+   joined;
 5. clippings: a one-word organization name that articles give beside, or as the alias of, exactly one longer
    name it clips ("Fed" beside "Federal Reserve", "Citi" beside "Citigroup", "WaMu" for "Washington Mutual";
    `grouping.clipping_of`), or beside a body and its branch (the "Federal Reserve", not the "Federal Reserve
@@ -42,7 +44,7 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    does not use them four times as often as the firm's name;
 7. one body named two conventional ways: its head word first, last or left out ("Department of the Treasury",
    "Treasury Department", "Treasury"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname
-   of the short table `lexicon/body_nicknames.tsv` ("the Big Board": no text spells it out);
+   of the short table `lexicon/body_nicknames.tsv` ("the Big Board", the "NYSE": no text spells it out);
 8. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
    (unless the archive names another country's "Army" too);
 9. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
@@ -85,6 +87,9 @@ _PLACE = "place:"
 _HEAD_OF = re.compile(r"(department|ministry|bureau|office) of (?:the )?([a-z][a-z ]*)")
 # a government body's head words that an article may leave out ("the Treasury" for the "Treasury Department")
 _DEPARTMENTS = ("department", "ministry")
+_HEADS = ("department", "ministry", "bureau", "office")
+# the field that ends a body's name, after the word before it: "commerce" of "Chamber of Commerce"
+_OF_FIELD = re.compile(r"(\w+) of (?:the )?([a-z]+)$")
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
 _POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
@@ -126,6 +131,9 @@ class NameTable:
         # one-word person names that some article gives beside a full name they open ("Hillary" beside "Hillary
         # Clinton"): only these join a full name by the given name across articles
         self.given: set[str] = set()
+        # one-word organization names that some article gives beside a body's name they end ("Commerce" beside
+        # "Chamber of Commerce"): maybe a piece of that name, so no department's short name
+        self.fragments: set[str] = set()
         self._final: dict[str, str] | None = None
 
     def add(self, record: dict) -> None:
@@ -164,6 +172,10 @@ class NameTable:
             self._clip(short, longer)
         self._note_apart(here)
         self._note_alone(here)
+        for name in orgs:
+            m = _OF_FIELD.search(name)
+            if m and m.group(1) not in _HEADS and m.group(2) in orgs:
+                self.fragments.add(m.group(2))
         self._final = None
 
     def _note_apart(self, here: set[str]) -> None:
@@ -208,7 +220,8 @@ class NameTable:
     def resolve(self) -> dict[str, str]:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
-            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given).run()
+            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
+                                    self.fragments).run()
         return self._final
 
     def rewrite(self, record: dict) -> bool:
@@ -293,12 +306,13 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
-                 clipped: dict[str, set[str]], alone: set[str], given: set[str]):
+                 clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
         self.alone = alone
         self.given = given
+        self.fragments = fragments
         self.geo = geo
         self.parent: dict[str, str] = {}
 
@@ -406,6 +420,8 @@ class _Resolver:
                 surname = best == "person" and people_articles >= 2
                 if pool[best] < (1 if unnamed or firm or surname else 2) * pool[type_]:
                     best = type_
+                elif type_ == "organization" and self.seen[key].legal:
+                    best = type_  # "Paulson & Co." is a firm, however often the archive's "Paulson" is a person
             elif type_ == best == "organization" and people_articles >= 2 and pool["person"] >= pool[type_]:
                 best = "person"  # as much evidence each way: the one person named in full is the surer reading
             out[key] = f"{best}:{name}" if best != type_ else key
@@ -516,13 +532,18 @@ class _Resolver:
             if not 2 <= len(members) <= _MAX_FAMILY:
                 continue
             fits, torn = names.fits_and_torn(members, names.same_person)
+            # a name that fits two names an article lists as two people ("Walter J. Penrose" beside a father and his
+            # son "Jr.") is torn between them too
+            torn |= {a for a in members if any(c in self.apart.get(b, ()) for b in fits[a] for c in fits[a])}
             for name in members:
                 if name in torn:
                     continue
-                cands = [_PERSON + o for o in fits[name] if o not in torn]
-                target = self._target(cands) if cands else None
-                if target is not None and not self._kept_apart(name, target):
-                    self._join(_PERSON + name, target)
+                # the names a name fits that fit no two names apart fit each other: one person written three ways
+                # ("Henry Paulson", "Henry M. Paulson Jr.", "Hank Paulson") is joined whole
+                for other in fits[name]:
+                    target = self._find(_PERSON + other)
+                    if other not in torn and not self._kept_apart(name, target):
+                        self._join(_PERSON + name, target)
 
     def _people(self, by_name: dict[tuple[str, str], str]) -> None:
         full: dict[str, list[str]] = {}
@@ -609,8 +630,11 @@ class _Resolver:
         """One body under two conventional names: "Department of the Treasury" and "Treasury Department" (a body's
         head word before or after its field), "Treasury Department" and the "Treasury" (a department's or ministry's
         head word left out, when an article names the body so), "Federal Reserve System" or "Board" and "Federal
-        Reserve", "the Big Board" and "New York Stock Exchange" (a nickname of the short table
-        `lexicon/body_nicknames.tsv`: no text spells such a nickname out)."""
+        Reserve", "the Big Board" and "New York Stock Exchange" or its acronym "NYSE" (a nickname of the short table
+        `lexicon/body_nicknames.tsv`: no text spells such a nickname out). A bare field that some article gives
+        beside another body's name it ends ("Commerce" beside "Chamber of Commerce") may be a piece of that name: it
+        joins no department."""
+        fields = self.fragments
         for (name, type_), key in sorted(by_name.items()):
             if type_ != "organization":
                 continue
@@ -619,11 +643,16 @@ class _Resolver:
             whole = name.rsplit(" ", 1)
             if other is None and len(whole) == 2 and whole[1] in ("system", "board") and " " in whole[0]:
                 other = whole[0]  # the "Federal Reserve System", the "Federal Reserve Board": the Fed
-            elif other is None and len(whole) == 2 and whole[1] in _DEPARTMENTS and (whole[0], type_) in by_name:
+            elif other is None and len(whole) == 2 and whole[1] in _DEPARTMENTS and (whole[0], type_) in by_name \
+                    and whole[0] not in fields:
                 other = whole[0]  # the "Treasury Department" is the "Treasury" another article names
             target = by_name.get((other, type_)) if other else None
-            if target is None and of and of.group(1) in _DEPARTMENTS:
+            if target is None and of and of.group(1) in _DEPARTMENTS and of.group(2) not in fields:
                 target = by_name.get((of.group(2), type_))  # the "Department of the Treasury", the "Treasury"
+            if target is None and other and name in _BODY_NICKNAMES:
+                # "the Big Board" in an archive that writes the "NYSE" but never "New York Stock Exchange"
+                target = self._target(k for a in initials(other.title())
+                                      if (k := by_name.get((a.lower(), type_))) is not None and k in self.caps)
             if target is not None:
                 self._join(key, target, into=True)
 
