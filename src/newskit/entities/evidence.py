@@ -442,10 +442,12 @@ def _short_line(span: Span) -> tuple[str, int] | None:
     i, j = span.start, span.end
     while i > 0 and span.end - i < _LINE_TOKENS and not _breaks_after(doc[i - 1]):
         i -= 1
+    if i > 0 and not _breaks_after(doc[i - 1]):
+        return None  # a line this long is prose, no results line (most names: the line's end is not read)
     while j < len(doc) and j - i < _LINE_TOKENS and not _breaks_after(doc[j - 1]):
         j += 1
-    if (i > 0 and not _breaks_after(doc[i - 1])) or (j < len(doc) and not _breaks_after(doc[j - 1])):
-        return None  # a line this long is prose, no results line
+    if j < len(doc) and not _breaks_after(doc[j - 1]):
+        return None
     return "".join(t.text_with_ws for t in doc[i:j]), doc[i].idx
 
 
