@@ -159,3 +159,13 @@ def test_a_base_place_running_past_a_comma_does_not_widen_the_conll_place():
     conll = [_span(doc, "Dunmore", "LOC"), _span(doc, "Ohio", "LOC")]
     base = [_span(doc, "Dunmore, Ohio", "GPE")]
     assert _labels(combine(conll, base)) == [("Dunmore", "GPE"), ("Ohio", "GPE")]
+
+
+def test_a_name_with_a_middle_initial_the_recognizer_types_apart_is_one_person():
+    doc = _doc("Maren T. Holloway, the lender's chair, said rates would rise. Oslo Harbour Port Jensen agreed.")
+    conll = [_span(doc, "Maren", "LOC"), _span(doc, "T. Holloway", "PER"), _span(doc, "Oslo Harbour", "LOC"),
+             _span(doc, "Port Jensen", "PER")]
+    base = [_span(doc, "Maren T. Holloway", "PERSON"), _span(doc, "Oslo Harbour Port Jensen", "PERSON")]
+    # without an initial between them, pieces of two types stay two names, whatever the base model read
+    assert _labels(combine(conll, base)) == [("Maren T. Holloway", "PERSON"), ("Oslo Harbour", "GPE"),
+                                             ("Port Jensen", "PERSON")]

@@ -239,9 +239,24 @@ def _rejoin(names: list[Span], base: list[Span]) -> list[Span]:
         while i in starts and i < b.end:
             pieces.append(starts[i])
             i = starts[i].end
-        if len(pieces) < 2 or i != b.end or len({p.label_ for p in pieces}) != 1 \
-                or pieces[0].text[:1].islower():
+        if len(pieces) < 2 or i != b.end or pieces[0].text[:1].islower():
             continue  # "state" + "Department of Revenue": a name does not start with a lowercase word
+        if len({p.label_ for p in pieces}) == 1:
+            label = pieces[0].label_
+        elif _middle_initial(b, pieces):
+            label = "PERSON"
+        else:
+            continue
         out = [s for s in out if all(s is not p for p in pieces)]
-        out.append(Span(b.doc, pieces[0].start, b.end, label=pieces[0].label_))
+        out.append(Span(b.doc, pieces[0].start, b.end, label=label))
     return sorted(out, key=lambda s: s.start)
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _middle_initial(base: Span, pieces: list[Span]) -> bool:
+    """Say whether pieces the recognizer typed apart are one person's name written with a middle initial, as the
+    base model reads it: "Ben" + "S. Bernanke", "Gerald" + "R. Ford" (a person's piece opening with the initial)."""
+    return base.label_ == "PERSON" and any(p.label_ == "PERSON" and _INITIAL.fullmatch(p[0].text) is not None
+                                           for p in pieces[1:])
