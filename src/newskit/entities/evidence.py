@@ -62,7 +62,7 @@ from newskit import lexicon
 from newskit.article.results import result_names
 from newskit.entities import cities, names, places
 from newskit.entities.titles import RELATIONAL  # "the son of X" says nothing of what X is
-from newskit.quotes.cues import guess_base
+from newskit.entities.verbs import verb_in
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -97,7 +97,6 @@ _CLUB_ROLES = lexicon.words("club_roles")
 # heads of an apposition that say what a name is ("X, the Seattle lender"; "X, the team's striker")
 _ORG_NOUNS = _ORG_CUES | lexicon.words("org_appositions")
 _PERSON_NOUNS = lexicon.words("person_appositions") | _PERSON_TITLES
-_IRREGULAR = lexicon.table("irregular_verbs")
 # a word after the first that makes a name an organization's ("Adam Air", "Burkhardt & Associates", "X Group")
 _NAME_ORG_WORDS = lexicon.words("org_heads") | _LEGAL | {"associates", "partners", "bros"}
 # the last word of a place's name, or the noun after it ("Ellis Park", "Charles de Gaulle airport", "River Ouse")
@@ -243,17 +242,6 @@ def _aged(span: Span) -> bool:
     if i + 2 >= len(doc) or doc[i].text not in (",", "(") or not doc[i + 1].text.isdigit():
         return False
     return 12 <= int(doc[i + 1].text) <= 110 and doc[i + 2].text in (",", ")")
-
-
-def verb_in(tok: Token, verbs: frozenset[str]) -> bool:
-    """Say whether a verb's lemma is one of `verbs`, guessing the lemma from its form where the pipeline runs
-    without a lemmatizer (the entities task does: "bought", "acquired")."""
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
-        return False
-    w = tok.lower_
-    if (tok.lemma_ and tok.lemma_.lower() in verbs) or w in verbs or _IRREGULAR.get(w) in verbs:
-        return True
-    return guess_base(w, verbs.__contains__) is not None
 
 
 def _bought(span: Span) -> bool:

@@ -68,6 +68,7 @@ from spacy.tokens import Span
 
 from newskit import lexicon
 from newskit.entities import cities, evidence, names
+from newskit.entities.verbs import verb_in
 from newskit.geo.gazetteer import gazetteer
 
 # The labels a product or index may have been given by the layers before this step.
@@ -196,7 +197,7 @@ def _products(spans: list[Span], groups: dict[str, list[Span]], models: dict[str
     makers = _makers(spans) | frozenset(k for k, g in groups.items() if " " not in k and (
         g[0].label_ == "ORG" and _trades(g) or g[0].label_ in _BRAND_LABELS and is_brand(g, spans)))
     definite = _definite(groups)
-    talk = bool(spans) and any(t.lower_ in _PRODUCT_NOUNS and t.pos_ == "NOUN" or evidence.verb_in(t, _PRODUCT_VERBS)
+    talk = bool(spans) and any(t.lower_ in _PRODUCT_NOUNS and t.pos_ == "NOUN" or verb_in(t, _PRODUCT_VERBS)
                                for t in spans[0].doc)
     for _ in range(2):
         made = tuple(out.get(id(s), s) for s in spans if out.get(id(s), s).label_ == "PRODUCT")
@@ -391,7 +392,7 @@ def _moves(span: Span) -> bool:
     subject = root
     while subject.dep_ == "conj" and subject.head.i < subject.i:
         subject = subject.head  # "the DAX in Frankfurt and the CAC 40 in Paris each shed 7 percent"
-    if subject.dep_ not in ("nsubj", "nsubjpass") or not evidence.verb_in(subject.head, _MOVES):
+    if subject.dep_ not in ("nsubj", "nsubjpass") or not verb_in(subject.head, _MOVES):
         return False
     verb = subject.head
     nxt = span.end + (span.end < len(doc) and doc[span.end].lower_ in _INDEX_HEADS)  # "the Nikkei average fell"
@@ -877,7 +878,7 @@ def _made_public(span: Span) -> bool:
         if tok.head.lower_ not in _PRODUCT_NOUNS:
             return False  # "roll back the EPA regulations": the rules are what is acted on
         tok = tok.head
-    return tok.dep_ in ("dobj", "nsubjpass") and evidence.verb_in(tok.head, _PRODUCT_VERBS)
+    return tok.dep_ in ("dobj", "nsubjpass") and verb_in(tok.head, _PRODUCT_VERBS)
 
 
 def _said_new(span: Span) -> bool:
@@ -902,10 +903,10 @@ def _acts(span: Span, speech: bool = True) -> bool:
         return False
     verb = root.head
     objects = any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children)
-    if evidence.verb_in(verb, _TRANSITIVE) and not objects:
+    if verb_in(verb, _TRANSITIVE) and not objects:
         return False  # "the Wrangler sold well": a made thing sells, a firm sells something
     # a verb of saying with what is said ("X said it would"); "cut" is one too, but a drug cuts stays
-    return evidence.verb_in(verb, _FIRM_VERBS) or speech and evidence.verb_in(verb, _SPEECH) \
+    return verb_in(verb, _FIRM_VERBS) or speech and verb_in(verb, _SPEECH) \
         and any(c.dep_ == "ccomp" for c in verb.children)
 
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from newskit import lexicon
 from newskit.article.results import fixture_names, result_names
 from newskit.entities import cities, places
+from newskit.entities.verbs import verb_in
 from newskit.geo.gazetteer import gazetteer
-from newskit.quotes.cues import guess_base
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -51,16 +51,7 @@ def _prose_side(doc: Doc, m: Mention) -> bool:
         verb = verb.head
     elif root.dep_ not in ("nsubj", "nsubjpass", "dobj", "npadvmod"):  # (the parser reads "beat Houston 4-2" so)
         return False
-    return _wins_or_loses(verb) and bool(_SCORE.search(verb.sent.text))
-
-
-def _wins_or_loses(tok: Token) -> bool:
-    """Say whether a verb is one of winning or losing, its lemma guessed from its form where the pipeline runs without
-    a lemmatizer (the entities task does: "beat", "won", "edged")."""
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
-        return False
-    w = tok.lower_
-    return tok.lemma_.lower() in _WIN_VERBS or w in _WIN_VERBS or guess_base(w, _WIN_VERBS.__contains__) is not None
+    return verb_in(verb, _WIN_VERBS) and bool(_SCORE.search(verb.sent.text))
 
 
 def _nation(name: str) -> bool:

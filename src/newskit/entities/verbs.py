@@ -1,0 +1,25 @@
+"""Whether a verb is one of a set of lemmas, where the pipeline may run without a lemmatizer (the entities task
+does): the lemma spaCy gives, else the form itself, the irregular verbs' table ("won" is "win") or the regular
+endings taken off ("acquired", "edged"). No spaCy import, so the modules `newskit parse` loads may use it."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newskit import lexicon
+from newskit.quotes.cues import guess_base
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_IRREGULAR = lexicon.table("irregular_verbs")
+
+
+def verb_in(tok: Token, verbs: frozenset[str]) -> bool:
+    """Say whether a verb's lemma is one of `verbs`, guessing the lemma from its form where the pipeline runs
+    without a lemmatizer (the entities task does: "bought", "acquired")."""
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return False
+    w = tok.lower_
+    if (tok.lemma_ and tok.lemma_.lower() in verbs) or w in verbs or _IRREGULAR.get(w) in verbs:
+        return True
+    return guess_base(w, verbs.__contains__) is not None
