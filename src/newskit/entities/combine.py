@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from newskit.entities import evidence, unfound
+from newskit.entities.names import is_initial
 from newskit.entities.products import retype as product_types
 
 # Base-model labels for names: the CoNLL layer decides these.
@@ -252,11 +253,8 @@ def _rejoin(names: list[Span], base: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-_INITIAL = re.compile(r"[A-Z]\.")
-
-
 def _middle_initial(base: Span, pieces: list[Span]) -> bool:
     """Say whether pieces the recognizer typed apart are one person's name written with a middle initial, as the
     base model reads it: "Ben" + "S. Bernanke", "Gerald" + "R. Ford" (a person's piece opening with the initial)."""
-    return base.label_ == "PERSON" and any(p.label_ == "PERSON" and _INITIAL.fullmatch(p[0].text) is not None
+    return base.label_ == "PERSON" and any(p.label_ == "PERSON" and is_initial(p[0].text)
                                            for p in pieces[1:])

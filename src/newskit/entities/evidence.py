@@ -340,7 +340,6 @@ def says_a_name(span: Span) -> bool:
         or root.dep_ == "nsubj" and verb_in(root.head, _SPEECH_VERBS)
 
 
-
 def lone_people(names_: list[Span]) -> frozenset[str]:
     """Return the one-word names the recognizer calls persons in an article (before the vote): a family name
     written alone ("Bernanke" of "Ben Bernanke")."""
@@ -529,7 +528,7 @@ def _named_like_a_person(span: Span, base: list[Span]) -> bool:
     first = next((t for t in span if t.text[:1].isupper() and not _is_title(t)), None)
     if _cover_label(span, base) == "PERSON" or first is None:
         return True
-    return first.lower_ in names.given_names() or bool(re.fullmatch(r"[A-Z]\.", first.text))
+    return first.lower_ in names.given_names() or names.is_initial(first.text)
 
 
 def _firm_word(words: list[str]) -> bool:
@@ -561,12 +560,17 @@ def name_words(span: Span, words: Dictionary | None = None) -> set[str]:
     return {t.lower_ for t in toks}
 
 
+def same_word(tok: Token) -> list[int]:
+    """Return the indexes of every token of the doc written as `tok` is, found in the doc's word column rather than
+    by visiting each token for each name."""
+    doc = tok.doc
+    same: list[int] = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[tok.text]).tolist()
+    return same
+
+
 def _only_opening(tok: Token) -> bool:
     """Say whether a word is capitalized only where it opens a sentence or line, everywhere in the article."""
-    doc = tok.doc
-    # every token of the word, found in the doc's word column rather than by visiting each token for each name
-    same = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[tok.text]).tolist()
-    return all(starts_unit(doc[i]) for i in same)
+    return all(starts_unit(tok.doc[i]) for i in same_word(tok))
 
 
 def _is_title(tok: Token) -> bool:
@@ -623,10 +627,10 @@ def _place_evidence(x: list[float]) -> bool:
 def may_be_place(x: list[float]) -> bool:
     """Say whether a name may be typed a place: more than one word, or the base model's place label on some
     mention or no label of its at all (the recognizer alone found it; a name neither found needs more), or place
-    evidence (a known place, a
-    locative preposition before it, ", Country" after it); never with organization evidence and no place
-    evidence ("Northern Rock, the mortgage lender"), nor a name the base model calls a person whose last word the
-    article gives alone as a person's ("Ben Bernanke" ... "Bernanke said"), without place evidence."""
+    evidence (a known place, a locative preposition before it, ", Country" after it); never with organization
+    evidence and no place evidence ("Northern Rock, the mortgage lender"), nor a name the base model calls a person
+    whose last word the article gives alone as a person's ("Ben Bernanke" ... "Bernanke said"), without place
+    evidence."""
     f = dict(zip(FEATURES, x))
     if _org_evidence(x) and not _place_evidence(x):
         return False  # "Northern Rock, the mortgage lender": an organization's cue and no place's

@@ -56,6 +56,14 @@ def is_particle(word: str) -> bool:
     return w[:1].islower() and _bare(w).rstrip("-'") in _constants()[1]
 
 
+def is_initial(word: str) -> bool:
+    """Return True when `word` is an initial standing for a name ("S." of "Ben S. Bernanke", "I." of "I. Healy")."""
+    return _INITIAL.fullmatch(word) is not None
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def is_suffix(word: str) -> bool:
     """Return True when `word` is a generational suffix (Jr., III)."""
     return _bare(word) in _constants()[2]

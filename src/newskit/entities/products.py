@@ -63,7 +63,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-import numpy
 from spacy.tokens import Span
 
 from newskit import lexicon
@@ -502,9 +501,7 @@ def _with_unlabelled(group: list[Span]) -> list[Span]:
     if len(first) != 1:
         return group
     held = {s.start for s in group}
-    # the word's tokens, found in the doc's word column rather than by visiting every token for each name
-    same = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[first.text]).tolist()
-    return group + [Span(doc, i, i + 1, label=first.label_) for i in same if i not in held]
+    return group + [Span(doc, i, i + 1, label=first.label_) for i in evidence.same_word(first[0]) if i not in held]
 
 
 def _firms_brand(group: list[Span]) -> bool:
