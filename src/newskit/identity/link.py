@@ -84,10 +84,10 @@ _ORG = "organization:"
 _PERSON = "person:"
 _PLACE = "place:"
 # "Department of (the) Treasury": a body's head word before its field, which "Treasury Department" puts after it
-_HEAD_OF = re.compile(r"(department|ministry|bureau|office) of (?:the )?([a-z][a-z ]*)")
+_HEADS = ("department", "ministry", "bureau", "office")
+_HEAD_OF = re.compile(rf"({'|'.join(_HEADS)}) of (?:the )?([a-z][a-z ]*)")
 # a government body's head words that an article may leave out ("the Treasury" for the "Treasury Department")
 _DEPARTMENTS = ("department", "ministry")
-_HEADS = ("department", "ministry", "bureau", "office")
 # the field that ends a body's name, after the word before it: "commerce" of "Chamber of Commerce"
 _OF_FIELD = re.compile(r"(\w+) of (?:the )?([a-z]+)$")
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
