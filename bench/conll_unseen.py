@@ -19,7 +19,7 @@ so the gap between the two rows, with one recognizer and one rule set, is what t
 from __future__ import annotations
 
 import argparse
-import random
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -31,13 +31,16 @@ from newskit.io.inputs import source_from_text
 from newskit.nlp import components_for, load
 from newskit.pipeline import analyze
 
-NER_SEED = 14  # training/ner/train.py's seed: --select-share holds out the documents this draws
-
 
 def held_out(docs: list, share: float) -> list:
-    """The eng.train documents `training/ner/train.py --select-share share` holds out (same draw, same order)."""
-    held = set(random.Random(NER_SEED).sample(range(len(docs)), round(len(docs) * share)))
-    return [d for i, d in enumerate(docs) if i in held]
+    """The eng.train documents the cross-fit recognizer never saw: training/types/train.py's own draw, read from
+    that script so the two cannot drift apart."""
+    spec = importlib.util.spec_from_file_location("types_train", ROOT / "training" / "types" / "train.py")
+    assert spec is not None and spec.loader is not None
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    picked: list = train.held_out(docs, share)
+    return picked
 
 
 def score(nlp, docs) -> dict:
