@@ -83,8 +83,11 @@ class CompiledAttributeRuler:
         names = [WRITABLE[c] for c in self.written]
         out = doc.to_array([IDS[a] for a in names]).astype(numpy.uint64).reshape(n, len(names))
         where = {c: k for k, c in enumerate(self.written)}
+        # the values each tested column holds in this doc: a rule needing a tag or a word the doc lacks is skipped
+        # without its numpy work (most of the rules map a tag or a word that a given article never uses)
+        present = [frozenset(numpy.unique(tested[:, c]).tolist()) for c in range(len(TESTED))]
         for rule in self.rules:
-            hits = self._targets(rule, tested, n, doc.vocab.strings)
+            hits = self._targets(rule, tested, n, doc.vocab.strings, present)
             if hits is None:
                 continue
             for col, value in rule.sets:
@@ -93,14 +96,18 @@ class CompiledAttributeRuler:
         return doc
 
     @staticmethod
-    def _targets(rule: _Rule, tested, n: int, strings):
-        """Return the positions of the tokens the rule sets (its `index` within each match), or None."""
+    def _targets(rule: _Rule, tested, n: int, strings, present=None):
+        """Return the positions of the tokens the rule sets (its `index` within each match), or None. `present`:
+        per tested column, the values the doc holds (an alternative asking for none of them cannot match)."""
         import numpy
 
         found = None
         for alternative in rule.alternatives:
             length = len(alternative)
             if length > n:
+                continue
+            if present is not None and any(not t.negate and t.regex is None and present[t.column].isdisjoint(t.values)
+                                           for tests in alternative for t in tests):
                 continue
             starts = numpy.ones(n - length + 1, dtype=bool)
             for offset, tests in enumerate(alternative):
