@@ -41,9 +41,8 @@ def _break_lines(doc: Doc) -> Doc:
 
     Pasted articles put headlines, bylines, captions and paragraphs on their own lines; left to itself the parser
     glues them into one sentence and the entity recognizer then crosses lines ("Kim Arin\\n\\nThe Korea Herald")."""
-    for i, tok in enumerate(doc[:-1]):
-        if "\n" not in tok.text and "\n" not in tok.whitespace_:
-            continue
+    for i in _newline_tokens(doc):
+        tok = doc[i]
         nxt = doc[i + 1]
         if tok.is_space and "\n" in tok.text:
             nxt_is_start = True
@@ -55,6 +54,21 @@ def _break_lines(doc: Doc) -> Doc:
             nxt.is_sent_start = True
     _cap_sentences(doc)
     return doc
+
+
+def _newline_tokens(doc: Doc) -> list[int]:
+    """Return, in order, the indices of the tokens but the last whose text or trailing whitespace holds a newline:
+    found from the newlines of the doc's text, not by reading every token's strings."""
+    text = doc.text
+    at = [m.start() for m in _NEWLINE.finditer(text)]
+    if not at:
+        return []
+    # a token's text and its whitespace run from its offset to the next token's
+    owners = numpy.searchsorted(doc.to_array("IDX"), numpy.array(at, dtype=numpy.uint64), side="right") - 1
+    return [i for i in dict.fromkeys(owners.tolist()) if 0 <= i < len(doc) - 1]
+
+
+_NEWLINE = re.compile("\n")
 
 
 # Sentences longer than SOFT_SENT tokens end at the next capitalized word after a full stop, and at HARD_SENT
