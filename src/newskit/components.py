@@ -17,7 +17,7 @@ from newskit import lexicon
 from newskit.article.builder import parse_article
 from newskit.attribute_rules import CompiledAttributeRuler, compile_rules
 from newskit.dates.extract import extract_dates
-from newskit.doctext import doc_text
+from newskit.doctext import doc_text, newline_tokens
 from newskit.entities import evidence
 from newskit.entities.combine import combine
 from newskit.entities.extract import extract_entities
@@ -41,7 +41,9 @@ def _break_lines(doc: Doc) -> Doc:
 
     Pasted articles put headlines, bylines, captions and paragraphs on their own lines; left to itself the parser
     glues them into one sentence and the entity recognizer then crosses lines ("Kim Arin\\n\\nThe Korea Herald")."""
-    for i in _newline_tokens(doc):
+    for i in newline_tokens(doc):
+        if i == len(doc) - 1:
+            break  # the last token: no next one to start a sentence
         tok = doc[i]
         nxt = doc[i + 1]
         if tok.is_space and "\n" in tok.text:
@@ -54,21 +56,6 @@ def _break_lines(doc: Doc) -> Doc:
             nxt.is_sent_start = True
     _cap_sentences(doc)
     return doc
-
-
-def _newline_tokens(doc: Doc) -> list[int]:
-    """Return, in order, the indices of the tokens but the last whose text or trailing whitespace holds a newline:
-    found from the newlines of the doc's text, not by reading every token's strings."""
-    text = doc.text
-    at = [m.start() for m in _NEWLINE.finditer(text)]
-    if not at:
-        return []
-    # a token's text and its whitespace run from its offset to the next token's
-    owners = numpy.searchsorted(doc.to_array("IDX"), numpy.array(at, dtype=numpy.uint64), side="right") - 1
-    return [i for i in dict.fromkeys(owners.tolist()) if 0 <= i < len(doc) - 1]
-
-
-_NEWLINE = re.compile("\n")
 
 
 # Sentences longer than SOFT_SENT tokens end at the next capitalized word after a full stop, and at HARD_SENT

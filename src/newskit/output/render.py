@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from newskit.dates import timex
-from newskit.events.timeline import timeline as order_timeline
 from newskit.record import (
     ENTITY_KINDS,
     ENTITY_TYPES,
@@ -261,6 +260,8 @@ class EventsView:
 
     def __init__(self, record: Record, *, timeline: bool = False):
         events = list(record.events or ())
+        from newskit.events.timeline import timeline as order_timeline  # loads the events extractor: only here
+
         self.events: list[Event] = order_timeline(events, undated=True) if timeline else events
         self.names = _names(record)
 
