@@ -60,6 +60,7 @@ from spacy.tokens import Span
 
 from newskit import lexicon
 from newskit.article.results import result_names
+from newskit.doctext import newline_tokens
 from newskit.entities import cities, names, places
 from newskit.entities.titles import RELATIONAL  # "the son of X" says nothing of what X is
 from newskit.entities.verbs import verb_in
@@ -426,14 +427,15 @@ def _short_line(span: Span) -> tuple[str, int] | None:
     """Return the line a name stands on and the line's first character, None for a line too long for a table."""
     # the line read off the tokens: the vote runs on the pieces of a long article, whose text must not be cached
     doc = span.doc
+    breaks = _line_ends(doc)
     i, j = span.start, span.end
-    while i > 0 and span.end - i < _LINE_TOKENS and not _breaks_after(doc[i - 1]):
+    while i > 0 and span.end - i < _LINE_TOKENS and i - 1 not in breaks:
         i -= 1
-    if i > 0 and not _breaks_after(doc[i - 1]):
+    if i > 0 and i - 1 not in breaks:
         return None  # a line this long is prose, no results line (most names: the line's end is not read)
-    while j < len(doc) and j - i < _LINE_TOKENS and not _breaks_after(doc[j - 1]):
+    while j < len(doc) and j - i < _LINE_TOKENS and j - 1 not in breaks:
         j += 1
-    if j < len(doc) and not _breaks_after(doc[j - 1]):
+    if j < len(doc) and j - 1 not in breaks:
         return None
     return "".join(t.text_with_ws for t in doc[i:j]), doc[i].idx
 
@@ -490,6 +492,24 @@ _LINE_TOKENS = 40  # longer than any score line or standings row
 
 def _breaks_after(tok: Token) -> bool:
     return "\n" in tok.whitespace_ or "\n" in tok.text
+
+
+# The last doc read and what is read of it once: the vote and the product step look at one doc at a time, many
+# names each. One tuple, replaced whole, so threads reading different docs never mix two docs' entries.
+_LAST_DOC: tuple[Doc | None, frozenset[int], numpy.ndarray | None] = (None, frozenset(), None)
+
+
+def _doc_columns(doc: Doc) -> tuple[Doc | None, frozenset[int], numpy.ndarray | None]:
+    global _LAST_DOC
+    last = _LAST_DOC
+    if last[0] is not doc:
+        last = _LAST_DOC = (doc, frozenset(newline_tokens(doc)), doc.to_array("ORTH"))
+    return last
+
+
+def _line_ends(doc: Doc) -> frozenset[int]:
+    """Return the indices of the tokens a line ends after (_breaks_after), read once per doc."""
+    return _doc_columns(doc)[1]
 
 
 def strip_cue(span: Span) -> Span:
@@ -564,7 +584,7 @@ def same_word(tok: Token) -> list[int]:
     """Return the indexes of every token of the doc written as `tok` is, found in the doc's word column rather than
     by visiting each token for each name."""
     doc = tok.doc
-    same: list[int] = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[tok.text]).tolist()
+    same: list[int] = numpy.flatnonzero(_doc_columns(doc)[2] == doc.vocab.strings[tok.text]).tolist()
     return same
 
 
