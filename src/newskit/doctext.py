@@ -5,8 +5,7 @@ times. The text is kept in the Doc's own `user_data`, so it lives and dies with 
 no other Doc can ever be given this one's text."""
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -30,17 +29,19 @@ def remember_text(doc: Doc, text: str) -> None:
         doc.user_data[KEY] = text
 
 
-_NEWLINE = re.compile("\n")
+def newline_tokens(doc: Doc, orth: Any = None) -> list[int]:
+    """Return, in order, the indices of the tokens whose text or trailing whitespace holds a newline (`orth`: the
+    doc's ORTH column, when read already).
 
-
-def newline_tokens(doc: Doc) -> list[int]:
-    """Return, in order, the indices of the tokens whose text or trailing whitespace holds a newline: found from the
-    newlines of the doc's text, not by reading every token's strings (a token's text and whitespace run from its
-    offset to the next token's)."""
+    Read off the doc's word column, not every token's strings: a token's trailing whitespace is one space or none
+    (spaCy keeps one flag for it), so a newline is always inside a token's own text, a whitespace token's."""
     import numpy  # with the first doc read, as spaCy
 
-    at = [m.start() for m in _NEWLINE.finditer(doc.text)]
-    if not at:
+    if orth is None:
+        orth = doc.to_array("ORTH")
+    strings = doc.vocab.strings
+    words = [w for w in numpy.unique(orth).tolist() if "\n" in strings[w]]
+    if not words:
         return []
-    owners = numpy.searchsorted(doc.to_array("IDX"), numpy.array(at, dtype=numpy.uint64), side="right") - 1
-    return [i for i in dict.fromkeys(owners.tolist()) if 0 <= i < len(doc)]
+    found: list[int] = numpy.flatnonzero(numpy.isin(orth, words)).tolist()
+    return found

@@ -503,7 +503,8 @@ def _doc_columns(doc: Doc) -> tuple[Doc | None, frozenset[int], numpy.ndarray | 
     global _LAST_DOC
     last = _LAST_DOC
     if last[0] is not doc:
-        last = _LAST_DOC = (doc, frozenset(newline_tokens(doc)), doc.to_array("ORTH"))
+        orth = doc.to_array("ORTH")
+        last = _LAST_DOC = (doc, frozenset(newline_tokens(doc, orth)), orth)
     return last
 
 
