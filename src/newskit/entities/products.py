@@ -202,10 +202,13 @@ def _products(spans: list[Span], groups: dict[str, list[Span]], models: dict[str
         made = tuple(out.get(id(s), s) for s in spans if out.get(id(s), s).label_ == "PRODUCT")
         heads = frozenset(k for s in made if " " not in (k := evidence.key(s).removeprefix("the ")))
         known = Known(base_products, made, frozenset(_tails(made)), firms, makers, definite, heads, talk)
+        decided = len(out)
         for key, group in list(groups.items()) + list(models.items()):
             if group[0].label_ != "PRODUCT" and id(group[0]) not in out and is_product(group, known, key):
                 for s in group:
                     out[id(s)] = _with_version(s)
+        if len(out) == decided:
+            break  # no product found this round: the next would weigh the same names with the same evidence
 
 
 def _firms_and_brands(spans: list[Span], groups: dict[str, list[Span]], extras: dict[str, list[Span]],
