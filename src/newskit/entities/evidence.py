@@ -124,10 +124,15 @@ def family(label: str) -> str:
 
 def key(span: Span) -> str:
     """Return the words a name is compared by: casefolded, curly apostrophe straight, a possessive 's dropped."""
-    text = span.text.replace("\u2019", "'")
-    if text.endswith("'s"):
-        text = text[:-2]
-    return " ".join(text.split()).casefold()
+    keys = _doc_columns(span.doc)[3]  # a name's mentions are compared many times: each span's key is made once
+    at = (span.start, span.end)
+    found = keys.get(at)
+    if found is None:
+        text = span.text.replace("\u2019", "'")
+        if text.endswith("'s"):
+            text = text[:-2]
+        found = keys[at] = " ".join(text.split()).casefold()
+    return found
 
 
 def _cover_label(span: Span, base: list[Span]) -> str | None:
@@ -496,15 +501,17 @@ def _breaks_after(tok: Token) -> bool:
 
 # The last doc read and what is read of it once: the vote and the product step look at one doc at a time, many
 # names each. One tuple, replaced whole, so threads reading different docs never mix two docs' entries.
-_LAST_DOC: tuple[Doc | None, frozenset[int], numpy.ndarray | None] = (None, frozenset(), None)
+# Read of it: the tokens a line ends after, the ORTH column, the keys of its spans by (start, end).
+_LAST_DOC: tuple[Doc | None, frozenset[int], numpy.ndarray | None, dict[tuple[int, int], str]] = \
+    (None, frozenset(), None, {})
 
 
-def _doc_columns(doc: Doc) -> tuple[Doc | None, frozenset[int], numpy.ndarray | None]:
+def _doc_columns(doc: Doc) -> tuple[Doc | None, frozenset[int], numpy.ndarray | None, dict[tuple[int, int], str]]:
     global _LAST_DOC
     last = _LAST_DOC
     if last[0] is not doc:
         orth = doc.to_array("ORTH")
-        last = _LAST_DOC = (doc, frozenset(newline_tokens(doc, orth)), orth)
+        last = _LAST_DOC = (doc, frozenset(newline_tokens(doc, orth)), orth, {})
     return last
 
 
