@@ -267,9 +267,10 @@ def _glued(doc: Doc) -> list[tuple[int, int, str]]:
     first word the model left out that the story names a firm, or writes with the next word as a name, elsewhere
     ("JPMorgan" + "Chase & Co." beside "JPMorgan" or "JPMorgan Chase")."""
     out: list[tuple[int, int, str]] = []
-    written = {ent.text for ent in doc.ents if " " in ent.text}
-    firms = {ent.text for ent in doc.ents if ent.label_ == "ORG"}
-    for ent in doc.ents:
+    ents = doc.ents  # built anew from the tokens at every read
+    written = {ent.text for ent in ents if " " in ent.text}
+    firms = {ent.text for ent in ents if ent.label_ == "ORG"}
+    for ent in ents:
         prev = out[-1] if out else None
         if prev is not None and prev[1] == ent.start and prev[1] - prev[0] > 1 \
                 and doc[prev[1] - 1].lower_ in ("of", "for", "and") and doc[prev[0]].text[:1].isupper() \
