@@ -36,7 +36,8 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
     """Return the entities of `doc`, most salient first, with ids E1, E2... in that order."""
     authors = set(article.authors) if article is not None else set()
     text = doc_text(doc)
-    found = collect(doc, article)
+    layout = Layout(article)  # which field each line of the article is: made once for the three readers below
+    found = collect(doc, article, layout)
     cities.retype_cities(doc, found)
     sides.retype_sides(doc, text, found)
     found = _drop_caps_noise(text, found)
@@ -46,7 +47,7 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
     orgs = {m.text for m in found if m.label == "ORG" and m.source in ("ner", "match") and " " in m.text}
     for acr, label in aliases.acronym_forms(orgs, text).items():
         forms.setdefault(acr, label)
-    found = add_matches(doc, found, forms, article)
+    found = add_matches(doc, found, forms, article, layout)
     clusters = _datelines_apart(aliases.group(found, text, authors), found, text)
     out, nationalities = [], []
     for cl in clusters:
@@ -58,7 +59,7 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
     out = adjective_places(doc, out, nationalities, keep_rest=all_types)
     taken = {t for m in found for t in range(m.tstart, m.tend)}
     events: dict[str, list[Mention]] = {}
-    for m in event_mentions(doc, Layout(article), taken):
+    for m in event_mentions(doc, layout, taken):
         events.setdefault(event_key(m, doc), []).append(m)
     for ms in events.values():
         ent = _entity(ms, doc, authors)

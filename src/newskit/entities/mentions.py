@@ -38,9 +38,10 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def collect(doc: Doc, article: Article | None = None) -> list[Mention]:
-    """Return the cleaned name mentions of `doc`, non-overlapping, in text order."""
-    layout = Layout(article)
+def collect(doc: Doc, article: Article | None = None, layout: Layout | None = None) -> list[Mention]:
+    """Return the cleaned name mentions of `doc`, non-overlapping, in text order (`layout`: the article's, when
+    made already)."""
+    layout = layout or Layout(article)
     found = ner_mentions(doc, layout) + rule_mentions(doc, layout, article)
     if article is not None:
         for name in article.authors:
@@ -214,11 +215,12 @@ def _is_file_name(text: str) -> bool:
 
 
 def add_matches(doc: Doc, mentions: list[Mention], forms: dict[str, str],
-                layout_article: Article | None = None) -> list[Mention]:
-    """Add token-aligned occurrences of known name forms (form -> label) not yet covered by a mention."""
+                layout_article: Article | None = None, layout: Layout | None = None) -> list[Mention]:
+    """Add token-aligned occurrences of known name forms (form -> label) not yet covered by a mention (`layout`:
+    the article's, when made already)."""
     if not forms:
         return mentions
-    layout = Layout(layout_article)
+    layout = layout or Layout(layout_article)
     taken: set[int] = set()
     for m in mentions:
         taken.update(range(m.tstart, m.tend))
