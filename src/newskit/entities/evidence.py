@@ -442,7 +442,7 @@ def _short_line(span: Span) -> tuple[str, int] | None:
         j += 1
     if j < len(doc) and j - 1 not in breaks:
         return None
-    return "".join(t.text_with_ws for t in doc[i:j]), doc[i].idx
+    return doc[i:j].text_with_ws, doc[i].idx
 
 
 def in_results_line(span: Span, found: tuple[str, int] | None | bool = False) -> bool:
