@@ -219,3 +219,17 @@ def test_scorers_with_the_minute_and_numbered_players_are_players():
              _span(doc, "Joao Reis", "ORG"), _span(doc, "Walden", "ORG"), _span(doc, "Leeds", "ORG"),
              _span(doc, "Walden", "ORG", 1)]
     assert [evidence.in_scorecard(s) for s in names] == [True, True, True, True, False, False, False]
+
+
+def test_keys_and_line_ends_stay_each_docs_own_when_docs_interleave():
+    # What the vote reads of a doc is kept for the last doc only: a name of another doc in between must not get
+    # the first doc's key or line ends back.
+    first = NLP.make_doc("Harbour Board\nThe Harbour Board's chair spoke.")
+    second = NLP.make_doc("Kestrel Mills said.\nNo line here")
+    for _ in range(2):
+        assert evidence.key(first[0:2]) == "harbour board"
+        assert evidence.key(second[0:2]) == "kestrel mills"
+        assert evidence.key(first[4:7]) == "harbour board"  # "Harbour Board's": the possessive dropped
+        assert evidence._short_line(first[0:2]) == ("Harbour Board\n", 0)
+        assert evidence._short_line(second[0:2]) == ("Kestrel Mills said.\n", 0)
+    assert evidence.same_word(first[0]) == [0, 4]
