@@ -237,6 +237,20 @@ KNOWN = {
                     "the given name never joins the span",
 }
 
+# A person's name, or a works' site, that the layers read as other things: (sentence, name, type).
+SPLIT_NAMES = [
+    # a space after the particle's apostrophe: the recognizer took the rest of the family name for a place
+    ("Michael O' Leary, the airline's chief executive, said fares would fall.", "Michael O' Leary", PERSON),
+    # a works named by its town, no person
+    ("Boeing unveiled the plane at its Everett Factory on Sunday.", "Everett Factory", PLACE),
+]
+
+
+@pytest.mark.parametrize("text, name, expected", SPLIT_NAMES, ids=[r[1] for r in SPLIT_NAMES])
+def test_split_person_names_and_sites(nlp, text, name, expected):
+    assert _type_of(nlp, text, name) == expected
+
+
 # Share of rows each class must pass (the xfail rows count as failures).
 FLOOR = {"company": 0.85, "club": 0.75, "agency": 0.8, "party": 0.4, "ministry": 0.8, "court": 0.6,
          "newspaper": 0.8, "city": 0.8, "person": 0.5, "results": 0.8, "lender": 0.8}

@@ -31,6 +31,18 @@ ROWS = [
     ("The airline grounded its Boeing 737 MAX jets after the second crash.", "Boeing 737 MAX", PRODUCT),
     ("The final Douglas 717 was handed to the airline in May.", "Douglas 717", PRODUCT),
     ("The regional carrier flew the 900 Skyhopper for the first time over the bay.", "Skyhopper", PRODUCT),
+    # a name the text uses as a thing, with no product noun beside it: sold, driven, built, owned parts, said to be
+    # a jet, named as one, the other name of a product, a maker's model beside another
+    ("Sales of the Kestrel fell 8 percent in May, the carmaker said.", "Kestrel", PRODUCT),
+    ("Drivers of the Ostara complained that the brakes squealed.", "Ostara", PRODUCT),
+    ("Workers at the plant build the Meridian on two shifts.", "Meridian", PRODUCT),
+    ("Reviewers said the Talon's battery lasts longer than any rival's.", "Talon", PRODUCT),
+    ("The Skyhopper is a twin-engine jet that seats 90 passengers.", "Skyhopper", PRODUCT),
+    ("The airliner flies nonstop from Perth to London and has been named the Longreach by its maker.", "Longreach",
+     PRODUCT),
+    ("The Boeing 787, or Dreamliner, seats up to 290 passengers.", "Dreamliner", PRODUCT),
+    ("The museum restored a Lockheed Tristar and a Vickers VC-10 airliner.", "Lockheed Tristar", PRODUCT),
+    ("The airline will take six new A350 XWB (Extra Wide Body) jets from 2014.", "Extra Wide Body", PRODUCT),
     # drugs
     ("Pfizer said its drug Paxlovid cut hospital stays by almost 90 percent.", "Paxlovid", PRODUCT),
     ("Regulators approved Wegovy, a weekly injection for weight loss, in 2021.", "Wegovy", PRODUCT),
