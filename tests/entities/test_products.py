@@ -50,6 +50,9 @@ ROWS = [
     ("The Dow Jones Industrial Average fell 350 points, or 1.1 percent, on Thursday.",
      "Dow Jones Industrial Average", INDEX),
     ("The Nasdaq Composite rose 2 percent, led by technology shares.", "Nasdaq Composite", INDEX),
+    # indices moved together, or with adjectives between "the" and the name
+    ("The Dow and the S&P 500 both lost 2 percent on Friday.", "S&P 500", INDEX),
+    ("The broader market slipped, and the tech-heavy Nasdaq dropped 4 percent.", "Nasdaq", INDEX),
     ("In London, the FTSE 100 closed down 45 points at 7,420.", "FTSE 100", INDEX),
     ("Japan's Nikkei 225 index gained 1.3 percent in thin trading.", "Nikkei 225", INDEX),
     ("The Hang Seng fell 210 points in Hong Kong.", "Hang Seng", INDEX),

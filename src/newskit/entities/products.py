@@ -407,10 +407,12 @@ def _moves(span: Span) -> bool:
     phrase = nxt < len(doc) and doc[nxt].dep_ in ("prep", "cc") and doc[nxt].head.i == root.i
     if phrase:
         nxt = subject.right_edge.i + 1  # "the FTSE 100 in London fell", "the DAX and the CAC 40 fell"
+    # "the DSE all share price index closed" is the index's; "the Dow and the S&P 500 both lost" moves each
     if nxt < len(doc) and nxt != verb.i and doc[nxt].pos_ not in ("AUX", "ADV", "PUNCT") \
-            and not (phrase and doc[nxt].lower_ in ("each", "both")):  # "the DSE all share price index closed"
+            and doc[nxt].lower_ not in ("each", "both"):
         return False
-    named = span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s")
+    named = span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s") \
+        or _the_with_adjectives(span)  # "the tech-heavy Nasdaq dropped 4 percent"
     # a headline drops its articles ("Dow falls 508 points"): there only a market's move, not a poll's ("Smith gains
     # 25 points", "... 5 percent")
     headline = not named and "\n" not in doc.text[:span.start_char].strip()
@@ -425,6 +427,16 @@ def _moves(span: Span) -> bool:
         if t.lower_ in ("points", "pts") and _many_points(num.text) or t.lower_ in ("percent", "%"):
             return True
     return False
+
+
+def _the_with_adjectives(span: Span) -> bool:
+    """Say whether "the" opens the name's phrase with only adjectives between ("the broader X", "the tech-heavy X")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].pos_ == "ADJ" or doc[i].text == "-" or doc[i].pos_ in ("NOUN", "ADV")
+                      and i + 1 < len(doc) and doc[i + 1].text == "-"):
+        i -= 1
+    return i < span.start - 1 and i >= 0 and doc[i].lower_ == "the"
 
 
 def _many_points(number: str, least: float = 20) -> bool:
