@@ -36,6 +36,7 @@ ROWS = [
     ("Sales of the Kestrel fell 8 percent in May, the carmaker said.", "Kestrel", PRODUCT),
     ("Drivers of the Ostara complained that the brakes squealed.", "Ostara", PRODUCT),
     ("Workers at the plant build the Meridian on two shifts.", "Meridian", PRODUCT),
+    ("The retailer sells the Lumo for $129, half the price of rivals.", "Lumo", PRODUCT),
     ("Reviewers said the Talon's battery lasts longer than any rival's.", "Talon", PRODUCT),
     ("The Skyhopper is a twin-engine jet that seats 90 passengers.", "Skyhopper", PRODUCT),
     ("The airliner flies nonstop from Perth to London and has been named the Longreach by its maker.", "Longreach",

@@ -812,7 +812,10 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
     # one-word names no layer calls a person ("Lockheed"; "Deng" of "Deng Xiaoping" is one)
     shorts = frozenset(key(s) for s in [*names_, *base] if len(s) == 1 and family(s.label_) != "PERSON")
     firm_openers = _firm_openers(names_)
+    terms = _spelled_out_terms(names_[0].doc, words) if names_ else bytearray()
     for group in groups(names_).values():
+        if terms and all(all(terms[s.start:s.end]) for s in group):
+            continue  # "Maintenance, Repair and Overhaul (MRO)": a term of common nouns and its short form
         x = features(group, base, pwords, lone)
         if _common_word(group, base, words) and not _both_say_so(group, base, x) or part_of_a_time(group) \
                 or _bare_office(group, x):
@@ -847,6 +850,33 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
                               and s.start < b.end), "GPE")
             out.append(s if label == s.label_ else Span(s.doc, s.start, s.end, label=label))
     return sorted(out, key=lambda s: s.start)
+
+
+def _spelled_out_terms(doc: Doc, words: Dictionary) -> bytearray:
+    """Return a mask of the tokens of the terms the article spells out in capitals before their short form in
+    parentheses, where the term is a list of common nouns joined by "and" ("Maintenance, Repair and Overhaul
+    (MRO)", "Research and Development (R&D)"): an activity's name, no body's ("Federal Aviation Administration
+    (FAA)" has no "and"; "Securities and Exchange Commission (SEC)" ends in a body's word). Empty without the
+    pipeline's common words."""
+    mask = bytearray(len(doc))
+    if not words.nouns:
+        return mask
+    for i, tok in enumerate(doc):
+        if tok.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")" or not doc[i + 1].text.isupper():
+            continue
+        j, caps, joined = i, [], False
+        while j > 0 and (doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha
+                         or doc[j - 1].lower_ in ("and", "&", ",", "of")):
+            j -= 1
+            if doc[j].text[:1].isupper():
+                caps.append(doc[j])
+            joined = joined or doc[j].lower_ in ("and", "&")
+        caps.reverse()
+        initials = "".join(t.text[0] for t in caps)
+        if joined and len(caps) >= 2 and initials == doc[i + 1].text.replace("&", "") \
+                and all(t.lower_ in words.nouns and t.lower_ not in _NAME_ORG_WORDS for t in caps):
+            mask[j:i + 3] = b"\x01" * (i + 3 - j)
+    return mask
 
 
 def _firm_openers(names_: list[Span]) -> frozenset[str]:

@@ -99,6 +99,9 @@ _THINGS_OF = frozenset({"owners", "users", "drivers", "buyers", "sales", "delive
 # A made thing's parts and properties, owned by "the X": "the Volt's battery", "the Dreamliner's wings".
 _PARTS = lexicon.words("product_parts")
 _BE = frozenset({"be"})
+# Verbs whose object written "the X" is a made thing ("offer the Zoe", "makes the Trent 900"); a firm sold or made
+# takes no article ("sell Hummer"), nor does a person
+_MAKE_OR_SELL = frozenset({"sell", "offer", "make", "produce", "manufacture"})
 _NAMING = frozenset({"name", "call", "dub", "christen"})  # "a jet dubbed the Skyhopper"
 _NEWNESS = frozenset({"new", "newest", "latest", "upcoming", "forthcoming", "next", "original", "first"})
 # "iPhone", "eBay", "iOS": lowercase letters, then a capital, inside one word.
@@ -894,7 +897,8 @@ def _used(span: Span) -> bool:
 
 def _the_thing(span: Span) -> bool:
     """Say whether a one-word name in the singular is written "the X" (or "its X") where only a made thing stands:
-    the object of a verb of making or using things ("build the Volt", "flew the Skyhopper"), after "sales of",
+    the object of a verb of making, selling or using things ("build the Volt", "sells the Nook", "flew the
+    Skyhopper"), after "sales of",
     "owners of" ("sales of the Focus", "drivers of the Prius"), or owning a made thing's part ("the Volt's
     battery"). A firm or a person takes no article there ("sales of Ford"); a place does ("fly the Atlantic"), and
     a known place is never a product."""
@@ -910,7 +914,8 @@ def _the_thing(span: Span) -> bool:
         return False  # the name qualifies a noun after it ("the Hummer brand", "the Obama administration")
     i = span.start - 1
     of = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _THINGS_OF
-    return of or _made_public(span)
+    sold = span.root.dep_ == "dobj" and verb_in(span.root.head, _MAKE_OR_SELL)  # "which sells the Nook"
+    return of or sold or _made_public(span)
 
 
 def _said_to_be_a_thing(span: Span) -> bool:
