@@ -30,6 +30,7 @@ ROWS = [
     # aircraft
     ("The airline grounded its Boeing 737 MAX jets after the second crash.", "Boeing 737 MAX", PRODUCT),
     ("The final Douglas 717 was handed to the airline in May.", "Douglas 717", PRODUCT),
+    ("Embraer 195 ``Lineage'' completes first test flight\nThe jet flew for two hours.", "Embraer 195", PRODUCT),
     ("The regional carrier flew the 900 Skyhopper for the first time over the bay.", "Skyhopper", PRODUCT),
     # a name the text uses as a thing, with no product noun beside it: sold, driven, built, owned parts, said to be
     # a jet, named as one, the other name of a product, a maker's model beside another

@@ -63,7 +63,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newskit import lexicon
 from newskit.entities import cities, evidence, names
@@ -134,6 +134,7 @@ _BRAND_NOUNS = frozenset({"brand", "brands", "division", "dealers", "dealer", "d
                           "franchise", "franchises", "unit", "units", "subsidiary", "arm"})
 # Firm verbs a made thing is the subject of too, without an object: "the Wrangler sold well", "it is built in Ohio".
 _TRANSITIVE = frozenset({"sell", "build", "make", "produce", "manufacture"})
+_QUOTES = frozenset({'"', "`", "``", "\u201c"})  # opening quotation marks, as the tokenizer gives them
 STRONG = 2  # the evidence one strong cue gives; a weak cue gives 1
 NEEDED = 2  # product evidence a name needs, beyond its organization evidence
 
@@ -276,10 +277,19 @@ def _maker_model(span: Span) -> Span:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     # a verb, a product noun, or the model's name in quotation marks ('Boeing 787 "Dreamliner" makes maiden flight')
     ends = nxt is None or nxt.pos_ in ("VERB", "AUX") or nxt.lower_ in _PRODUCT_NOUNS and nxt.pos_ == "NOUN" \
-        or nxt.text in ('"', "``", "\u201c") and i + 2 < len(doc) and doc[i + 2].is_title
+        or _quoted_name_at(doc, i + 1)
     if not ends and not doc[i].text.isdigit():  # "the Pontiac G6 and the Chevrolet Malibu"
         ends = nxt is not None and (nxt.is_punct and nxt.text not in ("-", "/", "(") or nxt.lower_ in ("and", "or"))
     return Span(doc, span.start, i + 1, label="PRODUCT") if ends else span
+
+
+def _quoted_name_at(doc: Doc, i: int) -> bool:
+    """Say whether an opening quotation mark at token i starts a capitalized name ('787 "Dreamliner"', the
+    tokenizer may split a typewriter's `` in two)."""
+    j = i
+    while j < len(doc) and j - i < 2 and doc[j].text in _QUOTES:
+        j += 1
+    return i < j < len(doc) and doc[j].is_title
 
 
 def _no_overlaps(spans: list[Span]) -> list[Span]:
@@ -679,12 +689,18 @@ def _short_form_definite(key: str, definite: frozenset[str]) -> bool:
 def _in_parens_after(span: Span, products: Iterable[Span]) -> bool:
     """Say whether a name stands in parentheses right after a product's name or a model designation's words: its
     short form or its spelled-out name ("Software Development Kit (SDK)", "six A350 XWB (Extra Wide Body) jets");
-    or is a product's other name after ", or" ("the Boeing 787, or Dreamliner, is")."""
+    or is a product's other name after ", or" ("the Boeing 787, or Dreamliner, is") or in quotation marks right
+    after it ('Boeing 747 "Jumbo"')."""
     doc = span.doc
     if span.start < 3 or span.end >= len(doc):
         return False
     if doc[span.start - 1].lower_ == "or" and doc[span.start - 2].text == "," and doc[span.end].text in (",", ")"):
         return any(p.end == span.start - 2 for p in products)
+    i = span.start
+    while i > span.start - 2 and doc[i - 1].text in _QUOTES:
+        i -= 1
+    if i < span.start and doc[span.end].text in _QUOTES | {"''", "'", "\u201d"}:
+        return any(p.end == i for p in products)  # 'Boeing 747 "Jumbo"'
     if doc[span.start - 1].text != "(" or doc[span.end].text != ")":
         return False
     before = doc[max(0, span.start - 3):span.start - 1]
