@@ -50,6 +50,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -809,9 +810,7 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
     pwords = article_person_words(names_, base, words)
     firms = firm_names(names_[0].doc) if names_ else frozenset()
     lone = lone_people(names_)
-    # one-word names no layer calls a person ("Lockheed"; "Deng" of "Deng Xiaoping" is one)
-    shorts = frozenset(key(s) for s in [*names_, *base] if len(s) == 1 and family(s.label_) != "PERSON")
-    firm_openers = _firm_openers(names_)
+    firms_short = _firms_short_forms(names_, base)
     terms = _spelled_out_terms(names_[0].doc, words) if names_ else bytearray()
     for group in groups(names_).values():
         if terms and all(all(terms[s.start:s.end]) for s in group):
@@ -830,7 +829,7 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
         elif any(_traded(s) for s in group) and not x[FEATURES.index("known_place")]:
             winner = "ORG"  # "shares of Nvidia": only a firm has shares, whatever both models read the name as
         else:
-            person = not (_firms_short_form(group, shorts, firm_openers) and not _person_evidence(x))
+            person = not (firms_short(group) and not _person_evidence(x))
             winner = _majority(group) if w is None else decide(x, w, person)
         if _plural_noun(group, words) and not _person_evidence(x) \
                 and (winner == "PERSON" or x[FEATURES.index("base_none")] == 1 and family(group[0].label_) == "PERSON"):
@@ -890,17 +889,33 @@ def _firm_openers(names_: list[Span]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _firms_short_form(group: list[Span], shorts: frozenset[str], openers: frozenset[str]) -> bool:
+def _firms_short_forms(names_: list[Span], base: list[Span]) -> Callable[[list[Span]], bool]:
+    """Return the test _firms_short_form with the article's names read once."""
+    # one-word names no layer calls a person ("Lockheed"; "Deng" of "Deng Xiaoping" is one)
+    shorts = frozenset(key(s) for s in [*names_, *base] if len(s) == 1 and family(s.label_) != "PERSON")
+    openers = _firm_openers(names_)
+    people: dict[str, set[str]] = {}  # the words of the article's person names of two or more words, to the names
+    for s in [*names_, *base]:
+        if s.label_ == "PERSON" and len(s) >= 2:
+            for word in key(s).split():
+                people.setdefault(word, set()).add(key(s))
+    return lambda group: _firms_short_form(group, shorts, openers, people)
+
+
+def _firms_short_form(group: list[Span], shorts: frozenset[str], openers: frozenset[str],
+                      people: dict[str, set[str]]) -> bool:
     """Say whether the article shortens the name, or names it short, as it does a firm, not a person: a firm is
     shortened to its first word ("Lockheed Martin" ... "Lockheed"), a person to the last ("Pete Sampras" ...
     "Sampras"); and a one-word name that opens a firm's name of the article ("Douglas" beside "Douglas Aircraft")
     is that firm. Not a given name opening a longer name ("Serena Williams" ... "Serena"). `shorts`: the article's
     one-word names that no layer calls a person (both layers'; "Deng" of "Deng Xiaoping" is one); `openers`:
-    _firm_openers."""
+    _firm_openers; `people`: the words of the article's person names, to those names (a first word that opens
+    another person's name is a given name: "Nancy" of "Nancy Davis Reagan" beside "Nancy Reagan")."""
     words = key(group[0]).split()
     if len(words) == 1:
         return words[0] in openers  # a given name too ("Douglas"): a person's name of the article is evidence
-    return len(words) >= 2 and words[0] not in names.given_names() and words[0] in shorts and words[-1] not in shorts
+    return len(words) >= 2 and words[0] not in names.given_names() and words[0] in shorts \
+        and words[-1] not in shorts and not people.get(words[0], set()) - {key(group[0])}
 
 
 def _majority(group: list[Span]) -> str | None:
