@@ -891,8 +891,11 @@ def _firm_openers(names_: list[Span]) -> frozenset[str]:
 
 def _firms_short_forms(names_: list[Span], base: list[Span]) -> Callable[[list[Span]], bool]:
     """Return the test _firms_short_form with the article's names read once."""
-    # one-word names no layer calls a person ("Lockheed"; "Deng" of "Deng Xiaoping" is one)
-    shorts = frozenset(key(s) for s in [*names_, *base] if len(s) == 1 and family(s.label_) != "PERSON")
+    # one-word names no layer calls a person ("Lockheed"; "Deng" of "Deng Xiaoping" is one), written alone: not the
+    # base model's piece of a longer name ("Petra" + "Langrova" for "Petra Langrova")
+    inside = {i for s in names_ if len(s) >= 2 for i in range(s.start, s.end)}
+    shorts = frozenset(key(s) for s in [*names_, *base] if len(s) == 1 and family(s.label_) != "PERSON"
+                       and s.start not in inside)
     openers = _firm_openers(names_)
     people: dict[str, set[str]] = {}  # the words of the article's person names of two or more words, to the names
     for s in [*names_, *base]:
