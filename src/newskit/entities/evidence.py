@@ -888,8 +888,9 @@ def _spelled_out_terms(doc: Doc, words: Dictionary) -> bytearray:
     mask = bytearray(len(doc))
     if not words.nouns:
         return mask
-    for i, tok in enumerate(doc):
-        if tok.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")" or not doc[i + 1].text.isupper():
+    # the opening brackets found in the doc's word column, not by visiting every token of every article
+    for i in numpy.flatnonzero(_doc_columns(doc)[2] == doc.vocab.strings["("]).tolist():
+        if i + 2 >= len(doc) or doc[i + 2].text != ")" or not doc[i + 1].text.isupper():
             continue
         j, caps, joined = i, [], False
         while j > 0 and (doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha
