@@ -332,10 +332,15 @@ def _with_version(span: Span) -> Span:
 def _index_name(span: Span) -> Span:
     """Return the whole name of a possible index: the name with the words that close it in an index's last word,
     capitalized ("Dow Jones" + "Industrial Average") or lowercase as news often writes them ("Dow Jones" +
-    "industrial average", "Nasdaq" + "composite"), or the number that completes it ("FTSE" + "100"). A lone
-    lowercase "average" or "index" stays out ("the Nikkei average": the Nikkei)."""
+    "industrial average", "Nasdaq" + "composite"), or the number that completes it ("FTSE" + "100"), after a second
+    maker's name glued on by a slash ("S&P" + "/ASX 200"). A lone lowercase "average" or "index" stays out ("the
+    Nikkei average": the Nikkei)."""
     doc = span.doc
     end = span.end
+    if end + 1 < len(doc) and doc[end].text == "/" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_upper and doc[end + 1].is_alpha:
+        end += 2  # two index makers' names glued by a slash: "S&P/ASX 200", "S&P/TSX composite"
+        span = Span(doc, span.start, end)
     for k in range(1, 4):
         words = doc[end:end + k]
         if len(words) == k and words[-1].lower_ in _INDEX_HEADS \
@@ -414,7 +419,7 @@ def _moves(span: Span) -> bool:
     while subject.dep_ == "conj" and subject.head.i < subject.i:
         subject = subject.head  # "the DAX in Frankfurt and the CAC 40 in Paris each shed 7 percent"
     if subject.dep_ not in ("nsubj", "nsubjpass") or not verb_in(subject.head, _MOVES):
-        return False
+        return _named(span) and _moved_by(doc, span.end)  # "with London's FTSE 100 down 8 percent"
     verb = subject.head
     nxt = span.end + (span.end < len(doc) and doc[span.end].lower_ in _INDEX_HEADS)  # "the Nikkei average fell"
     phrase = nxt < len(doc) and doc[nxt].dep_ in ("prep", "cc") and doc[nxt].head.i == root.i
@@ -424,8 +429,7 @@ def _moves(span: Span) -> bool:
     if nxt < len(doc) and nxt != verb.i and doc[nxt].pos_ not in ("AUX", "ADV", "PUNCT") \
             and doc[nxt].lower_ not in ("each", "both"):
         return False
-    named = span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s") \
-        or _the_with_adjectives(span)  # "the tech-heavy Nasdaq dropped 4 percent"
+    named = _named(span)
     # a headline drops its articles ("Dow falls 508 points"): there only a market's move, not a poll's ("Smith gains
     # 25 points", "... 5 percent")
     headline = not named and "\n" not in doc.text[:span.start_char].strip()
@@ -440,6 +444,29 @@ def _moves(span: Span) -> bool:
         if t.lower_ in ("points", "pts") and _many_points(num.text) or t.lower_ in ("percent", "%"):
             return True
     return False
+
+
+def _named(span: Span) -> bool:
+    """Say whether a name is written as a market's: "the X", "Japan's X", a name ending in a number ("S&P 500"),
+    "the tech-heavy X"; a firm's name takes no "the" or number, a candidate a poll moves no article."""
+    doc = span.doc
+    return span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s") \
+        or _the_with_adjectives(span)
+
+
+_DIRECTIONS = frozenset({"up", "down", "off", "higher", "lower"})
+
+
+def _moved_by(doc: Doc, i: int) -> bool:
+    """Say whether the words from token `i` give a market's move without a verb: "up 2 percent", "down 120 points",
+    "off 1.5%", "higher by 3 percent" (a list of markets: "with the FTSE 100 down 8 percent")."""
+    if i >= len(doc) or doc[i].lower_ not in _DIRECTIONS:
+        return False
+    k = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "by")
+    if k + 1 >= len(doc) or not doc[k].like_num:
+        return False
+    unit = doc[k + 1].lower_
+    return unit in ("percent", "%") or unit in ("points", "pts") and _many_points(doc[k].text)
 
 
 def _the_with_adjectives(span: Span) -> bool:
