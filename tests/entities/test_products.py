@@ -95,6 +95,12 @@ ROWS = [
     ("Dealers sold 40,000 T-250 pickups in June, twice as many as a year earlier.", "T-250", PRODUCT),
     ("Brandt sold 20,000 cars in June. It said the Brandt Onyx would be built in Ohio, and critics said the Onyx "
      "cost too much.", "Brandt Onyx", PRODUCT),
+    # a brand and its model after "sales of the", "owners of the", or owning a part
+    ("Halvard said sales fell in May. Sales of the Halvard Kestra dropped 12 percent.", "Halvard Kestra", PRODUCT),
+    ("Regulators opened an inquiry after owners of the Corvan Tessel complained about its brakes.", "Corvan Tessel",
+     PRODUCT),
+    # a town's team, or a person, in the same place stays what it is
+    ("Owners of the Ashby Rovers met on Monday to pick a new coach, the club said.", "Ashby Rovers", ORG),
     # the same words, where the one-word name is no maker but an agency: no model of it
     ("The CIA said the attack on the CIA Annex began at night. Guards at the Annex fired back.", "CIA Annex", ORG),
     ("The group will stop building the Corvan Lark and the Corvan Tern. Corvan dealers were told on Monday, and "

@@ -939,26 +939,39 @@ def _used(span: Span) -> bool:
 
 
 def _the_thing(span: Span) -> bool:
-    """Say whether a one-word name in the singular is written "the X" (or "its X") where only a made thing stands:
+    """Say whether a one-word name in the singular (or a brand and model: see _brand_and_model; after "sales of" and
+    "owners of" and before a part only) is written "the X" (or "its X") where only a made thing stands:
     the object of a verb of making, selling or using things ("build the Volt", "sells the Nook", "flew the
     Skyhopper"), after "sales of",
     "owners of" ("sales of the Focus", "drivers of the Prius"), or owning a made thing's part ("the Volt's
     battery"). A firm or a person takes no article there ("sales of Ford"); a place does ("fly the Atlantic"), and
     a known place is never a product."""
     doc = span.doc
-    if len(span) != 1 or not span.start or span[0].tag_ == "NNPS" \
+    if not 1 <= len(span) <= 2 or not span.start or span[-1].tag_ == "NNPS" \
             or doc[span.start - 1].lower_ not in ("the", "its", "their"):
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in ("'s", "\u2019s"):
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-        return after is not None and after.lower_ in _PARTS and after.pos_ == "NOUN"
+        return after is not None and after.lower_ in _PARTS and after.pos_ == "NOUN" and _brand_and_model(span)
     if nxt is not None and (nxt.is_alpha and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN") or nxt.is_title):
         return False  # the name qualifies a noun after it ("the Hummer brand", "the Obama administration")
     i = span.start - 1
-    of = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _THINGS_OF
+    of = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _THINGS_OF and _brand_and_model(span)
+    if len(span) == 2:
+        return of
     sold = span.root.dep_ == "dobj" and verb_in(span.root.head, _MAKE_OR_SELL)  # "which sells the Nook"
     return of or sold or _made_public(span)
+
+
+def _brand_and_model(span: Span) -> bool:
+    """Say whether a name is one word, or two capitalized words of a brand and its model ("sales of the Chevrolet
+    Malibu"): not a town's team ("owners of the Dallas Cowboys") nor a person ("fans of the John Prine")."""
+    if len(span) == 1:
+        return True
+    first = span[0]
+    return first.is_title and span[1].is_title and not cities.is_known_place(first.text) \
+        and first.lower_ not in _given()
 
 
 def _said_to_be_a_thing(span: Span) -> bool:
