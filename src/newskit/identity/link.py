@@ -34,7 +34,8 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    name ("Donald J. Trump"). The full names are joined first, so one person written two ways is one candidate.
    Two full names of one family that an article lists as two people (a father beside his son "Jr.") are never
    joined;
-5. clippings: a one-word organization name that articles give beside, or as the alias of, exactly one longer
+5. clippings: a one-word organization name that one other name of the archive is with a legal form glued on
+   ("Citi", "Citigroup"), or that articles give beside, or as the alias of, exactly one longer
    name it clips ("Fed" beside "Federal Reserve", "Citi" beside "Citigroup", "WaMu" for "Washington Mutual";
    `grouping.clipping_of`), or beside a body and its branch (the "Federal Reserve", not the "Federal Reserve
    Bank of New York"); never a word beside its derivation ("Congress", "Congressional");
@@ -48,7 +49,9 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
 8. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
    (unless the archive names another country's "Army" too);
 9. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
-   quarters of their resolved entities at least.
+   quarters of their resolved entities at least. A name the archive resolves to two entries or more is that many
+   places: the entities resolved to the entry most of them agree on keep its key, the others get one of their
+   entry's ("place:georgia (us-ga)" beside the country's "place:georgia"; the record must carry the geo).
 
 An organization's short name ("Ford" for "Ford Motor Co.") also joins through step 2, from any article that
 names it both ways; leading words of a name that is no firm's are not evidence enough ("Boeing" is not "Boeing
@@ -92,6 +95,7 @@ _DEPARTMENTS = ("department", "ministry")
 _OF_FIELD = re.compile(r"(\w+) of (?:the )?([a-z]+)$")
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
 _POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
+_GLUED = sorted(lexicon.words("corporate_suffixes"))  # legal forms a firm's name may have glued on ("Citigroup")
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
 
 
@@ -125,6 +129,8 @@ class NameTable:
         self.clipped: dict[str, set[str]] = {}
         # a place's key -> the gazetteer entries its entities resolved to under a name of the entry's own
         self.geo: dict[str, Counter[int]] = {}
+        # a gazetteer entry of those -> what tells it from its namesakes in a key ("us-ga" for Georgia the state)
+        self.entries: dict[int, str] = {}
         # one-word names that some article writes as a person's short name: typed a person, or beside a full person
         # name of that family name in one article ("Bernanke" beside "Ben S. Bernanke", whatever its type there)
         self.alone: set[str] = set()
@@ -135,6 +141,7 @@ class NameTable:
         # "Chamber of Commerce"): maybe a piece of that name, so no department's short name
         self.fragments: set[str] = set()
         self._final: dict[str, str] | None = None
+        self._split: dict[tuple[str, int], str] = {}  # (a place's key, an entry) -> the key of the place so resolved
 
     def add(self, record: dict) -> None:
         """Record the entities of one article (error records and records without entities add nothing)."""
@@ -165,9 +172,11 @@ class NameTable:
                 s.caps = s.caps or any(str(a).isupper() or of_acronym(str(a)) for a in aliases)
             name = str(e.get("name") or "")
             s.caps = s.caps or name.isupper() or of_acronym(name.strip(". ")) is not None
-            gid = (e.get("geo") or {}).get("geonameid") if key.startswith(_PLACE) else None
-            if isinstance(gid, int) and _names_entry(str(e.get("name") or ""), gid):
+            gid = _entry_of(e) if key.startswith(_PLACE) else None
+            if gid is not None:
                 self.geo.setdefault(key, Counter())[gid] += 1
+                if gid not in self.entries:
+                    self.entries[gid] = _entry_label(e["geo"])
         for short, longer in _clippings(orgs):
             self._clip(short, longer)
         self._note_apart(here)
@@ -220,17 +229,28 @@ class NameTable:
     def resolve(self) -> dict[str, str]:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
-            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
-                                    self.fragments).run()
+            resolver = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
+                                 self.fragments, self.entries)
+            self._final = resolver.run()
+            self._split = resolver.split
         return self._final
+
+    def key_of(self, entity: dict) -> str:
+        """Return the archive-wide key of one entity: its key's, or, for a place whose name the archive resolves to
+        two gazetteer entries, the key of the entry it resolved to ("Georgia" the country and the US state)."""
+        final = self.resolve()
+        key = local_key(entity)
+        if self._split and key.startswith(_PLACE):
+            gid = _entry_of(entity)
+            if gid is not None and (key, gid) in self._split:
+                return self._split[key, gid]
+        return final.get(key, key)
 
     def rewrite(self, record: dict) -> bool:
         """Set the archive-wide key of every entity of `record` in place; return True when one changed."""
-        final = self.resolve()
         changed = False
         for e in record.get("entities") or ():
-            key = local_key(e)
-            new = final.get(key, key)
+            new = self.key_of(e)
             if e.get("key") != new:
                 e["key"] = new
                 changed = True
@@ -241,6 +261,22 @@ def local_key(entity: dict) -> str:
     """Return an entity's key as its article gives it (computed from its name when the record has none)."""
     return entity.get("key") or entity_key(entity.get("name") or "", entity.get("type") or "",
                                            entity.get("aliases") or ())
+
+
+def _entry_of(entity: dict) -> int | None:
+    """Return the gazetteer entry a place entity resolved to under a name of the entry's own (not a place it falls
+    back to: "London Heathrow" resolved to London), else None."""
+    geo = entity.get("geo")
+    gid = geo.get("geonameid") if isinstance(geo, dict) else None
+    return gid if isinstance(gid, int) and _names_entry(str(entity.get("name") or ""), gid) else None
+
+
+def _entry_label(geo: dict) -> str:
+    """Return what tells a gazetteer entry from its namesakes, from a record's geo: its country's code, and its
+    state's or province's unless it is a country ("ge" for Georgia the country, "us-ga" for the state)."""
+    country = str(geo.get("country_code") or "").lower()
+    admin1 = str(geo.get("admin1") or "").lower() if geo.get("feature") != "country" else ""
+    return "-".join(p for p in (country, admin1) if p) or str(geo.get("geonameid"))
 
 
 def _note_written(s: _Seen, name: str, entity: dict) -> None:
@@ -306,7 +342,8 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
-                 clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str]):
+                 clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str],
+                 entries: dict[int, str]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
@@ -314,7 +351,9 @@ class _Resolver:
         self.given = given
         self.fragments = fragments
         self.geo = geo
+        self.entries = entries
         self.parent: dict[str, str] = {}
+        self.split: dict[tuple[str, int], str] = {}  # (place key, entry) -> its own key, for names of two places
 
     def run(self) -> dict[str, str]:
         typed = self._one_type_per_name()
@@ -332,6 +371,7 @@ class _Resolver:
             if w:
                 self.written[new] = self.written.get(new, frozenset()) | w
         self.parent = {k: k for k in present}
+        self._split_places(typed)
         by_name: dict[tuple[str, str], str] = {split_key(k)[::-1]: k for k in present}
         self._spacing(by_name)
         self._aliases(typed, by_name)
@@ -339,10 +379,12 @@ class _Resolver:
         self._person_variants(by_name)
         self._people(by_name)
         self._clippings(typed)
+        self._glued_forms(by_name)
         self._firm_short_names(by_name)
         self._named_otherwise(by_name)
         self._country_prefix(by_name)
         self._one_place(typed)
+        self.split = {pair: self._find(sub) for pair, sub in self.split.items()}
         return {key: self._find(new) for key, new in typed.items()}
 
     # ------------------------------------------------------- union: the full name leads, else the heaviest key
@@ -599,6 +641,18 @@ class _Resolver:
                 if target is not None:
                     self._join(new, target, into=True)
 
+    def _glued_forms(self, by_name: dict[tuple[str, str], str]) -> None:
+        """A one-word organization name that one other name of the archive is with a legal form glued to it ("Citi",
+        "Citigroup") is that name, though no article writes the two together: the glued form is the firm's own
+        name, the short one its clipping (`grouping.clipping_of`). Not an acronym ("ABC" is not "ABCGroup")."""
+        for (name, type_), key in sorted(by_name.items()):
+            if type_ != "organization" or " " in name or len(name) < 3 or key in self.caps:
+                continue
+            cands = {k for suffix in _GLUED if (k := by_name.get((name + suffix, type_))) is not None}
+            target = self._target(cands) if cands else None
+            if target is not None:
+                self._join(key, target, into=True)
+
     def _firm_short_names(self, by_name: dict[tuple[str, str], str]) -> None:
         """An organization's name that is the leading words of one firm's name only, a name the archive writes with
         a legal form ("Goldman" of "Goldman Sachs Group Inc.", "Lehman" of "Lehman Brothers Holdings Inc."), is that
@@ -673,8 +727,36 @@ class _Resolver:
                     self._join(key, rest, into=True)
 
 
+    def _split_places(self, typed: dict[str, str]) -> None:
+        """A place name whose entities the archive resolves to two gazetteer entries or more names that many places
+        ("Georgia" the country and the US state, "Washington" the capital and the state): its entities resolved to
+        the entry most of them agree on keep the name's key (with those not resolved), the others get a key of their
+        entry's own, the name and what tells the entry apart ("place:georgia (ge)"), and join what names that entry
+        in step 9. Keys are one archive's: a name resolved to one entry only keeps its plain key."""
+        self.main: dict[str, int] = {}
+        for key in sorted(self.geo):
+            new, entries = typed.get(key, key), self.geo[key]
+            if len(entries) < 2 or not new.startswith(_PLACE):
+                continue
+            main = max(sorted(entries), key=lambda g: entries[g])
+            self.main[key] = main
+            labels = Counter(self.entries.get(g, str(g)) for g in entries)
+            for gid in sorted(entries):
+                if gid == main:
+                    continue
+                label = self.entries.get(gid, str(gid))
+                sub = f"{new} ({label if labels[label] == 1 else f'{label}-{gid}'})"
+                self.split[key, gid] = sub
+                if sub not in self.parent:
+                    self.parent[sub], self.weight[sub], self.seen_articles[sub] = sub, 0, 0
+                self.weight[sub] += entries[gid]
+                self.seen_articles[sub] += entries[gid]
+
     def _entry(self, key: str) -> int | None:
-        """Return the gazetteer entry that three quarters of the resolved entities of the place `key` agree on."""
+        """Return the gazetteer entry that three quarters of the resolved entities of the place `key` agree on (for
+        a name split by its entries, the entry of those that keep its key)."""
+        if key in self.main:
+            return self.main[key]
         entries = self.geo.get(key)
         if not entries:
             return None
@@ -684,14 +766,16 @@ class _Resolver:
     def _one_place(self, typed: dict[str, str]) -> None:
         """Place names that the gazetteer resolves to one entry, each by a name of that entry, are one place: "NY"
         and "New York", "Saigon" and "Ho Chi Minh City", "Calif." and "California". A name counts for the entry
-        that three quarters of its resolved entities agree on: "Washington" resolved now to the state, now to
-        the capital, joins neither "Washington State" nor "Washington, D.C.". Names are never split by their
-        entries: one article's resolution is not sure enough to part what the name joins."""
+        that three quarters of its resolved entities agree on, each part of a name split by its entries
+        (`_split_places`) for its own entry: "Washington" resolved now to the state, now to the capital, joins
+        "Washington State" where it is the state."""
         places: dict[int, list[str]] = {}
         for key in sorted(self.geo):
             new, gid = typed.get(key, key), self._entry(key)
             if new.startswith(_PLACE) and gid is not None:
                 places.setdefault(gid, []).append(new)
+        for (_, gid), sub in sorted(self.split.items()):
+            places.setdefault(gid, []).append(sub)
         for keys in places.values():
             self._join_all(keys)
 
