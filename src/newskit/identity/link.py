@@ -40,9 +40,10 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    `grouping.clipping_of`), or beside a body and its branch (the "Federal Reserve", not the "Federal Reserve
    Bank of New York"); never a word beside its derivation ("Congress", "Congressional");
 6. a firm's short name: the leading words of one firm's name that the archive writes with a legal form
-   ("Goldman", "Goldman Sachs Group Inc."), or its first word written as a possessive ("Moody's", "Moody's
-   Investors Service"), when they open no other body's name and no article types them a place, and the archive
-   does not use them four times as often as the firm's name;
+   ("Goldman", "Goldman Sachs Group Inc.") or ends with a word of a firm's trade (`lexicon/firm_heads.txt`:
+   "Cerberus Capital Management", unless an article names the two as two bodies), or its first word written as a
+   possessive ("Moody's", "Moody's Investors Service"), when they open no other body's name and no article types
+   them a place, and the archive does not use them four times as often as the firm's name;
 7. one body named two conventional ways: its head word first, last or left out ("Department of the Treasury",
    "Treasury Department", "Treasury"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname
    of the short table `lexicon/body_nicknames.tsv` ("the Big Board", the "NYSE": no text spells it out);
@@ -96,6 +97,7 @@ _OF_FIELD = re.compile(r"(\w+) of (?:the )?([a-z]+)$")
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
 _POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
 _GLUED = sorted(lexicon.words("corporate_suffixes"))  # legal forms a firm's name may have glued on ("Citigroup")
+_FIRM_HEADS = lexicon.words("firm_heads")  # "Cerberus Capital Management": a firm's name, legal form or not
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
 
 
@@ -140,6 +142,9 @@ class NameTable:
         # one-word organization names that some article gives beside a body's name they end ("Commerce" beside
         # "Chamber of Commerce"): maybe a piece of that name, so no department's short name
         self.fragments: set[str] = set()
+        # organization names that some article gives beside a longer organization name they open, as another body
+        # ("Boeing" beside "Boeing Capital"): no short name of that body by its name's trade word alone
+        self.openers: set[str] = set()
         self._final: dict[str, str] | None = None
         self._split: dict[tuple[str, int], str] = {}  # (a place's key, an entry) -> the key of the place so resolved
 
@@ -182,6 +187,9 @@ class NameTable:
         self._note_apart(here)
         self._note_alone(here)
         for name in orgs:
+            words = name.split()
+            self.openers.update(" ".join(words[:n]) for n in range(1, min(len(words), _MAX_NEAR))
+                                if " ".join(words[:n]) in orgs)
             m = _OF_FIELD.search(name)
             if m and m.group(1) not in _HEADS and m.group(2) in orgs:
                 self.fragments.add(m.group(2))
@@ -230,7 +238,7 @@ class NameTable:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
             resolver = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
-                                 self.fragments, self.entries)
+                                 self.fragments, self.entries, self.openers)
             self._final = resolver.run()
             self._split = resolver.split
         return self._final
@@ -343,7 +351,7 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
                  clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str],
-                 entries: dict[int, str]):
+                 entries: dict[int, str], openers: set[str]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
@@ -352,6 +360,7 @@ class _Resolver:
         self.fragments = fragments
         self.geo = geo
         self.entries = entries
+        self.openers = openers
         self.parent: dict[str, str] = {}
         self.split: dict[tuple[str, int], str] = {}  # (place key, entry) -> its own key, for names of two places
 
@@ -676,7 +685,9 @@ class _Resolver:
                 continue  # an acronym is the acronym steps' ("GM" is not "GM Daewoo"); a name joined already stays
             longer = starts[name] - {key}
             target = self._target(longer)
-            firm = any(k in self.legal for k in longer) or (" " not in name and any(k in self.owned for k in longer))
+            firm = any(k in self.legal or (name not in self.openers and split_key(k)[1].rsplit(" ", 1)[-1]
+                                           in _FIRM_HEADS) for k in longer) \
+                or (" " not in name and any(k in self.owned for k in longer))
             if target is not None and firm and 4 * self.weight[target] >= self.weight[self._find(key)]:
                 self._join(key, target, into=True)
 
