@@ -77,6 +77,7 @@ from newskit import lexicon
 from newskit.entities import names, places
 from newskit.entities.grouping import acronym_of, clipping_of, initials, of_acronym, parent_name
 from newskit.entities.keys import LEGAL_FORMS, entity_key, fold, normalize, split_key
+from newskit.geo.gazetteer import LARGE_CITY
 
 # Types that share one namespace for "one type per name" (a person is never an organization's short name).
 _THINGS = {"organization", "place", "product", "index", "nationality", "work_of_art", "law", "language"}
@@ -133,6 +134,10 @@ class NameTable:
         self.geo: dict[str, Counter[int]] = {}
         # a gazetteer entry of those -> what tells it from its namesakes in a key ("us-ga" for Georgia the state)
         self.entries: dict[int, str] = {}
+        # entries of those that are no country, first-level region or large city: a resolution to a lesser namesake
+        # ("Paris", Texas) is too often the resolver's slip to part a name's entities by
+        self.lesser: set[int] = set()
+        self.regions: set[int] = set()  # entries of those that are first-level regions
         # one-word names that some article writes as a person's short name: typed a person, or beside a full person
         # name of that family name in one article ("Bernanke" beside "Ben S. Bernanke", whatever its type there)
         self.alone: set[str] = set()
@@ -177,11 +182,8 @@ class NameTable:
                 s.caps = s.caps or any(str(a).isupper() or of_acronym(str(a)) for a in aliases)
             name = str(e.get("name") or "")
             s.caps = s.caps or name.isupper() or of_acronym(name.strip(". ")) is not None
-            gid = _entry_of(e) if key.startswith(_PLACE) else None
-            if gid is not None:
-                self.geo.setdefault(key, Counter())[gid] += 1
-                if gid not in self.entries:
-                    self.entries[gid] = _entry_label(e["geo"])
+            if key.startswith(_PLACE):
+                self._add_place(key, e)
         for short, longer in _clippings(orgs):
             self._clip(short, longer)
         self._note_apart(here)
@@ -194,6 +196,19 @@ class NameTable:
             if m and m.group(1) not in _HEADS and m.group(2) in orgs:
                 self.fragments.add(m.group(2))
         self._final = None
+
+    def _add_place(self, key: str, entity: dict) -> None:
+        """Note the gazetteer entry a place entity resolved to under a name of the entry's own, if any."""
+        gid = _entry_of(entity)
+        if gid is None:
+            return
+        self.geo.setdefault(key, Counter())[gid] += 1
+        if gid not in self.entries:
+            self.entries[gid] = _entry_label(entity["geo"])
+            if not _prominent(entity["geo"]):
+                self.lesser.add(gid)
+            if entity["geo"].get("feature") == "admin1":
+                self.regions.add(gid)
 
     def _note_apart(self, here: set[str]) -> None:
         """Hold apart the full person names of one family name that an article lists as two people: a father
@@ -238,7 +253,7 @@ class NameTable:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
             resolver = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
-                                 self.fragments, self.entries, self.openers)
+                                 self.fragments, self.entries, self.lesser, self.regions, self.openers)
             self._final = resolver.run()
             self._split = resolver.split
         return self._final
@@ -277,6 +292,12 @@ def _entry_of(entity: dict) -> int | None:
     geo = entity.get("geo")
     gid = geo.get("geonameid") if isinstance(geo, dict) else None
     return gid if isinstance(gid, int) and _names_entry(str(entity.get("name") or ""), gid) else None
+
+
+def _prominent(geo: dict) -> bool:
+    """Return True for a country, a first-level region or a large city (a record's geo)."""
+    population = geo.get("population")
+    return geo.get("feature") in ("country", "admin1") or (isinstance(population, int) and population >= LARGE_CITY)
 
 
 def _entry_label(geo: dict) -> str:
@@ -351,7 +372,7 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
                  clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str],
-                 entries: dict[int, str], openers: set[str]):
+                 entries: dict[int, str], lesser: set[int], regions: set[int], openers: set[str]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
@@ -360,6 +381,8 @@ class _Resolver:
         self.fragments = fragments
         self.geo = geo
         self.entries = entries
+        self.lesser = lesser
+        self.regions = regions
         self.openers = openers
         self.parent: dict[str, str] = {}
         self.split: dict[tuple[str, int], str] = {}  # (place key, entry) -> its own key, for names of two places
@@ -739,14 +762,24 @@ class _Resolver:
 
 
     def _split_places(self, typed: dict[str, str]) -> None:
-        """A place name whose entities the archive resolves to two gazetteer entries or more names that many places
+        """A place name whose entities the archive resolves to two gazetteer entries or more (countries, first-level
+        regions or large cities: a lesser namesake is too often the resolver's slip; a region and the city of its
+        name inside it are one) names that many places
         ("Georgia" the country and the US state, "Washington" the capital and the state): its entities resolved to
-        the entry most of them agree on keep the name's key (with those not resolved), the others get a key of their
-        entry's own, the name and what tells the entry apart ("place:georgia (ge)"), and join what names that entry
-        in step 9. Keys are one archive's: a name resolved to one entry only keeps its plain key."""
+        the entry most of them agree on keep the name's key (with those not resolved or resolved to a lesser
+        namesake), the others get a key of their entry's own, the name and what tells the entry apart ("place:georgia
+        (us-ga)"), and join what names that entry in step 9. Keys are one archive's: a name resolved to one entry
+        only keeps its plain key."""
         self.main: dict[str, int] = {}
         for key in sorted(self.geo):
-            new, entries = typed.get(key, key), self.geo[key]
+            new = typed.get(key, key)
+            entries = Counter({g: n for g, n in self.geo[key].items() if g not in self.lesser})
+            for region in sorted(self.regions & set(entries)):
+                # a region and the city of its name inside it ("Jerusalem" the district and the city) are one place
+                city = next((g for g in sorted(entries) if g not in self.regions
+                             and self.entries.get(g) == self.entries.get(region)), None)
+                if city is not None:
+                    entries[city] += entries.pop(region)
             if len(entries) < 2 or not new.startswith(_PLACE):
                 continue
             main = max(sorted(entries), key=lambda g: entries[g])
