@@ -334,3 +334,8 @@ def test_a_firms_leading_word_joins_the_one_firm_whose_name_says_its_trade():
     keys = _archive([_entity("", "Marlow Capital", "organization"), _entity("", "Marlow", "organization")],
                     [_entity("", "Marlow", "organization")])
     assert keys[1]["Marlow"] == "organization:marlow" != keys[0]["Marlow Capital"]
+
+
+def test_a_carmakers_usual_abbreviation_joins_its_name():
+    one, two = _archive([_entity("", "Volkswagen AG", "organization")], [_entity("", "VW", "organization")])
+    assert one["Volkswagen AG"] == two["VW"] == "organization:volkswagen"
