@@ -9,7 +9,8 @@ Strongest first:
 3. the other places of the article: an entry inside a country or state the article names, or close to the places
    resolved without doubt, gains;
 4. prominence: population, a country's capital, and the kind of entry (a bare name that is a country's is that
-   country: "Georgia" is the country unless the article is in, or about, the US state).
+   country: "Georgia" is the country unless the article is in, or about, the US state; a bare name of a country's
+   capital and one of its states is the capital unless the article says the state: "Washington").
 The weights sit in WEIGHTS; they were tuned on one half of the project's geoparsing dev set and checked on the
 other. The publisher's home is not used: a record's publisher is a name, and no table maps outlets to places.
 A place left without a candidate ("Vostochny Spaceport") gets no geo.
