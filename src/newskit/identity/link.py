@@ -386,6 +386,7 @@ class _Resolver:
         self.openers = openers
         self.parent: dict[str, str] = {}
         self.split: dict[tuple[str, int], str] = {}  # (place key, entry) -> its own key, for names of two places
+        self.main: dict[str, int] = {}  # a place key split by its entries -> the entry of those keeping the key
 
     def run(self) -> dict[str, str]:
         typed = self._one_type_per_name()
@@ -760,7 +761,6 @@ class _Resolver:
                 if rest is not None:
                     self._join(key, rest, into=True)
 
-
     def _split_places(self, typed: dict[str, str]) -> None:
         """A place name whose entities the archive resolves to two gazetteer entries or more (countries, first-level
         regions or large cities: a lesser namesake is too often the resolver's slip; a region and the city of its
@@ -770,16 +770,16 @@ class _Resolver:
         namesake), the others get a key of their entry's own, the name and what tells the entry apart ("place:georgia
         (us-ga)"), and join what names that entry in step 9. Keys are one archive's: a name resolved to one entry
         only keeps its plain key."""
-        self.main: dict[str, int] = {}
         for key in sorted(self.geo):
             new = typed.get(key, key)
             entries = Counter({g: n for g, n in self.geo[key].items() if g not in self.lesser})
+            within: dict[int, int] = {}  # a region -> the city of its name inside it: one place ("Jerusalem")
             for region in sorted(self.regions & set(entries)):
-                # a region and the city of its name inside it ("Jerusalem" the district and the city) are one place
                 city = next((g for g in sorted(entries) if g not in self.regions
                              and self.entries.get(g) == self.entries.get(region)), None)
                 if city is not None:
                     entries[city] += entries.pop(region)
+                    within[region] = city
             if len(entries) < 2 or not new.startswith(_PLACE):
                 continue
             main = max(sorted(entries), key=lambda g: entries[g])
@@ -795,6 +795,9 @@ class _Resolver:
                     self.parent[sub], self.weight[sub], self.seen_articles[sub] = sub, 0, 0
                 self.weight[sub] += entries[gid]
                 self.seen_articles[sub] += entries[gid]
+            for region, city in within.items():
+                if (key, city) in self.split:
+                    self.split[key, region] = self.split[key, city]
 
     def _entry(self, key: str) -> int | None:
         """Return the gazetteer entry that three quarters of the resolved entities of the place `key` agree on (for
