@@ -304,3 +304,12 @@ def test_a_firms_first_word_left_out_is_given_back_where_the_story_writes_the_tw
     spans = [_mention(doc, "KLMorgan", "ORG"), _mention(doc, "Chase & Co.", "ORG"), _mention(doc, "Velt Inc.", "ORG")]
     doc.ents = [Span(doc, m.tstart, m.tend, label="ORG") for m in spans]
     assert [doc[s:e].text for s, e, _ in _glued(doc)] == ["KLMorgan Chase & Co.", "Velt Inc."]
+
+
+def test_a_firm_ending_a_sentence_on_its_legal_form_does_not_take_the_next_sentences_first_word(nlp):
+    text = ("Bond prices rose, said Tamsin Rowe, an economist at Harlow Pryce & Co. Copper fell 2 percent on the "
+            "London market. Gold was flat.")
+    ents = extract_entities(nlp(text), parse_article(text))
+    orgs = {e.name for e in ents if e.type == "organization"}
+    assert "Harlow Pryce & Co." in orgs
+    assert not any("Copper" in e.name for e in ents)

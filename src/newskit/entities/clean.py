@@ -51,7 +51,8 @@ def trim(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
 
 
 def _cut(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
-    """Split a token range at line breaks and at slashes ("AP Photo/Ahn Young-joon")."""
+    """Split a token range at line breaks, at slashes ("AP Photo/Ahn Young-joon") and where a sentence ends on a
+    legal form inside it ("Jefferies & Co." + "Crude")."""
     parts, a = [], s
     whole = doc[s:e].text
     split_possessive = label == "ORG" and not places.is_country_long_name(whole)
@@ -66,6 +67,13 @@ def _cut(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
         if t.is_space or t.text in ("/", "|") or "\n" in t.text or spaced_dash or possessive:
             parts.append((a, i))
             a = i + 1
+        elif i > a and (t.is_sent_start or t.tag_ in ("NN", "NNS")) and doc[i - 1].text.endswith(".") \
+                and doc[i - 1].lower_.replace(".", "") in _SUFFIXES:
+            # "analyst at Jefferies & Co. Crude oil fell": a sentence ends on the legal form that ends the firm's
+            # name (the parser says so, or the word after is a common noun); the recognizer reads on into the next
+            # sentence's first word, a name of its own only if it is no common noun ("Inc. Whitlock said")
+            parts.append((a, i))
+            a = i + (t.tag_ in ("NN", "NNS"))
         elif "\n" in t.whitespace_:
             parts.append((a, i + 1))
             a = i + 1
