@@ -317,7 +317,7 @@ class Entity(Value):
         "archive-wide identity, TYPE:normalized name ('organization:general motors' for 'General Motors Corp.'): "
         "computed from the article alone, the same in every article that names the thing the same way; `newskit "
         "link` resolves it across an archive ('person:obama' -> 'person:barack obama'; a place name the archive "
-        "resolves to two places keys the lesser one's entities with its entry's codes: 'place:georgia (us-ga)')")] = ""
+        "resolves to two places keys the one fewer articles mean by its entry's codes: 'place:georgia (us-ga)')")] = ""
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     count: Annotated[int, Info("number of mentions", minimum=0)] = field(init=False, default=0)
