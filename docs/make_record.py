@@ -55,7 +55,12 @@ input is read, one code point for one, so offsets are unchanged and the output i
 - `product` and `index` (with `--all`): things a firm makes ("iPhone 4", "the Chevrolet Volt", "the Volt") and the
   numbers a market is read by ("the Dow Jones industrial average", "the S&P 500"). A carmaker's brand run as a unit
   of the firm, with dealers of its own ("its Hummer brand", "Saturn dealers"), is an organization, as MEANTIME and
-  CoNLL-2003 annotate one; so is an exchange ("the New York Stock Exchange", "the NYSE").
+  CoNLL-2003 annotate one; so is an exchange ("the New York Stock Exchange", "the NYSE"). A name the article uses
+  as a made thing is a product with no product noun beside it ("sales of the Focus", "build the Volt", "the Volt's
+  battery", "the Dreamliner is a long-range jet", "has been named the Worldliner", "the Boeing 787, or
+  Dreamliner"); a maker's name stays the firm at every mention, also where it stands for its planes ("the Airbus
+  landed"). "Wall Street" is a place, also where it stands for the market or the financial firms ("Wall Street
+  fell"): a street, like the district it names, and not a seat of government.
 
 Metonymy, the one policy: a city or country acting for its government is a place, as CoNLL-2003 annotates it (every
 capital that says, warns or has in its English train and dev sets is LOC) and as MEANTIME mostly does (it types a

@@ -30,7 +30,21 @@ ROWS = [
     # aircraft
     ("The airline grounded its Boeing 737 MAX jets after the second crash.", "Boeing 737 MAX", PRODUCT),
     ("The final Douglas 717 was handed to the airline in May.", "Douglas 717", PRODUCT),
+    ("Embraer 195 ``Lineage'' completes first test flight\nThe jet flew for two hours.", "Embraer 195", PRODUCT),
     ("The regional carrier flew the 900 Skyhopper for the first time over the bay.", "Skyhopper", PRODUCT),
+    # a name the text uses as a thing, with no product noun beside it: sold, driven, built, owned parts, said to be
+    # a jet, named as one, the other name of a product, a maker's model beside another
+    ("Sales of the Kestrel fell 8 percent in May, the carmaker said.", "Kestrel", PRODUCT),
+    ("Drivers of the Ostara complained that the brakes squealed.", "Ostara", PRODUCT),
+    ("Workers at the plant build the Meridian on two shifts.", "Meridian", PRODUCT),
+    ("The retailer sells the Lumo for $129, half the price of rivals.", "Lumo", PRODUCT),
+    ("Reviewers said the Talon's battery lasts longer than any rival's.", "Talon", PRODUCT),
+    ("The Skyhopper is a twin-engine jet that seats 90 passengers.", "Skyhopper", PRODUCT),
+    ("The airliner flies nonstop from Perth to London and has been named the Longreach by its maker.", "Longreach",
+     PRODUCT),
+    ("The Boeing 787, or Dreamliner, seats up to 290 passengers.", "Dreamliner", PRODUCT),
+    ("The museum restored a Lockheed Tristar and a Vickers VC-10 airliner.", "Lockheed Tristar", PRODUCT),
+    ("The airline will take six new A350 XWB (Extra Wide Body) jets from 2014.", "Extra Wide Body", PRODUCT),
     # drugs
     ("Pfizer said its drug Paxlovid cut hospital stays by almost 90 percent.", "Paxlovid", PRODUCT),
     ("Regulators approved Wegovy, a weekly injection for weight loss, in 2021.", "Wegovy", PRODUCT),
@@ -38,6 +52,9 @@ ROWS = [
     ("The Dow Jones Industrial Average fell 350 points, or 1.1 percent, on Thursday.",
      "Dow Jones Industrial Average", INDEX),
     ("The Nasdaq Composite rose 2 percent, led by technology shares.", "Nasdaq Composite", INDEX),
+    # indices moved together, or with adjectives between "the" and the name
+    ("The Dow and the S&P 500 both lost 2 percent on Friday.", "S&P 500", INDEX),
+    ("The broader market slipped, and the tech-heavy Nasdaq dropped 4 percent.", "Nasdaq", INDEX),
     ("In London, the FTSE 100 closed down 45 points at 7,420.", "FTSE 100", INDEX),
     ("Japan's Nikkei 225 index gained 1.3 percent in thin trading.", "Nikkei 225", INDEX),
     ("The Hang Seng fell 210 points in Hong Kong.", "Hang Seng", INDEX),
@@ -57,6 +74,13 @@ ROWS = [
     ("Dow Jones drops 508 points as bank fears spread\nStocks fell again on Thursday.", "Dow Jones", INDEX),
     ("The Shanghai Composite fell 1.1 percent after the data.", "Shanghai Composite", INDEX),
     ("In Europe the DAX in Frankfurt and the CAC 40 in Paris each gave up about 6 percent.", "CAC 40", INDEX),
+    # a list of markets without a verb of moving ("with X down 2 percent"), and two makers' names glued by a slash
+    ("European shares opened lower, with London's FTSE 100 down 1.8 percent and Germany's DAX off 2 percent.",
+     "DAX", INDEX),
+    ("European shares opened lower, with London's FTSE 100 down 1.8 percent and Germany's DAX off 2 percent.",
+     "FTSE 100", INDEX),
+    ("In Sydney, the S&P/ASX 200 gave up 1.2 percent as miners slid.", "S&P/ASX 200", INDEX),
+    ("Canada's main index, the S&P/TSX composite, was up 85 points at midday.", "S&P/TSX composite", INDEX),
     # an index neither model knows, read as a surname: "the X" moved by a percentage is no person
     ("In Seoul, the Kospi slid 3 percent as foreign investors sold.", "Kospi", INDEX),
     # car models named after their maker, or by a common word, with a product's evidence somewhere in the story

@@ -82,6 +82,7 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
             label = next((b.label_ for b in base if b.label_ in PLACE_LABELS and b.start < s.end
                           and s.start < b.end), label)
         names.append(Span(s.doc, s.start, s.end, label=label))
+    names = _particle_names(names, base)
     seen_by_base = _cover(n, base)
     other = _cover(n, [s for s in conll if s.label_ not in FROM_CONLL])
     names = [evidence.strip_cue(s) for s in _rejoin(_widen(names, base, other), base)
@@ -250,6 +251,24 @@ def _rejoin(names: list[Span], base: list[Span]) -> list[Span]:
             continue
         out = [s for s in out if all(s is not p for p in pieces)]
         out.append(Span(b.doc, pieces[0].start, b.end, label=label))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _particle_names(names: list[Span], base: list[Span]) -> list[Span]:
+    """Make one person of a person's name ending in a family name's particle and its apostrophe ("Michael O'", as
+    either layer reads it) and the one-word name right after it ("Leary"): the text put a space after the apostrophe
+    ("Michael O' Leary"), and the recognizer took the rest of the family name for a place."""
+    out = list(names)
+    for p in [s for s in names if s.label_ == "PERSON"] + [b for b in base if b.label_ == "PERSON"]:
+        doc = p.doc
+        end = p.end + (p.end < len(doc) and doc[p.end].text in ("'", "\u2019"))  # "O" + "'" as two tokens
+        if len(p) < 2 or p[-1].text.rstrip("'\u2019") not in ("O", "D") or end >= len(doc) \
+                or doc[end - 1].text[-1:] not in ("'", "\u2019") or not doc[end - 1].whitespace_:
+            continue
+        after = next((s for s in out if s.start == end and len(s) == 1), None)
+        if after is not None:
+            out = [s for s in out if s is not after and not (s.start < end and p.start < s.end)]
+            out.append(Span(doc, p.start, after.end, label="PERSON"))
     return sorted(out, key=lambda s: s.start)
 
 

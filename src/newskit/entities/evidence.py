@@ -50,6 +50,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -101,6 +102,9 @@ _PERSON_NOUNS = lexicon.words("person_appositions") | _PERSON_TITLES
 _NAME_ORG_WORDS = lexicon.words("org_heads") | _LEGAL | {"associates", "partners", "bros"}
 # the last word of a place's name, or the noun after it ("Ellis Park", "Charles de Gaulle airport", "River Ouse")
 _PLACE_WORDS = lexicon.words("place_name_words") | lexicon.words("feature_last_words")
+# last words of a works' name, a site on the map ("the Everett Factory"); after a name they place a firm's works
+# ("the Boeing factory"), so they count only inside the name
+_SITE_WORDS = frozenset({"factory"})
 # what is done to a firm, not to a person: it is acquired, taken over, merged with, and a sale goes to it ("sold to
 # X"); not "bought"/"sold"/"bid for" themselves, which clubs do with players
 _BUY_VERBS = frozenset({"acquire", "nationalize", "nationalise", "merge"})
@@ -380,7 +384,7 @@ def features(group: list[Span], base: list[Span], person_words: set[str],
         "which": float(any(_which(s) for s in group)),
         "org_word": float(_firm_word(words)),
         "employer": float(any(_employs(s) for s in group)),
-        "place_word": float(len(words) >= 2 and words[-1] in _PLACE_WORDS
+        "place_word": float(len(words) >= 2 and words[-1] in _PLACE_WORDS | _SITE_WORDS
                             or any(s.end < len(s.doc) and s.doc[s.end].lower_ in _PLACE_WORDS for s in group)),
         "surname": float(len(words) >= 2 and words[-1] in lone),
         "scorecard": float(any(in_scorecard(s, line) for s, line in zip(group, lines))),
@@ -770,11 +774,18 @@ def _plural_noun(group: list[Span], words: Dictionary) -> bool:
     return first.text[:-1].lower() in words.nouns
 
 
-def decide(x: list[float], w: list[list[float]]) -> str:
+def decide(x: list[float], w: list[list[float]], person: bool = True) -> str:
     """Return the class (PERSON, ORG or GPE) the weights give the features: a one-word person only with person
     evidence, a one-word place only with place evidence; a person where both models call every mention one and the
-    article gives person evidence and none of an organization."""
+    article gives person evidence and none of an organization. `person`: False where the article rules a person
+    out (see _firms_short_form)."""
     f = dict(zip(FEATURES, x))
+    if not person:
+        p = scores(x, w)
+        p[0] = 0.0
+        if not may_be_place(x):
+            p[2] = 0.0
+        return CLASSES[max(range(len(CLASSES)), key=lambda i: p[i])]
     if f["rec_per"] == 1 and f["base_per"] == 1 and _person_evidence(x) and not _org_evidence(x):
         return "PERSON"  # "Jackson, the union's lawyer": both models and the article's words say so, whatever
         # place bears the name
@@ -799,7 +810,11 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
     pwords = article_person_words(names_, base, words)
     firms = firm_names(names_[0].doc) if names_ else frozenset()
     lone = lone_people(names_)
+    firms_short = _firms_short_forms(names_, base)
+    terms = _spelled_out_terms(names_[0].doc, words) if names_ else bytearray()
     for group in groups(names_).values():
+        if terms and all(all(terms[s.start:s.end]) for s in group):
+            continue  # "Maintenance, Repair and Overhaul (MRO)": a term of common nouns and its short form
         x = features(group, base, pwords, lone)
         if _common_word(group, base, words) and not _both_say_so(group, base, x) or part_of_a_time(group) \
                 or _bare_office(group, x):
@@ -814,7 +829,8 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
         elif any(_traded(s) for s in group) and not x[FEATURES.index("known_place")]:
             winner = "ORG"  # "shares of Nvidia": only a firm has shares, whatever both models read the name as
         else:
-            winner = _majority(group) if w is None else decide(x, w)
+            person = not (firms_short(group) and not _person_evidence(x))
+            winner = _majority(group) if w is None else decide(x, w, person)
         if _plural_noun(group, words) and not _person_evidence(x) \
                 and (winner == "PERSON" or x[FEATURES.index("base_none")] == 1 and family(group[0].label_) == "PERSON"):
             continue  # "Commuters", "Councillors": a plural common noun is never a person, nor a body for the
@@ -833,6 +849,76 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
                               and s.start < b.end), "GPE")
             out.append(s if label == s.label_ else Span(s.doc, s.start, s.end, label=label))
     return sorted(out, key=lambda s: s.start)
+
+
+def _spelled_out_terms(doc: Doc, words: Dictionary) -> bytearray:
+    """Return a mask of the tokens of the terms the article spells out in capitals before their short form in
+    parentheses, where the term is a list of common nouns joined by "and" ("Maintenance, Repair and Overhaul
+    (MRO)", "Research and Development (R&D)"): an activity's name, no body's ("Federal Aviation Administration
+    (FAA)" has no "and"; "Securities and Exchange Commission (SEC)" ends in a body's word). Empty without the
+    pipeline's common words."""
+    mask = bytearray(len(doc))
+    if not words.nouns:
+        return mask
+    for i, tok in enumerate(doc):
+        if tok.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")" or not doc[i + 1].text.isupper():
+            continue
+        j, caps, joined = i, [], False
+        while j > 0 and (doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha
+                         or doc[j - 1].lower_ in ("and", "&", ",", "of")):
+            j -= 1
+            if doc[j].text[:1].isupper():
+                caps.append(doc[j])
+            joined = joined or doc[j].lower_ in ("and", "&")
+        caps.reverse()
+        initials = "".join(t.text[0] for t in caps)
+        if joined and len(caps) >= 2 and initials == doc[i + 1].text.replace("&", "") \
+                and all(t.lower_ in words.nouns and t.lower_ not in _NAME_ORG_WORDS for t in caps):
+            mask[j:i + 3] = b"\x01" * (i + 3 - j)
+    return mask
+
+
+def _firm_openers(names_: list[Span]) -> frozenset[str]:
+    """Return the first words of the article's names of two or more words that end in a firm's word or legal form
+    ("douglas" of "Douglas Aircraft", "ford" of "Ford Motor Co.")."""
+    out = set()
+    for s in names_:
+        words = key(s).split()
+        if len(words) >= 2 and (words[-1] in _NAME_ORG_WORDS or words[-1].rstrip(".") in _LEGAL):
+            out.add(words[0])
+    return frozenset(out)
+
+
+def _firms_short_forms(names_: list[Span], base: list[Span]) -> Callable[[list[Span]], bool]:
+    """Return the test _firms_short_form with the article's names read once."""
+    # one-word names no layer calls a person ("Lockheed"; "Deng" of "Deng Xiaoping" is one), written alone: not the
+    # base model's piece of a longer name ("Petra" + "Langrova" for "Petra Langrova")
+    inside = {i for s in names_ if len(s) >= 2 for i in range(s.start, s.end)}
+    shorts = frozenset(key(s) for s in [*names_, *base] if len(s) == 1 and family(s.label_) != "PERSON"
+                       and s.start not in inside)
+    openers = _firm_openers(names_)
+    people: dict[str, set[str]] = {}  # the words of the article's person names of two or more words, to the names
+    for s in [*names_, *base]:
+        if s.label_ == "PERSON" and len(s) >= 2:
+            for word in key(s).split():
+                people.setdefault(word, set()).add(key(s))
+    return lambda group: _firms_short_form(group, shorts, openers, people)
+
+
+def _firms_short_form(group: list[Span], shorts: frozenset[str], openers: frozenset[str],
+                      people: dict[str, set[str]]) -> bool:
+    """Say whether the article shortens the name, or names it short, as it does a firm, not a person: a firm is
+    shortened to its first word ("Lockheed Martin" ... "Lockheed"), a person to the last ("Pete Sampras" ...
+    "Sampras"); and a one-word name that opens a firm's name of the article ("Douglas" beside "Douglas Aircraft")
+    is that firm. Not a given name opening a longer name ("Serena Williams" ... "Serena"). `shorts`: the article's
+    one-word names that no layer calls a person (both layers'; "Deng" of "Deng Xiaoping" is one); `openers`:
+    _firm_openers; `people`: the words of the article's person names, to those names (a first word that opens
+    another person's name is a given name: "Nancy" of "Nancy Davis Reagan" beside "Nancy Reagan")."""
+    words = key(group[0]).split()
+    if len(words) == 1:
+        return words[0] in openers  # a given name too ("Douglas"): a person's name of the article is evidence
+    return len(words) >= 2 and words[0] not in names.given_names() and words[0] in shorts \
+        and words[-1] not in shorts and not people.get(words[0], set()) - {key(group[0])}
 
 
 def _majority(group: list[Span]) -> str | None:

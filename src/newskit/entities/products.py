@@ -63,7 +63,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newskit import lexicon
 from newskit.entities import cities, evidence, names
@@ -93,6 +93,16 @@ _SPOKESPEOPLE = lexicon.words("spokesperson_nouns")
 _BEFORE_PEOPLE = frozenset({"model", "models", "owners", "users", "version", "versions", "line",
                             "lineup", "engine", "engines"})
 _USERS = frozenset({"owners", "users", "drivers", "buyers", "pilots", "customers", "fans", "players"})
+# Nouns before "of the X" that say the X is a made thing: "sales of the Focus", "owners of the Prius".
+_THINGS_OF = frozenset({"owners", "users", "drivers", "buyers", "sales", "deliveries", "production", "recall",
+                        "price", "launch", "successor", "version", "versions"})
+# A made thing's parts and properties, owned by "the X": "the Volt's battery", "the Dreamliner's wings".
+_PARTS = lexicon.words("product_parts")
+_BE = frozenset({"be"})
+# Verbs whose object written "the X" is a made thing ("offer the Zoe", "makes the Trent 900"); a firm sold or made
+# takes no article ("sell Hummer"), nor does a person
+_MAKE_OR_SELL = frozenset({"sell", "offer", "make", "produce", "manufacture"})
+_NAMING = frozenset({"name", "call", "dub", "christen"})  # "a jet dubbed the Skyhopper"
 _NEWNESS = frozenset({"new", "newest", "latest", "upcoming", "forthcoming", "next", "original", "first"})
 # "iPhone", "eBay", "iOS": lowercase letters, then a capital, inside one word.
 _LOWER_CAMEL = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]*")
@@ -124,6 +134,7 @@ _BRAND_NOUNS = frozenset({"brand", "brands", "division", "dealers", "dealer", "d
                           "franchise", "franchises", "unit", "units", "subsidiary", "arm"})
 # Firm verbs a made thing is the subject of too, without an object: "the Wrangler sold well", "it is built in Ohio".
 _TRANSITIVE = frozenset({"sell", "build", "make", "produce", "manufacture"})
+_QUOTES = frozenset({'"', "`", "``", "\u201c"})  # opening quotation marks, as the tokenizer gives them
 STRONG = 2  # the evidence one strong cue gives; a weak cue gives 1
 NEEDED = 2  # product evidence a name needs, beyond its organization evidence
 
@@ -264,10 +275,21 @@ def _maker_model(span: Span) -> Span:
     if i >= len(doc) or not _DESIGNATION.fullmatch(doc[i].text) or _YEAR.fullmatch(doc[i].text):
         return span
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    ends = nxt is None or nxt.pos_ in ("VERB", "AUX") or nxt.lower_ in _PRODUCT_NOUNS and nxt.pos_ == "NOUN"
+    # a verb, a product noun, or the model's name in quotation marks ('Boeing 787 "Dreamliner" makes maiden flight')
+    ends = nxt is None or nxt.pos_ in ("VERB", "AUX") or nxt.lower_ in _PRODUCT_NOUNS and nxt.pos_ == "NOUN" \
+        or _quoted_name_at(doc, i + 1)
     if not ends and not doc[i].text.isdigit():  # "the Pontiac G6 and the Chevrolet Malibu"
         ends = nxt is not None and (nxt.is_punct and nxt.text not in ("-", "/", "(") or nxt.lower_ in ("and", "or"))
     return Span(doc, span.start, i + 1, label="PRODUCT") if ends else span
+
+
+def _quoted_name_at(doc: Doc, i: int) -> bool:
+    """Say whether an opening quotation mark at token i starts a capitalized name ('787 "Dreamliner"', the
+    tokenizer may split a typewriter's `` in two)."""
+    j = i
+    while j < len(doc) and j - i < 2 and doc[j].text in _QUOTES:
+        j += 1
+    return i < j < len(doc) and doc[j].is_title
 
 
 def _no_overlaps(spans: list[Span]) -> list[Span]:
@@ -310,10 +332,15 @@ def _with_version(span: Span) -> Span:
 def _index_name(span: Span) -> Span:
     """Return the whole name of a possible index: the name with the words that close it in an index's last word,
     capitalized ("Dow Jones" + "Industrial Average") or lowercase as news often writes them ("Dow Jones" +
-    "industrial average", "Nasdaq" + "composite"), or the number that completes it ("FTSE" + "100"). A lone
-    lowercase "average" or "index" stays out ("the Nikkei average": the Nikkei)."""
+    "industrial average", "Nasdaq" + "composite"), or the number that completes it ("FTSE" + "100"), after a second
+    maker's name glued on by a slash ("S&P" + "/ASX 200"). A lone lowercase "average" or "index" stays out ("the
+    Nikkei average": the Nikkei)."""
     doc = span.doc
     end = span.end
+    if end + 1 < len(doc) and doc[end].text == "/" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_upper and doc[end + 1].is_alpha:
+        end += 2  # two index makers' names glued by a slash: "S&P/ASX 200", "S&P/TSX composite"
+        span = Span(doc, span.start, end)
     for k in range(1, 4):
         words = doc[end:end + k]
         if len(words) == k and words[-1].lower_ in _INDEX_HEADS \
@@ -392,16 +419,17 @@ def _moves(span: Span) -> bool:
     while subject.dep_ == "conj" and subject.head.i < subject.i:
         subject = subject.head  # "the DAX in Frankfurt and the CAC 40 in Paris each shed 7 percent"
     if subject.dep_ not in ("nsubj", "nsubjpass") or not verb_in(subject.head, _MOVES):
-        return False
+        return _named(span) and _moved_by(doc, span.end)  # "with London's FTSE 100 down 8 percent"
     verb = subject.head
     nxt = span.end + (span.end < len(doc) and doc[span.end].lower_ in _INDEX_HEADS)  # "the Nikkei average fell"
     phrase = nxt < len(doc) and doc[nxt].dep_ in ("prep", "cc") and doc[nxt].head.i == root.i
     if phrase:
         nxt = subject.right_edge.i + 1  # "the FTSE 100 in London fell", "the DAX and the CAC 40 fell"
+    # "the DSE all share price index closed" is the index's; "the Dow and the S&P 500 both lost" moves each
     if nxt < len(doc) and nxt != verb.i and doc[nxt].pos_ not in ("AUX", "ADV", "PUNCT") \
-            and not (phrase and doc[nxt].lower_ in ("each", "both")):  # "the DSE all share price index closed"
+            and doc[nxt].lower_ not in ("each", "both"):
         return False
-    named = span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s")
+    named = _named(span)
     # a headline drops its articles ("Dow falls 508 points"): there only a market's move, not a poll's ("Smith gains
     # 25 points", "... 5 percent")
     headline = not named and "\n" not in doc.text[:span.start_char].strip()
@@ -416,6 +444,39 @@ def _moves(span: Span) -> bool:
         if t.lower_ in ("points", "pts") and _many_points(num.text) or t.lower_ in ("percent", "%"):
             return True
     return False
+
+
+def _named(span: Span) -> bool:
+    """Say whether a name is written as a market's: "the X", "Japan's X", a name ending in a number ("S&P 500"),
+    "the tech-heavy X"; a firm's name takes no "the" or number, a candidate a poll moves no article."""
+    doc = span.doc
+    return span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s") \
+        or _the_with_adjectives(span)
+
+
+_DIRECTIONS = frozenset({"up", "down", "off", "higher", "lower"})
+
+
+def _moved_by(doc: Doc, i: int) -> bool:
+    """Say whether the words from token `i` give a market's move without a verb: "up 2 percent", "down 120 points",
+    "off 1.5%", "higher by 3 percent" (a list of markets: "with the FTSE 100 down 8 percent")."""
+    if i >= len(doc) or doc[i].lower_ not in _DIRECTIONS:
+        return False
+    k = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "by")
+    if k + 1 >= len(doc) or not doc[k].like_num:
+        return False
+    unit = doc[k + 1].lower_
+    return unit in ("percent", "%") or unit in ("points", "pts") and _many_points(doc[k].text)
+
+
+def _the_with_adjectives(span: Span) -> bool:
+    """Say whether "the" opens the name's phrase with only adjectives between ("the broader X", "the tech-heavy X")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].pos_ == "ADJ" or doc[i].text == "-" or doc[i].pos_ in ("NOUN", "ADV")
+                      and i + 1 < len(doc) and doc[i + 1].text == "-"):
+        i -= 1
+    return i < span.start - 1 and i >= 0 and doc[i].lower_ == "the"
 
 
 def _many_points(number: str, least: float = 20) -> bool:
@@ -570,7 +631,9 @@ def cue_table(group: list[Span], known: Known, key: str = "") -> tuple[list[bool
         (key or evidence.key(first)) in known.tails,
         _opened_by_product(key or evidence.key(first), known.heads),
         any(_in_parens_after(s, known.products) for s in group),
-        any(_version_of(s) or _apposition(s) or _designated(s) or _kind_before(s) for s in group),
+        any(_version_of(s) or _apposition(s) or _designated(s, known.products) or _kind_before(s)
+            or _said_to_be_a_thing(s) or _named_thing(s) for s in group),
+        any(_the_thing(s) for s in group),  # "sales of the Focus", "build the Volt", "the Volt's battery"
         any(_made_public(s) and _indefinite(s) for s in group),  # "drove a hybrid Kestrel": no one drives a person
         short,
     ]
@@ -578,7 +641,7 @@ def cue_table(group: list[Span], known: Known, key: str = "") -> tuple[list[bool
         pair,
         _designation_only(first),
         pair and any(_the_model(s) for s in group) and not any(_bare(s) for s in group),
-        any(_covered_by(s, known.base) for s in group),
+        any(_covered_by(s, known.base) or _maker_and_model(s, known.base) for s in group),
         any(_noun_after(s) for s in group),
         any(_version_after(s) or _used(s) for s in group),
         any(_indefinite(s) for s in group),  # "an Oscar", "a Kennedy" too
@@ -651,12 +714,25 @@ def _short_form_definite(key: str, definite: frozenset[str]) -> bool:
 
 
 def _in_parens_after(span: Span, products: Iterable[Span]) -> bool:
-    """Say whether a name stands in parentheses right after a product's name: its short form or its spelled-out
-    name ("Software Development Kit (SDK)", "A350 XWB (Extra Wide Body)")."""
+    """Say whether a name stands in parentheses right after a product's name or a model designation's words: its
+    short form or its spelled-out name ("Software Development Kit (SDK)", "six A350 XWB (Extra Wide Body) jets");
+    or is a product's other name after ", or" ("the Boeing 787, or Dreamliner, is") or in quotation marks right
+    after it ('Boeing 747 "Jumbo"')."""
     doc = span.doc
-    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+    if span.start < 3 or span.end >= len(doc):
         return False
-    return any(p.end == span.start - 1 for p in products)
+    if doc[span.start - 1].lower_ == "or" and doc[span.start - 2].text == "," and doc[span.end].text in (",", ")"):
+        return any(p.end == span.start - 2 for p in products)
+    i = span.start
+    while i > span.start - 2 and doc[i - 1].text in _QUOTES:
+        i -= 1
+    if i < span.start and doc[span.end].text in _QUOTES | {"''", "'", "\u201d"}:
+        return any(p.end == i for p in products)  # 'Boeing 747 "Jumbo"'
+    if doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    before = doc[max(0, span.start - 3):span.start - 1]
+    return any(p.end == span.start - 1 for p in products) \
+        or any(_DESIGNATION.fullmatch(t.text) and not _YEAR.fullmatch(t.text) for t in before)
 
 
 def _opened_by_product(key: str, heads: frozenset[str]) -> bool:
@@ -735,7 +811,18 @@ def _beside_a_product(span: Span, products: Iterable[Span]) -> bool:
     """Say whether the name is coordinated with a product's name ("the iMac and the new MacBook Pro")."""
     root = span.root
     others = {t.i for t in root.conjuncts}
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", "or"):
+        # written next to it, where the parse does not join them ("Lockheed Tristar and Vickers VC-10 aircraft")
+        others.update(range(span.end + 1, min(len(doc), span.end + 3)))
     return bool(others) and any(p.start <= i < p.end for p in products for i in others)
+
+
+def _maker_and_model(span: Span, base: Iterable[Span]) -> bool:
+    """Say whether the base model reads a name of two or more words as a firm and its product ("Lockheed" +
+    "Tristar" of "Lockheed Tristar"): a maker's model, where one layer took the whole for a firm."""
+    inside = [b for b in base if span.start <= b.start and b.end <= span.end]
+    return len(span) >= 2 and any(b.label_ == "PRODUCT" and b.end == span.end and b.start > span.start for b in inside)
 
 
 def _covered_by(span: Span, spans: Iterable[Span]) -> bool:
@@ -775,15 +862,18 @@ def _tails(products: Iterable[Span]) -> set[str]:
     return out
 
 
-def _designated(span: Span) -> bool:
+def _designated(span: Span, products: Iterable[Span] = ()) -> bool:
     """Say whether a model designation comes right before a name in the singular ("the 787 Dreamliner", "the
-    A380 Superjumbo"): a count would take the plural ("60 Dreamliners")."""
+    A380 Superjumbo", "Boeing 787 Dreamliner aircraft"): a count would take the plural ("60 Dreamliners").
+    `products`: the article's products; a plain number is a designation after "the" or where it closes one of
+    them ("the long-range 787 Dreamliner" after "the Boeing 787")."""
     doc = span.doc
     if not span.start or span[-1].tag_ == "NNPS" or span.text.endswith("s"):
         return False
     prev = doc[span.start - 1]
     nxt = doc[span.end] if span.end < len(doc) else None
-    if prev.text.isdigit() and (span.start < 2 or doc[span.start - 2].lower_ != "the"):
+    if prev.text.isdigit() and (span.start < 2 or doc[span.start - 2].lower_ != "the") \
+            and not any(p[-1].text == prev.text and len(p) >= 2 for p in products):
         return False  # a number is a designation after "the" ("the 787 X"), else a count or score ("his 121 RBI")
     return bool(_DESIGNATION.fullmatch(prev.text)) and not _YEAR.fullmatch(prev.text) \
         and not (nxt is not None and (nxt.like_num or nxt.is_alpha and nxt.is_lower and nxt.pos_ == "NOUN"))
@@ -846,6 +936,58 @@ def _used(span: Span) -> bool:
     i = span.start - the
     return i >= 2 and doc[i - 1].lower_ == "of" and (doc[i - 2].lower_ in _USERS or the and doc[i - 2].lower_
                                                      in ("sales", "deliveries", "production", "recall"))
+
+
+def _the_thing(span: Span) -> bool:
+    """Say whether a one-word name in the singular is written "the X" (or "its X") where only a made thing stands:
+    the object of a verb of making, selling or using things ("build the Volt", "sells the Nook", "flew the
+    Skyhopper"), after "sales of",
+    "owners of" ("sales of the Focus", "drivers of the Prius"), or owning a made thing's part ("the Volt's
+    battery"). A firm or a person takes no article there ("sales of Ford"); a place does ("fly the Atlantic"), and
+    a known place is never a product."""
+    doc = span.doc
+    if len(span) != 1 or not span.start or span[0].tag_ == "NNPS" \
+            or doc[span.start - 1].lower_ not in ("the", "its", "their"):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text in ("'s", "\u2019s"):
+        after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        return after is not None and after.lower_ in _PARTS and after.pos_ == "NOUN"
+    if nxt is not None and (nxt.is_alpha and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN") or nxt.is_title):
+        return False  # the name qualifies a noun after it ("the Hummer brand", "the Obama administration")
+    i = span.start - 1
+    of = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _THINGS_OF
+    sold = span.root.dep_ == "dobj" and verb_in(span.root.head, _MAKE_OR_SELL)  # "which sells the Nook"
+    return of or sold or _made_public(span)
+
+
+def _said_to_be_a_thing(span: Span) -> bool:
+    """Say whether the text says the name is a made thing: the subject of "be" with a product noun heading what it
+    is ("the Dreamliner is a long-range jet", "the X was the best-selling model"); of a name the layers read as a
+    person's, not a noun people are called too ("Kate Moss is a model")."""
+    root = span.root
+    if root.dep_ != "nsubj" or not verb_in(root.head, _BE):
+        return False
+    nouns = _PRODUCT_NOUNS - _BEFORE_PEOPLE if span.label_ == "PERSON" else _PRODUCT_NOUNS - _USERS
+    return any(c.dep_ == "attr" and c.pos_ == "NOUN" and c.lower_ in nouns for c in root.head.children)
+
+
+def _named_thing(span: Span) -> bool:
+    """Say whether a made thing is given the name: "the plane, named the Worldliner", "a jet dubbed the Skyhopper",
+    "the aircraft has been named the Worldliner by its maker" (the name the complement of a verb of naming whose
+    subject, object or noun is a product noun; people are named to posts, not called "the X")."""
+    doc = span.doc
+    root = span.root
+    verb = root.head
+    if root.dep_ not in ("oprd", "attr", "dobj") or not verb_in(verb, _NAMING) \
+            or not span.start or doc[span.start - 1].lower_ != "the":
+        return False
+    nouns = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj", "dobj") and c.i != root.i]
+    if verb.dep_ == "acl":
+        nouns.append(verb.head)
+    elif verb.dep_ == "conj" and not nouns:  # "the aircraft can fly ... and has been named the X"
+        nouns = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(n.lower_ in _PRODUCT_NOUNS - _BEFORE_PEOPLE for n in nouns)
 
 
 def _indefinite(span: Span) -> bool:
