@@ -313,10 +313,11 @@ class Entity(Value):
     name: Annotated[str, Info("the canonical name")]
     type: Annotated[EntityType, Info("person, place, organization, event; the other types only with --all")]
     label: Annotated[str, Info("the spaCy label")]
-    key: Annotated[str, Info("archive-wide identity, TYPE:normalized name ('organization:general motors' for "
-                             "'General Motors Corp.'): computed from the article alone, the same in every article "
-                             "that names the thing the same way; `newskit link` resolves it across an archive "
-                             "('person:obama' -> 'person:barack obama')")] = ""
+    key: Annotated[str, Info(
+        "archive-wide identity, TYPE:normalized name ('organization:general motors' for 'General Motors Corp.'): "
+        "computed from the article alone, the same in every article that names the thing the same way; `newskit "
+        "link` resolves it across an archive ('person:obama' -> 'person:barack obama'; a place name the archive "
+        "resolves to two places keys the one fewer articles mean by its entry's codes: 'place:georgia (us-ga)')")] = ""
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     count: Annotated[int, Info("number of mentions", minimum=0)] = field(init=False, default=0)

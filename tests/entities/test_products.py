@@ -74,6 +74,13 @@ ROWS = [
     ("Dow Jones drops 508 points as bank fears spread\nStocks fell again on Thursday.", "Dow Jones", INDEX),
     ("The Shanghai Composite fell 1.1 percent after the data.", "Shanghai Composite", INDEX),
     ("In Europe the DAX in Frankfurt and the CAC 40 in Paris each gave up about 6 percent.", "CAC 40", INDEX),
+    # a list of markets without a verb of moving ("with X down 2 percent"), and two makers' names glued by a slash
+    ("European shares opened lower, with London's FTSE 100 down 1.8 percent and Germany's DAX off 2 percent.",
+     "DAX", INDEX),
+    ("European shares opened lower, with London's FTSE 100 down 1.8 percent and Germany's DAX off 2 percent.",
+     "FTSE 100", INDEX),
+    ("In Sydney, the S&P/ASX 200 gave up 1.2 percent as miners slid.", "S&P/ASX 200", INDEX),
+    ("Canada's main index, the S&P/TSX composite, was up 85 points at midday.", "S&P/TSX composite", INDEX),
     # an index neither model knows, read as a surname: "the X" moved by a percentage is no person
     ("In Seoul, the Kospi slid 3 percent as foreign investors sold.", "Kospi", INDEX),
     # car models named after their maker, or by a common word, with a product's evidence somewhere in the story
@@ -88,6 +95,12 @@ ROWS = [
     ("Dealers sold 40,000 T-250 pickups in June, twice as many as a year earlier.", "T-250", PRODUCT),
     ("Brandt sold 20,000 cars in June. It said the Brandt Onyx would be built in Ohio, and critics said the Onyx "
      "cost too much.", "Brandt Onyx", PRODUCT),
+    # a brand and its model after "sales of the", "owners of the", or owning a part
+    ("Halvard said sales fell in May. Sales of the Halvard Kestra dropped 12 percent.", "Halvard Kestra", PRODUCT),
+    ("Regulators opened an inquiry after owners of the Corvan Tessel complained about its brakes.", "Corvan Tessel",
+     PRODUCT),
+    # a town's team, or a person, in the same place stays what it is
+    ("Owners of the Ashby Rovers met on Monday to pick a new coach, the club said.", "Ashby Rovers", ORG),
     # the same words, where the one-word name is no maker but an agency: no model of it
     ("The CIA said the attack on the CIA Annex began at night. Guards at the Annex fired back.", "CIA Annex", ORG),
     ("The group will stop building the Corvan Lark and the Corvan Tern. Corvan dealers were told on Monday, and "

@@ -174,3 +174,12 @@ def test_a_nationality_word_gets_its_country_and_keeps_its_type():
 def test_a_nationality_word_typed_as_a_place_is_its_country():
     assert resolve_name("Turkish").country_code == "TR"
     assert resolve_name("Kurdish") is None
+
+
+def test_a_bare_name_of_a_capital_and_a_state_of_its_country_is_the_capital_unless_the_state_is_said():
+    text = "Carmakers flew to Washington to ask Congress for loans. Michigan workers watched."
+    assert (resolved(text, "Washington", "Michigan")["Washington"].admin1) == "DC"
+    text = "The bank has branches in Washington state and in Oregon."
+    assert resolved(text, "Washington", "Oregon")["Washington"].feature == "admin1"
+    text = "The lender was based in Tacoma, Washington, before it failed."
+    assert resolved(text, "Tacoma", "Washington")["Washington"].feature == "admin1"

@@ -316,3 +316,26 @@ def test_a_field_that_ends_another_bodys_name_joins_no_department():
                     [_entity("", "Department of Commerce", "organization")],
                     [_entity("", "Chamber of Commerce", "organization")])
     assert keys[1]["Commerce"] == keys[0]["Commerce Department"] == keys[2]["Department of Commerce"]
+
+
+def test_a_firms_leading_word_joins_the_one_firm_whose_name_says_its_trade():
+    # "Marlow Capital Management" has no legal form, but its last word is a firm's: "Marlow" is its short name
+    one, two = _archive([_entity("", "Marlow Capital Management", "organization")],
+                        [_entity("", "Marlow", "organization", count=2)])
+    assert one["Marlow Capital Management"] == two["Marlow"] == "organization:marlow capital management"
+    # a public body's name gives nothing ("Ostrava" is not the "Ostrava City Council" of another story), nor does a
+    # parent the archive names four times as often as its lending arm
+    one, two = _archive([_entity("", "Ostrava City Council", "organization")], [_entity("", "Ostrava", "organization")])
+    assert one["Ostrava City Council"] != two["Ostrava"]
+    keys = _archive([_entity("", "Harwick Financial", "organization")],
+                    *[[_entity("", "Harwick", "organization")] for _ in range(5)])
+    assert keys[0]["Harwick Financial"] != keys[1]["Harwick"] == "organization:harwick"
+    # nor a name an article gives beside the longer one as another body ("Marlow" beside "Marlow Capital")
+    keys = _archive([_entity("", "Marlow Capital", "organization"), _entity("", "Marlow", "organization")],
+                    [_entity("", "Marlow", "organization")])
+    assert keys[1]["Marlow"] == "organization:marlow" != keys[0]["Marlow Capital"]
+
+
+def test_a_carmakers_usual_abbreviation_joins_its_name():
+    one, two = _archive([_entity("", "Volkswagen AG", "organization")], [_entity("", "VW", "organization")])
+    assert one["Volkswagen AG"] == two["VW"] == "organization:volkswagen"

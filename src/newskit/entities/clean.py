@@ -64,7 +64,8 @@ def _cut(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
         # "Apple Computer's Mac OS"; not a firm named with a possessive ("Moody's Investors Service")
         possessive = split_possessive and t.lower_ in ("'s", "\u2019s") and i + 1 < e \
             and doc[e - 1].lower_.replace(".", "") not in _FIRM_TAILS
-        if t.is_space or t.text in ("/", "|") or "\n" in t.text or spaced_dash or possessive:
+        slash = t.text == "|" or t.text == "/" and label != "INDEX"  # one index: "S&P/ASX 200"
+        if t.is_space or slash or "\n" in t.text or spaced_dash or possessive:
             parts.append((a, i))
             a = i + 1
         elif i > a and (t.is_sent_start or t.tag_ in ("NN", "NNS")) and doc[i - 1].text.endswith(".") \

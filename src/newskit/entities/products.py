@@ -335,10 +335,15 @@ def _with_version(span: Span) -> Span:
 def _index_name(span: Span) -> Span:
     """Return the whole name of a possible index: the name with the words that close it in an index's last word,
     capitalized ("Dow Jones" + "Industrial Average") or lowercase as news often writes them ("Dow Jones" +
-    "industrial average", "Nasdaq" + "composite"), or the number that completes it ("FTSE" + "100"). A lone
-    lowercase "average" or "index" stays out ("the Nikkei average": the Nikkei)."""
+    "industrial average", "Nasdaq" + "composite"), or the number that completes it ("FTSE" + "100"), after a second
+    maker's name glued on by a slash ("S&P" + "/ASX 200"). A lone lowercase "average" or "index" stays out ("the
+    Nikkei average": the Nikkei)."""
     doc = span.doc
     end = span.end
+    if end + 1 < len(doc) and doc[end].text == "/" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_upper and doc[end + 1].is_alpha:
+        end += 2  # two index makers' names glued by a slash: "S&P/ASX 200", "S&P/TSX composite"
+        span = Span(doc, span.start, end)
     for k in range(1, 4):
         words = doc[end:end + k]
         if len(words) == k and words[-1].lower_ in _INDEX_HEADS \
@@ -417,7 +422,7 @@ def _moves(span: Span) -> bool:
     while subject.dep_ == "conj" and subject.head.i < subject.i:
         subject = subject.head  # "the DAX in Frankfurt and the CAC 40 in Paris each shed 7 percent"
     if subject.dep_ not in ("nsubj", "nsubjpass") or not verb_in(subject.head, _MOVES):
-        return False
+        return _named(span) and _moved_by(doc, span.end)  # "with London's FTSE 100 down 8 percent"
     verb = subject.head
     nxt = span.end + (span.end < len(doc) and doc[span.end].lower_ in _INDEX_HEADS)  # "the Nikkei average fell"
     phrase = nxt < len(doc) and doc[nxt].dep_ in ("prep", "cc") and doc[nxt].head.i == root.i
@@ -427,8 +432,7 @@ def _moves(span: Span) -> bool:
     if nxt < len(doc) and nxt != verb.i and doc[nxt].pos_ not in ("AUX", "ADV", "PUNCT") \
             and doc[nxt].lower_ not in ("each", "both"):
         return False
-    named = span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s") \
-        or _the_with_adjectives(span)  # "the tech-heavy Nasdaq dropped 4 percent"
+    named = _named(span)
     # a headline drops its articles ("Dow falls 508 points"): there only a market's move, not a poll's ("Smith gains
     # 25 points", "... 5 percent")
     headline = not named and "\n" not in doc.text[:span.start_char].strip()
@@ -443,6 +447,29 @@ def _moves(span: Span) -> bool:
         if t.lower_ in ("points", "pts") and _many_points(num.text) or t.lower_ in ("percent", "%"):
             return True
     return False
+
+
+def _named(span: Span) -> bool:
+    """Say whether a name is written as a market's: "the X", "Japan's X", a name ending in a number ("S&P 500"),
+    "the tech-heavy X"; a firm's name takes no "the" or number, a candidate a poll moves no article."""
+    doc = span.doc
+    return span[-1].text.isdigit() or span.start > 0 and doc[span.start - 1].lower_ in ("the", "'s", "\u2019s") \
+        or _the_with_adjectives(span)
+
+
+_DIRECTIONS = frozenset({"up", "down", "off", "higher", "lower"})
+
+
+def _moved_by(doc: Doc, i: int) -> bool:
+    """Say whether the words from token `i` give a market's move without a verb: "up 2 percent", "down 120 points",
+    "off 1.5%", "higher by 3 percent" (a list of markets: "with the FTSE 100 down 8 percent")."""
+    if i >= len(doc) or doc[i].lower_ not in _DIRECTIONS:
+        return False
+    k = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "by")
+    if k + 1 >= len(doc) or not doc[k].like_num:
+        return False
+    unit = doc[k + 1].lower_
+    return unit in ("percent", "%") or unit in ("points", "pts") and _many_points(doc[k].text)
 
 
 def _the_with_adjectives(span: Span) -> bool:
@@ -915,26 +942,39 @@ def _used(span: Span) -> bool:
 
 
 def _the_thing(span: Span) -> bool:
-    """Say whether a one-word name in the singular is written "the X" (or "its X") where only a made thing stands:
+    """Say whether a one-word name in the singular (or a brand and model: see _brand_and_model; after "sales of" and
+    "owners of" and before a part only) is written "the X" (or "its X") where only a made thing stands:
     the object of a verb of making, selling or using things ("build the Volt", "sells the Nook", "flew the
     Skyhopper"), after "sales of",
     "owners of" ("sales of the Focus", "drivers of the Prius"), or owning a made thing's part ("the Volt's
     battery"). A firm or a person takes no article there ("sales of Ford"); a place does ("fly the Atlantic"), and
     a known place is never a product."""
     doc = span.doc
-    if len(span) != 1 or not span.start or span[0].tag_ == "NNPS" \
+    if not 1 <= len(span) <= 2 or not span.start or span[-1].tag_ == "NNPS" \
             or doc[span.start - 1].lower_ not in ("the", "its", "their"):
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in ("'s", "\u2019s"):
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-        return after is not None and after.lower_ in _PARTS and after.pos_ == "NOUN"
+        return after is not None and after.lower_ in _PARTS and after.pos_ == "NOUN" and _brand_and_model(span)
     if nxt is not None and (nxt.is_alpha and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN") or nxt.is_title):
         return False  # the name qualifies a noun after it ("the Hummer brand", "the Obama administration")
     i = span.start - 1
-    of = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _THINGS_OF
+    of = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _THINGS_OF and _brand_and_model(span)
+    if len(span) == 2:
+        return of
     sold = span.root.dep_ == "dobj" and verb_in(span.root.head, _MAKE_OR_SELL)  # "which sells the Nook"
     return of or sold or _made_public(span)
+
+
+def _brand_and_model(span: Span) -> bool:
+    """Say whether a name is one word, or two capitalized words of a brand and its model ("sales of the Chevrolet
+    Malibu"): not a town's team ("owners of the Dallas Cowboys") nor a person ("fans of the John Prine")."""
+    if len(span) == 1:
+        return True
+    first = span[0]
+    return first.is_title and span[1].is_title and not cities.is_known_place(first.text) \
+        and first.lower_ not in _given()
 
 
 def _said_to_be_a_thing(span: Span) -> bool:

@@ -9,7 +9,8 @@ Strongest first:
 3. the other places of the article: an entry inside a country or state the article names, or close to the places
    resolved without doubt, gains;
 4. prominence: population, a country's capital, and the kind of entry (a bare name that is a country's is that
-   country: "Georgia" is the country unless the article is in, or about, the US state).
+   country: "Georgia" is the country unless the article is in, or about, the US state; a bare name of a country's
+   capital and one of its states is the capital unless the article says the state: "Washington").
 The weights sit in WEIGHTS; they were tuned on one half of the project's geoparsing dev set and checked on the
 other. The publisher's home is not used: a record's publisher is a name, and no table maps outlets to places.
 A place left without a candidate ("Vostochny Spaceport") gets no geo.
@@ -59,6 +60,7 @@ _LEAD_CHARS, _LEAD_LINES = 400, 3  # a dateline opens the article: its first lin
 # After a dateline's first name: a state or country (", Ky."), then a wire service in brackets or a dash.
 _DATELINE_TAIL = re.compile(r"(?P<place>(?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?)"
                             r"[ ]?(?P<mark>\([^()\n]{2,30}\)|[-–—]{1,2}(?=[ \n]))?")
+_AREA_WORD = re.compile(r"[ ](?:state|province|prefecture)\b", re.I)  # "Washington state", "Buenos Aires province"
 _FEATURE = {"country", "admin1", "admin2", "continent", "region"}
 
 
@@ -98,6 +100,9 @@ def resolve_places(entities: Sequence[Entity], text: str, article=None, *, gaz: 
                                               for m in entities[i].mentions])
              for i in idx]
     cands = [_candidates(gaz, ns) for ns in names]
+    largest = [max((h.place for h, _ in c), key=lambda p: p.population) if c else None for c in cands]
+    cands = [_capital_over_region(c, entities[i].mentions, items, text, [p for k, p in enumerate(largest) if k != j])
+             for j, (i, c) in enumerate(zip(idx, cands, strict=True))]
     # The dateline is read against the countries of the article's other places as they resolve on their own names
     # ("VICTORIA" over a Canadian story is British Columbia's capital); then each place by its own names and the
     # dateline, then again with the others' first choices as context.
@@ -155,6 +160,27 @@ def _candidates(gaz: Gazetteer, names: list[Name]) -> list[tuple[Hit, bool]]:
         if hits and not fallback:
             return [(h, True) for h in hits]
     return fallback
+
+
+def _capital_over_region(cands: list[tuple[Hit, bool]], mentions: Sequence[Span], items: set[tuple[int, int]],
+                         text: str, others: Sequence[Place | None]) -> list[tuple[Hit, bool]]:
+    """Drop a first-level region from the candidates of a bare name that is also its country's capital ("Washington":
+    the capital, not the state), unless the article says the region: a mention followed by an area word
+    ("Washington state"), written after another place and a comma ("Seattle, Washington"), or another place of the
+    article in the region (`others`: each place's most populous entry; "Washington voters in Seattle"). A writer
+    names the region so because the bare name is the capital; the region's larger population does not outweigh it."""
+    regions = {h.place.country_code for h, named in cands if named and h.own_name and h.place.feature == "admin1"
+               and not any(o is not None and o.feature == "city" and inside(o, h.place) for o in others)}
+    capitals = {h.place.country_code for h, named in cands if named and h.own_name and h.place.capital
+                and h.place.feature == "city"} & regions
+    if not capitals or any(((m.start, m.end) in items or _AREA_WORD.match(text, m.end)) for m in mentions):
+        return cands
+    # the capital of a country is the largest of its cities of that name (the index flags every namesake of a
+    # capital in the country: "Washington", Indiana, too); the others of the country give way with the region
+    largest = {cc: max((h.place for h, _ in cands if h.place.country_code == cc and h.place.capital
+                        and h.place.feature == "city"), key=lambda p: p.population) for cc in capitals}
+    return [c for c in cands if c[0].place.country_code not in capitals
+            or c[0].place == largest[c[0].place.country_code]]
 
 
 def _named_like(dateline: str | None, places: Sequence[Entity]) -> int:

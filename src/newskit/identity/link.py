@@ -34,21 +34,25 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    name ("Donald J. Trump"). The full names are joined first, so one person written two ways is one candidate.
    Two full names of one family that an article lists as two people (a father beside his son "Jr.") are never
    joined;
-5. clippings: a one-word organization name that articles give beside, or as the alias of, exactly one longer
+5. clippings: a one-word organization name that one other name of the archive is with a legal form glued on
+   ("Citi", "Citigroup"), or that articles give beside, or as the alias of, exactly one longer
    name it clips ("Fed" beside "Federal Reserve", "Citi" beside "Citigroup", "WaMu" for "Washington Mutual";
    `grouping.clipping_of`), or beside a body and its branch (the "Federal Reserve", not the "Federal Reserve
    Bank of New York"); never a word beside its derivation ("Congress", "Congressional");
 6. a firm's short name: the leading words of one firm's name that the archive writes with a legal form
-   ("Goldman", "Goldman Sachs Group Inc."), or its first word written as a possessive ("Moody's", "Moody's
-   Investors Service"), when they open no other body's name and no article types them a place, and the archive
-   does not use them four times as often as the firm's name;
+   ("Goldman", "Goldman Sachs Group Inc.") or ends with a word of a firm's trade (`lexicon/firm_heads.txt`:
+   "Cerberus Capital Management", unless an article names the two as two bodies), or its first word written as a
+   possessive ("Moody's", "Moody's Investors Service"), when they open no other body's name and no article types
+   them a place, and the archive does not use them four times as often as the firm's name;
 7. one body named two conventional ways: its head word first, last or left out ("Department of the Treasury",
    "Treasury Department", "Treasury"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname
    of the short table `lexicon/body_nicknames.tsv` ("the Big Board", the "NYSE": no text spells it out);
 8. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
    (unless the archive names another country's "Army" too);
 9. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
-   quarters of their resolved entities at least.
+   quarters of their resolved entities at least. A name the archive resolves to two entries or more is that many
+   places: the entities resolved to the entry most of them agree on keep its key, the others get one of their
+   entry's ("place:georgia (us-ga)" beside the country's "place:georgia"; the record must carry the geo).
 
 An organization's short name ("Ford" for "Ford Motor Co.") also joins through step 2, from any article that
 names it both ways; leading words of a name that is no firm's are not evidence enough ("Boeing" is not "Boeing
@@ -73,6 +77,7 @@ from newskit import lexicon
 from newskit.entities import names, places
 from newskit.entities.grouping import acronym_of, clipping_of, initials, of_acronym, parent_name
 from newskit.entities.keys import LEGAL_FORMS, entity_key, fold, normalize, split_key
+from newskit.geo.gazetteer import LARGE_CITY
 
 # Types that share one namespace for "one type per name" (a person is never an organization's short name).
 _THINGS = {"organization", "place", "product", "index", "nationality", "work_of_art", "law", "language"}
@@ -92,6 +97,8 @@ _DEPARTMENTS = ("department", "ministry")
 _OF_FIELD = re.compile(r"(\w+) of (?:the )?([a-z]+)$")
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
 _POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
+_GLUED = sorted(lexicon.words("corporate_suffixes"))  # legal forms a firm's name may have glued on ("Citigroup")
+_FIRM_HEADS = lexicon.words("firm_heads")  # "Cerberus Capital Management": a firm's name, legal form or not
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
 
 
@@ -125,6 +132,12 @@ class NameTable:
         self.clipped: dict[str, set[str]] = {}
         # a place's key -> the gazetteer entries its entities resolved to under a name of the entry's own
         self.geo: dict[str, Counter[int]] = {}
+        # a gazetteer entry of those -> what tells it from its namesakes in a key ("us-ga" for Georgia the state)
+        self.entries: dict[int, str] = {}
+        # entries of those that are no country, first-level region or large city: a resolution to a lesser namesake
+        # ("Paris", Texas) is too often the resolver's slip to part a name's entities by
+        self.lesser: set[int] = set()
+        self.regions: set[int] = set()  # entries of those that are first-level regions
         # one-word names that some article writes as a person's short name: typed a person, or beside a full person
         # name of that family name in one article ("Bernanke" beside "Ben S. Bernanke", whatever its type there)
         self.alone: set[str] = set()
@@ -134,7 +147,11 @@ class NameTable:
         # one-word organization names that some article gives beside a body's name they end ("Commerce" beside
         # "Chamber of Commerce"): maybe a piece of that name, so no department's short name
         self.fragments: set[str] = set()
+        # organization names that some article gives beside a longer organization name they open, as another body
+        # ("Boeing" beside "Boeing Capital"): no short name of that body by its name's trade word alone
+        self.openers: set[str] = set()
         self._final: dict[str, str] | None = None
+        self._split: dict[tuple[str, int], str] = {}  # (a place's key, an entry) -> the key of the place so resolved
 
     def add(self, record: dict) -> None:
         """Record the entities of one article (error records and records without entities add nothing)."""
@@ -165,18 +182,33 @@ class NameTable:
                 s.caps = s.caps or any(str(a).isupper() or of_acronym(str(a)) for a in aliases)
             name = str(e.get("name") or "")
             s.caps = s.caps or name.isupper() or of_acronym(name.strip(". ")) is not None
-            gid = (e.get("geo") or {}).get("geonameid") if key.startswith(_PLACE) else None
-            if isinstance(gid, int) and _names_entry(str(e.get("name") or ""), gid):
-                self.geo.setdefault(key, Counter())[gid] += 1
+            if key.startswith(_PLACE):
+                self._add_place(key, e)
         for short, longer in _clippings(orgs):
             self._clip(short, longer)
         self._note_apart(here)
         self._note_alone(here)
         for name in orgs:
+            words = name.split()
+            self.openers.update(" ".join(words[:n]) for n in range(1, min(len(words), _MAX_NEAR))
+                                if " ".join(words[:n]) in orgs)
             m = _OF_FIELD.search(name)
             if m and m.group(1) not in _HEADS and m.group(2) in orgs:
                 self.fragments.add(m.group(2))
         self._final = None
+
+    def _add_place(self, key: str, entity: dict) -> None:
+        """Note the gazetteer entry a place entity resolved to under a name of the entry's own, if any."""
+        gid = _entry_of(entity)
+        if gid is None:
+            return
+        self.geo.setdefault(key, Counter())[gid] += 1
+        if gid not in self.entries:
+            self.entries[gid] = _entry_label(entity["geo"])
+            if not _prominent(entity["geo"]):
+                self.lesser.add(gid)
+            if entity["geo"].get("feature") == "admin1":
+                self.regions.add(gid)
 
     def _note_apart(self, here: set[str]) -> None:
         """Hold apart the full person names of one family name that an article lists as two people: a father
@@ -220,17 +252,28 @@ class NameTable:
     def resolve(self) -> dict[str, str]:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
-            self._final = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
-                                    self.fragments).run()
+            resolver = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
+                                 self.fragments, self.entries, self.lesser, self.regions, self.openers)
+            self._final = resolver.run()
+            self._split = resolver.split
         return self._final
+
+    def key_of(self, entity: dict) -> str:
+        """Return the archive-wide key of one entity: its key's, or, for a place whose name the archive resolves to
+        two gazetteer entries, the key of the entry it resolved to ("Georgia" the country and the US state)."""
+        final = self.resolve()
+        key = local_key(entity)
+        if self._split and key.startswith(_PLACE):
+            gid = _entry_of(entity)
+            if gid is not None and (key, gid) in self._split:
+                return self._split[key, gid]
+        return final.get(key, key)
 
     def rewrite(self, record: dict) -> bool:
         """Set the archive-wide key of every entity of `record` in place; return True when one changed."""
-        final = self.resolve()
         changed = False
         for e in record.get("entities") or ():
-            key = local_key(e)
-            new = final.get(key, key)
+            new = self.key_of(e)
             if e.get("key") != new:
                 e["key"] = new
                 changed = True
@@ -241,6 +284,28 @@ def local_key(entity: dict) -> str:
     """Return an entity's key as its article gives it (computed from its name when the record has none)."""
     return entity.get("key") or entity_key(entity.get("name") or "", entity.get("type") or "",
                                            entity.get("aliases") or ())
+
+
+def _entry_of(entity: dict) -> int | None:
+    """Return the gazetteer entry a place entity resolved to under a name of the entry's own (not a place it falls
+    back to: "London Heathrow" resolved to London), else None."""
+    geo = entity.get("geo")
+    gid = geo.get("geonameid") if isinstance(geo, dict) else None
+    return gid if isinstance(gid, int) and _names_entry(str(entity.get("name") or ""), gid) else None
+
+
+def _prominent(geo: dict) -> bool:
+    """Return True for a country, a first-level region or a large city (a record's geo)."""
+    population = geo.get("population")
+    return geo.get("feature") in ("country", "admin1") or (isinstance(population, int) and population >= LARGE_CITY)
+
+
+def _entry_label(geo: dict) -> str:
+    """Return what tells a gazetteer entry from its namesakes, from a record's geo: its country's code, and its
+    state's or province's unless it is a country ("ge" for Georgia the country, "us-ga" for the state)."""
+    country = str(geo.get("country_code") or "").lower()
+    admin1 = str(geo.get("admin1") or "").lower() if geo.get("feature") != "country" else ""
+    return "-".join(p for p in (country, admin1) if p) or str(geo.get("geonameid"))
 
 
 def _note_written(s: _Seen, name: str, entity: dict) -> None:
@@ -306,7 +371,8 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
-                 clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str]):
+                 clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str],
+                 entries: dict[int, str], lesser: set[int], regions: set[int], openers: set[str]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
@@ -314,7 +380,13 @@ class _Resolver:
         self.given = given
         self.fragments = fragments
         self.geo = geo
+        self.entries = entries
+        self.lesser = lesser
+        self.regions = regions
+        self.openers = openers
         self.parent: dict[str, str] = {}
+        self.split: dict[tuple[str, int], str] = {}  # (place key, entry) -> its own key, for names of two places
+        self.main: dict[str, int] = {}  # a place key split by its entries -> the entry of those keeping the key
 
     def run(self) -> dict[str, str]:
         typed = self._one_type_per_name()
@@ -332,6 +404,7 @@ class _Resolver:
             if w:
                 self.written[new] = self.written.get(new, frozenset()) | w
         self.parent = {k: k for k in present}
+        self._split_places(typed)
         by_name: dict[tuple[str, str], str] = {split_key(k)[::-1]: k for k in present}
         self._spacing(by_name)
         self._aliases(typed, by_name)
@@ -339,10 +412,12 @@ class _Resolver:
         self._person_variants(by_name)
         self._people(by_name)
         self._clippings(typed)
+        self._glued_forms(by_name)
         self._firm_short_names(by_name)
         self._named_otherwise(by_name)
         self._country_prefix(by_name)
         self._one_place(typed)
+        self.split = {pair: self._find(sub) for pair, sub in self.split.items()}
         return {key: self._find(new) for key, new in typed.items()}
 
     # ------------------------------------------------------- union: the full name leads, else the heaviest key
@@ -599,6 +674,18 @@ class _Resolver:
                 if target is not None:
                     self._join(new, target, into=True)
 
+    def _glued_forms(self, by_name: dict[tuple[str, str], str]) -> None:
+        """A one-word organization name that one other name of the archive is with a legal form glued to it ("Citi",
+        "Citigroup") is that name, though no article writes the two together: the glued form is the firm's own
+        name, the short one its clipping (`grouping.clipping_of`). Not an acronym ("ABC" is not "ABCGroup")."""
+        for (name, type_), key in sorted(by_name.items()):
+            if type_ != "organization" or " " in name or len(name) < 3 or key in self.caps:
+                continue
+            cands = {k for suffix in _GLUED if (k := by_name.get((name + suffix, type_))) is not None}
+            target = self._target(cands) if cands else None
+            if target is not None:
+                self._join(key, target, into=True)
+
     def _firm_short_names(self, by_name: dict[tuple[str, str], str]) -> None:
         """An organization's name that is the leading words of one firm's name only, a name the archive writes with
         a legal form ("Goldman" of "Goldman Sachs Group Inc.", "Lehman" of "Lehman Brothers Holdings Inc."), is that
@@ -622,7 +709,9 @@ class _Resolver:
                 continue  # an acronym is the acronym steps' ("GM" is not "GM Daewoo"); a name joined already stays
             longer = starts[name] - {key}
             target = self._target(longer)
-            firm = any(k in self.legal for k in longer) or (" " not in name and any(k in self.owned for k in longer))
+            firm = any(k in self.legal or (name not in self.openers and split_key(k)[1].rsplit(" ", 1)[-1]
+                                           in _FIRM_HEADS) for k in longer) \
+                or (" " not in name and any(k in self.owned for k in longer))
             if target is not None and firm and 4 * self.weight[target] >= self.weight[self._find(key)]:
                 self._join(key, target, into=True)
 
@@ -672,9 +761,49 @@ class _Resolver:
                 if rest is not None:
                     self._join(key, rest, into=True)
 
+    def _split_places(self, typed: dict[str, str]) -> None:
+        """A place name whose entities the archive resolves to two gazetteer entries or more (countries, first-level
+        regions or large cities: a lesser namesake is too often the resolver's slip; a region and the city of its
+        name inside it are one) names that many places
+        ("Georgia" the country and the US state, "Washington" the capital and the state): its entities resolved to
+        the entry most of them agree on keep the name's key (with those not resolved or resolved to a lesser
+        namesake), the others get a key of their entry's own, the name and what tells the entry apart ("place:georgia
+        (us-ga)"), and join what names that entry in step 9. Keys are one archive's: a name resolved to one entry
+        only keeps its plain key."""
+        for key in sorted(self.geo):
+            new = typed.get(key, key)
+            entries = Counter({g: n for g, n in self.geo[key].items() if g not in self.lesser})
+            within: dict[int, int] = {}  # a region -> the city of its name inside it: one place ("Jerusalem")
+            for region in sorted(self.regions & set(entries)):
+                city = next((g for g in sorted(entries) if g not in self.regions
+                             and self.entries.get(g) == self.entries.get(region)), None)
+                if city is not None:
+                    entries[city] += entries.pop(region)
+                    within[region] = city
+            if len(entries) < 2 or not new.startswith(_PLACE):
+                continue
+            main = max(sorted(entries), key=lambda g: entries[g])
+            self.main[key] = main
+            labels = Counter(self.entries.get(g, str(g)) for g in entries)
+            for gid in sorted(entries):
+                if gid == main:
+                    continue
+                label = self.entries.get(gid, str(gid))
+                sub = f"{new} ({label if labels[label] == 1 else f'{label}-{gid}'})"
+                self.split[key, gid] = sub
+                if sub not in self.parent:
+                    self.parent[sub], self.weight[sub], self.seen_articles[sub] = sub, 0, 0
+                self.weight[sub] += entries[gid]
+                self.seen_articles[sub] += entries[gid]
+            for region, city in within.items():
+                if (key, city) in self.split:
+                    self.split[key, region] = self.split[key, city]
 
     def _entry(self, key: str) -> int | None:
-        """Return the gazetteer entry that three quarters of the resolved entities of the place `key` agree on."""
+        """Return the gazetteer entry that three quarters of the resolved entities of the place `key` agree on (for
+        a name split by its entries, the entry of those that keep its key)."""
+        if key in self.main:
+            return self.main[key]
         entries = self.geo.get(key)
         if not entries:
             return None
@@ -684,14 +813,16 @@ class _Resolver:
     def _one_place(self, typed: dict[str, str]) -> None:
         """Place names that the gazetteer resolves to one entry, each by a name of that entry, are one place: "NY"
         and "New York", "Saigon" and "Ho Chi Minh City", "Calif." and "California". A name counts for the entry
-        that three quarters of its resolved entities agree on: "Washington" resolved now to the state, now to
-        the capital, joins neither "Washington State" nor "Washington, D.C.". Names are never split by their
-        entries: one article's resolution is not sure enough to part what the name joins."""
+        that three quarters of its resolved entities agree on, each part of a name split by its entries
+        (`_split_places`) for its own entry: "Washington" resolved now to the state, now to the capital, joins
+        "Washington State" where it is the state."""
         places: dict[int, list[str]] = {}
         for key in sorted(self.geo):
             new, gid = typed.get(key, key), self._entry(key)
             if new.startswith(_PLACE) and gid is not None:
                 places.setdefault(gid, []).append(new)
+        for (_, gid), sub in sorted(self.split.items()):
+            places.setdefault(gid, []).append(sub)
         for keys in places.values():
             self._join_all(keys)
 

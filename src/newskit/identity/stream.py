@@ -51,15 +51,19 @@ def link_lines(first: Iterable[str], second: Iterable[str], out, where: str = "i
         table = NameTable()
         for _, entities, _ in _read(first, where):
             table.add({"entities": entities})
-    final = table.resolve()
+    table.resolve()
     for line, entities, record in _read(second, where):
         line = line.rstrip("\r\n")
-        changes = {}
+        news: dict[str, set[str]] = {}
+        stale: set[str] = set()
         for e in entities:
-            old = local_key(e)
-            if final.get(old, old) != e.get("key"):
-                changes[old] = final.get(old, old)
-        if changes:
+            old, new = local_key(e), table.key_of(e)
+            news.setdefault(old, set()).add(new)
+            if new != e.get("key"):
+                stale.add(old)
+        if stale:
+            # one key that becomes two in this record (a name of two places, each resolved) is no plain replace
+            changes = {old: next(iter(news[old])) if len(news[old]) == 1 else None for old in stale}
             patched = _patched(line, entities, changes)
             if patched is None:
                 record = record if record is not None else json.loads(line)
@@ -75,10 +79,13 @@ def compact(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def _patched(line: str, entities: list[dict], changes: dict[str, str]) -> str | None:
+def _patched(line: str, entities: list[dict], changes: dict[str, str | None]) -> str | None:
     """Return `line` with each changed key's `"key":"..."` replaced, or None when the line does not hold them
-    exactly once per entity carrying them (another layout, or an entity without a key)."""
+    exactly once per entity carrying them (another layout, or an entity without a key) or a key changes two ways
+    (None)."""
     for old, new in changes.items():
+        if new is None:
+            return None
         carrying = sum(1 for e in entities if e.get("key") == old)
         needle = '"key":' + json.dumps(old, ensure_ascii=False)
         if not carrying or line.count(needle) != carrying or sum(1 for e in entities if local_key(e) == old) != \
