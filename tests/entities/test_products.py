@@ -99,6 +99,11 @@ ROWS = [
     ("Halvard said sales fell in May. Sales of the Halvard Kestra dropped 12 percent.", "Halvard Kestra", PRODUCT),
     ("Regulators opened an inquiry after owners of the Corvan Tessel complained about its brakes.", "Corvan Tessel",
      PRODUCT),
+    # a coordination shares the made thing's noun, with its own article or without
+    ("Halvard said sales of the Kestra and the Ondine rose 5 percent in May.", "Ondine", PRODUCT),
+    ("Halvard said sales of the Kestra and the Ondine rose 5 percent in May.", "Kestra", PRODUCT),
+    ("Sales of the Corvan Tessel and Halvard Ondine fell sharply in January, dealers said.", "Halvard Ondine",
+     PRODUCT),
     # a town's team, or a person, in the same place stays what it is
     ("Owners of the Ashby Rovers met on Monday to pick a new coach, the club said.", "Ashby Rovers", ORG),
     # the same words, where the one-word name is no maker but an agency: no model of it

@@ -419,8 +419,10 @@ def _moves(span: Span) -> bool:
     if root.dep_ in ("compound", "nmod") and root.head.lower_ in _INDEX_HEADS and root.head.i >= span.end:
         root = root.head  # "the Nikkei average fell", "Japan's Nikkei 225 average rose"
     subject = root
-    while subject.dep_ == "conj" and subject.head.i < subject.i:
-        subject = subject.head  # "the DAX in Frankfurt and the CAC 40 in Paris each shed 7 percent"
+    while subject.dep_ == "conj" and subject.head.i < subject.i \
+            and (subject.head.pos_ in ("PROPN", "NUM") or subject.head.lower_ in _INDEX_HEADS):
+        subject = subject.head  # "the DAX in Frankfurt and the CAC 40 in Paris each shed 7 percent"; not a name
+        # the parser joins to a common noun ("sales of the Camry and the Corolla rose": the sales rose)
     if subject.dep_ not in ("nsubj", "nsubjpass") or not verb_in(subject.head, _MOVES):
         return _named(span) and _moved_by(doc, span.end)  # "with London's FTSE 100 down 8 percent"
     verb = subject.head
@@ -818,6 +820,9 @@ def _beside_a_product(span: Span, products: Iterable[Span]) -> bool:
     if span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", "or"):
         # written next to it, where the parse does not join them ("Lockheed Tristar and Vickers VC-10 aircraft")
         others.update(range(span.end + 1, min(len(doc), span.end + 3)))
+    k = span.start - 1 - (span.start >= 1 and doc[span.start - 1].lower_ == "the")
+    if k >= 1 and doc[k].lower_ in ("and", "or"):
+        others.add(k - 1)  # or before it ("sales of the Camry and the Corolla", the parse joining "sales")
     return bool(others) and any(p.start <= i < p.end for p in products for i in others)
 
 
@@ -947,24 +952,50 @@ def _the_thing(span: Span) -> bool:
     the object of a verb of making, selling or using things ("build the Volt", "sells the Nook", "flew the
     Skyhopper"), after "sales of",
     "owners of" ("sales of the Focus", "drivers of the Prius"), or owning a made thing's part ("the Volt's
-    battery"). A firm or a person takes no article there ("sales of Ford"); a place does ("fly the Atlantic"), and
-    a known place is never a product."""
+    battery"), also where a coordination shares the noun ("sales of the Camry and the Corolla", "... of the
+    Chevrolet Malibu and Jeep Wrangler"). A firm or a person takes no article there ("sales of Ford"); a place does
+    ("fly the Atlantic"), and a known place is never a product."""
     doc = span.doc
-    if not 1 <= len(span) <= 2 or not span.start or span[-1].tag_ == "NNPS" \
-            or doc[span.start - 1].lower_ not in ("the", "its", "their"):
+    if not 1 <= len(span) <= 2 or not span.start or span[-1].tag_ == "NNPS":
+        return False
+    if doc[span.start - 1].lower_ in ("and", "or"):  # "sales of the Chevrolet Malibu and Jeep Wrangler"
+        return _brand_and_model(span) and _after_things_of(doc, span.start - 1) and not _qualifies_noun(span)
+    if doc[span.start - 1].lower_ not in ("the", "its", "their"):
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text in ("'s", "\u2019s"):
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
         return after is not None and after.lower_ in _PARTS and after.pos_ == "NOUN" and _brand_and_model(span)
-    if nxt is not None and (nxt.is_alpha and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN") or nxt.is_title):
+    if _qualifies_noun(span):
         return False  # the name qualifies a noun after it ("the Hummer brand", "the Obama administration")
     i = span.start - 1
-    of = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _THINGS_OF and _brand_and_model(span)
+    of = (_things_of(doc, i) or i >= 1 and doc[i - 1].lower_ in ("and", "or") and _after_things_of(doc, i - 1)) \
+        and _brand_and_model(span)  # "sales of the Focus", "sales of the Camry and the Corolla"
     if len(span) == 2:
         return of
     sold = span.root.dep_ == "dobj" and verb_in(span.root.head, _MAKE_OR_SELL)  # "which sells the Nook"
     return of or sold or _made_public(span)
+
+
+def _qualifies_noun(span: Span) -> bool:
+    """Say whether a noun follows the name, which then qualifies it ("the Hummer brand", "the Obama
+    administration")."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and (nxt.is_alpha and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN") or nxt.is_title)
+
+
+def _things_of(doc: Doc, det: int) -> bool:
+    """Say whether the article at token `det` ("the") follows a made thing's noun and "of" ("sales of the")."""
+    return det >= 2 and doc[det - 1].lower_ == "of" and doc[det - 2].lower_ in _THINGS_OF
+
+
+def _after_things_of(doc: Doc, conj: int) -> bool:
+    """Say whether the "and" or "or" at token `conj` closes a name of one or two words written after a made thing's
+    noun ("sales of the Camry and ...", "owners of the Chevrolet Malibu or ...")."""
+    j = conj - 1
+    while j >= 0 and conj - j <= 2 and doc[j].is_title:
+        j -= 1
+    return j < conj - 1 and j >= 0 and doc[j].lower_ == "the" and _things_of(doc, j)
 
 
 def _brand_and_model(span: Span) -> bool:
