@@ -247,6 +247,8 @@ MISREAD = [
     ("He joined Morrow Grant in 2001. Morrow makes jet engines in Ohio.", "Morrow Grant", ORG),
     ("Airlines bought planes from Douglas Aircraft for decades. Douglas built the DC-3 in Santa Monica.", "Douglas",
      ORG),
+    # an apposition closing the sentence that the parse hangs on the verb ("group" the object of "agreed")
+    ("Halvek Bank agreed to buy most of Aldermoor, the Belgian-Dutch banking group.", "Aldermoor", ORG),
 ]
 
 

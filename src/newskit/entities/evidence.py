@@ -233,6 +233,25 @@ def apposition(span: Span) -> Token | None:
     if root.dep_ == "appos" and root.head.i < span.start and doc[span.start - 1].text == "," \
             and root.head.pos_ == "NOUN":
         return root.head
+    return _apposition_written(doc, span.end)
+
+
+_NOUN_PHRASE = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "ADV"})
+
+
+def _apposition_written(doc: Doc, i: int) -> Token | None:
+    """Return the head noun of ", the/a ... NOUN" closing a sentence or set off by a second comma right after token
+    `i` ("of Fortis, the Belgian-Dutch banking group."), where the parse did not attach it to the name; None
+    without one. Only a noun phrase's words between: no verb, conjunction or pronoun."""
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("the", "a", "an"):
+        return None
+    head = None
+    for t in doc[i + 2:i + 10]:
+        if t.text in (",", ".", ";") or t.is_sent_start:
+            return head if head is not None and head.i == t.i - 1 else None
+        if t.pos_ not in _NOUN_PHRASE and t.text not in ("-", "'s", "\u2019s"):
+            return None
+        head = t if t.pos_ == "NOUN" else head
     return None
 
 
