@@ -74,6 +74,8 @@ ROWS = [
     ("Dow Jones drops 508 points as bank fears spread\nStocks fell again on Thursday.", "Dow Jones", INDEX),
     ("The Shanghai Composite fell 1.1 percent after the data.", "Shanghai Composite", INDEX),
     ("In Europe the DAX in Frankfurt and the CAC 40 in Paris each gave up about 6 percent.", "CAC 40", INDEX),
+    # the move in a clause after the subject's own verb
+    ("London's FTSE 100 had its worst day in a decade, dropping 391 points, or 7.9 percent.", "FTSE 100", INDEX),
     # a list of markets without a verb of moving ("with X down 2 percent"), and two makers' names glued by a slash
     ("European shares opened lower, with London's FTSE 100 down 1.8 percent and Germany's DAX off 2 percent.",
      "DAX", INDEX),

@@ -63,7 +63,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newskit import lexicon
 from newskit.entities import cities, evidence, names
@@ -423,15 +423,22 @@ def _moves(span: Span) -> bool:
             and (subject.head.pos_ in ("PROPN", "NUM") or subject.head.lower_ in _INDEX_HEADS):
         subject = subject.head  # "the DAX in Frankfurt and the CAC 40 in Paris each shed 7 percent"; not a name
         # the parser joins to a common noun ("sales of the Camry and the Corolla rose": the sales rose)
-    if subject.dep_ not in ("nsubj", "nsubjpass") or not verb_in(subject.head, _MOVES):
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
         return _named(span) and _moved_by(doc, span.end)  # "with London's FTSE 100 down 8 percent"
-    verb = subject.head
+    verb: Token | None = subject.head
+    if not verb_in(subject.head, _MOVES):
+        # the move in a clause of the subject's verb: "the FTSE 100 suffered its largest fall, dropping 391 points"
+        verb = next((c for c in subject.head.children if c.dep_ in ("advcl", "conj") and c.i > c.head.i
+                     and c.tag_ != "VBN" and verb_in(c, _MOVES)
+                     and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)), None)
+    if verb is None:
+        return False
     nxt = span.end + (span.end < len(doc) and doc[span.end].lower_ in _INDEX_HEADS)  # "the Nikkei average fell"
     phrase = nxt < len(doc) and doc[nxt].dep_ in ("prep", "cc") and doc[nxt].head.i == root.i
     if phrase:
         nxt = subject.right_edge.i + 1  # "the FTSE 100 in London fell", "the DAX and the CAC 40 fell"
     # "the DSE all share price index closed" is the index's; "the Dow and the S&P 500 both lost" moves each
-    if nxt < len(doc) and nxt != verb.i and doc[nxt].pos_ not in ("AUX", "ADV", "PUNCT") \
+    if nxt < len(doc) and nxt != subject.head.i and doc[nxt].pos_ not in ("AUX", "ADV", "PUNCT") \
             and doc[nxt].lower_ not in ("each", "both"):
         return False
     named = _named(span)
