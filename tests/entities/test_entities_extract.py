@@ -354,3 +354,11 @@ def test_a_label_in_capitals_before_a_dash_is_no_dateline(nlp):
     got = {m.text: e.type for e in extract_entities(nlp(text), parse_article(text)) for m in e.mentions}
     assert "NOTE" not in got and "MARKET TALK" not in got
     assert got["ITALY"] == "place" and got["BANGKOK"] == "place"
+
+
+def test_a_headlines_short_form_read_as_a_place_takes_the_type_of_the_full_name_below_it(nlp):
+    # both models read the headline's "Court" as a place: one mention each way, and the body's reading decides
+    ents = _entities(nlp, "Court blocks bid\n\nThe Ohio Supreme Court on Thursday blocked the move.\n")
+    court = next(e for e in ents if e.name == "Ohio Supreme Court")
+    assert court.type == "organization"
+    assert [m.text for m in court.mentions] == ["Court", "Ohio Supreme Court"]
