@@ -584,7 +584,12 @@ def _named_like_a_person(span: Span, base: list[Span]) -> bool:
 
 def _firm_word(words: list[str]) -> bool:
     """Say whether a name's words after the first make it an organization's ("Adam Air", "Burkhardt & Associates")."""
-    return "&" in words or any(w.rstrip(".") in _NAME_ORG_WORDS for w in words[1:])
+    return "&" in words or any(_org_word(w) for w in words[1:])
+
+
+def _org_word(word: str) -> bool:
+    """Say whether a name's word (its key's) is a firm's or a body's word or a legal form ("air", "co.")."""
+    return word.rstrip(".") in _NAME_ORG_WORDS
 
 
 def _firm_or_side(span: Span) -> bool:
@@ -932,7 +937,7 @@ def _firm_openers(names_: list[Span]) -> frozenset[str]:
     out = set()
     for s in names_:
         words = key(s).split()
-        if len(words) >= 2 and (words[-1] in _NAME_ORG_WORDS or words[-1].rstrip(".") in _LEGAL):
+        if len(words) >= 2 and _org_word(words[-1]):
             out.add(words[0])
     return frozenset(out)
 

@@ -93,9 +93,11 @@ _SPOKESPEOPLE = lexicon.words("spokesperson_nouns")
 _BEFORE_PEOPLE = frozenset({"model", "models", "owners", "users", "version", "versions", "line",
                             "lineup", "engine", "engines"})
 _USERS = frozenset({"owners", "users", "drivers", "buyers", "pilots", "customers", "fans", "players"})
+# What is counted of a made thing, "of the X": "sales of the Malibu" (a firm's sales are "of Boeing")
+_SOLD_OF = frozenset({"sales", "deliveries", "production", "recall"})
 # Nouns before "of the X" that say the X is a made thing: "sales of the Focus", "owners of the Prius".
-_THINGS_OF = frozenset({"owners", "users", "drivers", "buyers", "sales", "deliveries", "production", "recall",
-                        "price", "launch", "successor", "version", "versions"})
+_THINGS_OF = _SOLD_OF | {"owners", "users", "drivers", "buyers", "price", "launch", "successor", "version",
+                         "versions"}
 # A made thing's parts and properties, owned by "the X": "the Volt's battery", "the Dreamliner's wings".
 _PARTS = lexicon.words("product_parts")
 _BE = frozenset({"be"})
@@ -950,16 +952,15 @@ def _used(span: Span) -> bool:
     the = span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an")
     i = span.start - the
     return i >= 2 and doc[i - 1].lower_ == "of" and (doc[i - 2].lower_ in _USERS or the and doc[i - 2].lower_
-                                                     in ("sales", "deliveries", "production", "recall"))
+                                                     in _SOLD_OF)
 
 
 def _the_thing(span: Span) -> bool:
-    """Say whether a one-word name in the singular (or a brand and model: see _brand_and_model; after "sales of" and
-    "owners of" and before a part only) is written "the X" (or "its X") where only a made thing stands:
+    """Say whether a one-word name in the singular is written "the X" (or "its X") where only a made thing stands:
     the object of a verb of making, selling or using things ("build the Volt", "sells the Nook", "flew the
-    Skyhopper"), after "sales of",
-    "owners of" ("sales of the Focus", "drivers of the Prius"), or owning a made thing's part ("the Volt's
-    battery"), also where a coordination shares the noun ("sales of the Camry and the Corolla", "... of the
+    Skyhopper"), after "sales of", "owners of" ("sales of the Focus", "drivers of the Prius"), also where a
+    coordination shares that noun ("sales of the Camry and the Corolla"), or owning a made thing's part ("the Volt's
+    battery"). A brand and its model (see _brand_and_model) only after such a noun or before a part ("sales of the
     Chevrolet Malibu and Jeep Wrangler"). A firm or a person takes no article there ("sales of Ford"); a place does
     ("fly the Atlantic"), and a known place is never a product."""
     doc = span.doc
