@@ -117,6 +117,21 @@ class _Seen:
     written: frozenset[str] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What a record's geo says of a gazetteer entry that a place name resolved to."""
+
+    label: str  # what tells it from its namesakes in a key ("us-ga" for Georgia the state, "ge" for the country)
+    # no country, first-level region or large city: a resolution to a lesser namesake ("Paris", Texas) is too often
+    # the resolver's slip to part a name's entities by
+    lesser: bool
+    region: bool  # a first-level region
+
+    @classmethod
+    def of(cls, geo: dict) -> _Entry:
+        return cls(_entry_label(geo), not _prominent(geo), geo.get("feature") == "admin1")
+
+
 class NameTable:
     """Pass 1 of `link`: the distinct keys of an archive, their names and how many articles use each."""
 
@@ -132,12 +147,7 @@ class NameTable:
         self.clipped: dict[str, set[str]] = {}
         # a place's key -> the gazetteer entries its entities resolved to under a name of the entry's own
         self.geo: dict[str, Counter[int]] = {}
-        # a gazetteer entry of those -> what tells it from its namesakes in a key ("us-ga" for Georgia the state)
-        self.entries: dict[int, str] = {}
-        # entries of those that are no country, first-level region or large city: a resolution to a lesser namesake
-        # ("Paris", Texas) is too often the resolver's slip to part a name's entities by
-        self.lesser: set[int] = set()
-        self.regions: set[int] = set()  # entries of those that are first-level regions
+        self.entries: dict[int, _Entry] = {}  # a gazetteer entry of those -> what the records say of it
         # one-word names that some article writes as a person's short name: typed a person, or beside a full person
         # name of that family name in one article ("Bernanke" beside "Ben S. Bernanke", whatever its type there)
         self.alone: set[str] = set()
@@ -204,11 +214,7 @@ class NameTable:
             return
         self.geo.setdefault(key, Counter())[gid] += 1
         if gid not in self.entries:
-            self.entries[gid] = _entry_label(entity["geo"])
-            if not _prominent(entity["geo"]):
-                self.lesser.add(gid)
-            if entity["geo"].get("feature") == "admin1":
-                self.regions.add(gid)
+            self.entries[gid] = _Entry.of(entity["geo"])
 
     def _note_apart(self, here: set[str]) -> None:
         """Hold apart the full person names of one family name that an article lists as two people: a father
@@ -253,7 +259,7 @@ class NameTable:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
             resolver = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
-                                 self.fragments, self.entries, self.lesser, self.regions, self.openers)
+                                 self.fragments, self.entries, self.openers)
             self._final = resolver.run()
             self._split = resolver.split
         return self._final
@@ -372,7 +378,7 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
                  clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str],
-                 entries: dict[int, str], lesser: set[int], regions: set[int], openers: set[str]):
+                 entries: dict[int, _Entry], openers: set[str]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
@@ -381,8 +387,6 @@ class _Resolver:
         self.fragments = fragments
         self.geo = geo
         self.entries = entries
-        self.lesser = lesser
-        self.regions = regions
         self.openers = openers
         self.parent: dict[str, str] = {}
         self.split: dict[tuple[str, int], str] = {}  # (place key, entry) -> its own key, for names of two places
@@ -764,19 +768,18 @@ class _Resolver:
     def _split_places(self, typed: dict[str, str]) -> None:
         """A place name whose entities the archive resolves to two gazetteer entries or more (countries, first-level
         regions or large cities: a lesser namesake is too often the resolver's slip; a region and the city of its
-        name inside it are one) names that many places
-        ("Georgia" the country and the US state, "Washington" the capital and the state): its entities resolved to
-        the entry most of them agree on keep the name's key (with those not resolved or resolved to a lesser
-        namesake), the others get a key of their entry's own, the name and what tells the entry apart ("place:georgia
-        (us-ga)"), and join what names that entry in step 9. Keys are one archive's: a name resolved to one entry
-        only keeps its plain key."""
+        name inside it are one) names that many places ("Georgia" the country and the US state, "Washington" the
+        capital and the state): its entities resolved to the entry most of them agree on keep the name's key (with
+        those not resolved or resolved to a lesser namesake), the others get a key of their entry's own, the name and
+        what tells the entry apart ("place:georgia (us-ga)"), and join what names that entry in step 9. Keys are one
+        archive's: a name resolved to one entry only keeps its plain key."""
         for key in sorted(self.geo):
             new = typed.get(key, key)
-            entries = Counter({g: n for g, n in self.geo[key].items() if g not in self.lesser})
+            entries = Counter({g: n for g, n in self.geo[key].items() if not self.entries[g].lesser})
             within: dict[int, int] = {}  # a region -> the city of its name inside it: one place ("Jerusalem")
-            for region in sorted(self.regions & set(entries)):
-                city = next((g for g in sorted(entries) if g not in self.regions
-                             and self.entries.get(g) == self.entries.get(region)), None)
+            for region in sorted(g for g in entries if self.entries[g].region):
+                city = next((g for g in sorted(entries) if not self.entries[g].region
+                             and self.entries[g].label == self.entries[region].label), None)
                 if city is not None:
                     entries[city] += entries.pop(region)
                     within[region] = city
@@ -784,11 +787,11 @@ class _Resolver:
                 continue
             main = max(sorted(entries), key=lambda g: entries[g])
             self.main[key] = main
-            labels = Counter(self.entries.get(g, str(g)) for g in entries)
+            labels = Counter(self.entries[g].label for g in entries)
             for gid in sorted(entries):
                 if gid == main:
                     continue
-                label = self.entries.get(gid, str(gid))
+                label = self.entries[gid].label
                 sub = f"{new} ({label if labels[label] == 1 else f'{label}-{gid}'})"
                 self.split[key, gid] = sub
                 if sub not in self.parent:
