@@ -1,6 +1,7 @@
 """Load the spaCy pipeline newskit runs on: which one, with which components, checked against known hashes."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from functools import lru_cache
@@ -62,10 +63,22 @@ def _how_to_install(name: str) -> str:
 def load(name: str | None = None, components: tuple[str, ...] | None = None):
     """Load a spaCy pipeline once per process, keep only `components`, and add newskit's line splitter and, where
     entities are needed, its CoNLL-2003 recognizer."""
+    # Importing spaCy and loading the model make hundreds of thousands of objects that live as long as the process
+    # (this function's cache): the cyclic collector would walk them all again and again, during the load and after
+    # it. It is paused for the load, and what is alive after it is moved out of its reach (gc.freeze).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(model_name(name), components)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(name: str, components: tuple[str, ...] | None):
     import spacy  # loaded with the first model, not with `newskit --help`
     from thinc.api import get_current_ops, set_current_ops
 
-    name = model_name(name)
     before = get_current_ops()
     set_current_ops(model_ops(before))  # the models built now keep these ops (thinc layers take them when made)
     try:
@@ -82,7 +95,9 @@ def load(name: str | None = None, components: tuple[str, ...] | None = None):
         # The components (spaCy with them) load with the first model, not with `newskit --help`.
         from newskit import components as factories
 
-        return factories.prepare(nlp, with_ner=components is None or "ner" in components)
+        nlp = factories.prepare(nlp, with_ner=components is None or "ner" in components)
+        gc.freeze()
+        return nlp
     finally:
         set_current_ops(before)
 
