@@ -63,11 +63,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from newskit import lexicon
 from newskit.entities import cities, evidence, names
-from newskit.entities.verbs import verb_in
+from newskit.entities.verbs import verb_form_in, verb_in
 from newskit.geo.gazetteer import gazetteer
 
 # The labels a product or index may have been given by the layers before this step.
@@ -209,8 +210,7 @@ def _products(spans: list[Span], groups: dict[str, list[Span]], models: dict[str
     makers = _makers(spans) | frozenset(k for k, g in groups.items() if " " not in k and (
         g[0].label_ == "ORG" and _trades(g) or g[0].label_ in _BRAND_LABELS and is_brand(g, spans)))
     definite = _definite(groups)
-    talk = bool(spans) and any(t.lower_ in _PRODUCT_NOUNS and t.pos_ == "NOUN" or verb_in(t, _PRODUCT_VERBS)
-                               for t in spans[0].doc)
+    talk = bool(spans) and _talks_of_made_things(spans[0].doc)
     for _ in range(2):
         made = tuple(out.get(id(s), s) for s in spans if out.get(id(s), s).label_ == "PRODUCT")
         heads = frozenset(k for s in made if " " not in (k := evidence.key(s).removeprefix("the ")))
@@ -222,6 +222,18 @@ def _products(spans: list[Span], groups: dict[str, list[Span]], models: dict[str
                     out[id(s)] = _with_version(s)
         if len(out) == decided:
             break  # no product found this round: the next would weigh the same names with the same evidence
+
+
+def _talks_of_made_things(doc: Doc) -> bool:
+    """Say whether a doc has a product noun ("pickups", "phone") or a verb of making or selling ("built"): read once
+    per distinct word, tag and lemma of the doc, not once per token."""
+    strings = doc.vocab.strings
+    for lower, pos, tag, lemma in {tuple(row) for row in doc.to_array([LOWER, POS, TAG, LEMMA]).tolist()}:
+        lower_, pos_ = strings[lower], strings[pos]
+        if lower_ in _PRODUCT_NOUNS and pos_ == "NOUN" \
+                or verb_form_in(lower_, pos_, strings[tag], strings[lemma], _PRODUCT_VERBS):
+            return True
+    return False
 
 
 def _firms_and_brands(spans: list[Span], groups: dict[str, list[Span]], extras: dict[str, list[Span]],

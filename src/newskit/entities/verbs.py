@@ -17,9 +17,13 @@ _IRREGULAR = lexicon.table("irregular_verbs")
 def verb_in(tok: Token, verbs: frozenset[str]) -> bool:
     """Say whether a verb's lemma is one of `verbs`, guessing the lemma from its form where the pipeline runs
     without a lemmatizer (the entities task does: "bought", "acquired")."""
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+    return verb_form_in(tok.lower_, tok.pos_, tok.tag_, tok.lemma_, verbs)
+
+
+def verb_form_in(lower: str, pos: str, tag: str, lemma: str, verbs: frozenset[str]) -> bool:
+    """verb_in for a token given by its strings: lowercase form, coarse and fine tag, lemma ("" for none)."""
+    if pos not in ("VERB", "AUX") and not tag.startswith("VB"):
         return False
-    w = tok.lower_
-    if (tok.lemma_ and tok.lemma_.lower() in verbs) or w in verbs or _IRREGULAR.get(w) in verbs:
+    if (lemma and lemma.lower() in verbs) or lower in verbs or _IRREGULAR.get(lower) in verbs:
         return True
-    return guess_base(w, verbs.__contains__) is not None
+    return guess_base(lower, verbs.__contains__) is not None
