@@ -63,3 +63,22 @@ def test_loaded_models_use_them_and_leave_thincs_ops_as_they_were(nlp):
     for name in ("tok2vec", "ner", "newskit_ner"):
         assert isinstance(nlp.get_pipe(name).model.ops, BlasOps), name
     assert type(get_current_ops()) is NumpyOps
+
+
+@pytest.mark.parametrize(("rows", "width", "keys"), [(50, 64, 4), (5000, 96, 4), (7, 3, 1)])
+def test_embedding_sums_are_thincs_own_to_the_bit(rows, width, keys):
+    rng = numpy.random.default_rng(3)
+    table = rng.standard_normal((rows, width)).astype("float32")
+    table[0] = -0.0  # a row of negative zeros: a sum must start from +0.0 as thinc's does
+    indices = rng.integers(0, rows, (301, keys)).astype("uint32")
+    indices[:5] = 0
+    ours = BlasOps().gather_add(table, indices)
+    thincs = NumpyOps().gather_add(table, indices)
+    assert ours.dtype == numpy.float32 and ours.shape == (301, width)
+    assert ours.tobytes() == thincs.tobytes()
+
+
+def test_embedding_sums_of_other_types_are_left_to_thinc():
+    table = numpy.arange(12, dtype="float64").reshape(4, 3)
+    indices = numpy.array([[0, 3], [1, 1]], dtype="uint32")
+    assert BlasOps().gather_add(table, indices).tolist() == [[9.0, 11.0, 13.0], [6.0, 8.0, 10.0]]

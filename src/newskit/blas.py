@@ -1,4 +1,5 @@
-"""thinc's CPU ops with their matrix products done by numpy's BLAS on one thread (see `newskit.nlp.model_ops`).
+"""thinc's CPU ops with their matrix products done by numpy's BLAS on one thread (see `newskit.nlp.model_ops`), and
+their hash embeddings' row sums by numpy, bit for bit as thinc's own.
 
 Imported with the first model, never at start-up: it loads thinc and threadpoolctl."""
 from __future__ import annotations
@@ -6,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import numpy
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
@@ -36,3 +38,14 @@ class BlasOps(NumpyOps):
     def gemm(self, x: Any, y: Any, *, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
         with _controller().limit(limits=1, user_api="blas"):
             return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+
+    def gather_add(self, table: Any, indices: Any) -> Any:
+        """Return, for each row of `indices`, the sum of the rows of `table` it names (a hash embedding's lookup):
+        thinc's own sum, one row at a time from zero in the order the indices come, done a column of indices at
+        a time by numpy, so the same float32 additions in the same order give the same bits."""
+        if table.dtype != numpy.float32 or table.ndim != 2 or indices.ndim != 2:
+            return super().gather_add(table, indices)
+        out = numpy.zeros((indices.shape[0], table.shape[1]), dtype=numpy.float32)
+        for column in numpy.ascontiguousarray(indices.T):
+            numpy.add(out, numpy.take(table, column, axis=0), out=out)
+        return out
