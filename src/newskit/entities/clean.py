@@ -38,12 +38,12 @@ _TRAILING_GLUE = frozenset({"of", "for", "and", "the", "to", "at", "in", "on"})
 
 def trim(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
     """Drop edge whitespace, punctuation, determiners, joining words and possessive markers from a token range."""
-    while s < e and (doc[s].is_space or (doc[s].is_punct and doc[s].text not in "(") or doc[s].lower_ in _DETS
-                     or doc[s].text in _TRAILING_GLUE):
+    while s < e and ((t := doc[s]).is_space or (t.is_punct and t.text not in "(") or t.lower_ in _DETS
+                     or t.text in _TRAILING_GLUE):
         s += 1
-    while e > s and (doc[e - 1].is_space or (doc[e - 1].is_punct and doc[e - 1].text not in ").")
-                     or doc[e - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")
-                     or doc[e - 1].text in _TRAILING_GLUE):  # "Defense for": a name never ends in "for"
+    while e > s and ((t := doc[e - 1]).is_space or (t.is_punct and t.text not in ").")
+                     or t.lower_ in ("'s", "\u2019s", "'", "\u2019")
+                     or t.text in _TRAILING_GLUE):  # "Defense for": a name never ends in "for"
         e -= 1
     if e > s and doc[e - 1].text == "." and e - s == 1:
         e -= 1
