@@ -39,3 +39,12 @@ def test_a_treaty_named_for_a_holiday_is_no_date(nlp):
 def test_no_entity_inside_a_holidays_name(nlp, sentence, name):
     names = {m.text for e in extract_entities(nlp(sentence)) for m in e.mentions}
     assert name not in names and not any(n in ("Day", "King Day") for n in names)
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("Stocks had their worst day since the September 11 attacks.", "2001-09-11"),
+    ("Security was tightened after the Sept. 11 terrorist attacks.", "2001-09-11"),
+    ("The board meets again on September 11.", "2008-09-11"),  # a day of the article's year
+])
+def test_september_11_names_the_attacks_of_2001_only_beside_them(nlp, sentence, value):
+    assert [d.value for d in extract_dates(nlp(sentence), "2008-01-21")] == [value]
