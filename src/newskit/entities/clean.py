@@ -17,9 +17,9 @@ from newskit.geo.gazetteer import gazetteer
 from newskit.record import LABEL_TYPES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 # Labels that name things; the numeric ones (DATE, MONEY, CARDINAL...) are other modules' business.
 NAME_LABELS = frozenset(LABEL_TYPES)
@@ -269,14 +269,15 @@ def _nationality_before(doc: Doc, s: int, e: int) -> int:
     return int(gazetteer().country_of_demonym(doc[s].text) is not None)
 
 
-def _glued(doc: Doc) -> list[tuple[int, int, str]]:
+def _glued(doc: Doc, ents: Sequence[Span] | None = None) -> list[tuple[int, int, str]]:
     """Return the doc's entities as (start, end, label), a name the model cut after a joining word made whole:
     "Bay of" + "Biscay" is "Bay of Biscay" (two place or organization spans, the first ending in "of", "for" or
     "and", the second right after it); a firm named with a possessive ("Moody's Investors Service"); a firm's
     first word the model left out that the story names a firm, or writes with the next word as a name, elsewhere
-    ("JPMorgan" + "Chase & Co." beside "JPMorgan" or "JPMorgan Chase")."""
+    ("JPMorgan" + "Chase & Co." beside "JPMorgan" or "JPMorgan Chase"). `ents`: doc.ents, when read already."""
     out: list[tuple[int, int, str]] = []
-    ents = doc.ents  # built anew from the tokens at every read
+    if ents is None:
+        ents = doc.ents  # built anew from the tokens at every read
     written = {ent.text for ent in ents if " " in ent.text}
     firms = {ent.text for ent in ents if ent.label_ == "ORG"}
     for ent in ents:
@@ -377,9 +378,10 @@ def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
     """Return the model's name entities of `doc` as cleaned, relabelled mentions."""
     out = []
     alone: dict[str, list[tuple[int, int]]] = {}
-    for ent in doc.ents:
+    ents = doc.ents  # built anew from the tokens at every read: once here
+    for ent in ents:
         alone.setdefault(ent.text, []).append((ent.start_char, ent.end_char))
-    for start, end, ent_label in _glued(doc):
+    for start, end, ent_label in _glued(doc, ents):
         if ent_label not in NAME_LABELS:
             continue
         parts = [trim(doc, s, e, ent_label) for x, y in _cut(doc, start, end, ent_label)
