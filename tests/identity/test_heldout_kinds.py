@@ -339,3 +339,27 @@ def test_a_firms_leading_word_joins_the_one_firm_whose_name_says_its_trade():
 def test_a_carmakers_usual_abbreviation_joins_its_name():
     one, two = _archive([_entity("", "Volkswagen AG", "organization")], [_entity("", "VW", "organization")])
     assert one["Volkswagen AG"] == two["VW"] == "organization:volkswagen"
+
+
+def test_a_family_name_of_no_dictionary_typed_a_firm_is_the_one_person_of_a_story_that_shares_a_body():
+    # no story writes "Varnholt" alone for a person, but the story typing it a firm names the union (by its
+    # acronym) that the story naming "Ilse Varnholt" in full names too
+    keys = _archive([_entity("", "Ilse Varnholt", "person"), _entity("", "Federated Mill Workers", "organization",
+                                                                      "FMW")],
+                    [_entity("", "Varnholt", "organization", count=2), _entity("", "FMW", "organization")])
+    assert keys[1]["Varnholt"] == keys[0]["Ilse Varnholt"] == "person:ilse varnholt"
+
+
+def test_a_lone_family_name_stays_apart_in_a_story_sharing_no_body_or_as_a_common_word():
+    # "Quennell" in a story with no body of the full name's story may be another Quennell; "Marsh" is a word
+    keys = _archive([_entity("", "Odile Quennell", "person"), _entity("", "Harrow Tanning", "organization"),
+                     _entity("", "Gideon Marsh", "person")],
+                    [_entity("", "Quennell", "organization"), _entity("", "Pellam Insurance", "organization")],
+                    [_entity("", "Marsh", "organization"), _entity("", "Harrow Tanning", "organization")])
+    assert keys[1]["Quennell"] == "organization:quennell"
+    assert keys[2]["Marsh"] == "organization:marsh"
+    # a firm written with a legal form somewhere keeps its name, whoever bears it
+    keys = _archive([_entity("", "Odile Quennell", "person"), _entity("", "Harrow Tanning", "organization")],
+                    [_entity("", "Quennell", "organization"), _entity("", "Harrow Tanning", "organization")],
+                    [_entity("", "Quennell Ltd.", "organization")])
+    assert keys[1]["Quennell"] == keys[2]["Quennell Ltd."] == "organization:quennell"

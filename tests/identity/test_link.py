@@ -437,3 +437,22 @@ def test_a_region_and_the_city_of_its_name_inside_it_are_one_place():
                {"id": "2", "entities": [_resolved("E1", "Bangkok", city, "TH", "40", "city", 5104476)]},
                {"id": "3", "entities": [_resolved("E1", "Bangkok", city, "TH", "40", "city", 5104476)]}]
     assert {k for r in _linked(records) for k in _keys(r).values()} == {"place:bangkok"}
+
+
+def test_a_family_name_the_gazetteer_takes_for_a_small_town_outside_its_story_is_the_person():
+    # "since Wagoner left" resolved to a town of 9,000 in Oklahoma, in a story that names no Oklahoma: the family name
+    # of the one person the archive names in full and writes alone; "Wakefield" in a story naming Massachusetts is
+    # the town there, not the one "Dexter Wakefield" of the archive
+    town, wakefield, massachusetts = 4554548, 4954265, 6254926
+    records = [{"id": "1", "entities": [_entity("E1", "Rick Wagoner", "person"), _entity("E2", "Wagoner", "person"),
+                                        _entity("E3", "Dexter Wakefield", "person"),
+                                        _entity("E4", "Wakefield", "person")]},
+               {"id": "2", "entities": [_entity("E1", "G. Richard Wagoner Jr.", "person")]},
+               {"id": "3", "entities": [_entity("E1", "Rick Wagoner", "person"),
+                                        _entity("E2", "Dexter Wakefield", "person")]},
+               {"id": "4", "entities": [_resolved("E1", "Wagoner", town, "US", "OK", "city", 8713)]},
+               {"id": "5", "entities": [_resolved("E1", "Wakefield", wakefield, "US", "MA", "city", 24932),
+                                        _resolved("E2", "Massachusetts", massachusetts, "US", "MA")]}]
+    keys = [_keys(r) for r in _linked(records)]
+    assert keys[3]["Wagoner"] == keys[0]["Rick Wagoner"] == keys[1]["G. Richard Wagoner Jr."]
+    assert keys[4]["Wakefield"] == "place:wakefield" != keys[0]["Dexter Wakefield"]

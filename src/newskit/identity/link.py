@@ -72,12 +72,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 
 from newskit import lexicon
 from newskit.entities import names, places
 from newskit.entities.grouping import acronym_of, clipping_of, initials, of_acronym, parent_name
 from newskit.entities.keys import LEGAL_FORMS, entity_key, fold, normalize, split_key
 from newskit.geo.gazetteer import LARGE_CITY
+from newskit.nlp import model_name
 
 # Types that share one namespace for "one type per name" (a person is never an organization's short name).
 _THINGS = {"organization", "place", "product", "index", "nationality", "work_of_art", "law", "language"}
@@ -160,6 +162,13 @@ class NameTable:
         # organization names that some article gives beside a longer organization name they open, as another body
         # ("Boeing" beside "Boeing Capital"): no short name of that body by its name's trade word alone
         self.openers: set[str] = set()
+        # places resolved to a lesser namesake in an article that names its region ("Wakefield, Massachusetts"):
+        # places indeed, not a family name the model took for one ("since Wagoner left", a town in Oklahoma)
+        self.sited: set[str] = set()
+        # a full person name, or a one-word organization or place name -> organizations named in its articles (at
+        # most _MAX_NEAR): a story that types a family name a thing and one that names the person in full tell the
+        # same news where they name one body
+        self.company: dict[str, set[str]] = {}
         self._final: dict[str, str] | None = None
         self._split: dict[tuple[str, int], str] = {}  # (a place's key, an entry) -> the key of the place so resolved
 
@@ -168,6 +177,8 @@ class NameTable:
         here: set[str] = set()
         said: set[tuple[str, str]] = set()  # (key, alias) this article gave already: an alias counts once an article
         orgs: dict[str, str] = {}  # the organizations' key names, each with its name as written, for the clippings
+        towns: list[tuple[str, tuple[str, str]]] = []  # places resolved to a lesser entry, each with its region
+        regions: set[tuple[str, str]] = set()  # the first-level regions the article names (country, region codes)
         for e in record.get("entities") or ():
             key = local_key(e)
             s = self.seen.get(key)
@@ -193,9 +204,11 @@ class NameTable:
             name = str(e.get("name") or "")
             s.caps = s.caps or name.isupper() or of_acronym(name.strip(". ")) is not None
             if key.startswith(_PLACE):
-                self._add_place(key, e)
+                self._add_place(key, e, towns, regions)
         for short, longer in _clippings(orgs):
             self._clip(short, longer)
+        self.sited.update(key for key, region in towns if region in regions)
+        self._note_company(here)
         self._note_apart(here)
         self._note_alone(here)
         for name in orgs:
@@ -207,14 +220,33 @@ class NameTable:
                 self.fragments.add(m.group(2))
         self._final = None
 
-    def _add_place(self, key: str, entity: dict) -> None:
-        """Note the gazetteer entry a place entity resolved to under a name of the entry's own, if any."""
+    def _add_place(self, key: str, entity: dict, towns: list, regions: set) -> None:
+        """Note the gazetteer entry a place entity resolved to under a name of the entry's own, if any; and on
+        `towns` a resolution to a lesser namesake with its region, on `regions` a first-level region's codes."""
         gid = _entry_of(entity)
         if gid is None:
             return
         self.geo.setdefault(key, Counter())[gid] += 1
         if gid not in self.entries:
             self.entries[gid] = _Entry.of(entity["geo"])
+        geo = entity["geo"]
+        region = (str(geo.get("country_code") or ""), str(geo.get("admin1") or ""))
+        if self.entries[gid].region:
+            regions.add(region)
+        elif self.entries[gid].lesser:
+            towns.append((key, region))
+
+    def _note_company(self, here: set[str]) -> None:
+        """Note the organizations of an article beside its full person names and its one-word thing names."""
+        bodies = sorted(k for k in here if k.startswith(_ORG))[:_MAX_NEAR]
+        if not bodies:
+            return
+        for key in here:
+            type_, name = split_key(key)
+            if (len(names.name_tokens(name)) >= 2) if type_ == "person" else \
+                    (type_ in ("organization", "place") and " " not in name):
+                near = self.company.setdefault(key, set())
+                near.update(b for b in bodies if b != key and len(near) < _MAX_NEAR)
 
     def _note_apart(self, here: set[str]) -> None:
         """Hold apart the full person names of one family name that an article lists as two people: a father
@@ -259,7 +291,7 @@ class NameTable:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
             resolver = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
-                                 self.fragments, self.entries, self.openers)
+                                 self.fragments, self.entries, self.openers, self.sited, self.company)
             self._final = resolver.run()
             self._split = resolver.split
         return self._final
@@ -378,7 +410,7 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
                  clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str],
-                 entries: dict[int, _Entry], openers: set[str]):
+                 entries: dict[int, _Entry], openers: set[str], sited: set[str], company: dict[str, set[str]]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
@@ -388,6 +420,8 @@ class _Resolver:
         self.geo = geo
         self.entries = entries
         self.openers = openers
+        self.sited = sited
+        self.company = company
         self.parent: dict[str, str] = {}
         self.split: dict[tuple[str, int], str] = {}  # (place key, entry) -> its own key, for names of two places
         self.main: dict[str, int] = {}  # a place key split by its entries -> the entry of those keeping the key
@@ -420,6 +454,7 @@ class _Resolver:
         self._firm_short_names(by_name)
         self._named_otherwise(by_name)
         self._country_prefix(by_name)
+        self._lone_family_names(by_name, typed)
         self._one_place(typed)
         self.split = {pair: self._find(sub) for pair, sub in self.split.items()}
         return {key: self._find(new) for key, new in typed.items()}
@@ -476,7 +511,7 @@ class _Resolver:
             type_, name = split_key(key)
             pool = dict(by_name[name])
             votes, people_articles = family.get(name, (0, 0))
-            if votes and not (self._legal(_ORG + name) or self._caps(_ORG + name) or _PLACE + name in self.seen
+            if votes and not (self._legal(_ORG + name) or self._caps(_ORG + name) or self._a_place(name)
                               or "nationality:" + name in self.seen):
                 # the family name of the one person of the archive: his full names vote for it where no article
                 # writes it as a firm's (a legal form, capitals) or a place's ("Bernanke" beside "Ben S. Bernanke";
@@ -505,6 +540,14 @@ class _Resolver:
                 best = "person"  # as much evidence each way: the one person named in full is the surer reading
             out[key] = f"{best}:{name}" if best != type_ else key
         return out
+
+    def _a_place(self, name: str) -> bool:
+        """Return True when some article types `name` a place the gazetteer resolves to a country, region or large
+        city ("Madison, Wisconsin"), or to a lesser namesake in a story that names its region ("Wakefield,
+        Massachusetts"): not a lone "Wagoner" the model took for a place and the gazetteer for a town of 9,000 in
+        Oklahoma, nor a name it does not know as a place."""
+        key = _PLACE + name
+        return key in self.sited or any(not self.entries[g].lesser for g in self.geo.get(key, ()))
 
     def _legal(self, key: str) -> bool:
         s = self.seen.get(key)
@@ -765,6 +808,30 @@ class _Resolver:
                 if rest is not None:
                     self._join(key, rest, into=True)
 
+    def _lone_family_names(self, by_name: dict[tuple[str, str], str], typed: dict[str, str]) -> None:
+        """A one-word organization or place name that is no common word ("Gettelfinger", "Geithner": not "Green")
+        and the family name of the one person of the archive (his full names all fit each other), in stories that
+        name a body a story naming him in full names too (by the identities joined so far: "UAW" beside "United
+        Auto Workers"), is that person, where no story writes it as a firm's (a legal form, capitals) or as a place
+        the gazetteer knows in its region, and the stories typing it so have at most twice his articles: the
+        model's type of a surname with no first name in its story is a guess the archive can correct. "Menendez"
+        in a story that shares no body with the senator's stories may be another Menendez, and stays apart."""
+        families = _by_family(name for name, type_ in by_name if type_ == "person")
+        for (name, type_), key in sorted(by_name.items()):
+            if type_ not in ("organization", "place") or " " in name or name not in families \
+                    or self._find(key) != key or key in self.caps or key in self.legal or self._a_place(name) \
+                    or not _uncommon(name):
+                continue
+            people = sorted(families[name])
+            if len(people) > _MAX_NEAR or any(not names.same_person(a, b) for a in people for b in people if a < b):
+                continue
+            target = self._target(_PERSON + p for p in people)
+            if target is None or 2 * self.weight[target] < self.weight[key]:
+                continue
+            near = {self._find(typed[b]) for t in (_ORG, _PLACE) for b in self.company.get(t + name, ())}
+            if near & {self._find(typed[b]) for p in people for b in self.company.get(_PERSON + p, ())}:
+                self._join(key, target, into=True)
+
     def _split_places(self, typed: dict[str, str]) -> None:
         """A place name whose entities the archive resolves to two gazetteer entries or more (countries, first-level
         regions or large cities: a lesser namesake is too often the resolver's slip; a region and the city of its
@@ -837,6 +904,39 @@ def _names_entry(name: str, geonameid: int) -> bool:
     from newskit.geo.gazetteer import gazetteer  # only records with resolved places open the index
 
     return any(h.place.geonameid == geonameid for h in gazetteer().lookup(name))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str] | None:
+    """Return the common words of the pipeline's lemmatizer tables (WordNet's nouns, verbs, adjectives and adverbs,
+    the type vote's dictionary), read from the pipeline's files without loading spaCy; None without them."""
+    import importlib.util
+
+    import srsly  # type: ignore[import-untyped]  # spaCy's serializer, installed with it
+
+    name = model_name(None)
+    root: Path | None = Path(name) if Path(name).exists() else None
+    if root is None:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+        root = Path(folders[0]) if folders else None
+    tables = "lemmatizer/lookups/lookups.bin"
+    files = sorted(root.glob(tables)) + sorted(root.glob("*/" + tables)) if root is not None else []
+    if not files:
+        return None
+    index = srsly.read_msgpack(files[0]).get("lemma_index") or {}
+    return frozenset(w for words in index.values() for w in words)
+
+
+def _uncommon(word: str) -> bool:
+    """Return True for a one-word name (key form) that is no common English word, nor the plural of one
+    ("Gettelfinger", not "Green", "Banks"); False where the pipeline has no dictionary to tell."""
+    words = _common_words()
+    return words is not None and " " not in word and word.isalpha() and word not in words \
+        and not (word.endswith("s") and word[:-1] in words)
 
 
 @lru_cache(maxsize=4096)
