@@ -456,3 +456,19 @@ def test_a_family_name_the_gazetteer_takes_for_a_small_town_outside_its_story_is
     keys = [_keys(r) for r in _linked(records)]
     assert keys[3]["Wagoner"] == keys[0]["Rick Wagoner"] == keys[1]["G. Richard Wagoner Jr."]
     assert keys[4]["Wakefield"] == "place:wakefield" != keys[0]["Dexter Wakefield"]
+
+
+def test_a_country_the_resolver_took_for_the_state_of_its_name_is_the_country_its_story_places():
+    # the resolver weighs a story's US places ("United States") and reads "Georgia" as the state, though the story
+    # names Tbilisi; a story naming Atlanta keeps the state, one naming nothing inside either keeps what it resolved
+    country, state, tbilisi, atlanta, usa = 614540, 4197000, 611717, 4180439, 6252001
+    records = [{"id": "1", "entities": [_resolved("E1", "Georgia", state, "US", "GA"),
+                                        _resolved("E2", "Tbilisi", tbilisi, "GE", "51", "city", 1049498),
+                                        _resolved("E3", "United States", usa, "US", None, "country")]},
+               {"id": "2", "entities": [_resolved("E1", "Georgia", state, "US", "GA"),
+                                        _resolved("E2", "Atlanta", atlanta, "US", "GA", "city", 463878)]},
+               {"id": "3", "entities": [_resolved("E1", "Georgia", country, "GE", None, "country")]},
+               {"id": "4", "entities": [_resolved("E1", "Georgia", state, "US", "GA")]}]
+    one, two, three, four = (_keys(r) for r in _linked(records))
+    assert one["Georgia"] == three["Georgia"] == "place:georgia"
+    assert two["Georgia"] == four["Georgia"] == "place:georgia (us-ga)"

@@ -179,7 +179,7 @@ class NameTable:
         orgs: dict[str, str] = {}  # the organizations' key names, each with its name as written, for the clippings
         towns: list[tuple[str, tuple[str, str]]] = []  # places resolved to a lesser entry, each with its region
         regions: set[tuple[str, str]] = set()  # the first-level regions the article names (country, region codes)
-        for e in record.get("entities") or ():
+        for e in _in_story(record.get("entities") or []):
             key = local_key(e)
             s = self.seen.get(key)
             if s is None:
@@ -307,11 +307,16 @@ class NameTable:
                 return self._split[key, gid]
         return final.get(key, key)
 
+    def keys_of(self, entities: list[dict]) -> list[str]:
+        """Return the archive-wide keys of one record's entities, a place read as its story places it
+        (`_in_story`)."""
+        return [self.key_of(e) for e in _in_story(entities)]
+
     def rewrite(self, record: dict) -> bool:
         """Set the archive-wide key of every entity of `record` in place; return True when one changed."""
         changed = False
-        for e in record.get("entities") or ():
-            new = self.key_of(e)
+        entities = record.get("entities") or []
+        for e, new in zip(entities, self.keys_of(entities), strict=True):
             if e.get("key") != new:
                 e["key"] = new
                 changed = True
@@ -322,6 +327,47 @@ def local_key(entity: dict) -> str:
     """Return an entity's key as its article gives it (computed from its name when the record has none)."""
     return entity.get("key") or entity_key(entity.get("name") or "", entity.get("type") or "",
                                            entity.get("aliases") or ())
+
+
+def _in_story(entities: list[dict]) -> list[dict]:
+    """Return a record's entities, a place its story places otherwise re-read: a name of a country and of a
+    first-level region of another ("Georgia") that the record resolves to the one inside which its story names no
+    place, where the story names places inside the other ("Tbilisi", not "Atlanta": the resolver weighs the story's
+    US places and took the state) is a copy with the other entry's geo."""
+    out = list(entities)
+    geos = [g if isinstance(g := e.get("geo"), dict) else None for e in entities]
+    for i, (e, geo) in enumerate(zip(entities, geos, strict=True)):
+        if geo is None or geo.get("feature") not in ("country", "admin1"):
+            continue
+        entries = _countries_and_regions(str(e.get("name") or ""))
+        now = next((x for x in entries if x[0] == geo.get("geonameid")), None)
+        if now is None or len(entries) < 2 or _inside(now, geos, i):
+            continue
+        others = [x for x in entries if x is not now and _inside(x, geos, i)]
+        if len(others) == 1:
+            gid, feature, country, region, population = others[0]
+            out[i] = dict(e, geo={"geonameid": gid, "feature": feature, "country_code": country,
+                                  "admin1": region or None, "population": population})
+    return out
+
+
+def _inside(entry: tuple[int, str, str, str, int], geos: list[dict | None], skip: int) -> bool:
+    """Return True when a story's places (`geos`, but the one at `skip`) name one inside the country or region
+    `entry`."""
+    gid, feature, country, region, _ = entry
+    return any(g is not None and n != skip and g.get("geonameid") != gid and g.get("country_code") == country
+               and g.get("feature") != "country" and (feature == "country" or g.get("admin1") == region)
+               for n, g in enumerate(geos))
+
+
+@lru_cache(maxsize=4096)
+def _countries_and_regions(name: str) -> tuple[tuple[int, str, str, str, int], ...]:
+    """Return the countries and first-level regions that `name` is a name of their own: (GeoNames id, feature,
+    country code, region code, population)."""
+    from newskit.geo.gazetteer import gazetteer  # only records with resolved places open the index
+
+    return tuple((h.place.geonameid, h.place.feature, h.place.country_code, h.place.admin1, h.place.population)
+                 for h in gazetteer().lookup(name) if h.own_name and h.place.feature in ("country", "admin1"))
 
 
 def _entry_of(entity: dict) -> int | None:
