@@ -363,3 +363,12 @@ def test_a_lone_family_name_stays_apart_in_a_story_sharing_no_body_or_as_a_commo
                     [_entity("", "Quennell", "organization"), _entity("", "Harrow Tanning", "organization")],
                     [_entity("", "Quennell Ltd.", "organization")])
     assert keys[1]["Quennell"] == keys[2]["Quennell Ltd."] == "organization:quennell"
+
+
+def test_a_founders_family_name_that_opens_a_firms_name_stays_the_firm():
+    # "Harkavy" typed a firm beside the body a story naming "Ottilie Harkavy" names too is her family name, unless the
+    # archive names a firm "Harkavy Motor Works": then it is that firm's short name
+    keys = _archive([_entity("", "Ottilie Harkavy", "person"), _entity("", "Bransk Union", "organization")],
+                    [_entity("", "Harkavy", "organization"), _entity("", "Bransk Union", "organization")],
+                    [_entity("", "Harkavy Motor Works", "organization")])
+    assert keys[1]["Harkavy"] != keys[0]["Ottilie Harkavy"]

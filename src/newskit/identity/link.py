@@ -858,13 +858,16 @@ class _Resolver:
         """A one-word organization or place name that is no common word ("Gettelfinger", "Geithner": not "Green")
         and the family name of the one person of the archive (his full names all fit each other), in stories that
         name a body a story naming him in full names too (by the identities joined so far: "UAW" beside "United
-        Auto Workers"), is that person, where no story writes it as a firm's (a legal form, capitals) or as a place
-        the gazetteer knows in its region, and the stories typing it so have at most twice his articles: the
-        model's type of a surname with no first name in its story is a guess the archive can correct. "Menendez"
-        in a story that shares no body with the senator's stories may be another Menendez, and stays apart."""
+        Auto Workers"), is that person, where no story writes it as a firm's (a legal form, capitals, the first word
+        of an organization's name) or as a place the gazetteer knows in its region, and the stories typing it so
+        have at most twice his articles: the model's type of a surname with no first name in its story is a guess
+        the archive can correct. "Menendez" in a story that shares no body with the senator's stories may be
+        another Menendez, and stays apart."""
         families = _by_family(name for name, type_ in by_name if type_ == "person")
+        # the first words of the archive's organization names: "Porsche" of "Porsche Automobil Holding" is a firm's
+        firms = {name.split(" ", 1)[0] for name, type_ in by_name if type_ == "organization" and " " in name}
         for (name, type_), key in sorted(by_name.items()):
-            if type_ not in ("organization", "place") or " " in name or name not in families \
+            if type_ not in ("organization", "place") or " " in name or name not in families or name in firms \
                     or self._find(key) != key or key in self.caps or key in self.legal or self._a_place(name) \
                     or not _uncommon(name):
                 continue
