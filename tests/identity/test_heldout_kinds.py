@@ -334,6 +334,11 @@ def test_a_firms_leading_word_joins_the_one_firm_whose_name_says_its_trade():
     keys = _archive([_entity("", "Marlow Capital", "organization"), _entity("", "Marlow", "organization")],
                     [_entity("", "Marlow", "organization")])
     assert keys[1]["Marlow"] == "organization:marlow" != keys[0]["Marlow Capital"]
+    # nor a trade word right after the firm's name that names its arm, however rarely the archive names the firm
+    keys = _archive([_entity("", "Ostler Capital", "organization")], [_entity("", "Ostler", "organization")],
+                    [_entity("", "Pellow", "organization")], [_entity("", "Pellow Securities", "organization")])
+    assert keys[1]["Ostler"] == "organization:ostler" != keys[0]["Ostler Capital"]
+    assert keys[2]["Pellow"] == "organization:pellow" != keys[3]["Pellow Securities"]
 
 
 def test_a_carmakers_usual_abbreviation_joins_its_name():

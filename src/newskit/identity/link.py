@@ -101,6 +101,9 @@ _BODY_NICKNAMES = lexicon.table("body_nicknames")
 _POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
 _GLUED = sorted(lexicon.words("corporate_suffixes"))  # legal forms a firm's name may have glued on ("Citigroup")
 _FIRM_HEADS = lexicon.words("firm_heads")  # "Cerberus Capital Management": a firm's name, legal form or not
+# trade words that, put right after a firm's name, name its arm: "Barclays Capital", "Chrysler Financial", "Nomura
+# Securities" are not "Barclays", "Chrysler", "Nomura" (but "Cerberus Capital Management" is "Cerberus")
+_ARMS = frozenset({"capital", "securities", "financial", "investments"})
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
 
 
@@ -802,8 +805,8 @@ class _Resolver:
                 continue  # an acronym is the acronym steps' ("GM" is not "GM Daewoo"); a name joined already stays
             longer = starts[name] - {key}
             target = self._target(longer)
-            firm = any(k in self.legal or (name not in self.openers and split_key(k)[1].rsplit(" ", 1)[-1]
-                                           in _FIRM_HEADS) for k in longer) \
+            firm = any(k in self.legal or (name not in self.openers and _trade_name(name, split_key(k)[1]))
+                       for k in longer) \
                 or (" " not in name and any(k in self.owned for k in longer))
             if target is not None and firm and 4 * self.weight[target] >= self.weight[self._find(key)]:
                 self._join(key, target, into=True)
@@ -1003,6 +1006,14 @@ def _given(word: str) -> bool:
     """Return True for a given name (key form): a known one, or the short form that opens one the nicknames table
     gives it for ("ben" of "benjamin"; not "app", which it lists for "absalom")."""
     return word in _given_names() or any(n.startswith(word) for n in names.nicknames().get(word, ()))
+
+
+def _trade_name(short: str, name: str) -> bool:
+    """Return True when the organization `name` ends in a word of a firm's trade that makes `short`, its leading
+    words, that firm's short name: "Cerberus Capital Management", "Lehman Brothers"; not a trade word right after
+    them that names an arm of the firm `short` names ("Barclays Capital")."""
+    last = name.rsplit(" ", 1)[-1]
+    return last in _FIRM_HEADS and not (last in _ARMS and name == f"{short} {last}")
 
 
 def _part_of(alias: str, name: str) -> bool:
