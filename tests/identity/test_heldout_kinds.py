@@ -377,3 +377,13 @@ def test_a_founders_family_name_that_opens_a_firms_name_stays_the_firm():
                     [_entity("", "Harkavy", "organization"), _entity("", "Bransk Union", "organization")],
                     [_entity("", "Harkavy Motor Works", "organization")])
     assert keys[1]["Harkavy"] != keys[0]["Ottilie Harkavy"]
+
+
+def test_a_blend_of_a_names_first_letters_joins_that_name_across_stories():
+    # "KelBru" in one story, "Kelso Brunner" (and its bank) in others: no story writes the two together
+    keys = _archive([_entity("", "Kelso Brunner", "organization")], [_entity("", "KelBru", "organization", count=2)],
+                    [_entity("", "Kelso Brunner Bank", "organization")], [_entity("", "SunTeq", "organization")],
+                    [_entity("", "Sunder Tequila", "organization"), _entity("", "Sunny Teqnet", "organization")])
+    assert keys[1]["KelBru"] == keys[0]["Kelso Brunner"] == "organization:kelso brunner"
+    # a blend that fits two names, neither of which opens the other, stays itself
+    assert keys[3]["SunTeq"] == "organization:sunteq"

@@ -98,6 +98,7 @@ _DEPARTMENTS = ("department", "ministry")
 # the field that ends a body's name, after the word before it: "commerce" of "Chamber of Commerce"
 _OF_FIELD = re.compile(r"(\w+) of (?:the )?([a-z]+)$")
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
+_INNER_CAPITAL = re.compile(r"[A-Z][a-z]+[A-Z]\w*")  # "WaMu", "FedEx": maybe a blend of a longer name's words
 _POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
 _GLUED = sorted(lexicon.words("corporate_suffixes"))  # legal forms a firm's name may have glued on ("Citigroup")
 _FIRM_HEADS = lexicon.words("firm_heads")  # "Cerberus Capital Management": a firm's name, legal form or not
@@ -172,6 +173,9 @@ class NameTable:
         # most _MAX_NEAR): a story that types a family name a thing and one that names the person in full tell the
         # same news where they name one body
         self.company: dict[str, set[str]] = {}
+        # one-word organization keys written with an inner capital ("WaMu"), each with that written form: maybe the
+        # first letters of a longer name's words run together
+        self.blends: dict[str, str] = {}
         self._final: dict[str, str] | None = None
         self._split: dict[tuple[str, int], str] = {}  # (a place's key, an entry) -> the key of the place so resolved
 
@@ -191,7 +195,9 @@ class NameTable:
                 here.add(key)
                 s.articles += 1
                 if key.startswith(_ORG):
-                    orgs[key[len(_ORG):]] = str(e.get("name") or "")
+                    orgs[key[len(_ORG):]] = written = str(e.get("name") or "")
+                    if " " not in key and _INNER_CAPITAL.fullmatch(written):
+                        self.blends.setdefault(key, written)
             s.weight += _evidence(e)
             if key.startswith(_ORG):
                 self._add_firm(s, key, e)
@@ -294,7 +300,7 @@ class NameTable:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
             resolver = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
-                                 self.fragments, self.entries, self.openers, self.sited, self.company)
+                                 self.fragments, self.entries, self.openers, self.sited, self.company, self.blends)
             self._final = resolver.run()
             self._split = resolver.split
         return self._final
@@ -459,7 +465,8 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
                  clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str],
-                 entries: dict[int, _Entry], openers: set[str], sited: set[str], company: dict[str, set[str]]):
+                 entries: dict[int, _Entry], openers: set[str], sited: set[str], company: dict[str, set[str]],
+                 blends: dict[str, str]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
@@ -471,6 +478,7 @@ class _Resolver:
         self.openers = openers
         self.sited = sited
         self.company = company
+        self.blends = blends
         self.parent: dict[str, str] = {}
         self.split: dict[tuple[str, int], str] = {}  # (place key, entry) -> its own key, for names of two places
         self.main: dict[str, int] = {}  # a place key split by its entries -> the entry of those keeping the key
@@ -499,6 +507,7 @@ class _Resolver:
         self._person_variants(by_name)
         self._people(by_name)
         self._clippings(typed)
+        self._blends(typed, by_name)
         self._glued_forms(by_name)
         self._firm_short_names(by_name)
         self._named_otherwise(by_name)
@@ -769,6 +778,30 @@ class _Resolver:
                     target = self._find(_ORG + parent)
                 if target is not None:
                     self._join(new, target, into=True)
+
+    def _blends(self, typed: dict[str, str], by_name: dict[tuple[str, str], str]) -> None:
+        """A one-word organization name written as the first letters of a longer name's words run together ("WaMu"
+        of "Washington Mutual", "FedEx" of "Federal Express"; `grouping.clipping_of`) is the one organization of the
+        archive it so clips, or the one whose words open all the others it clips, though no story writes the two
+        together."""
+        if not self.blends:
+            return
+        by_start: dict[str, list[str]] = {}  # the first two letters of an organization's name -> its names
+        for name, type_ in by_name:
+            if type_ == "organization" and " " in name:
+                by_start.setdefault(name[:2], []).append(name)
+        for key, written in sorted(self.blends.items()):
+            new = typed[key]
+            if not new.startswith(_ORG) or new in self.caps:
+                continue
+            cands = {by_name[name, "organization"] for name in by_start.get(written[:2].lower(), ())
+                     if clipping_of(written, name.title())}
+            target = self._target(cands) if cands else None
+            parent = parent_name([c[len(_ORG):] for c in cands]) if cands and target is None else None
+            if parent is not None:  # "WaMu" of "Washington Mutual" and "Washington Mutual Bank": the first
+                target = self._find(_ORG + parent)
+            if target is not None:
+                self._join(new, target, into=True)
 
     def _glued_forms(self, by_name: dict[tuple[str, str], str]) -> None:
         """A one-word organization name that one other name of the archive is with a legal form glued to it ("Citi",
