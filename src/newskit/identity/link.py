@@ -252,8 +252,7 @@ class NameTable:
             return
         for key in here:
             type_, name = split_key(key)
-            if (len(names.name_tokens(name)) >= 2) if type_ == "person" else \
-                    (type_ in ("organization", "place") and " " not in name):
+            if (" " in name) == (type_ == "person") and type_ in ("person", "organization", "place"):
                 near = self.company.setdefault(key, set())
                 near.update(b for b in bodies if b != key and len(near) < _MAX_NEAR)
 
@@ -343,14 +342,17 @@ def _in_story(entities: list[dict]) -> list[dict]:
     first-level region of another ("Georgia") that the record resolves to the one inside which its story names no
     place, where the story names places inside the other ("Tbilisi", not "Atlanta": the resolver weighs the story's
     US places and took the state) is a copy with the other entry's geo."""
+    named = [i for i, e in enumerate(entities) if isinstance(g := e.get("geo"), dict) and g.get("feature") in
+             ("country", "admin1") and len(_countries_and_regions(str(e.get("name") or ""))) > 1]
+    if not named:
+        return entities  # most records: no name of a country and a region
     out = list(entities)
     geos = [g if isinstance(g := e.get("geo"), dict) else None for e in entities]
-    for i, (e, geo) in enumerate(zip(entities, geos, strict=True)):
-        if geo is None or geo.get("feature") not in ("country", "admin1"):
-            continue
+    for i in named:
+        e = entities[i]
         entries = _countries_and_regions(str(e.get("name") or ""))
-        now = next((x for x in entries if x[0] == geo.get("geonameid")), None)
-        if now is None or len(entries) < 2 or _inside(now, geos, i):
+        now = next((x for x in entries if x[0] == e["geo"].get("geonameid")), None)
+        if now is None or _inside(now, geos, i):
             continue
         others = [x for x in entries if x is not now and _inside(x, geos, i)]
         if len(others) == 1:
@@ -902,10 +904,13 @@ class _Resolver:
         families = _by_family(name for name, type_ in by_name if type_ == "person")
         # the first words of the archive's organization names: "Porsche" of "Porsche Automobil Holding" is a firm's
         firms = {name.split(" ", 1)[0] for name, type_ in by_name if type_ == "organization" and " " in name}
-        for (name, type_), key in sorted(by_name.items()):
-            if type_ not in ("organization", "place") or " " in name or name not in families or name in firms \
-                    or self._find(key) != key or key in self.caps or key in self.legal or self._a_place(name) \
-                    or not _uncommon(name):
+        lone = [(name, key) for (name, type_), key in sorted(by_name.items())
+                if type_ in ("organization", "place") and " " not in name and name in families and name not in firms
+                and self._find(key) == key and key not in self.caps and key not in self.legal
+                and not self._a_place(name)]
+        uncommon = _uncommon({name for name, _ in lone}) if lone else set()
+        for name, key in lone:
+            if name not in uncommon:
                 continue
             people = sorted(families[name])
             if len(people) > _MAX_NEAR or any(not names.same_person(a, b) for a in people for b in people if a < b):
@@ -991,10 +996,22 @@ def _names_entry(name: str, geonameid: int) -> bool:
     return any(h.place.geonameid == geonameid for h in gazetteer().lookup(name))
 
 
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str] | None:
-    """Return the common words of the pipeline's lemmatizer tables (WordNet's nouns, verbs, adjectives and adverbs,
-    the type vote's dictionary), read from the pipeline's files without loading spaCy; None without them."""
+def _uncommon(words: set[str]) -> set[str]:
+    """Return those of `words` (one-word names, key form) that are no common English word nor the plural of one
+    ("Gettelfinger"; not "Green", "Banks"), by the pipeline's lemmatizer tables (WordNet's nouns, verbs, adjectives
+    and adverbs: the type vote's dictionary), read for the call from the pipeline's files without loading spaCy;
+    none where the pipeline has no such tables."""
+    asked = {w for w in words if w.isalpha()}
+    index = _lemma_index() if asked else None
+    if index is None:
+        return set()
+    forms = asked | {w[:-1] for w in asked if w.endswith("s")}
+    common = {w for listed in index.values() for w in listed if w in forms}
+    return {w for w in asked if w not in common and not (w.endswith("s") and w[:-1] in common)}
+
+
+def _lemma_index() -> dict | None:
+    """Return the lemmatizer's index of words by part of speech from the pipeline's files, or None."""
     import importlib.util
 
     import srsly  # type: ignore[import-untyped]  # spaCy's serializer, installed with it
@@ -1012,16 +1029,8 @@ def _common_words() -> frozenset[str] | None:
     files = sorted(root.glob(tables)) + sorted(root.glob("*/" + tables)) if root is not None else []
     if not files:
         return None
-    index = srsly.read_msgpack(files[0]).get("lemma_index") or {}
-    return frozenset(w for words in index.values() for w in words)
-
-
-def _uncommon(word: str) -> bool:
-    """Return True for a one-word name (key form) that is no common English word, nor the plural of one
-    ("Gettelfinger", not "Green", "Banks"); False where the pipeline has no dictionary to tell."""
-    words = _common_words()
-    return words is not None and " " not in word and word.isalpha() and word not in words \
-        and not (word.endswith("s") and word[:-1] in words)
+    index = srsly.read_msgpack(files[0]).get("lemma_index")
+    return index if isinstance(index, dict) else None
 
 
 @lru_cache(maxsize=4096)
