@@ -353,16 +353,26 @@ def test_a_family_name_of_no_dictionary_typed_a_firm_is_the_one_person_of_a_stor
                                                                       "FMW")],
                     [_entity("", "Varnholt", "organization", count=2), _entity("", "FMW", "organization")])
     assert keys[1]["Varnholt"] == keys[0]["Ilse Varnholt"] == "person:ilse varnholt"
+    # so is a family name that is a noun only ("Tanner"; not a verb or an adjective), where two stories name her in
+    # full: one is not enough ("Hall" of "Hall of Famer" in a story beside the league is not "Ilse Hall")
+    keys = _archive([_entity("", "Ilse Tanner", "person"), _entity("", "Federated Mill Workers", "organization")],
+                    [_entity("", "Tanner", "organization"), _entity("", "Federated Mill Workers", "organization")],
+                    [_entity("", "Ilse Tanner", "person")],
+                    [_entity("", "Ilse Hall", "person"), _entity("", "Federated Mill Workers", "organization")],
+                    [_entity("", "Hall", "organization"), _entity("", "Federated Mill Workers", "organization")])
+    assert keys[1]["Tanner"] == keys[0]["Ilse Tanner"] == "person:ilse tanner"
+    assert keys[4]["Hall"] == "organization:hall" != keys[3]["Ilse Hall"]
 
 
 def test_a_lone_family_name_stays_apart_in_a_story_sharing_no_body_or_as_a_common_word():
-    # "Quennell" in a story with no body of the full name's story may be another Quennell; "Marsh" is a word
+    # "Quennell" in a story with no body of the full name's story may be another Quennell; "Young" is an adjective
+    # ("the Young Entrepreneurs' award"), though "Gideon Young" bears it
     keys = _archive([_entity("", "Odile Quennell", "person"), _entity("", "Harrow Tanning", "organization"),
-                     _entity("", "Gideon Marsh", "person")],
+                     _entity("", "Gideon Young", "person")],
                     [_entity("", "Quennell", "organization"), _entity("", "Pellam Insurance", "organization")],
-                    [_entity("", "Marsh", "organization"), _entity("", "Harrow Tanning", "organization")])
+                    [_entity("", "Young", "organization"), _entity("", "Harrow Tanning", "organization")])
     assert keys[1]["Quennell"] == "organization:quennell"
-    assert keys[2]["Marsh"] == "organization:marsh"
+    assert keys[2]["Young"] == "organization:young"
     # a firm written with a legal form somewhere keeps its name, whoever bears it
     keys = _archive([_entity("", "Odile Quennell", "person"), _entity("", "Harrow Tanning", "organization")],
                     [_entity("", "Quennell", "organization"), _entity("", "Harrow Tanning", "organization")],

@@ -908,13 +908,15 @@ class _Resolver:
                 if type_ in ("organization", "place") and " " not in name and name in families and name not in firms
                 and self._find(key) == key and key not in self.caps and key not in self.legal
                 and not self._a_place(name)]
-        uncommon = _uncommon({name for name, _ in lone}) if lone else set()
+        uncommon, nouns = _uncommon({name for name, _ in lone}) if lone else (set(), set())
         for name, key in lone:
             if name not in uncommon:
                 continue
             people = sorted(families[name])
             if len(people) > _MAX_NEAR or any(not names.same_person(a, b) for a in people for b in people if a < b):
                 continue
+            if name in nouns and sum(self.seen[_PERSON + p].articles for p in people) < 2:
+                continue  # a noun ("Hall" of "Hall of Famer") is his where two stories at least name him in full
             target = self._target(_PERSON + p for p in people)
             if target is None or 2 * self.weight[target] < self.weight[key]:
                 continue
@@ -996,18 +998,23 @@ def _names_entry(name: str, geonameid: int) -> bool:
     return any(h.place.geonameid == geonameid for h in gazetteer().lookup(name))
 
 
-def _uncommon(words: set[str]) -> set[str]:
-    """Return those of `words` (one-word names, key form) that are no common English word nor the plural of one
-    ("Gettelfinger"; not "Green", "Banks"), by the pipeline's lemmatizer tables (WordNet's nouns, verbs, adjectives
-    and adverbs: the type vote's dictionary), read for the call from the pipeline's files without loading spaCy;
-    none where the pipeline has no such tables."""
+def _uncommon(words: set[str]) -> tuple[set[str], set[str]]:
+    """Return those of `words` (one-word names, key form) that are no verb, adjective or adverb of English, nor the
+    plural of one ("Gettelfinger", "Wagoner"; not "Green", "Show", "Young", "Banks"), and those of them that are
+    nouns ("Wagoner", "Hall"), by the pipeline's lemmatizer tables (WordNet's words: the type vote's dictionary),
+    read for the call from the pipeline's files without loading spaCy; none where the pipeline has no such tables.
+    A noun is no bar: many family names are one ("Wagoner", "Baker")."""
     asked = {w for w in words if w.isalpha()}
     index = _lemma_index() if asked else None
-    if index is None:
-        return set()
+    if not index:
+        return set(), set()
     forms = asked | {w[:-1] for w in asked if w.endswith("s")}
-    common = {w for listed in index.values() for w in listed if w in forms}
-    return {w for w in asked if w not in common and not (w.endswith("s") and w[:-1] in common)}
+    # the tables' parts of speech are keyed by hashes: the nouns are the longest list (WordNet's nouns outnumber its
+    # verbs, adjectives and adverbs together several times over)
+    nouns = max(index.values(), key=len)
+    common = {w for listed in index.values() if listed is not nouns for w in listed if w in forms}
+    uncommon = {w for w in asked if w not in common and not (w.endswith("s") and w[:-1] in common)}
+    return uncommon, {w for w in nouns if w in uncommon}
 
 
 def _lemma_index() -> dict | None:
