@@ -12,7 +12,9 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    or more that opens with no known given name, as much ("Lockheed Martin" a company in one article, a person
    in another), or a name some article writes with a legal form ("Chrysler LLC") or a person's written as an
    acronym ("BofA"), as much for the firm; the full names of the one person of a family name vote for it where
-   no article writes it as a firm's or a place's and some article writes it for him (typed a person, or beside
+   no article writes it as a firm's or a place's (a place the gazetteer resolves to a country, region or large
+   city, or to a lesser namesake in a story naming its region: not "since Wagoner left" resolved to a town in
+   Oklahoma) and some article writes it for him (typed a person, or beside
    his full name: not "Young" in a headline beside an archive's "Grant Young"), and it is the person on as much
    evidence when two articles or more name him in full ("Bernanke" typed an organization beside "Ben S.
    Bernanke"), else on twice; a name some article writes with a legal form stays that firm's ("Paulson & Co.",
@@ -38,21 +40,29 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    ("Citi", "Citigroup"), or that articles give beside, or as the alias of, exactly one longer
    name it clips ("Fed" beside "Federal Reserve", "Citi" beside "Citigroup", "WaMu" for "Washington Mutual";
    `grouping.clipping_of`), or beside a body and its branch (the "Federal Reserve", not the "Federal Reserve
-   Bank of New York"); never a word beside its derivation ("Congress", "Congressional");
+   Bank of New York"); never a word beside its derivation ("Congress", "Congressional"); a name blended from a
+   longer name's first letters ("WaMu", "FedEx") joins the one organization it clips though no article writes
+   the two together;
 6. a firm's short name: the leading words of one firm's name that the archive writes with a legal form
    ("Goldman", "Goldman Sachs Group Inc.") or ends with a word of a firm's trade (`lexicon/firm_heads.txt`:
-   "Cerberus Capital Management", unless an article names the two as two bodies), or its first word written as a
+   "Cerberus Capital Management", unless an article names the two as two bodies; not a trade word right after
+   the name that names its arm, "Barclays Capital"), or its first word written as a
    possessive ("Moody's", "Moody's Investors Service"), when they open no other body's name and no article types
    them a place, and the archive does not use them four times as often as the firm's name;
 7. one body named two conventional ways: its head word first, last or left out ("Department of the Treasury",
    "Treasury Department", "Treasury"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname
    of the short table `lexicon/body_nicknames.tsv` ("the Big Board", the "NYSE": no text spells it out);
 8. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
-   (unless the archive names another country's "Army" too);
+   (unless the archive names another country's "Army" too); a lone family name typed a firm or a place, no
+   common word, in stories that share a body with the stories naming the archive's one person of that family
+   name in full ("Gettelfinger" beside the UAW: `_lone_family_names`), is that person;
 9. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
    quarters of their resolved entities at least. A name the archive resolves to two entries or more is that many
    places: the entities resolved to the entry most of them agree on keep its key, the others get one of their
-   entry's ("place:georgia (us-ga)" beside the country's "place:georgia"; the record must carry the geo).
+   entry's ("place:georgia (us-ga)" beside the country's "place:georgia"; the record must carry the geo). A
+   name of a country and of another country's region that a story's record resolves to the one it names no place
+   inside, while it names places inside the other ("TBILISI, Georgia" resolved to the US state), is read as the
+   other (`_in_story`).
 
 An organization's short name ("Ford" for "Ford Motor Co.") also joins through step 2, from any article that
 names it both ways; leading words of a name that is no firm's are not evidence enough ("Boeing" is not "Boeing
