@@ -397,3 +397,11 @@ def test_a_blend_of_a_names_first_letters_joins_that_name_across_stories():
     assert keys[1]["KelBru"] == keys[0]["Kelso Brunner"] == "organization:kelso brunner"
     # a blend that fits two names, neither of which opens the other, stays itself
     assert keys[3]["SunTeq"] == "organization:sunteq"
+
+
+def test_a_group_of_nations_and_its_g_number_are_one_body():
+    keys = _archive([_entity("", "Group of Seven", "organization")], [_entity("", "G7", "organization")],
+                    [_entity("", "G-20", "organization")], [_entity("", "Group of Twenty", "organization")],
+                    [_entity("", "Group of Death", "organization")])
+    assert keys[0]["Group of Seven"] == keys[1]["G7"] != keys[2]["G-20"] == keys[3]["Group of Twenty"]
+    assert keys[4]["Group of Death"] == "organization:group of death"

@@ -108,6 +108,10 @@ _DEPARTMENTS = ("department", "ministry")
 # the field that ends a body's name, after the word before it: "commerce" of "Chamber of Commerce"
 _OF_FIELD = re.compile(r"(\w+) of (?:the )?([a-z]+)$")
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
+_GROUP_OF = re.compile(r"group of (\w+)")  # "Group of Seven", "Group of 20": the "G7", the "G-20"
+_NUMBERS = {w: str(n) for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                             "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                             "sixteen", "seventeen", "eighteen", "nineteen", "twenty"))}
 _INNER_CAPITAL = re.compile(r"[A-Z][a-z]+[A-Z]\w*")  # "WaMu", "FedEx": maybe a blend of a longer name's words
 _POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
 _GLUED = sorted(lexicon.words("corporate_suffixes"))  # legal forms a firm's name may have glued on ("Citigroup")
@@ -860,7 +864,8 @@ class _Resolver:
         """One body under two conventional names: "Department of the Treasury" and "Treasury Department" (a body's
         head word before or after its field), "Treasury Department" and the "Treasury" (a department's or ministry's
         head word left out, when an article names the body so), "Federal Reserve System" or "Board" and "Federal
-        Reserve", "the Big Board" and "New York Stock Exchange" or its acronym "NYSE" (a nickname of the short table
+        Reserve", the "Group of Seven" or "of 20" and the "G7", "G-20", "the Big Board" and
+        "New York Stock Exchange" or its acronym "NYSE" (a nickname of the short table
         `lexicon/body_nicknames.tsv`: no text spells such a nickname out). A bare field that some article gives
         beside another body's name it ends ("Commerce" beside "Chamber of Commerce") may be a piece of that name: it
         joins no department."""
@@ -871,7 +876,10 @@ class _Resolver:
             of = _HEAD_OF.fullmatch(name)
             other = f"{of.group(2)} {of.group(1)}" if of else _BODY_NICKNAMES.get(name)
             whole = name.rsplit(" ", 1)
-            if other is None and len(whole) == 2 and whole[1] in ("system", "board") and " " in whole[0]:
+            group = _GROUP_OF.fullmatch(name)
+            if other is None and group and (n := _NUMBERS.get(group.group(1), group.group(1))).isdigit():
+                other = next((g for g in (f"g{n}", f"g {n}") if (g, type_) in by_name), None)  # the "G7", the "G-7"
+            elif other is None and len(whole) == 2 and whole[1] in ("system", "board") and " " in whole[0]:
                 other = whole[0]  # the "Federal Reserve System", the "Federal Reserve Board": the Fed
             elif other is None and len(whole) == 2 and whole[1] in _DEPARTMENTS and (whole[0], type_) in by_name \
                     and whole[0] not in fields:
