@@ -472,3 +472,16 @@ def test_a_country_the_resolver_took_for_the_state_of_its_name_is_the_country_it
     one, two, three, four = (_keys(r) for r in _linked(records))
     assert one["Georgia"] == three["Georgia"] == "place:georgia"
     assert two["Georgia"] == four["Georgia"] == "place:georgia (us-ga)"
+
+
+def test_a_name_written_with_an_umlaut_is_the_name_spelt_with_its_vowel_and_e():
+    records = [{"id": "1", "entities": [_entity("E1", "Jörg Krämer", "person"),
+                                        _entity("E2", "Grünwald AG", "organization")]},
+               {"id": "2", "entities": [_entity("E1", "Joerg Kraemer", "person"), _entity("E2", "Kraemer", "person")]},
+               {"id": "3", "entities": [_entity("E1", "Gruenwald", "organization"),
+                                        _entity("E2", "Joel Kramer", "person")]}]
+    one, two, three = (_keys(r) for r in _linked(records))
+    assert one["Jörg Krämer"] == two["Joerg Kraemer"] == two["Kraemer"]
+    assert one["Grünwald AG"] == three["Gruenwald"]
+    # no "e" after a vowel is dropped where no name is written with an umlaut
+    assert three["Joel Kramer"] != one["Jörg Krämer"]

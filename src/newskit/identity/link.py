@@ -112,6 +112,8 @@ _GROUP_OF = re.compile(r"group of (\w+)")  # "Group of Seven", "Group of 20": th
 _NUMBERS = {w: str(n) for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
                                              "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
                                              "sixteen", "seventeen", "eighteen", "nineteen", "twenty"))}
+_UMLAUTS = re.compile("[äöüÄÖÜ]")
+_SPELT = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
 _INNER_CAPITAL = re.compile(r"[A-Z][a-z]+[A-Z]\w*")  # "WaMu", "FedEx": maybe a blend of a longer name's words
 _POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
 _GLUED = sorted(lexicon.words("corporate_suffixes"))  # legal forms a firm's name may have glued on ("Citigroup")
@@ -190,6 +192,9 @@ class NameTable:
         # one-word organization keys written with an inner capital ("WaMu"), each with that written form: maybe the
         # first letters of a longer name's words run together
         self.blends: dict[str, str] = {}
+        # keys of names written with an umlaut ("Steinbrück"), each with the key of the name spelt as English news
+        # spells it out ("Steinbrueck"); folding alone gives "steinbruck"
+        self.umlauts: dict[str, str] = {}
         self._final: dict[str, str] | None = None
         self._split: dict[tuple[str, int], str] = {}  # (a place's key, an entry) -> the key of the place so resolved
 
@@ -226,6 +231,8 @@ class NameTable:
                 s.caps = s.caps or any(str(a).isupper() or of_acronym(str(a)) for a in aliases)
             name = str(e.get("name") or "")
             s.caps = s.caps or name.isupper() or of_acronym(name.strip(". ")) is not None
+            if _UMLAUTS.search(name) and key not in self.umlauts:
+                self._note_umlaut(key, name)
             if key.startswith(_PLACE):
                 self._add_place(key, e, towns, regions)
         for short, longer in _clippings(orgs):
@@ -242,6 +249,13 @@ class NameTable:
             if m and m.group(1) not in _HEADS and m.group(2) in orgs:
                 self.fragments.add(m.group(2))
         self._final = None
+
+    def _note_umlaut(self, key: str, name: str) -> None:
+        """Note the key of a name written with an umlaut as English news spells it out ("Steinbrueck")."""
+        type_, keyed = split_key(key)
+        spelt = normalize(_UMLAUTS.sub(lambda m: _SPELT[m.group()], name), type_)
+        if spelt != keyed:
+            self.umlauts[key] = f"{type_}:{spelt}"
 
     def _add_place(self, key: str, entity: dict, towns: list, regions: set) -> None:
         """Note the gazetteer entry a place entity resolved to under a name of the entry's own, if any; and on
@@ -313,7 +327,8 @@ class NameTable:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
             resolver = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
-                                 self.fragments, self.entries, self.openers, self.sited, self.company, self.blends)
+                                 self.fragments, self.entries, self.openers, self.sited, self.company, self.blends,
+                                 self.umlauts)
             self._final = resolver.run()
             self._split = resolver.split
         return self._final
@@ -482,7 +497,7 @@ class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
                  clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str],
                  entries: dict[int, _Entry], openers: set[str], sited: set[str], company: dict[str, set[str]],
-                 blends: dict[str, str]):
+                 blends: dict[str, str], umlauts: dict[str, str]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
@@ -495,6 +510,7 @@ class _Resolver:
         self.sited = sited
         self.company = company
         self.blends = blends
+        self.umlauts = umlauts
         self.parent: dict[str, str] = {}
         self.split: dict[tuple[str, int], str] = {}  # (place key, entry) -> its own key, for names of two places
         self.main: dict[str, int] = {}  # a place key split by its entries -> the entry of those keeping the key
@@ -517,7 +533,7 @@ class _Resolver:
         self.parent = {k: k for k in present}
         self._split_places(typed)
         by_name: dict[tuple[str, str], str] = {split_key(k)[::-1]: k for k in present}
-        self._spacing(by_name)
+        self._spacing(by_name, typed)
         self._aliases(typed, by_name)
         self._acronyms(by_name)
         self._person_variants(by_name)
@@ -655,15 +671,20 @@ class _Resolver:
                          sum(s.articles for s in seen))
         return out
 
-    def _spacing(self, by_name: dict[tuple[str, str], str]) -> None:
+    def _spacing(self, by_name: dict[tuple[str, str], str], typed: dict[str, str]) -> None:
         """Names of a thing that differ in their spaces only are one ("RealClearPolitics", "Real Clear Politics";
-        "Wal-Mart", "Walmart"; "J.P. Morgan", "JPMorgan"); people's names are left to step 4."""
+        "Wal-Mart", "Walmart"; "J.P. Morgan", "JPMorgan"); people's names are left to step 4. A name written with an
+        umlaut is the name spelt with its vowel and "e" ("Steinbrück", "Steinbrueck"), a person's too."""
         spelt: dict[tuple[str, str], list[str]] = {}
         for (name, type_), key in sorted(by_name.items()):
             if type_ != "person":
                 spelt.setdefault((name.replace(" ", ""), type_), []).append(key)
         for keys in spelt.values():
             self._join_all(keys)
+        for key, other in sorted(self.umlauts.items()):
+            # "Peer Steinbrück" and "Peer Steinbrueck": an umlaut and the vowel and "e" English news writes for it
+            if typed.get(key, key) in self.parent and other in self.parent:
+                self._join(typed.get(key, key), other)
 
     def _aliases(self, typed: dict[str, str], by_name: dict[tuple[str, str], str]) -> None:
         holders: dict[str, set[str]] = {}  # an existing key -> the keys whose entities list it as an alias
