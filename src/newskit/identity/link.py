@@ -683,8 +683,9 @@ class _Resolver:
             self._join_all(keys)
         for key, other in sorted(self.umlauts.items()):
             # "Peer Steinbrück" and "Peer Steinbrueck": an umlaut and the vowel and "e" English news writes for it
-            if typed.get(key, key) in self.parent and other in self.parent:
-                self._join(typed.get(key, key), other)
+            key, other = typed.get(key, key), typed.get(other, other)
+            if split_key(key)[0] == split_key(other)[0] and key in self.parent and other in self.parent:
+                self._join(key, other)
 
     def _aliases(self, typed: dict[str, str], by_name: dict[tuple[str, str], str]) -> None:
         holders: dict[str, set[str]] = {}  # an existing key -> the keys whose entities list it as an alias
