@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from newskit.dates.rules.named_days import holiday_spans
 from newskit.doctext import doc_text
 from newskit.entities import cities, names, place_spans, places, sides
 from newskit.entities import grouping as aliases
@@ -40,7 +41,7 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
     found = collect(doc, article, layout)
     cities.retype_cities(doc, found)
     sides.retype_sides(doc, text, found)
-    found = _drop_caps_noise(text, found)
+    found = _outside_holidays(text, _drop_caps_noise(text, found))
     found = join_legal_forms(text, place_spans.split_places(doc, found), doc)
     clusters = aliases.group(found, text, authors)
     forms = _forms(found, clusters)
@@ -90,6 +91,15 @@ def _datelines_apart(clusters: list[list[int]], found: list[Mention], text: str)
 def _caps_ranges(text: str) -> list[tuple[int, int]]:
     """Return the lines written all in capitals with at least two words (wire headlines, sports tables)."""
     return [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text) if len(m.group(0).split()) >= 2]
+
+
+def _outside_holidays(text: str, found: list[Mention]) -> list[Mention]:
+    """Drop the mentions inside a holiday's name ("Martin Luther" and "Day" of "markets were closed for Martin
+    Luther King Day", "Canada" of "Canada Day"): the holiday is a date, and the dates layer gives it its day."""
+    spans = holiday_spans(text)
+    if not spans:
+        return found
+    return [m for m in found if not any(a <= m.start and m.end <= b for a, b in spans)]
 
 
 def _drop_caps_noise(text: str, found: list[Mention]) -> list[Mention]:
