@@ -195,6 +195,7 @@ class NameTable:
         # keys of names written with an umlaut ("Steinbrück"), each with the key of the name spelt as English news
         # spells it out ("Steinbrueck"); folding alone gives "steinbruck"
         self.umlauts: dict[str, str] = {}
+        self.reread = False  # some record's story places a name of a country and a region otherwise (`_in_story`)
         self._final: dict[str, str] | None = None
         self._split: dict[tuple[str, int], str] = {}  # (a place's key, an entry) -> the key of the place so resolved
 
@@ -205,7 +206,7 @@ class NameTable:
         orgs: dict[str, str] = {}  # the organizations' key names, each with its name as written, for the clippings
         towns: list[tuple[str, tuple[str, str]]] = []  # places resolved to a lesser entry, each with its region
         regions: set[tuple[str, str]] = set()  # the first-level regions the article names (country, region codes)
-        for e in _in_story(record.get("entities") or []):
+        for e in self._placed(record.get("entities") or []):
             key = local_key(e)
             s = self.seen.get(key)
             if s is None:
@@ -231,7 +232,7 @@ class NameTable:
                 s.caps = s.caps or any(str(a).isupper() or of_acronym(str(a)) for a in aliases)
             name = str(e.get("name") or "")
             s.caps = s.caps or name.isupper() or of_acronym(name.strip(". ")) is not None
-            if _UMLAUTS.search(name) and key not in self.umlauts:
+            if not name.isascii() and _UMLAUTS.search(name) and key not in self.umlauts:
                 self._note_umlaut(key, name)
             if key.startswith(_PLACE):
                 self._add_place(key, e, towns, regions)
@@ -249,6 +250,12 @@ class NameTable:
             if m and m.group(1) not in _HEADS and m.group(2) in orgs:
                 self.fragments.add(m.group(2))
         self._final = None
+
+    def _placed(self, entities: list[dict]) -> list[dict]:
+        """Return a record's entities as their story places them (`_in_story`), noting whether it changed one."""
+        placed = _in_story(entities)
+        self.reread = self.reread or placed is not entities
+        return placed
 
     def _note_umlaut(self, key: str, name: str) -> None:
         """Note the key of a name written with an umlaut as English news spells it out ("Steinbrueck")."""
@@ -279,10 +286,18 @@ class NameTable:
         if not bodies:
             return
         for key in here:
-            type_, name = split_key(key)
-            if (" " in name) == (type_ == "person") and type_ in ("person", "organization", "place"):
-                near = self.company.setdefault(key, set())
-                near.update(b for b in bodies if b != key and len(near) < _MAX_NEAR)
+            # a type's name has no space: "person:barack obama" is a full name, "organization:uaw" one word
+            if (" " in key) if key.startswith(_PERSON) else (" " not in key and key.startswith((_ORG, _PLACE))):
+                near = self.company.get(key)
+                if near is None:
+                    near = self.company[key] = set()
+                elif len(near) >= _MAX_NEAR:
+                    continue
+                for b in bodies:
+                    if len(near) >= _MAX_NEAR:
+                        break
+                    if b != key:
+                        near.add(b)
 
     def _note_apart(self, here: set[str]) -> None:
         """Hold apart the full person names of one family name that an article lists as two people: a father
@@ -347,7 +362,7 @@ class NameTable:
     def keys_of(self, entities: list[dict]) -> list[str]:
         """Return the archive-wide keys of one record's entities, a place read as its story places it
         (`_in_story`)."""
-        return [self.key_of(e) for e in _in_story(entities)]
+        return [self.key_of(e) for e in (_in_story(entities) if self.reread else entities)]
 
     def rewrite(self, record: dict) -> bool:
         """Set the archive-wide key of every entity of `record` in place; return True when one changed."""
@@ -371,8 +386,8 @@ def _in_story(entities: list[dict]) -> list[dict]:
     first-level region of another ("Georgia") that the record resolves to the one inside which its story names no
     place, where the story names places inside the other ("Tbilisi", not "Atlanta": the resolver weighs the story's
     US places and took the state) is a copy with the other entry's geo."""
-    named = [i for i, e in enumerate(entities) if isinstance(g := e.get("geo"), dict) and g.get("feature") in
-             ("country", "admin1") and len(_countries_and_regions(str(e.get("name") or ""))) > 1]
+    named = [i for i, e in enumerate(entities) if (g := e.get("geo")) and isinstance(g, dict)
+             and g.get("feature") in ("country", "admin1") and len(_countries_and_regions(str(e.get("name")))) > 1]
     if not named:
         return entities  # most records: no name of a country and a region
     out = list(entities)
