@@ -405,3 +405,12 @@ def test_a_group_of_nations_and_its_g_number_are_one_body():
                     [_entity("", "Group of Death", "organization")])
     assert keys[0]["Group of Seven"] == keys[1]["G7"] != keys[2]["G-20"] == keys[3]["Group of Twenty"]
     assert keys[4]["Group of Death"] == "organization:group of death"
+
+
+def test_a_hyphenated_family_name_typed_a_body_is_the_one_person_who_bears_it():
+    # "Varga-Tesslor" typed an organization beside the fund two stories naming "Edith Varga-Tesslor" name too
+    fund = _entity("", "Baltic Relief Fund", "organization")
+    keys = _archive([_entity("", "Edith Varga-Tesslor", "person"), fund],
+                    [_entity("", "Edith Varga-Tesslor", "person")],
+                    [_entity("", "Varga-Tesslor", "organization"), fund])
+    assert keys[2]["Varga-Tesslor"] == keys[0]["Edith Varga-Tesslor"] == "person:edith varga tesslor"

@@ -113,6 +113,7 @@ _NUMBERS = {w: str(n) for n, w in enumerate(("zero", "one", "two", "three", "fou
                                              "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
                                              "sixteen", "seventeen", "eighteen", "nineteen", "twenty"))}
 _UMLAUTS = re.compile("[äöüÄÖÜ]")
+_DOUBLE_NAME = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")  # "Strauss-Kahn": a family name of two words
 _SPELT = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
 _INNER_CAPITAL = re.compile(r"[A-Z][a-z]+[A-Z]\w*")  # "WaMu", "FedEx": maybe a blend of a longer name's words
 _POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
@@ -195,6 +196,8 @@ class NameTable:
         # keys of names written with an umlaut ("Steinbrück"), each with the key of the name spelt as English news
         # spells it out ("Steinbrueck"); folding alone gives "steinbruck"
         self.umlauts: dict[str, str] = {}
+        # two-word organization or place keys written as one hyphenated name ("Strauss-Kahn"): maybe a family name
+        self.hyphened: set[str] = set()
         self.reread = False  # some record's story places a name of a country and a region otherwise (`_in_story`)
         self._final: dict[str, str] | None = None
         self._split: dict[tuple[str, int], str] = {}  # (a place's key, an entry) -> the key of the place so resolved
@@ -232,8 +235,8 @@ class NameTable:
                 s.caps = s.caps or any(str(a).isupper() or of_acronym(str(a)) for a in aliases)
             name = str(e.get("name") or "")
             s.caps = s.caps or name.isupper() or of_acronym(name.strip(". ")) is not None
-            if not name.isascii() and _UMLAUTS.search(name) and key not in self.umlauts:
-                self._note_umlaut(key, name)
+            if "-" in name or not name.isascii():
+                self._note_spelling(key, name)
             if key.startswith(_PLACE):
                 self._add_place(key, e, towns, regions)
         for short, longer in _clippings(orgs):
@@ -257,8 +260,13 @@ class NameTable:
         self.reread = self.reread or placed is not entities
         return placed
 
-    def _note_umlaut(self, key: str, name: str) -> None:
-        """Note the key of a name written with an umlaut as English news spells it out ("Steinbrueck")."""
+    def _note_spelling(self, key: str, name: str) -> None:
+        """Note the key of a name written with an umlaut as English news spells it out ("Steinbrueck"), and a
+        thing's key written as one hyphenated name ("Strauss-Kahn")."""
+        if _DOUBLE_NAME.fullmatch(name) and key.startswith((_ORG, _PLACE)):
+            self.hyphened.add(key)
+        if name.isascii() or not _UMLAUTS.search(name) or key in self.umlauts:
+            return
         type_, keyed = split_key(key)
         spelt = normalize(_UMLAUTS.sub(lambda m: _SPELT[m.group()], name), type_)
         if spelt != keyed:
@@ -287,7 +295,8 @@ class NameTable:
             return
         for key in here:
             # a type's name has no space: "person:barack obama" is a full name, "organization:uaw" one word
-            if (" " in key) if key.startswith(_PERSON) else (" " not in key and key.startswith((_ORG, _PLACE))):
+            if (" " in key) if key.startswith(_PERSON) else \
+                    ((" " not in key or key in self.hyphened) and key.startswith((_ORG, _PLACE))):
                 near = self.company.get(key)
                 if near is None:
                     near = self.company[key] = set()
@@ -343,7 +352,7 @@ class NameTable:
         if self._final is None:
             resolver = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
                                  self.fragments, self.entries, self.openers, self.sited, self.company, self.blends,
-                                 self.umlauts)
+                                 self.umlauts, self.hyphened)
             self._final = resolver.run()
             self._split = resolver.split
         return self._final
@@ -512,7 +521,7 @@ class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
                  clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str],
                  entries: dict[int, _Entry], openers: set[str], sited: set[str], company: dict[str, set[str]],
-                 blends: dict[str, str], umlauts: dict[str, str]):
+                 blends: dict[str, str], umlauts: dict[str, str], hyphened: set[str]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
@@ -526,6 +535,7 @@ class _Resolver:
         self.company = company
         self.blends = blends
         self.umlauts = umlauts
+        self.hyphened = hyphened
         self.parent: dict[str, str] = {}
         self.split: dict[tuple[str, int], str] = {}  # (place key, entry) -> its own key, for names of two places
         self.main: dict[str, int] = {}  # a place key split by its entries -> the entry of those keeping the key
@@ -948,7 +958,8 @@ class _Resolver:
                     self._join(key, rest, into=True)
 
     def _lone_family_names(self, by_name: dict[tuple[str, str], str], typed: dict[str, str]) -> None:
-        """A one-word organization or place name that is no common word ("Gettelfinger", "Geithner": not "Green")
+        """A one-word organization or place name, or a hyphenated one ("Strauss-Kahn"), that is no common word
+        ("Gettelfinger", "Geithner": not "Green")
         and the family name of the one person of the archive (his full names all fit each other), in stories that
         name a body a story naming him in full names too (by the identities joined so far: "UAW" beside "United
         Auto Workers"), is that person, where no story writes it as a firm's (a legal form, capitals, the first word
@@ -958,19 +969,27 @@ class _Resolver:
         another Menendez, and stays apart."""
         families = _by_family(name for name, type_ in by_name if type_ == "person")
         # the first words of the archive's organization names: "Porsche" of "Porsche Automobil Holding" is a firm's
-        firms = {name.split(" ", 1)[0] for name, type_ in by_name if type_ == "organization" and " " in name}
+        firms: dict[str, set[str]] = {}
+        for name, type_ in by_name:
+            if type_ == "organization" and " " in name:
+                firms.setdefault(name.split(" ", 1)[0], set()).add(name)
         lone = [(name, key) for (name, type_), key in sorted(by_name.items())
-                if type_ in ("organization", "place") and " " not in name and name in families and name not in firms
+                if type_ in ("organization", "place") and (" " not in name or key in self.hyphened)
+                and name.rsplit(" ", 1)[-1] in families and not firms.get(name.split(" ", 1)[0], set()) - {name}
                 and self._find(key) == key and key not in self.caps and key not in self.legal
                 and not self._a_place(name)]
-        uncommon, nouns = _uncommon({name for name, _ in lone}) if lone else (set(), set())
+        uncommon, nouns = _uncommon({w for name, _ in lone for w in name.split()}) if lone else (set(), set())
         for name, key in lone:
-            if name not in uncommon:
+            words = name.split()
+            if not all(w in uncommon for w in words):
                 continue
-            people = sorted(families[name])
-            if len(people) > _MAX_NEAR or any(not names.same_person(a, b) for a in people for b in people if a < b):
+            # his full names: those that end with the name and give more ("Dominique Strauss-Kahn")
+            people = sorted(p for p in families[words[-1]] if len(toks := names.name_tokens(p)) > len(words)
+                            and list(toks[-len(words):]) == words)
+            if not people or len(people) > _MAX_NEAR \
+                    or any(not names.same_person(a, b) for a in people for b in people if a < b):
                 continue
-            if name in nouns and sum(self.seen[_PERSON + p].articles for p in people) < 2:
+            if set(words) & nouns and sum(self.seen[_PERSON + p].articles for p in people) < 2:
                 continue  # a noun ("Hall" of "Hall of Famer") is his where two stories at least name him in full
             target = self._target(_PERSON + p for p in people)
             if target is None or 2 * self.weight[target] < self.weight[key]:
