@@ -334,8 +334,83 @@ def test_a_firms_leading_word_joins_the_one_firm_whose_name_says_its_trade():
     keys = _archive([_entity("", "Marlow Capital", "organization"), _entity("", "Marlow", "organization")],
                     [_entity("", "Marlow", "organization")])
     assert keys[1]["Marlow"] == "organization:marlow" != keys[0]["Marlow Capital"]
+    # nor a trade word right after the firm's name that names its arm, however rarely the archive names the firm
+    keys = _archive([_entity("", "Ostler Capital", "organization")], [_entity("", "Ostler", "organization")],
+                    [_entity("", "Pellow", "organization")], [_entity("", "Pellow Securities", "organization")])
+    assert keys[1]["Ostler"] == "organization:ostler" != keys[0]["Ostler Capital"]
+    assert keys[2]["Pellow"] == "organization:pellow" != keys[3]["Pellow Securities"]
 
 
 def test_a_carmakers_usual_abbreviation_joins_its_name():
     one, two = _archive([_entity("", "Volkswagen AG", "organization")], [_entity("", "VW", "organization")])
     assert one["Volkswagen AG"] == two["VW"] == "organization:volkswagen"
+
+
+def test_a_family_name_of_no_dictionary_typed_a_firm_is_the_one_person_of_a_story_that_shares_a_body():
+    # no story writes "Varnholt" alone for a person, but the story typing it a firm names the union (by its
+    # acronym) that the story naming "Ilse Varnholt" in full names too
+    keys = _archive([_entity("", "Ilse Varnholt", "person"), _entity("", "Federated Mill Workers", "organization",
+                                                                      "FMW")],
+                    [_entity("", "Varnholt", "organization", count=2), _entity("", "FMW", "organization")])
+    assert keys[1]["Varnholt"] == keys[0]["Ilse Varnholt"] == "person:ilse varnholt"
+    # so is a family name that is a noun only ("Tanner"; not a verb or an adjective), where two stories name her in
+    # full: one is not enough ("Hall" of "Hall of Famer" in a story beside the league is not "Ilse Hall")
+    keys = _archive([_entity("", "Ilse Tanner", "person"), _entity("", "Federated Mill Workers", "organization")],
+                    [_entity("", "Tanner", "organization"), _entity("", "Federated Mill Workers", "organization")],
+                    [_entity("", "Ilse Tanner", "person")],
+                    [_entity("", "Ilse Hall", "person"), _entity("", "Federated Mill Workers", "organization")],
+                    [_entity("", "Hall", "organization"), _entity("", "Federated Mill Workers", "organization")])
+    assert keys[1]["Tanner"] == keys[0]["Ilse Tanner"] == "person:ilse tanner"
+    assert keys[4]["Hall"] == "organization:hall" != keys[3]["Ilse Hall"]
+
+
+def test_a_lone_family_name_stays_apart_in_a_story_sharing_no_body_or_as_a_common_word():
+    # "Quennell" in a story with no body of the full name's story may be another Quennell; "Young" is an adjective
+    # ("the Young Entrepreneurs' award"), though "Gideon Young" bears it
+    keys = _archive([_entity("", "Odile Quennell", "person"), _entity("", "Harrow Tanning", "organization"),
+                     _entity("", "Gideon Young", "person")],
+                    [_entity("", "Quennell", "organization"), _entity("", "Pellam Insurance", "organization")],
+                    [_entity("", "Young", "organization"), _entity("", "Harrow Tanning", "organization")])
+    assert keys[1]["Quennell"] == "organization:quennell"
+    assert keys[2]["Young"] == "organization:young"
+    # a firm written with a legal form somewhere keeps its name, whoever bears it
+    keys = _archive([_entity("", "Odile Quennell", "person"), _entity("", "Harrow Tanning", "organization")],
+                    [_entity("", "Quennell", "organization"), _entity("", "Harrow Tanning", "organization")],
+                    [_entity("", "Quennell Ltd.", "organization")])
+    assert keys[1]["Quennell"] == keys[2]["Quennell Ltd."] == "organization:quennell"
+
+
+def test_a_founders_family_name_that_opens_a_firms_name_stays_the_firm():
+    # "Harkavy" typed a firm beside the body a story naming "Ottilie Harkavy" names too is her family name, unless the
+    # archive names a firm "Harkavy Motor Works": then it is that firm's short name
+    keys = _archive([_entity("", "Ottilie Harkavy", "person"), _entity("", "Bransk Union", "organization")],
+                    [_entity("", "Harkavy", "organization"), _entity("", "Bransk Union", "organization")],
+                    [_entity("", "Harkavy Motor Works", "organization")])
+    assert keys[1]["Harkavy"] != keys[0]["Ottilie Harkavy"]
+
+
+def test_a_blend_of_a_names_first_letters_joins_that_name_across_stories():
+    # "KelBru" in one story, "Kelso Brunner" (and its bank) in others: no story writes the two together
+    keys = _archive([_entity("", "Kelso Brunner", "organization")], [_entity("", "KelBru", "organization", count=2)],
+                    [_entity("", "Kelso Brunner Bank", "organization")], [_entity("", "SunTeq", "organization")],
+                    [_entity("", "Sunder Tequila", "organization"), _entity("", "Sunny Teqnet", "organization")])
+    assert keys[1]["KelBru"] == keys[0]["Kelso Brunner"] == "organization:kelso brunner"
+    # a blend that fits two names, neither of which opens the other, stays itself
+    assert keys[3]["SunTeq"] == "organization:sunteq"
+
+
+def test_a_group_of_nations_and_its_g_number_are_one_body():
+    keys = _archive([_entity("", "Group of Seven", "organization")], [_entity("", "G7", "organization")],
+                    [_entity("", "G-20", "organization")], [_entity("", "Group of Twenty", "organization")],
+                    [_entity("", "Group of Death", "organization")])
+    assert keys[0]["Group of Seven"] == keys[1]["G7"] != keys[2]["G-20"] == keys[3]["Group of Twenty"]
+    assert keys[4]["Group of Death"] == "organization:group of death"
+
+
+def test_a_hyphenated_family_name_typed_a_body_is_the_one_person_who_bears_it():
+    # "Varga-Tesslor" typed an organization beside the fund two stories naming "Edith Varga-Tesslor" name too
+    fund = _entity("", "Baltic Relief Fund", "organization")
+    keys = _archive([_entity("", "Edith Varga-Tesslor", "person"), fund],
+                    [_entity("", "Edith Varga-Tesslor", "person")],
+                    [_entity("", "Varga-Tesslor", "organization"), fund])
+    assert keys[2]["Varga-Tesslor"] == keys[0]["Edith Varga-Tesslor"] == "person:edith varga tesslor"

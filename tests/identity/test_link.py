@@ -437,3 +437,51 @@ def test_a_region_and_the_city_of_its_name_inside_it_are_one_place():
                {"id": "2", "entities": [_resolved("E1", "Bangkok", city, "TH", "40", "city", 5104476)]},
                {"id": "3", "entities": [_resolved("E1", "Bangkok", city, "TH", "40", "city", 5104476)]}]
     assert {k for r in _linked(records) for k in _keys(r).values()} == {"place:bangkok"}
+
+
+def test_a_family_name_the_gazetteer_takes_for_a_small_town_outside_its_story_is_the_person():
+    # "since Wagoner left" resolved to a town of 9,000 in Oklahoma, in a story that names no Oklahoma: the family name
+    # of the one person the archive names in full and writes alone; "Wakefield" in a story naming Massachusetts is
+    # the town there, not the one "Dexter Wakefield" of the archive
+    town, wakefield, massachusetts = 4554548, 4954265, 6254926
+    records = [{"id": "1", "entities": [_entity("E1", "Rick Wagoner", "person"), _entity("E2", "Wagoner", "person"),
+                                        _entity("E3", "Dexter Wakefield", "person"),
+                                        _entity("E4", "Wakefield", "person")]},
+               {"id": "2", "entities": [_entity("E1", "G. Richard Wagoner Jr.", "person")]},
+               {"id": "3", "entities": [_entity("E1", "Rick Wagoner", "person"),
+                                        _entity("E2", "Dexter Wakefield", "person")]},
+               {"id": "4", "entities": [_resolved("E1", "Wagoner", town, "US", "OK", "city", 8713)]},
+               {"id": "5", "entities": [_resolved("E1", "Wakefield", wakefield, "US", "MA", "city", 24932),
+                                        _resolved("E2", "Massachusetts", massachusetts, "US", "MA")]}]
+    keys = [_keys(r) for r in _linked(records)]
+    assert keys[3]["Wagoner"] == keys[0]["Rick Wagoner"] == keys[1]["G. Richard Wagoner Jr."]
+    assert keys[4]["Wakefield"] == "place:wakefield" != keys[0]["Dexter Wakefield"]
+
+
+def test_a_country_the_resolver_took_for_the_state_of_its_name_is_the_country_its_story_places():
+    # the resolver weighs a story's US places ("United States") and reads "Georgia" as the state, though the story
+    # names Tbilisi; a story naming Atlanta keeps the state, one naming nothing inside either keeps what it resolved
+    country, state, tbilisi, atlanta, usa = 614540, 4197000, 611717, 4180439, 6252001
+    records = [{"id": "1", "entities": [_resolved("E1", "Georgia", state, "US", "GA"),
+                                        _resolved("E2", "Tbilisi", tbilisi, "GE", "51", "city", 1049498),
+                                        _resolved("E3", "United States", usa, "US", None, "country")]},
+               {"id": "2", "entities": [_resolved("E1", "Georgia", state, "US", "GA"),
+                                        _resolved("E2", "Atlanta", atlanta, "US", "GA", "city", 463878)]},
+               {"id": "3", "entities": [_resolved("E1", "Georgia", country, "GE", None, "country")]},
+               {"id": "4", "entities": [_resolved("E1", "Georgia", state, "US", "GA")]}]
+    one, two, three, four = (_keys(r) for r in _linked(records))
+    assert one["Georgia"] == three["Georgia"] == "place:georgia"
+    assert two["Georgia"] == four["Georgia"] == "place:georgia (us-ga)"
+
+
+def test_a_name_written_with_an_umlaut_is_the_name_spelt_with_its_vowel_and_e():
+    records = [{"id": "1", "entities": [_entity("E1", "Jörg Krämer", "person"),
+                                        _entity("E2", "Grünwald AG", "organization")]},
+               {"id": "2", "entities": [_entity("E1", "Joerg Kraemer", "person"), _entity("E2", "Kraemer", "person")]},
+               {"id": "3", "entities": [_entity("E1", "Gruenwald", "organization"),
+                                        _entity("E2", "Joel Kramer", "person")]}]
+    one, two, three = (_keys(r) for r in _linked(records))
+    assert one["Jörg Krämer"] == two["Joerg Kraemer"] == two["Kraemer"]
+    assert one["Grünwald AG"] == three["Gruenwald"]
+    # no "e" after a vowel is dropped where no name is written with an umlaut
+    assert three["Joel Kramer"] != one["Jörg Krämer"]

@@ -12,7 +12,9 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    or more that opens with no known given name, as much ("Lockheed Martin" a company in one article, a person
    in another), or a name some article writes with a legal form ("Chrysler LLC") or a person's written as an
    acronym ("BofA"), as much for the firm; the full names of the one person of a family name vote for it where
-   no article writes it as a firm's or a place's and some article writes it for him (typed a person, or beside
+   no article writes it as a firm's or a place's (a place the gazetteer resolves to a country, region or large
+   city, or to a lesser namesake in a story naming its region: not "since Wagoner left" resolved to a town in
+   Oklahoma) and some article writes it for him (typed a person, or beside
    his full name: not "Young" in a headline beside an archive's "Grant Young"), and it is the person on as much
    evidence when two articles or more name him in full ("Bernanke" typed an organization beside "Ben S.
    Bernanke"), else on twice; a name some article writes with a legal form stays that firm's ("Paulson & Co.",
@@ -38,21 +40,29 @@ never with its articles. `NameTable.resolve` then joins keys on evidence that ad
    ("Citi", "Citigroup"), or that articles give beside, or as the alias of, exactly one longer
    name it clips ("Fed" beside "Federal Reserve", "Citi" beside "Citigroup", "WaMu" for "Washington Mutual";
    `grouping.clipping_of`), or beside a body and its branch (the "Federal Reserve", not the "Federal Reserve
-   Bank of New York"); never a word beside its derivation ("Congress", "Congressional");
+   Bank of New York"); never a word beside its derivation ("Congress", "Congressional"); a name blended from a
+   longer name's first letters ("WaMu", "FedEx") joins the one organization it clips though no article writes
+   the two together;
 6. a firm's short name: the leading words of one firm's name that the archive writes with a legal form
    ("Goldman", "Goldman Sachs Group Inc.") or ends with a word of a firm's trade (`lexicon/firm_heads.txt`:
-   "Cerberus Capital Management", unless an article names the two as two bodies), or its first word written as a
+   "Cerberus Capital Management", unless an article names the two as two bodies; not a trade word right after
+   the name that names its arm, "Barclays Capital"), or its first word written as a
    possessive ("Moody's", "Moody's Investors Service"), when they open no other body's name and no article types
    them a place, and the archive does not use them four times as often as the firm's name;
 7. one body named two conventional ways: its head word first, last or left out ("Department of the Treasury",
    "Treasury Department", "Treasury"), "Federal Reserve System" or "Board" for the "Federal Reserve", a nickname
    of the short table `lexicon/body_nicknames.tsv` ("the Big Board", the "NYSE": no text spells it out);
 8. a country in front of a name of its own: "US Federal Reserve" is the "Federal Reserve", "U.S. Army" the "Army"
-   (unless the archive names another country's "Army" too);
+   (unless the archive names another country's "Army" too); a lone family name typed a firm or a place, no
+   common word, in stories that share a body with the stories naming the archive's one person of that family
+   name in full ("Gettelfinger" beside the UAW: `_lone_family_names`), is that person;
 9. places: names the gazetteer resolves to one entry ("NY", "New York"), each by a name of its own, for three
    quarters of their resolved entities at least. A name the archive resolves to two entries or more is that many
    places: the entities resolved to the entry most of them agree on keep its key, the others get one of their
-   entry's ("place:georgia (us-ga)" beside the country's "place:georgia"; the record must carry the geo).
+   entry's ("place:georgia (us-ga)" beside the country's "place:georgia"; the record must carry the geo). A
+   name of a country and of another country's region that a story's record resolves to the one it names no place
+   inside, while it names places inside the other ("TBILISI, Georgia" resolved to the US state), is read as the
+   other (`_in_story`).
 
 An organization's short name ("Ford" for "Ford Motor Co.") also joins through step 2, from any article that
 names it both ways; leading words of a name that is no firm's are not evidence enough ("Boeing" is not "Boeing
@@ -72,12 +82,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 
 from newskit import lexicon
 from newskit.entities import names, places
 from newskit.entities.grouping import acronym_of, clipping_of, initials, of_acronym, parent_name
 from newskit.entities.keys import LEGAL_FORMS, entity_key, fold, normalize, split_key
 from newskit.geo.gazetteer import LARGE_CITY
+from newskit.nlp import model_name
 
 # Types that share one namespace for "one type per name" (a person is never an organization's short name).
 _THINGS = {"organization", "place", "product", "index", "nationality", "work_of_art", "law", "language"}
@@ -96,9 +108,20 @@ _DEPARTMENTS = ("department", "ministry")
 # the field that ends a body's name, after the word before it: "commerce" of "Chamber of Commerce"
 _OF_FIELD = re.compile(r"(\w+) of (?:the )?([a-z]+)$")
 _BODY_NICKNAMES = lexicon.table("body_nicknames")
+_GROUP_OF = re.compile(r"group of (\w+)")  # "Group of Seven", "Group of 20": the "G7", the "G-20"
+_NUMBERS = {w: str(n) for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                             "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                             "sixteen", "seventeen", "eighteen", "nineteen", "twenty"))}
+_UMLAUTS = re.compile("[äöüÄÖÜ]")
+_DOUBLE_NAME = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")  # "Strauss-Kahn": a family name of two words
+_SPELT = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+_INNER_CAPITAL = re.compile(r"[A-Z][a-z]+[A-Z]\w*")  # "WaMu", "FedEx": maybe a blend of a longer name's words
 _POSSESSIVE_FIRST = re.compile(r"[A-Z][^\s']*['\u2019]s \S")  # "Moody's Investors Service"
 _GLUED = sorted(lexicon.words("corporate_suffixes"))  # legal forms a firm's name may have glued on ("Citigroup")
 _FIRM_HEADS = lexicon.words("firm_heads")  # "Cerberus Capital Management": a firm's name, legal form or not
+# trade words that, put right after a firm's name, name its arm: "Barclays Capital", "Chrysler Financial", "Nomura
+# Securities" are not "Barclays", "Chrysler", "Nomura" (but "Cerberus Capital Management" is "Cerberus")
+_ARMS = frozenset({"capital", "securities", "financial", "investments"})
 _GEO_SHARE = 0.75  # the share of a place name's resolved entities that must agree on one gazetteer entry
 
 
@@ -160,6 +183,22 @@ class NameTable:
         # organization names that some article gives beside a longer organization name they open, as another body
         # ("Boeing" beside "Boeing Capital"): no short name of that body by its name's trade word alone
         self.openers: set[str] = set()
+        # places resolved to a lesser namesake in an article that names its region ("Wakefield, Massachusetts"):
+        # places indeed, not a family name the model took for one ("since Wagoner left", a town in Oklahoma)
+        self.sited: set[str] = set()
+        # a full person name, or a one-word organization or place name -> organizations named in its articles (at
+        # most _MAX_NEAR): a story that types a family name a thing and one that names the person in full tell the
+        # same news where they name one body
+        self.company: dict[str, set[str]] = {}
+        # one-word organization keys written with an inner capital ("WaMu"), each with that written form: maybe the
+        # first letters of a longer name's words run together
+        self.blends: dict[str, str] = {}
+        # keys of names written with an umlaut ("Steinbrück"), each with the key of the name spelt as English news
+        # spells it out ("Steinbrueck"); folding alone gives "steinbruck"
+        self.umlauts: dict[str, str] = {}
+        # two-word organization or place keys written as one hyphenated name ("Strauss-Kahn"): maybe a family name
+        self.hyphened: set[str] = set()
+        self.reread = False  # some record's story places a name of a country and a region otherwise (`_in_story`)
         self._final: dict[str, str] | None = None
         self._split: dict[tuple[str, int], str] = {}  # (a place's key, an entry) -> the key of the place so resolved
 
@@ -168,7 +207,9 @@ class NameTable:
         here: set[str] = set()
         said: set[tuple[str, str]] = set()  # (key, alias) this article gave already: an alias counts once an article
         orgs: dict[str, str] = {}  # the organizations' key names, each with its name as written, for the clippings
-        for e in record.get("entities") or ():
+        towns: list[tuple[str, tuple[str, str]]] = []  # places resolved to a lesser entry, each with its region
+        regions: set[tuple[str, str]] = set()  # the first-level regions the article names (country, region codes)
+        for e in self._placed(record.get("entities") or []):
             key = local_key(e)
             s = self.seen.get(key)
             if s is None:
@@ -177,7 +218,9 @@ class NameTable:
                 here.add(key)
                 s.articles += 1
                 if key.startswith(_ORG):
-                    orgs[key[len(_ORG):]] = str(e.get("name") or "")
+                    orgs[key[len(_ORG):]] = written = str(e.get("name") or "")
+                    if " " not in key and _INNER_CAPITAL.fullmatch(written):
+                        self.blends.setdefault(key, written)
             s.weight += _evidence(e)
             if key.startswith(_ORG):
                 self._add_firm(s, key, e)
@@ -192,10 +235,14 @@ class NameTable:
                 s.caps = s.caps or any(str(a).isupper() or of_acronym(str(a)) for a in aliases)
             name = str(e.get("name") or "")
             s.caps = s.caps or name.isupper() or of_acronym(name.strip(". ")) is not None
+            if "-" in name or not name.isascii():
+                self._note_spelling(key, name)
             if key.startswith(_PLACE):
-                self._add_place(key, e)
+                self._add_place(key, e, towns, regions)
         for short, longer in _clippings(orgs):
             self._clip(short, longer)
+        self.sited.update(key for key, region in towns if region in regions)
+        self._note_company(here)
         self._note_apart(here)
         self._note_alone(here)
         for name in orgs:
@@ -207,14 +254,59 @@ class NameTable:
                 self.fragments.add(m.group(2))
         self._final = None
 
-    def _add_place(self, key: str, entity: dict) -> None:
-        """Note the gazetteer entry a place entity resolved to under a name of the entry's own, if any."""
+    def _placed(self, entities: list[dict]) -> list[dict]:
+        """Return a record's entities as their story places them (`_in_story`), noting whether it changed one."""
+        placed = _in_story(entities)
+        self.reread = self.reread or placed is not entities
+        return placed
+
+    def _note_spelling(self, key: str, name: str) -> None:
+        """Note the key of a name written with an umlaut as English news spells it out ("Steinbrueck"), and a
+        thing's key written as one hyphenated name ("Strauss-Kahn")."""
+        if _DOUBLE_NAME.fullmatch(name) and key.startswith((_ORG, _PLACE)):
+            self.hyphened.add(key)
+        if name.isascii() or not _UMLAUTS.search(name) or key in self.umlauts:
+            return
+        type_, keyed = split_key(key)
+        spelt = normalize(_UMLAUTS.sub(lambda m: _SPELT[m.group()], name), type_)
+        if spelt != keyed:
+            self.umlauts[key] = f"{type_}:{spelt}"
+
+    def _add_place(self, key: str, entity: dict, towns: list, regions: set) -> None:
+        """Note the gazetteer entry a place entity resolved to under a name of the entry's own, if any; and on
+        `towns` a resolution to a lesser namesake with its region, on `regions` a first-level region's codes."""
         gid = _entry_of(entity)
         if gid is None:
             return
         self.geo.setdefault(key, Counter())[gid] += 1
         if gid not in self.entries:
             self.entries[gid] = _Entry.of(entity["geo"])
+        geo = entity["geo"]
+        region = (str(geo.get("country_code") or ""), str(geo.get("admin1") or ""))
+        if self.entries[gid].region:
+            regions.add(region)
+        elif self.entries[gid].lesser:
+            towns.append((key, region))
+
+    def _note_company(self, here: set[str]) -> None:
+        """Note the organizations of an article beside its full person names and its one-word thing names."""
+        bodies = sorted(k for k in here if k.startswith(_ORG))[:_MAX_NEAR]
+        if not bodies:
+            return
+        for key in here:
+            # a type's name has no space: "person:barack obama" is a full name, "organization:uaw" one word
+            if (" " in key) if key.startswith(_PERSON) else \
+                    ((" " not in key or key in self.hyphened) and key.startswith((_ORG, _PLACE))):
+                near = self.company.get(key)
+                if near is None:
+                    near = self.company[key] = set()
+                elif len(near) >= _MAX_NEAR:
+                    continue
+                for b in bodies:
+                    if len(near) >= _MAX_NEAR:
+                        break
+                    if b != key:
+                        near.add(b)
 
     def _note_apart(self, here: set[str]) -> None:
         """Hold apart the full person names of one family name that an article lists as two people: a father
@@ -259,7 +351,8 @@ class NameTable:
         """Return every key's archive-wide key (itself when nothing joins it to another)."""
         if self._final is None:
             resolver = _Resolver(self.seen, self.apart, self.geo, self.clipped, self.alone, self.given,
-                                 self.fragments, self.entries, self.openers)
+                                 self.fragments, self.entries, self.openers, self.sited, self.company, self.blends,
+                                 self.umlauts, self.hyphened)
             self._final = resolver.run()
             self._split = resolver.split
         return self._final
@@ -275,11 +368,16 @@ class NameTable:
                 return self._split[key, gid]
         return final.get(key, key)
 
+    def keys_of(self, entities: list[dict]) -> list[str]:
+        """Return the archive-wide keys of one record's entities, a place read as its story places it
+        (`_in_story`)."""
+        return [self.key_of(e) for e in (_in_story(entities) if self.reread else entities)]
+
     def rewrite(self, record: dict) -> bool:
         """Set the archive-wide key of every entity of `record` in place; return True when one changed."""
         changed = False
-        for e in record.get("entities") or ():
-            new = self.key_of(e)
+        entities = record.get("entities") or []
+        for e, new in zip(entities, self.keys_of(entities), strict=True):
             if e.get("key") != new:
                 e["key"] = new
                 changed = True
@@ -290,6 +388,50 @@ def local_key(entity: dict) -> str:
     """Return an entity's key as its article gives it (computed from its name when the record has none)."""
     return entity.get("key") or entity_key(entity.get("name") or "", entity.get("type") or "",
                                            entity.get("aliases") or ())
+
+
+def _in_story(entities: list[dict]) -> list[dict]:
+    """Return a record's entities, a place its story places otherwise re-read: a name of a country and of a
+    first-level region of another ("Georgia") that the record resolves to the one inside which its story names no
+    place, where the story names places inside the other ("Tbilisi", not "Atlanta": the resolver weighs the story's
+    US places and took the state) is a copy with the other entry's geo."""
+    named = [i for i, e in enumerate(entities) if (g := e.get("geo")) and isinstance(g, dict)
+             and g.get("feature") in ("country", "admin1") and len(_countries_and_regions(str(e.get("name")))) > 1]
+    if not named:
+        return entities  # most records: no name of a country and a region
+    out = list(entities)
+    geos = [g if isinstance(g := e.get("geo"), dict) else None for e in entities]
+    for i in named:
+        e = entities[i]
+        entries = _countries_and_regions(str(e.get("name") or ""))
+        now = next((x for x in entries if x[0] == e["geo"].get("geonameid")), None)
+        if now is None or _inside(now, geos, i):
+            continue
+        others = [x for x in entries if x is not now and _inside(x, geos, i)]
+        if len(others) == 1:
+            gid, feature, country, region, population = others[0]
+            out[i] = dict(e, geo={"geonameid": gid, "feature": feature, "country_code": country,
+                                  "admin1": region or None, "population": population})
+    return out
+
+
+def _inside(entry: tuple[int, str, str, str, int], geos: list[dict | None], skip: int) -> bool:
+    """Return True when a story's places (`geos`, but the one at `skip`) name one inside the country or region
+    `entry`."""
+    gid, feature, country, region, _ = entry
+    return any(g is not None and n != skip and g.get("geonameid") != gid and g.get("country_code") == country
+               and g.get("feature") != "country" and (feature == "country" or g.get("admin1") == region)
+               for n, g in enumerate(geos))
+
+
+@lru_cache(maxsize=4096)
+def _countries_and_regions(name: str) -> tuple[tuple[int, str, str, str, int], ...]:
+    """Return the countries and first-level regions that `name` is a name of their own: (GeoNames id, feature,
+    country code, region code, population)."""
+    from newskit.geo.gazetteer import gazetteer  # only records with resolved places open the index
+
+    return tuple((h.place.geonameid, h.place.feature, h.place.country_code, h.place.admin1, h.place.population)
+                 for h in gazetteer().lookup(name) if h.own_name and h.place.feature in ("country", "admin1"))
 
 
 def _entry_of(entity: dict) -> int | None:
@@ -378,7 +520,8 @@ def _clippings(orgs: dict[str, str]) -> Iterator[tuple[str, str]]:
 class _Resolver:
     def __init__(self, seen: dict[str, _Seen], apart: dict[str, set[str]], geo: dict[str, Counter[int]],
                  clipped: dict[str, set[str]], alone: set[str], given: set[str], fragments: set[str],
-                 entries: dict[int, _Entry], openers: set[str]):
+                 entries: dict[int, _Entry], openers: set[str], sited: set[str], company: dict[str, set[str]],
+                 blends: dict[str, str], umlauts: dict[str, str], hyphened: set[str]):
         self.seen = seen
         self.clipped = clipped
         self.apart = apart
@@ -388,6 +531,11 @@ class _Resolver:
         self.geo = geo
         self.entries = entries
         self.openers = openers
+        self.sited = sited
+        self.company = company
+        self.blends = blends
+        self.umlauts = umlauts
+        self.hyphened = hyphened
         self.parent: dict[str, str] = {}
         self.split: dict[tuple[str, int], str] = {}  # (place key, entry) -> its own key, for names of two places
         self.main: dict[str, int] = {}  # a place key split by its entries -> the entry of those keeping the key
@@ -410,16 +558,18 @@ class _Resolver:
         self.parent = {k: k for k in present}
         self._split_places(typed)
         by_name: dict[tuple[str, str], str] = {split_key(k)[::-1]: k for k in present}
-        self._spacing(by_name)
+        self._spacing(by_name, typed)
         self._aliases(typed, by_name)
         self._acronyms(by_name)
         self._person_variants(by_name)
         self._people(by_name)
         self._clippings(typed)
+        self._blends(typed, by_name)
         self._glued_forms(by_name)
         self._firm_short_names(by_name)
         self._named_otherwise(by_name)
         self._country_prefix(by_name)
+        self._lone_family_names(by_name, typed)
         self._one_place(typed)
         self.split = {pair: self._find(sub) for pair, sub in self.split.items()}
         return {key: self._find(new) for key, new in typed.items()}
@@ -476,7 +626,7 @@ class _Resolver:
             type_, name = split_key(key)
             pool = dict(by_name[name])
             votes, people_articles = family.get(name, (0, 0))
-            if votes and not (self._legal(_ORG + name) or self._caps(_ORG + name) or _PLACE + name in self.seen
+            if votes and not (self._legal(_ORG + name) or self._caps(_ORG + name) or self._a_place(name)
                               or "nationality:" + name in self.seen):
                 # the family name of the one person of the archive: his full names vote for it where no article
                 # writes it as a firm's (a legal form, capitals) or a place's ("Bernanke" beside "Ben S. Bernanke";
@@ -505,6 +655,14 @@ class _Resolver:
                 best = "person"  # as much evidence each way: the one person named in full is the surer reading
             out[key] = f"{best}:{name}" if best != type_ else key
         return out
+
+    def _a_place(self, name: str) -> bool:
+        """Return True when some article types `name` a place the gazetteer resolves to a country, region or large
+        city ("Madison, Wisconsin"), or to a lesser namesake in a story that names its region ("Wakefield,
+        Massachusetts"): not a lone "Wagoner" the model took for a place and the gazetteer for a town of 9,000 in
+        Oklahoma, nor a name it does not know as a place."""
+        key = _PLACE + name
+        return key in self.sited or any(not self.entries[g].lesser for g in self.geo.get(key, ()))
 
     def _legal(self, key: str) -> bool:
         s = self.seen.get(key)
@@ -538,15 +696,21 @@ class _Resolver:
                          sum(s.articles for s in seen))
         return out
 
-    def _spacing(self, by_name: dict[tuple[str, str], str]) -> None:
+    def _spacing(self, by_name: dict[tuple[str, str], str], typed: dict[str, str]) -> None:
         """Names of a thing that differ in their spaces only are one ("RealClearPolitics", "Real Clear Politics";
-        "Wal-Mart", "Walmart"; "J.P. Morgan", "JPMorgan"); people's names are left to step 4."""
+        "Wal-Mart", "Walmart"; "J.P. Morgan", "JPMorgan"); people's names are left to step 4. A name written with an
+        umlaut is the name spelt with its vowel and "e" ("Steinbrück", "Steinbrueck"), a person's too."""
         spelt: dict[tuple[str, str], list[str]] = {}
         for (name, type_), key in sorted(by_name.items()):
             if type_ != "person":
                 spelt.setdefault((name.replace(" ", ""), type_), []).append(key)
         for keys in spelt.values():
             self._join_all(keys)
+        for key, other in sorted(self.umlauts.items()):
+            # "Peer Steinbrück" and "Peer Steinbrueck": an umlaut and the vowel and "e" English news writes for it
+            key, other = typed.get(key, key), typed.get(other, other)
+            if split_key(key)[0] == split_key(other)[0] and key in self.parent and other in self.parent:
+                self._join(key, other)
 
     def _aliases(self, typed: dict[str, str], by_name: dict[tuple[str, str], str]) -> None:
         holders: dict[str, set[str]] = {}  # an existing key -> the keys whose entities list it as an alias
@@ -678,6 +842,30 @@ class _Resolver:
                 if target is not None:
                     self._join(new, target, into=True)
 
+    def _blends(self, typed: dict[str, str], by_name: dict[tuple[str, str], str]) -> None:
+        """A one-word organization name written as the first letters of a longer name's words run together ("WaMu"
+        of "Washington Mutual", "FedEx" of "Federal Express"; `grouping.clipping_of`) is the one organization of the
+        archive it so clips, or the one whose words open all the others it clips, though no story writes the two
+        together."""
+        if not self.blends:
+            return
+        by_start: dict[str, list[str]] = {}  # the first two letters of an organization's name -> its names
+        for name, type_ in by_name:
+            if type_ == "organization" and " " in name:
+                by_start.setdefault(name[:2], []).append(name)
+        for key, written in sorted(self.blends.items()):
+            new = typed[key]
+            if not new.startswith(_ORG) or new in self.caps:
+                continue
+            cands = {by_name[name, "organization"] for name in by_start.get(written[:2].lower(), ())
+                     if clipping_of(written, name.title())}
+            target = self._target(cands) if cands else None
+            parent = parent_name([c[len(_ORG):] for c in cands]) if cands and target is None else None
+            if parent is not None:  # "WaMu" of "Washington Mutual" and "Washington Mutual Bank": the first
+                target = self._find(_ORG + parent)
+            if target is not None:
+                self._join(new, target, into=True)
+
     def _glued_forms(self, by_name: dict[tuple[str, str], str]) -> None:
         """A one-word organization name that one other name of the archive is with a legal form glued to it ("Citi",
         "Citigroup") is that name, though no article writes the two together: the glued form is the firm's own
@@ -713,8 +901,8 @@ class _Resolver:
                 continue  # an acronym is the acronym steps' ("GM" is not "GM Daewoo"); a name joined already stays
             longer = starts[name] - {key}
             target = self._target(longer)
-            firm = any(k in self.legal or (name not in self.openers and split_key(k)[1].rsplit(" ", 1)[-1]
-                                           in _FIRM_HEADS) for k in longer) \
+            firm = any(k in self.legal or (name not in self.openers and _trade_name(name, split_key(k)[1]))
+                       for k in longer) \
                 or (" " not in name and any(k in self.owned for k in longer))
             if target is not None and firm and 4 * self.weight[target] >= self.weight[self._find(key)]:
                 self._join(key, target, into=True)
@@ -723,7 +911,8 @@ class _Resolver:
         """One body under two conventional names: "Department of the Treasury" and "Treasury Department" (a body's
         head word before or after its field), "Treasury Department" and the "Treasury" (a department's or ministry's
         head word left out, when an article names the body so), "Federal Reserve System" or "Board" and "Federal
-        Reserve", "the Big Board" and "New York Stock Exchange" or its acronym "NYSE" (a nickname of the short table
+        Reserve", the "Group of Seven" or "of 20" and the "G7", "G-20", "the Big Board" and
+        "New York Stock Exchange" or its acronym "NYSE" (a nickname of the short table
         `lexicon/body_nicknames.tsv`: no text spells such a nickname out). A bare field that some article gives
         beside another body's name it ends ("Commerce" beside "Chamber of Commerce") may be a piece of that name: it
         joins no department."""
@@ -734,7 +923,10 @@ class _Resolver:
             of = _HEAD_OF.fullmatch(name)
             other = f"{of.group(2)} {of.group(1)}" if of else _BODY_NICKNAMES.get(name)
             whole = name.rsplit(" ", 1)
-            if other is None and len(whole) == 2 and whole[1] in ("system", "board") and " " in whole[0]:
+            group = _GROUP_OF.fullmatch(name)
+            if other is None and group and (n := _NUMBERS.get(group.group(1), group.group(1))).isdigit():
+                other = next((g for g in (f"g{n}", f"g {n}") if (g, type_) in by_name), None)  # the "G7", the "G-7"
+            elif other is None and len(whole) == 2 and whole[1] in ("system", "board") and " " in whole[0]:
                 other = whole[0]  # the "Federal Reserve System", the "Federal Reserve Board": the Fed
             elif other is None and len(whole) == 2 and whole[1] in _DEPARTMENTS and (whole[0], type_) in by_name \
                     and whole[0] not in fields:
@@ -764,6 +956,47 @@ class _Resolver:
                 rest = by_name.get((" ".join(words[1:]), type_))
                 if rest is not None:
                     self._join(key, rest, into=True)
+
+    def _lone_family_names(self, by_name: dict[tuple[str, str], str], typed: dict[str, str]) -> None:
+        """A one-word organization or place name, or a hyphenated one ("Strauss-Kahn"), that is no common word
+        ("Gettelfinger", "Geithner": not "Green")
+        and the family name of the one person of the archive (his full names all fit each other), in stories that
+        name a body a story naming him in full names too (by the identities joined so far: "UAW" beside "United
+        Auto Workers"), is that person, where no story writes it as a firm's (a legal form, capitals, the first word
+        of an organization's name) or as a place the gazetteer knows in its region, and the stories typing it so
+        have at most twice his articles: the model's type of a surname with no first name in its story is a guess
+        the archive can correct. "Menendez" in a story that shares no body with the senator's stories may be
+        another Menendez, and stays apart."""
+        families = _by_family(name for name, type_ in by_name if type_ == "person")
+        # the first words of the archive's organization names: "Porsche" of "Porsche Automobil Holding" is a firm's
+        firms: dict[str, set[str]] = {}
+        for name, type_ in by_name:
+            if type_ == "organization" and " " in name:
+                firms.setdefault(name.split(" ", 1)[0], set()).add(name)
+        lone = [(name, key) for (name, type_), key in sorted(by_name.items())
+                if type_ in ("organization", "place") and (" " not in name or key in self.hyphened)
+                and name.rsplit(" ", 1)[-1] in families and not firms.get(name.split(" ", 1)[0], set()) - {name}
+                and self._find(key) == key and key not in self.caps and key not in self.legal
+                and not self._a_place(name)]
+        uncommon, nouns = _uncommon({w for name, _ in lone for w in name.split()}) if lone else (set(), set())
+        for name, key in lone:
+            words = name.split()
+            if not all(w in uncommon for w in words):
+                continue
+            # his full names: those that end with the name and give more ("Dominique Strauss-Kahn")
+            people = sorted(p for p in families[words[-1]] if len(toks := names.name_tokens(p)) > len(words)
+                            and list(toks[-len(words):]) == words)
+            if not people or len(people) > _MAX_NEAR \
+                    or any(not names.same_person(a, b) for a in people for b in people if a < b):
+                continue
+            if set(words) & nouns and sum(self.seen[_PERSON + p].articles for p in people) < 2:
+                continue  # a noun ("Hall" of "Hall of Famer") is his where two stories at least name him in full
+            target = self._target(_PERSON + p for p in people)
+            if target is None or 2 * self.weight[target] < self.weight[key]:
+                continue
+            near = {self._find(typed[b]) for t in (_ORG, _PLACE) for b in self.company.get(t + name, ())}
+            if near & {self._find(typed[b]) for p in people for b in self.company.get(_PERSON + p, ())}:
+                self._join(key, target, into=True)
 
     def _split_places(self, typed: dict[str, str]) -> None:
         """A place name whose entities the archive resolves to two gazetteer entries or more (countries, first-level
@@ -839,6 +1072,48 @@ def _names_entry(name: str, geonameid: int) -> bool:
     return any(h.place.geonameid == geonameid for h in gazetteer().lookup(name))
 
 
+def _uncommon(words: set[str]) -> tuple[set[str], set[str]]:
+    """Return those of `words` (one-word names, key form) that are no verb, adjective or adverb of English, nor the
+    plural of one ("Gettelfinger", "Wagoner"; not "Green", "Show", "Young", "Banks"), and those of them that are
+    nouns ("Wagoner", "Hall"), by the pipeline's lemmatizer tables (WordNet's words: the type vote's dictionary),
+    read for the call from the pipeline's files without loading spaCy; none where the pipeline has no such tables.
+    A noun is no bar: many family names are one ("Wagoner", "Baker")."""
+    asked = {w for w in words if w.isalpha()}
+    index = _lemma_index() if asked else None
+    if not index:
+        return set(), set()
+    forms = asked | {w[:-1] for w in asked if w.endswith("s")}
+    # the tables' parts of speech are keyed by hashes: the nouns are the longest list (WordNet's nouns outnumber its
+    # verbs, adjectives and adverbs together several times over)
+    nouns = max(index.values(), key=len)
+    common = {w for listed in index.values() if listed is not nouns for w in listed if w in forms}
+    uncommon = {w for w in asked if w not in common and not (w.endswith("s") and w[:-1] in common)}
+    return uncommon, {w for w in nouns if w in uncommon}
+
+
+def _lemma_index() -> dict | None:
+    """Return the lemmatizer's index of words by part of speech from the pipeline's files, or None."""
+    import importlib.util
+
+    import srsly  # type: ignore[import-untyped]  # spaCy's serializer, installed with it
+
+    name = model_name(None)
+    root: Path | None = Path(name) if Path(name).exists() else None
+    if root is None:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+        root = Path(folders[0]) if folders else None
+    tables = "lemmatizer/lookups/lookups.bin"
+    files = sorted(root.glob(tables)) + sorted(root.glob("*/" + tables)) if root is not None else []
+    if not files:
+        return None
+    index = srsly.read_msgpack(files[0]).get("lemma_index")
+    return index if isinstance(index, dict) else None
+
+
 @lru_cache(maxsize=4096)
 def _country(words: str) -> bool:
     return places.country_code(words) is not None
@@ -854,6 +1129,14 @@ def _given(word: str) -> bool:
     """Return True for a given name (key form): a known one, or the short form that opens one the nicknames table
     gives it for ("ben" of "benjamin"; not "app", which it lists for "absalom")."""
     return word in _given_names() or any(n.startswith(word) for n in names.nicknames().get(word, ()))
+
+
+def _trade_name(short: str, name: str) -> bool:
+    """Return True when the organization `name` ends in a word of a firm's trade that makes `short`, its leading
+    words, that firm's short name: "Cerberus Capital Management", "Lehman Brothers"; not a trade word right after
+    them that names an arm of the firm `short` names ("Barclays Capital")."""
+    last = name.rsplit(" ", 1)[-1]
+    return last in _FIRM_HEADS and not (last in _ARMS and name == f"{short} {last}")
 
 
 def _part_of(alias: str, name: str) -> bool:

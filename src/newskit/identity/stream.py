@@ -56,8 +56,8 @@ def link_lines(first: Iterable[str], second: Iterable[str], out, where: str = "i
         line = line.rstrip("\r\n")
         news: dict[str, set[str]] = {}
         stale: set[str] = set()
-        for e in entities:
-            old, new = local_key(e), table.key_of(e)
+        for e, new in zip(entities, table.keys_of(entities), strict=True):
+            old = local_key(e)
             news.setdefault(old, set()).add(new)
             if new != e.get("key"):
                 stale.add(old)
