@@ -252,6 +252,23 @@ MISREAD = [
 ]
 
 
+# Towns a fixture joins ("X host Y") are the clubs, two towns do not host each other; a country or a city whose
+# possessive follows stays a place. In a story that gives a game's score, a side that loses in prose needs none.
+SHORT_NAMES = [
+    ("Tottenham host Brighton on Sunday, with both clubs chasing a European place.", "Brighton", ORG),
+    ("Tottenham host Brighton on Sunday, with both clubs chasing a European place.", "Tottenham", ORG),
+    ("Arsenal travel to Wolves on Saturday while Chelsea visit Burnley.", "Burnley", ORG),
+    ("China will host Japan for talks in Beijing next month.", "China", PLACE),
+    ("The president will visit Paris next week and host Berlin's mayor.", "Paris", PLACE),
+    ("Real Madrid beat Sevilla 2-0 on Sunday. Atletico lost to Getafe.", "Getafe", ORG),
+]
+
+
+@pytest.mark.parametrize("text, name, expected", SHORT_NAMES, ids=[f"{r[1]}-{r[0][:12]}" for r in SHORT_NAMES])
+def test_short_names_get_their_type_from_the_story(nlp, text, name, expected):
+    assert _type_of(nlp, text, name) == expected
+
+
 @pytest.mark.parametrize("text, name, expected", MISREAD, ids=[r[1] for r in MISREAD])
 def test_misread_names_get_their_type(nlp, text, name, expected):
     assert _type_of(nlp, text, name) == expected
