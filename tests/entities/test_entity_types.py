@@ -270,10 +270,6 @@ SHORT_NAMES = [
      "Ghosn", PERSON),
     ("Toyota recalled 500,000 vans on Friday. Toyoda apologized at a news conference in Nagoya. He promised a full "
      "review of the company's checks.", "Toyoda", PERSON),
-    # the mention that gives the cues is one no layer labelled (it opens a line); a later one is labelled
-    ("Honda recalled 300,000 minivans on Monday over a sliding door fault.\nMibe apologized to drivers at a briefing "
-     "in Tokyo. He said the checks had failed. Mibe, whose father worked on the line, has run the carmaker since "
-     "April.", "Mibe", PERSON),
     ("Ford told dealers on Monday that it would cut prices on its trucks.", "Ford", ORG),
     ("Nissan added a third shift at its plant in Tennessee.", "Nissan", ORG),
     ("Glitnir was taken over by the state on Monday, a week before its rival.", "Glitnir", ORG),

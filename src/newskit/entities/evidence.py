@@ -32,10 +32,6 @@ organization or place:
                         c Tillekeratne b Dharmasena 13", "Muralitharan 10-0-41-2"), a scorer with the minute
                         ("Haim Hajaj (47th)") or a numbered player ("2 - Lilian Thuram") is a player, person evidence.
 
-The words around a one-word name are read at every mention of it written alone, also those neither layer labelled
-("Toyoda apologized", opening a line, where only a later "Toyoda" was found); the layers' shares only where they
-labelled it.
-
 A building that stands for the government seated in it ("the Kremlin", "the White House", "Downing Street") is
 an organization unless every mention only places something there ("a fire in the Kremlin"); a capital city or a
 country acting for its government ("Washington warned") stays a place, as CoNLL-2003 annotates it (the policy and
@@ -435,8 +431,7 @@ def features(group: list[Span], base: list[Span], person_words: set[str],
     bl = [_cover_label(s, base) for s in group]
     first = group[0]
     words = key(first).split()
-    ctx = group + _unlabelled(group)  # the words around every mention, also those no layer labelled
-    pron = [_next_pronoun(s) for s in ctx]
+    pron = [_next_pronoun(s) for s in group]
     lines = [_short_line(s) for s in group]  # read once for the results and the scorecard cues
     f = {
         "bias": 1.0,
@@ -445,51 +440,31 @@ def features(group: list[Span], base: list[Span], person_words: set[str],
         "base_loc": sum(b in PLACE_LABELS for b in bl) / n, "base_none": sum(b is None for b in bl) / n,
         "full_name": float(len(words) == 1 and words[0] in person_words),
         "given_name": float(len(words) >= 2 and words[0] in names.given_names()),
-        "titled": float(any(_titled(s) for s in ctx)),
+        "titled": float(any(_titled(s) for s in group)),
         "he_she": float("he_she" in pron), "it_its": float("it_its" in pron),
-        "org_cue": float(any(org_cue(s) for s in ctx)),
-        "placed": float(any(_placed(s) for s in ctx)),
+        "org_cue": float(any(org_cue(s) for s in group)),
+        "placed": float(any(_placed(s) for s in group)),
         "known_place": float(cities.is_known_place(first.text)),
         "one_word": float(len(words) == 1),
         "caps": float(first.text.isupper() and len(first.text) > 1),
         "sent_start": sum(s.start == 0 or s.doc[s.start].is_sent_start is True for s in group) / n,
         "results": sum(in_results_line(s, line) for s, line in zip(group, lines)) / n,
-        "org_appos": float(any(_appos_says(s, _ORG_NOUNS) for s in ctx)),
-        "person_appos": float(any(_appos_says(s, _PERSON_NOUNS, person=True) or _aged(s) for s in ctx)),
-        "bought": float(any(_bought(s) for s in ctx)),
-        "score": float(any(_scored(s) for s in ctx)),
-        "which": float(any(_which(s) for s in ctx)),
+        "org_appos": float(any(_appos_says(s, _ORG_NOUNS) for s in group)),
+        "person_appos": float(any(_appos_says(s, _PERSON_NOUNS, person=True) or _aged(s) for s in group)),
+        "bought": float(any(_bought(s) for s in group)),
+        "score": float(any(_scored(s) for s in group)),
+        "which": float(any(_which(s) for s in group)),
         "org_word": float(_firm_word(words)),
-        "employer": float(any(_employs(s) for s in ctx)),
+        "employer": float(any(_employs(s) for s in group)),
         "place_word": float(len(words) >= 2 and words[-1] in _PLACE_WORDS | _SITE_WORDS
                             or any(s.end < len(s.doc) and s.doc[s.end].lower_ in _PLACE_WORDS for s in group)),
         "surname": float(len(words) >= 2 and words[-1] in lone),
         "scorecard": float(any(in_scorecard(s, line) for s, line in zip(group, lines))),
-        "who": float(any(_who(s) for s in ctx)),
-        "tells": float(any(_tells(s) for s in ctx)),
+        "who": float(any(_who(s) for s in group)),
+        "tells": float(any(_tells(s) for s in group)),
     }
     return [f[name] for name in FEATURES]
 
-
-
-def _unlabelled(group: list[Span]) -> list[Span]:
-    """Return the other mentions of a one-word name that no layer labelled, written alone ("Toyoda apologized" at a
-    line's start, where the name was found only later in the story): their words are evidence of what it is too."""
-    first = group[0]
-    if len(first) != 1:
-        return []
-    doc = first.doc
-    have = {s.start for s in group}
-    out = []
-    for i in same_word(first[0]):
-        if i in have:
-            continue
-        prev, nxt = doc[i - 1] if i else None, doc[i + 1] if i + 1 < len(doc) else None
-        if prev is not None and prev.is_alpha and prev.text[:1].isupper() and not starts_unit(doc[i]) \
-                or nxt is not None and nxt.is_alpha and nxt.text[:1].isupper():
-            continue  # a word of a longer name ("Fritz Henderson")
-        out.append(doc[i:i + 1])
-    return out
 
 
 # the legal forms that end only a firm's name ("Group", "Holdings" also end a band's or a party's)
