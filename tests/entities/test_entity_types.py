@@ -277,9 +277,19 @@ SHORT_NAMES = [
     ("Shares fell on the Frankfurt stock exchange after the bank warned.", "Frankfurt", PLACE),
 ]
 
+# A league the recognizer calls MISC is no place, whatever the base model reads in it.
+LEAGUES = [
+    ("Hertha Berlin drew 1-1 at home. The Bundesliga breaks for the winter after next weekend.", "Bundesliga", None),
+]
+
 
 @pytest.mark.parametrize("text, name, expected", SHORT_NAMES, ids=[f"{r[1]}-{r[0][:12]}" for r in SHORT_NAMES])
 def test_short_names_get_their_type_from_the_story(nlp, text, name, expected):
+    assert _type_of(nlp, text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", LEAGUES, ids=[r[1] for r in LEAGUES])
+def test_a_league_is_no_place(nlp, text, name, expected):
     assert _type_of(nlp, text, name) == expected
 
 
