@@ -275,6 +275,9 @@ SHORT_NAMES = [
     ("Glitnir was taken over by the state on Monday, a week before its rival.", "Glitnir", ORG),
     ("Landsbanki was taken over by the Icelandic government on Tuesday.", "Landsbanki", ORG),
     ("Shares fell on the Frankfurt stock exchange after the bank warned.", "Frankfurt", PLACE),
+    # a party's leader or lawmakers name the party, also where it opens the sentence; a state's are the state's
+    ("Labour leader Keir Starmer said the party would cut energy bills.", "Labour", ORG),
+    ("Texas lawmakers voted to cut property taxes on Monday.", "Texas", PLACE),
 ]
 
 # A league the recognizer calls MISC is no place, whatever the base model reads in it.

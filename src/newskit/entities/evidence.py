@@ -17,8 +17,9 @@ organization or place:
                         name written alone elsewhere and called a person by the recognizer ("Bernanke" of "Ben
                         Bernanke");
   organization evidence a firm's noun before it ("automaker Chrysler"), a legal form, "shares"/"stock"/"dealers"/
-                        "chairman"/"sales" after it (a plant's noun only without "the" or an owner before it: "the
-                        Spring Hill plant" is a town's, and "GM's Bochum plant" places the name), "shares of" before it,
+                        "chairman"/"sales"/"leader" after it (a plant's noun only without "the" or an owner before
+                        it: "the Spring Hill plant" is a town's, and "GM's Bochum plant" places the name), "shares
+                        of" before it,
                         "it"/"its" as the next pronoun, an apposition headed by a body's noun ("X, the Seattle lender,";
                         "X, the Romanian plant"), what is acquired, taken over or merged or the buyer a sale goes
                         to ("sold to X"), ", which" after it;
@@ -99,6 +100,10 @@ _ORG_AFTER = frozenset({"shares", "stock", "stocks", "shareholders", "subsidiary
 _FIRM_AFTER = frozenset({"sales", "vehicles", "cars", "models", "stores", "branches", "bondholders", "creditors",
                          "outlets", "securities"})
 _CLUB_ROLES = lexicon.words("club_roles")
+# nouns after a name, written lowercase, for the members of a party or a movement ("Labour leader", "Likud
+# lawmakers"); a state's or a country's own too ("Texas lawmakers"), so not after a known place
+_PARTY_ROLES = frozenset({"leader", "leaders", "lawmaker", "lawmakers", "legislator", "legislators", "mp", "mps",
+                          "activists", "candidate", "candidates"})
 # heads of an apposition that say what a name is ("X, the Seattle lender"; "X, the team's striker")
 _ORG_NOUNS = _ORG_CUES | lexicon.words("org_appositions")
 _PERSON_NOUNS = lexicon.words("person_appositions") | _PERSON_TITLES
@@ -198,6 +203,8 @@ def org_cue(span: Span) -> bool:
         return True  # "Hummer sales", not a unit's ("32 GB models")
     if nxt is not None and nxt.lower_ in _CLUB_ROLES and not places.is_nation(span.text):
         return True  # "Milan coach": the club ("England captain": its national team, the place)
+    if nxt is not None and nxt.lower_ in _PARTY_ROLES and nxt.is_lower and not cities.is_known_place(span.text):
+        return True  # "Labour leader Keir Starmer", "Likud lawmakers": the party ("Texas lawmakers": the state)
     return _held(span, ("shares",), ("of",))
 
 
