@@ -278,6 +278,9 @@ SHORT_NAMES = [
     # a party's leader or lawmakers name the party, also where it opens the sentence; a state's are the state's
     ("Labour leader Keir Starmer said the party would cut energy bills.", "Labour", ORG),
     ("Texas lawmakers voted to cut property taxes on Monday.", "Texas", PLACE),
+    # a possessive of what only a firm has ("savers", "shares", "chief executive"); a known place's stays a place
+    ("Landsbanki's British savers were told their money was safe.", "Landsbanki", ORG),
+    ("Iceland's creditors met in London on Monday.", "Iceland", PLACE),
 ]
 
 # A league the recognizer calls MISC is no place, whatever the base model reads in it.

@@ -19,7 +19,7 @@ organization or place:
   organization evidence a firm's noun before it ("automaker Chrysler"), a legal form, "shares"/"stock"/"dealers"/
                         "chairman"/"sales"/"leader" after it (a plant's noun only without "the" or an owner before
                         it: "the Spring Hill plant" is a town's, and "GM's Bochum plant" places the name), "shares
-                        of" before it,
+                        of" before it, a possessive of what only a firm has ("X's savers", "X's chief executive"),
                         "it"/"its" as the next pronoun, an apposition headed by a body's noun ("X, the Seattle lender,";
                         "X, the Romanian plant"), what is acquired, taken over or merged or the buyer a sale goes
                         to ("sold to X"), ", which" after it;
@@ -205,7 +205,30 @@ def org_cue(span: Span) -> bool:
         return True  # "Milan coach": the club ("England captain": its national team, the place)
     if nxt is not None and nxt.lower_ in _PARTY_ROLES and nxt.is_lower and not cities.is_known_place(span.text):
         return True  # "Labour leader Keir Starmer", "Likud lawmakers": the party ("Texas lawmakers": the state)
-    return _held(span, ("shares",), ("of",))
+    return _held(span, ("shares",), ("of",)) or _possesses_a_firms(span)
+
+
+# what only a firm has, after its possessive ("Landsbanki's British savers", "Nvidia's shares", "Glitnir's chief
+# executive")
+_FIRMS_OWN = frozenset({"shares", "stock", "shareholders", "savers", "depositors", "bondholders", "creditors",
+                        "customers", "profit", "profits", "revenue", "revenues", "earnings", "ceo", "chairman",
+                        "chairwoman", "subsidiary", "branches", "dealers"})
+
+
+def _possesses_a_firms(span: Span) -> bool:
+    """Say whether the name's possessive is of something only a firm has ("Landsbanki's British savers", "X's chief
+    executive"), the noun after at most two words that qualify it; not a known place's ("Iceland's creditors")."""
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) or doc[i].lower_ not in ("'s", "\u2019s") or cities.is_known_place(span.text):
+        return False
+    for tok in doc[i + 1:i + 4]:
+        if tok.lower_ in _FIRMS_OWN or tok.lower_ == "chief" and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].lower_ == "executive":
+            return True
+        if tok.pos_ not in ("ADJ", "PROPN") and tok.dep_ != "compound":
+            return False
+    return False
 
 
 _WORKS = frozenset({"plant", "plants", "factory", "factories", "works", "assembly"})
