@@ -61,3 +61,11 @@ def test_titles_and_months_with_a_dot_do_not_end_a_sentence(nlp):
     # A month's dot before a new sentence still ends the first one.
     doc = nlp("The vote will come in Sept. The House disagreed.")
     assert [s.text for s in doc.sents] == ["The vote will come in Sept.", "The House disagreed."]
+
+
+def test_a_stop_after_a_name_joined_by_an_ampersand_ends_the_sentence(nlp):
+    # spaCy's suffixes leave the dot on "AT&T." (one token, no name); inside a sentence the name stays whole
+    doc = nlp("Orders swamped Apple and AT&T. Buyers waited for hours.")
+    assert [t.text for t in doc][4:7] == ["AT&T", ".", "Buyers"]
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Apple", "AT&T"]
+    assert [t.text for t in nlp("Shares of P&G rose.")] == ["Shares", "of", "P&G", "rose", "."]

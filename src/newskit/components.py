@@ -36,6 +36,19 @@ def keep_abbreviations(tokenizer) -> None:
                 tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+# A full stop after a name joined by an ampersand ends the sentence: "Apple and AT&T." spaCy's suffixes split a
+# stop off after a lowercase letter, a digit or two capitals, so "AT&T." and "P&G." stayed one token, which no
+# layer then reads as a name.
+_AMPERSAND_STOP = r"(?<=&[A-Z])\.$"
+
+
+def split_ampersand_stop(tokenizer) -> None:
+    """Make `tokenizer` split the full stop off a name joined by an ampersand at a sentence's end ("AT&T.")."""
+    suffixes = tokenizer.suffix_search.__self__
+    if _AMPERSAND_STOP not in suffixes.pattern:
+        tokenizer.suffix_search = re.compile(suffixes.pattern + "|" + _AMPERSAND_STOP, suffixes.flags).search
+
+
 def _break_lines(doc: Doc) -> Doc:
     """Start a sentence at every line start, unless a single newline is followed by a lowercase word (wrapped text).
 
@@ -220,10 +233,12 @@ class GuardedTokenizer:
 
 def prepare(nlp: Language, *, with_ner: bool = True) -> Language:
     """Make any spaCy pipeline newskit's (in place, and again is harmless): the guarded tokenizer, which keeps titles
-    and month names with their dot (keep_abbreviations), the compiled attribute ruler, the line splitter before the
-    parser and, with `with_ner`, newskit's recognizer and its merge into doc.ents after `ner`. Returns `nlp`."""
+    and month names with their dot (keep_abbreviations) and splits the full stop off "AT&T." (split_ampersand_stop),
+    the compiled attribute ruler, the line splitter before the parser and, with `with_ner`, newskit's recognizer and
+    its merge into doc.ents after `ner`. Returns `nlp`."""
     if not isinstance(nlp.tokenizer, GuardedTokenizer):
         keep_abbreviations(nlp.tokenizer)
+        split_ampersand_stop(nlp.tokenizer)
         nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     speed_up_attribute_ruler(nlp)
     if "newskit_lines" not in nlp.pipe_names:

@@ -83,6 +83,10 @@ ROWS = [
      "FTSE 100", INDEX),
     ("In Sydney, the S&P/ASX 200 gave up 1.2 percent as miners slid.", "S&P/ASX 200", INDEX),
     ("Canada's main index, the S&P/TSX composite, was up 85 points at midday.", "S&P/TSX composite", INDEX),
+    # a move said with "be": the index takes no verb of moving
+    ("Markets in Europe closed mixed: Britain's FTSE 100 was up 0.3 percent, France's CAC 40 fell 0.2 percent.",
+     "FTSE 100", INDEX),
+    ("By the close, Germany's DAX was down 1.4 percent and the Nikkei was off 0.8 percent.", "DAX", INDEX),
     # an index neither model knows, read as a surname: "the X" moved by a percentage is no person
     ("In Seoul, the Kospi slid 3 percent as foreign investors sold.", "Kospi", INDEX),
     # car models named after their maker, or by a common word, with a product's evidence somewhere in the story

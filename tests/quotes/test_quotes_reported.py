@@ -191,3 +191,12 @@ def test_a_passive_verb_of_saying_or_believing_attributes_to_an_unnamed_source(n
         qs, _ = _quotes(nlp, text)
         q = _one(qs, "indirect")
         assert content in q.text and q.speaker is None
+
+
+def test_a_statement_opening_the_story_starts_after_its_dateline(nlp):
+    text = ("Port to build second terminal\n\nHALIFAX (Reuters) - Canadian operator Atlantic Ports Inc will build a "
+            "second ferry terminal in Halifax, the company said on Monday, giving the city more room for cruise "
+            "ships.\n\nThe terminal will cost $40 million.")
+    qs, _ = _quotes(nlp, text)
+    q = _one(qs, "indirect")
+    assert q.text.startswith("Canadian operator Atlantic Ports Inc will build") and q.speaker.text == "the company"

@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from newskit import lexicon
+from newskit.dates.rules.named_days import holiday_spans
 from newskit.doctext import doc_text
 from newskit.entities import cities, names, place_spans, places, sides
 from newskit.entities import grouping as aliases
@@ -40,7 +42,7 @@ def extract_entities(doc: Doc, article: Article | None = None, *, all_types: boo
     found = collect(doc, article, layout)
     cities.retype_cities(doc, found)
     sides.retype_sides(doc, text, found)
-    found = _drop_caps_noise(text, found)
+    found = _outside_holidays(text, _outside_page_controls(text, _drop_caps_noise(text, found)))
     found = join_legal_forms(text, place_spans.split_places(doc, found), doc)
     clusters = aliases.group(found, text, authors)
     forms = _forms(found, clusters)
@@ -90,6 +92,44 @@ def _datelines_apart(clusters: list[list[int]], found: list[Mention], text: str)
 def _caps_ranges(text: str) -> list[tuple[int, int]]:
     """Return the lines written all in capitals with at least two words (wire headlines, sports tables)."""
     return [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text) if len(m.group(0).split()) >= 2]
+
+
+_CONTROLS = lexicon.words("page_controls")
+_STAMP_WORDS = frozenset({"updated", "posted", "published", "modified"})
+_SMALL_WORDS = frozenset({"to", "in", "of", "the", "a", "on", "for", "and", "or", "up", "out", "now", "here"})
+# What follows a page's time stamp word: a date or a time ("Updated Dec. 20, 2016", "Updated: 24 minutes ago").
+_STAMPED = re.compile(r"[ \t]*(?:on|at)?:?[ \t]*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                      r"[ \t]+\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b"
+                      r"|(?:an?|one|\d+)[ \t]+(?:hours?|minutes?|days?)[ \t]+ago)")
+
+
+def _outside_page_controls(text: str, found: list[Mention]) -> list[Mention]:
+    """Drop the one-word mentions a web page's controls and time stamps make: a line of control words and small
+    words only ("Expand", "Scroll to Continue", "Unmute"), or a stamp word before a date or time ("Last Updated: 24
+    minutes ago", "/ Updated Dec. 20, 2016, 1:00 PM UTC"), where a capitalized word reads like a name."""
+    out = []
+    for m in found:
+        word = m.text.casefold()
+        if " " in m.text.strip() or word not in _CONTROLS:
+            out.append(m)
+            continue
+        lo = text.rfind("\n", 0, m.start) + 1
+        hi = text.find("\n", m.end)
+        line = text[lo:hi if hi >= 0 else len(text)]
+        alone = all(w in _CONTROLS or w in _SMALL_WORDS for w in re.findall(r"[a-z]+", line.casefold()))
+        stamp = word in _STAMP_WORDS and _STAMPED.match(text, m.end) is not None
+        if not (alone or stamp):
+            out.append(m)
+    return out
+
+
+def _outside_holidays(text: str, found: list[Mention]) -> list[Mention]:
+    """Drop the mentions inside a holiday's name ("Martin Luther" and "Day" of "markets were closed for Martin
+    Luther King Day", "Canada" of "Canada Day"): the holiday is a date, and the dates layer gives it its day."""
+    spans = holiday_spans(text)
+    if not spans:
+        return found
+    return [m for m in found if not any(a <= m.start and m.end <= b for a, b in spans)]
 
 
 def _drop_caps_noise(text: str, found: list[Mention]) -> list[Mention]:

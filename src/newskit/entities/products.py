@@ -428,6 +428,9 @@ def _moves(span: Span) -> bool:
     if subject.dep_ not in ("nsubj", "nsubjpass"):
         return _named(span) and _moved_by(doc, span.end)  # "with London's FTSE 100 down 8 percent"
     verb: Token | None = subject.head
+    if verb_in(subject.head, _BE) and subject.head.i > subject.i:
+        # a move said with "be" and no verb of moving: "Britain's FTSE 100 was up 0.3 percent"
+        return _named(span) and _moved_by(doc, subject.head.i + 1)
     if not verb_in(subject.head, _MOVES):
         # the move in a clause of the subject's verb: "the FTSE 100 suffered its largest fall, dropping 391 points"
         verb = next((c for c in subject.head.children if c.dep_ in ("advcl", "conj") and c.i > c.head.i

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, cast
 
+from newskit.article.bylines import DATELINE
 from newskit.quotes.attribution import is_cue, speaker_token
 from newskit.quotes.cues import COGNITION_VERBS, NAMING_VERBS, SPEECH_VERBS, SPOKESPERSON_NOUNS, guess_base, lemma
 
@@ -64,10 +65,24 @@ def _trim(doc: Doc, toks: list[int], one: bool = False) -> tuple[int, int] | Non
     if not ordered or ordered[hi] - ordered[lo] < 1 and not (
             one and doc[ordered[lo]].pos_ in ("PROPN", "PRON") and doc[ordered[lo]].is_alpha):
         return None
-    a, b = ordered[lo], ordered[hi]
+    a, b = _past_dateline(doc, ordered[lo], ordered[hi]), ordered[hi]
     while b > a and edge(doc[b]):  # a comma before the cue's own words, inside the span
         b -= 1
     return a, b
+
+
+def _past_dateline(doc: Doc, a: int, b: int) -> int:
+    """Return the content's first token after the story's dateline where the content opens the line with one
+    ("DETROIT (Reuters) - Fiat will take a stake in Chrysler, the companies said": the content is Fiat's stake)."""
+    if a and "\n" not in doc[a - 1].text:
+        return a
+    m = DATELINE.match(doc.text[doc[a].idx:doc[a].idx + 160])
+    if m is None:
+        return a
+    end = doc[a].idx + m.end()
+    while a < b and doc[a].idx < end:
+        a += 1
+    return a
 
 
 def _subtree(tok: Token, without: Token | None = None) -> list[int]:

@@ -63,6 +63,10 @@ def day_num(s: str) -> int:
     return int(m.group())
 
 
+# What follows "September 11" when it names the attacks of 2001, not a day of the article's year.
+_ATTACKS = re.compile(r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijackings|commission)\b", re.IGNORECASE)
+
+
 @rule("date", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mon>{MONTH})(?:\s+|(?<=\.))(?:the\s+)?(?P<d>{DAYNUM})(?![\d:])"
               rf"(?:,?\s+(?P<y>{YEAR})|,?\s+'(?P<yy>\d\d)|\s+of\s+(?P<ry>this|last|next)\s+year)?"
               rf"|(?:the\s+)?(?P<d2>{DAYNUM})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>{YEAR}))?)(?![\w])",
@@ -82,6 +86,8 @@ def _date(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
         y = str(a.year + {"this": 0, "last": -1, "next": 1}[m.group("ry").lower()])
     if y:
         return "DATE", ctx.month_day(month_number(mon), d, int(y))
+    if (month_number(mon), d) == (9, 11) and _ATTACKS.match(ctx.after):
+        return "DATE", "2001-09-11"  # "since the September 11 attacks": the day of 2001 whatever the article's year
     if ctx.anchor is None:
         ctx.used_anchor = True
     return "DATE", ctx.month_day(month_number(mon), d)

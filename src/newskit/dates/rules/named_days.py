@@ -68,24 +68,64 @@ def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
     return last - timedelta(days=(last.isoweekday() - wd) % 7)
 
 
+def _key(name: str) -> str:
+    """Return the key a holiday's name is looked up by: casefolded, letters and spaces only ("Presidents' Day" ->
+    "presidents day", "Martin Luther King Jr. Day" -> "martin luther king jr day")."""
+    return " ".join(re.sub(r"[^a-z ]", " ", norm(name)).split())
+
+
 HOLIDAYS: dict[str, Callable[[int], date]] = {
             "christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
-            "christmas eve": lambda y: date(y, 12, 24), "new year's day": lambda y: date(y, 1, 1),
-            "new year's eve": lambda y: date(y, 12, 31), "independence day": lambda y: date(y, 7, 4),
-            "halloween": lambda y: date(y, 10, 31), "valentine's day": lambda y: date(y, 2, 14),
+            "christmas eve": lambda y: date(y, 12, 24), "new year s day": lambda y: date(y, 1, 1),
+            "new year s eve": lambda y: date(y, 12, 31), "independence day": lambda y: date(y, 7, 4),
+            "halloween": lambda y: date(y, 10, 31), "valentine s day": lambda y: date(y, 2, 14),
             "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
             "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
             "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
             "easter": _easter, "easter sunday": _easter,
-            "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1)}
+            "good friday": lambda y: _easter(y) - timedelta(days=2),
+            "easter monday": lambda y: _easter(y) + timedelta(days=1),
+            "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1),
+            # the holidays markets close for and news dates by, in the United States, Britain, Canada, Ireland,
+            # France and Australia ("U.S. markets were closed for Martin Luther King Day")
+            "martin luther king day": lambda y: _nth_weekday(y, 1, 1, 3),
+            "martin luther king jr day": lambda y: _nth_weekday(y, 1, 1, 3),
+            "mlk day": lambda y: _nth_weekday(y, 1, 1, 3),
+            "presidents day": lambda y: _nth_weekday(y, 2, 1, 3), "president s day": lambda y: _nth_weekday(y, 2, 1, 3),
+            "columbus day": lambda y: _nth_weekday(y, 10, 1, 2),
+            "veterans day": lambda y: date(y, 11, 11), "remembrance day": lambda y: date(y, 11, 11),
+            "armistice day": lambda y: date(y, 11, 11), "juneteenth": lambda y: date(y, 6, 19),
+            "black friday": lambda y: _nth_weekday(y, 11, 4, 4) + timedelta(days=1),
+            "cyber monday": lambda y: _nth_weekday(y, 11, 4, 4) + timedelta(days=4),
+            "boxing day": lambda y: date(y, 12, 26), "st patrick s day": lambda y: date(y, 3, 17),
+            "saint patrick s day": lambda y: date(y, 3, 17), "canada day": lambda y: date(y, 7, 1),
+            "bastille day": lambda y: date(y, 7, 14), "australia day": lambda y: date(y, 1, 26)}
 
 
-@rule("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)"
-                 rf"|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day"
-                 rf"|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)(?:,?\s+(?P<y>{YEAR}))?(?![\w])",
-      triggers="christmas thanksgiving easter halloween valentine new independence labor memorial election")
+# A holiday's name, with "last"/"next"/"this" before it and a year after it.
+_HOLIDAY = (rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)"
+            rf"|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day"
+            rf"|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
+            rf"|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|MLK\s+Day|Presidents?'?(?:'s)?\s+Day"
+            rf"|Columbus\s+Day|Veterans'?\s+Day|Remembrance\s+Day|Armistice\s+Day|Juneteenth"
+            rf"|Black\s+Friday|Cyber\s+Monday|Boxing\s+Day|(?:St\.?|Saint)\s+Patrick's\s+Day"
+            rf"|Canada\s+Day|Bastille\s+Day|Australia\s+Day)(?:,?\s+(?P<y>{YEAR}))?(?![\w])"
+            r"(?!\s+(?:agreement|accords?)\b)")  # "the Good Friday Agreement" is a treaty
+_HOLIDAY_NAME = re.compile(r"(?<![\w'])(?:" + _HOLIDAY + ")", re.IGNORECASE)
+
+
+def holiday_spans(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) character offsets of the capitalized holidays' names in `text` ("Martin Luther King
+    Day", "Good Friday"): the entity layers drop the names the models find inside them."""
+    return [m.span("h") for m in _HOLIDAY_NAME.finditer(text) if capitalized(m.group("h"))]
+
+
+@rule("holiday", _HOLIDAY,
+      triggers="christmas thanksgiving easter halloween valentine new independence labor memorial election good "
+               "king mlk presidents columbus veterans remembrance armistice juneteenth black cyber "
+               "boxing patrick canada bastille australia")
 def _holiday(m: re.Match[str], ctx: Context) -> tuple[str, str | None] | None:
-    name = norm(m.group("h"))
+    name = _key(m.group("h"))
     if not capitalized(m.group("h")):
         return None
     fn = HOLIDAYS[name]
