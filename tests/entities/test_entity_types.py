@@ -268,7 +268,7 @@ SHORT_NAMES = [
      "Mulally", PERSON),
     ("Renault said its profit fell by half. Ghosn told analysts the carmaker would not close plants in France.",
      "Ghosn", PERSON),
-    ("Toyota recalled 500,000 vans on Friday. Toyoda apologized at a news conference in Nagoya. He promised a full "
+    ("Toyota recalled 500,000 vans on Friday. Toyoda spoke at a news conference in Nagoya. He promised a full "
      "review of the company's checks.", "Toyoda", PERSON),
     ("Ford told dealers on Monday that it would cut prices on its trucks.", "Ford", ORG),
     ("Nissan added a third shift at its plant in Tennessee.", "Nissan", ORG),
