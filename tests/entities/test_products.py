@@ -83,6 +83,11 @@ ROWS = [
      "FTSE 100", INDEX),
     ("In Sydney, the S&P/ASX 200 gave up 1.2 percent as miners slid.", "S&P/ASX 200", INDEX),
     ("Canada's main index, the S&P/TSX composite, was up 85 points at midday.", "S&P/TSX composite", INDEX),
+    # the maker's name alone, where the index's name is the maker's and more, is the firm where it acts
+    ("The broader Standard & Poor's 500 index fell 7.6 percent. Shares of the carmaker plunged after Standard & "
+     "Poor's said it might cut its credit rating.", "Standard & Poor", ORG),
+    ("The broader Standard & Poor's 500 index fell 7.6 percent. Shares of the carmaker plunged after Standard & "
+     "Poor's said it might cut its credit rating.", "Standard & Poor's 500", INDEX),
     # a move said with "be": the index takes no verb of moving
     ("Markets in Europe closed mixed: Britain's FTSE 100 was up 0.3 percent, France's CAC 40 fell 0.2 percent.",
      "FTSE 100", INDEX),

@@ -193,8 +193,14 @@ def _indices(groups: dict[str, list[Span]], extras: dict[str, list[Span]], out: 
     for group in list(groups.values()) + list(extras.values()):
         whole = [_index_name(s) for s in group]
         if is_index(whole):
+            extended = any(len(w) > len(s) for s, w in zip(group, whole))
             for s, w in zip(group, whole):
-                out[id(s)] = Span(s.doc, w.start, w.end, label="INDEX")
+                # where the index's name is the maker's and more ("Standard & Poor's 500"), the maker's name alone is
+                # the index only where it is written as one ("the Dow Jones closed"): "Standard & Poor's said it
+                # might cut GM's rating" is the firm
+                if not extended or len(w) > len(s) or is_index([s]) \
+                        or _named(s) and not organization_evidence([s]):
+                    out[id(s)] = Span(s.doc, w.start, w.end, label="INDEX")
     found = [s for s in out.values() if s.label_ == "INDEX"]
     for group in _short_indices(groups, found):
         _set((s for s in group if id(s) not in out), "INDEX", out)
