@@ -35,13 +35,15 @@ input is read, one code point for one, so offsets are unchanged and the output i
 ## What the entity types cover
 
 - `person`: a named human being ("Angela Merkel", "Merkel"), never a firm named like one: a one-word name needs
-  person evidence (a given name, a title, "he"/"she", a full name in the article, an apposition or an age: "X,
-  the team's striker", "X, 64", ", who ..."), and a name the article writes with a legal form ("Pirelli SpA") is a
+  person evidence (a given name, a title, "he"/"she" after it or opening the next sentence, a full name in the
+  article, an apposition or an age: "X, the team's striker", "X, 64", ", who ...", or a verb of saying that people
+  use and bodies rarely: "Mulally told reporters", "X added"), and a name the article writes with a legal form ("Pirelli SpA") is a
   firm at every mention, as is a name of any length the article calls a body ("X, the Seattle lender", "X, which ...", "sold to
   X", "Adam Air") or a side ("X beat Y 2-1") without any person evidence.
 - `organization`: firms, agencies, parties, courts, newspapers and broadcasters, clubs and teams (a side named by
   its town in a score line, a standings row or a list of fixtures, "Halifax 2 Wrexham 1", is the club; so is a city
-  or US state that a story of games has win or lose with a score, "Colorado beat Detroit 3-1", or writes as the
+  or US state that a story of games has win or lose with a score, "Colorado beat Detroit 3-1", that a fixture
+  joins to another name, "Tottenham host Brighton", "Arsenal travel to Wolves", or writes as the
   first word of a team's name, "Cleveland" of "Cleveland Indians", except where it places a game, "In Seattle,
   ..."; a country or a home nation as a side is its national team, a place: "Scotland beat Norway 2-1"), and a
   building or street that stands for the government or institution seated there ("the Kremlin said", "Kremlin

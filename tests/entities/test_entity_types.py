@@ -252,6 +252,53 @@ MISREAD = [
 ]
 
 
+# Towns a fixture joins ("X host Y") are the clubs, two towns do not host each other; a country or a city whose
+# possessive follows stays a place. In a story that gives a game's score, a side that loses in prose needs none.
+# A family name the story gives alone, with no full name: its person cues are a verb of saying that people use
+# and bodies rarely ("told reporters") and the next sentence's "he"; a firm telling or adding stays the firm. A bank
+# taken over is a firm, whatever both models read its name as; the town a stock exchange is in is no firm.
+SHORT_NAMES = [
+    ("Tottenham host Brighton on Sunday, with both clubs chasing a European place.", "Brighton", ORG),
+    ("Tottenham host Brighton on Sunday, with both clubs chasing a European place.", "Tottenham", ORG),
+    ("Arsenal travel to Wolves on Saturday while Chelsea visit Burnley.", "Burnley", ORG),
+    ("China will host Japan for talks in Beijing next month.", "China", PLACE),
+    ("The president will visit Paris next week and host Berlin's mayor.", "Paris", PLACE),
+    ("Real Madrid beat Sevilla 2-0 on Sunday. Atletico lost to Getafe.", "Getafe", ORG),
+    ("Ford will cut 2,000 more jobs, the automaker said. Mulally told reporters the company had enough cash.",
+     "Mulally", PERSON),
+    ("Renault said its profit fell by half. Ghosn told analysts the carmaker would not close plants in France.",
+     "Ghosn", PERSON),
+    ("Toyota recalled 500,000 vans on Friday. Toyoda spoke at a news conference in Nagoya. He promised a full "
+     "review of the company's checks.", "Toyoda", PERSON),
+    ("Ford told dealers on Monday that it would cut prices on its trucks.", "Ford", ORG),
+    ("Nissan added a third shift at its plant in Tennessee.", "Nissan", ORG),
+    ("Glitnir was taken over by the state on Monday, a week before its rival.", "Glitnir", ORG),
+    ("Landsbanki was taken over by the Icelandic government on Tuesday.", "Landsbanki", ORG),
+    ("Shares fell on the Frankfurt stock exchange after the bank warned.", "Frankfurt", PLACE),
+    # a party's leader or lawmakers name the party, also where it opens the sentence; a state's are the state's
+    ("Labour leader Keir Starmer said the party would cut energy bills.", "Labour", ORG),
+    ("Texas lawmakers voted to cut property taxes on Monday.", "Texas", PLACE),
+    # a possessive of what only a firm has ("savers", "shares", "chief executive"); a known place's stays a place
+    ("Landsbanki's British savers were told their money was safe.", "Landsbanki", ORG),
+    ("Iceland's creditors met in London on Monday.", "Iceland", PLACE),
+]
+
+# A league the recognizer calls MISC is no place, whatever the base model reads in it.
+LEAGUES = [
+    ("Hertha Berlin drew 1-1 at home. The Bundesliga breaks for the winter after next weekend.", "Bundesliga", None),
+]
+
+
+@pytest.mark.parametrize("text, name, expected", SHORT_NAMES, ids=[f"{r[1]}-{r[0][:12]}" for r in SHORT_NAMES])
+def test_short_names_get_their_type_from_the_story(nlp, text, name, expected):
+    assert _type_of(nlp, text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", LEAGUES, ids=[r[1] for r in LEAGUES])
+def test_a_league_is_no_place(nlp, text, name, expected):
+    assert _type_of(nlp, text, name) == expected
+
+
 @pytest.mark.parametrize("text, name, expected", MISREAD, ids=[r[1] for r in MISREAD])
 def test_misread_names_get_their_type(nlp, text, name, expected):
     assert _type_of(nlp, text, name) == expected

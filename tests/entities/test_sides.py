@@ -69,3 +69,18 @@ def test_a_name_with_the_minute_in_a_match_summary_is_the_scorer(nlp):
 def test_a_date_with_an_ordinal_is_no_scorer(nlp):
     got = types(nlp, "TALKS RESUME\nGENEVA 1996-12-08\nThe talks will resume in Geneva (August 24th, at the latest).\n")
     assert "August" not in got
+
+
+def test_two_towns_a_fixture_joins_are_the_clubs(nlp):
+    got = types(nlp, "Tottenham host Brighton on Sunday, and Wigan visit Norwich. Ipswich travel to Hull.\n")
+    assert all(got[name] == {"organization"} for name in ("Tottenham", "Brighton", "Wigan", "Norwich", "Ipswich"))
+
+
+def test_a_visit_between_capitals_is_no_fixture(nlp):
+    got = types(nlp, "The prime minister will visit Berlin next week. Paris hosts Berlin's mayor on Friday.\n")
+    assert got["Paris"] == {"place"} and got["Berlin"] == {"place"}
+
+
+def test_in_a_story_of_games_a_side_that_loses_needs_no_score_of_its_own(nlp):
+    got = types(nlp, "Real Madrid beat Sevilla 2-0 on Sunday. Atletico lost to Getafe on Saturday.\n")
+    assert got["Getafe"] == {"organization"}

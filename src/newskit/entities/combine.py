@@ -14,9 +14,10 @@ from collections.abc import Callable, Collection, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from newskit.entities import evidence, unfound
+from newskit.entities import cities, evidence, unfound
 from newskit.entities.names import is_initial
 from newskit.entities.products import retype as product_types
+from newskit.geo.gazetteer import gazetteer
 
 # Base-model labels for names: the CoNLL layer decides these.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -105,7 +106,7 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
             continue
         kept.append(b)
     kept = [b for b in kept if b.label_ not in NAME_LABELS or not evidence.part_of_a_time([b])
-            and not ((b.start, b.end) in misc_exact and _modifier(b))]
+            and not ((b.start, b.end) in misc_exact and (_modifier(b) or _unknown_place(b)))]
     kept = [b for b in kept if not _title_of_a_name(b, names)]
     held = _cover(n, kept)
     names = [s for s in names if not any(held[s.start:s.end])]
@@ -115,6 +116,14 @@ def combine(conll: list[Span], base: list[Span], *, keep_base_names: Collection[
     names = sorted(names + unfound.propose(doc, taken, base, known, words), key=lambda s: s.start)
     # products and market indices the models called firms (newskit.entities.products)
     return product_types(sorted(vote(names, base) + kept + products, key=lambda s: s.start), base, misc_spans)
+
+
+def _unknown_place(span: Span) -> bool:
+    """Say whether the base model reads a place (GPE) in a name that is no place of the gazetteer ("The Bundesliga
+    breaks for the winter", "Chechens"): where the recognizer calls it MISC, it is a league, a people or an event. A
+    firm the base model reads over the recognizer's MISC stays ("Airbus", "Boeing"), and so does a place the
+    gazetteer has ("Marion County") or a natural feature (LOC)."""
+    return span.label_ == "GPE" and not cities.is_known_place(span.text) and not gazetteer().lookup(span.text)
 
 
 def _title_of_a_name(span: Span, names: list[Span]) -> bool:

@@ -3,7 +3,8 @@ the club, an organization, as CoNLL-2003 marks it, at every mention that does no
 
 A name is a side where a score line, a standings row or a list of fixtures gives it ("CHICAGO 110 Atlanta 98",
 "Detroit 16 4 .800 2 1/2", "Oxford v Hull"): any place name but a nation's. A city or a US state is one too where a
-result in prose has it win or lose ("Colorado beat Detroit 3-1", "held by Chicago to a 2-2 draw") and, in a story
+result in prose has it win or lose ("Colorado beat Detroit 3-1", "held by Chicago to a 2-2 draw"), where a fixture
+in prose has it host, visit or face another name ("Tottenham host Brighton", "Arsenal travel to Wolves") and, in a story
 that has such a result, where it opens a team's name the story writes ("Cleveland" of "Cleveland Indians"). Its
 mentions after "in" or "at" ("In Seattle, ...", "at Chicago") are where a game was played: they stay a place, like
 the dateline. A national side named by its country stays a place too ("Italy beat England 2-1"), as CoNLL-2003
@@ -42,16 +43,46 @@ def results_side(text: str, m: Mention, fixtures: bool = False) -> bool:
     return at in result_names(line) or fixtures and at in fixture_names(line)
 
 
-def _prose_side(doc: Doc, m: Mention) -> bool:
+def _prose_side(doc: Doc, m: Mention, scored: bool = True) -> bool:
     """Say whether mention `m` is the subject or object of a verb of winning or losing in a sentence that gives a
-    score ("Colorado beat Detroit 3-1", "lost 2-1 to Chicago")."""
+    score ("Colorado beat Detroit 3-1", "lost 2-1 to Chicago"); without `scored`, with or without a score ("lost to
+    Getafe", in a story that gives a game elsewhere)."""
     root = doc[m.tstart:m.tend].root
     verb: Token = root.head
     if root.dep_ == "pobj" and verb.lower_ in ("to", "by", "over", "against", "with"):
         verb = verb.head
     elif root.dep_ not in ("nsubj", "nsubjpass", "dobj", "npadvmod"):  # (the parser reads "beat Houston 4-2" so)
         return False
-    return verb_in(verb, _WIN_VERBS) and bool(_SCORE.search(verb.sent.text))
+    return verb_in(verb, _WIN_VERBS) and (not scored or bool(_SCORE.search(verb.sent.text)))
+
+
+# verbs of a fixture, one side hosting or visiting the other ("Tottenham host Brighton", "Chelsea visit Burnley",
+# "Liverpool face Fulham", "Arsenal travel to Wolves"), as written between the two names (the parser often reads
+# "host" or "travel" there as a noun)
+_FIXTURE_VERBS = frozenset({"host", "hosts", "visit", "visits", "face", "faces", "entertain", "entertains", "play",
+                            "plays", "meet", "meets", "travel", "travels"})
+
+
+def _fixture_sides(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions a verb of a fixture joins, one right before the verb and the other right after it
+    ("Tottenham host Brighton on Sunday", "Arsenal travel to Wolves"): two towns do not host or visit each other,
+    two sides do. Only place and organization mentions."""
+    names = [m for m in mentions if m.label in _PLACE_LABELS or m.label == "ORG"]
+    starts = {m.tstart: m for m in names}
+    out = []
+    for m in names:
+        i = m.tend
+        if i >= len(doc) or doc[i].lower_ not in _FIXTURE_VERBS or not doc[i].is_lower:
+            continue
+        j = i + 1
+        if doc[i].lower_.startswith("travel"):
+            if j >= len(doc) or doc[j].lower_ != "to":
+                continue
+            j += 1
+        other = starts.get(j)
+        if other is not None and not (other.tend < len(doc) and doc[other.tend].lower_ in ("'s", "\u2019s")):
+            out += [m, other]  # not "Paris hosts Berlin's envoy"
+    return out
 
 
 def _nation(name: str) -> bool:
@@ -76,8 +107,11 @@ def retype_sides(doc: Doc, text: str, mentions: list[Mention]) -> None:
     placed = {_key(m.text) for m in mentions if m.label in _PLACE_LABELS and m.source in ("ner", "match")}
     tabled = [m for m in mentions if m.source in ("ner", "match", "side") and results_side(text, m, fixtures=True)]
     played = tabled + [m for m in mentions if m.source in ("ner", "match", "side") and _prose_side(doc, m)]
+    played += [m for m in _fixture_sides(doc, mentions) if m.source in ("ner", "match", "side")]
     if not played:
         return  # no game in this story
+    # in a story of games, a side that wins or loses in prose needs no score of its own ("Atletico lost to Getafe")
+    played += [m for m in mentions if m.source in ("ner", "match", "side") and _prose_side(doc, m, scored=False)]
     nations = {_key(m.text) for m in played if _nation(m.text)}
     # a side in prose, or the first word of a team's name, when it is a city or a state
     teams = [_key(m.text) for m in mentions if m.label == "ORG" and len(m.text.split()) >= 2]
