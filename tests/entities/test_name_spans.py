@@ -313,3 +313,12 @@ def test_a_firm_ending_a_sentence_on_its_legal_form_does_not_take_the_next_sente
     orgs = {e.name for e in ents if e.type == "organization"}
     assert "Harlow Pryce & Co." in orgs
     assert not any("Copper" in e.name for e in ents)
+
+
+def test_a_datelines_dash_after_a_state_abbreviation_ends_the_place(nlp):
+    # "Wal - Mart" (a word on each side of a spaced hyphen) is one detokenized name; a dot before the dash is an
+    # abbreviation's, and the dash the dateline's
+    text = "Carrier takes over rival\n\nAUBURN HILLS, Mich. - Fiat took control of Chrysler on Wednesday.\n"
+    doc = nlp(text)
+    names = {m.text for e in extract_entities(doc, parse_article(text)) for m in e.mentions}
+    assert "Mich." in names and not any(" - " in n for n in names)

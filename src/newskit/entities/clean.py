@@ -58,9 +58,10 @@ def _cut(doc: Doc, s: int, e: int, label: str) -> list[tuple[int, int]]:
     split_possessive = label == "ORG" and not places.is_country_long_name(whole)
     for i in range(s, e):
         t = doc[i]
-        # "San Jose - Cisco" is two names; "Wal - Mart" (one word on each side) is a detokenized hyphen
+        # "San Jose - Cisco" is two names; "Wal - Mart" (one word on each side) is a detokenized hyphen, but not
+        # after an abbreviation's dot ("AUBURN HILLS, Mich. - Fiat took control": the dateline's dash)
         spaced_dash = t.text in ("-", "\u2013", "\u2014", "--") and t.whitespace_ and i > s \
-            and doc[i - 1].whitespace_ and (i - s > 1 or e - i > 2)
+            and doc[i - 1].whitespace_ and (i - s > 1 or e - i > 2 or doc[i - 1].text.endswith("."))
         # "Apple Computer's Mac OS"; not a firm named with a possessive ("Moody's Investors Service")
         possessive = split_possessive and t.lower_ in ("'s", "\u2019s") and i + 1 < e \
             and doc[e - 1].lower_.replace(".", "") not in _FIRM_TAILS
