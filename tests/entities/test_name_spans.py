@@ -322,3 +322,14 @@ def test_a_datelines_dash_after_a_state_abbreviation_ends_the_place(nlp):
     doc = nlp(text)
     names = {m.text for e in extract_entities(doc, parse_article(text)) for m in e.mentions}
     assert "Mich." in names and not any(" - " in n for n in names)
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("A rescue for General Motors and Chrysler died in the Senate on Thursday.", {"General Motors", "Chrysler"}),
+    ("Lehman Brothers and Merrill Lynch fell sharply in early trading.", {"Lehman Brothers", "Merrill Lynch"}),
+    # a firm named for two people holds "and" itself
+    ("Procter and Gamble raised its prices on Friday.", {"Procter and Gamble"}),
+])
+def test_two_firms_joined_by_and_are_two_names(nlp, sentence, names):
+    found = {m.text for e in extract_entities(nlp(sentence)) for m in e.mentions if e.type == "organization"}
+    assert names <= found and not any(" and " in n for n in found - names)

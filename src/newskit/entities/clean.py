@@ -369,10 +369,22 @@ def _coordinated(doc: Doc, s: int, e: int, label: str, alone: dict[str, list[tup
         if any(text.startswith(glued, a) for a, _ in elsewhere(left)) \
                 or any(text.startswith(glued, b - len(glued)) for _, b in elsewhere(right.text)):
             return [(s, e)]
-        if elsewhere(left) or elsewhere(right.text) or elsewhere(" ".join(words)):
+        if elsewhere(left) or elsewhere(right.text) or elsewhere(" ".join(words)) or _whole_firm(doc[s:i]):
             return [(s, i), (i + 1, e)]
         return [(s, e)]
     return [(s, e)]
+
+
+_FIRM_HEADS = lexicon.words("firm_heads")
+
+
+def _whole_firm(left: Span) -> bool:
+    """Say whether the words before an "and" are a firm's whole name: two capitalized words or more ending in a
+    business's word or a legal form ("General Motors and Chrysler", "Lehman Brothers and Merrill Lynch", "Ford Motor
+    Co. and GM"); a firm named for two people holds "and" but ends in no such word ("Procter and Gamble"), nor does
+    a body whose name runs on with "of" ("Office of Management and Budget")."""
+    last = left[-1].lower_.replace(".", "") if len(left) else ""
+    return len(left) >= 2 and all(t.text[:1].isupper() for t in left) and (last in _FIRM_HEADS or last in _SUFFIXES)
 
 
 def ner_mentions(doc: Doc, layout: Layout) -> list[Mention]:
