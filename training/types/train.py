@@ -120,6 +120,7 @@ def examples(docs, nlp, skip=frozenset()) -> tuple[list[list[float]], list[int]]
         pwords = evidence.article_person_words(names, base_names, words)
         gold = current["gold"]
         lone = evidence.lone_people(names)
+        orgs = evidence.org_tokens(names, base_names)
         for group in evidence.groups(names).values():
             kinds = [gold.get((s.start_char, s.end_char)) for s in group]
             kinds = [k for k in kinds if k is not None]
@@ -128,7 +129,7 @@ def examples(docs, nlp, skip=frozenset()) -> tuple[list[list[float]], list[int]]
             top = Counter(kinds).most_common(1)[0][0]  # a tie goes to the first mention's type, every run
             if top not in GOLD or evidence.key(group[0]) in skip:
                 continue
-            xs.append(evidence.features(group, base_names, pwords, lone))
+            xs.append(evidence.features(group, base_names, pwords, lone, orgs))
             y.append(evidence.CLASSES.index(GOLD[top]))
         return evidence.vote(names, base, words)
 

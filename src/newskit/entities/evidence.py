@@ -22,7 +22,12 @@ organization or place:
                         of" before it, a possessive of what only a firm has ("X's savers", "X's chief executive"),
                         "it"/"its" as the next pronoun, an apposition headed by a body's noun ("X, the Seattle lender,";
                         "X, the Romanian plant"), what is acquired, taken over or merged or the buyer a sale goes
-                        to ("sold to X"), ", which" after it;
+                        to ("sold to X"), ", which" after it, the subject of a move by a percentage as a stock
+                        moves ("X rose 7 percent"; a poll moves a candidate by points, and no poll is in the
+                        sentence), joined by "and" or a comma to a name both the recognizer and the base model call
+                        an organization ("Fannie Mae and Freddie Mac"), a list a plural firm's noun heads or sums up
+                        ("mining companies X and Y", "X and Y, the mortgage giants,"), an apposition owned by a name
+                        the base model calls an organization and no person's noun ("Lockheed Martin, Boeing's rival,");
   place evidence        a locative preposition before it ("in Edmonton"), ", <known place>" after it, the name
                         itself a country, US state or large city, a place's word ending it or after it ("Ellis
                         Park", "Charles de Gaulle airport");
@@ -86,7 +91,7 @@ NAME_LABELS = PLACE_LABELS | {"PERSON", "ORG"}
 FEATURES = ("bias", "rec_per", "rec_org", "rec_loc", "base_per", "base_org", "base_loc", "base_none",
             "full_name", "given_name", "titled", "he_she", "org_cue", "it_its", "placed", "known_place", "one_word",
             "caps", "sent_start", "results", "org_appos", "person_appos", "bought", "score", "which",
-            "org_word", "employer", "place_word", "surname", "scorecard", "who", "tells")
+            "org_word", "employer", "place_word", "surname", "scorecard", "who", "tells", "moves", "with_org")
 _ORG_CUES = lexicon.words("org_cues")
 _LEGAL = lexicon.words("corporate_suffixes")
 _LOCATIVE = lexicon.words("locative_prepositions")
@@ -126,6 +131,14 @@ _SEATS = lexicon.words("seats_of_government")
 _TIME_ZONES = lexicon.words("dates/time_zones")
 _WEEKDAYS = frozenset(row[0] for row in lexicon.rows("dates/weekdays") if len(row) == 2)
 _DAY_NAMES = frozenset(w.casefold() for w in lexicon.words("dates/named_day_words"))
+_MOVES = lexicon.words("market_moves")
+# a move of its price, as a stock moves ("X rose 7 percent", "X fell 3 cents", "X gained 1-1/2"); not by points,
+# which polls move candidates by ("Smith gained 5 points")
+_PRICE_UNITS = frozenset({"percent", "pct", "%", "cents", "cent", "pence", "yen"})
+_POLL_WORDS = frozenset({"poll", "polls", "polling", "pollster", "survey", "surveys", "voters", "vote", "votes",
+                         "support", "lead", "primary", "primaries", "caucus", "caucuses", "ballot", "approval",
+                         "favorability", "rating", "ratings"})
+_FRACTION = re.compile(r"(?:\d+-)?\d+/\d+")  # a price's move in fractions of a dollar ("rose 1-1/2")
 _PRONOUNS = {"he": "he_she", "she": "he_she", "his": "he_she", "her": "he_she", "him": "he_she",
              "it": "it_its", "its": "it_its"}
 
@@ -311,6 +324,46 @@ def _appos_says(span: Span, nouns: frozenset[str], person: bool = False) -> bool
     return head.lower_ in nouns or head.lower_.rstrip("s") in nouns or person and names.is_title_word(head.text)
 
 
+def _list_says(span: Span, nouns: frozenset[str]) -> bool:
+    """Say whether the name opens a list of names that a plural noun of `nouns` heads or sums up ("mining companies
+    X and Y", "X and Y, the mortgage giants,"), said of the list's last name."""
+    root = span.root
+    last = root
+    while True:
+        nxt = next((c for c in last.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+        if nxt is None:
+            break
+        last = nxt
+    first = root
+    while first.dep_ == "conj" and first.head.pos_ == "PROPN" and first.head.i < first.i:
+        first = first.head
+    if last is root and first is root:
+        return False
+    doc = span.doc
+    start = first.left_edge.i
+    before = doc[start - 1] if start else None
+    if before is not None and before.tag_ == "NNS" and _singular(before.lower_) in nouns:
+        return True  # "mining companies Rio Tinto and BHP Billiton"
+    head = apposition(doc[last.i:last.i + 1]) if last is not root else None
+    return head is not None and head.tag_ == "NNS" and _singular(head.lower_) in nouns
+
+
+def _counterpart_of_org(span: Span, base: list[Span]) -> bool:
+    """Say whether an apposition calls the name the counterpart of an organization ("Lockheed Martin, Boeing's
+    rival,"): its head owned by a name the base model calls an organization and neither a title nor a person's
+    noun ("X, Boeing's chief executive" is a person)."""
+    head = apposition(span)
+    if head is None or head.lower_ in _PERSON_NOUNS or head.lower_.rstrip("s") in _PERSON_NOUNS \
+            or names.is_title_word(head.text):
+        return False
+    return any(c.dep_ == "poss" and any(b.label_ == "ORG" and b.start <= c.i < b.end for b in base)
+               for c in head.children)
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
 def _aged(span: Span) -> bool:
     """Say whether an age follows the name between commas or in brackets ("Smith, 45, said"; "Smith (45)")."""
     doc = span.doc
@@ -446,6 +499,40 @@ def says_a_name(span: Span) -> bool:
         or root.dep_ == "nsubj" and verb_in(root.head, _SPEECH_VERBS) or _tells(span)
 
 
+def org_tokens(names_: list[Span], base: list[Span]) -> frozenset[int]:
+    """Return the indexes of the tokens of the names both the recognizer and the base model call an organization
+    (one layer's guess alone lists "Atletico" with "Ronaldo, Messi", or "Foua" with "Kfraya")."""
+    rec = {i for s in names_ if s.label_ == "ORG" for i in range(s.start, s.end)}
+    return frozenset(i for s in base if s.label_ == "ORG" for i in range(s.start, s.end) if i in rec)
+
+
+def _moves_by_percent(span: Span) -> bool:
+    """Say whether the name moves as a stock does: the subject of "rose", "fell", "jumped"... by a percentage, cents
+    or a fraction ("JPMorgan Chase rose 7 percent and Wells Fargo jumped 11 percent", "X fell 1-1/2")."""
+    root = span.root
+    if root.dep_ != "nsubj" or not verb_in(root.head, _MOVES):
+        return False
+    doc = span.doc
+    if any(c.dep_ == "det" for c in root.children) or span.start and doc[span.start - 1].lower_ in ("the", "a"):
+        return False  # "the Nikkei fell 2 percent", "the compact Sparrow gained 9 percent": a firm takes no "the"
+    if any(t.lower_ in _POLL_WORDS for t in span.sent):
+        return False  # "Clinton rose 3 percent in the poll": a poll moves candidates by percent too
+    verb = root.head.i
+    after = doc[verb + 1:min(len(doc), verb + 6)]
+    return any(t.lower_ in _PRICE_UNITS and t.i > verb + 1 and doc[t.i - 1].like_num
+               or t.lower_ == "per" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "cent"
+               or _FRACTION.fullmatch(t.text) is not None for t in after)
+
+
+def _coordinated_with(span: Span, orgs: frozenset[int]) -> bool:
+    """Say whether the name is joined by "and" or a comma to another name both layers call an organization ("Fannie
+    Mae and Freddie Mac", "Charles Schwab and Fidelity"): a list of names holds names of one kind as a rule."""
+    root = span.root
+    others = [root.head] if root.dep_ == "conj" else []
+    others += [c for c in root.children if c.dep_ == "conj"]
+    return any(o.i in orgs and not span.start <= o.i < span.end and o.pos_ == "PROPN" for o in others)
+
+
 def lone_people(names_: list[Span]) -> frozenset[str]:
     """Return the one-word names the recognizer calls persons in an article (before the vote): a family name
     written alone ("Bernanke" of "Ben Bernanke")."""
@@ -453,9 +540,10 @@ def lone_people(names_: list[Span]) -> frozenset[str]:
 
 
 def features(group: list[Span], base: list[Span], person_words: set[str],
-             lone: frozenset[str] = frozenset()) -> list[float]:
+             lone: frozenset[str] = frozenset(), orgs: frozenset[int] = frozenset()) -> list[float]:
     """Return the feature vector (FEATURES order) of one name: all its mention spans in the doc. `lone`: the
-    article's one-word person names (lone_people), for the family-name cue."""
+    article's one-word person names (lone_people), for the family-name cue; `orgs`: the tokens of the names the
+    recognizer and the base model both call an organization (org_tokens), for the coordination cue."""
     n = len(group)
     rec = [family(s.label_) for s in group]
     bl = [_cover_label(s, base) for s in group]
@@ -479,7 +567,8 @@ def features(group: list[Span], base: list[Span], person_words: set[str],
         "caps": float(first.text.isupper() and len(first.text) > 1),
         "sent_start": sum(s.start == 0 or s.doc[s.start].is_sent_start is True for s in group) / n,
         "results": sum(in_results_line(s, line) for s, line in zip(group, lines)) / n,
-        "org_appos": float(any(_appos_says(s, _ORG_NOUNS) for s in group)),
+        "org_appos": float(any(_appos_says(s, _ORG_NOUNS) or _list_says(s, _ORG_NOUNS) or _counterpart_of_org(s, base)
+                               for s in group)),
         "person_appos": float(any(_appos_says(s, _PERSON_NOUNS, person=True) or _aged(s) for s in group)),
         "bought": float(any(_bought(s) for s in group)),
         "score": float(any(_scored(s) for s in group)),
@@ -492,6 +581,8 @@ def features(group: list[Span], base: list[Span], person_words: set[str],
         "scorecard": float(any(in_scorecard(s, line) for s, line in zip(group, lines))),
         "who": float(any(_who(s) for s in group)),
         "tells": float(any(_tells(s) for s in group)),
+        "moves": float(any(_moves_by_percent(s) for s in group)),
+        "with_org": float(any(_coordinated_with(s, orgs) for s in group)),
     }
     return [f[name] for name in FEATURES]
 
@@ -748,9 +839,10 @@ def _person_evidence(x: list[float]) -> bool:
 def _org_evidence(x: list[float]) -> bool:
     """Say whether the article's words call the name an organization's: a firm's noun or legal form beside it, an
     apposition headed by a body's noun ("X, the Seattle lender"), what is acquired or the buyer a sale goes to
-    ("sold to X"), a firm's word in the name itself ("Adam Air")."""
+    ("sold to X"), a firm's word in the name itself ("Adam Air"), a move of its price ("X rose 7 percent"; a
+    poll moves a candidate by points, or in a sentence that names the poll)."""
     f = dict(zip(FEATURES, x))
-    return bool(f["org_cue"] or f["org_appos"] or f["bought"] or f["org_word"])
+    return bool(f["org_cue"] or f["org_appos"] or f["bought"] or f["org_word"] or f["moves"])
 
 
 def _place_evidence(x: list[float]) -> bool:
@@ -941,12 +1033,13 @@ def vote(names_: list[Span], base: list[Span], words: Dictionary = Dictionary())
     pwords = article_person_words(names_, base, words)
     firms = firm_names(names_[0].doc) if names_ else frozenset()
     lone = lone_people(names_)
+    orgs = org_tokens(names_, base)
     firms_short = _firms_short_forms(names_, base)
     terms = _spelled_out_terms(names_[0].doc, words) if names_ else bytearray()
     for group in groups(names_).values():
         if terms and all(all(terms[s.start:s.end]) for s in group):
             continue  # "Maintenance, Repair and Overhaul (MRO)": a term of common nouns and its short form
-        x = features(group, base, pwords, lone)
+        x = features(group, base, pwords, lone, orgs)
         if _common_word(group, base, words) and not _both_say_so(group, base, x) or part_of_a_time(group) \
                 or _bare_office(group, x):
             continue
