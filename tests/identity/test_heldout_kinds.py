@@ -414,3 +414,14 @@ def test_a_hyphenated_family_name_typed_a_body_is_the_one_person_who_bears_it():
                     [_entity("", "Edith Varga-Tesslor", "person")],
                     [_entity("", "Varga-Tesslor", "organization"), fund])
     assert keys[2]["Varga-Tesslor"] == keys[0]["Edith Varga-Tesslor"] == "person:edith varga tesslor"
+
+
+def test_an_acronym_its_story_lists_beside_the_name_it_fits_is_another_body():
+    # "four brands: Chevrolet, Cadillac, Buick and GMC" beside "General Motors": GMC fits General Motors Corp.'s
+    # initials but is its brand; "GM", which stories give as General Motors' alias, still joins it
+    one, two, three = _archive(
+        [_entity("", "General Motors", "organization", "GM", count=3), _entity("", "GMC", "organization"),
+         _entity("", "Buick", "organization")],
+        [_entity("", "General Motors Corp.", "organization", "GM", count=2)],
+        [_entity("", "GM", "organization", count=2)])
+    assert one["GMC"] != one["General Motors"] == two["General Motors Corp."] == three["GM"]
