@@ -407,8 +407,8 @@ def test_a_plural_common_noun_is_never_a_person(nlp):
 
 
 # firms whose names read like a person's ("Barrick Gold", "Rio Tinto"), typed by what the article does with them:
-# a move of its price as a stock moves, a list a plural firm's noun heads; people a poll moves, by points or by
-# percent, or listed with other people, stay people
+# a move of its price as a stock moves, a list a plural firm's noun heads, "it" bought by another name; people a
+# poll moves, by points or by percent, or listed with other people, stay people
 _GIVEN = "a given name opening the firm's name outweighs its list with a firm"
 FIRMS_LIKE_PEOPLE = [
     ("Goldcorp Mining rose 3 percent and Barrick Gold jumped 8 percent on Thursday.", "Barrick Gold", ORG),
@@ -419,6 +419,8 @@ FIRMS_LIKE_PEOPLE = [
                  ORG, marks=pytest.mark.xfail(reason=_GIVEN, strict=True), id="Fannie Mae"),
     pytest.param("Investors moved savings to Charles Schwab and Fidelity as stocks fell.", "Charles Schwab", ORG,
                  marks=pytest.mark.xfail(reason=_GIVEN, strict=True), id="Charles Schwab"),
+    ("Bear Stearns nearly failed in March until JPMorgan Chase bought it.", "Bear Stearns", ORG),
+    ("Sarah Miller waited in March while Tom Jones bought it.", "Sarah Miller", PERSON),
     ("The Pentagon chose a supplier on Monday. Lockheed Martin, Boeing's rival, won the contract for the jets.",
      "Lockheed Martin", ORG),
     ("Hillary Clinton gained 5 points in the latest poll, and Donald Trump lost 2.", "Hillary Clinton", PERSON),

@@ -22,12 +22,13 @@ organization or place:
                         of" before it, a possessive of what only a firm has ("X's savers", "X's chief executive"),
                         "it"/"its" as the next pronoun, an apposition headed by a body's noun ("X, the Seattle lender,";
                         "X, the Romanian plant"), what is acquired, taken over or merged or the buyer a sale goes
-                        to ("sold to X"), ", which" after it, the subject of a move by a percentage as a stock
-                        moves ("X rose 7 percent"; a poll moves a candidate by points, and no poll is in the
-                        sentence), joined by "and" or a comma to a name both the recognizer and the base model call
-                        an organization ("Fannie Mae and Freddie Mac"), a list a plural firm's noun heads or sums up
-                        ("mining companies X and Y", "X and Y, the mortgage giants,"), an apposition owned by a name
-                        the base model calls an organization and no person's noun ("Lockheed Martin, Boeing's rival,");
+                        to ("sold to X"; "X was rescued when Y bought it"), ", which" after it, the subject of a
+                        move by a percentage as a stock moves ("X rose 7 percent"; a poll moves a candidate by
+                        points, and no poll is in the sentence), joined by "and" or a comma to a name both the
+                        recognizer and the base model call an organization ("Fannie Mae and Freddie Mac"), a list a
+                        plural firm's noun heads or sums up ("mining companies X and Y", "X and Y, the mortgage
+                        giants,"), an apposition owned by a name the base model calls an organization and no
+                        person's noun ("Lockheed Martin, Boeing's rival,");
   place evidence        a locative preposition before it ("in Edmonton"), ", <known place>" after it, the name
                         itself a country, US state or large city, a place's word ending it or after it ("Ellis
                         Park", "Charles de Gaulle airport");
@@ -380,6 +381,8 @@ def _bought(span: Span) -> bool:
     head = root.head
     if root.dep_ in ("dobj", "nsubjpass") and (verb_in(head, _BUY_VERBS) or _takes_over(head)):
         return True
+    if root.dep_ in ("nsubj", "nsubjpass") and _bought_back(span):
+        return True
     if root.dep_ != "pobj" or head.i >= span.start:
         return False
     link, owner = head.lower_, head.head
@@ -388,6 +391,22 @@ def _bought(span: Span) -> bool:
     if link == "to":
         return verb_in(owner, frozenset({"sell"}))  # the buyer: a firm or a club, whatever was sold
     return link == "with" and verb_in(owner, _BUY_VERBS)
+
+
+def _bought_back(span: Span) -> bool:
+    """Say whether "it" later in the name's sentence, with no common noun between to stand for, is what another name
+    buys ("Bear Stearns was rescued when JPMorgan Chase bought it"; "Smith saw the house when Jones bought it" is
+    the house's)."""
+    doc = span.doc
+    for tok in doc[span.end:span.sent.end]:
+        if tok.pos_ == "NOUN" or tok.lower_ in ("he", "she", "him", "her", "they", "them"):
+            return False
+        if tok.lower_ == "it" and tok.dep_ == "dobj":
+            verb = tok.head
+            return (verb_in(verb, _BUY_VERBS | {"buy"}) or _takes_over(verb)) \
+                and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and not span.start <= c.i < span.end
+                        for c in verb.children)
+    return False
 
 
 def _takes_over(verb: Token) -> bool:
