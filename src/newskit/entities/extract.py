@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from newskit import lexicon
 from newskit.dates.rules.named_days import holiday_spans
+from newskit.dates.words import MONTH, WEEKDAY
 from newskit.doctext import doc_text
 from newskit.entities import cities, names, place_spans, places, sides
 from newskit.entities import grouping as aliases
@@ -98,9 +99,8 @@ _CONTROLS = lexicon.words("page_controls")
 _STAMP_WORDS = frozenset({"updated", "posted", "published", "modified"})
 _SMALL_WORDS = frozenset({"to", "in", "of", "the", "a", "on", "for", "and", "or", "up", "out", "now", "here"})
 # What follows a page's time stamp word: a date or a time ("Updated Dec. 20, 2016", "Updated: 24 minutes ago").
-_STAMPED = re.compile(r"[ \t]*(?:on|at)?:?[ \t]*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-                      r"[ \t]+\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b"
-                      r"|(?:an?|one|\d+)[ \t]+(?:hours?|minutes?|days?)[ \t]+ago)")
+_STAMPED = re.compile(rf"[ \t]*(?:on|at)?:?[ \t]*(?:\d|{MONTH}[ \t]+\d|{WEEKDAY}"
+                      r"|(?:an?|one|\d+)[ \t]+(?:hours?|minutes?|days?)[ \t]+ago)", re.IGNORECASE)
 
 
 def _outside_page_controls(text: str, found: list[Mention]) -> list[Mention]:
