@@ -138,9 +138,6 @@ class _Seen:
     # acronyms of the names as written that the key's name no longer gives ("AIG" of "American International Group",
     # keyed "american international"); None when there are none, as for most keys
     written: frozenset[str] | None = None
-    # for a key that may be an acronym ("gmc"): the longer organization and place keys an article lists beside it as
-    # other entities ("General Motors" beside its brand "GMC"), at most _MAX_NEAR; None for most keys
-    beside: set[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +188,7 @@ class NameTable:
         self.sited: set[str] = set()
         # a full person name, or a one-word organization or place name -> organizations named in its articles (at
         # most _MAX_NEAR): a story that types a family name a thing and one that names the person in full tell the
-        # same news where they name one body
+        # same news where they name one body; an acronym listed beside the body whose name it fits is another body
         self.company: dict[str, set[str]] = {}
         # one-word organization keys written with an inner capital ("WaMu"), each with that written form: maybe the
         # first letters of a longer name's words run together
@@ -246,7 +243,6 @@ class NameTable:
             self._clip(short, longer)
         self.sited.update(key for key, region in towns if region in regions)
         self._note_company(here)
-        self._note_beside(here)
         self._note_apart(here)
         self._note_alone(here)
         for name in orgs:
@@ -311,23 +307,6 @@ class NameTable:
                         break
                     if b != key:
                         near.add(b)
-
-    def _note_beside(self, here: set[str]) -> None:
-        """Note, for each name of the article that may be an acronym, the longer organization and place names it
-        lists beside it as other entities: an acronym is no short form of a name its article tells apart from it."""
-        bodies = [k for k in here if k.startswith((_ORG, _PLACE))]
-        shorts = [k for k in bodies if self.seen[k].caps and _ACRONYM.fullmatch(split_key(k)[1])]
-        if not shorts:
-            return
-        longs = sorted(k for k in bodies if " " in split_key(k)[1])[:_MAX_NEAR]
-        for key in shorts:
-            s = self.seen[key]
-            if s.beside is None:
-                s.beside = set()
-            for other in longs:
-                if len(s.beside) >= _MAX_NEAR:
-                    break
-                s.beside.add(other)
 
     def _note_apart(self, here: set[str]) -> None:
         """Hold apart the full person names of one family name that an article lists as two people: a father
@@ -773,9 +752,12 @@ class _Resolver:
             if key not in self.caps or (type_ == "place" and self._entry(key) is not None):
                 continue  # "Pa." the gazetteer resolves to Pennsylvania is not "Park Avenue"
             cands = longs.get((letters, type_), set()) - {key}
-            beside = self.seen[key].beside if key in self.seen else None
-            if beside and any(c in beside and name not in self.seen[c].aliases for c in cands if c in self.seen):
-                continue  # "Chevrolet, Cadillac, Buick and GMC" beside "General Motors": its brand, no short form
+            # an acronym its article lists beside the name it fits as another body (the organizations named in its
+            # articles, `company`), and no article gives as that name's alias, is another body's: "Chevrolet,
+            # Cadillac, Buick and GMC" beside "General Motors", its brand
+            beside = self.company.get(key, ())
+            if any(c in beside and name not in self.seen[c].aliases for c in cands if c in self.seen):
+                continue
             target = self._target(cands) if cands else None
             # an acronym the archive uses far more often than the one long name it fits is another body's: "ISIS"
             # of a think tank named once ("Institute for Science and International Security")
